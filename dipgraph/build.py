@@ -1,0 +1,51 @@
+"""Writing every requested export of one compiled graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dipgraph.exports import DEFAULT_FORMATS, EXPORTERS
+
+if TYPE_CHECKING:
+    from dipgraph.graph.knowledge import KnowledgeGraph
+
+
+class BuildError(ValueError):
+    """A build that cannot start: an unknown format, an unusable output directory."""
+
+
+def parse_formats(spec: str | None) -> list[str]:
+    """'ttl,trig' -> ['ttl', 'trig']; 'all' -> every format; unknown names refused."""
+    if not spec:
+        return list(DEFAULT_FORMATS)
+    names = [name.strip() for name in spec.split(",") if name.strip()]
+    if names == ["all"]:
+        return list(EXPORTERS)
+    unknown = [name for name in names if name not in EXPORTERS]
+    if unknown:
+        raise BuildError(f"unknown format '{unknown[0]}'; choose from: {', '.join(EXPORTERS)}"
+                         ", all")
+    return list(dict.fromkeys(names))
+
+
+def build_exports(kg: KnowledgeGraph, out: Path, formats: str | None = None,
+                  progress: bool = False) -> list[Path]:
+    """Write each format into ``out``; every file appears whole or not at all."""
+    names = parse_formats(formats)
+    if out.exists() and not out.is_dir():
+        raise BuildError(f"--out {out} exists and is not a directory")
+    written: list[Path] = []
+    if not progress:
+        for name in names:
+            written.append(EXPORTERS[name].write(kg, out / EXPORTERS[name].filename))
+        return written
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("building", total=len(names))
+        for name in names:
+            bar.update(task, description=f"writing {EXPORTERS[name].filename}")
+            written.append(EXPORTERS[name].write(kg, out / EXPORTERS[name].filename))
+            bar.advance(task)
+    return written

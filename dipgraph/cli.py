@@ -1,0 +1,274 @@
+"""The dipgraph command line: a thin layer over :mod:`dipgraph` (each command has a
+Python twin on :class:`dipgraph.KnowledgeGraph`).
+
+Exit codes: 0 success, 1 bad input or data (with a message, never a traceback),
+2 bad usage.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from dipgraph import output
+from dipgraph.output import Format
+
+app = typer.Typer(
+    name="dipgraph",
+    help="A checked knowledge graph of diplomatic actors: check facts, ask who talked to "
+    "whom, find how two actors are connected, run SPARQL, export the graph.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+FactsOption = Annotated[
+    Path | None,
+    typer.Option("--facts", "-f", help="Facts directory (default: ./facts, else the bundled "
+                 "dataset).", show_default=False),
+]
+FormatOption = Annotated[Format, typer.Option("--format", help="Output format.")]
+SinceOption = Annotated[str | None, typer.Option(help="Only facts that may fall on or after "
+                                                      "this date (YYYY[-MM[-DD]]).")]
+UntilOption = Annotated[str | None, typer.Option(help="Only facts that may fall on or before "
+                                                      "this date (YYYY[-MM[-DD]]).")]
+
+
+def fail(message: str) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def open_graph(facts: Path | None) -> Any:
+    """Load and check the facts, or exit 1 listing every error."""
+    import dipgraph
+
+    try:
+        return dipgraph.load(facts)
+    except FileNotFoundError as error:
+        fail(str(error))
+    except dipgraph.FactsError as error:
+        errors = [p for p in error.problems if p.severity == "error"]
+        for problem in errors:
+            typer.echo(str(problem), err=True)
+        fail(f"{len(errors)} error(s) in the facts; fix them first (see dipgraph check)")
+
+
+def guarded(call: Any, *args: Any, **kwargs: Any) -> Any:
+    """Run an API call, turning a bad question into a message and exit 1."""
+    from dipgraph import NameLookupError, QueryError
+    from dipgraph.graph.sparql import SparqlError
+
+    try:
+        return call(*args, **kwargs)
+    except (NameLookupError, QueryError, SparqlError) as error:
+        fail(str(error))
+
+
+@app.command()
+def check(
+    facts: FactsOption = None,
+    strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
+) -> None:
+    """Check every fact file; print each problem as path:line:col."""
+    from dipgraph.loader import check_facts
+
+    try:
+        found, problems = check_facts(facts or _default_facts())
+    except FileNotFoundError as error:
+        fail(str(error))
+    for problem in problems:
+        typer.echo(str(problem), err=True)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if errors or (strict and warnings):
+        fail(f"{errors} error(s), {warnings} warning(s) in {len(found.files)} file(s)")
+    counts = ", ".join(f"{len(found.by_kind(k))} {k}s" for k in
+                       ("source", "actor", "topic", "post", "contact", "statement"))
+    typer.echo(f"ok: {len(found.files)} files checked: {counts}; {warnings} warning(s)")
+
+
+def _default_facts() -> Path:
+    from dipgraph.bundled import default_facts_dir
+
+    return default_facts_dir()
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of fact files (for editor autocompletion and checks)."""
+    from dipgraph.schema.jsonschema import fact_file_schema
+
+    output.print_json(fact_file_schema())
+
+
+@app.command()
+def build(
+    facts: FactsOption = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output directory.")] = Path("build"),
+    formats: Annotated[str, typer.Option("--formats", help="Comma-separated formats: "
+                                         "ttl, nt, jsonld, trig, nq, or 'all'.")] = "ttl",
+) -> None:
+    """Check the facts and write the exports (each written to a temporary file, then renamed)."""
+    from dipgraph.build import BuildError, build_exports
+
+    graph = open_graph(facts)
+    try:
+        written = build_exports(graph, out, formats, progress=sys.stderr.isatty())
+    except BuildError as error:
+        fail(str(error))
+    for path in written:
+        typer.echo(f"wrote {path}")
+
+
+@app.command()
+def talks(
+    actor: Annotated[str | None, typer.Argument(help="Actor (id, name or alias, any "
+                                                     "language).")] = None,
+    with_: Annotated[str | None, typer.Option("--with", help="Only contacts that also "
+                                              "include this actor.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    type_: Annotated[str | None, typer.Option("--type", help="Contact type (phone_call, "
+                                              "meeting...).")] = None,
+    topic: Annotated[str | None, typer.Option(help="Topic, including narrower ones.")] = None,
+    status: Annotated[str | None, typer.Option(help="happened, planned, proposed or "
+                                               "denied.")] = None,
+    facts: FactsOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Who talked to whom, in date order (undated contacts last)."""
+    graph = open_graph(facts)
+    rows = guarded(graph.talks, actor, with_, since=since, until=until, type=type_,
+                   topic=topic, status=status)
+    columns = output.TALKS_CSV_COLUMNS if fmt == Format.csv else output.TALKS_COLUMNS
+    output.emit(rows, rows, columns, fmt, title=f"{len(rows)} contact(s)",
+                empty="no contacts match")
+
+
+@app.command()
+def path(
+    source: Annotated[str, typer.Argument(metavar="FROM", help="First actor.")],
+    target: Annotated[str, typer.Argument(metavar="TO", help="Second actor.")],
+    max_hops: Annotated[int, typer.Option(help="Longest path to consider.", min=1)] = 6,
+    all_: Annotated[bool, typer.Option("--all", help="All simple paths up to --max-hops, "
+                                       "shortest first.")] = False,
+    via: Annotated[str, typer.Option(help="'contacts', or 'all' to also cross posts and "
+                                     "memberships.")] = "contacts",
+    since: SinceOption = None,
+    until: UntilOption = None,
+    temporal: Annotated[bool, typer.Option(help="Only chains of contacts whose dates may "
+                                           "follow one another.")] = False,
+    any_status: Annotated[bool, typer.Option(help="Also cross planned, proposed and denied "
+                                             "contacts.")] = False,
+    facts: FactsOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """How two actors are connected, with the evidence of every hop."""
+    graph = open_graph(facts)
+    result = guarded(graph.path, source, target, max_hops=max_hops, all=all_, via=via,
+                     since=since, until=until, temporal=temporal, any_status=any_status)
+    result["found"] = bool(result["paths"])
+    hops = [{**hop, "path": number} for number, found in enumerate(result["paths"], 1)
+            for hop in found["hops"]]
+    if fmt != Format.table:
+        output.emit(result, hops, output.HOP_COLUMNS, fmt)
+        return
+    names = {a: graph.facts.actors[a].name for a in graph.facts.actors}
+    if not result["paths"]:
+        typer.echo(f"no path between {names[result['from']]} and {names[result['to']]} "
+                   f"within {max_hops} hops (via {via}{', temporal' if temporal else ''})")
+        return
+    for number, found in enumerate(result["paths"], 1):
+        chain = " → ".join(names[a] for a in found["actors"])
+        rows = [h for h in hops if h["path"] == number]
+        output.print_table(rows, output.HOP_COLUMNS[1:],
+                           title=f"path {number} ({len(rows)} hops): {chain}")
+
+
+@app.command()
+def show(
+    actor: Annotated[str, typer.Argument(help="Actor (id, name or alias, any language).")],
+    facts: FactsOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """An actor's profile: names, posts over time, contacts, statements, sources."""
+    graph = open_graph(facts)
+    profile = guarded(graph.show, actor)
+    from dipgraph.profile_view import PROFILE_COLUMNS, print_profile, profile_rows
+
+    if fmt == Format.table:
+        print_profile(profile)
+    else:
+        output.emit(profile, profile_rows(profile), PROFILE_COLUMNS, fmt)
+
+
+@app.command()
+def actors(
+    text: Annotated[str | None, typer.Argument(help="Words the name must contain.")] = None,
+    kind: Annotated[str | None, typer.Option(help="person, organization or state.")] = None,
+    facts: FactsOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """List actors, or search them by name in any language."""
+    graph = open_graph(facts)
+    rows = graph.actors(text, kind)
+    output.emit(rows, rows, output.ACTOR_COLUMNS, fmt, title=f"{len(rows)} actor(s)",
+                empty="no actor matches")
+
+
+@app.command()
+def sparql(
+    query: Annotated[str | None, typer.Argument(help="A named query, @FILE, or SPARQL "
+                                                     "text.")] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE bound "
+                                                    "as a variable (repeatable).")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+    facts: FactsOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Run a read-only SPARQL query; --format json prints SPARQL 1.1 Results JSON."""
+    from dipgraph.graph.sparql import named_queries
+    from dipgraph.sparql_output import print_result
+
+    if list_ or query is None:
+        rows = [{"name": q.name, "params": " ".join(p for p, _ in q.params),
+                 "description": q.description} for q in named_queries().values()]
+        output.emit(rows, rows, [("name", lambda r: r["name"]), ("params", lambda r: r["params"]),
+                                 ("description", lambda r: r["description"])], fmt)
+        return
+    bindings: dict[str, str] = {}
+    for item in param or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            fail(f"--param takes NAME=VALUE, not '{item}'")
+        bindings[name.strip().lstrip("?$")] = value
+    graph = open_graph(facts)
+    result = guarded(graph.sparql, query, bindings)
+    print_result(result, fmt)
+
+
+@app.command()
+def stats(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None:
+    """Counts of facts per kind and per source."""
+    graph = open_graph(facts)
+    data = graph.stats()
+    rows = [{"source": source, **counts} for source, counts in data["per_source"].items()]
+    rows.append({"source": "total", **data["kinds"]})
+    keys = ["posts", "contacts", "statements"]
+    columns: list[output.Column] = [("source", lambda r: r["source"])]
+    columns += [(k, lambda r, k=k: r.get(k, "")) for k in
+                ["sources", "actors", "topics", *keys]]
+    output.emit(data, rows, columns, fmt, title="facts per source (total: every kind)")
+
+
+def main() -> None:
+    """Console entry point: a closed pipe (| head) ends quietly."""
+    try:
+        app()
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)

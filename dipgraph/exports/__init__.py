@@ -1,0 +1,42 @@
+"""Exporters, one a format: each writes the compiled graph to one file, atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dipgraph.exports.rdf import write_rdf
+
+if TYPE_CHECKING:
+    from dipgraph.graph.knowledge import KnowledgeGraph
+
+
+@dataclass(frozen=True, slots=True)
+class Exporter:
+    """A named output format and the function that writes it."""
+
+    name: str
+    filename: str
+    description: str
+    write: Callable[[KnowledgeGraph, Path], Path]
+
+
+EXPORTERS: dict[str, Exporter] = {
+    exporter.name: exporter
+    for exporter in (
+        Exporter("ttl", "dipgraph.ttl", "RDF Turtle (all graphs merged)",
+                 partial(write_rdf, rdflib_format="turtle")),
+        Exporter("nt", "dipgraph.nt", "RDF N-Triples (all graphs merged)",
+                 partial(write_rdf, rdflib_format="nt")),
+        Exporter("jsonld", "dipgraph.jsonld", "JSON-LD (all graphs merged)",
+                 partial(write_rdf, rdflib_format="json-ld")),
+        Exporter("trig", "dipgraph.trig", "RDF TriG, one named graph a source",
+                 partial(write_rdf, rdflib_format="trig")),
+        Exporter("nq", "dipgraph.nq", "RDF N-Quads, one named graph a source",
+                 partial(write_rdf, rdflib_format="nquads")),
+    )
+}
+DEFAULT_FORMATS = ("ttl",)

@@ -1,0 +1,37 @@
+"""Writing outputs all-or-nothing: a temporary file in the same folder, then a rename.
+
+A crash or a bad input half way never leaves a truncated export behind that a
+later tool would read as complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; rename it over ``target`` on success."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def atomic_text(target: Path) -> Iterator[IO[str]]:
+    """Open a text stream whose content replaces ``target`` only when the block succeeds."""
+    with atomic_path(target) as temporary, temporary.open("w", encoding="utf-8",
+                                                          newline="\n") as stream:
+        yield stream

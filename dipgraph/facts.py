@@ -1,0 +1,162 @@
+"""Typed records of checked facts.
+
+The loader builds these only from input that passed every check, so the rest
+of dipgraph can trust ids, references and dates without re-validating.
+Field names follow the schema YAML (``from`` becomes ``from_``); a test keeps
+the two in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dipgraph.dates import PartialDate
+
+Names = dict[str, str]
+Aliases = dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a fact was written: for messages and for editors to jump to."""
+
+    path: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A verbatim quote from a source file."""
+
+    source: str
+    quote: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    language: str
+    file: Path
+    title_en: str | None = None
+    publisher: str | None = None
+    published: PartialDate | None = None
+    date_note: str | None = None
+    url: str | None = None
+    outside_knowledge: str | None = None
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    kind: str
+    names: Names
+    aliases: Aliases = field(default_factory=dict)
+    country: str | None = None
+    member_of: tuple[str, ...] = ()
+    part_of: str | None = None
+    outside_knowledge: str | None = None
+    location: Location | None = field(default=None, compare=False)
+
+    @property
+    def name(self) -> str:
+        """The English name, the one tables show."""
+        return self.names.get("en") or next(iter(self.names.values()))
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    id: str
+    names: Names
+    aliases: Aliases = field(default_factory=dict)
+    broader: str | None = None
+    location: Location | None = field(default=None, compare=False)
+
+    @property
+    def name(self) -> str:
+        return self.names.get("en") or next(iter(self.names.values()))
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    id: str
+    holder: str
+    post: Names
+    evidence: tuple[Evidence, ...]
+    organization: str | None = None
+    from_: PartialDate | None = None
+    until: PartialDate | None = None
+    as_of: PartialDate | None = None
+    date_note: str | None = None
+    outside_knowledge: str | None = None
+    location: Location | None = field(default=None, compare=False)
+
+    @property
+    def title(self) -> str:
+        return self.post.get("en") or next(iter(self.post.values()))
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    id: str
+    type: str
+    participants: tuple[str, ...]
+    summary: str
+    evidence: tuple[Evidence, ...]
+    initiated_by: str | None = None
+    date: PartialDate | None = None
+    date_note: str | None = None
+    place: Names | None = None
+    topics: tuple[str, ...] = ()
+    secret: bool = False
+    status: str = "happened"
+    outside_knowledge: str | None = None
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    id: str
+    speaker: str
+    kind: str
+    summary: str
+    evidence: tuple[Evidence, ...]
+    date: PartialDate | None = None
+    date_note: str | None = None
+    about: tuple[str, ...] = ()
+    outside_knowledge: str | None = None
+    location: Location | None = field(default=None, compare=False)
+
+
+RECORD_TYPES: dict[str, type] = {
+    "source": Source,
+    "actor": Actor,
+    "topic": Topic,
+    "post": Post,
+    "contact": Contact,
+    "statement": Statement,
+}
+
+
+@dataclass(slots=True)
+class Facts:
+    """Every checked fact, keyed by id within its kind, in file order."""
+
+    root: Path
+    sources: dict[str, Source] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    posts: dict[str, Post] = field(default_factory=dict)
+    contacts: dict[str, Contact] = field(default_factory=dict)
+    statements: dict[str, Statement] = field(default_factory=dict)
+    files: tuple[Path, ...] = ()
+
+    def by_kind(self, kind: str) -> dict:
+        """The records of one kind ('actor', 'contact'...)."""
+        return getattr(self, f"{kind}s")

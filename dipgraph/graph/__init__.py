@@ -1,0 +1,1 @@
+"""Compiling checked facts into graphs, and the questions asked of them."""

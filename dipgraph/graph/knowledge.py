@@ -1,0 +1,334 @@
+"""The knowledge graph API: one loaded dataset, every question asked of it.
+
+The CLI is a thin layer over this class; a notebook uses it the same way::
+
+    >>> import dipgraph
+    >>> kg = dipgraph.load("tests/fixtures/small")
+    >>> [c["id"] for c in kg.talks("Belov", since="2021")]
+    ['belov-clark-meeting']
+    >>> [hop["to"] for hop in kg.path("Alice Adams", "Carol Clark")["paths"][0]["hops"]]
+    ['boris-belov', 'carol-clark']
+
+Heavy libraries (networkx, rdflib) load only when ``.networkx`` or ``.rdf`` is
+first used, so answering a question stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from itertools import combinations
+from typing import TYPE_CHECKING, Any
+
+from dipgraph.dates import DateError, PartialDate, may_overlap
+from dipgraph.facts import Actor, Contact, Facts, Post, Statement
+from dipgraph.graph import views
+from dipgraph.graph.iris import DEFAULT_BASE, fact_iri
+from dipgraph.graph.paths import Adjacency, Link, all_paths, build_adjacency, shortest_path
+from dipgraph.names import NameIndex
+from dipgraph.schema.model import load_model
+
+if TYPE_CHECKING:
+    import networkx
+    import rdflib
+
+VIA_CHOICES = ("contacts", "all")
+
+
+class QueryError(ValueError):
+    """A question that cannot be asked as put (bad date, unknown type...)."""
+
+
+def _window(since: str | None, until: str | None) -> tuple[dt.date | None, dt.date | None]:
+    try:
+        start = PartialDate.parse(since).first_day if since else None
+        end = PartialDate.parse(until).last_day if until else None
+    except DateError as error:
+        raise QueryError(str(error)) from None
+    if start and end and end < start:
+        raise QueryError(f"--until {until} is before --since {since}")
+    return start, end
+
+
+def _span(date: PartialDate | None) -> tuple[dt.date | None, dt.date | None]:
+    return (date.first_day, date.last_day) if date else (None, None)
+
+
+def _choice(value: str, allowed: dict[str, Any], what: str) -> str:
+    key = value.strip().lower().replace(" ", "_").replace("-", "_")
+    if key in allowed:
+        return key
+    raise QueryError(f"unknown {what} '{value}'; choose from: {', '.join(allowed)}")
+
+
+def _chronological(date: PartialDate | None, ident: str) -> tuple:
+    return (date is None, date.first_day if date else dt.date.max, ident)
+
+
+class KnowledgeGraph:
+    """Checked facts plus the indexes and compiled graphs built from them."""
+
+    def __init__(self, facts: Facts, base: str = DEFAULT_BASE) -> None:
+        self.facts = facts
+        self.base = base
+        self.model = load_model()
+
+    # -- names ---------------------------------------------------------------
+    @cached_property
+    def actor_names(self) -> NameIndex:
+        return NameIndex.build(
+            (a.id, a.name, [*a.names.values(), *(x for v in a.aliases.values() for x in v)])
+            for a in self.facts.actors.values()
+        )
+
+    @cached_property
+    def topic_names(self) -> NameIndex:
+        return NameIndex.build(
+            (t.id, t.name, [*t.names.values(), *(x for v in t.aliases.values() for x in v)])
+            for t in self.facts.topics.values()
+        )
+
+    def actor(self, name: str) -> Actor:
+        """The actor an id, name or alias denotes (any language, any case)."""
+        return self.facts.actors[self.actor_names.resolve(name)]
+
+    def cameo(self, contact_type: str) -> str:
+        return self.model.vocabularies["contact_types"][contact_type]["cameo"]
+
+    # -- actors --------------------------------------------------------------
+    def actors(self, text: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
+        """Actors whose names contain ``text`` (all when None), by English name."""
+        idents = self.actor_names.search(text) if text else sorted(
+            self.facts.actors, key=lambda i: self.facts.actors[i].name.casefold()
+        )
+        rows = []
+        for ident in idents:
+            actor = self.facts.actors[ident]
+            if kind and actor.kind != kind:
+                continue
+            rows.append({
+                "id": actor.id, "kind": actor.kind, "name": actor.name,
+                "names": actor.names, "country": actor.country,
+            })
+        return rows
+
+    # -- talks ---------------------------------------------------------------
+    def _narrower(self, topic: str) -> set[str]:
+        """A topic and every topic below it (New START under arms control)."""
+        found = {topic}
+        changed = True
+        while changed:
+            more = {t.id for t in self.facts.topics.values() if t.broader in found}
+            changed = not more <= found
+            found |= more
+        return found
+
+    def talks(
+        self, actor: str | None = None, with_: str | None = None, *,
+        since: str | None = None, until: str | None = None, type: str | None = None,
+        topic: str | None = None, status: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Contacts (who talked to whom), filtered, in date order (undated last)."""
+        first = self.actor(actor).id if actor else None
+        second = self.actor(with_).id if with_ else None
+        start, end = _window(since, until)
+        vocab = self.model.vocabularies
+        kind = _choice(type, vocab["contact_types"], "contact type") if type else None
+        state = _choice(status, vocab["contact_statuses"], "status") if status else None
+        topics = self._narrower(self.topic_names.resolve(topic)) if topic else None
+        chosen: list[Contact] = []
+        for contact in self.facts.contacts.values():
+            if first and first not in contact.participants:
+                continue
+            if second and second not in contact.participants:
+                continue
+            if (kind and contact.type != kind) or (state and contact.status != state):
+                continue
+            if topics is not None and not topics & set(contact.topics):
+                continue
+            if not may_overlap(*_span(contact.date), start, end):
+                continue
+            chosen.append(contact)
+        chosen.sort(key=lambda c: _chronological(c.date, c.id))
+        return [views.contact_view(self.facts, c, self.cameo(c.type)) for c in chosen]
+
+    # -- paths ---------------------------------------------------------------
+    def links(self, via: str = "contacts", any_status: bool = False) -> list[Link]:
+        """The links paths may use: contacts, plus posts and memberships with via='all'.
+
+        Only contacts that happened connect actors, unless ``any_status`` also admits
+        planned, proposed and denied ones.
+        """
+        if via not in VIA_CHOICES:
+            raise QueryError(f"--via must be one of {', '.join(VIA_CHOICES)}, not '{via}'")
+        links = [
+            Link(a, b, contact.type, contact.id, *_span(contact.date))
+            for contact in self.facts.contacts.values()
+            if any_status or contact.status == "happened"
+            for a, b in combinations(contact.participants, 2)
+        ]
+        if via == "all":
+            links += [
+                Link(post.holder, post.organization, "post", post.id,
+                     post.from_.first_day if post.from_ else None,
+                     post.until.last_day if post.until else None)
+                for post in self.facts.posts.values() if post.organization
+            ]
+            for actor in self.facts.actors.values():
+                for relation, targets in (("member_of", actor.member_of),
+                                          ("part_of", (actor.part_of,)),
+                                          ("country", (actor.country,))):
+                    links += [Link(actor.id, t, relation, f"{relation}:{actor.id}:{t}")
+                              for t in targets if t]
+        return links
+
+    def _fact(self, ident: str) -> Contact | Post | None:
+        return self.facts.contacts.get(ident) or self.facts.posts.get(ident)
+
+    def _hop_view(self, link: Link, adjacency: Adjacency) -> dict[str, Any]:
+        fact = self._fact(link.fact)
+        hop: dict[str, Any] = {
+            "from": link.source, "to": link.target, "relation": link.relation,
+            "fact": link.fact if fact else None, "date": None, "summary": None,
+            "evidence": [],
+        }
+        if isinstance(fact, Contact):
+            hop.update(date=views.date_text(fact.date), summary=fact.summary,
+                       evidence=views.evidence_view(fact.evidence))
+        elif isinstance(fact, Post):
+            hop.update(date=views.interval_text(fact.from_, fact.until),
+                       summary=f"{self.facts.actors[fact.holder].name}: {fact.title}",
+                       evidence=views.evidence_view(fact.evidence))
+        hop["other_facts"] = [
+            other.fact for other in adjacency[link.source][link.target]
+            if other.fact != link.fact and self._fact(other.fact)
+        ]
+        return hop
+
+    def path(
+        self, source: str, target: str, *, max_hops: int = 6, all: bool = False,
+        via: str = "contacts", since: str | None = None, until: str | None = None,
+        temporal: bool = False, any_status: bool = False, limit: int = 1000,
+    ) -> dict[str, Any]:
+        """Shortest path (or all paths) between two actors, with each hop's evidence."""
+        if max_hops < 1:
+            raise QueryError("--max-hops must be at least 1")
+        first, second = self.actor(source).id, self.actor(target).id
+        if first == second:
+            raise QueryError("FROM and TO are the same actor")
+        start, end = _window(since, until)
+        links = [link for link in self.links(via, any_status)
+                 if may_overlap(link.start, link.end, start, end)]
+        adjacency = build_adjacency(links)
+        if all:
+            found = all_paths(adjacency, first, second, max_hops, temporal, limit)
+        else:
+            one = shortest_path(adjacency, first, second, max_hops, temporal)
+            found = [one] if one else []
+        return {
+            "from": first, "to": second,
+            "paths": [
+                {"actors": [first, *(hop.target for hop in path)],
+                 "hops": [self._hop_view(hop, adjacency) for hop in path]}
+                for path in found
+            ],
+        }
+
+    # -- profile -------------------------------------------------------------
+    def show(self, name: str) -> dict[str, Any]:
+        """An actor's profile: names, posts over time, contacts, statements, sources."""
+        actor = self.actor(name)
+        posts = sorted((p for p in self.facts.posts.values() if p.holder == actor.id),
+                       key=lambda p: _chronological(p.from_ or p.as_of, p.id))
+        contacts = self.talks(actor.id)
+        said = [s for s in self.facts.statements.values() if s.speaker == actor.id]
+        about = [s for s in self.facts.statements.values()
+                 if actor.id in s.about and s.speaker != actor.id]
+        cited = {e.source for fact in [*posts, *said, *about] for e in fact.evidence}
+        cited |= {e["source"] for c in contacts for e in c["evidence"]}
+
+        def statements(items: list[Statement]) -> list[dict[str, Any]]:
+            ordered = sorted(items, key=lambda s: _chronological(s.date, s.id))
+            return [views.statement_view(self.facts, s) for s in ordered]
+
+        return {
+            "id": actor.id, "kind": actor.kind, "names": actor.names,
+            "aliases": {k: list(v) for k, v in actor.aliases.items()},
+            "country": views.ref_view(self.facts, actor.country) if actor.country else None,
+            "member_of": [views.ref_view(self.facts, m) for m in actor.member_of],
+            "part_of": views.ref_view(self.facts, actor.part_of) if actor.part_of else None,
+            "posts": [views.post_view(self.facts, p) for p in posts],
+            "contacts": contacts,
+            "statements": statements(said),
+            "mentioned_in": statements(about),
+            "sources": [{"id": s, "title": self.facts.sources[s].title} for s in sorted(cited)],
+        }
+
+    # -- counts ----------------------------------------------------------------
+    def stats(self) -> dict[str, Any]:
+        """Facts per kind, and posts / contacts / statements citing each source."""
+        kinds = {f"{k}s": len(self.facts.by_kind(k))
+                 for k in ("source", "actor", "topic", "post", "contact", "statement")}
+        per_source: dict[str, dict[str, int]] = {
+            s: {"posts": 0, "contacts": 0, "statements": 0} for s in self.facts.sources
+        }
+        for plural in ("posts", "contacts", "statements"):
+            for fact in getattr(self.facts, plural).values():
+                for source in dict.fromkeys(e.source for e in fact.evidence):
+                    per_source[source][plural] += 1
+        return {"kinds": kinds, "per_source": per_source}
+
+    # -- compiled graphs -------------------------------------------------------
+    @cached_property
+    def networkx(self) -> networkx.MultiDiGraph:
+        """The facts as a NetworkX MultiDiGraph (built on first use)."""
+        from dipgraph.graph.to_networkx import to_networkx
+
+        return to_networkx(self)
+
+    @cached_property
+    def rdf(self) -> rdflib.Dataset:
+        """The facts as an rdflib Dataset, one named graph a source (built on first use)."""
+        from dipgraph.graph.to_rdf import to_rdf
+
+        return to_rdf(self.facts, self.model, self.base)
+
+    def _term(self, kind: str, value: str) -> Any:
+        """A parameter value as the RDF term its declared kind calls for."""
+        from rdflib import Literal, URIRef
+
+        from dipgraph.graph.to_rdf import date_literal
+
+        if kind == "actor":
+            return URIRef(fact_iri(self.base, "actor", self.actor(value).id))
+        if kind == "fact":
+            for fact_kind in ("contact", "post", "statement", "actor", "topic", "source"):
+                if value in self.facts.by_kind(fact_kind):
+                    return URIRef(fact_iri(self.base, fact_kind, value))
+            raise QueryError(f"no fact with id '{value}'")
+        if kind == "date":
+            try:
+                return date_literal(PartialDate.parse(value))
+            except DateError as error:
+                raise QueryError(str(error)) from None
+        return Literal(value)
+
+    def sparql(self, query: str, params: dict[str, str] | None = None) -> Any:
+        """Run a read-only SPARQL query over :attr:`rdf` and return the rdflib Result.
+
+        ``query`` is a named query (see ``dipgraph sparql --list``), ``@FILE`` or SPARQL
+        text. ``params`` bind variables: a named query's declared parameters are
+        converted by kind (an actor name becomes the actor's IRI); others bind as text.
+        """
+        from dipgraph.graph.sparql import SparqlError, resolve_query, run_query
+
+        text, named = resolve_query(query)
+        declared = dict(named.params) if named else {}
+        params = params or {}
+        missing = [name for name in declared if name not in params]
+        if missing:
+            raise SparqlError(f"query '{query}' needs --param {missing[0]}=VALUE")
+        bindings = {name: self._term(declared.get(name, "text"), value)
+                    for name, value in params.items()}
+        return run_query(self.rdf, text, bindings)
+

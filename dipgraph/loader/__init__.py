@@ -1,0 +1,90 @@
+"""Loading fact files with every problem reported at ``path:line:col``.
+
+>>> from dipgraph.loader import check_facts
+>>> facts, problems = check_facts("tests/fixtures/small")   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from dipgraph.facts import Facts
+from dipgraph.loader import crosscheck
+from dipgraph.loader.fields import FieldChecker, Pending
+from dipgraph.loader.nodes import NodeReader
+from dipgraph.loader.problems import FactsError, Problem
+from dipgraph.loader.reading import MAX_FILE_BYTES, read_yaml_nodes
+from dipgraph.loader.records import Declared, check_file
+from dipgraph.schema.model import load_model
+
+__all__ = ["FactsError", "Problem", "check_facts", "fact_files", "load_facts"]
+
+
+def fact_files(root: Path) -> list[Path]:
+    """Every .yaml/.yml file under ``root`` (or ``root`` itself), in a stable order."""
+    if root.is_file():
+        return [root]
+    found = [
+        path for path in root.rglob("*")
+        if path.suffix in (".yaml", ".yml") and path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(root).parts)
+    ]
+    return sorted(found)
+
+
+def _shown(path: Path) -> str:
+    """The path as messages show it: relative to the working directory when inside it."""
+    cwd = Path.cwd()
+    return str(path.relative_to(cwd)) if path.is_relative_to(cwd) else str(path)
+
+
+def check_facts(
+    root: str | os.PathLike[str], max_file_bytes: int = MAX_FILE_BYTES
+) -> tuple[Facts, list[Problem]]:
+    """Read and check every fact file; return what is valid and every problem found."""
+    root_path = Path(root).resolve()
+    if not root_path.exists():
+        raise FileNotFoundError(f"facts directory not found: {root}")
+    model = load_model()
+    problems: list[Problem] = []
+    pending = Pending()
+    declared: list[Declared] = []
+    files = fact_files(root_path)
+    shown_files: dict[str, Path] = {}
+    for path in files:
+        shown = _shown(path)
+        shown_files[shown] = path
+        node, read_problems = read_yaml_nodes(path, shown, max_file_bytes)
+        problems.extend(read_problems)
+        if node is not None:
+            checker = FieldChecker(NodeReader(shown, problems), model, pending)
+            declared.extend(check_file(checker, node))
+    if not files:
+        problems.append(Problem(_shown(root_path), 1, 1, "no .yaml fact files found here"))
+
+    by_id = crosscheck.unique_ids(declared, problems)
+    crosscheck.resolve_references(pending, by_id, problems)
+    source_dir = root_path if root_path.is_dir() else root_path.parent
+    sources = [d for d in by_id.values() if d.kind == "source" and d.record is not None]
+    texts, resolved = crosscheck.read_source_texts(sources, shown_files, source_dir, problems)
+    crosscheck.check_quotes(pending, texts, problems)
+    crosscheck.warn_unused(list(by_id.values()), pending, problems)
+
+    facts = Facts(root=root_path, files=tuple(files))
+    for item in by_id.values():
+        if item.record is not None:
+            record = resolved.get(item.id, item.record)
+            facts.by_kind(item.kind)[item.id] = record
+    problems.sort(key=lambda p: (p.path, p.line, p.col))
+    return facts, problems
+
+
+def load_facts(
+    root: str | os.PathLike[str], max_file_bytes: int = MAX_FILE_BYTES
+) -> Facts:
+    """Load checked facts, or raise FactsError listing every error."""
+    facts, problems = check_facts(root, max_file_bytes)
+    if any(p.severity == "error" for p in problems):
+        raise FactsError(problems)
+    return facts

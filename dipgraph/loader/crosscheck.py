@@ -1,0 +1,104 @@
+"""Checks that need every file: ids, references, source texts and quotes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from dipgraph.facts import Location, Source
+from dipgraph.loader.fields import Pending
+from dipgraph.loader.problems import Problem, did_you_mean, with_article
+from dipgraph.loader.quotes import matched_prefix, normalise_space
+from dipgraph.loader.records import Declared
+
+
+def _problem(where: Location, message: str, severity: str = "error") -> Problem:
+    return Problem(where.path, where.line, where.col, message, severity)
+
+
+def unique_ids(declared: list[Declared], problems: list[Problem]) -> dict[str, Declared]:
+    """Index declarations by id; a reused id is an error at its second place."""
+    by_id: dict[str, Declared] = {}
+    for item in declared:
+        first = by_id.get(item.id)
+        if first is not None:
+            problems.append(_problem(
+                item.where, f"duplicate id '{item.id}': already used by the {first.kind} "
+                f"at {first.where}"
+            ))
+            continue
+        by_id[item.id] = item
+    return by_id
+
+
+def resolve_references(pending: Pending, by_id: dict[str, Declared],
+                       problems: list[Problem]) -> None:
+    """Every referenced id must exist and be of a kind the field accepts."""
+    for ref in pending.references:
+        wanted = " or ".join(ref.range)
+        article_wanted = " or ".join(with_article(k) for k in ref.range)
+        target = by_id.get(ref.target)
+        if target is None:
+            candidates = [i for i, d in by_id.items() if d.kind in ref.range]
+            problems.append(_problem(
+                ref.where,
+                f"unknown {wanted} '{ref.target}'{did_you_mean(ref.target, candidates)}",
+            ))
+        elif target.kind not in ref.range:
+            problems.append(_problem(
+                ref.where, f"'{ref.target}' is {with_article(target.kind)}, but {ref.field} takes "
+                f"{article_wanted}"
+            ))
+
+
+def read_source_texts(
+    sources: list[Declared], files: dict[str, Path], root: Path, problems: list[Problem]
+) -> tuple[dict[str, str], dict[str, Source]]:
+    """Each source's whitespace-normalised text, and the source with its file resolved."""
+    texts: dict[str, str] = {}
+    resolved: dict[str, Source] = {}
+    for item in sources:
+        source: Source = item.record
+        path = (files[item.where.path].parent / source.file).resolve()
+        if not path.is_relative_to(root):
+            problems.append(_problem(item.where, f"source file '{source.file}' is outside "
+                                     f"the facts directory {root}"))
+            continue
+        if not path.is_file():
+            problems.append(_problem(item.where, f"source file '{source.file}' not found "
+                                     f"(looked at {path})"))
+            continue
+        try:
+            texts[item.id] = normalise_space(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            problems.append(_problem(item.where, f"source file '{source.file}' is not UTF-8"))
+            continue
+        resolved[item.id] = replace(source, file=path)
+    return texts, resolved
+
+
+def check_quotes(pending: Pending, texts: dict[str, str], problems: list[Problem]) -> None:
+    """Every quote must be a verbatim span of its source, up to white space."""
+    for use in pending.quotes:
+        text = texts.get(use.source)
+        if text is None:
+            continue  # the source is unknown or unreadable: reported already
+        quote = normalise_space(use.quote)
+        if quote in text:
+            continue
+        prefix = matched_prefix(quote, text)
+        hint = (f"; it matches up to '{prefix[-30:]}' then differs" if len(prefix) >= 5
+                else "")
+        problems.append(_problem(
+            use.where, f"quote not found in source '{use.source}'{hint}"
+        ))
+
+
+def warn_unused(declared: list[Declared], pending: Pending, problems: list[Problem]) -> None:
+    """Sources nobody cites and actors no fact mentions are likely mistakes."""
+    used = {ref.target for ref in pending.references}
+    for item in declared:
+        if item.kind in ("source", "actor", "topic") and item.id not in used:
+            problems.append(_problem(
+                item.where, f"{item.kind} '{item.id}' is not used by any fact", "warning"
+            ))

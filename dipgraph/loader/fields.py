@@ -1,0 +1,244 @@
+"""Checking one field's value against its schema property type.
+
+References and quotes cannot be judged from one file, so they are collected
+here (with their locations) and checked once every file is read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from dipgraph.dates import DateError, PartialDate
+from dipgraph.facts import Evidence, Location
+from dipgraph.loader.nodes import NodeReader
+from dipgraph.loader.problems import did_you_mean
+from dipgraph.schema.model import Model, Property
+
+INVALID: Any = object()
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
+LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+MIN_QUOTE_CHARS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """An id used in a field, to resolve once all files are read."""
+
+    target: str
+    range: tuple[str, ...]
+    field: str
+    where: Location
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteUse:
+    """A quote that must be found in its source's text."""
+
+    source: str
+    quote: str
+    where: Location
+
+
+@dataclass(slots=True)
+class Pending:
+    """Checks that need every file: references and quotes."""
+
+    references: list[Reference] = field(default_factory=list)
+    quotes: list[QuoteUse] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class FieldChecker:
+    """Checks values for one file, collecting problems and pending checks."""
+
+    reader: NodeReader
+    model: Model
+    pending: Pending
+
+    def value(self, prop: Property, node: yaml.Node, what: str) -> Any:
+        """The checked value of a property, or INVALID after reporting why."""
+        if not prop.list:
+            return self._single(prop, node, what)
+        items = self.reader.sequence(node, what)
+        if not items and isinstance(node, yaml.SequenceNode) and prop.required:
+            self.reader.error(node, f"{what} needs at least one entry")
+            return INVALID
+        values = [self._single(prop, item, f"an entry of {what}") for item in items]
+        if INVALID in values or (not items and not isinstance(node, yaml.SequenceNode)):
+            return INVALID
+        if prop.type == "ref":
+            return self._distinct(prop, items, values, what, node)
+        return tuple(values)
+
+    def _distinct(self, prop: Property, items: list, values: list, what: str,
+                  node: yaml.Node) -> Any:
+        seen: set[str] = set()
+        for item, value in zip(items, values, strict=True):
+            if value in seen:
+                self.reader.error(item, f"'{value}' is listed twice in {what}")
+                return INVALID
+            seen.add(value)
+        if len(seen) < prop.min_distinct:
+            self.reader.error(
+                node, f"{what} needs at least {prop.min_distinct} distinct actors, "
+                f"found {len(seen)}"
+            )
+            return INVALID
+        return tuple(values)
+
+    def _single(self, prop: Property, node: yaml.Node, what: str) -> Any:
+        check = getattr(self, f"_{prop.type}")
+        return check(prop, node, what)
+
+    def _text(self, prop: Property, node: yaml.Node, what: str) -> Any:
+        text = self.reader.text(node, what)
+        if text is None:
+            return INVALID
+        text = text.strip()
+        if not text:
+            self.reader.error(node, f"{what} is empty")
+            return INVALID
+        return text
+
+    def _id(self, prop: Property, node: yaml.Node, what: str) -> Any:
+        text = self.reader.text(node, what)
+        if text is None:
+            return INVALID
+        if not ID_PATTERN.match(text):
+            self.reader.error(
+                node, f"'{text}' is not a valid id: use lowercase letters, digits, "
+                "and - _ . between them (e.g. sergei-lavrov)"
+            )
+            return INVALID
+        return text
+
+    def _ref(self, prop: Property, node: yaml.Node, what: str) -> Any:
+        target = self._id(prop, node, what)
+        if target is not INVALID:
+            self.pending.references.append(
+                Reference(target, prop.range, prop.name, self.reader.where(node))
+            )
+        return target
+
+    def _enum(self, prop: Property, node: yaml.Node, what: str) -> Any:
+        text = self.reader.text(node, what)
+        if text is None:
+            return INVALID
+        assert prop.vocabulary is not None
+        allowed = self.model.vocabularies[prop.vocabulary]
+        if text not in allowed:
+            self.reader.error(
+                node, f"unknown {prop.name} '{text}'{did_you_mean(text, allowed)}; "
+                f"allowed: {', '.join(allowed)}"
+            )
+            return INVALID
+        return text
+
+    def _date(self, prop: Property, node: yaml.Node, what: str) -> Any:
+        text = self.reader.text(node, what)
+        if text is None:
+            return INVALID
+        try:
+            return PartialDate.parse(text)
+        except DateError as error:
+            self.reader.error(node, f"{what}: {error}")
+            return INVALID
+
+    def _bool(self, prop: Property, node: yaml.Node, what: str) -> Any:
+        text = self.reader.text(node, what)
+        if text is None:
+            return INVALID
+        if text.lower() in ("true", "false"):
+            return text.lower() == "true"
+        self.reader.error(node, f"{what} must be true or false, not '{text}'")
+        return INVALID
+
+    def _language(self, prop: Property, node: yaml.Node, what: str) -> Any:
+        text = self.reader.text(node, what)
+        if text is None:
+            return INVALID
+        if not LANGUAGE_PATTERN.match(text):
+            self.reader.error(node, f"'{text}' is not a language code (use en, ar, ru...)")
+            return INVALID
+        return text
+
+    def _path(self, prop: Property, node: yaml.Node, what: str) -> Any:
+        text = self._text(prop, node, what)
+        if text is not INVALID and (text.startswith("/") or ":" in text[:3]):
+            self.reader.error(node, f"{what} must be relative to the fact file, not '{text}'")
+            return INVALID
+        return text
+
+    def _names(self, prop: Property, node: yaml.Node, what: str) -> Any:
+        names: dict[str, str] = {}
+        entries = self.reader.mapping(node, what)
+        if entries is None:
+            return INVALID
+        ok = True
+        for lang, key_node, value_node in entries:
+            if not LANGUAGE_PATTERN.match(lang):
+                self.reader.error(key_node, f"'{lang}' is not a language code (en, ar, ru...)")
+                ok = False
+                continue
+            text = self._text(prop, value_node, f"the {lang} name")
+            ok = ok and text is not INVALID
+            names[lang] = text
+        if not ok:
+            return INVALID
+        if "en" not in names:
+            self.reader.error(node, f"{what} needs an English name (en)")
+            return INVALID
+        return names
+
+    def _aliases(self, prop: Property, node: yaml.Node, what: str) -> Any:
+        aliases: dict[str, tuple[str, ...]] = {}
+        entries = self.reader.mapping(node, what)
+        if entries is None:
+            return INVALID
+        ok = True
+        for lang, key_node, value_node in entries:
+            if not LANGUAGE_PATTERN.match(lang):
+                self.reader.error(key_node, f"'{lang}' is not a language code (en, ar, ru...)")
+                ok = False
+                continue
+            texts = [self._text(prop, item, f"a {lang} alias")
+                     for item in self.reader.sequence(value_node, f"the {lang} aliases")]
+            ok = ok and isinstance(value_node, yaml.SequenceNode) and INVALID not in texts
+            aliases[lang] = tuple(texts)
+        return aliases if ok else INVALID
+
+    def _evidence(self, prop: Property, node: yaml.Node, what: str) -> Any:
+        found: dict[str, tuple[str, yaml.Node]] = {}
+        entries = self.reader.mapping(node, what)
+        if entries is None:
+            return INVALID
+        for key, key_node, value_node in entries:
+            if key not in ("source", "quote"):
+                self.reader.error(
+                    key_node, f"unknown field '{key}' in evidence"
+                    f"{did_you_mean(key, ('source', 'quote'))}; allowed: source, quote"
+                )
+                return INVALID
+            found[key] = (key, value_node)
+        missing = [k for k in ("source", "quote") if k not in found]
+        if missing:
+            self.reader.error(node, f"evidence is missing '{missing[0]}'")
+            return INVALID
+        source_prop = Property(name="source", type="ref", range=("source",))
+        source = self._ref(source_prop, found["source"][1], "the evidence source")
+        quote_node = found["quote"][1]
+        quote = self._text(prop, quote_node, "the quote")
+        if source is INVALID or quote is INVALID:
+            return INVALID
+        if len(quote) < MIN_QUOTE_CHARS:
+            self.reader.error(
+                quote_node, f"the quote is too short to be evidence "
+                f"({len(quote)} characters, at least {MIN_QUOTE_CHARS})"
+            )
+            return INVALID
+        self.pending.quotes.append(QuoteUse(source, quote, self.reader.where(quote_node)))
+        return Evidence(source=source, quote=quote)

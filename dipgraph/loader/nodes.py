@@ -1,0 +1,99 @@
+"""Walking YAML nodes safely, reporting each mistake at its own line and column.
+
+Values are read from the raw scalar text, never through YAML's implicit typing,
+so ``date: 2022`` stays the text "2022" and ``name: no`` stays "no".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from dipgraph.facts import Location
+from dipgraph.loader.problems import Problem
+
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map",
+                                      "timestamp")}
+_KIND_NAMES = {
+    yaml.ScalarNode: "a single value",
+    yaml.SequenceNode: "a list",
+    yaml.MappingNode: "a mapping",
+}
+
+
+@dataclass(slots=True)
+class NodeReader:
+    """Reads one file's nodes; collects problems instead of stopping at the first."""
+
+    shown: str
+    problems: list[Problem]
+    _seen: set[int] = field(default_factory=set)
+
+    def where(self, node: yaml.Node) -> Location:
+        mark = node.start_mark
+        return Location(self.shown, mark.line + 1, mark.column + 1)
+
+    def error(self, node: yaml.Node, message: str) -> None:
+        loc = self.where(node)
+        self.problems.append(Problem(loc.path, loc.line, loc.col, message))
+
+    def enter(self, node: yaml.Node) -> bool:
+        """Accept a node once; refuse aliases (shared nodes) and non-core tags."""
+        if id(node) in self._seen:
+            self.error(
+                node,
+                "YAML anchors and aliases are not allowed in fact files (this anchored "
+                "value is reused by an alias; aliases can expand to billions of values)",
+            )
+            return False
+        self._seen.add(id(node))
+        if node.tag not in _ALLOWED_TAGS:
+            self.error(node, f"YAML tag '{node.tag}' is not allowed in fact files")
+            return False
+        return True
+
+    def expect(self, node: yaml.Node, kind: type, what: str) -> bool:
+        if isinstance(node, kind):
+            return True
+        self.error(node, f"{what} must be {_KIND_NAMES[kind]}, not {_KIND_NAMES[type(node)]}")
+        return False
+
+    def mapping(
+        self, node: yaml.Node, what: str
+    ) -> list[tuple[str, yaml.Node, yaml.Node]] | None:
+        """The (key, key node, value node) entries of a mapping, or None if refused."""
+        if not self.enter(node) or not self.expect(node, yaml.MappingNode, what):
+            return None
+        entries: list[tuple[str, yaml.Node, yaml.Node]] = []
+        first_seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if not self.enter(key_node) or not self.expect(key_node, yaml.ScalarNode,
+                                                            f"a key in {what}"):
+                continue
+            key = key_node.value
+            if key in first_seen:
+                line = first_seen[key].start_mark.line + 1
+                self.error(key_node, f"duplicate key '{key}' in {what} (first at line {line})")
+                continue
+            first_seen[key] = key_node
+            entries.append((key, key_node, value_node))
+        return entries
+
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
+        if not self.enter(node) or not self.expect(node, yaml.SequenceNode, what):
+            return []
+        return list(node.value)
+
+    def is_null(self, node: yaml.Node) -> bool:
+        return isinstance(node, yaml.ScalarNode) and node.tag == _CORE + "null"
+
+    def text(self, node: yaml.Node, what: str) -> str | None:
+        """A scalar's text exactly as written (never implicitly typed)."""
+        if not self.enter(node) or not self.expect(node, yaml.ScalarNode, what):
+            return None
+        if self.is_null(node):
+            self.error(node, f"{what} is empty")
+            return None
+        return node.value

@@ -1,0 +1,67 @@
+"""Reading one fact file into YAML nodes that remember their line and column.
+
+Only composition is used (no construction from tags), so no YAML input can
+create Python objects. Anchors and aliases are refused by the walker in
+:mod:`dipgraph.loader.nodes`, which makes "billion laughs" inputs harmless.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from dipgraph.loader.problems import Problem
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _bad_utf8(data: bytes, error: UnicodeDecodeError, shown: str) -> Problem:
+    line = data.count(b"\n", 0, error.start) + 1
+    col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+    byte = data[error.start : error.start + 1].hex()
+    return Problem(
+        shown, line, col, f"file is not UTF-8 (byte 0x{byte} here); save it as UTF-8"
+    )
+
+
+def _yaml_error(error: yaml.YAMLError, shown: str) -> Problem:
+    mark = getattr(error, "problem_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    if isinstance(error, yaml.MarkedYAMLError):
+        parts = [p for p in (error.context, error.problem) if p]
+        detail = "; ".join(parts) or "invalid YAML"
+    else:
+        detail = str(error).splitlines()[0]
+    return Problem(shown, line, col, f"YAML syntax error: {detail}")
+
+
+def read_yaml_nodes(
+    path: Path, shown: str, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[yaml.Node | None, list[Problem]]:
+    """Compose one file into a node tree, or return the problems that stop it."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        mib = 1024 * 1024
+        return None, [
+            Problem(
+                shown, 1, 1,
+                f"file is {size / mib:.1f} MiB, over the {max_bytes / mib:.0f} MiB limit "
+                "for one fact file; split it into several files",
+            )
+        ]
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return None, [_bad_utf8(data, error, shown)]
+    if not text.strip():
+        return None, [Problem(shown, 1, 1, "file is empty: a fact file needs at least one section")]
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        return None, [_yaml_error(error, shown)]
+    if node is None:
+        return None, [Problem(shown, 1, 1, "file has only comments: it holds no facts")]
+    return node, []

@@ -1,0 +1,119 @@
+"""Checking the sections and items of one fact file against the model."""
+
+from __future__ import annotations
+
+import keyword
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from dipgraph.facts import RECORD_TYPES, Location
+from dipgraph.loader.fields import INVALID, FieldChecker
+from dipgraph.loader.problems import did_you_mean, with_article
+from dipgraph.schema.model import FactKind
+
+
+@dataclass(frozen=True, slots=True)
+class Declared:
+    """A record as read from one file: its kind, id, fields and location."""
+
+    kind: str
+    id: str
+    where: Location
+    record: Any  # a dipgraph.facts record, or None when some field was invalid
+
+
+def _attribute(name: str) -> str:
+    return f"{name}_" if keyword.iskeyword(name) else name
+
+
+def _check_dates(checker: FieldChecker, values: dict[str, Any],
+                 nodes: dict[str, yaml.Node]) -> bool:
+    start, end, as_of = values.get("from"), values.get("until"), values.get("as_of")
+    if start and end and end.last_day < start.first_day:
+        checker.reader.error(nodes["until"], f"until ({end}) is before from ({start})")
+        return False
+    if as_of and ((start and as_of.last_day < start.first_day)
+                  or (end and as_of.first_day > end.last_day)):
+        checker.reader.error(nodes["as_of"], f"as_of ({as_of}) is outside from/until")
+        return False
+    return True
+
+
+def _check_initiator(checker: FieldChecker, values: dict[str, Any],
+                     nodes: dict[str, yaml.Node]) -> bool:
+    initiator, participants = values.get("initiated_by"), values.get("participants")
+    if initiator and participants and initiator not in participants:
+        checker.reader.error(
+            nodes["initiated_by"], f"initiated_by '{initiator}' is not among the participants"
+        )
+        return False
+    return True
+
+
+def check_item(checker: FieldChecker, kind: FactKind, node: yaml.Node) -> Declared | None:
+    """Check one item; returns what it declares, even when some fields are wrong."""
+    reader = checker.reader
+    what = with_article(kind.name)
+    entries = reader.mapping(node, f"each entry of {kind.plural}")
+    if entries is None:
+        return None
+    values: dict[str, Any] = {}
+    nodes: dict[str, yaml.Node] = {}
+    ok = True
+    for key, key_node, value_node in entries:
+        prop = kind.properties.get(key)
+        if prop is None:
+            reader.error(
+                key_node,
+                f"unknown field '{key}' in {what}{did_you_mean(key, kind.properties)}",
+            )
+            ok = False
+            continue
+        if reader.is_null(value_node) and not prop.required:
+            continue
+        value = checker.value(prop, value_node, f"{key}")
+        if value is INVALID:
+            ok = False
+            continue
+        values[key] = value
+        nodes[key] = value_node
+    present = {key for key, _, _ in entries}
+    for prop in kind.properties.values():
+        if prop.required and prop.name not in present:
+            reader.error(node, f"{what} is missing required field '{prop.name}'")
+            ok = False
+    ok = _check_dates(checker, values, nodes) and ok
+    ok = _check_initiator(checker, values, nodes) and ok
+    if "id" not in values:
+        return None
+    where = reader.where(node)
+    record = None
+    if ok:
+        fields = {_attribute(k): v for k, v in values.items()}
+        record = RECORD_TYPES[kind.name](**fields, location=where)
+    return Declared(kind.name, values["id"], where, record)
+
+
+def check_file(checker: FieldChecker, root: yaml.Node) -> list[Declared]:
+    """Check every section of one file, in order."""
+    reader = checker.reader
+    sections = checker.model.by_plural
+    declared: list[Declared] = []
+    for key, key_node, value_node in reader.mapping(root, "a fact file") or []:
+        kind = sections.get(key)
+        if kind is None:
+            reader.error(
+                key_node,
+                f"unknown section '{key}'{did_you_mean(key, sections)}; "
+                f"sections: {', '.join(sections)}",
+            )
+            continue
+        if reader.is_null(value_node):
+            continue
+        for item in reader.sequence(value_node, f"the {key} section"):
+            result = check_item(checker, kind, item)
+            if result is not None:
+                declared.append(result)
+    return declared

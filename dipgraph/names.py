@@ -1,0 +1,117 @@
+"""Finding an actor by id, name or alias, in any language and spelling variant.
+
+Arabic news spells one name several ways (أنتونوف / انتونوف, with or without
+diacritics or tatweel); readers type whichever they know. Every name is folded
+to one key before comparing.
+
+>>> normalise_name("أناتولي  أنتونوف")
+'اناتولي انتونوف'
+>>> normalise_name("بـوتيـن") == normalise_name("بوتين")
+True
+>>> normalise_name("Sergéi LAVROV")
+'sergei lavrov'
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+_LETTER_MAP = str.maketrans({
+    "ٱ": "ا",  # alef wasla
+    "ى": "ي",  # alef maqsura
+    "ة": "ه",  # taa marbuta
+    "ی": "ي",  # farsi yeh
+    "ک": "ك",  # keheh
+    "ـ": None,  # tatweel
+    "-": " ",
+    "_": " ",
+    "'": None,
+    "’": None,
+    ".": None,
+})
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_name(text: str) -> str:
+    """Fold case, diacritics, hamza forms of alef, alef maqsura, taa marbuta, tatweel."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # Hamza on alef/waw/yeh and madda decompose to a base letter + combining mark (Mn).
+    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    folded = stripped.translate(_LETTER_MAP)
+    return _SPACE.sub(" ", folded).strip()
+
+
+class NameLookupError(LookupError):
+    """A name that matches no actor, or several."""
+
+    def __init__(self, query: str, candidates: list[tuple[str, str]], ambiguous: bool) -> None:
+        self.query = query
+        self.candidates = candidates
+        self.ambiguous = ambiguous
+        listed = ", ".join(f"{name} ({ident})" for ident, name in candidates)
+        if ambiguous:
+            message = f"'{query}' matches several actors: {listed}; be more specific"
+        elif candidates:
+            message = f"'{query}' matches no actor; closest: {listed}"
+        else:
+            message = f"'{query}' matches no actor (dipgraph actors lists them all)"
+        super().__init__(message)
+
+
+@dataclass(slots=True)
+class NameIndex:
+    """Normalised names and aliases of every actor, for exact and token lookup.
+
+    >>> index = NameIndex.build([("putin", "Vladimir Putin", ["فلاديمير بوتين", "بوتين"])])
+    >>> index.resolve("بوتين"), index.resolve("PUTIN"), index.resolve("vladimir")
+    ('putin', 'putin', 'putin')
+    """
+
+    exact: dict[str, set[str]] = field(default_factory=dict)
+    display: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, entries: Iterable[tuple[str, str, Iterable[str]]]) -> NameIndex:
+        """Index (id, display name, every other name) triples."""
+        index = cls()
+        for ident, shown, names in entries:
+            index.display[ident] = shown
+            for name in (ident, shown, *names):
+                index.exact.setdefault(normalise_name(name), set()).add(ident)
+        return index
+
+    def search(self, text: str) -> list[str]:
+        """Ids with a name containing every word of ``text``, by display name."""
+        words = normalise_name(text).split()
+        hits = {
+            ident
+            for key, idents in self.exact.items()
+            if all(word in key for word in words)
+            for ident in idents
+        }
+        return sorted(hits, key=lambda i: self.display[i].casefold())
+
+    def resolve(self, text: str) -> str:
+        """The one actor id ``text`` names; NameLookupError lists candidates otherwise."""
+        key = normalise_name(text)
+        found = self.exact.get(key, set())
+        if len(found) == 1:
+            return next(iter(found))
+        if not found:
+            words = key.split()
+            found = {
+                ident for name, idents in self.exact.items()
+                if words and all(word in name.split() for word in words) for ident in idents
+            }
+            if len(found) == 1:
+                return next(iter(found))
+        if found:
+            ranked = sorted(found, key=lambda i: self.display[i].casefold())
+            raise NameLookupError(text, [(i, self.display[i]) for i in ranked], ambiguous=True)
+        close = difflib.get_close_matches(key, list(self.exact), n=8, cutoff=0.5)
+        idents = list(dict.fromkeys(i for name in close for i in sorted(self.exact[name])))[:5]
+        raise NameLookupError(text, [(i, self.display[i]) for i in idents], ambiguous=False)

@@ -1,0 +1,131 @@
+"""Printing results as a table (rich), JSON or CSV.
+
+JSON is the full result as the Python API returns it; tables and CSV show the
+columns a reader scans, flattened to one line a row.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Sequence
+from enum import StrEnum
+from typing import Any, TextIO
+
+Column = tuple[str, Callable[[dict[str, Any]], Any]]
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def cell(value: Any) -> str:
+    """A value as one line of text (lists joined, None empty)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list | tuple):
+        return "; ".join(cell(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {cell(v)}" for k, v in value.items())
+    return str(value)
+
+
+def print_json(data: Any, stream: TextIO | None = None) -> None:
+    stream = stream or sys.stdout
+    json.dump(data, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def print_csv(rows: Sequence[dict[str, Any]], columns: Sequence[Column],
+              stream: TextIO | None = None) -> None:
+    writer = csv.writer(stream or sys.stdout, lineterminator="\n")
+    writer.writerow([header for header, _ in columns])
+    for row in rows:
+        writer.writerow([cell(get(row)) for _, get in columns])
+
+
+SHORT_COLUMNS = frozenset({"id", "date", "type", "cameo", "status", "kind", "fact", "path",
+                           "relation", "section", "name", "source", "country"})
+
+
+def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column],
+                title: str | None = None, empty: str = "nothing found") -> None:
+    """A rich table; every cell is plain text (fact text is never read as markup)."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(width=None if sys.stdout.isatty() else 160)
+    if not rows:
+        console.print(Text(empty))
+        return
+    table = Table(title=Text(title) if title else None, title_justify="left")
+    for header, _ in columns:
+        table.add_column(Text(header), overflow="fold", no_wrap=header in SHORT_COLUMNS)
+    for row in rows:
+        table.add_row(*(Text(cell(get(row))) for _, get in columns))
+    console.print(table)
+
+
+def emit(data: Any, rows: Sequence[dict[str, Any]], columns: Sequence[Column],
+         fmt: Format, title: str | None = None, empty: str = "nothing found") -> None:
+    """Print ``data`` as JSON, or ``rows`` through ``columns`` as a table or CSV."""
+    if fmt == Format.json:
+        print_json(data)
+    elif fmt == Format.csv:
+        print_csv(rows, columns)
+    else:
+        print_table(rows, columns, title, empty)
+
+
+def names(items: list[dict[str, str]]) -> str:
+    return ", ".join(item["name"] for item in items)
+
+
+def evidence_text(items: list[dict[str, str]]) -> str:
+    return " | ".join(f"[{item['source']}] {item['quote']}" for item in items)
+
+
+TALKS_COLUMNS: list[Column] = [
+    ("date", lambda c: c["date"] or "undated"),
+    ("type", lambda c: c["type"]),
+    ("participants", lambda c: names(c["participants"])),
+    ("topics", lambda c: names(c["topics"])),
+    ("status", lambda c: c["status"] + (", secret" if c["secret"] else "")),
+    ("summary", lambda c: c["summary"]),
+    ("id", lambda c: c["id"]),
+]
+TALKS_CSV_COLUMNS: list[Column] = [
+    ("id", lambda c: c["id"]),
+    ("date", lambda c: c["date"]),
+    ("type", lambda c: c["type"]),
+    ("cameo", lambda c: c["cameo"]),
+    ("status", lambda c: c["status"]),
+    ("secret", lambda c: c["secret"]),
+    ("participants", lambda c: [p["id"] for p in c["participants"]]),
+    ("topics", lambda c: [t["id"] for t in c["topics"]]),
+    ("place", lambda c: (c["place"] or {}).get("en")),
+    ("summary", lambda c: c["summary"]),
+    ("evidence", lambda c: evidence_text(c["evidence"])),
+]
+ACTOR_COLUMNS: list[Column] = [
+    ("id", lambda a: a["id"]),
+    ("kind", lambda a: a["kind"]),
+    ("name", lambda a: a["name"]),
+    ("arabic", lambda a: a["names"].get("ar")),
+    ("country", lambda a: a["country"]),
+]
+HOP_COLUMNS: list[Column] = [
+    ("path", lambda h: h["path"]),
+    ("from", lambda h: h["from"]),
+    ("relation", lambda h: h["relation"]),
+    ("to", lambda h: h["to"]),
+    ("date", lambda h: h["date"]),
+    ("fact", lambda h: h["fact"]),
+    ("evidence", lambda h: evidence_text(h["evidence"])),
+]

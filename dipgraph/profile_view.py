@@ -1,0 +1,58 @@
+"""Showing an actor's profile as text sections, or as flat rows for CSV."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dipgraph import output
+
+
+def profile_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row a post, contact and statement: a timeline for CSV."""
+    rows = [{"section": "post", "id": p["id"], "date": output.cell(
+                [p["from"] or "..", p["until"] or ".."]) if p["from"] or p["until"]
+                else p["as_of"],
+             "description": f"{p['post']}" + (f" ({p['organization']['name']})"
+                                              if p["organization"] else ""),
+             "evidence": output.evidence_text(p["evidence"])} for p in profile["posts"]]
+    rows += [{"section": "contact", "id": c["id"], "date": c["date"],
+              "description": f"{c['type']} with " + output.names(
+                  [p for p in c["participants"] if p["id"] != profile["id"]]),
+              "evidence": output.evidence_text(c["evidence"])} for c in profile["contacts"]]
+    rows += [{"section": "statement", "id": s["id"], "date": s["date"],
+              "description": f"{s['kind']}: {s['summary']}",
+              "evidence": output.evidence_text(s["evidence"])} for s in profile["statements"]]
+    return rows
+
+
+PROFILE_COLUMNS: list[output.Column] = [
+    (name, lambda r, name=name: r[name])
+    for name in ("section", "id", "date", "description", "evidence")
+]
+
+
+def print_profile(profile: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console()
+    names = " / ".join(f"{text} ({lang})" for lang, text in profile["names"].items())
+    console.print(Text.assemble((profile["id"], "bold"), f" ({profile['kind']}): {names}"))
+    aliases = "; ".join(", ".join(v) for v in profile["aliases"].values())
+    if aliases:
+        console.print(Text(f"also: {aliases}"))
+    if profile["country"]:
+        console.print(Text(f"country: {profile['country']['name']}"))
+    rows = profile_rows(profile)
+    for section in ("post", "contact", "statement"):
+        chosen = [r for r in rows if r["section"] == section]
+        if chosen:
+            output.print_table(chosen, PROFILE_COLUMNS[1:], title=f"{section}s")
+    if profile["mentioned_in"]:
+        output.print_table(
+            [{"id": s["id"], "date": s["date"], "description":
+              f"{s['speaker']['name']} {s['kind']}: {s['summary']}", "evidence": ""}
+             for s in profile["mentioned_in"]],
+            PROFILE_COLUMNS[1:4], title="mentioned in statements")
+    sources = ", ".join(s["id"] for s in profile["sources"]) or "none"
+    console.print(Text(f"sources: {sources}"))

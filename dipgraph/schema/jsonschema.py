@@ -1,0 +1,91 @@
+"""A JSON Schema of fact files, generated from the model so it never drifts.
+
+Editors (VS Code's YAML extension, for one) use it to autocomplete and check
+fact files as they are typed; ``dipgraph check`` remains the authority, since
+references and quotes need every file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dipgraph.schema.model import Model, Property, load_model
+
+ID = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
+LANGUAGE = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+DATE = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
+
+
+def _value_schema(prop: Property, model: Model) -> dict[str, Any]:
+    if prop.type in ("id", "ref"):
+        schema: dict[str, Any] = {"type": "string", "pattern": ID}
+        if prop.type == "ref":
+            schema["description"] = f"id of {' or '.join(prop.range)}"
+        return schema
+    if prop.type in ("text", "path"):
+        return {"type": "string", "minLength": 1}
+    if prop.type == "language":
+        return {"type": "string", "pattern": LANGUAGE}
+    if prop.type == "bool":
+        return {"type": "boolean"}
+    if prop.type == "date":
+        # YAML reads a bare year as a number; dipgraph reads the text, so allow both.
+        return {"anyOf": [{"type": "string", "pattern": DATE},
+                          {"type": "integer", "minimum": 1000, "maximum": 9999}]}
+    if prop.type == "enum":
+        assert prop.vocabulary is not None
+        return {"enum": list(model.vocabularies[prop.vocabulary])}
+    if prop.type == "names":
+        return {"type": "object", "propertyNames": {"pattern": LANGUAGE},
+                "additionalProperties": {"type": "string", "minLength": 1},
+                "required": ["en"]}
+    if prop.type == "aliases":
+        return {"type": "object", "propertyNames": {"pattern": LANGUAGE},
+                "additionalProperties": {"type": "array",
+                                         "items": {"type": "string", "minLength": 1}}}
+    if prop.type == "evidence":
+        return {"type": "object", "additionalProperties": False,
+                "required": ["source", "quote"],
+                "properties": {"source": {"type": "string", "pattern": ID},
+                               "quote": {"type": "string", "minLength": 8}}}
+    raise ValueError(f"no JSON Schema for property type {prop.type!r}")
+
+
+def _property_schema(prop: Property, model: Model) -> dict[str, Any]:
+    schema = _value_schema(prop, model)
+    if prop.list:
+        schema = {"type": "array", "items": schema}
+        if prop.required:
+            schema["minItems"] = max(1, prop.min_distinct)
+    if prop.description:
+        schema["description"] = prop.description
+    if prop.default is not None:
+        schema["default"] = prop.default
+    return schema
+
+
+def fact_file_schema(model: Model | None = None) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one fact file."""
+    model = model or load_model()
+    sections = {}
+    for kind in model.kinds.values():
+        sections[kind.plural] = {
+            "type": "array",
+            "description": kind.description,
+            "items": {
+                "type": "object",
+                "title": kind.label,
+                "additionalProperties": False,
+                "required": [p.name for p in kind.properties.values() if p.required],
+                "properties": {name: _property_schema(p, model)
+                               for name, p in kind.properties.items()},
+            },
+        }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://dipgraph.example/schema/facts.json",
+        "title": "dipgraph fact file",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": sections,
+    }
