@@ -17,8 +17,14 @@ from dipgraph.names import NameLookupError
 
 __version__ = "0.1.0"
 __all__ = [
-    "FactsError", "KnowledgeGraph", "NameLookupError", "Problem", "QueryError", "check_facts",
-    "load", "load_facts",
+    "FactsError",
+    "KnowledgeGraph",
+    "NameLookupError",
+    "Problem",
+    "QueryError",
+    "check_facts",
+    "load",
+    "load_facts",
 ]
 
 

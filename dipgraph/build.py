@@ -24,13 +24,13 @@ def parse_formats(spec: str | None) -> list[str]:
         return list(EXPORTERS)
     unknown = [name for name in names if name not in EXPORTERS]
     if unknown:
-        raise BuildError(f"unknown format '{unknown[0]}'; choose from: {', '.join(EXPORTERS)}"
-                         ", all")
+        raise BuildError(f"unknown format '{unknown[0]}'; choose from: {', '.join(EXPORTERS)}, all")
     return list(dict.fromkeys(names))
 
 
-def build_exports(kg: KnowledgeGraph, out: Path, formats: str | None = None,
-                  progress: bool = False) -> list[Path]:
+def build_exports(
+    kg: KnowledgeGraph, out: Path, formats: str | None = None, progress: bool = False
+) -> list[Path]:
     """Write each format into ``out``; every file appears whole or not at all."""
     names = parse_formats(formats)
     if out.exists() and not out.is_dir():

@@ -27,14 +27,22 @@ app = typer.Typer(
 
 FactsOption = Annotated[
     Path | None,
-    typer.Option("--facts", "-f", help="Facts directory (default: ./facts, else the bundled "
-                 "dataset).", show_default=False),
+    typer.Option(
+        "--facts",
+        "-f",
+        help="Facts directory (default: ./facts, else the bundled dataset).",
+        show_default=False,
+    ),
 ]
 FormatOption = Annotated[Format, typer.Option("--format", help="Output format.")]
-SinceOption = Annotated[str | None, typer.Option(help="Only facts that may fall on or after "
-                                                      "this date (YYYY[-MM[-DD]]).")]
-UntilOption = Annotated[str | None, typer.Option(help="Only facts that may fall on or before "
-                                                      "this date (YYYY[-MM[-DD]]).")]
+SinceOption = Annotated[
+    str | None,
+    typer.Option(help="Only facts that may fall on or after this date (YYYY[-MM[-DD]])."),
+]
+UntilOption = Annotated[
+    str | None,
+    typer.Option(help="Only facts that may fall on or before this date (YYYY[-MM[-DD]])."),
+]
 
 
 def fail(message: str) -> NoReturn:
@@ -86,8 +94,10 @@ def check(
     warnings = len(problems) - errors
     if errors or (strict and warnings):
         fail(f"{errors} error(s), {warnings} warning(s) in {len(found.files)} file(s)")
-    counts = ", ".join(f"{len(found.by_kind(k))} {k}s" for k in
-                       ("source", "actor", "topic", "post", "contact", "statement"))
+    counts = ", ".join(
+        f"{len(found.by_kind(k))} {k}s"
+        for k in ("source", "actor", "topic", "post", "contact", "statement")
+    )
     typer.echo(f"ok: {len(found.files)} files checked: {counts}; {warnings} warning(s)")
 
 
@@ -109,8 +119,12 @@ def schema() -> None:
 def build(
     facts: FactsOption = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output directory.")] = Path("build"),
-    formats: Annotated[str, typer.Option("--formats", help="Comma-separated formats: "
-                                         "ttl, nt, jsonld, trig, nq, or 'all'.")] = "ttl",
+    formats: Annotated[
+        str,
+        typer.Option(
+            "--formats", help="Comma-separated formats: ttl, nt, jsonld, trig, nq, or 'all'."
+        ),
+    ] = "ttl",
 ) -> None:
     """Check the facts and write the exports (each written to a temporary file, then renamed)."""
     from dipgraph.build import BuildError, build_exports
@@ -126,27 +140,33 @@ def build(
 
 @app.command()
 def talks(
-    actor: Annotated[str | None, typer.Argument(help="Actor (id, name or alias, any "
-                                                     "language).")] = None,
-    with_: Annotated[str | None, typer.Option("--with", help="Only contacts that also "
-                                              "include this actor.")] = None,
+    actor: Annotated[
+        str | None, typer.Argument(help="Actor (id, name or alias, any language).")
+    ] = None,
+    with_: Annotated[
+        str | None, typer.Option("--with", help="Only contacts that also include this actor.")
+    ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    type_: Annotated[str | None, typer.Option("--type", help="Contact type (phone_call, "
-                                              "meeting...).")] = None,
+    type_: Annotated[
+        str | None, typer.Option("--type", help="Contact type (phone_call, meeting...).")
+    ] = None,
     topic: Annotated[str | None, typer.Option(help="Topic, including narrower ones.")] = None,
-    status: Annotated[str | None, typer.Option(help="happened, planned, proposed or "
-                                               "denied.")] = None,
+    status: Annotated[
+        str | None, typer.Option(help="happened, planned, proposed or denied.")
+    ] = None,
     facts: FactsOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Who talked to whom, in date order (undated contacts last)."""
     graph = open_graph(facts)
-    rows = guarded(graph.talks, actor, with_, since=since, until=until, type=type_,
-                   topic=topic, status=status)
+    rows = guarded(
+        graph.talks, actor, with_, since=since, until=until, type=type_, topic=topic, status=status
+    )
     columns = output.TALKS_CSV_COLUMNS if fmt == Format.csv else output.TALKS_COLUMNS
-    output.emit(rows, rows, columns, fmt, title=f"{len(rows)} contact(s)",
-                empty="no contacts match")
+    output.emit(
+        rows, rows, columns, fmt, title=f"{len(rows)} contact(s)", empty="no contacts match"
+    )
 
 
 @app.command()
@@ -154,39 +174,59 @@ def path(
     source: Annotated[str, typer.Argument(metavar="FROM", help="First actor.")],
     target: Annotated[str, typer.Argument(metavar="TO", help="Second actor.")],
     max_hops: Annotated[int, typer.Option(help="Longest path to consider.", min=1)] = 6,
-    all_: Annotated[bool, typer.Option("--all", help="All simple paths up to --max-hops, "
-                                       "shortest first.")] = False,
-    via: Annotated[str, typer.Option(help="'contacts', or 'all' to also cross posts and "
-                                     "memberships.")] = "contacts",
+    all_: Annotated[
+        bool, typer.Option("--all", help="All simple paths up to --max-hops, shortest first.")
+    ] = False,
+    via: Annotated[
+        str, typer.Option(help="'contacts', or 'all' to also cross posts and memberships.")
+    ] = "contacts",
     since: SinceOption = None,
     until: UntilOption = None,
-    temporal: Annotated[bool, typer.Option(help="Only chains of contacts whose dates may "
-                                           "follow one another.")] = False,
-    any_status: Annotated[bool, typer.Option(help="Also cross planned, proposed and denied "
-                                             "contacts.")] = False,
+    temporal: Annotated[
+        bool, typer.Option(help="Only chains of contacts whose dates may follow one another.")
+    ] = False,
+    any_status: Annotated[
+        bool, typer.Option(help="Also cross planned, proposed and denied contacts.")
+    ] = False,
     facts: FactsOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """How two actors are connected, with the evidence of every hop."""
     graph = open_graph(facts)
-    result = guarded(graph.path, source, target, max_hops=max_hops, all=all_, via=via,
-                     since=since, until=until, temporal=temporal, any_status=any_status)
+    result = guarded(
+        graph.path,
+        source,
+        target,
+        max_hops=max_hops,
+        all=all_,
+        via=via,
+        since=since,
+        until=until,
+        temporal=temporal,
+        any_status=any_status,
+    )
     result["found"] = bool(result["paths"])
-    hops = [{**hop, "path": number} for number, found in enumerate(result["paths"], 1)
-            for hop in found["hops"]]
+    hops = [
+        {**hop, "path": number}
+        for number, found in enumerate(result["paths"], 1)
+        for hop in found["hops"]
+    ]
     if fmt != Format.table:
         output.emit(result, hops, output.HOP_COLUMNS, fmt)
         return
     names = {a: graph.facts.actors[a].name for a in graph.facts.actors}
     if not result["paths"]:
-        typer.echo(f"no path between {names[result['from']]} and {names[result['to']]} "
-                   f"within {max_hops} hops (via {via}{', temporal' if temporal else ''})")
+        typer.echo(
+            f"no path between {names[result['from']]} and {names[result['to']]} "
+            f"within {max_hops} hops (via {via}{', temporal' if temporal else ''})"
+        )
         return
     for number, found in enumerate(result["paths"], 1):
         chain = " → ".join(names[a] for a in found["actors"])
         rows = [h for h in hops if h["path"] == number]
-        output.print_table(rows, output.HOP_COLUMNS[1:],
-                           title=f"path {number} ({len(rows)} hops): {chain}")
+        output.print_table(
+            rows, output.HOP_COLUMNS[1:], title=f"path {number} ({len(rows)} hops): {chain}"
+        )
 
 
 @app.command()
@@ -216,16 +256,25 @@ def actors(
     """List actors, or search them by name in any language."""
     graph = open_graph(facts)
     rows = graph.actors(text, kind)
-    output.emit(rows, rows, output.ACTOR_COLUMNS, fmt, title=f"{len(rows)} actor(s)",
-                empty="no actor matches")
+    output.emit(
+        rows,
+        rows,
+        output.ACTOR_COLUMNS,
+        fmt,
+        title=f"{len(rows)} actor(s)",
+        empty="no actor matches",
+    )
 
 
 @app.command()
 def sparql(
-    query: Annotated[str | None, typer.Argument(help="A named query, @FILE, or SPARQL "
-                                                     "text.")] = None,
-    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE bound "
-                                                    "as a variable (repeatable).")] = None,
+    query: Annotated[
+        str | None, typer.Argument(help="A named query, @FILE, or SPARQL text.")
+    ] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="NAME=VALUE bound as a variable (repeatable)."),
+    ] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
     facts: FactsOption = None,
     fmt: FormatOption = Format.table,
@@ -235,10 +284,24 @@ def sparql(
     from dipgraph.sparql_output import print_result
 
     if list_ or query is None:
-        rows = [{"name": q.name, "params": " ".join(p for p, _ in q.params),
-                 "description": q.description} for q in named_queries().values()]
-        output.emit(rows, rows, [("name", lambda r: r["name"]), ("params", lambda r: r["params"]),
-                                 ("description", lambda r: r["description"])], fmt)
+        rows = [
+            {
+                "name": q.name,
+                "params": " ".join(p for p, _ in q.params),
+                "description": q.description,
+            }
+            for q in named_queries().values()
+        ]
+        output.emit(
+            rows,
+            rows,
+            [
+                ("name", lambda r: r["name"]),
+                ("params", lambda r: r["params"]),
+                ("description", lambda r: r["description"]),
+            ],
+            fmt,
+        )
         return
     bindings: dict[str, str] = {}
     for item in param or []:
@@ -260,8 +323,7 @@ def stats(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None:
     rows.append({"source": "total", **data["kinds"]})
     keys = ["posts", "contacts", "statements"]
     columns: list[output.Column] = [("source", lambda r: r["source"])]
-    columns += [(k, lambda r, k=k: r.get(k, "")) for k in
-                ["sources", "actors", "topics", *keys]]
+    columns += [(k, lambda r, k=k: r.get(k, "")) for k in ["sources", "actors", "topics", *keys]]
     output.emit(data, rows, columns, fmt, title="facts per source (total: every kind)")
 
 

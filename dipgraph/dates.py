@@ -47,8 +47,7 @@ class PartialDate:
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
                 raise DateError(
-                    f"'{text}' does not exist: {calendar.month_name[month]} {year} "
-                    f"has {last} days"
+                    f"'{text}' does not exist: {calendar.month_name[month]} {year} has {last} days"
                 )
         return cls(year, month, day)
 

@@ -20,19 +20,21 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-_LETTER_MAP = str.maketrans({
-    "ٱ": "ا",  # alef wasla
-    "ى": "ي",  # alef maqsura
-    "ة": "ه",  # taa marbuta
-    "ی": "ي",  # farsi yeh
-    "ک": "ك",  # keheh
-    "ـ": None,  # tatweel
-    "-": " ",
-    "_": " ",
-    "'": None,
-    "’": None,
-    ".": None,
-})
+_LETTER_MAP = str.maketrans(
+    {
+        "ٱ": "ا",  # alef wasla
+        "ى": "ي",  # alef maqsura
+        "ة": "ه",  # taa marbuta
+        "ی": "ي",  # farsi yeh
+        "ک": "ك",  # keheh
+        "ـ": None,  # tatweel
+        "-": " ",
+        "_": " ",
+        "'": None,
+        "’": None,
+        ".": None,
+    }
+)
 _SPACE = re.compile(r"\s+")
 
 
@@ -104,8 +106,10 @@ class NameIndex:
         if not found:
             words = key.split()
             found = {
-                ident for name, idents in self.exact.items()
-                if words and all(word in name.split() for word in words) for ident in idents
+                ident
+                for name, idents in self.exact.items()
+                if words and all(word in name.split() for word in words)
+                for ident in idents
             }
             if len(found) == 1:
                 return next(iter(found))

@@ -41,20 +41,40 @@ def print_json(data: Any, stream: TextIO | None = None) -> None:
     stream.write("\n")
 
 
-def print_csv(rows: Sequence[dict[str, Any]], columns: Sequence[Column],
-              stream: TextIO | None = None) -> None:
+def print_csv(
+    rows: Sequence[dict[str, Any]], columns: Sequence[Column], stream: TextIO | None = None
+) -> None:
     writer = csv.writer(stream or sys.stdout, lineterminator="\n")
     writer.writerow([header for header, _ in columns])
     for row in rows:
         writer.writerow([cell(get(row)) for _, get in columns])
 
 
-SHORT_COLUMNS = frozenset({"id", "date", "type", "cameo", "status", "kind", "fact", "path",
-                           "relation", "section", "name", "source", "country"})
+SHORT_COLUMNS = frozenset(
+    {
+        "id",
+        "date",
+        "type",
+        "cameo",
+        "status",
+        "kind",
+        "fact",
+        "path",
+        "relation",
+        "section",
+        "name",
+        "source",
+        "country",
+    }
+)
 
 
-def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column],
-                title: str | None = None, empty: str = "nothing found") -> None:
+def print_table(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[Column],
+    title: str | None = None,
+    empty: str = "nothing found",
+) -> None:
     """A rich table; every cell is plain text (fact text is never read as markup)."""
     from rich.console import Console
     from rich.table import Table
@@ -72,8 +92,14 @@ def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column],
     console.print(table)
 
 
-def emit(data: Any, rows: Sequence[dict[str, Any]], columns: Sequence[Column],
-         fmt: Format, title: str | None = None, empty: str = "nothing found") -> None:
+def emit(
+    data: Any,
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[Column],
+    fmt: Format,
+    title: str | None = None,
+    empty: str = "nothing found",
+) -> None:
     """Print ``data`` as JSON, or ``rows`` through ``columns`` as a table or CSV."""
     if fmt == Format.json:
         print_json(data)

@@ -9,19 +9,40 @@ from dipgraph import output
 
 def profile_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
     """One row a post, contact and statement: a timeline for CSV."""
-    rows = [{"section": "post", "id": p["id"], "date": output.cell(
-                [p["from"] or "..", p["until"] or ".."]) if p["from"] or p["until"]
-                else p["as_of"],
-             "description": f"{p['post']}" + (f" ({p['organization']['name']})"
-                                              if p["organization"] else ""),
-             "evidence": output.evidence_text(p["evidence"])} for p in profile["posts"]]
-    rows += [{"section": "contact", "id": c["id"], "date": c["date"],
-              "description": f"{c['type']} with " + output.names(
-                  [p for p in c["participants"] if p["id"] != profile["id"]]),
-              "evidence": output.evidence_text(c["evidence"])} for c in profile["contacts"]]
-    rows += [{"section": "statement", "id": s["id"], "date": s["date"],
-              "description": f"{s['kind']}: {s['summary']}",
-              "evidence": output.evidence_text(s["evidence"])} for s in profile["statements"]]
+    rows = [
+        {
+            "section": "post",
+            "id": p["id"],
+            "date": output.cell([p["from"] or "..", p["until"] or ".."])
+            if p["from"] or p["until"]
+            else p["as_of"],
+            "description": f"{p['post']}"
+            + (f" ({p['organization']['name']})" if p["organization"] else ""),
+            "evidence": output.evidence_text(p["evidence"]),
+        }
+        for p in profile["posts"]
+    ]
+    rows += [
+        {
+            "section": "contact",
+            "id": c["id"],
+            "date": c["date"],
+            "description": f"{c['type']} with "
+            + output.names([p for p in c["participants"] if p["id"] != profile["id"]]),
+            "evidence": output.evidence_text(c["evidence"]),
+        }
+        for c in profile["contacts"]
+    ]
+    rows += [
+        {
+            "section": "statement",
+            "id": s["id"],
+            "date": s["date"],
+            "description": f"{s['kind']}: {s['summary']}",
+            "evidence": output.evidence_text(s["evidence"]),
+        }
+        for s in profile["statements"]
+    ]
     return rows
 
 
@@ -50,9 +71,17 @@ def print_profile(profile: dict[str, Any]) -> None:
             output.print_table(chosen, PROFILE_COLUMNS[1:], title=f"{section}s")
     if profile["mentioned_in"]:
         output.print_table(
-            [{"id": s["id"], "date": s["date"], "description":
-              f"{s['speaker']['name']} {s['kind']}: {s['summary']}", "evidence": ""}
-             for s in profile["mentioned_in"]],
-            PROFILE_COLUMNS[1:4], title="mentioned in statements")
+            [
+                {
+                    "id": s["id"],
+                    "date": s["date"],
+                    "description": f"{s['speaker']['name']} {s['kind']}: {s['summary']}",
+                    "evidence": "",
+                }
+                for s in profile["mentioned_in"]
+            ],
+            PROFILE_COLUMNS[1:4],
+            title="mentioned in statements",
+        )
     sources = ", ".join(s["id"] for s in profile["sources"]) or "none"
     console.print(Text(f"sources: {sources}"))

@@ -27,16 +27,36 @@ class Exporter:
 EXPORTERS: dict[str, Exporter] = {
     exporter.name: exporter
     for exporter in (
-        Exporter("ttl", "dipgraph.ttl", "RDF Turtle (all graphs merged)",
-                 partial(write_rdf, rdflib_format="turtle")),
-        Exporter("nt", "dipgraph.nt", "RDF N-Triples (all graphs merged)",
-                 partial(write_rdf, rdflib_format="nt")),
-        Exporter("jsonld", "dipgraph.jsonld", "JSON-LD (all graphs merged)",
-                 partial(write_rdf, rdflib_format="json-ld")),
-        Exporter("trig", "dipgraph.trig", "RDF TriG, one named graph a source",
-                 partial(write_rdf, rdflib_format="trig")),
-        Exporter("nq", "dipgraph.nq", "RDF N-Quads, one named graph a source",
-                 partial(write_rdf, rdflib_format="nquads")),
+        Exporter(
+            "ttl",
+            "dipgraph.ttl",
+            "RDF Turtle (all graphs merged)",
+            partial(write_rdf, rdflib_format="turtle"),
+        ),
+        Exporter(
+            "nt",
+            "dipgraph.nt",
+            "RDF N-Triples (all graphs merged)",
+            partial(write_rdf, rdflib_format="nt"),
+        ),
+        Exporter(
+            "jsonld",
+            "dipgraph.jsonld",
+            "JSON-LD (all graphs merged)",
+            partial(write_rdf, rdflib_format="json-ld"),
+        ),
+        Exporter(
+            "trig",
+            "dipgraph.trig",
+            "RDF TriG, one named graph a source",
+            partial(write_rdf, rdflib_format="trig"),
+        ),
+        Exporter(
+            "nq",
+            "dipgraph.nq",
+            "RDF N-Quads, one named graph a source",
+            partial(write_rdf, rdflib_format="nquads"),
+        ),
     )
 }
 DEFAULT_FORMATS = ("ttl",)

@@ -32,6 +32,8 @@ def atomic_path(target: Path) -> Iterator[Path]:
 @contextlib.contextmanager
 def atomic_text(target: Path) -> Iterator[IO[str]]:
     """Open a text stream whose content replaces ``target`` only when the block succeeds."""
-    with atomic_path(target) as temporary, temporary.open("w", encoding="utf-8",
-                                                          newline="\n") as stream:
+    with (
+        atomic_path(target) as temporary,
+        temporary.open("w", encoding="utf-8", newline="\n") as stream,
+    ):
         yield stream

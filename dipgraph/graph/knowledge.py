@@ -98,18 +98,25 @@ class KnowledgeGraph:
     # -- actors --------------------------------------------------------------
     def actors(self, text: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
         """Actors whose names contain ``text`` (all when None), by English name."""
-        idents = self.actor_names.search(text) if text else sorted(
-            self.facts.actors, key=lambda i: self.facts.actors[i].name.casefold()
+        idents = (
+            self.actor_names.search(text)
+            if text
+            else sorted(self.facts.actors, key=lambda i: self.facts.actors[i].name.casefold())
         )
         rows = []
         for ident in idents:
             actor = self.facts.actors[ident]
             if kind and actor.kind != kind:
                 continue
-            rows.append({
-                "id": actor.id, "kind": actor.kind, "name": actor.name,
-                "names": actor.names, "country": actor.country,
-            })
+            rows.append(
+                {
+                    "id": actor.id,
+                    "kind": actor.kind,
+                    "name": actor.name,
+                    "names": actor.names,
+                    "country": actor.country,
+                }
+            )
         return rows
 
     # -- talks ---------------------------------------------------------------
@@ -124,9 +131,15 @@ class KnowledgeGraph:
         return found
 
     def talks(
-        self, actor: str | None = None, with_: str | None = None, *,
-        since: str | None = None, until: str | None = None, type: str | None = None,
-        topic: str | None = None, status: str | None = None,
+        self,
+        actor: str | None = None,
+        with_: str | None = None,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        type: str | None = None,
+        topic: str | None = None,
+        status: str | None = None,
     ) -> list[dict[str, Any]]:
         """Contacts (who talked to whom), filtered, in date order (undated last)."""
         first = self.actor(actor).id if actor else None
@@ -169,17 +182,28 @@ class KnowledgeGraph:
         ]
         if via == "all":
             links += [
-                Link(post.holder, post.organization, "post", post.id,
-                     post.from_.first_day if post.from_ else None,
-                     post.until.last_day if post.until else None)
-                for post in self.facts.posts.values() if post.organization
+                Link(
+                    post.holder,
+                    post.organization,
+                    "post",
+                    post.id,
+                    post.from_.first_day if post.from_ else None,
+                    post.until.last_day if post.until else None,
+                )
+                for post in self.facts.posts.values()
+                if post.organization
             ]
             for actor in self.facts.actors.values():
-                for relation, targets in (("member_of", actor.member_of),
-                                          ("part_of", (actor.part_of,)),
-                                          ("country", (actor.country,))):
-                    links += [Link(actor.id, t, relation, f"{relation}:{actor.id}:{t}")
-                              for t in targets if t]
+                for relation, targets in (
+                    ("member_of", actor.member_of),
+                    ("part_of", (actor.part_of,)),
+                    ("country", (actor.country,)),
+                ):
+                    links += [
+                        Link(actor.id, t, relation, f"{relation}:{actor.id}:{t}")
+                        for t in targets
+                        if t
+                    ]
         return links
 
     def _fact(self, ident: str) -> Contact | Post | None:
@@ -188,27 +212,46 @@ class KnowledgeGraph:
     def _hop_view(self, link: Link, adjacency: Adjacency) -> dict[str, Any]:
         fact = self._fact(link.fact)
         hop: dict[str, Any] = {
-            "from": link.source, "to": link.target, "relation": link.relation,
-            "fact": link.fact if fact else None, "date": None, "summary": None,
+            "from": link.source,
+            "to": link.target,
+            "relation": link.relation,
+            "fact": link.fact if fact else None,
+            "date": None,
+            "summary": None,
             "evidence": [],
         }
         if isinstance(fact, Contact):
-            hop.update(date=views.date_text(fact.date), summary=fact.summary,
-                       evidence=views.evidence_view(fact.evidence))
+            hop.update(
+                date=views.date_text(fact.date),
+                summary=fact.summary,
+                evidence=views.evidence_view(fact.evidence),
+            )
         elif isinstance(fact, Post):
-            hop.update(date=views.interval_text(fact.from_, fact.until),
-                       summary=f"{self.facts.actors[fact.holder].name}: {fact.title}",
-                       evidence=views.evidence_view(fact.evidence))
+            hop.update(
+                date=views.interval_text(fact.from_, fact.until),
+                summary=f"{self.facts.actors[fact.holder].name}: {fact.title}",
+                evidence=views.evidence_view(fact.evidence),
+            )
         hop["other_facts"] = [
-            other.fact for other in adjacency[link.source][link.target]
+            other.fact
+            for other in adjacency[link.source][link.target]
             if other.fact != link.fact and self._fact(other.fact)
         ]
         return hop
 
     def path(
-        self, source: str, target: str, *, max_hops: int = 6, all: bool = False,
-        via: str = "contacts", since: str | None = None, until: str | None = None,
-        temporal: bool = False, any_status: bool = False, limit: int = 1000,
+        self,
+        source: str,
+        target: str,
+        *,
+        max_hops: int = 6,
+        all: bool = False,
+        via: str = "contacts",
+        since: str | None = None,
+        until: str | None = None,
+        temporal: bool = False,
+        any_status: bool = False,
+        limit: int = 1000,
     ) -> dict[str, Any]:
         """Shortest path (or all paths) between two actors, with each hop's evidence."""
         if max_hops < 1:
@@ -217,8 +260,11 @@ class KnowledgeGraph:
         if first == second:
             raise QueryError("FROM and TO are the same actor")
         start, end = _window(since, until)
-        links = [link for link in self.links(via, any_status)
-                 if may_overlap(link.start, link.end, start, end)]
+        links = [
+            link
+            for link in self.links(via, any_status)
+            if may_overlap(link.start, link.end, start, end)
+        ]
         adjacency = build_adjacency(links)
         if all:
             found = all_paths(adjacency, first, second, max_hops, temporal, limit)
@@ -226,10 +272,13 @@ class KnowledgeGraph:
             one = shortest_path(adjacency, first, second, max_hops, temporal)
             found = [one] if one else []
         return {
-            "from": first, "to": second,
+            "from": first,
+            "to": second,
             "paths": [
-                {"actors": [first, *(hop.target for hop in path)],
-                 "hops": [self._hop_view(hop, adjacency) for hop in path]}
+                {
+                    "actors": [first, *(hop.target for hop in path)],
+                    "hops": [self._hop_view(hop, adjacency) for hop in path],
+                }
                 for path in found
             ],
         }
@@ -238,12 +287,17 @@ class KnowledgeGraph:
     def show(self, name: str) -> dict[str, Any]:
         """An actor's profile: names, posts over time, contacts, statements, sources."""
         actor = self.actor(name)
-        posts = sorted((p for p in self.facts.posts.values() if p.holder == actor.id),
-                       key=lambda p: _chronological(p.from_ or p.as_of, p.id))
+        posts = sorted(
+            (p for p in self.facts.posts.values() if p.holder == actor.id),
+            key=lambda p: _chronological(p.from_ or p.as_of, p.id),
+        )
         contacts = self.talks(actor.id)
         said = [s for s in self.facts.statements.values() if s.speaker == actor.id]
-        about = [s for s in self.facts.statements.values()
-                 if actor.id in s.about and s.speaker != actor.id]
+        about = [
+            s
+            for s in self.facts.statements.values()
+            if actor.id in s.about and s.speaker != actor.id
+        ]
         cited = {e.source for fact in [*posts, *said, *about] for e in fact.evidence}
         cited |= {e["source"] for c in contacts for e in c["evidence"]}
 
@@ -252,7 +306,9 @@ class KnowledgeGraph:
             return [views.statement_view(self.facts, s) for s in ordered]
 
         return {
-            "id": actor.id, "kind": actor.kind, "names": actor.names,
+            "id": actor.id,
+            "kind": actor.kind,
+            "names": actor.names,
             "aliases": {k: list(v) for k, v in actor.aliases.items()},
             "country": views.ref_view(self.facts, actor.country) if actor.country else None,
             "member_of": [views.ref_view(self.facts, m) for m in actor.member_of],
@@ -267,8 +323,10 @@ class KnowledgeGraph:
     # -- counts ----------------------------------------------------------------
     def stats(self) -> dict[str, Any]:
         """Facts per kind, and posts / contacts / statements citing each source."""
-        kinds = {f"{k}s": len(self.facts.by_kind(k))
-                 for k in ("source", "actor", "topic", "post", "contact", "statement")}
+        kinds = {
+            f"{k}s": len(self.facts.by_kind(k))
+            for k in ("source", "actor", "topic", "post", "contact", "statement")
+        }
         per_source: dict[str, dict[str, int]] = {
             s: {"posts": 0, "contacts": 0, "statements": 0} for s in self.facts.sources
         }
@@ -328,7 +386,7 @@ class KnowledgeGraph:
         missing = [name for name in declared if name not in params]
         if missing:
             raise SparqlError(f"query '{query}' needs --param {missing[0]}=VALUE")
-        bindings = {name: self._term(declared.get(name, "text"), value)
-                    for name, value in params.items()}
+        bindings = {
+            name: self._term(declared.get(name, "text"), value) for name, value in params.items()
+        }
         return run_query(self.rdf, text, bindings)
-

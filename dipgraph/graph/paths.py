@@ -132,7 +132,11 @@ def _temporal_shortest(
 
 
 def all_paths(
-    adjacency: Adjacency, source: str, target: str, max_hops: int, temporal: bool = False,
+    adjacency: Adjacency,
+    source: str,
+    target: str,
+    max_hops: int,
+    temporal: bool = False,
     limit: int = 1000,
 ) -> list[list[Link]]:
     """Simple paths of at most ``max_hops`` hops, shortest first, at most ``limit``.
@@ -141,8 +145,7 @@ def all_paths(
     """
     found: list[list[Link]] = []
 
-    def walk(node: str, visited: set[str], path: list[Link], arrival: dt.date,
-             length: int) -> None:
+    def walk(node: str, visited: set[str], path: list[Link], arrival: dt.date, length: int) -> None:
         if len(found) >= limit:
             return
         if node == target:
@@ -159,8 +162,7 @@ def all_paths(
                 continue
             visited.add(neighbour)
             path.append(link)
-            walk(neighbour, visited, path, _arrival(arrival, link) if temporal else arrival,
-                 length)
+            walk(neighbour, visited, path, _arrival(arrival, link) if temporal else arrival, length)
             path.pop()
             visited.discard(neighbour)
 

@@ -50,11 +50,13 @@ def resolve_query(spec: str) -> tuple[str, NamedQuery | None]:
         if not path.is_file():
             raise SparqlError(f"query file not found: {path}")
         return path.read_text(encoding="utf-8"), None
-    if not re.search(r"\b(select|ask|construct|describe|insert|delete|load|clear|drop|create)\b",
-                     spec, re.IGNORECASE):
+    if not re.search(
+        r"\b(select|ask|construct|describe|insert|delete|load|clear|drop|create)\b",
+        spec,
+        re.IGNORECASE,
+    ):
         raise SparqlError(
-            f"'{spec}' is neither a named query ({', '.join(queries)}), an @FILE, "
-            "nor SPARQL text"
+            f"'{spec}' is neither a named query ({', '.join(queries)}), an @FILE, nor SPARQL text"
         )
     return spec, None
 
@@ -70,8 +72,9 @@ def _prepare(text: str) -> Any:
         try:
             parseUpdate(text)
         except ParseException:
-            raise SparqlError(f"SPARQL syntax error at line {error.lineno}, column "
-                              f"{error.col}: {error.msg}") from None
+            raise SparqlError(
+                f"SPARQL syntax error at line {error.lineno}, column {error.col}: {error.msg}"
+            ) from None
         raise SparqlError("SPARQL UPDATE is refused: the graph is read-only") from None
     except Exception as error:  # rdflib raises bare exceptions for bad prefixes etc.
         raise SparqlError(f"invalid SPARQL: {error}") from None
@@ -83,8 +86,10 @@ def run_query(dataset: Any, text: str, bindings: dict[str, Any]) -> Any:
     from rdflib.term import Node
 
     prepared = _prepare(text)
-    terms = {name: value if isinstance(value, Node) else Literal(value)
-             for name, value in bindings.items()}
+    terms = {
+        name: value if isinstance(value, Node) else Literal(value)
+        for name, value in bindings.items()
+    }
     try:
         return dataset.query(prepared, initBindings=terms)
     except Exception as error:

@@ -25,8 +25,16 @@ from dipgraph.schema.model import Model
 
 DG = Namespace(DG_NS)
 SEM = Namespace(SEM_NS)
-PREFIXES = {"dg": DG, "sem": SEM, "org": ORG, "prov": PROV, "skos": SKOS, "schema": SDO,
-            "time": TIME, "dcterms": DCTERMS}
+PREFIXES = {
+    "dg": DG,
+    "sem": SEM,
+    "org": ORG,
+    "prov": PROV,
+    "skos": SKOS,
+    "schema": SDO,
+    "time": TIME,
+    "dcterms": DCTERMS,
+}
 
 _ACTOR_CLASSES = {
     "person": (SDO.Person,),
@@ -34,8 +42,7 @@ _ACTOR_CLASSES = {
     "state": (DG.State, SDO.Country, ORG.Organization),
 }
 _DATE_TYPES = {"year": XSD.gYear, "month": XSD.gYearMonth, "day": XSD.date}
-_INSTANT_PROPERTY = {"year": TIME.inXSDgYear, "month": TIME.inXSDgYearMonth,
-                     "day": TIME.inXSDDate}
+_INSTANT_PROPERTY = {"year": TIME.inXSDgYear, "month": TIME.inXSDgYearMonth, "day": TIME.inXSDDate}
 
 
 def class_name(term: str) -> str:
@@ -72,8 +79,13 @@ class RdfBuilder:
         sources = dict.fromkeys(item.source for item in evidence)
         return [self.dataset.graph(self.base[f"graph/{s}"]) for s in sources]
 
-    def labels(self, graph: Graph, subject: URIRef, names: dict[str, str],
-               aliases: dict[str, tuple[str, ...]] | None = None) -> None:
+    def labels(
+        self,
+        graph: Graph,
+        subject: URIRef,
+        names: dict[str, str],
+        aliases: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         for lang, text in names.items():
             graph.add((subject, RDFS.label, Literal(text, lang=lang)))
             graph.add((subject, SKOS.prefLabel, Literal(text, lang=lang)))
@@ -98,8 +110,10 @@ class RdfBuilder:
         date = getattr(fact, "date", None)
         if date is not None:
             graph.add((subject, SEM.hasTimeStamp, date_literal(date)))
-        for attribute, predicate in (("date_note", DG.dateNote),
-                                     ("outside_knowledge", DG.outsideKnowledge)):
+        for attribute, predicate in (
+            ("date_note", DG.dateNote),
+            ("outside_knowledge", DG.outsideKnowledge),
+        ):
             if getattr(fact, attribute, None):
                 graph.add((subject, predicate, Literal(getattr(fact, attribute), lang="en")))
         summary = getattr(fact, "summary", None)
@@ -137,8 +151,9 @@ class RdfBuilder:
             if actor.part_of:
                 graph.add((subject, ORG.subOrganizationOf, self.iri("actor", actor.part_of)))
             if actor.outside_knowledge:
-                graph.add((subject, DG.outsideKnowledge, Literal(actor.outside_knowledge,
-                                                                 lang="en")))
+                graph.add(
+                    (subject, DG.outsideKnowledge, Literal(actor.outside_knowledge, lang="en"))
+                )
         for topic in self.facts.topics.values():
             subject = self.iri("topic", topic.id)
             graph.add((subject, RDF.type, SKOS.Concept))
@@ -153,9 +168,16 @@ class RdfBuilder:
             graph.add((subject, RDF.type, SDO.CreativeWork))
             graph.add((subject, DCTERMS.identifier, Literal(source.id)))
             graph.add((subject, DCTERMS.title, Literal(source.title, lang=source.language)))
-            graph.add((subject, RDFS.label, Literal(source.title_en or source.title,
-                                                    lang="en" if source.title_en else
-                                                    source.language)))
+            graph.add(
+                (
+                    subject,
+                    RDFS.label,
+                    Literal(
+                        source.title_en or source.title,
+                        lang="en" if source.title_en else source.language,
+                    ),
+                )
+            )
             graph.add((subject, DCTERMS.language, Literal(source.language)))
             if source.publisher:
                 graph.add((subject, DCTERMS.publisher, Literal(source.publisher)))
@@ -165,8 +187,9 @@ class RdfBuilder:
                 graph.add((subject, SDO.url, URIRef(source.url)))
 
     # -- facts -----------------------------------------------------------------
-    def add_instant(self, graph: Graph, subject: URIRef, predicate: URIRef,
-                    date: PartialDate) -> None:
+    def add_instant(
+        self, graph: Graph, subject: URIRef, predicate: URIRef, date: PartialDate
+    ) -> None:
         instant = URIRef(f"{subject}/{'beginning' if predicate == TIME.hasBeginning else 'end'}")
         graph.add((subject, predicate, instant))
         graph.add((instant, RDF.type, TIME.Instant))

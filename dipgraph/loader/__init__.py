@@ -26,8 +26,10 @@ def fact_files(root: Path) -> list[Path]:
     if root.is_file():
         return [root]
     found = [
-        path for path in root.rglob("*")
-        if path.suffix in (".yaml", ".yml") and path.is_file()
+        path
+        for path in root.rglob("*")
+        if path.suffix in (".yaml", ".yml")
+        and path.is_file()
         and not any(part.startswith(".") for part in path.relative_to(root).parts)
     ]
     return sorted(found)
@@ -80,9 +82,7 @@ def check_facts(
     return facts, problems
 
 
-def load_facts(
-    root: str | os.PathLike[str], max_file_bytes: int = MAX_FILE_BYTES
-) -> Facts:
+def load_facts(root: str | os.PathLike[str], max_file_bytes: int = MAX_FILE_BYTES) -> Facts:
     """Load checked facts, or raise FactsError listing every error."""
     facts, problems = check_facts(root, max_file_bytes)
     if any(p.severity == "error" for p in problems):

@@ -22,17 +22,20 @@ def unique_ids(declared: list[Declared], problems: list[Problem]) -> dict[str, D
     for item in declared:
         first = by_id.get(item.id)
         if first is not None:
-            problems.append(_problem(
-                item.where, f"duplicate id '{item.id}': already used by the {first.kind} "
-                f"at {first.where}"
-            ))
+            problems.append(
+                _problem(
+                    item.where,
+                    f"duplicate id '{item.id}': already used by the {first.kind} at {first.where}",
+                )
+            )
             continue
         by_id[item.id] = item
     return by_id
 
 
-def resolve_references(pending: Pending, by_id: dict[str, Declared],
-                       problems: list[Problem]) -> None:
+def resolve_references(
+    pending: Pending, by_id: dict[str, Declared], problems: list[Problem]
+) -> None:
     """Every referenced id must exist and be of a kind the field accepts."""
     for ref in pending.references:
         wanted = " or ".join(ref.range)
@@ -40,15 +43,20 @@ def resolve_references(pending: Pending, by_id: dict[str, Declared],
         target = by_id.get(ref.target)
         if target is None:
             candidates = [i for i, d in by_id.items() if d.kind in ref.range]
-            problems.append(_problem(
-                ref.where,
-                f"unknown {wanted} '{ref.target}'{did_you_mean(ref.target, candidates)}",
-            ))
+            problems.append(
+                _problem(
+                    ref.where,
+                    f"unknown {wanted} '{ref.target}'{did_you_mean(ref.target, candidates)}",
+                )
+            )
         elif target.kind not in ref.range:
-            problems.append(_problem(
-                ref.where, f"'{ref.target}' is {with_article(target.kind)}, but {ref.field} takes "
-                f"{article_wanted}"
-            ))
+            problems.append(
+                _problem(
+                    ref.where,
+                    f"'{ref.target}' is {with_article(target.kind)}, but {ref.field} takes "
+                    f"{article_wanted}",
+                )
+            )
 
 
 def read_source_texts(
@@ -61,12 +69,16 @@ def read_source_texts(
         source: Source = item.record
         path = (files[item.where.path].parent / source.file).resolve()
         if not path.is_relative_to(root):
-            problems.append(_problem(item.where, f"source file '{source.file}' is outside "
-                                     f"the facts directory {root}"))
+            problems.append(
+                _problem(
+                    item.where, f"source file '{source.file}' is outside the facts directory {root}"
+                )
+            )
             continue
         if not path.is_file():
-            problems.append(_problem(item.where, f"source file '{source.file}' not found "
-                                     f"(looked at {path})"))
+            problems.append(
+                _problem(item.where, f"source file '{source.file}' not found (looked at {path})")
+            )
             continue
         try:
             texts[item.id] = normalise_space(path.read_text(encoding="utf-8"))
@@ -87,11 +99,8 @@ def check_quotes(pending: Pending, texts: dict[str, str], problems: list[Problem
         if quote in text:
             continue
         prefix = matched_prefix(quote, text)
-        hint = (f"; it matches up to '{prefix[-30:]}' then differs" if len(prefix) >= 5
-                else "")
-        problems.append(_problem(
-            use.where, f"quote not found in source '{use.source}'{hint}"
-        ))
+        hint = f"; it matches up to '{prefix[-30:]}' then differs" if len(prefix) >= 5 else ""
+        problems.append(_problem(use.where, f"quote not found in source '{use.source}'{hint}"))
 
 
 def warn_unused(declared: list[Declared], pending: Pending, problems: list[Problem]) -> None:
@@ -99,6 +108,6 @@ def warn_unused(declared: list[Declared], pending: Pending, problems: list[Probl
     used = {ref.target for ref in pending.references}
     for item in declared:
         if item.kind in ("source", "actor", "topic") and item.id not in used:
-            problems.append(_problem(
-                item.where, f"{item.kind} '{item.id}' is not used by any fact", "warning"
-            ))
+            problems.append(
+                _problem(item.where, f"{item.kind} '{item.id}' is not used by any fact", "warning")
+            )

@@ -74,8 +74,9 @@ class FieldChecker:
             return self._distinct(prop, items, values, what, node)
         return tuple(values)
 
-    def _distinct(self, prop: Property, items: list, values: list, what: str,
-                  node: yaml.Node) -> Any:
+    def _distinct(
+        self, prop: Property, items: list, values: list, what: str, node: yaml.Node
+    ) -> Any:
         seen: set[str] = set()
         for item, value in zip(items, values, strict=True):
             if value in seen:
@@ -84,8 +85,8 @@ class FieldChecker:
             seen.add(value)
         if len(seen) < prop.min_distinct:
             self.reader.error(
-                node, f"{what} needs at least {prop.min_distinct} distinct actors, "
-                f"found {len(seen)}"
+                node,
+                f"{what} needs at least {prop.min_distinct} distinct actors, found {len(seen)}",
             )
             return INVALID
         return tuple(values)
@@ -110,8 +111,9 @@ class FieldChecker:
             return INVALID
         if not ID_PATTERN.match(text):
             self.reader.error(
-                node, f"'{text}' is not a valid id: use lowercase letters, digits, "
-                "and - _ . between them (e.g. sergei-lavrov)"
+                node,
+                f"'{text}' is not a valid id: use lowercase letters, digits, "
+                "and - _ . between them (e.g. sergei-lavrov)",
             )
             return INVALID
         return text
@@ -132,8 +134,9 @@ class FieldChecker:
         allowed = self.model.vocabularies[prop.vocabulary]
         if text not in allowed:
             self.reader.error(
-                node, f"unknown {prop.name} '{text}'{did_you_mean(text, allowed)}; "
-                f"allowed: {', '.join(allowed)}"
+                node,
+                f"unknown {prop.name} '{text}'{did_you_mean(text, allowed)}; "
+                f"allowed: {', '.join(allowed)}",
             )
             return INVALID
         return text
@@ -205,8 +208,10 @@ class FieldChecker:
                 self.reader.error(key_node, f"'{lang}' is not a language code (en, ar, ru...)")
                 ok = False
                 continue
-            texts = [self._text(prop, item, f"a {lang} alias")
-                     for item in self.reader.sequence(value_node, f"the {lang} aliases")]
+            texts = [
+                self._text(prop, item, f"a {lang} alias")
+                for item in self.reader.sequence(value_node, f"the {lang} aliases")
+            ]
             ok = ok and isinstance(value_node, yaml.SequenceNode) and INVALID not in texts
             aliases[lang] = tuple(texts)
         return aliases if ok else INVALID
@@ -219,8 +224,9 @@ class FieldChecker:
         for key, key_node, value_node in entries:
             if key not in ("source", "quote"):
                 self.reader.error(
-                    key_node, f"unknown field '{key}' in evidence"
-                    f"{did_you_mean(key, ('source', 'quote'))}; allowed: source, quote"
+                    key_node,
+                    f"unknown field '{key}' in evidence"
+                    f"{did_you_mean(key, ('source', 'quote'))}; allowed: source, quote",
                 )
                 return INVALID
             found[key] = (key, value_node)
@@ -236,8 +242,9 @@ class FieldChecker:
             return INVALID
         if len(quote) < MIN_QUOTE_CHARS:
             self.reader.error(
-                quote_node, f"the quote is too short to be evidence "
-                f"({len(quote)} characters, at least {MIN_QUOTE_CHARS})"
+                quote_node,
+                f"the quote is too short to be evidence "
+                f"({len(quote)} characters, at least {MIN_QUOTE_CHARS})",
             )
             return INVALID
         self.pending.quotes.append(QuoteUse(source, quote, self.reader.where(quote_node)))

@@ -14,8 +14,9 @@ from dipgraph.facts import Location
 from dipgraph.loader.problems import Problem
 
 _CORE = "tag:yaml.org,2002:"
-_ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map",
-                                      "timestamp")}
+_ALLOWED_TAGS = {
+    _CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+}
 _KIND_NAMES = {
     yaml.ScalarNode: "a single value",
     yaml.SequenceNode: "a list",
@@ -60,17 +61,16 @@ class NodeReader:
         self.error(node, f"{what} must be {_KIND_NAMES[kind]}, not {_KIND_NAMES[type(node)]}")
         return False
 
-    def mapping(
-        self, node: yaml.Node, what: str
-    ) -> list[tuple[str, yaml.Node, yaml.Node]] | None:
+    def mapping(self, node: yaml.Node, what: str) -> list[tuple[str, yaml.Node, yaml.Node]] | None:
         """The (key, key node, value node) entries of a mapping, or None if refused."""
         if not self.enter(node) or not self.expect(node, yaml.MappingNode, what):
             return None
         entries: list[tuple[str, yaml.Node, yaml.Node]] = []
         first_seen: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
-            if not self.enter(key_node) or not self.expect(key_node, yaml.ScalarNode,
-                                                            f"a key in {what}"):
+            if not self.enter(key_node) or not self.expect(
+                key_node, yaml.ScalarNode, f"a key in {what}"
+            ):
                 continue
             key = key_node.value
             if key in first_seen:

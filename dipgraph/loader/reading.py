@@ -21,9 +21,7 @@ def _bad_utf8(data: bytes, error: UnicodeDecodeError, shown: str) -> Problem:
     line = data.count(b"\n", 0, error.start) + 1
     col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
     byte = data[error.start : error.start + 1].hex()
-    return Problem(
-        shown, line, col, f"file is not UTF-8 (byte 0x{byte} here); save it as UTF-8"
-    )
+    return Problem(shown, line, col, f"file is not UTF-8 (byte 0x{byte} here); save it as UTF-8")
 
 
 def _yaml_error(error: yaml.YAMLError, shown: str) -> Problem:
@@ -46,7 +44,9 @@ def read_yaml_nodes(
         mib = 1024 * 1024
         return None, [
             Problem(
-                shown, 1, 1,
+                shown,
+                1,
+                1,
                 f"file is {size / mib:.1f} MiB, over the {max_bytes / mib:.0f} MiB limit "
                 "for one fact file; split it into several files",
             )

@@ -28,21 +28,24 @@ def _attribute(name: str) -> str:
     return f"{name}_" if keyword.iskeyword(name) else name
 
 
-def _check_dates(checker: FieldChecker, values: dict[str, Any],
-                 nodes: dict[str, yaml.Node]) -> bool:
+def _check_dates(
+    checker: FieldChecker, values: dict[str, Any], nodes: dict[str, yaml.Node]
+) -> bool:
     start, end, as_of = values.get("from"), values.get("until"), values.get("as_of")
     if start and end and end.last_day < start.first_day:
         checker.reader.error(nodes["until"], f"until ({end}) is before from ({start})")
         return False
-    if as_of and ((start and as_of.last_day < start.first_day)
-                  or (end and as_of.first_day > end.last_day)):
+    if as_of and (
+        (start and as_of.last_day < start.first_day) or (end and as_of.first_day > end.last_day)
+    ):
         checker.reader.error(nodes["as_of"], f"as_of ({as_of}) is outside from/until")
         return False
     return True
 
 
-def _check_initiator(checker: FieldChecker, values: dict[str, Any],
-                     nodes: dict[str, yaml.Node]) -> bool:
+def _check_initiator(
+    checker: FieldChecker, values: dict[str, Any], nodes: dict[str, yaml.Node]
+) -> bool:
     initiator, participants = values.get("initiated_by"), values.get("participants")
     if initiator and participants and initiator not in participants:
         checker.reader.error(

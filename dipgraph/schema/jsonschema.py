@@ -30,24 +30,38 @@ def _value_schema(prop: Property, model: Model) -> dict[str, Any]:
         return {"type": "boolean"}
     if prop.type == "date":
         # YAML reads a bare year as a number; dipgraph reads the text, so allow both.
-        return {"anyOf": [{"type": "string", "pattern": DATE},
-                          {"type": "integer", "minimum": 1000, "maximum": 9999}]}
+        return {
+            "anyOf": [
+                {"type": "string", "pattern": DATE},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ]
+        }
     if prop.type == "enum":
         assert prop.vocabulary is not None
         return {"enum": list(model.vocabularies[prop.vocabulary])}
     if prop.type == "names":
-        return {"type": "object", "propertyNames": {"pattern": LANGUAGE},
-                "additionalProperties": {"type": "string", "minLength": 1},
-                "required": ["en"]}
+        return {
+            "type": "object",
+            "propertyNames": {"pattern": LANGUAGE},
+            "additionalProperties": {"type": "string", "minLength": 1},
+            "required": ["en"],
+        }
     if prop.type == "aliases":
-        return {"type": "object", "propertyNames": {"pattern": LANGUAGE},
-                "additionalProperties": {"type": "array",
-                                         "items": {"type": "string", "minLength": 1}}}
+        return {
+            "type": "object",
+            "propertyNames": {"pattern": LANGUAGE},
+            "additionalProperties": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        }
     if prop.type == "evidence":
-        return {"type": "object", "additionalProperties": False,
-                "required": ["source", "quote"],
-                "properties": {"source": {"type": "string", "pattern": ID},
-                               "quote": {"type": "string", "minLength": 8}}}
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["source", "quote"],
+            "properties": {
+                "source": {"type": "string", "pattern": ID},
+                "quote": {"type": "string", "minLength": 8},
+            },
+        }
     raise ValueError(f"no JSON Schema for property type {prop.type!r}")
 
 
@@ -77,8 +91,9 @@ def fact_file_schema(model: Model | None = None) -> dict[str, Any]:
                 "title": kind.label,
                 "additionalProperties": False,
                 "required": [p.name for p in kind.properties.values() if p.required],
-                "properties": {name: _property_schema(p, model)
-                               for name, p in kind.properties.items()},
+                "properties": {
+                    name: _property_schema(p, model) for name, p in kind.properties.items()
+                },
             },
         }
     return {

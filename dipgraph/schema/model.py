@@ -21,8 +21,19 @@ import yaml
 
 SCHEMA_DIR = Path(__file__).parent
 PROPERTY_TYPES = frozenset(
-    {"id", "text", "names", "aliases", "ref", "enum", "date", "bool", "evidence", "path",
-     "language"}
+    {
+        "id",
+        "text",
+        "names",
+        "aliases",
+        "ref",
+        "enum",
+        "date",
+        "bool",
+        "evidence",
+        "path",
+        "language",
+    }
 )
 KIND_ORDER = ("source", "actor", "topic", "post", "contact", "statement")
 
