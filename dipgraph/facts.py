@@ -40,9 +40,9 @@ class Evidence:
 @dataclass(frozen=True, slots=True)
 class Source:
     id: str
-    title: str
     language: str
     file: Path
+    title: str | None = None
     title_en: str | None = None
     publisher: str | None = None
     published: PartialDate | None = None
@@ -50,6 +50,11 @@ class Source:
     url: str | None = None
     outside_knowledge: str | None = None
     location: Location | None = field(default=None, compare=False)
+
+    @property
+    def name(self) -> str:
+        """The English title, else the printed one, else the id."""
+        return self.title_en or self.title or self.id
 
 
 @dataclass(frozen=True, slots=True)

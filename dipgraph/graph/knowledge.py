@@ -317,7 +317,7 @@ class KnowledgeGraph:
             "contacts": contacts,
             "statements": statements(said),
             "mentioned_in": statements(about),
-            "sources": [{"id": s, "title": self.facts.sources[s].title} for s in sorted(cited)],
+            "sources": [{"id": s, "title": self.facts.sources[s].name} for s in sorted(cited)],
         }
 
     # -- counts ----------------------------------------------------------------

@@ -67,7 +67,7 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
             **_clean(
                 {
                     "node_type": "source",
-                    "label": source.title_en or source.title,
+                    "label": source.name,
                     "publisher": source.publisher,
                     "published": views.date_text(source.published),
                 }

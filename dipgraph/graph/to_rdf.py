@@ -167,15 +167,15 @@ class RdfBuilder:
             graph.add((subject, RDF.type, PROV.Entity))
             graph.add((subject, RDF.type, SDO.CreativeWork))
             graph.add((subject, DCTERMS.identifier, Literal(source.id)))
-            graph.add((subject, DCTERMS.title, Literal(source.title, lang=source.language)))
+            if source.title:
+                graph.add((subject, DCTERMS.title, Literal(source.title, lang=source.language)))
+            if source.title_en:
+                graph.add((subject, DCTERMS.title, Literal(source.title_en, lang="en")))
             graph.add(
                 (
                     subject,
                     RDFS.label,
-                    Literal(
-                        source.title_en or source.title,
-                        lang="en" if source.title_en else source.language,
-                    ),
+                    Literal(source.name, lang="en" if source.title_en else source.language),
                 )
             )
             graph.add((subject, DCTERMS.language, Literal(source.language)))
