@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from enum import StrEnum
@@ -80,13 +81,17 @@ def print_table(
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(width=None if sys.stdout.isatty() else 160)
+    wide = sys.stdout.isatty() or "COLUMNS" in os.environ
+    console = Console(width=None if wide else 160)
     if not rows:
         console.print(Text(empty))
         return
     table = Table(title=Text(title) if title else None, title_justify="left")
     for header, _ in columns:
-        table.add_column(Text(header), overflow="fold", no_wrap=header in SHORT_COLUMNS)
+        if header in SHORT_COLUMNS:
+            table.add_column(Text(header), overflow="fold")
+        else:
+            table.add_column(Text(header), overflow="fold", ratio=1)
     for row in rows:
         table.add_row(*(Text(cell(get(row))) for _, get in columns))
     console.print(table)

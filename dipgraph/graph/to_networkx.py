@@ -11,8 +11,8 @@ so GraphML and GEXF can carry them unchanged.
 >>> g = dipgraph.load("tests/fixtures/small").networkx
 >>> g.nodes["vladimir-putin"]["name_ar"]
 'فلاديمير بوتين'
->>> sorted(k for _, _, k in g.edges("alice-adams", keys=True))[:2]
-['adams-belov-call', 'adams-dorin-message']
+>>> sorted(k for _, _, k in g.edges("alice-adams", keys=True))[:3]
+['adams-belov-call', 'adams-belov-call:new-start', 'adams-dorin-message']
 """
 
 from __future__ import annotations

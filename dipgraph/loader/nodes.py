@@ -6,7 +6,7 @@ so ``date: 2022`` stays the text "2022" and ``name: no`` stays "no".
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import yaml
 
@@ -30,7 +30,6 @@ class NodeReader:
 
     shown: str
     problems: list[Problem]
-    _seen: set[int] = field(default_factory=set)
 
     def where(self, node: yaml.Node) -> Location:
         mark = node.start_mark
@@ -41,15 +40,7 @@ class NodeReader:
         self.problems.append(Problem(loc.path, loc.line, loc.col, message))
 
     def enter(self, node: yaml.Node) -> bool:
-        """Accept a node once; refuse aliases (shared nodes) and non-core tags."""
-        if id(node) in self._seen:
-            self.error(
-                node,
-                "YAML anchors and aliases are not allowed in fact files (this anchored "
-                "value is reused by an alias; aliases can expand to billions of values)",
-            )
-            return False
-        self._seen.add(id(node))
+        """Accept a node unless it carries a non-core tag (aliases are refused on reading)."""
         if node.tag not in _ALLOWED_TAGS:
             self.error(node, f"YAML tag '{node.tag}' is not allowed in fact files")
             return False

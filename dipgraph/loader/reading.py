@@ -1,8 +1,9 @@
 """Reading one fact file into YAML nodes that remember their line and column.
 
 Only composition is used (no construction from tags), so no YAML input can
-create Python objects. Anchors and aliases are refused by the walker in
-:mod:`dipgraph.loader.nodes`, which makes "billion laughs" inputs harmless.
+create Python objects. Anchors and aliases are refused here: composing shares
+the aliased node instead of copying it, and the scan below stops at the first
+node seen twice, so a "billion laughs" file costs no more than its own size.
 """
 
 from __future__ import annotations
@@ -35,6 +36,23 @@ def _yaml_error(error: yaml.YAMLError, shown: str) -> Problem:
     return Problem(shown, line, col, f"YAML syntax error: {detail}")
 
 
+def _first_reused_node(root: yaml.Node) -> yaml.Node | None:
+    """The first node reachable twice (an anchor reused by an alias), if any."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return node
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+    return None
+
+
 def read_yaml_nodes(
     path: Path, shown: str, max_bytes: int = MAX_FILE_BYTES
 ) -> tuple[yaml.Node | None, list[Problem]]:
@@ -64,4 +82,16 @@ def read_yaml_nodes(
         return None, [_yaml_error(error, shown)]
     if node is None:
         return None, [Problem(shown, 1, 1, "file has only comments: it holds no facts")]
+    reused = _first_reused_node(node) if "&" in text else None
+    if reused is not None:
+        mark = reused.start_mark
+        return None, [
+            Problem(
+                shown,
+                mark.line + 1,
+                mark.column + 1,
+                "YAML anchors and aliases are not allowed in fact files (this anchored "
+                "value is reused by an alias; aliases can expand to billions of values)",
+            )
+        ]
     return node, []

@@ -1,0 +1,5 @@
+"""``python -m dipgraph`` runs the CLI."""
+
+from dipgraph.cli import main
+
+main()

@@ -1,0 +1,57 @@
+"""Shared fixtures: the fixture datasets and a runner for the real CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+TESTS = Path(__file__).parent
+REPO = TESTS.parent
+SMALL = TESTS / "fixtures" / "small"
+BUNDLED = REPO / "facts"
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+def run_cli(*args: str | Path, cwd: Path | None = None) -> Run:
+    """Run ``python -m dipgraph`` in a subprocess, as a user would."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "200"}
+    done = subprocess.run(
+        [sys.executable, "-m", "dipgraph", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd or REPO,
+        env=env,
+        timeout=120,
+    )
+    return Run(done.returncode, done.stdout, done.stderr)
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+@pytest.fixture
+def small_copy(tmp_path: Path) -> Path:
+    """A writable copy of the small fixture, for tests that add a broken file."""
+    target = tmp_path / "facts"
+    shutil.copytree(SMALL, target)
+    return target

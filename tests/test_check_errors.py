@@ -1,0 +1,210 @@
+"""Every class of mistake gets a clear message at its exact file:line:col, exit 1."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from dipgraph.loader import check_facts
+
+CONTACT = """contacts:
+  - id: extra-contact
+    type: {type}
+    participants: {participants}
+    date: {date}
+    summary: A contact added by a test.
+    evidence:
+      - source: wire
+        quote: On 2 May 2021 Belov met Carol Clark
+"""
+
+
+def contact(
+    type: str = "meeting",
+    participants: str = "[alice-adams, boris-belov]",
+    date: str = "2021-05-02",
+) -> str:
+    return CONTACT.format(type=type, participants=participants, date=date)
+
+
+CASES = {
+    "yaml-syntax": (
+        "actors:\n  - id: x\n    names: {en: [a}\n",
+        ["3:19: error: YAML syntax error: while parsing a flow sequence"],
+    ),
+    "unknown-field": (
+        contact().replace("    summary:", "    sumary: typo\n    summary:"),
+        ["6:5: error: unknown field 'sumary' in a contact (did you mean 'summary'?)"],
+    ),
+    "unknown-section": (
+        "contact:\n  - id: x\n",
+        ["1:1: error: unknown section 'contact' (did you mean 'contacts'?)"],
+    ),
+    "wrong-type-bool": (
+        contact().replace("    summary:", "    secret: maybe\n    summary:"),
+        ["6:13: error: secret must be true or false, not 'maybe'"],
+    ),
+    "wrong-type-list": (
+        contact(participants="alice-adams"),
+        ["4:19: error: participants must be a list, not a single value"],
+    ),
+    "unknown-actor": (
+        contact(participants="[alice-adams, boris-belof]"),
+        ["4:33: error: unknown actor 'boris-belof' (did you mean 'boris-belov'?)"],
+    ),
+    "wrong-kind-reference": (
+        contact(participants="[alice-adams, new-start]"),
+        ["4:33: error: 'new-start' is a topic, but participants takes an actor"],
+    ),
+    "unknown-topic": (
+        contact().replace("    summary:", "    topics: [new-strat]\n    summary:"),
+        ["6:14: error: unknown topic 'new-strat' (did you mean 'new-start'?)"],
+    ),
+    "unknown-source": (
+        contact().replace("source: wire", "source: wir"),
+        ["8:17: error: unknown source 'wir' (did you mean 'wire'?)"],
+    ),
+    "duplicate-id": (
+        contact().replace("id: extra-contact", "id: adams-belov-call"),
+        ["2:5: error: duplicate id 'adams-belov-call': already used by the contact at"],
+    ),
+    "impossible-month": (
+        contact(date="2022-13-01"),
+        ["5:11: error: date: '2022-13-01' has month 13: months run from 01 to 12"],
+    ),
+    "impossible-day": (
+        contact(date="2022-02-30"),
+        ["5:11: error: date: '2022-02-30' does not exist: February 2022 has 28 days"],
+    ),
+    "until-before-from": (
+        "posts:\n  - id: p\n    holder: carol-clark\n    post: {en: Envoy}\n"
+        "    from: 2021-06\n    until: 2021-05\n"
+        "    evidence: [{source: wire, quote: On 2 May 2021 Belov met Carol Clark}]\n",
+        ["6:12: error: until (2021-05) is before from (2021-06)"],
+    ),
+    "one-participant": (
+        contact(participants="[alice-adams]"),
+        ["4:19: error: participants needs at least 2 distinct actors, found 1"],
+    ),
+    "same-participant-twice": (
+        contact(participants="[alice-adams, alice-adams]"),
+        ["4:33: error: 'alice-adams' is listed twice in participants"],
+    ),
+    "unknown-contact-type": (
+        contact(type="phonecall"),
+        ["3:11: error: unknown type 'phonecall' (did you mean 'phone_call'?)"],
+    ),
+    "unknown-status": (
+        contact().replace("    summary:", "    status: happend\n    summary:"),
+        ["6:13: error: unknown status 'happend' (did you mean 'happened'?)"],
+    ),
+    "missing-required": (
+        contact().replace("    summary: A contact added by a test.\n", ""),
+        ["2:5: error: a contact is missing required field 'summary'"],
+    ),
+    "quote-not-in-source": (
+        contact().replace("Belov met Carol Clark", "Belov met Carol Smith"),
+        [
+            "9:16: error: quote not found in source 'wire'; it matches up to "
+            "'On 2 May 2021 Belov met Carol ' then differs"
+        ],
+    ),
+    "empty-file": ("", ["1:1: error: file is empty"]),
+    "only-comments": ("# nothing here\n", ["1:1: error: file has only comments"]),
+    "python-tag": (
+        "actors:\n  - !!python/object/apply:os.system [echo hacked]\n",
+        ["2:5: error: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"],
+    ),
+    "duplicate-key": (
+        contact().replace("    summary:", "    type: talks\n    summary:"),
+        ["6:5: error: duplicate key 'type' in each entry of contacts (first at line 3)"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_each_mistake_is_reported_at_its_place(cli, small_copy: Path, name: str) -> None:
+    text, expected = CASES[name]
+    bad = small_copy / "zz-bad.yaml"
+    bad.write_text(text, encoding="utf-8")
+    result = cli("check", "--facts", small_copy)
+    assert result.code == 1, result.err
+    for fragment in expected:
+        assert f"{bad.resolve()}:{fragment}" in result.err, result.err
+    assert "Traceback" not in result.err
+
+
+def test_all_problems_are_reported_not_only_the_first(cli, small_copy: Path) -> None:
+    bad = small_copy / "zz-bad.yaml"
+    bad.write_text(
+        contact(type="phonecall", participants="[alice-adams]", date="2022-02-30"), encoding="utf-8"
+    )
+    result = cli("check", "--facts", small_copy)
+    assert result.code == 1
+    errors = [line for line in result.err.splitlines() if ": error: " in line]
+    assert len(errors) == 3, result.err
+    assert "3 error(s)" in result.err
+
+
+def test_non_utf8_file(cli, small_copy: Path) -> None:
+    bad = small_copy / "latin1.yaml"
+    bad.write_bytes("actors:\n  - id: café\n".encode("latin-1"))
+    result = cli("check", "--facts", small_copy)
+    assert result.code == 1
+    assert f"{bad.resolve()}:2:12: error: file is not UTF-8 (byte 0xe9 here)" in result.err
+
+
+def test_billion_laughs_is_refused_not_expanded(small_copy: Path) -> None:
+    levels = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for level in range(1, 10):
+        refs = ", ".join([f"*a{level - 1}"] * 10)
+        levels.append(f"a{level}: &a{level} [{refs}]")
+    body = "\n".join(f"    {line}" for line in levels)
+    bomb = small_copy / "bomb.yaml"
+    bomb.write_text(
+        "actors:\n  - id: bomb\n    kind: person\n    names:\n      en: x\n"
+        f"    aliases:\n{body.replace('    a', '      a')}\n",
+        encoding="utf-8",
+    )
+    started = time.perf_counter()
+    _, problems = check_facts(small_copy)
+    elapsed = time.perf_counter() - started
+    messages = [str(p) for p in problems if p.path.endswith("bomb.yaml")]
+    assert any("YAML anchors and aliases are not allowed" in m for m in messages), messages
+    assert elapsed < 5, f"took {elapsed:.1f}s: the aliases were expanded"
+
+
+def test_oversized_file_is_refused_with_a_clear_error(cli, small_copy: Path) -> None:
+    big = small_copy / "big.yaml"
+    line = "# " + "x" * 1022 + "\n"
+    with big.open("w", encoding="utf-8") as handle:
+        handle.write("actors:\n")
+        for _ in range(50 * 1024):  # 50 MiB
+            handle.write(line)
+    result = cli("check", "--facts", small_copy)
+    assert result.code == 1
+    assert f"{big.resolve()}:1:1: error: file is 50.0 MiB, over the 32 MiB limit" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_missing_facts_directory(cli, tmp_path: Path) -> None:
+    result = cli("check", "--facts", tmp_path / "nope")
+    assert result.code == 1
+    assert "error: facts directory not found" in result.err
+
+
+def test_source_file_missing(cli, small_copy: Path) -> None:
+    (small_copy / "sources" / "arabic.txt").unlink()
+    result = cli("check", "--facts", small_copy)
+    assert result.code == 1
+    assert "error: source file 'sources/arabic.txt' not found" in result.err
+
+
+def test_query_commands_refuse_broken_facts(cli, small_copy: Path) -> None:
+    (small_copy / "zz-bad.yaml").write_text(contact(type="phonecall"), encoding="utf-8")
+    result = cli("talks", "--facts", small_copy)
+    assert result.code == 1
+    assert "unknown type 'phonecall'" in result.err
+    assert "1 error(s) in the facts" in result.err

@@ -1,0 +1,81 @@
+"""The compiled NetworkX and RDF graphs say what the facts say, in standard terms."""
+
+from __future__ import annotations
+
+import dataclasses
+import keyword
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import ORG, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
+
+import dipgraph
+from conftest import SMALL
+from dipgraph.facts import RECORD_TYPES
+from dipgraph.graph.to_rdf import DG, SEM
+from dipgraph.schema import load_model
+
+ID = "https://dipgraph.example/id/"
+
+
+def test_schema_yaml_and_records_agree() -> None:
+    model = load_model()
+    for name, kind in model.kinds.items():
+        fields = {f.name for f in dataclasses.fields(RECORD_TYPES[name])} - {"location"}
+        props = {f"{p}_" if keyword.iskeyword(p) else p for p in kind.properties}
+        assert fields == props, name
+
+
+def test_networkx_graph() -> None:
+    graph = dipgraph.load(SMALL).networkx
+    assert graph.nodes["alice-adams"]["node_type"] == "actor"
+    assert graph.nodes["new-start"]["node_type"] == "topic"
+    assert graph.nodes["wire"]["node_type"] == "source"
+    edge = graph.edges["alice-adams", "boris-belov", "adams-belov-call"]
+    assert (edge["relation"], edge["type"], edge["cameo"], edge["date"]) == (
+        "contact",
+        "phone_call",
+        "041",
+        "2020-03",
+    )
+    assert graph.edges["alice-adams", "state-dept", "adams-secretary"]["relation"] == "post"
+    assert graph.edges["new-start", "arms-control", "broader:new-start"]["relation"] == "broader"
+    contacts = {k for _, _, k, d in graph.edges(keys=True, data=True) if d["relation"] == "contact"}
+    assert contacts == set(dipgraph.load(SMALL).facts.contacts)
+
+
+def test_rdf_uses_standard_vocabularies() -> None:
+    rdf = dipgraph.load(SMALL).rdf
+    putin = URIRef(ID + "actor/vladimir-putin")
+    assert (putin, RDF.type, SDO.Person) in rdf
+    assert (putin, SKOS.prefLabel, Literal("فلاديمير بوتين", lang="ar")) in rdf
+    assert (putin, SKOS.altLabel, Literal("بوتين", lang="ar")) in rdf
+    assert (putin, RDFS.label, Literal("Vladimir Putin", lang="en")) in rdf
+
+    call = URIRef(ID + "contact/adams-belov-call")
+    assert (call, RDF.type, SEM.Event) in rdf
+    assert (call, RDF.type, DG.PhoneCall) in rdf
+    assert (DG.PhoneCall, DG.cameoCode, Literal("041")) in rdf
+    assert (call, SEM.hasTimeStamp, Literal("2020-03", datatype=XSD.gYearMonth)) in rdf
+    assert (call, SEM.hasActor, URIRef(ID + "actor/alice-adams")) in rdf
+    assert (call, PROV.wasDerivedFrom, URIRef(ID + "source/wire")) in rdf
+    derivation = rdf.value(call, PROV.qualifiedDerivation)
+    assert str(rdf.value(derivation, DG.quote)).startswith("Secretary Alice Adams")
+
+    post = URIRef(ID + "post/adams-secretary")
+    assert (post, RDF.type, ORG.Post) in rdf
+    assert (URIRef(ID + "actor/alice-adams"), ORG.holds, post) in rdf
+    membership = URIRef(ID + "post/adams-secretary/membership")
+    interval = rdf.value(membership, ORG.memberDuring)
+    start = rdf.value(interval, TIME.hasBeginning)
+    assert rdf.value(start, TIME.inXSDgYear) == Literal("2019", datatype=XSD.gYear)
+
+    topic = URIRef(ID + "topic/new-start")
+    assert (topic, RDF.type, SKOS.Concept) in rdf
+    assert (topic, SKOS.broader, URIRef(ID + "topic/arms-control")) in rdf
+
+
+def test_facts_sit_in_the_named_graph_of_their_source() -> None:
+    rdf = dipgraph.load(SMALL).rdf
+    call = URIRef(ID + "contact/putin-belov-video")
+    graphs = {str(g) for _, _, _, g in rdf.quads((call, None, None, None))}
+    assert graphs == {ID + "graph/arabic-note"}

@@ -1,0 +1,112 @@
+"""Path search: shortest, all, temporal; checked against networkx on the same graph."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import networkx as nx
+import pytest
+
+from dipgraph.graph.paths import Link, all_paths, build_adjacency, shortest_path
+
+
+def day(n: int) -> dt.date:
+    return dt.date(2020, 1, 1) + dt.timedelta(days=n)
+
+
+def link(a: str, b: str, fact: str, when: int | None) -> Link:
+    return Link(
+        a,
+        b,
+        "meeting",
+        fact,
+        day(when) if when is not None else None,
+        day(when) if when is not None else None,
+    )
+
+
+def test_shortest_path_picks_fewest_hops() -> None:
+    adjacency = build_adjacency(
+        [
+            link("a", "b", "1", 1),
+            link("b", "c", "2", 2),
+            link("a", "x", "3", 1),
+            link("x", "y", "4", 1),
+            link("y", "c", "5", 1),
+        ]
+    )
+    path = shortest_path(adjacency, "a", "c", max_hops=5)
+    assert [hop.fact for hop in path] == ["1", "2"]
+    assert shortest_path(adjacency, "a", "c", max_hops=1) is None
+
+
+def test_temporal_path_needs_dates_in_order() -> None:
+    # a-b on day 5, b-c on day 3 (too early), b-d-c later: the temporal path detours.
+    adjacency = build_adjacency(
+        [
+            link("a", "b", "ab", 5),
+            link("b", "c", "bc", 3),
+            link("b", "d", "bd", 6),
+            link("d", "c", "dc", 7),
+        ]
+    )
+    assert [h.fact for h in shortest_path(adjacency, "a", "c", 5)] == ["ab", "bc"]
+    assert [h.fact for h in shortest_path(adjacency, "a", "c", 5, temporal=True)] == [
+        "ab",
+        "bd",
+        "dc",
+    ]
+
+
+def test_temporal_path_skips_undated_links() -> None:
+    adjacency = build_adjacency([link("a", "b", "ab", None), link("b", "c", "bc", 2)])
+    assert shortest_path(adjacency, "a", "c", 3) is not None
+    assert shortest_path(adjacency, "a", "c", 3, temporal=True) is None
+
+
+def test_all_paths_are_simple_and_shortest_first() -> None:
+    adjacency = build_adjacency(
+        [
+            link("a", "b", "1", 1),
+            link("b", "c", "2", 2),
+            link("a", "c", "3", 3),
+            link("a", "d", "4", 1),
+            link("d", "c", "5", 1),
+        ]
+    )
+    found = all_paths(adjacency, "a", "c", max_hops=3)
+    assert [[h.target for h in p] for p in found] == [["c"], ["b", "c"], ["d", "c"]]
+    assert all_paths(adjacency, "a", "c", max_hops=3, limit=1) == [found[0]]
+
+
+def test_shortest_lengths_agree_with_networkx_on_random_graphs() -> None:
+    rng = random.Random(7)
+    for _ in range(20):
+        nodes = [f"n{i}" for i in range(30)]
+        links = [link(*rng.sample(nodes, 2), str(i), i) for i in range(45)]
+        graph = nx.Graph([(item.source, item.target) for item in links])
+        adjacency = build_adjacency(links)
+        for source, target in [rng.sample(list(graph), 2) for _ in range(10)]:
+            ours = shortest_path(adjacency, source, target, max_hops=30)
+            if nx.has_path(graph, source, target):
+                assert len(ours) == nx.shortest_path_length(graph, source, target)
+                assert ours[0].source == source and ours[-1].target == target
+            else:
+                assert ours is None
+
+
+@pytest.mark.parametrize("hops", [2, 3, 4])
+def test_all_paths_match_networkx_simple_paths(hops: int) -> None:
+    rng = random.Random(hops)
+    nodes = [f"n{i}" for i in range(12)]
+    links = [link(*rng.sample(nodes, 2), str(i), i) for i in range(25)]
+    graph = nx.Graph([(item.source, item.target) for item in links])
+    source, target = "n0", "n1"
+    assert source in graph and target in graph, "these seeds always include both ends"
+    expected = {tuple(p) for p in nx.all_simple_paths(graph, source, target, cutoff=hops)}
+    ours = {
+        (source, *(h.target for h in p))
+        for p in all_paths(build_adjacency(links), source, target, hops)
+    }
+    assert ours == expected
