@@ -122,9 +122,10 @@ def build(
     formats: Annotated[
         str,
         typer.Option(
-            "--formats", help="Comma-separated formats: ttl, nt, jsonld, trig, nq, or 'all'."
+            "--formats",
+            help="Comma-separated formats: ttl, nt, jsonld, trig, nq, html, or 'all'.",
         ),
-    ] = "ttl",
+    ] = "ttl,html",
 ) -> None:
     """Check the facts and write the exports (each written to a temporary file, then renamed)."""
     from dipgraph.build import BuildError, build_exports
@@ -136,6 +137,48 @@ def build(
         fail(str(error))
     for path in written:
         typer.echo(f"wrote {path}")
+
+
+@app.command()
+def html(
+    actor: Annotated[
+        str | None, typer.Argument(help="Only contacts of this actor (any name).")
+    ] = None,
+    with_: Annotated[
+        str | None, typer.Option("--with", help="Only contacts that also include this actor.")
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    type_: Annotated[str | None, typer.Option("--type", help="Contact type.")] = None,
+    topic: Annotated[str | None, typer.Option(help="Topic, including narrower ones.")] = None,
+    status: Annotated[str | None, typer.Option(help="Contact status.")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path(
+        "build/dipgraph.html"
+    ),
+    facts: FactsOption = None,
+) -> None:
+    """Write the interactive graph as one HTML file that opens offline (same filters as talks)."""
+    from dipgraph.exports.html import write_html
+
+    graph = open_graph(facts)
+    filters = (actor, with_, since, until, type_, topic, status)
+    contacts = None
+    if any(f is not None for f in filters):
+        rows = guarded(
+            graph.talks,
+            actor,
+            with_,
+            since=since,
+            until=until,
+            type=type_,
+            topic=topic,
+            status=status,
+        )
+        contacts = {row["id"] for row in rows}
+    if out.exists() and out.is_dir():
+        fail(f"--out {out} is a directory; give a file name")
+    written = write_html(graph, out, contacts)
+    typer.echo(f"wrote {written}")
 
 
 @app.command()

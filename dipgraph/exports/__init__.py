@@ -10,6 +10,13 @@ from typing import TYPE_CHECKING
 
 from dipgraph.exports.rdf import write_rdf
 
+
+def _write_html(kg: KnowledgeGraph, target: Path) -> Path:
+    from dipgraph.exports.html import write_html
+
+    return write_html(kg, target)
+
+
 if TYPE_CHECKING:
     from dipgraph.graph.knowledge import KnowledgeGraph
 
@@ -52,6 +59,9 @@ EXPORTERS: dict[str, Exporter] = {
             partial(write_rdf, rdflib_format="trig"),
         ),
         Exporter(
+            "html", "dipgraph.html", "interactive graph, one self-contained file", _write_html
+        ),
+        Exporter(
             "nq",
             "dipgraph.nq",
             "RDF N-Quads, one named graph a source",
@@ -59,4 +69,4 @@ EXPORTERS: dict[str, Exporter] = {
         ),
     )
 }
-DEFAULT_FORMATS = ("ttl",)
+DEFAULT_FORMATS = ("ttl", "html")

@@ -1,0 +1,245 @@
+"""The graph as the HTML page draws it: vis-network nodes and edges with their facts.
+
+Built from the compiled NetworkX graph (actors and topics; sources are not
+drawn). Every edge of that graph between drawn nodes is drawn, so the page and
+the graph agree on counts. Each node and edge carries a ``meta`` object the page
+shows in its side panel; fact text travels only as data, never as markup.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from dipgraph.graph import views
+
+if TYPE_CHECKING:
+    from dipgraph.graph.knowledge import KnowledgeGraph
+
+SHAPES = {"person": "dot", "organization": "square", "state": "diamond", "topic": "triangle"}
+COUNTRY_COLOURS = [
+    "#d62728",
+    "#1f77b4",
+    "#ff7f0e",
+    "#9467bd",
+    "#8c564b",
+    "#17becf",
+    "#bcbd22",
+    "#e377c2",
+]
+NO_COUNTRY = "#7f7f7f"
+TOPIC_COLOUR = "#2ca02c"
+CONTACT_COLOURS = [
+    "#1f77b4",
+    "#d62728",
+    "#ff7f0e",
+    "#9467bd",
+    "#8c564b",
+    "#17becf",
+    "#e377c2",
+    "#bcbd22",
+    "#393b79",
+    "#637939",
+    "#843c39",
+]
+EDGE_STYLES: dict[str, dict[str, Any]] = {
+    "post": {"color": "#555555", "dashes": [8, 4], "width": 1.5, "label": "holds a post in"},
+    "statement": {
+        "color": "#e377c2",
+        "dashes": [10, 3, 2, 3],
+        "width": 1,
+        "label": "statement about",
+    },
+    "discussed": {"color": "#98df8a", "dashes": False, "width": 0.5, "label": "discussed topic"},
+    "member_of": {"color": "#bbbbbb", "dashes": [2, 4], "width": 0.5, "label": "member of"},
+    "part_of": {"color": "#bbbbbb", "dashes": [2, 4], "width": 0.5, "label": "part of"},
+    "country": {"color": "#dddddd", "dashes": [2, 6], "width": 0.5, "label": "country"},
+    "broader": {
+        "color": TOPIC_COLOUR,
+        "dashes": [2, 4],
+        "width": 0.5,
+        "label": "narrower topic of",
+    },
+}
+
+
+def _country_colours(kg: KnowledgeGraph) -> dict[str, str]:
+    """A colour per state, busiest first, so the two main actors get the clearest hues."""
+    counts: dict[str, int] = {}
+    for actor in kg.facts.actors.values():
+        country = actor.id if actor.kind == "state" else actor.country
+        if country:
+            counts[country] = counts.get(country, 0) + 1
+    ranked = sorted(counts, key=lambda c: (-counts[c], c))
+    return {c: COUNTRY_COLOURS[i % len(COUNTRY_COLOURS)] for i, c in enumerate(ranked)}
+
+
+def _evidence(kg: KnowledgeGraph, text: str | None) -> list[dict[str, str]]:
+    items = json.loads(text) if text else []
+    return [{**item, "source_name": kg.facts.sources[item["source"]].name} for item in items]
+
+
+def _span(date: str | None) -> tuple[str | None, str | None]:
+    if not date:
+        return None, None
+    from dipgraph.dates import PartialDate
+
+    parsed = PartialDate.parse(date)
+    return parsed.first_day.isoformat(), parsed.last_day.isoformat()
+
+
+def _actor_node(kg: KnowledgeGraph, ident: str, colours: dict[str, str]) -> dict[str, Any]:
+    actor = kg.facts.actors[ident]
+    country = actor.id if actor.kind == "state" else actor.country
+    posts = [views.post_view(kg.facts, p) for p in kg.facts.posts.values() if p.holder == ident]
+    for post in posts:
+        post["evidence"] = [
+            {**e, "source_name": kg.facts.sources[e["source"]].name} for e in post["evidence"]
+        ]
+    return {
+        "id": ident,
+        "label": actor.name,
+        "shape": SHAPES[actor.kind],
+        "color": colours.get(country or "", NO_COUNTRY),
+        "size": 14 if actor.kind == "person" else 12,
+        "meta": {
+            "node_type": "actor",
+            "kind": actor.kind,
+            "names": actor.names,
+            "aliases": {k: list(v) for k, v in actor.aliases.items()},
+            "country": country,
+            "country_name": kg.facts.actors[country].name if country else None,
+            "posts": posts,
+        },
+    }
+
+
+def _topic_node(kg: KnowledgeGraph, ident: str) -> dict[str, Any]:
+    topic = kg.facts.topics[ident]
+    return {
+        "id": ident,
+        "label": topic.name,
+        "shape": SHAPES["topic"],
+        "color": TOPIC_COLOUR,
+        "size": 8,
+        "font": {"size": 11, "color": "#2b6b2b"},
+        "meta": {
+            "node_type": "topic",
+            "names": topic.names,
+            "broader": topic.broader,
+            "aliases": {k: list(v) for k, v in topic.aliases.items()},
+        },
+    }
+
+
+def _edge(
+    kg: KnowledgeGraph,
+    u: str,
+    v: str,
+    key: str,
+    data: dict[str, Any],
+    contact_colours: dict[str, str],
+) -> dict[str, Any]:
+    relation = data["relation"]
+    edge: dict[str, Any] = {"id": f"{key}|{u}|{v}", "from": u, "to": v}
+    meta: dict[str, Any] = {"relation": relation, "fact": data.get("fact", key)}
+    if relation == "contact":
+        vocab = kg.model.vocabularies["contact_types"][data["type"]]
+        first, last = _span(data.get("date"))
+        edge.update(
+            color=contact_colours[data["type"]], width=2.5, dashes=data["status"] != "happened"
+        )
+        contact = kg.facts.contacts[key]
+        meta.update(
+            fact=key,
+            type=data["type"],
+            type_label=vocab["label"],
+            cameo=data["cameo"],
+            date=data.get("date"),
+            date_note=contact.date_note,
+            first=first,
+            last=last,
+            status=data["status"],
+            secret=data["secret"],
+            summary=data["summary"],
+            topics=[kg.facts.topics[t].name for t in json.loads(data["topics"])],
+            participants=[kg.facts.actors[p].name for p in contact.participants],
+            place=contact.place,
+            evidence=_evidence(kg, data.get("evidence")),
+        )
+    else:
+        style = EDGE_STYLES[relation]
+        edge.update(color=style["color"], dashes=style["dashes"], width=style["width"])
+        if relation == "discussed":
+            contact = kg.facts.contacts[data["fact"]]
+            first, last = _span(views.date_text(contact.date))
+            meta.update(type=contact.type, status=contact.status, first=first, last=last)
+        elif relation == "post":
+            meta.update(
+                post=data["post"],
+                date=views.interval_text(kg.facts.posts[key].from_, kg.facts.posts[key].until),
+                evidence=_evidence(kg, data.get("evidence")),
+            )
+        elif relation == "statement":
+            meta.update(
+                kind=data["kind"],
+                date=data.get("date"),
+                summary=data["summary"],
+                evidence=_evidence(kg, data.get("evidence")),
+            )
+    edge["meta"] = meta
+    return edge
+
+
+def graph_view(kg: KnowledgeGraph, contacts: set[str] | None = None) -> dict[str, Any]:
+    """Nodes, edges and legend for the page; ``contacts`` limits it to those contacts."""
+    graph = kg.networkx
+    types = list(kg.model.vocabularies["contact_types"])
+    contact_colours = {t: CONTACT_COLOURS[i % len(CONTACT_COLOURS)] for i, t in enumerate(types)}
+    keep: set[str] | None = None
+    if contacts is not None:
+        keep = {p for c in contacts for p in kg.facts.contacts[c].participants}
+        keep |= {t for c in contacts for t in kg.facts.contacts[c].topics}
+    drawn = [
+        n
+        for n, d in graph.nodes(data=True)
+        if d["node_type"] != "source" and (keep is None or n in keep)
+    ]
+    drawn_set = set(drawn)
+    colours = _country_colours(kg)
+    nodes = [
+        _actor_node(kg, n, colours)
+        if graph.nodes[n]["node_type"] == "actor"
+        else _topic_node(kg, n)
+        for n in drawn
+    ]
+    edges = []
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        if u not in drawn_set or v not in drawn_set:
+            continue
+        fact = key if data["relation"] == "contact" else data.get("fact")
+        if (
+            contacts is not None
+            and data["relation"] in ("contact", "discussed")
+            and fact not in contacts
+        ):
+            continue
+        edges.append(_edge(kg, u, v, key, data, contact_colours))
+    countries = sorted({n["meta"]["country"] for n in nodes if n["meta"].get("country")})
+    legend = {
+        "shapes": [{"kind": k, "shape": s} for k, s in SHAPES.items()],
+        "countries": [
+            {"id": c, "name": kg.facts.actors[c].name, "color": colours[c]} for c in countries
+        ],
+        "contact_types": [
+            {
+                "id": t,
+                "label": kg.model.vocabularies["contact_types"][t]["label"],
+                "color": contact_colours[t],
+            }
+            for t in types
+        ],
+        "statuses": list(kg.model.vocabularies["contact_statuses"]),
+        "edge_styles": [{"relation": r, **s} for r, s in EDGE_STYLES.items()],
+    }
+    return {"nodes": nodes, "edges": edges, "legend": legend}
