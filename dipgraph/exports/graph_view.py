@@ -132,6 +132,61 @@ def _topic_node(kg: KnowledgeGraph, ident: str) -> dict[str, Any]:
     }
 
 
+def _fact_id(relation: str, key: str, data: dict[str, Any]) -> str:
+    """The id under which an edge's details are stored once in the page's fact table."""
+    if relation == "contact":
+        return key
+    if relation == "discussed":
+        return data["fact"]  # filtered like its contact
+    return f"{relation}:{key}"
+
+
+def _fact_details(
+    kg: KnowledgeGraph, relation: str, key: str, data: dict[str, Any]
+) -> dict[str, Any]:
+    """What the side panel and the filters need to know about one fact."""
+    meta: dict[str, Any] = {"relation": relation}
+    if relation in ("contact", "discussed"):
+        contact = kg.facts.contacts[key if relation == "contact" else data["fact"]]
+        date = views.date_text(contact.date)
+        first, last = _span(date)
+        meta.update(
+            relation="contact",
+            fact=contact.id,
+            type=contact.type,
+            type_label=kg.model.vocabularies["contact_types"][contact.type]["label"],
+            cameo=kg.cameo(contact.type),
+            date=date,
+            date_note=contact.date_note,
+            first=first,
+            last=last,
+            status=contact.status,
+            secret=contact.secret,
+            summary=contact.summary,
+            topics=[kg.facts.topics[t].name for t in contact.topics],
+            participants=[kg.facts.actors[p].name for p in contact.participants],
+            place=contact.place,
+            evidence=_evidence(kg, json.dumps(views.evidence_view(contact.evidence))),
+        )
+    elif relation == "post":
+        post = kg.facts.posts[key]
+        meta.update(
+            fact=key,
+            post=post.title,
+            date=views.interval_text(post.from_, post.until),
+            evidence=_evidence(kg, data.get("evidence")),
+        )
+    elif relation == "statement":
+        meta.update(
+            fact=data["fact"],
+            kind=data["kind"],
+            date=data.get("date"),
+            summary=data["summary"],
+            evidence=_evidence(kg, data.get("evidence")),
+        )
+    return meta
+
+
 def _edge(
     kg: KnowledgeGraph,
     u: str,
@@ -139,60 +194,39 @@ def _edge(
     key: str,
     data: dict[str, Any],
     contact_colours: dict[str, str],
+    facts: dict[str, dict[str, Any]],
 ) -> dict[str, Any]:
+    """A vis edge; its fact's details go once into ``facts`` (a contact has many pairs)."""
     relation = data["relation"]
-    edge: dict[str, Any] = {"id": f"{key}|{u}|{v}", "from": u, "to": v}
-    meta: dict[str, Any] = {"relation": relation, "fact": data.get("fact", key)}
+    fact = _fact_id(relation, key, data)
+    if fact not in facts:
+        facts[fact] = _fact_details(kg, relation, key, data)
+    edge: dict[str, Any] = {
+        "id": f"{key}|{u}|{v}",
+        "from": u,
+        "to": v,
+        "meta": {"relation": relation, "fact": fact},
+    }
     if relation == "contact":
-        vocab = kg.model.vocabularies["contact_types"][data["type"]]
-        first, last = _span(data.get("date"))
         edge.update(
             color=contact_colours[data["type"]], width=2.5, dashes=data["status"] != "happened"
         )
-        contact = kg.facts.contacts[key]
-        meta.update(
-            fact=key,
-            type=data["type"],
-            type_label=vocab["label"],
-            cameo=data["cameo"],
-            date=data.get("date"),
-            date_note=contact.date_note,
-            first=first,
-            last=last,
-            status=data["status"],
-            secret=data["secret"],
-            summary=data["summary"],
-            topics=[kg.facts.topics[t].name for t in json.loads(data["topics"])],
-            participants=[kg.facts.actors[p].name for p in contact.participants],
-            place=contact.place,
-            evidence=_evidence(kg, data.get("evidence")),
-        )
     else:
-        style = EDGE_STYLES[relation]
-        edge.update(color=style["color"], dashes=style["dashes"], width=style["width"])
-        if relation == "discussed":
-            contact = kg.facts.contacts[data["fact"]]
-            first, last = _span(views.date_text(contact.date))
-            meta.update(type=contact.type, status=contact.status, first=first, last=last)
-        elif relation == "post":
-            meta.update(
-                post=data["post"],
-                date=views.interval_text(kg.facts.posts[key].from_, kg.facts.posts[key].until),
-                evidence=_evidence(kg, data.get("evidence")),
-            )
-        elif relation == "statement":
-            meta.update(
-                kind=data["kind"],
-                date=data.get("date"),
-                summary=data["summary"],
-                evidence=_evidence(kg, data.get("evidence")),
-            )
-    edge["meta"] = meta
+        edge.update({k: EDGE_STYLES[relation][k] for k in ("color", "dashes", "width")})
     return edge
 
 
-def graph_view(kg: KnowledgeGraph, contacts: set[str] | None = None) -> dict[str, Any]:
-    """Nodes, edges and legend for the page; ``contacts`` limits it to those contacts."""
+LARGE_GRAPH_RELATIONS = frozenset({"contact", "post", "member_of", "part_of"})
+
+
+def graph_view(
+    kg: KnowledgeGraph, contacts: set[str] | None = None, relations: frozenset[str] | None = None
+) -> dict[str, Any]:
+    """Nodes, edges, facts and legend for the page.
+
+    ``contacts`` limits the page to those contacts and their actors and topics;
+    ``relations`` limits which kinds of edge are drawn (all when None).
+    """
     graph = kg.networkx
     types = list(kg.model.vocabularies["contact_types"])
     contact_colours = {t: CONTACT_COLOURS[i % len(CONTACT_COLOURS)] for i, t in enumerate(types)}
@@ -214,8 +248,11 @@ def graph_view(kg: KnowledgeGraph, contacts: set[str] | None = None) -> dict[str
         for n in drawn
     ]
     edges = []
+    facts: dict[str, dict[str, Any]] = {}
     for u, v, key, data in graph.edges(keys=True, data=True):
         if u not in drawn_set or v not in drawn_set:
+            continue
+        if relations is not None and data["relation"] not in relations:
             continue
         fact = key if data["relation"] == "contact" else data.get("fact")
         if (
@@ -224,7 +261,7 @@ def graph_view(kg: KnowledgeGraph, contacts: set[str] | None = None) -> dict[str
             and fact not in contacts
         ):
             continue
-        edges.append(_edge(kg, u, v, key, data, contact_colours))
+        edges.append(_edge(kg, u, v, key, data, contact_colours, facts))
     countries = sorted({n["meta"]["country"] for n in nodes if n["meta"].get("country")})
     legend = {
         "shapes": [{"kind": k, "shape": s} for k, s in SHAPES.items()],
@@ -240,6 +277,10 @@ def graph_view(kg: KnowledgeGraph, contacts: set[str] | None = None) -> dict[str
             for t in types
         ],
         "statuses": list(kg.model.vocabularies["contact_statuses"]),
-        "edge_styles": [{"relation": r, **s} for r, s in EDGE_STYLES.items()],
+        "edge_styles": [
+            {"relation": r, **s}
+            for r, s in EDGE_STYLES.items()
+            if relations is None or r in relations
+        ],
     }
-    return {"nodes": nodes, "edges": edges, "legend": legend}
+    return {"nodes": nodes, "edges": edges, "facts": facts, "legend": legend}

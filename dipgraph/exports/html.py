@@ -19,14 +19,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dipgraph.exports.atomic import atomic_text
-from dipgraph.exports.graph_view import graph_view
+from dipgraph.exports.graph_view import LARGE_GRAPH_RELATIONS, graph_view
 from dipgraph.exports.layout import force_layout
 
 if TYPE_CHECKING:
     from dipgraph.graph.knowledge import KnowledgeGraph
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
-LARGE_GRAPH = 1000  # nodes; above this the layout is computed here and physics is off
+# Above this many nodes the layout is computed here, physics is off, and only contacts,
+# posts and memberships are drawn (topic, statement and country links would make
+# hairballs of tens of thousands of edges); the side panel still lists them.
+LARGE_GRAPH = 1000
 VIS_VERSION = "vis-9.1.2"
 
 SMALL_OPTIONS: dict[str, Any] = {
@@ -82,14 +85,26 @@ def _csp_hash(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
+def _drawn_nodes(kg: KnowledgeGraph, contacts: set[str] | None) -> int:
+    if contacts is None:
+        return len(kg.facts.actors) + len(kg.facts.topics)
+    return len(
+        {
+            x
+            for c in contacts
+            for x in (*kg.facts.contacts[c].participants, *kg.facts.contacts[c].topics)
+        }
+    )
+
+
 def render_html(
     kg: KnowledgeGraph, contacts: set[str] | None = None, title: str = "dipgraph"
 ) -> str:
     """The page as text; ``contacts`` limits it to those contacts and their actors."""
     from pyvis.network import Network
 
-    view = graph_view(kg, contacts)
-    large = len(view["nodes"]) > LARGE_GRAPH
+    large = _drawn_nodes(kg, contacts) > LARGE_GRAPH
+    view = graph_view(kg, contacts, LARGE_GRAPH_RELATIONS if large else None)
     if large:
         positions = force_layout(
             [n["id"] for n in view["nodes"]], [(e["from"], e["to"]) for e in view["edges"]]
@@ -113,6 +128,7 @@ def render_html(
         app_js=app_js,
         app_css=app_css,
         legend=view["legend"],
+        facts=view["facts"],
         large=large,
         script_hashes=" ".join(_csp_hash(s) for s in (vis_js, app_js)),
     )

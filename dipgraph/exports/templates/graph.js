@@ -3,22 +3,36 @@
 (function () {
   "use strict";
 
+  performance.mark("dipgraph:start");
   var data = JSON.parse(document.getElementById("graph-data").textContent);
+  performance.mark("dipgraph:parsed");
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
+  performance.mark("dipgraph:datasets");
   var byNode = {};
   data.nodes.forEach(function (n) { byNode[n.id] = n; });
   var byEdge = {};
   data.edges.forEach(function (e) { byEdge[e.id] = e; });
+  // Each fact's details are stored once, edges point at them, and the table is parsed
+  // on first use: the first drawing of a large graph does not wait for it.
+  var factTable = null;
+  function factOf(edge) {
+    if (factTable === null) {
+      factTable = JSON.parse(document.getElementById("graph-facts").textContent);
+    }
+    return factTable[edge.meta.fact];
+  }
 
   var network = new vis.Network(document.getElementById("graph"),
     { nodes: nodes, edges: edges }, data.options);
+  performance.mark("dipgraph:network");
   var state = { ready: false, readyMs: null, path: null };
   window.dipgraph = { network: network, nodes: nodes, edges: edges, state: state };
 
   function markReady() {
     if (state.ready) { return; }
     state.ready = true;
+    performance.mark("dipgraph:ready");
     state.readyMs = performance.now();
     document.body.setAttribute("data-ready", "true");
   }
@@ -131,9 +145,10 @@
       contacts.forEach(function (e) {
         if (seen[e.meta.fact]) { return; }
         seen[e.meta.fact] = true;
+        var m = factOf(e);
         var item = el("li");
-        var link = el("a", (e.meta.date || "undated") + " · " + e.meta.type_label + " · " +
-          e.meta.participants.join(", "), { "class": "link", role: "button", tabindex: "0" });
+        var link = el("a", (m.date || "undated") + " · " + m.type_label + " · " +
+          m.participants.join(", "), { "class": "link", role: "button", tabindex: "0" });
         link.addEventListener("click", function () { network.selectEdges([e.id]); showEdge(e.id); });
         item.appendChild(link);
         list.appendChild(item);
@@ -145,7 +160,7 @@
   function showEdge(id) {
     var e = byEdge[id];
     if (!e) { return; }
-    var m = e.meta;
+    var m = factOf(e);
     clear(panel);
     if (m.relation === "contact") {
       panel.appendChild(el("h3", m.type_label + " (CAMEO " + m.cameo + ")"));
@@ -230,7 +245,7 @@
   }
 
   function edgeVisible(m, f) {
-    if (m.relation !== "contact" && m.relation !== "discussed") { return true; }
+    if (m.relation !== "contact") { return true; }  // contact and discussed edges
     if (!f.types[m.type] || !f.statuses[m.status]) { return false; }
     if (f.from || f.to) {
       if (!m.first) { return false; }
@@ -248,7 +263,7 @@
       var hide = Boolean(f.country) && n.meta.node_type === "actor" && n.meta.country !== f.country;
       return { id: n.id, hidden: hide };
     }));
-    edges.update(data.edges.map(function (e) { return { id: e.id, hidden: !edgeVisible(e.meta, f) }; }));
+    edges.update(data.edges.map(function (e) { return { id: e.id, hidden: !edgeVisible(factOf(e), f) }; }));
     updateCounts();
   }
   [dateFrom, dateTo].forEach(function (input) {
@@ -323,10 +338,10 @@
     pathResult.textContent = pathNodes.map(function (id) { return byNode[id].label; }).join(" → ");
     clear(panel);
     panel.appendChild(el("h3", "Path: " + (pathNodes.length - 1) + " hop(s)"));
-    pathEdges.forEach(function (id) {
-      var m = byEdge[id].meta;
-      panel.appendChild(el("p", byNode[byEdge[id].from].label + " — " + m.type_label + " (" +
-        (m.date || "undated") + ") — " + byNode[byEdge[id].to].label));
+    pathEdges.forEach(function (id, hop) {
+      var m = factOf(byEdge[id]);
+      panel.appendChild(el("p", byNode[pathNodes[hop]].label + " — " + m.type_label + " (" +
+        (m.date || "undated") + ") — " + byNode[pathNodes[hop + 1]].label));
       panel.appendChild(evidenceList(m.evidence));
     });
   }
