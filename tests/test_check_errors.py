@@ -111,6 +111,15 @@ CASES = {
             "'On 2 May 2021 Belov met Carol ' then differs"
         ],
     ),
+    "required-but-null": (
+        contact().replace("summary: A contact added by a test.", "summary: ~"),
+        ["6:14: error: summary is empty"],
+    ),
+    "optional-null-is-absent-but-required-list-is-not": (
+        contact().replace("    summary:", "    place: null\n    topics:\n    summary:")
+        .replace("participants: [alice-adams, boris-belov]", "participants: null"),
+        ["4:19: error: participants is empty"],
+    ),
     "empty-file": ("", ["1:1: error: file is empty"]),
     "only-comments": ("# nothing here\n", ["1:1: error: file has only comments"]),
     "python-tag": (

@@ -61,6 +61,9 @@ class FieldChecker:
 
     def value(self, prop: Property, node: yaml.Node, what: str) -> Any:
         """The checked value of a property, or INVALID after reporting why."""
+        if self.reader.is_null(node):
+            self.reader.error(node, f"{what} is empty")
+            return INVALID
         if not prop.list:
             return self._single(prop, node, what)
         items = self.reader.sequence(node, what)

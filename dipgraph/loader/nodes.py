@@ -17,6 +17,7 @@ _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {
     _CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
 }
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _KIND_NAMES = {
     yaml.ScalarNode: "a single value",
     yaml.SequenceNode: "a list",
@@ -78,7 +79,12 @@ class NodeReader:
         return list(node.value)
 
     def is_null(self, node: yaml.Node) -> bool:
-        return isinstance(node, yaml.ScalarNode) and node.tag == _CORE + "null"
+        """A plain empty, ~ or null scalar, or one tagged !!null."""
+        if not isinstance(node, yaml.ScalarNode):
+            return False
+        if node.tag == _CORE + "null":
+            return True
+        return not node.style and node.value in _NULLS  # plain style: None or ""
 
     def text(self, node: yaml.Node, what: str) -> str | None:
         """A scalar's text exactly as written (never implicitly typed)."""
