@@ -9,25 +9,32 @@ from dipgraph import output
 from dipgraph.output import Format
 
 
-def _text(term: Any) -> str:
-    return "" if term is None else str(term)
+def term_text(term: Any) -> str:
+    """A term's lexical value (IRI, literal text), '' when unbound."""
+    return "" if term is None else str(term.value)
 
 
 def print_result(result: Any, fmt: Format) -> None:
     """SELECT/ASK as table, CSV or results JSON; CONSTRUCT/DESCRIBE as Turtle."""
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        sys.stdout.write(result.graph.serialize(format="turtle"))
+    import pyoxigraph as ox
+
+    from dipgraph.graph.to_rdf import PREFIXES
+
+    if isinstance(result, ox.QueryTriples):
+        data = ox.serialize(list(result), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        sys.stdout.write(data.decode("utf-8"))
         return
     if fmt == Format.json:
-        sys.stdout.write(result.serialize(format="json").decode("utf-8") + "\n")
+        data = result.serialize(format=ox.QueryResultsFormat.JSON)
+        sys.stdout.write(data.decode("utf-8") + "\n")
         return
-    if result.type == "ASK":
-        print("true" if result.askAnswer else "false")
+    if isinstance(result, ox.QueryBoolean):
+        print("true" if bool(result) else "false")
         return
-    names = [str(v) for v in result.vars]
-    rows = [{name: _text(row[name]) for name in names} for row in result]
-    columns = [(name, lambda r, name=name: r[name]) for name in names]
     if fmt == Format.csv:
-        output.print_csv(rows, columns)
-    else:
-        output.print_table(rows, columns, title=f"{len(rows)} row(s)", empty="no results")
+        sys.stdout.write(result.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8"))
+        return
+    names = [variable.value for variable in result.variables]
+    rows = [{name: term_text(solution[name]) for name in names} for solution in result]
+    columns = [(name, lambda r, name=name: r[name]) for name in names]
+    output.print_table(rows, columns, title=f"{len(rows)} row(s)", empty="no results")

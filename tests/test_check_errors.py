@@ -116,7 +116,8 @@ CASES = {
         ["6:14: error: summary is empty"],
     ),
     "optional-null-is-absent-but-required-list-is-not": (
-        contact().replace("    summary:", "    place: null\n    topics:\n    summary:")
+        contact()
+        .replace("    summary:", "    place: null\n    topics:\n    summary:")
         .replace("participants: [alice-adams, boris-belov]", "participants: null"),
         ["4:19: error: participants is empty"],
     ),

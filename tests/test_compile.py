@@ -5,16 +5,17 @@ from __future__ import annotations
 import dataclasses
 import keyword
 
-from rdflib import Literal, URIRef
+from rdflib import Literal, Namespace, URIRef
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
 
 import dipgraph
 from conftest import SMALL
 from dipgraph.facts import RECORD_TYPES
-from dipgraph.graph.to_rdf import DG, SEM
+from dipgraph.graph.iris import DG_NS, SEM_NS
 from dipgraph.schema import load_model
 
 ID = "https://dipgraph.example/id/"
+DG, SEM = Namespace(DG_NS), Namespace(SEM_NS)
 
 
 def test_schema_yaml_and_records_agree() -> None:

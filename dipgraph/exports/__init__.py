@@ -38,25 +38,25 @@ EXPORTERS: dict[str, Exporter] = {
             "ttl",
             "dipgraph.ttl",
             "RDF Turtle (all graphs merged)",
-            partial(write_rdf, rdflib_format="turtle"),
+            partial(write_rdf, rdf_format="TURTLE"),
         ),
         Exporter(
             "nt",
             "dipgraph.nt",
             "RDF N-Triples (all graphs merged)",
-            partial(write_rdf, rdflib_format="nt"),
+            partial(write_rdf, rdf_format="N_TRIPLES"),
         ),
         Exporter(
             "jsonld",
             "dipgraph.jsonld",
-            "JSON-LD (all graphs merged)",
-            partial(write_rdf, rdflib_format="json-ld"),
+            "JSON-LD, one named graph a source",
+            partial(write_rdf, rdf_format="JSON_LD"),
         ),
         Exporter(
             "trig",
             "dipgraph.trig",
             "RDF TriG, one named graph a source",
-            partial(write_rdf, rdflib_format="trig"),
+            partial(write_rdf, rdf_format="TRIG"),
         ),
         Exporter(
             "html", "dipgraph.html", "interactive graph, one self-contained file", _write_html
@@ -65,7 +65,7 @@ EXPORTERS: dict[str, Exporter] = {
             "nq",
             "dipgraph.nq",
             "RDF N-Quads, one named graph a source",
-            partial(write_rdf, rdflib_format="nquads"),
+            partial(write_rdf, rdf_format="N_QUADS"),
         ),
     )
 }

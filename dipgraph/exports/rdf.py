@@ -1,7 +1,7 @@
-"""RDF exports through rdflib: Turtle, N-Triples, JSON-LD (triples), TriG, N-Quads (quads).
+"""RDF exports through Oxigraph: Turtle and N-Triples (triples); TriG, N-Quads, JSON-LD (quads).
 
-Triple formats carry the union of all named graphs; quad formats keep each
-fact in the named graph of the source it came from.
+Triple formats carry the union of all named graphs (each triple once); dataset
+formats keep each fact in the named graph of the source it came from.
 """
 
 from __future__ import annotations
@@ -14,23 +14,22 @@ from dipgraph.exports.atomic import atomic_path
 if TYPE_CHECKING:
     from dipgraph.graph.knowledge import KnowledgeGraph
 
-QUAD_FORMATS = {"trig", "nquads"}
 
+def write_rdf(kg: KnowledgeGraph, target: Path, rdf_format: str) -> Path:
+    """Serialise the graph in one format (an ``RdfFormat`` name), atomically."""
+    import pyoxigraph as ox
 
-def _union(kg: KnowledgeGraph):  # -> rdflib.Graph
-    from rdflib import Graph
+    from dipgraph.graph.to_rdf import PREFIXES
 
-    union = Graph()
-    for prefix, namespace in kg.rdf.namespaces():
-        union.bind(prefix, namespace)
-    for triple in kg.rdf.triples((None, None, None)):
-        union.add(triple)
-    return union
-
-
-def write_rdf(kg: KnowledgeGraph, target: Path, rdflib_format: str) -> Path:
-    """Serialise the graph in one rdflib format, atomically."""
-    graph = kg.rdf if rdflib_format in QUAD_FORMATS else _union(kg)
+    chosen = getattr(ox.RdfFormat, rdf_format)
+    prefixes = {**PREFIXES, "id": kg.base}
     with atomic_path(target) as temporary:
-        graph.serialize(destination=str(temporary), format=rdflib_format, encoding="utf-8")
+        if chosen.supports_datasets:
+            kg.store.dump(str(temporary), chosen, prefixes=prefixes)
+        else:
+            triples = dict.fromkeys(
+                ox.Triple(q.subject, q.predicate, q.object)
+                for q in kg.store.quads_for_pattern(None, None, None)
+            )
+            ox.serialize(triples, str(temporary), chosen, prefixes=prefixes)
     return target

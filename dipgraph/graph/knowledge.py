@@ -30,6 +30,7 @@ from dipgraph.schema.model import load_model
 
 if TYPE_CHECKING:
     import networkx
+    import pyoxigraph
     import rdflib
 
 VIA_CHOICES = ("contacts", "all")
@@ -345,34 +346,57 @@ class KnowledgeGraph:
         return to_networkx(self)
 
     @cached_property
-    def rdf(self) -> rdflib.Dataset:
-        """The facts as an rdflib Dataset, one named graph a source (built on first use)."""
-        from dipgraph.graph.to_rdf import to_rdf
+    def nquads(self) -> str:
+        """The facts as RDF, N-Quads text, one named graph a source (built on first use)."""
+        from dipgraph.graph.to_rdf import to_nquads
 
-        return to_rdf(self.facts, self.model, self.base)
+        return to_nquads(self.facts, self.model, self.base)
+
+    @cached_property
+    def store(self) -> pyoxigraph.Store:
+        """An in-memory Oxigraph store of :attr:`nquads`: fast SPARQL and serialisation."""
+        import pyoxigraph
+
+        store = pyoxigraph.Store()
+        store.bulk_load(self.nquads.encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
+        return store
+
+    @cached_property
+    def rdf(self) -> rdflib.Dataset:
+        """The same RDF as an rdflib Dataset (default graph = union), for rdflib users."""
+        from rdflib import Dataset
+
+        from dipgraph.graph.to_rdf import PREFIXES
+
+        dataset = Dataset(default_union=True)
+        for prefix, namespace in PREFIXES.items():
+            dataset.bind(prefix, namespace)
+        dataset.parse(data=self.nquads, format="nquads")
+        return dataset
 
     def _term(self, kind: str, value: str) -> Any:
         """A parameter value as the RDF term its declared kind calls for."""
-        from rdflib import Literal, URIRef
+        from pyoxigraph import Literal, NamedNode
 
-        from dipgraph.graph.to_rdf import date_literal
+        from dipgraph.graph.to_rdf import _DATE_TYPES, XSD_NS
 
         if kind == "actor":
-            return URIRef(fact_iri(self.base, "actor", self.actor(value).id))
+            return NamedNode(fact_iri(self.base, "actor", self.actor(value).id))
         if kind == "fact":
             for fact_kind in ("contact", "post", "statement", "actor", "topic", "source"):
                 if value in self.facts.by_kind(fact_kind):
-                    return URIRef(fact_iri(self.base, fact_kind, value))
+                    return NamedNode(fact_iri(self.base, fact_kind, value))
             raise QueryError(f"no fact with id '{value}'")
         if kind == "date":
             try:
-                return date_literal(PartialDate.parse(value))
+                date = PartialDate.parse(value)
             except DateError as error:
                 raise QueryError(str(error)) from None
+            return Literal(str(date), datatype=NamedNode(XSD_NS + _DATE_TYPES[date.precision]))
         return Literal(value)
 
     def sparql(self, query: str, params: dict[str, str] | None = None) -> Any:
-        """Run a read-only SPARQL query over :attr:`rdf` and return the rdflib Result.
+        """Run a read-only SPARQL query over :attr:`store`; returns Oxigraph results.
 
         ``query`` is a named query (see ``dipgraph sparql --list``), ``@FILE`` or SPARQL
         text. ``params`` bind variables: a named query's declared parameters are
@@ -389,4 +413,4 @@ class KnowledgeGraph:
         bindings = {
             name: self._term(declared.get(name, "text"), value) for name, value in params.items()
         }
-        return run_query(self.rdf, text, bindings)
+        return run_query(self.store, text, bindings)

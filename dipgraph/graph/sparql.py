@@ -1,8 +1,9 @@
-"""Read-only SPARQL over the compiled graph, with named queries shipped as .rq files.
+"""Read-only SPARQL over the compiled graph (Oxigraph), with named queries as .rq files.
 
-A named query declares its parameters in header comments (``# param: actor actor``);
-values from the command line are bound as variables (never pasted into the
-query text), so no input can change what a query does.
+A named query declares its parameters in header comments (``# param: actor actor``)
+and projects them; values from the command line are bound as variables with
+SPARQL SEP-0007 substitution, never pasted into the query text. Only queries
+run: an UPDATE is refused before it reaches the store.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from typing import Any
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
 _PARAM = re.compile(r"^#\s*param:\s*(\w+)\s+(actor|fact|date|text)\s*$", re.MULTILINE)
+_PROLOGUE = re.compile(r"^(\s|#[^\n]*\n|(PREFIX|BASE)\s+[^\n]*\n)*", re.IGNORECASE)
+_UPDATE = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
+_QUERY_WORDS = re.compile(r"\b(select|ask|construct|describe)\b", re.IGNORECASE)
 
 
 class SparqlError(ValueError):
@@ -40,6 +44,11 @@ def named_queries() -> dict[str, NamedQuery]:
     return found
 
 
+def is_update(text: str) -> bool:
+    """True when the text (after its prologue) starts like a SPARQL UPDATE."""
+    return bool(_UPDATE.match(text[_PROLOGUE.match(text).end() :]))  # type: ignore[union-attr]
+
+
 def resolve_query(spec: str) -> tuple[str, NamedQuery | None]:
     """Query text from a named query, ``@FILE`` or literal text."""
     queries = named_queries()
@@ -50,47 +59,26 @@ def resolve_query(spec: str) -> tuple[str, NamedQuery | None]:
         if not path.is_file():
             raise SparqlError(f"query file not found: {path}")
         return path.read_text(encoding="utf-8"), None
-    if not re.search(
-        r"\b(select|ask|construct|describe|insert|delete|load|clear|drop|create)\b",
-        spec,
-        re.IGNORECASE,
-    ):
+    if not _QUERY_WORDS.search(spec) and not is_update(spec):
         raise SparqlError(
             f"'{spec}' is neither a named query ({', '.join(queries)}), an @FILE, nor SPARQL text"
         )
     return spec, None
 
 
-def _prepare(text: str) -> Any:
-    from pyparsing import ParseException
-    from rdflib.plugins.sparql import prepareQuery
-    from rdflib.plugins.sparql.parser import parseUpdate
+def run_query(store: Any, text: str, bindings: dict[str, Any]) -> Any:
+    """Run a read-only query over the union of all graphs, with variables bound."""
+    from pyoxigraph import Variable
 
+    if is_update(text):
+        raise SparqlError("SPARQL UPDATE is refused: the graph is read-only")
     try:
-        return prepareQuery(text)
-    except ParseException as error:
-        try:
-            parseUpdate(text)
-        except ParseException:
-            raise SparqlError(
-                f"SPARQL syntax error at line {error.lineno}, column {error.col}: {error.msg}"
-            ) from None
-        raise SparqlError("SPARQL UPDATE is refused: the graph is read-only") from None
-    except Exception as error:  # rdflib raises bare exceptions for bad prefixes etc.
-        raise SparqlError(f"invalid SPARQL: {error}") from None
-
-
-def run_query(dataset: Any, text: str, bindings: dict[str, Any]) -> Any:
-    """Run a read-only query with variables bound; returns an rdflib Result."""
-    from rdflib import Literal
-    from rdflib.term import Node
-
-    prepared = _prepare(text)
-    terms = {
-        name: value if isinstance(value, Node) else Literal(value)
-        for name, value in bindings.items()
-    }
-    try:
-        return dataset.query(prepared, initBindings=terms)
-    except Exception as error:
+        return store.query(
+            text,
+            use_default_graph_as_union=True,
+            substitutions={Variable(k): v for k, v in bindings.items()},
+        )
+    except SyntaxError as error:
+        raise SparqlError(f"SPARQL syntax error: {error}") from None
+    except (RuntimeError, ValueError, OSError) as error:
         raise SparqlError(f"query failed: {error}") from None

@@ -1,48 +1,85 @@
 """Compiling facts into RDF with standard vocabularies, one named graph a source.
 
-Actors are schema.org Persons / Organizations (states also ``dg:State``), names
-are language-tagged ``rdfs:label`` / ``skos:prefLabel`` / ``skos:altLabel``.
-Posts use W3C ORG (``org:Post``, ``org:Membership``, ``org:memberDuring`` an
-OWL-Time interval). Contacts and statements are SEM events with a dipgraph
-class per type that carries its CAMEO code. Evidence is PROV-O: the fact
-``prov:wasDerivedFrom`` its source, and a ``prov:Derivation`` keeps the quote.
-Every fact's triples sit in the named graph of each source it cites, so TriG and
-N-Quads keep where a triple came from; actors, topics and sources sit in the
-``entities`` graph. Every term is documented in ``dipgraph/schema/ontology.ttl``.
+The output is N-Quads text: Oxigraph loads it for fast SPARQL and exports, and
+rdflib can parse it for notebook users. Writing lines directly keeps a million
+triples to seconds. Every term is documented in ``dipgraph/schema/ontology.ttl``.
+
+- Actors: schema.org ``Person`` / ``Organization`` (states also ``dg:State`` and
+  ``schema:Country``); names as language-tagged ``rdfs:label``, ``skos:prefLabel``,
+  ``skos:altLabel``.
+- Posts: W3C ORG (``org:Post``, ``org:holds``, ``org:Membership``, ``org:role``,
+  ``org:memberDuring`` an OWL-Time interval) with dates typed by precision.
+- Contacts and statements: SEM events (``sem:hasActor``, ``sem:hasPlace``,
+  ``sem:hasTimeStamp``), one ``dg:`` class per contact type carrying its CAMEO code;
+  topics are SKOS concepts with ``skos:broader``.
+- Provenance: PROV-O; the fact ``prov:wasDerivedFrom`` its source, a
+  ``prov:Derivation`` keeps the quote, and the fact's triples sit in the named
+  graph of every source it cites (actors, topics and sources in ``graph/entities``).
+
+>>> line = literal('say "hi"\\n', lang="en")
+>>> line
+'"say \\\\"hi\\\\"\\\\n"@en'
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from rdflib import Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
+import re
+from urllib.parse import quote
 
 from dipgraph.dates import PartialDate
 from dipgraph.facts import Evidence, Facts
 from dipgraph.graph.iris import DEFAULT_BASE, DG_NS, SEM_NS, fact_iri
 from dipgraph.schema.model import Model
 
-DG = Namespace(DG_NS)
-SEM = Namespace(SEM_NS)
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+SKOS_NS = "http://www.w3.org/2004/02/skos/core#"
+SDO_NS = "https://schema.org/"
+ORG_NS = "http://www.w3.org/ns/org#"
+PROV_NS = "http://www.w3.org/ns/prov#"
+TIME_NS = "http://www.w3.org/2006/time#"
+DCT_NS = "http://purl.org/dc/terms/"
 PREFIXES = {
-    "dg": DG,
-    "sem": SEM,
-    "org": ORG,
-    "prov": PROV,
-    "skos": SKOS,
-    "schema": SDO,
-    "time": TIME,
-    "dcterms": DCTERMS,
+    "dg": DG_NS,
+    "sem": SEM_NS,
+    "org": ORG_NS,
+    "prov": PROV_NS,
+    "skos": SKOS_NS,
+    "schema": SDO_NS,
+    "time": TIME_NS,
+    "dcterms": DCT_NS,
+    "rdfs": RDFS_NS,
+    "xsd": XSD_NS,
 }
+_BASE_IRI = re.compile(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*[/#:]$", re.IGNORECASE)
 
-_ACTOR_CLASSES = {
-    "person": (SDO.Person,),
-    "organization": (SDO.Organization, ORG.Organization),
-    "state": (DG.State, SDO.Country, ORG.Organization),
-}
-_DATE_TYPES = {"year": XSD.gYear, "month": XSD.gYearMonth, "day": XSD.date}
-_INSTANT_PROPERTY = {"year": TIME.inXSDgYear, "month": TIME.inXSDgYearMonth, "day": TIME.inXSDDate}
+
+def iri(value: str) -> str:
+    """An IRI term in N-Triples syntax."""
+    return f"<{value}>"
+
+
+def literal(text: str, lang: str | None = None, datatype: str | None = None) -> str:
+    """A literal term in N-Triples syntax, escaped."""
+    escaped = (
+        text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    )
+    if lang:
+        return f'"{escaped}"@{lang}'
+    if datatype:
+        return f'"{escaped}"^^<{datatype}>'
+    return f'"{escaped}"'
+
+
+def check_base_iri(base: str) -> str:
+    """A base IRI must be absolute and end with '/', '#' or ':' so ids can follow it."""
+    if not _BASE_IRI.match(base):
+        raise ValueError(
+            f"base IRI '{base}' must be an absolute IRI ending with '/', '#' "
+            "or ':' (for example https://example.org/dipgraph/)"
+        )
+    return base
 
 
 def class_name(term: str) -> str:
@@ -50,232 +87,283 @@ def class_name(term: str) -> str:
     return "".join(part.capitalize() for part in term.split("_"))
 
 
-def date_literal(date: PartialDate) -> Literal:
+_DATE_TYPES = {"year": "gYear", "month": "gYearMonth", "day": "date"}
+_INSTANT = {"year": "inXSDgYear", "month": "inXSDgYearMonth", "day": "inXSDDate"}
+
+
+def date_literal(date: PartialDate) -> str:
     """A date typed by its precision: xsd:gYear, xsd:gYearMonth or xsd:date."""
-    return Literal(str(date), datatype=_DATE_TYPES[date.precision])
+    return literal(str(date), datatype=XSD_NS + _DATE_TYPES[date.precision])
 
 
-class RdfBuilder:
-    """Writes one dataset; IRIs are stable: ``{base}{kind}/{id}``."""
+A = iri(RDF_NS + "type")
+LABEL, COMMENT = iri(RDFS_NS + "label"), iri(RDFS_NS + "comment")
+PREF, ALT = iri(SKOS_NS + "prefLabel"), iri(SKOS_NS + "altLabel")
+IDENT = iri(DCT_NS + "identifier")
+SUBJECT = iri(DCT_NS + "subject")
+_ACTOR_CLASSES = {
+    "person": (SDO_NS + "Person",),
+    "organization": (SDO_NS + "Organization", ORG_NS + "Organization"),
+    "state": (DG_NS + "State", SDO_NS + "Country", ORG_NS + "Organization"),
+}
+
+
+class QuadWriter:
+    """Builds the N-Quads of one dataset; IRIs are stable: ``{base}{kind}/{id}``."""
 
     def __init__(self, facts: Facts, model: Model, base: str = DEFAULT_BASE) -> None:
         self.facts = facts
         self.model = model
-        self.base = Namespace(base)
-        self.dataset = Dataset(default_union=True)
-        for prefix, namespace in PREFIXES.items():
-            self.dataset.bind(prefix, namespace)
-        self.dataset.bind("id", self.base)
-        self.entities = self.dataset.graph(self.base["graph/entities"])
+        self.base = check_base_iri(base)
+        self.lines: list[str] = []
+        self.entities = iri(base + "graph/entities")
 
-    def iri(self, kind: str, ident: str) -> URIRef:
-        return URIRef(fact_iri(str(self.base), kind, ident))
+    def node(self, kind: str, ident: str) -> str:
+        return iri(fact_iri(self.base, kind, ident))
 
-    def ref(self, ident: str) -> URIRef:
+    def ref(self, ident: str) -> str:
         """The IRI of an actor or topic id."""
-        return self.iri("topic" if ident in self.facts.topics else "actor", ident)
+        return self.node("topic" if ident in self.facts.topics else "actor", ident)
 
-    def graphs_for(self, evidence: tuple[Evidence, ...]) -> list[Graph]:
-        sources = dict.fromkeys(item.source for item in evidence)
-        return [self.dataset.graph(self.base[f"graph/{s}"]) for s in sources]
+    def add(self, graph: str, subject: str, predicate: str, obj: str) -> None:
+        self.lines.append(f"{subject} {predicate} {obj} {graph} .\n")
+
+    def graphs_for(self, evidence: tuple[Evidence, ...]) -> list[str]:
+        return [iri(f"{self.base}graph/{s}") for s in dict.fromkeys(e.source for e in evidence)]
 
     def labels(
         self,
-        graph: Graph,
-        subject: URIRef,
+        graph: str,
+        subject: str,
         names: dict[str, str],
         aliases: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         for lang, text in names.items():
-            graph.add((subject, RDFS.label, Literal(text, lang=lang)))
-            graph.add((subject, SKOS.prefLabel, Literal(text, lang=lang)))
+            term = literal(text, lang=lang)
+            self.add(graph, subject, LABEL, term)
+            self.add(graph, subject, PREF, term)
         for lang, texts in (aliases or {}).items():
             for text in texts:
-                graph.add((subject, SKOS.altLabel, Literal(text, lang=lang)))
+                self.add(graph, subject, ALT, literal(text, lang=lang))
 
-    def provenance(self, graph: Graph, subject: URIRef, evidence: tuple[Evidence, ...]) -> None:
+    def provenance(self, graph: str, subject: str, evidence: tuple[Evidence, ...]) -> None:
         for number, item in enumerate(evidence, start=1):
-            source = self.iri("source", item.source)
-            derivation = URIRef(f"{subject}/evidence/{number}")
+            source = self.node("source", item.source)
+            derivation = f"{subject[:-1]}/evidence/{number}>"
+            self.add(graph, subject, iri(PROV_NS + "wasDerivedFrom"), source)
+            self.add(graph, subject, iri(PROV_NS + "qualifiedDerivation"), derivation)
+            self.add(graph, derivation, A, iri(PROV_NS + "Derivation"))
+            self.add(graph, derivation, iri(PROV_NS + "entity"), source)
             language = self.facts.sources[item.source].language
-            graph.add((subject, PROV.wasDerivedFrom, source))
-            graph.add((subject, PROV.qualifiedDerivation, derivation))
-            graph.add((derivation, RDF.type, PROV.Derivation))
-            graph.add((derivation, PROV.entity, source))
-            graph.add((derivation, DG.quote, Literal(item.quote, lang=language)))
+            self.add(graph, derivation, iri(DG_NS + "quote"), literal(item.quote, lang=language))
 
-    def common(self, graph: Graph, subject: URIRef, fact: Any) -> None:
-        """Identifier, date, notes and evidence: what every fact carries."""
-        graph.add((subject, DCTERMS.identifier, Literal(fact.id)))
+    def common(self, graph: str, subject: str, fact: object) -> None:
+        """Identifier, date, notes, summary and evidence: what every fact carries."""
+        self.add(graph, subject, IDENT, literal(fact.id))  # type: ignore[attr-defined]
         date = getattr(fact, "date", None)
         if date is not None:
-            graph.add((subject, SEM.hasTimeStamp, date_literal(date)))
-        for attribute, predicate in (
-            ("date_note", DG.dateNote),
-            ("outside_knowledge", DG.outsideKnowledge),
+            self.add(graph, subject, iri(SEM_NS + "hasTimeStamp"), date_literal(date))
+        for attribute, name in (
+            ("date_note", "dateNote"),
+            ("outside_knowledge", "outsideKnowledge"),
         ):
-            if getattr(fact, attribute, None):
-                graph.add((subject, predicate, Literal(getattr(fact, attribute), lang="en")))
+            text = getattr(fact, attribute, None)
+            if text:
+                self.add(graph, subject, iri(DG_NS + name), literal(text, lang="en"))
         summary = getattr(fact, "summary", None)
         if summary:
-            graph.add((subject, RDFS.comment, Literal(summary, lang="en")))
-        self.provenance(graph, subject, fact.evidence)
+            self.add(graph, subject, COMMENT, literal(summary, lang="en"))
+        self.provenance(graph, subject, fact.evidence)  # type: ignore[attr-defined]
 
     # -- entities --------------------------------------------------------------
     def add_vocabulary(self) -> None:
         graph = self.entities
+        contact, statement = iri(DG_NS + "Contact"), iri(DG_NS + "Statement")
         for term, spec in self.model.vocabularies["contact_types"].items():
-            cls = DG[class_name(term)]
-            graph.add((cls, RDF.type, RDFS.Class))
-            graph.add((cls, RDFS.subClassOf, DG.Contact))
-            graph.add((cls, RDFS.label, Literal(spec["label"], lang="en")))
-            graph.add((cls, DG.cameoCode, Literal(spec["cameo"])))
-        graph.add((DG.Contact, RDFS.subClassOf, SEM.Event))
-        graph.add((DG.Statement, RDFS.subClassOf, SEM.Event))
-        scheme = self.base["topics"]
-        graph.add((scheme, RDF.type, SKOS.ConceptScheme))
-        graph.add((scheme, RDFS.label, Literal("dipgraph topics", lang="en")))
+            cls = iri(DG_NS + class_name(term))
+            self.add(graph, cls, A, iri(RDFS_NS + "Class"))
+            self.add(graph, cls, iri(RDFS_NS + "subClassOf"), contact)
+            self.add(graph, cls, LABEL, literal(spec["label"], lang="en"))
+            self.add(graph, cls, iri(DG_NS + "cameoCode"), literal(spec["cameo"]))
+        for cls in (contact, statement):
+            self.add(graph, cls, iri(RDFS_NS + "subClassOf"), iri(SEM_NS + "Event"))
+        scheme = iri(self.base + "topics")
+        self.add(graph, scheme, A, iri(SKOS_NS + "ConceptScheme"))
+        self.add(graph, scheme, LABEL, literal("dipgraph topics", lang="en"))
 
     def add_entities(self) -> None:
         graph = self.entities
         for actor in self.facts.actors.values():
-            subject = self.iri("actor", actor.id)
+            subject = self.node("actor", actor.id)
             for cls in _ACTOR_CLASSES[actor.kind]:
-                graph.add((subject, RDF.type, cls))
-            graph.add((subject, DCTERMS.identifier, Literal(actor.id)))
+                self.add(graph, subject, A, iri(cls))
+            self.add(graph, subject, IDENT, literal(actor.id))
             self.labels(graph, subject, actor.names, actor.aliases)
             if actor.country:
-                graph.add((subject, DG.country, self.iri("actor", actor.country)))
+                self.add(graph, subject, iri(DG_NS + "country"), self.node("actor", actor.country))
             for organization in actor.member_of:
-                graph.add((subject, ORG.memberOf, self.iri("actor", organization)))
+                self.add(graph, subject, iri(ORG_NS + "memberOf"), self.node("actor", organization))
             if actor.part_of:
-                graph.add((subject, ORG.subOrganizationOf, self.iri("actor", actor.part_of)))
+                self.add(
+                    graph,
+                    subject,
+                    iri(ORG_NS + "subOrganizationOf"),
+                    self.node("actor", actor.part_of),
+                )
             if actor.outside_knowledge:
-                graph.add(
-                    (subject, DG.outsideKnowledge, Literal(actor.outside_knowledge, lang="en"))
+                self.add(
+                    graph,
+                    subject,
+                    iri(DG_NS + "outsideKnowledge"),
+                    literal(actor.outside_knowledge, lang="en"),
                 )
         for topic in self.facts.topics.values():
-            subject = self.iri("topic", topic.id)
-            graph.add((subject, RDF.type, SKOS.Concept))
-            graph.add((subject, SKOS.inScheme, self.base["topics"]))
-            graph.add((subject, DCTERMS.identifier, Literal(topic.id)))
+            subject = self.node("topic", topic.id)
+            self.add(graph, subject, A, iri(SKOS_NS + "Concept"))
+            self.add(graph, subject, iri(SKOS_NS + "inScheme"), iri(self.base + "topics"))
+            self.add(graph, subject, IDENT, literal(topic.id))
             self.labels(graph, subject, topic.names, topic.aliases)
             if topic.broader:
-                graph.add((subject, SKOS.broader, self.iri("topic", topic.broader)))
-        for source in self.facts.sources.values():
-            subject = self.iri("source", source.id)
-            graph.add((subject, RDF.type, PROV.Entity))
-            graph.add((subject, RDF.type, SDO.CreativeWork))
-            graph.add((subject, DCTERMS.identifier, Literal(source.id)))
-            if source.title:
-                graph.add((subject, DCTERMS.title, Literal(source.title, lang=source.language)))
-            if source.title_en:
-                graph.add((subject, DCTERMS.title, Literal(source.title_en, lang="en")))
-            graph.add(
-                (
-                    subject,
-                    RDFS.label,
-                    Literal(source.name, lang="en" if source.title_en else source.language),
+                self.add(
+                    graph, subject, iri(SKOS_NS + "broader"), self.node("topic", topic.broader)
                 )
+        for source in self.facts.sources.values():
+            subject = self.node("source", source.id)
+            self.add(graph, subject, A, iri(PROV_NS + "Entity"))
+            self.add(graph, subject, A, iri(SDO_NS + "CreativeWork"))
+            self.add(graph, subject, IDENT, literal(source.id))
+            if source.title:
+                self.add(
+                    graph,
+                    subject,
+                    iri(DCT_NS + "title"),
+                    literal(source.title, lang=source.language),
+                )
+            if source.title_en:
+                self.add(graph, subject, iri(DCT_NS + "title"), literal(source.title_en, lang="en"))
+            self.add(
+                graph,
+                subject,
+                LABEL,
+                literal(source.name, lang="en" if source.title_en else source.language),
             )
-            graph.add((subject, DCTERMS.language, Literal(source.language)))
+            self.add(graph, subject, iri(DCT_NS + "language"), literal(source.language))
             if source.publisher:
-                graph.add((subject, DCTERMS.publisher, Literal(source.publisher)))
+                self.add(graph, subject, iri(DCT_NS + "publisher"), literal(source.publisher))
             if source.published:
-                graph.add((subject, DCTERMS.issued, date_literal(source.published)))
+                self.add(graph, subject, iri(DCT_NS + "issued"), date_literal(source.published))
             if source.url:
-                graph.add((subject, SDO.url, URIRef(source.url)))
+                self.add(graph, subject, iri(SDO_NS + "url"), iri(source.url))
 
     # -- facts -----------------------------------------------------------------
-    def add_instant(
-        self, graph: Graph, subject: URIRef, predicate: URIRef, date: PartialDate
-    ) -> None:
-        instant = URIRef(f"{subject}/{'beginning' if predicate == TIME.hasBeginning else 'end'}")
-        graph.add((subject, predicate, instant))
-        graph.add((instant, RDF.type, TIME.Instant))
-        graph.add((instant, _INSTANT_PROPERTY[date.precision], date_literal(date)))
-
     def add_posts(self) -> None:
         for post in self.facts.posts.values():
-            subject = self.iri("post", post.id)
-            holder = self.iri("actor", post.holder)
-            role = URIRef(f"{subject}/role")
-            membership = URIRef(f"{subject}/membership")
+            subject = self.node("post", post.id)
+            stem = subject[:-1]
+            holder = self.node("actor", post.holder)
+            role, membership = f"{stem}/role>", f"{stem}/membership>"
+            interval = f"{stem}/interval>"
             for graph in self.graphs_for(post.evidence):
-                graph.add((subject, RDF.type, ORG.Post))
+                add = self.add
+                add(graph, subject, A, iri(ORG_NS + "Post"))
                 self.labels(graph, subject, post.post)
-                graph.add((subject, ORG.heldBy, holder))
-                graph.add((holder, ORG.holds, subject))
-                graph.add((subject, ORG.role, role))
-                graph.add((role, RDF.type, ORG.Role))
+                add(graph, subject, iri(ORG_NS + "heldBy"), holder)
+                add(graph, holder, iri(ORG_NS + "holds"), subject)
+                add(graph, subject, iri(ORG_NS + "role"), role)
+                add(graph, role, A, iri(ORG_NS + "Role"))
                 self.labels(graph, role, post.post)
-                graph.add((membership, RDF.type, ORG.Membership))
-                graph.add((membership, ORG.member, holder))
-                graph.add((membership, ORG.role, role))
+                add(graph, membership, A, iri(ORG_NS + "Membership"))
+                add(graph, membership, iri(ORG_NS + "member"), holder)
+                add(graph, membership, iri(ORG_NS + "role"), role)
                 if post.organization:
-                    organization = self.iri("actor", post.organization)
-                    graph.add((subject, ORG.postIn, organization))
-                    graph.add((membership, ORG.organization, organization))
+                    organization = self.node("actor", post.organization)
+                    add(graph, subject, iri(ORG_NS + "postIn"), organization)
+                    add(graph, membership, iri(ORG_NS + "organization"), organization)
                 if post.from_ or post.until:
-                    interval = URIRef(f"{subject}/interval")
-                    graph.add((membership, ORG.memberDuring, interval))
-                    graph.add((interval, RDF.type, TIME.Interval))
-                    if post.from_:
-                        self.add_instant(graph, interval, TIME.hasBeginning, post.from_)
-                    if post.until:
-                        self.add_instant(graph, interval, TIME.hasEnd, post.until)
+                    add(graph, membership, iri(ORG_NS + "memberDuring"), interval)
+                    add(graph, interval, A, iri(TIME_NS + "Interval"))
+                    for date, end, name in (
+                        (post.from_, "hasBeginning", "beginning"),
+                        (post.until, "hasEnd", "end"),
+                    ):
+                        if date:
+                            instant = f"{stem}/{name}>"
+                            add(graph, interval, iri(TIME_NS + end), instant)
+                            add(graph, instant, A, iri(TIME_NS + "Instant"))
+                            add(
+                                graph,
+                                instant,
+                                iri(TIME_NS + _INSTANT[date.precision]),
+                                date_literal(date),
+                            )
                 if post.as_of:
-                    graph.add((subject, DG.attestedOn, date_literal(post.as_of)))
+                    add(graph, subject, iri(DG_NS + "attestedOn"), date_literal(post.as_of))
                 self.common(graph, subject, post)
                 self.provenance(graph, membership, post.evidence)
 
     def add_contacts(self) -> None:
+        event, contact_class = iri(SEM_NS + "Event"), iri(DG_NS + "Contact")
         for contact in self.facts.contacts.values():
-            subject = self.iri("contact", contact.id)
+            subject = self.node("contact", contact.id)
             for graph in self.graphs_for(contact.evidence):
-                graph.add((subject, RDF.type, SEM.Event))
-                graph.add((subject, RDF.type, DG.Contact))
-                graph.add((subject, RDF.type, DG[class_name(contact.type)]))
+                add = self.add
+                add(graph, subject, A, event)
+                add(graph, subject, A, contact_class)
+                add(graph, subject, A, iri(DG_NS + class_name(contact.type)))
                 for participant in contact.participants:
-                    graph.add((subject, SEM.hasActor, self.iri("actor", participant)))
+                    add(graph, subject, iri(SEM_NS + "hasActor"), self.node("actor", participant))
                 if contact.initiated_by:
-                    graph.add((subject, DG.initiatedBy, self.iri("actor", contact.initiated_by)))
+                    add(
+                        graph,
+                        subject,
+                        iri(DG_NS + "initiatedBy"),
+                        self.node("actor", contact.initiated_by),
+                    )
                 for topic in contact.topics:
-                    graph.add((subject, DCTERMS.subject, self.iri("topic", topic)))
+                    add(graph, subject, SUBJECT, self.node("topic", topic))
                 if contact.place:
-                    place = self.base[f"place/{contact.place['en'].lower().replace(' ', '-')}"]
-                    graph.add((subject, SEM.hasPlace, place))
-                    graph.add((place, RDF.type, SEM.Place))
+                    slug = quote(contact.place["en"].lower().replace(" ", "-"), safe="-._~")
+                    place = iri(f"{self.base}place/{slug}")
+                    add(graph, subject, iri(SEM_NS + "hasPlace"), place)
+                    add(graph, place, A, iri(SEM_NS + "Place"))
                     self.labels(graph, place, contact.place)
-                graph.add((subject, DG.secret, Literal(contact.secret)))
-                graph.add((subject, DG.status, DG[class_name(contact.status)]))
+                add(
+                    graph,
+                    subject,
+                    iri(DG_NS + "secret"),
+                    literal("true" if contact.secret else "false", datatype=XSD_NS + "boolean"),
+                )
+                add(graph, subject, iri(DG_NS + "status"), iri(DG_NS + class_name(contact.status)))
                 self.common(graph, subject, contact)
 
     def add_statements(self) -> None:
         for statement in self.facts.statements.values():
-            subject = self.iri("statement", statement.id)
+            subject = self.node("statement", statement.id)
+            speaker = self.node("actor", statement.speaker)
             for graph in self.graphs_for(statement.evidence):
-                graph.add((subject, RDF.type, SEM.Event))
-                graph.add((subject, RDF.type, DG.Statement))
-                graph.add((subject, SEM.hasActor, self.iri("actor", statement.speaker)))
-                graph.add((subject, DG.speaker, self.iri("actor", statement.speaker)))
-                graph.add((subject, DG.statementKind, DG[class_name(statement.kind)]))
+                self.add(graph, subject, A, iri(SEM_NS + "Event"))
+                self.add(graph, subject, A, iri(DG_NS + "Statement"))
+                self.add(graph, subject, iri(SEM_NS + "hasActor"), speaker)
+                self.add(graph, subject, iri(DG_NS + "speaker"), speaker)
+                self.add(
+                    graph,
+                    subject,
+                    iri(DG_NS + "statementKind"),
+                    iri(DG_NS + class_name(statement.kind)),
+                )
                 for target in statement.about:
-                    graph.add((subject, DCTERMS.subject, self.ref(target)))
+                    self.add(graph, subject, SUBJECT, self.ref(target))
                 self.common(graph, subject, statement)
 
-    def build(self) -> Dataset:
+    def build(self) -> str:
         self.add_vocabulary()
         self.add_entities()
         self.add_posts()
         self.add_contacts()
         self.add_statements()
-        return self.dataset
+        return "".join(self.lines)
 
 
-def to_rdf(facts: Facts, model: Model, base: str = DEFAULT_BASE) -> Dataset:
-    """The whole dataset as an rdflib Dataset whose default graph is the union."""
-    return RdfBuilder(facts, model, base).build()
-
-
-__all__ = ["DEFAULT_BASE", "DG", "PREFIXES", "SEM", "to_rdf"]
+def to_nquads(facts: Facts, model: Model, base: str = DEFAULT_BASE) -> str:
+    """The whole dataset as N-Quads text."""
+    return QuadWriter(facts, model, base).build()

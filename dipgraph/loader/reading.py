@@ -48,8 +48,7 @@ class _Composer(_Parser, yaml.resolver.BaseResolver):
     def resolve(self, kind: type, value: object, implicit: object) -> str:
         if kind is yaml.ScalarNode:
             return self.DEFAULT_SCALAR_TAG
-        return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else \
-            self.DEFAULT_MAPPING_TAG
+        return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
 
     def descend_resolver(self, current_node: object, current_index: object) -> None:
         pass
