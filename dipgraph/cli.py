@@ -123,7 +123,8 @@ def build(
         str,
         typer.Option(
             "--formats",
-            help="Comma-separated formats: ttl, nt, jsonld, trig, nq, html, or 'all'.",
+            help="Comma-separated formats: ttl, html, nt, jsonld, trig, nq, graphml, gexf, "
+            "csv, or 'all'.",
         ),
     ] = "ttl,html",
 ) -> None:

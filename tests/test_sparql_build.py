@@ -177,3 +177,55 @@ def test_schema_command_prints_json_schema_that_accepts_the_dataset(cli) -> None
         ]
     }
     assert list(validator.iter_errors(bad))
+
+
+def test_graph_exports_round_trip(cli, tmp_path: Path) -> None:
+    import networkx as nx
+
+    out = tmp_path / "out"
+    assert cli("build", "--facts", SMALL, "--out", out, "--formats", "graphml,gexf,csv").code == 0
+    graph = dipgraph.load(SMALL).networkx
+    for reader, name in ((nx.read_graphml, "dipgraph.graphml"), (nx.read_gexf, "dipgraph.gexf")):
+        parsed = reader(out / name)
+        assert parsed.number_of_nodes() == graph.number_of_nodes(), name
+        assert parsed.number_of_edges() == graph.number_of_edges(), name
+    assert parsed.nodes["vladimir-putin"]["name_ar"] == "فلاديمير بوتين"
+    with (out / "dipgraph-nodes.csv").open(encoding="utf-8") as handle:
+        assert len(list(csv.DictReader(handle))) == graph.number_of_nodes()
+    with (out / "dipgraph-edges.csv").open(encoding="utf-8") as handle:
+        edges = list(csv.DictReader(handle))
+    assert len(edges) == graph.number_of_edges()
+    call = next(e for e in edges if e["key"] == "adams-belov-call")
+    assert (call["source"], call["target"], call["date"], call["cameo"]) == (
+        "alice-adams",
+        "boris-belov",
+        "2020-03",
+        "041",
+    )
+
+
+def sparql_rows(cli, *args: str) -> list[dict[str, str]]:
+    result = cli("sparql", *args, "--format", "csv")
+    assert result.code == 0, result.err
+    return list(csv.DictReader(io.StringIO(result.out)))
+
+
+def test_named_queries_on_the_bundled_data(cli) -> None:
+    held = sparql_rows(cli, "posts-held-on", "-p", "date=2017-12")
+    assert [r["post"] for r in held] == ["antonov-ambassador-to-us", "tillerson-secretary-of-state"]
+    assert sparql_rows(cli, "posts-held-on", "-p", "date=2018") == []
+    small = sparql_rows(cli, "posts-held-on", "-p", "date=2020-06", "--facts", str(SMALL))
+    assert [r["post"] for r in small] == ["adams-secretary"]  # from 2019 until 2021
+    assert sparql_rows(cli, "posts-held-on", "-p", "date=2022", "--facts", str(SMALL)) == []
+    evidence = sparql_rows(cli, "evidence-of", "-p", "fact=sullivan-patrushev-ushakov-secret-talks")
+    assert sorted(r["source"] for r in evidence) == [
+        "src-000-aljazeera",
+        "src-000-aljazeera",
+        "src-003-istanbul-talks",
+    ]
+    topics = sparql_rows(cli, "topics-discussed")
+    first = topics[0]
+    assert first["topic"] == "us-russia-relations"
+    assert (first["contacts"], first["statements"]) == ("2", "11")
+    bad_date = cli("sparql", "posts-held-on", "-p", "date=2017-13")
+    assert bad_date.code == 1 and "month 13" in bad_date.err

@@ -8,6 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dipgraph.exports.network import write_csv_tables, write_gexf, write_graphml
 from dipgraph.exports.rdf import write_rdf
 
 
@@ -66,6 +67,16 @@ EXPORTERS: dict[str, Exporter] = {
             "dipgraph.nq",
             "RDF N-Quads, one named graph a source",
             partial(write_rdf, rdf_format="N_QUADS"),
+        ),
+        Exporter(
+            "graphml", "dipgraph.graphml", "GraphML (yEd, Cytoscape, networkx)", write_graphml
+        ),
+        Exporter("gexf", "dipgraph.gexf", "GEXF (Gephi)", write_gexf),
+        Exporter(
+            "csv",
+            "dipgraph-nodes.csv",
+            "CSV tables: nodes, and edges beside them",
+            write_csv_tables,
         ),
     )
 }
