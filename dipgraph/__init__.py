@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 from dipgraph.bundled import default_facts_dir
+from dipgraph.graph.iris import check_base_iri
 from dipgraph.graph.knowledge import KnowledgeGraph, QueryError
 from dipgraph.loader import FactsError, Problem, check_facts, load_facts
 from dipgraph.names import NameLookupError
@@ -28,6 +29,14 @@ __all__ = [
 ]
 
 
-def load(facts_dir: str | os.PathLike[str] | None = None) -> KnowledgeGraph:
-    """Load and check a facts directory (default: ./facts, else the bundled dataset)."""
-    return KnowledgeGraph(load_facts(facts_dir or default_facts_dir()))
+def load(
+    facts_dir: str | os.PathLike[str] | None = None, base_iri: str | None = None
+) -> KnowledgeGraph:
+    """Load and check a facts directory (default: ./facts, else the bundled dataset).
+
+    ``base_iri`` sets where data IRIs live (``{base_iri}actor/{id}``...).
+    """
+    from dipgraph.graph.iris import DEFAULT_BASE
+
+    base = check_base_iri(base_iri) if base_iri else DEFAULT_BASE
+    return KnowledgeGraph(load_facts(facts_dir or default_facts_dir()), base)

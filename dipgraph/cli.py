@@ -50,13 +50,23 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(1)
 
 
-def open_graph(facts: Path | None) -> Any:
+BaseIriOption = Annotated[
+    str | None,
+    typer.Option(
+        "--base-iri",
+        help="Base of the data IRIs ({base}actor/{id}...); default https://dipgraph.example/id/.",
+        show_default=False,
+    ),
+]
+
+
+def open_graph(facts: Path | None, base_iri: str | None = None) -> Any:
     """Load and check the facts, or exit 1 listing every error."""
     import dipgraph
 
     try:
-        return dipgraph.load(facts)
-    except FileNotFoundError as error:
+        return dipgraph.load(facts, base_iri)
+    except (FileNotFoundError, ValueError) as error:
         fail(str(error))
     except dipgraph.FactsError as error:
         errors = [p for p in error.problems if p.severity == "error"]
@@ -127,11 +137,12 @@ def build(
             "csv, or 'all'.",
         ),
     ] = "ttl,html",
+    base_iri: BaseIriOption = None,
 ) -> None:
     """Check the facts and write the exports (each written to a temporary file, then renamed)."""
     from dipgraph.build import BuildError, build_exports
 
-    graph = open_graph(facts)
+    graph = open_graph(facts, base_iri)
     try:
         written = build_exports(graph, out, formats, progress=sys.stderr.isatty())
     except BuildError as error:
@@ -322,6 +333,7 @@ def sparql(
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
     facts: FactsOption = None,
     fmt: FormatOption = Format.table,
+    base_iri: BaseIriOption = None,
 ) -> None:
     """Run a read-only SPARQL query; --format json prints SPARQL 1.1 Results JSON."""
     from dipgraph.graph.sparql import named_queries
@@ -353,7 +365,7 @@ def sparql(
         if not sep or not name:
             fail(f"--param takes NAME=VALUE, not '{item}'")
         bindings[name.strip().lstrip("?$")] = value
-    graph = open_graph(facts)
+    graph = open_graph(facts, base_iri)
     result = guarded(graph.sparql, query, bindings)
     print_result(result, fmt)
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import keyword
+from pathlib import Path
 
 from rdflib import Literal, Namespace, URIRef
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
 
 import dipgraph
-from conftest import SMALL
+from conftest import BUNDLED, SMALL
 from dipgraph.facts import RECORD_TYPES
 from dipgraph.graph.iris import DG_NS, SEM_NS
 from dipgraph.schema import load_model
@@ -80,3 +81,52 @@ def test_facts_sit_in_the_named_graph_of_their_source() -> None:
     call = URIRef(ID + "contact/putin-belov-video")
     graphs = {str(g) for _, _, _, g in rdf.quads((call, None, None, None))}
     assert graphs == {ID + "graph/arabic-note"}
+
+
+def test_every_dg_term_in_the_output_is_documented_in_the_ontology() -> None:
+    import re
+
+    from rdflib import Graph
+    from rdflib.namespace import RDFS
+
+    ontology = Graph().parse(Path(dipgraph.__file__).parent / "schema" / "ontology.ttl")
+    documented = {str(s) for s in ontology.subjects(RDFS.comment, None)}
+    used: set[str] = set()
+    for facts in (SMALL, BUNDLED):
+        used |= set(
+            re.findall(r"<(" + re.escape(DG_NS) + r"[A-Za-z]+)>", dipgraph.load(facts).nquads)
+        )
+    model = load_model()
+    from dipgraph.graph.to_rdf import class_name
+
+    used |= {DG_NS + class_name(t) for t in model.vocabularies["contact_types"]}
+    used |= {DG_NS + "Status" + class_name(t) for t in model.vocabularies["contact_statuses"]}
+    used |= {DG_NS + "Statement" + class_name(t) for t in model.vocabularies["statement_kinds"]}
+    assert used - documented == set()
+    for term in model.vocabularies["contact_types"]:
+        cameo = ontology.value(URIRef(DG_NS + class_name(term)), DG.cameoCode)
+        assert str(cameo) == model.vocabularies["contact_types"][term]["cameo"], term
+
+
+def test_base_iri_is_configurable_and_checked(cli, tmp_path) -> None:
+    kg = dipgraph.load(SMALL, base_iri="https://example.org/kg/")
+    assert "<https://example.org/kg/actor/vladimir-putin>" in kg.nquads
+    assert "dipgraph.example/id/" not in kg.nquads
+    out = tmp_path / "out"
+    assert (
+        cli(
+            "build",
+            "--facts",
+            SMALL,
+            "--out",
+            out,
+            "--formats",
+            "nt",
+            "--base-iri",
+            "urn:dipgraph:",
+        ).code
+        == 0
+    )
+    assert "<urn:dipgraph:actor/alice-adams>" in (out / "dipgraph.nt").read_text()
+    bad = cli("build", "--facts", SMALL, "--out", out, "--base-iri", "not an iri")
+    assert bad.code == 1 and "base IRI 'not an iri'" in bad.err

@@ -23,12 +23,11 @@ triples to seconds. Every term is documented in ``dipgraph/schema/ontology.ttl``
 
 from __future__ import annotations
 
-import re
 from urllib.parse import quote
 
 from dipgraph.dates import PartialDate
 from dipgraph.facts import Evidence, Facts
-from dipgraph.graph.iris import DEFAULT_BASE, DG_NS, SEM_NS, fact_iri
+from dipgraph.graph.iris import DEFAULT_BASE, DG_NS, SEM_NS, check_base_iri, fact_iri
 from dipgraph.schema.model import Model
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -52,7 +51,6 @@ PREFIXES = {
     "rdfs": RDFS_NS,
     "xsd": XSD_NS,
 }
-_BASE_IRI = re.compile(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*[/#:]$", re.IGNORECASE)
 
 
 def iri(value: str) -> str:
@@ -70,16 +68,6 @@ def literal(text: str, lang: str | None = None, datatype: str | None = None) -> 
     if datatype:
         return f'"{escaped}"^^<{datatype}>'
     return f'"{escaped}"'
-
-
-def check_base_iri(base: str) -> str:
-    """A base IRI must be absolute and end with '/', '#' or ':' so ids can follow it."""
-    if not _BASE_IRI.match(base):
-        raise ValueError(
-            f"base IRI '{base}' must be an absolute IRI ending with '/', '#' "
-            "or ':' (for example https://example.org/dipgraph/)"
-        )
-    return base
 
 
 def class_name(term: str) -> str:
@@ -333,7 +321,12 @@ class QuadWriter:
                     iri(DG_NS + "secret"),
                     literal("true" if contact.secret else "false", datatype=XSD_NS + "boolean"),
                 )
-                add(graph, subject, iri(DG_NS + "status"), iri(DG_NS + class_name(contact.status)))
+                add(
+                    graph,
+                    subject,
+                    iri(DG_NS + "status"),
+                    iri(DG_NS + "Status" + class_name(contact.status)),
+                )
                 self.common(graph, subject, contact)
 
     def add_statements(self) -> None:
@@ -349,7 +342,7 @@ class QuadWriter:
                     graph,
                     subject,
                     iri(DG_NS + "statementKind"),
-                    iri(DG_NS + class_name(statement.kind)),
+                    iri(DG_NS + "Statement" + class_name(statement.kind)),
                 )
                 for target in statement.about:
                     self.add(graph, subject, SUBJECT, self.ref(target))
