@@ -30,13 +30,32 @@ __all__ = [
 
 
 def load(
-    facts_dir: str | os.PathLike[str] | None = None, base_iri: str | None = None
+    facts_dir: str | os.PathLike[str] | None = None,
+    base_iri: str | None = None,
+    cache: bool = False,
 ) -> KnowledgeGraph:
     """Load and check a facts directory (default: ./facts, else the bundled dataset).
 
-    ``base_iri`` sets where data IRIs live (``{base_iri}actor/{id}``...).
+    ``base_iri`` sets where data IRIs live (``{base_iri}actor/{id}``...). With
+    ``cache=True`` a compile of identical files is reused (see :mod:`dipgraph.cache`);
+    the command line does this for every query.
     """
+    from pathlib import Path
+
     from dipgraph.graph.iris import DEFAULT_BASE
 
     base = check_base_iri(base_iri) if base_iri else DEFAULT_BASE
-    return KnowledgeGraph(load_facts(facts_dir or default_facts_dir()), base)
+    root = Path(facts_dir or default_facts_dir())
+    if not cache:
+        return KnowledgeGraph(load_facts(root), base)
+    from dipgraph.cache import entry_for
+
+    if not root.exists():
+        raise FileNotFoundError(f"facts directory not found: {root}")
+    entry = entry_for(root.resolve(), base)
+    facts = entry.load_facts() if entry else None
+    if facts is None:
+        facts = load_facts(root)
+        if entry:
+            entry.save_facts(facts)
+    return KnowledgeGraph(facts, base, entry)

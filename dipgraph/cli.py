@@ -65,7 +65,7 @@ def open_graph(facts: Path | None, base_iri: str | None = None) -> Any:
     import dipgraph
 
     try:
-        return dipgraph.load(facts, base_iri)
+        return dipgraph.load(facts, base_iri, cache=True)
     except (FileNotFoundError, ValueError) as error:
         fail(str(error))
     except dipgraph.FactsError as error:

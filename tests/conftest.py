@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ TESTS = Path(__file__).parent
 REPO = TESTS.parent
 SMALL = TESTS / "fixtures" / "small"
 BUNDLED = REPO / "facts"
+CACHE_DIR = Path(tempfile.mkdtemp(prefix="dipgraph-test-cache-"))
 
 
 @dataclass
@@ -31,7 +33,12 @@ class Run:
 
 def run_cli(*args: str | Path, cwd: Path | None = None) -> Run:
     """Run ``python -m dipgraph`` in a subprocess, as a user would."""
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "200"}
+    env = {
+        **os.environ,
+        "PYTHONIOENCODING": "utf-8",
+        "COLUMNS": "200",
+        "DIPGRAPH_CACHE_DIR": str(CACHE_DIR),
+    }
     done = subprocess.run(
         [sys.executable, "-m", "dipgraph", *map(str, args)],
         capture_output=True,

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     import pyoxigraph
     import rdflib
 
+    from dipgraph.cache import CacheEntry
+
 VIA_CHOICES = ("contacts", "all")
 
 
@@ -69,9 +71,12 @@ def _chronological(date: PartialDate | None, ident: str) -> tuple:
 class KnowledgeGraph:
     """Checked facts plus the indexes and compiled graphs built from them."""
 
-    def __init__(self, facts: Facts, base: str = DEFAULT_BASE) -> None:
+    def __init__(
+        self, facts: Facts, base: str = DEFAULT_BASE, cache: CacheEntry | None = None
+    ) -> None:
         self.facts = facts
         self.base = base
+        self.cache = cache
         self.model = load_model()
 
     # -- names ---------------------------------------------------------------
@@ -357,6 +362,8 @@ class KnowledgeGraph:
         """An in-memory Oxigraph store of :attr:`nquads`: fast SPARQL and serialisation."""
         import pyoxigraph
 
+        if self.cache is not None:
+            return self.cache.open_store(lambda: self.nquads)
         store = pyoxigraph.Store()
         store.bulk_load(self.nquads.encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
         return store

@@ -1,0 +1,132 @@
+"""A compile cache keyed by the content of the facts, so repeated queries do not recompile.
+
+The key hashes dipgraph's version and schema, the base IRI, the facts directory's
+path and every file under it (YAML and source texts). A changed, added or removed
+file gives a new key, so the cache can never answer from stale facts. An entry
+holds the checked facts (pickled) and, once SPARQL has been asked for, an
+Oxigraph store on disk. Only facts that passed every check are cached.
+
+Location: ``$DIPGRAPH_CACHE_DIR``, else ``$XDG_CACHE_HOME/dipgraph``, else
+``~/.cache/dipgraph``; ``DIPGRAPH_NO_CACHE=1`` turns it off. The cache holds
+pickles: it must be a directory only you can write to (the default is).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dipgraph.facts import Facts
+
+KEEP_ENTRIES = 8
+_FORMAT = "1"
+
+
+def cache_root() -> Path | None:
+    """Where entries live, or None when caching is turned off."""
+    if os.environ.get("DIPGRAPH_NO_CACHE"):
+        return None
+    if os.environ.get("DIPGRAPH_CACHE_DIR"):
+        return Path(os.environ["DIPGRAPH_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "dipgraph"
+
+
+def content_key(root: Path, base_iri: str) -> str:
+    """A digest of everything the compiled result depends on."""
+    from dipgraph import __version__
+    from dipgraph.schema.model import SCHEMA_DIR
+
+    digest = hashlib.sha256(f"{_FORMAT}\0{__version__}\0{base_iri}\0{root}\0".encode())
+    for folder in (SCHEMA_DIR, root):
+        files = (
+            [root]
+            if folder.is_file()
+            else sorted(
+                p
+                for p in folder.rglob("*")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+            )
+        )
+        for path in files:
+            digest.update(str(path.relative_to(folder) if folder.is_dir() else path).encode())
+            digest.update(b"\0")
+            digest.update(path.read_bytes())
+            digest.update(b"\0")
+    return digest.hexdigest()[:32]
+
+
+class CacheEntry:
+    """One cached compile: the facts and, later, an Oxigraph store."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    @property
+    def facts_path(self) -> Path:
+        return self.directory / "facts.pickle"
+
+    @property
+    def store_path(self) -> Path:
+        return self.directory / "store"
+
+    def load_facts(self) -> Facts | None:
+        try:
+            with self.facts_path.open("rb") as handle:
+                facts = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+        os.utime(self.directory)  # most recently used
+        return facts
+
+    def save_facts(self, facts: Facts) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(facts, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(name, self.facts_path)
+        _evict(self.directory.parent)
+
+    def open_store(self, nquads: Callable[[], str]):  # -> pyoxigraph.Store
+        """The cached store, or a new one built from ``nquads()`` and kept for next time."""
+        import pyoxigraph
+
+        if self.store_path.is_dir():
+            try:
+                return pyoxigraph.Store.read_only(str(self.store_path))
+            except OSError:
+                shutil.rmtree(self.store_path, ignore_errors=True)
+        building = Path(tempfile.mkdtemp(dir=self.directory, prefix="store-"))
+        store = pyoxigraph.Store(str(building))
+        store.bulk_load(nquads().encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
+        store.flush()
+        del store
+        try:
+            building.rename(self.store_path)
+        except OSError:  # another process won the race: use its store
+            shutil.rmtree(building, ignore_errors=True)
+        return pyoxigraph.Store.read_only(str(self.store_path))
+
+
+def entry_for(root: Path, base_iri: str) -> CacheEntry | None:
+    cache = cache_root()
+    if cache is None:
+        return None
+    return CacheEntry(cache / content_key(root, base_iri))
+
+
+def _evict(cache: Path) -> None:
+    """Keep the most recently used entries only."""
+    entries = sorted(
+        (p for p in cache.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True
+    )
+    for stale in entries[KEEP_ENTRIES:]:
+        shutil.rmtree(stale, ignore_errors=True)

@@ -1,0 +1,68 @@
+"""The compile cache: reused for identical files, never stale after a change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dipgraph
+from conftest import CACHE_DIR
+from dipgraph.cache import content_key
+
+
+def summaries(cli, facts: Path) -> dict[str, str]:
+    result = cli("talks", "--facts", facts, "--format", "json")
+    assert result.code == 0, result.err
+    return {c["id"]: c["summary"] for c in result.json()}
+
+
+def test_key_follows_content(small_copy: Path) -> None:
+    root = small_copy.resolve()
+    first = content_key(root, "urn:x:")
+    assert content_key(root, "urn:x:") == first
+    assert content_key(root, "urn:y:") != first
+    (small_copy / "sources" / "wire.txt").write_text("changed", encoding="utf-8")
+    assert content_key(root, "urn:x:") != first
+
+
+def test_a_changed_file_invalidates_the_cache(cli, small_copy: Path) -> None:
+    before = summaries(cli, small_copy)
+    entries = {p.name for p in CACHE_DIR.iterdir()}
+    assert summaries(cli, small_copy) == before  # served from the cache
+    assert {p.name for p in CACHE_DIR.iterdir()} == entries
+    facts = small_copy / "facts.yaml"
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace(
+            "Belov met the American envoy Clark in Vienna.", "Belov met Clark (edited)."
+        ),
+        encoding="utf-8",
+    )
+    after = summaries(cli, small_copy)
+    assert after["belov-clark-meeting"] == "Belov met Clark (edited)."
+    rows = cli(
+        "sparql",
+        "SELECT ?c WHERE { ?e <http://www.w3.org/2000/01/rdf-schema#comment> ?c"
+        " FILTER(CONTAINS(?c, 'edited')) }",
+        "--facts",
+        small_copy,
+        "--format",
+        "csv",
+    )
+    assert rows.out.splitlines()[1:] == ["Belov met Clark (edited)."]
+
+
+def test_an_error_introduced_after_caching_is_reported(cli, small_copy: Path) -> None:
+    summaries(cli, small_copy)
+    (small_copy / "bad.yaml").write_text("contacts:\n  - id: x\n", encoding="utf-8")
+    result = cli("talks", "--facts", small_copy)
+    assert result.code == 1 and "missing required field" in result.err
+
+
+def test_cached_and_fresh_loads_agree(small_copy: Path, monkeypatch) -> None:
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(small_copy.parent / "cache"))
+    fresh = dipgraph.load(small_copy)
+    cold = dipgraph.load(small_copy, cache=True)
+    warm = dipgraph.load(small_copy, cache=True)
+    assert warm.facts.contacts == fresh.facts.contacts == cold.facts.contacts
+    query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    counts = {str(next(iter(kg.sparql(query)))["n"].value) for kg in (fresh, cold, warm)}
+    assert len(counts) == 1
