@@ -371,6 +371,73 @@ def sparql(
 
 
 @app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="Port (0 picks a free one).", min=0, max=65535)] = 7800,
+    timeout: Annotated[float, typer.Option(help="Seconds a query may run.", min=0.1)] = 30.0,
+    verbose: Annotated[bool, typer.Option(help="Log every request.")] = False,
+    facts: FactsOption = None,
+    base_iri: BaseIriOption = None,
+) -> None:
+    """Serve a read-only SPARQL 1.1 Protocol endpoint at /sparql and the HTML graph at /."""
+    from dipgraph.server import is_loopback, make_server
+
+    graph = open_graph(facts, base_iri)
+    if not is_loopback(host):
+        typer.echo(
+            f"warning: listening on {host}, not loopback: anyone who can reach it can "
+            "query the graph",
+            err=True,
+        )
+    try:
+        server = make_server(graph, host, port, timeout, verbose)
+    except OSError as error:
+        fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
+    bound_host, bound_port = server.server_address[:2]
+    typer.echo(
+        f"serving http://{bound_host}:{bound_port}/sparql and the graph at "
+        f"http://{bound_host}:{bound_port}/ (Ctrl-C stops)",
+        err=True,
+    )
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@app.command()
+def push(
+    url: Annotated[
+        str, typer.Argument(help="Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store")
+    ],
+    user: Annotated[str | None, typer.Option(help="HTTP basic auth user.")] = None,
+    password_env: Annotated[
+        str, typer.Option(help="Environment variable holding the password.")
+    ] = "DIPGRAPH_PUSH_PASSWORD",
+    facts: FactsOption = None,
+    base_iri: BaseIriOption = None,
+) -> None:
+    """Upload every named graph to a SPARQL server (Graph Store HTTP Protocol, PUT)."""
+    import os
+
+    from dipgraph.push import PushError
+    from dipgraph.push import push as push_graphs
+
+    graph = open_graph(facts, base_iri)
+    try:
+        sent = push_graphs(graph, url, user, os.environ.get(password_env))
+    except PushError as error:
+        fail(str(error))
+    for item in sent:
+        typer.echo(f"{item.graph}: {item.triples} triples (HTTP {item.status})")
+    typer.echo(f"pushed {sum(i.triples for i in sent)} triples in {len(sent)} graphs to {url}")
+
+
+@app.command()
 def stats(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None:
     """Counts of facts per kind and per source."""
     graph = open_graph(facts)

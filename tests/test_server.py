@@ -1,0 +1,208 @@
+"""`dipgraph serve` and `dipgraph push`, each against a real server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pyoxigraph import NamedNode
+
+import dipgraph
+import dipgraph.graph.sparql
+from conftest import CACHE_DIR, SMALL
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except urllib.error.HTTPError:
+            return  # it answers
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError(f"{url} did not come up in {seconds} s")
+
+
+def http(
+    url: str, data: bytes | None = None, headers: dict | None = None, method: str | None = None
+) -> tuple[int, str, str]:
+    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers["Content-Type"], response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers["Content-Type"], error.read().decode()
+
+
+@pytest.fixture
+def served() -> Iterator[str]:
+    port = free_port()
+    env = {**os.environ, "DIPGRAPH_CACHE_DIR": str(CACHE_DIR)}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "dipgraph",
+            "serve",
+            "--facts",
+            str(SMALL),
+            "--port",
+            str(port),
+            "--timeout",
+            "1",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/")
+        yield base
+    finally:
+        process.kill()
+        process.wait()
+
+
+def test_serve_answers_get_and_post_in_several_formats(served: str) -> None:
+    query = urllib.parse.quote(COUNT)
+    status, media, body = http(f"{served}/sparql?query={query}")
+    assert status == 200 and media.startswith("application/sparql-results+json")
+    expected = len(list(dipgraph.load(SMALL).store.quads_for_pattern(None, None, None)))
+    assert json.loads(body)["results"]["bindings"][0]["n"]["value"] == str(expected)
+    status, media, body = http(
+        f"{served}/sparql",
+        COUNT.encode(),
+        {"Content-Type": "application/sparql-query", "Accept": "text/csv"},
+    )
+    assert status == 200 and media.startswith("text/csv")
+    assert body.split() == ["n", str(expected)]
+    form = urllib.parse.urlencode({"query": "CONSTRUCT { ?s a ?t } WHERE { ?s a ?t } LIMIT 2"})
+    status, media, body = http(
+        f"{served}/sparql",
+        form.encode(),
+        {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/n-triples"},
+    )
+    assert status == 200 and media.startswith("application/n-triples")
+    assert len(body.strip().splitlines()) == 2
+
+
+def test_serve_is_read_only_and_reports_bad_queries(served: str) -> None:
+    update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
+    for data, kind in (
+        (update, "application/sparql-update"),
+        (urllib.parse.urlencode({"update": update}), "application/x-www-form-urlencoded"),
+        (update, "application/sparql-query"),
+    ):
+        status, _, body = http(f"{served}/sparql", data.encode(), {"Content-Type": kind})
+        assert status == 403, (kind, body)
+    status, _, body = http(f"{served}/sparql?query=" + urllib.parse.quote("SELECT ?x WHERE {"))
+    assert status == 400 and "syntax error" in body
+    assert http(f"{served}/nowhere")[0] == 404
+
+
+def test_serve_times_out_long_queries(served: str) -> None:
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    started = time.monotonic()
+    status, _, body = http(f"{served}/sparql?query=" + urllib.parse.quote(slow))
+    assert status == 503 and "timed out" in body
+    assert time.monotonic() - started < 10
+
+
+def test_serve_serves_the_html_graph(served: str) -> None:
+    status, media, body = http(f"{served}/")
+    assert status == 200 and media.startswith("text/html")
+    assert "graph-data" in body and "https://" not in body
+
+
+def test_serve_refuses_a_port_in_use(cli) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = cli("serve", "--facts", SMALL, "--port", str(port))
+    assert result.code == 1 and "cannot listen on 127.0.0.1" in result.err
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path: Path) -> Iterator[str]:
+    """A real Oxigraph server (the `oxigraph` package on PyPI) on 127.0.0.1."""
+    binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    assert Path(binary).exists(), "install the test extras: pip install -e '.[test]'"
+    port = free_port()
+    process = subprocess.Popen(
+        [binary, "serve", "--location", str(tmp_path / "store"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/query?query=" + urllib.parse.quote("ASK {}"))
+        yield base
+    finally:
+        process.kill()
+        process.wait()
+
+
+def server_count(base: str, query: str = COUNT) -> int:
+    _, _, body = http(
+        f"{base}/query",
+        urllib.parse.urlencode({"query": query}).encode(),
+        {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": "application/sparql-results+json",
+        },
+    )
+    return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+
+def test_push_to_a_real_oxigraph_server(cli, oxigraph_server: str) -> None:
+    kg = dipgraph.load(SMALL)
+    expected = len(list(kg.store.quads_for_pattern(None, None, None)))
+    result = cli("push", f"{oxigraph_server}/store", "--facts", SMALL)
+    assert result.code == 0, result.err
+    assert server_count(oxigraph_server) == expected
+    wire = "https://dipgraph.example/id/graph/wire"
+    per_graph = server_count(
+        oxigraph_server, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + wire + "> { ?s ?p ?o } }"
+    )
+    assert per_graph == len(list(kg.store.quads_for_pattern(None, None, None, NamedNode(wire))))
+    # Pushing again replaces each graph: nothing doubles.
+    assert cli("push", f"{oxigraph_server}/store", "--facts", SMALL).code == 0
+    assert server_count(oxigraph_server) == expected
+    # The pushed data answers dipgraph's own named query the same way.
+    query = dipgraph.graph.sparql.named_queries()["who-talked-to-whom"].text
+    _, _, body = http(
+        f"{oxigraph_server}/query",
+        urllib.parse.urlencode({"query": query, "union-default-graph": ""}).encode(),
+        {"Content-Type": "application/x-www-form-urlencoded", "Accept": "text/csv"},
+    )
+    local = cli("sparql", "who-talked-to-whom", "--facts", SMALL, "--format", "csv").out
+    assert body.splitlines() == local.splitlines()
+
+
+def test_push_reports_an_unreachable_server(cli) -> None:
+    result = cli("push", f"http://127.0.0.1:{free_port()}/store", "--facts", SMALL)
+    assert result.code == 1 and "cannot reach" in result.err
+    assert cli("push", "ftp://example/store", "--facts", SMALL).code == 1
