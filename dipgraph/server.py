@@ -150,7 +150,7 @@ class SparqlServer(ThreadingHTTPServer):
         self.verbose = verbose
         super().__init__((host, port), SparqlHandler)
         self._page: bytes | None = None
-        kg.store  # noqa: B018  (compile before the first request)
+        kg.query_store  # noqa: B018  (compile before the first request)
 
     def page(self) -> bytes:
         if self._page is None:
@@ -165,7 +165,7 @@ class SparqlServer(ThreadingHTTPServer):
         from dipgraph.graph.sparql import run_query
         from dipgraph.graph.to_rdf import PREFIXES
 
-        result = run_query(self.kg.store, text, {})
+        result = run_query(self.kg.query_store, text, {})
         if isinstance(result, ox.QueryTriples):
             media, name = _choose(accept, GRAPH_TYPES, "text/turtle")
             return ox.serialize(

@@ -362,11 +362,19 @@ class KnowledgeGraph:
         """An in-memory Oxigraph store of :attr:`nquads`: fast SPARQL and serialisation."""
         import pyoxigraph
 
-        if self.cache is not None:
+        if self.cache is not None and self.cache.store_path.is_dir():
             return self.cache.open_store(lambda: self.nquads)
         store = pyoxigraph.Store()
         store.bulk_load(self.nquads.encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
         return store
+
+    @cached_property
+    def query_store(self) -> pyoxigraph.Store:
+        """The store queries run on: the cache's on-disk store when caching (built once,
+        reused by later processes), else :attr:`store`."""
+        if self.cache is None:
+            return self.store
+        return self.cache.open_store(lambda: self.nquads)
 
     @cached_property
     def rdf(self) -> rdflib.Dataset:
@@ -420,4 +428,4 @@ class KnowledgeGraph:
         bindings = {
             name: self._term(declared.get(name, "text"), value) for name, value in params.items()
         }
-        return run_query(self.store, text, bindings)
+        return run_query(self.query_store, text, bindings)
