@@ -53,9 +53,13 @@ def load(
     if not root.exists():
         raise FileNotFoundError(f"facts directory not found: {root}")
     entry = entry_for(root.resolve(), base)
-    facts = entry.load_facts() if entry else None
-    if facts is None:
-        facts = load_facts(root)
-        if entry:
-            entry.save_facts(facts)
-    return KnowledgeGraph(facts, base, entry)
+    cached = entry.load_facts() if entry else None
+    if cached is not None:
+        facts, names = cached
+        kg = KnowledgeGraph(facts, base, entry)
+        kg.actor_names = names  # the index is a cached_property: seed it
+        return kg
+    kg = KnowledgeGraph(load_facts(root), base, entry)
+    if entry:
+        entry.save_facts(kg.facts, kg.actor_names)
+    return kg

@@ -24,9 +24,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from dipgraph.facts import Facts
+    from dipgraph.names import NameIndex
 
 KEEP_ENTRIES = 8
-_FORMAT = "1"
+_FORMAT = "2"
 
 
 def cache_root() -> Path | None:
@@ -78,20 +79,41 @@ class CacheEntry:
     def store_path(self) -> Path:
         return self.directory / "store"
 
-    def load_facts(self) -> Facts | None:
+    def load_facts(self) -> tuple[Facts, NameIndex] | None:
+        """The cached facts and actor-name index, or None."""
         try:
             with self.facts_path.open("rb") as handle:
-                facts = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                facts, names = pickle.load(handle)
+        except (
+            OSError,
+            pickle.UnpicklingError,
+            EOFError,
+            AttributeError,
+            ImportError,
+            TypeError,
+            ValueError,
+        ):
             return None
         os.utime(self.directory)  # most recently used
-        return facts
+        return facts, names
 
-    def save_facts(self, facts: Facts) -> None:
+    def save_facts(self, facts: Facts, names: NameIndex) -> None:
+        """Pickle the facts (without their file locations: only error messages use them)
+        and the actor-name index, which is costly to rebuild."""
+        from dataclasses import replace
+
+        kinds = ("source", "actor", "topic", "post", "contact", "statement")
+        facts = replace(
+            facts,
+            **{
+                f"{k}s": {i: replace(r, location=None) for i, r in facts.by_kind(k).items()}
+                for k in kinds
+            },
+        )
         self.directory.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
-            pickle.dump(facts, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((facts, names), stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(name, self.facts_path)
         _evict(self.directory.parent)
 
