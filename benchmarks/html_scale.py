@@ -24,17 +24,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 import synth
 
 import dipgraph
+from dipgraph.browser import launch
 from dipgraph.exports.html import render_html
-
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def main() -> None:
@@ -67,8 +58,7 @@ def main() -> None:
         )
         ready_times = []
         with sync_playwright() as playwright:
-            chromium = shutil.which("chromium") or "/usr/bin/chromium"
-            browser = playwright.chromium.launch(executable_path=chromium, args=FLAGS)
+            browser = launch(playwright)
             for _ in range(args.runs):
                 page = browser.new_page(viewport={"width": 1400, "height": 900})
                 page.goto(page_path.as_uri())

@@ -41,12 +41,21 @@ def mib(kib: int) -> str:
 def run(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     """Wall time and peak RSS (KiB) of one dipgraph process."""
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", "import resource, runpy, sys; "
-                           "sys.argv = ['dipgraph', *sys.argv[1:]]; "
-                           "import dipgraph.cli as c\ntry:\n    c.main()\nfinally:\n"
-                           "    sys.stderr.write('maxrss=%d' % resource.getrusage("
-                           "resource.RUSAGE_SELF).ru_maxrss)", *argv],
-                          env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import resource, runpy, sys; "
+            "sys.argv = ['dipgraph', *sys.argv[1:]]; "
+            "import dipgraph.cli as c\ntry:\n    c.main()\nfinally:\n"
+            "    sys.stderr.write('maxrss=%d' % resource.getrusage("
+            "resource.RUSAGE_SELF).ru_maxrss)",
+            *argv,
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"dipgraph {' '.join(argv)} failed:\n{done.stderr[-2000:]}")
@@ -76,8 +85,10 @@ def sparql_comparison(facts: Path, with_rdflib: bool) -> None:
     rows = len(list(store.query(query, use_default_graph_as_union=True)))
     oxi_query = time.perf_counter() - started
     print(f"  RDF: {quads:,} quads, compiled in {compiled:.1f} s")
-    print(f"  who-talked-to-whom on Oxigraph: load {oxi_load:.1f} s, query {oxi_query:.2f} s "
-          f"({rows:,} rows)")
+    print(
+        f"  who-talked-to-whom on Oxigraph: load {oxi_load:.1f} s, query {oxi_query:.2f} s "
+        f"({rows:,} rows)"
+    )
     if not with_rdflib:
         print("  rdflib comparison skipped at this size (--skip-rdflib-above)")
         return
@@ -90,10 +101,14 @@ def sparql_comparison(facts: Path, with_rdflib: bool) -> None:
     started = time.perf_counter()
     rdflib_rows = len(list(dataset.query(query)))
     rdflib_query = time.perf_counter() - started
-    print(f"  who-talked-to-whom on rdflib Dataset: load {rdflib_load:.1f} s, query "
-          f"{rdflib_query:.2f} s ({rdflib_rows:,} rows)")
-    print(f"  query speed-up Oxigraph / rdflib: {rdflib_query / oxi_query:.0f}x "
-          f"(target >= 20x); load speed-up {rdflib_load / oxi_load:.0f}x")
+    print(
+        f"  who-talked-to-whom on rdflib Dataset: load {rdflib_load:.1f} s, query "
+        f"{rdflib_query:.2f} s ({rdflib_rows:,} rows)"
+    )
+    print(
+        f"  query speed-up Oxigraph / rdflib: {rdflib_query / oxi_query:.0f}x "
+        f"(target >= 20x); load speed-up {rdflib_load / oxi_load:.0f}x"
+    )
     print(f"  peak RSS of this process: {mib(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)}")
 
 
@@ -108,20 +123,27 @@ def measure(size: int, work: Path, with_rdflib: bool) -> None:
     print(f"  floor, CSafeLoader load of all YAML: {base:.1f} s")
     check, check_rss = run(["check", "--facts", str(facts)], env)
     print(f"  dipgraph check: {check:.1f} s = {check / base:.2f}x floor, peak {mib(check_rss)}")
-    build, build_rss = run(["build", "--facts", str(facts), "--out", str(work / "out"),
-                            "--formats", "ttl,nq"], env)
-    print(f"  dipgraph build --formats ttl,nq (checks too): {build:.1f} s = "
-          f"{build / base:.2f}x floor, peak {mib(build_rss)}")
+    build, build_rss = run(
+        ["build", "--facts", str(facts), "--out", str(work / "out"), "--formats", "ttl,nq"], env
+    )
+    print(
+        f"  dipgraph build --formats ttl,nq (checks too): {build:.1f} s = "
+        f"{build / base:.2f}x floor, peak {mib(build_rss)}"
+    )
     cold, _ = run(["talks", "person-17", "--facts", str(facts), "--format", "json"], env)
     print(f"  first query (fills the cache): {cold:.1f} s")
-    for name, argv in (("talks person-17", ["talks", "person-17"]),
-                       ("path person-1 person-2", ["path", "person-1", "person-2"])):
+    for name, argv in (
+        ("talks person-17", ["talks", "person-17"]),
+        ("path person-1 person-2", ["path", "person-1", "person-2"]),
+    ):
         times, rss = [], 0
         for _ in range(5):
             elapsed, rss = run([*argv, "--facts", str(facts), "--format", "json"], env)
             times.append(elapsed)
-        print(f"  {name}, warm cache, 5 runs: median {statistics.median(times):.2f} s, "
-              f"max {max(times):.2f} s, peak {mib(rss)} (target <= 1 s)")
+        print(
+            f"  {name}, warm cache, 5 runs: median {statistics.median(times):.2f} s, "
+            f"max {max(times):.2f} s, peak {mib(rss)} (target <= 1 s)"
+        )
     sparql_comparison(facts, with_rdflib)
 
 

@@ -6,7 +6,6 @@ Needs Chromium (apt-get install chromium) and Playwright (pip install -e '.[test
 
 from __future__ import annotations
 
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -14,28 +13,20 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 import dipgraph
+from dipgraph.browser import launch
 from dipgraph.exports.html import write_html
 
 HERE = Path(__file__).resolve().parent
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def main() -> None:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not chromium:
-        sys.exit("error: Chromium not found (apt-get install chromium)")
     with tempfile.TemporaryDirectory() as work:
         page_path = write_html(dipgraph.load(HERE.parent / "facts"), Path(work) / "graph.html")
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=FLAGS)
+            try:
+                browser = launch(playwright)
+            except RuntimeError as error:
+                sys.exit(f"error: {error}")
             page = browser.new_page(viewport={"width": 1500, "height": 900})
             page.goto(page_path.as_uri())
             page.wait_for_selector("body[data-ready=true]", state="attached", timeout=60000)

@@ -64,38 +64,17 @@ def small_copy(tmp_path: Path) -> Path:
     return target
 
 
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def chromium_path() -> str:
-    """Debian's Chromium (installed by .ci/run), or $DIPGRAPH_CHROMIUM."""
-    path = (
-        os.environ.get("DIPGRAPH_CHROMIUM")
-        or shutil.which("chromium")
-        or shutil.which("chromium-browser")
-    )
-    if not path:
-        pytest.fail(
-            "browser tests need Chromium: apt-get install chromium "
-            "(or set DIPGRAPH_CHROMIUM to a Chromium binary)"
-        )
-    return path
-
-
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the whole run, driven by Playwright."""
     from playwright.sync_api import sync_playwright
 
+    from dipgraph.browser import launch
+
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        try:
+            launched = launch(playwright)
+        except RuntimeError as error:
+            pytest.fail(str(error))
         yield launched
         launched.close()
