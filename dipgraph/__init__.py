@@ -53,13 +53,10 @@ def load(
     if not root.exists():
         raise FileNotFoundError(f"facts directory not found: {root}")
     entry = entry_for(root.resolve(), base)
-    cached = entry.load_facts() if entry else None
+    cached = entry.open(base) if entry else None
     if cached is not None:
-        facts, names = cached
-        kg = KnowledgeGraph(facts, base, entry)
-        kg.actor_names = names  # the index is a cached_property: seed it
-        return kg
+        return cached
     kg = KnowledgeGraph(load_facts(root), base, entry)
     if entry:
-        entry.save_facts(kg.facts, kg.actor_names)
+        entry.save(kg)
     return kg

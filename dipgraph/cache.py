@@ -3,8 +3,11 @@
 The key hashes dipgraph's version and schema, the base IRI, the facts directory's
 path and every file under it (YAML and source texts). A changed, added or removed
 file gives a new key, so the cache can never answer from stale facts. An entry
-holds the checked facts (pickled) and, once SPARQL has been asked for, an
-Oxigraph store on disk. Only facts that passed every check are cached.
+holds what `talks` and `path` scan (plain tuples and the name indexes, loaded
+with marshal), the JSON view of every contact and post (read by offset for the
+rows a query returns), the checked facts (pickled, loaded only by commands that
+need every record) and, once SPARQL has been asked for, an Oxigraph store on
+disk. Only facts that passed every check are cached.
 
 Location: ``$DIPGRAPH_CACHE_DIR``, else ``$XDG_CACHE_HOME/dipgraph``, else
 ``~/.cache/dipgraph``; ``DIPGRAPH_NO_CACHE=1`` turns it off. The cache holds
@@ -14,6 +17,7 @@ pickles: it must be a directory only you can write to (the default is).
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import pickle
 import shutil
@@ -22,12 +26,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dipgraph.graph.contact_index import ContactIndex, ViewStore
+
 if TYPE_CHECKING:
     from dipgraph.facts import Facts
-    from dipgraph.names import NameIndex
+    from dipgraph.graph.knowledge import KnowledgeGraph
 
 KEEP_ENTRIES = 8
-_FORMAT = "2"
+_FORMAT = "3"
 
 
 def cache_root() -> Path | None:
@@ -79,11 +85,62 @@ class CacheEntry:
     def store_path(self) -> Path:
         return self.directory / "store"
 
-    def load_facts(self) -> tuple[Facts, NameIndex] | None:
-        """The cached facts and actor-name index, or None."""
+    @property
+    def index_path(self) -> Path:
+        return self.directory / "index.marshal"
+
+    @property
+    def views_path(self) -> Path:
+        return self.directory / "views.jsonl"
+
+    def save(self, kg: KnowledgeGraph) -> None:
+        """Write everything a later query process needs; the index file is written last,
+        so its presence means the entry is complete."""
+        self.save_facts(kg.facts)
+        offsets = ViewStore.write(self.views_path, kg.all_views())
+        index = kg.contact_index
+        names = (
+            kg.actor_names.exact,
+            kg.actor_names.display,
+            kg.topic_names.exact,
+            kg.topic_names.display,
+        )
+        handle, name = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(
+                marshal.dumps((index.contacts, index.statics, index.broader, names, offsets))
+            )
+        os.replace(name, self.index_path)
+
+    def open(self, base: str) -> KnowledgeGraph | None:
+        """A graph answering from the cache (facts unpickled only if asked for)."""
+        from dipgraph.graph.knowledge import KnowledgeGraph
+        from dipgraph.names import NameIndex
+
+        try:
+            contacts, statics, broader, names, offsets = marshal.loads(self.index_path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            return None
+        os.utime(self.directory)  # most recently used
+
+        def facts() -> Facts:
+            loaded = self.load_facts()
+            if loaded is None:
+                raise RuntimeError(f"the cache entry {self.directory} is damaged; delete it")
+            return loaded
+
+        kg = KnowledgeGraph(facts, base, self)
+        kg.contact_index = ContactIndex(contacts, statics, broader)
+        kg.actor_names = NameIndex(names[0], names[1])
+        kg.topic_names = NameIndex(names[2], names[3])
+        kg.view_store = ViewStore(self.views_path, offsets)
+        return kg
+
+    def load_facts(self) -> Facts | None:
+        """The cached facts, or None when the entry is damaged."""
         try:
             with self.facts_path.open("rb") as handle:
-                facts, names = pickle.load(handle)
+                return pickle.load(handle)
         except (
             OSError,
             pickle.UnpicklingError,
@@ -94,12 +151,9 @@ class CacheEntry:
             ValueError,
         ):
             return None
-        os.utime(self.directory)  # most recently used
-        return facts, names
 
-    def save_facts(self, facts: Facts, names: NameIndex) -> None:
-        """Pickle the facts (without their file locations: only error messages use them)
-        and the actor-name index, which is costly to rebuild."""
+    def save_facts(self, facts: Facts) -> None:
+        """Pickle the facts without their file locations (only error messages use them)."""
         from dataclasses import replace
 
         kinds = ("source", "actor", "topic", "post", "contact", "statement")
@@ -113,7 +167,7 @@ class CacheEntry:
         self.directory.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
-            pickle.dump((facts, names), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(facts, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(name, self.facts_path)
         _evict(self.directory.parent)
 

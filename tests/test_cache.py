@@ -66,3 +66,17 @@ def test_cached_and_fresh_loads_agree(small_copy: Path, monkeypatch) -> None:
     query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
     counts = {str(next(iter(kg.sparql(query)))["n"].value) for kg in (fresh, cold, warm)}
     assert len(counts) == 1
+
+
+def test_warm_answers_come_from_the_index_and_equal_fresh_ones(small_copy, monkeypatch) -> None:
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(small_copy.parent / "cache2"))
+    fresh = dipgraph.load(small_copy)
+    dipgraph.load(small_copy, cache=True)  # fills the cache
+    warm = dipgraph.load(small_copy, cache=True)
+    assert warm.talks() == fresh.talks()
+    assert warm.talks("بيلوف", since="2021") == fresh.talks("بيلوف", since="2021")
+    assert warm.talks(topic="arms control") == fresh.talks(topic="arms control")
+    for kwargs in ({}, {"all": True, "any_status": True}, {"via": "all"}, {"temporal": True}):
+        assert warm.path("alice", "dorin", **kwargs) == fresh.path("alice", "dorin", **kwargs)
+    assert warm._facts is None  # talks and path never unpickled the facts
+    assert warm.show("belov") == fresh.show("belov")  # show loads them on demand

@@ -16,13 +16,14 @@ first used, so answering a question stays fast.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import cached_property
-from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
 from dipgraph.dates import DateError, PartialDate, may_overlap
-from dipgraph.facts import Actor, Contact, Facts, Post, Statement
+from dipgraph.facts import Actor, Facts, Statement
 from dipgraph.graph import views
+from dipgraph.graph.contact_index import ContactIndex, ViewStore
 from dipgraph.graph.iris import DEFAULT_BASE, fact_iri
 from dipgraph.graph.paths import Adjacency, Link, all_paths, build_adjacency, shortest_path
 from dipgraph.names import NameIndex
@@ -72,12 +73,54 @@ class KnowledgeGraph:
     """Checked facts plus the indexes and compiled graphs built from them."""
 
     def __init__(
-        self, facts: Facts, base: str = DEFAULT_BASE, cache: CacheEntry | None = None
+        self,
+        facts: Facts | Callable[[], Facts],
+        base: str = DEFAULT_BASE,
+        cache: CacheEntry | None = None,
     ) -> None:
-        self.facts = facts
+        self._facts = facts if isinstance(facts, Facts) else None
+        self._load_facts = None if isinstance(facts, Facts) else facts
         self.base = base
         self.cache = cache
         self.model = load_model()
+        self.view_store: ViewStore | None = None
+
+    @property
+    def facts(self) -> Facts:
+        """Every checked record (loaded from the cache on first use when cached)."""
+        if self._facts is None:
+            assert self._load_facts is not None
+            self._facts = self._load_facts()
+        return self._facts
+
+    @cached_property
+    def contact_index(self) -> ContactIndex:
+        """The tuples `talks` and `path` scan (see :mod:`dipgraph.graph.contact_index`)."""
+        return ContactIndex.from_facts(self.facts)
+
+    def fact_views(self, idents: list[str]) -> dict[str, dict[str, Any]]:
+        """JSON views of contacts (as `talks` prints them) and posts (for path hops)."""
+        if self._facts is None and self.view_store is not None:
+            return self.view_store.get(idents)
+        return {ident: view for ident in idents if (view := self._build_view(ident)) is not None}
+
+    def _build_view(self, ident: str) -> dict[str, Any] | None:
+        contact = self.facts.contacts.get(ident)
+        if contact is not None:
+            return views.contact_view(self.facts, contact, self.cameo(contact.type))
+        post = self.facts.posts.get(ident)
+        if post is not None:
+            return {
+                "date": views.interval_text(post.from_, post.until),
+                "summary": f"{self.facts.actors[post.holder].name}: {post.title}",
+                "evidence": views.evidence_view(post.evidence),
+            }
+        return None
+
+    def all_views(self) -> dict[str, dict[str, Any]]:
+        """Views of every contact and post: what the cache stores."""
+        idents = [*self.facts.contacts, *self.facts.posts]
+        return {ident: view for ident in idents if (view := self._build_view(ident)) is not None}
 
     # -- names ---------------------------------------------------------------
     @cached_property
@@ -128,10 +171,11 @@ class KnowledgeGraph:
     # -- talks ---------------------------------------------------------------
     def _narrower(self, topic: str) -> set[str]:
         """A topic and every topic below it (New START under arms control)."""
+        broader = self.contact_index.broader
         found = {topic}
         changed = True
         while changed:
-            more = {t.id for t in self.facts.topics.values() if t.broader in found}
+            more = {child for child, parent in broader.items() if parent in found}
             changed = not more <= found
             found |= more
         return found
@@ -148,28 +192,41 @@ class KnowledgeGraph:
         status: str | None = None,
     ) -> list[dict[str, Any]]:
         """Contacts (who talked to whom), filtered, in date order (undated last)."""
-        first = self.actor(actor).id if actor else None
-        second = self.actor(with_).id if with_ else None
+        first = self.actor_names.resolve(actor) if actor else None
+        second = self.actor_names.resolve(with_) if with_ else None
         start, end = _window(since, until)
+        low = start.toordinal() if start else None
+        high = end.toordinal() if end else None
         vocab = self.model.vocabularies
         kind = _choice(type, vocab["contact_types"], "contact type") if type else None
         state = _choice(status, vocab["contact_statuses"], "status") if status else None
         topics = self._narrower(self.topic_names.resolve(topic)) if topic else None
-        chosen: list[Contact] = []
-        for contact in self.facts.contacts.values():
-            if first and first not in contact.participants:
+        chosen = []
+        for (
+            ident,
+            contact_type,
+            contact_status,
+            people,
+            subjects,
+            first_day,
+            last_day,
+        ) in self.contact_index.contacts:
+            if (first and first not in people) or (second and second not in people):
                 continue
-            if second and second not in contact.participants:
+            if (kind and contact_type != kind) or (state and contact_status != state):
                 continue
-            if (kind and contact.type != kind) or (state and contact.status != state):
+            if topics is not None and not topics.intersection(subjects):
                 continue
-            if topics is not None and not topics & set(contact.topics):
-                continue
-            if not may_overlap(*_span(contact.date), start, end):
-                continue
-            chosen.append(contact)
-        chosen.sort(key=lambda c: _chronological(c.date, c.id))
-        return [views.contact_view(self.facts, c, self.cameo(c.type)) for c in chosen]
+            if (low is not None or high is not None) and (
+                first_day is None
+                or (low is not None and last_day < low)
+                or (high is not None and first_day > high)
+            ):
+                continue  # the same rule as dates.may_overlap, on day ordinals
+            chosen.append((first_day is None, first_day or 0, ident))
+        chosen.sort()
+        found = self.fact_views([ident for *_, ident in chosen])
+        return [found[ident] for *_, ident in chosen]
 
     # -- paths ---------------------------------------------------------------
     def links(self, via: str = "contacts", any_status: bool = False) -> list[Link]:
@@ -180,68 +237,33 @@ class KnowledgeGraph:
         """
         if via not in VIA_CHOICES:
             raise QueryError(f"--via must be one of {', '.join(VIA_CHOICES)}, not '{via}'")
-        links = [
-            Link(a, b, contact.type, contact.id, *_span(contact.date))
-            for contact in self.facts.contacts.values()
-            if any_status or contact.status == "happened"
-            for a, b in combinations(contact.participants, 2)
-        ]
+        index = self.contact_index
+        rows = index.contact_pairs(any_status)
         if via == "all":
-            links += [
-                Link(
-                    post.holder,
-                    post.organization,
-                    "post",
-                    post.id,
-                    post.from_.first_day if post.from_ else None,
-                    post.until.last_day if post.until else None,
-                )
-                for post in self.facts.posts.values()
-                if post.organization
-            ]
-            for actor in self.facts.actors.values():
-                for relation, targets in (
-                    ("member_of", actor.member_of),
-                    ("part_of", (actor.part_of,)),
-                    ("country", (actor.country,)),
-                ):
-                    links += [
-                        Link(actor.id, t, relation, f"{relation}:{actor.id}:{t}")
-                        for t in targets
-                        if t
-                    ]
-        return links
+            rows += index.statics
+        day = dt.date.fromordinal
+        return [
+            Link(a, b, relation, fact, day(lo) if lo else None, day(hi) if hi else None)
+            for a, b, relation, fact, lo, hi in rows
+        ]
 
-    def _fact(self, ident: str) -> Contact | Post | None:
-        return self.facts.contacts.get(ident) or self.facts.posts.get(ident)
-
-    def _hop_view(self, link: Link, adjacency: Adjacency) -> dict[str, Any]:
-        fact = self._fact(link.fact)
+    def _hop_view(
+        self, link: Link, adjacency: Adjacency, known: dict[str, dict[str, Any]]
+    ) -> dict[str, Any]:
+        view = known.get(link.fact)
         hop: dict[str, Any] = {
             "from": link.source,
             "to": link.target,
             "relation": link.relation,
-            "fact": link.fact if fact else None,
-            "date": None,
-            "summary": None,
-            "evidence": [],
+            "fact": link.fact if view else None,
+            "date": view["date"] if view else None,
+            "summary": view["summary"] if view else None,
+            "evidence": view["evidence"] if view else [],
         }
-        if isinstance(fact, Contact):
-            hop.update(
-                date=views.date_text(fact.date),
-                summary=fact.summary,
-                evidence=views.evidence_view(fact.evidence),
-            )
-        elif isinstance(fact, Post):
-            hop.update(
-                date=views.interval_text(fact.from_, fact.until),
-                summary=f"{self.facts.actors[fact.holder].name}: {fact.title}",
-                evidence=views.evidence_view(fact.evidence),
-            )
         hop["other_facts"] = [
             other.fact
             for other in adjacency[link.source][link.target]
-            if other.fact != link.fact and self._fact(other.fact)
+            if other.fact != link.fact and other.fact in known
         ]
         return hop
 
@@ -262,7 +284,7 @@ class KnowledgeGraph:
         """Shortest path (or all paths) between two actors, with each hop's evidence."""
         if max_hops < 1:
             raise QueryError("--max-hops must be at least 1")
-        first, second = self.actor(source).id, self.actor(target).id
+        first, second = self.actor_names.resolve(source), self.actor_names.resolve(target)
         if first == second:
             raise QueryError("FROM and TO are the same actor")
         start, end = _window(since, until)
@@ -277,13 +299,20 @@ class KnowledgeGraph:
         else:
             one = shortest_path(adjacency, first, second, max_hops, temporal)
             found = [one] if one else []
+        wanted = {
+            other.fact
+            for path in found
+            for hop in path
+            for other in adjacency[hop.source][hop.target]
+        }
+        known = self.fact_views(sorted(wanted))
         return {
             "from": first,
             "to": second,
             "paths": [
                 {
                     "actors": [first, *(hop.target for hop in path)],
-                    "hops": [self._hop_view(hop, adjacency) for hop in path],
+                    "hops": [self._hop_view(hop, adjacency, known) for hop in path],
                 }
                 for path in found
             ],
