@@ -99,10 +99,11 @@ class CacheEntry:
         self.save_facts(kg.facts)
         offsets = ViewStore.write(self.views_path, kg.all_views())
         index = kg.contact_index
+        # Tuples, not sets: marshal loads them five times faster.
         names = (
-            kg.actor_names.exact,
+            {key: tuple(sorted(ids)) for key, ids in kg.actor_names.exact.items()},
             kg.actor_names.display,
-            kg.topic_names.exact,
+            {key: tuple(sorted(ids)) for key, ids in kg.topic_names.exact.items()},
             kg.topic_names.display,
         )
         handle, name = tempfile.mkstemp(dir=self.directory, suffix=".tmp")

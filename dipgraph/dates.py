@@ -15,6 +15,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -78,10 +79,10 @@ class PartialDate:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
 
-def may_overlap(
-    first: dt.date | None, last: dt.date | None, since: dt.date | None, until: dt.date | None
-) -> bool:
+def may_overlap(first: Any, last: Any, since: Any, until: Any) -> bool:
     """True when the span [first, last] may fall inside [since, until].
+
+    The bounds are dates or day numbers (``date.toordinal()``), all of one kind.
 
     Open ends (None) are unbounded. An undated fact (both ends None) never
     matches a bounded window: nothing shows that it falls inside it.

@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 _LETTER_MAP = str.maketrans(
@@ -73,7 +73,8 @@ class NameIndex:
     ('putin', 'putin', 'putin')
     """
 
-    exact: dict[str, set[str]] = field(default_factory=dict)
+    # normalised name -> ids (a set while building; a tuple when loaded from the cache)
+    exact: dict[str, Collection[str]] = field(default_factory=dict)
     display: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -83,7 +84,7 @@ class NameIndex:
         for ident, shown, names in entries:
             index.display[ident] = shown
             for name in (ident, shown, *names):
-                index.exact.setdefault(normalise_name(name), set()).add(ident)
+                index.exact.setdefault(normalise_name(name), set()).add(ident)  # type: ignore[union-attr]
         return index
 
     def search(self, text: str) -> list[str]:
@@ -100,7 +101,7 @@ class NameIndex:
     def resolve(self, text: str) -> str:
         """The one actor id ``text`` names; NameLookupError lists candidates otherwise."""
         key = normalise_name(text)
-        found = self.exact.get(key, set())
+        found = set(self.exact.get(key, ()))
         if len(found) == 1:
             return next(iter(found))
         if not found:

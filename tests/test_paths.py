@@ -11,8 +11,9 @@ import pytest
 from dipgraph.graph.paths import Link, all_paths, build_adjacency, shortest_path
 
 
-def day(n: int) -> dt.date:
-    return dt.date(2020, 1, 1) + dt.timedelta(days=n)
+def day(n: int) -> int:
+    """Day ``n`` of 2020 as a day number, the unit links carry."""
+    return (dt.date(2020, 1, 1) + dt.timedelta(days=n)).toordinal()
 
 
 def link(a: str, b: str, fact: str, when: int | None) -> Link:

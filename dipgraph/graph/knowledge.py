@@ -241,11 +241,7 @@ class KnowledgeGraph:
         rows = index.contact_pairs(any_status)
         if via == "all":
             rows += index.statics
-        day = dt.date.fromordinal
-        return [
-            Link(a, b, relation, fact, day(lo) if lo else None, day(hi) if hi else None)
-            for a, b, relation, fact, lo, hi in rows
-        ]
+        return [Link(*row) for row in rows]
 
     def _hop_view(
         self, link: Link, adjacency: Adjacency, known: dict[str, dict[str, Any]]
@@ -288,10 +284,12 @@ class KnowledgeGraph:
         if first == second:
             raise QueryError("FROM and TO are the same actor")
         start, end = _window(since, until)
+        low = start.toordinal() if start else None
+        high = end.toordinal() if end else None
         links = [
             link
             for link in self.links(via, any_status)
-            if may_overlap(link.start, link.end, start, end)
+            if may_overlap(link.start, link.end, low, high)
         ]
         adjacency = build_adjacency(links)
         if all:

@@ -1,13 +1,15 @@
 """How two actors are connected: path search over a light adjacency of links.
 
 Plain functions over a mapping ``actor -> neighbour -> [Link]``, so a query
-needs no graph library at start-up. A *temporal* path only uses links whose
-dates may follow one another: each link's end is not before the previous
-link's start (dates are intervals, so partial dates stay honest).
+needs no graph library at start-up. A link's dates are day numbers
+(``date.toordinal()``): the span of days it may have happened in. A *temporal*
+path only uses links whose dates may follow one another: each link's end is not
+before the previous link's start (dates are intervals, so partial dates stay honest).
 
 >>> import datetime as dt
->>> links = [Link("a", "b", "call", "c1", dt.date(2020, 1, 1), dt.date(2020, 1, 31)),
-...          Link("b", "c", "meeting", "c2", dt.date(2019, 1, 1), dt.date(2019, 12, 31))]
+>>> day = lambda *ymd: dt.date(*ymd).toordinal()
+>>> links = [Link("a", "b", "call", "c1", day(2020, 1, 1), day(2020, 1, 31)),
+...          Link("b", "c", "meeting", "c2", day(2019, 1, 1), day(2019, 12, 31))]
 >>> adjacency = build_adjacency(links)
 >>> [hop.fact for hop in shortest_path(adjacency, "a", "c", max_hops=3)]
 ['c1', 'c2']
@@ -17,61 +19,76 @@ True
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 Adjacency = dict[str, dict[str, list["Link"]]]
+NEVER = 0  # before every day number (ordinals start at 1)
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
-    """One fact joining two actors, with the span of days it may have happened in."""
+class Link(NamedTuple):
+    """One fact joining two actors, with the span of days it may have happened in.
+
+    A named tuple: paths over 100k contacts create a link per pair of participants.
+    """
 
     source: str
     target: str
     relation: str
     fact: str
-    start: dt.date | None = None
-    end: dt.date | None = None
+    start: int | None = None  # first day it may have happened, as a day number
+    end: int | None = None
 
     def reversed(self) -> Link:
         return Link(self.target, self.source, self.relation, self.fact, self.start, self.end)
 
 
 def build_adjacency(links: Iterable[Link]) -> Adjacency:
-    """Index links both ways (contacts and posts connect in both directions)."""
+    """Index each link under both its ends (contacts and posts connect both ways).
+
+    A link is stored once, as given; :func:`oriented` turns it the way a path walks it.
+    """
     adjacency: Adjacency = {}
+    get = adjacency.get
     for link in links:
-        for hop in (link, link.reversed()):
-            adjacency.setdefault(hop.source, {}).setdefault(hop.target, []).append(hop)
-    for neighbours in adjacency.values():
-        for hops in neighbours.values():
-            hops.sort(key=_chronological)
+        a, b = link[0], link[1]
+        for here, there in ((a, b), (b, a)):
+            neighbours = get(here)
+            if neighbours is None:
+                adjacency[here] = {there: [link]}
+            elif there in neighbours:
+                neighbours[there].append(link)
+            else:
+                neighbours[there] = [link]
     return adjacency
 
 
-def _chronological(link: Link) -> tuple:
-    return (link.start is None, link.start or dt.date.min, link.fact)
+def oriented(link: Link, source: str) -> Link:
+    """The link as walked from ``source``."""
+    return link if link.source == source else link.reversed()
 
 
 def _representative(links: list[Link]) -> Link:
-    """For an untimed path: the most recent dated link, else the first."""
+    """For an untimed path: the most recent dated link, else the first by id."""
     dated = [link for link in links if link.start is not None]
-    return dated[-1] if dated else links[0]
+    if dated:
+        return max(dated, key=lambda link: (link.start, link.fact))
+    return min(links, key=lambda link: link.fact)
 
 
-def _earliest_after(links: list[Link], arrival: dt.date) -> Link | None:
+def _earliest_after(links: list[Link], arrival: int) -> Link | None:
     """The earliest dated link that may come at or after ``arrival``."""
-    for link in links:
-        if link.start is not None and link.end is not None and link.end >= arrival:
-            return link
-    return None
+    feasible = [
+        link
+        for link in links
+        if link.start is not None and link.end is not None and link.end >= arrival
+    ]
+    return min(feasible, key=lambda link: (link.start, link.fact)) if feasible else None
 
 
-def _arrival(previous: dt.date, link: Link) -> dt.date:
+def _arrival(previous: int, link: Link) -> int:
     assert link.start is not None
     return max(previous, link.start)
 
@@ -100,24 +117,25 @@ def shortest_path(
     while (parent := parents[nodes[-1]]) is not None:
         nodes.append(parent)
     nodes.reverse()
-    return [_representative(adjacency[a][b]) for a, b in itertools.pairwise(nodes)]
+    return [oriented(_representative(adjacency[a][b]), a) for a, b in itertools.pairwise(nodes)]
 
 
 def _temporal_shortest(
     adjacency: Adjacency, source: str, target: str, max_hops: int
 ) -> list[Link] | None:
     """Fewest hops with dates in order; keeps the earliest arrival at each actor."""
-    best: dict[str, dt.date] = {source: dt.date.min}
+    best: dict[str, int] = {source: NEVER}
     layer: dict[str, list[Link]] = {source: []}
     for _ in range(max_hops):
         next_layer: dict[str, list[Link]] = {}
         for node in sorted(layer):
             path = layer[node]
-            arrival = _arrival(dt.date.min, path[-1]) if path else dt.date.min
+            arrival = _arrival(NEVER, path[-1]) if path else NEVER
             for neighbour, links in sorted(adjacency.get(node, {}).items()):
-                link = _earliest_after(links, arrival)
-                if link is None or any(hop.source == neighbour for hop in path):
+                found = _earliest_after(links, arrival)
+                if found is None or any(hop.source == neighbour for hop in path):
                     continue
+                link = oriented(found, node)
                 when = _arrival(arrival, link)
                 if neighbour in best and best[neighbour] <= when:
                     continue
@@ -145,7 +163,7 @@ def all_paths(
     """
     found: list[list[Link]] = []
 
-    def walk(node: str, visited: set[str], path: list[Link], arrival: dt.date, length: int) -> None:
+    def walk(node: str, visited: set[str], path: list[Link], arrival: int, length: int) -> None:
         if len(found) >= limit:
             return
         if node == target:
@@ -157,9 +175,10 @@ def all_paths(
         for neighbour, links in sorted(adjacency.get(node, {}).items()):
             if neighbour in visited:
                 continue
-            link = _earliest_after(links, arrival) if temporal else _representative(links)
-            if link is None:
+            chosen = _earliest_after(links, arrival) if temporal else _representative(links)
+            if chosen is None:
                 continue
+            link = oriented(chosen, node)
             visited.add(neighbour)
             path.append(link)
             walk(neighbour, visited, path, _arrival(arrival, link) if temporal else arrival, length)
@@ -168,5 +187,5 @@ def all_paths(
 
     if source != target:
         for length in range(1, max_hops + 1):
-            walk(source, {source}, [], dt.date.min, length)
+            walk(source, {source}, [], NEVER, length)
     return found
