@@ -202,7 +202,7 @@ def _edge(
     if fact not in facts:
         facts[fact] = _fact_details(kg, relation, key, data)
     edge: dict[str, Any] = {
-        "id": f"{key}|{u}|{v}",
+        "id": "",  # numbered by graph_view: short ids keep large pages small
         "from": u,
         "to": v,
         "meta": {"relation": relation, "fact": fact},
@@ -216,7 +216,7 @@ def _edge(
     return edge
 
 
-LARGE_GRAPH_RELATIONS = frozenset({"contact", "post", "member_of", "part_of"})
+LARGE_GRAPH_RELATIONS = frozenset({"contact"})
 
 
 def graph_view(
@@ -261,7 +261,9 @@ def graph_view(
             and fact not in contacts
         ):
             continue
-        edges.append(_edge(kg, u, v, key, data, contact_colours, facts))
+        edge = _edge(kg, u, v, key, data, contact_colours, facts)
+        edge["id"] = f"e{len(edges)}"
+        edges.append(edge)
     countries = sorted({n["meta"]["country"] for n in nodes if n["meta"].get("country")})
     legend = {
         "shapes": [{"kind": k, "shape": s} for k, s in SHAPES.items()],

@@ -26,9 +26,10 @@ if TYPE_CHECKING:
     from dipgraph.graph.knowledge import KnowledgeGraph
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
-# Above this many nodes the layout is computed here, physics is off, and only contacts,
-# posts and memberships are drawn (topic, statement and country links would make
-# hairballs of tens of thousands of edges); the side panel still lists them.
+# Above this many nodes the layout is computed here, physics is off, and only contacts
+# are drawn: each edge costs vis-network ~30 µs to build, and topic, statement, post and
+# country links would add tens of thousands of hub edges. The side panel still lists
+# an actor's posts and a contact's topics.
 LARGE_GRAPH = 1000
 VIS_VERSION = "vis-9.1.2"
 
