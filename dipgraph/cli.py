@@ -43,6 +43,18 @@ UntilOption = Annotated[
     str | None,
     typer.Option(help="Only facts that may fall on or before this date (YYYY[-MM[-DD]])."),
 ]
+ActorArgument = Annotated[
+    str | None,
+    typer.Argument(help="Only contacts of this actor (id, name or alias, any language)."),
+]
+WithOption = Annotated[
+    str | None, typer.Option("--with", help="Only contacts that also include this actor.")
+]
+TypeOption = Annotated[
+    str | None, typer.Option("--type", help="Contact type (phone_call, meeting...).")
+]
+TopicOption = Annotated[str | None, typer.Option(help="Topic, including narrower ones.")]
+StatusOption = Annotated[str | None, typer.Option(help="happened, planned, proposed or denied.")]
 
 
 def fail(message: str) -> NoReturn:
@@ -153,17 +165,13 @@ def build(
 
 @app.command()
 def html(
-    actor: Annotated[
-        str | None, typer.Argument(help="Only contacts of this actor (any name).")
-    ] = None,
-    with_: Annotated[
-        str | None, typer.Option("--with", help="Only contacts that also include this actor.")
-    ] = None,
+    actor: ActorArgument = None,
+    with_: WithOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    type_: Annotated[str | None, typer.Option("--type", help="Contact type.")] = None,
-    topic: Annotated[str | None, typer.Option(help="Topic, including narrower ones.")] = None,
-    status: Annotated[str | None, typer.Option(help="Contact status.")] = None,
+    type_: TypeOption = None,
+    topic: TopicOption = None,
+    status: StatusOption = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path(
         "build/dipgraph.html"
     ),
@@ -195,21 +203,13 @@ def html(
 
 @app.command()
 def talks(
-    actor: Annotated[
-        str | None, typer.Argument(help="Actor (id, name or alias, any language).")
-    ] = None,
-    with_: Annotated[
-        str | None, typer.Option("--with", help="Only contacts that also include this actor.")
-    ] = None,
+    actor: ActorArgument = None,
+    with_: WithOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    type_: Annotated[
-        str | None, typer.Option("--type", help="Contact type (phone_call, meeting...).")
-    ] = None,
-    topic: Annotated[str | None, typer.Option(help="Topic, including narrower ones.")] = None,
-    status: Annotated[
-        str | None, typer.Option(help="happened, planned, proposed or denied.")
-    ] = None,
+    type_: TypeOption = None,
+    topic: TopicOption = None,
+    status: StatusOption = None,
     facts: FactsOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
