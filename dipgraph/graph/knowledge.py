@@ -54,10 +54,6 @@ def _window(since: str | None, until: str | None) -> tuple[dt.date | None, dt.da
     return start, end
 
 
-def _span(date: PartialDate | None) -> tuple[dt.date | None, dt.date | None]:
-    return (date.first_day, date.last_day) if date else (None, None)
-
-
 def _choice(value: str, allowed: dict[str, Any], what: str) -> str:
     key = value.strip().lower().replace(" ", "_").replace("-", "_")
     if key in allowed:
