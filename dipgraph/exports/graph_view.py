@@ -8,9 +8,10 @@ shows in its side panel; fact text travels only as data, never as markup.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
+from dipgraph.dates import PartialDate
+from dipgraph.facts import Evidence, Post
 from dipgraph.graph import views
 
 if TYPE_CHECKING:
@@ -74,28 +75,27 @@ def _country_colours(kg: KnowledgeGraph) -> dict[str, str]:
     return {c: COUNTRY_COLOURS[i % len(COUNTRY_COLOURS)] for i, c in enumerate(ranked)}
 
 
-def _evidence(kg: KnowledgeGraph, text: str | None) -> list[dict[str, str]]:
-    items = json.loads(text) if text else []
-    return [{**item, "source_name": kg.facts.sources[item["source"]].name} for item in items]
+def _evidence(kg: KnowledgeGraph, evidence: tuple[Evidence, ...]) -> list[dict[str, str]]:
+    """Quotes with their source's display name, as the side panel shows them."""
+    return [
+        {**item, "source_name": kg.facts.sources[item["source"]].name}
+        for item in views.evidence_view(evidence)
+    ]
 
 
-def _span(date: str | None) -> tuple[str | None, str | None]:
-    if not date:
+def _span(date: PartialDate | None) -> tuple[str | None, str | None]:
+    """The first and last day a partial date may denote, as ISO text (for the filters)."""
+    if date is None:
         return None, None
-    from dipgraph.dates import PartialDate
-
-    parsed = PartialDate.parse(date)
-    return parsed.first_day.isoformat(), parsed.last_day.isoformat()
+    return date.first_day.isoformat(), date.last_day.isoformat()
 
 
-def _actor_node(kg: KnowledgeGraph, ident: str, colours: dict[str, str]) -> dict[str, Any]:
+def _actor_node(
+    kg: KnowledgeGraph, ident: str, colours: dict[str, str], held: list[Post]
+) -> dict[str, Any]:
     actor = kg.facts.actors[ident]
     country = actor.id if actor.kind == "state" else actor.country
-    posts = [views.post_view(kg.facts, p) for p in kg.facts.posts.values() if p.holder == ident]
-    for post in posts:
-        post["evidence"] = [
-            {**e, "source_name": kg.facts.sources[e["source"]].name} for e in post["evidence"]
-        ]
+    posts = [{**views.post_view(kg.facts, p), "evidence": _evidence(kg, p.evidence)} for p in held]
     return {
         "id": ident,
         "label": actor.name,
@@ -149,7 +149,7 @@ def _fact_details(
     if relation in ("contact", "discussed"):
         contact = kg.facts.contacts[key if relation == "contact" else data["fact"]]
         date = views.date_text(contact.date)
-        first, last = _span(date)
+        first, last = _span(contact.date)
         meta.update(
             relation="contact",
             fact=contact.id,
@@ -166,7 +166,7 @@ def _fact_details(
             topics=[kg.facts.topics[t].name for t in contact.topics],
             participants=[kg.facts.actors[p].name for p in contact.participants],
             place=contact.place,
-            evidence=_evidence(kg, json.dumps(views.evidence_view(contact.evidence))),
+            evidence=_evidence(kg, contact.evidence),
         )
     elif relation == "post":
         post = kg.facts.posts[key]
@@ -174,7 +174,7 @@ def _fact_details(
             fact=key,
             post=post.title,
             date=views.interval_text(post.from_, post.until),
-            evidence=_evidence(kg, data.get("evidence")),
+            evidence=_evidence(kg, post.evidence),
         )
     elif relation == "statement":
         meta.update(
@@ -182,7 +182,7 @@ def _fact_details(
             kind=data["kind"],
             date=data.get("date"),
             summary=data["summary"],
-            evidence=_evidence(kg, data.get("evidence")),
+            evidence=_evidence(kg, kg.facts.statements[data["fact"]].evidence),
         )
     return meta
 
@@ -241,8 +241,11 @@ def graph_view(
     ]
     drawn_set = set(drawn)
     colours = _country_colours(kg)
+    held: dict[str, list[Post]] = {}
+    for post in kg.facts.posts.values():
+        held.setdefault(post.holder, []).append(post)
     nodes = [
-        _actor_node(kg, n, colours)
+        _actor_node(kg, n, colours, held.get(n, []))
         if graph.nodes[n]["node_type"] == "actor"
         else _topic_node(kg, n)
         for n in drawn
