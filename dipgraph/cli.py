@@ -163,6 +163,22 @@ def build(
         typer.echo(f"wrote {path}")
 
 
+def select_talks(
+    graph: Any,
+    actor: str | None,
+    with_: str | None,
+    since: str | None,
+    until: str | None,
+    type_: str | None,
+    topic: str | None,
+    status: str | None,
+) -> list[dict[str, Any]]:
+    """The contacts the talks filters select (shared by `talks` and `html`)."""
+    return guarded(
+        graph.talks, actor, with_, since=since, until=until, type=type_, topic=topic, status=status
+    )
+
+
 @app.command()
 def html(
     actor: ActorArgument = None,
@@ -184,17 +200,7 @@ def html(
     filters = (actor, with_, since, until, type_, topic, status)
     contacts = None
     if any(f is not None for f in filters):
-        rows = guarded(
-            graph.talks,
-            actor,
-            with_,
-            since=since,
-            until=until,
-            type=type_,
-            topic=topic,
-            status=status,
-        )
-        contacts = {row["id"] for row in rows}
+        contacts = {row["id"] for row in select_talks(graph, *filters)}
     if out.exists() and out.is_dir():
         fail(f"--out {out} is a directory; give a file name")
     written = write_html(graph, out, contacts)
@@ -215,9 +221,7 @@ def talks(
 ) -> None:
     """Who talked to whom, in date order (undated contacts last)."""
     graph = open_graph(facts)
-    rows = guarded(
-        graph.talks, actor, with_, since=since, until=until, type=type_, topic=topic, status=status
-    )
+    rows = select_talks(graph, actor, with_, since, until, type_, topic, status)
     columns = output.TALKS_CSV_COLUMNS if fmt == Format.csv else output.TALKS_COLUMNS
     output.emit(
         rows, rows, columns, fmt, title=f"{len(rows)} contact(s)", empty="no contacts match"

@@ -76,13 +76,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if url.path in ("/", "/index.html"):
             self._send(HTTPStatus.OK, self.server.page(), "text/html")
         elif url.path == "/sparql":
-            params = parse_qs(url.query)
-            if "update" in params:
-                self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only")
-            elif "query" not in params:
-                self._error(HTTPStatus.BAD_REQUEST, "missing query parameter")
-            else:
-                self._query(params["query"][0])
+            self._query_params(parse_qs(url.query))
         else:
             self._error(HTTPStatus.NOT_FOUND, f"no such path: {url.path}")
 
@@ -101,15 +95,18 @@ class SparqlHandler(BaseHTTPRequestHandler):
         elif kind == "application/sparql-query":
             self._query(body)
         elif kind == "application/x-www-form-urlencoded":
-            form = parse_qs(body)
-            if "update" in form:
-                self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only")
-            elif "query" not in form:
-                self._error(HTTPStatus.BAD_REQUEST, "missing query parameter")
-            else:
-                self._query(form["query"][0])
+            self._query_params(parse_qs(body))
         else:
             self._error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, f"unsupported content type {kind!r}")
+
+    def _query_params(self, params: dict[str, list[str]]) -> None:
+        """A query given as URL or form parameters (the protocol's two encodings)."""
+        if "update" in params:
+            self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only")
+        elif "query" not in params:
+            self._error(HTTPStatus.BAD_REQUEST, "missing query parameter")
+        else:
+            self._query(params["query"][0])
 
     def _query(self, text: str) -> None:
         from dipgraph.graph.sparql import SparqlError
