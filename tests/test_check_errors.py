@@ -121,6 +121,18 @@ CASES = {
         .replace("participants: [alice-adams, boris-belov]", "participants: null"),
         ["4:19: error: participants is empty"],
     ),
+    "names-and-aliases": (
+        "actors:\n  - id: x1\n    kind: person\n    names: {EN: X}\n"
+        "  - id: x2\n    kind: person\n    names: {ar: س}\n"
+        "  - id: x3\n    kind: person\n    names: {en: X3}\n"
+        "    aliases: {en: solo, ar: [ok, [nested]]}\n",
+        [
+            "4:13: error: 'EN' is not a language code (en, ar, ru...)",
+            "7:12: error: names needs an English name (en)",
+            "11:19: error: the en aliases must be a list, not a single value",
+            "11:34: error: an ar alias must be a single value, not a list",
+        ],
+    ),
     "empty-file": ("", ["1:1: error: file is empty"]),
     "only-comments": ("# nothing here\n", ["1:1: error: file has only comments"]),
     "python-tag": (

@@ -7,6 +7,7 @@ here (with their locations) and checked once every file is read.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +16,7 @@ import yaml
 from dipgraph.dates import DateError, PartialDate
 from dipgraph.facts import Evidence, Location
 from dipgraph.loader.nodes import NodeReader
-from dipgraph.loader.problems import did_you_mean
+from dipgraph.loader.problems import did_you_mean, with_article
 from dipgraph.schema.model import Model, Property
 
 INVALID: Any = object()
@@ -179,45 +180,42 @@ class FieldChecker:
             return INVALID
         return text
 
-    def _names(self, prop: Property, node: yaml.Node, what: str) -> Any:
-        names: dict[str, str] = {}
+    def _by_language(
+        self, node: yaml.Node, what: str, read: Callable[[str, yaml.Node], Any]
+    ) -> Any:
+        """A mapping of language code -> value read by ``read``; INVALID after any error."""
         entries = self.reader.mapping(node, what)
         if entries is None:
             return INVALID
+        values: dict[str, Any] = {}
         ok = True
         for lang, key_node, value_node in entries:
             if not LANGUAGE_PATTERN.match(lang):
                 self.reader.error(key_node, f"'{lang}' is not a language code (en, ar, ru...)")
                 ok = False
                 continue
-            text = self._text(prop, value_node, f"the {lang} name")
-            ok = ok and text is not INVALID
-            names[lang] = text
-        if not ok:
-            return INVALID
-        if "en" not in names:
+            values[lang] = read(lang, value_node)
+            ok = ok and values[lang] is not INVALID
+        return values if ok else INVALID
+
+    def _names(self, prop: Property, node: yaml.Node, what: str) -> Any:
+        names = self._by_language(
+            node, what, lambda lang, value: self._text(prop, value, f"the {lang} name")
+        )
+        if names is not INVALID and "en" not in names:
             self.reader.error(node, f"{what} needs an English name (en)")
             return INVALID
         return names
 
     def _aliases(self, prop: Property, node: yaml.Node, what: str) -> Any:
-        aliases: dict[str, tuple[str, ...]] = {}
-        entries = self.reader.mapping(node, what)
-        if entries is None:
-            return INVALID
-        ok = True
-        for lang, key_node, value_node in entries:
-            if not LANGUAGE_PATTERN.match(lang):
-                self.reader.error(key_node, f"'{lang}' is not a language code (en, ar, ru...)")
-                ok = False
-                continue
-            texts = [
-                self._text(prop, item, f"a {lang} alias")
-                for item in self.reader.sequence(value_node, f"the {lang} aliases")
-            ]
-            ok = ok and isinstance(value_node, yaml.SequenceNode) and INVALID not in texts
-            aliases[lang] = tuple(texts)
-        return aliases if ok else INVALID
+        def read(lang: str, value: yaml.Node) -> Any:
+            items = self.reader.sequence(value, f"the {lang} aliases")
+            texts = tuple(self._text(prop, item, with_article(f"{lang} alias")) for item in items)
+            if not isinstance(value, yaml.SequenceNode) or INVALID in texts:
+                return INVALID
+            return texts
+
+        return self._by_language(node, what, read)
 
     def _evidence(self, prop: Property, node: yaml.Node, what: str) -> Any:
         found: dict[str, tuple[str, yaml.Node]] = {}
