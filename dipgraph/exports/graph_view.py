@@ -216,6 +216,17 @@ def _edge(
     return edge
 
 
+def kept_nodes(kg: KnowledgeGraph, contacts: set[str] | None) -> set[str] | None:
+    """The actors and topics a selection of contacts draws (None: the whole graph)."""
+    if contacts is None:
+        return None
+    return {
+        x
+        for c in contacts
+        for x in (*kg.facts.contacts[c].participants, *kg.facts.contacts[c].topics)
+    }
+
+
 LARGE_GRAPH_RELATIONS = frozenset({"contact"})
 
 
@@ -230,10 +241,7 @@ def graph_view(
     graph = kg.networkx
     types = list(kg.model.vocabularies["contact_types"])
     contact_colours = {t: CONTACT_COLOURS[i % len(CONTACT_COLOURS)] for i, t in enumerate(types)}
-    keep: set[str] | None = None
-    if contacts is not None:
-        keep = {p for c in contacts for p in kg.facts.contacts[c].participants}
-        keep |= {t for c in contacts for t in kg.facts.contacts[c].topics}
+    keep = kept_nodes(kg, contacts)
     drawn = [
         n
         for n, d in graph.nodes(data=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dipgraph.exports.atomic import atomic_text
-from dipgraph.exports.graph_view import LARGE_GRAPH_RELATIONS, graph_view
+from dipgraph.exports.graph_view import LARGE_GRAPH_RELATIONS, graph_view, kept_nodes
 from dipgraph.exports.layout import force_layout
 
 if TYPE_CHECKING:
@@ -87,15 +87,8 @@ def _csp_hash(script: str) -> str:
 
 
 def _drawn_nodes(kg: KnowledgeGraph, contacts: set[str] | None) -> int:
-    if contacts is None:
-        return len(kg.facts.actors) + len(kg.facts.topics)
-    return len(
-        {
-            x
-            for c in contacts
-            for x in (*kg.facts.contacts[c].participants, *kg.facts.contacts[c].topics)
-        }
-    )
+    keep = kept_nodes(kg, contacts)
+    return len(kg.facts.actors) + len(kg.facts.topics) if keep is None else len(keep)
 
 
 def render_html(
