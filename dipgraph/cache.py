@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dipgraph.collector import without_collector
 from dipgraph.graph.contact_index import ContactIndex, ViewStore
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from dipgraph.graph.knowledge import KnowledgeGraph
 
 KEEP_ENTRIES = 8
+_KEY_LENGTH = 32
 _FORMAT = "3"
 
 
@@ -68,7 +70,7 @@ def content_key(root: Path, base_iri: str) -> str:
             digest.update(b"\0")
             digest.update(path.read_bytes())
             digest.update(b"\0")
-    return digest.hexdigest()[:32]
+    return digest.hexdigest()[:_KEY_LENGTH]
 
 
 class CacheEntry:
@@ -93,6 +95,7 @@ class CacheEntry:
     def views_path(self) -> Path:
         return self.directory / "views.jsonl"
 
+    @without_collector
     def save(self, kg: KnowledgeGraph) -> None:
         """Write everything a later query process needs; the index file is written last,
         so its presence means the entry is complete."""
@@ -113,6 +116,7 @@ class CacheEntry:
             )
         os.replace(name, self.index_path)
 
+    @without_collector
     def open(self, base: str) -> KnowledgeGraph | None:
         """A graph answering from the cache (facts unpickled only if asked for)."""
         from dipgraph.graph.knowledge import KnowledgeGraph
@@ -137,6 +141,7 @@ class CacheEntry:
         kg.view_store = ViewStore(self.views_path, offsets)
         return kg
 
+    @without_collector
     def load_facts(self) -> Facts | None:
         """The cached facts, or None when the entry is damaged."""
         try:
@@ -154,17 +159,7 @@ class CacheEntry:
             return None
 
     def save_facts(self, facts: Facts) -> None:
-        """Pickle the facts without their file locations (only error messages use them)."""
-        from dataclasses import replace
-
-        kinds = ("source", "actor", "topic", "post", "contact", "statement")
-        facts = replace(
-            facts,
-            **{
-                f"{k}s": {i: replace(r, location=None) for i, r in facts.by_kind(k).items()}
-                for k in kinds
-            },
-        )
+        """Pickle the facts, file locations included (``show`` can point at them)."""
         self.directory.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
@@ -200,10 +195,20 @@ def entry_for(root: Path, base_iri: str) -> CacheEntry | None:
     return CacheEntry(cache / content_key(root, base_iri))
 
 
+def _is_entry(path: Path) -> bool:
+    """A directory this cache made: named by a content key. Anything else in the cache
+    directory (it may be one a user shares with other things) is never touched."""
+    return (
+        path.is_dir()
+        and len(path.name) == _KEY_LENGTH
+        and all(c in "0123456789abcdef" for c in path.name)
+    )
+
+
 def _evict(cache: Path) -> None:
     """Keep the most recently used entries only."""
     entries = sorted(
-        (p for p in cache.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True
+        (p for p in cache.iterdir() if _is_entry(p)), key=lambda p: p.stat().st_mtime, reverse=True
     )
     for stale in entries[KEEP_ENTRIES:]:
         shutil.rmtree(stale, ignore_errors=True)

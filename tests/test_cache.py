@@ -80,3 +80,21 @@ def test_warm_answers_come_from_the_index_and_equal_fresh_ones(small_copy, monke
         assert warm.path("alice", "dorin", **kwargs) == fresh.path("alice", "dorin", **kwargs)
     assert warm._facts is None  # talks and path never unpickled the facts
     assert warm.show("belov") == fresh.show("belov")  # show loads them on demand
+
+
+def test_eviction_keeps_recent_entries_and_never_touches_other_folders(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A cache directory may be shared (say ~/.cache or /tmp): only entries are evicted."""
+    from dipgraph.cache import KEEP_ENTRIES
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path))
+    mine = tmp_path / "my-notes"
+    mine.mkdir()
+    (tmp_path / ("f" * 31)).mkdir()  # almost a key: still not ours
+    for number in range(KEEP_ENTRIES + 2):
+        (small_copy / "notes.txt").write_text(f"edit {number}", encoding="utf-8")
+        dipgraph.load(small_copy, cache=True)  # a new content key: a new entry
+    entries = [p for p in tmp_path.iterdir() if len(p.name) == 32]
+    assert len(entries) == KEEP_ENTRIES
+    assert mine.is_dir() and (tmp_path / ("f" * 31)).is_dir()

@@ -1,4 +1,4 @@
-"""RDF exports through Oxigraph: Turtle and N-Triples (triples); TriG, N-Quads, JSON-LD (quads).
+"""RDF exports: Turtle and N-Triples (triples); TriG, N-Quads, JSON-LD (quads).
 
 Triple formats carry the union of all named graphs (each triple once); dataset
 formats keep each fact in the named graph of the source it came from.
@@ -26,7 +26,18 @@ def triples_ntriples(nquads: str) -> str:
 
 
 def write_rdf(kg: KnowledgeGraph, target: Path, rdf_format: str) -> Path:
-    """Serialise the graph in one format (an ``RdfFormat`` name), atomically."""
+    """Serialise the graph in one format (an ``RdfFormat`` name), atomically.
+
+    The compiler's own N-Quads text is already canonical line syntax, so N-Quads
+    and N-Triples are written as text; Turtle streams the union through
+    Oxigraph's serialiser, and the dataset formats dump an Oxigraph store.
+    """
+    if rdf_format in ("N_QUADS", "N_TRIPLES"):
+        text = kg.nquads if rdf_format == "N_QUADS" else triples_ntriples(kg.nquads)
+        with atomic_path(target) as temporary:
+            temporary.write_bytes(text.encode("utf-8"))
+        return target
+
     import pyoxigraph as ox
 
     from dipgraph.graph.to_rdf import PREFIXES
@@ -37,9 +48,7 @@ def write_rdf(kg: KnowledgeGraph, target: Path, rdf_format: str) -> Path:
         if chosen.supports_datasets:
             kg.store.dump(str(temporary), chosen, prefixes=prefixes)
         else:
-            union = ox.Store()
-            union.bulk_load(
-                triples_ntriples(kg.nquads).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES
-            )
-            union.dump(str(temporary), chosen, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+            union = triples_ntriples(kg.nquads).encode("utf-8")
+            triples = ox.parse(union, format=ox.RdfFormat.N_TRIPLES)
+            ox.serialize(triples, str(temporary), format=chosen, prefixes=prefixes)
     return target

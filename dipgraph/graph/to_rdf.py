@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from dipgraph.collector import without_collector
 from dipgraph.dates import PartialDate
 from dipgraph.facts import Evidence, Facts
 from dipgraph.graph.iris import DEFAULT_BASE, DG_NS, SEM_NS, check_base_iri, fact_iri
@@ -354,9 +355,11 @@ class QuadWriter:
         self.add_posts()
         self.add_contacts()
         self.add_statements()
-        return "".join(self.lines)
+        # A fact citing one source twice repeats its wasDerivedFrom quad: keep each once.
+        return "".join(dict.fromkeys(self.lines))
 
 
+@without_collector
 def to_nquads(facts: Facts, model: Model, base: str = DEFAULT_BASE) -> str:
     """The whole dataset as N-Quads text."""
     return QuadWriter(facts, model, base).build()

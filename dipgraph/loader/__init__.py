@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from dipgraph.collector import without_collector
 from dipgraph.facts import Facts
 from dipgraph.loader import crosscheck
 from dipgraph.loader.fields import FieldChecker, Pending
@@ -42,6 +43,7 @@ def _shown(path: Path) -> str:
     return str(path.relative_to(cwd)) if path.is_relative_to(cwd) else str(path)
 
 
+@without_collector
 def check_facts(
     root: str | os.PathLike[str], max_file_bytes: int = MAX_FILE_BYTES
 ) -> tuple[Facts, list[Problem]]:

@@ -38,9 +38,11 @@ def resolve_references(
 ) -> None:
     """Every referenced id must exist and be of a kind the field accepts."""
     for ref in pending.references:
+        target = by_id.get(ref.target)
+        if target is not None and target.kind in ref.range:
+            continue
         wanted = " or ".join(ref.range)
         article_wanted = " or ".join(with_article(k) for k in ref.range)
-        target = by_id.get(ref.target)
         if target is None:
             candidates = [i for i, d in by_id.items() if d.kind in ref.range]
             problems.append(
@@ -49,7 +51,7 @@ def resolve_references(
                     f"unknown {wanted} '{ref.target}'{did_you_mean(ref.target, candidates)}",
                 )
             )
-        elif target.kind not in ref.range:
+        else:
             problems.append(
                 _problem(
                     ref.where,

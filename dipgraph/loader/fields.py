@@ -17,12 +17,13 @@ from dipgraph.dates import DateError, PartialDate
 from dipgraph.facts import Evidence, Location
 from dipgraph.loader.nodes import NodeReader
 from dipgraph.loader.problems import did_you_mean, with_article
-from dipgraph.schema.model import Model, Property
+from dipgraph.schema.model import PROPERTY_TYPES, Model, Property
 
 INVALID: Any = object()
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 MIN_QUOTE_CHARS = 8
+_EVIDENCE_SOURCE = Property(name="source", type="ref", range=("source",))
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +97,7 @@ class FieldChecker:
         return tuple(values)
 
     def _single(self, prop: Property, node: yaml.Node, what: str) -> Any:
-        check = getattr(self, f"_{prop.type}")
-        return check(prop, node, what)
+        return _CHECKS[prop.type](self, prop, node, what)
 
     def _text(self, prop: Property, node: yaml.Node, what: str) -> Any:
         text = self.reader.text(node, what)
@@ -235,8 +235,7 @@ class FieldChecker:
         if missing:
             self.reader.error(node, f"evidence is missing '{missing[0]}'")
             return INVALID
-        source_prop = Property(name="source", type="ref", range=("source",))
-        source = self._ref(source_prop, found["source"][1], "the evidence source")
+        source = self._ref(_EVIDENCE_SOURCE, found["source"][1], "the evidence source")
         quote_node = found["quote"][1]
         quote = self._text(prop, quote_node, "the quote")
         if source is INVALID or quote is INVALID:
@@ -250,3 +249,9 @@ class FieldChecker:
             return INVALID
         self.pending.quotes.append(QuoteUse(source, quote, self.reader.where(quote_node)))
         return Evidence(source=source, quote=quote)
+
+
+# One checking method a property type, looked up once a value (the walk's hot path).
+_CHECKS: dict[str, Callable[[FieldChecker, Property, yaml.Node, str], Any]] = {
+    name: getattr(FieldChecker, f"_{name}") for name in PROPERTY_TYPES
+}

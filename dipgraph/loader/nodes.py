@@ -17,7 +17,9 @@ _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {
     _CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
 }
+_STR = _CORE + "str"
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_Scalar = yaml.ScalarNode
 _KIND_NAMES = {
     yaml.ScalarNode: "a single value",
     yaml.SequenceNode: "a list",
@@ -60,8 +62,10 @@ class NodeReader:
         entries: list[tuple[str, yaml.Node, yaml.Node]] = []
         first_seen: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
-            if not self.enter(key_node) or not self.expect(
-                key_node, yaml.ScalarNode, f"a key in {what}"
+            # The common case (a plain string key) is tested inline: this runs per field.
+            if not (key_node.__class__ is _Scalar and key_node.tag == _STR) and (
+                not self.enter(key_node)
+                or not self.expect(key_node, yaml.ScalarNode, f"a key in {what}")
             ):
                 continue
             key = key_node.value
@@ -80,14 +84,22 @@ class NodeReader:
 
     def is_null(self, node: yaml.Node) -> bool:
         """A plain empty, ~ or null scalar, or one tagged !!null."""
-        if not isinstance(node, yaml.ScalarNode):
+        if node.__class__ is not _Scalar:
             return False
+        if node.tag == _STR:
+            return not node.style and node.value in _NULLS
         if node.tag == _CORE + "null":
             return True
         return not node.style and node.value in _NULLS  # plain style: None or ""
 
     def text(self, node: yaml.Node, what: str) -> str | None:
         """A scalar's text exactly as written (never implicitly typed)."""
+        if (
+            node.__class__ is _Scalar
+            and node.tag == _STR
+            and (node.style or node.value not in _NULLS)
+        ):
+            return node.value  # the common case, without the checks below
         if not self.enter(node) or not self.expect(node, yaml.ScalarNode, what):
             return None
         if self.is_null(node):

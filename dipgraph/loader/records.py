@@ -24,8 +24,8 @@ class Declared:
     record: Any  # a dipgraph.facts record, or None when some field was invalid
 
 
-def _attribute(name: str) -> str:
-    return f"{name}_" if keyword.iskeyword(name) else name
+# Field names that are Python keywords take a trailing underscore ('from' -> 'from_').
+_ATTRIBUTES = {name: f"{name}_" for name in keyword.kwlist}
 
 
 def _check_dates(
@@ -58,34 +58,35 @@ def _check_initiator(
 def check_item(checker: FieldChecker, kind: FactKind, node: yaml.Node) -> Declared | None:
     """Check one item; returns what it declares, even when some fields are wrong."""
     reader = checker.reader
-    what = with_article(kind.name)
     entries = reader.mapping(node, f"each entry of {kind.plural}")
     if entries is None:
         return None
+    properties = kind.properties
     values: dict[str, Any] = {}
     nodes: dict[str, yaml.Node] = {}
     ok = True
     for key, key_node, value_node in entries:
-        prop = kind.properties.get(key)
+        prop = properties.get(key)
         if prop is None:
             reader.error(
                 key_node,
-                f"unknown field '{key}' in {what}{did_you_mean(key, kind.properties)}",
+                f"unknown field '{key}' in {with_article(kind.name)}"
+                f"{did_you_mean(key, properties)}",
             )
             ok = False
             continue
-        if reader.is_null(value_node) and not prop.required:
+        if not prop.required and reader.is_null(value_node):
             continue
-        value = checker.value(prop, value_node, f"{key}")
+        value = checker.value(prop, value_node, key)
         if value is INVALID:
             ok = False
             continue
         values[key] = value
         nodes[key] = value_node
-    present = {key for key, _, _ in entries}
-    for prop in kind.properties.values():
-        if prop.required and prop.name not in present:
-            reader.error(node, f"{what} is missing required field '{prop.name}'")
+    for name in kind.required:
+        # Checked values are the usual witness; an invalid one was present all the same.
+        if name not in nodes and all(key != name for key, _, _ in entries):
+            reader.error(node, f"{with_article(kind.name)} is missing required field '{name}'")
             ok = False
     ok = _check_dates(checker, values, nodes) and ok
     ok = _check_initiator(checker, values, nodes) and ok
@@ -94,7 +95,7 @@ def check_item(checker: FieldChecker, kind: FactKind, node: yaml.Node) -> Declar
     where = reader.where(node)
     record = None
     if ok:
-        fields = {_attribute(k): v for k, v in values.items()}
+        fields = {_ATTRIBUTES.get(k, k): v for k, v in values.items()}
         record = RECORD_TYPES[kind.name](**fields, location=where)
     return Declared(kind.name, values["id"], where, record)
 

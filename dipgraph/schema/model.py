@@ -63,6 +63,11 @@ class FactKind:
     description: str
     properties: dict[str, Property]
 
+    @property
+    def required(self) -> tuple[str, ...]:
+        """Names of the fields every item must have."""
+        return tuple(name for name, prop in self.properties.items() if prop.required)
+
 
 @dataclass(frozen=True, slots=True)
 class Model:
