@@ -98,3 +98,18 @@ def test_eviction_keeps_recent_entries_and_never_touches_other_folders(
     entries = [p for p in tmp_path.iterdir() if len(p.name) == 32]
     assert len(entries) == KEEP_ENTRIES
     assert mine.is_dir() and (tmp_path / ("f" * 31)).is_dir()
+
+
+def test_a_clean_check_leaves_a_warm_cache_and_a_failed_one_none(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path))
+    facts, problems = dipgraph.check(small_copy, cache=True)
+    assert problems == []
+    warm = dipgraph.load(small_copy, cache=True)
+    assert warm._facts is None and warm.view_store is not None  # answered from the entry
+    assert warm.facts.contacts == facts.contacts
+    (small_copy / "bad.yaml").write_text("contacts:\n  - id: x\n", encoding="utf-8")
+    before = set(tmp_path.iterdir())
+    _, problems = dipgraph.check(small_copy, cache=True)
+    assert problems and set(tmp_path.iterdir()) == before

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     import rdflib
 
     from dipgraph.cache import CacheEntry
+    from dipgraph.graph.to_rdf import Quads
 
 VIA_CHOICES = ("contacts", "all")
 
@@ -374,11 +375,16 @@ class KnowledgeGraph:
         return to_networkx(self)
 
     @cached_property
-    def nquads(self) -> str:
-        """The facts as RDF, N-Quads text, one named graph a source (built on first use)."""
-        from dipgraph.graph.to_rdf import to_nquads
+    def quads(self) -> Quads:
+        """The facts as RDF quads, one named graph a source (compiled on first use)."""
+        from dipgraph.graph.to_rdf import compile_quads
 
-        return to_nquads(self.facts, self.model, self.base)
+        return compile_quads(self.facts, self.model, self.base)
+
+    @cached_property
+    def nquads(self) -> str:
+        """The facts as RDF, N-Quads text, one named graph a source."""
+        return self.quads.nquads()
 
     @cached_property
     def store(self) -> pyoxigraph.Store:
