@@ -5,7 +5,8 @@ form with ``query=``) answer in the format the ``Accept`` header asks for
 (SPARQL results JSON by default; CSV, TSV, XML; Turtle or N-Triples for
 CONSTRUCT). Updates are refused with 403. ``GET /`` serves the interactive graph.
 A query that runs past ``timeout`` seconds gets 503; Oxigraph cannot cancel it,
-so it finishes in the background, and only ``workers`` queries run at once.
+so it finishes in the background (on a daemon thread: Ctrl-C never waits for it),
+and only ``workers`` queries run at once.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import concurrent.futures
 import ipaddress
 import json
+import threading
+from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
@@ -126,6 +129,32 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.OK, body, media)
 
 
+class QueryRunner:
+    """Runs calls on daemon threads, at most ``workers`` at once.
+
+    A thread pool's workers are joined when the interpreter exits, so one query
+    that timed out (and cannot be cancelled) would hold Ctrl-C until it ended.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self._slots = threading.BoundedSemaphore(workers)
+
+    def submit(self, call: Callable[..., Any], *args: Any) -> concurrent.futures.Future:
+        future: concurrent.futures.Future = concurrent.futures.Future()
+
+        def run() -> None:
+            with self._slots:
+                if not future.set_running_or_notify_cancel():
+                    return
+                try:
+                    future.set_result(call(*args))
+                except BaseException as error:  # handed to the waiting request
+                    future.set_exception(error)
+
+        threading.Thread(target=run, name="dipgraph-query", daemon=True).start()
+        return future
+
+
 class SparqlServer(ThreadingHTTPServer):
     """The HTTP server; ``answer`` runs one query to bytes in a worker thread."""
 
@@ -140,8 +169,7 @@ class SparqlServer(ThreadingHTTPServer):
         workers: int = 4,
         verbose: bool = False,
     ) -> None:
-        # Before binding: a failed bind calls server_close(), which shuts the pool.
-        self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=workers)
+        self.pool = QueryRunner(workers)
         self.kg = kg
         self.timeout = timeout
         self.verbose = verbose
@@ -170,10 +198,6 @@ class SparqlServer(ThreadingHTTPServer):
             ), media
         media, name = _choose(accept, RESULT_TYPES, "application/sparql-results+json")
         return result.serialize(format=getattr(ox.QueryResultsFormat, name)), media
-
-    def server_close(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
-        super().server_close()
 
 
 def make_server(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -56,7 +57,7 @@ def http(
 
 
 @pytest.fixture
-def served() -> Iterator[str]:
+def served_process() -> Iterator[tuple[str, subprocess.Popen]]:
     port = free_port()
     env = {**os.environ, "DIPGRAPH_CACHE_DIR": str(CACHE_DIR)}
     process = subprocess.Popen(
@@ -79,10 +80,15 @@ def served() -> Iterator[str]:
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(base + "/")
-        yield base
+        yield base, process
     finally:
         process.kill()
         process.wait()
+
+
+@pytest.fixture
+def served(served_process: tuple[str, subprocess.Popen]) -> str:
+    return served_process[0]
 
 
 def test_serve_answers_get_and_post_in_several_formats(served: str) -> None:
@@ -128,6 +134,17 @@ def test_serve_times_out_long_queries(served: str) -> None:
     status, _, body = http(f"{served}/sparql?query=" + urllib.parse.quote(slow))
     assert status == 503 and "timed out" in body
     assert time.monotonic() - started < 10
+
+
+def test_ctrl_c_does_not_wait_for_a_timed_out_query(served_process) -> None:
+    """Oxigraph cannot cancel a query; stopping the server must not wait for it."""
+    served, process = served_process
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    assert http(f"{served}/sparql?query=" + urllib.parse.quote(slow))[0] == 503
+    started = time.monotonic()
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=20) == 0
+    assert time.monotonic() - started < 5
 
 
 def test_serve_serves_the_html_graph(served: str) -> None:
