@@ -422,7 +422,7 @@ class KnowledgeGraph:
         """A parameter value as the RDF term its declared kind calls for."""
         from pyoxigraph import Literal, NamedNode
 
-        from dipgraph.graph.to_rdf import _DATE_TYPES, XSD_NS
+        from dipgraph.graph.to_rdf import date_datatype
 
         if kind == "actor":
             return NamedNode(fact_iri(self.base, "actor", self.actor(value).id))
@@ -436,7 +436,7 @@ class KnowledgeGraph:
                 date = PartialDate.parse(value)
             except DateError as error:
                 raise QueryError(str(error)) from None
-            return Literal(str(date), datatype=NamedNode(XSD_NS + _DATE_TYPES[date.precision]))
+            return Literal(str(date), datatype=NamedNode(date_datatype(date)))
         return Literal(value)
 
     def sparql(self, query: str, params: dict[str, str] | None = None) -> Any:

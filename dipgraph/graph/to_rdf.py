@@ -81,9 +81,14 @@ _DATE_TYPES = {"year": "gYear", "month": "gYearMonth", "day": "date"}
 _INSTANT = {"year": "inXSDgYear", "month": "inXSDgYearMonth", "day": "inXSDDate"}
 
 
+def date_datatype(date: PartialDate) -> str:
+    """The XSD datatype IRI for a date's precision: xsd:gYear, xsd:gYearMonth or xsd:date."""
+    return XSD_NS + _DATE_TYPES[date.precision]
+
+
 def date_literal(date: PartialDate) -> str:
-    """A date typed by its precision: xsd:gYear, xsd:gYearMonth or xsd:date."""
-    return literal(str(date), datatype=XSD_NS + _DATE_TYPES[date.precision])
+    """A date typed by its precision, in N-Triples syntax."""
+    return literal(str(date), datatype=date_datatype(date))
 
 
 A = iri(RDF_NS + "type")
