@@ -10,7 +10,8 @@ need every record) and, once SPARQL has been asked for, an Oxigraph store on
 disk. Only facts that passed every check are cached.
 
 Location: ``$DIPGRAPH_CACHE_DIR``, else ``$XDG_CACHE_HOME/dipgraph``, else
-``~/.cache/dipgraph``; ``DIPGRAPH_NO_CACHE=1`` turns it off. The cache holds
+``~/.cache/dipgraph``; ``DIPGRAPH_NO_CACHE=1`` turns it off. It keeps the 8 most
+recently used entries within ``$DIPGRAPH_CACHE_MAX_MB`` (4096 by default). The cache holds
 pickles: it must be a directory only you can write to (the default is).
 """
 
@@ -115,6 +116,7 @@ class CacheEntry:
                 marshal.dumps((index.contacts, index.statics, index.broader, names, offsets))
             )
         os.replace(name, self.index_path)
+        _evict(self.directory.parent)
 
     @without_collector
     def open(self, base: str) -> KnowledgeGraph | None:
@@ -165,7 +167,6 @@ class CacheEntry:
         with os.fdopen(handle, "wb") as stream:
             pickle.dump(facts, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(name, self.facts_path)
-        _evict(self.directory.parent)
 
     def open_store(self, nquads: Callable[[], str]):  # -> pyoxigraph.Store
         """The cached store, or a new one built from ``nquads()`` and kept for next time."""
@@ -185,6 +186,7 @@ class CacheEntry:
             building.rename(self.store_path)
         except OSError:  # another process won the race: use its store
             shutil.rmtree(building, ignore_errors=True)
+        _evict(self.directory.parent)
         return pyoxigraph.Store.read_only(str(self.store_path))
 
 
@@ -205,10 +207,26 @@ def _is_entry(path: Path) -> bool:
     )
 
 
+def _size(entry: Path) -> int:
+    return sum(p.stat().st_size for p in entry.rglob("*") if p.is_file())
+
+
+def size_limit() -> int:
+    """Bytes all entries may take together: ``$DIPGRAPH_CACHE_MAX_MB``, else 4096 MB."""
+    try:
+        return int(float(os.environ.get("DIPGRAPH_CACHE_MAX_MB", "4096")) * 1024 * 1024)
+    except ValueError:
+        return 4096 * 1024 * 1024
+
+
 def _evict(cache: Path) -> None:
-    """Keep the most recently used entries only."""
+    """Keep the most recently used entries: at most KEEP_ENTRIES, and no more bytes than
+    :func:`size_limit` (the newest entry always stays)."""
     entries = sorted(
         (p for p in cache.iterdir() if _is_entry(p)), key=lambda p: p.stat().st_mtime, reverse=True
     )
-    for stale in entries[KEEP_ENTRIES:]:
-        shutil.rmtree(stale, ignore_errors=True)
+    budget = size_limit()
+    for number, entry in enumerate(entries):
+        budget -= _size(entry)
+        if number and (number >= KEEP_ENTRIES or budget < 0):
+            shutil.rmtree(entry, ignore_errors=True)

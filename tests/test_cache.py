@@ -113,3 +113,16 @@ def test_a_clean_check_leaves_a_warm_cache_and_a_failed_one_none(
     before = set(tmp_path.iterdir())
     _, problems = dipgraph.check(small_copy, cache=True)
     assert problems and set(tmp_path.iterdir()) == before
+
+
+def test_eviction_keeps_the_cache_within_its_size_limit(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(cache))
+    monkeypatch.setenv("DIPGRAPH_CACHE_MAX_MB", "0.001")  # smaller than any entry
+    for number in range(3):
+        (small_copy / "notes.txt").write_text(f"edit {number}", encoding="utf-8")
+        newest = dipgraph.load(small_copy, cache=True)
+    assert [p.name for p in cache.iterdir()] == [newest.cache.directory.name]
+    assert newest.talks() == dipgraph.load(small_copy, cache=True).talks()  # still usable
