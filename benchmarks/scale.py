@@ -68,6 +68,12 @@ def run(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     return elapsed, rss
 
 
+def own_peak_kib() -> int:
+    """This process's high-water RSS (VmHWM), in KiB."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+
+
 def floor(facts: Path, collector: bool = True) -> float:
     """PyYAML's CSafeLoader loading every fact file: the issue's floor (collector on, as
     PyYAML runs by default); with ``collector=False``, the same with the collector paused."""
@@ -91,7 +97,8 @@ nquads, query = open(sys.argv[1], encoding="utf-8").read(), open(sys.argv[2]).re
 started = time.perf_counter()
 dataset = Dataset(default_union=True)
 dataset.parse(data=nquads, format="nquads")
-print("load", time.perf_counter() - started, flush=True)
+hwm = [line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM:")]
+print("load", time.perf_counter() - started, hwm[0], flush=True)
 started = time.perf_counter()
 rows = len(list(dataset.query(query)))
 print("query", time.perf_counter() - started, rows, flush=True)
@@ -117,11 +124,17 @@ def rdflib_timing(nquads: str, query: str, work: Path, timeout: float) -> tuple[
     except subprocess.TimeoutExpired:
         child.kill()
         child.communicate()
-        return f"{float(load[1]):.1f} s", f"> {time.perf_counter() - started:.0f} s (stopped)"
+        return (
+            f"{float(load[1]):.1f} s (peak {mib(int(load[2]))} loaded)",
+            f"> {time.perf_counter() - started:.0f} s (stopped)",
+        )
     finally:
         data.unlink()
     query_line = out.split()
-    return f"{float(load[1]):.1f} s", f"{float(query_line[1]):.2f} s ({int(query_line[2]):,} rows)"
+    return (
+        f"{float(load[1]):.1f} s (peak {mib(int(load[2]))} loaded)",
+        f"{float(query_line[1]):.2f} s ({int(query_line[2]):,} rows)",
+    )
 
 
 def sparql_comparison(facts: Path, work: Path, rdflib_timeout: float) -> None:
@@ -140,7 +153,7 @@ def sparql_comparison(facts: Path, work: Path, rdflib_timeout: float) -> None:
     print(f"  RDF: {quads:,} quads, compiled in {compiled:.1f} s")
     print(
         f"  who-talked-to-whom on Oxigraph: load {oxi_load:.1f} s, query {oxi_query:.2f} s "
-        f"({rows:,} rows)"
+        f"({rows:,} rows); peak of this process (facts, quads, store) {mib(own_peak_kib())}"
     )
     del store, kg
     rdflib_load, rdflib_query = rdflib_timing(nquads, query, work, rdflib_timeout)
