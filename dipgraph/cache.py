@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 KEEP_ENTRIES = 8
 _KEY_LENGTH = 32
-_FORMAT = "3"
+_FORMAT = "4"
 
 
 def cache_root() -> Path | None:
@@ -112,9 +112,7 @@ class CacheEntry:
         )
         handle, name = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
-            stream.write(
-                marshal.dumps((index.contacts, index.statics, index.broader, names, offsets))
-            )
+            stream.write(marshal.dumps((index.as_tuple(), names, offsets)))
         os.replace(name, self.index_path)
         _evict(self.directory.parent)
 
@@ -125,7 +123,7 @@ class CacheEntry:
         from dipgraph.names import NameIndex
 
         try:
-            contacts, statics, broader, names, offsets = marshal.loads(self.index_path.read_bytes())
+            index, names, offsets = marshal.loads(self.index_path.read_bytes())
         except (OSError, EOFError, ValueError, TypeError):
             return None
         os.utime(self.directory)  # most recently used
@@ -137,7 +135,7 @@ class CacheEntry:
             return loaded
 
         kg = KnowledgeGraph(facts, base, self)
-        kg.contact_index = ContactIndex(contacts, statics, broader)
+        kg.contact_index = ContactIndex.from_tuple(index)
         kg.actor_names = NameIndex(names[0], names[1])
         kg.topic_names = NameIndex(names[2], names[3])
         kg.view_store = ViewStore(self.views_path, offsets)

@@ -111,3 +111,30 @@ def test_all_paths_match_networkx_simple_paths(hops: int) -> None:
         for p in all_paths(build_adjacency(links), source, target, hops)
     }
     assert ours == expected
+
+
+@pytest.mark.parametrize("facts", [None, "tests/fixtures/small"])  # bundled, and dated
+@pytest.mark.parametrize(
+    ("via", "any_status", "low", "high"),
+    [
+        ("contacts", False, None, None),
+        ("all", True, None, None),
+        ("all", False, dt.date(2021, 1, 1).toordinal(), dt.date(2022, 12, 31).toordinal()),
+    ],
+)
+def test_the_lazy_adjacency_equals_one_built_from_every_link(
+    facts, via, any_status, low, high
+) -> None:
+    """Paths search an adjacency filled per actor on first visit; it must hold exactly the
+    neighbours and links, in the same order, that indexing every link gives."""
+    import dipgraph
+    from dipgraph.dates import may_overlap
+
+    kg = dipgraph.load(facts)
+    eager = build_adjacency(
+        link for link in kg.links(via, any_status) if may_overlap(link.start, link.end, low, high)
+    )
+    lazy = kg.adjacency(via, any_status, low, high)
+    assert eager or (facts is None and low is not None)  # bundled facts carry no dates
+    for actor in kg.facts.actors:
+        assert lazy.get(actor, {}) == eager.get(actor, {}), actor

@@ -9,7 +9,7 @@ query returns.
 from __future__ import annotations
 
 import json
-import marshal
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -24,6 +24,16 @@ ContactRow = tuple[str, str, str, tuple[str, ...], tuple[str, ...], int | None, 
 LinkRow = tuple[str, str, str, str, int | None, int | None]
 
 
+def _positions(rows: Iterable[tuple[int, Iterable[str]]]) -> dict[str, tuple[int, ...]]:
+    """actor -> the positions of the rows naming it, in order."""
+    found: dict[str, list[int]] = {}
+    for position, actors in rows:
+        for actor in dict.fromkeys(actors):
+            found.setdefault(actor, []).append(position)
+    # Tuples, not lists: marshal loads them faster.
+    return {actor: tuple(positions) for actor, positions in found.items()}
+
+
 def _ordinals(date: PartialDate | None) -> tuple[int | None, int | None]:
     return (date.first_day.toordinal(), date.last_day.toordinal()) if date else (None, None)
 
@@ -35,6 +45,9 @@ class ContactIndex:
     contacts: list[ContactRow] = field(default_factory=list)
     statics: list[LinkRow] = field(default_factory=list)
     broader: dict[str, str] = field(default_factory=dict)
+    # actor id -> positions in contacts / statics: a path search reads one actor's rows.
+    contacts_by_actor: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    statics_by_actor: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_facts(cls, facts: Facts) -> ContactIndex:
@@ -67,7 +80,41 @@ class ContactIndex:
                     if t
                 )
         index.broader = {t.id: t.broader for t in facts.topics.values() if t.broader}
+        index.contacts_by_actor = _positions((n, row[3]) for n, row in enumerate(index.contacts))
+        index.statics_by_actor = _positions((n, row[:2]) for n, row in enumerate(index.statics))
         return index
+
+    def as_tuple(self) -> tuple:
+        """Everything, as plain data for :mod:`marshal` (see :meth:`from_tuple`)."""
+        return (
+            self.contacts,
+            self.statics,
+            self.broader,
+            self.contacts_by_actor,
+            self.statics_by_actor,
+        )
+
+    @classmethod
+    def from_tuple(cls, data: tuple) -> ContactIndex:
+        return cls(*data)
+
+    def links_of(self, actor: str, any_status: bool) -> list[LinkRow]:
+        """The contact links touching one actor, in the order :meth:`contact_pairs` gives."""
+        contacts = self.contacts
+        found = []
+        for position in self.contacts_by_actor.get(actor, ()):
+            row = contacts[position]
+            if any_status or row[2] == "happened":
+                found.extend(
+                    (a, b, row[1], row[0], row[5], row[6])
+                    for a, b in combinations(row[3], 2)
+                    if actor in (a, b)
+                )
+        return found
+
+    def statics_of(self, actor: str) -> list[LinkRow]:
+        """The post, membership and country links touching one actor."""
+        return [self.statics[position] for position in self.statics_by_actor.get(actor, ())]
 
     def contact_pairs(self, any_status: bool) -> list[LinkRow]:
         """One link per pair of participants of every contact (that happened)."""
@@ -77,14 +124,6 @@ class ContactIndex:
             if any_status or row[2] == "happened"
             for a, b in combinations(row[3], 2)
         ]
-
-    def dump(self, path: Path) -> None:
-        path.write_bytes(marshal.dumps((self.contacts, self.statics, self.broader)))
-
-    @classmethod
-    def load(cls, path: Path) -> ContactIndex:
-        contacts, statics, broader = marshal.loads(path.read_bytes())
-        return cls(contacts, statics, broader)
 
 
 class ViewStore:

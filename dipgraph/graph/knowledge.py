@@ -25,7 +25,7 @@ from dipgraph.facts import Actor, Facts, Statement
 from dipgraph.graph import views
 from dipgraph.graph.contact_index import ContactIndex, ViewStore
 from dipgraph.graph.iris import DEFAULT_BASE, fact_iri
-from dipgraph.graph.paths import Adjacency, Link, all_paths, build_adjacency, shortest_path
+from dipgraph.graph.paths import Adjacency, LazyAdjacency, Link, all_paths, shortest_path
 from dipgraph.names import NameIndex
 from dipgraph.schema.model import load_model
 
@@ -240,6 +240,27 @@ class KnowledgeGraph:
             rows += index.statics
         return [Link(*row) for row in rows]
 
+    def adjacency(
+        self,
+        via: str = "contacts",
+        any_status: bool = False,
+        low: int | None = None,
+        high: int | None = None,
+    ) -> Adjacency:
+        """The links of :meth:`links` that may fall between day numbers ``low`` and
+        ``high``, indexed by actor lazily (each actor's links on first visit)."""
+        if via not in VIA_CHOICES:
+            raise QueryError(f"--via must be one of {', '.join(VIA_CHOICES)}, not '{via}'")
+        index = self.contact_index
+
+        def links_of(actor: str) -> list[Link]:
+            rows = index.links_of(actor, any_status)
+            if via == "all":
+                rows += index.statics_of(actor)
+            return [Link(*row) for row in rows if may_overlap(row[4], row[5], low, high)]
+
+        return LazyAdjacency(links_of)
+
     def _hop_view(
         self, link: Link, adjacency: Adjacency, known: dict[str, dict[str, Any]]
     ) -> dict[str, Any]:
@@ -283,12 +304,7 @@ class KnowledgeGraph:
         start, end = _window(since, until)
         low = start.toordinal() if start else None
         high = end.toordinal() if end else None
-        links = [
-            link
-            for link in self.links(via, any_status)
-            if may_overlap(link.start, link.end, low, high)
-        ]
-        adjacency = build_adjacency(links)
+        adjacency = self.adjacency(via, any_status, low, high)
         if all:
             found = all_paths(adjacency, first, second, max_hops, temporal, limit)
         else:
