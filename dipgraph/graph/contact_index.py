@@ -9,7 +9,7 @@ query returns.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -32,6 +32,11 @@ def _positions(rows: Iterable[tuple[int, Iterable[str]]]) -> dict[str, tuple[int
             found.setdefault(actor, []).append(position)
     # Tuples, not lists: marshal loads them faster.
     return {actor: tuple(positions) for actor, positions in found.items()}
+
+
+def _pair_links(row: ContactRow) -> Iterator[LinkRow]:
+    """One link per pair of a contact's participants, in participant order."""
+    return ((a, b, row[1], row[0], row[5], row[6]) for a, b in combinations(row[3], 2))
 
 
 def _ordinals(date: PartialDate | None) -> tuple[int | None, int | None]:
@@ -105,11 +110,7 @@ class ContactIndex:
         for position in self.contacts_by_actor.get(actor, ()):
             row = contacts[position]
             if any_status or row[2] == "happened":
-                found.extend(
-                    (a, b, row[1], row[0], row[5], row[6])
-                    for a, b in combinations(row[3], 2)
-                    if actor in (a, b)
-                )
+                found.extend(link for link in _pair_links(row) if actor in link[:2])
         return found
 
     def statics_of(self, actor: str) -> list[LinkRow]:
@@ -119,10 +120,10 @@ class ContactIndex:
     def contact_pairs(self, any_status: bool) -> list[LinkRow]:
         """One link per pair of participants of every contact (that happened)."""
         return [
-            (a, b, row[1], row[0], row[5], row[6])
+            link
             for row in self.contacts
             if any_status or row[2] == "happened"
-            for a, b in combinations(row[3], 2)
+            for link in _pair_links(row)
         ]
 
 

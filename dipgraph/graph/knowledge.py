@@ -62,6 +62,11 @@ def _choice(value: str, allowed: dict[str, Any], what: str) -> str:
     raise QueryError(f"unknown {what} '{value}'; choose from: {', '.join(allowed)}")
 
 
+def _check_via(via: str) -> None:
+    if via not in VIA_CHOICES:
+        raise QueryError(f"--via must be one of {', '.join(VIA_CHOICES)}, not '{via}'")
+
+
 def _chronological(date: PartialDate | None, ident: str) -> tuple:
     return (date is None, date.first_day if date else dt.date.max, ident)
 
@@ -232,8 +237,7 @@ class KnowledgeGraph:
         Only contacts that happened connect actors, unless ``any_status`` also admits
         planned, proposed and denied ones.
         """
-        if via not in VIA_CHOICES:
-            raise QueryError(f"--via must be one of {', '.join(VIA_CHOICES)}, not '{via}'")
+        _check_via(via)
         index = self.contact_index
         rows = index.contact_pairs(any_status)
         if via == "all":
@@ -249,8 +253,7 @@ class KnowledgeGraph:
     ) -> Adjacency:
         """The links of :meth:`links` that may fall between day numbers ``low`` and
         ``high``, indexed by actor lazily (each actor's links on first visit)."""
-        if via not in VIA_CHOICES:
-            raise QueryError(f"--via must be one of {', '.join(VIA_CHOICES)}, not '{via}'")
+        _check_via(via)
         index = self.contact_index
 
         def links_of(actor: str) -> list[Link]:

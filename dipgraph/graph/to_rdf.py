@@ -1,8 +1,9 @@
 """Compiling facts into RDF with standard vocabularies, one named graph a source.
 
-The output is N-Quads text: Oxigraph loads it for fast SPARQL and exports, and
-rdflib can parse it for notebook users. Writing lines directly keeps a million
-triples to seconds. Every term is documented in ``dipgraph/schema/ontology.ttl``.
+The output is a set of quads in N-Quads line syntax (:class:`Quads`): exports
+stream its lines, Oxigraph loads it for fast SPARQL, and rdflib can parse it for
+notebook users. Writing lines directly keeps a million triples to seconds. Every
+term is documented in ``dipgraph/schema/ontology.ttl``.
 
 - Actors: schema.org ``Person`` / ``Organization`` (states also ``dg:State`` and
   ``schema:Country``); names as language-tagged ``rdfs:label``, ``skos:prefLabel``,
@@ -401,8 +402,3 @@ def compile_quads(facts: Facts, model: Model, base: str = DEFAULT_BASE) -> Quads
     """The whole dataset as quads, one named graph a source (actors, topics and sources
     in ``graph/entities``)."""
     return QuadWriter(facts, model, base).build()
-
-
-def to_nquads(facts: Facts, model: Model, base: str = DEFAULT_BASE) -> str:
-    """The whole dataset as N-Quads text."""
-    return compile_quads(facts, model, base).nquads()

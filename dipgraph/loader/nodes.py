@@ -86,8 +86,6 @@ class NodeReader:
         """A plain empty, ~ or null scalar, or one tagged !!null."""
         if node.__class__ is not _Scalar:
             return False
-        if node.tag == _STR:
-            return not node.style and node.value in _NULLS
         if node.tag == _CORE + "null":
             return True
         return not node.style and node.value in _NULLS  # plain style: None or ""
