@@ -45,7 +45,6 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from dipgraph.collector import without_collector
 from dipgraph.dates import PartialDate
@@ -500,7 +499,8 @@ class QuadWriter:
             per_graph[where] = per_graph.get(where, 0) + 1
         add(graph, dataset, A, iri(VOID_NS + "Dataset"))
         add(graph, dataset, iri(DCT_NS + "title"), literal("dipgraph knowledge graph", lang="en"))
-        add(graph, dataset, iri(VOID_NS + "triples"), literal(str(len(self.quads)), datatype=INTEGER))
+        total = literal(str(len(self.quads)), datatype=INTEGER)
+        add(graph, dataset, iri(VOID_NS + "triples"), total)
         add(graph, dataset, iri(VOID_NS + "uriSpace"), literal(self.base))
         for namespace in (DG_NS, SEM_NS, ORG_NS, PROV_NS, SKOS_NS, SDO_NS, TIME_NS, DCT_NS):
             add(graph, dataset, iri(VOID_NS + "vocabulary"), iri(namespace))
