@@ -48,7 +48,7 @@ from typing import Any
 
 from dipgraph.collector import without_collector
 from dipgraph.dates import PartialDate
-from dipgraph.facts import Contact, Evidence, Facts
+from dipgraph.facts import Evidence, Facts
 from dipgraph.graph.iris import DEFAULT_BASE, DG_NS, SEM_NS, check_base_iri, fact_iri
 from dipgraph.schema.model import SCHEMA_DIR, Model
 
@@ -160,19 +160,6 @@ _ACTOR_CLASSES = {
 }
 # Role types of actors linked to a contact without being a party (issue #9).
 ROLE_TYPES = {"subject": "Subject", "host": "Host", "mediator": "Mediator"}
-
-
-def contact_sides(contact: Contact) -> tuple[tuple[str, ...], ...]:
-    """The contact's sides (delegations); records without ``sides`` have one actor a side."""
-    sides = getattr(contact, "sides", None)
-    return tuple(sides) if sides else tuple((p,) for p in contact.participants)
-
-
-def contact_roles(contact: Contact) -> dict[str, tuple[str, ...]]:
-    """Actors linked with a role but not a party: subjects, hosts, mediators."""
-    return {
-        role: tuple(getattr(contact, f"{role}s", ()) or ()) for role in ROLE_TYPES
-    }
 
 
 class QuadWriter:
@@ -438,10 +425,10 @@ class QuadWriter:
             add(graph, subject, A, event)
             add(graph, subject, A, contact_class)
             add(graph, subject, A, iri(DG_NS + class_name(contact.type)))
-            for number, side in enumerate(contact_sides(contact), start=1):
+            for number, side in enumerate(contact.sides, start=1):
                 for member in side:
                     self.role(subject, "Party", member, number)
-            for role, holders in contact_roles(contact).items():
+            for role, holders in contact.roles.items():
                 for holder in holders:
                     self.role(subject, ROLE_TYPES[role], holder)
             if contact.initiated_by:

@@ -34,6 +34,7 @@ PROPERTY_TYPES = frozenset(
         "path",
         "language",
         "sides",
+        "wikidata",
     }
 )
 KIND_ORDER = ("source", "actor", "topic", "post", "contact", "statement")
