@@ -481,12 +481,12 @@ class QuadWriter:
         """A VoID description: the dataset, its named graphs as subsets, triple counts."""
         graph, add = self.void, self.add
         dataset = iri(self.base + "dataset")
+        total = literal(str(len(self.quads)), datatype=INTEGER)  # the data, not this
         per_graph: dict[str, int] = {}
         for _, where in self.quads:
             per_graph[where] = per_graph.get(where, 0) + 1
         add(graph, dataset, A, iri(VOID_NS + "Dataset"))
         add(graph, dataset, iri(DCT_NS + "title"), literal("dipgraph knowledge graph", lang="en"))
-        total = literal(str(len(self.quads)), datatype=INTEGER)
         add(graph, dataset, iri(VOID_NS + "triples"), total)
         add(graph, dataset, iri(VOID_NS + "uriSpace"), literal(self.base))
         for namespace in (DG_NS, SEM_NS, ORG_NS, PROV_NS, SKOS_NS, SDO_NS, TIME_NS, DCT_NS):
