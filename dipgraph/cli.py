@@ -154,11 +154,24 @@ def build(
         ),
     ] = "ttl,html",
     base_iri: BaseIriOption = None,
+    validate: Annotated[
+        bool,
+        typer.Option("--validate", help="Check the RDF against the SHACL shapes first (pySHACL)."),
+    ] = False,
 ) -> None:
     """Check the facts and write the exports (each written to a temporary file, then renamed)."""
     from dipgraph.build import BuildError, build_exports
 
     graph = open_graph(facts, base_iri)
+    if validate:
+        from dipgraph.graph.shacl import validate as shacl_validate
+
+        violations = shacl_validate(graph.quads)
+        for violation in violations:
+            typer.echo(f"shacl: {violation}", err=True)
+        if violations:
+            fail(f"SHACL: {len(violations)} violation(s); nothing written")
+        typer.echo(f"SHACL: conforms ({len(graph.quads)} triples)", err=True)
     try:
         written = build_exports(graph, out, formats, progress=sys.stderr.isatty())
     except BuildError as error:
