@@ -303,3 +303,39 @@ def test_wikidata_ids_are_checked_where_they_are_written(cli, tmp_path: Path) ->
     assert "actors.yaml:5:15: error: 'Q0123' is not a Wikidata item id" in result.err
     assert "actors.yaml:13:15: error: Wikidata item Q42 is already claimed at " in result.err
     assert "actors.yaml:17:15: error: 'https://wikidata.org/Q1' is not a Wikidata" in result.err
+
+
+# -- JSON-LD -------------------------------------------------------------------------------
+@pytest.mark.parametrize("facts", [SMALL, DELEGATIONS], ids=["small", "deleg"])
+def test_jsonld_is_compacted_and_round_trips(cli, tmp_path: Path, facts: Path) -> None:
+    import json
+
+    import rdflib
+
+    assert cli("build", "--facts", facts, "--out", tmp_path, "--formats", "jsonld").code == 0
+    path = tmp_path / "dipgraph.jsonld"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["@context"]["label"] == {"@id": "rdfs:label", "@container": "@language"}
+    nodes: dict[str, dict] = {}
+    for graph in document["@graph"]:  # a fact's citations sit in its sources' graphs
+        for node in graph["@graph"]:
+            nodes.setdefault(node["@id"], {}).update(node)
+    parsed = rdflib.Dataset()
+    parsed.parse(path, format="json-ld")
+    expected = rdflib.Dataset()
+    expected.parse(data=dipgraph.load(facts).nquads, format="nquads")
+    assert set(parsed.quads()) == set(expected.quads())
+    every_key = {key for node in nodes.values() for key in node}
+    assert not {k for k in every_key if k.startswith("http")}, "a property left expanded"
+    if facts == DELEGATIONS:
+        contact = nodes["id:contact/two-plus-two"]
+        assert contact["@type"] == ["dg:Meeting", "dg:Contact", "sem:Event"]
+        assert contact["earliestBegin"] == "2021-03-01"
+        assert contact["timeStamp"] == {"@value": "2021-03", "@type": "xsd:gYearMonth"}
+        assert contact["about"] == "id:topic/security"
+        role = nodes["id:contact/two-plus-two/party/dana-dunn"]
+        assert (role["actor"], role["roleType"], role["side"]) == (
+            "id:actor/dana-dunn", "dg:Party", "2"
+        )  # fmt: skip
+        assert nodes["id:actor/ostland"]["sameAs"] == "wd:Q90001"
+        assert nodes["id:actor/anna-avdeeva"]["label"] == {"en": "Anna Avdeeva"}

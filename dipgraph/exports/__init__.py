@@ -12,6 +12,12 @@ from dipgraph.exports.network import write_csv_tables, write_gexf, write_graphml
 from dipgraph.exports.rdf import write_rdf
 
 
+def _write_jsonld(kg: KnowledgeGraph, target: Path) -> Path:
+    from dipgraph.exports.jsonld import write_jsonld
+
+    return write_jsonld(kg, target)
+
+
 def _write_html(kg: KnowledgeGraph, target: Path) -> Path:
     from dipgraph.exports.html import write_html
 
@@ -50,8 +56,8 @@ EXPORTERS: dict[str, Exporter] = {
         Exporter(
             "jsonld",
             "dipgraph.jsonld",
-            "JSON-LD, one named graph a source",
-            partial(write_rdf, rdf_format="JSON_LD"),
+            "JSON-LD, compacted with dipgraph's context, named graphs kept",
+            _write_jsonld,
         ),
         Exporter(
             "trig",
