@@ -339,3 +339,35 @@ def test_jsonld_is_compacted_and_round_trips(cli, tmp_path: Path, facts: Path) -
         )  # fmt: skip
         assert nodes["id:actor/ostland"]["sameAs"] == "wd:Q90001"
         assert nodes["id:actor/anna-avdeeva"]["label"] == {"en": "Anna Avdeeva"}
+
+
+# -- GEXF for Gephi's timeline -----------------------------------------------------------------
+def test_gexf_is_dynamic_and_networkx_reads_the_spells(cli, tmp_path: Path) -> None:
+    import networkx as nx
+
+    assert cli("build", "--facts", DELEGATIONS, "--out", tmp_path, "--formats", "gexf").code == 0
+    text = (tmp_path / "dipgraph.gexf").read_text(encoding="utf-8")
+    assert 'mode="dynamic"' in text and 'defaultedgetype="undirected"' in text
+    graph = nx.read_gexf(tmp_path / "dipgraph.gexf")
+    assert graph.graph["mode"] == "dynamic" and not graph.is_directed()
+    swap = graph.nodes["prisoner-swap"]
+    assert (swap["node_type"], swap["start"], swap["end"]) == (
+        "contact", "2022-12-01", "2022-12-31"
+    )  # fmt: skip
+    assert graph.nodes["geneva-talks"]["start"] == "2021-06-04"
+    parties = [d for _, _, d in graph.edges("two-plus-two", data=True) if d["relation"] == "party"]
+    assert len(parties) == 4 and all(d["start"] == "2021-03-01" for d in parties)
+    assert {d["side"] for d in parties} == {0, 1}
+    posts = {
+        d["fact"] if "fact" in d else d["id"]: d
+        for _, _, d in graph.edges(data=True)
+        if d["relation"] == "post"
+    }
+    spans = sorted((d.get("start"), d.get("end")) for d in posts.values())
+    assert spans == [("2019-01-01", "2023-12-31"), ("2020-01-01", None)]
+    undated = dipgraph.load(SMALL)
+    assert undated.facts.contacts["putin-belov-video"].date is None
+    assert cli("build", "--facts", SMALL, "--out", tmp_path, "--formats", "gexf").code == 0
+    small = nx.read_gexf(tmp_path / "dipgraph.gexf")
+    assert "start" not in small.nodes["putin-belov-video"]  # undated: shown at every time
+    assert small.nodes["adams-belov-call"]["start"] == "2020-03-01"

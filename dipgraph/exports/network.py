@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING
 from dipgraph.exports.atomic import atomic_path, atomic_text
 
 if TYPE_CHECKING:
+    import networkx
+
+    from dipgraph.dates import PartialDate
     from dipgraph.graph.knowledge import KnowledgeGraph
 
 
@@ -24,11 +27,58 @@ def write_graphml(kg: KnowledgeGraph, target: Path) -> Path:
     return target
 
 
+def _spell(first: PartialDate | None, last: PartialDate | None) -> dict[str, str]:
+    """GEXF start/end (ISO days) of a span: its earliest possible day, its latest."""
+    spell = {}
+    if first is not None:
+        spell["start"] = first.first_day.isoformat()
+    if last is not None:
+        spell["end"] = last.last_day.isoformat()
+    return spell
+
+
+def dynamic_graph(kg: KnowledgeGraph) -> networkx.MultiGraph:
+    """The graph for Gephi's timeline: undirected, with start/end on contacts and posts.
+
+    A contact is an event node; it and the edges of its parties and role-holders
+    carry the contact's span, posts (holder–organization edges) the span of the
+    holding (or the day it is attested on), statements their date. Undated facts
+    get no spell, so they show at every time. GEXF readers (networkx among them)
+    refuse graphs mixing directed and undirected edges, so every edge is
+    undirected and ``relation`` says what it means (a ``post`` joins a holder to
+    an organization, a ``statement`` a speaker to what was said about).
+    """
+    import networkx as nx
+
+    graph = nx.MultiGraph(kg.networkx)
+    graph.graph["mode"] = "dynamic"
+    facts = kg.facts
+    for contact in facts.contacts.values():
+        spell = _spell(contact.date, contact.date)
+        graph.nodes[contact.id].update(spell)
+        for _, _, data in graph.edges(contact.id, data=True):
+            if data.get("fact") == contact.id:
+                data.update(spell)
+    for post in facts.posts.values():
+        if post.organization and (post.from_ or post.until or post.as_of):
+            first = post.from_ or (None if post.until else post.as_of)
+            last = post.until or (None if post.from_ else post.as_of)
+            graph.edges[post.holder, post.organization, post.id].update(_spell(first, last))
+    for statement in facts.statements.values():
+        for target in statement.about:
+            key = f"{statement.id}:{target}"
+            graph.edges[statement.speaker, target, key].update(
+                _spell(statement.date, statement.date)
+            )
+    return graph
+
+
 def write_gexf(kg: KnowledgeGraph, target: Path) -> Path:
+    """GEXF 1.2, mode dynamic (see :func:`dynamic_graph`), so Gephi can play it."""
     import networkx as nx
 
     with atomic_path(target) as temporary:
-        nx.write_gexf(kg.networkx, temporary, encoding="utf-8")
+        nx.write_gexf(dynamic_graph(kg), temporary, encoding="utf-8")
     return target
 
 
