@@ -18,6 +18,12 @@ def _write_jsonld(kg: KnowledgeGraph, target: Path) -> Path:
     return write_jsonld(kg, target)
 
 
+def _write_ftm(kg: KnowledgeGraph, target: Path) -> Path:
+    from dipgraph.exports.ftm import write_ftm
+
+    return write_ftm(kg, target)
+
+
 def _write_html(kg: KnowledgeGraph, target: Path) -> Path:
     from dipgraph.exports.html import write_html
 
@@ -78,6 +84,12 @@ EXPORTERS: dict[str, Exporter] = {
             "graphml", "dipgraph.graphml", "GraphML (yEd, Cytoscape, networkx)", write_graphml
         ),
         Exporter("gexf", "dipgraph.gexf", "GEXF (Gephi)", write_gexf),
+        Exporter(
+            "ftm",
+            "dipgraph.ftm.json",
+            "FollowTheMoney entities, one a line (Aleph, the ftm tools)",
+            _write_ftm,
+        ),
         Exporter(
             "csv",
             "dipgraph-nodes.csv",
