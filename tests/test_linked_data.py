@@ -329,7 +329,7 @@ def test_jsonld_is_compacted_and_round_trips(cli, tmp_path: Path, facts: Path) -
     assert not {k for k in every_key if k.startswith("http")}, "a property left expanded"
     if facts == DELEGATIONS:
         contact = nodes["id:contact/two-plus-two"]
-        assert contact["@type"] == ["dg:Meeting", "dg:Contact", "sem:Event"]
+        assert contact["@type"] == ["dg:Contact", "dg:Meeting", "sem:Event"]
         assert contact["earliestBegin"] == "2021-03-01"
         assert contact["timeStamp"] == {"@value": "2021-03", "@type": "xsd:gYearMonth"}
         assert contact["about"] == "id:topic/security"

@@ -105,7 +105,8 @@ class Compactor:
     def node(self, subject: Any, pairs: list[tuple[Any, Any]]) -> dict[str, Any]:
         """One node object: its types, then each property under its term."""
         node: dict[str, Any] = {"@id": self.value(subject)["@id"]}
-        types = [self.iri(o.value) for p, o in pairs if p.value == RDF_TYPE]
+        pairs = sorted(pairs, key=lambda pair: (pair[0].value, str(pair[1])))  # stable output
+        types = sorted(self.iri(o.value) for p, o in pairs if p.value == RDF_TYPE)
         if types:
             node["@type"] = types[0] if len(types) == 1 else types
         for predicate, obj in pairs:

@@ -54,7 +54,5 @@ def validate(quads: Quads) -> list[Violation]:
         text = str(message) if message is not None else "constraint violated"
         if value is not None:
             text += f" (value: {value})"
-        found.append(
-            Violation(str(report.value(result, SH.focusNode)), path and str(path), text)
-        )
+        found.append(Violation(str(report.value(result, SH.focusNode)), path and str(path), text))
     return sorted(found, key=lambda v: (v.focus, v.path or "", v.message))
