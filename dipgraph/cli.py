@@ -157,7 +157,7 @@ def build(
         typer.Option(
             "--formats",
             help="Comma-separated formats: ttl, html, nt, jsonld, trig, nq, graphml, gexf, "
-            "csv, or 'all'.",
+            "csv, ftm, ontology, or 'all'.",
         ),
     ] = "ttl,html",
     base_iri: BaseIriOption = None,

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dipgraph.exports.network import write_csv_tables, write_gexf, write_graphml
-from dipgraph.exports.rdf import write_rdf
+from dipgraph.exports.rdf import write_ontology, write_rdf
 
 
 def _write_jsonld(kg: KnowledgeGraph, target: Path) -> Path:
@@ -84,6 +84,12 @@ EXPORTERS: dict[str, Exporter] = {
             "graphml", "dipgraph.graphml", "GraphML (yEd, Cytoscape, networkx)", write_graphml
         ),
         Exporter("gexf", "dipgraph.gexf", "GEXF (Gephi)", write_gexf),
+        Exporter(
+            "ontology",
+            "ontology.ttl",
+            "the dipgraph ontology (Turtle), also inside every RDF export",
+            write_ontology,
+        ),
         Exporter(
             "ftm",
             "dipgraph.ftm.json",
