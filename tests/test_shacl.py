@@ -30,7 +30,7 @@ def changed(facts: Path, drop: str = "", add: tuple[str, ...] = ()) -> Quads:
         for triple, graph in dipgraph.load(facts).quads._quads
         if not (drop and drop in triple)
     }
-    kept.update({(triple, f"<{ID}graph/facts>"): None for triple in add})
+    kept.update({(triple, f"<{ID}graph/entities>"): None for triple in add})
     return Quads(kept)
 
 

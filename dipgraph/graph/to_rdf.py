@@ -6,14 +6,16 @@ notebook users. Writing lines directly keeps a million triples to seconds. Every
 term is documented in ``dipgraph/schema/ontology.ttl`` and checked by the SHACL
 shapes in ``dipgraph/schema/shapes.ttl``.
 
-Named graphs (so that a union default graph counts every fact once, whatever the
-server's semantics):
+Named graphs (each triple in one, so that a union default graph counts every fact
+once, whatever the server's semantics):
 
 - ``graph/ontology``: the ontology itself (classes, CAMEO codes, statuses...);
-- ``graph/entities``: actors, topics, sources, publishers, languages, places;
-- ``graph/facts``: posts (positions and their holdings), contacts, statements;
+- ``graph/entities``: actors, topics, sources, publishers, languages, places, and
+  positions (``org:Post``) with who held them;
 - ``graph/{source-id}``: the citations of one source (``prov:wasDerivedFrom`` and a
-  ``prov:Derivation`` keeping the verbatim quote), so provenance stays by source;
+  ``prov:Derivation`` keeping the verbatim quote), and the description of each fact
+  (a holding, contact or statement) whose first-by-id source it is: a fact cited by
+  two sources is described once, in one of their graphs, and cited in both;
 - ``graph/void``: a VoID description of the dataset, with triple counts.
 
 Vocabularies:
@@ -173,7 +175,8 @@ class QuadWriter:
         # only (see the module docstring), so the union graph counts it once.
         self.quads: dict[tuple[str, str], None] = {}
         self.entities = iri(base + "graph/entities")
-        self.fact_graph = iri(base + "graph/facts")
+        # The graph the fact being written describes itself in (see :meth:`home`).
+        self.fact_graph = self.entities
         self.ontology = iri(base + "graph/ontology")
         self.void = iri(base + "graph/void")
 
@@ -186,6 +189,16 @@ class QuadWriter:
 
     def add(self, graph: str, subject: str, predicate: str, obj: str) -> None:
         self.quads[(f"{subject} {predicate} {obj}", graph)] = None
+
+    def home(self, evidence: tuple[Evidence, ...]) -> str:
+        """Make the graph of a fact's first source (by id) the one its description goes to.
+
+        Each fact is described once, in one source's graph, so graphs stay source-sized
+        (a Graph Store PUT a graph) and the union counts it once; whichever order the
+        evidence is listed in, the same graph.
+        """
+        self.fact_graph = iri(f"{self.base}graph/{min(e.source for e in evidence)}")
+        return self.fact_graph
 
     def labels(
         self,
@@ -355,7 +368,7 @@ class QuadWriter:
         key = f"{post.organization}/{slug(post.title)}" if post.organization else slug(post.title)
         position = self.node("position", key)
         role = f"{position[:-1]}/role>"
-        graph = self.fact_graph
+        graph = self.entities
         if (f"{position} {A} {iri(ORG_NS + 'Post')}", graph) not in self.quads:
             self.add(graph, position, A, iri(ORG_NS + "Post"))
             self.labels(graph, position, post.post)
@@ -368,14 +381,16 @@ class QuadWriter:
         return position, role
 
     def add_posts(self) -> None:
-        graph, add = self.fact_graph, self.add
+        add = self.add
         for post in self.facts.posts.values():
             membership = self.node("post", post.id)
             stem = membership[:-1]
             holder = self.node("actor", post.holder)
             position, role = self.position(post)
-            add(graph, position, iri(ORG_NS + "heldBy"), holder)
-            add(graph, holder, iri(ORG_NS + "holds"), position)
+            # Who held a position, undated, is shared by every holding: an entity triple.
+            add(self.entities, position, iri(ORG_NS + "heldBy"), holder)
+            add(self.entities, holder, iri(ORG_NS + "holds"), position)
+            graph = self.home(post.evidence)
             add(graph, membership, A, iri(ORG_NS + "Membership"))
             add(graph, membership, iri(ORG_NS + "member"), holder)
             add(graph, membership, iri(ORG_NS + "role"), role)
@@ -418,10 +433,11 @@ class QuadWriter:
             self.add(graph, node, iri(DG_NS + "side"), literal(str(side), datatype=INTEGER))
 
     def add_contacts(self) -> None:
-        graph, add = self.fact_graph, self.add
+        add = self.add
         event, contact_class = iri(SEM_NS + "Event"), iri(DG_NS + "Contact")
         for contact in self.facts.contacts.values():
             subject = self.node("contact", contact.id)
+            graph = self.home(contact.evidence)
             add(graph, subject, A, event)
             add(graph, subject, A, contact_class)
             add(graph, subject, A, iri(DG_NS + class_name(contact.type)))
@@ -460,9 +476,9 @@ class QuadWriter:
             self.common(subject, contact)
 
     def add_statements(self) -> None:
-        graph = self.fact_graph
         for statement in self.facts.statements.values():
             subject = self.node("statement", statement.id)
+            graph = self.home(statement.evidence)
             speaker = self.node("actor", statement.speaker)
             self.add(graph, subject, A, iri(SEM_NS + "Event"))
             self.add(graph, subject, A, iri(DG_NS + "Statement"))
