@@ -7,7 +7,6 @@ Each test reads the checked facts, the source texts and the tables in facts/READ
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -215,7 +214,8 @@ def test_speakers_are_named_beside_their_words() -> None:
 
 # ---- rule 7: the kind follows the verb ----------------------------------------------
 def verbs_by_kind() -> dict[str, set[str]]:
-    return {kind: {fold(v) for v in ticked(verbs)} for kind, verbs in readme_table("Verbs and statement kinds")}
+    table = readme_table("Verbs and statement kinds")
+    return {kind: {fold(verb) for verb in ticked(verbs)} for kind, verbs in table}
 
 
 def words_without_conjunctions(text: str) -> set[str]:
@@ -255,7 +255,8 @@ def test_arabic_names_are_printed_in_a_source() -> None:
 
 
 def test_aliases_are_printed_or_documented() -> None:
-    documented = {(row[0], ticked(row[1])[0]) for row in readme_table("Aliases not printed in the sources")}
+    table = readme_table("Aliases not printed in the sources")
+    documented = {(row[0], ticked(row[1])[0]) for row in table}
     undocumented, stale = [], []
     entities = {**kg().facts.actors, **kg().facts.topics}
     for ident, entity in entities.items():
@@ -316,7 +317,7 @@ def test_a_quote_is_shared_only_for_a_documented_reason() -> None:
         for quote in {" ".join(e.quote.split()) for e in fact.evidence}:
             sharing[quote].append(fact)
     unexplained = []
-    for quote, facts in sharing.items():
+    for facts in sharing.values():
         if len(facts) < 2:
             continue
         kinds = [type(f).__name__ for f in facts]
