@@ -328,6 +328,21 @@ def test_a_quote_is_shared_only_for_a_documented_reason() -> None:
     assert unexplained == []
 
 
+# ---- the tables document what is there -------------------------------------------------
+def test_documented_phrases_occur_in_their_sources() -> None:
+    texts = source_texts()
+    stale = [
+        (source, phrase)
+        for source, rows in designations().items()
+        for phrase, actors in rows
+        if not occurs(phrase, texts[source]) or not actors <= set(kg().facts.actors)
+    ]
+    anchors = [ticked(row[0])[0] for row in readme_table("Relative anchors")]
+    stale += [("any source", a) for a in anchors if not printed_anywhere(a)]
+    assert set(adjectives()) <= {a.id for a in kg().facts.actors.values() if a.kind == "state"}
+    assert stale == []
+
+
 # ---- the README's dataset table ----------------------------------------------------------
 def test_readme_dataset_table_matches_stats() -> None:
     stats = kg().stats()
