@@ -57,6 +57,8 @@ def test_who_talked_to_whom_pairs_only_across_sides(cli) -> None:
     kg = dipgraph.load(DELEGATIONS)
     expected = {(c.id, *sorted(pair)) for c in kg.facts.contacts.values() for pair in c.pairs}
     assert pairs == expected
+    cameo = {c.id: kg.cameo(c) for c in kg.facts.contacts.values()}
+    assert {r["contact"]: r["cameo"] for r in found} == cameo
     assert len(found) == len(expected)  # no duplicate rows
     two_plus_two = {(a, b) for c, a, b in pairs if c == "two-plus-two"}
     assert two_plus_two == {

@@ -51,6 +51,7 @@ from typing import Any
 from dipgraph.collector import without_collector
 from dipgraph.dates import PartialDate
 from dipgraph.facts import Evidence, Facts
+from dipgraph.graph.cameo import contact_cameo
 from dipgraph.graph.iris import DEFAULT_BASE, DG_NS, SEM_NS, check_base_iri, fact_iri
 from dipgraph.schema.model import SCHEMA_DIR, Model
 
@@ -441,6 +442,9 @@ class QuadWriter:
             add(graph, subject, A, event)
             add(graph, subject, A, contact_class)
             add(graph, subject, A, iri(DG_NS + class_name(contact.type)))
+            # The contact's own code: its type's, unless hosted (044) or only intended (036).
+            cameo = contact_cameo(self.model.vocabularies, contact)
+            add(graph, subject, iri(DG_NS + "cameoCode"), literal(cameo))
             for number, side in enumerate(contact.sides, start=1):
                 for member in side:
                     self.role(subject, "Party", member, number)
