@@ -8,9 +8,7 @@ from pathlib import Path
 import pytest
 from followthemoney import model
 
-from conftest import BUNDLED, SMALL, TESTS
-
-DELEGATIONS = TESTS / "fixtures" / "delegations"
+from fixture_sets import DELEGATIONS, EVERY_DATASET
 
 
 def exported(cli, facts: Path, out: Path) -> list[dict]:
@@ -20,7 +18,7 @@ def exported(cli, facts: Path, out: Path) -> list[dict]:
     return [json.loads(line) for line in lines]
 
 
-@pytest.mark.parametrize("facts", [SMALL, BUNDLED, DELEGATIONS], ids=["small", "bundled", "deleg"])
+@pytest.mark.parametrize("facts", EVERY_DATASET.values(), ids=EVERY_DATASET)
 def test_every_entity_is_valid_ftm(cli, tmp_path: Path, facts: Path) -> None:
     entities = exported(cli, facts, tmp_path)
     by_id = {e["id"]: e for e in entities}

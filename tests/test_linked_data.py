@@ -12,10 +12,10 @@ import pyoxigraph as ox
 import pytest
 
 import dipgraph
-from conftest import BUNDLED, SMALL, TESTS
+from conftest import BUNDLED, SMALL
 from dipgraph.graph.to_rdf import compile_quads
+from fixture_sets import DELEGATIONS, EVERY_DATASET
 
-DELEGATIONS = TESTS / "fixtures" / "delegations"
 PREFIXES = """
 PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 PREFIX dg: <https://dipgraph.example/ns#>
@@ -110,7 +110,7 @@ def test_role_holders_are_linked_with_their_role() -> None:
 
 
 # -- counts on the union default graph --------------------------------------------------
-@pytest.mark.parametrize("facts", [SMALL, BUNDLED, DELEGATIONS], ids=["small", "bundled", "deleg"])
+@pytest.mark.parametrize("facts", EVERY_DATASET.values(), ids=EVERY_DATASET)
 def test_each_triple_sits_in_one_graph(facts: Path) -> None:
     kg = dipgraph.load(facts)
     quads = list(kg.store.quads_for_pattern(None, None, None, None))

@@ -7,18 +7,17 @@ from pathlib import Path
 import pytest
 
 import dipgraph
-from conftest import BUNDLED, SMALL, TESTS
 from dipgraph.graph.shacl import validate
 from dipgraph.graph.to_rdf import Quads
+from fixture_sets import DELEGATIONS, EVERY_DATASET
 
-DELEGATIONS = TESTS / "fixtures" / "delegations"
 ID = "https://dipgraph.example/id/"
 DG = "https://dipgraph.example/ns#"
 SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 RDF_VALUE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#value>"
 
 
-@pytest.mark.parametrize("facts", [SMALL, BUNDLED, DELEGATIONS], ids=["small", "bundled", "deleg"])
+@pytest.mark.parametrize("facts", EVERY_DATASET.values(), ids=EVERY_DATASET)
 def test_every_build_conforms(facts: Path) -> None:
     assert validate(dipgraph.load(facts).quads) == []
 
