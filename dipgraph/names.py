@@ -36,15 +36,40 @@ _LETTER_MAP = str.maketrans(
     }
 )
 _SPACE = re.compile(r"\s+")
+# Marks (Mn) and invisible format characters (Cf: zero-width spaces and joiners, bidi
+# marks) change how a name is drawn, never which name it is.
+_DROPPED = frozenset(("Mn", "Cf"))
+# Cyrillic and Greek letters drawn like Latin ones (Unicode's confusables, the letters
+# a name can hide): "Рutin" with a Cyrillic Р is the same name to a reader.
+_LOOK_ALIKES = str.maketrans(
+    dict(
+        zip(
+            "АВСЕНІЈКМОРЅТХУасеорухіјѕԁһԛԝӏ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοανρικυı",
+            "ABCEHIJKMOPSTXYaceopyxijsdhqwl" "ABEZHIKMNOPTYXoavpiku" "i",
+            strict=True,
+        )
+    )
+)
 
 
 def normalise_name(text: str) -> str:
     """Fold case, diacritics, hamza forms of alef, alef maqsura, taa marbuta, tatweel."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     # Hamza on alef/waw/yeh and madda decompose to a base letter + combining mark (Mn).
-    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    stripped = "".join(c for c in decomposed if unicodedata.category(c) not in _DROPPED)
     folded = stripped.translate(_LETTER_MAP)
     return _SPACE.sub(" ", folded).strip()
+
+
+def name_skeleton(text: str) -> str:
+    """The folded name with look-alike letters made Latin: what a reader sees.
+
+    Two actors whose names share a skeleton look like one person on screen.
+
+    >>> name_skeleton("Vlаdimir Рutin\u200b") == name_skeleton("Vladimir Putin")
+    True
+    """
+    return normalise_name(text.translate(_LOOK_ALIKES))
 
 
 class NameLookupError(LookupError):

@@ -1,12 +1,48 @@
-"""Stable IRIs derived from ids; no rdflib import, so queries can bind them cheaply."""
+"""Stable IRIs derived from ids, and the one function that writes an IRI term.
+
+No rdflib import, so queries can bind IRIs cheaply. Every IRI that reaches
+N-Triples, N-Quads or a SPARQL store goes through :func:`iri_term`, which refuses
+anything that is not a well-formed absolute IRI (RFC 3987): a ``>`` or a newline
+in a value could otherwise close the term and add triples of its own.
+
+>>> iri_term("https://example.org/a")
+'<https://example.org/a>'
+>>> iri_term("https://example.org/a> <https://x> <https://y> .")
+Traceback (most recent call last):
+...
+dipgraph.graph.iris.IriError: not a valid IRI: 'https://example.org/a> <https://x> <https://y> .' \
+(it contains '>' at character 22, which an IRI cannot hold)
+"""
 
 from __future__ import annotations
 
 import re
 
+from dipgraph.loader.iri_syntax import iri_problem
+
 DEFAULT_BASE = "https://dipgraph.example/id/"
 DG_NS = "https://dipgraph.example/ns#"
 SEM_NS = "http://semanticweb.cs.vu.nl/2009/11/sem/"
+
+# The common case, checked fast: printable ASCII without '%' (the full check is slower).
+_PLAIN_ASCII = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[!#$&-;=?-\[\]_a-z~]*")
+
+
+class IriError(ValueError):
+    """A value that cannot be written as an IRI; the message says why."""
+
+
+def iri_term(value: str) -> str:
+    """``<value>`` in N-Triples syntax; IriError when ``value`` is not an absolute IRI.
+
+    The check runs for every term written: no caller (however its value was
+    obtained) can make malformed or injected output.
+    """
+    if value.isascii() and _PLAIN_ASCII.fullmatch(value) is not None:
+        return f"<{value}>"
+    if iri_problem(value) is not None:
+        raise IriError(f"not a valid IRI: {value!r} ({iri_problem(value)})")
+    return f"<{value}>"
 
 
 def fact_iri(base: str, kind: str, ident: str) -> str:
@@ -14,14 +50,13 @@ def fact_iri(base: str, kind: str, ident: str) -> str:
     return f"{base}{kind}/{ident}"
 
 
-_BASE_IRI = re.compile(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*[/#:]$", re.IGNORECASE)
-
-
 def check_base_iri(base: str) -> str:
     """A base IRI must be absolute and end with '/', '#' or ':' so ids can follow it."""
-    if not _BASE_IRI.match(base):
+    problem = iri_problem(base)
+    if problem is not None or base[-1:] not in ("/", "#", ":"):
+        reason = f" ({problem})" if problem else ""
         raise ValueError(
-            f"base IRI '{base}' must be an absolute IRI ending with '/', '#' or ':' "
+            f"base IRI '{base}' must be an absolute IRI ending with '/', '#' or ':'{reason} "
             "(for example https://example.org/dipgraph/)"
         )
     return base

@@ -13,28 +13,27 @@ from pathlib import Path
 from dipgraph.collector import without_collector
 from dipgraph.facts import Facts
 from dipgraph.loader import crosscheck
+from dipgraph.loader.cycles import report_cycles
 from dipgraph.loader.fields import FieldChecker, Pending
+from dipgraph.loader.finding import find_fact_files
+from dipgraph.loader.lookalikes import warn_lookalike_actors
 from dipgraph.loader.nodes import NodeReader
 from dipgraph.loader.problems import FactsError, Problem
 from dipgraph.loader.reading import MAX_FILE_BYTES, read_yaml_nodes
 from dipgraph.loader.records import Declared, check_file
 from dipgraph.schema.model import load_model
 
-__all__ = ["FactsError", "Problem", "check_facts", "fact_files", "load_facts"]
+__all__ = ["FactsError", "Problem", "check_facts", "fact_files", "files_read", "load_facts"]
 
 
-def fact_files(root: Path) -> list[Path]:
-    """Every .yaml/.yml file under ``root`` (or ``root`` itself), in a stable order."""
-    if root.is_file():
-        return [root]
-    found = [
-        path
-        for path in root.rglob("*")
-        if path.suffix in (".yaml", ".yml")
-        and path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(root).parts)
-    ]
-    return sorted(found)
+def fact_files(root: str | os.PathLike[str]) -> list[Path]:
+    """Every fact file the loader reads under ``root`` (what a cache key should cover)."""
+    return find_fact_files(Path(root).resolve(), [])
+
+
+def files_read(facts: Facts) -> list[Path]:
+    """Every file the loaded facts came from: the fact files, then each source's text."""
+    return [*facts.files, *(source.file for source in facts.sources.values())]
 
 
 def _shown(path: Path) -> str:
@@ -55,7 +54,7 @@ def check_facts(
     problems: list[Problem] = []
     pending = Pending()
     declared: list[Declared] = []
-    files = fact_files(root_path)
+    files = find_fact_files(root_path, problems, _shown)
     shown_files: dict[str, Path] = {}
     for path in files:
         shown = _shown(path)
@@ -81,6 +80,8 @@ def check_facts(
         if item.record is not None:
             record = resolved.get(item.id, item.record)
             facts.by_kind(item.kind)[item.id] = record
+    report_cycles(facts, pending, problems)
+    warn_lookalike_actors(list(facts.actors.values()), problems)
     problems.sort(key=lambda p: (p.path, p.line, p.col))
     return facts, problems
 

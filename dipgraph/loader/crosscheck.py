@@ -9,7 +9,11 @@ from dipgraph.facts import Location, Source
 from dipgraph.loader.fields import Pending
 from dipgraph.loader.problems import Problem, did_you_mean, with_article
 from dipgraph.loader.quotes import matched_prefix, normalise_space
+from dipgraph.loader.reading import TooLarge, read_bounded
 from dipgraph.loader.records import Declared
+
+# An article is kilobytes; a limit keeps a hostile or mistaken file from filling memory.
+MAX_SOURCE_BYTES = 32 * 1024 * 1024
 
 
 def _problem(where: Location, message: str, severity: str = "error") -> Problem:
@@ -62,7 +66,11 @@ def resolve_references(
 
 
 def read_source_texts(
-    sources: list[Declared], files: dict[str, Path], root: Path, problems: list[Problem]
+    sources: list[Declared],
+    files: dict[str, Path],
+    root: Path,
+    problems: list[Problem],
+    max_bytes: int = MAX_SOURCE_BYTES,
 ) -> tuple[dict[str, str], dict[str, Source]]:
     """Each source's whitespace-normalised text, and the source with its file resolved."""
     texts: dict[str, str] = {}
@@ -83,7 +91,22 @@ def read_source_texts(
             )
             continue
         try:
-            texts[item.id] = normalise_space(path.read_text(encoding="utf-8"))
+            texts[item.id] = normalise_space(read_bounded(path, max_bytes).decode("utf-8"))
+        except TooLarge as error:
+            problems.append(
+                _problem(
+                    item.where,
+                    f"source file '{source.file}' is {error.size_text}, over the "
+                    f"{max_bytes // (1024 * 1024)} MiB limit for one source text",
+                )
+            )
+            continue
+        except OSError as error:
+            reason = error.strerror or str(error)
+            problems.append(
+                _problem(item.where, f"cannot read source file '{source.file}' ({reason})")
+            )
+            continue
         except UnicodeDecodeError:
             problems.append(_problem(item.where, f"source file '{source.file}' is not UTF-8"))
             continue

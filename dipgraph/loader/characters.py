@@ -1,0 +1,96 @@
+"""Characters that fact text must not carry, and a way to print any text safely.
+
+Fact files arrive in other people's pull requests. A control character in a
+name reaches a terminal as an escape sequence and makes GraphML or GEXF
+ill-formed XML; a bidirectional override makes "Putin" display as something
+else; a zero-width space makes two names look the same. ``check`` refuses the
+first two kinds (located), warns about the third, and :func:`visible` escapes
+whatever reaches a terminal or a message anyway (a server's reply, a path).
+
+>>> visible("red \\x1b[31mtext\\u202e")
+'red \\\\x1b[31mtext\\\\u202e'
+>>> refused_character("tab\\tand newline\\n are fine") is None
+True
+>>> refused_character("bell\\x07")
+(4, '\\x07', 'a control character')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0 controls but tab and newline, DEL, C1 controls, surrogates, U+FFFE/U+FFFF: none is
+# text, and XML 1.0 cannot carry most of them (a document holding one is ill-formed).
+_CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+# Embeddings, overrides (U+202A-202E) and isolates (U+2066-2069) reorder what follows.
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+# Invisible, but not harmful on a terminal: a warning in names, allowed in quotes
+# (Persian and Arabic text uses the zero-width non-joiner).
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u180e")
+REFUSED = re.compile(f"[{_CONTROL}{_BIDI}]")
+# What visible() escapes: the refused characters plus line and paragraph separators.
+_UNSAFE = re.compile(f"[{_CONTROL}{_BIDI}\u2028\u2029\t\n]")
+_UNSAFE_KEEP_LINES = re.compile(f"[{_CONTROL}{_BIDI}\u2028\u2029]")
+
+
+def refused_character(text: str) -> tuple[int, str, str] | None:
+    """(index, character, what it is) of the first character check refuses, else None."""
+    found = REFUSED.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    what = "a bidirectional control" if "\u202a" <= char <= "\u2069" else "a control character"
+    if char in "\ufffe\uffff":
+        what = "a non-character"
+    elif "\ud800" <= char <= "\udfff":
+        what = "a lone surrogate"
+    return found.start(), char, what
+
+
+def codepoint(char: str) -> str:
+    """'U+202E RIGHT-TO-LEFT OVERRIDE': a character named for a message."""
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" {name}" if name else "")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str, keep_lines: bool = False) -> str:
+    """``text`` with every control, bidi and separator character written as an escape.
+
+    What a terminal would act on (ESC, CSI, BEL, a carriage return, a bidi override)
+    is shown as ``\\x1b``, ``\\u202e``..., never sent raw. ``keep_lines`` keeps tab
+    and newline (table cells and CSV fields may span lines; messages may not).
+    """
+    pattern = _UNSAFE_KEEP_LINES if keep_lines else _UNSAFE
+    return pattern.sub(_escape, text) if pattern.search(text) else text
+
+
+def invisible_characters(text: str) -> list[str]:
+    """The zero-width characters in ``text``, in order, each once."""
+    return list(dict.fromkeys(c for c in text if c in ZERO_WIDTH))
+
+
+def scripts(text: str) -> list[str]:
+    """The writing systems of the letters in ``text`` (LATIN, CYRILLIC, ARABIC...).
+
+    Japanese mixes kana and kanji by nature, so those count as one ("CJK").
+
+    >>> scripts("Vlаdimir")  # the second 'а' is Cyrillic
+    ['LATIN', 'CYRILLIC']
+    >>> scripts("Sergey Lavrov (سيرجي لافروف)")
+    ['LATIN', 'ARABIC']
+    """
+    found: dict[str, None] = {}
+    for char in text:
+        if not unicodedata.category(char).startswith("L") or unicodedata.category(char) == "Lm":
+            continue
+        script = unicodedata.name(char, "UNKNOWN").split(" ")[0]
+        if script in ("HIRAGANA", "KATAKANA", "HALFWIDTH", "IDEOGRAPHIC"):
+            script = "CJK"
+        found[script] = None
+    return list(found)
