@@ -75,17 +75,25 @@ def name_skeleton(text: str) -> str:
 class NameLookupError(LookupError):
     """A name that matches no actor, or several."""
 
-    def __init__(self, query: str, candidates: list[tuple[str, str]], ambiguous: bool) -> None:
+    def __init__(
+        self,
+        query: str,
+        candidates: list[tuple[str, str]],
+        ambiguous: bool,
+        noun: str = "actor",
+    ) -> None:
         self.query = query
         self.candidates = candidates
         self.ambiguous = ambiguous
         listed = ", ".join(f"{name} ({ident})" for ident, name in candidates)
         if ambiguous:
-            message = f"'{query}' matches several actors: {listed}; be more specific"
+            message = f"'{query}' matches several {noun}s: {listed}; be more specific"
         elif candidates:
-            message = f"'{query}' matches no actor; closest: {listed}"
-        else:
+            message = f"'{query}' matches no {noun}; closest: {listed}"
+        elif noun == "actor":
             message = f"'{query}' matches no actor (dipgraph actors lists them all)"
+        else:
+            message = f"'{query}' matches no {noun}"
         super().__init__(message)
 
 
@@ -123,8 +131,11 @@ class NameIndex:
         }
         return sorted(hits, key=lambda i: self.display[i].casefold())
 
-    def resolve(self, text: str) -> str:
-        """The one actor id ``text`` names; NameLookupError lists candidates otherwise."""
+    def resolve(self, text: str, noun: str = "actor") -> str:
+        """The one id ``text`` names; NameLookupError lists candidates otherwise.
+
+        ``noun`` names what the index holds ("actor", "topic") in the error.
+        """
         key = normalise_name(text)
         found = set(self.exact.get(key, ()))
         if len(found) == 1:
@@ -141,7 +152,9 @@ class NameIndex:
                 return next(iter(found))
         if found:
             ranked = sorted(found, key=lambda i: self.display[i].casefold())
-            raise NameLookupError(text, [(i, self.display[i]) for i in ranked], ambiguous=True)
+            candidates = [(i, self.display[i]) for i in ranked]
+            raise NameLookupError(text, candidates, ambiguous=True, noun=noun)
         close = difflib.get_close_matches(key, list(self.exact), n=8, cutoff=0.5)
         idents = list(dict.fromkeys(i for name in close for i in sorted(self.exact[name])))[:5]
-        raise NameLookupError(text, [(i, self.display[i]) for i in idents], ambiguous=False)
+        candidates = [(i, self.display[i]) for i in idents]
+        raise NameLookupError(text, candidates, ambiguous=False, noun=noun)

@@ -70,6 +70,23 @@ def visible(text: str, keep_lines: bool = False) -> str:
     return pattern.sub(_escape, text) if pattern.search(text) else text
 
 
+_JSON_UNSAFE = re.compile(f"[\x7f-\x9f{_BIDI}\u2028\u2029\ufffe\uffff]")
+
+
+def visible_json(text: str) -> str:
+    """JSON text with the characters JSON leaves raw (C1, bidi) written as ``\\uXXXX``.
+
+    Only valid inside JSON strings, where every such character is: the result
+    parses to the same data.
+
+    >>> visible_json('"a\u202eb"')
+    '"a\\\\u202eb"'
+    """
+    if _JSON_UNSAFE.search(text) is None:
+        return text
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def invisible_characters(text: str) -> list[str]:
     """The zero-width characters in ``text``, in order, each once."""
     return list(dict.fromkeys(c for c in text if c in ZERO_WIDTH))
