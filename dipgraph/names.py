@@ -44,8 +44,8 @@ _DROPPED = frozenset(("Mn", "Cf"))
 _LOOK_ALIKES = str.maketrans(
     dict(
         zip(
-            "АВСЕНІЈКМОРЅТХУасеорухіјѕԁһԛԝӏ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοανρικυı",
-            "ABCEHIJKMOPSTXYaceopyxijsdhqwl" "ABEZHIKMNOPTYXoavpiku" "i",
+            "АВСЕНІЈКМОРЅТХУасеорухіјѕԁһԛԝӏΑΒΕΖΗΙΚΜΝΟΡΤΥΧοανρικυı",
+            "ABCEHIJKMOPSTXYaceopyxijsdhqwlABEZHIKMNOPTYXoavpikui",
             strict=True,
         )
     )
