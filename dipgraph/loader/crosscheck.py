@@ -8,7 +8,7 @@ from pathlib import Path
 from dipgraph.facts import Location, Source
 from dipgraph.loader.fields import Pending
 from dipgraph.loader.problems import Problem, did_you_mean, with_article
-from dipgraph.loader.quotes import matched_prefix, normalise_space
+from dipgraph.loader.quotes import SourceText, normalise_space
 from dipgraph.loader.reading import TooLarge, read_bounded
 from dipgraph.loader.records import Declared
 
@@ -115,15 +115,20 @@ def read_source_texts(
 
 
 def check_quotes(pending: Pending, texts: dict[str, str], problems: list[Problem]) -> None:
-    """Every quote must be a verbatim span of its source, up to white space."""
+    """Every quote must be a verbatim span of its source, up to white space.
+
+    Each source is indexed once (:class:`SourceText`), so the work grows with the
+    text and the quotes, not with their product.
+    """
+    sources = {ident: SourceText(text) for ident, text in texts.items()}
     for use in pending.quotes:
-        text = texts.get(use.source)
-        if text is None:
+        source = sources.get(use.source)
+        if source is None:
             continue  # the source is unknown or unreadable: reported already
         quote = normalise_space(use.quote)
-        if quote in text:
+        if source.contains(quote):
             continue
-        prefix = matched_prefix(quote, text)
+        prefix = source.matched_prefix(quote)
         hint = f"; it matches up to '{prefix[-30:]}' then differs" if len(prefix) >= 5 else ""
         problems.append(_problem(use.where, f"quote not found in source '{use.source}'{hint}"))
 
