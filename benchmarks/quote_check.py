@@ -23,45 +23,10 @@ from pathlib import Path
 from dipgraph.loader import check_facts
 from dipgraph.loader.quotes import SourceText, normalise_space
 
-WORDS = [
-    "وزير",
-    "الخارجية",
-    "الروسي",
-    "سيرغي",
-    "لافروف",
-    "قال",
-    "إن",
-    "موسكو",
-    "مستعدة",
-    "للحوار",
-    "مع",
-    "واشنطن",
-    "حول",
-    "الاستقرار",
-    "الاستراتيجي",
-    "the",
-    "minister",
-    "said",
-    "talks",
-    "on",
-    "arms",
-    "control",
-    "would",
-    "resume",
-    "in",
-    "Geneva",
-    "after",
-    "a",
-    "call",
-    "between",
-    "the",
-    "presidents",
-    "الرئيس",
-    "بوتين",
-    "بايدن",
-    "اتصال",
-    "هاتفي",
-]
+SAMPLE = """وزير الخارجية الروسي سيرغي لافروف قال إن موسكو مستعدة للحوار مع واشنطن حول
+الاستقرار الاستراتيجي the minister said talks on arms control would resume in
+Geneva after a call between the presidents الرئيس بوتين بايدن اتصال هاتفي"""
+WORDS = SAMPLE.split()
 
 
 def make_vocabulary(rng: random.Random, size: int = 40_000) -> list[str]:
