@@ -38,6 +38,9 @@ def run_cli(*args: str | Path, cwd: Path | None = None) -> Run:
         "PYTHONIOENCODING": "utf-8",
         "COLUMNS": "200",
         "DIPGRAPH_CACHE_DIR": str(CACHE_DIR),
+        # This checkout's package, whatever the working directory (an editable install
+        # of another checkout would otherwise win when cwd is not the repository).
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
     }
     done = subprocess.run(
         [sys.executable, "-m", "dipgraph", *map(str, args)],

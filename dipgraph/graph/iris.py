@@ -25,11 +25,23 @@ DG_NS = "https://dipgraph.example/ns#"
 SEM_NS = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 
 # The common case, checked fast: printable ASCII without '%' (the full check is slower).
-_PLAIN_ASCII = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[!#$&-;=?-\[\]_a-z~]*")
+# The IRIs dipgraph writes ({base}{kind}/{id}, vocabulary terms) have a simple shape:
+# checked first with a flat pattern that admits only valid IRIs; the rest get the
+# whole grammar.
+_SIMPLE = re.compile(
+    r"[A-Za-z][A-Za-z0-9+.-]*+://[A-Za-z0-9\-._~!$&'()*+,;=]*+(?::[0-9]*+)?"
+    r"(?:/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*+)?(?:#[A-Za-z0-9\-._~!$&'()*+,;=:@/?]*+)?"
+)
 
 
 class IriError(ValueError):
     """A value that cannot be written as an IRI; the message says why."""
+
+
+# Terms already checked: a compile writes the same actor, predicate and graph IRIs
+# over and over (94% of calls at 10k contacts); bounded, so memory stays small.
+_CHECKED: dict[str, str] = {}
+_CHECKED_MAX = 100_000
 
 
 def iri_term(value: str) -> str:
@@ -38,11 +50,17 @@ def iri_term(value: str) -> str:
     The check runs for every term written: no caller (however its value was
     obtained) can make malformed or injected output.
     """
-    if value.isascii() and _PLAIN_ASCII.fullmatch(value) is not None:
-        return f"<{value}>"
-    if iri_problem(value) is not None:
-        raise IriError(f"not a valid IRI: {value!r} ({iri_problem(value)})")
-    return f"<{value}>"
+    term = _CHECKED.get(value)
+    if term is not None:
+        return term
+    if _SIMPLE.fullmatch(value) is None:
+        problem = iri_problem(value)
+        if problem is not None:
+            raise IriError(f"not a valid IRI: {value!r} ({problem})")
+    term = f"<{value}>"
+    if len(_CHECKED) < _CHECKED_MAX:
+        _CHECKED[value] = term
+    return term
 
 
 def fact_iri(base: str, kind: str, ident: str) -> str:

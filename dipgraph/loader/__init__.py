@@ -44,9 +44,14 @@ def _shown(path: Path) -> str:
 
 @without_collector
 def check_facts(
-    root: str | os.PathLike[str], max_file_bytes: int = MAX_FILE_BYTES
+    root: str | os.PathLike[str],
+    max_file_bytes: int = MAX_FILE_BYTES,
+    max_source_bytes: int = crosscheck.MAX_SOURCE_BYTES,
 ) -> tuple[Facts, list[Problem]]:
-    """Read and check every fact file; return what is valid and every problem found."""
+    """Read and check every fact file; return what is valid and every problem found.
+
+    ``max_file_bytes`` bounds one fact file, ``max_source_bytes`` one source text.
+    """
     root_path = Path(root).resolve()
     if not root_path.exists():
         raise FileNotFoundError(f"facts directory not found: {root}")
@@ -72,7 +77,9 @@ def check_facts(
     crosscheck.check_initiators(pending, by_id, problems)
     source_dir = root_path if root_path.is_dir() else root_path.parent
     sources = [d for d in by_id.values() if d.kind == "source" and d.record is not None]
-    texts, resolved = crosscheck.read_source_texts(sources, shown_files, source_dir, problems)
+    texts, resolved = crosscheck.read_source_texts(
+        sources, shown_files, source_dir, problems, max_source_bytes
+    )
     crosscheck.check_quotes(pending, texts, problems)
     crosscheck.warn_unused(list(by_id.values()), pending, problems)
 

@@ -30,7 +30,8 @@ _BIDI = "\u202a-\u202e\u2066-\u2069"
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u180e")
 REFUSED = re.compile(f"[{_CONTROL}{_BIDI}]")
 # What visible() escapes: the refused characters plus line and paragraph separators.
-_UNSAFE = re.compile(f"[{_CONTROL}{_BIDI}\u2028\u2029\t\n]")
+# In messages (one line each) also tab, newline and the zero-width characters.
+_UNSAFE = re.compile(f"[{_CONTROL}{_BIDI}\u2028\u2029\t\n{''.join(ZERO_WIDTH)}]")
 _UNSAFE_KEEP_LINES = re.compile(f"[{_CONTROL}{_BIDI}\u2028\u2029]")
 
 

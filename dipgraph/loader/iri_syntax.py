@@ -18,7 +18,39 @@ _NOT_IN_IRI = (
     "\\ud800-\\udfff\\ufdd0-\\ufdef\\ufff0-\\uffff" + _NONCHARACTERS
 )
 _BAD_CHARACTER = re.compile(f"[{_NOT_IN_IRI}]|%(?![0-9A-Fa-f]{{2}})")
-_ABSOLUTE = re.compile(f"[A-Za-z][A-Za-z0-9+.-]*:[^{_NOT_IN_IRI}]*")
+
+# The IRI grammar of RFC 3987 (section 2.2), component by component.
+_UCSCHAR = (
+    "\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
+    + "".join(f"\\U{plane:04x}0000-\\U{plane:04x}fffd" for plane in range(1, 15))
+)
+_IPRIVATE = "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"
+
+
+def _grammar(ucschar: str, iprivate: str) -> re.Pattern[str]:
+    """The IRI grammar as one regular expression; runs of allowed characters are
+    matched by one class each (a loop unrolled around percent-escapes: no backtracking)."""
+
+    def run(allowed: str) -> str:
+        return f"[{allowed}]*+(?:%[0-9A-Fa-f]{{2}}[{allowed}]*+)*+"
+
+    unreserved = f"A-Za-z0-9\\-._~{ucschar}"
+    sub_delims = "!$&'()*+,;="
+    ipchar = f"{unreserved}{sub_delims}:@"
+    authority = (
+        f"(?:{run(unreserved + sub_delims + ':')}@)?"  # user info
+        f"(?:\\[[0-9A-Fa-f:.vV{sub_delims}]+\\]|{run(unreserved + sub_delims)})"  # host
+        "(?::[0-9]*)?"  # port
+    )
+    return re.compile(
+        "[A-Za-z][A-Za-z0-9+.-]*:"
+        f"(?://{authority}(?:/{run(ipchar + '/')})?|(?!//){run(ipchar + '/')})"  # hier-part
+        f"(?:\\?{run(ipchar + '/?' + iprivate)})?"  # query
+        f"(?:#{run(ipchar + '/?')})?"  # fragment
+    )
+
+
+_ABSOLUTE = _grammar(_UCSCHAR, _IPRIVATE)
 _WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)
 
 
@@ -31,8 +63,13 @@ def iri_problem(value: str) -> str | None:
             return f"the '%' at character {bad.start() + 1} is not followed by two hex digits"
         shown = repr(char)[1:-1] if char.isprintable() else f"U+{ord(char):04X}"
         return f"it contains '{shown}' at character {bad.start() + 1}, which an IRI cannot hold"
-    if not _ABSOLUTE.fullmatch(value):
+    if not re.match("[A-Za-z][A-Za-z0-9+.-]*:", value):
         return "it has no scheme (an absolute IRI starts like https:)"
+    if not _ABSOLUTE.fullmatch(value):
+        return (
+            "it is not a well-formed IRI (RFC 3987): '[' and ']' belong only around an "
+            "IPv6 host, '#' only once, '@' and ':' only in their places"
+        )
     return None
 
 

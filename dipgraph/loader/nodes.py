@@ -56,7 +56,7 @@ class NodeReader:
         index, char, kind = found
         mark = node.start_mark
         line, col = mark.line + 1, mark.column + 1
-        if node.style is None and node.end_mark.line == mark.line:
+        if not node.style and node.end_mark.line == mark.line:
             col += index  # a plain one-line scalar: the value is the text as written
         elif node.style == '"':
             kind += f" (character {index + 1} of the value)"
