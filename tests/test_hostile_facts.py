@@ -165,9 +165,7 @@ CONTACT_SUMMARY = """contacts:
         ("\\u2066", "U+2066"),
     ],
 )
-def test_control_and_bidi_characters_are_refused(
-    small_copy: Path, escaped: str, code: str
-) -> None:
+def test_control_and_bidi_characters_are_refused(small_copy: Path, escaped: str, code: str) -> None:
     add(small_copy, "zz-c.yaml", CONTACT_SUMMARY.format(summary=f'"Met{escaped} today"'))
     problems = problems_of(small_copy)
     assert has(problems, "zz-c.yaml:5:14: error: summary contains", code), problems
@@ -258,7 +256,9 @@ def test_look_alike_names(small_copy: Path) -> None:
         + _actor("putin-bidi", "Vladimir \u202eniptuP"),
     )
     problems = problems_of(small_copy)
-    assert has(problems, "zz-putins.yaml:4:17: warning: the en name", "mixes scripts (Latin, Cyrillic)")
+    assert has(
+        problems, "zz-putins.yaml:4:17: warning: the en name", "mixes scripts (Latin, Cyrillic)"
+    )
     assert has(problems, "zz-putins.yaml:2:5: warning: actor 'putin-cyrillic'", "'vladimir-putin'")
     assert has(problems, "zz-putins.yaml:7:17: warning: the en name", "U+200B ZERO WIDTH SPACE")
     assert has(problems, "zz-putins.yaml:5:5: warning: actor 'putin-zero-width'", "two ids?")
@@ -271,7 +271,9 @@ def test_look_alike_names(small_copy: Path) -> None:
 
 
 def test_look_alike_alias_warns_and_lookup_ignores_zero_width(small_copy: Path) -> None:
-    add(small_copy, "zz-a.yaml", "actors:\n" + _actor("x", "Xavier") + '    aliases: {en: ["Bо"]}\n')
+    add(
+        small_copy, "zz-a.yaml", "actors:\n" + _actor("x", "Xavier") + '    aliases: {en: ["Bо"]}\n'
+    )
     assert has(problems_of(small_copy), "zz-a.yaml:5:20: warning: an en alias 'Bо' mixes scripts")
     from dipgraph.names import normalise_name
 
@@ -281,12 +283,16 @@ def test_look_alike_alias_warns_and_lookup_ignores_zero_width(small_copy: Path) 
 def test_talks_does_not_show_two_identical_names_silently(cli, small_copy: Path) -> None:
     add(small_copy, "zz-putins.yaml", "actors:\n" + _actor("putin-2", "Vladimir Putin"))
     result = cli("check", "--facts", small_copy)
-    assert "warning: actor 'putin-2' is named 'Vladimir Putin', which reads the same as" in result.err
+    assert (
+        "warning: actor 'putin-2' is named 'Vladimir Putin', which reads the same as" in result.err
+    )
 
 
 # -- 4. Year 0000 -----------------------------------------------------------------------------
 def test_year_zero_is_a_located_error(cli, small_copy: Path) -> None:
-    text = (small_copy / "facts.yaml").read_text(encoding="utf-8").replace("date: 2019", "date: 0000")
+    text = (
+        (small_copy / "facts.yaml").read_text(encoding="utf-8").replace("date: 2019", "date: 0000")
+    )
     add(small_copy, "facts.yaml", text)
     result = cli("check", "--facts", small_copy)
     assert result.code == 1 and "Traceback" not in result.err
@@ -311,7 +317,9 @@ def test_year_zero_in_a_query(cli, option: list[str]) -> None:
     ],
     ids=["brackets", "braces", "block-sequences", "indentation"],
 )
-def test_deep_nesting_is_refused_before_composing(cli, small_copy: Path, text: str, where: str) -> None:
+def test_deep_nesting_is_refused_before_composing(
+    cli, small_copy: Path, text: str, where: str
+) -> None:
     add(small_copy, "deep.yaml", text)
     result = cli("check", "--facts", small_copy)  # a crash would be a negative exit code
     assert result.code == 1, result
@@ -331,7 +339,9 @@ def test_many_unbalanced_brackets_in_text_are_not_mistaken_for_nesting(small_cop
 
 
 # -- 6. Links, unreadable files and folders ---------------------------------------------------
-def test_symlink_outside_the_facts_is_refused_and_never_echoed(small_copy: Path, tmp_path: Path) -> None:
+def test_symlink_outside_the_facts_is_refused_and_never_echoed(
+    small_copy: Path, tmp_path: Path
+) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("root:SECRET-PASSWORD-HASH:0:0\n", encoding="utf-8")
     (small_copy / "evil.yaml").symlink_to(secret)
@@ -455,7 +465,9 @@ def test_huge_source_is_refused_without_reading_it(small_copy: Path) -> None:
     with (small_copy / "sources" / "wire.txt").open("r+b") as stream:
         stream.truncate(400 * 1024 * 1024)  # sparse: 400 MiB that take no disk
     problems = problems_of(small_copy)
-    assert has(problems, "error: source file 'sources/wire.txt' is 400.0 MiB, over the 32 MiB limit")
+    assert has(
+        problems, "error: source file 'sources/wire.txt' is 400.0 MiB, over the 32 MiB limit"
+    )
 
 
 def test_loader_reports_the_files_it_reads(small_copy: Path) -> None:
