@@ -66,8 +66,8 @@ StatusOption = Annotated[str | None, typer.Option(help="happened, planned, propo
 
 
 def fail(message: str) -> NoReturn:
-    """Exit 1 with a one-line message; control characters in it are shown as escapes."""
-    typer.echo(f"error: {output.text(message)}", err=True)
+    """Exit 1 with a message; control characters in it (but newline) are shown as escapes."""
+    typer.echo(f"error: {output.cell(message)}", err=True)
     raise typer.Exit(1)
 
 
