@@ -54,6 +54,8 @@ _LOOK_ALIKES = str.maketrans(
 
 def normalise_name(text: str) -> str:
     """Fold case, diacritics, hamza forms of alef, alef maqsura, taa marbuta, tatweel."""
+    if text.isascii():  # no marks, no format characters, no compatibility forms
+        return _SPACE.sub(" ", text.lower().translate(_LETTER_MAP)).strip()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     # Hamza on alef/waw/yeh and madda decompose to a base letter + combining mark (Mn).
     stripped = "".join(c for c in decomposed if unicodedata.category(c) not in _DROPPED)

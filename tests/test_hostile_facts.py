@@ -535,3 +535,25 @@ def test_no_traceback_for_deep_hierarchies(small_copy: Path) -> None:
     add(small_copy, "zz-chain.yaml", "topics:\n" + chain)
     assert sys.getrecursionlimit() < 5000
     assert not has(problems_of(small_copy), "error")
+
+
+def test_cheap_nesting_bound_never_lets_deep_flow_through() -> None:
+    """When the pre-scan says "not deep", the bracket depth really is within the bound."""
+    from dipgraph.loader.reading import _MAX_FLOW, _may_be_deep
+
+    rng = random.Random(5)
+    checked = 0
+    for _ in range(3000):
+        opening = rng.random()
+        text = "".join(
+            rng.choice("[{") if rng.random() < opening else rng.choice("]}")
+            for _ in range(rng.randrange(1, 120))
+        )
+        depth = deepest = 0
+        for char in text:
+            depth = depth + 1 if char in "[{" else max(depth - 1, 0)
+            deepest = max(deepest, depth)
+        if not _may_be_deep(text):
+            checked += 1
+            assert deepest <= _MAX_FLOW, text
+    assert checked > 300

@@ -67,7 +67,8 @@ def check_facts(
         node, read_problems = read_yaml_nodes(path, shown, max_file_bytes)
         problems.extend(read_problems)
         if node is not None:
-            checker = FieldChecker(NodeReader(shown, problems), model, pending)
+            reader = NodeReader(shown, problems, not getattr(node, "plain_text", False))
+            checker = FieldChecker(reader, model, pending)
             declared.extend(check_file(checker, node))
     if not files:
         problems.append(Problem(_shown(root_path), 1, 1, "no .yaml fact files found here"))

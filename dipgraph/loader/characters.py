@@ -28,6 +28,7 @@ _BIDI = "\u202a-\u202e\u2066-\u2069"
 # Invisible, but not harmful on a terminal: a warning in names, allowed in quotes
 # (Persian and Arabic text uses the zero-width non-joiner).
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u180e")
+_ZERO_WIDTH = re.compile(f"[{''.join(sorted(ZERO_WIDTH))}]")
 REFUSED = re.compile(f"[{_CONTROL}{_BIDI}]")
 # What visible() escapes: the refused characters plus line and paragraph separators.
 # In messages (one line each) also tab, newline and the zero-width characters.
@@ -90,7 +91,9 @@ def visible_json(text: str) -> str:
 
 def invisible_characters(text: str) -> list[str]:
     """The zero-width characters in ``text``, in order, each once."""
-    return list(dict.fromkeys(c for c in text if c in ZERO_WIDTH))
+    if _ZERO_WIDTH.search(text) is None:
+        return []
+    return list(dict.fromkeys(_ZERO_WIDTH.findall(text)))
 
 
 def scripts(text: str) -> list[str]:
@@ -103,6 +106,8 @@ def scripts(text: str) -> list[str]:
     >>> scripts("Sergey Lavrov (سيرجي لافروف)")
     ['LATIN', 'ARABIC']
     """
+    if text.isascii():  # the common case: only Latin letters are possible
+        return ["LATIN"] if any(c.isalpha() for c in text) else []
     found: dict[str, None] = {}
     for char in text:
         if not unicodedata.category(char).startswith("L") or unicodedata.category(char) == "Lm":

@@ -76,8 +76,9 @@ def report_cycles(facts: Facts, pending: Pending, problems: list[Problem]) -> No
             value = getattr(record, field)
             targets = [value] if isinstance(value, str) else list(value or ())
             edges[ident] = [t for t in targets if t in records]
-        refs = [r for r in pending.references if r.field == field]
-        for cycle in find_cycles(edges):
+        cycles = find_cycles(edges)
+        refs = [r for r in pending.references if r.field == field] if cycles else []
+        for cycle in cycles:
             last = records[cycle[-1]]
             where = _field_location(refs, last.location, cycle[0])
             loop = " → ".join([*cycle, cycle[0]])

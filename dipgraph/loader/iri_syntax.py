@@ -20,9 +20,8 @@ _NOT_IN_IRI = (
 _BAD_CHARACTER = re.compile(f"[{_NOT_IN_IRI}]|%(?![0-9A-Fa-f]{{2}})")
 
 # The IRI grammar of RFC 3987 (section 2.2), component by component.
-_UCSCHAR = (
-    "\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
-    + "".join(f"\\U{plane:04x}0000-\\U{plane:04x}fffd" for plane in range(1, 15))
+_UCSCHAR = "\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef" + "".join(
+    f"\\U{plane:04x}0000-\\U{plane:04x}fffd" for plane in range(1, 15)
 )
 _IPRIVATE = "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"
 

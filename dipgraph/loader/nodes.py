@@ -35,6 +35,8 @@ class NodeReader:
 
     shown: str
     problems: list[Problem]
+    # False when the whole file is known to hold no control or bidi character.
+    check_characters: bool = True
 
     def where(self, node: yaml.Node) -> Location:
         mark = node.start_mark
@@ -134,6 +136,6 @@ class NodeReader:
                 self.error(node, f"{what} is empty")
                 return None
             value = node.value
-        if _has_refused(value) and self._refuses(node, value, what):
+        if self.check_characters and _has_refused(value) and self._refuses(node, value, what):
             return None
         return value

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from dipgraph.loader.characters import REFUSED
 from dipgraph.loader.problems import Problem
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -27,7 +28,7 @@ MAX_DEPTH = 64
 _MAX_PREFIX = 20
 _MAX_FLOW = MAX_DEPTH - 2 * _MAX_PREFIX - 2
 _LONG_PREFIX = re.compile(f"^[ \t?:-]{{{_MAX_PREFIX},}}", re.MULTILINE)
-_BRACKETS = re.compile(r"[\[\]{}]")
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
 try:
     from yaml.cyaml import CParser as _Parser
 except ImportError:  # PyYAML built without libyaml: slower, same results
@@ -122,15 +123,16 @@ def _may_be_deep(text: str) -> bool:
         return True
     if text.count("[") + text.count("{") <= _MAX_FLOW:
         return False
-    depth = 0
-    for bracket in _BRACKETS.finditer(text):
-        if bracket.group() in "[{":
-            depth += 1
-            if depth > _MAX_FLOW:
-                return True
-        elif depth:
-            depth -= 1
-    return False
+    # Strip all but the brackets, then peel adjacent pairs ("[]", "{}") off: each round
+    # lowers the deepest point by at most one, so the depth is at most the rounds taken
+    # plus the opening brackets left unpaired (all in C, a few rounds for real files).
+    brackets = _NOT_BRACKETS.sub("", text)
+    for rounds in range(_MAX_FLOW + 1):
+        peeled = brackets.replace("[]", "").replace("{}", "")
+        if peeled == brackets:
+            return rounds + brackets.count("[") + brackets.count("{") > _MAX_FLOW
+        brackets = peeled
+    return True
 
 
 def _too_deep(text: str, limit: int) -> yaml.Mark | None:
@@ -171,10 +173,20 @@ def _first_reused_node(root: yaml.Node) -> yaml.Node | None:
     return None
 
 
+def may_hold_refused_characters(text: str) -> bool:
+    """False when no value of this file can hold a control or bidi character: none is
+    written raw, and there is no backslash (double-quoted escapes like "\\e" need one)."""
+    return "\\" in text or REFUSED.search(text) is not None
+
+
 def read_yaml_nodes(
     path: Path, shown: str, max_bytes: int = MAX_FILE_BYTES
 ) -> tuple[yaml.Node | None, list[Problem]]:
-    """Compose one file into a node tree, or return the problems that stop it."""
+    """Compose one file into a node tree, or return the problems that stop it.
+
+    The root node's ``plain_text`` attribute is True when the file cannot hold a refused
+    character (see :func:`may_hold_refused_characters`), so values need no check.
+    """
     try:
         data = read_bounded(path, max_bytes)
     except TooLarge as error:
@@ -212,6 +224,7 @@ def read_yaml_nodes(
         return None, [_yaml_error(error, shown)]
     if node is None:
         return None, [Problem(shown, 1, 1, "file has only comments: it holds no facts")]
+    node.plain_text = not may_hold_refused_characters(text)
     reused = _first_reused_node(node) if "&" in text else None
     if reused is not None:
         mark = reused.start_mark
