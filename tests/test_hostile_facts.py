@@ -557,3 +557,11 @@ def test_cheap_nesting_bound_never_lets_deep_flow_through() -> None:
             checked += 1
             assert deepest <= _MAX_FLOW, text
     assert checked > 300
+
+
+def test_broken_and_looping_links_are_reported(small_copy: Path) -> None:
+    (small_copy / "loop.yaml").symlink_to("loop.yaml")
+    (small_copy / "broken.yaml").symlink_to("nowhere.yaml")
+    problems = problems_of(small_copy)
+    assert has(problems, "loop.yaml: error: cannot follow this link (Too many levels")
+    assert has(problems, "broken.yaml: error: symbolic link to a missing file")

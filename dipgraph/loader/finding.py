@@ -58,7 +58,8 @@ def find_fact_files(
                 is_link, is_dir = entry.is_symlink(), entry.is_dir()
                 real = path.resolve() if is_link else path
             except (OSError, RuntimeError) as error:
-                problems.append(Problem(shown(path), 0, 0, f"cannot follow this link ({error})"))
+                reason = _reason(error) if isinstance(error, OSError) else str(error)
+                problems.append(Problem(shown(path), 0, 0, f"cannot follow this link ({reason})"))
                 continue
             if is_link and not real.is_relative_to(root):
                 if is_dir or is_fact:
@@ -76,7 +77,11 @@ def find_fact_files(
                 if not is_link:  # a link to a folder inside the facts is read where it is
                     folders.append(path)
             elif is_fact:
-                if not real.is_file():
+                if is_link and not real.exists():
+                    problems.append(
+                        Problem(shown(path), 0, 0, f"symbolic link to a missing file ({real})")
+                    )
+                elif not real.is_file():
                     problems.append(
                         Problem(
                             shown(path), 0, 0, "not a regular file (a pipe or a device?): refused"
