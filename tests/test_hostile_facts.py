@@ -257,7 +257,9 @@ def test_look_alike_names(small_copy: Path) -> None:
     )
     problems = problems_of(small_copy)
     assert has(
-        problems, "zz-putins.yaml:4:17: warning: the en name", "mixes scripts (Latin, Cyrillic)"
+        problems,
+        "zz-putins.yaml:4:17: warning: the en name",
+        "mixes scripts (Latin, Cyrillic: U+0430 CYRILLIC SMALL LETTER A)",
     )
     assert has(problems, "zz-putins.yaml:2:5: warning: actor 'putin-cyrillic'", "'vladimir-putin'")
     assert has(problems, "zz-putins.yaml:7:17: warning: the en name", "U+200B ZERO WIDTH SPACE")

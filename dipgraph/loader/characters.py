@@ -96,24 +96,41 @@ def invisible_characters(text: str) -> list[str]:
     return list(dict.fromkeys(_ZERO_WIDTH.findall(text)))
 
 
+def _script(char: str) -> str | None:
+    """The writing system of a letter (LATIN, CYRILLIC...), None for anything else."""
+    category = unicodedata.category(char)
+    if not category.startswith("L") or category == "Lm":
+        return None
+    script = unicodedata.name(char, "UNKNOWN").split(" ")[0]
+    # Japanese mixes kana and kanji by nature, so those count as one.
+    return "CJK" if script in ("HIRAGANA", "KATAKANA", "HALFWIDTH", "IDEOGRAPHIC") else script
+
+
 def scripts(text: str) -> list[str]:
-    """The writing systems of the letters in ``text`` (LATIN, CYRILLIC, ARABIC...).
+    """The writing systems of the letters in ``text``, most used first.
 
-    Japanese mixes kana and kanji by nature, so those count as one ("CJK").
-
-    >>> scripts("Vlаdimir")  # the second 'а' is Cyrillic
+    >>> scripts("Vlаdimir")  # the 'а' is Cyrillic
     ['LATIN', 'CYRILLIC']
     >>> scripts("Sergey Lavrov (سيرجي لافروف)")
     ['LATIN', 'ARABIC']
     """
     if text.isascii():  # the common case: only Latin letters are possible
         return ["LATIN"] if any(c.isalpha() for c in text) else []
-    found: dict[str, None] = {}
+    counts: dict[str, int] = {}
     for char in text:
-        if not unicodedata.category(char).startswith("L") or unicodedata.category(char) == "Lm":
-            continue
-        script = unicodedata.name(char, "UNKNOWN").split(" ")[0]
-        if script in ("HIRAGANA", "KATAKANA", "HALFWIDTH", "IDEOGRAPHIC"):
-            script = "CJK"
-        found[script] = None
-    return list(found)
+        script = _script(char)
+        if script is not None:
+            counts[script] = counts.get(script, 0) + 1
+    return sorted(counts, key=lambda s: -counts[s])
+
+
+def odd_letters(text: str) -> list[str]:
+    """The letters of ``text`` written in a script other than its main one, each once.
+
+    >>> odd_letters("Vlаdimir Putin")
+    ['а']
+    """
+    found = scripts(text)
+    if len(found) < 2:
+        return []
+    return list(dict.fromkeys(c for c in text if _script(c) not in (None, found[0])))

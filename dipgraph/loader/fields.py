@@ -15,7 +15,7 @@ import yaml
 
 from dipgraph.dates import DateError, PartialDate
 from dipgraph.facts import Evidence, Location
-from dipgraph.loader.characters import codepoint, invisible_characters, scripts
+from dipgraph.loader.characters import codepoint, invisible_characters, odd_letters, scripts
 from dipgraph.loader.iri_syntax import web_address_problem
 from dipgraph.loader.nodes import NodeReader
 from dipgraph.loader.problems import did_you_mean, with_article
@@ -241,10 +241,11 @@ class FieldChecker:
             )
         mixed = scripts(text)
         if len(mixed) > 1:
+            odd = ", ".join(map(codepoint, odd_letters(text)[:3]))
             self.reader.warning(
                 node,
-                f"{what} '{text}' mixes scripts ({', '.join(s.title() for s in mixed)}): "
-                "a look-alike letter from another alphabet makes a different name",
+                f"{what} '{text}' mixes scripts ({', '.join(s.title() for s in mixed)}: {odd}):"
+                " a look-alike letter from another alphabet makes a different name",
             )
         return text
 
