@@ -7,8 +7,8 @@ other check and shows as a second, identical "Vladimir Putin" in every table.
 from __future__ import annotations
 
 from dipgraph.facts import Actor
-from dipgraph.loader.problems import Problem
 from dipgraph.loader.characters import invisible_characters
+from dipgraph.loader.problems import Problem
 from dipgraph.names import name_skeleton, normalise_name
 
 
