@@ -59,7 +59,7 @@ def print_csv(
     rows: Sequence[dict[str, Any]], columns: Sequence[Column], stream: TextIO | None = None
 ) -> None:
     writer = csv.writer(stream or sys.stdout, lineterminator="\n")
-    writer.writerow([header for header, _ in columns])
+    writer.writerow([cell(header) for header, _ in columns])
     for row in rows:
         writer.writerow([cell(get(row)) for _, get in columns])
 
@@ -97,14 +97,14 @@ def print_table(
     wide = sys.stdout.isatty() or "COLUMNS" in os.environ
     console = Console(width=None if wide else 160)
     if not rows:
-        console.print(Text(empty))
+        console.print(Text(text(empty)))
         return
-    table = Table(title=Text(title) if title else None, title_justify="left")
+    table = Table(title=Text(text(title)) if title else None, title_justify="left")
     for header, _ in columns:
         if header in SHORT_COLUMNS:
-            table.add_column(Text(header), overflow="fold")
+            table.add_column(Text(text(header)), overflow="fold")
         else:
-            table.add_column(Text(header), overflow="fold", ratio=1)
+            table.add_column(Text(text(header)), overflow="fold", ratio=1)
     for row in rows:
         table.add_row(*(Text(cell(get(row))) for _, get in columns))
     console.print(table)

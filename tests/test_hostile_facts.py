@@ -567,3 +567,14 @@ def test_broken_and_looping_links_are_reported(small_copy: Path) -> None:
     problems = problems_of(small_copy)
     assert has(problems, "loop.yaml: error: cannot follow this link (Too many levels")
     assert has(problems, "broken.yaml: error: symbolic link to a missing file")
+
+
+def test_tables_never_print_raw_control_characters(capsys) -> None:
+    """Whatever reaches a table (a server's reply, a SPARQL result): title, header, cell."""
+    from dipgraph import output
+
+    evil = "x\x1b[2J\x9b\u202ey"
+    output.print_table([{evil: evil}], [(evil, lambda row: row[evil])], title=evil)
+    printed = capsys.readouterr().out
+    assert "\\x1b[2J" in printed
+    assert not any(c in printed for c in "\x1b\x9b\u202e")
