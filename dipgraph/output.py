@@ -51,8 +51,8 @@ def text(value: Any) -> str:
 def print_json(data: Any, stream: TextIO | None = None) -> None:
     """JSON as the API returns it; characters a terminal would act on are \\u-escaped."""
     stream = stream or sys.stdout
-    stream.write(visible_json(json.dumps(data, ensure_ascii=False, indent=2)))
-    stream.write("\n")
+    # One write: json.dump writes each token apart (a million calls for large output).
+    stream.write(visible_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def print_csv(
