@@ -578,3 +578,34 @@ def test_tables_never_print_raw_control_characters(capsys) -> None:
     printed = capsys.readouterr().out
     assert "\\x1b[2J" in printed
     assert not any(c in printed for c in "\x1b\x9b\u202e")
+
+
+def test_a_servers_error_body_reaches_the_terminal_escaped(cli) -> None:
+    """push prints a refusing server's reply: its escape sequences must not reach the
+    terminal raw (the CLI prints every error message through the sanitiser)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Hostile(BaseHTTPRequestHandler):
+        def do_PUT(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            body = b"denied \x1b]0;pwned\x07\x1b[2J\r\xc2\x9b31m"
+            self.send_response(403)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        result = cli("push", f"http://127.0.0.1:{server.server_address[1]}/store")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.code == 1
+    assert "denied \\x1b]0;pwned\\x07\\x1b[2J\\x0d\\x9b31m" in result.err, result.err
+    assert not any(c in result.err for c in "\x1b\x07\r\x9b")
