@@ -24,7 +24,6 @@ DEFAULT_BASE = "https://dipgraph.example/id/"
 DG_NS = "https://dipgraph.example/ns#"
 SEM_NS = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 
-# The common case, checked fast: printable ASCII without '%' (the full check is slower).
 # The IRIs dipgraph writes ({base}{kind}/{id}, vocabulary terms) have a simple shape:
 # checked first with a flat pattern that admits only valid IRIs; the rest get the
 # whole grammar.
