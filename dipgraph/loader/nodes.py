@@ -60,7 +60,7 @@ class NodeReader:
         line, col = mark.line + 1, mark.column + 1
         if not node.style and node.end_mark.line == mark.line:
             col += index  # a plain one-line scalar: the value is the text as written
-        elif node.style == '"':
+        else:  # quoted, folded or several lines: the value's text differs from the file's
             kind += f" (character {index + 1} of the value)"
         self.problems.append(
             Problem(
