@@ -343,6 +343,66 @@ def test_documented_phrases_occur_in_their_sources() -> None:
     assert stale == []
 
 
+# ---- rules 2 and 3: every passage is evidence or documented as not recorded ------------
+MIN_WORDS = 5  # shorter gaps are connectives between quotes ("وأضاف أوشاكوف:")
+
+
+def uncovered_passages(text: str, covering: Iterable[str]) -> list[str]:
+    """The stretches of ``text`` (white space normalised) that no quote or title covers."""
+    flat = " ".join(text.split())
+    covered = bytearray(len(flat))
+    for quote in covering:
+        needle = " ".join(quote.split())
+        start = flat.find(needle)
+        while needle and start >= 0:
+            covered[start : start + len(needle)] = b"\x01" * len(needle)
+            start = flat.find(needle, start + 1)
+    marked = "".join("\x01" if c else ch for ch, c in zip(flat, covered, strict=True))
+    gaps = re.split("\x01+", marked)
+    return [gap.strip() for gap in gaps if gap.strip()]
+
+
+def undocumented_words(passage: str, documented: Iterable[str]) -> list[str]:
+    """The words of ``passage`` left once every documented phrase is taken out of it."""
+    rest = fold(passage)
+    for phrase in documented:
+        rest = rest.replace(fold(phrase), " ")
+    return [word for word in rest.split() if len(word) > 1]
+
+
+def test_every_passage_is_evidence_or_documented() -> None:
+    documented: dict[str, list[str]] = defaultdict(list)
+    for source, phrase, _why in readme_table("Passages not recorded"):
+        documented[source].extend(ticked(phrase))
+    quotes: dict[str, list[str]] = defaultdict(list)
+    for fact in evidenced():
+        for e in fact.evidence:
+            quotes[e.source].append(e.quote)
+    missed, stale = [], []
+    for source, text in source_texts().items():
+        title = kg().facts.sources[source].title or ""
+        gaps = uncovered_passages(text, [*quotes[source], title])
+        missed += [
+            f"{source}: {gap}"
+            for gap in gaps
+            if len(undocumented_words(gap, documented[source])) >= MIN_WORDS
+        ]
+        stale += [
+            f"{source}: {phrase}"
+            for phrase in documented[source]
+            if not any(fold(phrase) in fold(gap) for gap in gaps)
+        ]
+    assert missed == [], "a passage no fact quotes and facts/README.md does not list"
+    assert stale == [], "facts/README.md lists a passage that is quoted, or not printed"
+
+
+def test_coverage_check_can_fail() -> None:
+    text = "قال أوشاكوف إن الحوار مستمر. وأضاف أن العقوبات خطأ كبير جدا في رأيه."
+    gaps = uncovered_passages(text, ["قال أوشاكوف إن الحوار مستمر"])
+    assert len(undocumented_words(gaps[0], [])) >= MIN_WORDS
+    assert undocumented_words(gaps[0], ["وأضاف أن العقوبات خطأ كبير جدا في رأيه"]) == []
+
+
 # ---- the README's dataset table ----------------------------------------------------------
 def test_readme_dataset_table_matches_stats() -> None:
     stats = kg().stats()
