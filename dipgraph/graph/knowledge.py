@@ -274,7 +274,7 @@ class KnowledgeGraph:
             chosen.append((first_day is None, first_day or 0, ident))
         chosen.sort()
         found = self.fact_views([ident for *_, ident in chosen])
-        return [found[ident] for *_, ident in chosen]
+        return [views.with_pairs(found[ident]) for *_, ident in chosen]
 
     # -- paths ---------------------------------------------------------------
     def links(self, via: str = "contacts", any_status: bool = False) -> list[Link]:
