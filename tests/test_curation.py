@@ -250,7 +250,8 @@ def printed_anywhere(name: str) -> bool:
 
 def test_arabic_names_are_printed_in_a_source() -> None:
     documented = {row[0] for row in readme_table("Names not printed")}
-    unprinted = {a.id for a in kg().facts.actors.values() if not printed_anywhere(a.names["ar"])}
+    entities = [*kg().facts.actors.values(), *kg().facts.topics.values()]
+    unprinted = {e.id for e in entities if not printed_anywhere(e.names["ar"])}
     assert unprinted == documented
 
 
