@@ -53,23 +53,17 @@ def dynamic_graph(kg: KnowledgeGraph) -> networkx.MultiGraph:
     graph = nx.MultiGraph(kg.networkx)
     graph.graph["mode"] = "dynamic"
     facts = kg.facts
+    spells = {c.id: _spell(c.date, c.date) for c in facts.contacts.values()}
+    spells.update({s.id: _spell(s.date, s.date) for s in facts.statements.values()})
+    for post in facts.posts.values():  # a post edge is keyed by the post's id
+        first = post.from_ or (None if post.until else post.as_of)
+        last = post.until or (None if post.from_ else post.as_of)
+        spells[post.id] = _spell(first, last)
     for contact in facts.contacts.values():
-        spell = _spell(contact.date, contact.date)
-        graph.nodes[contact.id].update(spell)
-        for _, _, data in graph.edges(contact.id, data=True):
-            if data.get("fact") == contact.id:
-                data.update(spell)
-    for post in facts.posts.values():
-        if post.organization and (post.from_ or post.until or post.as_of):
-            first = post.from_ or (None if post.until else post.as_of)
-            last = post.until or (None if post.from_ else post.as_of)
-            graph.edges[post.holder, post.organization, post.id].update(_spell(first, last))
-    for statement in facts.statements.values():
-        for target in statement.about:
-            key = f"{statement.id}:{target}"
-            graph.edges[statement.speaker, target, key].update(
-                _spell(statement.date, statement.date)
-            )
+        graph.nodes[contact.id].update(spells[contact.id])
+    for _, _, key, data in graph.edges(keys=True, data=True):
+        fact = key if data.get("relation") == "post" else data.get("fact")
+        data.update(spells.get(fact, {}))
     return graph
 
 
