@@ -377,3 +377,11 @@ def test_gexf_is_dynamic_and_networkx_reads_the_spells(cli, tmp_path: Path) -> N
     small = nx.read_gexf(tmp_path / "dipgraph.gexf")
     assert "start" not in small.nodes["putin-belov-video"]  # undated: shown at every time
     assert small.nodes["adams-belov-call"]["start"] == "2020-03-01"
+    bundled = dipgraph.load(BUNDLED)  # no edge lost when a->b and b->a both exist
+    assert cli("build", "--facts", BUNDLED, "--out", tmp_path, "--formats", "gexf").code == 0
+    written = nx.read_gexf(tmp_path / "dipgraph.gexf")
+    assert written.number_of_edges() == bundled.networkx.number_of_edges()
+    from dipgraph.exports.network import dynamic_graph
+
+    assert dynamic_graph(bundled).number_of_edges() == bundled.networkx.number_of_edges()
+    assert not any("start" in d for *_, d in bundled.networkx.edges(data=True))  # no leak

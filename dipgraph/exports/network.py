@@ -50,7 +50,12 @@ def dynamic_graph(kg: KnowledgeGraph) -> networkx.MultiGraph:
     """
     import networkx as nx
 
-    graph = nx.MultiGraph(kg.networkx)
+    # Edge by edge: nx.MultiGraph(directed) merges a->b and b->a and loses edges; and
+    # copies of the attributes, so the spells never leak into kg.networkx.
+    directed = kg.networkx
+    graph = nx.MultiGraph(**directed.graph)
+    graph.add_nodes_from(directed.nodes(data=True))
+    graph.add_edges_from(directed.edges(keys=True, data=True))
     graph.graph["mode"] = "dynamic"
     facts = kg.facts
     spells = {c.id: _spell(c.date, c.date) for c in facts.contacts.values()}
