@@ -1,0 +1,71 @@
+"""An article read once: tokens, sentences, actor mentions and titles, for every rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dipgraph.facts import Facts
+from dipgraph.suggest.drafts import Span
+from dipgraph.suggest.lexicon import Lexicon
+from dipgraph.suggest.mentions import (
+    ActorIndex,
+    Mention,
+    Title,
+    find_mentions,
+    find_titles,
+    implied_holders,
+)
+from dipgraph.suggest.text import Sentence, Token, split, tokenise
+
+_TRIM = " \t\n.,،؛;:"
+
+
+@dataclass(slots=True)
+class Article:
+    text: str
+    tokens: list[Token]
+    sentences: list[Sentence]
+    mentions: list[Mention]  # explicit names and adjectives, left to right
+    implied: list[Mention]  # people named only by a known post's title
+    titles: list[Title]
+    index: ActorIndex
+    lexicon: Lexicon
+
+    @classmethod
+    def read(cls, text: str, facts: Facts, lexicon: Lexicon) -> Article:
+        index = ActorIndex.build(facts, lexicon)
+        tokens = tokenise(text)
+        sentences = split(text, tokens)
+        mentions = find_mentions(tokens, index, lexicon)
+        titles = find_titles(tokens, mentions, index, lexicon)
+        implied = implied_holders(titles, tokens, index)
+        return cls(text, tokens, sentences, mentions, implied, titles, index, lexicon)
+
+    def span(self, first: int, last: int) -> Span:
+        """The exact text from token ``first`` to token ``last - 1``."""
+        start, end = self.tokens[first].start, self.tokens[last - 1].end
+        return self.char_span(start, end)
+
+    def char_span(self, start: int, end: int) -> Span:
+        """The exact text between two offsets, trimmed of spaces and end punctuation.
+
+        A closing quotation mark or bracket the span opened stays in.
+        """
+        while start < end and self.text[start] in _TRIM:
+            start += 1
+        while end > start and self.text[end - 1] in _TRIM:
+            end -= 1
+        return Span(self.text[start:end], start, end)
+
+    def sentence_mentions(self, sentence: Sentence, implied: bool = True) -> list[Mention]:
+        """Mentions inside one sentence, in text order."""
+        pool = self.mentions + (self.implied if implied else [])
+        inside = [m for m in pool if sentence.first <= m.first < sentence.last]
+        return sorted(inside, key=lambda m: m.first)
+
+    def covered(self) -> set[int]:
+        """Token indices inside an actor's name: no lexicon word is looked for there."""
+        return {i for m in self.mentions for i in range(m.first, m.last)}
+
+    def name(self, actor: str) -> str:
+        return self.index.actors[actor].name

@@ -1,0 +1,191 @@
+"""The lexicons of ``dipgraph suggest``: YAML data files a curator extends (see lexicon/).
+
+A :class:`PhraseTable` finds the longest listed phrase starting at a token, comparing
+folded words with the prefix-stripped forms of the article's words.
+
+>>> table = PhraseTable()
+>>> table.add("اتصال هاتفي", "phone_call")
+>>> from dipgraph.suggest.text import tokenise
+>>> table.longest(tokenise("وفي الاتصال الهاتفي"), 1)
+(2, 'phone_call')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dipgraph.suggest.text import Token, fold_phrase
+
+LEXICON_DIR = Path(__file__).with_name("lexicon")
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be read as the documented structure."""
+
+
+@dataclass(slots=True)
+class PhraseTable:
+    """Folded phrases (tuples of words) by first word, each with a payload."""
+
+    by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=dict)
+
+    def add(self, phrase: str, payload: Any) -> None:
+        words = fold_phrase(phrase)
+        if words:
+            self.by_first.setdefault(words[0], []).append((words, payload))
+
+    def longest(
+        self, tokens: Sequence[Token], at: int, suffixes: bool = True
+    ) -> tuple[int, Any] | None:
+        """(length in tokens, payload) of the longest phrase starting at ``tokens[at]``."""
+        best: tuple[int, Any] | None = None
+        first = tokens[at]
+        forms = first.forms if suffixes else first.names
+        for form in forms:
+            for words, payload in self.by_first.get(form, ()):
+                if best is not None and len(words) <= best[0]:
+                    continue
+                if _follows(tokens, at, words, suffixes):
+                    best = (len(words), payload)
+        return best
+
+    def has(self, token: Token) -> bool:
+        """Whether a one-word phrase of the table is this token."""
+        return any(
+            len(words) == 1 for form in token.forms for words, _ in self.by_first.get(form, ())
+        )
+
+
+def _follows(tokens: Sequence[Token], at: int, words: tuple[str, ...], suffixes: bool) -> bool:
+    if at + len(words) > len(tokens):
+        return False
+    sentence = tokens[at].sentence
+    for offset, word in enumerate(words[1:], 1):
+        token = tokens[at + offset]
+        if token.sentence != sentence or word not in (token.forms if suffixes else token.names):
+            return False
+    return True
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Every table ``suggest`` uses, read from one lexicon directory."""
+
+    contact_types: PhraseTable
+    type_rank: dict[str, int]
+    speech: PhraseTable
+    status: PhraseTable
+    status_rank: dict[str, int]
+    secret: PhraseTable
+    request: PhraseTable
+    anaphora: PhraseTable
+    demonstratives: PhraseTable
+    complementisers: PhraseTable
+    not_names: PhraseTable
+    titles: PhraseTable
+    relational: PhraseTable
+    leader: PhraseTable
+    demonyms: PhraseTable
+    months: PhraseTable
+    relative_dates: PhraseTable
+    places: PhraseTable
+
+
+def _read(directory: Path, name: str) -> Any:
+    path = directory / name
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise LexiconError(f"{path}: cannot read the lexicon: {error}") from error
+
+
+def _words(entry: Any, where: str) -> list[str]:
+    """The phrases of an ``{ar: [...], en: [...]}`` entry, or of a plain list."""
+    if isinstance(entry, dict):
+        lists = list(entry.values())
+    elif isinstance(entry, list):
+        lists = [entry]
+    else:
+        raise LexiconError(f"{where}: expected a list of words or {{ar: [...], en: [...]}}")
+    words: list[str] = []
+    for items in lists:
+        if not isinstance(items, list) or not all(isinstance(i, str | int) for i in items):
+            raise LexiconError(f"{where}: expected a list of words")
+        words.extend(str(i) for i in items)
+    return words
+
+
+def _table(entries: dict[str, Any], where: str) -> tuple[PhraseTable, dict[str, int]]:
+    if not isinstance(entries, dict):
+        raise LexiconError(f"{where}: expected a mapping of labels to words")
+    table = PhraseTable()
+    rank: dict[str, int] = {}
+    for position, (label, entry) in enumerate(entries.items()):
+        rank[str(label)] = position
+        for word in _words(entry, f"{where}: {label}"):
+            table.add(word, str(label))
+    return table, rank
+
+
+def _flat(entry: Any, where: str, payload: Any = True) -> PhraseTable:
+    table = PhraseTable()
+    for word in _words(entry, where):
+        table.add(word, payload)
+    return table
+
+
+@cache
+def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
+    """Read and index every lexicon file of ``directory``."""
+    contact_types, type_rank = _table(_read(directory, "contact_words.yaml"), "contact_words")
+    speech, _ = _table(_read(directory, "speech_verbs.yaml"), "speech_verbs")
+    cues = _read(directory, "cues.yaml")
+    titles = _read(directory, "titles.yaml")
+    if not isinstance(cues, dict) or not isinstance(titles, dict):
+        raise LexiconError(f"{directory}: cues.yaml and titles.yaml must be mappings")
+    status, status_rank = _table(cues.get("status", {}), "cues: status")
+    demonyms = PhraseTable()
+    raw_demonyms = _read(directory, "demonyms.yaml")
+    if not isinstance(raw_demonyms, dict):
+        raise LexiconError("demonyms: expected a mapping of state names to adjectives")
+    for state, entry in raw_demonyms.items():
+        for word in _words(entry, f"demonyms: {state}"):
+            demonyms.add(word, str(state))
+    dates = _read(directory, "dates.yaml")
+    months = PhraseTable()
+    for number, names in (dates.get("months") or {}).items():
+        for word in _words(names, f"dates: months: {number}"):
+            months.add(word, int(number))
+    places = PhraseTable()
+    for entry in _read(directory, "places.yaml") or []:
+        if not isinstance(entry, dict) or not isinstance(entry.get("en"), str):
+            raise LexiconError("places: each entry needs en: NAME and ar: [spellings]")
+        names = {"en": entry["en"], "ar": (entry.get("ar") or [entry["en"]])[0]}
+        for word in [entry["en"], *_words(entry.get("ar") or [], "places")]:
+            places.add(word, names)
+    return Lexicon(
+        contact_types=contact_types,
+        type_rank=type_rank,
+        speech=speech,
+        status=status,
+        status_rank=status_rank,
+        secret=_flat(cues.get("secret", []), "cues: secret"),
+        request=_flat(cues.get("request", []), "cues: request"),
+        anaphora=_flat(cues.get("anaphora", []), "cues: anaphora"),
+        demonstratives=_flat(cues.get("demonstratives", []), "cues: demonstratives"),
+        complementisers=_flat(cues.get("complementisers", []), "cues: complementisers"),
+        not_names=_flat(cues.get("not_names", []), "cues: not_names"),
+        titles=_flat(titles.get("heads", []), "titles: heads"),
+        relational=_flat(titles.get("relational", []), "titles: relational"),
+        leader=_flat(titles.get("leader", []), "titles: leader"),
+        demonyms=demonyms,
+        months=months,
+        relative_dates=_flat(dates.get("relative", []), "dates: relative"),
+        places=places,
+    )

@@ -1,0 +1,239 @@
+"""Who an article names: known actors by any name or alias, states by their adjectives,
+titles ("السفير الروسي لدى واشنطن"), and the person each title belongs to.
+
+Names are matched on folded words with attached prefixes stripped, so "وبوتين" and
+"للرئيس" are found; the longest name wins ("فلاديمير بوتين" over "بوتين").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dipgraph.facts import Actor, Facts
+from dipgraph.suggest.lexicon import Lexicon, PhraseTable
+from dipgraph.suggest.text import Token, fold_phrase
+
+_APPOSITION_GAP = set(" \t،,-–—")  # what may sit between a name and its title
+_LINKS = {"لدي", "في", "باسم", "to", "of", "for", "the", "in", "at"}
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span of tokens naming an actor."""
+
+    first: int
+    last: int  # one past the last token
+    actor: str
+    how: str  # "name", "demonym" (a state's adjective) or "title" (a known post's title)
+    in_title: bool = False  # part of another person's title: not a party on its own
+
+
+@dataclass(slots=True)
+class Title:
+    """A title phrase and, when found, the person it describes."""
+
+    first: int
+    last: int
+    head_last: int
+    relational: bool  # "his counterpart": describes, but is no post
+    holder: Mention | None = None
+    inside: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ActorIndex:
+    """Known actors' names as phrases, and the state each adjective stands for."""
+
+    names: PhraseTable
+    actors: dict[str, Actor]
+    states: dict[str, str]  # demonym key (a state's name) -> actor id
+    post_titles: dict[tuple[str, ...], set[str]]  # folded title -> holders of known posts
+
+    @classmethod
+    def build(cls, facts: Facts, lexicon: Lexicon) -> ActorIndex:
+        phrases: dict[tuple[str, ...], set[str]] = {}
+        spelled: dict[tuple[str, ...], str] = {}
+        for actor in facts.actors.values():
+            every = [*actor.names.values()]
+            for names in actor.aliases.values():
+                every.extend(names)
+            for name in every:
+                words = fold_phrase(name)
+                if words:
+                    phrases.setdefault(words, set()).add(actor.id)
+                    spelled[words] = name
+        table = PhraseTable()
+        for words, ids in phrases.items():
+            if len(ids) == 1:  # a name two actors share identifies neither
+                name = spelled[words]
+                acronym = name.isascii() and name.isupper() and len(words) == 1
+                table.add(name, (next(iter(ids)), acronym))
+        states: dict[str, str] = {}
+        for payloads in lexicon.demonyms.by_first.values():
+            for _, state in payloads:
+                ids = phrases.get(fold_phrase(state), set())
+                if len(ids) == 1:
+                    states[state] = next(iter(ids))
+        post_titles: dict[tuple[str, ...], set[str]] = {}
+        for post in facts.posts.values():
+            for title in post.post.values():
+                post_titles.setdefault(fold_phrase(title), set()).add(post.holder)
+        return cls(table, dict(facts.actors), states, post_titles)
+
+    def kind(self, actor: str) -> str:
+        return self.actors[actor].kind
+
+    def country(self, actor: str) -> str:
+        """The state an actor belongs to (a state is its own)."""
+        record = self.actors[actor]
+        if record.kind == "state":
+            return actor
+        return record.country or actor
+
+
+def find_mentions(tokens: list[Token], index: ActorIndex, lexicon: Lexicon) -> list[Mention]:
+    """Every known actor named in the article, longest name first, left to right."""
+    found: list[Mention] = []
+    at = 0
+    while at < len(tokens):
+        name = index.names.longest(tokens, at, suffixes=False)
+        if name is not None:
+            length, (actor, acronym) = name
+            if not acronym or tokens[at].text.isupper():
+                found.append(Mention(at, at + length, actor, "name"))
+                at += length
+                continue
+        demonym = lexicon.demonyms.longest(tokens, at, suffixes=False)
+        if demonym is not None and demonym[1] in index.states:
+            found.append(Mention(at, at + demonym[0], index.states[demonym[1]], "demonym"))
+            at += demonym[0]
+            continue
+        at += 1
+    return found
+
+
+def _punctuated(token: Token) -> bool:
+    return any(not c.isspace() for c in token.gap)
+
+
+def find_titles(
+    tokens: list[Token], mentions: list[Mention], index: ActorIndex, lexicon: Lexicon
+) -> list[Title]:
+    """Title phrases, each extended over its modifiers and tied to an adjacent person."""
+    starts = {m.first: m for m in mentions}
+    titles: list[Title] = []
+    at = 0
+    while at < len(tokens):
+        head = lexicon.titles.longest(tokens, at)
+        if head is None or at in starts:
+            at += 1
+            continue
+        title = Title(at, at + head[0], at + head[0], lexicon.relational.longest(tokens, at) is not None)
+        _extend(title, tokens, starts, index, lexicon)
+        _extend_before(title, tokens, mentions)
+        _attach_holder(title, tokens, mentions, index)
+        titles.append(title)
+        at = title.last
+    return titles
+
+
+def _extend(
+    title: Title, tokens: list[Token], starts: dict[int, Mention], index: ActorIndex, lexicon: Lexicon
+) -> None:
+    """Take in the title's modifiers: definite words, states, organisations, "to PLACE"."""
+    at = title.last
+    while at < len(tokens) and at - title.first < 9 and tokens[at].sentence == tokens[title.first].sentence:
+        token = tokens[at]
+        if _punctuated(token) and token.gap.strip() not in ("(", ")"):
+            break
+        mention = starts.get(at)
+        if mention is not None:
+            if index.kind(mention.actor) == "person":
+                break
+            title.inside.append(mention)
+            at = mention.last
+            continue
+        link = token.folded in _LINKS
+        if link and at + 1 < len(tokens) and (at + 1 in starts or _link_target(tokens, at + 1, starts, lexicon)):
+            at += 1
+            continue
+        latin = token.text.isascii()
+        if (
+            not latin
+            and token.definite
+            and not lexicon.not_names.has(token)
+            and not lexicon.speech.has(token)
+            and not lexicon.contact_types.has(token)
+            and not lexicon.relative_dates.has(token)
+        ):
+            at += 1
+            continue
+        break
+    title.last = at
+    # a title never ends on a bare link word ("of", "في")
+    while title.last > title.head_last and tokens[title.last - 1].folded in _LINKS:
+        title.last -= 1
+
+
+def _link_target(tokens: list[Token], at: int, starts: dict[int, Mention], lexicon: Lexicon) -> bool:
+    token = tokens[at]
+    if token.folded == "the" and at + 1 < len(tokens):
+        return at + 1 in starts
+    return lexicon.places.longest(tokens, at, suffixes=False) is not None or (
+        token.definite and not token.text.isascii()
+    )
+
+
+def _extend_before(title: Title, tokens: list[Token], mentions: list[Mention]) -> None:
+    """English puts the state first: "Russia's President", "U.S. President"."""
+    if not tokens[title.first].text.isascii():
+        return
+    for mention in mentions:
+        before = mention.last
+        if before < title.first and tokens[before].folded == "s" and before + 1 == title.first:
+            before += 1
+        if before == title.first and mention.how in ("demonym", "name") and not _punctuated(tokens[title.first]):
+            title.inside.append(mention)
+            title.first = mention.first
+            return
+
+
+def _attach_holder(
+    title: Title, tokens: list[Token], mentions: list[Mention], index: ActorIndex
+) -> None:
+    """The person named right after the title, or else right before it."""
+    people = [m for m in mentions if index.kind(m.actor) == "person"]
+    after = next((m for m in people if m.first == title.last), None)
+    before = next((m for m in people if m.last == title.first), None)
+    if after is not None and set(tokens[after.first].gap) - _APPOSITION_GAP:
+        after = None
+    if before is not None and set(tokens[title.first].gap) - _APPOSITION_GAP:
+        before = None
+    if after is not None and before is not None:
+        # "X، سكرتير المجلس، ويوري ..." : a conjunction opens the next person
+        joined = tokens[after.first].folded.startswith("و") and tokens[after.first].folded not in {
+            n for n in tokens[after.first].names if not n.startswith("و")
+        }
+        title.holder = before if joined or tokens[after.first - 1].folded == "and" else after
+    else:
+        title.holder = after or before
+    for mention in title.inside:
+        mention.in_title = True
+
+
+def implied_holders(
+    titles: list[Title], tokens: list[Token], index: ActorIndex
+) -> list[Mention]:
+    """A title without a name that a known post's title matches names its one holder."""
+    implied: list[Mention] = []
+    for title in titles:
+        if title.holder is not None or title.relational:
+            continue
+        words = tuple(t.folded for t in tokens[title.first : title.last])
+        stripped = tuple(min(t.names, key=len) if i == 0 else t.folded for i, t in enumerate(tokens[title.first : title.last]))
+        holders = index.post_titles.get(words) or index.post_titles.get(stripped) or set()
+        if len(holders) == 1:
+            mention = Mention(title.first, title.last, next(iter(holders)), "title")
+            title.holder = mention
+            implied.append(mention)
+    return implied

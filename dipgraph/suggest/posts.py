@@ -1,0 +1,140 @@
+"""Actors and posts: the known actors an article names, new people introduced by a title
+("وزير الخارجية X", "the ambassador X"), and posts from appositions ("السفير الروسي لدى
+واشنطن أناتولي أنتونوف").
+
+A new name is what follows a title: Arabic names take no article, so after the title's
+definite modifiers the next one to three words without ال (and not function words or
+lexicon words) are taken; in English, the capitalised words after the title.
+"""
+
+from __future__ import annotations
+
+from dipgraph.suggest.article import Article
+from dipgraph.suggest.drafts import ActorDraft, PostDraft
+from dipgraph.suggest.mentions import Title
+from dipgraph.suggest.text import Token
+
+_MAX_NAME = 3
+
+
+def draft_actors(article: Article) -> list[ActorDraft]:
+    """Each known actor once (first mention quoted), then candidate new people."""
+    drafts: dict[str, ActorDraft] = {}
+    for mention in sorted(article.mentions + article.implied, key=lambda m: m.first):
+        actor = article.index.actors[mention.actor]
+        if mention.actor in drafts:
+            drafts[mention.actor].mentions += 1
+            if mention.how == "name" and drafts[mention.actor].confidence < 0.9:
+                drafts[mention.actor].spans.insert(0, article.span(mention.first, mention.last))
+                drafts[mention.actor].confidence = 0.95
+            continue
+        confidence = {"name": 0.95, "demonym": 0.6, "title": 0.5}[mention.how]
+        comments = {
+            "name": [],
+            "demonym": ["named only by an adjective (Russian, الروسي)"],
+            "title": ["named only by a title that a known post has; check"],
+        }[mention.how]
+        drafts[mention.actor] = ActorDraft(
+            [article.span(mention.first, mention.last)],
+            confidence,
+            list(comments),
+            id=actor.id,
+            name=actor.name,
+            kind=actor.kind,
+        )
+    found = list(drafts.values())
+    seen: set[str] = set()
+    for title in article.titles:
+        stub = _new_person(article, title)
+        if stub is not None and stub.name not in seen:
+            seen.add(stub.name)
+            found.append(stub)
+    return found
+
+
+def _new_person(article: Article, title: Title) -> ActorDraft | None:
+    if title.holder is not None or title.relational:
+        return None
+    tokens = article.tokens
+    taken: list[Token] = []
+    at = title.last
+    starts = {m.first for m in article.mentions}
+    while at < len(tokens) and len(taken) < _MAX_NAME and tokens[at].sentence == tokens[title.first].sentence:
+        token = tokens[at]
+        gap = token.gap.strip()
+        if at in starts or not _could_be_name(article, token):
+            break
+        if gap and (taken or gap not in ",،"):
+            break
+        taken.append(token)
+        at += 1
+    if len(taken) < 2:
+        return None
+    span = article.char_span(tokens[title.first].start, taken[-1].end)
+    name = article.text[taken[0].start : taken[-1].end]
+    return ActorDraft(
+        [span],
+        0.35,
+        [
+            "a new actor: not in the facts. Check the name's extent, give it an id "
+            "(lowercase, hyphenated), its English name and aliases",
+            f"title as printed: '{article.span(title.first, title.last).quote}'",
+        ],
+        id=None,
+        name=name,
+        kind="person",
+    )
+
+
+def _could_be_name(article: Article, token: Token) -> bool:
+    lexicon = article.lexicon
+    if not any(c.isalpha() for c in token.text):
+        return False
+    if token.text.isascii():
+        return token.text[:1].isupper() and not lexicon.not_names.has(token)
+    return not (
+        token.definite
+        or len(token.folded) < 2
+        or lexicon.not_names.has(token)
+        or lexicon.speech.has(token)
+        or lexicon.contact_types.has(token)
+        or lexicon.titles.has(token)
+        or lexicon.relative_dates.has(token)
+        or lexicon.months.has(token)
+        or lexicon.status.has(token)
+    )
+
+
+def draft_posts(article: Article) -> list[PostDraft]:
+    """A post for every title tied to a person named beside it."""
+    drafts: list[PostDraft] = []
+    seen: set[tuple[str, str]] = set()
+    for title in article.titles:
+        holder = title.holder
+        if holder is None or holder.how != "name" or title.relational:
+            continue
+        text = article.span(title.first, title.last).quote
+        if (holder.actor, text) in seen:
+            continue
+        seen.add((holder.actor, text))
+        first = min(title.first, holder.first)
+        last = max(title.last, holder.last)
+        organisations = [m.actor for m in title.inside if article.index.kind(m.actor) == "organization"]
+        states = [m.actor for m in title.inside if article.index.kind(m.actor) == "state"]
+        organisation = (organisations or states or [None])[0]
+        language = "en" if text.isascii() else "ar"
+        comments = ["add the other language's title; dates only as the text gives them"]
+        if organisation is None:
+            comments.append("no organisation or state is named in the title: set one")
+        drafts.append(
+            PostDraft(
+                [article.span(first, last)],
+                0.7 if title.last - title.head_last or organisation else 0.5,
+                comments,
+                holder=holder.actor,
+                title=text,
+                language=language,
+                organization=organisation,
+            )
+        )
+    return drafts

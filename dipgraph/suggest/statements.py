@@ -1,0 +1,152 @@
+"""Statements: a speech verb (قال، أكد، حذر، دعا، نفى; said, warned...) and its speaker.
+
+The speaker is the actor named right after the verb (Arabic's usual order, "قال
+الكرملين إن"), allowing a title between them, or right before it ("بايدن أكد", "Biden
+said"). A verb opening a sentence with no name ("وأضاف أن") continues the previous
+speaker, with a lower confidence. A verb inside what another speaker says gives a
+second draft: the curator decides whose statement it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dipgraph.suggest.article import Article
+from dipgraph.suggest.drafts import StatementDraft
+from dipgraph.suggest.mentions import Mention
+from dipgraph.suggest.text import Sentence
+
+_WINDOW = 8  # tokens between a verb and a speaker named after it
+_OPENERS = set(':"“«')
+
+
+@dataclass(slots=True)
+class Speech:
+    """One speech verb and whom it was attributed to."""
+
+    verb: int
+    verb_last: int
+    kind: str
+    speaker: Mention | None
+    before: bool  # the speaker is named before the verb
+    sentence: Sentence
+
+
+def speech_verbs(article: Article) -> list[Speech]:
+    """Every speech verb with its speaker, where one is named."""
+    covered = article.covered()
+    found: list[Speech] = []
+    for sentence in article.sentences:
+        mentions = [
+            m for m in article.sentence_mentions(sentence) if not m.in_title
+        ]
+        at = sentence.first
+        while at < sentence.last:
+            verb = None if at in covered else article.lexicon.speech.longest(article.tokens, at, suffixes=False)
+            if verb is None:
+                at += 1
+                continue
+            last = at + verb[0]
+            speaker, before = _speaker(article, mentions, at, last, sentence)
+            found.append(Speech(at, last, verb[1], speaker, before, sentence))
+            at = last
+    return found
+
+
+def _speaker(
+    article: Article, mentions: list[Mention], verb: int, last: int, sentence: Sentence
+) -> tuple[Mention | None, bool]:
+    tokens = article.tokens
+    titles = {t.last: t for t in article.titles}
+    for mention in mentions:
+        end = mention.last
+        title = titles.get(verb)
+        if title is not None and title.holder is mention:
+            end = title.last
+        if end == verb and not any(c in tokens[verb].gap for c in ".،,؛;:\""):
+            if mention.how != "demonym":
+                return mention, True
+    window_end = min(sentence.last, last + _WINDOW)
+    fallback: Mention | None = None
+    for at in range(last, window_end):
+        token = tokens[at]
+        if at > last and (set(token.gap) & _OPENERS or _complementiser(article, at)):
+            break
+        mention = next((m for m in mentions if m.first == at), None)
+        if mention is None:
+            continue
+        if mention.how != "demonym":
+            return mention, False
+        fallback = fallback or mention
+    return fallback, False
+
+
+def _complementiser(article: Article, at: int) -> bool:
+    return article.lexicon.complementisers.longest(article.tokens, at, suffixes=False) is not None
+
+
+def draft_statements(article: Article, speeches: list[Speech]) -> list[StatementDraft]:
+    """One draft per verb with a speaker (named, or carried from the previous sentence)."""
+    drafts: list[StatementDraft] = []
+    seen: set[tuple[str, int]] = set()
+    previous: Mention | None = None
+    framed: dict[int, Speech] = {}  # sentence -> its first speech with a named speaker
+    for speech in speeches:
+        sentence = speech.sentence
+        speaker = speech.speaker
+        comments: list[str] = []
+        confidence = 0.8
+        if speaker is None:
+            opening = speech.verb - sentence.first <= 1
+            if not opening or previous is None:
+                continue
+            speaker = previous
+            confidence = 0.45
+            comments.append(
+                f"no speaker is named here: carried over from the previous statement "
+                f"({article.name(speaker.actor)}); check"
+            )
+        elif speaker.how == "demonym":
+            confidence = 0.55
+            comments.append("the speaker is a state named only by its adjective; check")
+        elif speaker.how == "title":
+            confidence = 0.6
+            comments.append("the speaker is named only by a title; check who held it")
+        frame = framed.get(sentence.index)
+        if frame is not None and frame.speaker is not None and frame.speaker.actor != speaker.actor:
+            confidence -= 0.15
+            comments.append(
+                f"reported by {article.name(frame.speaker.actor)}: decide whose statement "
+                "this is (the reporter's draft is also listed)"
+            )
+        key = (speaker.actor, sentence.index)
+        if key in seen:
+            continue
+        seen.add(key)
+        if speech.speaker is not None:
+            framed.setdefault(sentence.index, speech)
+            previous = speech.speaker if speech.speaker.how == "name" else previous
+        start_token = speaker.first if speech.before else speech.verb
+        span = article.char_span(article.tokens[start_token].start, sentence.end)
+        if len(span.quote) < 8:
+            continue
+        about = _about(article, sentence, span.start, span.end, speaker.actor)
+        verb_text = article.text[article.tokens[speech.verb].start : article.tokens[speech.verb_last - 1].end]
+        comments.append(f"kind '{speech.kind}' from the verb '{verb_text}'")
+        comments.append("write the summary; add topics to about; trim the quote to what is said")
+        drafts.append(
+            StatementDraft(
+                [span], confidence, comments, speaker=speaker.actor, kind=speech.kind, about=about
+            )
+        )
+    return drafts
+
+
+def _about(article: Article, sentence: Sentence, start: int, end: int, speaker: str) -> list[str]:
+    about: list[str] = []
+    for mention in article.sentence_mentions(sentence):
+        token = article.tokens[mention.first]
+        if start <= token.start < end and mention.actor != speaker and mention.actor not in about:
+            if not mention.in_title:
+                about.append(mention.actor)
+    return about
