@@ -14,6 +14,7 @@ from dipgraph.suggest.mentions import (
     find_mentions,
     find_titles,
     implied_holders,
+    mark_appositions,
 )
 from dipgraph.suggest.text import Sentence, Token, split, tokenise
 
@@ -38,7 +39,8 @@ class Article:
         sentences = split(text, tokens)
         mentions = find_mentions(tokens, index, lexicon)
         titles = find_titles(tokens, mentions, index, lexicon)
-        implied = implied_holders(titles, tokens, index)
+        implied = implied_holders(titles, tokens, mentions, index, lexicon)
+        mark_appositions(tokens, mentions + implied, lexicon)
         return cls(text, tokens, sentences, mentions, implied, titles, index, lexicon)
 
     def span(self, first: int, last: int) -> Span:

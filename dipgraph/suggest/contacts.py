@@ -11,6 +11,8 @@ parties, "between the two presidents" takes the last two people named before, an
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from dipgraph.schema.model import load_model
 from dipgraph.suggest.article import Article
 from dipgraph.suggest.drafts import ContactDraft
@@ -23,44 +25,94 @@ _LOOK_BACK = 3  # sentences searched for the people "the two presidents" refers 
 _CLAUSE = set("،,؛;")
 
 
-def _contact_words(article: Article, sentence: Sentence) -> list[tuple[int, int, str]]:
+@dataclass(slots=True)
+class Segment:
+    """A contact word (or adjacent words: "محادثات مباشرة على الإنترنت") and the tokens
+    it governs: from the sentence start (first word) or the word itself, up to the next
+    contact word."""
+
+    sentence: Sentence
+    word_first: int
+    word_last: int
+    kind: str
+    lead: int  # where cues before the word start
+    end: int  # one past the last token the word governs
+    words: list[tuple[int, int, str]]
+
+
+def _segments(article: Article, sentence: Sentence, speeches: list[Speech]) -> list[Segment]:
     covered = article.covered()
-    found = []
+    words: list[tuple[int, int, str]] = []
     at = sentence.first
     while at < sentence.last:
         match = None if at in covered else article.lexicon.contact_types.longest(article.tokens, at)
         if match is None:
             at += 1
             continue
-        found.append((at, at + match[0], match[1]))
+        words.append((at, at + match[0], match[1]))
         at += match[0]
-    return found
+    groups: list[list[tuple[int, int, str]]] = []
+    starts = {m.first for m in article.sentence_mentions(sentence)}
+    for word in words:
+        if groups and not any(groups[-1][-1][1] <= i < word[0] for i in starts) and (
+            word[0] - groups[-1][-1][1] <= 3
+        ):
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    segments = []
+    verbs = [s.verb for s in speeches if s.sentence is sentence]
+    for number, group in enumerate(groups):
+        best = min(group, key=lambda w: article.lexicon.type_rank[w[2]])
+        lead = groups[number - 1][-1][1] if number else sentence.first
+        end = groups[number + 1][0][0] if number + 1 < len(groups) else sentence.last
+        # a new speech verb or "that ..." opens another clause
+        for at in range(group[-1][1], end):
+            if at in verbs or article.lexicon.complementisers.longest(
+                article.tokens, at, suffixes=False
+            ):
+                end = at
+                break
+        segments.append(Segment(sentence, group[0][0], group[-1][1], best[2], lead, end, group))
+    return segments
 
 
-def _reporters(speeches: list[Speech], sentence: Sentence, first_word: int, article: Article) -> set[str]:
-    """Speakers whose reported content (after "أن" / "that" / a colon) holds the contact."""
+def _reporters(article: Article, speeches: list[Speech], segment: Segment) -> set[str]:
+    """Speakers whose reported content (after "أن" / "that" / a colon) holds the contact.
+
+    "أكد سوليفان أنه يعمل مع ..." ("that he") keeps the speaker: he is the subject.
+    """
     reporters = set()
+    tokens = article.tokens
     for speech in speeches:
-        if speech.sentence is not sentence or speech.speaker is None:
+        if speech.sentence is not segment.sentence or speech.speaker is None:
             continue
-        if speech.verb >= first_word:
+        if speech.verb >= segment.word_first:
             continue
-        if speech.speaker.actor in (m.actor for m in _near_word(article, sentence, first_word)):
-            continue
-        opened = any(
-            article.lexicon.complementisers.longest(article.tokens, at, suffixes=False)
-            or set(article.tokens[at].gap) & set(':"“«')
-            for at in range(speech.verb_last, first_word + 1)
-        )
+        opened = False
+        for at in range(speech.verb_last, segment.word_first + 1):
+            if article.lexicon.self_reference.longest(tokens, at, suffixes=False):
+                break
+            if article.lexicon.complementisers.longest(tokens, at, suffixes=False) or (
+                set(tokens[at].gap) & set(':"“«')
+            ):
+                opened = True
+                break
         if opened:
             reporters.add(speech.speaker.actor)
     return reporters
 
 
-def _near_word(article: Article, sentence: Sentence, word: int) -> list[Mention]:
-    """Mentions right next to the contact word ("لقاء بوتين"): always parties."""
+def _parties(article: Article, segment: Segment, reporters: set[str]) -> list[Mention]:
+    """The actors a contact word governs; after "بين" / "between", only those."""
+    tokens = article.tokens
+    mentions = [m for m in article.sentence_mentions(segment.sentence) if not m.in_title]
+    for at in range(segment.word_last, min(segment.end, segment.word_last + 4)):
+        if article.lexicon.between.longest(tokens, at, suffixes=False):
+            return [m for m in mentions if at < m.first < segment.end]
+    first = segment.sentence.first if segment.lead == segment.sentence.first else segment.word_first
     return [
-        m for m in article.sentence_mentions(sentence) if m.last == word or m.first == word + 1
+        m for m in mentions if first <= m.first < segment.end and m.actor not in reporters
     ]
 
 
@@ -76,8 +128,11 @@ def _sides(article: Article, parties: list[Mention]) -> list[list[str]]:
         people = [a for a in members if article.index.kind(a) == "person"]
         organisations = [a for a in members if article.index.kind(a) == "organization"]
         sides.append(people or organisations or members)
-    if len(sides) == 1 and len(sides[0]) > 1:
-        return [[actor] for actor in sides[0]]
+    if len(groups) == 1:
+        # one country: its people and organisations talked to each other
+        members = next(iter(groups.values()))
+        actors = [a for a in members if article.index.kind(a) != "state"] or members
+        return [[actor] for actor in actors]
     return sides
 
 
@@ -113,58 +168,74 @@ def _clause(article: Article, sentence: Sentence, first: int, last: int) -> tupl
 
 
 def draft_contacts(article: Article, speeches: list[Speech]) -> list[ContactDraft]:
-    """Contact drafts, one per sentence with a contact word; the same parties and type merge."""
+    """Contact drafts, one per contact word; the same parties and type merge."""
     cameo = load_model().vocabularies["contact_types"]
     drafts: list[ContactDraft] = []
     for sentence in article.sentences:
-        words = _contact_words(article, sentence)
-        if not words:
-            continue
-        words.sort(key=lambda w: article.lexicon.type_rank[w[2]])
-        word_first, word_last, kind = words[0]
-        first_word = min(w[0] for w in words)
-        reporters = _reporters(speeches, sentence, first_word, article)
-        parties = [
-            m
-            for m in article.sentence_mentions(sentence)
-            if not m.in_title and m.actor not in reporters
-        ]
-        comments: list[str] = []
-        confidence = 0.75
-        sides = _sides(article, parties)
-        anaphora = has_cue(article, sentence, "anaphora")
-        if len(sides) < 2 and anaphora:
-            parties = _previous_people(article, sentence) + parties
-            sides = _sides(article, parties)
-            confidence = 0.45
-            comments.append(f'parties taken from the sentences before ("{anaphora}"); check')
-        span_first = min([word_first, *(m.first for m in parties)])
-        span_last = max([word_last, *(m.last for m in parties if m.first >= sentence.first)])
-        span = article.span(*_clause(article, sentence, span_first, span_last))
-        if len(sides) < 2:
-            earlier = _same_event(article, drafts, sentence, word_first, kind)
-            if earlier is not None and len(span.quote) >= 8:
-                earlier.spans.append(span)
-                earlier.comments.append(f"also quoted: the contact referred to again ({span.quote[:40]}…)")
-            continue
-        status, cue = find_status(article, sentence)
-        when = find_when(article, sentence)
-        draft = ContactDraft(
-            [span],
-            confidence,
-            comments,
-            type=kind,
-            cameo=cameo.get(kind, {}).get("cameo"),
-            sides=sides,
-            status=status,
-            secret=has_cue(article, sentence, "secret") is not None,
-            place=find_place(article, sentence),
-            date=when.date,
-            date_note=when.note,
-        )
-        _describe(article, draft, sentence, words, cue, reporters)
-        _merge_or_add(drafts, draft)
+        for segment in _segments(article, sentence, speeches):
+            _draft(article, speeches, segment, drafts, cameo)
     return drafts
+
+
+def _draft(
+    article: Article,
+    speeches: list[Speech],
+    segment: Segment,
+    drafts: list[ContactDraft],
+    cameo: dict,
+) -> None:
+    sentence = segment.sentence
+    reporters = _reporters(article, speeches, segment)
+    parties = _parties(article, segment, reporters)
+    comments: list[str] = []
+    confidence = 0.75
+    subjects: list[str] = []
+    if segment.kind in article.lexicon.subject_types:
+        subjects = list(dict.fromkeys(
+            m.actor for m in parties if article.index.kind(m.actor) == "person"
+        ))
+        parties = [m for m in parties if article.index.kind(m.actor) != "person"]
+    sides = _sides(article, parties)
+    anaphora = has_cue(article, sentence, "anaphora")
+    if len(sides) < 2 and anaphora:
+        parties = _previous_people(article, sentence) + parties
+        sides = _sides(article, parties)
+        confidence = 0.45
+        comments.append(f'parties taken from the sentences before ("{anaphora}"); check')
+    if any(m.how == "guess" for m in parties):
+        confidence = min(confidence, 0.4)
+        comments.append("a party is named only by a title; check who is meant")
+    inside = [m for m in parties if m.first >= sentence.first]
+    span_first = min([segment.word_first, *(m.first for m in inside)])
+    span_last = max([segment.word_last, *(m.last for m in inside)])
+    span = article.span(*_clause(article, sentence, span_first, span_last))
+    if len(sides) < 2:
+        earlier = _same_event(article, drafts, sentence, segment.word_first, segment.kind)
+        if earlier is not None and len(span.quote) >= 8:
+            earlier.spans.append(span)
+            earlier.comments.append(
+                f"also quoted where the contact is referred to again ({span.quote[:40]}…)"
+            )
+        return
+    region = Sentence(sentence.index, sentence.start, sentence.end, segment.lead, segment.end)
+    status, cue = find_status(article, region)
+    when = find_when(article, sentence)
+    draft = ContactDraft(
+        [span],
+        confidence,
+        comments,
+        type=segment.kind,
+        cameo=cameo.get(segment.kind, {}).get("cameo"),
+        sides=sides,
+        subjects=subjects,
+        status=status,
+        secret=has_cue(article, sentence, "secret") is not None,
+        place=find_place(article, sentence),
+        date=when.date,
+        date_note=when.note,
+    )
+    _describe(article, draft, sentence, segment.words, cue, reporters)
+    _merge_or_add(drafts, draft)
 
 
 def _same_event(

@@ -74,6 +74,7 @@ class ContactDraft(Draft):
     type: str = ""
     cameo: str | None = None
     sides: list[list[str]] = field(default_factory=list)
+    subjects: list[str] = field(default_factory=list)
     status: str = "happened"
     secret: bool = False
     initiated_by: str | None = None
@@ -91,6 +92,7 @@ class ContactDraft(Draft):
             "cameo": self.cameo,
             "sides": [list(s) for s in self.sides],
             "participants": self.participants,
+            "subjects": list(self.subjects),
             "status": self.status,
             "secret": self.secret,
             "initiated_by": self.initiated_by,

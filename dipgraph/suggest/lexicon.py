@@ -85,6 +85,10 @@ class Lexicon:
     secret: PhraseTable
     request: PhraseTable
     anaphora: PhraseTable
+    between: PhraseTable
+    apposition: PhraseTable
+    self_reference: PhraseTable
+    subject_types: frozenset[str]
     demonstratives: PhraseTable
     complementisers: PhraseTable
     not_names: PhraseTable
@@ -178,6 +182,10 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         secret=_flat(cues.get("secret", []), "cues: secret"),
         request=_flat(cues.get("request", []), "cues: request"),
         anaphora=_flat(cues.get("anaphora", []), "cues: anaphora"),
+        between=_flat(cues.get("between", []), "cues: between"),
+        apposition=_flat(cues.get("apposition", []), "cues: apposition"),
+        self_reference=_flat(cues.get("self_reference", []), "cues: self_reference"),
+        subject_types=frozenset(_words(cues.get("subject_types", []), "cues: subject_types")),
         demonstratives=_flat(cues.get("demonstratives", []), "cues: demonstratives"),
         complementisers=_flat(cues.get("complementisers", []), "cues: complementisers"),
         not_names=_flat(cues.get("not_names", []), "cues: not_names"),

@@ -24,7 +24,9 @@ class Mention:
     first: int
     last: int  # one past the last token
     actor: str
-    how: str  # "name", "demonym" (a state's adjective) or "title" (a known post's title)
+    # "name"; "demonym" (a state's adjective); "title" (the one holder of a known post of
+    # that title); "guess" ("his American counterpart": the American the article names most)
+    how: str
     in_title: bool = False  # part of another person's title: not a party on its own
 
 
@@ -222,18 +224,69 @@ def _attach_holder(
 
 
 def implied_holders(
-    titles: list[Title], tokens: list[Token], index: ActorIndex
+    titles: list[Title],
+    tokens: list[Token],
+    mentions: list[Mention],
+    index: ActorIndex,
+    lexicon: Lexicon,
 ) -> list[Mention]:
-    """A title without a name that a known post's title matches names its one holder."""
+    """People a title stands for when no name is beside it.
+
+    A known post with this exact title and one holder names that holder. Otherwise
+    "his American counterpart" or "the Russian president" stands for the person of that
+    state the article names most (a guess, given a low confidence by the rules using it).
+    """
     implied: list[Mention] = []
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        if mention.how == "name" and index.kind(mention.actor) == "person":
+            counts[mention.actor] = counts.get(mention.actor, 0) + 1
     for title in titles:
-        if title.holder is not None or title.relational:
+        if title.holder is not None:
             continue
         words = tuple(t.folded for t in tokens[title.first : title.last])
-        stripped = tuple(min(t.names, key=len) if i == 0 else t.folded for i, t in enumerate(tokens[title.first : title.last]))
+        stripped = tuple(
+            min(t.names, key=len) if i == 0 else t.folded
+            for i, t in enumerate(tokens[title.first : title.last])
+        )
         holders = index.post_titles.get(words) or index.post_titles.get(stripped) or set()
-        if len(holders) == 1:
-            mention = Mention(title.first, title.last, next(iter(holders)), "title")
-            title.holder = mention
-            implied.append(mention)
+        how = "title"
+        if len(holders) != 1:
+            states = [m.actor for m in title.inside if index.kind(m.actor) == "state"]
+            leader = title.relational or lexicon.leader.longest(tokens, title.first) is not None
+            if not states or not leader or title.last - title.head_last != 1:
+                continue
+            people = [a for a in counts if index.country(a) == states[0]]
+            if not people:
+                continue
+            holders = {max(people, key=lambda a: counts[a])}
+            how = "guess"
+        mention = Mention(title.first, title.last, next(iter(holders)), how)
+        title.holder = mention
+        implied.append(mention)
     return implied
+
+
+def mark_appositions(tokens: list[Token], mentions: list[Mention], lexicon: Lexicon) -> None:
+    """Actors inside a description set off by commas after a name are not parties.
+
+    "يوري أوشاكوف، أحد كبار مساعدي ... للرئيس فلاديمير بوتين، ..." describes Ushakov.
+    """
+    by_first = {m.first: m for m in mentions}
+    for mention in mentions:
+        after = mention.last
+        if after >= len(tokens) or not set(tokens[after].gap) & set("،,"):
+            continue
+        if mention.how != "name":
+            continue
+        opener = tokens[after]
+        if not (lexicon.apposition.has(opener) or lexicon.titles.longest(tokens, after)):
+            continue
+        at = after
+        while at < len(tokens) and tokens[at].sentence == opener.sentence:
+            if at > after and set(tokens[at].gap) & set("،,.;؛"):
+                break
+            inner = by_first.get(at)
+            if inner is not None and inner is not mention:
+                inner.in_title = True
+            at += 1

@@ -28,11 +28,12 @@ def draft_actors(article: Article) -> list[ActorDraft]:
                 drafts[mention.actor].spans.insert(0, article.span(mention.first, mention.last))
                 drafts[mention.actor].confidence = 0.95
             continue
-        confidence = {"name": 0.95, "demonym": 0.6, "title": 0.5}[mention.how]
+        confidence = {"name": 0.95, "demonym": 0.6, "title": 0.5, "guess": 0.3}[mention.how]
         comments = {
             "name": [],
             "demonym": ["named only by an adjective (Russian, الروسي)"],
             "title": ["named only by a title that a known post has; check"],
+            "guess": ["named only by a title; taken as the person of that state named most"],
         }[mention.how]
         drafts[mention.actor] = ActorDraft(
             [article.span(mention.first, mention.last)],

@@ -70,7 +70,7 @@ def _speaker(
     fallback: Mention | None = None
     for at in range(last, window_end):
         token = tokens[at]
-        if at > last and (set(token.gap) & _OPENERS or _complementiser(article, at)):
+        if set(token.gap) & _OPENERS or _complementiser(article, at):
             break
         mention = next((m for m in mentions if m.first == at), None)
         if mention is None:
@@ -109,8 +109,8 @@ def draft_statements(article: Article, speeches: list[Speech]) -> list[Statement
         elif speaker.how == "demonym":
             confidence = 0.55
             comments.append("the speaker is a state named only by its adjective; check")
-        elif speaker.how == "title":
-            confidence = 0.6
+        elif speaker.how in ("title", "guess"):
+            confidence = 0.6 if speaker.how == "title" else 0.4
             comments.append("the speaker is named only by a title; check who held it")
         frame = framed.get(sentence.index)
         if frame is not None and frame.speaker is not None and frame.speaker.actor != speaker.actor:
