@@ -88,6 +88,8 @@ class Lexicon:
     between: PhraseTable
     apposition: PhraseTable
     self_reference: PhraseTable
+    relatives: PhraseTable
+    place_links: PhraseTable
     subject_types: frozenset[str]
     demonstratives: PhraseTable
     complementisers: PhraseTable
@@ -185,6 +187,8 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         between=_flat(cues.get("between", []), "cues: between"),
         apposition=_flat(cues.get("apposition", []), "cues: apposition"),
         self_reference=_flat(cues.get("self_reference", []), "cues: self_reference"),
+        relatives=_flat(cues.get("relatives", []), "cues: relatives"),
+        place_links=_flat(cues.get("place_links", []), "cues: place_links"),
         subject_types=frozenset(_words(cues.get("subject_types", []), "cues: subject_types")),
         demonstratives=_flat(cues.get("demonstratives", []), "cues: demonstratives"),
         complementisers=_flat(cues.get("complementisers", []), "cues: complementisers"),

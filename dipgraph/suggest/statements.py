@@ -56,29 +56,68 @@ def speech_verbs(article: Article) -> list[Speech]:
 def _speaker(
     article: Article, mentions: list[Mention], verb: int, last: int, sentence: Sentence
 ) -> tuple[Mention | None, bool]:
+    """The actor named after the verb (VS) or right before it (SV), and whether before.
+
+    A title right after the verb ("قالت المتحدثة باسم ... X") makes it VS; otherwise an
+    actor ending right before the verb, or before "الذي/التي" and the verb, speaks.
+    """
+    after = _after(article, mentions, last, sentence)
+    tokens = article.tokens
+    if after is not None and after.how != "demonym" and _title_subject(article, last, sentence):
+        return after, False
+    before = _before(article, mentions, verb)
+    if before is not None and (before.how != "demonym" or after is None):
+        return before, True
+    return after, False
+
+
+def _title_subject(article: Article, at: int, sentence: Sentence) -> bool:
+    """A title opening the subject right after a verb (not "لنظيره", to his counterpart)."""
+    if at >= sentence.last:
+        return False
+    token = article.tokens[at]
+    lexicon = article.lexicon
+    if lexicon.relational.longest(article.tokens, at) or not lexicon.titles.longest(article.tokens, at):
+        return False
+    return not (token.folded.startswith("ل") and token.folded[1:] in token.names)
+
+
+def _before(article: Article, mentions: list[Mention], verb: int) -> Mention | None:
     tokens = article.tokens
     titles = {t.last: t for t in article.titles}
+    target = verb
+    if verb > 0 and article.lexicon.relatives.longest(tokens, verb - 1, suffixes=False):
+        target = verb - 1
     for mention in mentions:
         end = mention.last
-        title = titles.get(verb)
+        title = titles.get(target)
         if title is not None and title.holder is mention:
             end = title.last
-        if end == verb and not any(c in tokens[verb].gap for c in ".،,؛;:\""):
-            if mention.how != "demonym":
-                return mention, True
-    window_end = min(sentence.last, last + _WINDOW)
+        if end != target or any(c in tokens[target].gap for c in ".؛;:"):
+            continue
+        previous = mention.first - 1
+        if previous >= 0 and article.lexicon.place_links.longest(tokens, previous, suffixes=False):
+            continue  # "في البيت الأبيض قالت ...": a place, not the speaker
+        return mention
+    return None
+
+
+def _after(
+    article: Article, mentions: list[Mention], last: int, sentence: Sentence
+) -> Mention | None:
+    tokens = article.tokens
     fallback: Mention | None = None
-    for at in range(last, window_end):
+    for at in range(last, min(sentence.last, last + _WINDOW)):
         token = tokens[at]
-        if set(token.gap) & _OPENERS or _complementiser(article, at):
+        if ":" in token.gap or _complementiser(article, at):
             break
         mention = next((m for m in mentions if m.first == at), None)
         if mention is None:
             continue
         if mention.how != "demonym":
-            return mention, False
+            return mention
         fallback = fallback or mention
-    return fallback, False
+    return fallback
 
 
 def _complementiser(article: Article, at: int) -> bool:
@@ -97,10 +136,9 @@ def draft_statements(article: Article, speeches: list[Speech]) -> list[Statement
         comments: list[str] = []
         confidence = 0.8
         if speaker is None:
-            opening = speech.verb - sentence.first <= 1
-            if not opening or previous is None:
+            speaker = _implicit(article, speech, framed.get(sentence.index), previous)
+            if speaker is None:
                 continue
-            speaker = previous
             confidence = 0.45
             comments.append(
                 f"no speaker is named here: carried over from the previous statement "
@@ -140,6 +178,33 @@ def draft_statements(article: Article, speeches: list[Speech]) -> list[Statement
             )
         )
     return drafts
+
+
+def _implicit(
+    article: Article, speech: Speech, frame: Speech | None, previous: Mention | None
+) -> Mention | None:
+    """Who speaks when no one is named: "وأضاف أن", "قائلا: ...".
+
+    The verb must open reported words (a complementiser or a colon right after it). The
+    speaker is then this sentence's first named speaker, else the first actor the sentence
+    names before the verb, else the previous statement's speaker.
+    """
+    tokens = article.tokens
+    sentence = speech.sentence
+    after = speech.verb_last
+    opens = after < sentence.last and (
+        ":" in tokens[after].gap or _complementiser(article, after)
+    )
+    if not opens and speech.verb - sentence.first > 1:
+        return None
+    if frame is not None and frame.speaker is not None:
+        return frame.speaker
+    for mention in article.sentence_mentions(sentence, implied=False):
+        if mention.first >= speech.verb:
+            break
+        if not mention.in_title and mention.how == "name":
+            return mention
+    return previous
 
 
 def _about(article: Article, sentence: Sentence, start: int, end: int, speaker: str) -> list[str]:
