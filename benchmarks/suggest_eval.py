@@ -132,7 +132,9 @@ def evaluate(facts: Facts, source_id: str) -> dict[str, Score]:
         matched_drafts: set[int] = set()
         for gold in golds:
             spans = gold_spans(gold)
-            hits = [i for i, d in enumerate(found) if same(gold, d) and _overlaps(draft_spans(d), spans)]
+            hits = [
+                i for i, d in enumerate(found) if same(gold, d) and _overlaps(draft_spans(d), spans)
+            ]
             matched_drafts.update(hits)
             if hits:
                 score.found += 1
@@ -182,9 +184,9 @@ def main() -> int:
             if args.details and scores[kind].misses:
                 print(f"    missed {kind}: {', '.join(scores[kind].misses)}", file=sys.stderr)
     cells = " | ".join(
-        f"**{_percent(totals[k].found, totals[k].gold)}** ({totals[k].found}/{totals[k].gold}) | "
-        f"**{_percent(totals[k].right, totals[k].drafted)}** ({totals[k].right}/{totals[k].drafted})"
-        for k in kinds
+        f"**{_percent(t.found, t.gold)}** ({t.found}/{t.gold}) | "
+        f"**{_percent(t.right, t.drafted)}** ({t.right}/{t.drafted})"
+        for t in (totals[k] for k in kinds)
     )
     print(f"| **total** | {cells} |")
     elapsed = time.perf_counter() - began

@@ -6,17 +6,18 @@ offsets, a confidence and comments saying what the curator must decide. Rules an
 lexicons are YAML data in ``dipgraph/suggest/lexicon/``; nothing is downloaded.
 
 >>> import dipgraph
->>> drafts = dipgraph.suggest(text="وقال بوتين إن المحادثات مع بايدن كانت مفيدة.",
-...                           facts="tests/fixtures/small")
->>> [(c.type, c.participants) for c in drafts.contacts]
-[('talks', ['vladimir-putin', 'joe-biden'])]
->>> drafts.statements[0].speaker, drafts.statements[0].quote
-('vladimir-putin', 'قال بوتين إن المحادثات مع بايدن كانت مفيدة')
+>>> drafts = dipgraph.suggest(text="Putin met Carol Clark in Vienna on 2 May 2021. "
+...                           "Clark said the talks were useful.", facts="tests/fixtures/small")
+>>> [(c.type, c.sides, c.place["en"], c.date) for c in drafts.contacts]
+[('meeting', [['vladimir-putin'], ['carol-clark']], 'Vienna', '2021-05-02')]
+>>> [(s.speaker, s.kind, s.quote) for s in drafts.statements]
+[('carol-clark', 'said', 'Clark said the talks were useful')]
 """
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +42,7 @@ class Suggestions:
     posts: list = field(default_factory=list)
     contacts: list = field(default_factory=list)
     statements: list = field(default_factory=list)
+    known_ids: frozenset[str] = frozenset()  # every id the facts use: drafts avoid them
 
     def as_dict(self) -> dict:
         """The JSON shape: ``{"source", "actors", "posts", "contacts", "statements"}``."""
@@ -73,8 +75,15 @@ def _facts(facts: Facts | str | os.PathLike[str] | None) -> Facts:
     return load_facts(Path(facts) if facts is not None else default_facts_dir())
 
 
+_ID = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
+
+
 def _source_id(facts: Facts, article: Path | None, given: str | None) -> tuple[str, bool]:
     if given:
+        if not _ID.match(given):
+            raise ArticleError(
+                f"source id {given!r} is not an id: lowercase letters, digits, '-', '_', '.'"
+            )
         return given, given in facts.sources
     if article is not None:
         resolved = article.resolve()
@@ -123,4 +132,9 @@ def suggest(
         posts=draft_posts(read),
         contacts=draft_contacts(read, speeches),
         statements=draft_statements(read, speeches),
+        known_ids=frozenset(
+            ident
+            for kind in ("source", "actor", "topic", "post", "contact", "statement")
+            for ident in known.by_kind(kind)
+        ),
     )

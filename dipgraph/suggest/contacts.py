@@ -54,8 +54,10 @@ def _segments(article: Article, sentence: Sentence, speeches: list[Speech]) -> l
     groups: list[list[tuple[int, int, str]]] = []
     starts = {m.first for m in article.sentence_mentions(sentence)}
     for word in words:
-        if groups and not any(groups[-1][-1][1] <= i < word[0] for i in starts) and (
-            word[0] - groups[-1][-1][1] <= 3
+        if (
+            groups
+            and not any(groups[-1][-1][1] <= i < word[0] for i in starts)
+            and (word[0] - groups[-1][-1][1] <= 3)
         ):
             groups[-1].append(word)
         else:
@@ -111,9 +113,7 @@ def _parties(article: Article, segment: Segment, reporters: set[str]) -> list[Me
         if article.lexicon.between.longest(tokens, at, suffixes=False):
             return [m for m in mentions if at < m.first < segment.end]
     first = segment.sentence.first if segment.lead == segment.sentence.first else segment.word_first
-    return [
-        m for m in mentions if first <= m.first < segment.end and m.actor not in reporters
-    ]
+    return [m for m in mentions if first <= m.first < segment.end and m.actor not in reporters]
 
 
 def _sides(article: Article, parties: list[Mention]) -> list[list[str]]:
@@ -191,9 +191,9 @@ def _draft(
     confidence = 0.75
     subjects: list[str] = []
     if segment.kind in article.lexicon.subject_types:
-        subjects = list(dict.fromkeys(
-            m.actor for m in parties if article.index.kind(m.actor) == "person"
-        ))
+        subjects = list(
+            dict.fromkeys(m.actor for m in parties if article.index.kind(m.actor) == "person")
+        )
         parties = [m for m in parties if article.index.kind(m.actor) != "person"]
     sides = _sides(article, parties)
     anaphora = has_cue(article, sentence, "anaphora")
@@ -249,7 +249,9 @@ def _same_event(
     if not (pointed or token.definite):
         return None
     for draft in reversed(drafts):
-        if draft.type == kind or (pointed and draft.type in ("talks", "phone_call", "video_call", "meeting")):
+        if draft.type == kind or (
+            pointed and draft.type in ("talks", "phone_call", "video_call", "meeting")
+        ):
             return draft
     return None
 
@@ -276,7 +278,9 @@ def _describe(
         names = ", ".join(article.name(a) for a in sorted(reporters))
         draft.comments.append(f"not a party: {names} reports the contact")
     if len(draft.participants) > 2:
-        draft.comments.append("check which side each actor is on; a mediator or host is not a party")
+        draft.comments.append(
+            "check which side each actor is on; a mediator or host is not a party"
+        )
     draft.comments.append("decide topics; write the summary")
 
 

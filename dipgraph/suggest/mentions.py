@@ -64,12 +64,24 @@ class ActorIndex:
                 if words:
                     phrases.setdefault(words, set()).add(actor.id)
                     spelled[words] = name
+        # a person's surname alone ("Clark", "بايدن") names them when no one else has it
+        surnames: dict[tuple[str, ...], set[str]] = {}
+        for words, ids in list(phrases.items()):
+            if len(words) > 1 and len(words[-1]) >= 3:
+                for ident in ids:
+                    if facts.actors[ident].kind == "person":
+                        surnames.setdefault(words[-1:], set()).add(ident)
+                        spelled.setdefault(words[-1:], spelled[words].split()[-1])
         table = PhraseTable()
         for words, ids in phrases.items():
             if len(ids) == 1:  # a name two actors share identifies neither
                 name = spelled[words]
-                acronym = name.isascii() and name.isupper() and len(words) == 1
-                table.add(name, (next(iter(ids)), acronym))
+                case = "upper" if name.isascii() and name.isupper() and len(words) == 1 else "any"
+                table.add(name, (next(iter(ids)), case))
+        for words, ids in surnames.items():
+            if words not in phrases and len(ids) == 1:
+                name = spelled[words]
+                table.add(name, (next(iter(ids)), "capital" if name.isascii() else "any"))
         states: dict[str, str] = {}
         for payloads in lexicon.demonyms.by_first.values():
             for _, state in payloads:
@@ -100,8 +112,13 @@ def find_mentions(tokens: list[Token], index: ActorIndex, lexicon: Lexicon) -> l
     while at < len(tokens):
         name = index.names.longest(tokens, at, suffixes=False)
         if name is not None:
-            length, (actor, acronym) = name
-            if not acronym or tokens[at].text.isupper():
+            length, (actor, case) = name
+            text = tokens[at].text
+            if (
+                case == "any"
+                or (case == "upper" and text.isupper())
+                or (case == "capital" and text[:1].isupper())
+            ):
                 found.append(Mention(at, at + length, actor, "name"))
                 at += length
                 continue
@@ -126,11 +143,13 @@ def find_titles(
     titles: list[Title] = []
     at = 0
     while at < len(tokens):
-        head = lexicon.titles.longest(tokens, at)
+        head = lexicon.titles.longest(tokens, at, suffixes=False)
         if head is None or at in starts:
             at += 1
             continue
-        title = Title(at, at + head[0], at + head[0], lexicon.relational.longest(tokens, at) is not None)
+        title = Title(
+            at, at + head[0], at + head[0], lexicon.relational.longest(tokens, at) is not None
+        )
         _extend(title, tokens, starts, index, lexicon)
         _extend_before(title, tokens, mentions)
         _attach_holder(title, tokens, mentions, index)
@@ -140,11 +159,19 @@ def find_titles(
 
 
 def _extend(
-    title: Title, tokens: list[Token], starts: dict[int, Mention], index: ActorIndex, lexicon: Lexicon
+    title: Title,
+    tokens: list[Token],
+    starts: dict[int, Mention],
+    index: ActorIndex,
+    lexicon: Lexicon,
 ) -> None:
     """Take in the title's modifiers: definite words, states, organisations, "to PLACE"."""
     at = title.last
-    while at < len(tokens) and at - title.first < 9 and tokens[at].sentence == tokens[title.first].sentence:
+    while (
+        at < len(tokens)
+        and at - title.first < 9
+        and tokens[at].sentence == tokens[title.first].sentence
+    ):
         token = tokens[at]
         if _punctuated(token) and token.gap.strip() not in ("(", ")"):
             break
@@ -156,7 +183,11 @@ def _extend(
             at = mention.last
             continue
         link = token.folded in _LINKS
-        if link and at + 1 < len(tokens) and (at + 1 in starts or _link_target(tokens, at + 1, starts, lexicon)):
+        if (
+            link
+            and at + 1 < len(tokens)
+            and (at + 1 in starts or _link_target(tokens, at + 1, starts, lexicon))
+        ):
             at += 1
             continue
         latin = token.text.isascii()
@@ -177,7 +208,9 @@ def _extend(
         title.last -= 1
 
 
-def _link_target(tokens: list[Token], at: int, starts: dict[int, Mention], lexicon: Lexicon) -> bool:
+def _link_target(
+    tokens: list[Token], at: int, starts: dict[int, Mention], lexicon: Lexicon
+) -> bool:
     token = tokens[at]
     if token.folded == "the" and at + 1 < len(tokens):
         return at + 1 in starts
@@ -194,7 +227,11 @@ def _extend_before(title: Title, tokens: list[Token], mentions: list[Mention]) -
         before = mention.last
         if before < title.first and tokens[before].folded == "s" and before + 1 == title.first:
             before += 1
-        if before == title.first and mention.how in ("demonym", "name") and not _punctuated(tokens[title.first]):
+        if (
+            before == title.first
+            and mention.how in ("demonym", "name")
+            and not _punctuated(tokens[title.first])
+        ):
             title.inside.append(mention)
             title.first = mention.first
             return

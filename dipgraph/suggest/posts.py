@@ -60,7 +60,11 @@ def _new_person(article: Article, title: Title) -> ActorDraft | None:
     taken: list[Token] = []
     at = title.last
     starts = {m.first for m in article.mentions}
-    while at < len(tokens) and len(taken) < _MAX_NAME and tokens[at].sentence == tokens[title.first].sentence:
+    while (
+        at < len(tokens)
+        and len(taken) < _MAX_NAME
+        and tokens[at].sentence == tokens[title.first].sentence
+    ):
         token = tokens[at]
         gap = token.gap.strip()
         if at in starts or not _could_be_name(article, token):
@@ -114,13 +118,17 @@ def draft_posts(article: Article) -> list[PostDraft]:
         holder = title.holder
         if holder is None or holder.how != "name" or title.relational:
             continue
+        if title.last == title.head_last and not title.inside:
+            continue  # a bare "الرئيس" / "President" says too little to be a post
         text = article.span(title.first, title.last).quote
         if (holder.actor, text) in seen:
             continue
         seen.add((holder.actor, text))
         first = min(title.first, holder.first)
         last = max(title.last, holder.last)
-        organisations = [m.actor for m in title.inside if article.index.kind(m.actor) == "organization"]
+        organisations = [
+            m.actor for m in title.inside if article.index.kind(m.actor) == "organization"
+        ]
         states = [m.actor for m in title.inside if article.index.kind(m.actor) == "state"]
         organisation = (organisations or states or [None])[0]
         language = "en" if text.isascii() else "ar"

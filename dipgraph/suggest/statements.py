@@ -37,12 +37,14 @@ def speech_verbs(article: Article) -> list[Speech]:
     covered = article.covered()
     found: list[Speech] = []
     for sentence in article.sentences:
-        mentions = [
-            m for m in article.sentence_mentions(sentence) if not m.in_title
-        ]
+        mentions = [m for m in article.sentence_mentions(sentence) if not m.in_title]
         at = sentence.first
         while at < sentence.last:
-            verb = None if at in covered else article.lexicon.speech.longest(article.tokens, at, suffixes=False)
+            verb = (
+                None
+                if at in covered
+                else article.lexicon.speech.longest(article.tokens, at, suffixes=False)
+            )
             if verb is None:
                 at += 1
                 continue
@@ -62,7 +64,6 @@ def _speaker(
     actor ending right before the verb, or before "الذي/التي" and the verb, speaks.
     """
     after = _after(article, mentions, last, sentence)
-    tokens = article.tokens
     if after is not None and after.how != "demonym" and _title_subject(article, last, sentence):
         return after, False
     before = _before(article, mentions, verb)
@@ -77,7 +78,9 @@ def _title_subject(article: Article, at: int, sentence: Sentence) -> bool:
         return False
     token = article.tokens[at]
     lexicon = article.lexicon
-    if lexicon.relational.longest(article.tokens, at) or not lexicon.titles.longest(article.tokens, at):
+    if lexicon.relational.longest(article.tokens, at) or not lexicon.titles.longest(
+        article.tokens, at
+    ):
         return False
     return not (token.folded.startswith("ل") and token.folded[1:] in token.names)
 
@@ -169,7 +172,9 @@ def draft_statements(article: Article, speeches: list[Speech]) -> list[Statement
         if len(span.quote) < 8:
             continue
         about = _about(article, sentence, span.start, span.end, speaker.actor)
-        verb_text = article.text[article.tokens[speech.verb].start : article.tokens[speech.verb_last - 1].end]
+        verb_text = article.text[
+            article.tokens[speech.verb].start : article.tokens[speech.verb_last - 1].end
+        ]
         comments.append(f"kind '{speech.kind}' from the verb '{verb_text}'")
         comments.append("write the summary; add topics to about; trim the quote to what is said")
         drafts.append(
@@ -192,9 +197,7 @@ def _implicit(
     tokens = article.tokens
     sentence = speech.sentence
     after = speech.verb_last
-    opens = after < sentence.last and (
-        ":" in tokens[after].gap or _complementiser(article, after)
-    )
+    opens = after < sentence.last and (":" in tokens[after].gap or _complementiser(article, after))
     if not opens and speech.verb - sentence.first > 1:
         return None
     if frame is not None and frame.speaker is not None:
@@ -211,7 +214,7 @@ def _about(article: Article, sentence: Sentence, start: int, end: int, speaker: 
     about: list[str] = []
     for mention in article.sentence_mentions(sentence):
         token = article.tokens[mention.first]
-        if start <= token.start < end and mention.actor != speaker and mention.actor not in about:
-            if not mention.in_title:
-                about.append(mention.actor)
+        inside = start <= token.start < end and not mention.in_title
+        if inside and mention.actor != speaker and mention.actor not in about:
+            about.append(mention.actor)
     return about

@@ -48,7 +48,11 @@ def find_when(article: Article, sentence: Sentence) -> When:
             if day is not None:
                 after += 1
         year = _number(tokens[after].text, 1900, 2100) if after < sentence.last else None
-        first = at - 1 if day is not None and at > sentence.first and _number(tokens[at - 1].text, 1, 31) else at
+        first = (
+            at - 1
+            if day is not None and at > sentence.first and _number(tokens[at - 1].text, 1, 31)
+            else at
+        )
         words = article.span(first, after + (1 if year else 0)).quote
         if year is None:
             return When(note=f'The text says "{words}" without a year, so no date is recorded.')
