@@ -31,6 +31,7 @@ class Article:
     titles: list[Title]
     index: ActorIndex
     lexicon: Lexicon
+    facts: Facts
 
     @classmethod
     def read(cls, text: str, facts: Facts, lexicon: Lexicon) -> Article:
@@ -41,7 +42,7 @@ class Article:
         titles = find_titles(tokens, mentions, index, lexicon)
         implied = implied_holders(titles, tokens, mentions, index, lexicon)
         mark_appositions(tokens, mentions + implied, lexicon)
-        return cls(text, tokens, sentences, mentions, implied, titles, index, lexicon)
+        return cls(text, tokens, sentences, mentions, implied, titles, index, lexicon, facts)
 
     def span(self, first: int, last: int) -> Span:
         """The exact text from token ``first`` to token ``last - 1``."""

@@ -59,11 +59,12 @@ class PostDraft(Draft):
     title: str = ""
     language: str = "ar"
     organization: str | None = None
+    names: dict[str, str] = field(default_factory=dict)  # the title in other languages
 
     def as_dict(self) -> dict:
         return {
             "holder": self.holder,
-            "post": {self.language: self.title},
+            "post": {**self.names, self.language: self.title},
             "organization": self.organization,
             **self.evidence_dict(),
         }

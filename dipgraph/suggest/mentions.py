@@ -50,6 +50,7 @@ class ActorIndex:
     actors: dict[str, Actor]
     states: dict[str, str]  # demonym key (a state's name) -> actor id
     post_titles: dict[tuple[str, ...], set[str]]  # folded title -> holders of known posts
+    post_names: dict[tuple[str, ...], dict[str, str]]  # folded title -> the post's names
 
     @classmethod
     def build(cls, facts: Facts, lexicon: Lexicon) -> ActorIndex:
@@ -89,10 +90,12 @@ class ActorIndex:
                 if len(ids) == 1:
                     states[state] = next(iter(ids))
         post_titles: dict[tuple[str, ...], set[str]] = {}
+        post_names: dict[tuple[str, ...], dict[str, str]] = {}
         for post in facts.posts.values():
             for title in post.post.values():
                 post_titles.setdefault(fold_phrase(title), set()).add(post.holder)
-        return cls(table, dict(facts.actors), states, post_titles)
+                post_names.setdefault(fold_phrase(title), dict(post.post))
+        return cls(table, dict(facts.actors), states, post_titles, post_names)
 
     def kind(self, actor: str) -> str:
         return self.actors[actor].kind
@@ -232,7 +235,7 @@ def _extend_before(title: Title, tokens: list[Token], mentions: list[Mention]) -
             and mention.how in ("demonym", "name")
             and not _punctuated(tokens[title.first])
         ):
-            title.inside.append(mention)
+            title.inside.insert(0, mention)
             title.first = mention.first
             return
 

@@ -114,6 +114,8 @@ def to_yaml(drafts: Suggestions) -> str:
             lines.append(f"    kind: {actor.kind or 'person'}")
             language = "en" if actor.name.isascii() else "ar"
             lines.append(f"    names: {{{language}: {yaml_str(actor.name)}}}")
+            if language != "en":
+                lines.append("    # curator: add the English name (check requires it)")
     if drafts.posts:
         lines.append("posts:")
         for post in drafts.posts:
@@ -133,7 +135,11 @@ def _post(lines: list[str], post: PostDraft, ids: _Ids, source: str) -> None:
     lines.append(f"  - id: {ids.make(post.holder, post.organization or 'post')}")
     _header(lines, post)
     lines.append(f"    holder: {post.holder}")
-    lines.append(f"    post: {{{post.language}: {yaml_str(post.title)}}}")
+    names = {**post.names, post.language: post.title}
+    inner = ", ".join(
+        f"{k}: {yaml_str(v)}" for k, v in sorted(names.items(), key=lambda i: i[0] != "en")
+    )
+    lines.append(f"    post: {{{inner}}}")
     if post.organization:
         lines.append(f"    organization: {post.organization}")
     _evidence(lines, post, source)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dipgraph.suggest.article import Article
 from dipgraph.suggest.drafts import ActorDraft, PostDraft
 from dipgraph.suggest.mentions import Title
-from dipgraph.suggest.text import Token
+from dipgraph.suggest.text import Token, fold_phrase
 
 _MAX_NAME = 3
 
@@ -110,6 +110,19 @@ def _could_be_name(article: Article, token: Token) -> bool:
     )
 
 
+def _known_posts(
+    article: Article, holder: str, words: tuple[str, ...], organisation: str | None
+) -> list[str]:
+    """A comment naming the known post this may repeat: add the quote there instead."""
+    for post in article.facts.posts.values():
+        if post.holder != holder:
+            continue
+        same_title = any(fold_phrase(t) == words for t in post.post.values())
+        if same_title or (organisation and post.organization == organisation):
+            return [f"the facts have post '{post.id}' for this holder: add the quote there?"]
+    return []
+
+
 def draft_posts(article: Article) -> list[PostDraft]:
     """A post for every title tied to a person named beside it."""
     drafts: list[PostDraft] = []
@@ -132,7 +145,15 @@ def draft_posts(article: Article) -> list[PostDraft]:
         states = [m.actor for m in title.inside if article.index.kind(m.actor) == "state"]
         organisation = (organisations or states or [None])[0]
         language = "en" if text.isascii() else "ar"
-        comments = ["add the other language's title; dates only as the text gives them"]
+        words = fold_phrase(text)
+        known = article.index.post_names.get(words, {})
+        names = {k: v for k, v in known.items() if k != language}
+        comments = ["dates only as the text gives them"]
+        if names:
+            comments.append("other names copied from a known post of this title")
+        elif language != "en":
+            comments.append("add the English title (check requires it)")
+        comments.extend(_known_posts(article, holder.actor, words, organisation))
         if organisation is None:
             comments.append("no organisation or state is named in the title: set one")
         drafts.append(
@@ -144,6 +165,7 @@ def draft_posts(article: Article) -> list[PostDraft]:
                 title=text,
                 language=language,
                 organization=organisation,
+                names=names,
             )
         )
     return drafts
