@@ -8,6 +8,7 @@ from pathlib import Path
 from dipgraph.facts import Location, Source
 from dipgraph.loader.fields import Pending
 from dipgraph.loader.problems import Problem, did_you_mean, with_article
+from dipgraph.loader.quote_hint import quote_hint
 from dipgraph.loader.quotes import matched_prefix, normalise_space
 from dipgraph.loader.records import Declared
 
@@ -102,6 +103,7 @@ def check_quotes(pending: Pending, texts: dict[str, str], problems: list[Problem
             continue
         prefix = matched_prefix(quote, text)
         hint = f"; it matches up to '{prefix[-30:]}' then differs" if len(prefix) >= 5 else ""
+        hint += quote_hint(quote, text)
         problems.append(_problem(use.where, f"quote not found in source '{use.source}'{hint}"))
 
 
