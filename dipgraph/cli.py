@@ -501,6 +501,10 @@ def suggest(
     fmt: Annotated[
         SuggestFormat, typer.Option("--format", help="Output format.")
     ] = SuggestFormat.yaml,
+    lexicon: Annotated[
+        Path | None,
+        typer.Option(help="Directory of lexicon files replacing the shipped ones of that name."),
+    ] = None,
 ) -> None:
     """Draft actors, posts, contacts and statements from an article, each with an exact quote.
 
@@ -511,7 +515,7 @@ def suggest(
     from dipgraph.suggest.output import to_json, to_yaml
 
     try:
-        drafts = dipgraph.suggest(article, facts or _default_facts(), source_id)
+        drafts = dipgraph.suggest(article, facts or _default_facts(), source_id, lexicon=lexicon)
     except (dipgraph.ArticleError, LexiconError, FileNotFoundError) as error:
         fail(str(error))
     except dipgraph.FactsError as error:

@@ -102,15 +102,18 @@ def suggest(
     source_id: str | None = None,
     *,
     text: str | None = None,
+    lexicon: str | os.PathLike[str] | None = None,
 ) -> Suggestions:
     """Draft facts from ``article`` (a path) or ``text``, against the known ``facts``
     (a directory, default ./facts or the bundled dataset, or loaded Facts).
 
-    Raises ArticleError for an unreadable article and dipgraph.FactsError for bad facts.
+    ``lexicon`` is a directory of lexicon files that replace the shipped ones of the same
+    name (see dipgraph/suggest/lexicon/README.md). Raises ArticleError for an unreadable
+    article, LexiconError for a bad lexicon and dipgraph.FactsError for bad facts.
     """
     from dipgraph.suggest.article import Article
     from dipgraph.suggest.contacts import draft_contacts
-    from dipgraph.suggest.lexicon import load_lexicon
+    from dipgraph.suggest.lexicon import LEXICON_DIR, load_lexicon
     from dipgraph.suggest.posts import draft_actors, draft_posts
     from dipgraph.suggest.statements import draft_statements, speech_verbs
 
@@ -121,7 +124,8 @@ def suggest(
     known = _facts(facts)
     path = Path(article) if article is not None else None
     source, source_known = _source_id(known, path, source_id)
-    read = Article.read(text, known, load_lexicon())
+    words = load_lexicon(Path(lexicon).resolve() if lexicon is not None else LEXICON_DIR)
+    read = Article.read(text, known, words)
     speeches = speech_verbs(read)
     return Suggestions(
         source_id=source,

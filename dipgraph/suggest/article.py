@@ -19,6 +19,7 @@ from dipgraph.suggest.mentions import (
 from dipgraph.suggest.text import Sentence, Token, split, tokenise
 
 _TRIM = " \t\n.,،؛;:"
+_QUOTES = (('"', '"'), ("“", "”"), ("«", "»"), ("(", ")"))
 
 
 @dataclass(slots=True)
@@ -58,6 +59,14 @@ class Article:
             start += 1
         while end > start and self.text[end - 1] in _TRIM:
             end -= 1
+        for opening, closing in _QUOTES:
+            inside = self.text[start:end]
+            if opening == closing:
+                unbalanced = inside.count(opening) % 2 == 1
+            else:
+                unbalanced = inside.count(opening) > inside.count(closing)
+            if unbalanced and self.text[end : end + 1] == closing:
+                end += 1
         return Span(self.text[start:end], start, end)
 
     def sentence_mentions(self, sentence: Sentence, implied: bool = True) -> list[Mention]:

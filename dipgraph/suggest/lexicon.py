@@ -104,7 +104,9 @@ class Lexicon:
 
 
 def _read(directory: Path, name: str) -> Any:
-    path = directory / name
+    """A lexicon file from ``directory``, else the one shipped with dipgraph: a curator's
+    directory needs only the files it changes."""
+    path = directory / name if (directory / name).is_file() else LEXICON_DIR / name
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
@@ -148,7 +150,9 @@ def _flat(entry: Any, where: str, payload: Any = True) -> PhraseTable:
 
 @cache
 def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
-    """Read and index every lexicon file of ``directory``."""
+    """Read and index every lexicon file of ``directory`` (see :func:`_read`)."""
+    if not directory.is_dir():
+        raise LexiconError(f"lexicon directory not found: {directory}")
     contact_types, type_rank = _table(_read(directory, "contact_words.yaml"), "contact_words")
     speech, _ = _table(_read(directory, "speech_verbs.yaml"), "speech_verbs")
     cues = _read(directory, "cues.yaml")

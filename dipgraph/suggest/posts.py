@@ -131,7 +131,7 @@ def draft_posts(article: Article) -> list[PostDraft]:
         holder = title.holder
         if holder is None or holder.how != "name" or title.relational:
             continue
-        if title.last == title.head_last and not title.inside:
+        if title.last == title.head_last == title.first + 1 and not title.inside:
             continue  # a bare "الرئيس" / "President" says too little to be a post
         text = article.span(title.first, title.last).quote
         if (holder.actor, text) in seen:
