@@ -20,8 +20,11 @@ from collections.abc import Iterable
 from dipgraph.suggest import Suggestions
 from dipgraph.suggest.drafts import ActorDraft, ContactDraft, Draft, PostDraft, StatementDraft
 
-# What YAML 1.1 (PyYAML) reads as printable; everything else is written as \uXXXX.
-_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What YAML 1.1 (PyYAML) reads as printable, less the characters it takes as line breaks
+# (NEL, LS, PS) and would fold away; everything else is written as \uXXXX.
+_PRINTABLE = re.compile(
+    "[^\x09\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 _COMMENT_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 
@@ -97,7 +100,7 @@ def to_yaml(drafts: Suggestions) -> str:
             > sum(c.isalpha() for c in drafts.text)
             else "en"
         )
-        file = drafts.article.name if drafts.article else "sources/ARTICLE.txt"
+        file = drafts.article.name if drafts.article else "ARTICLE.txt"
         lines += [
             "sources:",
             f"  - id: {source}",

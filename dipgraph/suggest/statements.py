@@ -168,7 +168,10 @@ def draft_statements(article: Article, speeches: list[Speech]) -> list[Statement
             framed.setdefault(sentence.index, speech)
             previous = speech.speaker if speech.speaker.how == "name" else previous
         start_token = speaker.first if speech.before else speech.verb
-        if speech.before and speech.verb_last == sentence.last:
+        closing = speech.verb_last == sentence.last or (
+            not speech.before and speaker.last == sentence.last
+        )
+        if closing and speech.verb > sentence.first + 1:
             start_token = sentence.first  # "..., the ministry said": the words come first
         span = article.char_span(article.tokens[start_token].start, sentence.end)
         if len(span.quote) < 8:
