@@ -136,15 +136,15 @@ def _sides(article: Article, parties: list[Mention]) -> list[list[str]]:
     return sides
 
 
-def _previous_people(article: Article, sentence: Sentence) -> list[Mention]:
-    """The last two people of different countries named in the sentences before."""
+def _previous(article: Article, sentence: Sentence, kind: str) -> list[Mention]:
+    """The last two people (or states) of different countries named in the sentences before."""
     chosen: list[Mention] = []
     for back in range(1, _LOOK_BACK + 1):
         if sentence.index - back < 0:
             break
         earlier = article.sentences[sentence.index - back]
         for mention in reversed(article.sentence_mentions(earlier)):
-            if article.index.kind(mention.actor) != "person" or mention.in_title:
+            if article.index.kind(mention.actor) != kind or mention.in_title:
                 continue
             countries = {article.index.country(m.actor) for m in chosen}
             if mention.actor in {m.actor for m in chosen}:
@@ -177,6 +177,15 @@ def draft_contacts(article: Article, speeches: list[Speech]) -> list[ContactDraf
     return drafts
 
 
+def _negated(article: Article, segment: Segment) -> bool:
+    """"لا يجري مفاوضات", "did not meet": the sentence says there was no contact."""
+    first = max(segment.sentence.first, segment.word_first - 2)
+    return any(
+        article.lexicon.negation.longest(article.tokens, at, suffixes=False)
+        for at in range(first, segment.word_first)
+    )
+
+
 def _draft(
     article: Article,
     speeches: list[Speech],
@@ -185,6 +194,8 @@ def _draft(
     cameo: dict,
 ) -> None:
     sentence = segment.sentence
+    if _negated(article, segment):
+        return
     reporters = _reporters(article, speeches, segment)
     parties = _parties(article, segment, reporters)
     comments: list[str] = []
@@ -196,12 +207,13 @@ def _draft(
         )
         parties = [m for m in parties if article.index.kind(m.actor) != "person"]
     sides = _sides(article, parties)
-    anaphora = has_cue(article, sentence, "anaphora")
-    if len(sides) < 2 and anaphora:
-        parties = _previous_people(article, sentence) + parties
-        sides = _sides(article, parties)
-        confidence = 0.45
-        comments.append(f'parties taken from the sentences before ("{anaphora}"); check')
+    for table, kind in (("anaphora", "person"), ("anaphora_states", "state")):
+        anaphora = has_cue(article, sentence, table)
+        if len(sides) < 2 and anaphora:
+            parties = _previous(article, sentence, kind) + parties
+            sides = _sides(article, parties)
+            confidence = 0.45
+            comments.append(f'parties taken from the sentences before ("{anaphora}"); check')
     if any(m.how == "guess" for m in parties):
         confidence = min(confidence, 0.4)
         comments.append("a party is named only by a title; check who is meant")

@@ -85,10 +85,13 @@ class Lexicon:
     secret: PhraseTable
     request: PhraseTable
     anaphora: PhraseTable
+    anaphora_states: PhraseTable
+    negation: PhraseTable
     between: PhraseTable
     apposition: PhraseTable
     self_reference: PhraseTable
     relatives: PhraseTable
+    verb_prepositions: PhraseTable
     place_links: PhraseTable
     subject_types: frozenset[str]
     demonstratives: PhraseTable
@@ -188,10 +191,13 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         secret=_flat(cues.get("secret", []), "cues: secret"),
         request=_flat(cues.get("request", []), "cues: request"),
         anaphora=_flat(cues.get("anaphora", []), "cues: anaphora"),
+        anaphora_states=_flat(cues.get("anaphora_states", []), "cues: anaphora_states"),
+        negation=_flat(cues.get("negation", []), "cues: negation"),
         between=_flat(cues.get("between", []), "cues: between"),
         apposition=_flat(cues.get("apposition", []), "cues: apposition"),
         self_reference=_flat(cues.get("self_reference", []), "cues: self_reference"),
         relatives=_flat(cues.get("relatives", []), "cues: relatives"),
+        verb_prepositions=_flat(cues.get("verb_prepositions", []), "cues: verb_prepositions"),
         place_links=_flat(cues.get("place_links", []), "cues: place_links"),
         subject_types=frozenset(_words(cues.get("subject_types", []), "cues: subject_types")),
         demonstratives=_flat(cues.get("demonstratives", []), "cues: demonstratives"),

@@ -110,10 +110,15 @@ def _after(
 ) -> Mention | None:
     tokens = article.tokens
     fallback: Mention | None = None
+    in_titles = {i for t in article.titles for i in range(t.first, t.last)}
     for at in range(last, min(sentence.last, last + _WINDOW)):
         token = tokens[at]
         if ":" in token.gap or _complementiser(article, at):
             break
+        if at not in in_titles and article.lexicon.verb_prepositions.longest(
+            tokens, at, suffixes=False
+        ):
+            break  # "رسالة تحذر من روسيا": what follows "من" is not the speaker
         mention = next((m for m in mentions if m.first == at), None)
         if mention is None:
             continue
@@ -131,6 +136,7 @@ def draft_statements(article: Article, speeches: list[Speech]) -> list[Statement
     """One draft per verb with a speaker (named, or carried from the previous sentence)."""
     drafts: list[StatementDraft] = []
     seen: set[tuple[str, int]] = set()
+    seen_text: set[tuple[str, str]] = set()
     previous: Mention | None = None
     framed: dict[int, Speech] = {}  # sentence -> its first speech with a named speaker
     for speech in speeches:
@@ -161,12 +167,15 @@ def draft_statements(article: Article, speeches: list[Speech]) -> list[Statement
                 "this is (the reporter's draft is also listed)"
             )
         key = (speaker.actor, sentence.index)
-        if key in seen:
-            continue
+        repeated = (speaker.actor, article.text[sentence.start : sentence.end])
+        if key in seen or repeated in seen_text:
+            continue  # one draft a speaker a sentence; a repeated headline once
         seen.add(key)
+        seen_text.add(repeated)
         if speech.speaker is not None:
             framed.setdefault(sentence.index, speech)
-            previous = speech.speaker if speech.speaker.how == "name" else previous
+            if speech.speaker.how != "demonym":
+                previous = speech.speaker
         start_token = speaker.first if speech.before else speech.verb
         closing = speech.verb_last == sentence.last or (
             not speech.before and speaker.last == sentence.last
@@ -202,9 +211,15 @@ def _implicit(
     tokens = article.tokens
     sentence = speech.sentence
     after = speech.verb_last
-    opens = after < sentence.last and (":" in tokens[after].gap or _complementiser(article, after))
-    if not opens and speech.verb - sentence.first > 1:
-        return None
+    if after < sentence.last and article.lexicon.verb_prepositions.longest(
+        tokens, after, suffixes=False
+    ):
+        after += 1  # "وأشار إلى أن"
+    opens = after < sentence.last and (
+        bool(set(tokens[after].gap) & _OPENERS) or _complementiser(article, after)
+    )
+    if not opens:
+        return None  # the verb has a subject we cannot name ("وشدد المصدر نفسه")
     if frame is not None and frame.speaker is not None:
         return frame.speaker
     for mention in article.sentence_mentions(sentence, implied=False):
