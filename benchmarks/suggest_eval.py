@@ -77,17 +77,33 @@ class Score:
     right: int = 0
     drafted: int = 0
     misses: list[str] = field(default_factory=list)
+    # for found contacts: how many drafts also agree on each field
+    agree: dict[str, int] = field(default_factory=dict)
 
     def add(self, other: Score) -> None:
         self.found += other.found
         self.gold += other.gold
         self.right += other.right
         self.drafted += other.drafted
+        for key, value in other.agree.items():
+            self.agree[key] = self.agree.get(key, 0) + value
 
     def cell(self) -> str:
         recall = f"{self.found}/{self.gold}" if self.gold else "–"
         precision = f"{self.right}/{self.drafted}" if self.drafted else "–"
         return f"{recall} | {precision}"
+
+
+def _agreement(score: Score, gold, drafts) -> None:
+    """Whether some matching draft also has the curated type, status and sides."""
+    sides = {frozenset(side) for side in gold.sides}
+    checks = {
+        "type": any(d.type == gold.type for d in drafts),
+        "status": any(d.status == gold.status for d in drafts),
+        "sides": any({frozenset(side) for side in d.sides} == sides for d in drafts),
+    }
+    for key, agrees in checks.items():
+        score.agree[key] = score.agree.get(key, 0) + agrees
 
 
 def _percent(part: int, whole: int) -> str:
@@ -138,6 +154,8 @@ def evaluate(facts: Facts, source_id: str) -> dict[str, Score]:
             matched_drafts.update(hits)
             if hits:
                 score.found += 1
+                if kind == "contacts":
+                    _agreement(score, gold, [found[i] for i in hits])
             else:
                 score.misses.append(gold.id)
         score.right = len(matched_drafts)
@@ -190,7 +208,10 @@ def main() -> int:
     )
     print(f"| **total** | {cells} |")
     elapsed = time.perf_counter() - began
-    print(f"\n{len(facts.sources)} articles in {elapsed:.2f} s")
+    contacts = totals["contacts"]
+    agreeing = ", ".join(f"{k} {v}/{contacts.found}" for k, v in contacts.agree.items())
+    print(f"\ncontacts found that also agree on: {agreeing}")
+    print(f"{len(facts.sources)} articles in {elapsed:.2f} s")
     targets = {"contacts": 90, "statements": 80, "actors": 95}
     for kind, target in targets.items():
         total = totals[kind]

@@ -177,6 +177,21 @@ def draft_contacts(article: Article, speeches: list[Speech]) -> list[ContactDraf
     return drafts
 
 
+def _cue_region(article: Article, segment: Segment) -> Sentence:
+    """Where a status cue may be: back to the last "that" (which opens other words) and
+    on to the first comma after the contact word."""
+    tokens = article.tokens
+    first = segment.lead
+    for at in range(segment.lead, segment.word_first):
+        if article.lexicon.complementisers.longest(tokens, at, suffixes=False):
+            first = at + 1
+    last = segment.word_last
+    while last < segment.end and not set(tokens[last].gap) & _CLAUSE:
+        last += 1
+    sentence = segment.sentence
+    return Sentence(sentence.index, sentence.start, sentence.end, first, last)
+
+
 def _negated(article: Article, segment: Segment) -> bool:
     """"لا يجري مفاوضات", "did not meet": the sentence says there was no contact."""
     first = max(segment.sentence.first, segment.word_first - 2)
@@ -229,8 +244,7 @@ def _draft(
                 f"also quoted where the contact is referred to again ({span.quote[:40]}…)"
             )
         return
-    region = Sentence(sentence.index, sentence.start, sentence.end, segment.lead, segment.end)
-    status, cue = find_status(article, region)
+    status, cue = find_status(article, _cue_region(article, segment))
     when = find_when(article, sentence)
     draft = ContactDraft(
         [span],

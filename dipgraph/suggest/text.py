@@ -62,7 +62,7 @@ def name_forms(word: str) -> set[str]:
     folded = normalise_name(word).replace(" ", "")
     forms = {folded}
     bases = [folded]
-    if len(folded) > 3 and folded[0] in _CONJUNCTIONS:
+    if len(folded) >= 3 and folded[0] in _CONJUNCTIONS:
         bases.append(folded[1:])
     for base in list(bases):
         if len(base) > 3 and base.startswith("لل"):
