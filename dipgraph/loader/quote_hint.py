@@ -19,6 +19,7 @@ import unicodedata
 
 MAX_TEXT = 2_000_000  # characters: longer sources get no hint (alignment cost grows)
 MIN_SCORE = 60.0
+_SHIFT = 3  # words each end of the aligned span may move
 
 _SAME = str.maketrans(
     {
@@ -60,7 +61,38 @@ def closest_span(quote: str, text: str) -> tuple[float, int, int, str] | None:
         start -= 1
     while end < len(text) and (text[end].isalnum() or unicodedata.category(text[end]) == "Mn"):
         end += 1
-    return found.score, start, end, text[start:end].strip()
+    return _refine(folded_quote, text, start, end)
+
+
+def _word_edges(text: str, position: int, before: bool) -> list[int]:
+    """Up to ``_SHIFT`` word boundaries on each side of ``position`` (itself included)."""
+    edges = {position}
+    for step in (-1, 1):
+        at, found = position, 0
+        while found < _SHIFT and 0 < at < len(text):
+            at += step
+            if 0 < at < len(text) and text[at - 1].isspace() != text[at].isspace():
+                if text[at].isspace() != before:  # a word starts (before) or ends here
+                    edges.add(at)
+                    found += 1
+    return sorted(edges)
+
+
+def _refine(folded_quote: str, text: str, start: int, end: int) -> tuple[float, int, int, str]:
+    """Move each end by whole words while that makes the span more like the quote: the
+    alignment window has the quote's length, so an edit inside shifts its ends."""
+    from rapidfuzz import fuzz
+
+    best = (-1.0, start, end)
+    for left in _word_edges(text, start, before=True):
+        for right in _word_edges(text, end, before=False):
+            if right <= left:
+                continue
+            score = fuzz.ratio(folded_quote, fold_with_map(text[left:right])[0])
+            if score > best[0]:
+                best = (score, left, right)
+    score, left, right = best
+    return score, left, right, text[left:right].strip()
 
 
 def quote_hint(quote: str, text: str) -> str:
