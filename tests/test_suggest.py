@@ -149,6 +149,14 @@ def test_the_reporter_is_not_a_party(world) -> None:
     assert any("reports the contact" in c for c in contact.comments)
 
 
+def test_a_speaker_talking_of_himself_stays_a_party(world) -> None:
+    contact = only_contact("وأكد بوتين أنه يعمل مع بايدن باتصالات مباشرة.", world)
+    assert sorted(contact.participants) == ["joe-biden", "vladimir-putin"]
+    # "إنه أمر" (that it is a matter): the speaker reports, he is not a party
+    text = "وقال بوتين إنه أمر جيد أن تستمر المحادثات مع بايدن."
+    assert dipgraph.suggest(text=text, facts=world).contacts == []
+
+
 def test_between_names_the_parties(world) -> None:
     contact = only_contact("ودعا أنتونوف إلى عقد اجتماعات بين بيلوف وبايدن.", world)
     assert sorted(contact.participants) == ["boris-belov", "joe-biden"]

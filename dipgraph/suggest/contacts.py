@@ -93,7 +93,9 @@ def _reporters(article: Article, speeches: list[Speech], segment: Segment) -> se
             continue
         opened = False
         for at in range(speech.verb_last, segment.word_first + 1):
-            if article.lexicon.self_reference.longest(tokens, at, suffixes=False):
+            if article.lexicon.self_reference.longest(tokens, at, suffixes=False) and (
+                _verb_follows(article, at + 1, segment)
+            ):
                 break
             if article.lexicon.complementisers.longest(tokens, at, suffixes=False) or (
                 set(tokens[at].gap) & set(':"“«')
@@ -103,6 +105,17 @@ def _reporters(article: Article, speeches: list[Speech], segment: Segment) -> se
         if opened:
             reporters.add(speech.speaker.actor)
     return reporters
+
+
+def _verb_follows(article: Article, at: int, segment: Segment) -> bool:
+    """After "أنه" (that he), a verb makes the speaker its subject: "أنه يعمل مع", "أنه
+    التقى"; a noun does not ("إنه أمر"). Imperfect verbs start with ي / ت / سي."""
+    if at >= segment.end:
+        return False
+    token = article.tokens[at]
+    if at == segment.word_first or article.lexicon.speech.has(token):
+        return True
+    return token.folded[:1] in ("ي", "ت") or token.folded.startswith("سي")
 
 
 def _parties(article: Article, segment: Segment, reporters: set[str]) -> list[Mention]:
