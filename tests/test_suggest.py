@@ -359,14 +359,26 @@ def test_cli_bad_article(tmp_path: Path, setup, message: str) -> None:
     assert done.code == 1 and message in done.err and "Traceback" not in done.err
 
 
-def test_cli_bad_source_id_and_lexicon(tmp_path: Path) -> None:
+def test_cli_bad_source_id(tmp_path: Path) -> None:
     done = run_cli("suggest", ENGLISH, "--facts", WORLD, "--source-id", "../x y")
-    assert done.code == 1 and "is not an id" in done.err
+    assert done.code == 1 and "is not an id" in done.err and "Traceback" not in done.err
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("cues.yaml", "status: [1, 2", "cues.yaml"),
+        ("dates.yaml", "- a list", "dates.yaml: expected a mapping"),
+        ("contact_words.yaml", "phonecall: [call]", "unknown phonecall"),
+        ("speech_verbs.yaml", "said: 3", "expected a list of words"),
+    ],
+)
+def test_cli_bad_lexicon(tmp_path: Path, name: str, content: str, message: str) -> None:
     broken = tmp_path / "lexicon"
     broken.mkdir()
-    (broken / "cues.yaml").write_text("status: [1, 2", encoding="utf-8")
+    (broken / name).write_text(content, encoding="utf-8")
     done = run_cli("suggest", ENGLISH, "--facts", WORLD, "--lexicon", broken)
-    assert done.code == 1 and "cues.yaml" in done.err and "Traceback" not in done.err
+    assert done.code == 1 and message in done.err and "Traceback" not in done.err
 
 
 def test_a_curator_extends_a_lexicon(tmp_path: Path, world) -> None:

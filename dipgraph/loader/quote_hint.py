@@ -71,10 +71,11 @@ def _word_edges(text: str, position: int, before: bool) -> list[int]:
         at, found = position, 0
         while found < _SHIFT and 0 < at < len(text):
             at += step
-            if 0 < at < len(text) and text[at - 1].isspace() != text[at].isspace():
-                if text[at].isspace() != before:  # a word starts (before) or ends here
-                    edges.add(at)
-                    found += 1
+            inside = 0 < at < len(text)
+            # a word starts here (before=True) or ends here (before=False)
+            if inside and text[at - 1].isspace() == before and text[at].isspace() != before:
+                edges.add(at)
+                found += 1
     return sorted(edges)
 
 

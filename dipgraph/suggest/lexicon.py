@@ -151,63 +151,101 @@ def _flat(entry: Any, where: str, payload: Any = True) -> PhraseTable:
     return table
 
 
+_CUE_TABLES = (
+    "secret",
+    "request",
+    "anaphora",
+    "anaphora_states",
+    "negation",
+    "between",
+    "apposition",
+    "self_reference",
+    "relatives",
+    "verb_prepositions",
+    "place_links",
+    "demonstratives",
+    "complementisers",
+    "not_names",
+)
+
+
+def _mapping(directory: Path, name: str) -> dict:
+    found = _read(directory, name)
+    if not isinstance(found, dict):
+        raise LexiconError(f"{name}: expected a mapping at the top of the file")
+    return found
+
+
+def _places(entries: Any) -> PhraseTable:
+    places = PhraseTable()
+    if not isinstance(entries, list):
+        raise LexiconError("places.yaml: expected a list of {en: NAME, ar: [spellings]}")
+    for entry in entries:
+        if not isinstance(entry, dict) or not isinstance(entry.get("en"), str):
+            raise LexiconError("places.yaml: each entry needs en: NAME and ar: [spellings]")
+        spellings = _words(entry.get("ar") or [], "places")
+        names = {"en": entry["en"], "ar": spellings[0] if spellings else entry["en"]}
+        for word in [entry["en"], *spellings]:
+            places.add(word, names)
+    return places
+
+
 @cache
 def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     """Read and index every lexicon file of ``directory`` (see :func:`_read`)."""
     if not directory.is_dir():
         raise LexiconError(f"lexicon directory not found: {directory}")
-    contact_types, type_rank = _table(_read(directory, "contact_words.yaml"), "contact_words")
-    speech, _ = _table(_read(directory, "speech_verbs.yaml"), "speech_verbs")
-    cues = _read(directory, "cues.yaml")
-    titles = _read(directory, "titles.yaml")
-    if not isinstance(cues, dict) or not isinstance(titles, dict):
-        raise LexiconError(f"{directory}: cues.yaml and titles.yaml must be mappings")
+    contact_types, type_rank = _table(_mapping(directory, "contact_words.yaml"), "contact_words")
+    speech, speech_kinds = _table(_mapping(directory, "speech_verbs.yaml"), "speech_verbs")
+    cues = _mapping(directory, "cues.yaml")
+    titles = _mapping(directory, "titles.yaml")
+    dates = _mapping(directory, "dates.yaml")
     status, status_rank = _table(cues.get("status", {}), "cues: status")
     demonyms = PhraseTable()
-    raw_demonyms = _read(directory, "demonyms.yaml")
-    if not isinstance(raw_demonyms, dict):
-        raise LexiconError("demonyms: expected a mapping of state names to adjectives")
-    for state, entry in raw_demonyms.items():
+    for state, entry in _mapping(directory, "demonyms.yaml").items():
         for word in _words(entry, f"demonyms: {state}"):
             demonyms.add(word, str(state))
-    dates = _read(directory, "dates.yaml")
     months = PhraseTable()
-    for number, names in (dates.get("months") or {}).items():
+    for number, names in _table_entries(dates.get("months") or {}, "dates: months"):
+        if not str(number).isdigit() or not 1 <= int(number) <= 12:
+            raise LexiconError(f"dates: months: {number!r} is not a month number (1-12)")
         for word in _words(names, f"dates: months: {number}"):
             months.add(word, int(number))
-    places = PhraseTable()
-    for entry in _read(directory, "places.yaml") or []:
-        if not isinstance(entry, dict) or not isinstance(entry.get("en"), str):
-            raise LexiconError("places: each entry needs en: NAME and ar: [spellings]")
-        names = {"en": entry["en"], "ar": (entry.get("ar") or [entry["en"]])[0]}
-        for word in [entry["en"], *_words(entry.get("ar") or [], "places")]:
-            places.add(word, names)
+    _known_labels(type_rank, "contact_types", "contact_words.yaml")
+    _known_labels(speech_kinds, "statement_kinds", "speech_verbs.yaml")
+    _known_labels(status_rank, "contact_statuses", "cues.yaml: status")
+    cue_tables = {name: _flat(cues.get(name, []), f"cues: {name}") for name in _CUE_TABLES}
     return Lexicon(
         contact_types=contact_types,
         type_rank=type_rank,
         speech=speech,
         status=status,
         status_rank=status_rank,
-        secret=_flat(cues.get("secret", []), "cues: secret"),
-        request=_flat(cues.get("request", []), "cues: request"),
-        anaphora=_flat(cues.get("anaphora", []), "cues: anaphora"),
-        anaphora_states=_flat(cues.get("anaphora_states", []), "cues: anaphora_states"),
-        negation=_flat(cues.get("negation", []), "cues: negation"),
-        between=_flat(cues.get("between", []), "cues: between"),
-        apposition=_flat(cues.get("apposition", []), "cues: apposition"),
-        self_reference=_flat(cues.get("self_reference", []), "cues: self_reference"),
-        relatives=_flat(cues.get("relatives", []), "cues: relatives"),
-        verb_prepositions=_flat(cues.get("verb_prepositions", []), "cues: verb_prepositions"),
-        place_links=_flat(cues.get("place_links", []), "cues: place_links"),
         subject_types=frozenset(_words(cues.get("subject_types", []), "cues: subject_types")),
-        demonstratives=_flat(cues.get("demonstratives", []), "cues: demonstratives"),
-        complementisers=_flat(cues.get("complementisers", []), "cues: complementisers"),
-        not_names=_flat(cues.get("not_names", []), "cues: not_names"),
         titles=_flat(titles.get("heads", []), "titles: heads"),
         relational=_flat(titles.get("relational", []), "titles: relational"),
         leader=_flat(titles.get("leader", []), "titles: leader"),
         demonyms=demonyms,
         months=months,
         relative_dates=_flat(dates.get("relative", []), "dates: relative"),
-        places=places,
+        places=_places(_read(directory, "places.yaml") or []),
+        **cue_tables,
     )
+
+
+def _known_labels(labels: dict[str, int], vocabulary: str, where: str) -> None:
+    """Labels must be the schema's words, or the drafts would not pass ``check``."""
+    from dipgraph.schema.model import load_model
+
+    allowed = load_model().vocabularies[vocabulary]
+    unknown = sorted(set(labels) - set(allowed))
+    if unknown:
+        raise LexiconError(
+            f"{where}: unknown {', '.join(unknown)}; allowed: {', '.join(allowed)}"
+        )
+
+
+def _table_entries(entries: Any, where: str) -> list[tuple[Any, Any]]:
+    if not isinstance(entries, dict):
+        raise LexiconError(f"{where}: expected a mapping")
+    return list(entries.items())
