@@ -13,6 +13,7 @@ import yaml
 import dipgraph
 from conftest import BUNDLED, TESTS, run_cli
 from dipgraph.loader import check_facts, load_facts
+from dipgraph.suggest import MAX_ARTICLE_BYTES
 from dipgraph.suggest.output import to_yaml
 from dipgraph.suggest.text import name_forms, split, tokenise, word_forms
 
@@ -350,6 +351,8 @@ def test_cli_yaml_and_json(tmp_path: Path) -> None:
     [
         (lambda p: None, "article not found"),
         (lambda p: p.write_bytes(b"\xff\xfe bad"), "not UTF-8"),
+        (lambda p: p.write_bytes(b"a" * (MAX_ARTICLE_BYTES + 1)), "suggest reads articles up to"),
+        (lambda p: p.mkdir(), "article not found"),
     ],
 )
 def test_cli_bad_article(tmp_path: Path, setup, message: str) -> None:

@@ -55,11 +55,19 @@ class Suggestions:
         }
 
 
+MAX_ARTICLE_BYTES = 4 * 1024 * 1024  # a long report is 100 kB; drafting 4 MiB takes ~1 min
+
+
 def read_article(path: str | os.PathLike[str]) -> str:
-    """The article's text; ArticleError if it is missing, not a file or not UTF-8."""
+    """The article's text; ArticleError if it is missing, too large, or not UTF-8."""
     article = Path(path)
     if not article.is_file():
         raise ArticleError(f"article not found: {article}")
+    size = article.stat().st_size
+    if size > MAX_ARTICLE_BYTES:
+        raise ArticleError(
+            f"{article}: {size:,} bytes; suggest reads articles up to {MAX_ARTICLE_BYTES:,}"
+        )
     try:
         return article.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:

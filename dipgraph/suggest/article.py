@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dipgraph.facts import Facts
 from dipgraph.suggest.drafts import Span
@@ -33,6 +33,10 @@ class Article:
     index: ActorIndex
     lexicon: Lexicon
     facts: Facts
+    by_sentence: dict[int, list[Mention]] = field(default_factory=dict)  # explicit + implied
+    named: frozenset[int] = frozenset()  # token indices inside an actor's name
+    title_tokens: frozenset[int] = frozenset()  # token indices inside a title
+    titles_by_last: dict[int, Title] = field(default_factory=dict)  # by the token after it
 
     @classmethod
     def read(cls, text: str, facts: Facts, lexicon: Lexicon) -> Article:
@@ -43,7 +47,13 @@ class Article:
         titles = find_titles(tokens, mentions, index, lexicon)
         implied = implied_holders(titles, tokens, mentions, index, lexicon)
         mark_appositions(tokens, mentions + implied, lexicon)
-        return cls(text, tokens, sentences, mentions, implied, titles, index, lexicon, facts)
+        read = cls(text, tokens, sentences, mentions, implied, titles, index, lexicon, facts)
+        for mention in sorted(mentions + implied, key=lambda m: m.first):
+            read.by_sentence.setdefault(tokens[mention.first].sentence, []).append(mention)
+        read.named = frozenset(i for m in mentions for i in range(m.first, m.last))
+        read.title_tokens = frozenset(i for t in titles for i in range(t.first, t.last))
+        read.titles_by_last = {t.last: t for t in titles}
+        return read
 
     def span(self, first: int, last: int) -> Span:
         """The exact text from token ``first`` to token ``last - 1``."""
@@ -71,13 +81,12 @@ class Article:
 
     def sentence_mentions(self, sentence: Sentence, implied: bool = True) -> list[Mention]:
         """Mentions inside one sentence, in text order."""
-        pool = self.mentions + (self.implied if implied else [])
-        inside = [m for m in pool if sentence.first <= m.first < sentence.last]
-        return sorted(inside, key=lambda m: m.first)
+        inside = self.by_sentence.get(sentence.index, [])
+        return inside if implied else [m for m in inside if m.how != "title" and m.how != "guess"]
 
-    def covered(self) -> set[int]:
+    def covered(self) -> frozenset[int]:
         """Token indices inside an actor's name: no lexicon word is looked for there."""
-        return {i for m in self.mentions for i in range(m.first, m.last)}
+        return self.named
 
     def name(self, actor: str) -> str:
         return self.index.actors[actor].name

@@ -181,12 +181,18 @@ def _clause(article: Article, sentence: Sentence, first: int, last: int) -> tupl
 
 
 def draft_contacts(article: Article, speeches: list[Speech]) -> list[ContactDraft]:
-    """Contact drafts, one per contact word; the same parties and type merge."""
+    """Contact drafts, one per contact word; the same parties and type merge.
+
+    Each sentence sees only its own speech verbs, so the work grows with the article."""
     cameo = load_model().vocabularies["contact_types"]
     drafts: list[ContactDraft] = []
+    by_sentence: dict[int, list[Speech]] = {}
+    for speech in speeches:
+        by_sentence.setdefault(speech.sentence.index, []).append(speech)
     for sentence in article.sentences:
-        for segment in _segments(article, sentence, speeches):
-            _draft(article, speeches, segment, drafts, cameo)
+        here = by_sentence.get(sentence.index, [])
+        for segment in _segments(article, sentence, here):
+            _draft(article, here, segment, drafts, cameo)
     return drafts
 
 

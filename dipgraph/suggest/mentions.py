@@ -143,6 +143,8 @@ def find_titles(
 ) -> list[Title]:
     """Title phrases, each extended over its modifiers and tied to an adjacent person."""
     starts = {m.first: m for m in mentions}
+    people = _people(mentions, index)
+    ends = {m.last: m for m in mentions}
     titles: list[Title] = []
     at = 0
     while at < len(tokens):
@@ -154,8 +156,8 @@ def find_titles(
             at, at + head[0], at + head[0], lexicon.relational.longest(tokens, at) is not None
         )
         _extend(title, tokens, starts, index, lexicon)
-        _extend_before(title, tokens, mentions)
-        _attach_holder(title, tokens, mentions, index)
+        _extend_before(title, tokens, ends)
+        _attach_holder(title, tokens, people)
         titles.append(title)
         at = title.last
     return titles
@@ -222,31 +224,35 @@ def _link_target(
     )
 
 
-def _extend_before(title: Title, tokens: list[Token], mentions: list[Mention]) -> None:
+def _extend_before(title: Title, tokens: list[Token], ends: dict[int, Mention]) -> None:
     """English puts the state first: "Russia's President", "U.S. President"."""
-    if not tokens[title.first].text.isascii():
+    first = title.first
+    if not tokens[first].text.isascii() or _punctuated(tokens[first]):
         return
+    mention = ends.get(first)
+    if mention is None and first > 0 and tokens[first - 1].folded == "s":
+        mention = ends.get(first - 1)  # "Russia's": the s is a token of its own
+    if mention is not None and mention.how in ("demonym", "name"):
+        title.inside.insert(0, mention)
+        title.first = mention.first
+
+
+def _people(mentions: list[Mention], index: ActorIndex) -> dict[tuple[str, int], Mention]:
+    """People's mentions by ("first", token) and ("last", token)."""
+    found: dict[tuple[str, int], Mention] = {}
     for mention in mentions:
-        before = mention.last
-        if before < title.first and tokens[before].folded == "s" and before + 1 == title.first:
-            before += 1
-        if (
-            before == title.first
-            and mention.how in ("demonym", "name")
-            and not _punctuated(tokens[title.first])
-        ):
-            title.inside.insert(0, mention)
-            title.first = mention.first
-            return
+        if index.kind(mention.actor) == "person":
+            found.setdefault(("first", mention.first), mention)
+            found.setdefault(("last", mention.last), mention)
+    return found
 
 
 def _attach_holder(
-    title: Title, tokens: list[Token], mentions: list[Mention], index: ActorIndex
+    title: Title, tokens: list[Token], people: dict[tuple[str, int], Mention]
 ) -> None:
     """The person named right after the title, or else right before it."""
-    people = [m for m in mentions if index.kind(m.actor) == "person"]
-    after = next((m for m in people if m.first == title.last), None)
-    before = next((m for m in people if m.last == title.first), None)
+    after = people.get(("first", title.last))
+    before = people.get(("last", title.first))
     if after is not None and set(tokens[after.first].gap) - _APPOSITION_GAP:
         after = None
     if before is not None and set(tokens[title.first].gap) - _APPOSITION_GAP:

@@ -87,7 +87,7 @@ def _title_subject(article: Article, at: int, sentence: Sentence) -> bool:
 
 def _before(article: Article, mentions: list[Mention], verb: int) -> Mention | None:
     tokens = article.tokens
-    titles = {t.last: t for t in article.titles}
+    titles = article.titles_by_last
     target = verb
     if verb > 0 and article.lexicon.relatives.longest(tokens, verb - 1, suffixes=False):
         target = verb - 1
@@ -110,7 +110,7 @@ def _after(
 ) -> Mention | None:
     tokens = article.tokens
     fallback: Mention | None = None
-    in_titles = {i for t in article.titles for i in range(t.first, t.last)}
+    in_titles = article.title_tokens
     for at in range(last, min(sentence.last, last + _WINDOW)):
         token = tokens[at]
         if ":" in token.gap or _complementiser(article, at):
