@@ -508,7 +508,8 @@ def suggest(
 ) -> None:
     """Draft actors, posts, contacts and statements from an article, each with an exact quote.
 
-    Lexicons and rules are YAML in dipgraph/suggest/lexicon/; extend them there.
+    Lexicons are YAML files in dipgraph/suggest/lexicon/; --lexicon DIR reads your own
+    copies of any of them instead.
     """
     import dipgraph
     from dipgraph.suggest.lexicon import LexiconError
