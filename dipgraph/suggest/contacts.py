@@ -18,10 +18,10 @@ from dipgraph.suggest.article import Article
 from dipgraph.suggest.drafts import ContactDraft
 from dipgraph.suggest.mentions import Mention
 from dipgraph.suggest.statements import Speech
-from dipgraph.suggest.text import Sentence
+from dipgraph.suggest.text import Sentence, Token
 from dipgraph.suggest.when import find_cue, find_place, find_status, find_when, has_cue
 
-_LOOK_BACK = 3  # sentences searched for the people "the two presidents" refers to
+_LOOK_BACK = 8  # sentences searched for the people "the two presidents" refers to
 _CLAUSE = set("،,؛;")
 
 
@@ -149,7 +149,61 @@ def _sides(article: Article, parties: list[Mention]) -> list[list[str]]:
     return sides
 
 
-def _previous(article: Article, sentence: Sentence, kind: str) -> list[Mention]:
+def _speaker_state(article: Article, speeches: list[Speech], segment: Segment) -> Mention | None:
+    """With "we" ("نتلق", "لدينا") in the contact's words, the speaker's state, as a mention
+    at the speaker's place."""
+    tokens = article.tokens
+    first = max(segment.sentence.first, segment.word_first - 8)
+    if not any(
+        article.lexicon.first_person.longest(tokens, at, suffixes=False)
+        for at in range(first, min(segment.end, segment.word_last + 1))
+    ):
+        return None
+    speakers = [s.speaker for s in speeches if s.speaker and s.verb < segment.word_first]
+    if not speakers:
+        return None
+    speaker = speakers[-1]
+    state = article.index.country(speaker.actor)
+    if state not in article.index.actors:
+        return None
+    return Mention(speaker.first, speaker.last, state, "title")
+
+
+def _stem(token: Token) -> str:
+    """The word without prefixes or article: "والدفاع" -> "دفاع"."""
+    return min(token.names, key=len)
+
+
+def _titled_people(article: Article, segment: Segment) -> tuple[list[Mention], str]:
+    """People a plural title names ("لوزراء الخارجية والدفاع": the foreign and defence
+    ministers the article named before), and the words that matched."""
+    tokens = article.tokens
+    lexicon = article.lexicon
+    for at in range(max(segment.lead, segment.word_first - 3), segment.end):
+        head = lexicon.plural_titles.longest(tokens, at, suffixes=False)
+        if head is None:
+            continue
+        last = at + head[0]
+        while last < segment.end and last - at < 5 and not tokens[last].gap.strip():
+            last += 1
+        wanted = {_stem(t) for t in tokens[at + head[0] : last]}
+        found: list[Mention] = []
+        for title in article.titles:
+            if title.holder is None or title.holder.how != "name":
+                continue
+            if tokens[title.first].sentence > segment.sentence.index:
+                break
+            words = {_stem(t) for t in tokens[title.head_last : title.last]}
+            if words & wanted:
+                found.extend([title.holder, *(person for person, _ in title.shared)])
+        if found:
+            return found, article.span(at, last).quote
+    return [], ""
+
+
+def _previous(
+    article: Article, sentence: Sentence, kind: str, reporters: set[str]
+) -> list[Mention]:
     """The last two people (or states) of different countries named in the sentences before."""
     chosen: list[Mention] = []
     for back in range(1, _LOOK_BACK + 1):
@@ -159,6 +213,8 @@ def _previous(article: Article, sentence: Sentence, kind: str) -> list[Mention]:
         for mention in reversed(article.sentence_mentions(earlier)):
             if article.index.kind(mention.actor) != kind or mention.in_title:
                 continue
+            if mention.actor in reporters:
+                continue  # "وذكر أوشاكوف أن الرئيسين ...": the reporter is not one of them
             countries = {article.index.country(m.actor) for m in chosen}
             if mention.actor in {m.actor for m in chosen}:
                 continue
@@ -211,13 +267,14 @@ def _cue_region(article: Article, segment: Segment) -> Sentence:
     return Sentence(sentence.index, sentence.start, sentence.end, first, last)
 
 
-def _negated(article: Article, segment: Segment) -> bool:
-    """"لا يجري مفاوضات", "did not meet": the sentence says there was no contact."""
+def _negated(article: Article, segment: Segment) -> str | None:
+    """"لم نتلق", "did not meet": the words saying there was no contact, if any."""
     first = max(segment.sentence.first, segment.word_first - 2)
-    return any(
-        article.lexicon.negation.longest(article.tokens, at, suffixes=False)
-        for at in range(first, segment.word_first)
-    )
+    for at in range(first, segment.word_first):
+        found = article.lexicon.negation.longest(article.tokens, at, suffixes=False)
+        if found:
+            return article.span(at, segment.word_last).quote
+    return None
 
 
 def _draft(
@@ -228,8 +285,7 @@ def _draft(
     cameo: dict,
 ) -> None:
     sentence = segment.sentence
-    if _negated(article, segment):
-        return
+    negation = _negated(article, segment)
     reporters = _reporters(article, speeches, segment)
     parties = _parties(article, segment, reporters)
     comments: list[str] = []
@@ -241,10 +297,23 @@ def _draft(
         )
         parties = [m for m in parties if article.index.kind(m.actor) != "person"]
     sides = _sides(article, parties)
+    we = _speaker_state(article, speeches, segment) if len(sides) < 2 else None
+    if we is not None:
+        parties = [*parties, we]
+        sides = _sides(article, parties)
+        confidence = 0.5
+        comments.append("a party is the speaker's state, from 'we' in the reported words")
+    if len(sides) < 2:
+        titled, words = _titled_people(article, segment)
+        if titled:
+            parties = titled + parties
+            sides = _sides(article, parties)
+            confidence = 0.45
+            comments.append(f'parties named earlier with the titles in "{words}"; check')
     for table, kind in (("anaphora", "person"), ("anaphora_states", "state")):
         anaphora = has_cue(article, sentence, table)
         if len(sides) < 2 and anaphora:
-            parties = _previous(article, sentence, kind) + parties
+            parties = _previous(article, sentence, kind, reporters) + parties
             sides = _sides(article, parties)
             confidence = 0.45
             comments.append(f'parties taken from the sentences before ("{anaphora}"); check')
@@ -264,6 +333,8 @@ def _draft(
             )
         return
     status, cue = find_status(article, _cue_region(article, segment))
+    if negation:
+        status, cue = "denied", negation
     when = find_when(article, sentence)
     draft = ContactDraft(
         [span],

@@ -97,9 +97,12 @@ class Lexicon:
     demonstratives: PhraseTable
     complementisers: PhraseTable
     not_names: PhraseTable
+    first_person: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
+    dual_titles: PhraseTable
+    plural_titles: PhraseTable
     demonyms: PhraseTable
     months: PhraseTable
     relative_dates: PhraseTable
@@ -166,6 +169,7 @@ _CUE_TABLES = (
     "demonstratives",
     "complementisers",
     "not_names",
+    "first_person",
 )
 
 
@@ -225,6 +229,8 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         titles=_flat(titles.get("heads", []), "titles: heads"),
         relational=_flat(titles.get("relational", []), "titles: relational"),
         leader=_flat(titles.get("leader", []), "titles: leader"),
+        dual_titles=_flat(titles.get("dual", []), "titles: dual"),
+        plural_titles=_flat(titles.get("plural", []), "titles: plural"),
         demonyms=demonyms,
         months=months,
         relative_dates=_flat(dates.get("relative", []), "dates: relative"),

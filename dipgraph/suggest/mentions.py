@@ -40,6 +40,8 @@ class Title:
     relational: bool  # "his counterpart": describes, but is no post
     holder: Mention | None = None
     inside: list[Mention] = field(default_factory=list)
+    # a dual title's second holder, with the adjective that replaces the first's state
+    shared: list[tuple[Mention, Mention | None]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -158,6 +160,7 @@ def find_titles(
         _extend(title, tokens, starts, index, lexicon)
         _extend_before(title, tokens, ends)
         _attach_holder(title, tokens, people)
+        _share(title, tokens, starts, people, lexicon)
         titles.append(title)
         at = title.last
     return titles
@@ -196,9 +199,12 @@ def _extend(
             at += 1
             continue
         latin = token.text.isascii()
+        if at == title.head_last and _construct(tokens, at, lexicon):
+            at += 1  # "وزيري دفاع بلدينا": a genitive chain goes on
+            continue
         if (
             not latin
-            and token.definite
+            and (token.definite or token.forms != token.names)  # "الدفاع", "بلدينا"
             and not lexicon.not_names.has(token)
             and not lexicon.speech.has(token)
             and not lexicon.contact_types.has(token)
@@ -211,6 +217,20 @@ def _extend(
     # a title never ends on a bare link word ("of", "في")
     while title.last > title.head_last and tokens[title.last - 1].folded in _LINKS:
         title.last -= 1
+
+
+def _construct(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
+    """An indefinite word right after a head, itself followed by a definite word or one
+    with a pronoun ("دفاع بلدينا"): the middle of a genitive chain, not a name."""
+    token = tokens[at]
+    if token.text.isascii() or at + 1 >= len(tokens) or _punctuated(tokens[at + 1]):
+        return False
+    if any(table.has(token) for table in (lexicon.not_names, lexicon.speech, lexicon.titles)):
+        return False
+    following = tokens[at + 1]
+    return following.sentence == token.sentence and (
+        following.definite or following.forms != following.names
+    )
 
 
 def _link_target(
@@ -269,6 +289,33 @@ def _attach_holder(
         mention.in_title = True
 
 
+def _share(
+    title: Title,
+    tokens: list[Token],
+    starts: dict[int, Mention],
+    people: dict[tuple[str, int], Mention],
+    lexicon: Lexicon,
+) -> None:
+    """A dual title's second holder: "... سيرجي لافروف والأمريكي ريكس تيلرسون"."""
+    holder = title.holder
+    if holder is None or holder.first != title.last:
+        return
+    if not lexicon.dual_titles.longest(tokens, title.first, suffixes=False):
+        return
+    at = holder.last
+    if at >= len(tokens) or not tokens[at].folded.startswith("و"):
+        return  # the second holder is joined by "و"
+    adjective = starts.get(at)
+    if adjective is not None and adjective.how == "demonym":
+        adjective.in_title = True
+        at = adjective.last
+    else:
+        adjective = None
+    second = people.get(("first", at))
+    if second is not None and second is not holder:
+        title.shared.append((second, adjective))
+
+
 def implied_holders(
     titles: list[Title],
     tokens: list[Token],
@@ -300,7 +347,7 @@ def implied_holders(
         if len(holders) != 1:
             states = [m.actor for m in title.inside if index.kind(m.actor) == "state"]
             leader = title.relational or lexicon.leader.longest(tokens, title.first) is not None
-            if not states or not leader or title.last - title.head_last != 1:
+            if not states or not leader or title.last - title.head_last > 4:
                 continue
             people = [a for a in counts if index.country(a) == states[0]]
             if not people:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dipgraph.suggest.article import Article
 from dipgraph.suggest.drafts import ActorDraft, PostDraft
-from dipgraph.suggest.mentions import Title
+from dipgraph.suggest.mentions import Mention, Title
 from dipgraph.suggest.text import Token, fold_phrase
 
 _MAX_NAME = 3
@@ -124,7 +124,8 @@ def _known_posts(
 
 
 def draft_posts(article: Article) -> list[PostDraft]:
-    """A post for every title tied to a person named beside it."""
+    """A post for every title tied to a person named beside it (both people of a dual
+    title: "وزيري الخارجية الروسي سيرجي لافروف والأمريكي ريكس تيلرسون")."""
     drafts: list[PostDraft] = []
     seen: set[tuple[str, str]] = set()
     for title in article.titles:
@@ -134,38 +135,48 @@ def draft_posts(article: Article) -> list[PostDraft]:
         if title.last == title.head_last == title.first + 1 and not title.inside:
             continue  # a bare "الرئيس" / "President" says too little to be a post
         text = article.span(title.first, title.last).quote
-        if (holder.actor, text) in seen:
-            continue
-        seen.add((holder.actor, text))
-        first = min(title.first, holder.first)
-        last = max(title.last, holder.last)
-        organisations = [
-            m.actor for m in title.inside if article.index.kind(m.actor) == "organization"
-        ]
-        states = [m.actor for m in title.inside if article.index.kind(m.actor) == "state"]
-        organisation = (organisations or states or [None])[0]
-        language = "en" if text.isascii() else "ar"
-        words = fold_phrase(text)
-        known = article.index.post_names.get(words, {})
-        names = {k: v for k, v in known.items() if k != language}
-        comments = ["dates only as the text gives them"]
-        if names:
-            comments.append("other names copied from a known post of this title")
-        elif language != "en":
-            comments.append("add the English title (check requires it)")
-        comments.extend(_known_posts(article, holder.actor, words, organisation))
-        if organisation is None:
-            comments.append("no organisation or state is named in the title: set one")
-        drafts.append(
-            PostDraft(
-                [article.span(first, last)],
-                0.7 if title.last - title.head_last or organisation else 0.5,
-                comments,
-                holder=holder.actor,
-                title=text,
-                language=language,
-                organization=organisation,
-                names=names,
-            )
-        )
+        holders = [(holder, None), *title.shared]
+        for person, adjective in holders:
+            if (person.actor, text) in seen:
+                continue
+            seen.add((person.actor, text))
+            drafts.append(_post(article, title, text, person, adjective))
     return drafts
+
+
+def _post(
+    article: Article, title: Title, text: str, holder: Mention, adjective: Mention | None
+) -> PostDraft:
+    first = min(title.first, holder.first)
+    last = max(title.last, holder.last)
+    inside = list(title.inside)
+    comments = ["dates only as the text gives them"]
+    if adjective is not None:
+        # the second person of a dual title: the state's adjective after "و" replaces the first's
+        inside = [adjective, *(m for m in inside if m.how != "demonym")]
+        printed = article.span(adjective.first, adjective.last).quote
+        comments.append(f"one title for two people; this one is '{printed}': adjust the title")
+    organisations = [m.actor for m in inside if article.index.kind(m.actor) == "organization"]
+    states = [m.actor for m in inside if article.index.kind(m.actor) == "state"]
+    organisation = (organisations or states or [None])[0]
+    language = "en" if text.isascii() else "ar"
+    words = fold_phrase(text)
+    known = article.index.post_names.get(words, {})
+    names = {k: v for k, v in known.items() if k != language} if adjective is None else {}
+    if names:
+        comments.append("other names copied from a known post of this title")
+    elif language != "en":
+        comments.append("add the English title (check requires it)")
+    comments.extend(_known_posts(article, holder.actor, words, organisation))
+    if organisation is None:
+        comments.append("no organisation or state is named in the title: set one")
+    return PostDraft(
+        [article.span(first, last)],
+        (0.7 if title.last - title.head_last or organisation else 0.5) - (0.1 if adjective else 0),
+        comments,
+        holder=holder.actor,
+        title=text,
+        language=language,
+        organization=organisation,
+        names=names,
+    )
