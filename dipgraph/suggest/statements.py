@@ -43,7 +43,7 @@ def speech_verbs(article: Article) -> list[Speech]:
             verb = (
                 None
                 if at in covered
-                else article.lexicon.speech.longest(article.tokens, at, suffixes=False)
+                else article.lexicon.speech.longest(article.tokens, at)
             )
             if verb is None:
                 at += 1
@@ -174,8 +174,11 @@ def draft_statements(article: Article, speeches: list[Speech]) -> list[Statement
         seen_text.add(repeated)
         if speech.speaker is not None:
             framed.setdefault(sentence.index, speech)
-            if speech.speaker.how != "demonym":
-                previous = speech.speaker
+        if not any(d for d in drafts if d.spans[0].start >= sentence.start):
+            # the sentence's first speaker carries on ("وأوضح أن" after "وذكر أن ..."),
+            # not someone whose words it reports
+            if speaker.how != "demonym":
+                previous = speaker
         start_token = speaker.first if speech.before else speech.verb
         closing = speech.verb_last == sentence.last or (
             not speech.before and speaker.last == sentence.last
