@@ -186,6 +186,44 @@ def test_secret_request_and_dates(world) -> None:
     assert no_year.date is None and "without a year" in no_year.date_note
 
 
+def test_dual_titles_give_both_people_posts(world) -> None:
+    text = "التقى وزيرا الخارجية الروسي سيرجي لافروف والأمريكي ريكس تيلرسون في جنيف."
+    found = dipgraph.suggest(text=text, facts=world)
+    posts = {(p.holder, p.organization) for p in found.posts}
+    assert posts == {("sergey-lavrov", "russia"), ("rex-tillerson", "usa")}
+
+
+def test_plural_titles_name_the_people_given_those_titles(world) -> None:
+    text = (
+        "إضافة إلى اللقاءات بين وزيري الخارجية الروسي سيرجي لافروف والأمريكي ريكس تيلرسون، "
+        "ووزيري دفاع البلدين سيرجي شويجو وجيمس ماتيس. "
+        'وقال أنتونوف: "حان الوقت لاستئناف الاجتماعات المشتركة لوزراء الخارجية والدفاع".'
+    )
+    contacts = dipgraph.suggest(text=text, facts=world).contacts
+    joint = [c for c in contacts if len(c.participants) == 4]
+    assert [sorted(map(sorted, c.sides)) for c in joint] == [
+        [["james-mattis", "rex-tillerson"], ["sergei-shoigu", "sergey-lavrov"]]
+    ]
+
+
+def test_we_in_reported_words_is_the_speakers_state(world) -> None:
+    text = 'وقال أنتونوف: "لم نتلق من واشنطن أية خطة".'
+    contact = only_contact(text, world)
+    assert sorted(contact.participants) == ["russia", "usa"]
+    assert contact.status == "denied"  # negated: "لم نتلق"
+    assert contact.type == "message"
+
+
+def test_members_of_the_council_and_a_reporting_speaker(world) -> None:
+    text = (
+        "أعلن أناتولي أنتونوف رئيس مجلس الاتحاد الروسي استعداد أعضاء المجلس "
+        "للحوار مع المشرعين الأميركيين."
+    )
+    contact = only_contact(text, world)
+    assert contact.sides == [["federation-council"], ["us-congress"]]
+    assert contact.status == "proposed"  # استعداد
+
+
 def test_one_actor_alone_makes_no_contact(world) -> None:
     assert dipgraph.suggest(text="عقد بوتين اجتماعا.", facts=world).contacts == []
 

@@ -102,9 +102,26 @@ def _reporters(article: Article, speeches: list[Speech], segment: Segment) -> se
             ):
                 opened = True
                 break
-        if opened:
+        if opened or _own_subject(article, speech, segment):
             reporters.add(speech.speaker.actor)
     return reporters
+
+
+def _own_subject(article: Article, speech: Speech, segment: Segment) -> bool:
+    """"أعلن كوساتشوف استعداد أعضاء المجلس للحوار": someone of the speaker's side named
+    between the speaker and the contact word is the contact's subject; the speaker reports."""
+    speaker = speech.speaker
+    if speaker is None:
+        return False
+    country = article.index.country(speaker.actor)
+    return any(
+        speaker.last <= m.first < segment.word_first
+        and m.actor != speaker.actor
+        and not m.in_title
+        and article.index.kind(m.actor) != "state"
+        and article.index.country(m.actor) == country
+        for m in article.sentence_mentions(segment.sentence)
+    )
 
 
 def _verb_follows(article: Article, at: int, segment: Segment) -> bool:

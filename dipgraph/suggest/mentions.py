@@ -24,8 +24,9 @@ class Mention:
     first: int
     last: int  # one past the last token
     actor: str
-    # "name"; "demonym" (a state's adjective); "title" (the one holder of a known post of
-    # that title); "guess" ("his American counterpart": the American the article names most)
+    # "name"; "demonym" (a state's adjective); "short" ("المجلس" for the council last named);
+    # "title" (the one holder of a known post of that title); "guess" ("his American
+    # counterpart": the American the article names most)
     how: str
     in_title: bool = False  # part of another person's title: not a party on its own
 
@@ -132,8 +133,28 @@ def find_mentions(tokens: list[Token], index: ActorIndex, lexicon: Lexicon) -> l
             found.append(Mention(at, at + demonym[0], index.states[demonym[1]], "demonym"))
             at += demonym[0]
             continue
+        short = _short_reference(tokens[at], found, index)
+        if short is not None:
+            found.append(Mention(at, at + 1, short, "short"))
         at += 1
     return found
+
+
+def _short_reference(token: Token, found: list[Mention], index: ActorIndex) -> str | None:
+    """"المجلس" (the council) after "مجلس الاتحاد الروسي": the organisation last named
+    whose name starts with that word."""
+    if not token.definite or token.text.isascii():
+        return None
+    stems = {form[2:] for form in token.names if form.startswith("ال")}
+    for mention in reversed(found):
+        actor = index.actors[mention.actor]
+        if mention.how != "name" or actor.kind != "organization":
+            continue
+        names = [actor.names.get("ar", ""), *actor.aliases.get("ar", ())]
+        firsts = {fold_phrase(name)[0] for name in names if len(fold_phrase(name)) > 1}
+        if stems & firsts:
+            return actor.id
+    return None
 
 
 def _punctuated(token: Token) -> bool:

@@ -28,10 +28,13 @@ def draft_actors(article: Article) -> list[ActorDraft]:
                 drafts[mention.actor].spans.insert(0, article.span(mention.first, mention.last))
                 drafts[mention.actor].confidence = 0.95
             continue
-        confidence = {"name": 0.95, "demonym": 0.6, "title": 0.5, "guess": 0.3}[mention.how]
+        confidence = {"name": 0.95, "demonym": 0.6, "short": 0.6, "title": 0.5, "guess": 0.3}[
+            mention.how
+        ]
         comments = {
             "name": [],
             "demonym": ["named only by an adjective (Russian, الروسي)"],
+            "short": ["named only by a short form ('the council') of a name used before"],
             "title": ["named only by a title that a known post has; check"],
             "guess": ["named only by a title; taken as the person of that state named most"],
         }[mention.how]

@@ -137,6 +137,7 @@ def draft_statements(article: Article, speeches: list[Speech]) -> list[Statement
     drafts: list[StatementDraft] = []
     seen: set[tuple[str, int]] = set()
     seen_text: set[tuple[str, str]] = set()
+    spoken: set[int] = set()  # sentences whose first speaker is known
     previous: Mention | None = None
     framed: dict[int, Speech] = {}  # sentence -> its first speech with a named speaker
     for speech in speeches:
@@ -174,11 +175,11 @@ def draft_statements(article: Article, speeches: list[Speech]) -> list[Statement
         seen_text.add(repeated)
         if speech.speaker is not None:
             framed.setdefault(sentence.index, speech)
-        if not any(d for d in drafts if d.spans[0].start >= sentence.start):
+        if sentence.index not in spoken and speaker.how != "demonym":
             # the sentence's first speaker carries on ("وأوضح أن" after "وذكر أن ..."),
             # not someone whose words it reports
-            if speaker.how != "demonym":
-                previous = speaker
+            previous = speaker
+        spoken.add(sentence.index)
         start_token = speaker.first if speech.before else speech.verb
         closing = speech.verb_last == sentence.last or (
             not speech.before and speaker.last == sentence.last
