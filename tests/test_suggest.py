@@ -224,6 +224,19 @@ def test_members_of_the_council_and_a_reporting_speaker(world) -> None:
     assert contact.status == "proposed"  # استعداد
 
 
+def test_a_state_after_the_place_hosts(world) -> None:
+    contact = only_contact("أجرى بوتين محادثات مع بايدن في إسطنبول التركية.", world)
+    assert contact.sides == [["vladimir-putin"], ["joe-biden"]]
+    assert contact.hosts == ["turkey"]
+    assert contact.place == {"en": "Istanbul", "ar": "إسطنبول"}
+
+
+def test_these_talks_refer_back(world) -> None:
+    text = "أجرى بوتين محادثات مع بايدن. وأكدت مصادر روسية وأمريكية هذه المحادثات."
+    (contact,) = dipgraph.suggest(text=text, facts=world).contacts
+    assert len(contact.spans) == 2 and contact.spans[1].quote.endswith("هذه المحادثات")
+
+
 def test_one_actor_alone_makes_no_contact(world) -> None:
     assert dipgraph.suggest(text="عقد بوتين اجتماعا.", facts=world).contacts == []
 

@@ -186,6 +186,20 @@ def _speaker_state(article: Article, speeches: list[Speech], segment: Segment) -
     return Mention(speaker.first, speaker.last, state, "title")
 
 
+def _hosts(article: Article, parties: list[Mention]) -> list[str]:
+    """States named by an adjective right after a place ("في إسطنبول التركية"): the host."""
+    hosts = []
+    for mention in parties:
+        if mention.how != "demonym":
+            continue
+        for length in (1, 2):
+            at = mention.first - length
+            place = at >= 0 and article.lexicon.places.longest(article.tokens, at, suffixes=False)
+            if place and place[0] == length and mention.actor not in hosts:
+                hosts.append(mention.actor)
+    return hosts
+
+
 def _stem(token: Token) -> str:
     """The word without prefixes or article: "والدفاع" -> "دفاع"."""
     return min(token.names, key=len)
@@ -313,6 +327,8 @@ def _draft(
             dict.fromkeys(m.actor for m in parties if article.index.kind(m.actor) == "person")
         )
         parties = [m for m in parties if article.index.kind(m.actor) != "person"]
+    hosts = _hosts(article, parties)
+    parties = [m for m in parties if m.actor not in hosts]
     sides = _sides(article, parties)
     we = _speaker_state(article, speeches, segment) if len(sides) < 2 else None
     if we is not None:
@@ -327,8 +343,10 @@ def _draft(
             sides = _sides(article, parties)
             confidence = 0.45
             comments.append(f'parties named earlier with the titles in "{words}"; check')
+    first = segment.lead if segment.lead == sentence.first else segment.word_first
+    governed = Sentence(sentence.index, sentence.start, sentence.end, first, segment.end)
     for table, kind in (("anaphora", "person"), ("anaphora_states", "state")):
-        anaphora = has_cue(article, sentence, table)
+        anaphora = has_cue(article, governed, table)
         if len(sides) < 2 and anaphora:
             parties = _previous(article, sentence, kind, reporters) + parties
             sides = _sides(article, parties)
@@ -341,14 +359,21 @@ def _draft(
     span_first = min([segment.word_first, *(m.first for m in inside)])
     span_last = max([segment.word_last, *(m.last for m in inside)])
     span = article.span(*_clause(article, sentence, span_first, span_last))
-    if len(sides) < 2:
-        earlier = _same_event(article, drafts, sentence, segment.word_first, segment.kind)
+    word = segment.word_first
+    pointed = word > sentence.first and article.lexicon.demonstratives.longest(
+        article.tokens, word - 1, suffixes=False
+    )
+    if len(sides) < 2 or (pointed and not article.tokens[word].text.isascii()):
+        # "هذه المحادثات": the contact reported before, whoever else the sentence names
+        earlier = _same_event(article, drafts, sentence, word, segment.kind)
         if earlier is not None and len(span.quote) >= 8:
             earlier.spans.append(span)
             earlier.comments.append(
                 f"also quoted where the contact is referred to again ({span.quote[:40]}…)"
             )
-        return
+            return
+        if len(sides) < 2:
+            return
     status, cue = find_status(article, _cue_region(article, segment))
     if negation:
         status, cue = "denied", negation
@@ -361,6 +386,7 @@ def _draft(
         cameo=cameo.get(segment.kind, {}).get("cameo"),
         sides=sides,
         subjects=subjects,
+        hosts=hosts,
         status=status,
         secret=has_cue(article, sentence, "secret") is not None,
         place=find_place(article, sentence),

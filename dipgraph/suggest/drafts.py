@@ -76,6 +76,7 @@ class ContactDraft(Draft):
     cameo: str | None = None
     sides: list[list[str]] = field(default_factory=list)
     subjects: list[str] = field(default_factory=list)
+    hosts: list[str] = field(default_factory=list)
     status: str = "happened"
     secret: bool = False
     initiated_by: str | None = None
@@ -94,6 +95,7 @@ class ContactDraft(Draft):
             "sides": [list(s) for s in self.sides],
             "participants": self.participants,
             "subjects": list(self.subjects),
+            "hosts": list(self.hosts),
             "status": self.status,
             "secret": self.secret,
             "initiated_by": self.initiated_by,

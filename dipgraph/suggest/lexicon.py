@@ -101,6 +101,7 @@ class Lexicon:
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
+    descriptive: PhraseTable
     dual_titles: PhraseTable
     plural_titles: PhraseTable
     demonyms: PhraseTable
@@ -229,6 +230,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         titles=_flat(titles.get("heads", []), "titles: heads"),
         relational=_flat(titles.get("relational", []), "titles: relational"),
         leader=_flat(titles.get("leader", []), "titles: leader"),
+        descriptive=_flat(titles.get("descriptive", []), "titles: descriptive"),
         dual_titles=_flat(titles.get("dual", []), "titles: dual"),
         plural_titles=_flat(titles.get("plural", []), "titles: plural"),
         demonyms=demonyms,

@@ -367,10 +367,14 @@ def implied_holders(
         how = "title"
         if len(holders) != 1:
             states = [m.actor for m in title.inside if index.kind(m.actor) == "state"]
-            leader = title.relational or lexicon.leader.longest(tokens, title.first) is not None
-            if not states or not leader or title.last - title.head_last > 4:
+            if not states or title.last - title.head_last > 4:
                 continue
             people = [a for a in counts if index.country(a) == states[0]]
+            if lexicon.leader.longest(tokens, title.first) is not None:
+                titled = _titled(titles, tokens, index, _head_stem(tokens[title.first]))
+                people = [a for a in people if a in titled]
+            elif not (title.relational or lexicon.descriptive.longest(tokens, title.first)):
+                continue
             if not people:
                 continue
             holders = {max(people, key=lambda a: counts[a])}
@@ -379,6 +383,25 @@ def implied_holders(
         title.holder = mention
         implied.append(mention)
     return implied
+
+
+def _head_stem(token: Token) -> str:
+    """A title head without prefixes or article: "للرئيس" -> "رييس" (folded)."""
+    return min(token.names, key=len)
+
+
+def _titled(titles: list[Title], tokens: list[Token], index: ActorIndex, stem: str) -> set[str]:
+    """People the article names with a title of this head, or who hold a known post whose
+    title starts with it."""
+    people = {
+        t.holder.actor
+        for t in titles
+        if t.holder is not None and t.holder.how == "name" and _head_stem(tokens[t.first]) == stem
+    }
+    for words, holders in index.post_titles.items():
+        if words and words[0].removeprefix("ال") == stem:
+            people.update(holders)
+    return people
 
 
 def mark_appositions(tokens: list[Token], mentions: list[Mention], lexicon: Lexicon) -> None:

@@ -170,6 +170,8 @@ def _contact(
             lines.append(f"      - {_flow(side)}")
     if contact.subjects:
         lines.append(f"    subjects: {_flow(contact.subjects)}")
+    if contact.hosts:
+        lines.append(f"    hosts: {_flow(contact.hosts)}")
     if contact.initiated_by:
         lines.append(f"    initiated_by: {contact.initiated_by}")
     if contact.status != "happened":
