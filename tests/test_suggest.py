@@ -237,6 +237,27 @@ def test_these_talks_refer_back(world) -> None:
     assert len(contact.spans) == 2 and contact.spans[1].quote.endswith("هذه المحادثات")
 
 
+def test_a_newcomer_takes_part_with_a_provisional_id(world) -> None:
+    text = (
+        "والتقى السفير الروسي الجديد إيغور بتروف مع بايدن في جنيف. "
+        "وقال بتروف إن اللقاء كان مفيدا."
+    )
+    found = dipgraph.suggest(text=text, facts=world)
+    (newcomer,) = [a for a in found.actors if a.id is None]
+    assert (newcomer.name, newcomer.provisional_id) == ("إيغور بتروف", "new-person-1")
+    (contact,) = found.contacts
+    assert contact.sides == [["new-person-1"], ["joe-biden"]]  # a Russian: his own side
+    assert [s.speaker for s in found.statements] == ["new-person-1"]  # by his surname
+    (post,) = found.posts
+    assert (post.holder, post.title, post.organization) == (
+        "new-person-1",
+        "السفير الروسي الجديد",
+        "russia",
+    )
+    assert newcomer.as_dict()["provisional_id"] == "new-person-1"
+    assert "id" not in newcomer.as_dict()
+
+
 def test_one_actor_alone_makes_no_contact(world) -> None:
     assert dipgraph.suggest(text="عقد بوتين اجتماعا.", facts=world).contacts == []
 

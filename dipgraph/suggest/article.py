@@ -16,6 +16,7 @@ from dipgraph.suggest.mentions import (
     implied_holders,
     mark_appositions,
 )
+from dipgraph.suggest.newcomers import Newcomer, enrol, find_newcomers
 from dipgraph.suggest.text import Sentence, Token, split, tokenise
 
 _TRIM = " \t\n.,،؛;:"
@@ -37,12 +38,33 @@ class Article:
     named: frozenset[int] = frozenset()  # token indices inside an actor's name
     title_tokens: frozenset[int] = frozenset()  # token indices inside a title
     titles_by_last: dict[int, Title] = field(default_factory=dict)  # by the token after it
+    newcomers: dict[str, Newcomer] = field(default_factory=dict)  # provisional id -> person
 
     @classmethod
     def read(cls, text: str, facts: Facts, lexicon: Lexicon) -> Article:
+        """Read twice when a title introduces someone new: the second time they are known."""
         index = ActorIndex.build(facts, lexicon)
         tokens = tokenise(text)
         sentences = split(text, tokens)
+        read = cls._read(text, tokens, sentences, index, lexicon, facts)
+        found = find_newcomers(read.titles, tokens, read.mentions, lexicon, text)
+        if not found:
+            return read
+        newcomers = enrol(index, found, tokens, text)
+        read = cls._read(text, tokens, sentences, index, lexicon, facts)
+        read.newcomers = newcomers
+        return read
+
+    @classmethod
+    def _read(
+        cls,
+        text: str,
+        tokens: list[Token],
+        sentences: list[Sentence],
+        index: ActorIndex,
+        lexicon: Lexicon,
+        facts: Facts,
+    ) -> Article:
         mentions = find_mentions(tokens, index, lexicon)
         titles = find_titles(tokens, mentions, index, lexicon)
         implied = implied_holders(titles, tokens, mentions, index, lexicon)

@@ -45,9 +45,12 @@ class ActorDraft(Draft):
     name: str = ""
     kind: str | None = None
     mentions: int = 1
+    provisional_id: str | None = None  # a new one's id in the other drafts, until chosen
 
     def as_dict(self) -> dict:
         known = {"id": self.id, "name": self.name} if self.id else {"name": self.name}
+        if self.provisional_id:
+            known["provisional_id"] = self.provisional_id
         if self.kind:
             known["kind"] = self.kind
         return {**known, "mentions": self.mentions, **self.evidence_dict()}

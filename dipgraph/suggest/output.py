@@ -112,7 +112,7 @@ def to_yaml(drafts: Suggestions) -> str:
     if new:
         lines.append("actors:")
         for actor in new:
-            lines.append(f"  - id: {ids.make('new', 'person')}")
+            lines.append(f"  - id: {actor.provisional_id or ids.make('new', 'person')}")
             _header(lines, actor)
             lines.append(f"    kind: {actor.kind or 'person'}")
             language = "en" if actor.name.isascii() else "ar"
@@ -149,7 +149,7 @@ def _post(lines: list[str], post: PostDraft, ids: _Ids, source: str) -> None:
 
 
 def _names(drafts: Suggestions) -> dict[str, str]:
-    return {a.id: a.name for a in drafts.actors if a.id}
+    return {a.id or a.provisional_id: a.name for a in drafts.actors if a.id or a.provisional_id}
 
 
 def _contact(

@@ -2,9 +2,7 @@
 ("وزير الخارجية X", "the ambassador X"), and posts from appositions ("السفير الروسي لدى
 واشنطن أناتولي أنتونوف").
 
-A new name is what follows a title: Arabic names take no article, so after the title's
-definite modifiers the next one to three words without ال (and not function words or
-lexicon words) are taken; in English, the capitalised words after the title.
+New people are found in :mod:`dipgraph.suggest.newcomers`.
 """
 
 from __future__ import annotations
@@ -12,21 +10,37 @@ from __future__ import annotations
 from dipgraph.suggest.article import Article
 from dipgraph.suggest.drafts import ActorDraft, PostDraft
 from dipgraph.suggest.mentions import Mention, Title
-from dipgraph.suggest.text import Token, fold_phrase
-
-_MAX_NAME = 3
+from dipgraph.suggest.text import fold_phrase
 
 
 def draft_actors(article: Article) -> list[ActorDraft]:
-    """Each known actor once (first mention quoted), then candidate new people."""
+    """Each actor once, first mention quoted; newcomers with their provisional id."""
     drafts: dict[str, ActorDraft] = {}
     for mention in sorted(article.mentions + article.implied, key=lambda m: m.first):
         actor = article.index.actors[mention.actor]
         if mention.actor in drafts:
             drafts[mention.actor].mentions += 1
-            if mention.how == "name" and drafts[mention.actor].confidence < 0.9:
+            upgrade = mention.how == "name" and mention.actor not in article.newcomers
+            if upgrade and drafts[mention.actor].confidence < 0.9:
                 drafts[mention.actor].spans.insert(0, article.span(mention.first, mention.last))
                 drafts[mention.actor].confidence = 0.95
+            continue
+        newcomer = article.newcomers.get(mention.actor)
+        if newcomer is not None:
+            drafts[mention.actor] = ActorDraft(
+                [article.span(mention.first, mention.last)],
+                0.35,
+                [
+                    "a new actor: not in the facts. Check the name's extent, choose an id "
+                    "(lowercase, hyphenated) in place of this provisional one everywhere, "
+                    "add its English name and aliases",
+                    f"title as printed: '{newcomer.title}'",
+                ],
+                id=None,
+                provisional_id=newcomer.id,
+                name=newcomer.name,
+                kind="person",
+            )
             continue
         confidence = {"name": 0.95, "demonym": 0.6, "short": 0.6, "title": 0.5, "guess": 0.3}[
             mention.how
@@ -46,71 +60,7 @@ def draft_actors(article: Article) -> list[ActorDraft]:
             name=actor.name,
             kind=actor.kind,
         )
-    found = list(drafts.values())
-    seen: set[str] = set()
-    for title in article.titles:
-        stub = _new_person(article, title)
-        if stub is not None and stub.name not in seen:
-            seen.add(stub.name)
-            found.append(stub)
-    return found
-
-
-def _new_person(article: Article, title: Title) -> ActorDraft | None:
-    if title.holder is not None or title.relational:
-        return None
-    tokens = article.tokens
-    taken: list[Token] = []
-    at = title.last
-    starts = {m.first for m in article.mentions}
-    while (
-        at < len(tokens)
-        and len(taken) < _MAX_NAME
-        and tokens[at].sentence == tokens[title.first].sentence
-    ):
-        token = tokens[at]
-        gap = token.gap.strip()
-        if at in starts or not _could_be_name(article, token):
-            break
-        if gap and (taken or gap not in ",،"):
-            break
-        taken.append(token)
-        at += 1
-    if len(taken) < 2:
-        return None
-    span = article.char_span(tokens[title.first].start, taken[-1].end)
-    name = article.text[taken[0].start : taken[-1].end]
-    return ActorDraft(
-        [span],
-        0.35,
-        [
-            "a new actor: not in the facts. Check the name's extent, give it an id "
-            "(lowercase, hyphenated), its English name and aliases",
-            f"title as printed: '{article.span(title.first, title.last).quote}'",
-        ],
-        id=None,
-        name=name,
-        kind="person",
-    )
-
-
-def _could_be_name(article: Article, token: Token) -> bool:
-    lexicon = article.lexicon
-    if not any(c.isalpha() for c in token.text):
-        return False
-    if token.text.isascii():
-        return token.text[:1].isupper() and not lexicon.not_names.has(token)
-    return not (
-        token.definite
-        or len(token.folded) < 2
-        or lexicon.not_names.has(token)
-        or lexicon.speech.has(token)
-        or lexicon.contact_types.has(token)
-        or lexicon.titles.has(token)
-        or lexicon.relative_dates.has(token)
-        or lexicon.months.has(token)
-        or lexicon.status.has(token)
-    )
+    return list(drafts.values())
 
 
 def _known_posts(
