@@ -434,6 +434,16 @@ def test_cli_bad_article(tmp_path: Path, setup, message: str) -> None:
     assert done.code == 1 and message in done.err and "Traceback" not in done.err
 
 
+def test_cli_facts_with_errors(tmp_path: Path) -> None:
+    facts = tmp_path / "facts"
+    shutil.copytree(WORLD, facts)
+    path = facts / "facts.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("kind: state", "kind: planet", 1))
+    done = run_cli("suggest", ENGLISH, "--facts", facts)
+    assert done.code == 1 and "facts.yaml:" in done.err and "fix them first" in done.err
+    assert "Traceback" not in done.err
+
+
 def test_cli_bad_source_id(tmp_path: Path) -> None:
     done = run_cli("suggest", ENGLISH, "--facts", WORLD, "--source-id", "../x y")
     assert done.code == 1 and "is not an id" in done.err and "Traceback" not in done.err
