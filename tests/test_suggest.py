@@ -258,6 +258,32 @@ def test_a_newcomer_takes_part_with_a_provisional_id(world) -> None:
     assert "id" not in newcomer.as_dict()
 
 
+def test_an_arabic_article_with_new_people(world) -> None:
+    found = dipgraph.suggest(WORLD / "sources" / "arabic-new-people.txt", world)
+    new = {a.provisional_id: a.name for a in found.actors if a.id is None}
+    assert new == {
+        "new-person-1": "رجب طيب أردوغان",  # "نظيره التركي X"
+        "new-person-2": "ديمتري بيسكوف",  # "المتحدث باسم الكرملين X" (not in this world)
+        "new-person-3": "أنتوني بلينكن",  # "وزير الخارجية الأمريكي X", not the post's holder
+    }
+    contacts = [(c.type, sorted(c.participants), c.status) for c in found.contacts]
+    assert contacts == [
+        ("phone_call", ["new-person-1", "vladimir-putin"], "happened"),
+        ("meeting", ["new-person-1", "vladimir-putin"], "planned"),  # "الرئيسين", المقبل
+        ("message", ["russia", "usa"], "denied"),  # "نفى ... أن تكون واشنطن قد تلقت رسالة"
+        ("meeting", ["new-person-3", "sergey-lavrov"], "happened"),  # by his surname
+    ]
+    assert found.contacts[1].place == {"en": "Ankara", "ar": "أنقرة"}
+    assert found.contacts[1].date_note == 'The text says "الشهر المقبل"; no date is printed.'
+    assert found.contacts[3].date == "2022-01-21"
+    assert [(s.speaker, s.kind) for s in found.statements] == [
+        ("kremlin", "said"),
+        ("new-person-2", "said"),
+        ("new-person-3", "denied"),
+    ]
+    assert not found.source_known and found.source_id == "src-arabic-new-people"
+
+
 def test_one_actor_alone_makes_no_contact(world) -> None:
     assert dipgraph.suggest(text="عقد بوتين اجتماعا.", facts=world).contacts == []
 

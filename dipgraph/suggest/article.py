@@ -67,7 +67,11 @@ class Article:
     ) -> Article:
         mentions = find_mentions(tokens, index, lexicon)
         titles = find_titles(tokens, mentions, index, lexicon)
-        implied = implied_holders(titles, tokens, mentions, index, lexicon)
+        named = {id(t) for _, t in find_newcomers(titles, tokens, mentions, lexicon, text)}
+        # a title followed by a new name is that person's, not a known holder's
+        implied = implied_holders(
+            [t for t in titles if id(t) not in named], tokens, mentions, index, lexicon
+        )
         mark_appositions(tokens, mentions + implied, lexicon)
         read = cls(text, tokens, sentences, mentions, implied, titles, index, lexicon, facts)
         for mention in sorted(mentions + implied, key=lambda m: m.first):

@@ -375,8 +375,14 @@ def _draft(
         if len(sides) < 2:
             return
     status, cue = find_status(article, _cue_region(article, segment))
+    denial = next(
+        (s for s in speeches if s.kind == "denied" and s.speaker and s.actor_reports(reporters)),
+        None,
+    )
     if negation:
         status, cue = "denied", negation
+    elif denial is not None:  # "نفى X أن تكون واشنطن قد تلقت رسالة": X denies the contact
+        status, cue = "denied", article.span(denial.verb, denial.verb_last).quote
     when = find_when(article, sentence)
     draft = ContactDraft(
         [span],

@@ -38,7 +38,7 @@ def find_newcomers(
     starts = {m.first for m in mentions}
     found: list[tuple[str, Title]] = []
     for title in titles:
-        if title.holder is not None or title.relational:
+        if title.holder is not None and title.holder.how == "name":
             continue
         taken: list[Token] = []
         at = title.last

@@ -66,7 +66,13 @@ def find_when(article: Article, sentence: Sentence) -> When:
     for at in range(sentence.first, sentence.last):
         relative = article.lexicon.relative_dates.longest(tokens, at, suffixes=False)
         if relative is not None:
-            words = article.span(at, at + relative[0]).quote
+            last = at + relative[0]
+            while last < sentence.last and not tokens[last].gap.strip():
+                more = article.lexicon.relative_dates.longest(tokens, last, suffixes=False)
+                if more is None:
+                    break
+                last += more[0]  # "اليوم الثلاثاء", "الشهر المقبل"
+            words = article.span(at, last).quote
             return When(note=f'The text says "{words}"; no date is printed.')
     return When()
 
