@@ -284,6 +284,25 @@ def test_an_arabic_article_with_new_people(world) -> None:
     assert not found.source_known and found.source_id == "src-arabic-new-people"
 
 
+def test_an_english_article_with_new_people(world) -> None:
+    found = dipgraph.suggest(WORLD / "sources" / "english-new-people.txt", world)
+    new = {a.provisional_id: a.name for a in found.actors if a.id is None}
+    assert new["new-person-1"] == "Antony Blinken"
+    blinken = next(p for p in found.posts if p.holder == "new-person-1")
+    assert (blinken.title, blinken.organization) == ("U.S. Secretary of State", "usa")
+    contacts = [(c.type, c.sides, c.status) for c in found.contacts]
+    assert contacts[:2] == [
+        ("talks", [["sergey-lavrov"], ["new-person-1"]], "happened"),
+        ("meeting", [["new-person-1"], ["sergey-lavrov"]], "planned"),  # "the two ministers"
+    ]
+    assert (contacts[2][0], sorted(contacts[2][1]), contacts[2][2]) == (
+        "letter",
+        [["joe-biden"], ["vladimir-putin"]],
+        "denied",  # "Peskov denied that Putin had sent a letter to Biden"
+    )
+    assert ("new-person-1", "warned") in [(s.speaker, s.kind) for s in found.statements]
+
+
 def test_one_actor_alone_makes_no_contact(world) -> None:
     assert dipgraph.suggest(text="عقد بوتين اجتماعا.", facts=world).contacts == []
 

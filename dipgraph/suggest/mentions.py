@@ -268,8 +268,8 @@ def _link_target(
 def _extend_before(title: Title, tokens: list[Token], ends: dict[int, Mention]) -> None:
     """English puts the state first: "Russia's President", "U.S. President"."""
     first = title.first
-    if not tokens[first].text.isascii() or _punctuated(tokens[first]):
-        return
+    if not tokens[first].text.isascii() or tokens[first].gap.strip() not in ("", "."):
+        return  # "U.S. Secretary": the dot of an abbreviation is no break
     mention = ends.get(first)
     if mention is None and first > 0 and tokens[first - 1].folded == "s":
         mention = ends.get(first - 1)  # "Russia's": the s is a token of its own
