@@ -11,7 +11,7 @@ parties, "between the two presidents" takes the last two people named before, an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dipgraph.schema.model import load_model
 from dipgraph.suggest.article import Article
@@ -108,7 +108,7 @@ def _reporters(article: Article, speeches: list[Speech], segment: Segment) -> se
 
 
 def _own_subject(article: Article, speech: Speech, segment: Segment) -> bool:
-    """"أعلن كوساتشوف استعداد أعضاء المجلس للحوار": someone of the speaker's side named
+    """ "أعلن كوساتشوف استعداد أعضاء المجلس للحوار": someone of the speaker's side named
     between the speaker and the contact word is the contact's subject; the speaker reports."""
     speaker = speech.speaker
     if speaker is None:
@@ -299,13 +299,90 @@ def _cue_region(article: Article, segment: Segment) -> Sentence:
 
 
 def _negated(article: Article, segment: Segment) -> str | None:
-    """"لم نتلق", "did not meet": the words saying there was no contact, if any."""
+    """ "لم نتلق", "did not meet": the words saying there was no contact, if any."""
     first = max(segment.sentence.first, segment.word_first - 2)
     for at in range(first, segment.word_first):
         found = article.lexicon.negation.longest(article.tokens, at, suffixes=False)
         if found:
             return article.span(at, segment.word_last).quote
     return None
+
+
+@dataclass(slots=True)
+class Parties:
+    """Who a contact word governs, how sure we are, and what the curator should check."""
+
+    mentions: list[Mention]
+    sides: list[list[str]]
+    subjects: list[str]
+    hosts: list[str]
+    confidence: float = 0.75
+    comments: list[str] = field(default_factory=list)
+
+    def extend(self, article: Article, more: list[Mention], confidence: float, note: str) -> None:
+        self.mentions = more + self.mentions
+        self.sides = _sides(article, self.mentions)
+        self.confidence = confidence
+        self.comments.append(note)
+
+
+def _find_parties(article: Article, speeches: list[Speech], segment: Segment) -> Parties:
+    """The parties in the clause, then, while there are fewer than two sides, the ones the
+    clause points to: "we", "the foreign ministers", "the two presidents"."""
+    sentence = segment.sentence
+    reporters = _reporters(article, speeches, segment)
+    mentions = _parties(article, segment, reporters)
+    subjects: list[str] = []
+    if segment.kind in article.lexicon.subject_types:
+        people = [m for m in mentions if article.index.kind(m.actor) == "person"]
+        subjects = list(dict.fromkeys(m.actor for m in people))
+        mentions = [m for m in mentions if m not in people]
+    hosts = _hosts(article, mentions)
+    mentions = [m for m in mentions if m.actor not in hosts]
+    found = Parties(mentions, _sides(article, mentions), subjects, hosts)
+    we = _speaker_state(article, speeches, segment) if len(found.sides) < 2 else None
+    if we is not None:
+        found.extend(
+            article, [we], 0.5, "a party is the speaker's state, from 'we' in the reported words"
+        )
+    if len(found.sides) < 2:
+        titled, words = _titled_people(article, segment)
+        if titled:
+            found.extend(
+                article, titled, 0.45, f'parties named earlier with the titles in "{words}"; check'
+            )
+    first = segment.lead if segment.lead == sentence.first else segment.word_first
+    governed = Sentence(sentence.index, sentence.start, sentence.end, first, segment.end)
+    for table, kind in (("anaphora", "person"), ("anaphora_states", "state")):
+        anaphora = has_cue(article, governed, table)
+        if len(found.sides) < 2 and anaphora:
+            earlier = _previous(article, sentence, kind, reporters)
+            found.extend(
+                article,
+                earlier,
+                0.45,
+                f'parties taken from the sentences before ("{anaphora}"); check',
+            )
+    if any(m.how == "guess" for m in found.mentions):
+        found.confidence = min(found.confidence, 0.4)
+        found.comments.append("a party is named only by a title; check who is meant")
+    if reporters:
+        names = ", ".join(article.name(a) for a in sorted(reporters))
+        found.comments.append(f"not a party: {names} reports the contact")
+    return found
+
+
+def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple[str, str | None]:
+    """The status and the words it comes from: a negation, a denial framing the contact
+    ("نفى X أن تكون واشنطن قد تلقت رسالة"), else the cues of the clause."""
+    negation = _negated(article, segment)
+    if negation:
+        return "denied", negation
+    reporters = _reporters(article, speeches, segment)
+    for speech in speeches:
+        if speech.kind == "denied" and speech.speaker and speech.speaker.actor in reporters:
+            return "denied", article.span(speech.verb, speech.verb_last).quote
+    return find_status(article, _cue_region(article, segment))
 
 
 def _draft(
@@ -316,46 +393,8 @@ def _draft(
     cameo: dict,
 ) -> None:
     sentence = segment.sentence
-    negation = _negated(article, segment)
-    reporters = _reporters(article, speeches, segment)
-    parties = _parties(article, segment, reporters)
-    comments: list[str] = []
-    confidence = 0.75
-    subjects: list[str] = []
-    if segment.kind in article.lexicon.subject_types:
-        subjects = list(
-            dict.fromkeys(m.actor for m in parties if article.index.kind(m.actor) == "person")
-        )
-        parties = [m for m in parties if article.index.kind(m.actor) != "person"]
-    hosts = _hosts(article, parties)
-    parties = [m for m in parties if m.actor not in hosts]
-    sides = _sides(article, parties)
-    we = _speaker_state(article, speeches, segment) if len(sides) < 2 else None
-    if we is not None:
-        parties = [*parties, we]
-        sides = _sides(article, parties)
-        confidence = 0.5
-        comments.append("a party is the speaker's state, from 'we' in the reported words")
-    if len(sides) < 2:
-        titled, words = _titled_people(article, segment)
-        if titled:
-            parties = titled + parties
-            sides = _sides(article, parties)
-            confidence = 0.45
-            comments.append(f'parties named earlier with the titles in "{words}"; check')
-    first = segment.lead if segment.lead == sentence.first else segment.word_first
-    governed = Sentence(sentence.index, sentence.start, sentence.end, first, segment.end)
-    for table, kind in (("anaphora", "person"), ("anaphora_states", "state")):
-        anaphora = has_cue(article, governed, table)
-        if len(sides) < 2 and anaphora:
-            parties = _previous(article, sentence, kind, reporters) + parties
-            sides = _sides(article, parties)
-            confidence = 0.45
-            comments.append(f'parties taken from the sentences before ("{anaphora}"); check')
-    if any(m.how == "guess" for m in parties):
-        confidence = min(confidence, 0.4)
-        comments.append("a party is named only by a title; check who is meant")
-    inside = [m for m in parties if m.first >= sentence.first]
+    parties = _find_parties(article, speeches, segment)
+    inside = [m for m in parties.mentions if m.first >= sentence.first]
     span_first = min([segment.word_first, *(m.first for m in inside)])
     span_last = max([segment.word_last, *(m.last for m in inside)])
     span = article.span(*_clause(article, sentence, span_first, span_last))
@@ -363,7 +402,7 @@ def _draft(
     pointed = word > sentence.first and article.lexicon.demonstratives.longest(
         article.tokens, word - 1, suffixes=False
     )
-    if len(sides) < 2 or (pointed and not article.tokens[word].text.isascii()):
+    if len(parties.sides) < 2 or (pointed and not article.tokens[word].text.isascii()):
         # "هذه المحادثات": the contact reported before, whoever else the sentence names
         earlier = _same_event(article, drafts, sentence, word, segment.kind)
         if earlier is not None and len(span.quote) >= 8:
@@ -372,34 +411,26 @@ def _draft(
                 f"also quoted where the contact is referred to again ({span.quote[:40]}…)"
             )
             return
-        if len(sides) < 2:
+        if len(parties.sides) < 2:
             return
-    status, cue = find_status(article, _cue_region(article, segment))
-    denial = next(
-        (s for s in speeches if s.kind == "denied" and s.speaker and s.actor_reports(reporters)),
-        None,
-    )
-    if negation:
-        status, cue = "denied", negation
-    elif denial is not None:  # "نفى X أن تكون واشنطن قد تلقت رسالة": X denies the contact
-        status, cue = "denied", article.span(denial.verb, denial.verb_last).quote
+    status, cue = _status(article, speeches, segment)
     when = find_when(article, sentence)
     draft = ContactDraft(
         [span],
-        confidence,
-        comments,
+        parties.confidence,
+        parties.comments,
         type=segment.kind,
         cameo=cameo.get(segment.kind, {}).get("cameo"),
-        sides=sides,
-        subjects=subjects,
-        hosts=hosts,
+        sides=parties.sides,
+        subjects=parties.subjects,
+        hosts=parties.hosts,
         status=status,
         secret=has_cue(article, sentence, "secret") is not None,
         place=find_place(article, sentence),
         date=when.date,
         date_note=when.note,
     )
-    _describe(article, draft, sentence, segment.words, cue, reporters)
+    _describe(article, draft, sentence, segment.words, cue)
     _merge_or_add(drafts, draft)
 
 
@@ -427,7 +458,6 @@ def _describe(
     sentence: Sentence,
     words: list[tuple[int, int, str]],
     cue: str | None,
-    reporters: set[str],
 ) -> None:
     word = article.span(words[0][0], words[0][1]).quote
     draft.comments.append(f"type '{draft.type}' from '{word}'")
@@ -439,9 +469,6 @@ def _describe(
         if after:
             draft.initiated_by = after[0].actor
             draft.comments.append(f"initiated_by from '{request[0]}'")
-    if reporters:
-        names = ", ".join(article.name(a) for a in sorted(reporters))
-        draft.comments.append(f"not a party: {names} reports the contact")
     if len(draft.participants) > 2:
         draft.comments.append(
             "check which side each actor is on; a mediator or host is not a party"

@@ -31,10 +31,6 @@ class Speech:
     before: bool  # the speaker is named before the verb
     sentence: Sentence
 
-    def actor_reports(self, reporters: set[str]) -> bool:
-        """Whether this verb's speaker is among those reporting a contact."""
-        return self.speaker is not None and self.speaker.actor in reporters
-
 
 def speech_verbs(article: Article) -> list[Speech]:
     """Every speech verb with its speaker, where one is named."""
