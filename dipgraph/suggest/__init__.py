@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dipgraph.facts import Facts
+from dipgraph.suggest.drafts import ActorDraft, ContactDraft, PostDraft, StatementDraft
 
 __all__ = ["ArticleError", "Suggestions", "suggest"]
 
@@ -38,10 +39,10 @@ class Suggestions:
     source_known: bool
     article: Path | None
     text: str
-    actors: list = field(default_factory=list)
-    posts: list = field(default_factory=list)
-    contacts: list = field(default_factory=list)
-    statements: list = field(default_factory=list)
+    actors: list[ActorDraft] = field(default_factory=list)
+    posts: list[PostDraft] = field(default_factory=list)
+    contacts: list[ContactDraft] = field(default_factory=list)
+    statements: list[StatementDraft] = field(default_factory=list)
     known_ids: frozenset[str] = frozenset()  # every id the facts use: drafts avoid them
 
     def as_dict(self) -> dict:
