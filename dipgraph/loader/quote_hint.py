@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from functools import lru_cache
 
 MAX_TEXT = 2_000_000  # characters: longer sources get no hint (alignment cost grows)
 MIN_SCORE = 60.0
@@ -42,6 +43,12 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(folded), where
 
 
+@lru_cache(maxsize=4)
+def _folded_source(text: str) -> tuple[str, list[int]]:
+    """A source folded once for all its failing quotes (a check reports many per file)."""
+    return fold_with_map(text)
+
+
 def closest_span(quote: str, text: str) -> tuple[float, int, int, str] | None:
     """(similarity 0-100, start, end, the span) of ``text`` closest to ``quote``."""
     if not quote or not text or len(text) > MAX_TEXT:
@@ -49,7 +56,7 @@ def closest_span(quote: str, text: str) -> tuple[float, int, int, str] | None:
     from rapidfuzz import fuzz
 
     folded_quote, _ = fold_with_map(quote)
-    folded_text, where = fold_with_map(text)
+    folded_text, where = _folded_source(text)
     if not folded_quote or not folded_text:
         return None
     found = fuzz.partial_ratio_alignment(folded_quote, folded_text, score_cutoff=MIN_SCORE)
