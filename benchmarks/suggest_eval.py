@@ -182,12 +182,36 @@ def evaluate(facts: Facts, source_id: str) -> dict[str, Score]:
     return scores
 
 
+def scale(facts: Facts) -> None:
+    """Seconds to draft the five articles joined, repeated 1, 4, 16 and 64 times: the
+    work should grow in proportion (bounded: 64 copies is about 0.8 M characters)."""
+    text = "\n".join(Path(s.file).read_text(encoding="utf-8") for s in facts.sources.values())
+    suggest(text=text, facts=facts)  # warm: lexicons and schema load once
+    base = None
+    for copies in (1, 4, 16, 64):
+        began = time.perf_counter()
+        suggest(text=text * copies, facts=facts)
+        took = time.perf_counter() - began
+        base = base or took / copies
+        ratio = took / (base * copies)
+        print(
+            f"{copies:>3} x ({len(text) * copies:>9,} characters): {took:6.2f} s, "
+            f"{ratio:.2f}x proportional"
+        )
+    print()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--facts", default="facts", help="facts directory (default: facts)")
     parser.add_argument("--details", action="store_true", help="list what each article missed")
+    parser.add_argument(
+        "--scale", action="store_true", help="also time suggest on the articles repeated 1-64 times"
+    )
     args = parser.parse_args()
     facts = load_facts(args.facts)
+    if args.scale:
+        scale(facts)
     kinds = ("contacts", "statements", "actors", "posts")
     totals = {kind: Score() for kind in kinds}
     header = " | ".join(f"{k} recall | {k} precision" for k in kinds)

@@ -54,6 +54,8 @@ class ActorIndex:
     states: dict[str, str]  # demonym key (a state's name) -> actor id
     post_titles: dict[tuple[str, ...], set[str]]  # folded title -> holders of known posts
     post_names: dict[tuple[str, ...], dict[str, str]]  # folded title -> the post's names
+    # an organisation's id -> the first words of its multi-word Arabic names ("مجلس")
+    heads: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, facts: Facts, lexicon: Lexicon) -> ActorIndex:
@@ -98,7 +100,15 @@ class ActorIndex:
             for title in post.post.values():
                 post_titles.setdefault(fold_phrase(title), set()).add(post.holder)
                 post_names.setdefault(fold_phrase(title), dict(post.post))
-        return cls(table, dict(facts.actors), states, post_titles, post_names)
+        heads: dict[str, set[str]] = {}
+        for actor in facts.actors.values():
+            if actor.kind != "organization":
+                continue
+            for name in [actor.names.get("ar", ""), *actor.aliases.get("ar", ())]:
+                words = fold_phrase(name)
+                if len(words) > 1:
+                    heads.setdefault(actor.id, set()).add(words[0])
+        return cls(table, dict(facts.actors), states, post_titles, post_names, heads)
 
     def kind(self, actor: str) -> str:
         return self.actors[actor].kind
@@ -114,6 +124,7 @@ class ActorIndex:
 def find_mentions(tokens: list[Token], index: ActorIndex, lexicon: Lexicon) -> list[Mention]:
     """Every known actor named in the article, longest name first, left to right."""
     found: list[Mention] = []
+    last_named: dict[str, str] = {}  # first word of an organisation's name -> the one last named
     at = 0
     while at < len(tokens):
         name = index.names.longest(tokens, at, suffixes=False)
@@ -126,6 +137,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, lexicon: Lexicon) -> l
                 or (case == "capital" and text[:1].isupper())
             ):
                 found.append(Mention(at, at + length, actor, "name"))
+                for word in index.heads.get(actor, ()):
+                    last_named[word] = actor
                 at += length
                 continue
         demonym = lexicon.demonyms.longest(tokens, at, suffixes=False)
@@ -133,27 +146,21 @@ def find_mentions(tokens: list[Token], index: ActorIndex, lexicon: Lexicon) -> l
             found.append(Mention(at, at + demonym[0], index.states[demonym[1]], "demonym"))
             at += demonym[0]
             continue
-        short = _short_reference(tokens[at], found, index)
+        short = _short_reference(tokens[at], last_named)
         if short is not None:
             found.append(Mention(at, at + 1, short, "short"))
         at += 1
     return found
 
 
-def _short_reference(token: Token, found: list[Mention], index: ActorIndex) -> str | None:
+def _short_reference(token: Token, last_named: dict[str, str]) -> str | None:
     """"المجلس" (the council) after "مجلس الاتحاد الروسي": the organisation last named
     whose name starts with that word."""
-    if not token.definite or token.text.isascii():
+    if not last_named or not token.definite or token.text.isascii():
         return None
-    stems = {form[2:] for form in token.names if form.startswith("ال")}
-    for mention in reversed(found):
-        actor = index.actors[mention.actor]
-        if mention.how != "name" or actor.kind != "organization":
-            continue
-        names = [actor.names.get("ar", ""), *actor.aliases.get("ar", ())]
-        firsts = {fold_phrase(name)[0] for name in names if len(fold_phrase(name)) > 1}
-        if stems & firsts:
-            return actor.id
+    for form in token.names:
+        if form.startswith("ال") and form[2:] in last_named:
+            return last_named[form[2:]]
     return None
 
 

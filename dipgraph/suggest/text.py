@@ -91,14 +91,21 @@ def tokenise(text: str) -> list[Token]:
     """Every word of ``text`` with offsets; sentence numbers are filled by :func:`split`."""
     tokens: list[Token] = []
     previous_end = 0
+    seen: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {}  # words repeat
     for match in _WORD.finditer(text):
         word = match.group()
         token = Token(
             word, match.start(), match.end(), len(tokens), 0, text[previous_end : match.start()]
         )
-        token.folded = normalise_name(word).replace(" ", "")
-        token.names = frozenset(name_forms(word))
-        token.forms = frozenset(word_forms(word))
+        folded = seen.get(word)
+        if folded is None:
+            folded = (
+                normalise_name(word).replace(" ", ""),
+                frozenset(name_forms(word)),
+                frozenset(word_forms(word)),
+            )
+            seen[word] = folded
+        token.folded, token.names, token.forms = folded
         tokens.append(token)
         previous_end = match.end()
     return tokens
