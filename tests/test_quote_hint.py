@@ -10,7 +10,8 @@ import pytest
 
 from conftest import SMALL
 from dipgraph.loader import check_facts
-from dipgraph.loader.quote_hint import MAX_TEXT, closest_span, quote_hint
+from dipgraph.loader.quote_hint import HINTS_PER_SOURCE, Folded, closest_span, quote_hint
+from dipgraph.loader.quotes import SourceText
 
 GOOD = "Secretary Alice Adams spoke by telephone with Minister Boris Belov in March 2020."
 
@@ -41,10 +42,28 @@ def test_closest_span_is_the_articles_own_text(quote: str, text: str, span: str)
     assert words == span and text[start:end].strip() == span and score >= 80
 
 
-def test_no_hint_when_nothing_is_close() -> None:
+def test_no_hint_when_nothing_is_close(monkeypatch: pytest.MonkeyPatch) -> None:
     assert closest_span("completely unrelated words here", "Putin met Biden in Geneva.") is None
     assert quote_hint("x", "") == ""
-    assert closest_span("Putin met", "Putin met " * (MAX_TEXT // 10 + 1)) is None
+    monkeypatch.setattr("dipgraph.loader.quote_hint.MAX_TEXT", 50)
+    assert closest_span("Putin met", "Putin met " * 6) is None
+
+
+def test_the_fold_maps_back_past_removed_marks() -> None:
+    text = "قال: وحذّر أنتونوف"
+    folded = Folded.of(text)
+    assert folded.text == "قال: وحذر انتونوف"
+    assert [text[folded.original(i)] for i in range(len(folded.text))] == [
+        c for c in text if c != "\u0651"
+    ]
+
+
+def test_hints_per_source_are_bounded() -> None:
+    source = SourceText("Putin met Biden in Geneva on Monday. " * 50)
+    hints = [quote_hint(f"Putin met Bidenn in Geneva {n}", source) for n in range(15)]
+    assert sum(bool(h) for h in hints) == HINTS_PER_SOURCE
+    fresh = SourceText(source.text)  # the next check starts afresh
+    assert quote_hint("Putin met Bidenn", fresh)
 
 
 def test_check_gives_a_quote_that_pastes_clean(tmp_path: Path) -> None:
