@@ -20,9 +20,12 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dipgraph.facts import Facts
-from dipgraph.suggest.drafts import ActorDraft, ContactDraft, PostDraft, StatementDraft
+
+if TYPE_CHECKING:  # query commands import this package; the drafting modules load on use
+    from dipgraph.suggest.drafts import ActorDraft, ContactDraft, PostDraft, StatementDraft
 
 __all__ = ["ArticleError", "Suggestions", "suggest"]
 
