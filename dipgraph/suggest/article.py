@@ -7,17 +7,10 @@ from dataclasses import dataclass, field
 from dipgraph.facts import Facts
 from dipgraph.suggest.drafts import Span
 from dipgraph.suggest.lexicon import Lexicon
-from dipgraph.suggest.mentions import (
-    ActorIndex,
-    Mention,
-    Title,
-    find_mentions,
-    find_titles,
-    implied_holders,
-    mark_appositions,
-)
+from dipgraph.suggest.mentions import ActorIndex, Mention, find_mentions, mark_appositions
 from dipgraph.suggest.newcomers import Newcomer, enrol, find_newcomers
 from dipgraph.suggest.text import Sentence, Token, split, tokenise
+from dipgraph.suggest.titles import Title, find_titles, implied_holders
 
 _TRIM = " \t\n.,،؛;:"
 _QUOTES = (('"', '"'), ("“", "”"), ("«", "»"), ("(", ")"))

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from dipgraph.facts import Actor
 from dipgraph.suggest.lexicon import Lexicon
-from dipgraph.suggest.mentions import ActorIndex, Mention, Title
+from dipgraph.suggest.mentions import ActorIndex, Mention
 from dipgraph.suggest.text import Token
+from dipgraph.suggest.titles import Title
 
 _MAX_NAME = 3
 

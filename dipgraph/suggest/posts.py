@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dipgraph.suggest.article import Article
 from dipgraph.suggest.drafts import ActorDraft, PostDraft
-from dipgraph.suggest.mentions import Mention, Title
+from dipgraph.suggest.mentions import Mention
 from dipgraph.suggest.text import fold_phrase
+from dipgraph.suggest.titles import Title
 
 
 def draft_actors(article: Article) -> list[ActorDraft]:
