@@ -345,7 +345,7 @@ def sparql(
 ) -> None:
     """Run a read-only SPARQL query; --format json prints SPARQL 1.1 Results JSON."""
     from dipgraph.graph.sparql import named_queries
-    from dipgraph.sparql_output import print_result
+    from dipgraph.sparql.output import print_result
 
     if list_ or query is None:
         rows = [
@@ -390,7 +390,7 @@ def serve(
     base_iri: BaseIriOption = None,
 ) -> None:
     """Serve a read-only SPARQL 1.1 Protocol endpoint at /sparql and the HTML graph at /."""
-    from dipgraph.server import is_loopback, make_server
+    from dipgraph.sparql.server import is_loopback, make_server
 
     graph = open_graph(facts, base_iri)
     if not is_loopback(host):
@@ -433,8 +433,8 @@ def push(
     """Upload every named graph to a SPARQL server (Graph Store HTTP Protocol, PUT)."""
     import os
 
-    from dipgraph.push import PushError
-    from dipgraph.push import push as push_graphs
+    from dipgraph.sparql.push import PushError
+    from dipgraph.sparql.push import push as push_graphs
 
     graph = open_graph(facts, base_iri)
     try:
