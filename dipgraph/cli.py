@@ -339,13 +339,27 @@ def sparql(
         typer.Option("--param", "-p", help="NAME=VALUE bound as a variable (repeatable)."),
     ] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+    timeout: Annotated[
+        float | None,
+        typer.Option(help="Stop the query after this many seconds (exit 1).", min=0.01),
+    ] = None,
+    allow_service: Annotated[
+        bool,
+        typer.Option(
+            "--allow-service",
+            help="Let SERVICE clauses send HTTP requests to the addresses they name "
+            "(federation); refused by default.",
+        ),
+    ] = False,
     facts: FactsOption = None,
     fmt: FormatOption = Format.table,
     base_iri: BaseIriOption = None,
 ) -> None:
-    """Run a read-only SPARQL query; --format json prints SPARQL 1.1 Results JSON."""
+    """Run a read-only SPARQL query; --format json prints SPARQL 1.1 Results JSON.
+
+    Ctrl-C stops a running query at once (exit 130).
+    """
     from dipgraph.graph.sparql import named_queries
-    from dipgraph.sparql.output import print_result
 
     if list_ or query is None:
         rows = [
@@ -373,9 +387,41 @@ def sparql(
         if not sep or not name:
             fail(f"--param takes NAME=VALUE, not '{item}'")
         bindings[name.strip().lstrip("?$")] = value
-    graph = open_graph(facts, base_iri)
-    result = guarded(graph.sparql, query, bindings)
-    print_result(result, fmt)
+    try:
+        _run_sparql(open_graph(facts, base_iri), query, bindings, fmt, timeout, allow_service)
+    except KeyboardInterrupt:
+        typer.echo("interrupted: the query was stopped", err=True)
+        _exit_now(130)
+
+
+def _run_sparql(
+    graph: Any,
+    query: str,
+    bindings: dict[str, str],
+    fmt: Format,
+    timeout: float | None,
+    allow_service: bool,
+) -> None:
+    """Evaluate on a thread the main thread can abandon (Ctrl-C, --timeout), then print."""
+    from dipgraph.sparql.deadline import QueryTimeout, run_with_deadline
+    from dipgraph.sparql.output import print_rendered, render
+
+    def evaluate() -> Any:
+        return render(graph.sparql(query, bindings, allow_service=allow_service), fmt)
+
+    try:
+        rendered = guarded(run_with_deadline, evaluate, timeout)
+    except QueryTimeout as error:
+        typer.echo(f"error: {error}", err=True)
+        _exit_now(1)
+    print_rendered(rendered)
+
+
+def _exit_now(code: int) -> NoReturn:
+    from dipgraph.sparql.deadline import exit_now
+
+    exit_now(code)
+    raise AssertionError("unreachable")
 
 
 @app.command()
