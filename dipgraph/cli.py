@@ -430,13 +430,38 @@ def serve(
         "127.0.0.1"
     ),
     port: Annotated[int, typer.Option(help="Port (0 picks a free one).", min=0, max=65535)] = 7800,
-    timeout: Annotated[float, typer.Option(help="Seconds a query may run.", min=0.1)] = 30.0,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds a query may run; then it is stopped.", min=0.1)
+    ] = 30.0,
+    workers: Annotated[
+        int, typer.Option(help="Query worker processes (queries run at once).", min=1, max=64)
+    ] = 2,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="Also answer requests for this host name (repeatable); by default only "
+            "the listening address (and localhost names on loopback).",
+        ),
+    ] = None,
+    cors: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--cors",
+            help="Let web pages from this origin (https://app.example, or *) query the "
+            "endpoint (repeatable); no CORS by default.",
+        ),
+    ] = None,
     verbose: Annotated[bool, typer.Option(help="Log every request.")] = False,
     facts: FactsOption = None,
     base_iri: BaseIriOption = None,
 ) -> None:
-    """Serve a read-only SPARQL 1.1 Protocol endpoint at /sparql and the HTML graph at /."""
+    """Serve a read-only SPARQL 1.1 Protocol endpoint at /sparql and the HTML graph at /.
+
+    SERVICE (federation) is always refused; queries past --timeout are stopped.
+    """
     from dipgraph.sparql.server import is_loopback, make_server
+    from dipgraph.sparql.workers import PoolError
 
     graph = open_graph(facts, base_iri)
     if not is_loopback(host):
@@ -446,22 +471,37 @@ def serve(
             err=True,
         )
     try:
-        server = make_server(graph, host, port, timeout, verbose)
+        server = make_server(
+            graph,
+            facts or _default_facts(),
+            host,
+            port,
+            timeout,
+            workers,
+            tuple(allow_host or ()),
+            tuple(cors or ()),
+            verbose,
+        )
     except OSError as error:
         fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
+    except PoolError as error:
+        fail(str(error))
     gc.freeze()  # the graph lives as long as the server: collections need not rescan it
     bound_host, bound_port = server.server_address[:2]
+    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
     typer.echo(
-        f"serving http://{bound_host}:{bound_port}/sparql and the graph at "
-        f"http://{bound_host}:{bound_port}/ (Ctrl-C stops)",
+        f"serving http://{shown}:{bound_port}/sparql and the graph at "
+        f"http://{shown}:{bound_port}/ (Ctrl-C stops)",
         err=True,
     )
+    if not server.pool.isolated:
+        typer.echo("note: query workers could not be cut off the network", err=True)
     try:
-        server.serve_forever()
+        server.run()
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
+        server.close()
 
 
 @app.command()

@@ -3,209 +3,247 @@
 ``GET /sparql?query=…`` and ``POST /sparql`` (``application/sparql-query`` or a
 form with ``query=``) answer in the format the ``Accept`` header asks for
 (SPARQL results JSON by default; CSV, TSV, XML; Turtle or N-Triples for
-CONSTRUCT). Updates are refused with 403. ``GET /`` serves the interactive graph.
-A query that runs past ``timeout`` seconds gets 503; Oxigraph cannot cancel it,
-so it finishes in the background (on a daemon thread: Ctrl-C never waits for it),
-and only ``workers`` queries run at once.
+CONSTRUCT). Updates and SERVICE are refused with 403. ``GET /`` serves the graph.
+
+HTTP is waitress's (HTTP/1.1, keep-alive, request parsing and limits: a bad or
+negative Content-Length is a 400, a body over 1 MiB a 413, a connection idle for
+``IDLE_TIMEOUT`` seconds is closed, and slow clients cost a buffer, not a thread).
+Queries run in worker processes (:mod:`dipgraph.sparql.workers`): one past the
+timeout is killed, so it stops using the CPU and frees its slot at once.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
-import ipaddress
-import json
-import threading
-from collections.abc import Callable
+import logging
+import sys
+import time
+from collections.abc import Callable, Iterable
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
+
+from dipgraph.sparql.answer import error_reply
+from dipgraph.sparql.hosts import HostPolicy, is_loopback
+from dipgraph.sparql.messages import clip
+from dipgraph.sparql.workers import PoolError, QueryPool
 
 if TYPE_CHECKING:
     from dipgraph.graph.knowledge import KnowledgeGraph
 
+__all__ = ["SparqlApp", "is_loopback", "make_server"]
+
 MAX_BODY = 1024 * 1024
-RESULT_TYPES = {
-    "application/sparql-results+json": "JSON",
-    "application/json": "JSON",
-    "text/csv": "CSV",
-    "text/tab-separated-values": "TSV",
-    "application/sparql-results+xml": "XML",
-}
-GRAPH_TYPES = {"text/turtle": "TURTLE", "application/n-triples": "N_TRIPLES"}
+IDLE_TIMEOUT = 30
+BACKLOG = 1024
+CONNECTION_LIMIT = 1000
+METHODS = "GET, HEAD, POST, OPTIONS"
+Headers = list[tuple[str, str]]
 
 
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def _choose(accept: str, table: dict[str, str], default: str) -> tuple[str, str]:
-    """The first acceptable media type we can produce (no q-value ranking)."""
-    for part in accept.split(","):
-        media = part.split(";")[0].strip().lower()
-        if media in table:
-            return media, table[media]
-    return default, table[default]
-
-
-class SparqlHandler(BaseHTTPRequestHandler):
-    """One request; the server object carries the graph, the page and the pool."""
-
-    server: SparqlServer
-    server_version = "dipgraph"
-
-    def log_message(self, format: str, *args: Any) -> None:
-        if self.server.verbose:
-            super().log_message(format, *args)
-
-    def _send(self, status: int, body: bytes, media: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", f"{media}; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.end_headers()
-        self.wfile.write(body)
-
-    def _error(self, status: HTTPStatus, message: str) -> None:
-        self._send(status, json.dumps({"error": message}).encode(), "application/json")
-
-    def do_GET(self) -> None:
-        url = urlsplit(self.path)
-        if url.path in ("/", "/index.html"):
-            self._send(HTTPStatus.OK, self.server.page(), "text/html")
-        elif url.path == "/sparql":
-            self._query_params(parse_qs(url.query))
-        else:
-            self._error(HTTPStatus.NOT_FOUND, f"no such path: {url.path}")
-
-    def do_POST(self) -> None:
-        if urlsplit(self.path).path != "/sparql":
-            self._error(HTTPStatus.NOT_FOUND, "POST queries to /sparql")
-            return
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "query too large")
-            return
-        body = self.rfile.read(length).decode("utf-8", errors="replace")
-        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        if kind == "application/sparql-update":
-            self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only")
-        elif kind == "application/sparql-query":
-            self._query(body)
-        elif kind == "application/x-www-form-urlencoded":
-            self._query_params(parse_qs(body))
-        else:
-            self._error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, f"unsupported content type {kind!r}")
-
-    def _query_params(self, params: dict[str, list[str]]) -> None:
-        """A query given as URL or form parameters (the protocol's two encodings)."""
-        if "update" in params:
-            self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only")
-        elif "query" not in params:
-            self._error(HTTPStatus.BAD_REQUEST, "missing query parameter")
-        else:
-            self._query(params["query"][0])
-
-    def _query(self, text: str) -> None:
-        from dipgraph.graph.sparql import SparqlError
-
-        accept = self.headers.get("Accept") or "application/sparql-results+json"
-        future = self.server.pool.submit(self.server.answer, text, accept)
-        try:
-            body, media = future.result(timeout=self.server.timeout)
-        except concurrent.futures.TimeoutError:
-            self._error(
-                HTTPStatus.SERVICE_UNAVAILABLE, f"query timed out after {self.server.timeout:g} s"
-            )
-        except SparqlError as error:
-            status = HTTPStatus.FORBIDDEN if "UPDATE" in str(error) else HTTPStatus.BAD_REQUEST
-            self._error(status, str(error))
-        else:
-            self._send(HTTPStatus.OK, body, media)
-
-
-class QueryRunner:
-    """Runs calls on daemon threads, at most ``workers`` at once.
-
-    A thread pool's workers are joined when the interpreter exits, so one query
-    that timed out (and cannot be cancelled) would hold Ctrl-C until it ended.
-    """
-
-    def __init__(self, workers: int) -> None:
-        self._slots = threading.BoundedSemaphore(workers)
-
-    def submit(self, call: Callable[..., Any], *args: Any) -> concurrent.futures.Future:
-        future: concurrent.futures.Future = concurrent.futures.Future()
-
-        def run() -> None:
-            with self._slots:
-                if not future.set_running_or_notify_cancel():
-                    return
-                try:
-                    future.set_result(call(*args))
-                except BaseException as error:  # handed to the waiting request
-                    future.set_exception(error)
-
-        threading.Thread(target=run, name="dipgraph-query", daemon=True).start()
-        return future
-
-
-class SparqlServer(ThreadingHTTPServer):
-    """The HTTP server; ``answer`` runs one query to bytes in a worker thread."""
-
-    daemon_threads = True
+class SparqlApp:
+    """The WSGI application: host and origin checks, routing, queries via the pool."""
 
     def __init__(
         self,
-        kg: KnowledgeGraph,
-        host: str,
-        port: int,
-        timeout: float = 30.0,
-        workers: int = 4,
+        page: Callable[[], bytes],
+        pool: QueryPool,
+        policy: HostPolicy,
+        timeout: float,
         verbose: bool = False,
     ) -> None:
-        self.pool = QueryRunner(workers)
-        self.kg = kg
+        self.page = page
+        self.pool = pool
+        self.policy = policy
         self.timeout = timeout
         self.verbose = verbose
-        super().__init__((host, port), SparqlHandler)
-        self._page: bytes | None = None
-        kg.query_store  # noqa: B018  (compile before the first request)
 
-    def page(self) -> bytes:
-        if self._page is None:
-            from dipgraph.exports.html import render_html
+    def __call__(self, environ: dict[str, Any], start_response: Callable) -> Iterable[bytes]:
+        started = time.monotonic()
+        try:
+            status, headers, body = self.respond(environ, started + self.timeout)
+        except Exception as error:  # never a traceback: one line, and a 500
+            print(f"dipgraph serve: internal error: {clip(repr(error))}", file=sys.stderr)
+            status, headers, body = _json(500, "internal error")
+        origin = self.policy.cors_origin(environ.get("HTTP_ORIGIN"))
+        if origin is not None:
+            headers += [("Access-Control-Allow-Origin", origin), ("Vary", "Origin")]
+        headers += [("Content-Length", str(len(body))), ("X-Content-Type-Options", "nosniff")]
+        if self.verbose:
+            path = clip(environ.get("PATH_INFO", ""), 200)
+            print(f"{environ['REQUEST_METHOD']} {path} {status}", file=sys.stderr)
+        start_response(f"{status} {HTTPStatus(status).phrase}", headers)
+        return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]
 
-            self._page = render_html(self.kg).encode("utf-8")
-        return self._page
+    def respond(self, environ: dict[str, Any], deadline: float) -> tuple[int, Headers, bytes]:
+        method = environ["REQUEST_METHOD"]
+        host = environ.get("HTTP_HOST")
+        if not self.policy.allows_host(host):
+            return _json(403, f"this server does not answer for host {clip(host or '')!r}")
+        origin = environ.get("HTTP_ORIGIN")
+        if origin and not self.policy.origin_allowed(origin, host or ""):
+            return _json(403, f"origin {clip(origin)!r} is not allowed (see serve --cors)")
+        path = environ.get("PATH_INFO", "")
+        if method == "OPTIONS":
+            return self._options(environ)
+        if path in ("/", "/index.html"):
+            if method not in ("GET", "HEAD"):
+                return _not_allowed("GET, HEAD, OPTIONS")
+            return 200, [("Content-Type", "text/html; charset=utf-8")], self.page()
+        if path != "/sparql":
+            return _json(404, f"no such path: {clip(path, 200)}")
+        if method in ("GET", "HEAD"):
+            return self._params(parse_qs(environ.get("QUERY_STRING", "")), environ, deadline)
+        if method == "POST":
+            return self._post(environ, deadline)
+        return _not_allowed(METHODS)
 
-    def answer(self, text: str, accept: str) -> tuple[bytes, str]:
-        import pyoxigraph as ox
+    def _options(self, environ: dict[str, Any]) -> tuple[int, Headers, bytes]:
+        headers = [("Allow", METHODS)]
+        if self.policy.cors_origin(environ.get("HTTP_ORIGIN")) is not None:
+            headers += [
+                ("Access-Control-Allow-Methods", METHODS),
+                ("Access-Control-Allow-Headers", "Content-Type, Accept"),
+                ("Access-Control-Max-Age", "600"),
+            ]
+        return 204, headers, b""
 
-        from dipgraph.graph.sparql import run_query
-        from dipgraph.graph.to_rdf import PREFIXES
+    def _post(self, environ: dict[str, Any], deadline: float) -> tuple[int, Headers, bytes]:
+        length = int(environ.get("CONTENT_LENGTH") or 0)  # waitress checked it
+        body = environ["wsgi.input"].read(length).decode("utf-8", errors="replace")
+        kind = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
+        if kind == "application/sparql-update":
+            return _json(403, "this endpoint is read-only")
+        if kind == "application/sparql-query":
+            return self._query(body, environ, deadline)
+        if kind == "application/x-www-form-urlencoded":
+            return self._params(parse_qs(body), environ, deadline)
+        return _json(415, f"unsupported content type {clip(kind)!r}")
 
-        result = run_query(self.kg.query_store, text, {})
-        if isinstance(result, ox.QueryTriples):
-            media, name = _choose(accept, GRAPH_TYPES, "text/turtle")
-            return ox.serialize(
-                list(result), format=getattr(ox.RdfFormat, name), prefixes=PREFIXES
-            ), media
-        media, name = _choose(accept, RESULT_TYPES, "application/sparql-results+json")
-        return result.serialize(format=getattr(ox.QueryResultsFormat, name)), media
+    def _params(
+        self, params: dict[str, list[str]], environ: dict[str, Any], deadline: float
+    ) -> tuple[int, Headers, bytes]:
+        """A query given as URL or form parameters (the protocol's two encodings)."""
+        if "update" in params:
+            return _json(403, "this endpoint is read-only")
+        if "query" not in params:
+            return _json(400, "missing query parameter")
+        return self._query(params["query"][0], environ, deadline)
+
+    def _query(
+        self, text: str, environ: dict[str, Any], deadline: float
+    ) -> tuple[int, Headers, bytes]:
+        accept = environ.get("HTTP_ACCEPT") or "application/sparql-results+json"
+        try:
+            status, body, media = self.pool.run(text, accept, deadline)
+        except PoolError as error:
+            status, body, media = error_reply(error.status, str(error))
+            if error.status == 503:
+                message = f"{error} (limit {self.timeout:g} s)"
+                status, body, media = error_reply(503, message)
+        return status, [("Content-Type", f"{media}; charset=utf-8"), ("Vary", "Accept")], body
+
+
+def _json(status: int, message: str) -> tuple[int, Headers, bytes]:
+    status, body, media = error_reply(status, message)
+    return status, [("Content-Type", f"{media}; charset=utf-8")], body
+
+
+def _not_allowed(allow: str) -> tuple[int, Headers, bytes]:
+    status, headers, body = _json(405, f"method not allowed here; use {allow}")
+    return status, [*headers, ("Allow", allow)], body
+
+
+class _NoTraceback(logging.Formatter):
+    """waitress logs socket errors with their traceback; one line is enough."""
+
+    def formatException(self, ei: Any) -> str:
+        return ""
+
+    def formatStack(self, stack_info: str) -> str:
+        return ""
+
+
+def _quiet_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_NoTraceback("dipgraph serve: %(message)s"))
+    for name in ("waitress", "dipgraph.server"):
+        logger = logging.getLogger(name)
+        logger.handlers = [handler]
+        logger.propagate = False
+        logger.setLevel(logging.WARNING)
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "task queue depth"
+
+
+class Server:
+    """A started server: ``run()`` serves until Ctrl-C; ``close()`` stops the workers."""
+
+    def __init__(self, waitress_server: Any, pool: QueryPool) -> None:
+        self._server = waitress_server
+        self.pool = pool
+        self.server_address = (waitress_server.effective_host, int(waitress_server.effective_port))
+
+    def run(self) -> None:
+        self._server.run()
+
+    def close(self) -> None:
+        self.pool.close()
+        self._server.close()
 
 
 def make_server(
     kg: KnowledgeGraph,
+    facts_dir: Path,
     host: str = "127.0.0.1",
     port: int = 7800,
     timeout: float = 30.0,
+    workers: int = 2,
+    allow_hosts: tuple[str, ...] = (),
+    cors: tuple[str, ...] = (),
     verbose: bool = False,
-) -> SparqlServer:
-    """A server ready to ``serve_forever()``; port 0 picks a free port."""
-    return SparqlServer(kg, host, port, timeout, verbose=verbose)
+) -> Server:
+    """A server ready to ``run()``; port 0 picks a free port. ``kg`` serves the page;
+    the workers load ``facts_dir`` themselves. Raises OSError when the port is taken
+    and PoolError when a worker cannot open the graph."""
+    from waitress.server import create_server
+
+    _quiet_logging()
+    page: list[bytes] = []
+
+    def render_page() -> bytes:
+        if not page:
+            from dipgraph.exports.html import render_html
+
+            page.append(render_html(kg).encode("utf-8"))
+        return page[0]
+
+    pool = QueryPool(facts_dir, kg.base, workers)
+    # Bind first (a taken port fails fast), then start the workers.
+    placeholder = SparqlApp(render_page, pool, HostPolicy.for_bind(host, port), timeout, verbose)
+    waitress_server = create_server(
+        placeholder,
+        host=host,
+        port=port,
+        threads=workers + 4,
+        backlog=BACKLOG,
+        connection_limit=CONNECTION_LIMIT,
+        channel_timeout=IDLE_TIMEOUT,
+        max_request_body_size=MAX_BODY,
+        max_request_header_size=64 * 1024,
+        ident="dipgraph",
+        expose_tracebacks=False,
+        clear_untrusted_proxy_headers=True,
+    )
+    if not hasattr(waitress_server, "effective_port"):
+        waitress_server.close()
+        raise OSError(f"{host} names several addresses; give one (127.0.0.1 or ::1)")
+    try:
+        placeholder.policy = HostPolicy.for_bind(
+            host, int(waitress_server.effective_port), allow_hosts, cors
+        )
+        pool.start()
+    except BaseException:
+        pool.close()
+        waitress_server.close()
+        raise
+    return Server(waitress_server, pool)

@@ -1,0 +1,144 @@
+"""A pool of query worker processes, each killed when its query runs out of time.
+
+Oxigraph cannot cancel a query, so a thread that times out keeps its CPU and its slot
+until the query ends on its own (six heavy queries once held every slot for 36 s).
+A process can be killed: each query runs in a worker process, and one that passes its
+deadline is killed at once and replaced by a fresh worker started in the background.
+Workers are started with ``spawn`` (no fork of a threaded server) and open their
+store themselves (:func:`dipgraph.sparql.answer.open_store`).
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import queue
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dipgraph.sparql.answer import Reply, serve
+
+log = logging.getLogger("dipgraph.server")
+
+
+class PoolError(RuntimeError):
+    """A query could not be answered: no worker in time, or the worker was lost."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(eq=False)
+class Worker:
+    process: Any  # multiprocessing.Process
+    conn: Any  # multiprocessing.connection.Connection
+
+
+class QueryPool:
+    """``size`` worker processes over the facts in ``facts_dir``."""
+
+    def __init__(self, facts_dir: Path, base_iri: str, size: int = 2) -> None:
+        self._context = multiprocessing.get_context("spawn")
+        self._args = (str(facts_dir), base_iri)
+        self._size = size
+        self._idle: queue.Queue[Worker] = queue.Queue()
+        self._live: set[Worker] = set()  # guarded by _lock
+        self._lock = threading.Lock()
+        self._closed = False
+        self.isolated = False  # whether workers run without network
+
+    def start(self, wait: float = 600.0) -> None:
+        """Start the workers; the first must come up (its error is raised) before the
+        others start, so they find the cache it filled."""
+        first = self._spawn()
+        self._await_ready(first, wait)
+        self._idle.put(first)
+        for _ in range(self._size - 1):
+            self._replace()
+
+    def _spawn(self) -> Worker:
+        parent, child = self._context.Pipe()
+        process = self._context.Process(
+            target=serve, args=(child, *self._args), name="dipgraph-query", daemon=True
+        )
+        process.start()
+        child.close()
+        worker = Worker(process, parent)
+        with self._lock:
+            self._live.add(worker)
+        return worker
+
+    def _await_ready(self, worker: Worker, wait: float) -> None:
+        try:
+            if not worker.conn.poll(wait):
+                raise PoolError(503, f"a query worker did not start within {wait:g} s")
+            status, detail = worker.conn.recv()
+        except (EOFError, OSError):
+            status, detail = "error", "the query worker exited while starting"
+        if status != "ready":
+            self._kill(worker)
+            raise PoolError(500, f"a query worker could not open the graph: {detail}")
+        self.isolated = bool(detail)
+
+    def _replace(self) -> None:
+        """Bring up one worker in the background (retrying after a pause on failure)."""
+
+        def bring_up() -> None:
+            while not self._closed:
+                worker = self._spawn()
+                try:
+                    self._await_ready(worker, 600.0)
+                except PoolError as error:
+                    log.warning("%s; retrying", error)
+                    time.sleep(1.0)
+                    continue
+                if self._closed:
+                    self._kill(worker)
+                else:
+                    self._idle.put(worker)
+                return
+
+        threading.Thread(target=bring_up, name="dipgraph-spawn", daemon=True).start()
+
+    def _kill(self, worker: Worker) -> None:
+        with self._lock:
+            self._live.discard(worker)
+        worker.process.kill()
+        worker.process.join(5)
+        worker.conn.close()
+
+    def _retire(self, worker: Worker) -> None:
+        self._kill(worker)
+        if not self._closed:
+            self._replace()
+
+    def run(self, text: str, accept: str, deadline: float) -> Reply:
+        """Answer one query before ``deadline`` (a time.monotonic() value), else kill
+        the worker running it and raise PoolError(503)."""
+        try:
+            worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            raise PoolError(503, "every query worker is busy; try again later") from None
+        try:
+            worker.conn.send((text, accept))
+            if worker.conn.poll(max(0.0, deadline - time.monotonic())):
+                reply = worker.conn.recv()
+                self._idle.put(worker)
+                return reply
+        except (EOFError, OSError):
+            self._retire(worker)
+            raise PoolError(500, "the query worker died; the query was not answered") from None
+        self._retire(worker)
+        raise PoolError(503, "query timed out and was stopped")
+
+    def close(self) -> None:
+        """Kill every worker (running queries included)."""
+        self._closed = True
+        with self._lock:
+            workers = list(self._live)
+        for worker in workers:
+            self._kill(worker)
