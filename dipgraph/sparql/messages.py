@@ -5,7 +5,7 @@ its grammar would take there: often dozens, with Unicode ranges. A person needs 
 the query went wrong and what stands there, plus the expectation only when it is short.
 
 >>> syntax_message("SELECT ?x WHERE {", 'error at 1:18: expected one of "$", "(", …')
-'SPARQL syntax error at line 1, column 18: the query ends too early'
+'SPARQL syntax error at line 1, column 18, at the end of the query'
 >>> syntax_message("SELECT ?x\\n WHERE { ?x ?y }", "error at 2:15: expected OPTIONAL")
 "SPARQL syntax error at line 2, column 15, at '}' (expected OPTIONAL)"
 """
@@ -29,7 +29,7 @@ def syntax_message(text: str, error: str) -> str:
     where = f"SPARQL syntax error at line {line}, column {column}"
     rest = "\n".join([lines[line - 1][column - 1 :], *lines[line:]]) if line <= len(lines) else ""
     found = rest.split()[0][:30] if rest.strip() else ""
-    message = f"{where}, at {found!r}" if found else f"{where}: the query ends too early"
+    message = f"{where}, at {found!r}" if found else f"{where}, at the end of the query"
     if len(expected) <= _SHORT and "\n" not in expected and found:
         message += f" ({expected})"
     return message

@@ -67,4 +67,3 @@ def print_rendered(rendered: Rendered) -> None:
     output.print_table(
         rendered.rows, columns, title=f"{len(rendered.rows)} row(s)", empty="no results"
     )
-

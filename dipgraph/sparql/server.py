@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import time
 from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from pathlib import Path
@@ -37,6 +36,7 @@ MAX_BODY = 1024 * 1024
 IDLE_TIMEOUT = 30
 BACKLOG = 1024
 CONNECTION_LIMIT = 1000
+QUEUE_WAIT = 30.0  # seconds a query may wait for a free worker
 METHODS = "GET, HEAD, POST, OPTIONS"
 Headers = list[tuple[str, str]]
 
@@ -59,9 +59,8 @@ class SparqlApp:
         self.verbose = verbose
 
     def __call__(self, environ: dict[str, Any], start_response: Callable) -> Iterable[bytes]:
-        started = time.monotonic()
         try:
-            status, headers, body = self.respond(environ, started + self.timeout)
+            status, headers, body = self.respond(environ)
         except Exception as error:  # never a traceback: one line, and a 500
             print(f"dipgraph serve: internal error: {clip(repr(error))}", file=sys.stderr)
             status, headers, body = _json(500, "internal error")
@@ -75,7 +74,7 @@ class SparqlApp:
         start_response(f"{status} {HTTPStatus(status).phrase}", headers)
         return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]
 
-    def respond(self, environ: dict[str, Any], deadline: float) -> tuple[int, Headers, bytes]:
+    def respond(self, environ: dict[str, Any]) -> tuple[int, Headers, bytes]:
         method = environ["REQUEST_METHOD"]
         host = environ.get("HTTP_HOST")
         if not self.policy.allows_host(host):
@@ -93,9 +92,9 @@ class SparqlApp:
         if path != "/sparql":
             return _json(404, f"no such path: {clip(path, 200)}")
         if method in ("GET", "HEAD"):
-            return self._params(parse_qs(environ.get("QUERY_STRING", "")), environ, deadline)
+            return self._params(parse_qs(environ.get("QUERY_STRING", "")), environ)
         if method == "POST":
-            return self._post(environ, deadline)
+            return self._post(environ)
         return _not_allowed(METHODS)
 
     def _options(self, environ: dict[str, Any]) -> tuple[int, Headers, bytes]:
@@ -108,39 +107,34 @@ class SparqlApp:
             ]
         return 204, headers, b""
 
-    def _post(self, environ: dict[str, Any], deadline: float) -> tuple[int, Headers, bytes]:
+    def _post(self, environ: dict[str, Any]) -> tuple[int, Headers, bytes]:
         length = int(environ.get("CONTENT_LENGTH") or 0)  # waitress checked it
         body = environ["wsgi.input"].read(length).decode("utf-8", errors="replace")
         kind = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
         if kind == "application/sparql-update":
             return _json(403, "this endpoint is read-only")
         if kind == "application/sparql-query":
-            return self._query(body, environ, deadline)
+            return self._query(body, environ)
         if kind == "application/x-www-form-urlencoded":
-            return self._params(parse_qs(body), environ, deadline)
+            return self._params(parse_qs(body), environ)
         return _json(415, f"unsupported content type {clip(kind)!r}")
 
     def _params(
-        self, params: dict[str, list[str]], environ: dict[str, Any], deadline: float
+        self, params: dict[str, list[str]], environ: dict[str, Any]
     ) -> tuple[int, Headers, bytes]:
         """A query given as URL or form parameters (the protocol's two encodings)."""
         if "update" in params:
             return _json(403, "this endpoint is read-only")
         if "query" not in params:
             return _json(400, "missing query parameter")
-        return self._query(params["query"][0], environ, deadline)
+        return self._query(params["query"][0], environ)
 
-    def _query(
-        self, text: str, environ: dict[str, Any], deadline: float
-    ) -> tuple[int, Headers, bytes]:
+    def _query(self, text: str, environ: dict[str, Any]) -> tuple[int, Headers, bytes]:
         accept = environ.get("HTTP_ACCEPT") or "application/sparql-results+json"
         try:
-            status, body, media = self.pool.run(text, accept, deadline)
+            status, body, media = self.pool.run(text, accept, self.timeout, QUEUE_WAIT)
         except PoolError as error:
             status, body, media = error_reply(error.status, str(error))
-            if error.status == 503:
-                message = f"{error} (limit {self.timeout:g} s)"
-                status, body, media = error_reply(503, message)
         return status, [("Content-Type", f"{media}; charset=utf-8"), ("Vary", "Accept")], body
 
 

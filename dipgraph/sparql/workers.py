@@ -116,13 +116,15 @@ class QueryPool:
         if not self._closed:
             self._replace()
 
-    def run(self, text: str, accept: str, deadline: float) -> Reply:
-        """Answer one query before ``deadline`` (a time.monotonic() value), else kill
-        the worker running it and raise PoolError(503)."""
+    def run(self, text: str, accept: str, timeout: float, wait: float) -> Reply:
+        """Answer one query within ``timeout`` seconds of running, else kill the worker
+        running it and raise PoolError(503). Waiting for a free worker (while others
+        run or restart) may take ``wait`` seconds more."""
         try:
-            worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+            worker = self._idle.get(timeout=wait)
         except queue.Empty:
             raise PoolError(503, "every query worker is busy; try again later") from None
+        deadline = time.monotonic() + timeout
         try:
             worker.conn.send((text, accept))
             if worker.conn.poll(max(0.0, deadline - time.monotonic())):
@@ -133,7 +135,7 @@ class QueryPool:
             self._retire(worker)
             raise PoolError(500, "the query worker died; the query was not answered") from None
         self._retire(worker)
-        raise PoolError(503, "query timed out and was stopped")
+        raise PoolError(503, f"query timed out after {timeout:g} s and was stopped")
 
     def close(self) -> None:
         """Kill every worker (running queries included)."""
