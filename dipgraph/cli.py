@@ -511,25 +511,52 @@ def push(
     ],
     user: Annotated[str | None, typer.Option(help="HTTP basic auth user.")] = None,
     password_env: Annotated[
-        str, typer.Option(help="Environment variable holding the password.")
-    ] = "DIPGRAPH_PUSH_PASSWORD",
+        str | None,
+        typer.Option(
+            help="Environment variable holding the password (with --user; default "
+            "DIPGRAPH_PUSH_PASSWORD). It must be set.",
+            show_default=False,
+        ),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds the whole push may take.", min=0.1)
+    ] = 300.0,
     facts: FactsOption = None,
     base_iri: BaseIriOption = None,
 ) -> None:
-    """Upload every named graph to a SPARQL server (Graph Store HTTP Protocol, PUT)."""
+    """Upload every named graph to a SPARQL server (Graph Store HTTP Protocol, PUT).
+
+    Each graph is replaced in turn, not all at once: if a push fails midway, push again.
+    """
     import os
 
-    from dipgraph.sparql.push import PushError
+    from dipgraph.sparql.push import PushError, plain_http_warning, redact
     from dipgraph.sparql.push import push as push_graphs
 
+    password = None
+    if password_env is not None and user is None:
+        fail("--password-env needs --user")
+    if user is not None:
+        variable = password_env or "DIPGRAPH_PUSH_PASSWORD"
+        password = os.environ.get(variable)
+        if password is None:
+            fail(f"--user {user} needs a password: set the environment variable {variable}")
+    try:
+        warning = plain_http_warning(url, user)
+    except PushError as error:
+        fail(str(error))
+    if warning:
+        typer.echo(f"warning: {warning}", err=True)
     graph = open_graph(facts, base_iri)
     try:
-        sent = push_graphs(graph, url, user, os.environ.get(password_env))
+        sent = push_graphs(graph, url, user, password, timeout)
     except PushError as error:
         fail(str(error))
     for item in sent:
         typer.echo(f"{item.graph}: {item.triples} triples (HTTP {item.status})")
-    typer.echo(f"pushed {sum(i.triples for i in sent)} triples in {len(sent)} graphs to {url}")
+    typer.echo(
+        f"pushed {sum(i.triples for i in sent)} triples in {len(sent)} graphs to {redact(url)}"
+    )
 
 
 @app.command()
