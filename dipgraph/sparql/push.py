@@ -147,20 +147,24 @@ def _put(
         raise PushError(f"push to {target.shown} did not finish within {timeout:g} s")
     kind = http.client.HTTPSConnection if target.scheme == "https" else http.client.HTTPConnection
     connection = kind(target.host, target.port, timeout=remaining)
-    watchdog = threading.Timer(remaining, _cut, (connection,))
+    cut = threading.Event()
+    watchdog = threading.Timer(remaining, _cut, (connection, cut))
     watchdog.daemon = True
     watchdog.start()
+    late = PushError(
+        f"{target.shown} gave no complete answer for graph {graph} within the "
+        f"{timeout:g} s allowed (--timeout)"
+    )
     try:
         connection.request("PUT", path, body=body, headers=headers)
         response = connection.getresponse()
         answer = response.read(READ_LIMIT)
+        if response.length and len(answer) < READ_LIMIT:  # read(n) does not check this
+            raise http.client.IncompleteRead(answer, response.length)
         status = response.status
     except (http.client.HTTPException, OSError) as error:
-        if time.monotonic() >= deadline - 0.05:
-            raise PushError(
-                f"{target.shown} gave no complete answer for graph {graph} within the "
-                f"{timeout:g} s allowed (--timeout)"
-            ) from None
+        if cut.is_set():
+            raise late from None
         if isinstance(error, http.client.HTTPException):
             raise PushError(
                 f"{target.shown} sent a malformed answer for graph {graph}: "
@@ -170,6 +174,8 @@ def _put(
     finally:
         watchdog.cancel()
         connection.close()
+    if cut.is_set():  # what was read before the cut may parse, but is not the answer
+        raise late
     if not 200 <= status < 300:
         detail = clip(answer.decode("utf-8", errors="replace").strip(), ERROR_BODY_LIMIT)
         note = " (redirects are not followed)" if 300 <= status < 400 else ""
@@ -177,8 +183,9 @@ def _put(
     return status
 
 
-def _cut(connection: http.client.HTTPConnection) -> None:
+def _cut(connection: http.client.HTTPConnection, cut: threading.Event) -> None:
     """The deadline passed: wake the blocked read by shutting the socket."""
+    cut.set()
     sock = connection.sock
     if sock is not None:
         with contextlib.suppress(OSError):
