@@ -5,6 +5,7 @@ Each test attacks a real server process on 127.0.0.1 with raw sockets or urllib.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -170,6 +171,10 @@ def test_bad_content_lengths_are_answered_not_buffered(served: Served) -> None:
     for length, expected in (("-1", 400), ("abc", 400), ("1e3", 400), ("300000000", 413)):
         answer = raw(served.port, f"{post}Content-Length: {length}\r\n\r\nASK {{}}".encode())
         assert status_of(answer) == expected, (length, answer[:200])
+    huge = f"GET /sparql HTTP/1.1\r\nHost: localhost\r\nX-Big: {'a' * 100_000}\r\n\r\n"
+    # Refused with 431, or the connection is reset while the rest still arrives.
+    with contextlib.suppress(ConnectionResetError):
+        assert status_of(raw(served.port, huge.encode())) == 431
     assert http(query_url(served))[0] == 200
 
 
