@@ -244,6 +244,16 @@ def test_client_disconnects_print_no_traceback(served: Served) -> None:
     assert "Traceback" not in served.stderr()
 
 
+def test_a_worker_that_died_while_idle_is_replaced(served: Served) -> None:
+    import signal
+
+    for pid in _workers(served.process.pid):
+        os.kill(pid, signal.SIGKILL)
+    time.sleep(0.5)
+    assert [http(query_url(served))[0] for _ in range(3)] == [200, 200, 200]
+    assert "Traceback" not in served.stderr()
+
+
 # -- item 11: a query past the timeout is stopped, and the server stays responsive ----
 
 

@@ -120,10 +120,7 @@ class QueryPool:
         """Answer one query within ``timeout`` seconds of running, else kill the worker
         running it and raise PoolError(503). Waiting for a free worker (while others
         run or restart) may take ``wait`` seconds more."""
-        try:
-            worker = self._idle.get(timeout=wait)
-        except queue.Empty:
-            raise PoolError(503, "every query worker is busy; try again later") from None
+        worker = self._take(wait)
         deadline = time.monotonic() + timeout
         try:
             worker.conn.send((text, accept))
@@ -136,6 +133,19 @@ class QueryPool:
             raise PoolError(500, "the query worker died; the query was not answered") from None
         self._retire(worker)
         raise PoolError(503, f"query timed out after {timeout:g} s and was stopped")
+
+    def _take(self, wait: float) -> Worker:
+        """An idle worker that is still alive (one that died while idle, killed by the
+        OOM killer say, is replaced, and the query goes to the next)."""
+        until = time.monotonic() + wait
+        while True:
+            try:
+                worker = self._idle.get(timeout=max(0.0, until - time.monotonic()))
+            except queue.Empty:
+                raise PoolError(503, "every query worker is busy; try again later") from None
+            if worker.process.is_alive():
+                return worker
+            self._retire(worker)
 
     def close(self) -> None:
         """Kill every worker (running queries included)."""
