@@ -216,7 +216,7 @@ def make_server(
     placeholder = SparqlApp(render_page, pool, HostPolicy.for_bind(host, port), timeout, verbose)
     waitress_server = create_server(
         placeholder,
-        host=host,
+        host="127.0.0.1" if host.lower() == "localhost" else host,  # not both 127.0.0.1 and ::1
         port=port,
         threads=workers + 4,
         backlog=BACKLOG,
