@@ -319,3 +319,21 @@ def test_heavy_queries_are_killed_and_a_light_one_answers_promptly(served: Serve
     assert _cpu_seconds(_tree(served.process.pid)) - cpu < 0.5
     print(f"6 heavy queries: {heavy_seconds:.1f} s; light query after them: {light_seconds:.2f} s")
     assert light_seconds < 10
+
+
+def test_workers_end_with_a_killed_server_even_mid_query(tmp_path: Path) -> None:
+    server = start_server(tmp_path, "--timeout", "60")
+    workers = _workers(server.process.pid)
+
+    def heavy() -> None:
+        with contextlib.suppress(OSError):  # the server dies under it
+            http(query_url(server, HEAVY))
+
+    threading.Thread(target=heavy, daemon=True).start()
+    time.sleep(1)
+    server.process.kill()  # SIGKILL: no cleanup code runs in the server
+    server.process.wait()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in workers):
+        time.sleep(0.1)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]

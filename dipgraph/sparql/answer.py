@@ -93,7 +93,11 @@ def serve(conn: Any, facts_dir: str, base_iri: str) -> None:
             text, accept = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(answer(store, text, accept))
+        try:
+            reply = answer(store, text, accept)
+        except Exception as error:  # a bug, not the query's fault: say so, keep serving
+            reply = error_reply(500, f"internal error: {type(error).__name__}")
+        conn.send(reply)
 
 
 def error_reply(status: int, message: str) -> Reply:
