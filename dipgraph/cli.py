@@ -458,6 +458,14 @@ def serve(
     workers: Annotated[
         int, typer.Option(help="Query worker processes (queries run at once).", min=1, max=64)
     ] = 2,
+    max_query_memory: Annotated[
+        int,
+        typer.Option(
+            help="MiB of memory a query may use beyond its worker's; then it is stopped "
+            "(0: no limit).",
+            min=0,
+        ),
+    ] = 1024,
     allow_host: Annotated[
         list[str] | None,
         typer.Option(
@@ -500,6 +508,7 @@ def serve(
             port,
             timeout,
             workers,
+            max_query_memory << 20,
             tuple(allow_host or ()),
             tuple(cors or ()),
             verbose,

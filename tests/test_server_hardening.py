@@ -337,3 +337,16 @@ def test_workers_end_with_a_killed_server_even_mid_query(tmp_path: Path) -> None
     while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in workers):
         time.sleep(0.1)
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
+
+
+def test_a_query_filling_memory_is_stopped(tmp_path: Path) -> None:
+    server = start_server(tmp_path, "--timeout", "60", "--max-query-memory", "50")
+    try:
+        hungry = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?f ?i LIMIT 1"
+        started = time.monotonic()
+        status, _, body = http(query_url(server, hungry))
+        assert status == 503 and "more than 50 MiB" in body, body
+        assert time.monotonic() - started < 30  # long before its 60 s timeout
+        assert http(query_url(server))[0] == 200
+    finally:
+        stop(server)

@@ -192,12 +192,14 @@ def make_server(
     port: int = 7800,
     timeout: float = 30.0,
     workers: int = 2,
+    max_query_memory: int = 1024 << 20,
     allow_hosts: tuple[str, ...] = (),
     cors: tuple[str, ...] = (),
     verbose: bool = False,
 ) -> Server:
     """A server ready to ``run()``; port 0 picks a free port. ``kg`` serves the page;
-    the workers load ``facts_dir`` themselves. Raises OSError when the port is taken
+    the workers load ``facts_dir`` themselves; a query that grows its worker by more than
+    ``max_query_memory`` bytes is stopped (0: no limit). Raises OSError when the port is taken
     and PoolError when a worker cannot open the graph."""
     from waitress.server import create_server
 
@@ -211,7 +213,7 @@ def make_server(
             page.append(render_html(kg).encode("utf-8"))
         return page[0]
 
-    pool = QueryPool(facts_dir, kg.base, workers)
+    pool = QueryPool(facts_dir, kg.base, workers, max_query_memory)
     # Bind first (a taken port fails fast), then start the workers.
     placeholder = SparqlApp(render_page, pool, HostPolicy.for_bind(host, port), timeout, verbose)
     waitress_server = create_server(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import queue
 import threading
 import time
@@ -22,6 +23,8 @@ from typing import Any
 from dipgraph.sparql.answer import Reply, serve
 
 log = logging.getLogger("dipgraph.server")
+MEMORY_CHECK_INTERVAL = 0.1  # seconds between two looks at a running query's memory
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 class PoolError(RuntimeError):
@@ -36,12 +39,24 @@ class PoolError(RuntimeError):
 class Worker:
     process: Any  # multiprocessing.Process
     conn: Any  # multiprocessing.connection.Connection
+    baseline: int = 0  # resident bytes once the store was open
+
+
+def _resident(worker: Worker) -> int:
+    """Resident memory of a worker in bytes (Linux /proc; 0 where unknown)."""
+    try:
+        pages = int(Path(f"/proc/{worker.process.pid}/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return pages * PAGE_SIZE
 
 
 class QueryPool:
-    """``size`` worker processes over the facts in ``facts_dir``."""
+    """``size`` worker processes over the facts in ``facts_dir``. A running query is
+    watched: past its time, or past ``max_memory`` bytes more than its worker held when
+    ready, its worker is killed (a query can fill memory well before its timeout)."""
 
-    def __init__(self, facts_dir: Path, base_iri: str, size: int = 2) -> None:
+    def __init__(self, facts_dir: Path, base_iri: str, size: int = 2, max_memory: int = 0) -> None:
         self._context = multiprocessing.get_context("spawn")
         self._args = (str(facts_dir), base_iri)
         self._size = size
@@ -50,6 +65,7 @@ class QueryPool:
         self._lock = threading.Lock()
         self._closed = False
         self.isolated = False  # whether workers run without network
+        self.max_memory = max_memory  # bytes a query may add to a worker; 0: no limit
 
     def start(self, wait: float = 600.0) -> None:
         """Start the workers; the first must come up (its error is raised) before the
@@ -83,6 +99,7 @@ class QueryPool:
             self._kill(worker)
             raise PoolError(500, f"a query worker could not open the graph: {detail}")
         self.isolated = bool(detail)
+        worker.baseline = _resident(worker)
 
     def _replace(self) -> None:
         """Bring up one worker in the background (retrying after a pause on failure)."""
@@ -117,17 +134,25 @@ class QueryPool:
             self._replace()
 
     def run(self, text: str, accept: str, timeout: float, wait: float) -> Reply:
-        """Answer one query within ``timeout`` seconds of running, else kill the worker
-        running it and raise PoolError(503). Waiting for a free worker (while others
-        run or restart) may take ``wait`` seconds more."""
+        """Answer one query within ``timeout`` seconds of running and ``max_memory``
+        bytes of growth, else kill the worker running it and raise PoolError(503).
+        Waiting for a free worker (while others run or restart) may take ``wait`` more."""
         worker = self._take(wait)
         deadline = time.monotonic() + timeout
         try:
             worker.conn.send((text, accept))
-            if worker.conn.poll(max(0.0, deadline - time.monotonic())):
-                reply = worker.conn.recv()
-                self._idle.put(worker)
-                return reply
+            while (left := deadline - time.monotonic()) > 0:
+                if worker.conn.poll(min(left, MEMORY_CHECK_INTERVAL)):
+                    reply = worker.conn.recv()
+                    self._idle.put(worker)
+                    return reply
+                if self.max_memory and _resident(worker) > worker.baseline + self.max_memory:
+                    self._retire(worker)
+                    raise PoolError(
+                        503,
+                        f"query stopped: it used more than {self.max_memory >> 20} MiB "
+                        "of memory (serve --max-query-memory)",
+                    )
         except (EOFError, OSError):
             self._retire(worker)
             raise PoolError(500, "the query worker died; the query was not answered") from None
