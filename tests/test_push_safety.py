@@ -189,3 +189,13 @@ def test_a_server_error_body_is_escaped_and_cut(serve_raw) -> None:
     assert result.code == 1 and "HTTP 500" in result.err
     assert "\x1b" not in result.err and "\x07" not in result.err and "\x00" not in result.err
     assert "\\x1b[2J" in result.err and len(result.err) < 600
+
+
+def test_redirects_are_not_followed(serve_raw) -> None:
+    """A redirect could carry the Authorization header to another host."""
+    target = serve_raw(accepted)
+    moved = f"HTTP/1.1 307 Moved\r\nLocation: {target.url}\r\nContent-Length: 0\r\n\r\n"
+    server = serve_raw(reply(moved.encode()))
+    result = push(server.url, "--user", "bob", env={"DIPGRAPH_PUSH_PASSWORD": "pw"})
+    assert result.code == 1 and "redirects are not followed" in result.err
+    assert target.requests == []
