@@ -102,16 +102,19 @@ class QueryPool:
         worker.baseline = _resident(worker)
 
     def _replace(self) -> None:
-        """Bring up one worker in the background (retrying after a pause on failure)."""
+        """Bring up one worker in the background (retrying, less and less often, on failure:
+        the facts may have been broken while the server runs)."""
 
         def bring_up() -> None:
+            pause = 1.0
             while not self._closed:
                 worker = self._spawn()
                 try:
                     self._await_ready(worker, 600.0)
                 except PoolError as error:
-                    log.warning("%s; retrying", error)
-                    time.sleep(1.0)
+                    log.warning("%s; retrying in %g s", error, pause)
+                    time.sleep(pause)
+                    pause = min(pause * 2, 60.0)
                     continue
                 if self._closed:
                     self._kill(worker)
