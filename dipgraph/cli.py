@@ -431,6 +431,8 @@ def _run_sparql(
     def evaluate() -> Any:
         return render(graph.sparql(query, bindings, allow_service=allow_service), fmt)
 
+    graph.query_store  # noqa: B018  (built or opened before --timeout starts counting)
+
     try:
         rendered = guarded(run_with_deadline, evaluate, timeout)
     except QueryTimeout as error:
