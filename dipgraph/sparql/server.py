@@ -215,12 +215,12 @@ def make_server(
 
     pool = QueryPool(facts_dir, kg.base, workers, max_query_memory)
     # Bind first (a taken port fails fast), then start the workers.
-    placeholder = SparqlApp(render_page, pool, HostPolicy.for_bind(host, port), timeout, verbose)
+    app = SparqlApp(render_page, pool, HostPolicy.for_bind(host, port), timeout, verbose)
     waitress_server = create_server(
-        placeholder,
+        app,
         host="127.0.0.1" if host.lower() == "localhost" else host,  # not both 127.0.0.1 and ::1
         port=port,
-        threads=workers + 4,
+        threads=max(8, 4 * workers),  # requests waiting for a worker hold a thread
         backlog=BACKLOG,
         connection_limit=CONNECTION_LIMIT,
         channel_timeout=IDLE_TIMEOUT,
@@ -234,7 +234,7 @@ def make_server(
         waitress_server.close()
         raise OSError(f"{host} names several addresses; give one (127.0.0.1 or ::1)")
     try:
-        placeholder.policy = HostPolicy.for_bind(
+        app.policy = HostPolicy.for_bind(
             host, int(waitress_server.effective_port), allow_hosts, cors
         )
         pool.start()
