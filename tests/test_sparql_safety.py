@@ -89,6 +89,10 @@ def evasions(url: str) -> list[str]:
         f"ASK {{ FILTER EXISTS {{ SERVICE <{url}> {{}} }} }}",
         "SELECT * WHERE { BIND(1 AS ?a) BIND(2 AS ?b) FILTER(?a<?b)SERVICEx:y#>\n{} }",
         f"SELECT * WHERE {{ \\u0053ERVICE <{url}> {{}} }}",
+        f"SELECT * WHERE {{ ?s ?p ?o.SERVICE<{url}> {{}} }}",
+        f"SELECT * WHERE {{ ?s ?p 'x'@en.SERVICE<{url}> {{}} }}",
+        f"SELECT * WHERE {{ ?s ?p 1.SERVICE<{url}> {{}} }}",
+        f"SELECT * WHERE {{ ?s ?p trueSERVICE<{url}> {{}} }}",
     ]
 
 
@@ -209,3 +213,86 @@ def test_syntax_errors_are_short_and_located(cli) -> None:
     )
     result = cli("sparql", "SELECT ?x WHERE {\n ?x ?y ?z } LIMIT x", "--facts", SMALL)
     assert result.err == "error: SPARQL syntax error at line 2, column 19, at 'x'\n"
+
+
+GLUE = [
+    "",
+    "?o",
+    "?o.",
+    "'x'",
+    "'x'@en",
+    "'x'@en.",
+    "1",
+    "1.",
+    "1.5",
+    "1e5",
+    "true",
+    "x:a",
+    "x:a.",
+    "_:b",
+    "_:b.",
+    "<u>",
+    "<u>.",
+    ")",
+    "]",
+    "}",
+    "{}",
+    "a",
+    ";",
+    ",",
+    ".",
+    "-",
+    "^^x:t",
+    '"x"^^<t>',
+    "#c\n",
+    "UNDEF",
+    "x:",
+    ":",
+    "()",
+    "[]",
+    "$v",
+    "?o-",
+    "x:a-",
+    "FILTER(?o<?o)",
+    "BIND(1 AS ?z)",
+    "OPTIONAL{}",
+    "x:a\\.",
+    "%41",
+    "'''a'''",
+]
+WRAPPERS = [
+    "SELECT * WHERE {{ ?s ?p {X}SERVICE<http://127.0.0.1:1/>{{}} }}",
+    "SELECT * WHERE {{ {X}SERVICE<http://127.0.0.1:1/>{{}} }}",
+    "SELECT * WHERE {{ ?s ?p ?o . {X}SERVICE x:b {{}} }}",
+    "SELECT * WHERE {{ ?s ?p {X}SERVICE?v{{}} }}",
+]
+
+
+def test_the_service_check_agrees_with_oxigraphs_parser() -> None:
+    """Wherever Oxigraph's parser reads SERVICE as the keyword (the query parses, and
+    no longer does with SERVIXE), the check must see it: every pair of glue tokens."""
+    import itertools
+
+    import pyoxigraph as ox
+
+    from dipgraph.sparql.keywords import uses_service
+
+    store = ox.Store()
+
+    def parses(query: str) -> bool:
+        try:
+            store.query(query)
+        except SyntaxError:
+            return False
+        except (OSError, RuntimeError, ValueError):
+            pass  # parsed, then failed while evaluating
+        return True
+
+    keyword_uses, missed = 0, []
+    for wrapper, (a, b) in itertools.product(WRAPPERS, itertools.product(GLUE, repeat=2)):
+        query = "PREFIX x: <urn:x:> " + wrapper.format(X=a + b)
+        if parses(query) and not parses(query.replace("SERVICE", "SERVIXE")):
+            keyword_uses += 1
+            if not uses_service(query):
+                missed.append(query)
+    assert keyword_uses > 300 and missed == []

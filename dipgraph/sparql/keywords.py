@@ -6,8 +6,9 @@ the server fetch any address it can reach (SSRF). A substring test for "SERVICE"
 both too strict (it refuses a comment or a string that mentions the word) and too
 weak (quotes and escapes fool a regex that tries to skip strings). So the text is
 split into SPARQL tokens (comments, the four kinds of string, IRIs, variables,
-prefixed names, bare words) and only a bare word is a keyword. Case does not matter,
-and what SERVICE names (an IRI, a prefixed name, a variable) does not either.
+prefixed names, bare words) as the parser splits it, and SERVICE counts only in a bare
+word or a prefix. Case does not matter, and what SERVICE names (an IRI, a prefixed
+name, a variable) does not either.
 
 SPARQL allows ``\\uXXXX`` escapes anywhere in a query text (section 19.2). Oxigraph
 does not decode them outside strings today, but a parser that did would see other
@@ -36,9 +37,7 @@ _TOKEN = re.compile(
         | "(?:[^"\\\n\r]|\\.)*"
       )
     | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-    | (?P<var>[?$]"""
-    + _NAME_CHARS
-    + r"""+)
+    | (?P<var>[?$][\w\u00B7\u0300-\u036F\u203F-\u2040]+)
     | (?P<name>(?:[^\W\d_]"""
     + _NAME_CHARS
     + r"""*)?:(?:[\w\-.:%\\\u00B7\u0300-\u036F\u203F-\u2040]|\\.)*
@@ -59,7 +58,9 @@ def _words(text: str) -> list[str]:
     for match in _TOKEN.finditer(text):
         token = match.group()
         if match.lastgroup == "name":
-            found.append(token.partition(":")[0].upper())
+            prefix, _, local = token.upper().partition(":")
+            # The parser may end a local name at a dot (the triple's end): x:a.SERVICE
+            found += [prefix, *local.split(".")[1:]]
         elif match.lastgroup == "iri" and ")" in token and "#" in token:
             # FILTER(?a<?b)SERVICE x:y#> … : Oxigraph reads `<` as less-than here.
             found.extend(_words(token[1:-1]))
@@ -79,8 +80,8 @@ def uses_service(text: str) -> bool:
 
     Oxigraph matches keywords without a word boundary (``SERVICEx:a`` is SERVICE then
     ``x:a``; ``trueSERVICE`` is true then SERVICE), so a word that merely contains
-    SERVICE counts. Variables, strings, comments, IRIs and the local part of a prefixed
-    name never do: the parser reads each of them whole, as this lexer does.
+    SERVICE counts, and so does one after a dot in a local name. Variables, strings,
+    comments and IRIs never do: the parser reads each of them whole, as this lexer does.
     """
     return any(
         "SERVICE" in word for reading in (text, _decode_escapes(text)) for word in _words(reading)
