@@ -246,6 +246,7 @@ GLUE = [
     '"x"^^<t>',
     "#c\n",
     "UNDEF",
+    "-1",
     "x:",
     ":",
     "()",
@@ -265,6 +266,7 @@ WRAPPERS = [
     "SELECT * WHERE {{ {X}SERVICE<http://127.0.0.1:1/>{{}} }}",
     "SELECT * WHERE {{ ?s ?p ?o . {X}SERVICE x:b {{}} }}",
     "SELECT * WHERE {{ ?s ?p {X}SERVICE?v{{}} }}",
+    "SELECT * WHERE {{ ?s {X}SERVICE<http://127.0.0.1:1/>{{}} }}",
 ]
 
 

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 
 _NAME_CHARS = r"[\w\-.\u00B7\u0300-\u036F\u203F-\u2040]"
+# In a local name: %HH, or a backslash before one of SPARQL's escapable characters.
+_PLX = r"%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?\#@%]"
 _TOKEN = re.compile(
     r"""
       (?P<space>\s+)
@@ -40,7 +42,11 @@ _TOKEN = re.compile(
     | (?P<var>[?$][\w\u00B7\u0300-\u036F\u203F-\u2040]+)
     | (?P<name>(?:[^\W\d_]"""
     + _NAME_CHARS
-    + r"""*)?:(?:[\w\-.:%\\\u00B7\u0300-\u036F\u203F-\u2040]|\\.)*
+    + r"""*)?:(?:(?:[\w:]|"""
+    + _PLX
+    + r""")(?:[\w\-.:\u00B7\u0300-\u036F\u203F-\u2040]|"""
+    + _PLX
+    + r""")*)?
         | [^\W\d]"""
     + _NAME_CHARS
     + r"""*)
