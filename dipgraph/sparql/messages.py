@@ -36,6 +36,8 @@ def syntax_message(text: str, error: str) -> str:
 
 
 def clip(text: str, limit: int = 300) -> str:
-    """At most ``limit`` characters, control characters escaped."""
-    shown = text if len(text) <= limit else text[:limit] + "…"
-    return repr(shown)[1:-1]
+    """At most ``limit`` characters, on one line, control and bidi characters escaped
+    (the project's one convention: :func:`dipgraph.loader.characters.visible`)."""
+    from dipgraph.loader.characters import visible
+
+    return visible(text if len(text) <= limit else text[:limit] + "…")
