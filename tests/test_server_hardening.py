@@ -68,7 +68,13 @@ def served(tmp_path_factory) -> Iterator[Served]:
 
 @pytest.fixture(scope="module")
 def served_cors(tmp_path_factory) -> Iterator[Served]:
-    server = start_server(tmp_path_factory.mktemp("cors"), "--cors", "https://app.example")
+    server = start_server(
+        tmp_path_factory.mktemp("cors"),
+        "--cors",
+        "https://app.example",
+        "--allow-host",
+        "mylaptop.local",
+    )
     yield server
     stop(server)
 
@@ -144,6 +150,13 @@ def test_cors_allows_the_named_origin_only(served_cors: Served) -> None:
     with urllib.request.urlopen(request, timeout=10) as response:
         assert response.headers["Access-Control-Allow-Origin"] == "https://app.example"
     assert http(query_url(served_cors), headers={"Origin": "https://other.example"})[0] == 403
+
+
+def test_allow_host_adds_a_name(served: Served, served_cors: Served) -> None:
+    host = {"Host": "mylaptop.local"}
+    assert http(query_url(served_cors), headers=host)[0] == 200
+    status, _, body = http(query_url(served), headers=host)
+    assert status == 403 and "--allow-host" in body
 
 
 def test_head_answers_like_get_without_a_body(served: Served) -> None:

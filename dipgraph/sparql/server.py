@@ -78,7 +78,11 @@ class SparqlApp:
         method = environ["REQUEST_METHOD"]
         host = environ.get("HTTP_HOST")
         if not self.policy.allows_host(host):
-            return _json(403, f"this server does not answer for host {clip(host or '')!r}")
+            return _json(
+                403,
+                f"this server does not answer for host {clip(host or '')!r} "
+                "(serve --allow-host NAME adds a name)",
+            )
         origin = environ.get("HTTP_ORIGIN")
         if origin and not self.policy.origin_allowed(origin, host or ""):
             return _json(403, f"origin {clip(origin)!r} is not allowed (see serve --cors)")
