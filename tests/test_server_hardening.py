@@ -265,6 +265,7 @@ def test_a_worker_that_died_while_idle_is_replaced(served: Served) -> None:
     time.sleep(0.5)
     assert [http(query_url(served))[0] for _ in range(3)] == [200, 200, 200]
     assert "Traceback" not in served.stderr()
+    _wait_for_workers(served, 2)  # leave the pool whole for the tests that follow
 
 
 # -- item 11: a query past the timeout is stopped, and the server stays responsive ----
@@ -293,6 +294,16 @@ def _workers(pid: int) -> set[int]:
     return found
 
 
+def _wait_for_workers(served: Served, count: int) -> set[int]:
+    """The server's workers once there are ``count`` of them (replacements start)."""
+    deadline = time.monotonic() + 60
+    while len(workers := _workers(served.process.pid)) < count:
+        assert time.monotonic() < deadline, f"only {len(workers)} workers"
+        time.sleep(0.1)
+    time.sleep(1)  # started is not ready: give them time to open the store
+    return workers
+
+
 def _cpu_seconds(pids: list[int]) -> float:
     total = 0
     for pid in pids:
@@ -305,8 +316,7 @@ def _cpu_seconds(pids: list[int]) -> float:
 
 
 def test_heavy_queries_are_killed_and_a_light_one_answers_promptly(served: Served) -> None:
-    workers_before = _workers(served.process.pid)
-    assert len(workers_before) == 2
+    workers_before = _wait_for_workers(served, 2)
     statuses: list[int] = []
 
     def heavy() -> None:

@@ -298,3 +298,29 @@ def test_the_service_check_agrees_with_oxigraphs_parser() -> None:
             if not uses_service(query):
                 missed.append(query)
     assert keyword_uses > 300 and missed == []
+
+
+def test_query_results_reach_the_terminal_without_control_characters(cli) -> None:
+    """A SPARQL string escape makes any character; none may reach a terminal raw."""
+    import pyoxigraph as ox
+
+    value = r'"a\u001b[2J\u0007b\u202ec\u0085d"'
+    select = f"SELECT ?x WHERE {{ BIND({value} AS ?x) }}"
+    construct = f"CONSTRUCT {{ <urn:a> <urn:b> ?x }} WHERE {{ BIND({value} AS ?x) }}"
+    raw = "a\x1b[2J\x07b\u202ec\x85d"
+    outputs = {}
+    for name, args in {
+        "table": (select,),
+        "csv": (select, "--format", "csv"),
+        "json": (select, "--format", "json"),
+        "turtle": (construct,),
+    }.items():
+        result = cli("sparql", *args, "--facts", SMALL)
+        assert result.code == 0, result.err
+        assert not any(c in result.out for c in "\x1b\x07\u202e\x85"), name
+        outputs[name] = result.out
+    # JSON and Turtle stay exact: read back, they hold the same value.
+    assert json.loads(outputs["json"])["results"]["bindings"][0]["x"]["value"] == raw
+    triples = list(ox.parse(outputs["turtle"].encode(), format=ox.RdfFormat.TURTLE))
+    assert triples[0].object.value == raw
+    assert "a\\x1b[2J\\x07b\\u202ec\\x85d" in outputs["csv"]

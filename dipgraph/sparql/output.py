@@ -44,16 +44,22 @@ def _render(result: Any, fmt: Format) -> Rendered:
     import pyoxigraph as ox
 
     from dipgraph.graph.to_rdf import PREFIXES
+    from dipgraph.loader.characters import visible, visible_json
 
+    # Oxigraph escapes C0 controls in Turtle and JSON, not C1 or bidi controls:
+    # visible_json writes those as \uXXXX, which both read back as the same data.
     if isinstance(result, ox.QueryTriples):
         data = ox.serialize(list(result), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-        return Rendered(data.decode("utf-8"))
+        return Rendered(visible_json(data.decode("utf-8")))
     if fmt == Format.json:
-        return Rendered(result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n")
+        data = result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8")
+        return Rendered(visible_json(data) + "\n")
     if isinstance(result, ox.QueryBoolean):
         return Rendered("true\n" if bool(result) else "false\n")
     if fmt == Format.csv:
-        return Rendered(result.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8"))
+        # CSV has no escapes: control characters are shown as output.cell shows them.
+        data = result.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8")
+        return Rendered(visible(data.replace("\r\n", "\n"), keep_lines=True))
     names = [variable.value for variable in result.variables]
     rows = [{name: term_text(solution[name]) for name in names} for solution in result]
     return Rendered(names=names, rows=rows)

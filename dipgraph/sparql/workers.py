@@ -35,6 +35,10 @@ class PoolError(RuntimeError):
         self.status = status
 
 
+class _WorkerLost(Exception):
+    """The worker's end of the pipe closed before it answered."""
+
+
 @dataclass(eq=False)
 class Worker:
     process: Any  # multiprocessing.Process
@@ -139,7 +143,18 @@ class QueryPool:
     def run(self, text: str, accept: str, timeout: float, wait: float) -> Reply:
         """Answer one query within ``timeout`` seconds of running and ``max_memory``
         bytes of growth, else kill the worker running it and raise PoolError(503).
-        Waiting for a free worker (while others run or restart) may take ``wait`` more."""
+        Waiting for a free worker (while others run or restart) may take ``wait`` more.
+        A worker that dies under the query (killed from outside just before, say) gets
+        the query retried once on another; a query that kills two is refused (500)."""
+        for attempt in (1, 2):
+            try:
+                return self._run_once(text, accept, timeout, wait)
+            except _WorkerLost:
+                if attempt == 2:
+                    break
+        raise PoolError(500, "the query worker died twice; the query was not answered")
+
+    def _run_once(self, text: str, accept: str, timeout: float, wait: float) -> Reply:
         worker = self._take(wait)
         deadline = time.monotonic() + timeout
         try:
@@ -158,7 +173,7 @@ class QueryPool:
                     )
         except (EOFError, OSError):
             self._retire(worker)
-            raise PoolError(500, "the query worker died; the query was not answered") from None
+            raise _WorkerLost from None
         self._retire(worker)
         raise PoolError(503, f"query timed out after {timeout:g} s and was stopped")
 
