@@ -59,7 +59,8 @@ def _render(result: Any, fmt: Format) -> Rendered:
     if fmt == Format.csv:
         # CSV has no escapes: control characters are shown as output.cell shows them.
         data = result.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8")
-        return Rendered(visible(data.replace("\r\n", "\n"), keep_lines=True))
+        lines = data.split("\r\n")  # SPARQL CSV ends rows with CRLF: keep those
+        return Rendered("\r\n".join(visible(line, keep_lines=True) for line in lines))
     names = [variable.value for variable in result.variables]
     rows = [{name: term_text(solution[name]) for name in names} for solution in result]
     return Rendered(names=names, rows=rows)
