@@ -195,7 +195,12 @@ def test_ctrl_c_stops_a_running_query(cli) -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(3)  # well into the query
+    # Wait until the query runs: its thread exists (the store is open), then a bit more.
+    deadline = time.monotonic() + 60
+    while len(os.listdir(f"/proc/{process.pid}/task")) < 2:
+        assert process.poll() is None and time.monotonic() < deadline, process.communicate()
+        time.sleep(0.05)
+    time.sleep(1)
     assert process.poll() is None, process.communicate()
     started = time.monotonic()
     process.send_signal(signal.SIGINT)
