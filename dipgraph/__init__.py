@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from dipgraph.bundled import default_facts_dir
 from dipgraph.facts import Facts
@@ -16,6 +17,9 @@ from dipgraph.graph.iris import check_base_iri
 from dipgraph.graph.knowledge import KnowledgeGraph, QueryError
 from dipgraph.loader import FactsError, Problem, check_facts, load_facts
 from dipgraph.names import NameLookupError
+
+if TYPE_CHECKING:
+    import pyoxigraph
 
 __version__ = "0.1.0"
 __all__ = [
@@ -28,6 +32,7 @@ __all__ = [
     "check_facts",
     "load",
     "load_facts",
+    "open_store",
 ]
 
 
@@ -50,18 +55,19 @@ def load(
     root = Path(facts_dir or default_facts_dir())
     if not cache:
         return KnowledgeGraph(load_facts(root), base)
-    from dipgraph.cache import entry_for
+    from dipgraph.cached import load_cached
 
     if not root.exists():
         raise FileNotFoundError(f"facts directory not found: {root}")
-    entry = entry_for(root.resolve(), base)
-    cached = entry.open(base) if entry else None
-    if cached is not None:
-        return cached
-    kg = KnowledgeGraph(load_facts(root), base, entry)
-    if entry:
-        entry.save(kg)
-    return kg
+    return load_cached(root.resolve(), base)
+
+
+def open_store(
+    facts_dir: str | os.PathLike[str] | None = None, base_iri: str | None = None
+) -> pyoxigraph.Store:
+    """The facts as an in-memory Oxigraph store, through the compile cache: what a
+    SPARQL worker process calls. FactsError when the facts have errors."""
+    return load(facts_dir, base_iri, cache=True).store
 
 
 def check(
@@ -81,12 +87,8 @@ def check(
     from dipgraph.graph.iris import DEFAULT_BASE
 
     root = Path(facts_dir or default_facts_dir())
-    entry = None
-    if cache and root.exists():
-        from dipgraph.cache import entry_for
+    if not cache or not root.exists():
+        return check_facts(root)
+    from dipgraph.cached import check_cached
 
-        entry = entry_for(root.resolve(), DEFAULT_BASE)  # keyed before reading, as load does
-    facts, problems = check_facts(root)
-    if entry is not None and not any(p.severity == "error" for p in problems):
-        entry.save(KnowledgeGraph(facts, DEFAULT_BASE, entry))
-    return facts, problems
+    return check_cached(root.resolve(), DEFAULT_BASE)

@@ -16,14 +16,18 @@ first used, so answering a question stays fast.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from functools import cached_property
-from typing import TYPE_CHECKING, Any
+import io
+from collections.abc import Callable, Iterable, Mapping
+from functools import cached_property, wraps
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from dipgraph.cache.tables import CacheDamaged
 from dipgraph.dates import DateError, PartialDate, may_overlap
 from dipgraph.facts import Actor, Facts, Statement
 from dipgraph.graph import views
-from dipgraph.graph.contact_index import ContactIndex, ViewStore
+from dipgraph.graph.contact_index import ContactIndex
 from dipgraph.graph.iris import DEFAULT_BASE, fact_iri
 from dipgraph.graph.paths import Adjacency, LazyAdjacency, Link, all_paths, shortest_path
 from dipgraph.names import NameIndex
@@ -34,10 +38,34 @@ if TYPE_CHECKING:
     import pyoxigraph
     import rdflib
 
-    from dipgraph.cache import CacheEntry
     from dipgraph.graph.to_rdf import Quads
 
 VIA_CHOICES = ("contacts", "all")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class RdfFile(Protocol):
+    """Where a graph keeps its N-Quads between runs (the compile cache provides one)."""
+
+    def nquads_file(self) -> Path | None: ...
+
+    def keep_nquads(self, lines: Iterable[str]) -> Path | None: ...
+
+    def forget_nquads(self) -> None: ...
+
+
+def _recovering(method: F) -> F:
+    """Answer from the checked facts when stored parts turn out damaged mid-query."""
+
+    @wraps(method)
+    def run(self: KnowledgeGraph, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except CacheDamaged as error:
+            self._recover(error)
+            return method(self, *args, **kwargs)
+
+    return run  # type: ignore[return-value]
 
 
 class QueryError(ValueError):
@@ -78,22 +106,57 @@ class KnowledgeGraph:
         self,
         facts: Facts | Callable[[], Facts],
         base: str = DEFAULT_BASE,
-        cache: CacheEntry | None = None,
+        rdf_file: RdfFile | None = None,
+        recover: Callable[[], Facts] | None = None,
     ) -> None:
+        """``facts`` or a function giving them on first use; ``rdf_file`` keeps the
+        N-Quads between runs; ``recover`` reads the facts again when stored parts
+        (see :meth:`use_stored`) are found damaged."""
         self._facts = facts if isinstance(facts, Facts) else None
         self._load_facts = None if isinstance(facts, Facts) else facts
         self.base = base
-        self.cache = cache
+        self.rdf_file = rdf_file
+        self._recover_facts = recover
         self.model = load_model()
-        self.view_store: ViewStore | None = None
+        self.views: Mapping[str, dict[str, Any]] | None = None
 
     @property
     def facts(self) -> Facts:
-        """Every checked record (loaded from the cache on first use when cached)."""
+        """Every checked record (loaded on first use when stored)."""
         if self._facts is None:
             assert self._load_facts is not None
-            self._facts = self._load_facts()
+            try:
+                self._facts = self._load_facts()
+            except CacheDamaged as error:
+                self._recover(error)
+        assert self._facts is not None
         return self._facts
+
+    def use_stored(
+        self,
+        index: ContactIndex,
+        actor_names: NameIndex,
+        topic_names: NameIndex,
+        views: Mapping[str, dict[str, Any]],
+    ) -> None:
+        """Answer from stored parts (read lazily) instead of building them from facts."""
+        self.contact_index = index
+        self.actor_names = actor_names
+        self.topic_names = topic_names
+        self.views = views
+
+    def _recover(self, error: CacheDamaged) -> None:
+        """Drop every stored part and rebuild from the facts read afresh."""
+        if self._recover_facts is None:
+            raise error
+        import sys
+
+        print(f"warning: {error}; reading the facts again", file=sys.stderr)
+        self._facts = self._recover_facts()
+        self._recover_facts = None
+        for name in ("contact_index", "actor_names", "topic_names"):
+            self.__dict__.pop(name, None)
+        self.views = None
 
     @cached_property
     def contact_index(self) -> ContactIndex:
@@ -102,8 +165,9 @@ class KnowledgeGraph:
 
     def fact_views(self, idents: list[str]) -> dict[str, dict[str, Any]]:
         """JSON views of contacts (as `talks` prints them) and posts (for path hops)."""
-        if self._facts is None and self.view_store is not None:
-            return self.view_store.get(idents)
+        if self.views is not None:
+            views = self.views
+            return {ident: views[ident] for ident in idents if ident in views}
         return {ident: view for ident in idents if (view := self._build_view(ident)) is not None}
 
     def _build_view(self, ident: str) -> dict[str, Any] | None:
@@ -139,6 +203,7 @@ class KnowledgeGraph:
             for t in self.facts.topics.values()
         )
 
+    @_recovering
     def actor(self, name: str) -> Actor:
         """The actor an id, name or alias denotes (any language, any case)."""
         return self.facts.actors[self.actor_names.resolve(name)]
@@ -147,6 +212,7 @@ class KnowledgeGraph:
         return self.model.vocabularies["contact_types"][contact_type]["cameo"]
 
     # -- actors --------------------------------------------------------------
+    @_recovering
     def actors(self, text: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
         """Actors whose names contain ``text`` (all when None), by English name."""
         idents = (
@@ -182,6 +248,7 @@ class KnowledgeGraph:
             found |= more
         return found
 
+    @_recovering
     def talks(
         self,
         actor: str | None = None,
@@ -204,6 +271,8 @@ class KnowledgeGraph:
         state = _choice(status, vocab["contact_statuses"], "status") if status else None
         topics = self._narrower(self.topic_names.resolve(topic)) if topic else None
         chosen = []
+        index = self.contact_index
+        rows = index.contacts_of(first) if first else index.contacts
         for (
             ident,
             contact_type,
@@ -212,7 +281,7 @@ class KnowledgeGraph:
             subjects,
             first_day,
             last_day,
-        ) in self.contact_index.contacts:
+        ) in rows:
             if (first and first not in people) or (second and second not in people):
                 continue
             if (kind and contact_type != kind) or (state and contact_status != state):
@@ -284,6 +353,7 @@ class KnowledgeGraph:
         ]
         return hop
 
+    @_recovering
     def path(
         self,
         source: str,
@@ -333,6 +403,7 @@ class KnowledgeGraph:
         }
 
     # -- profile -------------------------------------------------------------
+    @_recovering
     def show(self, name: str) -> dict[str, Any]:
         """An actor's profile: names, posts over time, contacts, statements, sources."""
         actor = self.actor(name)
@@ -370,6 +441,7 @@ class KnowledgeGraph:
         }
 
     # -- counts ----------------------------------------------------------------
+    @_recovering
     def stats(self) -> dict[str, Any]:
         """Facts per kind, and posts / contacts / statements citing each source."""
         kinds = {
@@ -407,22 +479,38 @@ class KnowledgeGraph:
 
     @cached_property
     def store(self) -> pyoxigraph.Store:
-        """An in-memory Oxigraph store of :attr:`nquads`: fast SPARQL and serialisation."""
+        """An in-memory Oxigraph store of the graph: fast SPARQL and serialisation.
+
+        Loaded from the N-Quads kept by :attr:`rdf_file` when there are any (a damaged
+        file is rewritten); else the quads are compiled, written there, and loaded.
+        """
         import pyoxigraph
 
-        if self.cache is not None and self.cache.store_path.is_dir():
-            return self.cache.open_store(lambda: self.nquads)
         store = pyoxigraph.Store()
-        store.bulk_load(self.nquads.encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
+        kept = self.rdf_file.nquads_file() if self.rdf_file else None
+        if kept is not None:
+            try:
+                store.bulk_load(path=str(kept), format=pyoxigraph.RdfFormat.N_QUADS)
+                return store
+            except (OSError, SyntaxError, ValueError):
+                assert self.rdf_file is not None
+                self.rdf_file.forget_nquads()
+                store = pyoxigraph.Store()
+        if self.rdf_file is not None:
+            kept = self.rdf_file.keep_nquads(self.quads.nquads_lines())
+        if kept is None:
+            store.bulk_load(
+                _LineReader(self.quads.nquads_lines()), format=pyoxigraph.RdfFormat.N_QUADS
+            )
+        else:
+            del self.quads  # half a gigabyte at 100k contacts: free it before loading
+            store.bulk_load(path=str(kept), format=pyoxigraph.RdfFormat.N_QUADS)
         return store
 
-    @cached_property
+    @property
     def query_store(self) -> pyoxigraph.Store:
-        """The store queries run on: the cache's on-disk store when caching (built once,
-        reused by later processes), else :attr:`store`."""
-        if self.cache is None:
-            return self.store
-        return self.cache.open_store(lambda: self.nquads)
+        """The store queries run on (the same as :attr:`store`)."""
+        return self.store
 
     @cached_property
     def rdf(self) -> rdflib.Dataset:
@@ -458,6 +546,7 @@ class KnowledgeGraph:
             return Literal(str(date), datatype=NamedNode(date_datatype(date)))
         return Literal(value)
 
+    @_recovering
     def sparql(self, query: str, params: dict[str, str] | None = None) -> Any:
         """Run a read-only SPARQL query over :attr:`store`; returns Oxigraph results.
 
@@ -477,3 +566,25 @@ class KnowledgeGraph:
             name: self._term(declared.get(name, "text"), value) for name, value in params.items()
         }
         return run_query(self.query_store, text, bindings)
+
+
+class _LineReader(io.RawIOBase):
+    """Text lines as a binary stream, so a store loads them without one whole text."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._lines = iter(lines)
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while len(self._pending) < len(buffer):
+            batch = "".join(islice(self._lines, 4096))
+            if not batch:
+                break
+            self._pending += batch.encode("utf-8")
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
