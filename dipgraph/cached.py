@@ -46,7 +46,7 @@ def _fill(kg: KnowledgeGraph) -> Callable[..., Any]:
             writer.add_map(f"{name}.exact", {k: sorted(v) for k, v in names.exact.items()})
             writer.add_map(f"{name}.display", names.display)
         writer.add_map("views", kg.all_views(), tuples=False)
-        writer.add_value("facts", encode_facts(kg.facts))
+        writer.add_json("facts", encode_facts(kg.facts))
 
     return fill
 

@@ -277,7 +277,7 @@ def path(
     if fmt != Format.table:
         output.emit(result, hops, output.HOP_COLUMNS, fmt)
         return
-    names = {a: graph.facts.actors[a].name for a in graph.facts.actors}
+    names = graph.actor_names.display  # the index holds the names: no fact is decoded
     if not result["paths"]:
         typer.echo(
             f"no path between {names[result['from']]} and {names[result['to']]} "

@@ -6,7 +6,7 @@ record classes of :mod:`dipgraph.facts` (and :class:`~dipgraph.dates.PartialDate
 converting every field by its declared type, so nothing in the data chooses a class.
 
 >>> from dipgraph.facts import Evidence
->>> plain = encode(Evidence("wire", "a quote"))
+>>> plain = json.loads(_ENCODER.encode(Evidence("wire", "a quote")))
 >>> plain, decoder(Evidence)(plain) == Evidence("wire", "a quote")
 (['wire', 'a quote'], True)
 """
@@ -14,6 +14,8 @@ converting every field by its declared type, so nothing in the data chooses a cl
 from __future__ import annotations
 
 import dataclasses
+import json
+import operator
 import types
 import typing
 from collections.abc import Callable
@@ -30,19 +32,6 @@ Decoder = Callable[[Any], Any]
 
 class BadRecord(ValueError):
     """Stored data that does not have the shape its declared type calls for."""
-
-
-def encode(value: Any) -> Any:
-    """A record, tuple, dict or path as JSON-ready data (records as field lists)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
-    if isinstance(value, tuple | list):
-        return [encode(item) for item in value]
-    if isinstance(value, dict):
-        return {key: encode(item) for key, item in value.items()}
-    if isinstance(value, Path):
-        return str(value)
-    return value
 
 
 def _scalar(kind: type) -> Decoder:
@@ -117,16 +106,35 @@ _RECORD_CLASSES = frozenset(
 )
 
 
-def encode_facts(facts: Facts) -> dict[str, Any]:
-    """Every record of ``facts`` as JSON-ready data, file locations included."""
-    return {
-        "root": str(facts.root),
-        "files": [str(p) for p in facts.files],
-        **{
-            f"{kind}s": [encode(record) for record in facts.by_kind(kind).values()]
-            for kind in facts_module.RECORD_TYPES
-        },
-    }
+@cache
+def _fields_of(cls: type) -> Callable[[Any], tuple]:
+    names = [f.name for f in dataclasses.fields(cls)]
+    return operator.attrgetter(*names) if len(names) > 1 else lambda r: (getattr(r, names[0]),)
+
+
+def _plain(value: Any) -> Any:
+    """What JSON cannot write itself: records as field tuples, paths as text."""
+    if type(value) in _RECORD_CLASSES:
+        return _fields_of(type(value))(value)
+    if isinstance(value, Path):
+        return str(value)
+    raise TypeError(f"cannot store {type(value).__name__}")
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_plain)
+
+
+def encode_facts(facts: Facts) -> str:
+    """Every record of ``facts`` as JSON text, file locations included."""
+    return _ENCODER.encode(
+        {
+            "root": str(facts.root),
+            "files": [str(p) for p in facts.files],
+            **{
+                f"{kind}s": list(facts.by_kind(kind).values()) for kind in facts_module.RECORD_TYPES
+            },
+        }
+    )
 
 
 def decode_facts(data: Any) -> Facts:

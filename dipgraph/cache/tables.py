@@ -12,37 +12,40 @@ Damage (a truncated file, a bad row) raises :class:`CacheDamaged`, whenever foun
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-FORMAT = "tables-1"
+FORMAT = "tables-2"
+# One table a part: a list's rows by rowid (position + 1), a map's values by key
+# (indexed once all are in). Rowid tables: values are hundreds of bytes.
 _SCHEMA = """
-CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+PRAGMA page_size=8192;
+CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE parts (name TEXT PRIMARY KEY, kind TEXT NOT NULL, size INTEGER NOT NULL,
-                    rows_of TEXT, tuples INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE list_items (part TEXT, position INTEGER, data TEXT NOT NULL,
-                         PRIMARY KEY (part, position)) WITHOUT ROWID;
-CREATE TABLE map_items (part TEXT, key TEXT, data TEXT NOT NULL,
-                        PRIMARY KEY (part, key)) WITHOUT ROWID;
+                    rows_of TEXT, tuples INTEGER NOT NULL, tab TEXT NOT NULL);
 """
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+_TABLE = re.compile(r"p[0-9]+")
 
 
 class CacheDamaged(RuntimeError):
     """A cache file that cannot be read back as written."""
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+_json = _ENCODER.encode
 
 
 def tupled(value: Any) -> Any:
     """JSON arrays back to the tuples they were written from (nested too)."""
-    if type(value) is list:
-        return tuple(tupled(item) for item in value)
-    return value
+    if type(value) is not list:
+        return value
+    return tuple([tupled(item) if type(item) is list else item for item in value])
 
 
 class TableWriter:
@@ -55,43 +58,54 @@ class TableWriter:
         self.db.executescript(_SCHEMA)
         self.db.execute("BEGIN")
         self.db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+        self._count = 0
 
-    def _part(self, name: str, kind: str, size: int, rows_of: str | None, tuples: bool) -> None:
+    def _part(
+        self, name: str, kind: str, size: int, rows_of: str | None = None, tuples: bool = True
+    ) -> str:
+        table = f"p{self._count}"
+        self._count += 1
         self.db.execute(
-            "INSERT INTO parts VALUES (?, ?, ?, ?, ?)", (name, kind, size, rows_of, tuples)
+            "INSERT INTO parts VALUES (?, ?, ?, ?, ?, ?)",
+            (name, kind, size, rows_of, tuples, table),
         )
+        columns = (
+            "data TEXT NOT NULL" if kind == "list" else "key TEXT NOT NULL, data TEXT NOT NULL"
+        )
+        self.db.execute(f"CREATE TABLE {table} ({columns})")
+        return table
+
+    def _map(self, table: str, items: Iterable[tuple[str, str]]) -> None:
+        self.db.executemany(f"INSERT INTO {table} VALUES (?, ?)", items)
+        self.db.execute(f"CREATE UNIQUE INDEX {table}_key ON {table} (key)")
 
     def add_list(self, name: str, rows: Sequence[Any]) -> None:
-        self._part(name, "list", len(rows), None, True)
-        self.db.executemany(
-            "INSERT INTO list_items VALUES (?, ?, ?)",
-            ((name, number, _json(row)) for number, row in enumerate(rows)),
-        )
+        table = self._part(name, "list", len(rows))
+        self.db.executemany(f"INSERT INTO {table} VALUES (?)", ((_json(row),) for row in rows))
 
     def add_map(self, name: str, mapping: Mapping[str, Any], tuples: bool = True) -> None:
         """Store ``mapping``; ``tuples`` reads arrays back as tuples (else as lists)."""
-        self._part(name, "map", len(mapping), None, tuples)
-        self.db.executemany(
-            "INSERT INTO map_items VALUES (?, ?, ?)",
-            ((name, key, _json(value)) for key, value in mapping.items()),
-        )
+        table = self._part(name, "map", len(mapping), None, tuples)
+        self._map(table, ((key, _json(value)) for key, value in mapping.items()))
 
     def add_shards(
         self, name: str, positions: Mapping[str, Iterable[int]], rows_of: str, rows: Sequence[Any]
     ) -> None:
         """Store ``positions`` (key -> positions in the list part ``rows_of``) with the rows."""
-        self._part(name, "shards", len(positions), rows_of, True)
-        self.db.executemany(
-            "INSERT INTO map_items VALUES (?, ?, ?)",
-            (
-                (name, key, _json([[p, rows[p]] for p in places]))
-                for key, places in positions.items()
-            ),
+        table = self._part(name, "shards", len(positions), rows_of)
+        self._map(
+            table,
+            ((key, _json([[p, rows[p]] for p in places])) for key, places in positions.items()),
         )
 
     def add_value(self, name: str, value: Any) -> None:
         """One JSON value, read whole (lists stay lists)."""
-        self.add_map(f"value:{name}", {"": value}, tuples=False)
+        self.add_json(name, _json(value))
+
+    def add_json(self, name: str, text: str) -> None:
+        """One value already written as JSON text."""
+        table = self._part(f"value:{name}", "map", 1, None, False)
+        self._map(table, [("", text)])
 
     def close(self) -> None:
         self.db.execute("COMMIT")
@@ -129,6 +143,8 @@ class Tables:
             self.db.execute("PRAGMA trusted_schema=OFF")
             format_row = self.db.execute("SELECT value FROM meta WHERE name='format'").fetchone()
             self.parts = {row[0]: row[1:] for row in self.db.execute("SELECT * FROM parts")}
+            if not all(_TABLE.fullmatch(str(part[-1])) for part in self.parts.values()):
+                raise CacheDamaged(f"{path} names a table that this cache never makes")
         except (OSError, sqlite3.Error) as error:
             raise CacheDamaged(f"{path}: {error}") from None
         if format_row != (FORMAT,):
@@ -149,16 +165,16 @@ class Tables:
 
     def list(self, name: str) -> StoredList:
         if name not in self._lists:
-            size = self._kind(name, "list")[1]
-            self._lists[name] = StoredList(self, name, size)
+            _, size, _, _, table = self._kind(name, "list")
+            self._lists[name] = StoredList(self, table, size)
         return self._lists[name]
 
     def map(self, name: str) -> StoredMap:
         found = self.parts.get(name)
         if found is not None and found[0] == "shards":
-            return StoredShards(self, name, found[1], self.list(found[2]))
-        _, size, _, tuples = self._kind(name, "map")
-        return StoredMap(self, name, size, bool(tuples))
+            return StoredShards(self, found[4], found[1], self.list(found[2]))
+        _, size, _, tuples, table = self._kind(name, "map")
+        return StoredMap(self, table, size, bool(tuples))
 
     def value(self, name: str) -> Any:
         return self.map(f"value:{name}")[""]
@@ -189,9 +205,7 @@ class StoredList(Sequence):
             position += self._size
         if position in self.known:
             return self.known[position]
-        found = self._tables.fetch(
-            "SELECT data FROM list_items WHERE part=? AND position=?", (self._name, position)
-        )
+        found = self._tables.fetch(f"SELECT data FROM {self._name} WHERE rowid=?", (position + 1,))
         if not found:
             raise IndexError(position)
         row = self.known[position] = self._tables.decode(found[0][0], True)
@@ -199,11 +213,8 @@ class StoredList(Sequence):
 
     def __iter__(self) -> Iterator[Any]:
         if self._all is None:
-            rows = self._tables.fetch(
-                "SELECT position, data FROM list_items WHERE part=? ORDER BY position",
-                (self._name,),
-            )
-            if len(rows) != self._size or (rows and rows[-1][0] != self._size - 1):
+            rows = self._tables.fetch(f"SELECT rowid, data FROM {self._name} ORDER BY rowid", ())
+            if len(rows) != self._size or (rows and rows[-1][0] != self._size):
                 raise CacheDamaged(f"{self._tables.path}: part {self._name} is incomplete")
             self._all = [self._tables.decode(data, True) for _, data in rows]
         return iter(self._all)
@@ -227,9 +238,7 @@ class StoredMap(Mapping):
         if self._all is not None:
             return self._all[key]
         if key not in self._known:
-            found = self._tables.fetch(
-                "SELECT data FROM map_items WHERE part=? AND key=?", (self._name, key)
-            )
+            found = self._tables.fetch(f"SELECT data FROM {self._name} WHERE key=?", (key,))
             self._known[key] = self._value(found[0][0]) if found else KeyError
         value = self._known[key]
         if value is KeyError:
@@ -238,7 +247,7 @@ class StoredMap(Mapping):
 
     def _everything(self) -> dict[str, Any]:
         if self._all is None:
-            rows = self._tables.fetch("SELECT key, data FROM map_items WHERE part=?", (self._name,))
+            rows = self._tables.fetch(f"SELECT key, data FROM {self._name}", ())
             if len(rows) != self._size:
                 raise CacheDamaged(f"{self._tables.path}: part {self._name} is incomplete")
             self._all = {key: self._value(data) for key, data in rows}
