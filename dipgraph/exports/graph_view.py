@@ -8,6 +8,7 @@ shows in its side panel; fact text travels only as data, never as markup.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from dipgraph.dates import PartialDate
@@ -228,6 +229,27 @@ def kept_nodes(kg: KnowledgeGraph, contacts: set[str] | None) -> set[str] | None
 
 
 LARGE_GRAPH_RELATIONS = frozenset({"contact"})
+_EVENT_RELATIONS = frozenset({"party", "subject", "host", "mediator", "discussed"})
+
+
+def _drawable_edges(kg: KnowledgeGraph) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """Actor-to-actor edges for the page: one per cross-side pair of a contact (never
+    two members of one side), topic links from its parties, and every other fact."""
+    for contact in kg.facts.contacts.values():
+        data = {"relation": "contact", "type": contact.type, "status": contact.status}
+        for a, b in contact.pairs:
+            yield a, b, contact.id, data
+        for party in contact.participants:
+            for topic in contact.topics:
+                yield (
+                    party,
+                    topic,
+                    f"{contact.id}:{topic}",
+                    {"relation": "discussed", "fact": contact.id},
+                )
+    for u, v, key, data in kg.networkx.edges(keys=True, data=True):
+        if data["relation"] not in _EVENT_RELATIONS:
+            yield u, v, key, data
 
 
 def graph_view(
@@ -245,7 +267,7 @@ def graph_view(
     drawn = [
         n
         for n, d in graph.nodes(data=True)
-        if d["node_type"] != "source" and (keep is None or n in keep)
+        if d["node_type"] in ("actor", "topic") and (keep is None or n in keep)
     ]
     drawn_set = set(drawn)
     colours = _country_colours(kg)
@@ -260,7 +282,7 @@ def graph_view(
     ]
     edges = []
     facts: dict[str, dict[str, Any]] = {}
-    for u, v, key, data in graph.edges(keys=True, data=True):
+    for u, v, key, data in _drawable_edges(kg):
         if u not in drawn_set or v not in drawn_set:
             continue
         if relations is not None and data["relation"] not in relations:
