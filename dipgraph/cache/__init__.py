@@ -25,10 +25,13 @@ recently used entries within ``$DIPGRAPH_CACHE_MAX_MB`` (4096 by default).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import sqlite3
+import time
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -79,26 +82,90 @@ def _schema_files() -> list[Path]:
     )
 
 
-def content_key(root: Path, base_iri: str) -> str:
-    """A digest of what a compile reads: the fact files and the schema's data files
-    (source texts are checked against the digests an entry lists, see the module)."""
-    from dipgraph import __version__
+def _inputs(root: Path) -> list[tuple[Path, Path]]:
+    """(folder, file) for every file a compile reads but the source texts."""
     from dipgraph.loader import fact_files
     from dipgraph.schema.model import SCHEMA_DIR
 
-    digest = hashlib.sha256(f"{_FORMAT}\0{__version__}\0{base_iri}\0{root}\0".encode())
-    for folder, files in ((SCHEMA_DIR, _schema_files()), (root, fact_files(root))):
-        for path in files:
-            digest.update(str(path.relative_to(folder) if folder.is_dir() else path).encode())
-            digest.update(b"\0")
-            digest.update(path.read_bytes())
-            digest.update(b"\0")
+    return [(SCHEMA_DIR, p) for p in _schema_files()] + [(root, p) for p in fact_files(root)]
+
+
+def _salt(root: Path, base_iri: str) -> bytes:
+    from dipgraph import __version__
+
+    return f"{_FORMAT}\0{__version__}\0{base_iri}\0{root}\0".encode()
+
+
+def content_key(root: Path, base_iri: str) -> str:
+    """A digest of what a compile reads: the fact files and the schema's data files
+    (source texts are checked against the digests an entry lists, see the module)."""
+    digest = hashlib.sha256(_salt(root, base_iri))
+    for folder, path in _inputs(root):
+        digest.update(str(path.relative_to(folder) if folder.is_dir() else path).encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
     return digest.hexdigest()[:_KEY_LENGTH]
+
+
+def stat_print(paths: Iterable[Path]) -> str | None:
+    """A digest of the files' size, times and inode, or None when one changed in the
+    last two seconds (a later change within the clock's granularity could go unseen)."""
+    digest = hashlib.sha256()
+    recent = time.time_ns() - 2_000_000_000
+    for path in paths:
+        info = path.stat()
+        if max(info.st_ctime_ns, info.st_mtime_ns) > recent:
+            return None
+        digest.update(
+            f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\0{info.st_ino}\n".encode()
+        )
+    return digest.hexdigest()
+
+
+def quick_key(folder: Path, root: Path, base_iri: str) -> str:
+    """:func:`content_key`, without reading the files again when none has changed since
+    the last run: their sizes, times and inodes are remembered with the key (as git's
+    index does). Hashing 70 MB of facts was a third of a warm query."""
+    note = folder / f"key-{hashlib.sha256(_salt(root, base_iri)).hexdigest()[:24]}.json"
+    paths = [path for _, path in _inputs(root)]
+    now = stat_print(paths)
+    try:
+        check_private_file(note)
+        remembered = json.loads(note.read_bytes())
+        if now is not None and remembered["stat"] == now and _is_key(remembered["key"]):
+            return remembered["key"]
+    except (OSError, ValueError, TypeError, KeyError):
+        pass
+    key = content_key(root, base_iri)
+    if now is not None and stat_print(paths) == now:
+        with suppress(OSError):
+            write_atomic(
+                note, lambda out: out.write(json.dumps({"stat": now, "key": key}).encode())
+            )
+    return key
+
+
+def _is_key(text: Any) -> bool:
+    return (
+        isinstance(text, str)
+        and len(text) == _KEY_LENGTH
+        and all(c in "0123456789abcdef" for c in text)
+    )
 
 
 def file_digest(path: Path) -> str:
     with path.open("rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _fresh(name: str, recorded: Any) -> bool:
+    """Whether a source text still has the digest (and stat print) an entry lists."""
+    path = Path(name)
+    digest, printed = recorded
+    if printed is not None and stat_print([path]) == printed:
+        return True
+    return file_digest(path) == digest
 
 
 class CacheEntry:
@@ -133,7 +200,7 @@ class CacheEntry:
         try:
             tables = Tables(self.index_path)
             sources = tables.value("sources")
-            if any(file_digest(Path(name)) != digest for name, digest in dict(sources).items()):
+            if not all(_fresh(name, recorded) for name, recorded in dict(sources).items()):
                 self.discard()  # a source text changed: the quotes must be checked again
                 return None
         except (CacheDamaged, OSError, TypeError, ValueError):
@@ -177,7 +244,7 @@ class CacheEntry:
                 p.stat().st_mtime >= began - 1 for p in sources
             ):
                 return False  # edited while being read
-            digests = {str(p): file_digest(p) for p in sources}
+            digests = {str(p): (file_digest(p), stat_print([p])) for p in sources}
             root = self.directory.parent
             clean_leftovers(root, _is_entry)
             with building_dir(root) as building:
@@ -243,18 +310,13 @@ def entry_for(root: Path, base_iri: str) -> CacheEntry | None:
     except UnsafeCache as error:
         warn_once(f"cache folder refused: {error}; {_WITHOUT}")
         return None
-    return CacheEntry(folder / content_key(root, base_iri), root, base_iri)
+    return CacheEntry(folder / quick_key(folder, root, base_iri), root, base_iri)
 
 
 def _is_entry(path: Path) -> bool:
     """A directory this cache made: named by a content key. Anything else in the cache
     directory (it may be one a user shares with other things) is never touched."""
-    return (
-        len(path.name) == _KEY_LENGTH
-        and all(c in "0123456789abcdef" for c in path.name)
-        and path.is_dir()
-        and not path.is_symlink()
-    )
+    return _is_key(path.name) and path.is_dir() and not path.is_symlink()
 
 
 def _size(entry: Path) -> int:
