@@ -63,9 +63,15 @@ def _stored_facts(tables: Tables) -> Callable[..., Any]:
 
 def _from_entry(tables: Tables, entry: CacheEntry, root: Path, base: str) -> KnowledgeGraph:
     """A graph answering from the stored parts (the facts decoded only if asked for)."""
-    kg = KnowledgeGraph(
-        _stored_facts(tables), base, rdf_file=entry, recover=lambda: load_facts(root)
-    )
+    kg = KnowledgeGraph(_stored_facts(tables), base)
+    _attach(kg, tables, entry, root)
+    return kg
+
+
+def _attach(kg: KnowledgeGraph, tables: Tables, entry: CacheEntry, root: Path) -> None:
+    """Point ``kg`` at the stored parts; facts it holds may then be dropped and read back."""
+    kg.rdf_file = entry
+    kg.set_fact_sources(_stored_facts(tables), lambda: load_facts(root))
     index = ContactIndex.from_tuple(
         tuple(
             tables.list(f"index.{name}")
@@ -79,7 +85,6 @@ def _from_entry(tables: Tables, entry: CacheEntry, root: Path, base: str) -> Kno
         *(NameIndex(tables.map(f"{n}.exact"), tables.map(f"{n}.display")) for n in _NAMES),
         tables.map("views"),
     )
-    return kg
 
 
 def _open(entry: CacheEntry | None) -> Tables | None:
@@ -109,7 +114,9 @@ def load_cached(root: Path, base: str) -> KnowledgeGraph:
 def _save(entry: CacheEntry, kg: KnowledgeGraph, began: float) -> None:
     sources = [s.file for s in kg.facts.sources.values()]
     if entry.save(_fill(kg), sources, began):
-        kg.rdf_file = entry
+        tables = _open(entry)
+        if tables is not None:  # answer from the entry too: the parts built here can go
+            _attach(kg, tables, entry, kg.facts.root)
 
 
 def check_cached(root: Path, base: str) -> tuple[Facts, list[Problem]]:

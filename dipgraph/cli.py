@@ -54,9 +54,7 @@ WithOption = Annotated[
 ]
 RoleOption = Annotated[
     str,
-    typer.Option(
-        help="How ACTOR takes part: party (default), subject, host, mediator, or any."
-    ),
+    typer.Option(help="How ACTOR takes part: party (default), subject, host, mediator, or any."),
 ]
 TypeOption = Annotated[
     str | None, typer.Option("--type", help="Contact type (phone_call, meeting...).")

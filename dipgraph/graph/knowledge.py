@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import suppress
 from functools import cached_property, wraps
 from itertools import islice
 from pathlib import Path
@@ -150,6 +151,12 @@ class KnowledgeGraph:
         assert self._facts is not None
         return self._facts
 
+    def set_fact_sources(self, stored: Callable[[], Facts], recover: Callable[[], Facts]) -> None:
+        """Where the facts come from when not held in memory: ``stored`` (a cache), and
+        ``recover`` when stored parts turn out damaged."""
+        self._load_facts = stored
+        self._recover_facts = recover
+
     def use_stored(
         self,
         index: ContactIndex,
@@ -280,11 +287,7 @@ class KnowledgeGraph:
             found.update(index.contacts_by_actor.get(first, ()))
         if role != "party":
             held = index.roles_by_actor.get(first, ())
-            found.update(
-                n
-                for n in held
-                if role == "any" or (role, first) in index.contacts[n][7]
-            )
+            found.update(n for n in held if role == "any" or (role, first) in index.contacts[n][7])
         return sorted(found)
 
     @_recovering
@@ -585,7 +588,12 @@ class KnowledgeGraph:
                 _LineReader(self.quads.nquads_lines()), format=pyoxigraph.RdfFormat.N_QUADS
             )
         else:
-            del self.quads  # half a gigabyte at 100k contacts: free it before loading
+            # The quads (and the facts, when they can be read back) take a gigabyte at
+            # 100k contacts: free them before the store grows.
+            del self.quads
+            if self._load_facts is not None:
+                self._facts = None
+            _give_back_memory()
             store.bulk_load(path=str(kept), format=pyoxigraph.RdfFormat.N_QUADS)
         return store
 
@@ -648,6 +656,15 @@ class KnowledgeGraph:
             name: self._term(declared.get(name, "text"), value) for name, value in params.items()
         }
         return run_query(self.query_store, text, bindings)
+
+
+def _give_back_memory() -> None:
+    """Return freed heap pages to the system (glibc), so the store can reuse them."""
+    import ctypes
+    import ctypes.util
+
+    with suppress(OSError, AttributeError):
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
 
 
 class _LineReader(io.RawIOBase):

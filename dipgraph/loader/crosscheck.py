@@ -121,9 +121,7 @@ def check_initiators(pending: Pending, by_id: dict[str, Declared], problems: lis
         target = by_id.get(use.actor)
         if target is None or target.kind != "actor" or target.record is None:
             continue  # unknown or invalid: reported already
-        countries = {
-            getattr(by_id[p].record, "country", None) for p in use.parties if p in by_id
-        }
+        countries = {getattr(by_id[p].record, "country", None) for p in use.parties if p in by_id}
         if target.record.kind == "state" and use.actor in countries:
             continue
         problems.append(
