@@ -38,8 +38,8 @@ def cell(value: Any) -> str:
 
 def print_json(data: Any, stream: TextIO | None = None) -> None:
     stream = stream or sys.stdout
-    json.dump(data, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    # One write: json.dump writes each token apart (a million calls for large output).
+    stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def print_csv(

@@ -156,7 +156,7 @@ def _fact_details(
             fact=contact.id,
             type=contact.type,
             type_label=kg.model.vocabularies["contact_types"][contact.type]["label"],
-            cameo=kg.cameo(contact.type),
+            cameo=kg.cameo(contact),
             date=date,
             date_note=contact.date_note,
             first=first,

@@ -26,8 +26,9 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from dipgraph.cache.tables import CacheDamaged
 from dipgraph.dates import DateError, PartialDate, may_overlap
-from dipgraph.facts import ROLES, Actor, Facts, Statement
+from dipgraph.facts import ROLES, Actor, Contact, Facts, Statement
 from dipgraph.graph import views
+from dipgraph.graph.cameo import contact_cameo
 from dipgraph.graph.contact_index import ContactIndex
 from dipgraph.graph.iris import DEFAULT_BASE, fact_iri
 from dipgraph.graph.paths import (
@@ -198,7 +199,7 @@ class KnowledgeGraph:
     def _build_view(self, ident: str) -> dict[str, Any] | None:
         contact = self.facts.contacts.get(ident)
         if contact is not None:
-            return views.contact_view(self.facts, contact, self.cameo(contact.type))
+            return views.contact_view(self.facts, contact, self.cameo(contact))
         post = self.facts.posts.get(ident)
         if post is not None:
             return {
@@ -233,8 +234,9 @@ class KnowledgeGraph:
         """The actor an id, name or alias denotes (any language, any case)."""
         return self.facts.actors[self.actor_names.resolve(name)]
 
-    def cameo(self, contact_type: str) -> str:
-        return self.model.vocabularies["contact_types"][contact_type]["cameo"]
+    def cameo(self, contact: Contact) -> str:
+        """The contact's CAMEO code (see :mod:`dipgraph.graph.cameo`)."""
+        return contact_cameo(self.model.vocabularies, contact)
 
     # -- actors --------------------------------------------------------------
     @_recovering
@@ -345,7 +347,7 @@ class KnowledgeGraph:
             chosen.append((first_day is None, first_day or 0, ident))
         chosen.sort()
         found = self.fact_views([ident for *_, ident in chosen])
-        return [found[ident] for *_, ident in chosen]
+        return [views.with_pairs(found[ident]) for *_, ident in chosen]
 
     # -- paths ---------------------------------------------------------------
     def links(self, via: str = "contacts", any_status: bool = False) -> list[Link]:
