@@ -41,9 +41,9 @@ def test_an_edited_source_text_makes_the_entry_stale(small_copy: Path, monkeypat
 
 def test_a_changed_file_invalidates_the_cache(cli, small_copy: Path) -> None:
     before = summaries(cli, small_copy)
-    entries = {p.name for p in CACHE_DIR.iterdir()}
+    entries = {p.name for p in CACHE_DIR.iterdir() if p.is_dir()}
     assert summaries(cli, small_copy) == before  # served from the cache
-    assert {p.name for p in CACHE_DIR.iterdir()} == entries
+    assert {p.name for p in CACHE_DIR.iterdir() if p.is_dir()} == entries
     facts = small_copy / "facts.yaml"
     facts.write_text(
         facts.read_text(encoding="utf-8").replace(
@@ -143,3 +143,46 @@ def test_eviction_keeps_the_cache_within_its_size_limit(
         newest = dipgraph.load(small_copy, cache=True)
     assert [p.name for p in cache.iterdir()] == [newest.rdf_file.directory.name]
     assert newest.talks() == dipgraph.load(small_copy, cache=True).talks()  # still usable
+
+
+def test_open_store_gives_a_loaded_store_and_keeps_its_nquads(
+    small_copy: Path, monkeypatch
+) -> None:
+    """What a SPARQL worker process calls; the second call loads the kept N-Quads."""
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(small_copy.parent / "cache"))
+    query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    first = dipgraph.open_store(small_copy)
+    (kept,) = (small_copy.parent / "cache").glob("*/data.nq")
+    written = kept.stat().st_mtime_ns
+    second = dipgraph.open_store(small_copy)
+    assert kept.stat().st_mtime_ns == written
+    counts = {next(iter(s.query(query)))["n"].value for s in (first, second)}
+    assert len(counts) == 1 and int(counts.pop()) > 100
+
+
+@pytest.mark.parametrize("folder", ["tests/fixtures/small", "tests/fixtures/sides", "facts"])
+def test_facts_come_back_from_json_exactly(folder: str) -> None:
+    """Every record, field and file location survives the trip through the cache's JSON."""
+    import json
+
+    from conftest import REPO
+    from dipgraph.cache.records import decode_facts, encode_facts
+
+    facts = dipgraph.load(REPO / folder).facts
+    back = decode_facts(json.loads(encode_facts(facts)))
+    for kind in ("sources", "actors", "topics", "posts", "contacts", "statements"):
+        mine, theirs = getattr(facts, kind), getattr(back, kind)
+        assert list(mine) == list(theirs) and mine == theirs
+        assert [r.location for r in mine.values()] == [r.location for r in theirs.values()]
+        assert all(vars(a) == vars(b) for a, b in zip(mine.values(), theirs.values(), strict=True))
+    assert (back.root, back.files) == (facts.root, facts.files)
+
+
+def test_a_stored_record_of_the_wrong_shape_is_refused() -> None:
+    from dipgraph.cache.records import BadRecord, decoder
+    from dipgraph.facts import Evidence
+
+    with pytest.raises(BadRecord):
+        decoder(Evidence)(["only one field"])
+    with pytest.raises(BadRecord):
+        decoder(Evidence)(["source", {"__reduce__": "os.system"}])
