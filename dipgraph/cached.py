@@ -71,7 +71,12 @@ def _from_entry(tables: Tables, entry: CacheEntry, root: Path, base: str) -> Kno
 def _attach(kg: KnowledgeGraph, tables: Tables, entry: CacheEntry, root: Path) -> None:
     """Point ``kg`` at the stored parts; facts it holds may then be dropped and read back."""
     kg.rdf_file = entry
-    kg.set_fact_sources(_stored_facts(tables), lambda: load_facts(root))
+
+    def recover() -> Facts:
+        entry.discard()  # damaged: the next run builds it again
+        return load_facts(root)
+
+    kg.set_fact_sources(_stored_facts(tables), recover)
     index = ContactIndex.from_tuple(
         tuple(
             tables.list(f"index.{name}")

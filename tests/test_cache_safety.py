@@ -313,6 +313,9 @@ def test_a_damaged_value_found_mid_query_is_recovered_from_the_facts(warm, part:
         assert "belov" in result.stdout
         warned.append("warning:" in result.stderr)
     assert any(warned)  # the damage was met, said, and answered around
+    after = run("talks", "belov", "--facts", facts, cache=cache)
+    assert after.returncode == 0 and "warning:" not in after.stderr
+    assert len(entries(cache)) == 1  # the damaged entry went; this run built a new one
 
 
 def test_damaged_nquads_are_rewritten(warm) -> None:

@@ -180,6 +180,7 @@ class KnowledgeGraph:
         print(f"warning: {error}; reading the facts again", file=sys.stderr)
         self._facts = self._recover_facts()
         self._recover_facts = None
+        self.rdf_file = None
         for name in ("contact_index", "actor_names", "topic_names"):
             self.__dict__.pop(name, None)
         self.views = None
