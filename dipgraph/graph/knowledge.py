@@ -248,6 +248,8 @@ class KnowledgeGraph:
             if text
             else sorted(self.facts.actors, key=lambda i: self.facts.actors[i].name.casefold())
         )
+        if kind:
+            kind = _choice(kind, self.model.vocabularies["actor_kinds"], "actor kind")
         rows = []
         for ident in idents:
             actor = self.facts.actors[ident]
@@ -322,7 +324,7 @@ class KnowledgeGraph:
         vocab = self.model.vocabularies
         kind = _choice(type, vocab["contact_types"], "contact type") if type else None
         state = _choice(status, vocab["contact_statuses"], "status") if status else None
-        topics = self._narrower(self.topic_names.resolve(topic)) if topic else None
+        topics = self._narrower(self.topic_names.resolve(topic, "topic")) if topic else None
         index = self.contact_index
         contacts = index.contacts
         chosen = []
