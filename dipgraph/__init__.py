@@ -40,12 +40,15 @@ def load(
     facts_dir: str | os.PathLike[str] | None = None,
     base_iri: str | None = None,
     cache: bool = False,
+    prepare_store: bool = False,
 ) -> KnowledgeGraph:
     """Load and check a facts directory (default: ./facts, else the bundled dataset).
 
     ``base_iri`` sets where data IRIs live (``{base_iri}actor/{id}``...). With
     ``cache=True`` a compile of identical files is reused (see :mod:`dipgraph.cache`);
-    the command line does this for every query.
+    the command line does this for every query. ``prepare_store`` (with the cache) says
+    the SPARQL store will be wanted: a cold compile then runs in a child process, so this
+    one holds the store and not the facts as well.
     """
     from pathlib import Path
 
@@ -59,7 +62,7 @@ def load(
 
     if not root.exists():
         raise FileNotFoundError(f"facts directory not found: {root}")
-    return load_cached(root.resolve(), base)
+    return load_cached(root.resolve(), base, prepare_store)
 
 
 def open_store(
@@ -67,7 +70,7 @@ def open_store(
 ) -> pyoxigraph.Store:
     """The facts as an in-memory Oxigraph store, through the compile cache: what a
     SPARQL worker process calls. FactsError when the facts have errors."""
-    return load(facts_dir, base_iri, cache=True).store
+    return load(facts_dir, base_iri, cache=True, prepare_store=True).store
 
 
 def check(

@@ -8,13 +8,15 @@ together from them.
 
 from __future__ import annotations
 
+import os
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from dipgraph.cache import CacheEntry, entry_for
-from dipgraph.cache.folder import UnsafeCache, warn_once
+from dipgraph.cache.folder import UnsafeCache, quiet_warnings, warn_once
 from dipgraph.cache.records import BadRecord, decode_facts, encode_facts
 from dipgraph.cache.tables import CacheDamaged, Tables, TableWriter
 from dipgraph.facts import Facts
@@ -102,11 +104,19 @@ def _open(entry: CacheEntry | None) -> Tables | None:
         return None
 
 
-def load_cached(root: Path, base: str) -> KnowledgeGraph:
+def load_cached(root: Path, base: str, prepare_store: bool = False) -> KnowledgeGraph:
     """The graph of ``root``: from its cache entry when there is a usable one, else
-    checked from the files and stored for next time. FactsError on errors."""
+    checked from the files and stored for next time. FactsError on errors.
+
+    ``prepare_store``: the caller wants the SPARQL store; on a cold cache the check,
+    the entry and the N-Quads are then made in a child process (see
+    :func:`_prepare_in_child`).
+    """
     entry = entry_for(root, base)
     tables = _open(entry)
+    cold = entry is not None and tables is None and not entry.directory.exists()
+    if prepare_store and cold and _prepare_in_child(root, base):
+        tables = _open(entry)
     if entry is not None and tables is not None:
         return _from_entry(tables, entry, root, base)
     began = time.time()
@@ -114,6 +124,42 @@ def load_cached(root: Path, base: str) -> KnowledgeGraph:
     if entry is not None and tables is None and not entry.directory.exists():
         _save(entry, kg, began)
     return kg
+
+
+def _prepare_in_child(root: Path, base: str) -> bool:
+    """Check, store and compile ``root`` in a forked child. At 100k contacts the facts
+    and their quads take 1.2 GiB and the store as much again; the child's memory goes
+    back to the system when it exits, so this process only ever holds the store.
+    False when that did not work (no fork, bad facts, no usable cache): the caller then
+    does it all itself (and reports the errors)."""
+    if not hasattr(os, "fork"):
+        return False
+    sys.stdout.flush()
+    sys.stderr.flush()
+    child = os.fork()
+    if child == 0:  # pragma: no cover (runs in the child; its effect is tested)
+        code = _CHILD_FAILED
+        try:
+            kg = load_cached(root, base)
+            if kg.rdf_file is None:
+                code = _CHILD_NO_CACHE
+            elif kg.rdf_file.keep_nquads(kg.quads.nquads_lines()) is not None:
+                code = 0
+            else:
+                code = _CHILD_NO_CACHE
+        except BaseException:
+            pass
+        finally:
+            sys.stderr.flush()
+            os._exit(code)
+    _, status = os.waitpid(child, 0)
+    code = os.waitstatus_to_exitcode(status)
+    if code == _CHILD_NO_CACHE:
+        quiet_warnings()  # the child said why; the parent runs without the cache silently
+    return code == 0
+
+
+_CHILD_FAILED, _CHILD_NO_CACHE = 1, 3
 
 
 def _save(entry: CacheEntry, kg: KnowledgeGraph, began: float) -> None:

@@ -100,12 +100,13 @@ BaseIriOption = Annotated[
 ]
 
 
-def open_graph(facts: Path | None, base_iri: str | None = None) -> Any:
-    """Load and check the facts, or exit 1 listing every error."""
+def open_graph(facts: Path | None, base_iri: str | None = None, sparql: bool = False) -> Any:
+    """Load and check the facts, or exit 1 listing every error (``sparql``: the store
+    will be wanted, see dipgraph.load's prepare_store)."""
     import dipgraph
 
     try:
-        return dipgraph.load(facts, base_iri, cache=True)
+        return dipgraph.load(facts, base_iri, cache=True, prepare_store=sparql)
     except (FileNotFoundError, ValueError) as error:
         fail(str(error))
     except dipgraph.FactsError as error:
@@ -415,7 +416,7 @@ def sparql(
         if not sep or not name:
             fail(f"--param takes NAME=VALUE, not '{item}'")
         bindings[name.strip().lstrip("?$")] = value
-    graph = open_graph(facts, base_iri)
+    graph = open_graph(facts, base_iri, sparql=True)
     result = guarded(graph.sparql, query, bindings)
     print_result(result, fmt)
 

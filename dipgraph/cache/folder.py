@@ -34,9 +34,14 @@ class UnsafeCache(OSError):
 
 def warn_once(message: str) -> None:
     """One warning per process and message, on stderr (stdout stays the answer)."""
-    if message not in _warned:
+    if message not in _warned and "" not in _warned:
         _warned.add(message)
         print(f"warning: {message}", file=sys.stderr)
+
+
+def quiet_warnings() -> None:
+    """No more cache warnings in this process (another one already gave them)."""
+    _warned.add("")
 
 
 def is_private(info: os.stat_result) -> bool:
