@@ -18,11 +18,16 @@ from dipgraph.graph.knowledge import KnowledgeGraph, QueryError
 from dipgraph.loader import FactsError, Problem, check_facts, load_facts
 from dipgraph.names import NameLookupError
 
+# The function shadows its package's name on purpose (``dipgraph.suggest(...)``, as the
+# other twins); import the package's modules with ``from dipgraph.suggest.x import y``.
+from dipgraph.suggest import ArticleError, suggest
+
 if TYPE_CHECKING:
     import pyoxigraph
 
 __version__ = "0.1.0"
 __all__ = [
+    "ArticleError",
     "FactsError",
     "KnowledgeGraph",
     "NameLookupError",
@@ -33,6 +38,7 @@ __all__ = [
     "load",
     "load_facts",
     "open_store",
+    "suggest",
 ]
 
 
