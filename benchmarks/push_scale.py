@@ -25,7 +25,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # this checkout's dipgraph, and
 from test_virtuoso import VIRTUOSO_INI, ask, free_port, stop, wait_for  # noqa: E402
 
 import dipgraph  # noqa: E402
-from dipgraph.push import push  # noqa: E402
+from dipgraph.sparql.push import push  # noqa: E402
 
 
 def start_oxigraph(work: Path) -> tuple[subprocess.Popen, str, str]:
