@@ -49,7 +49,14 @@ ActorArgument = Annotated[
     typer.Argument(help="Only contacts of this actor (id, name or alias, any language)."),
 ]
 WithOption = Annotated[
-    str | None, typer.Option("--with", help="Only contacts that also include this actor.")
+    str | None,
+    typer.Option("--with", help="Only contacts where this actor was on another side."),
+]
+RoleOption = Annotated[
+    str,
+    typer.Option(
+        help="How ACTOR takes part: party (default), subject, host, mediator, or any."
+    ),
 ]
 TypeOption = Annotated[
     str | None, typer.Option("--type", help="Contact type (phone_call, meeting...).")
@@ -176,10 +183,19 @@ def select_talks(
     type_: str | None,
     topic: str | None,
     status: str | None,
+    role: str = "party",
 ) -> list[dict[str, Any]]:
     """The contacts the talks filters select (shared by `talks` and `html`)."""
     return guarded(
-        graph.talks, actor, with_, since=since, until=until, type=type_, topic=topic, status=status
+        graph.talks,
+        actor,
+        with_,
+        role=role,
+        since=since,
+        until=until,
+        type=type_,
+        topic=topic,
+        status=status,
     )
 
 
@@ -220,12 +236,18 @@ def talks(
     type_: TypeOption = None,
     topic: TopicOption = None,
     status: StatusOption = None,
+    role: RoleOption = "party",
     facts: FactsOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Who talked to whom, in date order (undated contacts last)."""
+    """Who talked to whom, in date order (undated contacts last).
+
+    ACTOR alone lists the contacts it was a party to; --role subject, host, mediator
+    or any lists those it holds that role in. --with B keeps contacts where ACTOR and B
+    sat on different sides.
+    """
     graph = open_graph(facts)
-    rows = select_talks(graph, actor, with_, since, until, type_, topic, status)
+    rows = select_talks(graph, actor, with_, since, until, type_, topic, status, role)
     columns = output.TALKS_CSV_COLUMNS if fmt == Format.csv else output.TALKS_COLUMNS
     output.emit(
         rows, rows, columns, fmt, title=f"{len(rows)} contact(s)", empty="no contacts match"

@@ -111,13 +111,28 @@ class Post:
         return self.post.get("en") or next(iter(self.post.values()))
 
 
+ROLES = ("subject", "host", "mediator")
+
+
 @dataclass(frozen=True)
 class Contact:
+    """Two or more sides in touch; who talked to whom is every pair across sides.
+
+    >>> c = Contact("c", "meeting", (("lavrov", "shoigu"), ("tillerson", "mattis")), "…", ())
+    >>> c.pairs[:2], c.side_of("mattis")
+    ((('lavrov', 'tillerson'), ('lavrov', 'mattis')), 1)
+    >>> c.participants
+    ('lavrov', 'shoigu', 'tillerson', 'mattis')
+    """
+
     id: str
     type: str
-    participants: tuple[str, ...]
+    sides: tuple[tuple[str, ...], ...]
     summary: str
     evidence: tuple[Evidence, ...]
+    subjects: tuple[str, ...] = ()
+    hosts: tuple[str, ...] = ()
+    mediators: tuple[str, ...] = ()
     initiated_by: str | None = None
     date: PartialDate | None = None
     date_note: str | None = None
@@ -127,6 +142,40 @@ class Contact:
     status: str = "happened"
     outside_knowledge: str | None = None
     location: Location | None = field(default=None, compare=False)
+
+    @property
+    def participants(self) -> tuple[str, ...]:
+        """Every party, side after side (role-holders are not parties)."""
+        return tuple(actor for side in self.sides for actor in side)
+
+    @property
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        """The pairs who talked: one actor from each of two different sides."""
+        return cross_pairs(self.sides)
+
+    def side_of(self, actor: str) -> int | None:
+        """The index of the actor's side, or None when it is not a party."""
+        return next((n for n, side in enumerate(self.sides) if actor in side), None)
+
+    @property
+    def roles(self) -> dict[str, tuple[str, ...]]:
+        """Role-holders by role: actors linked to the contact without being a party."""
+        return {"subject": self.subjects, "host": self.hosts, "mediator": self.mediators}
+
+
+def cross_pairs(sides: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, str], ...]:
+    """Every pair of actors on different sides, side order then member order.
+
+    >>> cross_pairs((("a", "b"), ("c",), ("d",)))
+    (('a', 'c'), ('a', 'd'), ('b', 'c'), ('b', 'd'), ('c', 'd'))
+    """
+    return tuple(
+        (a, b)
+        for i, side in enumerate(sides)
+        for a in side
+        for later in sides[i + 1 :]
+        for b in later
+    )
 
 
 @dataclass(frozen=True)

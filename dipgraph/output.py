@@ -118,6 +118,22 @@ def names(items: list[dict[str, str]]) -> str:
     return ", ".join(item["name"] for item in items)
 
 
+def sides_text(contact: dict[str, Any]) -> str:
+    """Sides as 'A, B ↔ C', then role-holders: '(subject: D; host: E)'."""
+    text = " ↔ ".join(names(side) for side in contact["sides"])
+    roles = "; ".join(
+        f"{role}: {names(contact[f'{role}s'])}"
+        for role in ("subject", "host", "mediator")
+        if contact[f"{role}s"]
+    )
+    return f"{text} ({roles})" if roles else text
+
+
+def sides_ids(contact: dict[str, Any]) -> str:
+    """Sides for CSV: ids within a side joined by ';', sides by ' | '."""
+    return " | ".join("; ".join(a["id"] for a in side) for side in contact["sides"])
+
+
 def evidence_text(items: list[dict[str, str]]) -> str:
     return " | ".join(f"[{item['source']}] {item['quote']}" for item in items)
 
@@ -125,7 +141,7 @@ def evidence_text(items: list[dict[str, str]]) -> str:
 TALKS_COLUMNS: list[Column] = [
     ("date", lambda c: c["date"] or "undated"),
     ("type", lambda c: c["type"]),
-    ("participants", lambda c: names(c["participants"])),
+    ("sides", sides_text),
     ("topics", lambda c: names(c["topics"])),
     ("status", lambda c: c["status"] + (", secret" if c["secret"] else "")),
     ("summary", lambda c: c["summary"]),
@@ -139,6 +155,10 @@ TALKS_CSV_COLUMNS: list[Column] = [
     ("status", lambda c: c["status"]),
     ("secret", lambda c: c["secret"]),
     ("participants", lambda c: [p["id"] for p in c["participants"]]),
+    ("sides", sides_ids),
+    ("subjects", lambda c: [a["id"] for a in c["subjects"]]),
+    ("hosts", lambda c: [a["id"] for a in c["hosts"]]),
+    ("mediators", lambda c: [a["id"] for a in c["mediators"]]),
     ("topics", lambda c: [t["id"] for t in c["topics"]]),
     ("place", lambda c: (c["place"] or {}).get("en")),
     ("summary", lambda c: c["summary"]),

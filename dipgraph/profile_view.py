@@ -27,8 +27,7 @@ def profile_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
             "section": "contact",
             "id": c["id"],
             "date": c["date"],
-            "description": f"{c['type']} with "
-            + output.names([p for p in c["participants"] if p["id"] != profile["id"]]),
+            "description": _contact_description(c, profile["id"]),
             "evidence": output.evidence_text(c["evidence"]),
         }
         for c in profile["contacts"]
@@ -85,3 +84,14 @@ def print_profile(profile: dict[str, Any]) -> None:
         )
     sources = ", ".join(s["id"] for s in profile["sources"]) or "none"
     console.print(Text(f"sources: {sources}"))
+
+
+def _contact_description(contact: dict[str, Any], actor: str) -> str:
+    """'meeting with X, Y' for a party (its counterparts across sides); for a role-holder,
+    'subject of exchange between A ↔ B'."""
+    if contact.get("role", "party") != "party":
+        parties = " ↔ ".join(output.names(side) for side in contact["sides"])
+        return f"{contact['role']} of {contact['type']} between {parties}"
+    mine = next(n for n, side in enumerate(contact["sides"]) if actor in (a["id"] for a in side))
+    others = [a for n, side in enumerate(contact["sides"]) if n != mine for a in side]
+    return f"{contact['type']} with {output.names(others)}"

@@ -23,7 +23,11 @@ def test_schema_yaml_and_records_agree() -> None:
     model = load_model()
     for name, kind in model.kinds.items():
         fields = {f.name for f in dataclasses.fields(RECORD_TYPES[name])} - {"location"}
-        props = {f"{p}_" if keyword.iskeyword(p) else p for p in kind.properties}
+        props = {
+            f"{p}_" if keyword.iskeyword(p) else p
+            for p, prop in kind.properties.items()
+            if not prop.shorthand_for
+        }
         assert fields == props, name
 
 
@@ -32,18 +36,19 @@ def test_networkx_graph() -> None:
     assert graph.nodes["alice-adams"]["node_type"] == "actor"
     assert graph.nodes["new-start"]["node_type"] == "topic"
     assert graph.nodes["wire"]["node_type"] == "source"
-    edge = graph.edges["alice-adams", "boris-belov", "adams-belov-call"]
-    assert (edge["relation"], edge["type"], edge["cameo"], edge["date"]) == (
+    call = graph.nodes["adams-belov-call"]
+    assert (call["node_type"], call["type"], call["cameo"], call["date"]) == (
         "contact",
         "phone_call",
         "041",
         "2020-03",
     )
+    edge = graph.edges["alice-adams", "adams-belov-call", "adams-belov-call:alice-adams"]
+    assert (edge["relation"], edge["side"]) == ("party", 0)
     assert graph.edges["alice-adams", "state-dept", "adams-secretary"]["relation"] == "post"
     assert graph.edges["new-start", "arms-control", "broader:new-start"]["relation"] == "broader"
-    contacts = {k for _, _, k, d in graph.edges(keys=True, data=True) if d["relation"] == "contact"}
+    contacts = {n for n, d in graph.nodes(data=True) if d["node_type"] == "contact"}
     assert contacts == set(dipgraph.load(SMALL).facts.contacts)
-
 
 def test_rdf_uses_standard_vocabularies() -> None:
     rdf = dipgraph.load(SMALL).rdf

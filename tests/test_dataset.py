@@ -88,6 +88,7 @@ def test_every_actor_and_topic_appears_in_a_fact() -> None:
     used: set[str] = set()
     for contact in kg.facts.contacts.values():
         used |= {*contact.participants, *contact.topics}
+        used |= {actor for holders in contact.roles.values() for actor in holders}
     for post in kg.facts.posts.values():
         used |= {post.holder, post.organization}
     for statement in kg.facts.statements.values():

@@ -195,13 +195,14 @@ def test_graph_exports_round_trip(cli, tmp_path: Path) -> None:
     with (out / "dipgraph-edges.csv").open(encoding="utf-8") as handle:
         edges = list(csv.DictReader(handle))
     assert len(edges) == graph.number_of_edges()
-    call = next(e for e in edges if e["key"] == "adams-belov-call")
-    assert (call["source"], call["target"], call["date"], call["cameo"]) == (
-        "alice-adams",
-        "boris-belov",
-        "2020-03",
-        "041",
-    )
+    parties = [e for e in edges if e["target"] == "adams-belov-call" and e["relation"] == "party"]
+    assert [(e["source"], e["side"]) for e in parties] == [
+        ("alice-adams", "0"),
+        ("boris-belov", "1"),
+    ]
+    with (out / "dipgraph-nodes.csv").open(encoding="utf-8") as handle:
+        call = next(n for n in csv.DictReader(handle) if n["id"] == "adams-belov-call")
+    assert (call["node_type"], call["date"], call["cameo"]) == ("contact", "2020-03", "041")
 
 
 def sparql_rows(cli, *args: str) -> list[dict[str, str]]:

@@ -11,15 +11,24 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 from dipgraph.dates import PartialDate
-from dipgraph.facts import Facts
+from dipgraph.facts import Facts, cross_pairs
 
-# (id, type, status, participants, topics, first day ordinal, last day ordinal)
-ContactRow = tuple[str, str, str, tuple[str, ...], tuple[str, ...], int | None, int | None]
+# (id, type, status, sides, topics, first day ordinal, last day ordinal, role-holders)
+# sides: one tuple of actor ids a side; role-holders: (role, actor id) pairs.
+ContactRow = tuple[
+    str,
+    str,
+    str,
+    tuple[tuple[str, ...], ...],
+    tuple[str, ...],
+    int | None,
+    int | None,
+    tuple[tuple[str, str], ...],
+]
 # (source, target, relation, fact id, first ordinal, last ordinal)
 LinkRow = tuple[str, str, str, str, int | None, int | None]
 
@@ -35,8 +44,19 @@ def _positions(rows: Iterable[tuple[int, Iterable[str]]]) -> dict[str, tuple[int
 
 
 def _pair_links(row: ContactRow) -> Iterator[LinkRow]:
-    """One link per pair of a contact's participants, in participant order."""
-    return ((a, b, row[1], row[0], row[5], row[6]) for a, b in combinations(row[3], 2))
+    """One link per pair of actors on different sides, in side order (never two of one side)."""
+    return ((a, b, row[1], row[0], row[5], row[6]) for a, b in cross_pairs(row[3]))
+
+
+def _links_of_party(row: ContactRow, actor: str) -> list[LinkRow]:
+    """The links of :func:`_pair_links` that touch ``actor``, in the same order, without
+    enumerating every pair (a contact of 1,000 parties has 250,000 of them)."""
+    sides = row[3]
+    mine = next(n for n, side in enumerate(sides) if actor in side)
+    kind, ident, first, last = row[1], row[0], row[5], row[6]
+    before = [(b, actor, kind, ident, first, last) for side in sides[:mine] for b in side]
+    after = [(actor, b, kind, ident, first, last) for side in sides[mine + 1 :] for b in side]
+    return before + after
 
 
 def _ordinals(date: PartialDate | None) -> tuple[int | None, int | None]:
@@ -51,15 +71,18 @@ class ContactIndex:
     statics: list[LinkRow] = field(default_factory=list)
     broader: dict[str, str] = field(default_factory=dict)
     # actor id -> positions in contacts / statics: a path search reads one actor's rows.
-    contacts_by_actor: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    contacts_by_actor: dict[str, tuple[int, ...]] = field(default_factory=dict)  # parties
     statics_by_actor: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # actor id -> positions of the contacts it holds a role in (subject, host, mediator).
+    roles_by_actor: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_facts(cls, facts: Facts) -> ContactIndex:
         index = cls()
         for c in facts.contacts.values():
+            roles = tuple((role, a) for role, holders in c.roles.items() for a in holders)
             index.contacts.append(
-                (c.id, c.type, c.status, c.participants, c.topics, *_ordinals(c.date))
+                (c.id, c.type, c.status, c.sides, c.topics, *_ordinals(c.date), roles)
             )
         for post in facts.posts.values():
             if post.organization:
@@ -85,7 +108,12 @@ class ContactIndex:
                     if t
                 )
         index.broader = {t.id: t.broader for t in facts.topics.values() if t.broader}
-        index.contacts_by_actor = _positions((n, row[3]) for n, row in enumerate(index.contacts))
+        index.contacts_by_actor = _positions(
+            (n, (a for side in row[3] for a in side)) for n, row in enumerate(index.contacts)
+        )
+        index.roles_by_actor = _positions(
+            (n, (a for _, a in row[7])) for n, row in enumerate(index.contacts)
+        )
         index.statics_by_actor = _positions((n, row[:2]) for n, row in enumerate(index.statics))
         return index
 
@@ -97,6 +125,7 @@ class ContactIndex:
             self.broader,
             self.contacts_by_actor,
             self.statics_by_actor,
+            self.roles_by_actor,
         )
 
     @classmethod
@@ -110,7 +139,7 @@ class ContactIndex:
         for position in self.contacts_by_actor.get(actor, ()):
             row = contacts[position]
             if any_status or row[2] == "happened":
-                found.extend(link for link in _pair_links(row) if actor in link[:2])
+                found.extend(_links_of_party(row, actor))
         return found
 
     def statics_of(self, actor: str) -> list[LinkRow]:
@@ -118,7 +147,7 @@ class ContactIndex:
         return [self.statics[position] for position in self.statics_by_actor.get(actor, ())]
 
     def contact_pairs(self, any_status: bool) -> list[LinkRow]:
-        """One link per pair of participants of every contact (that happened)."""
+        """One link per cross-side pair of every contact (that happened)."""
         return [
             link
             for row in self.contacts

@@ -21,11 +21,19 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from dipgraph.dates import DateError, PartialDate, may_overlap
-from dipgraph.facts import Actor, Facts, Statement
+from dipgraph.facts import ROLES, Actor, Facts, Statement
 from dipgraph.graph import views
 from dipgraph.graph.contact_index import ContactIndex, ViewStore
 from dipgraph.graph.iris import DEFAULT_BASE, fact_iri
-from dipgraph.graph.paths import Adjacency, LazyAdjacency, Link, all_paths, shortest_path
+from dipgraph.graph.paths import (
+    Adjacency,
+    LazyAdjacency,
+    Link,
+    all_paths,
+    hops_along,
+    shortest_actor_path,
+    shortest_path,
+)
 from dipgraph.names import NameIndex
 from dipgraph.schema.model import load_model
 
@@ -38,6 +46,7 @@ if TYPE_CHECKING:
     from dipgraph.graph.to_rdf import Quads
 
 VIA_CHOICES = ("contacts", "all")
+ROLE_CHOICES = ("party", "subject", "host", "mediator", "any")
 
 
 class QueryError(ValueError):
@@ -65,6 +74,15 @@ def _choice(value: str, allowed: dict[str, Any], what: str) -> str:
 def _check_via(via: str) -> None:
     if via not in VIA_CHOICES:
         raise QueryError(f"--via must be one of {', '.join(VIA_CHOICES)}, not '{via}'")
+
+
+def _across(sides: tuple[tuple[str, ...], ...], a: str | None, b: str) -> bool:
+    """Whether a and b are parties on different sides (a None: b is any party)."""
+    side_a = next((n for n, side in enumerate(sides) if a in side), None)
+    side_b = next((n for n, side in enumerate(sides) if b in side), None)
+    if a is None:
+        return side_b is not None
+    return side_a is not None and side_b is not None and side_a != side_b
 
 
 def _chronological(date: PartialDate | None, ident: str) -> tuple:
@@ -182,18 +200,47 @@ class KnowledgeGraph:
             found |= more
         return found
 
+    def _positions(self, first: str | None, second: str | None, role: str) -> list[int]:
+        """Positions of the contacts to scan: those naming the actor(s) in ``role``."""
+        index = self.contact_index
+        if first is None and second is None:
+            return list(range(len(index.contacts)))
+        if second is not None:  # --with: both are parties, on different sides
+            anchor = first or second
+            return list(index.contacts_by_actor.get(anchor, ()))
+        assert first is not None
+        found: set[int] = set()
+        if role in ("party", "any"):
+            found.update(index.contacts_by_actor.get(first, ()))
+        if role != "party":
+            held = index.roles_by_actor.get(first, ())
+            found.update(
+                n
+                for n in held
+                if role == "any" or (role, first) in index.contacts[n][7]
+            )
+        return sorted(found)
+
     def talks(
         self,
         actor: str | None = None,
         with_: str | None = None,
         *,
+        role: str = "party",
         since: str | None = None,
         until: str | None = None,
         type: str | None = None,
         topic: str | None = None,
         status: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Contacts (who talked to whom), filtered, in date order (undated last)."""
+        """Contacts (who talked to whom), filtered, in date order (undated last).
+
+        ``actor`` alone: the contacts it was a party to (``role`` 'subject', 'host',
+        'mediator' or 'any' also reaches contacts it holds a role in). With ``with_``:
+        contacts where both were parties on different sides.
+        """
+        if role not in ROLE_CHOICES:
+            raise QueryError(f"--role must be one of {', '.join(ROLE_CHOICES)}, not '{role}'")
         first = self.actor_names.resolve(actor) if actor else None
         second = self.actor_names.resolve(with_) if with_ else None
         start, end = _window(since, until)
@@ -203,17 +250,14 @@ class KnowledgeGraph:
         kind = _choice(type, vocab["contact_types"], "contact type") if type else None
         state = _choice(status, vocab["contact_statuses"], "status") if status else None
         topics = self._narrower(self.topic_names.resolve(topic)) if topic else None
+        index = self.contact_index
+        contacts = index.contacts
         chosen = []
-        for (
-            ident,
-            contact_type,
-            contact_status,
-            people,
-            subjects,
-            first_day,
-            last_day,
-        ) in self.contact_index.contacts:
-            if (first and first not in people) or (second and second not in people):
+        for position in self._positions(first, second, role):
+            (ident, contact_type, contact_status, sides, subjects, first_day, last_day, _) = (
+                contacts[position]
+            )
+            if second and not _across(sides, first, second):
                 continue
             if (kind and contact_type != kind) or (state and contact_status != state):
                 continue
@@ -264,6 +308,34 @@ class KnowledgeGraph:
 
         return LazyAdjacency(links_of)
 
+    def events_of(
+        self,
+        via: str = "contacts",
+        any_status: bool = False,
+        low: int | None = None,
+        high: int | None = None,
+    ) -> Callable[[str], list[tuple[str, tuple[tuple[str, ...], ...]]]]:
+        """For :func:`shortest_actor_path`: each actor's contacts as (id, sides), plus
+        (with via='all') its posts and memberships as events of two one-actor sides."""
+        _check_via(via)
+        index = self.contact_index
+
+        def events_of(actor: str) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
+            found = []
+            for position in index.contacts_by_actor.get(actor, ()):
+                row = index.contacts[position]
+                if (any_status or row[2] == "happened") and may_overlap(row[5], row[6], low, high):
+                    found.append((row[0], row[3]))
+            if via == "all":
+                found.extend(
+                    (link[3], ((link[0],), (link[1],)))
+                    for link in index.statics_of(actor)
+                    if may_overlap(link[4], link[5], low, high)
+                )
+            return found
+
+        return events_of
+
     def _hop_view(
         self, link: Link, adjacency: Adjacency, known: dict[str, dict[str, Any]]
     ) -> dict[str, Any]:
@@ -310,9 +382,13 @@ class KnowledgeGraph:
         adjacency = self.adjacency(via, any_status, low, high)
         if all:
             found = all_paths(adjacency, first, second, max_hops, temporal, limit)
-        else:
+        elif temporal:
             one = shortest_path(adjacency, first, second, max_hops, temporal)
             found = [one] if one else []
+        else:
+            events_of = self.events_of(via, any_status, low, high)
+            nodes = shortest_actor_path(events_of, first, second, max_hops)
+            found = [hops_along(adjacency, nodes)] if nodes else []
         wanted = {
             other.fact
             for path in found
@@ -340,7 +416,12 @@ class KnowledgeGraph:
             (p for p in self.facts.posts.values() if p.holder == actor.id),
             key=lambda p: _chronological(p.from_ or p.as_of, p.id),
         )
-        contacts = self.talks(actor.id)
+        contacts = self.talks(actor.id, role="any")
+        for contact in contacts:
+            contact["role"] = next(
+                (role for role in ROLES if actor.id in (r["id"] for r in contact[f"{role}s"])),
+                "party",
+            )
         said = [s for s in self.facts.statements.values() if s.speaker == actor.id]
         about = [
             s

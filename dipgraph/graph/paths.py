@@ -147,6 +147,69 @@ def shortest_path(
     while (parent := parents[nodes[-1]]) is not None:
         nodes.append(parent)
     nodes.reverse()
+    return hops_along(adjacency, nodes)
+
+
+Sides = tuple[tuple[str, ...], ...]
+
+
+def shortest_actor_path(
+    events_of: Callable[[str], Iterable[tuple[str, Sides]]],
+    source: str,
+    target: str,
+    max_hops: int,
+) -> list[str] | None:
+    """The actors of one shortest path, searched through contact events.
+
+    ``events_of(actor)`` gives ``(event id, sides)`` for every event the actor is a
+    party to. A hop joins actors on different sides of one event. The search walks
+    the bipartite actor–event graph: entering an event from one side releases every
+    other side once, so an event of N parties costs O(N), not the N² of its pairs.
+    It visits neighbours in the order a pairwise search sorted by id would, so both
+    find the same path.
+
+    >>> events = {"a": [("m", (("a", "b"), ("c",)))], "b": [("m", (("a", "b"), ("c",)))],
+    ...           "c": [("m", (("a", "b"), ("c",))), ("k", (("c",), ("d",)))],
+    ...           "d": [("k", (("c",), ("d",)))]}
+    >>> shortest_actor_path(events.get, "a", "d", max_hops=3)
+    ['a', 'c', 'd']
+    >>> shortest_actor_path(events.get, "a", "b", max_hops=3)  # one side: only via c
+    ['a', 'c', 'b']
+    """
+    parents: dict[str, str | None] = {source: None}
+    released: dict[str, set[int]] = {}
+    frontier = deque([(source, 0)])
+    while frontier:
+        node, depth = frontier.popleft()
+        if node == target:
+            break
+        if depth == max_hops:
+            continue
+        found: set[str] = set()
+        for event, sides in events_of(node) or ():
+            done = released.setdefault(event, set())
+            if len(done) == len(sides):
+                continue
+            mine = next(n for n, side in enumerate(sides) if node in side)
+            for number, side in enumerate(sides):
+                if number != mine and number not in done:
+                    found.update(side)
+                    done.add(number)
+        for neighbour in sorted(found):
+            if neighbour not in parents:
+                parents[neighbour] = node
+                frontier.append((neighbour, depth + 1))
+    if target not in parents or source == target:
+        return None
+    nodes = [target]
+    while (parent := parents[nodes[-1]]) is not None:
+        nodes.append(parent)
+    nodes.reverse()
+    return nodes
+
+
+def hops_along(adjacency: Adjacency, nodes: list[str]) -> list[Link]:
+    """The representative link of each hop of a path of actors (see shortest_path)."""
     return [oriented(_representative(adjacency[a][b]), a) for a, b in itertools.pairwise(nodes)]
 
 

@@ -1,24 +1,30 @@
 """Compiling facts into a NetworkX MultiDiGraph.
 
-Nodes are actors, topics and sources (keyed by id, ``node_type`` says which).
-Every fact is an edge keyed by the fact's id, so parallel facts stay distinct:
-contacts join each pair of participants (``relation='contact'``), posts join
-holder and organization, statements join speaker and what they are about.
-Attribute values are plain strings, numbers and booleans (lists as JSON text)
-so GraphML and GEXF can carry them unchanged.
+Nodes are actors, topics, sources and **contacts** (keyed by id, ``node_type``
+says which). A contact is an event node, not a set of actor–actor edges: each
+party has an edge to it (``relation='party'``, ``side`` = the index of its side),
+each role-holder too (``relation='subject'``, ``'host'`` or ``'mediator'``), and
+the contact has an edge to each topic (``'discussed'``). Members of one side are
+never joined, and a contact of N parties costs N edges, not N² pairs; use
+:func:`talked_pairs` for who talked to whom. Posts join holder and organization,
+statements join speaker and what they are about. Attribute values are plain
+strings, numbers and booleans (lists as JSON text) so GraphML and GEXF can carry
+them unchanged.
 
 >>> import dipgraph
 >>> g = dipgraph.load("tests/fixtures/small").networkx
 >>> g.nodes["vladimir-putin"]["name_ar"]
 'فلاديمير بوتين'
->>> sorted(k for _, _, k in g.edges("alice-adams", keys=True))[:3]
-['adams-belov-call', 'adams-belov-call:new-start', 'adams-dorin-message']
+>>> sorted(k for _, _, k in g.edges("alice-adams", keys=True))[:2]
+['adams-belov-call:alice-adams', 'adams-dorin-message:alice-adams']
+>>> ("alice-adams", "boris-belov", "adams-belov-call") in set(talked_pairs(g))
+True
 """
 
 from __future__ import annotations
 
 import json
-from itertools import combinations
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -75,30 +81,47 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
         )
 
     for contact in facts.contacts.values():
-        attributes = _clean(
-            {
-                "relation": "contact",
-                "type": contact.type,
-                "cameo": kg.cameo(contact.type),
-                "date": views.date_text(contact.date),
-                "status": contact.status,
-                "secret": contact.secret,
-                "summary": contact.summary,
-                "topics": json.dumps(list(contact.topics)),
-                "evidence": _evidence(contact),
-            }
+        graph.add_node(
+            contact.id,
+            **_clean(
+                {
+                    "node_type": "contact",
+                    "label": contact.summary,
+                    "type": contact.type,
+                    "cameo": kg.cameo(contact.type),
+                    "date": views.date_text(contact.date),
+                    "status": contact.status,
+                    "secret": contact.secret,
+                    "sides": len(contact.sides),
+                    "initiated_by": contact.initiated_by,
+                    "summary": contact.summary,
+                    "evidence": _evidence(contact),
+                }
+            ),
         )
-        for a, b in combinations(contact.participants, 2):
-            graph.add_edge(a, b, key=contact.id, **attributes)
-        for participant in contact.participants:
-            for topic in contact.topics:
+        for side, members in enumerate(contact.sides):
+            for actor in members:
                 graph.add_edge(
-                    participant,
-                    topic,
-                    key=f"{contact.id}:{topic}",
-                    relation="discussed",
+                    actor,
+                    contact.id,
+                    key=f"{contact.id}:{actor}",
+                    relation="party",
+                    side=side,
                     fact=contact.id,
                 )
+        for role, holders in contact.roles.items():
+            for actor in holders:
+                graph.add_edge(
+                    actor, contact.id, key=f"{contact.id}:{actor}", relation=role, fact=contact.id
+                )
+        for topic in contact.topics:
+            graph.add_edge(
+                contact.id,
+                topic,
+                key=f"{contact.id}:{topic}",
+                relation="discussed",
+                fact=contact.id,
+            )
     for post in facts.posts.values():
         if post.organization:
             graph.add_edge(
@@ -148,3 +171,21 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
         if topic.broader:
             graph.add_edge(topic.id, topic.broader, key=f"broader:{topic.id}", relation="broader")
     return graph
+
+
+def talked_pairs(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str]]:
+    """Who talked to whom: ``(actor, actor, contact)`` for every pair of parties of a
+    contact node that sit on different sides (never two members of one side)."""
+    for node, data in graph.nodes(data=True):
+        if data.get("node_type") != "contact":
+            continue
+        sides: dict[int, list[str]] = {}
+        for actor, _, edge in graph.in_edges(node, data=True):
+            if edge["relation"] == "party":
+                sides.setdefault(edge["side"], []).append(actor)
+        ordered = [sides[n] for n in sorted(sides)]
+        for i, side in enumerate(ordered):
+            for later in ordered[i + 1 :]:
+                for a in side:
+                    for b in later:
+                        yield a, b, node

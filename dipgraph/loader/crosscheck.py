@@ -113,3 +113,23 @@ def warn_unused(declared: list[Declared], pending: Pending, problems: list[Probl
             problems.append(
                 _problem(item.where, f"{item.kind} '{item.id}' is not used by any fact", "warning")
             )
+
+
+def check_initiators(pending: Pending, by_id: dict[str, Declared], problems: list[Problem]) -> None:
+    """``initiated_by`` names a party, or a state one of the parties belongs to."""
+    for use in pending.initiators:
+        target = by_id.get(use.actor)
+        if target is None or target.kind != "actor" or target.record is None:
+            continue  # unknown or invalid: reported already
+        countries = {
+            getattr(by_id[p].record, "country", None) for p in use.parties if p in by_id
+        }
+        if target.record.kind == "state" and use.actor in countries:
+            continue
+        problems.append(
+            _problem(
+                use.where,
+                f"initiated_by '{use.actor}' is not a party to this contact (nor a state "
+                "one of its parties belongs to)",
+            )
+        )

@@ -45,12 +45,22 @@ class QuoteUse:
     where: Location
 
 
+@dataclass(frozen=True, slots=True)
+class Initiator:
+    """An ``initiated_by`` that is not a party: it must be a state a party belongs to."""
+
+    actor: str
+    parties: tuple[str, ...]
+    where: Location
+
+
 @dataclass(slots=True)
 class Pending:
-    """Checks that need every file: references and quotes."""
+    """Checks that need every file: references, quotes, initiators."""
 
     references: list[Reference] = field(default_factory=list)
     quotes: list[QuoteUse] = field(default_factory=list)
+    initiators: list[Initiator] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -92,6 +102,12 @@ class FieldChecker:
             self.reader.error(
                 node,
                 f"{what} needs at least {prop.min_distinct} distinct actors, found {len(seen)}",
+            )
+            return INVALID
+        if prop.max_items and len(seen) > prop.max_items:
+            hint = f": {prop.max_items_hint}" if prop.max_items_hint else ""
+            self.reader.error(
+                node, f"{what} takes at most {prop.max_items} actors, found {len(seen)}{hint}"
             )
             return INVALID
         return tuple(values)
@@ -216,6 +232,46 @@ class FieldChecker:
             return texts
 
         return self._by_language(node, what, read)
+
+    def _sides(self, prop: Property, node: yaml.Node, what: str) -> Any:
+        """Two or more sides, each one actor or a list of actors; no actor on two sides."""
+        member = Property(name=prop.name, type="ref", range=prop.range)
+        sides: list[tuple[str, ...]] = []
+        side_of: dict[str, int] = {}
+        if not self.reader.expect(node, yaml.SequenceNode, what):
+            return INVALID
+        ok = True
+        for number, side_node in enumerate(self.reader.sequence(node, what), start=1):
+            if isinstance(side_node, yaml.SequenceNode):
+                items = self.reader.sequence(side_node, f"side {number} of {what}")
+                if not items:
+                    self.reader.error(side_node, f"side {number} of {what} is empty")
+                    ok = False
+                    continue
+            else:
+                items = [side_node]  # a side of one actor may be written without brackets
+            side: list[str] = []
+            for item in items:
+                actor = self._ref(member, item, f"a member of side {number}")
+                if actor is INVALID:
+                    ok = False
+                elif actor in side_of:
+                    first = side_of[actor]
+                    place = "twice on this side" if first == number else f"also on side {first}"
+                    self.reader.error(item, f"'{actor}' is {place}: an actor takes one side")
+                    ok = False
+                else:
+                    side_of[actor] = number
+                    side.append(actor)
+            sides.append(tuple(side))
+        if ok and len(sides) < 2:
+            self.reader.error(
+                node,
+                f"{what} needs at least 2 sides, found {len(sides)} "
+                "(a delegation is one side: write sides: [[a, b], [c]])",
+            )
+            return INVALID
+        return tuple(sides) if ok else INVALID
 
     def _evidence(self, prop: Property, node: yaml.Node, what: str) -> Any:
         found: dict[str, tuple[str, yaml.Node]] = {}

@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from dipgraph.facts import RECORD_TYPES, Location
-from dipgraph.loader.fields import INVALID, FieldChecker
+from dipgraph.loader.fields import INVALID, FieldChecker, Initiator
 from dipgraph.loader.problems import did_you_mean, with_article
 from dipgraph.schema.model import FactKind
 
@@ -43,16 +43,51 @@ def _check_dates(
     return True
 
 
-def _check_initiator(
-    checker: FieldChecker, values: dict[str, Any], nodes: dict[str, yaml.Node]
+def _check_parties(
+    checker: FieldChecker,
+    values: dict[str, Any],
+    nodes: dict[str, yaml.Node],
+    item: yaml.Node,
+    written: dict[str, yaml.Node],
 ) -> bool:
-    initiator, participants = values.get("initiated_by"), values.get("participants")
-    if initiator and participants and initiator not in participants:
+    """A contact's parties: sides, or two participants; role-holders are not parties."""
+    if "sides" in nodes and "participants" in nodes:
         checker.reader.error(
-            nodes["initiated_by"], f"initiated_by '{initiator}' is not among the participants"
+            nodes["participants"], "write either sides or participants, not both"
         )
         return False
-    return True
+    if "participants" in values:
+        values["sides"] = tuple((actor,) for actor in values.pop("participants"))
+    elif not written.keys() & {"sides", "participants"}:
+        checker.reader.error(
+            item, "a contact is missing its parties: write participants: [a, b] or sides:"
+        )
+        return False
+    for key in ("sides", "participants"):
+        if key in written and checker.reader.is_null(written[key]):
+            checker.reader.error(written[key], f"{key} is empty")
+            return False
+    sides = values.get("sides")
+    if sides is None:
+        return False  # reported already
+    parties = {actor for side in sides for actor in side}
+    ok = True
+    for role in ("subjects", "hosts", "mediators"):
+        for actor in values.get(role, ()):
+            if actor in parties:
+                checker.reader.error(
+                    nodes[role],
+                    f"'{actor}' is a party to this contact, so it cannot also be one of its "
+                    f"{role} (role-holders take no side)",
+                )
+                ok = False
+    initiator = values.get("initiated_by")
+    if initiator and initiator not in parties:
+        # It may still name a state a party belongs to: decided once every actor is read.
+        checker.pending.initiators.append(
+            Initiator(initiator, tuple(parties), checker.reader.where(nodes["initiated_by"]))
+        )
+    return ok
 
 
 def check_item(checker: FieldChecker, kind: FactKind, node: yaml.Node) -> Declared | None:
@@ -89,7 +124,9 @@ def check_item(checker: FieldChecker, kind: FactKind, node: yaml.Node) -> Declar
             reader.error(node, f"{with_article(kind.name)} is missing required field '{name}'")
             ok = False
     ok = _check_dates(checker, values, nodes) and ok
-    ok = _check_initiator(checker, values, nodes) and ok
+    if kind.name == "contact":
+        written = {key: value for key, _, value in entries}
+        ok = _check_parties(checker, values, nodes, node, written) and ok
     if "id" not in values:
         return None
     where = reader.where(node)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dipgraph.schema.model import Model, Property, load_model
+from dipgraph.schema.model import FactKind, Model, Property, load_model
 
 ID = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
 LANGUAGE = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
@@ -52,6 +52,13 @@ def _value_schema(prop: Property, model: Model) -> dict[str, Any]:
             "propertyNames": {"pattern": LANGUAGE},
             "additionalProperties": {"type": "array", "items": {"type": "string", "minLength": 1}},
         }
+    if prop.type == "sides":
+        member = {"type": "string", "pattern": ID, "description": "id of an actor"}
+        return {
+            "type": "array",
+            "minItems": 2,
+            "items": {"anyOf": [member, {"type": "array", "items": member, "minItems": 1}]},
+        }
     if prop.type == "evidence":
         return {
             "type": "object",
@@ -69,13 +76,23 @@ def _property_schema(prop: Property, model: Model) -> dict[str, Any]:
     schema = _value_schema(prop, model)
     if prop.list:
         schema = {"type": "array", "items": schema}
-        if prop.required:
+        if prop.required or prop.min_distinct:
             schema["minItems"] = max(1, prop.min_distinct)
+        if prop.max_items:
+            schema["maxItems"] = prop.max_items
     if prop.description:
         schema["description"] = prop.description
     if prop.default is not None:
         schema["default"] = prop.default
     return schema
+
+
+def _one_of_required(kind: FactKind) -> dict[str, Any]:
+    """A field and its shorthand: exactly one of them (contacts: sides or participants)."""
+    pairs = [(p.shorthand_for, p.name) for p in kind.properties.values() if p.shorthand_for]
+    if not pairs:
+        return {}
+    return {"allOf": [{"oneOf": [{"required": [a]}, {"required": [b]}]} for a, b in pairs]}
 
 
 def fact_file_schema(model: Model | None = None) -> dict[str, Any]:
@@ -91,6 +108,7 @@ def fact_file_schema(model: Model | None = None) -> dict[str, Any]:
                 "title": kind.label,
                 "additionalProperties": False,
                 "required": [p.name for p in kind.properties.values() if p.required],
+                **_one_of_required(kind),
                 "properties": {
                     name: _property_schema(p, model) for name, p in kind.properties.items()
                 },

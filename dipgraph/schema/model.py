@@ -33,6 +33,7 @@ PROPERTY_TYPES = frozenset(
         "evidence",
         "path",
         "language",
+        "sides",
     }
 )
 KIND_ORDER = ("source", "actor", "topic", "post", "contact", "statement")
@@ -50,6 +51,9 @@ class Property:
     vocabulary: str | None = None
     default: Any = None
     min_distinct: int = 0
+    max_items: int = 0  # 0: no limit
+    max_items_hint: str = ""  # what to write instead, when a list is too long
+    shorthand_for: str | None = None  # a short way to write another field (no record field)
     description: str = ""
 
 
@@ -99,6 +103,9 @@ def _property(name: str, spec: dict[str, Any]) -> Property:
         vocabulary=spec.get("vocabulary"),
         default=spec.get("default"),
         min_distinct=int(spec.get("min_distinct", 0)),
+        max_items=int(spec.get("max_items", 0)),
+        max_items_hint=str(spec.get("max_items_hint", "")),
+        shorthand_for=spec.get("shorthand_for"),
         description=str(spec.get("description", "")),
     )
 
