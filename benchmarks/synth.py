@@ -242,8 +242,13 @@ def synthesize(out: Path, contacts: int, actors: int | None = None, seed: int = 
             f"{' and '.join(names[g] for g in group[1:])} ({date})."
         )
         contact_entries.append(
-            f"  - id: contact-{i}\n    type: {kind}\n    participants: [{', '.join(group)}]\n"
-            f"    date: {date}\n    status: {rng.choice(STATUSES)}\n"
+            f"  - id: contact-{i}\n    type: {kind}\n"
+            + (
+                f"    participants: [{', '.join(group)}]\n"
+                if size == 2  # three actors: a delegation of two and the other side
+                else f"    sides: [[{group[0]}, {group[1]}], [{group[2]}]]\n"
+            )
+            + f"    date: {date}\n    status: {rng.choice(STATUSES)}\n"
             f"    secret: {'true' if rng.random() < 0.1 else 'false'}\n"
             + (f"    topics: [{', '.join(topic_list)}]\n" if topic_list else "")
             + f"    summary: {q(sentence)}\n"

@@ -55,29 +55,9 @@ ROLES = ("subjects", "hosts", "mediators")
 ROLE_EDGE = {"subjects": "subject", "hosts": "host", "mediators": "mediator"}
 
 
-# ---- the contact model (issue #9), read defensively -------------------------------
-def contact_sides(contact: Contact) -> tuple[tuple[str, ...], ...]:
-    """Who was on which side; before sides existed, each participant was its own side."""
-    sides = getattr(contact, "sides", None)
-    return tuple(sides) if sides else tuple((p,) for p in contact.participants)
-
-
 def contact_roles(contact: Contact) -> dict[str, tuple[str, ...]]:
     """Actors linked to a contact without being a party: subjects, hosts, mediators."""
-    return {role: tuple(getattr(contact, role, ()) or ()) for role in ROLES}
-
-
-def contact_pairs(contact: Contact) -> list[tuple[str, str]]:
-    """Every pair of actors on different sides: who talked to whom."""
-    sides = contact_sides(contact)
-    return [
-        (a, b)
-        for i, side in enumerate(sides)
-        for other in sides[i + 1 :]
-        for a in side
-        for b in other
-        if a != b
-    ]
+    return {role: getattr(contact, role) for role in ROLES}
 
 
 # ---- facts as the page reads them ----------------------------------------------------
@@ -116,7 +96,7 @@ def _contact_fact(kg: KnowledgeGraph, contact: Contact) -> dict[str, Any]:
         "secret": contact.secret,
         "place": contact.place,
         "summary": contact.summary,
-        "sides": [list(side) for side in contact_sides(contact)],
+        "sides": [list(side) for side in contact.sides],
         **{role: list(ids) for role, ids in contact_roles(contact).items()},
         "initiated_by": contact.initiated_by,
         "topics": list(contact.topics),
@@ -194,8 +174,10 @@ def country_colours(kg: KnowledgeGraph) -> dict[str, str]:
         if country:
             counts[country] += 1
     ranked = sorted(counts, key=lambda c: (-counts[c], c))
-    return {c: COUNTRY_COLOURS[i] if i < len(COUNTRY_COLOURS) else OTHER_COUNTRY
-            for i, c in enumerate(ranked)}
+    return {
+        c: COUNTRY_COLOURS[i] if i < len(COUNTRY_COLOURS) else OTHER_COUNTRY
+        for i, c in enumerate(ranked)
+    }
 
 
 # ---- vis nodes and edges ----------------------------------------------------------------
@@ -219,7 +201,7 @@ def _event_node(ident: str, label: str, fill: str, dashed: bool, ink: str) -> di
         "label": label,
         "shape": "box",
         "color": {"background": fill, "border": INK},
-        "font": {"size": 11, "color": ink},
+        "font": {"size": 13, "color": ink},
         "margin": 4,
         "borderWidth": 1.5,
         "shapeProperties": {"borderDashes": [4, 3] if dashed else False},
@@ -250,7 +232,7 @@ def _small_graph(
             "shape": SHAPES["topic"],
             "color": {"background": TOPIC_COLOUR, "border": INK},
             "size": 8,
-            "font": {"size": 11, "color": "#55551a"},
+            "font": {"size": 13, "color": "#55551a"},
             "kind": "topic",
         }
         for t in facts.topics.values()
@@ -266,7 +248,7 @@ def _small_graph(
             "#ffffff" if contact.secret else "#222222",
         )
         nodes.append({**node, "kind": "contact", "fact": contact.id})
-        for side in contact_sides(contact):
+        for side in contact.sides:
             edges += [_edge(a, ident, "party", contact.id, "contacts") for a in side]
         for role, ids in contact_roles(contact).items():
             edges += [_edge(ident, a, ROLE_EDGE[role], contact.id, "contacts") for a in ids]
@@ -310,7 +292,7 @@ def _large_graph(
     """Actors who took part in a kept contact, and one edge per pair that talked."""
     by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
     for contact in kept:
-        for a, b in contact_pairs(contact):
+        for a, b in contact.pairs:
             pair = (a, b) if a < b else (b, a)
             if not by_pair[pair] or by_pair[pair][-1] != contact.id:
                 by_pair[pair].append(contact.id)
@@ -353,7 +335,7 @@ def graph_view(
     for number, edge in enumerate(edges):
         edge["id"] = f"e{number}"
     types = kg.model.vocabularies["contact_types"]
-    shown_countries = {country_of(kg, a) for c in kept for side in contact_sides(c) for a in side}
+    shown_countries = {country_of(kg, a) for c in kept for a in c.participants}
     legend = {
         "countries": [
             {"id": c, "name": kg.facts.actors[c].name, "color": colour}

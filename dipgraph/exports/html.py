@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dipgraph.exports.atomic import atomic_text
-from dipgraph.exports.graph_view import contact_sides, graph_view
+from dipgraph.exports.graph_view import graph_view
 from dipgraph.exports.layout import force_layout, without_overlap
 
 if TYPE_CHECKING:
@@ -39,17 +39,25 @@ SMALL_OPTIONS: dict[str, Any] = {
         "enabled": True,
         "solver": "forceAtlas2Based",
         "forceAtlas2Based": {
-            "gravitationalConstant": -60,
-            "springLength": 70,
-            "avoidOverlap": 0.6,
+            "gravitationalConstant": -110,
+            "springLength": 90,
+            "avoidOverlap": 1,
         },
         "stabilization": {"enabled": True, "iterations": 500, "updateInterval": 50},
     },
-    "interaction": {"hover": True, "keyboard": {"enabled": True, "bindToWindow": False},
-                    "multiselect": False, "navigationButtons": False},
-    "edges": {"smooth": {"enabled": True, "type": "continuous"}, "selectionWidth": 2,
-              "color": {"color": "#555555", "inherit": False}, "font": {"size": 9}},
-    "nodes": {"font": {"size": 13, "face": "sans-serif"}, "borderWidth": 1},
+    "interaction": {
+        "hover": True,
+        "keyboard": {"enabled": True, "bindToWindow": False},
+        "multiselect": False,
+        "navigationButtons": False,
+    },
+    "edges": {
+        "smooth": {"enabled": True, "type": "continuous"},
+        "selectionWidth": 2,
+        "color": {"color": "#555555", "inherit": False},
+        "font": {"size": 9},
+    },
+    "nodes": {"font": {"size": 15, "face": "sans-serif"}, "borderWidth": 1},
 }
 LARGE_OPTIONS: dict[str, Any] = {
     "layout": {"improvedLayout": False},
@@ -96,8 +104,7 @@ def actors_in_contacts(kg: KnowledgeGraph, contacts: set[str] | None) -> int:
             a
             for c in kg.facts.contacts.values()
             if contacts is None or c.id in contacts
-            for side in contact_sides(c)
-            for a in side
+            for a in c.participants
         }
     )
 

@@ -669,7 +669,7 @@
         var line = a.name + ": " + p.post + (p.organization ? ", " + p.organization.name : "") +
           (when ? " (" + when + ")" : "");
         panel.appendChild(el("p", line, { "class": "post" }));
-        panel.appendChild(evidenceBlock(p.evidence, line));
+        panel.appendChild(evidenceBlock(p.evidence, null));
       });
     }
   }
@@ -710,7 +710,7 @@
       ["topics", c.topics.length ? actorLinks(c.topics) : null],
       ["CAMEO", c.cameo], ["fact", cid]]));
     panel.appendChild(el("p", c.summary, { dir: "auto", "class": "summary-main" }));
-    panel.appendChild(evidenceBlock(c.evidence, c.summary));
+    panel.appendChild(evidenceBlock(c.evidence, null));
   }
   function showStatement(sid) {
     var s = F.statements[sid];
@@ -718,7 +718,7 @@
     panel.appendChild(factRows([["speaker", actorLinks([s.speaker])], ["date", dateOf(s)],
       ["about the date", s.date_note], ["about", actorLinks(s.about)], ["fact", sid]]));
     panel.appendChild(el("p", s.summary, { dir: "auto", "class": "summary-main" }));
-    panel.appendChild(evidenceBlock(s.evidence, s.summary));
+    panel.appendChild(evidenceBlock(s.evidence, null));
   }
   function showPair(e) {
     panel.appendChild(el("h3", nameOf(e.from) + " \u21c4 " + nameOf(e.to)));
@@ -981,7 +981,7 @@
       li.appendChild(el("p", nameOf(h.from) + " \u2014 " + c.type_label + " (" + dateOf(c) + ") \u2014 " +
         nameOf(h.to), { "class": "hop" }));
       li.appendChild(el("p", c.summary, { dir: "auto", "class": "summary-main" }));
-      li.appendChild(evidenceBlock(c.evidence, c.summary));
+      li.appendChild(evidenceBlock(c.evidence, null));
       li.appendChild(button("Open this contact", function () { select("contact:" + h.contact); }));
       ol.appendChild(li);
     });
