@@ -168,7 +168,9 @@ def test_layers_switch_statements_topics_posts_and_countries(open_page) -> None:
     assert set(kg.facts.topics) & set(page.state()["nodes"])
     page.page.check("#layers input[value=countries]")
     page.page.check("#layers input[value=posts]")
-    kinds = set(page.js("window.dipgraph.state().edges.map(id => window.dipgraph.edges.get(id).kind)"))
+    kinds = set(
+        page.js("window.dipgraph.state().edges.map(id => window.dipgraph.edges.get(id).kind)")
+    )
     assert {"said", "about", "topic", "country", "post"} <= kinds
     page.page.click("#reset-all")
     assert page.state()["layers"] == ["contacts"]
@@ -188,12 +190,14 @@ def test_country_filter_keeps_cross_border_contacts_with_both_ends(open_page) ->
     expected = sorted(
         c.id
         for c in kg.facts.contacts.values()
-        if any(
-            country(a) == "usa" for a in (*c.participants, *c.subjects, *c.hosts, *c.mediators)
-        )
+        if any(country(a) == "usa" for a in (*c.participants, *c.subjects, *c.hosts, *c.mediators))
     )
     assert state["contacts"] == expected
-    cross = [c for c in expected if {"russia", "usa"} <= {country(a) for a in kg.facts.contacts[c].participants}]
+    cross = [
+        c
+        for c in expected
+        if {"russia", "usa"} <= {country(a) for a in kg.facts.contacts[c].participants}
+    ]
     assert cross, "the bundled data has Russia-US contacts"
     for ident in cross:
         assert set(kg.facts.contacts[ident].participants) <= set(state["nodes"])
@@ -267,9 +271,13 @@ def test_actor_panel_lists_contacts_and_statements_with_details(open_page) -> No
     kg = dipgraph.load(BUNDLED)
     page.js("window.dipgraph.select('russia')")
     panel = page.panel()
-    assert "Contacts (" in panel and "Statements made (" in panel and "Statements about it (" in panel
+    assert (
+        "Contacts (" in panel and "Statements made (" in panel and "Statements about it (" in panel
+    )
     assert "SECRET" in panel and "Istanbul" in panel and "planned" in panel
-    rows = page.js("[...document.querySelectorAll('#panel [data-contact]')].map(b => b.textContent)")
+    rows = page.js(
+        "[...document.querySelectorAll('#panel [data-contact]')].map(b => b.textContent)"
+    )
     assert len(rows) == len(set(rows)), "two different contacts read the same"
     topic = next(t for c in kg.facts.contacts.values() for t in c.topics)
     page.js(f"window.dipgraph.select('{topic}')")
@@ -369,7 +377,9 @@ def test_clicking_a_node_shows_names_in_both_scripts(open_page) -> None:
     click_node(page, "vladimir-putin")
     arabic = page.page.locator("#panel p[lang=ar]")
     assert arabic.text_content() == "فلاديمير بوتين (ar)"
-    assert page.js("getComputedStyle(document.querySelector('#panel p[lang=ar]')).direction") == "rtl"
+    assert (
+        page.js("getComputedStyle(document.querySelector('#panel p[lang=ar]')).direction") == "rtl"
+    )
     assert "President of Russia" in page.panel()
 
 

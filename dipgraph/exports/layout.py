@@ -28,6 +28,7 @@ from collections.abc import Sequence
 
 SPACING = 60.0
 CELL_SAMPLE = 12
+HEX_ROW = math.sqrt(3) / 2  # row spacing of a hexagonal lattice, in slots
 
 
 def force_layout(
@@ -119,9 +120,9 @@ def without_overlap(
     """Move every node to a lattice slot near its position so that no two discs overlap.
 
     ``room`` is how many slots there are per node: spare slots keep clusters apart.
-    Slots are ``2 * max radius + gap`` apart and a node is jittered inside its
-    slot only as far as its own radius allows, so the result does not look like a
-    grid yet can never overlap.
+    Slots are ``2 * max radius + gap`` apart on a hexagonal lattice and a node is
+    jittered inside its slot only as far as its own radius allows, so the result
+    does not look like a grid yet can never overlap.
 
     >>> moved = without_overlap({"a": (0, 0), "b": (1, 0)}, {"a": 5, "b": 5})
     >>> ax, ay = moved["a"]; bx, by = moved["b"]
@@ -138,7 +139,7 @@ def without_overlap(
     width, height = (max(xs) - x0) or 1.0, (max(ys) - y0) or 1.0
     # The lattice covers the layout's bounding box with `room` slots per node.
     columns = max(1, round(math.sqrt(len(positions) * room * width / height)))
-    rows = max(1, math.ceil(len(positions) * room / columns))
+    rows = max(1, math.ceil(len(positions) * room / columns / HEX_ROW))
     taken: set[tuple[int, int]] = set()
     placed: dict[str, tuple[float, float]] = {}
     for node in sorted(positions, key=lambda n: (-radii[n], n)):
@@ -147,10 +148,14 @@ def without_overlap(
         row = min(rows - 1, int((y - y0) / height * rows))
         cell = _nearest_free(col, row, taken)
         taken.add(cell)
+        # Slot centres sit on a hexagonal lattice (odd rows shifted half a slot), all
+        # at least `slot` apart; a node moves within a disc that keeps it `gap` clear
+        # of any neighbour however that one moved.
         play = max(0.0, (slot - gap) / 2 - radii[node])
+        angle, reach = rng.uniform(0, 2 * math.pi), play * math.sqrt(rng.random())
         placed[node] = (
-            round(cell[0] * slot + rng.uniform(-play, play), 1),
-            round(cell[1] * slot + rng.uniform(-play, play), 1),
+            round((cell[0] + 0.5 * (cell[1] % 2)) * slot + reach * math.cos(angle), 1),
+            round(cell[1] * slot * HEX_ROW + reach * math.sin(angle), 1),
         )
     return placed
 
