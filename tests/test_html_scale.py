@@ -8,7 +8,6 @@ from __future__ import annotations
 import math
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,7 +18,7 @@ from dipgraph.exports.html import write_html
 from dipgraph.exports.layout import without_overlap
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-import synth  # noqa: E402
+import synth
 
 
 @pytest.fixture(scope="module")
