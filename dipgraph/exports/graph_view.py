@@ -201,7 +201,7 @@ def _event_node(ident: str, label: str, fill: str, dashed: bool, ink: str) -> di
         "label": label,
         "shape": "box",
         "color": {"background": fill, "border": INK},
-        "font": {"size": 13, "color": ink},
+        "font": {"size": 15, "color": ink},
         "margin": 4,
         "borderWidth": 1.5,
         "shapeProperties": {"borderDashes": [4, 3] if dashed else False},
@@ -232,7 +232,7 @@ def _small_graph(
             "shape": SHAPES["topic"],
             "color": {"background": TOPIC_COLOUR, "border": INK},
             "size": 8,
-            "font": {"size": 13, "color": "#55551a"},
+            "font": {"size": 15, "color": "#55551a"},
             "kind": "topic",
         }
         for t in facts.topics.values()

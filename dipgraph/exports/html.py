@@ -39,8 +39,9 @@ SMALL_OPTIONS: dict[str, Any] = {
         "enabled": True,
         "solver": "forceAtlas2Based",
         "forceAtlas2Based": {
-            "gravitationalConstant": -110,
-            "springLength": 90,
+            "gravitationalConstant": -80,
+            "centralGravity": 0.025,
+            "springLength": 70,
             "avoidOverlap": 1,
         },
         "stabilization": {"enabled": True, "iterations": 500, "updateInterval": 50},
@@ -57,7 +58,7 @@ SMALL_OPTIONS: dict[str, Any] = {
         "color": {"color": "#555555", "inherit": False},
         "font": {"size": 9},
     },
-    "nodes": {"font": {"size": 15, "face": "sans-serif"}, "borderWidth": 1},
+    "nodes": {"font": {"size": 18, "face": "sans-serif"}, "borderWidth": 1},
 }
 LARGE_OPTIONS: dict[str, Any] = {
     "layout": {"improvedLayout": False},

@@ -363,7 +363,33 @@
 
   // Any change of filters or layers: recompute, clear the path (it may no longer
   // exist), keep the selection only if it is still shown, and record it in the URL.
+  // A small graph laid out without a layer has no place yet for that layer's nodes:
+  // put each new node beside a neighbour already placed, then let the forces settle.
+  function settleNewNodes(before) {
+    if (large) { return; }
+    var fresh = data.nodes.filter(function (n) { return before[n.id] && !current.nodeHidden[n.id]; });
+    if (!fresh.length) { return; }
+    var positions = network.getPositions();
+    var isFresh = {};
+    fresh.forEach(function (n) { isFresh[n.id] = true; });
+    var moves = [];
+    fresh.forEach(function (n, i) {
+      var anchor = data.edges.filter(function (e) {
+        return !current.edgeHidden[e.id] && (e.from === n.id || e.to === n.id);
+      }).map(function (e) { return e.from === n.id ? e.to : e.from; })
+        .filter(function (id) { return !isFresh[id]; })[0];
+      if (anchor) {
+        var angle = i * 2.4;
+        moves.push([n.id, positions[anchor].x + 60 * Math.cos(angle), positions[anchor].y + 60 * Math.sin(angle)]);
+      }
+    });
+    moves.forEach(function (m) { network.moveNode(m[0], m[1], m[2]); });
+    network.setOptions({ physics: { enabled: true } });
+    network.once("stabilized", function () { network.setOptions({ physics: { enabled: false } }); });
+    network.stabilize(200);
+  }
   function changed() {
+    var hiddenBefore = Object.assign({}, current.nodeHidden);
     ui.layers = readFilters().layers;
     if (ui.path) { clearPath("The path was cleared because the filters or layers changed."); }
     var view = computeView(readFilters());
@@ -371,6 +397,7 @@
     applyView(view);
     if (ui.selected && !isShown(ui.selected)) { deselect(); }
     restyle();
+    if (status && status.ready) { settleNewNodes(hiddenBefore); }
     writeHash();
   }
   function isShown(id) {
@@ -559,13 +586,25 @@
     var extra = [s.publisher, s.published].filter(Boolean).join(", ");
     return "\u2014 " + title + (extra ? " \u00b7 " + extra : "");
   }
+  // The source under a quote: its English title, then the printed one in its own direction.
+  function sourceCaption(id) {
+    var s = F.sources[id] || {};
+    var caption = el("figcaption", null, { "class": "source" });
+    caption.appendChild(el("span", "\u2014 " + (s.title_en || s.title || id)));
+    if (s.title && s.title_en && s.title !== s.title_en) {
+      caption.appendChild(el("span", s.title, { dir: "auto", "class": "original-title" }));
+    }
+    var extra = [s.publisher, s.published].filter(Boolean).join(", ");
+    if (extra) { caption.appendChild(el("span", extra, { "class": "publisher" })); }
+    return caption;
+  }
   function evidenceBlock(items, summary) {
     var box = el("div", null, { "class": "evidence" });
     (items || []).forEach(function (item) {
       var figure = el("figure", null, { "class": "cite" });
       figure.appendChild(el("blockquote", item.quote, { "class": "quote", dir: "auto" }));
       if (summary) { figure.appendChild(el("p", "In English: " + summary, { "class": "summary" })); }
-      figure.appendChild(el("figcaption", sourceLine(item.source), { "class": "source" }));
+      figure.appendChild(sourceCaption(item.source));
       box.appendChild(figure);
     });
     return box;
@@ -598,12 +637,25 @@
   function placeText(c) { return c.place ? (c.place.en || c.place[Object.keys(c.place)[0]]) : null; }
   function contactRow(cid, who) {
     var c = F.contacts[cid];
-    var others = who ? c.actors.filter(function (a) { return a !== who; }) : c.actors;
     var bits = [dateOf(c), c.type_label, c.status];
     if (c.secret) { bits.push("SECRET"); }
     if (placeText(c)) { bits.push(placeText(c)); }
-    var text = bits.join(" \u00b7 ") + " \u2014 " + (who ? "with " : "") +
-      others.slice(0, 6).map(nameOf).join(", ") + (others.length > 6 ? "\u2026" : "");
+    function names_(ids) {
+      return ids.slice(0, 6).map(nameOf).join(", ") + (ids.length > 6 ? "\u2026" : "");
+    }
+    var text = bits.join(" \u00b7 ") + " \u2014 ";
+    var own = who ? c.sides.filter(function (side) { return side.indexOf(who) !== -1; })[0] : null;
+    if (own) {
+      var others = [];
+      c.sides.forEach(function (side) { if (side !== own) { others = others.concat(side); } });
+      var mates = own.filter(function (a) { return a !== who; });
+      text += "with " + names_(others) + (mates.length ? " (alongside " + names_(mates) + ")" : "");
+    } else if (who) {
+      var role = ["subjects", "hosts", "mediators"].filter(function (r) { return c[r].indexOf(who) !== -1; })[0];
+      text += (role ? role.slice(0, -1) + " of: " : "") + c.sides.map(names_).join(" \u21c4 ");
+    } else {
+      text += c.sides.map(names_).join(" \u21c4 ");
+    }
     var li = el("li");
     li.appendChild(button(text, function () { select("contact:" + cid); },
       { "data-contact": cid }));
@@ -970,6 +1022,7 @@
     network.unselectAll();
     restyle();
     network.fit({ nodes: pathNodes, animation: false });
+    if (network.getScale() > 1.2) { network.moveTo({ scale: 1.2, animation: false }); }
     pathResult.textContent = [from.id].concat(hops.map(function (h) { return h.to; }))
       .map(nameOf).join(" \u2192 ");
     clear(panel);
