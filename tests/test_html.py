@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -415,6 +416,25 @@ def test_exports_csv_with_citations_and_a_png(open_page) -> None:
         page.page.click("#export-png")
     assert Path(download.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert [url for url in page.requests if not url.startswith(("file://", "blob:"))] == []
+
+
+def test_csv_cells_cannot_become_spreadsheet_formulas(open_page, tmp_path: Path) -> None:
+    facts = tmp_path / "facts"
+    shutil.copytree(SMALL, facts)
+    data = facts / "facts.yaml"
+    text = data.read_text(encoding="utf-8")
+    formula = '=HYPERLINK("x","y")'
+    text = text.replace(
+        "summary: Adams and Belov discussed renewing New START by telephone.",
+        f"summary: '{formula}'",
+    )
+    data.write_text(text, encoding="utf-8")
+    page = open_page(facts)
+    with page.page.expect_download() as download:
+        page.page.click("#export-csv")
+    rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text("utf-8-sig"))))
+    call = next(r for r in rows if r["id"] == "adams-belov-call")
+    assert call["summary"] == "'" + formula
 
 
 def test_table_view_lists_the_visible_contacts(open_page) -> None:

@@ -825,7 +825,11 @@
     if (large && id.indexOf("contact:") === 0 && !byNode[id]) {
       if (!openPanel(id)) { return false; }
       ui.selected = id;
-      network.unselectAll();
+      // Its mark at this scale: the lines of the pairs it joined.
+      var lines = pairsOf(F.contacts[id.slice(8)]).map(function (p) {
+        return pairEdge[p[0] + "|" + p[1]];
+      }).filter(Boolean);
+      network.setSelection({ nodes: [], edges: lines }, { unselectAll: true, highlightEdges: false });
       restyle(); writeHash();
       return true;
     }
