@@ -232,22 +232,34 @@ def synthesize(out: Path, contacts: int, actors: int | None = None, seed: int = 
     contact_entries = []
     everyone = people + orgs
     for i in range(contacts):
-        size = 3 if rng.random() < 0.1 else 2
+        # Most contacts have two parties; some face a delegation (1 against 2), some are
+        # two delegations (2 against 2), and a few concern someone who takes no part.
+        roll = rng.random()
+        size = 4 if roll < 0.03 else 3 if roll < 0.12 else 2
         group = rng.sample(everyone, size)
+        first_side = group[:2] if size == 4 else group[:1]
+        other_side = group[len(first_side) :]
+        subject = rng.choice(people) if rng.random() < 0.02 else None
+        if subject in group:
+            subject = None
         kind = rng.choice(TYPES)
         date = partial_date(rng)
         topic_list = rng.sample(topics, rng.choice([0, 1, 1, 2]))
         sentence = (
-            f"Report {i}: {names[group[0]]} held a {kind.replace('_', ' ')} with "
-            f"{' and '.join(names[g] for g in group[1:])} ({date})."
+            f"Report {i}: {' and '.join(names[g] for g in first_side)} held a "
+            f"{kind.replace('_', ' ')} with {' and '.join(names[g] for g in other_side)}"
+            + (f" about {names[subject]}" if subject else "")
+            + f" ({date})."
+        )
+        parties = (
+            f"    participants: [{', '.join(group)}]\n"
+            if size == 2
+            else f"    sides: [[{', '.join(first_side)}], [{', '.join(other_side)}]]\n"
         )
         contact_entries.append(
             f"  - id: contact-{i}\n    type: {kind}\n"
-            + (
-                f"    participants: [{', '.join(group)}]\n"
-                if size == 2  # three actors: a delegation of two and the other side
-                else f"    sides: [[{group[0]}, {group[1]}], [{group[2]}]]\n"
-            )
+            + parties
+            + (f"    subjects: [{subject}]\n" if subject else "")
             + f"    date: {date}\n    status: {rng.choice(STATUSES)}\n"
             f"    secret: {'true' if rng.random() < 0.1 else 'false'}\n"
             + (f"    topics: [{', '.join(topic_list)}]\n" if topic_list else "")

@@ -169,6 +169,40 @@ def test_example_questions_from_the_readme(cli) -> None:
         "putin-biden-phone-call-security-guarantees",
         "security-councils-contacts-proposed",
         "sullivan-patrushev-ushakov-secret-talks",
+        "us-three-stage-plan-denied",  # denied by Antonov; its reported content is strategic
     }
     secret = [c["id"] for c in cli("talks", "--format", "json").json() if c["secret"]]
     assert sorted(secret) == ["istanbul-secret-talks", "sullivan-patrushev-ushakov-secret-talks"]
+
+
+def test_roles_from_the_readme(cli) -> None:
+    """Detained Americans are subjects of contacts, Turkey hosts Istanbul; none is a party."""
+    whelan = cli("talks", "ويلان", "--role", "subject", "--format", "json").json()
+    assert [c["id"] for c in whelan] == ["burns-message-to-naryshkin"]
+    griner = cli("talks", "Griner", "--role", "subject", "--format", "json").json()
+    assert sorted(c["id"] for c in griner) == [
+        "burns-message-to-naryshkin",
+        "griner-bout-prisoner-exchange",
+    ]
+    assert cli("talks", "Griner", "--format", "json").json() == []
+    turkey = cli("talks", "Turkey", "--role", "host", "--format", "json").json()
+    assert [c["id"] for c in turkey] == ["istanbul-secret-talks"]
+
+
+def test_two_plus_two_pairs_only_across_delegations(cli) -> None:
+    (contact,) = [
+        c
+        for c in cli("talks", "Lavrov", "--format", "json").json()
+        if c["id"] == "two-plus-two-meetings-proposed"
+    ]
+    pairs = {frozenset(pair) for pair in contact["pairs"]}
+    assert frozenset({"sergey-lavrov", "sergei-shoigu"}) not in pairs
+    assert frozenset({"rex-tillerson", "james-mattis"}) not in pairs
+    assert len(pairs) == 4
+
+
+def test_unnamed_office_holder_is_shown_by_the_office(cli) -> None:
+    profile = cli("show", "السفير الأمريكي لدى روسيا", "--format", "json").json()
+    assert profile["id"] == "us-ambassador-to-russia-unnamed"
+    assert [p["id"] for p in profile["posts"]] == ["us-ambassador-to-russia-post"]
+    assert [s["id"] for s in profile["mentioned_in"]] == ["psaki-ambassador-still-in-russia"]
