@@ -41,7 +41,7 @@ STEPS = {
     "filter: one country": "d.setFilters({country: 'state-3'})",
     "filter: dates 2020-2021": "d.setFilters({country: '', from: '2020', to: '2021'})",
     "filter: back to all": "d.setFilters({from: '', to: ''})",
-    "path person-17 -> person-9000": "d.path('person-17', 'person-9000')",
+    "path person-17 -> person-1700": "d.path('person-17', 'person-1700')",
     "select an actor (1-hop focus)": "d.select('person-5')",
     "clear": "d.clear()",
 }
