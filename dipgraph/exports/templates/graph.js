@@ -527,7 +527,7 @@
     if (large) {
       // Dimming on the items, the path drawn over the graph (see drawPathOver).
       if (dimLarge(focusOn ? neighbourhood(ui.selected, ui.focus) : null) || ui.path || hadPath) {
-        network.redraw();
+        network.body.emitter.emit("_requestRedraw");  // one frame, however many changes
       }
       hadPath = Boolean(ui.path);
       return;
@@ -791,9 +791,14 @@
     });
   }
 
+  // network.unselectAll() redraws at once; this asks for the next frame instead.
+  function unselect() {
+    network.selectionHandler.unselectAll();
+    network.body.emitter.emit("_requestRedraw");
+  }
   function deselect() {
     ui.selected = null;
-    network.unselectAll();
+    unselect();
     clear(panel);
     panel.appendChild(el("p", "Click an actor, a topic or a contact to see its facts and evidence.",
       { "class": "muted" }));
@@ -1023,7 +1028,7 @@
     });
     ui.path = { from: from.id, to: to.id, hops: hops, nodes: pathNodes, edges: pathEdges };
     ui.selected = null;
-    network.unselectAll();
+    unselect();
     restyle();
     network.fit({ nodes: pathNodes, animation: false });
     if (network.getScale() > 1.2) { network.moveTo({ scale: 1.2, animation: false }); }
