@@ -629,7 +629,7 @@
     });
     return span;
   }
-  function dateOf(x) { return x.date ? x.date + (x.date_note ? " *" : "") : "undated"; }
+  function dateOf(x) { return x.date || "undated"; }
   function byDate(a, b) {
     var x = a.first || "9999", y = b.first || "9999";
     return x < y ? -1 : x > y ? 1 : 0;
@@ -657,8 +657,9 @@
       text += c.sides.map(names_).join(" \u21c4 ");
     }
     var li = el("li");
-    li.appendChild(button(text, function () { select("contact:" + cid); },
-      { "data-contact": cid }));
+    var attrs = { "data-contact": cid };
+    if (c.date_note) { attrs.title = "About the date: " + c.date_note; }
+    li.appendChild(button(text, function () { select("contact:" + cid); }, attrs));
     return li;
   }
   function statementRow(sid) {
@@ -1239,11 +1240,13 @@
         var key = o.color.color + "|" + o.color.opacity + "|" + o.width + "|" + (o.dashes ? 1 : 0);
         (groups[key] = groups[key] || []).push(item);
       }
+      // Zoomed out, thousands of lines would darken everything: they fade with the zoom.
+      var fade = Math.min(1, 0.2 + 2 * network.getScale());
       ctx.save();
       Object.keys(groups).forEach(function (key) {
         var parts = key.split("|");
         ctx.strokeStyle = parts[0];
-        ctx.globalAlpha = Number(parts[1]);
+        ctx.globalAlpha = Number(parts[1]) * fade;
         ctx.lineWidth = Number(parts[2]);
         ctx.setLineDash(parts[3] === "1" ? [5, 5] : []);
         ctx.beginPath();
