@@ -65,8 +65,7 @@ LARGE_OPTIONS: dict[str, Any] = {
     "physics": {"enabled": False},
     "interaction": {
         "hover": False,
-        "hideEdgesOnDrag": True,
-        "hideEdgesOnZoom": True,
+        "dragNodes": False,  # the page draws the lines between fixed positions
         "keyboard": {"enabled": True, "bindToWindow": False},
         "tooltipDelay": 3600000,
     },

@@ -9,6 +9,7 @@
      path(a, b)         -> highlights the shortest path over the contacts shown
                            (ids or names); returns its hops, or null
      clear()            -> back to the whole graph (filters, layers, selection, path)
+     item(id)           -> a copy of a node's or an edge's record (a pair's contacts...)
      overlap()          -> fraction of visible nodes whose disc overlaps another one
      labels()           -> ids of the nodes whose names are drawn
      network, nodes, edges: the vis-network objects (read them, do not change them)
@@ -294,7 +295,10 @@
   data.nodes.forEach(function (n) { n.hidden = !first.nodeShown[n.id]; });
   data.edges.forEach(function (e) { e.hidden = !first.edgeShown[e.id]; });
   var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
+  // A large graph's lines are not vis-network items: it draws, hides and picks them
+  // itself (see "lines of a large graph"), which saves ~40 µs per line at every load
+  // and every filter.
+  var edges = new vis.DataSet(large ? [] : data.edges);
   performance.mark("dipgraph:datasets");
   var network = new vis.Network($("graph"), { nodes: nodes, edges: edges }, data.options);
   performance.mark("dipgraph:network");
@@ -331,7 +335,11 @@
   // Hiding goes straight to the network's items and one data-changed event: going
   // through the DataSets rebuilds every item's options (3 s for 30,000 edges).
   function setHidden(nodeUpdates, edgeUpdates) {
-    if (!nodeUpdates.length && !edgeUpdates.length) { return; }
+    if (large) { edgeUpdates = []; }
+    if (!nodeUpdates.length) {
+      if (large) { network.body.emitter.emit("_requestRedraw"); }
+      if (!edgeUpdates.length) { return; }
+    }
     nodeUpdates.forEach(function (u) {
       var item = network.body.nodes[u.id];
       if (item) { item.options.hidden = u.hidden; }
@@ -485,17 +493,9 @@
       var item = network.body.nodes[n.id];
       item.options.opacity = near && !near.nodes[n.id] ? 0.15 : 1;
     });
-    data.edges.forEach(function (e) {
-      var item = network.body.edges[e.id];
-      var opacity = near && !near.edges[e.id] ? 0.06 : 1;
-      if (item.options.color.opacity !== opacity) {
-        item.options.color = Object.assign({}, item.options.color, { opacity: opacity });
-      }
-    });
     dimmed = near;
     return true;
   }
-  var hadPath = false;
   // A large graph's path: thick lines and rings drawn over the graph, no item changed.
   function drawPathOver(ctx) {
     if (!ui.path) { return; }
@@ -526,10 +526,8 @@
       (byNode[ui.selected].kind === "actor" || byNode[ui.selected].kind === "topic");
     if (large) {
       // Dimming on the items, the path drawn over the graph (see drawPathOver).
-      if (dimLarge(focusOn ? neighbourhood(ui.selected, ui.focus) : null) || ui.path || hadPath) {
-        network.body.emitter.emit("_requestRedraw");  // one frame, however many changes
-      }
-      hadPath = Boolean(ui.path);
+      dimLarge(focusOn ? neighbourhood(ui.selected, ui.focus) : null);
+      network.body.emitter.emit("_requestRedraw");  // one frame, however many changes
       return;
     }
     if (focusOn) {
@@ -799,6 +797,7 @@
   }
   function deselect() {
     ui.selected = null;
+    marked = [];
     unselect();
     clear(panel);
     panel.appendChild(el("p", "Click an actor, a topic or a contact to see its facts and evidence.",
@@ -832,15 +831,16 @@
       if (!openPanel(id)) { return false; }
       ui.selected = id;
       // Its mark at this scale: the lines of the pairs it joined.
-      var lines = pairsOf(F.contacts[id.slice(8)]).map(function (p) {
+      unselect();
+      marked = pairsOf(F.contacts[id.slice(8)]).map(function (p) {
         return pairEdge[p[0] + "|" + p[1]];
       }).filter(Boolean);
-      network.setSelection({ nodes: [], edges: lines }, { unselectAll: true, highlightEdges: false });
       restyle(); writeHash();
       return true;
     }
     if (!openPanel(id)) { return false; }
     ui.selected = id;
+    marked = [];
     if (byNode[id]) {
       if (current.nodeHidden[id]) {
         setHidden([{ id: id, hidden: false }], []);
@@ -851,6 +851,9 @@
       if (options.focus) {
         network.focus(id, { scale: Math.max(network.getScale(), large ? 0.8 : 1), animation: false });
       }
+    } else if (byEdge[id] && large) {
+      unselect();
+      marked = [id];
     } else if (byEdge[id]) {
       network.setSelection({ nodes: [], edges: [id] }, { unselectAll: true, highlightEdges: false });
     }
@@ -862,6 +865,10 @@
   network.on("click", function (params) {
     if (params.nodes.length) { select(params.nodes[0]); }
     else if (params.edges.length) { select(params.edges[0]); }
+    else if (large) {
+      var line = lineAt(params.pointer.canvas);
+      if (line) { select(line); }
+    }
   });
 
   // ---- search ---------------------------------------------------------------
@@ -915,9 +922,15 @@
       searchResult.textContent = search.value.trim() ? "Nothing matches \u201c" + search.value.trim() + "\u201d." : "";
       return found;
     }
-    if (found.length === 1) {
-      searchResult.textContent = "Found: " + nameOf(found[0]);
-      select(found[0], { focus: true });
+    var key = norm(search.value);
+    var exact = found.filter(function (id) {
+      return nameIndex().some(function (e) { return e[1] === id && e[0] === key; });
+    });
+    if (found.length === 1 || exact.length === 1) {
+      var hit = exact.length === 1 ? exact[0] : found[0];
+      searchResult.textContent = "Found: " + nameOf(hit) + (found.length > 1 ?
+        " (" + (found.length - 1) + " other name" + (found.length > 2 ? "s" : "") + " contain it: listed below)" : "");
+      select(hit, { focus: true });
     } else {
       searchResult.textContent = found.length + " match" + " \u201c" + search.value.trim() +
         "\u201d: choose one" + (found.length > SEARCH_CAP ? " (first " + SEARCH_CAP + " listed)" : "") + ".";
@@ -1219,47 +1232,65 @@
     copy.toBlob(function (blob) { download(blob, "dipgraph-view.png"); }, "image/png");
   });
 
-  // ---- edges of a large graph: stroked in batches ---------------------------------
-  // vis-network strokes every edge on its own; 36,000 strokes take 1.5 s a frame in
-  // software rendering. A large graph's edges are straight, so they are drawn here,
-  // one path per style, under the nodes; vis-network still finds the edge under a
-  // click, and draws the few edges it highlights (selection, path) itself.
-  if (large && data.edges.length) {
-    var edgeProto = Object.getPrototypeOf(network.body.edges[data.edges[0].id]);
-    var ownDraw = function (ctx) {
-      if (this.selected || this.hover) { edgeProto.draw.call(this, ctx); }
-    };
-    data.edges.forEach(function (e) { network.body.edges[e.id].draw = ownDraw; });
-    network.on("beforeDrawing", function (ctx) {
-      var groups = {};
-      var items = network.body.edges, indices = network.body.edgeIndices;
-      for (var i = 0; i < indices.length; i++) {
-        var item = items[indices[i]];
-        if (!item.connected || item.selected) { continue; }
-        var o = item.options;
-        var key = o.color.color + "|" + o.color.opacity + "|" + o.width + "|" + (o.dashes ? 1 : 0);
-        (groups[key] = groups[key] || []).push(item);
-      }
-      // Zoomed out, thousands of lines would darken everything: they fade with the zoom.
-      var fade = Math.min(1, 0.2 + 2 * network.getScale());
-      ctx.save();
-      Object.keys(groups).forEach(function (key) {
-        var parts = key.split("|");
-        ctx.strokeStyle = parts[0];
-        ctx.globalAlpha = Number(parts[1]) * fade;
-        ctx.lineWidth = Number(parts[2]);
-        ctx.setLineDash(parts[3] === "1" ? [5, 5] : []);
-        ctx.beginPath();
-        groups[key].forEach(function (item) {
-          ctx.moveTo(item.from.x, item.from.y);
-          ctx.lineTo(item.to.x, item.to.y);
-        });
-        ctx.stroke();
-      });
-      ctx.restore();
+  // ---- lines of a large graph ------------------------------------------------------
+  // vis-network builds an item per edge (~40 µs each) and strokes each on its own
+  // (36,000 strokes: 1.5 s a frame in software rendering). A large graph's lines are
+  // straight and not draggable, so the page keeps them itself: one path per style,
+  // under the nodes; the ones selected drawn over them; a click picks the nearest.
+  var marked = [];
+  function lineDimmed(e) { return Boolean(dimmed && !dimmed.edges[e.id]); }
+  function drawLines(ctx) {
+    var groups = {}, nodesById = network.body.nodes;
+    data.edges.forEach(function (e) {
+      if (current.edgeHidden[e.id]) { return; }
+      var key = (e.secret ? "#222222" : EDGE_STYLE.pair.color) + "|" + (lineDimmed(e) ? 0.06 : 1) +
+        "|" + e.width + "|" + (e.dashes ? 1 : 0);
+      (groups[key] = groups[key] || []).push(e);
     });
-    network.on("selectEdge", function () { network.redraw(); });
+    // Zoomed out, thousands of lines would darken everything: they fade with the zoom.
+    var fade = Math.min(1, 0.2 + 2 * network.getScale());
+    ctx.save();
+    Object.keys(groups).forEach(function (key) {
+      var parts = key.split("|");
+      ctx.strokeStyle = parts[0];
+      ctx.globalAlpha = Number(parts[1]) * fade;
+      ctx.lineWidth = Number(parts[2]);
+      ctx.setLineDash(parts[3] === "1" ? [5, 5] : []);
+      ctx.beginPath();
+      groups[key].forEach(function (e) {
+        var a = nodesById[e.from], b = nodesById[e.to];
+        ctx.moveTo(a.x, a.y);
+        ctx.lineTo(b.x, b.y);
+      });
+      ctx.stroke();
+    });
+    ctx.globalAlpha = 1;
+    ctx.setLineDash([]);
+    ctx.strokeStyle = PATH_COLOUR;
+    ctx.lineWidth = 4 / network.getScale();
+    ctx.beginPath();
+    marked.forEach(function (id) {
+      var e = byEdge[id], a = nodesById[e.from], b = nodesById[e.to];
+      ctx.moveTo(a.x, a.y);
+      ctx.lineTo(b.x, b.y);
+    });
+    ctx.stroke();
+    ctx.restore();
   }
+  // The shown line nearest to a point of the canvas, within 6 screen pixels.
+  function lineAt(point) {
+    var best = null, bestDistance = 6 / network.getScale(), nodesById = network.body.nodes;
+    data.edges.forEach(function (e) {
+      if (current.edgeHidden[e.id]) { return; }
+      var a = nodesById[e.from], b = nodesById[e.to];
+      var dx = b.x - a.x, dy = b.y - a.y, length = dx * dx + dy * dy || 1;
+      var t = Math.max(0, Math.min(1, ((point.x - a.x) * dx + (point.y - a.y) * dy) / length));
+      var distance = Math.hypot(point.x - (a.x + t * dx), point.y - (a.y + t * dy));
+      if (distance < bestDistance) { bestDistance = distance; best = e.id; }
+    });
+    return best;
+  }
+  if (large) { network.on("beforeDrawing", drawLines); }
 
   // ---- labels of a large graph: only where they fit -------------------------------
   var lastLabels = null;
@@ -1454,6 +1485,10 @@
     },
     path: function (a, b) { return path(a, b); },
     clear: resetAll,
+    item: function (id) {
+      var record = byNode[id] || byEdge[id];
+      return record ? JSON.parse(JSON.stringify(record)) : null;
+    },
     labels: function () {
       if (lastLabels) { return lastLabels.slice(); }
       return data.nodes.filter(function (n) { return !current.nodeHidden[n.id] && n.label; })
