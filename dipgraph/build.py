@@ -28,6 +28,13 @@ def parse_formats(spec: str | None) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def _write(kg: KnowledgeGraph, out: Path, name: str) -> list[Path]:
+    """Write one format; every file it wrote (CSV writes its edges beside its nodes)."""
+    exporter = EXPORTERS[name]
+    written = exporter.write(kg, out / exporter.filename)
+    return [written, *(written.with_name(extra) for extra in exporter.also_writes)]
+
+
 def build_exports(
     kg: KnowledgeGraph, out: Path, formats: str | None = None, progress: bool = False
 ) -> list[Path]:
@@ -38,7 +45,7 @@ def build_exports(
     written: list[Path] = []
     if not progress:
         for name in names:
-            written.append(EXPORTERS[name].write(kg, out / EXPORTERS[name].filename))
+            written.extend(_write(kg, out, name))
         return written
     from rich.progress import Progress
 
@@ -46,6 +53,6 @@ def build_exports(
         task = bar.add_task("building", total=len(names))
         for name in names:
             bar.update(task, description=f"writing {EXPORTERS[name].filename}")
-            written.append(EXPORTERS[name].write(kg, out / EXPORTERS[name].filename))
+            written.extend(_write(kg, out, name))
             bar.advance(task)
     return written

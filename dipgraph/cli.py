@@ -22,7 +22,7 @@ app = typer.Typer(
     help="A checked knowledge graph of diplomatic actors: check facts, ask who talked to "
     "whom, find how two actors are connected, run SPARQL, export the graph.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 
@@ -66,8 +66,30 @@ StatusOption = Annotated[str | None, typer.Option(help="happened, planned, propo
 
 
 def fail(message: str) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
+    """Exit 1 with a message; control characters in it (but newline) are shown as escapes."""
+    typer.echo(f"error: {output.cell(message)}", err=True)
     raise typer.Exit(1)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from dipgraph import __version__
+
+        typer.echo(f"dipgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """A checked knowledge graph of diplomatic actors: check facts, ask who talked to whom,
+    find how two actors are connected, run SPARQL, export the graph."""
 
 
 BaseIriOption = Annotated[
@@ -340,7 +362,7 @@ def actors(
 ) -> None:
     """List actors, or search them by name in any language."""
     graph = open_graph(facts)
-    rows = graph.actors(text, kind)
+    rows = guarded(graph.actors, text, kind)
     output.emit(
         rows,
         rows,

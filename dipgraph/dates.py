@@ -39,6 +39,8 @@ class PartialDate:
         if not match:
             raise DateError(f"'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
         year = int(match[1])
+        if year < dt.MINYEAR:
+            raise DateError(f"'{text}' has year 0000, which does not exist: years start at 0001")
         month = int(match[2]) if match[2] else None
         day = int(match[3]) if match[3] else None
         if month is not None and not 1 <= month <= 12:

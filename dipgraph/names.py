@@ -36,31 +36,66 @@ _LETTER_MAP = str.maketrans(
     }
 )
 _SPACE = re.compile(r"\s+")
+# Marks (Mn) and invisible format characters (Cf: zero-width spaces and joiners, bidi
+# marks) change how a name is drawn, never which name it is.
+_DROPPED = frozenset(("Mn", "Cf"))
+# Cyrillic and Greek letters drawn like Latin ones (Unicode's confusables, the letters
+# a name can hide): "Рutin" with a Cyrillic Р is the same name to a reader.
+_LOOK_ALIKES = str.maketrans(
+    dict(
+        zip(
+            "АВСЕНІЈКМОРЅТХУасеорухіјѕԁһԛԝӏΑΒΕΖΗΙΚΜΝΟΡΤΥΧοανρικυı",
+            "ABCEHIJKMOPSTXYaceopyxijsdhqwlABEZHIKMNOPTYXoavpikui",
+            strict=True,
+        )
+    )
+)
 
 
 def normalise_name(text: str) -> str:
     """Fold case, diacritics, hamza forms of alef, alef maqsura, taa marbuta, tatweel."""
+    if text.isascii():  # no marks, no format characters, no compatibility forms
+        return _SPACE.sub(" ", text.lower().translate(_LETTER_MAP)).strip()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     # Hamza on alef/waw/yeh and madda decompose to a base letter + combining mark (Mn).
-    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    stripped = "".join(c for c in decomposed if unicodedata.category(c) not in _DROPPED)
     folded = stripped.translate(_LETTER_MAP)
     return _SPACE.sub(" ", folded).strip()
+
+
+def name_skeleton(text: str) -> str:
+    """The folded name with look-alike letters made Latin: what a reader sees.
+
+    Two actors whose names share a skeleton look like one person on screen.
+
+    >>> name_skeleton("Vlаdimir Рutin\u200b") == name_skeleton("Vladimir Putin")
+    True
+    """
+    return normalise_name(text.translate(_LOOK_ALIKES))
 
 
 class NameLookupError(LookupError):
     """A name that matches no actor, or several."""
 
-    def __init__(self, query: str, candidates: list[tuple[str, str]], ambiguous: bool) -> None:
+    def __init__(
+        self,
+        query: str,
+        candidates: list[tuple[str, str]],
+        ambiguous: bool,
+        noun: str = "actor",
+    ) -> None:
         self.query = query
         self.candidates = candidates
         self.ambiguous = ambiguous
         listed = ", ".join(f"{name} ({ident})" for ident, name in candidates)
         if ambiguous:
-            message = f"'{query}' matches several actors: {listed}; be more specific"
+            message = f"'{query}' matches several {noun}s: {listed}; be more specific"
         elif candidates:
-            message = f"'{query}' matches no actor; closest: {listed}"
-        else:
+            message = f"'{query}' matches no {noun}; closest: {listed}"
+        elif noun == "actor":
             message = f"'{query}' matches no actor (dipgraph actors lists them all)"
+        else:
+            message = f"'{query}' matches no {noun}"
         super().__init__(message)
 
 
@@ -98,8 +133,11 @@ class NameIndex:
         }
         return sorted(hits, key=lambda i: self.display[i].casefold())
 
-    def resolve(self, text: str) -> str:
-        """The one actor id ``text`` names; NameLookupError lists candidates otherwise."""
+    def resolve(self, text: str, noun: str = "actor") -> str:
+        """The one id ``text`` names; NameLookupError lists candidates otherwise.
+
+        ``noun`` names what the index holds ("actor", "topic") in the error.
+        """
         key = normalise_name(text)
         found = set(self.exact.get(key, ()))
         if len(found) == 1:
@@ -116,7 +154,9 @@ class NameIndex:
                 return next(iter(found))
         if found:
             ranked = sorted(found, key=lambda i: self.display[i].casefold())
-            raise NameLookupError(text, [(i, self.display[i]) for i in ranked], ambiguous=True)
+            candidates = [(i, self.display[i]) for i in ranked]
+            raise NameLookupError(text, candidates, ambiguous=True, noun=noun)
         close = difflib.get_close_matches(key, list(self.exact), n=8, cutoff=0.5)
         idents = list(dict.fromkeys(i for name in close for i in sorted(self.exact[name])))[:5]
-        raise NameLookupError(text, [(i, self.display[i]) for i in idents], ambiguous=False)
+        candidates = [(i, self.display[i]) for i in idents]
+        raise NameLookupError(text, candidates, ambiguous=False, noun=noun)

@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Any, TextIO
 
+from dipgraph.loader.characters import visible, visible_json
+
 Column = tuple[str, Callable[[dict[str, Any]], Any]]
 
 
@@ -24,29 +26,40 @@ class Format(StrEnum):
 
 
 def cell(value: Any) -> str:
-    """A value as one line of text (lists joined, None empty)."""
+    """A value as text for a table or CSV (lists joined, None empty), printable:
+    control and bidi characters (from data or a server) are shown as escapes."""
+    return visible(_joined(value), keep_lines=True)
+
+
+def _joined(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list | tuple):
-        return "; ".join(cell(v) for v in value)
+        return "; ".join(_joined(v) for v in value)
     if isinstance(value, dict):
-        return "; ".join(f"{k}: {cell(v)}" for k, v in value.items())
+        return "; ".join(f"{k}: {_joined(v)}" for k, v in value.items())
     return str(value)
 
 
+def text(value: Any) -> str:
+    """Any value as one printable line: what messages and headings print."""
+    return visible(_joined(value))
+
+
 def print_json(data: Any, stream: TextIO | None = None) -> None:
+    """JSON as the API returns it; characters a terminal would act on are \\u-escaped."""
     stream = stream or sys.stdout
-    json.dump(data, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    # One write: json.dump writes each token apart (a million calls for large output).
+    stream.write(visible_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def print_csv(
     rows: Sequence[dict[str, Any]], columns: Sequence[Column], stream: TextIO | None = None
 ) -> None:
     writer = csv.writer(stream or sys.stdout, lineterminator="\n")
-    writer.writerow([header for header, _ in columns])
+    writer.writerow([cell(header) for header, _ in columns])
     for row in rows:
         writer.writerow([cell(get(row)) for _, get in columns])
 
@@ -84,14 +97,14 @@ def print_table(
     wide = sys.stdout.isatty() or "COLUMNS" in os.environ
     console = Console(width=None if wide else 160)
     if not rows:
-        console.print(Text(empty))
+        console.print(Text(text(empty)))
         return
-    table = Table(title=Text(title) if title else None, title_justify="left")
+    table = Table(title=Text(text(title)) if title else None, title_justify="left")
     for header, _ in columns:
         if header in SHORT_COLUMNS:
-            table.add_column(Text(header), overflow="fold")
+            table.add_column(Text(text(header)), overflow="fold")
         else:
-            table.add_column(Text(header), overflow="fold", ratio=1)
+            table.add_column(Text(text(header)), overflow="fold", ratio=1)
     for row in rows:
         table.add_row(*(Text(cell(get(row))) for _, get in columns))
     console.print(table)

@@ -8,7 +8,8 @@ from dipgraph import output
 
 
 def profile_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
-    """One row a post, contact and statement: a timeline for CSV."""
+    """One row a post, contact, statement made and statement about the actor ("mentioned"):
+    a timeline for CSV."""
     rows = [
         {
             "section": "post",
@@ -42,6 +43,16 @@ def profile_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
         }
         for s in profile["statements"]
     ]
+    rows += [
+        {
+            "section": "mentioned",
+            "id": s["id"],
+            "date": s["date"],
+            "description": f"{s['speaker']['name']} {s['kind']}: {s['summary']}",
+            "evidence": output.evidence_text(s.get("evidence") or []),
+        }
+        for s in profile["mentioned_in"]
+    ]
     return rows
 
 
@@ -57,31 +68,21 @@ def print_profile(profile: dict[str, Any]) -> None:
 
     console = Console()
     names = " / ".join(f"{text} ({lang})" for lang, text in profile["names"].items())
-    console.print(Text.assemble((profile["id"], "bold"), f" ({profile['kind']}): {names}"))
+    header = f" ({profile['kind']}): {names}"
+    console.print(Text.assemble((profile["id"], "bold"), output.text(header)))
     aliases = "; ".join(", ".join(v) for v in profile["aliases"].values())
     if aliases:
-        console.print(Text(f"also: {aliases}"))
+        console.print(Text(output.text(f"also: {aliases}")))
     if profile["country"]:
-        console.print(Text(f"country: {profile['country']['name']}"))
+        console.print(Text(output.text(f"country: {profile['country']['name']}")))
     rows = profile_rows(profile)
     for section in ("post", "contact", "statement"):
         chosen = [r for r in rows if r["section"] == section]
         if chosen:
             output.print_table(chosen, PROFILE_COLUMNS[1:], title=f"{section}s")
-    if profile["mentioned_in"]:
-        output.print_table(
-            [
-                {
-                    "id": s["id"],
-                    "date": s["date"],
-                    "description": f"{s['speaker']['name']} {s['kind']}: {s['summary']}",
-                    "evidence": "",
-                }
-                for s in profile["mentioned_in"]
-            ],
-            PROFILE_COLUMNS[1:4],
-            title="mentioned in statements",
-        )
+    mentioned = [r for r in rows if r["section"] == "mentioned"]
+    if mentioned:
+        output.print_table(mentioned, PROFILE_COLUMNS[1:4], title="mentioned in statements")
     sources = ", ".join(s["id"] for s in profile["sources"]) or "none"
     console.print(Text(f"sources: {sources}"))
 

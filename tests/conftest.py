@@ -38,6 +38,9 @@ def run_cli(*args: str | Path, cwd: Path | None = None) -> Run:
         "PYTHONIOENCODING": "utf-8",
         "COLUMNS": "200",
         "DIPGRAPH_CACHE_DIR": str(CACHE_DIR),
+        # This checkout's package, whatever the working directory (an editable install
+        # of another checkout would otherwise win when cwd is not the repository).
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
     }
     done = subprocess.run(
         [sys.executable, "-m", "dipgraph", *map(str, args)],
@@ -64,10 +67,25 @@ def small_copy(tmp_path: Path) -> Path:
     return target
 
 
+def in_ci() -> bool:
+    """CI sets CI=true: there a missing browser is a failure, never a skip."""
+    return os.environ.get("CI", "").lower() in ("true", "1", "yes")
+
+
+def browser_missing(reason: str) -> None:
+    """Fail in CI (the browser tests must run there); elsewhere skip, saying why."""
+    if in_ci():
+        pytest.fail(f"{reason} (CI=true: the browser tests must run in CI)")
+    pytest.skip(f"{reason}; the browser tests need it (they run in CI)")
+
+
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the whole run, driven by Playwright."""
-    from playwright.sync_api import sync_playwright
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        browser_missing("Playwright is not installed: pip install -e '.[test]'")
 
     from dipgraph.browser import launch
 
@@ -75,6 +93,6 @@ def browser():
         try:
             launched = launch(playwright)
         except RuntimeError as error:
-            pytest.fail(str(error))
+            browser_missing(str(error))
         yield launched
         launched.close()

@@ -289,3 +289,27 @@ def test_a_state_a_party_belongs_to_may_initiate(cli, small_copy: Path) -> None:
     good.write_text(CONTACT.format(parties=parties), encoding="utf-8")
     result = cli("check", "--facts", small_copy)
     assert result.code == 0, result.err
+
+
+def test_the_json_schema_describes_sides_and_roles(cli) -> None:
+    import json
+
+    import jsonschema
+    import yaml
+
+    validator = jsonschema.Draft202012Validator(json.loads(cli("schema").out))
+    for path in sorted(SIDES.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert not [e.message for e in validator.iter_errors(data)], path
+
+    def errors(**parties: object) -> list[str]:
+        evidence = [{"source": "wire", "quote": "a quote long enough"}]
+        contact = {"id": "x", "type": "meeting", "summary": "s", "evidence": evidence, **parties}
+        return [e.message for e in validator.iter_errors({"contacts": [contact]})]
+
+    assert errors(sides=[["a", "b"], "c"], subjects=["d"], hosts=["e"], mediators=["f"]) == []
+    assert errors(participants=["a", "b", "c"])  # three or more: write sides
+    assert errors(sides=[["a", "b"]])  # one side
+    assert errors(sides=[["a"], []])  # an empty side
+    assert errors(participants=["a", "b"], sides=[["a"], ["b"]])  # both forms
+    assert errors()  # no parties

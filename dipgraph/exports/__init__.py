@@ -30,6 +30,7 @@ class Exporter:
     filename: str
     description: str
     write: Callable[[KnowledgeGraph, Path], Path]
+    also_writes: tuple[str, ...] = ()  # files written beside ``filename`` (CSV's edges)
 
 
 EXPORTERS: dict[str, Exporter] = {
@@ -77,6 +78,7 @@ EXPORTERS: dict[str, Exporter] = {
             "dipgraph-nodes.csv",
             "CSV tables: nodes, and edges beside them",
             write_csv_tables,
+            also_writes=("dipgraph-edges.csv",),
         ),
     )
 }

@@ -86,7 +86,7 @@ def _contact_fact(kg: KnowledgeGraph, contact: Contact) -> dict[str, Any]:
     return {
         "type": contact.type,
         "type_label": vocab["label"],
-        "cameo": kg.cameo(contact.type),
+        "cameo": kg.cameo(contact),
         "date": views.date_text(contact.date),
         "precision": contact.date.precision if contact.date else None,
         "date_note": contact.date_note,

@@ -21,8 +21,9 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from dipgraph.dates import DateError, PartialDate, may_overlap
-from dipgraph.facts import ROLES, Actor, Facts, Statement
+from dipgraph.facts import ROLES, Actor, Contact, Facts, Statement
 from dipgraph.graph import views
+from dipgraph.graph.cameo import contact_cameo
 from dipgraph.graph.contact_index import ContactIndex, ViewStore
 from dipgraph.graph.iris import DEFAULT_BASE, fact_iri
 from dipgraph.graph.paths import (
@@ -127,7 +128,7 @@ class KnowledgeGraph:
     def _build_view(self, ident: str) -> dict[str, Any] | None:
         contact = self.facts.contacts.get(ident)
         if contact is not None:
-            return views.contact_view(self.facts, contact, self.cameo(contact.type))
+            return views.contact_view(self.facts, contact, self.cameo(contact))
         post = self.facts.posts.get(ident)
         if post is not None:
             return {
@@ -161,8 +162,9 @@ class KnowledgeGraph:
         """The actor an id, name or alias denotes (any language, any case)."""
         return self.facts.actors[self.actor_names.resolve(name)]
 
-    def cameo(self, contact_type: str) -> str:
-        return self.model.vocabularies["contact_types"][contact_type]["cameo"]
+    def cameo(self, contact: Contact) -> str:
+        """The contact's CAMEO code (see :mod:`dipgraph.graph.cameo`)."""
+        return contact_cameo(self.model.vocabularies, contact)
 
     # -- actors --------------------------------------------------------------
     def actors(self, text: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
@@ -172,6 +174,8 @@ class KnowledgeGraph:
             if text
             else sorted(self.facts.actors, key=lambda i: self.facts.actors[i].name.casefold())
         )
+        if kind:
+            kind = _choice(kind, self.model.vocabularies["actor_kinds"], "actor kind")
         rows = []
         for ident in idents:
             actor = self.facts.actors[ident]
@@ -249,7 +253,7 @@ class KnowledgeGraph:
         vocab = self.model.vocabularies
         kind = _choice(type, vocab["contact_types"], "contact type") if type else None
         state = _choice(status, vocab["contact_statuses"], "status") if status else None
-        topics = self._narrower(self.topic_names.resolve(topic)) if topic else None
+        topics = self._narrower(self.topic_names.resolve(topic, "topic")) if topic else None
         index = self.contact_index
         contacts = index.contacts
         chosen = []
@@ -272,7 +276,7 @@ class KnowledgeGraph:
             chosen.append((first_day is None, first_day or 0, ident))
         chosen.sort()
         found = self.fact_views([ident for *_, ident in chosen])
-        return [found[ident] for *_, ident in chosen]
+        return [views.with_pairs(found[ident]) for *_, ident in chosen]
 
     # -- paths ---------------------------------------------------------------
     def links(self, via: str = "contacts", any_status: bool = False) -> list[Link]:

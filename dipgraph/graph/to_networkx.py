@@ -88,7 +88,7 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
                     "node_type": "contact",
                     "label": contact.summary,
                     "type": contact.type,
-                    "cameo": kg.cameo(contact.type),
+                    "cameo": kg.cameo(contact),
                     "date": views.date_text(contact.date),
                     "status": contact.status,
                     "secret": contact.secret,

@@ -30,7 +30,14 @@ from urllib.parse import quote
 from dipgraph.collector import without_collector
 from dipgraph.dates import PartialDate
 from dipgraph.facts import Evidence, Facts
-from dipgraph.graph.iris import DEFAULT_BASE, DG_NS, SEM_NS, check_base_iri, fact_iri
+from dipgraph.graph.iris import (
+    DEFAULT_BASE,
+    DG_NS,
+    SEM_NS,
+    check_base_iri,
+    fact_iri,
+    iri_term,
+)
 from dipgraph.schema.model import Model
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -56,9 +63,8 @@ PREFIXES = {
 }
 
 
-def iri(value: str) -> str:
-    """An IRI term in N-Triples syntax."""
-    return f"<{value}>"
+# An IRI term in N-Triples syntax, refused (IriError) unless a well-formed absolute IRI.
+iri = iri_term
 
 
 def literal(text: str, lang: str | None = None, datatype: str | None = None) -> str:

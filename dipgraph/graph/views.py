@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from dipgraph.dates import PartialDate
-from dipgraph.facts import Contact, Evidence, Facts, Post, Statement
+from dipgraph.facts import Contact, Evidence, Facts, Post, Statement, cross_pairs
 
 
 def date_text(date: PartialDate | None) -> str | None:
@@ -44,7 +44,6 @@ def contact_view(facts: Facts, contact: Contact, cameo: str) -> dict[str, Any]:
         "initiated_by": contact.initiated_by,
         "sides": [[ref_view(facts, a) for a in side] for side in contact.sides],
         "participants": [ref_view(facts, p) for p in contact.participants],
-        "pairs": [list(pair) for pair in contact.pairs],
         "subjects": [ref_view(facts, a) for a in contact.subjects],
         "hosts": [ref_view(facts, a) for a in contact.hosts],
         "mediators": [ref_view(facts, a) for a in contact.mediators],
@@ -52,6 +51,16 @@ def contact_view(facts: Facts, contact: Contact, cameo: str) -> dict[str, Any]:
         "summary": contact.summary,
         "evidence": evidence_view(contact.evidence),
     }
+
+
+def with_pairs(view: dict[str, Any]) -> dict[str, Any]:
+    """A contact view with its cross-side ``pairs`` of ids, derived from its sides.
+
+    Pairs are derived when a view is returned, not stored: a contact of 500 against
+    500 parties has 250,000 of them.
+    """
+    sides = tuple(tuple(actor["id"] for actor in side) for side in view["sides"])
+    return {**view, "pairs": [list(pair) for pair in cross_pairs(sides)]}
 
 
 def post_view(facts: Facts, post: Post) -> dict[str, Any]:

@@ -13,28 +13,27 @@ from pathlib import Path
 from dipgraph.collector import without_collector
 from dipgraph.facts import Facts
 from dipgraph.loader import crosscheck
+from dipgraph.loader.cycles import report_cycles
 from dipgraph.loader.fields import FieldChecker, Pending
+from dipgraph.loader.finding import find_fact_files
+from dipgraph.loader.lookalikes import warn_lookalike_actors
 from dipgraph.loader.nodes import NodeReader
 from dipgraph.loader.problems import FactsError, Problem
 from dipgraph.loader.reading import MAX_FILE_BYTES, read_yaml_nodes
 from dipgraph.loader.records import Declared, check_file
 from dipgraph.schema.model import load_model
 
-__all__ = ["FactsError", "Problem", "check_facts", "fact_files", "load_facts"]
+__all__ = ["FactsError", "Problem", "check_facts", "fact_files", "files_read", "load_facts"]
 
 
-def fact_files(root: Path) -> list[Path]:
-    """Every .yaml/.yml file under ``root`` (or ``root`` itself), in a stable order."""
-    if root.is_file():
-        return [root]
-    found = [
-        path
-        for path in root.rglob("*")
-        if path.suffix in (".yaml", ".yml")
-        and path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(root).parts)
-    ]
-    return sorted(found)
+def fact_files(root: str | os.PathLike[str]) -> list[Path]:
+    """Every fact file the loader reads under ``root`` (what a cache key should cover)."""
+    return find_fact_files(Path(root).resolve(), [])
+
+
+def files_read(facts: Facts) -> list[Path]:
+    """Every file the loaded facts came from: the fact files, then each source's text."""
+    return [*facts.files, *(source.file for source in facts.sources.values())]
 
 
 def _shown(path: Path) -> str:
@@ -45,9 +44,14 @@ def _shown(path: Path) -> str:
 
 @without_collector
 def check_facts(
-    root: str | os.PathLike[str], max_file_bytes: int = MAX_FILE_BYTES
+    root: str | os.PathLike[str],
+    max_file_bytes: int = MAX_FILE_BYTES,
+    max_source_bytes: int = crosscheck.MAX_SOURCE_BYTES,
 ) -> tuple[Facts, list[Problem]]:
-    """Read and check every fact file; return what is valid and every problem found."""
+    """Read and check every fact file; return what is valid and every problem found.
+
+    ``max_file_bytes`` bounds one fact file, ``max_source_bytes`` one source text.
+    """
     root_path = Path(root).resolve()
     if not root_path.exists():
         raise FileNotFoundError(f"facts directory not found: {root}")
@@ -55,7 +59,7 @@ def check_facts(
     problems: list[Problem] = []
     pending = Pending()
     declared: list[Declared] = []
-    files = fact_files(root_path)
+    files = find_fact_files(root_path, problems, _shown)
     shown_files: dict[str, Path] = {}
     for path in files:
         shown = _shown(path)
@@ -63,7 +67,8 @@ def check_facts(
         node, read_problems = read_yaml_nodes(path, shown, max_file_bytes)
         problems.extend(read_problems)
         if node is not None:
-            checker = FieldChecker(NodeReader(shown, problems), model, pending)
+            reader = NodeReader(shown, problems, not getattr(node, "plain_text", False))
+            checker = FieldChecker(reader, model, pending)
             declared.extend(check_file(checker, node))
     if not files:
         problems.append(Problem(_shown(root_path), 1, 1, "no .yaml fact files found here"))
@@ -73,7 +78,9 @@ def check_facts(
     crosscheck.check_initiators(pending, by_id, problems)
     source_dir = root_path if root_path.is_dir() else root_path.parent
     sources = [d for d in by_id.values() if d.kind == "source" and d.record is not None]
-    texts, resolved = crosscheck.read_source_texts(sources, shown_files, source_dir, problems)
+    texts, resolved = crosscheck.read_source_texts(
+        sources, shown_files, source_dir, problems, max_source_bytes
+    )
     crosscheck.check_quotes(pending, texts, problems)
     crosscheck.warn_unused(list(by_id.values()), pending, problems)
 
@@ -82,6 +89,8 @@ def check_facts(
         if item.record is not None:
             record = resolved.get(item.id, item.record)
             facts.by_kind(item.kind)[item.id] = record
+    report_cycles(facts, pending, problems)
+    warn_lookalike_actors(list(facts.actors.values()), problems)
     problems.sort(key=lambda p: (p.path, p.line, p.col))
     return facts, problems
 

@@ -8,8 +8,12 @@ from pathlib import Path
 from dipgraph.facts import Location, Source
 from dipgraph.loader.fields import Pending
 from dipgraph.loader.problems import Problem, did_you_mean, with_article
-from dipgraph.loader.quotes import matched_prefix, normalise_space
+from dipgraph.loader.quotes import SourceText, normalise_space
+from dipgraph.loader.reading import TooLarge, read_bounded
 from dipgraph.loader.records import Declared
+
+# An article is kilobytes; a limit keeps a hostile or mistaken file from filling memory.
+MAX_SOURCE_BYTES = 32 * 1024 * 1024
 
 
 def _problem(where: Location, message: str, severity: str = "error") -> Problem:
@@ -62,7 +66,11 @@ def resolve_references(
 
 
 def read_source_texts(
-    sources: list[Declared], files: dict[str, Path], root: Path, problems: list[Problem]
+    sources: list[Declared],
+    files: dict[str, Path],
+    root: Path,
+    problems: list[Problem],
+    max_bytes: int = MAX_SOURCE_BYTES,
 ) -> tuple[dict[str, str], dict[str, Source]]:
     """Each source's whitespace-normalised text, and the source with its file resolved."""
     texts: dict[str, str] = {}
@@ -83,7 +91,22 @@ def read_source_texts(
             )
             continue
         try:
-            texts[item.id] = normalise_space(path.read_text(encoding="utf-8"))
+            texts[item.id] = normalise_space(read_bounded(path, max_bytes).decode("utf-8"))
+        except TooLarge as error:
+            problems.append(
+                _problem(
+                    item.where,
+                    f"source file '{source.file}' is {error.size_text}, over the "
+                    f"{max_bytes // (1024 * 1024)} MiB limit for one source text",
+                )
+            )
+            continue
+        except OSError as error:
+            reason = error.strerror or str(error)
+            problems.append(
+                _problem(item.where, f"cannot read source file '{source.file}' ({reason})")
+            )
+            continue
         except UnicodeDecodeError:
             problems.append(_problem(item.where, f"source file '{source.file}' is not UTF-8"))
             continue
@@ -92,15 +115,20 @@ def read_source_texts(
 
 
 def check_quotes(pending: Pending, texts: dict[str, str], problems: list[Problem]) -> None:
-    """Every quote must be a verbatim span of its source, up to white space."""
+    """Every quote must be a verbatim span of its source, up to white space.
+
+    Each source is indexed once (:class:`SourceText`), so the work grows with the
+    text and the quotes, not with their product.
+    """
+    sources = {ident: SourceText(text) for ident, text in texts.items()}
     for use in pending.quotes:
-        text = texts.get(use.source)
-        if text is None:
+        source = sources.get(use.source)
+        if source is None:
             continue  # the source is unknown or unreadable: reported already
         quote = normalise_space(use.quote)
-        if quote in text:
+        if source.contains(quote):
             continue
-        prefix = matched_prefix(quote, text)
+        prefix = source.matched_prefix(quote)
         hint = f"; it matches up to '{prefix[-30:]}' then differs" if len(prefix) >= 5 else ""
         problems.append(_problem(use.where, f"quote not found in source '{use.source}'{hint}"))
 
@@ -121,9 +149,7 @@ def check_initiators(pending: Pending, by_id: dict[str, Declared], problems: lis
         target = by_id.get(use.actor)
         if target is None or target.kind != "actor" or target.record is None:
             continue  # unknown or invalid: reported already
-        countries = {
-            getattr(by_id[p].record, "country", None) for p in use.parties if p in by_id
-        }
+        countries = {getattr(by_id[p].record, "country", None) for p in use.parties if p in by_id}
         if target.record.kind == "state" and use.actor in countries:
             continue
         problems.append(

@@ -15,6 +15,8 @@ import yaml
 
 from dipgraph.dates import DateError, PartialDate
 from dipgraph.facts import Evidence, Location
+from dipgraph.loader.characters import codepoint, invisible_characters, odd_letters, scripts
+from dipgraph.loader.iri_syntax import web_address_problem
 from dipgraph.loader.nodes import NodeReader
 from dipgraph.loader.problems import did_you_mean, with_article
 from dipgraph.schema.model import PROPERTY_TYPES, Model, Property
@@ -196,6 +198,17 @@ class FieldChecker:
             return INVALID
         return text
 
+    def _iri(self, prop: Property, node: yaml.Node, what: str) -> Any:
+        """An address written into RDF as an IRI: checked here, and again when written."""
+        text = self._text(prop, node, what)
+        if text is INVALID:
+            return INVALID
+        problem = web_address_problem(text)
+        if problem is not None:
+            self.reader.error(node, f"{what} is not a valid http(s) IRI: {problem}")
+            return INVALID
+        return text
+
     def _by_language(
         self, node: yaml.Node, what: str, read: Callable[[str, yaml.Node], Any]
     ) -> Any:
@@ -214,9 +227,31 @@ class FieldChecker:
             ok = ok and values[lang] is not INVALID
         return values if ok else INVALID
 
+    def _name(self, prop: Property, node: yaml.Node, what: str) -> Any:
+        """A name or alias: text, with a warning when it could pass for another name."""
+        text = self._text(prop, node, what)
+        if text is INVALID:
+            return INVALID
+        hidden = invisible_characters(text)
+        if hidden:
+            self.reader.warning(
+                node,
+                f"{what} '{text}' holds invisible characters ({', '.join(map(codepoint, hidden))}):"
+                " it looks like a name it does not match",
+            )
+        mixed = scripts(text)
+        if len(mixed) > 1:
+            odd = ", ".join(map(codepoint, odd_letters(text)[:3]))
+            self.reader.warning(
+                node,
+                f"{what} '{text}' mixes scripts ({', '.join(s.title() for s in mixed)}: {odd}):"
+                " a look-alike letter from another alphabet makes a different name",
+            )
+        return text
+
     def _names(self, prop: Property, node: yaml.Node, what: str) -> Any:
         names = self._by_language(
-            node, what, lambda lang, value: self._text(prop, value, f"the {lang} name")
+            node, what, lambda lang, value: self._name(prop, value, f"the {lang} name")
         )
         if names is not INVALID and "en" not in names:
             self.reader.error(node, f"{what} needs an English name (en)")
@@ -226,7 +261,7 @@ class FieldChecker:
     def _aliases(self, prop: Property, node: yaml.Node, what: str) -> Any:
         def read(lang: str, value: yaml.Node) -> Any:
             items = self.reader.sequence(value, f"the {lang} aliases")
-            texts = tuple(self._text(prop, item, with_article(f"{lang} alias")) for item in items)
+            texts = tuple(self._name(prop, item, with_article(f"{lang} alias")) for item in items)
             if not isinstance(value, yaml.SequenceNode) or INVALID in texts:
                 return INVALID
             return texts

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import yaml
 
 from dipgraph.facts import Location
+from dipgraph.loader.characters import REFUSED, codepoint, refused_character
 from dipgraph.loader.problems import Problem
 
 _CORE = "tag:yaml.org,2002:"
@@ -20,6 +21,7 @@ _ALLOWED_TAGS = {
 _STR = _CORE + "str"
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _Scalar = yaml.ScalarNode
+_has_refused = REFUSED.search
 _KIND_NAMES = {
     yaml.ScalarNode: "a single value",
     yaml.SequenceNode: "a list",
@@ -33,6 +35,8 @@ class NodeReader:
 
     shown: str
     problems: list[Problem]
+    # False when the whole file is known to hold no control or bidi character.
+    check_characters: bool = True
 
     def where(self, node: yaml.Node) -> Location:
         mark = node.start_mark
@@ -41,6 +45,33 @@ class NodeReader:
     def error(self, node: yaml.Node, message: str) -> None:
         loc = self.where(node)
         self.problems.append(Problem(loc.path, loc.line, loc.col, message))
+
+    def warning(self, node: yaml.Node, message: str) -> None:
+        loc = self.where(node)
+        self.problems.append(Problem(loc.path, loc.line, loc.col, message, "warning"))
+
+    def _refuses(self, node: yaml.Node, value: str, what: str) -> bool:
+        """Report a control or bidi character in a value, at its own column when known."""
+        found = refused_character(value)
+        if found is None:
+            return False
+        index, char, kind = found
+        mark = node.start_mark
+        line, col = mark.line + 1, mark.column + 1
+        if not node.style and node.end_mark.line == mark.line:
+            col += index  # a plain one-line scalar: the value is the text as written
+        else:  # quoted, folded or several lines: the value's text differs from the file's
+            kind += f" (character {index + 1} of the value)"
+        self.problems.append(
+            Problem(
+                self.shown,
+                line,
+                col,
+                f"{what} contains {kind}, {codepoint(char)}: fact text must be plain "
+                "printable text (only tab and newline are allowed)",
+            )
+        )
+        return True
 
     def enter(self, node: yaml.Node) -> bool:
         """Accept a node unless it carries a non-core tag (aliases are refused on reading)."""
@@ -97,10 +128,14 @@ class NodeReader:
             and node.tag == _STR
             and (node.style or node.value not in _NULLS)
         ):
-            return node.value  # the common case, without the checks below
-        if not self.enter(node) or not self.expect(node, yaml.ScalarNode, what):
+            value = node.value  # the common case, without the checks below
+        else:
+            if not self.enter(node) or not self.expect(node, yaml.ScalarNode, what):
+                return None
+            if self.is_null(node):
+                self.error(node, f"{what} is empty")
+                return None
+            value = node.value
+        if self.check_characters and _has_refused(value) and self._refuses(node, value, what):
             return None
-        if self.is_null(node):
-            self.error(node, f"{what} is empty")
-            return None
-        return node.value
+        return value

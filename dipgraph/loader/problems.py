@@ -6,10 +6,17 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from dipgraph.loader.characters import visible
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Problem:
-    """One mistake in the input, in the format compilers and editors understand."""
+    """One mistake in the input, in the format compilers and editors understand.
+
+    Line 0 means the problem is with a file or folder as a whole (it cannot be read).
+    The text is printed through :func:`visible`: a file name or a value quoted in the
+    message never sends a control character to the terminal.
+    """
 
     path: str
     line: int
@@ -18,7 +25,8 @@ class Problem:
     severity: str = "error"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        where = f"{self.path}:{self.line}:{self.col}" if self.line else self.path
+        return visible(f"{where}: {self.severity}: {self.message}")
 
 
 class FactsError(Exception):

@@ -8,13 +8,27 @@ node seen twice, so a "billion laughs" file costs no more than its own size.
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 import yaml
 
+from dipgraph.loader.characters import REFUSED
 from dipgraph.loader.problems import Problem
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
+# Fact files nest six levels deep; libyaml's composer recurses once a level and
+# crashes the process (a segfault, not an exception) at some thousands.
+MAX_DEPTH = 64
+# Cheap bounds on the depth, checked before composing: a block collection starts at
+# a greater column than its parent (a sequence under a key may share it), so the block
+# depth is at most twice the longest run of indentation and "- ", "? ", ": " markers;
+# the flow depth is at most the most '[' and '{' open at once.
+_MAX_PREFIX = 20
+_MAX_FLOW = MAX_DEPTH - 2 * _MAX_PREFIX - 2
+_LONG_PREFIX = re.compile(f"^[ \t?:-]{{{_MAX_PREFIX},}}", re.MULTILINE)
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
 try:
     from yaml.cyaml import CParser as _Parser
 except ImportError:  # PyYAML built without libyaml: slower, same results
@@ -57,6 +71,34 @@ class _Composer(_Parser, yaml.resolver.BaseResolver):
         pass
 
 
+_MIB = 1024 * 1024
+
+
+class TooLarge(Exception):
+    """A file over its size limit (found before reading it all)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.size_text = f"{size / _MIB:.1f} MiB"
+        super().__init__(self.size_text)
+
+
+def read_bounded(path: Path, max_bytes: int) -> bytes:
+    """The bytes of ``path``, never more than ``max_bytes`` read: TooLarge past that.
+
+    The size is checked before reading and again by reading one byte more than the
+    limit, so a file that grows (or lies about its size) cannot exhaust memory.
+    """
+    with path.open("rb") as stream:
+        size = os.fstat(stream.fileno()).st_size
+        if size > max_bytes:
+            raise TooLarge(size)
+        data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise TooLarge(len(data))
+    return data
+
+
 def _bad_utf8(data: bytes, error: UnicodeDecodeError, shown: str) -> Problem:
     line = data.count(b"\n", 0, error.start) + 1
     col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
@@ -73,6 +115,45 @@ def _yaml_error(error: yaml.YAMLError, shown: str) -> Problem:
     else:
         detail = str(error).splitlines()[0]
     return Problem(shown, line, col, f"YAML syntax error: {detail}")
+
+
+def _may_be_deep(text: str) -> bool:
+    """False when the cheap bounds prove the nesting is within MAX_DEPTH (the usual case)."""
+    if _LONG_PREFIX.search(text):
+        return True
+    if text.count("[") + text.count("{") <= _MAX_FLOW:
+        return False
+    # Strip all but the brackets, then peel adjacent pairs ("[]", "{}") off: each round
+    # lowers the deepest point by at most one, so the depth is at most the rounds taken
+    # plus the opening brackets left unpaired (all in C, a few rounds for real files).
+    brackets = _NOT_BRACKETS.sub("", text)
+    for rounds in range(_MAX_FLOW + 1):
+        peeled = brackets.replace("[]", "").replace("{}", "")
+        if peeled == brackets:
+            return rounds + brackets.count("[") + brackets.count("{") > _MAX_FLOW
+        brackets = peeled
+    return True
+
+
+def _too_deep(text: str, limit: int) -> yaml.Mark | None:
+    """Where nesting first goes past ``limit``, from parse events (libyaml's parser keeps
+    its own stack, so unlike the composer it cannot overflow the C stack)."""
+    parser = _Composer(text)
+    depth = 0
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > limit:
+                    return event.start_mark
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # composing reports the syntax error, located
+    finally:
+        parser.dispose()
+    return None
 
 
 def _first_reused_node(root: yaml.Node) -> yaml.Node | None:
@@ -92,35 +173,58 @@ def _first_reused_node(root: yaml.Node) -> yaml.Node | None:
     return None
 
 
+def may_hold_refused_characters(text: str) -> bool:
+    """False when no value of this file can hold a control or bidi character: none is
+    written raw, and there is no backslash (double-quoted escapes like "\\e" need one)."""
+    return "\\" in text or REFUSED.search(text) is not None
+
+
 def read_yaml_nodes(
     path: Path, shown: str, max_bytes: int = MAX_FILE_BYTES
 ) -> tuple[yaml.Node | None, list[Problem]]:
-    """Compose one file into a node tree, or return the problems that stop it."""
-    size = path.stat().st_size
-    if size > max_bytes:
-        mib = 1024 * 1024
+    """Compose one file into a node tree, or return the problems that stop it.
+
+    The root node's ``plain_text`` attribute is True when the file cannot hold a refused
+    character (see :func:`may_hold_refused_characters`), so values need no check.
+    """
+    try:
+        data = read_bounded(path, max_bytes)
+    except TooLarge as error:
         return None, [
             Problem(
                 shown,
                 1,
                 1,
-                f"file is {size / mib:.1f} MiB, over the {max_bytes / mib:.0f} MiB limit "
+                f"file is {error.size_text}, over the {max_bytes / _MIB:.0f} MiB limit "
                 "for one fact file; split it into several files",
             )
         ]
-    data = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(shown, 0, 0, f"cannot read this file ({error.strerror or error})")]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return None, [_bad_utf8(data, error, shown)]
     if not text.strip():
         return None, [Problem(shown, 1, 1, "file is empty: a fact file needs at least one section")]
+    deep = _too_deep(text, MAX_DEPTH) if _may_be_deep(text) else None
+    if deep is not None:
+        return None, [
+            Problem(
+                shown,
+                deep.line + 1,
+                deep.column + 1,
+                f"YAML nested more than {MAX_DEPTH} levels deep here; fact files need "
+                "about six (deeper nesting is refused: it could crash the YAML reader)",
+            )
+        ]
     try:
         node = yaml.compose(text, Loader=_Composer)
     except yaml.YAMLError as error:
         return None, [_yaml_error(error, shown)]
     if node is None:
         return None, [Problem(shown, 1, 1, "file has only comments: it holds no facts")]
+    node.plain_text = not may_hold_refused_characters(text)
     reused = _first_reused_node(node) if "&" in text else None
     if reused is not None:
         mark = reused.start_mark

@@ -24,6 +24,12 @@ def _value_schema(prop: Property, model: Model) -> dict[str, Any]:
         return schema
     if prop.type in ("text", "path"):
         return {"type": "string", "minLength": 1}
+    if prop.type == "iri":
+        return {
+            "type": "string",
+            "format": "iri",
+            "pattern": r"^[hH][tT][tT][pP][sS]?://[^\s<>\"{}|\\^`]+$",
+        }
     if prop.type == "language":
         return {"type": "string", "pattern": LANGUAGE}
     if prop.type == "bool":

@@ -33,6 +33,7 @@ PROPERTY_TYPES = frozenset(
         "evidence",
         "path",
         "language",
+        "iri",
         "sides",
     }
 )
