@@ -1290,10 +1290,56 @@
     });
     return best;
   }
-  if (large) { network.on("beforeDrawing", drawLines); }
+  // The nodes of a large graph are drawn the same way: one path per fill; vis-network
+  // only draws the one selected (and still finds the node under a click).
+  function drawDiscs(ctx) {
+    var groups = {}, nodesById = network.body.nodes, indices = network.body.nodeIndices;
+    for (var i = 0; i < indices.length; i++) {
+      var item = nodesById[indices[i]];
+      if (item.selected) { continue; }
+      var n = byNode[item.id];
+      var key = n.color.background + "|" + (isDimmed(item.id) ? 0.15 : 1);
+      (groups[key] = groups[key] || []).push(item);
+    }
+    ctx.save();
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = "#444444";
+    Object.keys(groups).forEach(function (key) {
+      var parts = key.split("|");
+      ctx.fillStyle = parts[0];
+      ctx.globalAlpha = Number(parts[1]);
+      ctx.beginPath();
+      groups[key].forEach(function (item) {
+        var r = byNode[item.id].size;
+        ctx.moveTo(item.x + r, item.y);
+        ctx.arc(item.x, item.y, r, 0, 2 * Math.PI);
+      });
+      ctx.fill();
+      ctx.stroke();
+    });
+    ctx.restore();
+  }
+  if (large) {
+    network.on("beforeDrawing", function (ctx) { drawLines(ctx); drawDiscs(ctx); });
+    var nodeProto = Object.getPrototypeOf(network.body.nodes[data.nodes[0].id]);
+    var drawIfSelected = function (ctx) {
+      return this.selected ? nodeProto.draw.call(this, ctx) : {};
+    };
+    data.nodes.forEach(function (n) {
+      var item = network.body.nodes[n.id];
+      item.draw = drawIfSelected;
+      // The box a click is tested against, as vis-network's own drawing would set it
+      // (positions never change: nodes are not draggable).
+      var shape = item.shape;
+      shape.radius = n.size;
+      shape.width = shape.height = 2 * n.size;
+      shape.left = item.x - n.size;
+      shape.top = item.y - n.size;
+    });
+  }
 
   // ---- labels of a large graph: only where they fit -------------------------------
-  var lastLabels = null;
+  var lastLabels = null, labelWidths = {};
   if (large) {
     network.on("afterDrawing", function (ctx) {
       drawPathOver(ctx);
@@ -1318,7 +1364,13 @@
             body.y > bottomRight.y) { continue; }
         tried++;
         var text = F.actors[n.id].name;
-        var width = ctx.measureText(text).width;
+        // Widths measured once at 12 px: a name's width scales with the font.
+        if (!own(labelWidths, n.id)) {
+          ctx.font = "12px sans-serif";
+          labelWidths[n.id] = ctx.measureText(text).width;
+          ctx.font = font + "px sans-serif";
+        }
+        var width = labelWidths[n.id] / scale;
         var box = { x: body.x - width / 2, y: body.y + n.size + 1 / scale, w: width, h: font * 1.2 };
         var clash = placed.some(function (b) {
           return box.x < b.x + b.w && b.x < box.x + box.w && box.y < b.y + b.h && b.y < box.y + box.h;
