@@ -48,6 +48,7 @@ STEPS = {
     "clear": "d.clear()",
 }
 BASELINE = "d.network.redraw()"
+NOTHING = "0"  # two frames and nothing else: the floor of every figure
 
 
 def measure(step: str) -> str:
@@ -114,6 +115,9 @@ def main() -> None:
                 )
                 figures.setdefault("nodes drawn", []).append(len(state["nodes"]))
                 figures.setdefault("edges drawn", []).append(len(state["edges"]))
+                figures.setdefault("floor: two frames, no step (ms)", []).append(
+                    page.evaluate(measure(NOTHING))
+                )
                 baseline = page.evaluate(measure(BASELINE))
                 figures.setdefault("baseline: one redraw of the whole graph (ms)", []).append(
                     baseline
