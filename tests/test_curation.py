@@ -250,7 +250,8 @@ def printed_anywhere(name: str) -> bool:
 
 def test_arabic_names_are_printed_in_a_source() -> None:
     documented = {row[0] for row in readme_table("Names not printed")}
-    unprinted = {a.id for a in kg().facts.actors.values() if not printed_anywhere(a.names["ar"])}
+    entities = [*kg().facts.actors.values(), *kg().facts.topics.values()]
+    unprinted = {e.id for e in entities if not printed_anywhere(e.names["ar"])}
     assert unprinted == documented
 
 
@@ -341,6 +342,66 @@ def test_documented_phrases_occur_in_their_sources() -> None:
     stale += [("any source", a) for a in anchors if not printed_anywhere(a)]
     assert set(adjectives()) <= {a.id for a in kg().facts.actors.values() if a.kind == "state"}
     assert stale == []
+
+
+# ---- rules 2 and 3: every passage is evidence or documented as not recorded ------------
+MIN_WORDS = 5  # shorter gaps are connectives between quotes ("وأضاف أوشاكوف:")
+
+
+def uncovered_passages(text: str, covering: Iterable[str]) -> list[str]:
+    """The stretches of ``text`` (white space normalised) that no quote or title covers."""
+    flat = " ".join(text.split())
+    covered = bytearray(len(flat))
+    for quote in covering:
+        needle = " ".join(quote.split())
+        start = flat.find(needle)
+        while needle and start >= 0:
+            covered[start : start + len(needle)] = b"\x01" * len(needle)
+            start = flat.find(needle, start + 1)
+    marked = "".join("\x01" if c else ch for ch, c in zip(flat, covered, strict=True))
+    gaps = re.split("\x01+", marked)
+    return [gap.strip() for gap in gaps if gap.strip()]
+
+
+def undocumented_words(passage: str, documented: Iterable[str]) -> list[str]:
+    """The words of ``passage`` left once every documented phrase is taken out of it."""
+    rest = fold(passage)
+    for phrase in documented:
+        rest = rest.replace(fold(phrase), " ")
+    return [word for word in rest.split() if len(word) > 1]
+
+
+def test_every_passage_is_evidence_or_documented() -> None:
+    documented: dict[str, list[str]] = defaultdict(list)
+    for source, phrase, _why in readme_table("Passages not recorded"):
+        documented[source].extend(ticked(phrase))
+    quotes: dict[str, list[str]] = defaultdict(list)
+    for fact in evidenced():
+        for e in fact.evidence:
+            quotes[e.source].append(e.quote)
+    missed, stale = [], []
+    for source, text in source_texts().items():
+        title = kg().facts.sources[source].title or ""
+        gaps = uncovered_passages(text, [*quotes[source], title])
+        missed += [
+            f"{source}: {gap}"
+            for gap in gaps
+            if len(undocumented_words(gap, documented[source])) >= MIN_WORDS
+        ]
+        stale += [
+            f"{source}: {phrase}"
+            for phrase in documented[source]
+            if not any(fold(phrase) in fold(gap) for gap in gaps)
+        ]
+    assert missed == [], "a passage no fact quotes and facts/README.md does not list"
+    assert stale == [], "facts/README.md lists a passage that is quoted, or not printed"
+
+
+def test_coverage_check_can_fail() -> None:
+    text = "قال أوشاكوف إن الحوار مستمر. وأضاف أن العقوبات خطأ كبير جدا في رأيه."
+    gaps = uncovered_passages(text, ["قال أوشاكوف إن الحوار مستمر"])
+    assert len(undocumented_words(gaps[0], [])) >= MIN_WORDS
+    assert undocumented_words(gaps[0], ["وأضاف أن العقوبات خطأ كبير جدا في رأيه"]) == []
 
 
 # ---- the README's dataset table ----------------------------------------------------------
