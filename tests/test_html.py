@@ -142,6 +142,12 @@ def test_every_contact_is_one_mark_joined_to_its_sides(open_page) -> None:
     assert exchange.subjects and not set(exchange.subjects) & set(exchange.participants)
 
 
+def test_no_two_names_overlap_at_first_fit(open_page) -> None:
+    page = open_page(BUNDLED)
+    page.js("window.dipgraph.network.redraw()")
+    assert page.js("window.dipgraph.labelOverlaps()") == 0
+
+
 def test_clicking_each_contact_mark_opens_that_contact(open_page) -> None:
     page = open_page(BUNDLED)
     contacts = dipgraph.load(BUNDLED).facts.contacts
@@ -258,6 +264,7 @@ def test_timeline_has_an_undated_lane(open_page) -> None:
     bins = page.page.locator("#timeline .bin")
     assert bins.count() >= 4  # 2019 .. 2022
     assert "2021: 1 contact" in bins.nth(2).get_attribute("aria-label")
+    assert bins.nth(2).text_content() == "2021"  # years in full
     page.page.click("#timeline .undated-list")
     assert "putin-belov-video" in page.js(
         "[...document.querySelectorAll('#panel [data-contact]')].map(b => b.dataset.contact)"

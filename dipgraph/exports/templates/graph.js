@@ -12,6 +12,9 @@
      item(id)           -> a copy of a node's or an edge's record (a pair's contacts...)
      overlap()          -> fraction of visible nodes whose disc overlaps another one
      labels()           -> ids of the nodes whose names are drawn
+     labelOverlaps()    -> how many pairs of drawn nodes' boxes (shape and name) overlap
+     tidy()             -> pushes apart nodes whose boxes overlap (done after each layout);
+                           returns the overlaps left
      network, nodes, edges: the vis-network objects (read them, do not change them)
 */
 (function () {
@@ -320,9 +323,59 @@
   } else {
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
-      network.fit({ animation: false });
-      markReady();
+      network.once("afterDrawing", function () {
+        separateLabels();
+        network.fit({ animation: false });
+        markReady();
+      });
+      network.redraw();
     });
+  }
+
+  // Forces keep discs apart, not names: after they settle, push apart every two nodes
+  // whose boxes (shape and name) overlap, a few passes, so that names can be read.
+  function boxesOf(ids, margin) {
+    var positions = network.getPositions(ids), boxes = {};
+    ids.forEach(function (id) {
+      var b = network.getBoundingBox(id), p = positions[id];
+      boxes[id] = { x: p.x, y: p.y, l: b.left - p.x - margin, r: b.right - p.x + margin,
+        t: b.top - p.y - margin, b: b.bottom - p.y + margin };
+    });
+    return boxes;
+  }
+  function labelOverlaps(boxes) {
+    var ids = Object.keys(boxes), pairs = [];
+    for (var i = 0; i < ids.length; i++) {
+      for (var j = i + 1; j < ids.length; j++) {
+        var a = boxes[ids[i]], b = boxes[ids[j]];
+        var ox = Math.min(a.x + a.r, b.x + b.r) - Math.max(a.x + a.l, b.x + b.l);
+        var oy = Math.min(a.y + a.b, b.y + b.b) - Math.max(a.y + a.t, b.y + b.t);
+        if (ox > 0 && oy > 0) { pairs.push([a, b, ox, oy]); }
+      }
+    }
+    return pairs;
+  }
+  function separateLabels() {
+    if (large) { return 0; }
+    var ids = data.nodes.filter(function (n) { return !current.nodeHidden[n.id]; })
+      .map(function (n) { return n.id; });
+    var boxes = boxesOf(ids, 6), pairs = [];
+    for (var pass = 0; pass < 500; pass++) {
+      pairs = labelOverlaps(boxes);
+      if (!pairs.length) { break; }
+      pairs.forEach(function (p) {
+        var a = p[0], b = p[1];
+        if (p[2] < p[3]) {  // push along the axis that needs the shorter move
+          var dx = (p[2] / 2 + 1) * (a.x <= b.x ? -1 : 1);
+          a.x += dx; b.x -= dx;
+        } else {
+          var dy = (p[3] / 2 + 1) * (a.y <= b.y ? -1 : 1);
+          a.y += dy; b.y -= dy;
+        }
+      });
+    }
+    ids.forEach(function (id) { network.moveNode(id, boxes[id].x, boxes[id].y); });
+    return pairs.length;
   }
 
   function adopt(view) {
@@ -393,7 +446,11 @@
     });
     moves.forEach(function (m) { network.moveNode(m[0], m[1], m[2]); });
     network.setOptions({ physics: { enabled: true } });
-    network.once("stabilized", function () { network.setOptions({ physics: { enabled: false } }); });
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: { enabled: false } });
+      network.once("afterDrawing", function () { separateLabels(); });  // boxes drawn first
+      network.redraw();
+    });
     network.stabilize(200);
   }
   function changed() {
@@ -1124,7 +1181,7 @@
         (bin.n ? " (" + [["day", "to the day"], ["month", "to the month"], ["year", "to the year"]]
           .filter(function (p) { return bin[p[0]]; })
           .map(function (p) { return bin[p[0]] + " " + p[1]; }).join(", ") + ")" : "");
-      var bar = el("button", String(y).slice(2), { type: "button", "class": "bin", title: label,
+      var bar = el("button", String(y), { type: "button", "class": "bin", title: label,
         "aria-label": label + ". Filter to this year." });
       bar.style.setProperty("--h", String(Math.round(4 + 30 * bin.n / most)) + "px");
       bar.addEventListener("click", (function (year) {
@@ -1540,6 +1597,13 @@
     item: function (id) {
       var record = byNode[id] || byEdge[id];
       return record ? JSON.parse(JSON.stringify(record)) : null;
+    },
+    tidy: function () { return separateLabels(); },
+    labelOverlaps: function () {
+      if (large) { return 0; }
+      var ids = data.nodes.filter(function (n) { return !current.nodeHidden[n.id]; })
+        .map(function (n) { return n.id; });
+      return labelOverlaps(boxesOf(ids, 0)).length;
     },
     labels: function () {
       if (lastLabels) { return lastLabels.slice(); }
