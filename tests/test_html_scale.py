@@ -77,13 +77,19 @@ def test_clicking_a_pair_line_opens_the_list_of_its_contacts(large_page) -> None
         .filter(e => e.contacts.length > 1)[0]"""
     )
     # 35,000 straight lines cross everywhere: a person zooms in until the line stands
-    # clear of the others, then clicks it. Find its clearest point, zoom, click.
+    # clear of the other lines and nodes, then clicks it. Find its clearest point,
+    # zoom, click.
     point = large_page.evaluate(
         """(e) => { const d = window.dipgraph, n = d.network;
         const pos = n.getPositions();
         const others = d.state().edges.map(id => d.item(id)).filter(o => o.id !== e.id);
+        const discs = d.state().nodes.map(id => d.item(id));
         function gap(q) {
           let best = Infinity;
+          for (const disc of discs) {  // a node's box over the line would take the click
+            const p = pos[disc.id];
+            best = Math.min(best, Math.max(Math.abs(q.x - p.x), Math.abs(q.y - p.y)) - disc.size);
+          }
           for (const o of others) {
             const a = pos[o.from], b = pos[o.to], dx = b.x - a.x, dy = b.y - a.y;
             const t = Math.max(0, Math.min(1, ((q.x - a.x) * dx + (q.y - a.y) * dy) /

@@ -304,7 +304,12 @@ def _large_graph(
     for ident in kg.facts.actors:
         if degree[ident]:
             node = _actor_node(kg, ident, colours)
-            node.update(shape="dot", size=node_size(degree[ident]), degree=degree[ident])
+            node.update(
+                shape="dot",
+                size=node_size(degree[ident]),
+                degree=degree[ident],
+                country=country_of(kg, ident),
+            )
             nodes.append(node)
     contacts = kg.facts.contacts
     edges = []

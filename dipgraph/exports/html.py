@@ -112,7 +112,9 @@ def actors_in_contacts(kg: KnowledgeGraph, contacts: set[str] | None) -> int:
 def _lay_out(view: dict[str, Any]) -> None:
     """Positions for a large view: forces first, then no two discs overlapping."""
     positions = force_layout(
-        [n["id"] for n in view["nodes"]], [(e["from"], e["to"]) for e in view["edges"]]
+        [n["id"] for n in view["nodes"]],
+        [(e["from"], e["to"]) for e in view["edges"]],
+        groups={n["id"]: n["country"] for n in view["nodes"] if n.get("country")},
     )
     positions = without_overlap(positions, {n["id"]: n["size"] for n in view["nodes"]})
     for node in view["nodes"]:

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 SPACING = 60.0
 CELL_SAMPLE = 12
 HEX_ROW = math.sqrt(3) / 2  # row spacing of a hexagonal lattice, in slots
+GROUP_PULL = 4.0  # how strongly a node is drawn to its group's centre, against its links
 
 
 def force_layout(
@@ -36,8 +37,14 @@ def force_layout(
     edges: Sequence[tuple[str, str]],
     iterations: int = 25,
     seed: int = 7,
+    groups: dict[str, str] | None = None,
 ) -> dict[str, tuple[float, float]]:
-    """Positions (x, y) for every node; deterministic for a given seed."""
+    """Positions (x, y) for every node; deterministic for a given seed.
+
+    ``groups`` (node -> group, a country say) starts each group around its own point
+    of a circle and pulls every node towards its group's centre, so that groups
+    read as regions of the picture.
+    """
     count = len(nodes)
     if count == 0:
         return {}
@@ -47,6 +54,17 @@ def force_layout(
     side = math.sqrt(count) * SPACING
     xs = [rng.uniform(0, side) for _ in range(count)]
     ys = [rng.uniform(0, side) for _ in range(count)]
+    member = [-1] * count
+    if groups:
+        names = sorted({g for g in groups.values() if g})
+        number = {g: n for n, g in enumerate(names)}
+        for node, i in index.items():
+            if groups.get(node) in number:
+                member[i] = number[groups[node]]
+                angle = 2 * math.pi * member[i] / len(names)
+                spread = side / max(2.0, math.sqrt(len(names)))
+                xs[i] = side / 2 + side / 3 * math.cos(angle) + rng.uniform(-spread, spread) / 2
+                ys[i] = side / 2 + side / 3 * math.sin(angle) + rng.uniform(-spread, spread) / 2
     k = SPACING
     k2 = k * k
     cell = 2 * k
@@ -92,6 +110,21 @@ def force_layout(
                     fy += ey * force
                 dx[i] += fx
                 dy[i] += fy
+        if groups:
+            total: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+            for i in range(count):
+                if member[i] >= 0:
+                    t = total[member[i]]
+                    t[0] += xs[i]
+                    t[1] += ys[i]
+                    t[2] += 1
+            for i in range(count):
+                if member[i] >= 0:
+                    t = total[member[i]]
+                    ex, ey = xs[i] - t[0] / t[2], ys[i] - t[1] / t[2]
+                    pull = GROUP_PULL * math.sqrt(ex * ex + ey * ey) / k
+                    dx[i] -= ex * pull
+                    dy[i] -= ey * pull
         for i, j in links:
             ex, ey = xs[i] - xs[j], ys[i] - ys[j]
             distance = math.sqrt(ex * ex + ey * ey) or 0.01
