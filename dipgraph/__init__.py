@@ -17,8 +17,13 @@ from dipgraph.graph.knowledge import KnowledgeGraph, QueryError
 from dipgraph.loader import FactsError, Problem, check_facts, load_facts
 from dipgraph.names import NameLookupError
 
+# The function shadows its package's name on purpose (``dipgraph.suggest(...)``, as the
+# other twins); import the package's modules with ``from dipgraph.suggest.x import y``.
+from dipgraph.suggest import ArticleError, suggest
+
 __version__ = "0.1.0"
 __all__ = [
+    "ArticleError",
     "FactsError",
     "KnowledgeGraph",
     "NameLookupError",
@@ -28,6 +33,7 @@ __all__ = [
     "check_facts",
     "load",
     "load_facts",
+    "suggest",
 ]
 
 

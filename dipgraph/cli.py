@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -501,6 +502,50 @@ def stats(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None:
     columns: list[output.Column] = [("source", lambda r: r["source"])]
     columns += [(k, lambda r, k=k: r.get(k, "")) for k in ["sources", "actors", "topics", *keys]]
     output.emit(data, rows, columns, fmt, title="facts per source (total: every kind)")
+
+
+class SuggestFormat(StrEnum):
+    yaml = "yaml"
+    json = "json"
+
+
+@app.command()
+def suggest(
+    article: Annotated[Path, typer.Argument(help="The article: UTF-8 text, Arabic or English.")],
+    facts: FactsOption = None,
+    source_id: Annotated[
+        str | None,
+        typer.Option(
+            "--source-id",
+            help="Source id the quotes cite (default: the facts' source of this file).",
+        ),
+    ] = None,
+    fmt: Annotated[
+        SuggestFormat, typer.Option("--format", help="Output format.")
+    ] = SuggestFormat.yaml,
+    lexicon: Annotated[
+        Path | None,
+        typer.Option(help="Directory of lexicon files replacing the shipped ones of that name."),
+    ] = None,
+) -> None:
+    """Draft actors, posts, contacts and statements from an article, each with an exact quote.
+
+    Lexicons are YAML files in dipgraph/suggest/lexicon/; --lexicon DIR reads your own
+    copies of any of them instead.
+    """
+    import dipgraph
+    from dipgraph.suggest.lexicon import LexiconError
+    from dipgraph.suggest.output import to_json, to_yaml
+
+    try:
+        drafts = dipgraph.suggest(article, facts or _default_facts(), source_id, lexicon=lexicon)
+    except (dipgraph.ArticleError, LexiconError, FileNotFoundError) as error:
+        fail(str(error))
+    except dipgraph.FactsError as error:
+        for problem in (p for p in error.problems if p.severity == "error"):
+            typer.echo(str(problem), err=True)
+        fail("the facts have errors; fix them first (see dipgraph check)")
+    typer.echo(to_json(drafts) if fmt is SuggestFormat.json else to_yaml(drafts), nl=False)
 
 
 def main() -> None:

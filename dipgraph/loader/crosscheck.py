@@ -8,6 +8,7 @@ from pathlib import Path
 from dipgraph.facts import Location, Source
 from dipgraph.loader.fields import Pending
 from dipgraph.loader.problems import Problem, did_you_mean, with_article
+from dipgraph.loader.quote_hint import quote_hint
 from dipgraph.loader.quotes import SourceText, normalise_space
 from dipgraph.loader.reading import TooLarge, read_bounded
 from dipgraph.loader.records import Declared
@@ -130,6 +131,7 @@ def check_quotes(pending: Pending, texts: dict[str, str], problems: list[Problem
             continue
         prefix = source.matched_prefix(quote)
         hint = f"; it matches up to '{prefix[-30:]}' then differs" if len(prefix) >= 5 else ""
+        hint += quote_hint(quote, source, prefix)
         problems.append(_problem(use.where, f"quote not found in source '{use.source}'{hint}"))
 
 

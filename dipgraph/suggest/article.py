@@ -1,0 +1,111 @@
+"""An article read once: tokens, sentences, actor mentions and titles, for every rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dipgraph.facts import Facts
+from dipgraph.suggest.drafts import Span
+from dipgraph.suggest.lexicon import Lexicon
+from dipgraph.suggest.mentions import ActorIndex, Mention, find_mentions, mark_appositions
+from dipgraph.suggest.newcomers import Newcomer, enrol, find_newcomers
+from dipgraph.suggest.text import Sentence, Token, split, tokenise
+from dipgraph.suggest.titles import Title, find_titles, implied_holders
+
+_TRIM = " \t\n.,،؛;:"
+_QUOTES = (('"', '"'), ("“", "”"), ("«", "»"), ("(", ")"))
+
+
+@dataclass(slots=True)
+class Article:
+    text: str
+    tokens: list[Token]
+    sentences: list[Sentence]
+    mentions: list[Mention]  # explicit names and adjectives, left to right
+    implied: list[Mention]  # people named only by a known post's title
+    titles: list[Title]
+    index: ActorIndex
+    lexicon: Lexicon
+    facts: Facts
+    by_sentence: dict[int, list[Mention]] = field(default_factory=dict)  # explicit + implied
+    named: frozenset[int] = frozenset()  # token indices inside an actor's name
+    title_tokens: frozenset[int] = frozenset()  # token indices inside a title
+    titles_by_last: dict[int, Title] = field(default_factory=dict)  # by the token after it
+    newcomers: dict[str, Newcomer] = field(default_factory=dict)  # provisional id -> person
+
+    @classmethod
+    def read(cls, text: str, facts: Facts, lexicon: Lexicon) -> Article:
+        """Read twice when a title introduces someone new: the second time they are known."""
+        index = ActorIndex.build(facts, lexicon)
+        tokens = tokenise(text)
+        sentences = split(text, tokens)
+        read = cls._read(text, tokens, sentences, index, lexicon, facts)
+        found = find_newcomers(read.titles, tokens, read.mentions, lexicon, text)
+        if not found:
+            return read
+        newcomers = enrol(index, found, tokens, text)
+        read = cls._read(text, tokens, sentences, index, lexicon, facts)
+        read.newcomers = newcomers
+        return read
+
+    @classmethod
+    def _read(
+        cls,
+        text: str,
+        tokens: list[Token],
+        sentences: list[Sentence],
+        index: ActorIndex,
+        lexicon: Lexicon,
+        facts: Facts,
+    ) -> Article:
+        mentions = find_mentions(tokens, index, lexicon)
+        titles = find_titles(tokens, mentions, index, lexicon)
+        named = {id(t) for _, t in find_newcomers(titles, tokens, mentions, lexicon, text)}
+        # a title followed by a new name is that person's, not a known holder's
+        implied = implied_holders(
+            [t for t in titles if id(t) not in named], tokens, mentions, index, lexicon
+        )
+        mark_appositions(tokens, mentions + implied, lexicon)
+        read = cls(text, tokens, sentences, mentions, implied, titles, index, lexicon, facts)
+        for mention in sorted(mentions + implied, key=lambda m: m.first):
+            read.by_sentence.setdefault(tokens[mention.first].sentence, []).append(mention)
+        read.named = frozenset(i for m in mentions for i in range(m.first, m.last))
+        read.title_tokens = frozenset(i for t in titles for i in range(t.first, t.last))
+        read.titles_by_last = {t.last: t for t in titles}
+        return read
+
+    def span(self, first: int, last: int) -> Span:
+        """The exact text from token ``first`` to token ``last - 1``."""
+        start, end = self.tokens[first].start, self.tokens[last - 1].end
+        return self.char_span(start, end)
+
+    def char_span(self, start: int, end: int) -> Span:
+        """The exact text between two offsets, trimmed of spaces and end punctuation.
+
+        A closing quotation mark or bracket the span opened stays in.
+        """
+        while start < end and self.text[start] in _TRIM:
+            start += 1
+        while end > start and self.text[end - 1] in _TRIM:
+            end -= 1
+        for opening, closing in _QUOTES:
+            inside = self.text[start:end]
+            if opening == closing:
+                unbalanced = inside.count(opening) % 2 == 1
+            else:
+                unbalanced = inside.count(opening) > inside.count(closing)
+            if unbalanced and self.text[end : end + 1] == closing:
+                end += 1
+        return Span(self.text[start:end], start, end)
+
+    def sentence_mentions(self, sentence: Sentence, implied: bool = True) -> list[Mention]:
+        """Mentions inside one sentence, in text order."""
+        inside = self.by_sentence.get(sentence.index, [])
+        return inside if implied else [m for m in inside if m.how != "title" and m.how != "guess"]
+
+    def covered(self) -> frozenset[int]:
+        """Token indices inside an actor's name: no lexicon word is looked for there."""
+        return self.named
+
+    def name(self, actor: str) -> str:
+        return self.index.actors[actor].name

@@ -1,0 +1,193 @@
+"""Contacts: a contact word (اتصال هاتفي، لقاء، محادثات; met, call, talks...), its
+parties (:mod:`dipgraph.suggest.parties`), status, place and date, as drafts.
+
+A contact reported again with the same parties and type adds its quote to the first
+draft, and "these talks" adds its quote to the contact reported before.
+"""
+
+from __future__ import annotations
+
+from dipgraph.schema.model import load_model
+from dipgraph.suggest.article import Article
+from dipgraph.suggest.drafts import ContactDraft
+from dipgraph.suggest.parties import find_parties, reporters_of
+from dipgraph.suggest.segments import Segment, contact_segments
+from dipgraph.suggest.statements import Speech
+from dipgraph.suggest.text import Sentence
+from dipgraph.suggest.when import find_cue, find_place, find_status, find_when, has_cue
+
+_CLAUSE = set("،,؛;")
+
+
+def _clause(article: Article, sentence: Sentence, first: int, last: int) -> tuple[int, int]:
+    """Widen token range [first, last) to the clause punctuation around it."""
+    tokens = article.tokens
+    while first > sentence.first and not set(tokens[first].gap) & _CLAUSE:
+        first -= 1
+    while last < sentence.last and not set(tokens[last].gap) & _CLAUSE:
+        last += 1
+    return first, last
+
+
+def draft_contacts(article: Article, speeches: list[Speech]) -> list[ContactDraft]:
+    """Contact drafts, one per contact word; the same parties and type merge.
+
+    Each sentence sees only its own speech verbs, so the work grows with the article."""
+    cameo = load_model().vocabularies["contact_types"]
+    drafts: list[ContactDraft] = []
+    by_sentence: dict[int, list[Speech]] = {}
+    for speech in speeches:
+        by_sentence.setdefault(speech.sentence.index, []).append(speech)
+    for sentence in article.sentences:
+        here = by_sentence.get(sentence.index, [])
+        for segment in contact_segments(article, sentence, here):
+            _draft(article, here, segment, drafts, cameo)
+    return drafts
+
+
+def _cue_region(article: Article, segment: Segment) -> Sentence:
+    """Where a status cue may be: back to the last "that" (which opens other words) and
+    on to the first comma after the contact word."""
+    tokens = article.tokens
+    first = segment.lead
+    for at in range(segment.lead, segment.word_first):
+        if article.lexicon.complementisers.longest(tokens, at, suffixes=False):
+            first = at + 1
+    last = segment.word_last
+    while last < segment.end and not set(tokens[last].gap) & _CLAUSE:
+        last += 1
+    sentence = segment.sentence
+    return Sentence(sentence.index, sentence.start, sentence.end, first, last)
+
+
+def _negated(article: Article, segment: Segment) -> str | None:
+    """ "لم نتلق", "did not meet": the words saying there was no contact, if any."""
+    first = max(segment.sentence.first, segment.word_first - 2)
+    for at in range(first, segment.word_first):
+        found = article.lexicon.negation.longest(article.tokens, at, suffixes=False)
+        if found:
+            return article.span(at, segment.word_last).quote
+    return None
+
+
+def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple[str, str | None]:
+    """The status and the words it comes from: a negation, a denial framing the contact
+    ("نفى X أن تكون واشنطن قد تلقت رسالة"), else the cues of the clause."""
+    negation = _negated(article, segment)
+    if negation:
+        return "denied", negation
+    reporters = reporters_of(article, speeches, segment)
+    for speech in speeches:
+        if speech.kind == "denied" and speech.speaker and speech.speaker.actor in reporters:
+            return "denied", article.span(speech.verb, speech.verb_last).quote
+    return find_status(article, _cue_region(article, segment))
+
+
+def _draft(
+    article: Article,
+    speeches: list[Speech],
+    segment: Segment,
+    drafts: list[ContactDraft],
+    cameo: dict,
+) -> None:
+    sentence = segment.sentence
+    parties = find_parties(article, speeches, segment)
+    inside = [m for m in parties.mentions if m.first >= sentence.first]
+    span_first = min([segment.word_first, *(m.first for m in inside)])
+    span_last = max([segment.word_last, *(m.last for m in inside)])
+    span = article.span(*_clause(article, sentence, span_first, span_last))
+    word = segment.word_first
+    pointed = word > sentence.first and article.lexicon.demonstratives.longest(
+        article.tokens, word - 1, suffixes=False
+    )
+    if len(parties.sides) < 2 or (pointed and not article.tokens[word].text.isascii()):
+        # "هذه المحادثات": the contact reported before, whoever else the sentence names
+        earlier = _same_event(article, drafts, sentence, word, segment.kind)
+        if earlier is not None and len(span.quote) >= 8:
+            earlier.spans.append(span)
+            earlier.comments.append(
+                f"also quoted where the contact is referred to again ({span.quote[:40]}…)"
+            )
+            return
+        if len(parties.sides) < 2:
+            return
+    status, cue = _status(article, speeches, segment)
+    when = find_when(article, sentence)
+    draft = ContactDraft(
+        [span],
+        parties.confidence,
+        parties.comments,
+        type=segment.kind,
+        cameo=cameo.get(segment.kind, {}).get("cameo"),
+        sides=parties.sides,
+        subjects=parties.subjects,
+        hosts=parties.hosts,
+        status=status,
+        secret=has_cue(article, sentence, "secret") is not None,
+        place=find_place(article, sentence),
+        date=when.date,
+        date_note=when.note,
+    )
+    _describe(article, draft, sentence, segment.words, cue)
+    _merge_or_add(drafts, draft)
+
+
+def _same_event(
+    article: Article, drafts: list[ContactDraft], sentence: Sentence, word: int, kind: str
+) -> ContactDraft | None:
+    """The contact an anaphoric mention ("تلك المحادثات", "the talks") refers back to."""
+    token = article.tokens[word]
+    pointed = word > sentence.first and article.lexicon.demonstratives.longest(
+        article.tokens, word - 1, suffixes=False
+    )
+    if not (pointed or token.definite):
+        return None
+    for draft in reversed(drafts):
+        if draft.type == kind or (
+            pointed and draft.type in ("talks", "phone_call", "video_call", "meeting")
+        ):
+            return draft
+    return None
+
+
+def _describe(
+    article: Article,
+    draft: ContactDraft,
+    sentence: Sentence,
+    words: list[tuple[int, int, str]],
+    cue: str | None,
+) -> None:
+    word = article.span(words[0][0], words[0][1]).quote
+    draft.comments.append(f"type '{draft.type}' from '{word}'")
+    if cue:
+        draft.comments.append(f"status '{draft.status}' from '{cue}'")
+    request = find_cue(article, sentence, "request")
+    if request:
+        after = [m for m in article.sentence_mentions(sentence) if m.first >= request[1]]
+        if after:
+            draft.initiated_by = after[0].actor
+            draft.comments.append(f"initiated_by from '{request[0]}'")
+    if len(draft.participants) > 2:
+        draft.comments.append(
+            "check which side each actor is on; a mediator or host is not a party"
+        )
+    for known in article.facts.contacts.values():
+        if set(known.participants) == set(draft.participants) and known.type == draft.type:
+            draft.comments.append(
+                f"the facts have contact '{known.id}' with these parties: the same?"
+            )
+            break
+    draft.comments.append("decide topics; write the summary")
+
+
+def _merge_or_add(drafts: list[ContactDraft], draft: ContactDraft) -> None:
+    """A contact reported again with the same parties and type gains a quote, not a twin."""
+    for earlier in drafts:
+        if earlier.type == draft.type and set(earlier.participants) == set(draft.participants):
+            earlier.spans.extend(draft.spans)
+            earlier.confidence = min(0.95, earlier.confidence + 0.05)
+            if earlier.status == "happened" and draft.status != "happened":
+                earlier.comments.append(f"another mention says '{draft.status}': check the status")
+            earlier.secret = earlier.secret or draft.secret
+            return
+    drafts.append(draft)

@@ -1,0 +1,259 @@
+"""The lexicons of ``dipgraph suggest``: YAML data files a curator extends (see lexicon/).
+
+A :class:`PhraseTable` finds the longest listed phrase starting at a token, comparing
+folded words with the prefix-stripped forms of the article's words.
+
+>>> table = PhraseTable()
+>>> table.add("اتصال هاتفي", "phone_call")
+>>> from dipgraph.suggest.text import tokenise
+>>> table.longest(tokenise("وفي الاتصال الهاتفي"), 1)
+(2, 'phone_call')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dipgraph.suggest.text import Token, fold_phrase
+
+LEXICON_DIR = Path(__file__).with_name("lexicon")
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be read as the documented structure."""
+
+
+@dataclass(slots=True)
+class PhraseTable:
+    """Folded phrases (tuples of words) by first word, each with a payload."""
+
+    by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=dict)
+
+    def add(self, phrase: str, payload: Any) -> None:
+        words = fold_phrase(phrase)
+        if words:
+            self.by_first.setdefault(words[0], []).append((words, payload))
+
+    def longest(
+        self, tokens: Sequence[Token], at: int, suffixes: bool = True
+    ) -> tuple[int, Any] | None:
+        """(length in tokens, payload) of the longest phrase starting at ``tokens[at]``."""
+        best: tuple[int, Any] | None = None
+        first = tokens[at]
+        forms = first.forms if suffixes else first.names
+        for form in forms:
+            for words, payload in self.by_first.get(form, ()):
+                if best is not None and len(words) <= best[0]:
+                    continue
+                if _follows(tokens, at, words, suffixes):
+                    best = (len(words), payload)
+        return best
+
+    def has(self, token: Token) -> bool:
+        """Whether a one-word phrase of the table is this token."""
+        return any(
+            len(words) == 1 for form in token.forms for words, _ in self.by_first.get(form, ())
+        )
+
+
+def _follows(tokens: Sequence[Token], at: int, words: tuple[str, ...], suffixes: bool) -> bool:
+    if at + len(words) > len(tokens):
+        return False
+    sentence = tokens[at].sentence
+    for offset, word in enumerate(words[1:], 1):
+        token = tokens[at + offset]
+        if token.sentence != sentence or word not in (token.forms if suffixes else token.names):
+            return False
+    return True
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Every table ``suggest`` uses, read from one lexicon directory."""
+
+    contact_types: PhraseTable
+    type_rank: dict[str, int]
+    speech: PhraseTable
+    status: PhraseTable
+    status_rank: dict[str, int]
+    secret: PhraseTable
+    request: PhraseTable
+    anaphora: PhraseTable
+    anaphora_states: PhraseTable
+    negation: PhraseTable
+    between: PhraseTable
+    apposition: PhraseTable
+    self_reference: PhraseTable
+    relatives: PhraseTable
+    verb_prepositions: PhraseTable
+    place_links: PhraseTable
+    subject_types: frozenset[str]
+    demonstratives: PhraseTable
+    complementisers: PhraseTable
+    not_names: PhraseTable
+    first_person: PhraseTable
+    titles: PhraseTable
+    relational: PhraseTable
+    leader: PhraseTable
+    descriptive: PhraseTable
+    dual_titles: PhraseTable
+    plural_titles: PhraseTable
+    demonyms: PhraseTable
+    months: PhraseTable
+    relative_dates: PhraseTable
+    places: PhraseTable
+
+
+def _read(directory: Path, name: str) -> Any:
+    """A lexicon file from ``directory``, else the one shipped with dipgraph: a curator's
+    directory needs only the files it changes."""
+    path = directory / name if (directory / name).is_file() else LEXICON_DIR / name
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise LexiconError(f"{path}: cannot read the lexicon: {error}") from error
+
+
+def _words(entry: Any, where: str) -> list[str]:
+    """The phrases of an ``{ar: [...], en: [...]}`` entry, or of a plain list."""
+    if isinstance(entry, dict):
+        lists = list(entry.values())
+    elif isinstance(entry, list):
+        lists = [entry]
+    else:
+        raise LexiconError(f"{where}: expected a list of words or {{ar: [...], en: [...]}}")
+    words: list[str] = []
+    for items in lists:
+        if not isinstance(items, list) or not all(isinstance(i, str | int) for i in items):
+            raise LexiconError(f"{where}: expected a list of words")
+        words.extend(str(i) for i in items)
+    return words
+
+
+def _table(entries: dict[str, Any], where: str) -> tuple[PhraseTable, dict[str, int]]:
+    if not isinstance(entries, dict):
+        raise LexiconError(f"{where}: expected a mapping of labels to words")
+    table = PhraseTable()
+    rank: dict[str, int] = {}
+    for position, (label, entry) in enumerate(entries.items()):
+        rank[str(label)] = position
+        for word in _words(entry, f"{where}: {label}"):
+            table.add(word, str(label))
+    return table, rank
+
+
+def _flat(entry: Any, where: str, payload: Any = True) -> PhraseTable:
+    table = PhraseTable()
+    for word in _words(entry, where):
+        table.add(word, payload)
+    return table
+
+
+_CUE_TABLES = (
+    "secret",
+    "request",
+    "anaphora",
+    "anaphora_states",
+    "negation",
+    "between",
+    "apposition",
+    "self_reference",
+    "relatives",
+    "verb_prepositions",
+    "place_links",
+    "demonstratives",
+    "complementisers",
+    "not_names",
+    "first_person",
+)
+
+
+def _mapping(directory: Path, name: str) -> dict:
+    found = _read(directory, name)
+    if not isinstance(found, dict):
+        raise LexiconError(f"{name}: expected a mapping at the top of the file")
+    return found
+
+
+def _places(entries: Any) -> PhraseTable:
+    places = PhraseTable()
+    if not isinstance(entries, list):
+        raise LexiconError("places.yaml: expected a list of {en: NAME, ar: [spellings]}")
+    for entry in entries:
+        if not isinstance(entry, dict) or not isinstance(entry.get("en"), str):
+            raise LexiconError("places.yaml: each entry needs en: NAME and ar: [spellings]")
+        spellings = _words(entry.get("ar") or [], "places")
+        names = {"en": entry["en"], "ar": spellings[0] if spellings else entry["en"]}
+        for word in [entry["en"], *spellings]:
+            places.add(word, names)
+    return places
+
+
+@cache
+def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
+    """Read and index every lexicon file of ``directory`` (see :func:`_read`)."""
+    if not directory.is_dir():
+        raise LexiconError(f"lexicon directory not found: {directory}")
+    contact_types, type_rank = _table(_mapping(directory, "contact_words.yaml"), "contact_words")
+    speech, speech_kinds = _table(_mapping(directory, "speech_verbs.yaml"), "speech_verbs")
+    cues = _mapping(directory, "cues.yaml")
+    titles = _mapping(directory, "titles.yaml")
+    dates = _mapping(directory, "dates.yaml")
+    status, status_rank = _table(cues.get("status", {}), "cues: status")
+    demonyms = PhraseTable()
+    for state, entry in _mapping(directory, "demonyms.yaml").items():
+        for word in _words(entry, f"demonyms: {state}"):
+            demonyms.add(word, str(state))
+    months = PhraseTable()
+    for number, names in _table_entries(dates.get("months") or {}, "dates: months"):
+        if not str(number).isdigit() or not 1 <= int(number) <= 12:
+            raise LexiconError(f"dates: months: {number!r} is not a month number (1-12)")
+        for word in _words(names, f"dates: months: {number}"):
+            months.add(word, int(number))
+    _known_labels(type_rank, "contact_types", "contact_words.yaml")
+    _known_labels(speech_kinds, "statement_kinds", "speech_verbs.yaml")
+    _known_labels(status_rank, "contact_statuses", "cues.yaml: status")
+    cue_tables = {name: _flat(cues.get(name, []), f"cues: {name}") for name in _CUE_TABLES}
+    return Lexicon(
+        contact_types=contact_types,
+        type_rank=type_rank,
+        speech=speech,
+        status=status,
+        status_rank=status_rank,
+        subject_types=frozenset(_words(cues.get("subject_types", []), "cues: subject_types")),
+        titles=_flat(titles.get("heads", []), "titles: heads"),
+        relational=_flat(titles.get("relational", []), "titles: relational"),
+        leader=_flat(titles.get("leader", []), "titles: leader"),
+        descriptive=_flat(titles.get("descriptive", []), "titles: descriptive"),
+        dual_titles=_flat(titles.get("dual", []), "titles: dual"),
+        plural_titles=_flat(titles.get("plural", []), "titles: plural"),
+        demonyms=demonyms,
+        months=months,
+        relative_dates=_flat(dates.get("relative", []), "dates: relative"),
+        places=_places(_read(directory, "places.yaml") or []),
+        **cue_tables,
+    )
+
+
+def _known_labels(labels: dict[str, int], vocabulary: str, where: str) -> None:
+    """Labels must be the schema's words, or the drafts would not pass ``check``."""
+    from dipgraph.schema.model import load_model
+
+    allowed = load_model().vocabularies[vocabulary]
+    unknown = sorted(set(labels) - set(allowed))
+    if unknown:
+        raise LexiconError(
+            f"{where}: unknown {', '.join(unknown)}; allowed: {', '.join(allowed)}"
+        )
+
+
+def _table_entries(entries: Any, where: str) -> list[tuple[Any, Any]]:
+    if not isinstance(entries, dict):
+        raise LexiconError(f"{where}: expected a mapping")
+    return list(entries.items())

@@ -1,0 +1,172 @@
+"""Who an article names: known actors by any name or alias, states by their adjectives,
+an organisation by a short form ("المجلس"). Titles are in :mod:`dipgraph.suggest.titles`.
+
+Names are matched on folded words with attached prefixes stripped, so "وبوتين" and
+"للرئيس" are found; the longest name wins ("فلاديمير بوتين" over "بوتين").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dipgraph.facts import Actor, Facts
+from dipgraph.suggest.lexicon import Lexicon, PhraseTable
+from dipgraph.suggest.text import Token, fold_phrase
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span of tokens naming an actor."""
+
+    first: int
+    last: int  # one past the last token
+    actor: str
+    # "name"; "demonym" (a state's adjective); "short" ("المجلس" for the council last named);
+    # "title" (the one holder of a known post of that title); "guess" ("his American
+    # counterpart": the American the article names most)
+    how: str
+    in_title: bool = False  # part of another person's title: not a party on its own
+
+
+@dataclass(slots=True)
+class ActorIndex:
+    """Known actors' names as phrases, and the state each adjective stands for."""
+
+    names: PhraseTable
+    actors: dict[str, Actor]
+    states: dict[str, str]  # demonym key (a state's name) -> actor id
+    post_titles: dict[tuple[str, ...], set[str]]  # folded title -> holders of known posts
+    post_names: dict[tuple[str, ...], dict[str, str]]  # folded title -> the post's names
+    # an organisation's id -> the first words of its multi-word Arabic names ("مجلس")
+    heads: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, facts: Facts, lexicon: Lexicon) -> ActorIndex:
+        phrases: dict[tuple[str, ...], set[str]] = {}
+        spelled: dict[tuple[str, ...], str] = {}
+        for actor in facts.actors.values():
+            every = [*actor.names.values()]
+            for names in actor.aliases.values():
+                every.extend(names)
+            for name in every:
+                words = fold_phrase(name)
+                if words:
+                    phrases.setdefault(words, set()).add(actor.id)
+                    spelled[words] = name
+        # a person's surname alone ("Clark", "بايدن") names them when no one else has it
+        surnames: dict[tuple[str, ...], set[str]] = {}
+        for words, ids in list(phrases.items()):
+            if len(words) > 1 and len(words[-1]) >= 3:
+                for ident in ids:
+                    if facts.actors[ident].kind == "person":
+                        surnames.setdefault(words[-1:], set()).add(ident)
+                        spelled.setdefault(words[-1:], spelled[words].split()[-1])
+        table = PhraseTable()
+        for words, ids in phrases.items():
+            if len(ids) == 1:  # a name two actors share identifies neither
+                name = spelled[words]
+                case = "upper" if name.isascii() and name.isupper() and len(words) == 1 else "any"
+                table.add(name, (next(iter(ids)), case))
+        for words, ids in surnames.items():
+            if words not in phrases and len(ids) == 1:
+                name = spelled[words]
+                table.add(name, (next(iter(ids)), "capital" if name.isascii() else "any"))
+        states: dict[str, str] = {}
+        for payloads in lexicon.demonyms.by_first.values():
+            for _, state in payloads:
+                ids = phrases.get(fold_phrase(state), set())
+                if len(ids) == 1:
+                    states[state] = next(iter(ids))
+        post_titles: dict[tuple[str, ...], set[str]] = {}
+        post_names: dict[tuple[str, ...], dict[str, str]] = {}
+        for post in facts.posts.values():
+            for title in post.post.values():
+                post_titles.setdefault(fold_phrase(title), set()).add(post.holder)
+                post_names.setdefault(fold_phrase(title), dict(post.post))
+        heads: dict[str, set[str]] = {}
+        for actor in facts.actors.values():
+            if actor.kind != "organization":
+                continue
+            for name in [actor.names.get("ar", ""), *actor.aliases.get("ar", ())]:
+                words = fold_phrase(name)
+                if len(words) > 1:
+                    heads.setdefault(actor.id, set()).add(words[0])
+        return cls(table, dict(facts.actors), states, post_titles, post_names, heads)
+
+    def kind(self, actor: str) -> str:
+        return self.actors[actor].kind
+
+    def country(self, actor: str) -> str:
+        """The state an actor belongs to (a state is its own)."""
+        record = self.actors[actor]
+        if record.kind == "state":
+            return actor
+        return record.country or actor
+
+
+def find_mentions(tokens: list[Token], index: ActorIndex, lexicon: Lexicon) -> list[Mention]:
+    """Every known actor named in the article, longest name first, left to right."""
+    found: list[Mention] = []
+    last_named: dict[str, str] = {}  # first word of an organisation's name -> the one last named
+    at = 0
+    while at < len(tokens):
+        name = index.names.longest(tokens, at, suffixes=False)
+        if name is not None:
+            length, (actor, case) = name
+            text = tokens[at].text
+            if (
+                case == "any"
+                or (case == "upper" and text.isupper())
+                or (case == "capital" and text[:1].isupper())
+            ):
+                found.append(Mention(at, at + length, actor, "name"))
+                for word in index.heads.get(actor, ()):
+                    last_named[word] = actor
+                at += length
+                continue
+        demonym = lexicon.demonyms.longest(tokens, at, suffixes=False)
+        if demonym is not None and demonym[1] in index.states:
+            found.append(Mention(at, at + demonym[0], index.states[demonym[1]], "demonym"))
+            at += demonym[0]
+            continue
+        short = _short_reference(tokens[at], last_named)
+        if short is not None:
+            found.append(Mention(at, at + 1, short, "short"))
+        at += 1
+    return found
+
+
+def _short_reference(token: Token, last_named: dict[str, str]) -> str | None:
+    """"المجلس" (the council) after "مجلس الاتحاد الروسي": the organisation last named
+    whose name starts with that word."""
+    if not last_named or not token.definite or token.text.isascii():
+        return None
+    for form in token.names:
+        if form.startswith("ال") and form[2:] in last_named:
+            return last_named[form[2:]]
+    return None
+
+
+def mark_appositions(tokens: list[Token], mentions: list[Mention], lexicon: Lexicon) -> None:
+    """Actors inside a description set off by commas after a name are not parties.
+
+    "يوري أوشاكوف، أحد كبار مساعدي ... للرئيس فلاديمير بوتين، ..." describes Ushakov.
+    """
+    by_first = {m.first: m for m in mentions}
+    for mention in mentions:
+        after = mention.last
+        if after >= len(tokens) or not set(tokens[after].gap) & set("،,"):
+            continue
+        if mention.how != "name":
+            continue
+        opener = tokens[after]
+        if not (lexicon.apposition.has(opener) or lexicon.titles.longest(tokens, after)):
+            continue
+        at = after
+        while at < len(tokens) and tokens[at].sentence == opener.sentence:
+            if at > after and set(tokens[at].gap) & set("،,.;؛"):
+                break
+            inner = by_first.get(at)
+            if inner is not None and inner is not mention:
+                inner.in_title = True
+            at += 1

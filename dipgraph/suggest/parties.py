@@ -1,0 +1,265 @@
+"""Who took part in a contact: the actors its clause names, grouped into sides by country.
+
+The parties are the actors the clause names, except the one who reports it ("قال
+أوشاكوف إن ...": Ushakov speaks, he is not a party) and the organisations and states
+inside someone's title. People speak for their country, so a side keeps its people and
+drops its organisations and states when it has both. With fewer than two sides, what
+the clause points to completes them: "we" (the speaker's state), "the foreign
+ministers" (the people given those titles), "the two presidents" (the last two people
+named before).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dipgraph.suggest.article import Article
+from dipgraph.suggest.mentions import Mention
+from dipgraph.suggest.segments import Segment
+from dipgraph.suggest.statements import Speech
+from dipgraph.suggest.text import Sentence, Token
+from dipgraph.suggest.when import has_cue
+
+_LOOK_BACK = 8  # sentences searched for the people "the two presidents" refers to
+
+
+def reporters_of(article: Article, speeches: list[Speech], segment: Segment) -> set[str]:
+    """Speakers whose reported content (after "أن" / "that" / a colon) holds the contact.
+
+    "أكد سوليفان أنه يعمل مع ..." ("that he") keeps the speaker: he is the subject.
+    """
+    reporters = set()
+    tokens = article.tokens
+    for speech in speeches:
+        if speech.sentence is not segment.sentence or speech.speaker is None:
+            continue
+        if speech.verb >= segment.word_first:
+            continue
+        opened = False
+        for at in range(speech.verb_last, segment.word_first + 1):
+            if article.lexicon.self_reference.longest(tokens, at, suffixes=False) and (
+                _verb_follows(article, at + 1, segment)
+            ):
+                break
+            if article.lexicon.complementisers.longest(tokens, at, suffixes=False) or (
+                set(tokens[at].gap) & set(':"“«')
+            ):
+                opened = True
+                break
+        if opened or _own_subject(article, speech, segment):
+            reporters.add(speech.speaker.actor)
+    return reporters
+
+
+def _own_subject(article: Article, speech: Speech, segment: Segment) -> bool:
+    """ "أعلن كوساتشوف استعداد أعضاء المجلس للحوار": someone of the speaker's side named
+    between the speaker and the contact word is the contact's subject; the speaker reports."""
+    speaker = speech.speaker
+    if speaker is None:
+        return False
+    country = article.index.country(speaker.actor)
+    return any(
+        speaker.last <= m.first < segment.word_first
+        and m.actor != speaker.actor
+        and not m.in_title
+        and article.index.kind(m.actor) != "state"
+        and article.index.country(m.actor) == country
+        for m in article.sentence_mentions(segment.sentence)
+    )
+
+
+def _verb_follows(article: Article, at: int, segment: Segment) -> bool:
+    """After "أنه" (that he), a verb makes the speaker its subject: "أنه يعمل مع", "أنه
+    التقى"; a noun does not ("إنه أمر"). Imperfect verbs start with ي / ت / سي."""
+    if at >= segment.end:
+        return False
+    token = article.tokens[at]
+    if at == segment.word_first or article.lexicon.speech.has(token):
+        return True
+    return token.folded[:1] in ("ي", "ت") or token.folded.startswith("سي")
+
+
+def _parties(article: Article, segment: Segment, reporters: set[str]) -> list[Mention]:
+    """The actors a contact word governs; after "بين" / "between", only those."""
+    tokens = article.tokens
+    mentions = [m for m in article.sentence_mentions(segment.sentence) if not m.in_title]
+    for at in range(segment.word_last, min(segment.end, segment.word_last + 4)):
+        if article.lexicon.between.longest(tokens, at, suffixes=False):
+            return [m for m in mentions if at < m.first < segment.end]
+    first = segment.sentence.first if segment.lead == segment.sentence.first else segment.word_first
+    return [m for m in mentions if first <= m.first < segment.end and m.actor not in reporters]
+
+
+def _sides(article: Article, parties: list[Mention]) -> list[list[str]]:
+    """Parties grouped by country; a side with people drops its organisations and states."""
+    groups: dict[str, list[str]] = {}
+    for mention in parties:
+        group = groups.setdefault(article.index.country(mention.actor), [])
+        if mention.actor not in group:
+            group.append(mention.actor)
+    sides = []
+    for members in groups.values():
+        people = [a for a in members if article.index.kind(a) == "person"]
+        organisations = [a for a in members if article.index.kind(a) == "organization"]
+        sides.append(people or organisations or members)
+    if len(groups) == 1:
+        # one country: its people and organisations talked to each other
+        members = next(iter(groups.values()))
+        actors = [a for a in members if article.index.kind(a) != "state"] or members
+        return [[actor] for actor in actors]
+    return sides
+
+
+def _speaker_state(article: Article, speeches: list[Speech], segment: Segment) -> Mention | None:
+    """With "we" ("نتلق", "لدينا") in the contact's words, the speaker's state, as a mention
+    at the speaker's place."""
+    tokens = article.tokens
+    first = max(segment.sentence.first, segment.word_first - 8)
+    if not any(
+        article.lexicon.first_person.longest(tokens, at, suffixes=False)
+        for at in range(first, min(segment.end, segment.word_last + 1))
+    ):
+        return None
+    speakers = [s.speaker for s in speeches if s.speaker and s.verb < segment.word_first]
+    if not speakers:
+        return None
+    speaker = speakers[-1]
+    state = article.index.country(speaker.actor)
+    if state not in article.index.actors:
+        return None
+    return Mention(speaker.first, speaker.last, state, "title")
+
+
+def _hosts(article: Article, parties: list[Mention]) -> list[str]:
+    """States named by an adjective right after a place ("في إسطنبول التركية"): the host."""
+    hosts = []
+    for mention in parties:
+        if mention.how != "demonym":
+            continue
+        for length in (1, 2):
+            at = mention.first - length
+            place = at >= 0 and article.lexicon.places.longest(article.tokens, at, suffixes=False)
+            if place and place[0] == length and mention.actor not in hosts:
+                hosts.append(mention.actor)
+    return hosts
+
+
+def _stem(token: Token) -> str:
+    """The word without prefixes or article: "والدفاع" -> "دفاع"."""
+    return min(token.names, key=len)
+
+
+def _titled_people(article: Article, segment: Segment) -> tuple[list[Mention], str]:
+    """People a plural title names ("لوزراء الخارجية والدفاع": the foreign and defence
+    ministers the article named before), and the words that matched."""
+    tokens = article.tokens
+    lexicon = article.lexicon
+    for at in range(max(segment.lead, segment.word_first - 3), segment.end):
+        head = lexicon.plural_titles.longest(tokens, at, suffixes=False)
+        if head is None:
+            continue
+        last = at + head[0]
+        while last < segment.end and last - at < 5 and not tokens[last].gap.strip():
+            last += 1
+        wanted = {_stem(t) for t in tokens[at + head[0] : last]}
+        found: list[Mention] = []
+        for title in article.titles:
+            if title.holder is None or title.holder.how != "name":
+                continue
+            if tokens[title.first].sentence > segment.sentence.index:
+                break
+            words = {_stem(t) for t in tokens[title.head_last : title.last]}
+            if words & wanted:
+                found.extend([title.holder, *(person for person, _ in title.shared)])
+        if found:
+            return found, article.span(at, last).quote
+    return [], ""
+
+
+def _previous(
+    article: Article, sentence: Sentence, kind: str, reporters: set[str]
+) -> list[Mention]:
+    """The last two people (or states) of different countries named in the sentences before."""
+    chosen: list[Mention] = []
+    for back in range(1, _LOOK_BACK + 1):
+        if sentence.index - back < 0:
+            break
+        earlier = article.sentences[sentence.index - back]
+        for mention in reversed(article.sentence_mentions(earlier)):
+            if article.index.kind(mention.actor) != kind or mention.in_title:
+                continue
+            if mention.actor in reporters:
+                continue  # "وذكر أوشاكوف أن الرئيسين ...": the reporter is not one of them
+            countries = {article.index.country(m.actor) for m in chosen}
+            if mention.actor in {m.actor for m in chosen}:
+                continue
+            if article.index.country(mention.actor) in countries:
+                continue
+            chosen.append(mention)
+            if len(chosen) == 2:
+                return chosen
+    return chosen
+
+
+@dataclass(slots=True)
+class Parties:
+    """Who a contact word governs, how sure we are, and what the curator should check."""
+
+    mentions: list[Mention]
+    sides: list[list[str]]
+    subjects: list[str]
+    hosts: list[str]
+    confidence: float = 0.75
+    comments: list[str] = field(default_factory=list)
+
+    def extend(self, article: Article, more: list[Mention], confidence: float, note: str) -> None:
+        self.mentions = more + self.mentions
+        self.sides = _sides(article, self.mentions)
+        self.confidence = confidence
+        self.comments.append(note)
+
+
+def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> Parties:
+    """The parties in the clause, then, while there are fewer than two sides, the ones the
+    clause points to: "we", "the foreign ministers", "the two presidents"."""
+    sentence = segment.sentence
+    reporters = reporters_of(article, speeches, segment)
+    mentions = _parties(article, segment, reporters)
+    subjects: list[str] = []
+    if segment.kind in article.lexicon.subject_types:
+        people = [m for m in mentions if article.index.kind(m.actor) == "person"]
+        subjects = list(dict.fromkeys(m.actor for m in people))
+        mentions = [m for m in mentions if m not in people]
+    hosts = _hosts(article, mentions)
+    mentions = [m for m in mentions if m.actor not in hosts]
+    found = Parties(mentions, _sides(article, mentions), subjects, hosts)
+    we = _speaker_state(article, speeches, segment) if len(found.sides) < 2 else None
+    if we is not None:
+        found.extend(
+            article, [we], 0.5, "a party is the speaker's state, from 'we' in the reported words"
+        )
+    if len(found.sides) < 2:
+        titled, words = _titled_people(article, segment)
+        if titled:
+            found.extend(
+                article, titled, 0.45, f'parties named earlier with the titles in "{words}"; check'
+            )
+    first = segment.lead if segment.lead == sentence.first else segment.word_first
+    governed = Sentence(sentence.index, sentence.start, sentence.end, first, segment.end)
+    for table, kind in (("anaphora", "person"), ("anaphora_states", "state")):
+        anaphora = has_cue(article, governed, table)
+        if len(found.sides) < 2 and anaphora:
+            earlier = _previous(article, sentence, kind, reporters)
+            found.extend(
+                article,
+                earlier,
+                0.45,
+                f'parties taken from the sentences before ("{anaphora}"); check',
+            )
+    if any(m.how == "guess" for m in found.mentions):
+        found.confidence = min(found.confidence, 0.4)
+        found.comments.append("a party is named only by a title; check who is meant")
+    if reporters:
+        names = ", ".join(article.name(a) for a in sorted(reporters))
+        found.comments.append(f"not a party: {names} reports the contact")
+    return found

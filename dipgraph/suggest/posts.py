@@ -1,0 +1,136 @@
+"""Actors and posts: the known actors an article names, new people introduced by a title
+("وزير الخارجية X", "the ambassador X"), and posts from appositions ("السفير الروسي لدى
+واشنطن أناتولي أنتونوف").
+
+New people are found in :mod:`dipgraph.suggest.newcomers`.
+"""
+
+from __future__ import annotations
+
+from dipgraph.suggest.article import Article
+from dipgraph.suggest.drafts import ActorDraft, PostDraft
+from dipgraph.suggest.mentions import Mention
+from dipgraph.suggest.text import fold_phrase
+from dipgraph.suggest.titles import Title
+
+
+def draft_actors(article: Article) -> list[ActorDraft]:
+    """Each actor once, first mention quoted; newcomers with their provisional id."""
+    drafts: dict[str, ActorDraft] = {}
+    for mention in sorted(article.mentions + article.implied, key=lambda m: m.first):
+        actor = article.index.actors[mention.actor]
+        if mention.actor in drafts:
+            drafts[mention.actor].mentions += 1
+            upgrade = mention.how == "name" and mention.actor not in article.newcomers
+            if upgrade and drafts[mention.actor].confidence < 0.9:
+                drafts[mention.actor].spans.insert(0, article.span(mention.first, mention.last))
+                drafts[mention.actor].confidence = 0.95
+            continue
+        newcomer = article.newcomers.get(mention.actor)
+        if newcomer is not None:
+            drafts[mention.actor] = ActorDraft(
+                [article.span(mention.first, mention.last)],
+                0.35,
+                [
+                    "a new actor: not in the facts. Check the name's extent, choose an id "
+                    "(lowercase, hyphenated) in place of this provisional one everywhere, "
+                    "add its English name and aliases",
+                    f"title as printed: '{newcomer.title}'",
+                ],
+                id=None,
+                provisional_id=newcomer.id,
+                name=newcomer.name,
+                kind="person",
+            )
+            continue
+        confidence = {"name": 0.95, "demonym": 0.6, "short": 0.6, "title": 0.5, "guess": 0.3}[
+            mention.how
+        ]
+        comments = {
+            "name": [],
+            "demonym": ["named only by an adjective (Russian, الروسي)"],
+            "short": ["named only by a short form ('the council') of a name used before"],
+            "title": ["named only by a title that a known post has; check"],
+            "guess": ["named only by a title; taken as the person of that state named most"],
+        }[mention.how]
+        drafts[mention.actor] = ActorDraft(
+            [article.span(mention.first, mention.last)],
+            confidence,
+            list(comments),
+            id=actor.id,
+            name=actor.name,
+            kind=actor.kind,
+        )
+    return list(drafts.values())
+
+
+def _known_posts(
+    article: Article, holder: str, words: tuple[str, ...], organisation: str | None
+) -> list[str]:
+    """A comment naming the known post this may repeat: add the quote there instead."""
+    for post in article.facts.posts.values():
+        if post.holder != holder:
+            continue
+        same_title = any(fold_phrase(t) == words for t in post.post.values())
+        if same_title or (organisation and post.organization == organisation):
+            return [f"the facts have post '{post.id}' for this holder: add the quote there?"]
+    return []
+
+
+def draft_posts(article: Article) -> list[PostDraft]:
+    """A post for every title tied to a person named beside it (both people of a dual
+    title: "وزيري الخارجية الروسي سيرجي لافروف والأمريكي ريكس تيلرسون")."""
+    drafts: list[PostDraft] = []
+    seen: set[tuple[str, str]] = set()
+    for title in article.titles:
+        holder = title.holder
+        if holder is None or holder.how != "name" or title.relational:
+            continue
+        if title.last == title.head_last == title.first + 1 and not title.inside:
+            continue  # a bare "الرئيس" / "President" says too little to be a post
+        text = article.span(title.first, title.last).quote
+        holders = [(holder, None), *title.shared]
+        for person, adjective in holders:
+            if (person.actor, text) in seen:
+                continue
+            seen.add((person.actor, text))
+            drafts.append(_post(article, title, text, person, adjective))
+    return drafts
+
+
+def _post(
+    article: Article, title: Title, text: str, holder: Mention, adjective: Mention | None
+) -> PostDraft:
+    first = min(title.first, holder.first)
+    last = max(title.last, holder.last)
+    inside = list(title.inside)
+    comments = ["dates only as the text gives them"]
+    if adjective is not None:
+        # the second person of a dual title: the state's adjective after "و" replaces the first's
+        inside = [adjective, *(m for m in inside if m.how != "demonym")]
+        printed = article.span(adjective.first, adjective.last).quote
+        comments.append(f"one title for two people; this one is '{printed}': adjust the title")
+    organisations = [m.actor for m in inside if article.index.kind(m.actor) == "organization"]
+    states = [m.actor for m in inside if article.index.kind(m.actor) == "state"]
+    organisation = (organisations or states or [None])[0]
+    language = "en" if text.isascii() else "ar"
+    words = fold_phrase(text)
+    known = article.index.post_names.get(words, {})
+    names = {k: v for k, v in known.items() if k != language} if adjective is None else {}
+    if names:
+        comments.append("other names copied from a known post of this title")
+    elif language != "en":
+        comments.append("add the English title (check requires it)")
+    comments.extend(_known_posts(article, holder.actor, words, organisation))
+    if organisation is None:
+        comments.append("no organisation or state is named in the title: set one")
+    return PostDraft(
+        [article.span(first, last)],
+        (0.7 if title.last - title.head_last or organisation else 0.5) - (0.1 if adjective else 0),
+        comments,
+        holder=holder.actor,
+        title=text,
+        language=language,
+        organization=organisation,
+        names=names,
+    )

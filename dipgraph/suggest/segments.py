@@ -1,0 +1,66 @@
+"""Where contacts are mentioned: each contact word (or run of adjacent ones, "محادثات
+مباشرة على الإنترنت") and the clause it governs, up to the next contact word, speech
+verb or "that".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dipgraph.suggest.article import Article
+from dipgraph.suggest.statements import Speech
+from dipgraph.suggest.text import Sentence
+
+
+@dataclass(slots=True)
+class Segment:
+    """A contact word (or adjacent words: "محادثات مباشرة على الإنترنت") and the tokens
+    it governs: from the sentence start (first word) or the word itself, up to the next
+    contact word."""
+
+    sentence: Sentence
+    word_first: int
+    word_last: int
+    kind: str
+    lead: int  # where cues before the word start
+    end: int  # one past the last token the word governs
+    words: list[tuple[int, int, str]]
+
+
+def contact_segments(article: Article, sentence: Sentence, speeches: list[Speech]) -> list[Segment]:
+    covered = article.covered()
+    words: list[tuple[int, int, str]] = []
+    at = sentence.first
+    while at < sentence.last:
+        match = None if at in covered else article.lexicon.contact_types.longest(article.tokens, at)
+        if match is None:
+            at += 1
+            continue
+        words.append((at, at + match[0], match[1]))
+        at += match[0]
+    groups: list[list[tuple[int, int, str]]] = []
+    starts = {m.first for m in article.sentence_mentions(sentence)}
+    for word in words:
+        if (
+            groups
+            and not any(groups[-1][-1][1] <= i < word[0] for i in starts)
+            and (word[0] - groups[-1][-1][1] <= 3)
+        ):
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    segments = []
+    verbs = [s.verb for s in speeches if s.sentence is sentence]
+    for number, group in enumerate(groups):
+        best = min(group, key=lambda w: article.lexicon.type_rank[w[2]])
+        lead = groups[number - 1][-1][1] if number else sentence.first
+        end = groups[number + 1][0][0] if number + 1 < len(groups) else sentence.last
+        # a new speech verb or "that ..." opens another clause
+        for at in range(group[-1][1], end):
+            if at in verbs or article.lexicon.complementisers.longest(
+                article.tokens, at, suffixes=False
+            ):
+                end = at
+                break
+        segments.append(Segment(sentence, group[0][0], group[-1][1], best[2], lead, end, group))
+    return segments

@@ -1,0 +1,244 @@
+"""Statements: a speech verb (قال، أكد، حذر، دعا، نفى; said, warned...) and its speaker.
+
+The speaker is the actor named right after the verb (Arabic's usual order, "قال
+الكرملين إن"), allowing a title between them, or right before it ("بايدن أكد", "Biden
+said"). A verb opening a sentence with no name ("وأضاف أن") continues the previous
+speaker, with a lower confidence. A verb inside what another speaker says gives a
+second draft: the curator decides whose statement it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dipgraph.suggest.article import Article
+from dipgraph.suggest.drafts import StatementDraft
+from dipgraph.suggest.mentions import Mention
+from dipgraph.suggest.text import Sentence
+
+_WINDOW = 8  # tokens between a verb and a speaker named after it
+_OPENERS = set(':"“«')
+
+
+@dataclass(slots=True)
+class Speech:
+    """One speech verb and whom it was attributed to."""
+
+    verb: int
+    verb_last: int
+    kind: str
+    speaker: Mention | None
+    before: bool  # the speaker is named before the verb
+    sentence: Sentence
+
+
+def speech_verbs(article: Article) -> list[Speech]:
+    """Every speech verb with its speaker, where one is named."""
+    covered = article.covered()
+    found: list[Speech] = []
+    for sentence in article.sentences:
+        mentions = [m for m in article.sentence_mentions(sentence) if not m.in_title]
+        at = sentence.first
+        while at < sentence.last:
+            verb = (
+                None
+                if at in covered
+                else article.lexicon.speech.longest(article.tokens, at)
+            )
+            if verb is None:
+                at += 1
+                continue
+            last = at + verb[0]
+            speaker, before = _speaker(article, mentions, at, last, sentence)
+            found.append(Speech(at, last, verb[1], speaker, before, sentence))
+            at = last
+    return found
+
+
+def _speaker(
+    article: Article, mentions: list[Mention], verb: int, last: int, sentence: Sentence
+) -> tuple[Mention | None, bool]:
+    """The actor named after the verb (VS) or right before it (SV), and whether before.
+
+    A title right after the verb ("قالت المتحدثة باسم ... X") makes it VS; otherwise an
+    actor ending right before the verb, or before "الذي/التي" and the verb, speaks.
+    """
+    after = _after(article, mentions, last, sentence)
+    if after is not None and after.how != "demonym" and _title_subject(article, last, sentence):
+        return after, False
+    before = _before(article, mentions, verb)
+    if before is not None and (before.how != "demonym" or after is None):
+        return before, True
+    return after, False
+
+
+def _title_subject(article: Article, at: int, sentence: Sentence) -> bool:
+    """A title opening the subject right after a verb (not "لنظيره", to his counterpart)."""
+    if at >= sentence.last:
+        return False
+    token = article.tokens[at]
+    lexicon = article.lexicon
+    if lexicon.relational.longest(article.tokens, at) or not lexicon.titles.longest(
+        article.tokens, at
+    ):
+        return False
+    return not (token.folded.startswith("ل") and token.folded[1:] in token.names)
+
+
+def _before(article: Article, mentions: list[Mention], verb: int) -> Mention | None:
+    tokens = article.tokens
+    titles = article.titles_by_last
+    target = verb
+    if verb > 0 and article.lexicon.relatives.longest(tokens, verb - 1, suffixes=False):
+        target = verb - 1
+    for mention in mentions:
+        end = mention.last
+        title = titles.get(target)
+        if title is not None and title.holder is mention:
+            end = title.last
+        if end != target or any(c in tokens[target].gap for c in ".؛;:"):
+            continue
+        previous = mention.first - 1
+        if previous >= 0 and article.lexicon.place_links.longest(tokens, previous, suffixes=False):
+            continue  # "في البيت الأبيض قالت ...": a place, not the speaker
+        return mention
+    return None
+
+
+def _after(
+    article: Article, mentions: list[Mention], last: int, sentence: Sentence
+) -> Mention | None:
+    tokens = article.tokens
+    fallback: Mention | None = None
+    in_titles = article.title_tokens
+    for at in range(last, min(sentence.last, last + _WINDOW)):
+        token = tokens[at]
+        if ":" in token.gap or _complementiser(article, at):
+            break
+        if at not in in_titles and article.lexicon.verb_prepositions.longest(
+            tokens, at, suffixes=False
+        ):
+            break  # "رسالة تحذر من روسيا": what follows "من" is not the speaker
+        mention = next((m for m in mentions if m.first == at), None)
+        if mention is None:
+            continue
+        if mention.how != "demonym":
+            return mention
+        fallback = fallback or mention
+    return fallback
+
+
+def _complementiser(article: Article, at: int) -> bool:
+    return article.lexicon.complementisers.longest(article.tokens, at, suffixes=False) is not None
+
+
+def draft_statements(article: Article, speeches: list[Speech]) -> list[StatementDraft]:
+    """One draft per verb with a speaker (named, or carried from the previous sentence)."""
+    drafts: list[StatementDraft] = []
+    seen: set[tuple[str, int]] = set()
+    seen_text: set[tuple[str, str]] = set()
+    spoken: set[int] = set()  # sentences whose first speaker is known
+    previous: Mention | None = None
+    framed: dict[int, Speech] = {}  # sentence -> its first speech with a named speaker
+    for speech in speeches:
+        sentence = speech.sentence
+        speaker = speech.speaker
+        comments: list[str] = []
+        confidence = 0.8
+        if speaker is None:
+            speaker = _implicit(article, speech, framed.get(sentence.index), previous)
+            if speaker is None:
+                continue
+            confidence = 0.45
+            comments.append(
+                f"no speaker is named here: carried over from the previous statement "
+                f"({article.name(speaker.actor)}); check"
+            )
+        elif speaker.how == "demonym":
+            confidence = 0.55
+            comments.append("the speaker is a state named only by its adjective; check")
+        elif speaker.how in ("title", "guess"):
+            confidence = 0.6 if speaker.how == "title" else 0.4
+            comments.append("the speaker is named only by a title; check who held it")
+        frame = framed.get(sentence.index)
+        if frame is not None and frame.speaker is not None and frame.speaker.actor != speaker.actor:
+            confidence -= 0.15
+            comments.append(
+                f"reported by {article.name(frame.speaker.actor)}: decide whose statement "
+                "this is (the reporter's draft is also listed)"
+            )
+        key = (speaker.actor, sentence.index)
+        repeated = (speaker.actor, article.text[sentence.start : sentence.end])
+        if key in seen or repeated in seen_text:
+            continue  # one draft a speaker a sentence; a repeated headline once
+        seen.add(key)
+        seen_text.add(repeated)
+        if speech.speaker is not None:
+            framed.setdefault(sentence.index, speech)
+        if sentence.index not in spoken and speaker.how != "demonym":
+            # the sentence's first speaker carries on ("وأوضح أن" after "وذكر أن ..."),
+            # not someone whose words it reports
+            previous = speaker
+        spoken.add(sentence.index)
+        start_token = speaker.first if speech.before else speech.verb
+        closing = speech.verb_last == sentence.last or (
+            not speech.before and speaker.last == sentence.last
+        )
+        if closing and speech.verb > sentence.first + 1:
+            start_token = sentence.first  # "..., the ministry said": the words come first
+        span = article.char_span(article.tokens[start_token].start, sentence.end)
+        if len(span.quote) < 8:
+            continue
+        about = _about(article, sentence, span.start, span.end, speaker.actor)
+        verb_text = article.text[
+            article.tokens[speech.verb].start : article.tokens[speech.verb_last - 1].end
+        ]
+        comments.append(f"kind '{speech.kind}' from the verb '{verb_text}'")
+        comments.append("write the summary; add topics to about; trim the quote to what is said")
+        drafts.append(
+            StatementDraft(
+                [span], confidence, comments, speaker=speaker.actor, kind=speech.kind, about=about
+            )
+        )
+    return drafts
+
+
+def _implicit(
+    article: Article, speech: Speech, frame: Speech | None, previous: Mention | None
+) -> Mention | None:
+    """Who speaks when no one is named: "وأضاف أن", "قائلا: ...".
+
+    The verb must open reported words (a complementiser or a colon right after it). The
+    speaker is then this sentence's first named speaker, else the first actor the sentence
+    names before the verb, else the previous statement's speaker.
+    """
+    tokens = article.tokens
+    sentence = speech.sentence
+    after = speech.verb_last
+    if after < sentence.last and article.lexicon.verb_prepositions.longest(
+        tokens, after, suffixes=False
+    ):
+        after += 1  # "وأشار إلى أن"
+    opens = after < sentence.last and (
+        bool(set(tokens[after].gap) & _OPENERS) or _complementiser(article, after)
+    )
+    if not opens:
+        return None  # the verb has a subject we cannot name ("وشدد المصدر نفسه")
+    if frame is not None and frame.speaker is not None:
+        return frame.speaker
+    for mention in article.sentence_mentions(sentence, implied=False):
+        if mention.first >= speech.verb:
+            break
+        if not mention.in_title and mention.how == "name":
+            return mention
+    return previous
+
+
+def _about(article: Article, sentence: Sentence, start: int, end: int, speaker: str) -> list[str]:
+    about: list[str] = []
+    for mention in article.sentence_mentions(sentence):
+        token = article.tokens[mention.first]
+        inside = start <= token.start < end and not mention.in_title
+        if inside and mention.actor != speaker and mention.actor not in about:
+            about.append(mention.actor)
+    return about

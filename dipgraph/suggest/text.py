@@ -1,0 +1,141 @@
+"""Sentences and tokens of an article, with character offsets and folded forms.
+
+Every draft quotes the article exactly, so tokens keep their offsets in the original
+text. Matching uses the folded form (``dipgraph.names.normalise_name``) and the forms
+left after stripping the prefixes Arabic attaches to a word: the conjunctions و ف,
+the prepositions ب ل ك, and the article ال ("وللكرملين" -> "الكرملين", "كرملين").
+
+>>> [t.folded for t in tokenise("وقال بوتين: نعم.")]
+['وقال', 'بوتين', 'نعم']
+>>> sorted(name_forms("وللكرملين"))
+['الكرملين', 'كرملين', 'للكرملين', 'وللكرملين']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dipgraph.names import normalise_name
+
+# Letters, digits and the marks Arabic writes on letters (harakat, shadda, tatweel).
+_WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640])+")
+# A sentence ends at a line break, or at . ! ? ؟ followed by white space, unless the
+# dot closes a one-letter abbreviation ("U.S. President").
+_END = re.compile(r"\n+|(?<![\s.][A-Z])(?<!^[A-Z])[.!?؟]+(?=\s)")
+_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "نا", "كم")
+_CONJUNCTIONS = "وف"
+_PREPOSITIONS = "بلك"
+
+
+@dataclass(slots=True)
+class Token:
+    """One word: where it is, how it folds, and what is between it and the previous word."""
+
+    text: str
+    start: int
+    end: int
+    index: int
+    sentence: int
+    gap: str  # the characters between the previous token and this one
+    folded: str = ""
+    names: frozenset[str] = field(default_factory=frozenset)  # with prefixes stripped
+    forms: frozenset[str] = field(default_factory=frozenset)  # also pronoun suffixes
+
+    @property
+    def definite(self) -> bool:
+        """Carries the article ال (possibly behind a prefix), or is an English article's noun."""
+        return any(f.startswith("ال") and len(f) > 3 for f in self.names)
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    first: int  # first token index
+    last: int  # one past the last token index
+
+
+def name_forms(word: str) -> set[str]:
+    """The folded word and what remains after stripping attached prefixes."""
+    folded = normalise_name(word).replace(" ", "")
+    forms = {folded}
+    bases = [folded]
+    if len(folded) >= 3 and folded[0] in _CONJUNCTIONS:
+        bases.append(folded[1:])
+    for base in list(bases):
+        if len(base) > 3 and base.startswith("لل"):
+            bases.append("ال" + base[2:])
+        elif len(base) > 3 and base[0] in _PREPOSITIONS:
+            bases.append(base[1:])
+    forms.update(bases)
+    for base in bases:
+        if base.startswith("ال") and len(base) > 4:
+            forms.add(base[2:])
+    return forms
+
+
+def word_forms(word: str) -> set[str]:
+    """Name forms, plus each without an attached pronoun ("محادثاتهما" -> "محادثات")."""
+    forms = name_forms(word)
+    for form in list(forms):
+        for suffix in _SUFFIXES:
+            if form.endswith(suffix) and len(form) - len(suffix) >= 4:
+                forms.add(form[: -len(suffix)])
+                break
+    return forms
+
+
+def tokenise(text: str) -> list[Token]:
+    """Every word of ``text`` with offsets; sentence numbers are filled by :func:`split`."""
+    tokens: list[Token] = []
+    previous_end = 0
+    seen: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {}  # words repeat
+    for match in _WORD.finditer(text):
+        word = match.group()
+        token = Token(
+            word, match.start(), match.end(), len(tokens), 0, text[previous_end : match.start()]
+        )
+        folded = seen.get(word)
+        if folded is None:
+            folded = (
+                normalise_name(word).replace(" ", ""),
+                frozenset(name_forms(word)),
+                frozenset(word_forms(word)),
+            )
+            seen[word] = folded
+        token.folded, token.names, token.forms = folded
+        tokens.append(token)
+        previous_end = match.end()
+    return tokens
+
+
+def split(text: str, tokens: list[Token]) -> list[Sentence]:
+    """Sentences of ``text`` (offsets trimmed of white space), numbering each token's."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in _END.finditer(text):
+        bounds.append((start, match.end()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    sentences: list[Sentence] = []
+    position = 0
+    for _begin, end in bounds:
+        first = position
+        while position < len(tokens) and tokens[position].start < end:
+            tokens[position].sentence = len(sentences)
+            position += 1
+        if position == first:
+            continue
+        trimmed_start = tokens[first].start
+        trimmed_end = end
+        while trimmed_end > trimmed_start and text[trimmed_end - 1].isspace():
+            trimmed_end -= 1
+        sentences.append(Sentence(len(sentences), trimmed_start, trimmed_end, first, position))
+    return sentences
+
+
+def fold_phrase(phrase: str) -> tuple[str, ...]:
+    """A lexicon phrase as folded words, split the way the article is tokenised."""
+    return tuple(normalise_name(m.group()).replace(" ", "") for m in _WORD.finditer(phrase))

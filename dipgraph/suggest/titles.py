@@ -1,0 +1,276 @@
+"""Titles ("السفير الروسي لدى واشنطن", "U.S. Secretary of State") and the person each
+belongs to: named beside it, sharing a dual title, or implied (a known post's one holder,
+"the Russian president" for the Russian the article gives that title).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dipgraph.suggest.lexicon import Lexicon
+from dipgraph.suggest.mentions import ActorIndex, Mention
+from dipgraph.suggest.text import Token
+
+_APPOSITION_GAP = set(" \t،,-–—")  # what may sit between a name and its title
+_LINKS = {"لدي", "في", "باسم", "to", "of", "for", "the", "in", "at"}
+
+
+@dataclass(slots=True)
+class Title:
+    """A title phrase and, when found, the person it describes."""
+
+    first: int
+    last: int
+    head_last: int
+    relational: bool  # "his counterpart": describes, but is no post
+    holder: Mention | None = None
+    inside: list[Mention] = field(default_factory=list)
+    # a dual title's second holder, with the adjective that replaces the first's state
+    shared: list[tuple[Mention, Mention | None]] = field(default_factory=list)
+
+
+def _punctuated(token: Token) -> bool:
+    return any(not c.isspace() for c in token.gap)
+
+
+def find_titles(
+    tokens: list[Token], mentions: list[Mention], index: ActorIndex, lexicon: Lexicon
+) -> list[Title]:
+    """Title phrases, each extended over its modifiers and tied to an adjacent person."""
+    starts = {m.first: m for m in mentions}
+    people = _people(mentions, index)
+    ends = {m.last: m for m in mentions}
+    titles: list[Title] = []
+    at = 0
+    while at < len(tokens):
+        head = lexicon.titles.longest(tokens, at, suffixes=False)
+        if head is None or at in starts:
+            at += 1
+            continue
+        title = Title(
+            at, at + head[0], at + head[0], lexicon.relational.longest(tokens, at) is not None
+        )
+        _extend(title, tokens, starts, index, lexicon)
+        _extend_before(title, tokens, ends)
+        _attach_holder(title, tokens, people)
+        _share(title, tokens, starts, people, lexicon)
+        titles.append(title)
+        at = title.last
+    return titles
+
+
+def _extend(
+    title: Title,
+    tokens: list[Token],
+    starts: dict[int, Mention],
+    index: ActorIndex,
+    lexicon: Lexicon,
+) -> None:
+    """Take in the title's modifiers: definite words, states, organisations, "to PLACE"."""
+    at = title.last
+    while (
+        at < len(tokens)
+        and at - title.first < 9
+        and tokens[at].sentence == tokens[title.first].sentence
+    ):
+        token = tokens[at]
+        if _punctuated(token) and token.gap.strip() not in ("(", ")"):
+            break
+        mention = starts.get(at)
+        if mention is not None:
+            if index.kind(mention.actor) == "person":
+                break
+            title.inside.append(mention)
+            at = mention.last
+            continue
+        link = token.folded in _LINKS
+        if (
+            link
+            and at + 1 < len(tokens)
+            and (at + 1 in starts or _link_target(tokens, at + 1, starts, lexicon))
+        ):
+            at += 1
+            continue
+        latin = token.text.isascii()
+        if at == title.head_last and _construct(tokens, at, lexicon):
+            at += 1  # "وزيري دفاع بلدينا": a genitive chain goes on
+            continue
+        if (
+            not latin
+            and (token.definite or token.forms != token.names)  # "الدفاع", "بلدينا"
+            and not lexicon.not_names.has(token)
+            and not lexicon.speech.has(token)
+            and not lexicon.contact_types.has(token)
+            and not lexicon.relative_dates.has(token)
+        ):
+            at += 1
+            continue
+        break
+    title.last = at
+    # a title never ends on a bare link word ("of", "في")
+    while title.last > title.head_last and tokens[title.last - 1].folded in _LINKS:
+        title.last -= 1
+
+
+def _construct(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
+    """An indefinite word right after a head, itself followed by a definite word or one
+    with a pronoun ("دفاع بلدينا"): the middle of a genitive chain, not a name."""
+    token = tokens[at]
+    if token.text.isascii() or at + 1 >= len(tokens) or _punctuated(tokens[at + 1]):
+        return False
+    if any(table.has(token) for table in (lexicon.not_names, lexicon.speech, lexicon.titles)):
+        return False
+    following = tokens[at + 1]
+    return following.sentence == token.sentence and (
+        following.definite or following.forms != following.names
+    )
+
+
+def _link_target(
+    tokens: list[Token], at: int, starts: dict[int, Mention], lexicon: Lexicon
+) -> bool:
+    token = tokens[at]
+    if token.folded == "the" and at + 1 < len(tokens):
+        return at + 1 in starts
+    return lexicon.places.longest(tokens, at, suffixes=False) is not None or (
+        token.definite and not token.text.isascii()
+    )
+
+
+def _extend_before(title: Title, tokens: list[Token], ends: dict[int, Mention]) -> None:
+    """English puts the state first: "Russia's President", "U.S. President"."""
+    first = title.first
+    if not tokens[first].text.isascii() or tokens[first].gap.strip() not in ("", "."):
+        return  # "U.S. Secretary": the dot of an abbreviation is no break
+    mention = ends.get(first)
+    if mention is None and first > 0 and tokens[first - 1].folded == "s":
+        mention = ends.get(first - 1)  # "Russia's": the s is a token of its own
+    if mention is not None and mention.how in ("demonym", "name"):
+        title.inside.insert(0, mention)
+        title.first = mention.first
+
+
+def _people(mentions: list[Mention], index: ActorIndex) -> dict[tuple[str, int], Mention]:
+    """People's mentions by ("first", token) and ("last", token)."""
+    found: dict[tuple[str, int], Mention] = {}
+    for mention in mentions:
+        if index.kind(mention.actor) == "person":
+            found.setdefault(("first", mention.first), mention)
+            found.setdefault(("last", mention.last), mention)
+    return found
+
+
+def _attach_holder(
+    title: Title, tokens: list[Token], people: dict[tuple[str, int], Mention]
+) -> None:
+    """The person named right after the title, or else right before it."""
+    after = people.get(("first", title.last))
+    before = people.get(("last", title.first))
+    if after is not None and set(tokens[after.first].gap) - _APPOSITION_GAP:
+        after = None
+    if before is not None and set(tokens[title.first].gap) - _APPOSITION_GAP:
+        before = None
+    if after is not None and before is not None:
+        # "X، سكرتير المجلس، ويوري ..." : a conjunction opens the next person
+        joined = tokens[after.first].folded.startswith("و") and tokens[after.first].folded not in {
+            n for n in tokens[after.first].names if not n.startswith("و")
+        }
+        title.holder = before if joined or tokens[after.first - 1].folded == "and" else after
+    else:
+        title.holder = after or before
+    for mention in title.inside:
+        mention.in_title = True
+
+
+def _share(
+    title: Title,
+    tokens: list[Token],
+    starts: dict[int, Mention],
+    people: dict[tuple[str, int], Mention],
+    lexicon: Lexicon,
+) -> None:
+    """A dual title's second holder: "... سيرجي لافروف والأمريكي ريكس تيلرسون"."""
+    holder = title.holder
+    if holder is None or holder.first != title.last:
+        return
+    if not lexicon.dual_titles.longest(tokens, title.first, suffixes=False):
+        return
+    at = holder.last
+    if at >= len(tokens) or not tokens[at].folded.startswith("و"):
+        return  # the second holder is joined by "و"
+    adjective = starts.get(at)
+    if adjective is not None and adjective.how == "demonym":
+        adjective.in_title = True
+        at = adjective.last
+    else:
+        adjective = None
+    second = people.get(("first", at))
+    if second is not None and second is not holder:
+        title.shared.append((second, adjective))
+
+
+def implied_holders(
+    titles: list[Title],
+    tokens: list[Token],
+    mentions: list[Mention],
+    index: ActorIndex,
+    lexicon: Lexicon,
+) -> list[Mention]:
+    """People a title stands for when no name is beside it.
+
+    A known post with this exact title and one holder names that holder. Otherwise
+    "his American counterpart" or "the Russian president" stands for the person of that
+    state the article names most (a guess, given a low confidence by the rules using it).
+    """
+    implied: list[Mention] = []
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        if mention.how == "name" and index.kind(mention.actor) == "person":
+            counts[mention.actor] = counts.get(mention.actor, 0) + 1
+    for title in titles:
+        if title.holder is not None:
+            continue
+        words = tuple(t.folded for t in tokens[title.first : title.last])
+        stripped = tuple(
+            min(t.names, key=len) if i == 0 else t.folded
+            for i, t in enumerate(tokens[title.first : title.last])
+        )
+        holders = index.post_titles.get(words) or index.post_titles.get(stripped) or set()
+        how = "title"
+        if len(holders) != 1:
+            states = [m.actor for m in title.inside if index.kind(m.actor) == "state"]
+            if not states or title.last - title.head_last > 4:
+                continue
+            people = [a for a in counts if index.country(a) == states[0]]
+            if lexicon.leader.longest(tokens, title.first) is not None:
+                titled = _titled(titles, tokens, index, _head_stem(tokens[title.first]))
+                people = [a for a in people if a in titled]
+            elif not (title.relational or lexicon.descriptive.longest(tokens, title.first)):
+                continue
+            if not people:
+                continue
+            holders = {max(people, key=lambda a: counts[a])}
+            how = "guess"
+        mention = Mention(title.first, title.last, next(iter(holders)), how)
+        title.holder = mention
+        implied.append(mention)
+    return implied
+
+
+def _head_stem(token: Token) -> str:
+    """A title head without prefixes or article: "للرئيس" -> "رييس" (folded)."""
+    return min(token.names, key=len)
+
+
+def _titled(titles: list[Title], tokens: list[Token], index: ActorIndex, stem: str) -> set[str]:
+    """People the article names with a title of this head, or who hold a known post whose
+    title starts with it."""
+    people = {
+        t.holder.actor
+        for t in titles
+        if t.holder is not None and t.holder.how == "name" and _head_stem(tokens[t.first]) == stem
+    }
+    for words, holders in index.post_titles.items():
+        if words and words[0].removeprefix("ال") == stem:
+            people.update(holders)
+    return people

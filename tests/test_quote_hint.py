@@ -1,0 +1,83 @@
+"""`check` helps with a quote not found: the closest span and a corrected quote to paste."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import SMALL
+from dipgraph.loader import check_facts
+from dipgraph.loader.quote_hint import HINTS_PER_SOURCE, Folded, closest_span, quote_hint
+from dipgraph.loader.quotes import SourceText
+
+GOOD = "Secretary Alice Adams spoke by telephone with Minister Boris Belov in March 2020."
+
+
+@pytest.mark.parametrize(
+    ("quote", "text", "span"),
+    [
+        # straight quotes typed for the article's curly ones
+        (
+            'he said "no deal" today',
+            "Then he said “no deal” today, twice.",
+            "he said “no deal” today",
+        ),
+        # hamza, shadda and a dropped alef-hamza
+        ("وحذر انتونوف من التصعيد", "قال: وحذّر أنتونوف من التصعيد أمس", "وحذّر أنتونوف من التصعيد"),
+        # a word typed differently, the span widened to whole words
+        (
+            "Belov met Clark in Viena",
+            "On 2 May Belov met Clark in Vienna.",
+            "Belov met Clark in Vienna",
+        ),
+    ],
+)
+def test_closest_span_is_the_articles_own_text(quote: str, text: str, span: str) -> None:
+    found = closest_span(quote, text)
+    assert found is not None
+    score, start, end, words = found
+    assert words == span and text[start:end].strip() == span and score >= 80
+
+
+def test_no_hint_when_nothing_is_close(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert closest_span("completely unrelated words here", "Putin met Biden in Geneva.") is None
+    assert quote_hint("x", "") == ""
+    monkeypatch.setattr("dipgraph.loader.quote_hint.MAX_TEXT", 50)
+    assert closest_span("Putin met", "Putin met " * 6) is None
+
+
+def test_the_fold_maps_back_past_removed_marks() -> None:
+    text = "قال: وحذّر أنتونوف"
+    folded = Folded.of(text)
+    assert folded.text == "قال: وحذر انتونوف"
+    assert [text[folded.original(i)] for i in range(len(folded.text))] == [
+        c for c in text if c != "\u0651"
+    ]
+
+
+def test_hints_per_source_are_bounded() -> None:
+    source = SourceText("Putin met Biden in Geneva on Monday. " * 50)
+    hints = [quote_hint(f"Putin met Bidenn in Geneva {n}", source) for n in range(15)]
+    assert sum(bool(h) for h in hints) == HINTS_PER_SOURCE
+    fresh = SourceText(source.text)  # the next check starts afresh
+    assert quote_hint("Putin met Bidenn", fresh)
+
+
+def test_check_gives_a_quote_that_pastes_clean(tmp_path: Path) -> None:
+    facts = tmp_path / "facts"
+    shutil.copytree(SMALL, facts)
+    path = facts / "facts.yaml"
+    original = path.read_text(encoding="utf-8")
+    broken = GOOD.replace("telephone", "phone").replace("Belov", "Bel0v")
+    path.write_text(original.replace(GOOD, broken), encoding="utf-8")
+    _, problems = check_facts(facts)
+    (problem,) = [p for p in problems if p.severity == "error"]
+    assert "quote not found" in problem.message and "to paste: " in problem.message
+    pasted = json.loads(problem.message.split("to paste: ", 1)[1])
+    assert pasted == GOOD
+    path.write_text(original.replace(GOOD, pasted), encoding="utf-8")
+    _, problems = check_facts(facts)
+    assert [p for p in problems if p.severity == "error"] == []
