@@ -384,13 +384,27 @@ def sparql(
         typer.Option("--param", "-p", help="NAME=VALUE bound as a variable (repeatable)."),
     ] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+    timeout: Annotated[
+        float | None,
+        typer.Option(help="Stop the query after this many seconds (exit 1).", min=0.01),
+    ] = None,
+    allow_service: Annotated[
+        bool,
+        typer.Option(
+            "--allow-service",
+            help="Let SERVICE clauses send HTTP requests to the addresses they name "
+            "(federation); refused by default.",
+        ),
+    ] = False,
     facts: FactsOption = None,
     fmt: FormatOption = Format.table,
     base_iri: BaseIriOption = None,
 ) -> None:
-    """Run a read-only SPARQL query; --format json prints SPARQL 1.1 Results JSON."""
+    """Run a read-only SPARQL query; --format json prints SPARQL 1.1 Results JSON.
+
+    Ctrl-C stops a running query at once (exit 130).
+    """
     from dipgraph.graph.sparql import named_queries
-    from dipgraph.sparql_output import print_result
 
     if list_ or query is None:
         rows = [
@@ -418,9 +432,43 @@ def sparql(
         if not sep or not name:
             fail(f"--param takes NAME=VALUE, not '{item}'")
         bindings[name.strip().lstrip("?$")] = value
-    graph = open_graph(facts, base_iri)
-    result = guarded(graph.sparql, query, bindings)
-    print_result(result, fmt)
+    try:
+        _run_sparql(open_graph(facts, base_iri), query, bindings, fmt, timeout, allow_service)
+    except KeyboardInterrupt:
+        typer.echo("interrupted: the query was stopped", err=True)
+        _exit_now(130)
+
+
+def _run_sparql(
+    graph: Any,
+    query: str,
+    bindings: dict[str, str],
+    fmt: Format,
+    timeout: float | None,
+    allow_service: bool,
+) -> None:
+    """Evaluate on a thread the main thread can abandon (Ctrl-C, --timeout), then print."""
+    from dipgraph.sparql.deadline import QueryTimeout, run_with_deadline
+    from dipgraph.sparql.output import print_rendered, render
+
+    def evaluate() -> Any:
+        return render(graph.sparql(query, bindings, allow_service=allow_service), fmt)
+
+    graph.query_store  # noqa: B018  (built or opened before --timeout starts counting)
+
+    try:
+        rendered = guarded(run_with_deadline, evaluate, timeout)
+    except QueryTimeout as error:
+        typer.echo(f"error: {error}", err=True)
+        _exit_now(1)
+    print_rendered(rendered)
+
+
+def _exit_now(code: int) -> NoReturn:
+    from dipgraph.sparql.deadline import exit_now
+
+    exit_now(code)
+    raise AssertionError("unreachable")
 
 
 @app.command()
@@ -429,13 +477,46 @@ def serve(
         "127.0.0.1"
     ),
     port: Annotated[int, typer.Option(help="Port (0 picks a free one).", min=0, max=65535)] = 7800,
-    timeout: Annotated[float, typer.Option(help="Seconds a query may run.", min=0.1)] = 30.0,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds a query may run; then it is stopped.", min=0.1)
+    ] = 30.0,
+    workers: Annotated[
+        int, typer.Option(help="Query worker processes (queries run at once).", min=1, max=64)
+    ] = 2,
+    max_query_memory: Annotated[
+        int,
+        typer.Option(
+            help="MiB of memory a query may use beyond its worker's; then it is stopped "
+            "(0: no limit).",
+            min=0,
+        ),
+    ] = 1024,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="Also answer requests for this host name (repeatable); by default only "
+            "the listening address (and localhost names on loopback).",
+        ),
+    ] = None,
+    cors: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--cors",
+            help="Let web pages from this origin (https://app.example, or *) query the "
+            "endpoint (repeatable); no CORS by default.",
+        ),
+    ] = None,
     verbose: Annotated[bool, typer.Option(help="Log every request.")] = False,
     facts: FactsOption = None,
     base_iri: BaseIriOption = None,
 ) -> None:
-    """Serve a read-only SPARQL 1.1 Protocol endpoint at /sparql and the HTML graph at /."""
-    from dipgraph.server import is_loopback, make_server
+    """Serve a read-only SPARQL 1.1 Protocol endpoint at /sparql and the HTML graph at /.
+
+    SERVICE (federation) is always refused; queries past --timeout are stopped.
+    """
+    from dipgraph.sparql.server import is_loopback, make_server
+    from dipgraph.sparql.workers import PoolError
 
     graph = open_graph(facts, base_iri)
     if not is_loopback(host):
@@ -445,22 +526,38 @@ def serve(
             err=True,
         )
     try:
-        server = make_server(graph, host, port, timeout, verbose)
+        server = make_server(
+            graph,
+            facts or _default_facts(),
+            host,
+            port,
+            timeout,
+            workers,
+            max_query_memory << 20,
+            tuple(allow_host or ()),
+            tuple(cors or ()),
+            verbose,
+        )
     except OSError as error:
         fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
+    except PoolError as error:
+        fail(str(error))
     gc.freeze()  # the graph lives as long as the server: collections need not rescan it
     bound_host, bound_port = server.server_address[:2]
+    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
     typer.echo(
-        f"serving http://{bound_host}:{bound_port}/sparql and the graph at "
-        f"http://{bound_host}:{bound_port}/ (Ctrl-C stops)",
+        f"serving http://{shown}:{bound_port}/sparql and the graph at "
+        f"http://{shown}:{bound_port}/ (Ctrl-C stops)",
         err=True,
     )
+    if not server.pool.isolated:
+        typer.echo("note: query workers could not be cut off the network", err=True)
     try:
-        server.serve_forever()
+        server.run()
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
+        server.close()
 
 
 @app.command()
@@ -470,25 +567,52 @@ def push(
     ],
     user: Annotated[str | None, typer.Option(help="HTTP basic auth user.")] = None,
     password_env: Annotated[
-        str, typer.Option(help="Environment variable holding the password.")
-    ] = "DIPGRAPH_PUSH_PASSWORD",
+        str | None,
+        typer.Option(
+            help="Environment variable holding the password (with --user; default "
+            "DIPGRAPH_PUSH_PASSWORD). It must be set.",
+            show_default=False,
+        ),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds the whole push may take.", min=0.1)
+    ] = 300.0,
     facts: FactsOption = None,
     base_iri: BaseIriOption = None,
 ) -> None:
-    """Upload every named graph to a SPARQL server (Graph Store HTTP Protocol, PUT)."""
+    """Upload every named graph to a SPARQL server (Graph Store HTTP Protocol, PUT).
+
+    Each graph is replaced in turn, not all at once: if a push fails midway, push again.
+    """
     import os
 
-    from dipgraph.push import PushError
-    from dipgraph.push import push as push_graphs
+    from dipgraph.sparql.push import PushError, plain_http_warning, redact
+    from dipgraph.sparql.push import push as push_graphs
 
+    password = None
+    if password_env is not None and user is None:
+        fail("--password-env needs --user")
+    if user is not None:
+        variable = password_env or "DIPGRAPH_PUSH_PASSWORD"
+        password = os.environ.get(variable)
+        if password is None:
+            fail(f"--user {user} needs a password: set the environment variable {variable}")
+    try:
+        warning = plain_http_warning(url, user)
+    except PushError as error:
+        fail(str(error))
+    if warning:
+        typer.echo(f"warning: {warning}", err=True)
     graph = open_graph(facts, base_iri)
     try:
-        sent = push_graphs(graph, url, user, os.environ.get(password_env))
+        sent = push_graphs(graph, url, user, password, timeout)
     except PushError as error:
         fail(str(error))
     for item in sent:
         typer.echo(f"{item.graph}: {item.triples} triples (HTTP {item.status})")
-    typer.echo(f"pushed {sum(i.triples for i in sent)} triples in {len(sent)} graphs to {url}")
+    typer.echo(
+        f"pushed {sum(i.triples for i in sent)} triples in {len(sent)} graphs to {redact(url)}"
+    )
 
 
 @app.command()

@@ -543,12 +543,15 @@ class KnowledgeGraph:
             return Literal(str(date), datatype=NamedNode(date_datatype(date)))
         return Literal(value)
 
-    def sparql(self, query: str, params: dict[str, str] | None = None) -> Any:
+    def sparql(
+        self, query: str, params: dict[str, str] | None = None, allow_service: bool = False
+    ) -> Any:
         """Run a read-only SPARQL query over :attr:`store`; returns Oxigraph results.
 
         ``query`` is a named query (see ``dipgraph sparql --list``), ``@FILE`` or SPARQL
         text. ``params`` bind variables: a named query's declared parameters are
         converted by kind (an actor name becomes the actor's IRI); others bind as text.
+        SERVICE clauses are refused unless ``allow_service`` (they send HTTP requests).
         """
         from dipgraph.graph.sparql import SparqlError, resolve_query, run_query
 
@@ -561,4 +564,4 @@ class KnowledgeGraph:
         bindings = {
             name: self._term(declared.get(name, "text"), value) for name, value in params.items()
         }
-        return run_query(self.query_store, text, bindings)
+        return run_query(self.query_store, text, bindings, allow_service)

@@ -66,12 +66,26 @@ def resolve_query(spec: str) -> tuple[str, NamedQuery | None]:
     return spec, None
 
 
-def run_query(store: Any, text: str, bindings: dict[str, Any]) -> Any:
-    """Run a read-only query over the union of all graphs, with variables bound."""
+def run_query(
+    store: Any, text: str, bindings: dict[str, Any], allow_service: bool = False
+) -> Any:
+    """Run a read-only query over the union of all graphs, with variables bound.
+
+    SERVICE (federation) is refused unless ``allow_service``: Oxigraph would send an
+    HTTP request to whatever address the query names (see dipgraph.sparql.keywords).
+    """
     from pyoxigraph import Variable
+
+    from dipgraph.sparql.keywords import uses_service
+    from dipgraph.sparql.messages import syntax_message
 
     if is_update(text):
         raise SparqlError("SPARQL UPDATE is refused: the graph is read-only")
+    if not allow_service and uses_service(text):
+        raise SparqlError(
+            "SERVICE is refused: a query may not make dipgraph send requests to other "
+            "addresses (dipgraph sparql --allow-service permits it)"
+        )
     try:
         return store.query(
             text,
@@ -79,6 +93,6 @@ def run_query(store: Any, text: str, bindings: dict[str, Any]) -> Any:
             substitutions={Variable(k): v for k, v in bindings.items()},
         )
     except SyntaxError as error:
-        raise SparqlError(f"SPARQL syntax error: {error}") from None
+        raise SparqlError(syntax_message(text, str(error))) from None
     except (RuntimeError, ValueError, OSError) as error:
         raise SparqlError(f"query failed: {error}") from None

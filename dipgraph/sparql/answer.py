@@ -1,0 +1,141 @@
+"""The query worker: a process that holds a store and answers one query at a time.
+
+``serve`` runs in each worker process of :class:`dipgraph.sparql.workers.QueryPool`.
+The store comes from one library call (:func:`open_store`), so the worker does not
+care how the store is built or cached. Before answering anything the worker cuts
+itself off the network where Linux allows it (a user and network namespace of its
+own, with no interface up): even a SERVICE clause that slipped past the check in
+:func:`dipgraph.graph.sparql.run_query` could reach no address.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+RESULT_TYPES = {
+    "application/sparql-results+json": "JSON",
+    "application/json": "JSON",
+    "text/csv": "CSV",
+    "text/tab-separated-values": "TSV",
+    "application/sparql-results+xml": "XML",
+}
+GRAPH_TYPES = {"text/turtle": "TURTLE", "application/n-triples": "N_TRIPLES"}
+_CLONE_NEWUSER = 0x10000000
+_CLONE_NEWNET = 0x40000000
+
+Reply = tuple[int, bytes, str]
+
+
+def open_store(facts_dir: str, base_iri: str) -> Any:
+    """The store to query for a facts directory: the library's own query store."""
+    import dipgraph
+
+    return dipgraph.load(facts_dir, base_iri, cache=True).query_store
+
+
+def isolate_network() -> bool:
+    """Move this process into a network namespace with no interface up; False when the
+    kernel refuses (then the SERVICE check is the only guard). Must run while the
+    process has one thread, so before the store is opened; the user keeps its own ids
+    inside, so files (the cache) are read and written as before."""
+    uid, gid = os.getuid(), os.getgid()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNET) != 0:
+            return False
+        for name, text in (
+            ("setgroups", "deny"),
+            ("uid_map", f"{uid} {uid} 1"),
+            ("gid_map", f"{gid} {gid} 1"),
+        ):
+            Path("/proc/self", name).write_text(text)
+    except (OSError, AttributeError):
+        return False
+    return True
+
+
+def _die_with_parent() -> None:
+    """End this worker when the server is gone (even killed by SIGKILL), though a query
+    is running: a thread watches for the worker being handed to another parent. (Linux's
+    PR_SET_PDEATHSIG follows the parent *thread*, and workers are started from
+    short-lived threads.)"""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="dipgraph-orphan-watch", daemon=True).start()
+
+
+def serve(conn: Any, facts_dir: str, base_iri: str) -> None:
+    """Worker main loop: report ("ready", isolated) or ("error", message), then answer
+    every (query, accept) received with (status, body, media type)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
+    isolated = isolate_network()  # while this process has one thread
+    _die_with_parent()
+    try:
+        store = open_store(facts_dir, base_iri)
+    except Exception as error:  # reported to the server, which shows it
+        conn.send(("error", f"{type(error).__name__}: {error}"))
+        return
+    conn.send(("ready", isolated))
+    while True:
+        try:
+            text, accept = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reply = answer(store, text, accept)
+        except Exception as error:  # a bug, not the query's fault: say so, keep serving
+            reply = error_reply(500, f"internal error: {type(error).__name__}")
+        conn.send(reply)
+
+
+def error_reply(status: int, message: str) -> Reply:
+    return status, json.dumps({"error": message}).encode(), "application/json"
+
+
+def answer(store: Any, text: str, accept: str) -> Reply:
+    """One query, evaluated to the bytes of the media type ``accept`` asks for."""
+    from dipgraph.graph.sparql import SparqlError, run_query
+    from dipgraph.sparql.messages import clip
+
+    try:
+        result = run_query(store, text, {})
+        return _serialize(result, accept)
+    except SparqlError as error:
+        message = str(error)
+        return error_reply(403 if "refused" in message else 400, message)
+    except (RuntimeError, ValueError, OSError) as error:  # raised while evaluating
+        return error_reply(400, f"query failed: {clip(str(error))}")
+
+
+def _serialize(result: Any, accept: str) -> Reply:
+    import pyoxigraph as ox
+
+    from dipgraph.graph.to_rdf import PREFIXES
+
+    if isinstance(result, ox.QueryTriples):
+        media, name = choose(accept, GRAPH_TYPES, "text/turtle")
+        body = ox.serialize(list(result), format=getattr(ox.RdfFormat, name), prefixes=PREFIXES)
+        return 200, body, media
+    media, name = choose(accept, RESULT_TYPES, "application/sparql-results+json")
+    return 200, result.serialize(format=getattr(ox.QueryResultsFormat, name)), media
+
+
+def choose(accept: str, table: dict[str, str], default: str) -> tuple[str, str]:
+    """The first acceptable media type we can produce (no q-value ranking)."""
+    for part in accept.split(","):
+        media = part.split(";")[0].strip().lower()
+        if media in table:
+            return media, table[media]
+    return default, table[default]

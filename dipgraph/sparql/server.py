@@ -1,0 +1,249 @@
+"""A read-only SPARQL 1.1 Protocol endpoint, plus the HTML graph, on loopback by default.
+
+``GET /sparql?query=…`` and ``POST /sparql`` (``application/sparql-query`` or a
+form with ``query=``) answer in the format the ``Accept`` header asks for
+(SPARQL results JSON by default; CSV, TSV, XML; Turtle or N-Triples for
+CONSTRUCT). Updates and SERVICE are refused with 403. ``GET /`` serves the graph.
+
+HTTP is waitress's (HTTP/1.1, keep-alive, request parsing and limits: a bad or
+negative Content-Length is a 400, a body over 1 MiB a 413, a connection idle for
+``IDLE_TIMEOUT`` seconds is closed, and slow clients cost a buffer, not a thread).
+Queries run in worker processes (:mod:`dipgraph.sparql.workers`): one past the
+timeout is killed, so it stops using the CPU and frees its slot at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterable
+from http import HTTPStatus
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs
+
+from dipgraph.sparql.answer import error_reply
+from dipgraph.sparql.hosts import HostPolicy, is_loopback
+from dipgraph.sparql.messages import clip
+from dipgraph.sparql.workers import PoolError, QueryPool
+
+if TYPE_CHECKING:
+    from dipgraph.graph.knowledge import KnowledgeGraph
+
+__all__ = ["SparqlApp", "is_loopback", "make_server"]
+
+MAX_BODY = 1024 * 1024
+IDLE_TIMEOUT = 30
+BACKLOG = 1024
+CONNECTION_LIMIT = 1000
+QUEUE_WAIT = 30.0  # seconds a query may wait for a free worker
+METHODS = "GET, HEAD, POST, OPTIONS"
+Headers = list[tuple[str, str]]
+
+
+class SparqlApp:
+    """The WSGI application: host and origin checks, routing, queries via the pool."""
+
+    def __init__(
+        self,
+        page: Callable[[], bytes],
+        pool: QueryPool,
+        policy: HostPolicy,
+        timeout: float,
+        verbose: bool = False,
+    ) -> None:
+        self.page = page
+        self.pool = pool
+        self.policy = policy
+        self.timeout = timeout
+        self.verbose = verbose
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable) -> Iterable[bytes]:
+        try:
+            status, headers, body = self.respond(environ)
+        except Exception as error:  # never a traceback: one line, and a 500
+            print(f"dipgraph serve: internal error: {clip(repr(error))}", file=sys.stderr)
+            status, headers, body = _json(500, "internal error")
+        origin = self.policy.cors_origin(environ.get("HTTP_ORIGIN"))
+        if origin is not None:
+            headers += [("Access-Control-Allow-Origin", origin), ("Vary", "Origin")]
+        headers += [("Content-Length", str(len(body))), ("X-Content-Type-Options", "nosniff")]
+        if self.verbose:
+            path = clip(environ.get("PATH_INFO", ""), 200)
+            print(f"{environ['REQUEST_METHOD']} {path} {status}", file=sys.stderr)
+        start_response(f"{status} {HTTPStatus(status).phrase}", headers)
+        return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]
+
+    def respond(self, environ: dict[str, Any]) -> tuple[int, Headers, bytes]:
+        method = environ["REQUEST_METHOD"]
+        host = environ.get("HTTP_HOST")
+        if not self.policy.allows_host(host):
+            return _json(
+                403,
+                f"this server does not answer for host {clip(host or '')!r} "
+                "(serve --allow-host NAME adds a name)",
+            )
+        origin = environ.get("HTTP_ORIGIN")
+        if origin and not self.policy.origin_allowed(origin, host or ""):
+            return _json(403, f"origin {clip(origin)!r} is not allowed (see serve --cors)")
+        path = environ.get("PATH_INFO", "")
+        if method == "OPTIONS":
+            return self._options(environ)
+        if path in ("/", "/index.html"):
+            if method not in ("GET", "HEAD"):
+                return _not_allowed("GET, HEAD, OPTIONS")
+            return 200, [("Content-Type", "text/html; charset=utf-8")], self.page()
+        if path != "/sparql":
+            return _json(404, f"no such path: {clip(path, 200)}")
+        if method in ("GET", "HEAD"):
+            return self._params(parse_qs(environ.get("QUERY_STRING", "")), environ)
+        if method == "POST":
+            return self._post(environ)
+        return _not_allowed(METHODS)
+
+    def _options(self, environ: dict[str, Any]) -> tuple[int, Headers, bytes]:
+        headers = [("Allow", METHODS)]
+        if self.policy.cors_origin(environ.get("HTTP_ORIGIN")) is not None:
+            headers += [
+                ("Access-Control-Allow-Methods", METHODS),
+                ("Access-Control-Allow-Headers", "Content-Type, Accept"),
+                ("Access-Control-Max-Age", "600"),
+            ]
+        return 204, headers, b""
+
+    def _post(self, environ: dict[str, Any]) -> tuple[int, Headers, bytes]:
+        length = int(environ.get("CONTENT_LENGTH") or 0)  # waitress checked it
+        body = environ["wsgi.input"].read(length).decode("utf-8", errors="replace")
+        kind = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
+        if kind == "application/sparql-update":
+            return _json(403, "this endpoint is read-only")
+        if kind == "application/sparql-query":
+            return self._query(body, environ)
+        if kind == "application/x-www-form-urlencoded":
+            return self._params(parse_qs(body), environ)
+        return _json(415, f"unsupported content type {clip(kind)!r}")
+
+    def _params(
+        self, params: dict[str, list[str]], environ: dict[str, Any]
+    ) -> tuple[int, Headers, bytes]:
+        """A query given as URL or form parameters (the protocol's two encodings)."""
+        if "update" in params:
+            return _json(403, "this endpoint is read-only")
+        if "query" not in params:
+            return _json(400, "missing query parameter")
+        return self._query(params["query"][0], environ)
+
+    def _query(self, text: str, environ: dict[str, Any]) -> tuple[int, Headers, bytes]:
+        accept = environ.get("HTTP_ACCEPT") or "application/sparql-results+json"
+        try:
+            status, body, media = self.pool.run(text, accept, self.timeout, QUEUE_WAIT)
+        except PoolError as error:
+            status, body, media = error_reply(error.status, str(error))
+        return status, [("Content-Type", f"{media}; charset=utf-8"), ("Vary", "Accept")], body
+
+
+def _json(status: int, message: str) -> tuple[int, Headers, bytes]:
+    status, body, media = error_reply(status, message)
+    return status, [("Content-Type", f"{media}; charset=utf-8")], body
+
+
+def _not_allowed(allow: str) -> tuple[int, Headers, bytes]:
+    status, headers, body = _json(405, f"method not allowed here; use {allow}")
+    return status, [*headers, ("Allow", allow)], body
+
+
+class _NoTraceback(logging.Formatter):
+    """waitress logs socket errors with their traceback; one line is enough."""
+
+    def formatException(self, ei: Any) -> str:
+        return ""
+
+    def formatStack(self, stack_info: str) -> str:
+        return ""
+
+
+def _quiet_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_NoTraceback("dipgraph serve: %(message)s"))
+    for name in ("waitress", "dipgraph.server"):
+        logger = logging.getLogger(name)
+        logger.handlers = [handler]
+        logger.propagate = False
+        logger.setLevel(logging.WARNING)
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "task queue depth"
+
+
+class Server:
+    """A started server: ``run()`` serves until Ctrl-C; ``close()`` stops the workers."""
+
+    def __init__(self, waitress_server: Any, pool: QueryPool) -> None:
+        self._server = waitress_server
+        self.pool = pool
+        self.server_address = (waitress_server.effective_host, int(waitress_server.effective_port))
+
+    def run(self) -> None:
+        self._server.run()
+
+    def close(self) -> None:
+        self.pool.close()
+        self._server.close()
+
+
+def make_server(
+    kg: KnowledgeGraph,
+    facts_dir: Path,
+    host: str = "127.0.0.1",
+    port: int = 7800,
+    timeout: float = 30.0,
+    workers: int = 2,
+    max_query_memory: int = 1024 << 20,
+    allow_hosts: tuple[str, ...] = (),
+    cors: tuple[str, ...] = (),
+    verbose: bool = False,
+) -> Server:
+    """A server ready to ``run()``; port 0 picks a free port. ``kg`` serves the page;
+    the workers load ``facts_dir`` themselves; a query that grows its worker by more than
+    ``max_query_memory`` bytes is stopped (0: no limit). Raises OSError when the port is taken
+    and PoolError when a worker cannot open the graph."""
+    from waitress.server import create_server
+
+    _quiet_logging()
+    page: list[bytes] = []
+
+    def render_page() -> bytes:
+        if not page:
+            from dipgraph.exports.html import render_html
+
+            page.append(render_html(kg).encode("utf-8"))
+        return page[0]
+
+    pool = QueryPool(facts_dir, kg.base, workers, max_query_memory)
+    # Bind first (a taken port fails fast), then start the workers.
+    app = SparqlApp(render_page, pool, HostPolicy.for_bind(host, port), timeout, verbose)
+    waitress_server = create_server(
+        app,
+        host="127.0.0.1" if host.lower() == "localhost" else host,  # not both 127.0.0.1 and ::1
+        port=port,
+        threads=max(8, 4 * workers),  # requests waiting for a worker hold a thread
+        backlog=BACKLOG,
+        connection_limit=CONNECTION_LIMIT,
+        channel_timeout=IDLE_TIMEOUT,
+        max_request_body_size=MAX_BODY,
+        max_request_header_size=64 * 1024,
+        ident="dipgraph",
+        expose_tracebacks=False,
+        clear_untrusted_proxy_headers=True,
+    )
+    if not hasattr(waitress_server, "effective_port"):
+        waitress_server.close()
+        raise OSError(f"{host} names several addresses; give one (127.0.0.1 or ::1)")
+    try:
+        app.policy = HostPolicy.for_bind(
+            host, int(waitress_server.effective_port), allow_hosts, cors
+        )
+        pool.start()
+    except BaseException:
+        pool.close()
+        waitress_server.close()
+        raise
+    return Server(waitress_server, pool)
