@@ -350,6 +350,19 @@ def test_keyboard_reaches_search_results_and_lists(open_page) -> None:
     assert page.js("document.querySelectorAll('#app [tabindex=\"-1\"]:not(#panel)').length") == 0
 
 
+def test_keyboard_pans_the_graph(open_page) -> None:
+    page = open_page(BUNDLED)
+    frame = page.page.locator("#graph .vis-network")
+    assert frame.get_attribute("aria-label")
+    frame.focus()
+    before = page.js("window.dipgraph.network.getViewPosition()")
+    page.page.keyboard.down("ArrowRight")
+    page.page.wait_for_timeout(300)
+    page.page.keyboard.up("ArrowRight")
+    after = page.js("window.dipgraph.network.getViewPosition()")
+    assert after["x"] != before["x"]
+
+
 def test_search_lists_every_match_finds_topics_and_goes_back(open_page) -> None:
     page = open_page(BUNDLED)
     page.page.fill("#search", "Serge")

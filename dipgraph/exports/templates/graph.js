@@ -305,6 +305,13 @@
   performance.mark("dipgraph:datasets");
   var network = new vis.Network($("graph"), { nodes: nodes, edges: edges }, data.options);
   performance.mark("dipgraph:network");
+  // vis-network's own frame takes the focus and the keys: name it for screen readers.
+  var frame = document.querySelector("#graph .vis-network");
+  if (frame) {
+    frame.setAttribute("role", "application");
+    frame.setAttribute("aria-label", "Graph: arrow keys pan, + and - (or Page Up/Down) zoom; " +
+      "use search, the lists and the table of contacts to open facts.");
+  }
   adopt(first);
 
   var status = { ready: false, readyMs: null };
