@@ -5,14 +5,22 @@ For each size, in one run, prints:
 - `dipgraph check`, then `dipgraph build --formats ttl,nq` (whole processes), each and
   their sum as a ratio to the floor (target <= 2), and `build` alone on a cold cache
   (it checks too);
-- `talks` and `path` whole-process time with a warm cache (target <= 1 s at 100k);
-- who-talked-to-whom SPARQL on dipgraph's store (Oxigraph) and on a plain rdflib
-  memory Dataset of the same quads, load and query times, and the ratio (target >= 20x;
-  rdflib's query runs in a child process stopped after --rdflib-timeout seconds, which
-  then gives a lower bound);
-- peak memory (max RSS) of each step.
+- a warm `check` (same facts again): its time and how many cache files it wrote (target 0);
+- `talks` and `path` (a connected pair and a pair with no path) whole-process time with a
+  warm cache, in the default table output, beside the CLI's own floor (`sparql --list`,
+  which reads no facts) (target <= 0.3 s at 100k);
+- who-talked-to-whom side by side: the bulk-load route (a short script bulk-loading
+  dipgraph's own N-Quads into an in-memory pyoxigraph Store, querying, writing JSON),
+  `dipgraph sparql` from a cold cache (check, compile, store, query) and from a warm one,
+  whole processes, with ratios to the route (targets: cold <= 1.5x and < 1.5 GiB, warm
+  <= 1.2x), and `serve` answering it (inside its default 30 s timeout);
+- Oxigraph against a plain rdflib memory Dataset of the same quads (skipped with
+  --no-rdflib; rdflib's query is stopped after --rdflib-timeout seconds, a lower bound);
+- peak memory (the process's own high-water RSS) of each step.
 
-Run: python benchmarks/scale.py [--sizes 10000 100000] [--rdflib-timeout SECONDS]
+Every dipgraph process runs with bytecode written (PYTHONDONTWRITEBYTECODE unset), as an
+installed package does. Run: python benchmarks/scale.py [--sizes 10000 100000]
+[--rdflib-timeout SECONDS] [--no-rdflib] [--queries-only]
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -50,22 +59,39 @@ try:
     dipgraph.cli.main()
 finally:
     # VmHWM resets on exec; ru_maxrss would carry this script's peak over the fork.
+    import resource
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     for line in open("/proc/self/status"):
         if line.startswith("VmHWM:"):
-            sys.stderr.write("maxrss=%s" % line.split()[1])
+            sys.stderr.write("childrss=%d maxrss=%s" % (children, line.split()[1]))
 """
 
 
-def run(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall time and peak RSS (KiB, the process's own high-water mark) of one dipgraph run."""
+LAST_CHILD_PEAK = [0]  # KiB: the highest peak of a child process of the last run()
+LAST_CPU = [0.0]  # CPU seconds (user + system) of the last run(): steadier than wall time
+# on a shared machine, where other people's work stretches the wall clock.
+
+
+def run(argv: list[str], env: dict[str, str], script: str = _CHILD) -> tuple[float, int]:
+    """Wall time and peak RSS (KiB, the process's own high-water mark) of one dipgraph run
+    (or of ``script`` run with ``argv``); its CPU time goes to LAST_CPU."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, *argv], env=env, capture_output=True, text=True
+        [sys.executable, "-c", script, *argv],
+        env=env,
+        stdout=subprocess.DEVNULL,  # as the route's script writes to /dev/null
+        stderr=subprocess.PIPE,
+        text=True,
     )
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    LAST_CPU[0] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if done.returncode != 0:
         raise SystemExit(f"dipgraph {' '.join(argv)} failed:\n{done.stderr[-2000:]}")
     rss = int(done.stderr.rsplit("maxrss=", 1)[1])
+    child = done.stderr.rsplit("childrss=", 1)
+    LAST_CHILD_PEAK[0] = int(child[1].split()[0]) if len(child) == 2 else 0
     return elapsed, rss
 
 
@@ -139,7 +165,103 @@ def rdflib_timing(nquads: str, query: str, work: Path, timeout: float) -> Rdflib
     return RdflibTiming(float(load), int(peak), float(seconds), int(rows))
 
 
-def sparql_comparison(facts: Path, work: Path, rdflib_timeout: float) -> None:
+_ROUTE = """
+import sys
+import pyoxigraph
+store = pyoxigraph.Store()
+store.bulk_load(path=sys.argv[1], format=pyoxigraph.RdfFormat.N_QUADS)
+result = store.query(open(sys.argv[2], encoding="utf-8").read(), use_default_graph_as_union=True)
+with open("/dev/null", "wb") as out:
+    result.serialize(out, pyoxigraph.QueryResultsFormat.JSON)
+for line in open("/proc/self/status"):
+    if line.startswith("VmHWM:"):
+        sys.stderr.write("maxrss=%s" % line.split()[1])
+"""
+
+
+def gib(kib: int) -> str:
+    return f"{kib / 1024 / 1024:.2f} GiB"
+
+
+def sparql_routes(facts: Path, work: Path, env: dict[str, str]) -> None:
+    """who-talked-to-whom: the bulk-load route, then dipgraph cold and warm, then serve."""
+    query = dipgraph.graph.sparql.named_queries()["who-talked-to-whom"].text
+    nquads, text = work / "route.nq", work / "query.rq"
+    text.write_text(query, encoding="utf-8")
+    kg = dipgraph.load(facts)
+    with nquads.open("w", encoding="utf-8") as out:
+        out.writelines(kg.quads.nquads_lines())
+    del kg
+    route, route_rss = run([str(nquads), str(text)], env, _ROUTE)
+    route_cpu = LAST_CPU[0]
+    nquads.unlink()
+    print(
+        f"  who-talked-to-whom, bulk-load route (in-memory Store, JSON out): {route:.1f} s "
+        f"(cpu {route_cpu:.1f} s), peak {gib(route_rss)}"
+    )
+    argv = ["sparql", "who-talked-to-whom", "--facts", str(facts), "--format", "json"]
+    shutil.rmtree(env["DIPGRAPH_CACHE_DIR"], ignore_errors=True)
+    cold, cold_rss = run(argv, env)
+    print(
+        f"  dipgraph sparql, cold cache (check + compile + store + query): {cold:.1f} s = "
+        f"{cold / route:.2f}x route (cpu {LAST_CPU[0]:.1f} s = {LAST_CPU[0] / route_cpu:.2f}x), "
+        f"peak {gib(max(cold_rss, LAST_CHILD_PEAK[0]))} (the query process {gib(cold_rss)}, "
+        f"its compile child {gib(LAST_CHILD_PEAK[0])}) (target <= 1.5x, < 1.5 GiB)"
+    )
+    warm, warm_rss = run(argv, env)
+    print(
+        f"  dipgraph sparql, warm cache: {warm:.1f} s = {warm / route:.2f}x route "
+        f"(cpu {LAST_CPU[0]:.1f} s = {LAST_CPU[0] / route_cpu:.2f}x), peak {gib(warm_rss)} "
+        "(target <= 1.2x)"
+    )
+    serve_timing(facts, env, query)
+
+
+def serve_timing(facts: Path, env: dict[str, str], query: str) -> None:
+    """Start `dipgraph serve` (warm cache) and time the query through HTTP."""
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    started = time.perf_counter()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "dipgraph", "serve", "--port", "0", "--facts", str(facts)],
+        env=env,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert server.stderr is not None
+        line = ""
+        while "serving http://" not in line:
+            line = server.stderr.readline()
+            if not line and server.poll() is not None:
+                print("  serve did not start")
+                return
+        ready = time.perf_counter() - started
+        url = line.split("serving ", 1)[1].split()[0]
+        request = urllib.request.Request(
+            f"{url}?{urllib.parse.urlencode({'query': query})}",
+            headers={"Accept": "application/sparql-results+json"},
+        )
+        asked = time.perf_counter()
+        try:
+            with urllib.request.urlopen(request, timeout=300) as response:
+                status, size = response.status, len(response.read())
+        except urllib.error.HTTPError as error:
+            status, size = error.code, 0
+        answered = time.perf_counter() - asked
+        print(
+            f"  serve: ready in {ready:.1f} s; who-talked-to-whom answered {status} "
+            f"({size / 1e6:.0f} MB) in {answered:.1f} s (default timeout 30 s)"
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def rdflib_comparison(facts: Path, work: Path, rdflib_timeout: float) -> None:
     query = dipgraph.graph.sparql.named_queries()["who-talked-to-whom"].text
     kg = dipgraph.load(facts)
     started = time.perf_counter()
@@ -175,7 +297,37 @@ def sparql_comparison(facts: Path, work: Path, rdflib_timeout: float) -> None:
     )
 
 
-def measure(size: int, work: Path, rdflib_timeout: float) -> None:
+def cache_files(cache: Path) -> dict[str, tuple[int, int]]:
+    return {
+        str(p): (p.stat().st_size, p.stat().st_mtime_ns) for p in cache.rglob("*") if p.is_file()
+    }
+
+
+def connected_pair(facts: Path) -> tuple[str, str]:
+    """A pair of people three or more contacts apart (the path benchmark's positive case)."""
+    kg = dipgraph.load(facts)
+    for number in range(2, 400):
+        found = kg.path("person-17", f"person-{number}")["paths"]
+        if found and len(found[0]["hops"]) >= 3:
+            return "person-17", f"person-{number}"
+    raise SystemExit("no connected pair found")
+
+
+def timed_runs(name: str, argv: list[str], env: dict[str, str], floor_s: float) -> None:
+    times, cpu, rss = [], [], 0
+    for _ in range(5):
+        elapsed, rss = run(argv, env)
+        times.append(elapsed)
+        cpu.append(LAST_CPU[0])
+    median = statistics.median(times)
+    print(
+        f"  {name}, warm cache, table output, 5 runs: median {median:.2f} s "
+        f"({median / floor_s:.2f}x the CLI floor; cpu {statistics.median(cpu):.2f} s), "
+        f"max {max(times):.2f} s, peak {mib(rss)} (target <= 0.3 s)"
+    )
+
+
+def measure(size: int, work: Path, rdflib_timeout: float, queries_only: bool = False) -> None:
     facts = work / f"facts-{size}"
     counts = synth.synthesize(facts, size)
     files = sum(1 for _ in facts.rglob("*.yaml"))
@@ -183,6 +335,22 @@ def measure(size: int, work: Path, rdflib_timeout: float) -> None:
     print(f"\n== {size:,} contacts: {counts} in {files} files, {megabytes:.0f} MB")
     cache = work / "cache"
     env = {**os.environ, "DIPGRAPH_CACHE_DIR": str(cache), "COLUMNS": "120"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("DIPGRAPH_NO_CACHE", None)
+    if queries_only:  # the SPARQL routes first: the cold run leaves the entry the rest reads
+        sparql_routes(facts, work, env)
+    else:
+        check_and_build(facts, work, env)
+    warm_queries(facts, env)
+    if not queries_only:
+        sparql_routes(facts, work, env)
+    if rdflib_timeout > 0:
+        rdflib_comparison(facts, work, rdflib_timeout)
+
+
+def check_and_build(facts: Path, work: Path, env: dict[str, str]) -> None:
+    """check and build against the YAML floor (cold and after a check)."""
+    cache = Path(env["DIPGRAPH_CACHE_DIR"])
     base = floor(facts)
     print(f"  floor, CSafeLoader load of all YAML: {base:.1f} s")
     print(
@@ -209,19 +377,36 @@ def measure(size: int, work: Path, rdflib_timeout: float) -> None:
         f"  dipgraph build alone, cold cache (checks too): {ratio(alone)}, "
         f"peak {mib(alone_rss)} (target <= 2)"
     )
+
+
+def warm_queries(facts: Path, env: dict[str, str]) -> None:
+    """A warm check (what it writes), the CLI floor, warm talks and path."""
+    cache = Path(env["DIPGRAPH_CACHE_DIR"])
+    settled = time.time() + 2.1  # a file touched in the last 2 s is always hashed again
+    time.sleep(max(0.0, settled - time.time()))
+    before = cache_files(cache)
+    again, again_rss = run(["check", "--facts", str(facts)], env)
+    written = sum(1 for k, v in cache_files(cache).items() if before.get(k) != v)
+    print(
+        f"  dipgraph check again, same facts (warm): {again:.1f} s, peak {mib(again_rss)}; "
+        f"cache files written: {written} (target 0)"
+    )
+    floors, floor_cpu = [], []
+    for _ in range(5):
+        floors.append(run(["sparql", "--list"], env)[0])
+        floor_cpu.append(LAST_CPU[0])
+    floor_s = statistics.median(floors)
+    print(
+        f"  CLI floor, `dipgraph sparql --list` (reads no facts), median of 5: {floor_s:.2f} s "
+        f"(cpu {statistics.median(floor_cpu):.2f} s)"
+    )
+    first, second = connected_pair(facts)
     for name, argv in (
         ("talks person-17", ["talks", "person-17"]),
-        ("path person-1 person-2", ["path", "person-1", "person-2"]),
+        (f"path {first} {second} (connected)", ["path", first, second]),
+        ("path person-1 person-2 (no path within 6 hops)", ["path", "person-1", "person-2"]),
     ):
-        times, rss = [], 0
-        for _ in range(5):
-            elapsed, rss = run([*argv, "--facts", str(facts), "--format", "json"], env)
-            times.append(elapsed)
-        print(
-            f"  {name}, warm cache, 5 runs: median {statistics.median(times):.2f} s, "
-            f"max {max(times):.2f} s, peak {mib(rss)} (target <= 1 s)"
-        )
-    sparql_comparison(facts, work, rdflib_timeout)
+        timed_runs(name, [*argv, "--facts", str(facts)], env, floor_s)
 
 
 def main() -> None:
@@ -233,12 +418,18 @@ def main() -> None:
         default=900,
         help="seconds rdflib may spend on the query before it is stopped (a lower bound)",
     )
+    parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib comparison")
+    parser.add_argument(
+        "--queries-only", action="store_true", help="skip check/build against the YAML floor"
+    )
     args = parser.parse_args()
+    if args.no_rdflib:
+        args.rdflib_timeout = 0
     work = Path(tempfile.mkdtemp(prefix="dipgraph-scale-"))
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; work dir {work}")
     try:
         for size in args.sizes:
-            measure(size, work, args.rdflib_timeout)
+            measure(size, work, args.rdflib_timeout, args.queries_only)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from dipgraph.bundled import default_facts_dir
 from dipgraph.facts import Facts
@@ -20,6 +21,9 @@ from dipgraph.names import NameLookupError
 # The function shadows its package's name on purpose (``dipgraph.suggest(...)``, as the
 # other twins); import the package's modules with ``from dipgraph.suggest.x import y``.
 from dipgraph.suggest import ArticleError, suggest
+
+if TYPE_CHECKING:
+    import pyoxigraph
 
 __version__ = "0.1.0"
 __all__ = [
@@ -33,6 +37,7 @@ __all__ = [
     "check_facts",
     "load",
     "load_facts",
+    "open_store",
     "suggest",
 ]
 
@@ -41,12 +46,15 @@ def load(
     facts_dir: str | os.PathLike[str] | None = None,
     base_iri: str | None = None,
     cache: bool = False,
+    prepare_store: bool = False,
 ) -> KnowledgeGraph:
     """Load and check a facts directory (default: ./facts, else the bundled dataset).
 
     ``base_iri`` sets where data IRIs live (``{base_iri}actor/{id}``...). With
     ``cache=True`` a compile of identical files is reused (see :mod:`dipgraph.cache`);
-    the command line does this for every query.
+    the command line does this for every query. ``prepare_store`` (with the cache) says
+    the SPARQL store will be wanted: a cold compile then runs in a child process, so this
+    one holds the store and not the facts as well.
     """
     from pathlib import Path
 
@@ -56,18 +64,19 @@ def load(
     root = Path(facts_dir or default_facts_dir())
     if not cache:
         return KnowledgeGraph(load_facts(root), base)
-    from dipgraph.cache import entry_for
+    from dipgraph.cached import load_cached
 
     if not root.exists():
         raise FileNotFoundError(f"facts directory not found: {root}")
-    entry = entry_for(root.resolve(), base)
-    cached = entry.open(base) if entry else None
-    if cached is not None:
-        return cached
-    kg = KnowledgeGraph(load_facts(root), base, entry)
-    if entry:
-        entry.save(kg)
-    return kg
+    return load_cached(root.resolve(), base, prepare_store)
+
+
+def open_store(
+    facts_dir: str | os.PathLike[str] | None = None, base_iri: str | None = None
+) -> pyoxigraph.Store:
+    """The facts as an in-memory Oxigraph store, through the compile cache: what a
+    SPARQL worker process calls. FactsError when the facts have errors."""
+    return load(facts_dir, base_iri, cache=True, prepare_store=True).store
 
 
 def check(
@@ -87,12 +96,8 @@ def check(
     from dipgraph.graph.iris import DEFAULT_BASE
 
     root = Path(facts_dir or default_facts_dir())
-    entry = None
-    if cache and root.exists():
-        from dipgraph.cache import entry_for
+    if not cache or not root.exists():
+        return check_facts(root)
+    from dipgraph.cached import check_cached
 
-        entry = entry_for(root.resolve(), DEFAULT_BASE)  # keyed before reading, as load does
-    facts, problems = check_facts(root)
-    if entry is not None and not any(p.severity == "error" for p in problems):
-        entry.save(KnowledgeGraph(facts, DEFAULT_BASE, entry))
-    return facts, problems
+    return check_cached(root.resolve(), DEFAULT_BASE)

@@ -55,9 +55,7 @@ WithOption = Annotated[
 ]
 RoleOption = Annotated[
     str,
-    typer.Option(
-        help="How ACTOR takes part: party (default), subject, host, mediator, or any."
-    ),
+    typer.Option(help="How ACTOR takes part: party (default), subject, host, mediator, or any."),
 ]
 TypeOption = Annotated[
     str | None, typer.Option("--type", help="Contact type (phone_call, meeting...).")
@@ -103,12 +101,13 @@ BaseIriOption = Annotated[
 ]
 
 
-def open_graph(facts: Path | None, base_iri: str | None = None) -> Any:
-    """Load and check the facts, or exit 1 listing every error."""
+def open_graph(facts: Path | None, base_iri: str | None = None, sparql: bool = False) -> Any:
+    """Load and check the facts, or exit 1 listing every error (``sparql``: the store
+    will be wanted, see dipgraph.load's prepare_store)."""
     import dipgraph
 
     try:
-        return dipgraph.load(facts, base_iri, cache=True)
+        return dipgraph.load(facts, base_iri, cache=True, prepare_store=sparql)
     except (FileNotFoundError, ValueError) as error:
         fail(str(error))
     except dipgraph.FactsError as error:
@@ -322,7 +321,7 @@ def path(
     if fmt != Format.table:
         output.emit(result, hops, output.HOP_COLUMNS, fmt)
         return
-    names = {a: graph.facts.actors[a].name for a in graph.facts.actors}
+    names = graph.actor_names.display  # the index holds the names: no fact is decoded
     if not result["paths"]:
         typer.echo(
             f"no path between {names[result['from']]} and {names[result['to']]} "
@@ -433,7 +432,8 @@ def sparql(
             fail(f"--param takes NAME=VALUE, not '{item}'")
         bindings[name.strip().lstrip("?$")] = value
     try:
-        _run_sparql(open_graph(facts, base_iri), query, bindings, fmt, timeout, allow_service)
+        graph = open_graph(facts, base_iri, sparql=True)
+        _run_sparql(graph, query, bindings, fmt, timeout, allow_service)
     except KeyboardInterrupt:
         typer.echo("interrupted: the query was stopped", err=True)
         _exit_now(130)

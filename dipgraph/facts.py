@@ -1,8 +1,8 @@
 """Typed records of checked facts.
 
-Records are frozen dataclasses without ``__slots__``: the compile cache unpickles
-hundreds of thousands of them, and pickle restores a plain ``__dict__`` in C,
-twice as fast as slots.
+Records are frozen dataclasses. The compile cache stores them as JSON and rebuilds
+them field by field by declared type (dipgraph/cache/records.py), never by
+unpickling, so a planted cache entry cannot run code.
 
 The loader builds these only from input that passed every check, so the rest
 of dipgraph can trust ids, references and dates without re-validating.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import dipgraph
 from conftest import CACHE_DIR
 from dipgraph.cache import content_key
@@ -20,15 +22,28 @@ def test_key_follows_content(small_copy: Path) -> None:
     first = content_key(root, "urn:x:")
     assert content_key(root, "urn:x:") == first
     assert content_key(root, "urn:y:") != first
-    (small_copy / "sources" / "wire.txt").write_text("changed", encoding="utf-8")
+    (small_copy / "notes.txt").write_text("not a fact file", encoding="utf-8")
+    assert content_key(root, "urn:x:") == first  # only what a compile reads
+    with (small_copy / "facts.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("# a comment\n")
     assert content_key(root, "urn:x:") != first
+
+
+def test_an_edited_source_text_makes_the_entry_stale(small_copy: Path, monkeypatch) -> None:
+    """Source texts are not in the key: the entry lists their digests instead."""
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(small_copy.parent / "cache"))
+    dipgraph.load(small_copy, cache=True)
+    assert dipgraph.load(small_copy, cache=True).views is not None  # warm
+    (small_copy / "sources" / "wire.txt").write_text("changed", encoding="utf-8")
+    with pytest.raises(dipgraph.FactsError, match="quote"):
+        dipgraph.load(small_copy, cache=True)  # checked again: the quotes are gone
 
 
 def test_a_changed_file_invalidates_the_cache(cli, small_copy: Path) -> None:
     before = summaries(cli, small_copy)
-    entries = {p.name for p in CACHE_DIR.iterdir()}
+    entries = {p.name for p in CACHE_DIR.iterdir() if p.is_dir()}
     assert summaries(cli, small_copy) == before  # served from the cache
-    assert {p.name for p in CACHE_DIR.iterdir()} == entries
+    assert {p.name for p in CACHE_DIR.iterdir() if p.is_dir()} == entries
     facts = small_copy / "facts.yaml"
     facts.write_text(
         facts.read_text(encoding="utf-8").replace(
@@ -78,7 +93,7 @@ def test_warm_answers_come_from_the_index_and_equal_fresh_ones(small_copy, monke
     assert warm.talks(topic="arms control") == fresh.talks(topic="arms control")
     for kwargs in ({}, {"all": True, "any_status": True}, {"via": "all"}, {"temporal": True}):
         assert warm.path("alice", "dorin", **kwargs) == fresh.path("alice", "dorin", **kwargs)
-    assert warm._facts is None  # talks and path never unpickled the facts
+    assert warm._facts is None  # talks and path never decoded the facts
     assert warm.show("belov") == fresh.show("belov")  # show loads them on demand
 
 
@@ -93,7 +108,8 @@ def test_eviction_keeps_recent_entries_and_never_touches_other_folders(
     mine.mkdir()
     (tmp_path / ("f" * 31)).mkdir()  # almost a key: still not ours
     for number in range(KEEP_ENTRIES + 2):
-        (small_copy / "notes.txt").write_text(f"edit {number}", encoding="utf-8")
+        with (small_copy / "facts.yaml").open("a", encoding="utf-8") as handle:
+            handle.write(f"# edit {number}\n")
         dipgraph.load(small_copy, cache=True)  # a new content key: a new entry
     entries = [p for p in tmp_path.iterdir() if len(p.name) == 32]
     assert len(entries) == KEEP_ENTRIES
@@ -107,7 +123,7 @@ def test_a_clean_check_leaves_a_warm_cache_and_a_failed_one_none(
     facts, problems = dipgraph.check(small_copy, cache=True)
     assert problems == []
     warm = dipgraph.load(small_copy, cache=True)
-    assert warm._facts is None and warm.view_store is not None  # answered from the entry
+    assert warm._facts is None and warm.views is not None  # answered from the entry
     assert warm.facts.contacts == facts.contacts
     (small_copy / "bad.yaml").write_text("contacts:\n  - id: x\n", encoding="utf-8")
     before = set(tmp_path.iterdir())
@@ -122,7 +138,51 @@ def test_eviction_keeps_the_cache_within_its_size_limit(
     monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(cache))
     monkeypatch.setenv("DIPGRAPH_CACHE_MAX_MB", "0.001")  # smaller than any entry
     for number in range(3):
-        (small_copy / "notes.txt").write_text(f"edit {number}", encoding="utf-8")
+        with (small_copy / "facts.yaml").open("a", encoding="utf-8") as handle:
+            handle.write(f"# edit {number}\n")
         newest = dipgraph.load(small_copy, cache=True)
-    assert [p.name for p in cache.iterdir()] == [newest.cache.directory.name]
+    assert [p.name for p in cache.iterdir()] == [newest.rdf_file.directory.name]
     assert newest.talks() == dipgraph.load(small_copy, cache=True).talks()  # still usable
+
+
+def test_open_store_gives_a_loaded_store_and_keeps_its_nquads(
+    small_copy: Path, monkeypatch
+) -> None:
+    """What a SPARQL worker process calls; the second call loads the kept N-Quads."""
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(small_copy.parent / "cache"))
+    query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    first = dipgraph.open_store(small_copy)
+    (kept,) = (small_copy.parent / "cache").glob("*/data.nq")
+    written = kept.stat().st_mtime_ns
+    second = dipgraph.open_store(small_copy)
+    assert kept.stat().st_mtime_ns == written
+    counts = {next(iter(s.query(query)))["n"].value for s in (first, second)}
+    assert len(counts) == 1 and int(counts.pop()) > 100
+
+
+@pytest.mark.parametrize("folder", ["tests/fixtures/small", "tests/fixtures/sides", "facts"])
+def test_facts_come_back_from_json_exactly(folder: str) -> None:
+    """Every record, field and file location survives the trip through the cache's JSON."""
+    import json
+
+    from conftest import REPO
+    from dipgraph.cache.records import decode_facts, encode_facts
+
+    facts = dipgraph.load(REPO / folder).facts
+    back = decode_facts(json.loads(encode_facts(facts)))
+    for kind in ("sources", "actors", "topics", "posts", "contacts", "statements"):
+        mine, theirs = getattr(facts, kind), getattr(back, kind)
+        assert list(mine) == list(theirs) and mine == theirs
+        assert [r.location for r in mine.values()] == [r.location for r in theirs.values()]
+        assert all(vars(a) == vars(b) for a, b in zip(mine.values(), theirs.values(), strict=True))
+    assert (back.root, back.files) == (facts.root, facts.files)
+
+
+def test_a_stored_record_of_the_wrong_shape_is_refused() -> None:
+    from dipgraph.cache.records import BadRecord, decoder
+    from dipgraph.facts import Evidence
+
+    with pytest.raises(BadRecord):
+        decoder(Evidence)(["only one field"])
+    with pytest.raises(BadRecord):
+        decoder(Evidence)(["source", {"__reduce__": "os.system"}])

@@ -1,18 +1,18 @@
 """What `talks` and `path` need to know about every fact, as plain tuples.
 
-Rebuilding hundreds of thousands of records from a pickle costs seconds; these
-tuples load with :mod:`marshal` in a fraction of that. The full JSON view of a
-fact is stored apart (see :class:`ViewStore`) and read only for the rows a
-query returns.
+Rebuilding hundreds of thousands of records costs seconds; a query needs a few
+of these rows. The compile cache stores each part of :meth:`ContactIndex.as_tuple`
+as plain data, and each ``*_by_actor`` part together with the rows it points at
+(see :data:`ContactIndex.POSITIONS`), so a warm ``talks`` or ``path`` reads only the
+rows of the actors it visits. The full JSON view of a fact is stored apart and read
+only for the rows a query returns.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from dataclasses import dataclass, field, fields
+from typing import ClassVar
 
 from dipgraph.dates import PartialDate
 from dipgraph.facts import Facts, cross_pairs
@@ -39,7 +39,6 @@ def _positions(rows: Iterable[tuple[int, Iterable[str]]]) -> dict[str, tuple[int
     for position, actors in rows:
         for actor in dict.fromkeys(actors):
             found.setdefault(actor, []).append(position)
-    # Tuples, not lists: marshal loads them faster.
     return {actor: tuple(positions) for actor, positions in found.items()}
 
 
@@ -117,8 +116,22 @@ class ContactIndex:
         index.statics_by_actor = _positions((n, row[:2]) for n, row in enumerate(index.statics))
         return index
 
+    #: Parts listing positions in another part, by field name: the cache keeps the rows
+    #: with each key, so reading an actor's positions also gives its rows.
+    POSITIONS: ClassVar[dict[str, str]] = {
+        "contacts_by_actor": "contacts",
+        "statics_by_actor": "statics",
+        "roles_by_actor": "contacts",
+    }
+
+    @classmethod
+    def part_names(cls) -> tuple[str, ...]:
+        """The names of :meth:`as_tuple`'s parts, in order."""
+        return tuple(f.name for f in fields(cls))
+
     def as_tuple(self) -> tuple:
-        """Everything, as plain data for :mod:`marshal` (see :meth:`from_tuple`)."""
+        """Everything, as plain data (lists, dicts, tuples, strings, numbers, None), in
+        the order of :meth:`part_names` (see :meth:`from_tuple`)."""
         return (
             self.contacts,
             self.statics,
@@ -154,34 +167,3 @@ class ContactIndex:
             if any_status or row[2] == "happened"
             for link in _pair_links(row)
         ]
-
-
-class ViewStore:
-    """JSON views of facts, one line each, read by byte offset."""
-
-    def __init__(self, path: Path, offsets: dict[str, tuple[int, int]]) -> None:
-        self.path = path
-        self.offsets = offsets
-
-    @staticmethod
-    def write(path: Path, views: dict[str, dict[str, Any]]) -> dict[str, tuple[int, int]]:
-        offsets: dict[str, tuple[int, int]] = {}
-        position = 0
-        with path.open("wb") as stream:
-            for ident, view in views.items():
-                line = json.dumps(view, ensure_ascii=False).encode("utf-8") + b"\n"
-                stream.write(line)
-                offsets[ident] = (position, len(line))
-                position += len(line)
-        return offsets
-
-    def get(self, idents: list[str]) -> dict[str, dict[str, Any]]:
-        found: dict[str, dict[str, Any]] = {}
-        with self.path.open("rb") as stream:
-            for ident in sorted(
-                set(idents) & self.offsets.keys(), key=lambda i: self.offsets[i][0]
-            ):
-                start, length = self.offsets[ident]
-                stream.seek(start)
-                found[ident] = json.loads(stream.read(length))
-        return found

@@ -16,15 +16,20 @@ first used, so answering a question stays fast.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from functools import cached_property
-from typing import TYPE_CHECKING, Any
+import io
+from collections.abc import Callable, Iterable, Mapping
+from contextlib import suppress
+from functools import cached_property, wraps
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from dipgraph.cache.tables import CacheDamaged
 from dipgraph.dates import DateError, PartialDate, may_overlap
 from dipgraph.facts import ROLES, Actor, Contact, Facts, Statement
 from dipgraph.graph import views
 from dipgraph.graph.cameo import contact_cameo
-from dipgraph.graph.contact_index import ContactIndex, ViewStore
+from dipgraph.graph.contact_index import ContactIndex
 from dipgraph.graph.iris import DEFAULT_BASE, fact_iri
 from dipgraph.graph.paths import (
     Adjacency,
@@ -43,11 +48,35 @@ if TYPE_CHECKING:
     import pyoxigraph
     import rdflib
 
-    from dipgraph.cache import CacheEntry
     from dipgraph.graph.to_rdf import Quads
 
 VIA_CHOICES = ("contacts", "all")
 ROLE_CHOICES = ("party", "subject", "host", "mediator", "any")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class RdfFile(Protocol):
+    """Where a graph keeps its N-Quads between runs (the compile cache provides one)."""
+
+    def nquads_file(self) -> Path | None: ...
+
+    def keep_nquads(self, lines: Iterable[str]) -> Path | None: ...
+
+    def forget_nquads(self) -> None: ...
+
+
+def _recovering(method: F) -> F:
+    """Answer from the checked facts when stored parts turn out damaged mid-query."""
+
+    @wraps(method)
+    def run(self: KnowledgeGraph, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except CacheDamaged as error:
+            self._recover(error)
+            return method(self, *args, **kwargs)
+
+    return run  # type: ignore[return-value]
 
 
 class QueryError(ValueError):
@@ -97,22 +126,64 @@ class KnowledgeGraph:
         self,
         facts: Facts | Callable[[], Facts],
         base: str = DEFAULT_BASE,
-        cache: CacheEntry | None = None,
+        rdf_file: RdfFile | None = None,
+        recover: Callable[[], Facts] | None = None,
     ) -> None:
+        """``facts`` or a function giving them on first use; ``rdf_file`` keeps the
+        N-Quads between runs; ``recover`` reads the facts again when stored parts
+        (see :meth:`use_stored`) are found damaged."""
         self._facts = facts if isinstance(facts, Facts) else None
         self._load_facts = None if isinstance(facts, Facts) else facts
         self.base = base
-        self.cache = cache
+        self.rdf_file = rdf_file
+        self._recover_facts = recover
         self.model = load_model()
-        self.view_store: ViewStore | None = None
+        self.views: Mapping[str, dict[str, Any]] | None = None
 
     @property
     def facts(self) -> Facts:
-        """Every checked record (loaded from the cache on first use when cached)."""
+        """Every checked record (loaded on first use when stored)."""
         if self._facts is None:
             assert self._load_facts is not None
-            self._facts = self._load_facts()
+            try:
+                self._facts = self._load_facts()
+            except CacheDamaged as error:
+                self._recover(error)
+        assert self._facts is not None
         return self._facts
+
+    def set_fact_sources(self, stored: Callable[[], Facts], recover: Callable[[], Facts]) -> None:
+        """Where the facts come from when not held in memory: ``stored`` (a cache), and
+        ``recover`` when stored parts turn out damaged."""
+        self._load_facts = stored
+        self._recover_facts = recover
+
+    def use_stored(
+        self,
+        index: ContactIndex,
+        actor_names: NameIndex,
+        topic_names: NameIndex,
+        views: Mapping[str, dict[str, Any]],
+    ) -> None:
+        """Answer from stored parts (read lazily) instead of building them from facts."""
+        self.contact_index = index
+        self.actor_names = actor_names
+        self.topic_names = topic_names
+        self.views = views
+
+    def _recover(self, error: CacheDamaged) -> None:
+        """Drop every stored part and rebuild from the facts read afresh."""
+        if self._recover_facts is None:
+            raise error
+        import sys
+
+        print(f"warning: {error}; reading the facts again", file=sys.stderr)
+        self._facts = self._recover_facts()
+        self._recover_facts = None
+        self.rdf_file = None
+        for name in ("contact_index", "actor_names", "topic_names"):
+            self.__dict__.pop(name, None)
+        self.views = None
 
     @cached_property
     def contact_index(self) -> ContactIndex:
@@ -121,8 +192,9 @@ class KnowledgeGraph:
 
     def fact_views(self, idents: list[str]) -> dict[str, dict[str, Any]]:
         """JSON views of contacts (as `talks` prints them) and posts (for path hops)."""
-        if self._facts is None and self.view_store is not None:
-            return self.view_store.get(idents)
+        if self.views is not None:
+            views = self.views
+            return {ident: views[ident] for ident in idents if ident in views}
         return {ident: view for ident in idents if (view := self._build_view(ident)) is not None}
 
     def _build_view(self, ident: str) -> dict[str, Any] | None:
@@ -158,6 +230,7 @@ class KnowledgeGraph:
             for t in self.facts.topics.values()
         )
 
+    @_recovering
     def actor(self, name: str) -> Actor:
         """The actor an id, name or alias denotes (any language, any case)."""
         return self.facts.actors[self.actor_names.resolve(name)]
@@ -167,6 +240,7 @@ class KnowledgeGraph:
         return contact_cameo(self.model.vocabularies, contact)
 
     # -- actors --------------------------------------------------------------
+    @_recovering
     def actors(self, text: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
         """Actors whose names contain ``text`` (all when None), by English name."""
         idents = (
@@ -218,13 +292,10 @@ class KnowledgeGraph:
             found.update(index.contacts_by_actor.get(first, ()))
         if role != "party":
             held = index.roles_by_actor.get(first, ())
-            found.update(
-                n
-                for n in held
-                if role == "any" or (role, first) in index.contacts[n][7]
-            )
+            found.update(n for n in held if role == "any" or (role, first) in index.contacts[n][7])
         return sorted(found)
 
+    @_recovering
     def talks(
         self,
         actor: str | None = None,
@@ -257,7 +328,10 @@ class KnowledgeGraph:
         index = self.contact_index
         contacts = index.contacts
         chosen = []
-        for position in self._positions(first, second, role):
+        positions = self._positions(first, second, role)
+        if len(positions) == len(contacts):
+            contacts = list(contacts)  # every row: one sequential read when stored
+        for position in positions:
             (ident, contact_type, contact_status, sides, subjects, first_day, last_day, _) = (
                 contacts[position]
             )
@@ -360,6 +434,7 @@ class KnowledgeGraph:
         ]
         return hop
 
+    @_recovering
     def path(
         self,
         source: str,
@@ -413,6 +488,7 @@ class KnowledgeGraph:
         }
 
     # -- profile -------------------------------------------------------------
+    @_recovering
     def show(self, name: str) -> dict[str, Any]:
         """An actor's profile: names, posts over time, contacts, statements, sources."""
         actor = self.actor(name)
@@ -455,6 +531,7 @@ class KnowledgeGraph:
         }
 
     # -- counts ----------------------------------------------------------------
+    @_recovering
     def stats(self) -> dict[str, Any]:
         """Facts per kind, and posts / contacts / statements citing each source."""
         kinds = {
@@ -492,22 +569,43 @@ class KnowledgeGraph:
 
     @cached_property
     def store(self) -> pyoxigraph.Store:
-        """An in-memory Oxigraph store of :attr:`nquads`: fast SPARQL and serialisation."""
+        """An in-memory Oxigraph store of the graph: fast SPARQL and serialisation.
+
+        Loaded from the N-Quads kept by :attr:`rdf_file` when there are any (a damaged
+        file is rewritten); else the quads are compiled, written there, and loaded.
+        """
         import pyoxigraph
 
-        if self.cache is not None and self.cache.store_path.is_dir():
-            return self.cache.open_store(lambda: self.nquads)
         store = pyoxigraph.Store()
-        store.bulk_load(self.nquads.encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
+        kept = self.rdf_file.nquads_file() if self.rdf_file else None
+        if kept is not None:
+            try:
+                store.bulk_load(path=str(kept), format=pyoxigraph.RdfFormat.N_QUADS)
+                return store
+            except (OSError, SyntaxError, ValueError):
+                assert self.rdf_file is not None
+                self.rdf_file.forget_nquads()
+                store = pyoxigraph.Store()
+        if self.rdf_file is not None:
+            kept = self.rdf_file.keep_nquads(self.quads.nquads_lines())
+        if kept is None:
+            store.bulk_load(
+                _LineReader(self.quads.nquads_lines()), format=pyoxigraph.RdfFormat.N_QUADS
+            )
+        else:
+            # The quads (and the facts, when they can be read back) take a gigabyte at
+            # 100k contacts: free them before the store grows.
+            del self.quads
+            if self._load_facts is not None:
+                self._facts = None
+            _give_back_memory()
+            store.bulk_load(path=str(kept), format=pyoxigraph.RdfFormat.N_QUADS)
         return store
 
-    @cached_property
+    @property
     def query_store(self) -> pyoxigraph.Store:
-        """The store queries run on: the cache's on-disk store when caching (built once,
-        reused by later processes), else :attr:`store`."""
-        if self.cache is None:
-            return self.store
-        return self.cache.open_store(lambda: self.nquads)
+        """The store queries run on (the same as :attr:`store`)."""
+        return self.store
 
     @cached_property
     def rdf(self) -> rdflib.Dataset:
@@ -543,6 +641,7 @@ class KnowledgeGraph:
             return Literal(str(date), datatype=NamedNode(date_datatype(date)))
         return Literal(value)
 
+    @_recovering
     def sparql(
         self, query: str, params: dict[str, str] | None = None, allow_service: bool = False
     ) -> Any:
@@ -565,3 +664,34 @@ class KnowledgeGraph:
             name: self._term(declared.get(name, "text"), value) for name, value in params.items()
         }
         return run_query(self.query_store, text, bindings, allow_service)
+
+
+def _give_back_memory() -> None:
+    """Return freed heap pages to the system (glibc), so the store can reuse them."""
+    import ctypes
+    import ctypes.util
+
+    with suppress(OSError, AttributeError):
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+
+
+class _LineReader(io.RawIOBase):
+    """Text lines as a binary stream, so a store loads them without one whole text."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._lines = iter(lines)
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while len(self._pending) < len(buffer):
+            batch = "".join(islice(self._lines, 4096))
+            if not batch:
+                break
+            self._pending += batch.encode("utf-8")
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size

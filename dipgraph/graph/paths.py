@@ -153,6 +153,47 @@ def shortest_path(
 Sides = tuple[tuple[str, ...], ...]
 
 
+class _Search:
+    """One side of a bidirectional search over the actor–event graph."""
+
+    def __init__(self, events_of: Callable[[str], Iterable[tuple[str, Sides]]], root: str):
+        self.events_of = events_of
+        self.parents: dict[str, str | None] = {root: None}
+        self.depth: dict[str, int] = {root: 0}
+        self.frontier = [root]
+        self.level = 0
+        self.released: dict[str, set[int]] = {}
+
+    def grow(self) -> None:
+        """Visit the next layer: every actor one hop beyond the frontier."""
+        reached: list[str] = []
+        self.level += 1
+        for node in self.frontier:
+            found: set[str] = set()
+            for event, sides in self.events_of(node) or ():
+                done = self.released.setdefault(event, set())
+                if len(done) == len(sides):
+                    continue
+                mine = next(n for n, side in enumerate(sides) if node in side)
+                for number, side in enumerate(sides):
+                    if number != mine and number not in done:
+                        found.update(side)
+                        done.add(number)
+            for neighbour in sorted(found):
+                if neighbour not in self.parents:
+                    self.parents[neighbour] = node
+                    self.depth[neighbour] = self.level
+                    reached.append(neighbour)
+        self.frontier = reached
+
+    def chain(self, node: str) -> list[str]:
+        """The actors from ``node`` back to this search's root."""
+        nodes = [node]
+        while (parent := self.parents[nodes[-1]]) is not None:
+            nodes.append(parent)
+        return nodes
+
+
 def shortest_actor_path(
     events_of: Callable[[str], Iterable[tuple[str, Sides]]],
     source: str,
@@ -165,8 +206,10 @@ def shortest_actor_path(
     party to. A hop joins actors on different sides of one event. The search walks
     the bipartite actor–event graph: entering an event from one side releases every
     other side once, so an event of N parties costs O(N), not the N² of its pairs.
-    It visits neighbours in the order a pairwise search sorted by id would, so both
-    find the same path.
+    It grows from both ends, a layer at a time on the side with the smaller
+    frontier, and stops at the first layer where the two meet: in a large graph it
+    visits a few hundred actors where a one-sided search visits thousands. Layers
+    are visited in id order, so the answer is the same on every run.
 
     >>> events = {"a": [("m", (("a", "b"), ("c",)))], "b": [("m", (("a", "b"), ("c",)))],
     ...           "c": [("m", (("a", "b"), ("c",))), ("k", (("c",), ("d",)))],
@@ -175,37 +218,26 @@ def shortest_actor_path(
     ['a', 'c', 'd']
     >>> shortest_actor_path(events.get, "a", "b", max_hops=3)  # one side: only via c
     ['a', 'c', 'b']
+    >>> shortest_actor_path(events.get, "a", "d", max_hops=1) is None
+    True
     """
-    parents: dict[str, str | None] = {source: None}
-    released: dict[str, set[int]] = {}
-    frontier = deque([(source, 0)])
-    while frontier:
-        node, depth = frontier.popleft()
-        if node == target:
-            break
-        if depth == max_hops:
-            continue
-        found: set[str] = set()
-        for event, sides in events_of(node) or ():
-            done = released.setdefault(event, set())
-            if len(done) == len(sides):
-                continue
-            mine = next(n for n, side in enumerate(sides) if node in side)
-            for number, side in enumerate(sides):
-                if number != mine and number not in done:
-                    found.update(side)
-                    done.add(number)
-        for neighbour in sorted(found):
-            if neighbour not in parents:
-                parents[neighbour] = node
-                frontier.append((neighbour, depth + 1))
-    if target not in parents or source == target:
+    if source == target:
         return None
-    nodes = [target]
-    while (parent := parents[nodes[-1]]) is not None:
-        nodes.append(parent)
-    nodes.reverse()
-    return nodes
+    forward, backward = _Search(events_of, source), _Search(events_of, target)
+    while forward.level + backward.level < max_hops and forward.frontier and backward.frontier:
+        # No meeting yet means every path is longer than both levels together.
+        growing, other = (
+            (forward, backward)
+            if len(forward.frontier) <= len(backward.frontier)
+            else (backward, forward)
+        )
+        growing.grow()
+        meetings = [node for node in growing.frontier if node in other.parents]
+        if meetings:
+            middle = min(meetings, key=lambda node: (other.depth[node], node))
+            nodes = forward.chain(middle)[::-1] + backward.chain(middle)[1:]
+            return nodes if len(nodes) - 1 <= max_hops else None
+    return None
 
 
 def hops_along(adjacency: Adjacency, nodes: list[str]) -> list[Link]:

@@ -1,0 +1,344 @@
+"""A compile cache keyed by the content of the facts, so repeated queries do not recompile.
+
+The cache stores and restores plain data; it knows nothing of the graph built
+from it (see :mod:`dipgraph.cached` for that). An entry is a folder named by a
+key over dipgraph's version, the schema's data files, the base IRI, the facts
+directory's path and the bytes of every fact file. It holds ``index.sqlite``
+(named parts: lists, maps and the checked facts, as JSON values read lazily; see
+:mod:`dipgraph.cache.tables`) and, once SPARQL has been asked for, ``data.nq``,
+the N-Quads that an in-memory Oxigraph store bulk-loads. The entry also lists the
+source texts the facts were checked against, with their digests: an edited source
+text makes the entry stale. Only facts that passed every check are cached.
+
+Safety: nothing in an entry can run code when read (JSON in SQLite, N-Quads). The
+cache folder, every entry and every file must belong to the user and be writable
+by nobody else (they are created 0700 / 0600); otherwise, or when the folder cannot
+be written (read-only, full), the command runs without the cache and says so once
+on stderr. Every file is written under a temporary name and renamed into place; an
+entry that cannot be read back is a miss, removed and rebuilt.
+
+Location: ``$DIPGRAPH_CACHE_DIR``, else ``$XDG_CACHE_HOME/dipgraph``, else
+``~/.cache/dipgraph``; ``DIPGRAPH_NO_CACHE=1`` turns it off. It keeps the 8 most
+recently used entries within ``$DIPGRAPH_CACHE_MAX_MB`` (4096 by default).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import time
+from collections.abc import Callable, Iterable
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+from dipgraph.cache.folder import (
+    UnsafeCache,
+    building_dir,
+    check_private_dir,
+    check_private_file,
+    clean_leftovers,
+    private_root,
+    warn_once,
+    write_atomic,
+)
+from dipgraph.cache.tables import CacheDamaged, Tables, TableWriter
+from dipgraph.collector import without_collector
+
+__all__ = ["KEEP_ENTRIES", "CacheDamaged", "CacheEntry", "cache_root", "content_key", "entry_for"]
+
+KEEP_ENTRIES = 8
+_KEY_LENGTH = 32
+_FORMAT = "5"
+_INDEX = "index.sqlite"
+_NQUADS = "data.nq"
+_WITHOUT = "running without the cache"
+
+
+def cache_root() -> Path | None:
+    """Where entries live, or None when caching is turned off."""
+    if os.environ.get("DIPGRAPH_NO_CACHE"):
+        return None
+    if os.environ.get("DIPGRAPH_CACHE_DIR"):
+        return Path(os.environ["DIPGRAPH_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "dipgraph"
+
+
+def _schema_files() -> list[Path]:
+    """The schema's data files (YAML, Turtle...), never code or bytecode: writing
+    ``__pycache__`` must not change a key."""
+    from dipgraph.schema.model import SCHEMA_DIR
+
+    return sorted(
+        p
+        for p in SCHEMA_DIR.rglob("*")
+        if p.is_file()
+        and p.suffix not in (".py", ".pyc", ".pyo")
+        and not any(part.startswith((".", "__")) for part in p.relative_to(SCHEMA_DIR).parts)
+    )
+
+
+def _inputs(root: Path) -> list[tuple[Path, Path]]:
+    """(folder, file) for every file a compile reads but the source texts."""
+    from dipgraph.loader import fact_files
+    from dipgraph.schema.model import SCHEMA_DIR
+
+    return [(SCHEMA_DIR, p) for p in _schema_files()] + [(root, p) for p in fact_files(root)]
+
+
+def _salt(root: Path, base_iri: str) -> bytes:
+    from dipgraph import __version__
+
+    return f"{_FORMAT}\0{__version__}\0{base_iri}\0{root}\0".encode()
+
+
+def content_key(root: Path, base_iri: str) -> str:
+    """A digest of what a compile reads: the fact files and the schema's data files
+    (source texts are checked against the digests an entry lists, see the module)."""
+    digest = hashlib.sha256(_salt(root, base_iri))
+    for folder, path in _inputs(root):
+        digest.update(str(path.relative_to(folder) if folder.is_dir() else path).encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()[:_KEY_LENGTH]
+
+
+def stat_print(paths: Iterable[Path]) -> str | None:
+    """A digest of the files' size, times and inode, or None when one changed in the
+    last two seconds (a later change within the clock's granularity could go unseen)."""
+    digest = hashlib.sha256()
+    recent = time.time_ns() - 2_000_000_000
+    for path in paths:
+        info = path.stat()
+        if max(info.st_ctime_ns, info.st_mtime_ns) > recent:
+            return None
+        digest.update(
+            f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\0{info.st_ino}\n".encode()
+        )
+    return digest.hexdigest()
+
+
+def quick_key(folder: Path, root: Path, base_iri: str) -> str:
+    """:func:`content_key`, without reading the files again when none has changed since
+    the last run: their sizes, times and inodes are remembered with the key (as git's
+    index does). Hashing 70 MB of facts was a third of a warm query."""
+    note = folder / f"key-{hashlib.sha256(_salt(root, base_iri)).hexdigest()[:24]}.json"
+    paths = [path for _, path in _inputs(root)]
+    now = stat_print(paths)
+    try:
+        check_private_file(note)
+        remembered = json.loads(note.read_bytes())
+        if now is not None and remembered["stat"] == now and _is_key(remembered["key"]):
+            return remembered["key"]
+    except (OSError, ValueError, TypeError, KeyError):
+        pass
+    key = content_key(root, base_iri)
+    if now is not None and stat_print(paths) == now:
+        with suppress(OSError):
+            write_atomic(
+                note, lambda out: out.write(json.dumps({"stat": now, "key": key}).encode())
+            )
+    return key
+
+
+def _is_key(text: Any) -> bool:
+    return (
+        isinstance(text, str)
+        and len(text) == _KEY_LENGTH
+        and all(c in "0123456789abcdef" for c in text)
+    )
+
+
+def file_digest(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _fresh(name: str, recorded: Any) -> bool:
+    """Whether a source text still has the digest (and stat print) an entry lists."""
+    path = Path(name)
+    digest, printed = recorded
+    if printed is not None and stat_print([path]) == printed:
+        return True
+    return file_digest(path) == digest
+
+
+class CacheEntry:
+    """One cached compile, under its key; it may not exist yet."""
+
+    def __init__(self, directory: Path, root: Path, base_iri: str) -> None:
+        self.directory = directory
+        self.root = root
+        self.base_iri = base_iri
+
+    @property
+    def index_path(self) -> Path:
+        return self.directory / _INDEX
+
+    @property
+    def nquads_path(self) -> Path:
+        return self.directory / _NQUADS
+
+    # -- reading ---------------------------------------------------------------
+    @without_collector
+    def open(self) -> Tables | None:
+        """The entry's tables, or None for a miss (absent, stale or damaged: a damaged
+        or stale entry is removed so the caller's save rebuilds it). UnsafeCache when
+        the entry is not the user's own."""
+        if not self.directory.exists():
+            return None
+        try:
+            check_private_dir(self.directory)
+            check_private_file(self.index_path)
+        except FileNotFoundError:
+            return None
+        try:
+            tables = Tables(self.index_path)
+            sources = tables.value("sources")
+            if not all(_fresh(name, recorded) for name, recorded in dict(sources).items()):
+                self.discard()  # a source text changed: the quotes must be checked again
+                return None
+        except (CacheDamaged, OSError, TypeError, ValueError):
+            self.discard()
+            return None
+        os.utime(self.directory)  # most recently used
+        return tables
+
+    def nquads_file(self) -> Path | None:
+        """The cached N-Quads, if written and safe to read."""
+        try:
+            check_private_file(self.nquads_path)
+        except FileNotFoundError:
+            return None
+        except UnsafeCache as error:
+            warn_once(f"cache file refused: {error}; {_WITHOUT}")
+            return None
+        return self.nquads_path
+
+    # -- writing ---------------------------------------------------------------
+    def discard(self) -> None:
+        """Remove the entry (stale or damaged); others may hold it open, which is fine."""
+        dead = self.directory.with_name(f"{self.directory.name}.dead-{os.getpid()}")
+        try:
+            self.directory.rename(dead)
+        except OSError:
+            return
+        shutil.rmtree(dead, ignore_errors=True)
+
+    @without_collector
+    def save(
+        self, fill: Callable[[TableWriter], None], sources: Iterable[Path], began: float
+    ) -> bool:
+        """Write a new entry with what ``fill`` adds, unless the facts changed since
+        ``began`` (the moment their reading started): then the answer of this run
+        comes from files that no longer exist as read, and is not kept. True when kept.
+        """
+        sources = sorted(set(sources))
+        try:
+            if content_key(self.root, self.base_iri) != self.directory.name or any(
+                p.stat().st_mtime >= began - 1 for p in sources
+            ):
+                return False  # edited while being read
+            digests = {str(p): (file_digest(p), stat_print([p])) for p in sources}
+            root = self.directory.parent
+            clean_leftovers(root, _is_entry)
+            with building_dir(root) as building:
+                writer = TableWriter(building / _INDEX)
+                try:
+                    fill(writer)
+                    writer.add_value("sources", digests)
+                    writer.close()
+                except BaseException:
+                    writer.abandon()
+                    raise
+                os.chmod(building / _INDEX, 0o600)
+                if self.directory.exists():
+                    self.discard()
+                try:
+                    building.rename(self.directory)
+                except OSError:
+                    return False  # another process saved the same entry first
+            _evict(root)
+        except (OSError, sqlite3.Error) as error:
+            warn_once(f"cache not written ({_reason(error)}); {_WITHOUT}")
+            return False
+        return True
+
+    def keep_nquads(self, lines: Iterable[str]) -> Path | None:
+        """Write the N-Quads into the entry, atomically; None when that fails (warned)."""
+        if not self.index_path.exists():
+            return None
+
+        def write(stream: Any) -> None:
+            batch: list[str] = []
+            for line in lines:
+                batch.append(line)
+                if len(batch) == 10000:
+                    stream.write("".join(batch).encode("utf-8"))
+                    batch.clear()
+            stream.write("".join(batch).encode("utf-8"))
+
+        try:
+            write_atomic(self.nquads_path, write)
+            _evict(self.directory.parent)
+        except OSError as error:
+            warn_once(f"cache not written ({_reason(error)}); {_WITHOUT}")
+            return None
+        return self.nquads_path
+
+    def forget_nquads(self) -> None:
+        self.nquads_path.unlink(missing_ok=True)
+
+
+def _reason(error: BaseException) -> str:
+    return str(getattr(error, "strerror", None) or error)
+
+
+def entry_for(root: Path, base_iri: str) -> CacheEntry | None:
+    """The entry for a facts directory, or None when caching is off or the cache
+    folder is unusable (warned once)."""
+    configured = cache_root()
+    if configured is None:
+        return None
+    try:
+        folder = private_root(configured)
+    except UnsafeCache as error:
+        warn_once(f"cache folder refused: {error}; {_WITHOUT}")
+        return None
+    return CacheEntry(folder / quick_key(folder, root, base_iri), root, base_iri)
+
+
+def _is_entry(path: Path) -> bool:
+    """A directory this cache made: named by a content key. Anything else in the cache
+    directory (it may be one a user shares with other things) is never touched."""
+    return _is_key(path.name) and path.is_dir() and not path.is_symlink()
+
+
+def _size(entry: Path) -> int:
+    return sum(p.lstat().st_size for p in entry.rglob("*") if p.is_file())
+
+
+def size_limit() -> int:
+    """Bytes all entries may take together: ``$DIPGRAPH_CACHE_MAX_MB``, else 4096 MB."""
+    try:
+        return int(float(os.environ.get("DIPGRAPH_CACHE_MAX_MB", "4096")) * 1024 * 1024)
+    except ValueError:
+        return 4096 * 1024 * 1024
+
+
+def _evict(cache: Path) -> None:
+    """Keep the most recently used entries: at most KEEP_ENTRIES, and no more bytes than
+    :func:`size_limit` (the newest entry always stays)."""
+    entries = sorted(
+        (p for p in cache.iterdir() if _is_entry(p)), key=lambda p: p.stat().st_mtime, reverse=True
+    )
+    budget = size_limit()
+    for number, entry in enumerate(entries):
+        budget -= _size(entry)
+        if number and (number >= KEEP_ENTRIES or budget < 0):
+            shutil.rmtree(entry, ignore_errors=True)

@@ -1,0 +1,156 @@
+"""Checked facts as plain JSON data and back, without pickle.
+
+A cache entry may be tampered with, so restoring it must not be able to run code.
+Each record is written as the list of its field values; reading rebuilds only the
+record classes of :mod:`dipgraph.facts` (and :class:`~dipgraph.dates.PartialDate`),
+converting every field by its declared type, so nothing in the data chooses a class.
+
+>>> from dipgraph.facts import Evidence
+>>> plain = json.loads(_ENCODER.encode(Evidence("wire", "a quote")))
+>>> plain, decoder(Evidence)(plain) == Evidence("wire", "a quote")
+(['wire', 'a quote'], True)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import operator
+import types
+import typing
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from dipgraph import facts as facts_module
+from dipgraph.dates import PartialDate
+from dipgraph.facts import Facts
+
+Decoder = Callable[[Any], Any]
+
+
+class BadRecord(ValueError):
+    """Stored data that does not have the shape its declared type calls for."""
+
+
+def _scalar(kind: type) -> Decoder:
+    def check(value: Any) -> Any:
+        if type(value) is not kind:
+            raise BadRecord(f"expected {kind.__name__}, found {type(value).__name__}")
+        return value
+
+    return check
+
+
+def _for_type(hint: Any) -> Decoder:
+    """A function turning JSON data back into a value of the type ``hint``."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        choices = [a for a in args if a is not type(None)]
+        inner = _for_type(choices[0]) if len(choices) == 1 else None
+        if inner is None:
+            raise TypeError(f"cannot store the type {hint}")
+        return lambda value: None if value is None else inner(value)
+    if origin is tuple:
+        item = _for_type(args[0])
+        return lambda value: tuple(item(v) for v in _list(value))
+    if origin is dict:
+        item = _for_type(args[1])
+        return lambda value: {_scalar(str)(k): item(v) for k, v in _dict(value).items()}
+    if hint is Path:
+        return lambda value: Path(_scalar(str)(value))
+    if hint in (str, int, bool):
+        return _scalar(hint)
+    if dataclasses.is_dataclass(hint):
+        return decoder(hint)
+    raise TypeError(f"cannot store the type {hint}")
+
+
+def _list(value: Any) -> list:
+    if type(value) is not list:
+        raise BadRecord(f"expected a list, found {type(value).__name__}")
+    return value
+
+
+def _dict(value: Any) -> dict:
+    if type(value) is not dict:
+        raise BadRecord(f"expected an object, found {type(value).__name__}")
+    return value
+
+
+@cache
+def decoder(cls: type) -> Decoder:
+    """Rebuild a ``cls`` record from its field list (see :func:`encode`)."""
+    if cls not in _RECORD_CLASSES:
+        raise TypeError(f"{cls.__name__} is not a stored record type")
+    hints = typing.get_type_hints(cls, vars(facts_module))
+    fields = [(f.name, _for_type(hints[f.name])) for f in dataclasses.fields(cls)]
+    count = len(fields)
+
+    def rebuild(value: Any) -> Any:
+        if type(value) is not list or len(value) != count:
+            raise BadRecord(f"a {cls.__name__} record needs {count} fields")
+        record = object.__new__(cls)
+        # Frozen dataclasses: set the instance dict directly, as pickle did (no __init__).
+        record.__dict__.update(
+            (name, convert(item)) for (name, convert), item in zip(fields, value, strict=True)
+        )
+        return record
+
+    return rebuild
+
+
+_RECORD_CLASSES = frozenset(
+    {PartialDate, facts_module.Location, facts_module.Evidence, *facts_module.RECORD_TYPES.values()}
+)
+
+
+@cache
+def _fields_of(cls: type) -> Callable[[Any], tuple]:
+    names = [f.name for f in dataclasses.fields(cls)]
+    return operator.attrgetter(*names) if len(names) > 1 else lambda r: (getattr(r, names[0]),)
+
+
+def _plain(value: Any) -> Any:
+    """What JSON cannot write itself: records as field tuples, paths as text."""
+    if type(value) in _RECORD_CLASSES:
+        return _fields_of(type(value))(value)
+    if isinstance(value, Path):
+        return str(value)
+    raise TypeError(f"cannot store {type(value).__name__}")
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_plain)
+
+
+def encode_facts(facts: Facts) -> str:
+    """Every record of ``facts`` as JSON text, file locations included."""
+    return _ENCODER.encode(
+        {
+            "root": str(facts.root),
+            "files": [str(p) for p in facts.files],
+            **{
+                f"{kind}s": list(facts.by_kind(kind).values()) for kind in facts_module.RECORD_TYPES
+            },
+        }
+    )
+
+
+def decode_facts(data: Any) -> Facts:
+    """The :class:`Facts` :func:`encode_facts` wrote; BadRecord when the data is not."""
+    data = _dict(data)
+    try:
+        facts = Facts(
+            root=Path(_scalar(str)(data["root"])),
+            files=tuple(Path(_scalar(str)(p)) for p in _list(data["files"])),
+        )
+        for kind, cls in facts_module.RECORD_TYPES.items():
+            rebuild = decoder(cls)
+            records = facts.by_kind(kind)
+            for item in _list(data[f"{kind}s"]):
+                record = rebuild(item)
+                records[record.id] = record
+    except (KeyError, TypeError, ValueError) as error:
+        raise BadRecord(f"stored facts are damaged: {error}") from None
+    return facts

@@ -1,0 +1,390 @@
+"""The compile cache under attack and under faults (issue #10, items 14-17).
+
+Each test reproduces the attack or the fault: a planted pickle, a folder others can
+write, an entry someone else owns, a concurrent rewrite, an edit during a read,
+damaged files, an unusable or full folder, and what ``kill -9`` leaves behind.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import resource
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import dipgraph
+from conftest import REPO
+from dipgraph.cache import content_key
+from dipgraph.cache.folder import building_dir, clean_leftovers
+
+MARKER_CODE = "import pathlib; pathlib.Path({!r}).write_text('pwned')"
+
+
+class Payload:
+    """Unpickling this runs code: what an attacker plants."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (exec, (MARKER_CODE.format(str(self.marker)),))
+
+
+def run(
+    *args: str | Path, cache: Path, limit_file_size: int | None = None
+) -> subprocess.CompletedProcess:
+    """The real CLI with its own cache folder (optionally with a file size limit, which
+    makes the disk look full to it)."""
+
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit_file_size, limit_file_size))
+
+    env = {**os.environ, "DIPGRAPH_CACHE_DIR": str(cache), "COLUMNS": "200"}
+    env.pop("DIPGRAPH_NO_CACHE", None)
+    return subprocess.run(
+        [sys.executable, "-m", "dipgraph", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=REPO,
+        env=env,
+        timeout=120,
+        preexec_fn=limit if limit_file_size else None,
+    )
+
+
+def talk_ids(result: subprocess.CompletedProcess) -> list[str]:
+    import json
+
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return [row["id"] for row in json.loads(result.stdout)]
+
+
+def entries(cache: Path) -> list[Path]:
+    return [p for p in cache.iterdir() if len(p.name) == 32]
+
+
+def files_under(cache: Path) -> dict[str, tuple[int, int]]:
+    return {
+        str(p.relative_to(cache)): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in cache.rglob("*")
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def warm(small_copy: Path, tmp_path: Path) -> tuple[Path, Path, list[str]]:
+    """A facts copy, its cache folder with one entry (and N-Quads), and the right answer."""
+    cache = tmp_path / "cache"
+    expected = talk_ids(run("talks", "--facts", small_copy, "--format", "json", cache=cache))
+    sparql = run("sparql", "who-talked-to-whom", "--facts", small_copy, cache=cache)
+    assert sparql.returncode == 0, sparql.stderr
+    (entry,) = entries(cache)
+    assert {p.name for p in entry.iterdir()} == {"index.sqlite", "data.nq"}
+    return small_copy, cache, expected
+
+
+# -- item 14: nothing in the cache can run code; only the user's own folders count ----
+
+
+def test_a_planted_pickle_never_runs(warm, tmp_path: Path) -> None:
+    facts, cache, expected = warm
+    marker = tmp_path / "pwned"
+    (entry,) = entries(cache)
+    payload = pickle.dumps(Payload(marker))
+    for name in ("facts.pickle", "index.marshal", "views.jsonl", "index.pickle"):
+        (entry / name).write_bytes(payload)
+        (entry / name).chmod(0o600)
+    for command in (["talks"], ["show", "belov"], ["path", "alice", "dorin"], ["sparql", "--list"]):
+        result = run(*command, "--facts", facts, "--format", "json", cache=cache)
+        assert result.returncode == 0, result.stderr
+    assert not marker.exists()
+    assert talk_ids(run("talks", "--facts", facts, "--format", "json", cache=cache)) == expected
+
+
+def test_the_cache_holds_no_pickle_or_marshal_data(warm) -> None:
+    _, cache, _ = warm
+    for path in cache.rglob("*"):
+        if path.is_file():
+            head = path.read_bytes()[:2]
+            assert head not in (b"\x80\x04", b"\x80\x05"), f"{path} looks like a pickle"
+    source = (REPO / "dipgraph").rglob("*.py")
+    assert not any(
+        "import pickle" in p.read_text() or "import marshal" in p.read_text() for p in source
+    )
+
+
+def forge_views(entry: Path) -> None:
+    """What a neighbour who can write the folder does: a forged contact summary."""
+    with sqlite3.connect(entry / "index.sqlite") as db:
+        (table,) = db.execute("SELECT tab FROM parts WHERE name='views'").fetchone()
+        db.execute(f"UPDATE {table} SET data=replace(data, 'Vienna', 'FORGED')")
+
+
+@pytest.mark.parametrize("who", ["folder", "entry", "file"])
+def test_a_cache_others_can_write_is_refused_with_one_warning(warm, who: str) -> None:
+    facts, cache, expected = warm
+    (entry,) = entries(cache)
+    forge_views(entry)
+    target = {"folder": cache, "entry": entry, "file": entry / "index.sqlite"}[who]
+    target.chmod(0o777 if target.is_dir() else 0o666)
+    result = run("talks", "--facts", facts, "--format", "json", cache=cache)
+    assert talk_ids(result) == expected
+    assert "FORGED" not in result.stdout
+    assert result.stderr.count("warning:") == 1
+    assert "running without the cache" in result.stderr
+
+
+def test_an_entry_another_user_owns_is_refused(warm, monkeypatch) -> None:
+    """Seen from another uid, every file of the cache belongs to someone else."""
+    facts, cache, _ = warm
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(cache))
+    monkeypatch.setattr(os, "geteuid", lambda: os.getuid() + 4242)
+    kg = dipgraph.load(facts, cache=True)
+    assert kg.views is None  # answered from the facts, not the entry
+    assert "belov-clark-meeting" in [c["id"] for c in kg.talks("belov")]
+
+
+def test_new_folders_and_files_are_private(small_copy: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "new" / "cache"
+    talk_ids(run("talks", "--facts", small_copy, "--format", "json", cache=cache))
+    assert run("sparql", "who-talked-to-whom", "--facts", small_copy, cache=cache).returncode == 0
+    assert cache.stat().st_mode & 0o777 == 0o700
+    for path in cache.rglob("*"):
+        assert path.stat().st_mode & 0o777 == (0o700 if path.is_dir() else 0o600), path
+
+
+# -- item 15: every write is atomic --------------------------------------------------
+
+
+def test_queries_running_while_check_writes_never_fail(small_copy: Path, tmp_path: Path) -> None:
+    """Each round edits the facts, so each check writes a new entry while talks read."""
+    cache = tmp_path / "cache"
+    env = {**os.environ, "DIPGRAPH_CACHE_DIR": str(cache)}
+    command = [sys.executable, "-m", "dipgraph"]
+    for number in range(4):
+        with (small_copy / "facts.yaml").open("a", encoding="utf-8") as handle:
+            handle.write(f"# round {number}\n")
+        checking = subprocess.Popen(
+            [*command, "check", "--facts", small_copy],
+            env=env,
+            cwd=REPO,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        readers = [
+            subprocess.Popen(
+                [*command, "talks", "--facts", small_copy, "--format", "json"],
+                env=env,
+                cwd=REPO,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+            for _ in range(3)
+        ]
+        assert checking.wait(timeout=120) == 0
+        for reader in readers:
+            _, err = reader.communicate(timeout=120)
+            assert reader.returncode == 0 and b"Traceback" not in err, err
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path: Path) -> None:
+    from dipgraph.cache.folder import write_atomic
+
+    target = tmp_path / "data"
+    target.write_bytes(b"old")
+
+    def failing(stream) -> None:
+        stream.write(b"half")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError):
+        write_atomic(target, failing)
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["data"]
+
+
+# -- item 16: the key is what was read -------------------------------------------------
+
+
+def test_an_edit_during_a_cold_load_is_never_cached_as_the_new_content(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """The files change after the loader read them and before the entry is written:
+    the entry must not pair the old answers with the new files."""
+    import dipgraph.cached
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    facts_file = small_copy / "facts.yaml"
+    read = dipgraph.cached.load_facts
+
+    def read_then_edit(root):
+        loaded = read(root)
+        facts_file.write_text(
+            facts_file.read_text(encoding="utf-8").replace(
+                "Belov met the American envoy Clark in Vienna.", "Edited during the read."
+            ),
+            encoding="utf-8",
+        )
+        return loaded
+
+    monkeypatch.setattr(dipgraph.cached, "load_facts", read_then_edit)
+    dipgraph.load(small_copy, cache=True)
+    monkeypatch.setattr(dipgraph.cached, "load_facts", read)
+    after = dipgraph.load(small_copy, cache=True)
+    summaries = {c["id"]: c["summary"] for c in after.talks("belov")}
+    assert summaries["belov-clark-meeting"] == "Edited during the read."
+
+
+def test_the_key_ignores_bytecode_and_follows_schema_data(tmp_path: Path, monkeypatch) -> None:
+    import compileall
+
+    import dipgraph.schema.model as model
+
+    schema = tmp_path / "schema"
+    shutil.copytree(model.SCHEMA_DIR, schema, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(model, "SCHEMA_DIR", schema)
+    root = (REPO / "tests" / "fixtures" / "small").resolve()
+    before = content_key(root, "urn:x:")
+    assert compileall.compile_dir(schema, quiet=1, legacy=False)
+    compileall.compile_dir(schema, quiet=1, optimize=2)
+    assert list(schema.rglob("*.pyc"))  # bytecode was written
+    assert content_key(root, "urn:x:") == before
+    with (schema / "contact.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("\n# a change to the schema data\n")
+    assert content_key(root, "urn:x:") != before
+
+
+def test_a_warm_check_writes_nothing(small_copy: Path, tmp_path: Path) -> None:
+    """Files touched in the last two seconds get no remembered stat print (a second
+    edit within the clock's granularity could go unseen), so wait as a user would."""
+    cache = tmp_path / "cache"
+    time.sleep(2.1)
+    assert run("check", "--facts", small_copy, cache=cache).returncode == 0
+    time.sleep(0.05)
+    before = files_under(cache)
+    assert any(name.endswith("index.sqlite") for name in before)
+    result = run("check", "--facts", small_copy, cache=cache)
+    assert result.returncode == 0 and "ok:" in result.stdout
+    assert files_under(cache) == before
+
+
+# -- item 17: damage and faults --------------------------------------------------------
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
+def test_a_damaged_index_is_a_miss_that_is_rebuilt(warm, damage: str) -> None:
+    facts, cache, expected = warm
+    (entry,) = entries(cache)
+    index = entry / "index.sqlite"
+    data = index.read_bytes()
+    index.write_bytes(
+        {"garbage": b"\x00junk" * 1000, "truncated": data[: len(data) // 2], "empty": b""}[damage]
+    )
+    result = run("talks", "--facts", facts, "--format", "json", cache=cache)
+    assert talk_ids(result) == expected
+    assert "Traceback" not in result.stderr
+    rebuilt = entry / "index.sqlite"
+    assert rebuilt.read_bytes()[:16] == b"SQLite format 3\x00"
+    assert talk_ids(run("talks", "--facts", facts, "--format", "json", cache=cache)) == expected
+
+
+@pytest.mark.parametrize("part", ["views", "index.contacts_by_actor", "value:facts"])
+def test_a_damaged_value_found_mid_query_is_recovered_from_the_facts(warm, part: str) -> None:
+    facts, cache, _ = warm
+    (entry,) = entries(cache)
+    with sqlite3.connect(entry / "index.sqlite") as db:
+        (table,) = db.execute("SELECT tab FROM parts WHERE name=?", (part,)).fetchone()
+        db.execute(f"UPDATE {table} SET data='{{not json'")
+    warned = []
+    for command in (["talks", "belov"], ["show", "belov"], ["path", "alice", "dorin"]):
+        result = run(*command, "--facts", facts, "--format", "json", cache=cache)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+        assert "belov" in result.stdout
+        warned.append("warning:" in result.stderr)
+    assert any(warned)  # the damage was met, said, and answered around
+    after = run("talks", "belov", "--facts", facts, cache=cache)
+    assert after.returncode == 0 and "warning:" not in after.stderr
+    assert len(entries(cache)) == 1  # the damaged entry went; this run built a new one
+
+
+def test_damaged_nquads_are_rewritten(warm) -> None:
+    facts, cache, _ = warm
+    (entry,) = entries(cache)
+    good = run("sparql", "who-talked-to-whom", "--facts", facts, "--format", "csv", cache=cache)
+    (entry / "data.nq").write_text("<broken", encoding="utf-8")
+    again = run("sparql", "who-talked-to-whom", "--facts", facts, "--format", "csv", cache=cache)
+    assert again.returncode == 0 and "Traceback" not in again.stderr, again.stderr
+    assert again.stdout == good.stdout
+    assert (entry / "data.nq").read_text(encoding="utf-8").startswith("<")
+    assert "<broken" not in (entry / "data.nq").read_text(encoding="utf-8")[:10]
+
+
+def test_an_unusable_cache_folder_means_no_cache_and_one_warning(small_copy, tmp_path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = run("talks", "--facts", small_copy, "--format", "json", cache=blocker / "cache")
+    assert "belov-clark-meeting" in talk_ids(result)
+    assert result.stderr.count("warning:") == 1 and "running without the cache" in result.stderr
+
+
+def test_a_full_disk_means_no_cache_no_temporary_file_and_the_right_answer(
+    small_copy: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    expected = talk_ids(
+        run("talks", "--facts", small_copy, "--format", "json", cache=tmp_path / "other")
+    )
+    for command in (["talks"], ["sparql", "who-talked-to-whom"]):
+        result = run(
+            *command,
+            "--facts",
+            small_copy,
+            "--format",
+            "json",
+            cache=cache,
+            limit_file_size=4096,
+        )
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+        assert "cache not written" in result.stderr
+        assert result.stderr.count("warning:") == 1
+        if command == ["talks"]:
+            assert talk_ids(result) == expected
+    leftovers = [p for p in cache.rglob("*") if not p.name.startswith("key-")]
+    assert leftovers == []
+
+
+def test_what_kill_9_leaves_behind_is_cleaned_and_work_in_progress_is_kept(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(cache))
+    entry = dipgraph.load(small_copy, cache=True).rdf_file.directory
+    child = os.fork()
+    if child == 0:  # a writer killed mid-way: its building folder and temporary file stay
+        with building_dir(cache) as building:
+            (building / "index.sqlite").write_bytes(b"half")
+            (entry / ".tmp-half").write_bytes(b"half")
+            os.kill(os.getpid(), signal.SIGKILL)
+    os.waitpid(child, 0)
+    old_store = entry / "store-abc"  # what older versions left
+    old_store.mkdir()
+    os.utime(old_store, (time.time() - 7200, time.time() - 7200))
+    assert len(list(cache.glob(".building-*"))) == 1 and (entry / ".tmp-half").exists()
+    with building_dir(cache) as busy:  # another process at work right now
+        clean_leftovers(cache, lambda p: p == entry)
+        assert busy.exists()
+    assert list(cache.glob(".building-*")) == []
+    assert not (entry / ".tmp-half").exists() and not old_store.exists()
