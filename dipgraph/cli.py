@@ -179,15 +179,28 @@ def build(
         typer.Option(
             "--formats",
             help="Comma-separated formats: ttl, html, nt, jsonld, trig, nq, graphml, gexf, "
-            "csv, or 'all'.",
+            "csv, ftm, ontology, or 'all'.",
         ),
     ] = "ttl,html",
     base_iri: BaseIriOption = None,
+    validate: Annotated[
+        bool,
+        typer.Option("--validate", help="Check the RDF against the SHACL shapes first (pySHACL)."),
+    ] = False,
 ) -> None:
     """Check the facts and write the exports (each written to a temporary file, then renamed)."""
     from dipgraph.build import BuildError, build_exports
 
     graph = open_graph(facts, base_iri)
+    if validate:
+        from dipgraph.graph.shacl import validate as shacl_validate
+
+        violations = shacl_validate(graph.quads)
+        for violation in violations:
+            typer.echo(f"shacl: {violation}", err=True)
+        if violations:
+            fail(f"SHACL: {len(violations)} violation(s); nothing written")
+        typer.echo(f"SHACL: conforms ({len(graph.quads)} triples)", err=True)
     try:
         written = build_exports(graph, out, formats, progress=sys.stderr.isatty())
     except BuildError as error:

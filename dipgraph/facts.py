@@ -70,6 +70,7 @@ class Actor:
     country: str | None = None
     member_of: tuple[str, ...] = ()
     part_of: str | None = None
+    wikidata: str | None = None
     outside_knowledge: str | None = None
     location: Location | None = field(default=None, compare=False)
 
@@ -84,6 +85,7 @@ class Topic:
     id: str
     names: Names
     aliases: Aliases = field(default_factory=dict)
+    wikidata: str | None = None
     broader: str | None = None
     location: Location | None = field(default=None, compare=False)
 

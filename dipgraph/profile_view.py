@@ -75,6 +75,9 @@ def print_profile(profile: dict[str, Any]) -> None:
         console.print(Text(output.text(f"also: {aliases}")))
     if profile["country"]:
         console.print(Text(output.text(f"country: {profile['country']['name']}")))
+    item = profile.get("wikidata")
+    if item:
+        console.print(Text(output.text(f"wikidata: {item} (https://www.wikidata.org/wiki/{item})")))
     rows = profile_rows(profile)
     for section in ("post", "contact", "statement"):
         chosen = [r for r in rows if r["section"] == section]

@@ -63,15 +63,19 @@ def test_rdf_uses_standard_vocabularies() -> None:
     assert (call, RDF.type, DG.PhoneCall) in rdf
     assert (DG.PhoneCall, DG.cameoCode, Literal("041")) in rdf
     assert (call, SEM.hasTimeStamp, Literal("2020-03", datatype=XSD.gYearMonth)) in rdf
-    assert (call, SEM.hasActor, URIRef(ID + "actor/alice-adams")) in rdf
+    role = URIRef(ID + "contact/adams-belov-call/party/alice-adams")
+    assert (call, SEM.hasActor, role) in rdf
+    assert (role, RDF.value, URIRef(ID + "actor/alice-adams")) in rdf
+    assert (role, SEM.roleType, DG.Party) in rdf
     assert (call, PROV.wasDerivedFrom, URIRef(ID + "source/wire")) in rdf
     derivation = rdf.value(call, PROV.qualifiedDerivation)
     assert str(rdf.value(derivation, DG.quote)).startswith("Secretary Alice Adams")
 
-    post = URIRef(ID + "post/adams-secretary")
-    assert (post, RDF.type, ORG.Post) in rdf
-    assert (URIRef(ID + "actor/alice-adams"), ORG.holds, post) in rdf
-    membership = URIRef(ID + "post/adams-secretary/membership")
+    membership = URIRef(ID + "post/adams-secretary")
+    position = URIRef(ID + "position/state-dept/secretary-of-state")
+    assert (position, RDF.type, ORG.Post) in rdf
+    assert (membership, RDF.type, ORG.Membership) in rdf
+    assert (URIRef(ID + "actor/alice-adams"), ORG.holds, position) in rdf
     interval = rdf.value(membership, ORG.memberDuring)
     start = rdf.value(interval, TIME.hasBeginning)
     assert rdf.value(start, TIME.inXSDgYear) == Literal("2019", datatype=XSD.gYear)
@@ -81,11 +85,13 @@ def test_rdf_uses_standard_vocabularies() -> None:
     assert (topic, SKOS.broader, URIRef(ID + "topic/arms-control")) in rdf
 
 
-def test_facts_sit_in_the_named_graph_of_their_source() -> None:
+def test_citations_sit_in_the_named_graph_of_their_source() -> None:
     rdf = dipgraph.load(SMALL).rdf
     call = URIRef(ID + "contact/putin-belov-video")
-    graphs = {str(g) for _, _, _, g in rdf.quads((call, None, None, None))}
+    graphs = {str(g) for _, _, _, g in rdf.quads((call, PROV.wasDerivedFrom, None, None))}
     assert graphs == {ID + "graph/arabic-note"}
+    graphs = {str(g) for _, _, _, g in rdf.quads((call, RDF.type, None, None))}
+    assert graphs == {ID + "graph/arabic-note"}  # described once, in its first source
 
 
 def test_every_dg_term_in_the_output_is_documented_in_the_ontology() -> None:

@@ -9,7 +9,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dipgraph.exports.network import write_csv_tables, write_gexf, write_graphml
-from dipgraph.exports.rdf import write_rdf
+from dipgraph.exports.rdf import write_ontology, write_rdf
+
+
+def _write_jsonld(kg: KnowledgeGraph, target: Path) -> Path:
+    from dipgraph.exports.jsonld import write_jsonld
+
+    return write_jsonld(kg, target)
+
+
+def _write_ftm(kg: KnowledgeGraph, target: Path) -> Path:
+    from dipgraph.exports.ftm import write_ftm
+
+    return write_ftm(kg, target)
 
 
 def _write_html(kg: KnowledgeGraph, target: Path) -> Path:
@@ -51,8 +63,8 @@ EXPORTERS: dict[str, Exporter] = {
         Exporter(
             "jsonld",
             "dipgraph.jsonld",
-            "JSON-LD, one named graph a source",
-            partial(write_rdf, rdf_format="JSON_LD"),
+            "JSON-LD, compacted with dipgraph's context, named graphs kept",
+            _write_jsonld,
         ),
         Exporter(
             "trig",
@@ -73,6 +85,18 @@ EXPORTERS: dict[str, Exporter] = {
             "graphml", "dipgraph.graphml", "GraphML (yEd, Cytoscape, networkx)", write_graphml
         ),
         Exporter("gexf", "dipgraph.gexf", "GEXF (Gephi)", write_gexf),
+        Exporter(
+            "ontology",
+            "ontology.ttl",
+            "the dipgraph ontology (Turtle), also inside every RDF export",
+            write_ontology,
+        ),
+        Exporter(
+            "ftm",
+            "dipgraph.ftm.json",
+            "FollowTheMoney entities, one a line (Aleph, the ftm tools)",
+            _write_ftm,
+        ),
         Exporter(
             "csv",
             "dipgraph-nodes.csv",

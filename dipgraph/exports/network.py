@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING
 from dipgraph.exports.atomic import atomic_path, atomic_text
 
 if TYPE_CHECKING:
+    import networkx
+
+    from dipgraph.dates import PartialDate
     from dipgraph.graph.knowledge import KnowledgeGraph
 
 
@@ -24,11 +27,57 @@ def write_graphml(kg: KnowledgeGraph, target: Path) -> Path:
     return target
 
 
+def _spell(first: PartialDate | None, last: PartialDate | None) -> dict[str, str]:
+    """GEXF start/end (ISO days) of a span: its earliest possible day, its latest."""
+    spell = {}
+    if first is not None:
+        spell["start"] = first.first_day.isoformat()
+    if last is not None:
+        spell["end"] = last.last_day.isoformat()
+    return spell
+
+
+def dynamic_graph(kg: KnowledgeGraph) -> networkx.MultiGraph:
+    """The graph for Gephi's timeline: undirected, with start/end on contacts and posts.
+
+    A contact is an event node; it and the edges of its parties and role-holders
+    carry the contact's span, posts (holder–organization edges) the span of the
+    holding (or the day it is attested on), statements their date. Undated facts
+    get no spell, so they show at every time. GEXF readers (networkx among them)
+    refuse graphs mixing directed and undirected edges, so every edge is
+    undirected and ``relation`` says what it means (a ``post`` joins a holder to
+    an organization, a ``statement`` a speaker to what was said about).
+    """
+    import networkx as nx
+
+    # Edge by edge: nx.MultiGraph(directed) merges a->b and b->a and loses edges; and
+    # copies of the attributes, so the spells never leak into kg.networkx.
+    directed = kg.networkx
+    graph = nx.MultiGraph(**directed.graph)
+    graph.add_nodes_from(directed.nodes(data=True))
+    graph.add_edges_from(directed.edges(keys=True, data=True))
+    graph.graph["mode"] = "dynamic"
+    facts = kg.facts
+    spells = {c.id: _spell(c.date, c.date) for c in facts.contacts.values()}
+    spells.update({s.id: _spell(s.date, s.date) for s in facts.statements.values()})
+    for post in facts.posts.values():  # a post edge is keyed by the post's id
+        first = post.from_ or (None if post.until else post.as_of)
+        last = post.until or (None if post.from_ else post.as_of)
+        spells[post.id] = _spell(first, last)
+    for contact in facts.contacts.values():
+        graph.nodes[contact.id].update(spells[contact.id])
+    for _, _, key, data in graph.edges(keys=True, data=True):
+        fact = key if data.get("relation") == "post" else data.get("fact")
+        data.update(spells.get(fact, {}))
+    return graph
+
+
 def write_gexf(kg: KnowledgeGraph, target: Path) -> Path:
+    """GEXF 1.2, mode dynamic (see :func:`dynamic_graph`), so Gephi can play it."""
     import networkx as nx
 
     with atomic_path(target) as temporary:
-        nx.write_gexf(kg.networkx, temporary, encoding="utf-8")
+        nx.write_gexf(dynamic_graph(kg), temporary, encoding="utf-8")
     return target
 
 

@@ -17,6 +17,15 @@ if TYPE_CHECKING:
     from dipgraph.graph.knowledge import KnowledgeGraph
 
 
+def write_ontology(kg: KnowledgeGraph, target: Path) -> Path:
+    """The ontology as shipped (it is also the graph ``graph/ontology`` of every RDF export)."""
+    from dipgraph.graph.to_rdf import ONTOLOGY_PATH
+
+    with atomic_text(target) as stream:
+        stream.write(ONTOLOGY_PATH.read_text(encoding="utf-8"))
+    return target
+
+
 def write_rdf(kg: KnowledgeGraph, target: Path, rdf_format: str) -> Path:
     """Serialise the graph in one format (an ``RdfFormat`` name), atomically.
 

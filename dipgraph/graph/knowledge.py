@@ -520,6 +520,7 @@ class KnowledgeGraph:
             "kind": actor.kind,
             "names": actor.names,
             "aliases": {k: list(v) for k, v in actor.aliases.items()},
+            "wikidata": actor.wikidata,
             "country": views.ref_view(self.facts, actor.country) if actor.country else None,
             "member_of": [views.ref_view(self.facts, m) for m in actor.member_of],
             "part_of": views.ref_view(self.facts, actor.part_of) if actor.part_of else None,

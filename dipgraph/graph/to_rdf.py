@@ -1,21 +1,38 @@
-"""Compiling facts into RDF with standard vocabularies, one named graph a source.
+"""Compiling facts into RDF with standard vocabularies; each triple in exactly one graph.
 
 The output is a set of quads in N-Quads line syntax (:class:`Quads`): exports
 stream its lines, Oxigraph loads it for fast SPARQL, and rdflib can parse it for
 notebook users. Writing lines directly keeps a million triples to seconds. Every
-term is documented in ``dipgraph/schema/ontology.ttl``.
+term is documented in ``dipgraph/schema/ontology.ttl`` and checked by the SHACL
+shapes in ``dipgraph/schema/shapes.ttl``.
+
+Named graphs (each triple in one, so that a union default graph counts every fact
+once, whatever the server's semantics):
+
+- ``graph/ontology``: the ontology itself (classes, CAMEO codes, statuses...);
+- ``graph/entities``: actors, topics, sources, publishers, languages, places, and
+  positions (``org:Post``) with who held them;
+- ``graph/{source-id}``: the citations of one source (``prov:wasDerivedFrom`` and a
+  ``prov:Derivation`` keeping the verbatim quote), and the description of each fact
+  (a holding, contact or statement) whose first-by-id source it is: a fact cited by
+  two sources is described once, in one of their graphs, and cited in both;
+- ``graph/void``: a VoID description of the dataset, with triple counts.
+
+Vocabularies:
 
 - Actors: schema.org ``Person`` / ``Organization`` (states also ``dg:State`` and
   ``schema:Country``); names as language-tagged ``rdfs:label``, ``skos:prefLabel``,
-  ``skos:altLabel``.
-- Posts: W3C ORG (``org:Post``, ``org:holds``, ``org:Membership``, ``org:role``,
-  ``org:memberDuring`` an OWL-Time interval) with dates typed by precision.
-- Contacts and statements: SEM events (``sem:hasActor``, ``sem:hasPlace``,
-  ``sem:hasTimeStamp``), one ``dg:`` class per contact type carrying its CAMEO code;
-  topics are SKOS concepts with ``skos:broader``.
-- Provenance: PROV-O; the fact ``prov:wasDerivedFrom`` its source, a
-  ``prov:Derivation`` keeps the quote, and the fact's triples sit in the named
-  graph of every source it cites (actors, topics and sources in ``graph/entities``).
+  ``skos:altLabel``; a Wikidata id as ``owl:sameAs`` and ``schema:sameAs``.
+- Posts: W3C ORG. A position (``org:Post`` in an organisation, with its
+  ``org:Role``) is minted once; each holding is an ``org:Membership`` with its
+  ``org:memberDuring`` interval (OWL-Time, dates typed by precision).
+- Contacts and statements: SEM events, one ``dg:`` class per contact type carrying
+  its CAMEO code. A contact links each actor through SEM's role pattern: a
+  ``sem:Role`` with ``rdf:value`` the actor and ``sem:roleType`` ``dg:Party`` (with
+  ``dg:side`` its side number), ``dg:Subject``, ``dg:Host`` or ``dg:Mediator``.
+- Dates: ``sem:hasTimeStamp`` typed by precision, plus
+  ``sem:hasEarliestBeginTimeStamp`` / ``sem:hasLatestEndTimeStamp`` as ``xsd:date``,
+  which SPARQL compares.
 
 >>> line = literal('say "hi"\\n', lang="en")
 >>> line
@@ -24,12 +41,17 @@ term is documented in ``dipgraph/schema/ontology.ttl``.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterator
-from urllib.parse import quote
+from functools import cache
+from pathlib import Path
+from typing import Any
 
 from dipgraph.collector import without_collector
 from dipgraph.dates import PartialDate
 from dipgraph.facts import Evidence, Facts
+from dipgraph.graph.cameo import contact_cameo
 from dipgraph.graph.iris import (
     DEFAULT_BASE,
     DG_NS,
@@ -38,7 +60,7 @@ from dipgraph.graph.iris import (
     fact_iri,
     iri_term,
 )
-from dipgraph.schema.model import Model
+from dipgraph.schema.model import SCHEMA_DIR, Model
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -49,6 +71,10 @@ ORG_NS = "http://www.w3.org/ns/org#"
 PROV_NS = "http://www.w3.org/ns/prov#"
 TIME_NS = "http://www.w3.org/2006/time#"
 DCT_NS = "http://purl.org/dc/terms/"
+OWL_NS = "http://www.w3.org/2002/07/owl#"
+VOID_NS = "http://rdfs.org/ns/void#"
+WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+ONTOLOGY_PATH = SCHEMA_DIR / "ontology.ttl"
 PREFIXES = {
     "dg": DG_NS,
     "sem": SEM_NS,
@@ -58,8 +84,12 @@ PREFIXES = {
     "schema": SDO_NS,
     "time": TIME_NS,
     "dcterms": DCT_NS,
+    "rdf": RDF_NS,
     "rdfs": RDFS_NS,
     "xsd": XSD_NS,
+    "owl": OWL_NS,
+    "void": VOID_NS,
+    "wd": WIKIDATA_ENTITY,
 }
 
 
@@ -84,6 +114,19 @@ def class_name(term: str) -> str:
     return "".join(part.capitalize() for part in term.split("_"))
 
 
+def slug(text: str) -> str:
+    """A readable IRI segment from a label: 'Director of the CIA' -> 'director-of-the-cia'.
+
+    Labels that leave no ASCII letter (an Arabic-only title) get a short digest instead,
+    so the segment is never empty and always IRI-safe.
+
+    >>> slug("Secretary of State"), slug("مدير")
+    ('secretary-of-state', 'h-6a05608678d2')
+    """
+    made = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+    return made or "h-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
 _DATE_TYPES = {"year": "gYear", "month": "gYearMonth", "day": "date"}
 _INSTANT = {"year": "inXSDgYear", "month": "inXSDgYearMonth", "day": "inXSDDate"}
 
@@ -98,16 +141,34 @@ def date_literal(date: PartialDate) -> str:
     return literal(str(date), datatype=date_datatype(date))
 
 
+def day_literal(day: Any) -> str:
+    """A ``datetime.date`` as an ``xsd:date`` literal: comparable with any other."""
+    return literal(day.isoformat(), datatype=XSD_NS + "date")
+
+
+@cache
+def ontology_triples(path: Path = ONTOLOGY_PATH) -> tuple[str, ...]:
+    """The ontology's triples in N-Triples syntax (parsed once; it ships with the code)."""
+    import pyoxigraph as ox
+
+    with path.open("rb") as handle:
+        return tuple(str(t) for t in ox.parse(handle, format=ox.RdfFormat.TURTLE))
+
+
 A = iri(RDF_NS + "type")
+VALUE = iri(RDF_NS + "value")
 LABEL, COMMENT = iri(RDFS_NS + "label"), iri(RDFS_NS + "comment")
 PREF, ALT = iri(SKOS_NS + "prefLabel"), iri(SKOS_NS + "altLabel")
 IDENT = iri(DCT_NS + "identifier")
 SUBJECT = iri(DCT_NS + "subject")
+INTEGER = XSD_NS + "integer"
 _ACTOR_CLASSES = {
     "person": (SDO_NS + "Person",),
     "organization": (SDO_NS + "Organization", ORG_NS + "Organization"),
     "state": (DG_NS + "State", SDO_NS + "Country", ORG_NS + "Organization"),
 }
+# Role types of actors linked to a contact without being a party (issue #9).
+ROLE_TYPES = {"subject": "Subject", "host": "Host", "mediator": "Mediator"}
 
 
 class QuadWriter:
@@ -117,10 +178,14 @@ class QuadWriter:
         self.facts = facts
         self.model = model
         self.base = check_base_iri(base)
-        # Insertion-ordered set of (triple, graph): a place shared by two contacts, or a
-        # fact citing one source twice, yields the same quad again; it is kept once.
+        # Insertion-ordered set of (triple, graph). A triple is written into one graph
+        # only (see the module docstring), so the union graph counts it once.
         self.quads: dict[tuple[str, str], None] = {}
         self.entities = iri(base + "graph/entities")
+        # The graph the fact being written describes itself in (see :meth:`home`).
+        self.fact_graph = self.entities
+        self.ontology = iri(base + "graph/ontology")
+        self.void = iri(base + "graph/void")
 
     def node(self, kind: str, ident: str) -> str:
         return iri(fact_iri(self.base, kind, ident))
@@ -132,8 +197,15 @@ class QuadWriter:
     def add(self, graph: str, subject: str, predicate: str, obj: str) -> None:
         self.quads[(f"{subject} {predicate} {obj}", graph)] = None
 
-    def graphs_for(self, evidence: tuple[Evidence, ...]) -> list[str]:
-        return [iri(f"{self.base}graph/{s}") for s in dict.fromkeys(e.source for e in evidence)]
+    def home(self, evidence: tuple[Evidence, ...]) -> str:
+        """Make the graph of a fact's first source (by id) the one its description goes to.
+
+        Each fact is described once, in one source's graph, so graphs stay source-sized
+        (a Graph Store PUT a graph) and the union counts it once; whichever order the
+        evidence is listed in, the same graph.
+        """
+        self.fact_graph = iri(f"{self.base}graph/{min(e.source for e in evidence)}")
+        return self.fact_graph
 
     def labels(
         self,
@@ -150,10 +222,21 @@ class QuadWriter:
             for text in texts:
                 self.add(graph, subject, ALT, literal(text, lang=lang))
 
-    def provenance(self, graph: str, subject: str, evidence: tuple[Evidence, ...]) -> None:
-        for number, item in enumerate(evidence, start=1):
+    def same_as(self, subject: str, wikidata: str | None) -> None:
+        """A Wikidata id as owl:sameAs (reasoners) and schema:sameAs (schema.org users)."""
+        if wikidata:
+            entity = iri(WIKIDATA_ENTITY + wikidata)
+            self.add(self.entities, subject, iri(OWL_NS + "sameAs"), entity)
+            self.add(self.entities, subject, iri(SDO_NS + "sameAs"), entity)
+
+    def provenance(self, subject: str, evidence: tuple[Evidence, ...]) -> None:
+        """Each citation in its source's graph; the derivation IRI hashes source and quote,
+        so reordering a fact's evidence changes no IRI."""
+        for item in evidence:
+            graph = iri(f"{self.base}graph/{item.source}")
             source = self.node("source", item.source)
-            derivation = f"{subject[:-1]}/evidence/{number}>"
+            digest = hashlib.sha256(f"{item.source}\n{item.quote}".encode()).hexdigest()[:16]
+            derivation = f"{subject[:-1]}/evidence/{digest}>"
             self.add(graph, subject, iri(PROV_NS + "wasDerivedFrom"), source)
             self.add(graph, subject, iri(PROV_NS + "qualifiedDerivation"), derivation)
             self.add(graph, derivation, A, iri(PROV_NS + "Derivation"))
@@ -161,12 +244,31 @@ class QuadWriter:
             language = self.facts.sources[item.source].language
             self.add(graph, derivation, iri(DG_NS + "quote"), literal(item.quote, lang=language))
 
-    def common(self, graph: str, subject: str, fact: object) -> None:
+    def span(self, subject: str, first: PartialDate | None, last: PartialDate | None) -> None:
+        """Comparable bounds: the earliest day it may begin, the latest it may end."""
+        if first is not None:
+            self.add(
+                self.fact_graph,
+                subject,
+                iri(SEM_NS + "hasEarliestBeginTimeStamp"),
+                day_literal(first.first_day),
+            )
+        if last is not None:
+            self.add(
+                self.fact_graph,
+                subject,
+                iri(SEM_NS + "hasLatestEndTimeStamp"),
+                day_literal(last.last_day),
+            )
+
+    def common(self, subject: str, fact: Any) -> None:
         """Identifier, date, notes, summary and evidence: what every fact carries."""
-        self.add(graph, subject, IDENT, literal(fact.id))  # type: ignore[attr-defined]
+        graph = self.fact_graph
+        self.add(graph, subject, IDENT, literal(fact.id))
         date = getattr(fact, "date", None)
         if date is not None:
             self.add(graph, subject, iri(SEM_NS + "hasTimeStamp"), date_literal(date))
+            self.span(subject, date, date)
         for attribute, name in (
             ("date_note", "dateNote"),
             ("outside_knowledge", "outsideKnowledge"),
@@ -177,32 +279,26 @@ class QuadWriter:
         summary = getattr(fact, "summary", None)
         if summary:
             self.add(graph, subject, COMMENT, literal(summary, lang="en"))
-        self.provenance(graph, subject, fact.evidence)  # type: ignore[attr-defined]
+        self.provenance(subject, fact.evidence)
 
-    # -- entities --------------------------------------------------------------
-    def add_vocabulary(self) -> None:
-        graph = self.entities
-        contact, statement = iri(DG_NS + "Contact"), iri(DG_NS + "Statement")
-        for term, spec in self.model.vocabularies["contact_types"].items():
-            cls = iri(DG_NS + class_name(term))
-            self.add(graph, cls, A, iri(RDFS_NS + "Class"))
-            self.add(graph, cls, iri(RDFS_NS + "subClassOf"), contact)
-            self.add(graph, cls, LABEL, literal(spec["label"], lang="en"))
-            self.add(graph, cls, iri(DG_NS + "cameoCode"), literal(spec["cameo"]))
-        for cls in (contact, statement):
-            self.add(graph, cls, iri(RDFS_NS + "subClassOf"), iri(SEM_NS + "Event"))
-        scheme = iri(self.base + "topics")
-        self.add(graph, scheme, A, iri(SKOS_NS + "ConceptScheme"))
-        self.add(graph, scheme, LABEL, literal("dipgraph topics", lang="en"))
+    # -- ontology and entities -------------------------------------------------
+    def add_ontology(self) -> None:
+        """The ontology travels with the data: classes, CAMEO codes, statuses, kinds."""
+        for triple in ontology_triples():
+            self.quads[(triple, self.ontology)] = None
 
     def add_entities(self) -> None:
         graph = self.entities
+        scheme = iri(self.base + "topics")
+        self.add(graph, scheme, A, iri(SKOS_NS + "ConceptScheme"))
+        self.add(graph, scheme, LABEL, literal("dipgraph topics", lang="en"))
         for actor in self.facts.actors.values():
             subject = self.node("actor", actor.id)
             for cls in _ACTOR_CLASSES[actor.kind]:
                 self.add(graph, subject, A, iri(cls))
             self.add(graph, subject, IDENT, literal(actor.id))
             self.labels(graph, subject, actor.names, actor.aliases)
+            self.same_as(subject, getattr(actor, "wikidata", None))
             if actor.country:
                 self.add(graph, subject, iri(DG_NS + "country"), self.node("actor", actor.country))
             for organization in actor.member_of:
@@ -224,152 +320,219 @@ class QuadWriter:
         for topic in self.facts.topics.values():
             subject = self.node("topic", topic.id)
             self.add(graph, subject, A, iri(SKOS_NS + "Concept"))
-            self.add(graph, subject, iri(SKOS_NS + "inScheme"), iri(self.base + "topics"))
+            self.add(graph, subject, iri(SKOS_NS + "inScheme"), scheme)
             self.add(graph, subject, IDENT, literal(topic.id))
             self.labels(graph, subject, topic.names, topic.aliases)
+            self.same_as(subject, getattr(topic, "wikidata", None))
             if topic.broader:
                 self.add(
                     graph, subject, iri(SKOS_NS + "broader"), self.node("topic", topic.broader)
                 )
         for source in self.facts.sources.values():
-            subject = self.node("source", source.id)
-            self.add(graph, subject, A, iri(PROV_NS + "Entity"))
-            self.add(graph, subject, A, iri(SDO_NS + "CreativeWork"))
-            self.add(graph, subject, IDENT, literal(source.id))
-            if source.title:
-                self.add(
-                    graph,
-                    subject,
-                    iri(DCT_NS + "title"),
-                    literal(source.title, lang=source.language),
-                )
-            if source.title_en:
-                self.add(graph, subject, iri(DCT_NS + "title"), literal(source.title_en, lang="en"))
+            self.add_source(source)
+
+    def add_source(self, source: Any) -> None:
+        graph = self.entities
+        subject = self.node("source", source.id)
+        self.add(graph, subject, A, iri(PROV_NS + "Entity"))
+        self.add(graph, subject, A, iri(SDO_NS + "CreativeWork"))
+        self.add(graph, subject, IDENT, literal(source.id))
+        if source.title:
             self.add(
-                graph,
-                subject,
-                LABEL,
-                literal(source.name, lang="en" if source.title_en else source.language),
+                graph, subject, iri(DCT_NS + "title"), literal(source.title, lang=source.language)
             )
-            self.add(graph, subject, iri(DCT_NS + "language"), literal(source.language))
-            if source.publisher:
-                self.add(graph, subject, iri(DCT_NS + "publisher"), literal(source.publisher))
-            if source.published:
-                self.add(graph, subject, iri(DCT_NS + "issued"), date_literal(source.published))
-            if source.url:
-                self.add(graph, subject, iri(SDO_NS + "url"), iri(source.url))
+        if source.title_en:
+            self.add(graph, subject, iri(DCT_NS + "title"), literal(source.title_en, lang="en"))
+        self.add(
+            graph,
+            subject,
+            LABEL,
+            literal(source.name, lang="en" if source.title_en else source.language),
+        )
+        # dcterms:language ranges over dcterms:LinguisticSystem: the Library of Congress
+        # ISO 639 IRI of the primary subtag; the full BCP 47 tag as schema:inLanguage.
+        primary = source.language.split("-")[0].lower()
+        part = "iso639-1" if len(primary) == 2 else "iso639-2"
+        language = iri(f"http://id.loc.gov/vocabulary/{part}/{primary}")
+        self.add(graph, subject, iri(DCT_NS + "language"), language)
+        self.add(graph, language, A, iri(DCT_NS + "LinguisticSystem"))
+        self.add(graph, subject, iri(SDO_NS + "inLanguage"), literal(source.language))
+        if source.publisher:
+            # dcterms:publisher ranges over dcterms:Agent: one agent a publisher name.
+            publisher = self.node("publisher", slug(source.publisher))
+            self.add(graph, subject, iri(DCT_NS + "publisher"), publisher)
+            self.add(graph, publisher, A, iri(DCT_NS + "Agent"))
+            self.add(graph, publisher, LABEL, literal(source.publisher))
+        if source.published:
+            self.add(graph, subject, iri(DCT_NS + "issued"), date_literal(source.published))
+        if source.url:
+            self.add(graph, subject, iri(SDO_NS + "url"), iri(source.url))
 
     # -- facts -----------------------------------------------------------------
+    def position(self, post: Any) -> tuple[str, str]:
+        """The org:Post (a position in an organisation) and its org:Role, minted once for
+        every holding of the same title in the same organisation."""
+        key = f"{post.organization}/{slug(post.title)}" if post.organization else slug(post.title)
+        position = self.node("position", key)
+        role = f"{position[:-1]}/role>"
+        graph = self.entities
+        if (f"{position} {A} {iri(ORG_NS + 'Post')}", graph) not in self.quads:
+            self.add(graph, position, A, iri(ORG_NS + "Post"))
+            self.labels(graph, position, post.post)
+            self.add(graph, position, iri(ORG_NS + "role"), role)
+            self.add(graph, role, A, iri(ORG_NS + "Role"))
+            self.labels(graph, role, post.post)
+            if post.organization:
+                organization = self.node("actor", post.organization)
+                self.add(graph, position, iri(ORG_NS + "postIn"), organization)
+        return position, role
+
     def add_posts(self) -> None:
+        add = self.add
         for post in self.facts.posts.values():
-            subject = self.node("post", post.id)
-            stem = subject[:-1]
+            membership = self.node("post", post.id)
+            stem = membership[:-1]
             holder = self.node("actor", post.holder)
-            role, membership = f"{stem}/role>", f"{stem}/membership>"
-            interval = f"{stem}/interval>"
-            for graph in self.graphs_for(post.evidence):
-                add = self.add
-                add(graph, subject, A, iri(ORG_NS + "Post"))
-                self.labels(graph, subject, post.post)
-                add(graph, subject, iri(ORG_NS + "heldBy"), holder)
-                add(graph, holder, iri(ORG_NS + "holds"), subject)
-                add(graph, subject, iri(ORG_NS + "role"), role)
-                add(graph, role, A, iri(ORG_NS + "Role"))
-                self.labels(graph, role, post.post)
-                add(graph, membership, A, iri(ORG_NS + "Membership"))
-                add(graph, membership, iri(ORG_NS + "member"), holder)
-                add(graph, membership, iri(ORG_NS + "role"), role)
-                if post.organization:
-                    organization = self.node("actor", post.organization)
-                    add(graph, subject, iri(ORG_NS + "postIn"), organization)
-                    add(graph, membership, iri(ORG_NS + "organization"), organization)
-                if post.from_ or post.until:
-                    add(graph, membership, iri(ORG_NS + "memberDuring"), interval)
-                    add(graph, interval, A, iri(TIME_NS + "Interval"))
-                    for date, end, name in (
-                        (post.from_, "hasBeginning", "beginning"),
-                        (post.until, "hasEnd", "end"),
-                    ):
-                        if date:
-                            instant = f"{stem}/{name}>"
-                            add(graph, interval, iri(TIME_NS + end), instant)
-                            add(graph, instant, A, iri(TIME_NS + "Instant"))
-                            add(
-                                graph,
-                                instant,
-                                iri(TIME_NS + _INSTANT[date.precision]),
-                                date_literal(date),
-                            )
-                if post.as_of:
-                    add(graph, subject, iri(DG_NS + "attestedOn"), date_literal(post.as_of))
-                self.common(graph, subject, post)
-                self.provenance(graph, membership, post.evidence)
+            position, role = self.position(post)
+            # Who held a position, undated, is shared by every holding: an entity triple.
+            add(self.entities, position, iri(ORG_NS + "heldBy"), holder)
+            add(self.entities, holder, iri(ORG_NS + "holds"), position)
+            graph = self.home(post.evidence)
+            add(graph, membership, A, iri(ORG_NS + "Membership"))
+            add(graph, membership, iri(ORG_NS + "member"), holder)
+            add(graph, membership, iri(ORG_NS + "role"), role)
+            add(graph, membership, iri(DG_NS + "post"), position)
+            if post.organization:
+                organization = self.node("actor", post.organization)
+                add(graph, membership, iri(ORG_NS + "organization"), organization)
+            if post.from_ or post.until:
+                interval = f"{stem}/interval>"
+                add(graph, membership, iri(ORG_NS + "memberDuring"), interval)
+                add(graph, interval, A, iri(TIME_NS + "Interval"))
+                for date, end, name in (
+                    (post.from_, "hasBeginning", "beginning"),
+                    (post.until, "hasEnd", "end"),
+                ):
+                    if date:
+                        instant = f"{stem}/{name}>"
+                        add(graph, interval, iri(TIME_NS + end), instant)
+                        add(graph, instant, A, iri(TIME_NS + "Instant"))
+                        add(
+                            graph,
+                            instant,
+                            iri(TIME_NS + _INSTANT[date.precision]),
+                            date_literal(date),
+                        )
+                self.span(membership, post.from_, post.until)
+            if post.as_of:
+                add(graph, membership, iri(DG_NS + "attestedOn"), date_literal(post.as_of))
+            self.common(membership, post)
+
+    def role(self, contact: str, role_type: str, actor: str, side: int | None = None) -> None:
+        """SEM's role pattern: the contact has a sem:Role whose rdf:value is the actor."""
+        graph = self.fact_graph
+        node = f"{contact[:-1]}/{role_type.lower()}/{actor}>"
+        self.add(graph, contact, iri(SEM_NS + "hasActor"), node)
+        self.add(graph, node, A, iri(SEM_NS + "Role"))
+        self.add(graph, node, VALUE, self.node("actor", actor))
+        self.add(graph, node, iri(SEM_NS + "roleType"), iri(DG_NS + role_type))
+        if side is not None:
+            self.add(graph, node, iri(DG_NS + "side"), literal(str(side), datatype=INTEGER))
 
     def add_contacts(self) -> None:
+        add = self.add
         event, contact_class = iri(SEM_NS + "Event"), iri(DG_NS + "Contact")
         for contact in self.facts.contacts.values():
             subject = self.node("contact", contact.id)
-            for graph in self.graphs_for(contact.evidence):
-                add = self.add
-                add(graph, subject, A, event)
-                add(graph, subject, A, contact_class)
-                add(graph, subject, A, iri(DG_NS + class_name(contact.type)))
-                for participant in contact.participants:
-                    add(graph, subject, iri(SEM_NS + "hasActor"), self.node("actor", participant))
-                if contact.initiated_by:
-                    add(
-                        graph,
-                        subject,
-                        iri(DG_NS + "initiatedBy"),
-                        self.node("actor", contact.initiated_by),
-                    )
-                for topic in contact.topics:
-                    add(graph, subject, SUBJECT, self.node("topic", topic))
-                if contact.place:
-                    slug = quote(contact.place["en"].lower().replace(" ", "-"), safe="-._~")
-                    place = iri(f"{self.base}place/{slug}")
-                    add(graph, subject, iri(SEM_NS + "hasPlace"), place)
-                    add(graph, place, A, iri(SEM_NS + "Place"))
-                    self.labels(graph, place, contact.place)
+            graph = self.home(contact.evidence)
+            add(graph, subject, A, event)
+            add(graph, subject, A, contact_class)
+            add(graph, subject, A, iri(DG_NS + class_name(contact.type)))
+            # The contact's own code: its type's, unless hosted (044) or only intended (036).
+            cameo = contact_cameo(self.model.vocabularies, contact)
+            add(graph, subject, iri(DG_NS + "cameoCode"), literal(cameo))
+            for number, side in enumerate(contact.sides, start=1):
+                for member in side:
+                    self.role(subject, "Party", member, number)
+            for role, holders in contact.roles.items():
+                for holder in holders:
+                    self.role(subject, ROLE_TYPES[role], holder)
+            if contact.initiated_by:
                 add(
                     graph,
                     subject,
-                    iri(DG_NS + "secret"),
-                    literal("true" if contact.secret else "false", datatype=XSD_NS + "boolean"),
+                    iri(DG_NS + "initiatedBy"),
+                    self.node("actor", contact.initiated_by),
                 )
-                add(
-                    graph,
-                    subject,
-                    iri(DG_NS + "status"),
-                    iri(DG_NS + "Status" + class_name(contact.status)),
-                )
-                self.common(graph, subject, contact)
+            for topic in contact.topics:
+                add(graph, subject, SUBJECT, self.node("topic", topic))
+            if contact.place:
+                place = self.node("place", slug(contact.place["en"]))
+                add(graph, subject, iri(SEM_NS + "hasPlace"), place)
+                add(self.entities, place, A, iri(SEM_NS + "Place"))
+                self.labels(self.entities, place, contact.place)
+            add(
+                graph,
+                subject,
+                iri(DG_NS + "secret"),
+                literal("true" if contact.secret else "false", datatype=XSD_NS + "boolean"),
+            )
+            add(
+                graph,
+                subject,
+                iri(DG_NS + "status"),
+                iri(DG_NS + "Status" + class_name(contact.status)),
+            )
+            self.common(subject, contact)
 
     def add_statements(self) -> None:
         for statement in self.facts.statements.values():
             subject = self.node("statement", statement.id)
+            graph = self.home(statement.evidence)
             speaker = self.node("actor", statement.speaker)
-            for graph in self.graphs_for(statement.evidence):
-                self.add(graph, subject, A, iri(SEM_NS + "Event"))
-                self.add(graph, subject, A, iri(DG_NS + "Statement"))
-                self.add(graph, subject, iri(SEM_NS + "hasActor"), speaker)
-                self.add(graph, subject, iri(DG_NS + "speaker"), speaker)
-                self.add(
-                    graph,
-                    subject,
-                    iri(DG_NS + "statementKind"),
-                    iri(DG_NS + "Statement" + class_name(statement.kind)),
-                )
-                for target in statement.about:
-                    self.add(graph, subject, SUBJECT, self.ref(target))
-                self.common(graph, subject, statement)
+            self.add(graph, subject, A, iri(SEM_NS + "Event"))
+            self.add(graph, subject, A, iri(DG_NS + "Statement"))
+            self.add(graph, subject, iri(DG_NS + "speaker"), speaker)
+            self.add(
+                graph,
+                subject,
+                iri(DG_NS + "statementKind"),
+                iri(DG_NS + "Statement" + class_name(statement.kind)),
+            )
+            for target in statement.about:
+                self.add(graph, subject, SUBJECT, self.ref(target))
+            self.common(subject, statement)
+
+    def add_void(self) -> None:
+        """A VoID description: the dataset, its named graphs as subsets, triple counts."""
+        graph, add = self.void, self.add
+        dataset = iri(self.base + "dataset")
+        total = literal(str(len(self.quads)), datatype=INTEGER)  # the data, not this
+        per_graph: dict[str, int] = {}
+        for _, where in self.quads:
+            per_graph[where] = per_graph.get(where, 0) + 1
+        add(graph, dataset, A, iri(VOID_NS + "Dataset"))
+        add(graph, dataset, iri(DCT_NS + "title"), literal("dipgraph knowledge graph", lang="en"))
+        add(graph, dataset, iri(VOID_NS + "triples"), total)
+        add(graph, dataset, iri(VOID_NS + "uriSpace"), literal(self.base))
+        for namespace in (DG_NS, SEM_NS, ORG_NS, PROV_NS, SKOS_NS, SDO_NS, TIME_NS, DCT_NS):
+            add(graph, dataset, iri(VOID_NS + "vocabulary"), iri(namespace))
+        for kind, plural in (("actor", "actors"), ("contact", "contacts")):
+            first = next(iter(getattr(self.facts, plural)), None)
+            if first is not None:
+                add(graph, dataset, iri(VOID_NS + "exampleResource"), self.node(kind, first))
+        for subset, count in per_graph.items():
+            add(graph, dataset, iri(VOID_NS + "subset"), subset)
+            add(graph, subset, A, iri(VOID_NS + "Dataset"))
+            add(graph, subset, iri(VOID_NS + "triples"), literal(str(count), datatype=INTEGER))
 
     def build(self) -> Quads:
-        self.add_vocabulary()
+        self.add_ontology()
         self.add_entities()
         self.add_posts()
         self.add_contacts()
         self.add_statements()
+        self.add_void()
         return Quads(self.quads)
 
 
@@ -405,6 +568,6 @@ class Quads:
 
 @without_collector
 def compile_quads(facts: Facts, model: Model, base: str = DEFAULT_BASE) -> Quads:
-    """The whole dataset as quads, one named graph a source (actors, topics and sources
-    in ``graph/entities``)."""
+    """The whole dataset as quads, each triple in one named graph (see the module
+    docstring: ontology, entities, facts, one graph of citations a source, VoID)."""
     return QuadWriter(facts, model, base).build()

@@ -38,6 +38,18 @@ def unique_ids(declared: list[Declared], problems: list[Problem]) -> dict[str, D
     return by_id
 
 
+def unique_wikidata(pending: Pending, problems: list[Problem]) -> None:
+    """Two records claiming one Wikidata item are the same entity twice: an error."""
+    first: dict[str, Location] = {}
+    for item, where in pending.wikidata:
+        if item in first:
+            problems.append(
+                _problem(where, f"Wikidata item {item} is already claimed at {first[item]}")
+            )
+        else:
+            first[item] = where
+
+
 def resolve_references(
     pending: Pending, by_id: dict[str, Declared], problems: list[Problem]
 ) -> None:

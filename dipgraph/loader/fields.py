@@ -23,6 +23,7 @@ from dipgraph.schema.model import PROPERTY_TYPES, Model, Property
 
 INVALID: Any = object()
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
+WIKIDATA_PATTERN = re.compile(r"^Q[1-9][0-9]*$")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 MIN_QUOTE_CHARS = 8
 _EVIDENCE_SOURCE = Property(name="source", type="ref", range=("source",))
@@ -62,6 +63,7 @@ class Pending:
 
     references: list[Reference] = field(default_factory=list)
     quotes: list[QuoteUse] = field(default_factory=list)
+    wikidata: list[tuple[str, Location]] = field(default_factory=list)
     initiators: list[Initiator] = field(default_factory=list)
 
 
@@ -189,6 +191,16 @@ class FieldChecker:
         if not LANGUAGE_PATTERN.match(text):
             self.reader.error(node, f"'{text}' is not a language code (use en, ar, ru...)")
             return INVALID
+        return text
+
+    def _wikidata(self, prop: Property, node: yaml.Node, what: str) -> Any:
+        text = self.reader.text(node, what)
+        if text is None:
+            return INVALID
+        if not WIKIDATA_PATTERN.match(text):
+            self.reader.error(node, f"'{text}' is not a Wikidata item id (Q followed by digits)")
+            return INVALID
+        self.pending.wikidata.append((text, self.reader.where(node)))
         return text
 
     def _path(self, prop: Property, node: yaml.Node, what: str) -> Any:

@@ -13,6 +13,7 @@ from dipgraph.schema.model import FactKind, Model, Property, load_model
 
 ID = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
 LANGUAGE = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+WIKIDATA = r"^Q[1-9][0-9]*$"
 DATE = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
 
 
@@ -24,6 +25,8 @@ def _value_schema(prop: Property, model: Model) -> dict[str, Any]:
         return schema
     if prop.type in ("text", "path"):
         return {"type": "string", "minLength": 1}
+    if prop.type == "wikidata":
+        return {"type": "string", "pattern": WIKIDATA}
     if prop.type == "iri":
         return {
             "type": "string",

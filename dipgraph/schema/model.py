@@ -35,6 +35,7 @@ PROPERTY_TYPES = frozenset(
         "language",
         "iri",
         "sides",
+        "wikidata",
     }
 )
 KIND_ORDER = ("source", "actor", "topic", "post", "contact", "statement")

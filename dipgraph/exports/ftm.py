@@ -1,0 +1,178 @@
+"""FollowTheMoney entities, one JSON object a line, for Aleph and the ``ftm`` tool chain.
+
+Mapping (FtM schema in brackets):
+
+- persons [Person]; organizations [Organization], or [PublicBody] when part of a
+  state; states [PublicBody] (FtM has no schema for a state as an actor);
+  a Wikidata id as ``wikidataId``; other names as ``alias``;
+- a position held [Position], minted once per title and organization as in the RDF,
+  and each holding [Occupancy] with its ``startDate`` / ``endDate``;
+- a contact [Event]: ``involved`` lists its parties, subjects and mediators, a host
+  is its ``organizer``; the sides are spelled out in ``description`` (FtM has no
+  sides, and an Event is not a set of pairs, so no colleague is paired);
+- a source [Document]; each quote of a contact [Documentation] linking the document
+  to the event (``summary`` = the verbatim quote); every fact's ``proof`` names its
+  documents. FtM documents only things, not intervals, so an occupancy keeps its
+  quotes as its ``summary``.
+
+Statements and topics have no FtM schema: topics become an event's ``keywords``.
+Dates keep their precision (``2022``, ``2022-11``). Entity ids are ``{kind}-{id}``
+(``_`` written ``--``: FtM ids take no underscore and dipgraph ids never hold ``--``).
+The library is not needed to write the file; the tests validate it with it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dipgraph.exports.atomic import atomic_text
+from dipgraph.graph.to_rdf import slug
+
+if TYPE_CHECKING:
+    from dipgraph.facts import Evidence, Facts
+    from dipgraph.graph.knowledge import KnowledgeGraph
+
+# FtM languages are ISO 639-3; the codes of the languages dipgraph sources are in.
+_LANGUAGES = {
+    "ar": "ara", "en": "eng", "ru": "rus", "fr": "fra", "de": "deu", "es": "spa",
+    "zh": "zho", "fa": "fas", "tr": "tur", "uk": "ukr", "he": "heb",
+}  # fmt: skip
+
+
+def ftm_id(kind: str, ident: str) -> str:
+    """An FtM entity id: ``contact-putin-biden-call``."""
+    return f"{kind}-{ident}".replace("_", "--")
+
+
+def entity(kind: str, ident: str, schema: str, **properties: Any) -> dict[str, Any]:
+    """One entity; properties with no value are left out, every value is a list of text."""
+    cleaned = {}
+    for name, value in properties.items():
+        values = value if isinstance(value, list | tuple) else [value]
+        values = [str(v) for v in values if v is not None and v != ""]
+        if values:
+            cleaned[name] = list(dict.fromkeys(values))
+    return {"id": ftm_id(kind, ident), "schema": schema, "properties": cleaned}
+
+
+def _actor_schema(facts: Facts, ident: str) -> str:
+    actor = facts.actors[ident]
+    if actor.kind == "person":
+        return "Person"
+    if actor.kind == "state":
+        return "PublicBody"
+    parent = facts.actors.get(actor.part_of or "")
+    return "PublicBody" if parent is not None and parent.kind == "state" else "Organization"
+
+
+def _names(names: dict[str, str], aliases: dict[str, tuple[str, ...]]) -> tuple[str, list[str]]:
+    others = [text for lang, text in names.items() if lang != "en"]
+    return names["en"], [*others, *(a for texts in aliases.values() for a in texts)]
+
+
+def _evidence(fact_kind: str, fact_id: str, evidence: tuple[Evidence, ...]) -> Iterator[dict]:
+    for number, item in enumerate(evidence, start=1):
+        yield entity(
+            "evidence",
+            f"{fact_id}.{number}",
+            "Documentation",
+            document=ftm_id("source", item.source),
+            entity=ftm_id(fact_kind, fact_id),
+            role="evidence",
+            summary=item.quote,
+        )
+
+
+def ftm_entities(kg: KnowledgeGraph) -> Iterator[dict[str, Any]]:
+    """Every entity, sources and actors first so references point backwards."""
+    facts = kg.facts
+    for source in facts.sources.values():
+        yield entity(
+            "source",
+            source.id,
+            "Document",
+            title=[source.title, source.title_en],
+            language=_LANGUAGES.get(source.language.split("-")[0]),
+            publisher=source.publisher,
+            publishedAt=str(source.published) if source.published else None,
+            sourceUrl=source.url,
+            fileName=Path(source.file).name,
+        )
+    for actor in facts.actors.values():
+        name, aliases = _names(actor.names, actor.aliases)
+        yield entity(
+            "actor",
+            actor.id,
+            _actor_schema(facts, actor.id),
+            name=name,
+            alias=aliases,
+            wikidataId=actor.wikidata,
+            notes=actor.outside_knowledge,
+        )
+    positions: set[str] = set()
+    for post in facts.posts.values():
+        key = f"{post.organization}.{slug(post.title)}" if post.organization else slug(post.title)
+        if key not in positions:
+            positions.add(key)
+            yield entity(
+                "position",
+                key,
+                "Position",
+                name=post.title,
+                alias=[t for lang, t in post.post.items() if lang != "en"],
+                organization=ftm_id("actor", post.organization) if post.organization else None,
+            )
+        starts, ends = post.from_ or post.as_of, post.until
+        yield entity(
+            "post",
+            post.id,
+            "Occupancy",
+            holder=ftm_id("actor", post.holder),
+            post=ftm_id("position", key),
+            startDate=str(starts) if starts else None,
+            endDate=str(ends) if ends else None,
+            status="ended" if post.until else "unknown",
+            description=post.date_note,
+            summary=[e.quote for e in post.evidence],
+            proof=[ftm_id("source", e.source) for e in post.evidence],
+        )
+    labels = kg.model.vocabularies["contact_types"]
+    for contact in facts.contacts.values():
+        sides = "; ".join(
+            f"side {n}: " + ", ".join(facts.actors[a].name for a in side)
+            for n, side in enumerate(contact.sides, start=1)
+        )
+        roles = "; ".join(
+            f"{role}s: " + ", ".join(facts.actors[a].name for a in holders)
+            for role, holders in contact.roles.items()
+            if holders
+        )
+        yield entity(
+            "contact",
+            contact.id,
+            "Event",
+            name=f"{labels[contact.type]['label']}: {contact.id}",
+            summary=contact.summary,
+            description=f"{sides}. {roles}".rstrip(". ") + f". Status: {contact.status}.",
+            date=str(contact.date) if contact.date else None,
+            location=contact.place.get("en") if contact.place else None,
+            involved=[
+                ftm_id("actor", a)
+                for a in (*contact.participants, *contact.subjects, *contact.mediators)
+            ],
+            organizer=[ftm_id("actor", a) for a in contact.hosts],
+            keywords=[facts.topics[t].name for t in contact.topics],
+            proof=[ftm_id("source", e.source) for e in contact.evidence],
+        )
+        yield from _evidence("contact", contact.id, contact.evidence)
+
+
+def write_ftm(kg: KnowledgeGraph, target: Path) -> Path:
+    """Line-delimited FtM JSON (``ftm`` reads it: ``ftm validate``, ``ftm export-gexf``...)."""
+    with atomic_text(target) as stream:
+        for item in ftm_entities(kg):
+            stream.write(json.dumps(item, ensure_ascii=False, sort_keys=True) + "\n")
+    return target
