@@ -72,11 +72,15 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("true", "1", "yes")
 
 
-def browser_missing(reason: str) -> None:
-    """Fail in CI (the browser tests must run there); elsewhere skip, saying why."""
+def tool_missing(reason: str, what: str) -> None:
+    """Fail in CI (every test must run there); elsewhere skip, saying why."""
     if in_ci():
-        pytest.fail(f"{reason} (CI=true: the browser tests must run in CI)")
-    pytest.skip(f"{reason}; the browser tests need it (they run in CI)")
+        pytest.fail(f"{reason} (CI=true: {what} must run in CI)")
+    pytest.skip(f"{reason}; {what} need it (they run in CI)")
+
+
+def browser_missing(reason: str) -> None:
+    tool_missing(reason, "the browser tests")
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 import dipgraph
-from conftest import BUNDLED, TESTS
+from conftest import BUNDLED, TESTS, tool_missing
 from dipgraph.graph.sparql import named_queries
 
 DELEGATIONS = TESTS / "fixtures" / "delegations"
@@ -93,7 +93,10 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A fresh Virtuoso server on loopback; its SPARQL user may write (a throwaway database)."""
     binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
     if not binary or not isql:
-        pytest.fail("Virtuoso is missing: apt-get install virtuoso-opensource (.ci/run does)")
+        tool_missing(
+            "Virtuoso is missing: apt-get install virtuoso-opensource (.ci/run does)",
+            "the second-server tests",
+        )
     db = tmp_path_factory.mktemp("virtuoso")
     sql_port, http_port = free_port(), free_port()
     ini = db / "virtuoso.ini"
