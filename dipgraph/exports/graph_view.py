@@ -1,87 +1,68 @@
-"""The graph as the HTML page draws it: vis-network nodes and edges with their facts.
+"""The graph as the HTML page draws it: vis-network nodes and edges, and the facts behind them.
 
-Built from the compiled NetworkX graph (actors and topics; sources are not
-drawn). Every edge of that graph between drawn nodes is drawn, so the page and
-the graph agree on counts. Each node and edge carries a ``meta`` object the page
-shows in its side panel; fact text travels only as data, never as markup.
+Contacts come first. On a small graph every contact is its own node (an event),
+joined to the actors of each of its sides, so no two facts share a click target
+and members of one delegation are never drawn as having talked to each other.
+Statements are event nodes too (speaker -> statement -> what it is about). On a
+large graph (``large=True``) only actors are nodes and each pair of actors who
+talked gets ONE edge, which opens the list of that pair's contacts.
+
+Every edge carries a ``kind`` and a ``layer`` (contacts, statements, topics,
+posts, countries) the page switches on and off. Fact text travels only as data
+(``facts``), never as markup.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from dipgraph.dates import PartialDate
-from dipgraph.facts import Evidence, Post
+from dipgraph.facts import Contact, Evidence
 from dipgraph.graph import views
 
 if TYPE_CHECKING:
     from dipgraph.graph.knowledge import KnowledgeGraph
 
 SHAPES = {"person": "dot", "organization": "square", "state": "diamond", "topic": "triangle"}
-COUNTRY_COLOURS = [
-    "#d62728",
-    "#1f77b4",
-    "#ff7f0e",
-    "#9467bd",
-    "#8c564b",
-    "#17becf",
-    "#bcbd22",
-    "#e377c2",
-]
-NO_COUNTRY = "#7f7f7f"
-TOPIC_COLOUR = "#2ca02c"
-CONTACT_COLOURS = [
-    "#1f77b4",
-    "#d62728",
-    "#ff7f0e",
-    "#9467bd",
-    "#8c564b",
-    "#17becf",
-    "#e377c2",
-    "#bcbd22",
-    "#393b79",
-    "#637939",
-    "#843c39",
-]
-EDGE_STYLES: dict[str, dict[str, Any]] = {
-    "post": {"color": "#555555", "dashes": [8, 4], "width": 1.5, "label": "holds a post in"},
-    "statement": {
-        "color": "#e377c2",
-        "dashes": [10, 3, 2, 3],
-        "width": 1,
-        "label": "statement about",
-    },
-    "discussed": {"color": "#98df8a", "dashes": False, "width": 0.5, "label": "discussed topic"},
-    "member_of": {"color": "#bbbbbb", "dashes": [2, 4], "width": 0.5, "label": "member of"},
-    "part_of": {"color": "#bbbbbb", "dashes": [2, 4], "width": 0.5, "label": "part of"},
-    "country": {"color": "#dddddd", "dashes": [2, 6], "width": 0.5, "label": "country"},
-    "broader": {
-        "color": TOPIC_COLOUR,
-        "dashes": [2, 4],
-        "width": 0.5,
-        "label": "narrower topic of",
-    },
+# Okabe & Ito's colour-blind-safe set, for the busiest countries only; every other
+# country is one grey, named in the legend. Contacts are not colour-coded at all
+# (their type is written on them), so a contact never shares a colour with a country.
+COUNTRY_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00"]
+OTHER_COUNTRY = "#BBBBBB"
+NO_COUNTRY = "#FFFFFF"
+TOPIC_COLOUR = "#999933"
+STATEMENT_COLOUR = "#FFF3C4"
+CONTACT_FILL = "#F2F2F2"
+SECRET_FILL = "#222222"
+INK = "#444444"
+TYPE_WORDS = {
+    "meeting": "meeting",
+    "phone_call": "call",
+    "video_call": "video call",
+    "consultations": "consultations",
+    "talks": "talks",
+    "message": "message",
+    "letter": "letter",
+    "visit": "visit",
+    "summit_meeting": "summit",
+    "prisoner_exchange": "exchange",
+    "interview": "interview",
 }
+LAYERS = ("contacts", "statements", "topics", "posts", "countries")
+ROLES = ("subjects", "hosts", "mediators")
+ROLE_EDGE = {"subjects": "subject", "hosts": "host", "mediators": "mediator"}
 
 
-def _country_colours(kg: KnowledgeGraph) -> dict[str, str]:
-    """A colour per state, busiest first, so the two main actors get the clearest hues."""
-    counts: dict[str, int] = {}
-    for actor in kg.facts.actors.values():
-        country = actor.id if actor.kind == "state" else actor.country
-        if country:
-            counts[country] = counts.get(country, 0) + 1
-    ranked = sorted(counts, key=lambda c: (-counts[c], c))
-    return {c: COUNTRY_COLOURS[i % len(COUNTRY_COLOURS)] for i, c in enumerate(ranked)}
+def contact_roles(contact: Contact) -> dict[str, tuple[str, ...]]:
+    """Actors linked to a contact without being a party: subjects, hosts, mediators."""
+    return {role: getattr(contact, role) for role in ROLES}
 
 
-def _evidence(kg: KnowledgeGraph, evidence: tuple[Evidence, ...]) -> list[dict[str, str]]:
-    """Quotes with their source's display name, as the side panel shows them."""
-    return [
-        {**item, "source_name": kg.facts.sources[item["source"]].name}
-        for item in views.evidence_view(evidence)
-    ]
+# ---- facts as the page reads them ----------------------------------------------------
+def _evidence(evidence: tuple[Evidence, ...]) -> list[dict[str, str]]:
+    return views.evidence_view(evidence)
 
 
 def _span(date: PartialDate | None) -> tuple[str | None, str | None]:
@@ -91,231 +72,291 @@ def _span(date: PartialDate | None) -> tuple[str | None, str | None]:
     return date.first_day.isoformat(), date.last_day.isoformat()
 
 
-def _actor_node(
-    kg: KnowledgeGraph, ident: str, colours: dict[str, str], held: list[Post]
-) -> dict[str, Any]:
+def country_of(kg: KnowledgeGraph, ident: str) -> str | None:
+    """The state an actor belongs to (a state is its own country)."""
+    actor = kg.facts.actors.get(ident)
+    if actor is None:
+        return None
+    return actor.id if actor.kind == "state" else actor.country
+
+
+def _contact_fact(kg: KnowledgeGraph, contact: Contact) -> dict[str, Any]:
+    first, last = _span(contact.date)
+    vocab = kg.model.vocabularies["contact_types"][contact.type]
+    return {
+        "type": contact.type,
+        "type_label": vocab["label"],
+        "cameo": kg.cameo(contact),
+        "date": views.date_text(contact.date),
+        "precision": contact.date.precision if contact.date else None,
+        "date_note": contact.date_note,
+        "first": first,
+        "last": last,
+        "status": contact.status,
+        "secret": contact.secret,
+        "place": contact.place,
+        "summary": contact.summary,
+        "sides": [list(side) for side in contact.sides],
+        **{role: list(ids) for role, ids in contact_roles(contact).items()},
+        "initiated_by": contact.initiated_by,
+        "topics": list(contact.topics),
+        "evidence": _evidence(contact.evidence),
+    }
+
+
+def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
+    """Everything the side panels, filters, lists and exports read, keyed by id."""
+    facts = kg.facts
+    kept = [c for c in facts.contacts.values() if contacts is None or c.id in contacts]
+    posts: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for post in facts.posts.values():
+        posts[post.holder].append(
+            {**views.post_view(facts, post), "evidence": _evidence(post.evidence)}
+        )
+    statement_kinds = kg.model.vocabularies.get("statement_kinds", {})
+    return {
+        "actors": {
+            a.id: {
+                "name": a.name,
+                "names": a.names,
+                "aliases": {k: list(v) for k, v in a.aliases.items()},
+                "kind": a.kind,
+                "country": country_of(kg, a.id),
+                "member_of": list(a.member_of),
+                "part_of": a.part_of,
+                "posts": posts.get(a.id, []),
+            }
+            for a in facts.actors.values()
+        },
+        "topics": {
+            t.id: {
+                "name": t.name,
+                "names": t.names,
+                "aliases": {k: list(v) for k, v in t.aliases.items()},
+                "broader": t.broader,
+            }
+            for t in facts.topics.values()
+        },
+        "contacts": {c.id: _contact_fact(kg, c) for c in kept},
+        "statements": {
+            s.id: {
+                "speaker": s.speaker,
+                "kind": s.kind,
+                "kind_label": statement_kinds.get(s.kind, {}).get("label", s.kind),
+                "date": views.date_text(s.date),
+                "date_note": s.date_note,
+                "first": _span(s.date)[0],
+                "last": _span(s.date)[1],
+                "about": list(s.about),
+                "summary": s.summary,
+                "evidence": _evidence(s.evidence),
+            }
+            for s in facts.statements.values()
+        },
+        "sources": {
+            s.id: {
+                "title": s.title,
+                "title_en": s.title_en,
+                "publisher": s.publisher,
+                "published": views.date_text(s.published),
+                "url": s.url,
+            }
+            for s in facts.sources.values()
+        },
+    }
+
+
+def country_colours(kg: KnowledgeGraph) -> dict[str, str]:
+    """A colour for each of the busiest countries (most actors first); the rest go grey."""
+    counts: dict[str, int] = defaultdict(int)
+    for actor in kg.facts.actors.values():
+        country = country_of(kg, actor.id)
+        if country:
+            counts[country] += 1
+    ranked = sorted(counts, key=lambda c: (-counts[c], c))
+    return {
+        c: COUNTRY_COLOURS[i] if i < len(COUNTRY_COLOURS) else OTHER_COUNTRY
+        for i, c in enumerate(ranked)
+    }
+
+
+# ---- vis nodes and edges ----------------------------------------------------------------
+def _actor_node(kg: KnowledgeGraph, ident: str, colours: dict[str, str]) -> dict[str, Any]:
     actor = kg.facts.actors[ident]
-    country = actor.id if actor.kind == "state" else actor.country
-    posts = [{**views.post_view(kg.facts, p), "evidence": _evidence(kg, p.evidence)} for p in held]
+    country = country_of(kg, ident)
+    fill = colours.get(country or "", NO_COUNTRY)
     return {
         "id": ident,
         "label": actor.name,
         "shape": SHAPES[actor.kind],
-        "color": colours.get(country or "", NO_COUNTRY),
+        "color": {"background": fill, "border": INK},
         "size": 14 if actor.kind == "person" else 12,
-        "meta": {
-            "node_type": "actor",
-            "kind": actor.kind,
-            "names": actor.names,
-            "aliases": {k: list(v) for k, v in actor.aliases.items()},
-            "country": country,
-            "country_name": kg.facts.actors[country].name if country else None,
-            "posts": posts,
-        },
+        "kind": "actor",
     }
 
 
-def _topic_node(kg: KnowledgeGraph, ident: str) -> dict[str, Any]:
-    topic = kg.facts.topics[ident]
+def _event_node(ident: str, label: str, fill: str, dashed: bool, ink: str) -> dict[str, Any]:
     return {
         "id": ident,
-        "label": topic.name,
-        "shape": SHAPES["topic"],
-        "color": TOPIC_COLOUR,
-        "size": 8,
-        "font": {"size": 11, "color": "#2b6b2b"},
-        "meta": {
-            "node_type": "topic",
-            "names": topic.names,
-            "broader": topic.broader,
-            "aliases": {k: list(v) for k, v in topic.aliases.items()},
-        },
+        "label": label,
+        "shape": "box",
+        "color": {"background": fill, "border": INK},
+        "font": {"size": 15, "color": ink},
+        "margin": 4,
+        "borderWidth": 1.5,
+        "shapeProperties": {"borderDashes": [4, 3] if dashed else False},
     }
 
 
-def _fact_id(relation: str, key: str, data: dict[str, Any]) -> str:
-    """The id under which an edge's details are stored once in the page's fact table."""
-    if relation == "contact":
-        return key
-    if relation == "discussed":
-        return data["fact"]  # filtered like its contact
-    return f"{relation}:{key}"
+def contact_label(contact: Contact) -> str:
+    """What a contact's node says: its type, and its status when it did not happen."""
+    word = TYPE_WORDS.get(contact.type, contact.type.replace("_", " "))
+    if contact.status != "happened":
+        word += f" ({contact.status})"
+    return f"{word} · secret" if contact.secret else word
 
 
-def _fact_details(
-    kg: KnowledgeGraph, relation: str, key: str, data: dict[str, Any]
-) -> dict[str, Any]:
-    """What the side panel and the filters need to know about one fact."""
-    meta: dict[str, Any] = {"relation": relation}
-    if relation in ("contact", "discussed"):
-        contact = kg.facts.contacts[key if relation == "contact" else data["fact"]]
-        date = views.date_text(contact.date)
-        first, last = _span(contact.date)
-        meta.update(
-            relation="contact",
-            fact=contact.id,
-            type=contact.type,
-            type_label=kg.model.vocabularies["contact_types"][contact.type]["label"],
-            cameo=kg.cameo(contact),
-            date=date,
-            date_note=contact.date_note,
-            first=first,
-            last=last,
-            status=contact.status,
-            secret=contact.secret,
-            summary=contact.summary,
-            topics=[kg.facts.topics[t].name for t in contact.topics],
-            participants=[kg.facts.actors[p].name for p in contact.participants],
-            place=contact.place,
-            evidence=_evidence(kg, contact.evidence),
+def _edge(source: str, target: str, kind: str, fact: str, layer: str) -> dict[str, Any]:
+    return {"id": "", "from": source, "to": target, "kind": kind, "fact": fact, "layer": layer}
+
+
+def _small_graph(
+    kg: KnowledgeGraph, kept: list[Contact], colours: dict[str, str]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    facts = kg.facts
+    nodes: list[dict[str, Any]] = [_actor_node(kg, a, colours) for a in facts.actors]
+    nodes += [
+        {
+            "id": t.id,
+            "label": t.name,
+            "shape": SHAPES["topic"],
+            "color": {"background": TOPIC_COLOUR, "border": INK},
+            "size": 8,
+            "font": {"size": 15, "color": "#55551a"},
+            "kind": "topic",
+        }
+        for t in facts.topics.values()
+    ]
+    edges: list[dict[str, Any]] = []
+    for contact in kept:
+        ident = f"contact:{contact.id}"
+        node = _event_node(
+            ident,
+            contact_label(contact),
+            SECRET_FILL if contact.secret else CONTACT_FILL,
+            contact.status != "happened",
+            "#ffffff" if contact.secret else "#222222",
         )
-    elif relation == "post":
-        post = kg.facts.posts[key]
-        meta.update(
-            fact=key,
-            post=post.title,
-            date=views.interval_text(post.from_, post.until),
-            evidence=_evidence(kg, post.evidence),
-        )
-    elif relation == "statement":
-        meta.update(
-            fact=data["fact"],
-            kind=data["kind"],
-            date=data.get("date"),
-            summary=data["summary"],
-            evidence=_evidence(kg, kg.facts.statements[data["fact"]].evidence),
-        )
-    return meta
+        nodes.append({**node, "kind": "contact", "fact": contact.id})
+        for side in contact.sides:
+            edges += [_edge(a, ident, "party", contact.id, "contacts") for a in side]
+        for role, ids in contact_roles(contact).items():
+            edges += [_edge(ident, a, ROLE_EDGE[role], contact.id, "contacts") for a in ids]
+        edges += [_edge(ident, t, "topic", contact.id, "topics") for t in contact.topics]
+    for s in facts.statements.values():
+        ident = f"statement:{s.id}"
+        node = _event_node(ident, s.kind.replace("_", " "), STATEMENT_COLOUR, False, "#222222")
+        nodes.append({**node, "kind": "statement", "fact": s.id})
+        edges.append(_edge(s.speaker, ident, "said", s.id, "statements"))
+        edges += [_edge(ident, target, "about", s.id, "statements") for target in s.about]
+    for post in facts.posts.values():
+        if post.organization:
+            edges.append(_edge(post.holder, post.organization, "post", post.id, "posts"))
+    for actor in facts.actors.values():
+        edges += [_edge(actor.id, o, "member_of", actor.id, "posts") for o in actor.member_of]
+        if actor.part_of:
+            edges.append(_edge(actor.id, actor.part_of, "part_of", actor.id, "posts"))
+        if actor.kind != "state" and actor.country:
+            edges.append(_edge(actor.id, actor.country, "country", actor.id, "countries"))
+    for topic in facts.topics.values():
+        if topic.broader:
+            edges.append(_edge(topic.id, topic.broader, "broader", topic.id, "topics"))
+    # Parallel edges (two posts in one organization) get their own curve each.
+    seen: dict[tuple[str, str], int] = defaultdict(int)
+    for edge in edges:
+        pair = (min(edge["from"], edge["to"]), max(edge["from"], edge["to"]))
+        if seen[pair]:
+            edge["smooth"] = {"type": "curvedCW", "roundness": 0.25 * seen[pair]}
+        seen[pair] += 1
+    return nodes, edges
 
 
-def _edge(
-    kg: KnowledgeGraph,
-    u: str,
-    v: str,
-    key: str,
-    data: dict[str, Any],
-    contact_colours: dict[str, str],
-    facts: dict[str, dict[str, Any]],
-) -> dict[str, Any]:
-    """A vis edge; its fact's details go once into ``facts`` (a contact has many pairs)."""
-    relation = data["relation"]
-    fact = _fact_id(relation, key, data)
-    if fact not in facts:
-        facts[fact] = _fact_details(kg, relation, key, data)
-    edge: dict[str, Any] = {
-        "id": "",  # numbered by graph_view: short ids keep large pages small
-        "from": u,
-        "to": v,
-        "meta": {"relation": relation, "fact": fact},
-    }
-    if relation == "contact":
-        edge.update(
-            color=contact_colours[data["type"]], width=2.5, dashes=data["status"] != "happened"
-        )
-    else:
-        edge.update({k: EDGE_STYLES[relation][k] for k in ("color", "dashes", "width")})
-    return edge
+def node_size(degree: int) -> float:
+    """Disc radius (canvas units) from the number of actors met: hubs stand out."""
+    return round(5 + 2.5 * math.sqrt(degree), 1)
 
 
-def kept_nodes(kg: KnowledgeGraph, contacts: set[str] | None) -> set[str] | None:
-    """The actors and topics a selection of contacts draws (None: the whole graph)."""
-    if contacts is None:
-        return None
-    return {
-        x
-        for c in contacts
-        for x in (*kg.facts.contacts[c].participants, *kg.facts.contacts[c].topics)
-    }
-
-
-LARGE_GRAPH_RELATIONS = frozenset({"contact"})
-_EVENT_RELATIONS = frozenset({"party", "subject", "host", "mediator", "discussed"})
-
-
-def _drawable_edges(kg: KnowledgeGraph) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
-    """Actor-to-actor edges for the page: one per cross-side pair of a contact (never
-    two members of one side), topic links from its parties, and every other fact."""
-    for contact in kg.facts.contacts.values():
-        data = {"relation": "contact", "type": contact.type, "status": contact.status}
+def _large_graph(
+    kg: KnowledgeGraph, kept: list[Contact], colours: dict[str, str]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Actors who took part in a kept contact, and one edge per pair that talked."""
+    by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for contact in kept:
         for a, b in contact.pairs:
-            yield a, b, contact.id, data
-        for party in contact.participants:
-            for topic in contact.topics:
-                yield (
-                    party,
-                    topic,
-                    f"{contact.id}:{topic}",
-                    {"relation": "discussed", "fact": contact.id},
-                )
-    for u, v, key, data in kg.networkx.edges(keys=True, data=True):
-        if data["relation"] not in _EVENT_RELATIONS:
-            yield u, v, key, data
+            pair = (a, b) if a < b else (b, a)
+            if not by_pair[pair] or by_pair[pair][-1] != contact.id:
+                by_pair[pair].append(contact.id)
+    degree: dict[str, int] = defaultdict(int)
+    for a, b in by_pair:
+        degree[a] += 1
+        degree[b] += 1
+    nodes = []
+    for ident in kg.facts.actors:
+        if degree[ident]:
+            node = _actor_node(kg, ident, colours)
+            node.update(
+                shape="dot",
+                size=node_size(degree[ident]),
+                degree=degree[ident],
+                country=country_of(kg, ident),
+            )
+            nodes.append(node)
+    contacts = kg.facts.contacts
+    edges = []
+    for (a, b), ids in by_pair.items():
+        secret = any(contacts[c].secret for c in ids)
+        happened = any(contacts[c].status == "happened" for c in ids)
+        edge = _edge(a, b, "pair", ids[0], "contacts")
+        edge.update(contacts=ids, width=round(1 + math.log2(len(ids)), 2))
+        if secret:
+            edge["secret"] = True
+        if not happened:
+            edge["dashes"] = True
+        edges.append(edge)
+    return nodes, edges
 
 
 def graph_view(
-    kg: KnowledgeGraph, contacts: set[str] | None = None, relations: frozenset[str] | None = None
+    kg: KnowledgeGraph, contacts: set[str] | None = None, large: bool = False
 ) -> dict[str, Any]:
     """Nodes, edges, facts and legend for the page.
 
-    ``contacts`` limits the page to those contacts and their actors and topics;
-    ``relations`` limits which kinds of edge are drawn (all when None).
+    ``contacts`` limits the page to those contacts (all when None); ``large`` draws
+    one edge per pair of actors instead of one node per contact.
     """
-    graph = kg.networkx
-    types = list(kg.model.vocabularies["contact_types"])
-    contact_colours = {t: CONTACT_COLOURS[i % len(CONTACT_COLOURS)] for i, t in enumerate(types)}
-    keep = kept_nodes(kg, contacts)
-    drawn = [
-        n
-        for n, d in graph.nodes(data=True)
-        if d["node_type"] in ("actor", "topic") and (keep is None or n in keep)
-    ]
-    drawn_set = set(drawn)
-    colours = _country_colours(kg)
-    held: dict[str, list[Post]] = {}
-    for post in kg.facts.posts.values():
-        held.setdefault(post.holder, []).append(post)
-    nodes = [
-        _actor_node(kg, n, colours, held.get(n, []))
-        if graph.nodes[n]["node_type"] == "actor"
-        else _topic_node(kg, n)
-        for n in drawn
-    ]
-    edges = []
-    facts: dict[str, dict[str, Any]] = {}
-    for u, v, key, data in _drawable_edges(kg):
-        if u not in drawn_set or v not in drawn_set:
-            continue
-        if relations is not None and data["relation"] not in relations:
-            continue
-        fact = key if data["relation"] == "contact" else data.get("fact")
-        if (
-            contacts is not None
-            and data["relation"] in ("contact", "discussed")
-            and fact not in contacts
-        ):
-            continue
-        edge = _edge(kg, u, v, key, data, contact_colours, facts)
-        edge["id"] = f"e{len(edges)}"
-        edges.append(edge)
-    countries = sorted({n["meta"]["country"] for n in nodes if n["meta"].get("country")})
+    kept = [c for c in kg.facts.contacts.values() if contacts is None or c.id in contacts]
+    colours = country_colours(kg)
+    nodes, edges = (_large_graph if large else _small_graph)(kg, kept, colours)
+    for number, edge in enumerate(edges):
+        edge["id"] = f"e{number}"
+    types = kg.model.vocabularies["contact_types"]
+    shown_countries = {country_of(kg, a) for c in kept for a in c.participants}
     legend = {
-        "shapes": [{"kind": k, "shape": s} for k, s in SHAPES.items()],
         "countries": [
-            {"id": c, "name": kg.facts.actors[c].name, "color": colours[c]} for c in countries
+            {"id": c, "name": kg.facts.actors[c].name, "color": colour}
+            for c, colour in colours.items()
+            if c in shown_countries or not large
         ],
+        "other_country": OTHER_COUNTRY,
         "contact_types": [
-            {
-                "id": t,
-                "label": kg.model.vocabularies["contact_types"][t]["label"],
-                "color": contact_colours[t],
-            }
-            for t in types
+            {"id": t, "label": v["label"], "word": TYPE_WORDS.get(t, t)} for t, v in types.items()
         ],
         "statuses": list(kg.model.vocabularies["contact_statuses"]),
-        "edge_styles": [
-            {"relation": r, **s}
-            for r, s in EDGE_STYLES.items()
-            if relations is None or r in relations
-        ],
     }
-    return {"nodes": nodes, "edges": edges, "facts": facts, "legend": legend}
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "facts": page_facts(kg, contacts),
+        "legend": legend,
+        "large": large,
+    }

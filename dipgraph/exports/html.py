@@ -19,17 +19,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dipgraph.exports.atomic import atomic_text
-from dipgraph.exports.graph_view import LARGE_GRAPH_RELATIONS, graph_view, kept_nodes
-from dipgraph.exports.layout import force_layout
+from dipgraph.exports.graph_view import graph_view
+from dipgraph.exports.layout import force_layout, without_overlap
 
 if TYPE_CHECKING:
     from dipgraph.graph.knowledge import KnowledgeGraph
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
-# Above this many nodes the layout is computed here, physics is off, and only contacts
-# are drawn: each edge costs vis-network ~30 µs to build, and topic, statement, post and
-# country links would add tens of thousands of hub edges. The side panel still lists
-# an actor's posts and a contact's topics.
+# Above this many actors in contacts, the page draws one edge per pair of actors
+# instead of one node per contact, the layout is computed here with physics off,
+# and names are drawn by the page only where they fit. Each vis-network item costs
+# ~30 µs to build: 30,000 contact nodes and their 60,000 edges would not stay usable.
 LARGE_GRAPH = 1000
 VIS_VERSION = "vis-9.1.2"
 
@@ -39,27 +39,38 @@ SMALL_OPTIONS: dict[str, Any] = {
         "enabled": True,
         "solver": "forceAtlas2Based",
         "forceAtlas2Based": {
-            "gravitationalConstant": -70,
-            "springLength": 110,
-            "avoidOverlap": 0.4,
+            "gravitationalConstant": -80,
+            "centralGravity": 0.025,
+            "springLength": 70,
+            "avoidOverlap": 1,
         },
-        "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 50},
+        "stabilization": {"enabled": True, "iterations": 500, "updateInterval": 50},
     },
-    "interaction": {"hover": True, "keyboard": True, "multiselect": False},
-    "edges": {"smooth": {"enabled": True, "type": "continuous"}, "selectionWidth": 2},
-    "nodes": {"font": {"size": 13, "face": "sans-serif"}, "borderWidth": 1},
+    "interaction": {
+        "hover": True,
+        "keyboard": {"enabled": True, "bindToWindow": False},
+        "multiselect": False,
+        "navigationButtons": False,
+    },
+    "edges": {
+        "smooth": {"enabled": True, "type": "continuous"},
+        "selectionWidth": 2,
+        "color": {"color": "#555555", "inherit": False},
+        "font": {"size": 9},
+    },
+    "nodes": {"font": {"size": 18, "face": "sans-serif"}, "borderWidth": 1},
 }
 LARGE_OPTIONS: dict[str, Any] = {
     "layout": {"improvedLayout": False},
     "physics": {"enabled": False},
     "interaction": {
         "hover": False,
-        "hideEdgesOnDrag": True,
-        "hideEdgesOnZoom": True,
-        "keyboard": True,
+        "dragNodes": False,  # the page draws the lines between fixed positions
+        "keyboard": {"enabled": True, "bindToWindow": False},
+        "tooltipDelay": 3600000,
     },
-    "edges": {"smooth": False},
-    "nodes": {"font": {"size": 12, "face": "sans-serif"}, "borderWidth": 1},
+    "edges": {"smooth": False, "color": {"color": "#9a9a9a", "inherit": False}},
+    "nodes": {"borderWidth": 1},
 }
 
 
@@ -86,9 +97,29 @@ def _csp_hash(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def _drawn_nodes(kg: KnowledgeGraph, contacts: set[str] | None) -> int:
-    keep = kept_nodes(kg, contacts)
-    return len(kg.facts.actors) + len(kg.facts.topics) if keep is None else len(keep)
+def actors_in_contacts(kg: KnowledgeGraph, contacts: set[str] | None) -> int:
+    """How many actors the page would draw as parties to contacts."""
+    return len(
+        {
+            a
+            for c in kg.facts.contacts.values()
+            if contacts is None or c.id in contacts
+            for a in c.participants
+        }
+    )
+
+
+def _lay_out(view: dict[str, Any]) -> None:
+    """Positions for a large view: forces first, then no two discs overlapping."""
+    positions = force_layout(
+        [n["id"] for n in view["nodes"]],
+        [(e["from"], e["to"]) for e in view["edges"]],
+        groups={n["id"]: n["country"] for n in view["nodes"] if n.get("country")},
+    )
+    positions = without_overlap(positions, {n["id"]: n["size"] for n in view["nodes"]})
+    for node in view["nodes"]:
+        node["x"], node["y"] = positions[node["id"]]
+        node.pop("label", None)  # the page draws names itself, only where they fit
 
 
 def render_html(
@@ -97,14 +128,10 @@ def render_html(
     """The page as text; ``contacts`` limits it to those contacts and their actors."""
     from pyvis.network import Network
 
-    large = _drawn_nodes(kg, contacts) > LARGE_GRAPH
-    view = graph_view(kg, contacts, LARGE_GRAPH_RELATIONS if large else None)
+    large = actors_in_contacts(kg, contacts) > LARGE_GRAPH
+    view = graph_view(kg, contacts, large)
     if large:
-        positions = force_layout(
-            [n["id"] for n in view["nodes"]], [(e["from"], e["to"]) for e in view["edges"]]
-        )
-        for node in view["nodes"]:
-            node["x"], node["y"] = positions[node["id"]]
+        _lay_out(view)
     network = Network(height="100%", width="100%", directed=True, heading=title)
     # Bypass add_node/add_edge: both scan every existing item (quadratic).
     network.nodes = view["nodes"]

@@ -1,0 +1,152 @@
+"""The HTML graph at 10,000 actors and 30,000 contacts, in headless Chromium: readable and usable.
+
+One synthetic page (benchmarks/synth.py) is built for the module: ~25 s of the suite.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import dipgraph
+from conftest import REPO
+from dipgraph.exports.html import write_html
+from dipgraph.exports.layout import without_overlap
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+import synth
+
+
+@pytest.fixture(scope="module")
+def large_page(browser, tmp_path_factory) -> Iterator[Any]:
+    work = tmp_path_factory.mktemp("large")
+    synth.synthesize(work / "facts", 30000, 10000)
+    kg = dipgraph.load(work / "facts")
+    out = write_html(kg, work / "graph.html")
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(out.as_uri())
+    page.wait_for_selector("body[data-ready=true]", state="attached", timeout=120000)
+    page.errors = errors
+    yield page
+    context.close()
+
+
+def test_under_five_percent_of_nodes_overlap_at_first_fit(large_page) -> None:
+    state = large_page.evaluate("window.dipgraph.state()")
+    assert state["large"] and len(state["nodes"]) > 9000
+    assert large_page.evaluate("window.dipgraph.overlap()") < 0.05
+    assert large_page.errors == []
+
+
+def test_names_are_drawn_only_where_they_fit(large_page) -> None:
+    labelled = large_page.evaluate("window.dipgraph.labels()")
+    assert 10 <= len(labelled) <= 80  # a readable overview, not 10,000 names
+    degrees = large_page.evaluate(
+        "Object.fromEntries(window.dipgraph.nodes.get().map(n => [n.id, n.degree]))"
+    )
+    # The names drawn belong to the best-connected actors.
+    median = sorted(degrees.values())[len(degrees) // 2]
+    assert all(degrees[n] > median for n in labelled)
+
+
+def test_a_click_opens_the_node_under_the_pointer(large_page) -> None:
+    for ident in ("person-5", "person-4321", "org-17"):
+        point = large_page.evaluate(
+            """(id) => { const n = window.dipgraph.network;
+            n.fit({animation: false});
+            const p = n.canvasToDOM(n.getPositions([id])[id]);
+            const r = document.querySelector('#graph canvas').getBoundingClientRect();
+            return [r.x + p.x, r.y + p.y]; }""",
+            ident,
+        )
+        large_page.mouse.click(*point)
+        assert large_page.evaluate("window.dipgraph.state().selected") == ident
+    large_page.evaluate("window.dipgraph.clear()")
+
+
+def test_clicking_a_pair_line_opens_the_list_of_its_contacts(large_page) -> None:
+    edge = large_page.evaluate(
+        """window.dipgraph.state().edges.map(id => window.dipgraph.item(id))
+        .filter(e => e.contacts.length > 1)[0]"""
+    )
+    # 35,000 straight lines cross everywhere: a person zooms in until the line stands
+    # clear of the other lines and nodes, then clicks it. Find its clearest point,
+    # zoom, click.
+    point = large_page.evaluate(
+        """(e) => { const d = window.dipgraph, n = d.network;
+        const pos = n.getPositions();
+        const others = d.state().edges.map(id => d.item(id)).filter(o => o.id !== e.id);
+        const discs = d.state().nodes.map(id => d.item(id));
+        function gap(q) {
+          let best = Infinity;
+          for (const disc of discs) {  // a node's box over the line would take the click
+            const p = pos[disc.id];
+            best = Math.min(best, Math.max(Math.abs(q.x - p.x), Math.abs(q.y - p.y)) - disc.size);
+          }
+          for (const o of others) {
+            const a = pos[o.from], b = pos[o.to], dx = b.x - a.x, dy = b.y - a.y;
+            const t = Math.max(0, Math.min(1, ((q.x - a.x) * dx + (q.y - a.y) * dy) /
+                                               (dx * dx + dy * dy || 1)));
+            best = Math.min(best, Math.hypot(q.x - a.x - t * dx, q.y - a.y - t * dy));
+          }
+          return best;
+        }
+        let middle = null, clearest = -1;
+        for (let i = 0; i <= 60; i++) {
+          const t = 0.2 + 0.6 * i / 60, q = {x: pos[e.from].x + t * (pos[e.to].x - pos[e.from].x),
+                                 y: pos[e.from].y + t * (pos[e.to].y - pos[e.from].y)};
+          const g = gap(q);
+          if (g > clearest) { clearest = g; middle = q; }
+        }
+        // Zoomed in until the nearest other line is 4 screen pixels away.
+        n.moveTo({position: middle, scale: Math.max(2, 4 / clearest), animation: false});
+        const dom = n.canvasToDOM(middle);
+        const r = document.querySelector('#graph canvas').getBoundingClientRect();
+        return [r.x + dom.x, r.y + dom.y]; }""",
+        edge,
+    )
+    large_page.mouse.click(*point)
+    assert large_page.evaluate("window.dipgraph.state().selected") == edge["id"]
+    listed = large_page.evaluate(
+        "[...document.querySelectorAll('#panel [data-contact]')].map(b => b.dataset.contact)"
+    )
+    assert sorted(listed) == sorted(edge["contacts"])
+    large_page.click(f"#panel [data-contact='{listed[0]}']")
+    assert large_page.evaluate("window.dipgraph.state().selected") == f"contact:{listed[0]}"
+
+
+def test_country_filter_and_path_at_scale(large_page) -> None:
+    large_page.evaluate("window.dipgraph.setFilters({country: 'state-3'})")
+    state = large_page.evaluate("window.dipgraph.state()")
+    assert 0 < len(state["contacts"]) < 30000
+    filtered = large_page.evaluate("window.dipgraph.path('person-17', 'person-9000')") or []
+    # A path over a filtered view only uses the contacts shown.
+    assert {hop["contact"] for hop in filtered} <= set(state["contacts"])
+    large_page.evaluate("window.dipgraph.clear()")
+    hops = large_page.evaluate("window.dipgraph.path('person-17', 'person-9000')")
+    assert hops and hops[0]["from"] == "person-17" and hops[-1]["to"] == "person-9000"
+    assert large_page.evaluate("window.dipgraph.state().path.hops.length") == len(hops)
+
+
+def test_lattice_placement_never_overlaps() -> None:
+    rng = __import__("random").Random(3)
+    positions = {str(i): (rng.gauss(0, 50), rng.gauss(0, 50)) for i in range(2000)}
+    radii = {k: rng.uniform(4, 20) for k in positions}
+    placed = without_overlap(positions, radii)
+    items = list(placed.items())
+    cell: dict[tuple[int, int], list[str]] = {}
+    for key, (x, y) in items:
+        cell.setdefault((int(x // 50), int(y // 50)), []).append(key)
+    for key, (x, y) in items:
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for other in cell.get((int(x // 50) + dx, int(y // 50) + dy), []):
+                    if other != key:
+                        assert math.dist(placed[key], placed[other]) >= radii[key] + radii[other]
