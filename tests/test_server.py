@@ -32,9 +32,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_for(url: str, seconds: float = 30) -> None:
+def wait_for(url: str, seconds: float = 30, process: subprocess.Popen | None = None) -> None:
+    """Until ``url`` answers (any HTTP status); fails early if ``process`` exits."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise AssertionError(f"the server exited with {process.returncode}")
         try:
             urllib.request.urlopen(url, timeout=2).close()
             return

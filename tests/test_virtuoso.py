@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -20,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from test_server import free_port, wait_for
 
 import dipgraph
 from conftest import BUNDLED, TESTS, tool_missing
@@ -58,27 +57,6 @@ MaxQueryCostEstimationTime = 400
 """
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"the server exited with {process.returncode}")
-        try:
-            urllib.request.urlopen(url, timeout=2).close()
-            return
-        except urllib.error.HTTPError:
-            return  # it answers
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"{url} did not come up in {seconds} s")
-
-
 def stop(process: subprocess.Popen) -> None:
     process.terminate()
     try:
@@ -111,7 +89,7 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{http_port}"
     try:
-        wait_for(f"{base}/sparql?query=ASK%7B%7D", process)
+        wait_for(f"{base}/sparql?query=ASK%7B%7D", seconds=60, process=process)
         grant = (
             "GRANT SPARQL_UPDATE TO \"SPARQL\"; DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);"
         )
@@ -142,7 +120,7 @@ def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_for(f"{base}/query?query=ASK%7B%7D", process)
+        wait_for(f"{base}/query?query=ASK%7B%7D", seconds=60, process=process)
         yield base
     finally:
         stop(process)
