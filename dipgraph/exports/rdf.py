@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dipgraph.exports.atomic import atomic_path, atomic_text
-from dipgraph.exports.line_stream import LineStream
+from dipgraph.graph.line_stream import LineStream
 
 if TYPE_CHECKING:
     from dipgraph.graph.knowledge import KnowledgeGraph

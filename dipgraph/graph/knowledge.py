@@ -16,11 +16,9 @@ first used, so answering a question stays fast.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
 from functools import cached_property, wraps
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -31,6 +29,7 @@ from dipgraph.graph import views
 from dipgraph.graph.cameo import contact_cameo
 from dipgraph.graph.contact_index import ContactIndex
 from dipgraph.graph.iris import DEFAULT_BASE, fact_iri
+from dipgraph.graph.line_stream import LineStream
 from dipgraph.graph.paths import (
     Adjacency,
     LazyAdjacency,
@@ -591,7 +590,7 @@ class KnowledgeGraph:
             kept = self.rdf_file.keep_nquads(self.quads.nquads_lines())
         if kept is None:
             store.bulk_load(
-                _LineReader(self.quads.nquads_lines()), format=pyoxigraph.RdfFormat.N_QUADS
+                LineStream(self.quads.nquads_lines()), format=pyoxigraph.RdfFormat.N_QUADS
             )
         else:
             # The quads (and the facts, when they can be read back) take a gigabyte at
@@ -674,25 +673,3 @@ def _give_back_memory() -> None:
 
     with suppress(OSError, AttributeError):
         ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
-
-
-class _LineReader(io.RawIOBase):
-    """Text lines as a binary stream, so a store loads them without one whole text."""
-
-    def __init__(self, lines: Iterable[str]) -> None:
-        self._lines = iter(lines)
-        self._pending = b""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        while len(self._pending) < len(buffer):
-            batch = "".join(islice(self._lines, 4096))
-            if not batch:
-                break
-            self._pending += batch.encode("utf-8")
-        size = min(len(buffer), len(self._pending))
-        buffer[:size] = self._pending[:size]
-        self._pending = self._pending[size:]
-        return size

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from dipgraph.facts import cross_pairs
 from dipgraph.graph import views
 
 if TYPE_CHECKING:
@@ -183,9 +184,5 @@ def talked_pairs(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str]]:
         for actor, _, edge in graph.in_edges(node, data=True):
             if edge["relation"] == "party":
                 sides.setdefault(edge["side"], []).append(actor)
-        ordered = [sides[n] for n in sorted(sides)]
-        for i, side in enumerate(ordered):
-            for later in ordered[i + 1 :]:
-                for a in side:
-                    for b in later:
-                        yield a, b, node
+        for a, b in cross_pairs(tuple(tuple(sides[n]) for n in sorted(sides))):
+            yield a, b, node
