@@ -51,15 +51,6 @@ TYPE_WORDS = {
     "interview": "interview",
 }
 LAYERS = ("contacts", "statements", "topics", "posts", "countries")
-ROLES = ("subjects", "hosts", "mediators")
-ROLE_EDGE = {"subjects": "subject", "hosts": "host", "mediators": "mediator"}
-
-
-def contact_roles(contact: Contact) -> dict[str, tuple[str, ...]]:
-    """Actors linked to a contact without being a party: subjects, hosts, mediators."""
-    return {role: getattr(contact, role) for role in ROLES}
-
-
 # ---- facts as the page reads them ----------------------------------------------------
 def _evidence(evidence: tuple[Evidence, ...]) -> list[dict[str, str]]:
     return views.evidence_view(evidence)
@@ -97,7 +88,7 @@ def _contact_fact(kg: KnowledgeGraph, contact: Contact) -> dict[str, Any]:
         "place": contact.place,
         "summary": contact.summary,
         "sides": [list(side) for side in contact.sides],
-        **{role: list(ids) for role, ids in contact_roles(contact).items()},
+        **{f"{role}s": list(ids) for role, ids in contact.roles.items()},
         "initiated_by": contact.initiated_by,
         "topics": list(contact.topics),
         "evidence": _evidence(contact.evidence),
@@ -250,8 +241,8 @@ def _small_graph(
         nodes.append({**node, "kind": "contact", "fact": contact.id})
         for side in contact.sides:
             edges += [_edge(a, ident, "party", contact.id, "contacts") for a in side]
-        for role, ids in contact_roles(contact).items():
-            edges += [_edge(ident, a, ROLE_EDGE[role], contact.id, "contacts") for a in ids]
+        for role, ids in contact.roles.items():
+            edges += [_edge(ident, a, role, contact.id, "contacts") for a in ids]
         edges += [_edge(ident, t, "topic", contact.id, "topics") for t in contact.topics]
     for s in facts.statements.values():
         ident = f"statement:{s.id}"
