@@ -151,7 +151,7 @@ def check(
         fail(f"{errors} error(s), {warnings} warning(s) in {len(found.files)} file(s)")
     counts = ", ".join(
         f"{len(found.by_kind(k))} {k}s"
-        for k in ("source", "actor", "topic", "post", "contact", "statement")
+        for k in ("source", "actor", "topic", "place", "post", "contact", "statement")
     )
     typer.echo(f"ok: {len(found.files)} files checked: {counts}; {warnings} warning(s)")
 
