@@ -174,7 +174,7 @@ def _places(drafts: Suggestions, ids: _Ids, lines: list[str]) -> dict[int, str]:
                 if not lines:
                     lines.append("places:")
                 lines.append(f"  - id: {new[english]}")
-                lines.append("    # curator: a new place: check its names; in: and wikidata: if certain")
+                lines.append("    # curator: a new place: check its names (in:, wikidata: if sure)")
                 names = ", ".join(f"{k}: {yaml_str(v)}" for k, v in contact.place.items())
                 lines.append(f"    names: {{{names}}}")
             known = new[english]
