@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dipgraph import output
+from dipgraph.cli import output
 
 
 def profile_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
