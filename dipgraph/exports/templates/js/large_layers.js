@@ -1,0 +1,1 @@
+  // ---- layers of a large graph, built when first switched on ---------------------

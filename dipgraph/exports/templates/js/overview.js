@@ -1,0 +1,1 @@
+  // ---- overview of a large graph: countries as clusters -------------------------

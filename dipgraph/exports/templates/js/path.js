@@ -1,0 +1,111 @@
+  // ---- path -----------------------------------------------------------------
+  var pathResult = $("path-result");
+  function clearPath(message) {
+    if (ui.path) {
+      ui.path = null;
+      restyle();
+      if (ui.selected === "path") { ui.selected = null; }
+      clear(panel);
+      panel.appendChild(el("p", "Click an actor, a topic or a contact to see its facts and evidence.",
+        { "class": "muted" }));
+    }
+    pathResult.textContent = message || "";
+    writeHash();
+  }
+  function resolveActor(text) {
+    if (own(F.actors, text)) { return { id: text }; }
+    var found = matches(text).filter(function (id) { return own(F.actors, id); });
+    if (!found.length) { return { error: "No actor is called \u201c" + text + "\u201d." }; }
+    var key = norm(text);
+    var exact = found.filter(function (id) {
+      return nameIndex().some(function (e) { return e[1] === id && e[0] === key; });
+    });
+    if (exact.length === 1) { return { id: exact[0] }; }
+    if (found.length === 1) { return { id: found[0] }; }
+    return { error: "\u201c" + text + "\u201d matches " + found.length + " actors (" +
+      found.slice(0, 5).map(nameOf).join(", ") + (found.length > 5 ? ", \u2026" : "") +
+      "): type more of the name." };
+  }
+  function shortestPath(from, to) {
+    var adjacency = {};
+    Object.keys(current.contacts).forEach(function (cid) {
+      pairsOf(F.contacts[cid]).forEach(function (p) {
+        push(adjacency, p[0], [p[1], cid]);
+        push(adjacency, p[1], [p[0], cid]);
+      });
+    });
+    var parent = {}; parent[from] = null;
+    var queue = [from], head = 0;
+    while (head < queue.length && !own(parent, to)) {
+      var node = queue[head++];
+      (adjacency[node] || []).forEach(function (pair) {
+        if (!own(parent, pair[0])) { parent[pair[0]] = [node, pair[1]]; queue.push(pair[0]); }
+      });
+    }
+    if (!own(parent, to)) { return null; }
+    var hops = [], step = to;
+    while (parent[step]) { hops.unshift({ from: parent[step][0], to: step, contact: parent[step][1] }); step = parent[step][0]; }
+    return hops;
+  }
+  function path(a, b) {
+    clearPath();
+    var from = resolveActor(String(a || "")), to = resolveActor(String(b || ""));
+    if (from.error || to.error) {
+      pathResult.textContent = [from.error, to.error].filter(Boolean).join(" ");
+      return null;
+    }
+    if (from.id === to.id) { pathResult.textContent = "Choose two different actors."; return null; }
+    var hops = shortestPath(from.id, to.id);
+    if (!hops) {
+      pathResult.textContent = "No path between " + nameOf(from.id) + " and " + nameOf(to.id) +
+        " over the contacts shown.";
+      return null;
+    }
+    var pathNodes = [from.id], pathEdges = [];
+    hops.forEach(function (h) {
+      if (large) {
+        pathEdges.push(pairEdge[h.from + "|" + h.to]);
+      } else {
+        var node = "contact:" + h.contact;
+        pathNodes.push(node);
+        [partyEdge[h.from + "|" + node], partyEdge[h.to + "|" + node]].forEach(function (id) {
+          if (id) { pathEdges.push(id); }
+        });
+      }
+      pathNodes.push(h.to);
+    });
+    ui.path = { from: from.id, to: to.id, hops: hops, nodes: pathNodes, edges: pathEdges };
+    ui.selected = null;
+    unselect();
+    restyle();
+    network.fit({ nodes: pathNodes, animation: false });
+    if (network.getScale() > 1.2) { network.moveTo({ scale: 1.2, animation: false }); }
+    pathResult.textContent = [from.id].concat(hops.map(function (h) { return h.to; }))
+      .map(nameOf).join(" \u2192 ");
+    clear(panel);
+    panel.appendChild(el("h3", "Path: " + hops.length + " hop" + (hops.length > 1 ? "s" : "")));
+    var ol = el("ol", null, { "class": "hops" });
+    hops.forEach(function (h) {
+      var c = F.contacts[h.contact];
+      var li = el("li");
+      li.appendChild(el("p", nameOf(h.from) + " \u2014 " + c.type_label + " (" + dateOf(c) + ") \u2014 " +
+        nameOf(h.to), { "class": "hop" }));
+      li.appendChild(el("p", c.summary, { dir: "auto", "class": "summary-main" }));
+      li.appendChild(evidenceBlock(c.evidence, null));
+      li.appendChild(button("Open this contact", function () { select("contact:" + h.contact); }));
+      ol.appendChild(li);
+    });
+    panel.appendChild(ol);
+    writeHash();
+    return hops.map(function (h) { return { from: h.from, to: h.to, contact: h.contact }; });
+  }
+  $("path-go").addEventListener("click", function () { path($("path-from").value, $("path-to").value); });
+  $("path-clear").addEventListener("click", function () {
+    $("path-from").value = ""; $("path-to").value = ""; clearPath();
+  });
+  ["path-from", "path-to"].forEach(function (id) {
+    $(id).addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter") { path($("path-from").value, $("path-to").value); }
+    });
+  });
+
