@@ -50,6 +50,10 @@ TYPE_WORDS = {
     "prisoner_exchange": "exchange",
     "interview": "interview",
 }
+# On a large graph, a contact joining more than this many pairs of actors is drawn as
+# its own mark joined to its parties, not as one line per pair.
+MARK_PAIRS = 6
+MARK_SIZE = 24.0
 LAYERS = ("contacts", "statements", "topics", "posts", "countries")
 # ---- facts as the page reads them ----------------------------------------------------
 def _evidence(evidence: tuple[Evidence, ...]) -> list[dict[str, str]]:
@@ -155,6 +159,16 @@ def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
             for s in facts.sources.values()
         },
     }
+
+
+def cluster_of(kg: KnowledgeGraph, ident: str) -> str | None:
+    """The country an actor is grouped under in a large graph's overview: its own, or
+    else that of what it is part of (an agency of a state)."""
+    country = country_of(kg, ident)
+    actor = kg.facts.actors.get(ident)
+    if country is None and actor is not None and actor.part_of:
+        country = country_of(kg, actor.part_of)
+    return country
 
 
 def country_colours(kg: KnowledgeGraph) -> dict[str, str]:
@@ -277,20 +291,51 @@ def node_size(degree: int) -> float:
     return round(5 + 2.5 * math.sqrt(degree), 1)
 
 
+def pair_count(contact: Contact) -> int:
+    """How many cross-side pairs a contact joins, without listing them (a 500 x 500
+    assembly joins 250,000)."""
+    sizes = [len(side) for side in contact.sides]
+    return (sum(sizes) ** 2 - sum(n * n for n in sizes)) // 2
+
+
+def _contact_mark(contact: Contact, parties: int) -> dict[str, Any]:
+    """A large graph's node for a contact with many parties, joined to each of them."""
+    return {
+        "id": f"contact:{contact.id}",
+        "kind": "contact",
+        "fact": contact.id,
+        "shape": "square",
+        "color": {"background": SECRET_FILL if contact.secret else CONTACT_FILL, "border": INK},
+        "size": min(node_size(parties), MARK_SIZE),
+        "degree": parties,
+        "dashed": contact.status != "happened",
+    }
+
+
 def _large_graph(
     kg: KnowledgeGraph, kept: list[Contact], colours: dict[str, str]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Actors who took part in a kept contact, and one edge per pair that talked."""
+    """Actors who took part in a kept contact; one edge per pair that talked, except
+    that a contact joining more than MARK_PAIRS pairs is its own mark, joined to its
+    parties (a line per pair would be 250,000 lines for a 500 x 500 assembly)."""
     by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
+    marks: list[Contact] = []
     for contact in kept:
+        if pair_count(contact) > MARK_PAIRS:
+            marks.append(contact)
+            continue
         for a, b in contact.pairs:
             pair = (a, b) if a < b else (b, a)
             if not by_pair[pair] or by_pair[pair][-1] != contact.id:
                 by_pair[pair].append(contact.id)
+    # Degree = lines drawn to the node: the actors it met one to one, and its marks.
     degree: dict[str, int] = defaultdict(int)
     for a, b in by_pair:
         degree[a] += 1
         degree[b] += 1
+    for contact in marks:
+        for ident in set(contact.participants):
+            degree[ident] += 1
     nodes = []
     for ident in kg.facts.actors:
         if degree[ident]:
@@ -299,7 +344,7 @@ def _large_graph(
                 shape="dot",
                 size=node_size(degree[ident]),
                 degree=degree[ident],
-                country=country_of(kg, ident),
+                country=cluster_of(kg, ident),
             )
             nodes.append(node)
     contacts = kg.facts.contacts
@@ -314,6 +359,10 @@ def _large_graph(
         if not happened:
             edge["dashes"] = True
         edges.append(edge)
+    for contact in marks:
+        mark = _contact_mark(contact, len(contact.participants))
+        nodes.append(mark)
+        edges += [_edge(a, mark["id"], "party", contact.id, "contacts") for a in contact.participants]
     return nodes, edges
 
 

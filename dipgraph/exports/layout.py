@@ -29,7 +29,7 @@ from collections.abc import Sequence
 SPACING = 60.0
 CELL_SAMPLE = 12
 HEX_ROW = math.sqrt(3) / 2  # row spacing of a hexagonal lattice, in slots
-GROUP_PULL = 4.0  # how strongly a node is drawn to its group's centre, against its links
+GROUP_PULL = 150.0  # how strongly a node is drawn to its group's centre, against its links: countries read as regions
 
 
 def force_layout(

@@ -1,3 +1,10 @@
+  function linesByLayer() {
+    var counts = {};
+    data.edges.forEach(function (e) {
+      if (!current.edgeHidden[e.id]) { counts[e.layer] = (counts[e.layer] || 0) + 1; }
+    });
+    return counts;
+  }
   window.dipgraph = {
     network: network, nodes: nodes, edges: edges, status: status,
     state: function () {
@@ -17,6 +24,8 @@
         path: ui.path ? { from: ui.path.from, to: ui.path.to, hops: ui.path.hops.slice(),
           nodes: ui.path.nodes.slice(), edges: ui.path.edges.slice() } : null,
         table: tableShown(),
+        lines: linesByLayer(),
+        overview: large ? overviewBox.checked : null,
         large: large
       };
     },
@@ -31,6 +40,7 @@
       if (f.types) { setBoxes("type-filter", asSet(f.types)); }
       if (f.statuses) { setBoxes("status-filter", asSet(f.statuses)); }
       if (f.layers) { setBoxes("layers", asSet(f.layers)); }
+      if ("overview" in f) { overviewBox.checked = Boolean(f.overview); writeHash(); }
       if ("focus" in f) { focusSelect.value = String(f.focus); ui.focus = Number(f.focus); }
       changed();
       return window.dipgraph.state().filters;
@@ -48,6 +58,18 @@
         .map(function (n) { return n.id; });
       return labelOverlaps(boxesOf(ids, 0)).length;
     },
+    clusters: function () {
+      if (!large) { return null; }
+      return { shown: overviewShown(), labels: overviewShown() ? lastClusterLabels.slice() : [],
+        threshold: overviewScale, open: ui.cluster,
+        bubbles: overviewShown() ? drawnBubbles.map(function (b) {
+          return { id: b.id, x: b.x, y: b.y, r: b.r };
+        }) : [],
+        list: clusters().list.map(function (c) {
+          return { id: c.id, name: c.name, actors: c.members.length, contacts: c.contacts };
+        }), links: clusters().links.slice(0, 50) };
+    },
+    openCluster: function (key) { return openCluster(String(key)); },
     labels: function () {
       if (lastLabels) { return lastLabels.slice(); }
       return data.nodes.filter(function (n) { return !current.nodeHidden[n.id] && n.label; })

@@ -1,5 +1,5 @@
   // ---- view state -----------------------------------------------------------
-  var ui = { selected: null, path: null, focus: 1, layers: Object.assign({}, DEFAULT_LAYERS) };
+  var ui = { selected: null, path: null, cluster: null, focus: 1, layers: Object.assign({}, DEFAULT_LAYERS) };
   var current = { f: null, contacts: {}, statements: {}, nodeHidden: {}, edgeHidden: {},
     counts: {} };
 
@@ -7,6 +7,7 @@
   var dateFrom = $("date-from"), dateTo = $("date-to"), keepUndated = $("keep-undated");
   var countrySelect = $("country-filter"), focusSelect = $("focus-depth");
   var tableBox = $("table-view"), tableButton = $("show-table");
+  var overviewBox = $("overview-toggle"), overviewScale = null, clusterCache = null;
   function checkboxes(container, items, onChange) {
     items.forEach(function (item) {
       var label = el("label");
@@ -26,12 +27,13 @@
     changed);
   checkboxes($("layers"), LAYERS.map(function (l) {
     return { id: l, label: LAYER_LABELS[l], checked: DEFAULT_LAYERS[l],
-      disabled: l === "contacts" || large };
+      disabled: l === "contacts" };
   }), changed);
+  var LARGE_LAYER_NOTE = "This graph is large: one line per pair of actors who talked " +
+    "(click it for their contacts); a contact with many parties is a square joined to them. " +
+    "Other layers are built when first switched on: statements take a second or more.";
   if (large) {
-    $("layers-note").textContent = "This graph is large: it draws one line per pair of actors " +
-      "who talked (click it for their contacts). Statements, topics, posts and countries are " +
-      "listed in the panels, not drawn.";
+    $("layers-note").textContent = LARGE_LAYER_NOTE;
   }
   var countriesSeen = {};
   Object.keys(F.actors).forEach(function (a) {
@@ -83,7 +85,6 @@
     $("date-error").textContent = errors.join(" ");
     var layers = checkedSet("layers");
     layers.contacts = true;
-    if (large) { layers = { contacts: true }; }
     return { from: from.value || null, to: to.value || null,
       fromText: from.value ? from.text : "", toText: to.value ? to.text : "",
       undated: keepUndated.checked, types: checkedSet("type-filter"),

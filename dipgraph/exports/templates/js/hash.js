@@ -27,6 +27,7 @@
     if (p.has("country") && own(countriesSeen, p.get("country"))) { countrySelect.value = p.get("country"); }
     var layers = listParam(p, "layers", LAYERS);
     if (layers) { setBoxes("layers", layers); }
+    overviewBox.checked = p.get("overview") !== "0";
     if (p.has("focus") && /^[012]$/.test(p.get("focus"))) {
       focusSelect.value = p.get("focus"); ui.focus = Number(p.get("focus"));
     }
@@ -63,6 +64,7 @@
     var layers = LAYERS.filter(function (l) { return f.layers[l]; });
     if (layers.join(",") !== "contacts") { p.set("layers", layers.join(",")); }
     if (ui.focus !== 1) { p.set("focus", String(ui.focus)); }
+    if (large && !overviewBox.checked) { p.set("overview", "0"); }
     if (tableShown()) { p.set("view", "table"); }
     var text = p.toString();
     history.replaceState(null, "", text ? "#" + text : location.pathname + location.search);

@@ -22,6 +22,7 @@
     push(statementsBy, s.speaker, sid);
     s.about.forEach(function (x) { push(statementsAbout, x, sid); });
   });
+  // Cross-side pairs: only for contacts drawn as pair lines (a handful of pairs each).
   function pairsOf(c) {
     var out = [];
     for (var i = 0; i < c.sides.length; i++) {
@@ -36,7 +37,9 @@
 
   var byNode = {}, byEdge = {}, partyEdge = {}, pairEdge = {};
   data.nodes.forEach(function (n) { byNode[n.id] = n; });
-  data.edges.forEach(function (e) {
+  // An edge's style by its kind, and its place in the indexes (also for the lines a
+  // large graph's layers add later).
+  function styleEdge(e) {
     byEdge[e.id] = e;
     var style = EDGE_STYLE[e.kind] || {};
     Object.keys(style).forEach(function (k) { if (!own(e, k)) { e[k] = style[k]; } });
@@ -44,7 +47,9 @@
     e.color = { color: colour, highlight: "#000000", hover: "#000000", opacity: 1 };
     if (e.kind === "party") { partyEdge[e.from + "|" + e.to] = e.id; }
     if (e.kind === "pair") { pairEdge[e.from + "|" + e.to] = e.id; pairEdge[e.to + "|" + e.from] = e.id; }
-  });
-  var degreeOrder = data.nodes.filter(function (n) { return n.kind === "actor"; })
+  }
+  data.edges.forEach(styleEdge);
+  // Names drawn first on a large graph: contact marks and the best-connected actors.
+  var degreeOrder = data.nodes.filter(function (n) { return n.kind === "actor" || n.kind === "contact"; })
     .sort(function (a, b) { return (b.degree || 0) - (a.degree || 0); });
 

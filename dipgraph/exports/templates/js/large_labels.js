@@ -1,7 +1,16 @@
   // ---- labels of a large graph: only where they fit -------------------------------
   var lastLabels = null, labelWidths = {};
+  // A contact mark is named by its type and party count, an actor by its name.
+  function labelOf(n) {
+    if (n.kind !== "contact") { return nameOf(n.id); }
+    var c = F.contacts[n.fact];
+    return c.type_label + " (" + c.sides.reduce(function (t, s) { return t + s.length; }, 0) +
+      " parties)";
+  }
   if (large) {
     network.on("afterDrawing", function (ctx) {
+      var overview = overviewShown();
+      if (overview) { drawOverview(ctx); }
       drawPathOver(ctx);
       var scale = network.getScale();
       var topLeft = network.DOMtoCanvas({ x: 0, y: 0 });
@@ -15,7 +24,8 @@
       var wanted = [];
       if (ui.selected && byNode[ui.selected]) { wanted.push(byNode[ui.selected]); }
       if (ui.path) { ui.path.nodes.forEach(function (id) { wanted.push(byNode[id]); }); }
-      var candidates = wanted.concat(degreeOrder);
+      // Zoomed out, the countries are named instead; only the selection and a path are.
+      var candidates = overview ? wanted : wanted.concat(degreeOrder);
       for (var i = 0; i < candidates.length && placed.length < 80 && tried < 4000; i++) {
         var n = candidates[i];
         if (current.nodeHidden[n.id] || isDimmed(n.id)) { continue; }
@@ -23,7 +33,7 @@
         if (!body || body.x < topLeft.x || body.x > bottomRight.x || body.y < topLeft.y ||
             body.y > bottomRight.y) { continue; }
         tried++;
-        var text = F.actors[n.id].name;
+        var text = labelOf(n);
         // Widths measured once at 12 px: a name's width scales with the font.
         if (!own(labelWidths, n.id)) {
           ctx.font = "12px sans-serif";

@@ -30,6 +30,13 @@
     status.ready = true;
     performance.mark("dipgraph:ready");
     status.readyMs = performance.now();
+    if (large) {
+      overviewScale = network.getScale() * 1.6;  // the first fit, and a little closer
+      renderClusterList();
+      // Layers asked for by the address: built now that every part of the page is there.
+      if (LAYERS.some(function (l) { return l !== "contacts" && current.f.layers[l]; })) { changed(); }
+      network.body.emitter.emit("_requestRedraw");
+    }
     applyHashSelection();
     document.body.setAttribute("data-ready", "true");
     // The search index is built right after the first drawing, before anyone types.

@@ -195,7 +195,8 @@
     panel.appendChild(evidenceBlock(s.evidence, null));
   }
   function showPair(e) {
-    panel.appendChild(el("h3", nameOf(e.from) + " \u21c4 " + nameOf(e.to)));
+    panel.appendChild(el("h3", nameOf(e.from) + (e.kind === "discussed" ? " \u2014 discussed \u2014 " :
+      " \u21c4 ") + nameOf(e.to)));
     var shown = e.contacts.filter(function (cid) { return current.contacts[cid]; });
     listSection("Contacts between them", sortedContacts(shown), function (cid) {
       return contactRow(cid, null);

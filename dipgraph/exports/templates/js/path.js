@@ -26,20 +26,37 @@
       found.slice(0, 5).map(nameOf).join(", ") + (found.length > 5 ? ", \u2026" : "") +
       "): type more of the name." };
   }
-  function shortestPath(from, to) {
-    var adjacency = {};
+  // The contacts shown, by the actors on their sides: built once a view (adopt resets it).
+  var contactGraph = null;
+  function sidesByActor() {
+    if (contactGraph) { return contactGraph; }
+    contactGraph = {};
     Object.keys(current.contacts).forEach(function (cid) {
-      pairsOf(F.contacts[cid]).forEach(function (p) {
-        push(adjacency, p[0], [p[1], cid]);
-        push(adjacency, p[1], [p[0], cid]);
+      F.contacts[cid].sides.forEach(function (side, i) {
+        side.forEach(function (a) { push(contactGraph, a, [cid, i]); });
       });
     });
+    return contactGraph;
+  }
+  // Breadth first over actors, through contacts: a contact reached from side i leads to
+  // the members of every other side. A contact is opened at most from two sides (the
+  // second reaches side i), so a 1,000-party contact costs 2,000 steps, not 250,000 pairs.
+  function shortestPath(from, to) {
+    var byActor = sidesByActor(), opened = {};
     var parent = {}; parent[from] = null;
     var queue = [from], head = 0;
     while (head < queue.length && !own(parent, to)) {
       var node = queue[head++];
-      (adjacency[node] || []).forEach(function (pair) {
-        if (!own(parent, pair[0])) { parent[pair[0]] = [node, pair[1]]; queue.push(pair[0]); }
+      (byActor[node] || []).forEach(function (entry) {
+        var cid = entry[0], side = entry[1], done = opened[cid] || (opened[cid] = []);
+        if (done.length >= 2 || done.indexOf(side) !== -1) { return; }
+        done.push(side);
+        F.contacts[cid].sides.forEach(function (members, j) {
+          if (j === side) { return; }
+          members.forEach(function (b) {
+            if (!own(parent, b)) { parent[b] = [node, cid]; queue.push(b); }
+          });
+        });
       });
     }
     if (!own(parent, to)) { return null; }
@@ -63,7 +80,7 @@
     }
     var pathNodes = [from.id], pathEdges = [];
     hops.forEach(function (h) {
-      if (large) {
+      if (large && !byNode["contact:" + h.contact]) {
         pathEdges.push(pairEdge[h.from + "|" + h.to]);
       } else {
         var node = "contact:" + h.contact;

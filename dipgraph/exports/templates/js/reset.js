@@ -1,5 +1,8 @@
   // ---- fit, reset, layers toggle for narrow screens ---------------------------
-  $("fit-all").addEventListener("click", function () { network.fit({ animation: false }); });
+  $("fit-all").addEventListener("click", function () {
+    if (ui.cluster) { ui.cluster = null; restyle(); }
+    network.fit({ animation: false });
+  });
   function resetAll() {
     resetFilterControls();
     document.querySelectorAll("#layers input").forEach(function (box) {

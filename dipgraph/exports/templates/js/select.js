@@ -5,6 +5,7 @@
   }
   function deselect() {
     ui.selected = null;
+    ui.cluster = null;
     marked = [];
     unselect();
     clear(panel);
@@ -23,7 +24,7 @@
     }
     var e = byEdge[id];
     if (!e) { return false; }
-    if (e.kind === "pair") { showPair(e); }
+    if (e.contacts) { showPair(e); }
     else if (e.layer === "contacts" || e.kind === "topic") { showContact(e.fact); }
     else if (e.layer === "statements") { showStatement(e.fact); }
     else if (e.kind === "post") { showPost(e); }
@@ -35,6 +36,7 @@
   // and dim what is not near it. A contact of a large graph opens without a mark.
   function select(id, options) {
     options = options || {};
+    ui.cluster = null;
     if (large && id.indexOf("contact:") === 0 && !byNode[id]) {
       if (!openPanel(id)) { return false; }
       ui.selected = id;
@@ -71,7 +73,9 @@
   }
 
   network.on("click", function (params) {
-    if (params.nodes.length) { select(params.nodes[0]); }
+    var bubble = overviewShown() ? bubbleAt(params.pointer.canvas) : null;
+    if (bubble) { openCluster(bubble); }
+    else if (params.nodes.length) { select(params.nodes[0]); }
     else if (params.edges.length) { select(params.edges[0]); }
     else if (large) {
       var line = lineAt(params.pointer.canvas);

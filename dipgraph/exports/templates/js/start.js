@@ -2,10 +2,12 @@
    textContent or attribute values, never as markup.
 
    Read-only API for automation and tests, on window.dipgraph:
-     state()            -> {nodes, edges, contacts, statements, selected, filters, layers, path}
+     state()            -> {nodes, edges, contacts, statements, selected, filters, layers, path,
+                           lines (visible lines by layer), overview (large graphs)}
                            (ids of what is visible now, and the view's settings)
      select(id)         -> opens an actor, topic, "contact:<id>", "statement:<id>" or edge id
-     setFilters({...})  -> from, to, undated, types, statuses, country, layers, focus
+     setFilters({...})  -> from, to, undated, types, statuses, country, layers, focus,
+                           overview (large graphs: group by country when zoomed out)
      path(a, b)         -> highlights the shortest path over the contacts shown
                            (ids or names); returns its hops, or null
      clear()            -> back to the whole graph (filters, layers, selection, path)
@@ -13,6 +15,9 @@
      overlap()          -> fraction of visible nodes whose disc overlaps another one
      labels()           -> ids of the nodes whose names are drawn
      labelOverlaps()    -> how many pairs of drawn nodes' boxes (shape and name) overlap
+     clusters()         -> large graphs: {shown, labels, bubbles, list, links, open, threshold}
+                           (the country overview drawn when zoomed out)
+     openCluster(id)    -> large graphs: zoom onto a country's actors, dim the rest
      tidy()             -> pushes apart nodes whose boxes overlap (done after each layout);
                            returns the overlaps left
      network, nodes, edges: the vis-network objects (read them, do not change them)
@@ -43,7 +48,8 @@
     part_of: { color: "#aaaaaa", width: 1, dashes: [2, 4], arrows: "to" },
     country: { color: "#cccccc", width: 1, dashes: [2, 6] },
     broader: { color: "#999933", width: 1, dashes: [2, 4], arrows: "to" },
-    pair: { color: "#9a9a9a", width: 1 }
+    pair: { color: "#9a9a9a", width: 1 },
+    discussed: { color: "#999933", width: 1 }
   };
   var PATH_COLOUR = "#000000";
 

@@ -9,24 +9,40 @@
     var e = byEdge[id];
     return { id: id, width: e.width, color: e.color, hidden: Boolean(current.edgeHidden[id]) };
   }
+  // Who is linked to whom over the lines shown, built once a view (adopt resets it).
+  var adjacencyCache = null;
+  function shownAdjacency() {
+    if (adjacencyCache) { return adjacencyCache; }
+    adjacencyCache = {};
+    data.edges.forEach(function (e) {
+      if (current.edgeHidden[e.id]) { return; }
+      push(adjacencyCache, e.from, [e.to, e.id]);
+      push(adjacencyCache, e.to, [e.from, e.id]);
+    });
+    return adjacencyCache;
+  }
+  // Nodes and lines within `depth` hops of a node. On a large graph a contact mark is
+  // walked through, not counted: its parties are one hop from each other.
   function neighbourhood(start, depth) {
     var keep = {}, keepEdges = {};
     keep[start] = true;
     var frontier = [start];
-    var adjacency = {};
-    data.edges.forEach(function (e) {
-      if (current.edgeHidden[e.id]) { return; }
-      push(adjacency, e.from, [e.to, e.id]);
-      push(adjacency, e.to, [e.from, e.id]);
-    });
+    var adjacency = shownAdjacency();
     for (var step = 0; step < depth; step++) {
       var next = [];
-      frontier.forEach(function (id) {
+      for (var k = 0; k < frontier.length; k++) {
+        var id = frontier[k];
         (adjacency[id] || []).forEach(function (pair) {
           keepEdges[pair[1]] = true;
-          if (!keep[pair[0]]) { keep[pair[0]] = true; next.push(pair[0]); }
+          if (keep[pair[0]]) { return; }
+          keep[pair[0]] = true;
+          if (large && byNode[pair[0]] && byNode[pair[0]].kind === "contact") {
+            frontier.push(pair[0]);  // walked through in this same step
+          } else {
+            next.push(pair[0]);
+          }
         });
-      });
+      }
       frontier = next;
     }
     return { nodes: keep, edges: keepEdges };
@@ -50,8 +66,8 @@
     ctx.strokeStyle = PATH_COLOUR;
     ctx.lineWidth = 5 / scale;
     ctx.beginPath();
-    ui.path.hops.forEach(function (h) {
-      var a = network.body.nodes[h.from], b = network.body.nodes[h.to];
+    ui.path.edges.forEach(function (id) {
+      var e = byEdge[id], a = network.body.nodes[e.from], b = network.body.nodes[e.to];
       ctx.moveTo(a.x, a.y);
       ctx.lineTo(b.x, b.y);
     });
@@ -72,7 +88,8 @@
       (byNode[ui.selected].kind === "actor" || byNode[ui.selected].kind === "topic");
     if (large) {
       // Dimming on the items, the path drawn over the graph (see drawPathOver).
-      dimLarge(focusOn ? neighbourhood(ui.selected, ui.focus) : null);
+      dimLarge(focusOn ? neighbourhood(ui.selected, ui.focus) :
+        ui.cluster && !ui.selected && !ui.path ? clusterNear(ui.cluster) : null);
       network.body.emitter.emit("_requestRedraw");  // one frame, however many changes
       return;
     }

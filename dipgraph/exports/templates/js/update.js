@@ -1,8 +1,12 @@
   function adopt(view) {
     current = view;
+    adjacencyCache = null;
+    contactGraph = null;
+    clusterCache = null;
     updateCounts();
     renderTimeline();
     if (tableShown()) { renderTable(); }
+    if (large && overviewScale !== null) { renderClusterList(); }
   }
 
   // Hiding goes straight to the network's items and one data-changed event: going
@@ -76,6 +80,8 @@
   function changed() {
     var hiddenBefore = Object.assign({}, current.nodeHidden);
     ui.layers = readFilters().layers;
+    ui.cluster = null;
+    ensureLayers(ui.layers);
     if (ui.path) { clearPath("The path was cleared because the filters or layers changed."); }
     var view = computeView(readFilters());
     view.nodeHidden = {}; view.edgeHidden = {};

@@ -43,8 +43,8 @@
     var edgeShown = {}, nodeShown = {};
     data.edges.forEach(function (e) {
       var show;
-      if (e.kind === "pair") {
-        show = e.contacts.some(function (cid) { return contacts[cid]; });
+      if (e.contacts) {  // a pair's line, or an actor's line to a topic: many contacts
+        show = Boolean(f.layers[e.layer]) && e.contacts.some(function (cid) { return contacts[cid]; });
       } else if (CONTEXT[e.kind]) {
         return;
       } else if (e.layer === "statements") {
