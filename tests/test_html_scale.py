@@ -126,10 +126,13 @@ def test_every_layer_switched_on_at_scale_draws_its_lines(large_page) -> None:
         # The layer note says what building it cost.
         assert f"Built the {layer}" in large_page.inner_text("#layers-note")
     state = large_page.evaluate("window.dipgraph.state()")
-    assert any(n.startswith("statement:") for n in large_page.evaluate(
-        "window.dipgraph.setFilters({layers: ['contacts', 'statements']}),"
-        "window.dipgraph.state().nodes"
-    ))
+    assert any(
+        n.startswith("statement:")
+        for n in large_page.evaluate(
+            "window.dipgraph.setFilters({layers: ['contacts', 'statements']}),"
+            "window.dipgraph.state().nodes"
+        )
+    )
     assert state["layers"] == ["contacts", "countries"]
     # A statement drawn at scale opens its panel.
     assert large_page.evaluate("window.dipgraph.select('statement:statement-3')")

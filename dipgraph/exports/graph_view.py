@@ -5,7 +5,9 @@ joined to the actors of each of its sides, so no two facts share a click target
 and members of one delegation are never drawn as having talked to each other.
 Statements are event nodes too (speaker -> statement -> what it is about). On a
 large graph (``large=True``) only actors are nodes and each pair of actors who
-talked gets ONE edge, which opens the list of that pair's contacts.
+talked gets ONE edge, which opens the list of that pair's contacts; a contact
+joining more than MARK_PAIRS pairs (an assembly) is still its own node, joined to
+its parties. The page builds a large graph's other layers itself, when asked.
 
 Every edge carries a ``kind`` and a ``layer`` (contacts, statements, topics,
 posts, countries) the page switches on and off. Fact text travels only as data
@@ -55,6 +57,8 @@ TYPE_WORDS = {
 MARK_PAIRS = 6
 MARK_SIZE = 24.0
 LAYERS = ("contacts", "statements", "topics", "posts", "countries")
+
+
 # ---- facts as the page reads them ----------------------------------------------------
 def _evidence(evidence: tuple[Evidence, ...]) -> list[dict[str, str]]:
     return views.evidence_view(evidence)
@@ -362,7 +366,9 @@ def _large_graph(
     for contact in marks:
         mark = _contact_mark(contact, len(contact.participants))
         nodes.append(mark)
-        edges += [_edge(a, mark["id"], "party", contact.id, "contacts") for a in contact.participants]
+        edges += [
+            _edge(a, mark["id"], "party", contact.id, "contacts") for a in contact.participants
+        ]
     return nodes, edges
 
 
