@@ -16,10 +16,7 @@
     if (own(F.actors, text)) { return { id: text }; }
     var found = matches(text).filter(function (id) { return own(F.actors, id); });
     if (!found.length) { return { error: "No actor is called \u201c" + text + "\u201d." }; }
-    var key = norm(text);
-    var exact = found.filter(function (id) {
-      return nameIndex().some(function (e) { return e[1] === id && e[0] === key; });
-    });
+    var exact = exactly(norm(text)).filter(function (id) { return own(F.actors, id); });
     if (exact.length === 1) { return { id: exact[0] }; }
     if (found.length === 1) { return { id: found[0] }; }
     return { error: "\u201c" + text + "\u201d matches " + found.length + " actors (" +

@@ -1,9 +1,12 @@
   // ---- search ---------------------------------------------------------------
   var search = $("search"), searchResult = $("search-result"), searchList = $("search-list");
-  var names_ = null;
+  // Built once, right after the first drawing: every folded name of every actor and
+  // topic, and a map from a folded name to the ids it names exactly.
+  var names_ = null, exactNames = null;
   function nameIndex() {
     if (names_) { return names_; }
     names_ = [];
+    exactNames = new Map();
     [[F.actors, "actor"], [F.topics, "topic"]].forEach(function (pair) {
       Object.keys(pair[0]).forEach(function (id) {
         var r = pair[0][id];
@@ -15,26 +18,34 @@
         var seen = {};
         all.forEach(function (name) {
           var key = norm(name);
-          if (key && !seen[key]) { seen[key] = true; names_.push([key, id, pair[1]]); }
+          if (!key || seen[key]) { return; }
+          seen[key] = true;
+          names_.push([key, id, pair[1]]);
+          if (exactNames.has(key)) { exactNames.get(key).push(id); } else { exactNames.set(key, [id]); }
         });
       });
     });
     return names_;
   }
+  // The ids a folded name names exactly.
+  function exactly(key) {
+    nameIndex();
+    return exactNames.get(key) || [];
+  }
   // Every actor or topic a text names: exact names first, then names containing it.
   function matches(text) {
     var key = norm(text);
     if (!key) { return []; }
-    var exact = [], partial = [], seen = {};
-    nameIndex().forEach(function (entry) {
-      if (entry[0] === key) { exact.push(entry[1]); }
-      else if (entry[0].indexOf(key) !== -1) { partial.push(entry[1]); }
-    });
-    return exact.concat(partial).filter(function (id) {
-      if (seen[id]) { return false; }
-      seen[id] = true;
-      return true;
-    });
+    var entries = nameIndex(), found = exactly(key).slice(), seen = {};
+    found.forEach(function (id) { seen[id] = true; });
+    for (var i = 0; i < entries.length; i++) {
+      var entry = entries[i];
+      if (!seen[entry[1]] && entry[0] !== key && entry[0].indexOf(key) !== -1) {
+        seen[entry[1]] = true;
+        found.push(entry[1]);
+      }
+    }
+    return found;
   }
   function describe(id) {
     if (own(F.topics, id)) { return F.topics[id].name + " (topic)"; }
@@ -49,10 +60,7 @@
       searchResult.textContent = search.value.trim() ? "Nothing matches \u201c" + search.value.trim() + "\u201d." : "";
       return found;
     }
-    var key = norm(search.value);
-    var exact = found.filter(function (id) {
-      return nameIndex().some(function (e) { return e[1] === id && e[0] === key; });
-    });
+    var exact = exactly(norm(search.value));
     if (found.length === 1 || exact.length === 1) {
       var hit = exact.length === 1 ? exact[0] : found[0];
       searchResult.textContent = "Found: " + nameOf(hit) + (found.length > 1 ?
