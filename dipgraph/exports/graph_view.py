@@ -17,6 +17,7 @@ posts, countries) the page switches on and off. Fact text travels only as data
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +63,14 @@ LAYERS = ("contacts", "statements", "topics", "posts", "countries")
 # ---- facts as the page reads them ----------------------------------------------------
 def _evidence(evidence: tuple[Evidence, ...]) -> list[dict[str, str]]:
     return views.evidence_view(evidence)
+
+
+WIKIDATA_ITEM = re.compile(r"Q[1-9][0-9]{0,11}")
+
+
+def wikidata_item(item: str | None) -> str | None:
+    """A Wikidata item id fit for a link (check validated it; the page is the exit)."""
+    return item if item and WIKIDATA_ITEM.fullmatch(item) else None
 
 
 def _span(date: PartialDate | None) -> tuple[str | None, str | None]:
@@ -124,6 +133,7 @@ def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
                 "member_of": list(a.member_of),
                 "part_of": a.part_of,
                 "posts": posts.get(a.id, []),
+                "wikidata": wikidata_item(a.wikidata),
             }
             for a in facts.actors.values()
         },
@@ -133,6 +143,7 @@ def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
                 "names": t.names,
                 "aliases": {k: list(v) for k, v in t.aliases.items()},
                 "broader": t.broader,
+                "wikidata": wikidata_item(t.wikidata),
             }
             for t in facts.topics.values()
         },

