@@ -172,11 +172,17 @@
     });
     listSection("Statements about it", sortedStatements(statementsAbout[id]), statementRow);
   }
+  var SIDE_CAP = 12;
   function sidesNode(c) {
     var box = el("span");
     c.sides.forEach(function (side, i) {
       if (i) { box.appendChild(el("span", " \u21c4 ", { "aria-label": "talked with" })); }
-      box.appendChild(actorLinks(side));
+      // A delegation of hundreds: its first members, then how many more (the CSV has all).
+      box.appendChild(actorLinks(side.slice(0, SIDE_CAP)));
+      if (side.length > SIDE_CAP) {
+        box.appendChild(el("span", " \u2026 and " + (side.length - SIDE_CAP) + " more (" +
+          side.length + " on this side; the CSV of contacts lists them all)", { "class": "muted" }));
+      }
     });
     return box;
   }
