@@ -5,7 +5,8 @@ Writes a synthetic facts directory (10,000 actors and 30,000 contacts by default
 file:// and prints, each the median of --runs page loads:
 - time from navigation until the graph is drawn and answering;
 - the fraction of drawn nodes whose disc overlaps another node's at first fit (< 5%);
-- how many names the page draws at first fit;
+- how many names the page draws at first fit (actors; and countries, when the
+  overview of a large page shows them as clusters);
 - search (a name shared by hundreds of actors, then a unique one), filter (a country,
   then a date range, then back), path between two far actors, and selecting an actor
   (1-hop focus), each in ms, measured inside the page, drawing included.
@@ -133,6 +134,14 @@ def main() -> None:
                 figures.setdefault("names drawn at first fit", []).append(
                     page.evaluate("window.dipgraph.labels().length")
                 )
+                overview = page.evaluate("window.dipgraph.clusters()")
+                if overview:
+                    figures.setdefault("countries in the overview at first fit", []).append(
+                        len(overview["list"])
+                    )
+                    figures.setdefault("countries named at first fit", []).append(
+                        len(overview["labels"])
+                    )
                 figures.setdefault("nodes drawn", []).append(len(state["nodes"]))
                 figures.setdefault("edges drawn", []).append(len(state["edges"]))
                 figures.setdefault("floor: two frames, no step (ms)", []).append(

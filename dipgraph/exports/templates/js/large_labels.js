@@ -2,6 +2,10 @@
   var lastLabels = null, labelWidths = {};
   // A contact mark is named by its type and party count, an actor by its name.
   function labelOf(n) {
+    if (n.kind === "statement") {
+      var st = F.statements[n.fact];
+      return nameOf(st.speaker) + " " + st.kind_label;
+    }
     if (n.kind !== "contact") { return nameOf(n.id); }
     var c = F.contacts[n.fact];
     return c.type_label + " (" + c.sides.reduce(function (t, s) { return t + s.length; }, 0) +

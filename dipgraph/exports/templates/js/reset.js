@@ -9,6 +9,7 @@
       box.checked = Boolean(DEFAULT_LAYERS[box.value]);
     });
     focusSelect.value = "1"; ui.focus = 1;
+    overviewBox.checked = true;
     $("path-from").value = ""; $("path-to").value = "";
     search.value = ""; clear(searchList); searchResult.textContent = "";
     showTable(false);
