@@ -89,3 +89,8 @@ def test_a_path_goes_through_the_mark(sides_page) -> None:
     assert hops is None or len(hops) > 1
     sides_page.evaluate("window.dipgraph.clear()")
     assert sides_page.errors == []
+
+
+def test_the_vis_network_internals_a_large_page_relies_on_are_there(sides_page) -> None:
+    found = sides_page.evaluate("window.dipgraph.visInternals()")
+    assert found == {"pinned": "9.1.2", "missing": []}

@@ -69,6 +69,7 @@
           return { id: c.id, name: c.name, actors: c.members.length, contacts: c.contacts };
         }), links: clusters().links.slice(0, 50) };
     },
+    visInternals: function () { return { pinned: VIS_PINNED, missing: visInternalsMissing(network) }; },
     openCluster: function (key) { return openCluster(String(key)); },
     labels: function () {
       if (lastLabels) { return lastLabels.slice(); }

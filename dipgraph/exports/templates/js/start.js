@@ -18,6 +18,8 @@
      clusters()         -> large graphs: {shown, labels, bubbles, list, links, open, threshold}
                            (the country overview drawn when zoomed out)
      openCluster(id)    -> large graphs: zoom onto a country's actors, dim the rest
+     visInternals()     -> {pinned, missing}: the vis-network internals the page relies on
+                           that this vis-network lacks (see vis_internals.js)
      tidy()             -> pushes apart nodes whose boxes overlap (done after each layout);
                            returns the overlaps left
      network, nodes, edges: the vis-network objects (read them, do not change them)
