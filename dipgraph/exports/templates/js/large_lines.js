@@ -133,6 +133,9 @@
       shape.width = shape.height = 2 * n.size;
       shape.left = item.x - n.size;
       shape.top = item.y - n.size;
+      // What network.fit({nodes}) frames, which vis-network's own drawing would update.
+      shape.boundingBox = { left: item.x - n.size, top: item.y - n.size,
+        right: item.x + n.size, bottom: item.y + n.size };
     });
   }
   if (large) {

@@ -168,9 +168,16 @@
     if (ui.selected) { deselect(); }
     ui.cluster = key;
     restyle();
-    network.fit({ nodes: c.members, animation: false });
+    // Fit its core (the 85% of its actors nearest its centre: a few outliers would
+    // otherwise set the frame), at least just past the overview's threshold.
+    var core = c.members.map(function (id) {
+      var item = network.body.nodes[id];
+      return [Math.hypot(item.x - c.x, item.y - c.y), id];
+    }).sort(function (a, b) { return a[0] - b[0]; })
+      .slice(0, Math.max(1, Math.ceil(c.members.length * 0.85))).map(function (p) { return p[1]; });
+    network.fit({ nodes: core, animation: false });
     if (network.getScale() < overviewScale * 1.25) {
-      network.moveTo({ position: { x: c.x, y: c.y }, scale: overviewScale * 1.25, animation: false });
+      network.moveTo({ scale: overviewScale * 1.25, animation: false });
     }
     clear(panel);
     panel.appendChild(el("h3", c.name + " (country)"));

@@ -12,6 +12,8 @@
   //   item.shape.radius/width/height/left/top
   //                                     the box a click is tested against; set once
   //                                     because the page draws large nodes itself
+  //   item.shape.boundingBox            what network.fit({nodes}) frames (NetworkUtil
+  //                                     .getRange reads it); set once for the same reason
   //   Object.getPrototypeOf(item).draw  Node.prototype.draw: a large graph's node item
   //                                     draws only when selected (drawIfSelected)
   //   network.body.emitter.emit("_dataChanged" | "_requestRedraw")
@@ -35,6 +37,7 @@
       ["x", "y", "id", "options", "shape"].forEach(function (k) {
         if (!(k in item)) { missing.push("Node." + k); }
       });
+      if (item.shape && !item.shape.boundingBox) { missing.push("Node.shape.boundingBox"); }
       if (typeof Object.getPrototypeOf(item).draw !== "function") { missing.push("Node.prototype.draw"); }
       if (item.options && !("hidden" in item.options)) { missing.push("Node.options.hidden"); }
     }
