@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from html_browser import open_graph
 
 import dipgraph
 from conftest import TESTS
@@ -25,13 +26,7 @@ SESSION = "assemblies-joint-session"
 @pytest.fixture(scope="module")
 def sides_page(browser, tmp_path_factory) -> Iterator[Any]:
     out = write_html(dipgraph.load(SIDES), tmp_path_factory.mktemp("sides") / "graph.html")
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(out.as_uri())
-    page.wait_for_selector("body[data-ready=true]", state="attached", timeout=60000)
-    page.errors = errors
+    context, page = open_graph(browser, out, 60000)
     page.out = out
     yield page
     context.close()

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from html_browser import open_graph
 
 import dipgraph
 from conftest import REPO
@@ -27,13 +28,7 @@ def large_page(browser, tmp_path_factory) -> Iterator[Any]:
     synth.synthesize(work / "facts", 30000, 10000)
     kg = dipgraph.load(work / "facts")
     out = write_html(kg, work / "graph.html")
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(out.as_uri())
-    page.wait_for_selector("body[data-ready=true]", state="attached", timeout=120000)
-    page.errors = errors
+    context, page = open_graph(browser, out)
     yield page
     context.close()
 
