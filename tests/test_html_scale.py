@@ -216,3 +216,20 @@ def test_lattice_placement_never_overlaps() -> None:
                 for other in cell.get((int(x // 50) + dx, int(y // 50) + dy), []):
                     if other != key:
                         assert math.dist(placed[key], placed[other]) >= radii[key] + radii[other]
+
+
+def test_the_address_keeps_layers_and_the_overview_at_scale(large_page) -> None:
+    large_page.evaluate(
+        "window.dipgraph.setFilters({layers: ['contacts', 'countries'], overview: false})"
+    )
+    address = large_page.url
+    assert "overview=0" in address and "countries" in address
+    large_page.goto("about:blank")
+    large_page.goto(address)
+    large_page.wait_for_selector("body[data-ready=true]", state="attached", timeout=120000)
+    state = large_page.evaluate("window.dipgraph.state()")
+    assert state["overview"] is False and state["layers"] == ["contacts", "countries"]
+    assert state["lines"]["countries"] > 1000  # built at load, because the address asked
+    assert not large_page.evaluate("window.dipgraph.clusters().shown")
+    large_page.evaluate("window.dipgraph.clear()")
+    assert large_page.evaluate("window.dipgraph.state().overview") is True
