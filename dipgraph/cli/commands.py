@@ -636,9 +636,9 @@ def stats(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None:
     data = graph.stats()
     rows = [{"source": source, **counts} for source, counts in data["per_source"].items()]
     rows.append({"source": "total", **data["kinds"]})
-    keys = ["posts", "contacts", "statements"]
+    keys = ["sources", "actors", "topics", "places", "posts", "contacts", "statements"]
     columns: list[output.Column] = [("source", lambda r: r["source"])]
-    columns += [(k, lambda r, k=k: r.get(k, "")) for k in ["sources", "actors", "topics", *keys]]
+    columns += [(k, lambda r, k=k: r.get(k, "")) for k in keys]
     output.emit(data, rows, columns, fmt, title="facts per source (total: every kind)")
 
 
