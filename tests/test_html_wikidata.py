@@ -1,4 +1,4 @@
-"""#13: an actor's or topic's Wikidata item appears in the HTML panel as a link.
+"""#13: an actor's, topic's or place's Wikidata item appears in the HTML panel as a link.
 
 The link is for the reader to follow; the page itself makes no request, and its
 CSP is unchanged. The id is checked where it leaves (graph_view and the page).
@@ -52,5 +52,16 @@ def test_the_panel_links_to_wikidata_and_the_page_requests_nothing(browser, tmp_
     without = next(a for a in kg.facts.actors.values() if not a.wikidata)
     page.evaluate("(id) => window.dipgraph.select(id)", without.id)
     assert page.locator("#panel a.wikidata").count() == 0
+    # A contact's place links to its item too.
+    placed = [
+        c for c in kg.facts.contacts.values() if c.place and kg.facts.places[c.place].wikidata
+    ]
+    assert placed
+    for contact in placed:
+        page.evaluate("(id) => window.dipgraph.select('contact:' + id)", contact.id)
+        item = kg.facts.places[contact.place].wikidata
+        link = page.locator("#panel a.wikidata")
+        assert link.count() == 1 and link.inner_text() == item
+        assert link.get_attribute("href") == f"https://www.wikidata.org/wiki/{item}"
     assert [u for u in requests if not u.startswith("file://")] == []
     page.close()

@@ -93,6 +93,11 @@ def _place_names(kg: KnowledgeGraph, place: str | None) -> dict[str, str] | None
     return dict(kg.facts.places[place].names) if place else None
 
 
+def _place_wikidata(kg: KnowledgeGraph, place: str | None) -> str | None:
+    """The Wikidata item of a contact's place, for the panel's link."""
+    return wikidata_item(kg.facts.places[place].wikidata) if place else None
+
+
 def _contact_fact(kg: KnowledgeGraph, contact: Contact) -> dict[str, Any]:
     first, last = _span(contact.date)
     vocab = kg.model.vocabularies["contact_types"][contact.type]
@@ -108,6 +113,7 @@ def _contact_fact(kg: KnowledgeGraph, contact: Contact) -> dict[str, Any]:
         "status": contact.status,
         "secret": contact.secret,
         "place": _place_names(kg, contact.place),
+        "place_wikidata": _place_wikidata(kg, contact.place),
         "summary": contact.summary,
         "sides": [list(side) for side in contact.sides],
         **{f"{role}s": list(ids) for role, ids in contact.roles.items()},

@@ -194,6 +194,7 @@
       ["date", c.date ? c.date + " (to the " + c.precision + ")" : "undated"],
       ["about the date", c.date_note], ["status", c.status], ["secret", c.secret ? "yes" : "no"],
       ["place", c.place ? Object.keys(c.place).map(function (l) { return c.place[l]; }).join(" / ") : null],
+      ["place on Wikidata", wikidataLink(c.place_wikidata)],
       ["sides", sidesNode(c)],
       ["subjects", c.subjects.length ? actorLinks(c.subjects) : null],
       ["hosts", c.hosts.length ? actorLinks(c.hosts) : null],
