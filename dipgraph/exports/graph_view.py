@@ -73,6 +73,12 @@ def wikidata_item(item: str | None) -> str | None:
     return item if item and WIKIDATA_ITEM.fullmatch(item) else None
 
 
+def _only_if(key: str, value: str | None) -> dict[str, str]:
+    """The pair when there is a value: 30,000 contacts with "place_wikidata": null
+    would add 0.7 MB to a page."""
+    return {key: value} if value else {}
+
+
 def _span(date: PartialDate | None) -> tuple[str | None, str | None]:
     """The first and last day a partial date may denote, as ISO text (for the filters)."""
     if date is None:
@@ -113,7 +119,7 @@ def _contact_fact(kg: KnowledgeGraph, contact: Contact) -> dict[str, Any]:
         "status": contact.status,
         "secret": contact.secret,
         "place": _place_names(kg, contact.place),
-        "place_wikidata": _place_wikidata(kg, contact.place),
+        **_only_if("place_wikidata", _place_wikidata(kg, contact.place)),
         "summary": contact.summary,
         "sides": [list(side) for side in contact.sides],
         **{f"{role}s": list(ids) for role, ids in contact.roles.items()},
@@ -144,7 +150,7 @@ def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
                 "member_of": list(a.member_of),
                 "part_of": a.part_of,
                 "posts": posts.get(a.id, []),
-                "wikidata": wikidata_item(a.wikidata),
+                **_only_if("wikidata", wikidata_item(a.wikidata)),
             }
             for a in facts.actors.values()
         },
@@ -154,7 +160,7 @@ def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
                 "names": t.names,
                 "aliases": {k: list(v) for k, v in t.aliases.items()},
                 "broader": t.broader,
-                "wikidata": wikidata_item(t.wikidata),
+                **_only_if("wikidata", wikidata_item(t.wikidata)),
             }
             for t in facts.topics.values()
         },
