@@ -23,6 +23,7 @@
       var font = 12 / scale;
       ctx.font = font + "px sans-serif";
       ctx.textBaseline = "top";
+      ctx.lineJoin = "round";
       var placed = [], tried = 0;
       lastLabels = [];
       var wanted = [];

@@ -63,7 +63,7 @@
     return clusterCache;
   }
   // A bubble's radius in screen pixels.
-  function bubbleRadius(c, most) { return 10 + 24 * Math.sqrt(c.members.length / most); }
+  function bubbleRadius(c, most) { return 9 + 19 * Math.sqrt(c.members.length / most); }
   // Bubbles at their countries' centres, pushed apart until none overlaps another
   // (a few dozen bubbles: cheap at every frame, cached for one zoom level and view).
   var bubbleCache = { key: null, list: null };
@@ -126,6 +126,7 @@
     });
     // Names on the bubbles where they fit, biggest countries first.
     ctx.globalAlpha = 1;
+    ctx.lineJoin = "round";  // a mitred halo spikes at the sharp corners of "4"
     ctx.textAlign = "center";
     ctx.textBaseline = "middle";
     var placed = [], font = 12 / scale;
