@@ -7,9 +7,10 @@
   // actors, past the threshold, where names, lines and single nodes answer clicks.
 
 
+  // Shown zoomed out, when there are at least two countries to tell apart.
   function overviewShown() {
     return large && overviewScale !== null && overviewBox.checked &&
-      network.getScale() < overviewScale;
+      network.getScale() < overviewScale && clusters().list.length > 1;
   }
   function clusterName(key) { return key === "none" ? "no country" : nameOf(key); }
   var clusterColours = {};
