@@ -1,6 +1,9 @@
   // network.unselectAll() redraws at once; this asks for the next frame instead.
+  // unselectAll() only empties the pending selection: the commit is what clears each
+  // item's "selected" flag, without which the old mark stays drawn selected.
   function unselect() {
     network.selectionHandler.unselectAll();
+    network.selectionHandler.commitWithoutEmitting();
     network.body.emitter.emit("_requestRedraw");
   }
   function deselect() {

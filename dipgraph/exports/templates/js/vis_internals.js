@@ -18,8 +18,9 @@
   //                                     draws only when selected (drawIfSelected)
   //   network.body.emitter.emit("_dataChanged" | "_requestRedraw")
   //                                     re-read items / redraw on the next frame
-  //   network.selectionHandler.unselectAll()
-  //                                     unselect without an immediate redraw
+  //   network.selectionHandler.unselectAll() then .commitWithoutEmitting()
+  //                                     unselect without an immediate redraw (the
+  //                                     commit clears each item's "selected" flag)
   var VIS_PINNED = "9.1.2";
   function visInternalsMissing(net) {
     var missing = [];
@@ -30,6 +31,9 @@
     if (!body.emitter || typeof body.emitter.emit !== "function") { missing.push("body.emitter.emit"); }
     if (!net.selectionHandler || typeof net.selectionHandler.unselectAll !== "function") {
       missing.push("selectionHandler.unselectAll");
+    }
+    if (!net.selectionHandler || typeof net.selectionHandler.commitWithoutEmitting !== "function") {
+      missing.push("selectionHandler.commitWithoutEmitting");
     }
     var ids = Object.keys(body.nodes || {});
     if (ids.length) {
