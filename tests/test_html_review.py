@@ -55,3 +55,44 @@ def test_back_to_the_whole_graph_draws_no_selection(page) -> None:
     page.click("#search-list button.back")
     assert page.evaluate("window.dipgraph.state().selected") is None
     assert drawn_selected(page) == []
+
+
+# ---- 3. A selection frames its neighbourhood, and dims the rest ----------------------
+NEIGHBOURS = """(id) => {
+  const d = window.dipgraph, shown = d.state().edges.map(e => d.item(e));
+  const next = (n) => shown.filter(e => e.from === n || e.to === n)
+    .map(e => (e.from === n ? e.to : e.from));
+  let near = next(id);
+  if (!id.startsWith("contact:")) { near = near.concat(...near.map(next)); }
+  return [...new Set(near)].filter(n => n !== id);
+}"""
+OFF_SCREEN = """(ids) => {
+  const n = window.dipgraph.network, c = n.canvas.frame.canvas;
+  const w = c.clientWidth, h = c.clientHeight, pos = n.getPositions(ids);
+  return ids.filter(id => { const p = n.canvasToDOM(pos[id]);
+    return !(p.x >= 0 && p.x <= w && p.y >= 0 && p.y <= h); });
+}"""
+
+
+@pytest.mark.parametrize(
+    "ident", ["contact:istanbul-secret-talks", "vladimir-putin", "russia", "sergey-lavrov"]
+)
+def test_selecting_frames_every_neighbour(page, ident: str) -> None:
+    near = page.evaluate(NEIGHBOURS, ident)
+    assert len(near) >= 2
+    assert page.evaluate("(id) => window.dipgraph.select(id)", ident)
+    assert page.evaluate(OFF_SCREEN, near) == []
+    assert page.evaluate(OFF_SCREEN, [ident]) == []
+
+
+def test_selecting_a_contact_dims_the_rest(page) -> None:
+    ident = "contact:istanbul-secret-talks"
+    near = set(page.evaluate(NEIGHBOURS, ident)) | {ident}
+    page.evaluate("(id) => window.dipgraph.select(id)", ident)
+    opacity = page.evaluate(
+        """Object.fromEntries(window.dipgraph.state().nodes
+        .map(id => [id, window.dipgraph.nodes.get(id).opacity]))"""
+    )
+    dimmed = {n for n, o in opacity.items() if o is not None and o < 0.5}
+    assert dimmed and not dimmed & near
+    assert set(opacity) - near == dimmed

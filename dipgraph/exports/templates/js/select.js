@@ -35,6 +35,22 @@
     else { showTopic(e.fact); }
     return true;
   }
+  // What a selection from search, a list or the API shows: the mark and what is one
+  // hop from it (a contact's sides; an actor's contacts and who was on their other
+  // sides), fitted with a margin, never closer than a comfortable reading scale.
+  // Zooming to the mark alone left its own neighbours off screen. A large graph stays
+  // closer than its country overview, which would otherwise replace the marks.
+  function frameAround(id) {
+    var kind = byNode[id].kind;
+    var near = neighbourhood(id, (kind === "actor" || kind === "topic") && !large ? 2 : 1);
+    var ids = Object.keys(near.nodes).filter(function (n) { return !current.nodeHidden[n]; });
+    network.fit({ nodes: ids, animation: false, maxZoomLevel: large ? 1.5 : 1.2 });
+    var scale = network.getScale() * 0.9;
+    if (large && overviewScale !== null && overviewBox.checked) {
+      scale = Math.max(scale, overviewScale * 1.05);
+    }
+    network.moveTo({ scale: scale, animation: false });
+  }
   // Select what a click, a list or the API names: open its panel, select its mark,
   // and dim what is not near it. A contact of a large graph opens without a mark.
   function select(id, options) {
@@ -61,9 +77,7 @@
         current.nodeShown[id] = true;
       }
       network.selectNodes([id], false);
-      if (options.focus) {
-        network.focus(id, { scale: Math.max(network.getScale(), large ? 0.8 : 1), animation: false });
-      }
+      if (options.focus) { frameAround(id); }
     } else if (byEdge[id] && large) {
       unselect();
       marked = [id];

@@ -85,7 +85,7 @@
   function restyle() {
     var wantNodes = {}, wantEdges = {};
     var focusOn = ui.selected && byNode[ui.selected] && ui.focus > 0 && !ui.path &&
-      (byNode[ui.selected].kind === "actor" || byNode[ui.selected].kind === "topic");
+      ["actor", "topic", "contact"].indexOf(byNode[ui.selected].kind) !== -1;
     if (large) {
       // Dimming on the items, the path drawn over the graph (see drawPathOver).
       dimLarge(focusOn ? neighbourhood(ui.selected, ui.focus) :
@@ -94,7 +94,9 @@
       return;
     }
     if (focusOn) {
-      var depth = ui.focus * 2;
+      // Actors and topics reach each other through contact marks; a contact's own
+      // sides are one step away.
+      var depth = ui.focus * 2 - (byNode[ui.selected].kind === "contact" ? 1 : 0);
       var near = neighbourhood(ui.selected, depth);
       data.nodes.forEach(function (n) {
         if (!near.nodes[n.id] && !current.nodeHidden[n.id]) {
