@@ -96,3 +96,44 @@ def test_selecting_a_contact_dims_the_rest(page) -> None:
     dimmed = {n for n, o in opacity.items() if o is not None and o < 0.5}
     assert dimmed and not dimmed & near
     assert set(opacity) - near == dimmed
+
+
+# ---- 4. A search hit the layers leave out is drawn beside what it is linked to --------
+def opacity(page, ident: str) -> float:
+    value = page.evaluate("(id) => window.dipgraph.nodes.get(id).opacity", ident)
+    return 1.0 if value is None else value
+
+
+def test_a_topic_found_by_search_sits_by_the_contact_that_discussed_it(page) -> None:
+    assert page.evaluate("window.dipgraph.state().layers") == ["contacts"]
+    page.fill("#search", "risk reduction")
+    page.press("#search", "Enter")
+    state = page.evaluate("window.dipgraph.state()")
+    assert state["selected"] == "risk-reduction" and "risk-reduction" in state["nodes"]
+    talks = "contact:istanbul-secret-talks"
+    links = page.evaluate(
+        """(t) => window.dipgraph.state().edges.map(e => window.dipgraph.item(e))
+        .filter(e => e.from === 'risk-reduction' || e.to === 'risk-reduction')
+        .map(e => e.from === 'risk-reduction' ? e.to : e.from)"""
+    )
+    assert links == [talks]
+    gap = page.evaluate(
+        """(ids) => { const p = window.dipgraph.network.getPositions(ids);
+        return Math.hypot(p[ids[0]].x - p[ids[1]].x, p[ids[0]].y - p[ids[1]].y); }""",
+        ["risk-reduction", talks],
+    )
+    assert gap < 200
+    assert opacity(page, talks) == 1 and opacity(page, "russia") == 1
+    assert page.evaluate(OFF_SCREEN, ["risk-reduction", talks]) == []
+    # The selection moves on: the topics layer is still off, the topic goes again.
+    page.evaluate("window.dipgraph.select('sergey-lavrov')")
+    assert "risk-reduction" not in page.evaluate("window.dipgraph.state().nodes")
+
+
+def test_the_panel_never_says_not_drawn_of_a_node_drawn(page) -> None:
+    page.fill("#search", "Sergei")
+    page.press("#search", "Enter")
+    page.click("#search-list button[data-id=sergei-ryabkov]")
+    assert "sergei-ryabkov" in page.evaluate("window.dipgraph.state().nodes")
+    assert "Not drawn" not in page.inner_text("#panel")
+    assert page.evaluate("window.dipgraph.network.getSelectedNodes()") == ["sergei-ryabkov"]

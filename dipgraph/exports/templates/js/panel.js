@@ -119,7 +119,11 @@
     });
   }
   function hiddenNote(id) {
-    if (byNode[id] && current.nodeHidden[id]) {
+    if (guest && guest.node === id) {
+      panel.appendChild(el("p", "Drawn while selected" + (guest.linked ?
+        ", beside what it is linked to" : " (nothing it is linked to is drawn)") +
+        ": the current filters and layers leave it out.", { "class": "muted" }));
+    } else if (byNode[id] && current.nodeHidden[id]) {
       panel.appendChild(el("p", "Not drawn with the current filters and layers.", { "class": "muted" }));
     }
   }

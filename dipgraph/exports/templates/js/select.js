@@ -6,7 +6,58 @@
     network.selectionHandler.commitWithoutEmitting();
     network.body.emitter.emit("_requestRedraw");
   }
+  // A node the current filters and layers do not draw (a topic found by search with the
+  // topics layer off; a person known only for what they said) is drawn while it is
+  // selected, beside the marks drawn that it is linked to and with those lines: alone
+  // at its old place it floated over other names, linked to nothing, and focus dimmed
+  // the very contacts that discussed it. Hidden again once the selection moves on.
+  var guest = null;
+  function guestSpot(id, linked) {
+    var pos = network.getPositions(), cx = 0, cy = 0;
+    linked.forEach(function (n) { cx += pos[n].x; cy += pos[n].y; });
+    cx /= linked.length; cy /= linked.length;
+    var others = Object.keys(pos).filter(function (n) { return n !== id && !current.nodeHidden[n]; });
+    var best = null, bestRoom = -1;
+    // Around the middle of what it is linked to, the free-est of 12 directions.
+    for (var k = 0; k < 12; k++) {
+      var angle = k * Math.PI / 6, x = cx + 110 * Math.cos(angle), y = cy + 110 * Math.sin(angle);
+      var room = Infinity;
+      others.forEach(function (n) {
+        var dx = (pos[n].x - x) / 2, dy = pos[n].y - y;  // names are wide: count x half
+        room = Math.min(room, dx * dx + dy * dy);
+      });
+      if (room > bestRoom) { bestRoom = room; best = [x, y]; }
+    }
+    return best;
+  }
+  function showGuest(id) {
+    var links = data.edges.filter(function (e) {
+      if (e.from !== id && e.to !== id) { return false; }
+      var other = e.from === id ? e.to : e.from;
+      return other !== id && byNode[other] && !current.nodeHidden[other];
+    });
+    var linked = links.map(function (e) { return e.from === id ? e.to : e.from; });
+    guest = { node: id, edges: links.map(function (e) { return e.id; }), linked: linked.length };
+    if (linked.length) {
+      var spot = guestSpot(id, linked);
+      network.moveNode(id, spot[0], spot[1]);
+    }
+    setHidden([{ id: id, hidden: false }], guest.edges.map(function (e) { return { id: e, hidden: false }; }));
+    current.nodeHidden[id] = false; current.nodeShown[id] = true;
+    guest.edges.forEach(function (e) { current.edgeHidden[e] = false; current.edgeShown[e] = true; });
+    adjacencyCache = null;
+  }
+  function dismissGuest() {
+    if (!guest) { return; }
+    var g = guest;
+    guest = null;
+    setHidden([{ id: g.node, hidden: true }], g.edges.map(function (e) { return { id: e, hidden: true }; }));
+    current.nodeHidden[g.node] = true; current.nodeShown[g.node] = false;
+    g.edges.forEach(function (e) { current.edgeHidden[e] = true; current.edgeShown[e] = false; });
+    adjacencyCache = null;
+  }
   function deselect() {
+    dismissGuest();
     ui.selected = null;
     ui.cluster = null;
     marked = [];
@@ -67,15 +118,21 @@
       restyle(); writeHash();
       return true;
     }
-    if (!openPanel(id)) { return false; }
-    ui.selected = id;
-    marked = [];
-    if (byNode[id]) {
-      if (current.nodeHidden[id]) {
+    dismissGuest();
+    // Drawn before the panel opens: the panel says whether it is drawn.
+    if (byNode[id] && current.nodeHidden[id]) {
+      if (large) {
         setHidden([{ id: id, hidden: false }], []);
         current.nodeHidden[id] = false;
         current.nodeShown[id] = true;
+      } else {
+        showGuest(id);
       }
+    }
+    if (!openPanel(id)) { dismissGuest(); return false; }
+    ui.selected = id;
+    marked = [];
+    if (byNode[id]) {
       network.selectNodes([id], false);
       if (options.focus) { frameAround(id); }
     } else if (byEdge[id] && large) {

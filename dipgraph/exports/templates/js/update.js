@@ -85,6 +85,7 @@
     if (ui.path) { clearPath("The path was cleared because the filters or layers changed."); }
     var view = computeView(readFilters());
     view.nodeHidden = {}; view.edgeHidden = {};
+    guest = null;  // the new view decides what is drawn (it keeps the selection)
     applyView(view);
     if (ui.selected && !isShown(ui.selected)) { deselect(); }
     restyle();
