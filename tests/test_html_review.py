@@ -137,3 +137,57 @@ def test_the_panel_never_says_not_drawn_of_a_node_drawn(page) -> None:
     assert "sergei-ryabkov" in page.evaluate("window.dipgraph.state().nodes")
     assert "Not drawn" not in page.inner_text("#panel")
     assert page.evaluate("window.dipgraph.network.getSelectedNodes()") == ["sergei-ryabkov"]
+
+
+# ---- 5. The 1,000-party contact is plainly visible at first view ---------------------
+SESSION = "contact:assemblies-joint-session"
+
+
+@pytest.fixture(scope="module")
+def sides_html(tmp_path_factory) -> Path:
+    from conftest import TESTS
+
+    out = tmp_path_factory.mktemp("review-sides") / "graph.html"
+    return write_html(dipgraph.load(TESTS / "fixtures" / "sides"), out)
+
+
+@pytest.fixture
+def sides(browser, sides_html) -> Iterator[Any]:
+    context, opened = open_graph(browser, sides_html, 60000)
+    yield opened
+    assert opened.errors == []
+    context.close()
+
+
+MARK_PIXELS = """(id) => {
+  const n = window.dipgraph.network, c = n.canvas.frame.canvas, ratio = n.canvas.pixelRatio;
+  const p = n.canvasToDOM(n.getPositions([id])[id]);
+  const ctx = c.getContext('2d');
+  const at = (x, y) => Array.from(ctx.getImageData(Math.round(x * ratio),
+                                                   Math.round(y * ratio), 1, 1).data);
+  const centre = at(p.x, p.y);
+  let edge = 0;  // screen pixels from the centre to the first dark pixel, rightwards
+  for (let dx = 1; dx < 60; dx++) {
+    const q = at(p.x + dx, p.y);
+    if (q[0] + q[1] + q[2] < 200) { edge = dx; break; }
+  }
+  return {centre: centre, edge: edge};
+}"""
+
+
+def test_the_big_contact_mark_is_plain_at_first_view(sides) -> None:
+    sides.evaluate("window.dipgraph.network.redraw()")
+    assert sides.evaluate("window.dipgraph.clusters().shown")  # the country overview
+    mark = sides.evaluate(MARK_PIXELS, SESSION)
+    assert min(mark["centre"][:3]) > 240, mark  # a white square, not grey on grey
+    assert mark["edge"] >= 8, mark  # at least 16 px wide, with a dark outline
+    assert SESSION in sides.evaluate("window.dipgraph.labels()")
+    # A click where it is drawn opens it.
+    point = sides.evaluate(
+        """(id) => { const n = window.dipgraph.network, p = n.canvasToDOM(n.getPositions([id])[id]);
+        const r = n.canvas.frame.canvas.getBoundingClientRect();
+        return [r.x + p.x + 5, r.y + p.y - 5]; }""",
+        SESSION,
+    )
+    sides.mouse.click(*point)
+    assert sides.evaluate("window.dipgraph.state().selected") == SESSION

@@ -29,8 +29,8 @@
       var wanted = [];
       if (ui.selected && byNode[ui.selected]) { wanted.push(byNode[ui.selected]); }
       if (ui.path) { ui.path.nodes.forEach(function (id) { wanted.push(byNode[id]); }); }
-      // Zoomed out, the countries are named instead; only the selection and a path are.
-      var candidates = overview ? wanted : wanted.concat(degreeOrder);
+      // Zoomed out, the countries are named, and the contacts drawn over them.
+      var candidates = overview ? wanted.concat(bigMarks()) : wanted.concat(degreeOrder);
       for (var i = 0; i < candidates.length && placed.length < 80 && tried < 4000; i++) {
         var n = candidates[i];
         if (current.nodeHidden[n.id] || isDimmed(n.id)) { continue; }
@@ -46,7 +46,8 @@
           ctx.font = font + "px sans-serif";
         }
         var width = labelWidths[n.id] / scale;
-        var box = { x: body.x - width / 2, y: body.y + n.size + 1 / scale, w: width, h: font * 1.2 };
+        var box = { x: body.x - width / 2, y: body.y + drawnSize(n) + 3 / scale, w: width,
+          h: font * 1.2 };
         var clash = placed.some(function (b) {
           return box.x < b.x + b.w && b.x < box.x + box.w && box.y < b.y + b.h && b.y < box.y + box.h;
         });

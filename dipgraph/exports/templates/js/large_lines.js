@@ -71,6 +71,52 @@
     });
     return best;
   }
+  // A contact mark of many parties: never smaller on screen than its party count asks
+  // (6 px for a few parties, up to 20 px for a thousand), however far out the view is.
+  // Drawn at its canvas size, a 1,000-party session was 3 px at the first fit.
+  function markPixels(n) { return Math.min(20, 6 + 1.5 * Math.log2(Math.max(2, n.degree || 2))); }
+  function drawnSize(n) {
+    if (n.kind !== "contact") { return n.size; }
+    return Math.max(n.size, markPixels(n) / network.getScale());
+  }
+  // The contact marks drawn over the country overview: the biggest, at most 12.
+  var bigMarkList = null;
+  function bigMarks() {
+    if (!bigMarkList) {
+      bigMarkList = data.nodes.filter(function (n) { return n.kind === "contact" && n.degree >= 20; })
+        .sort(function (a, b) { return b.degree - a.degree; }).slice(0, 12);
+    }
+    return bigMarkList.filter(function (n) { return !current.nodeHidden[n.id]; });
+  }
+  // The contact mark under a point (canvas units), at the size it is drawn.
+  function markAt(point) {
+    var list = overviewShown() ? bigMarks() : data.nodes.filter(function (n) {
+      return n.kind === "contact" && !current.nodeHidden[n.id];
+    });
+    var hit = null;
+    list.forEach(function (n) {
+      var item = network.body.nodes[n.id], r = drawnSize(n) + 2 / network.getScale();
+      if (Math.abs(point.x - item.x) <= r && Math.abs(point.y - item.y) <= r) { hit = n.id; }
+    });
+    return hit;
+  }
+  // A contact mark stands out from the grey lines it sits on: white fill (black when
+  // secret), a dark outline 2 px wide and a white halo around it.
+  function drawMark(ctx, n, alpha) {
+    var item = network.body.nodes[n.id], scale = network.getScale(), r = drawnSize(n);
+    ctx.save();
+    ctx.globalAlpha = alpha;
+    ctx.setLineDash(n.dashed ? [4 / scale, 3 / scale] : []);
+    ctx.lineWidth = 6 / scale;
+    ctx.strokeStyle = "rgba(255,255,255,0.95)";
+    ctx.strokeRect(item.x - r, item.y - r, 2 * r, 2 * r);
+    ctx.fillStyle = n.color.background === "#F2F2F2" ? "#FFFFFF" : n.color.background;
+    ctx.fillRect(item.x - r, item.y - r, 2 * r, 2 * r);
+    ctx.lineWidth = (item.selected ? 4 : 2) / scale;
+    ctx.strokeStyle = item.selected ? "#2B7CE9" : "#111111";
+    ctx.strokeRect(item.x - r, item.y - r, 2 * r, 2 * r);
+    ctx.restore();
+  }
   // One outline of a node, by its kind: actors are discs, contacts and statements
   // squares, topics triangles.
   function outline(ctx, item, n) {
@@ -91,11 +137,12 @@
   // only draws the one selected (and still finds the node under a click).
   function drawDiscs(ctx) {
     var groups = {}, nodesById = network.body.nodes, indices = network.body.nodeIndices;
-    var box = viewBox(), faint = overviewShown();
+    var box = viewBox(), faint = overviewShown(), marks = [];
     for (var i = 0; i < indices.length; i++) {
       var item = nodesById[indices[i]];
-      if (item.selected) { continue; }
       var n = byNode[item.id];
+      if (n.kind === "contact") { marks.push(n); continue; }
+      if (item.selected) { continue; }
       if (item.x + n.size < box.left || item.x - n.size > box.right ||
           item.y + n.size < box.top || item.y - n.size > box.bottom) { continue; }
       var alpha = isDimmed(item.id) ? 0.15 : faint ? 0.35 : 1;
@@ -116,6 +163,10 @@
       ctx.stroke();
     });
     ctx.restore();
+    // Over the discs; zoomed out, drawOverview draws the biggest over the bubbles.
+    if (!faint) {
+      marks.forEach(function (n) { drawMark(ctx, n, isDimmed(n.id) ? 0.15 : 1); });
+    }
   }
   // A large graph's node items draw only when selected; their click box is set once
   // (positions never change: nodes are not draggable).

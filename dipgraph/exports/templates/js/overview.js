@@ -125,6 +125,8 @@
       ctx.fill();
       ctx.stroke();
     });
+    // The contacts of many parties, over the bubbles and links they would hide under.
+    bigMarks().forEach(function (n) { drawMark(ctx, n, 1); });
     // Names on the bubbles where they fit, biggest countries first.
     ctx.globalAlpha = 1;
     ctx.lineJoin = "round";  // a mitred halo spikes at the sharp corners of "4"

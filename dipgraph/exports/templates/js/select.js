@@ -147,8 +147,10 @@
   }
 
   network.on("click", function (params) {
-    var bubble = overviewShown() ? bubbleAt(params.pointer.canvas) : null;
-    if (bubble) { openCluster(bubble); }
+    var mark = large ? markAt(params.pointer.canvas) : null;
+    var bubble = !mark && overviewShown() ? bubbleAt(params.pointer.canvas) : null;
+    if (mark) { select(mark); }
+    else if (bubble) { openCluster(bubble); }
     else if (params.nodes.length) { select(params.nodes[0]); }
     else if (params.edges.length) { select(params.edges[0]); }
     else if (large) {
