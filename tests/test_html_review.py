@@ -191,3 +191,33 @@ def test_the_big_contact_mark_is_plain_at_first_view(sides) -> None:
     )
     sides.mouse.click(*point)
     assert sides.evaluate("window.dipgraph.state().selected") == SESSION
+
+
+# ---- 6. A filter that leaves fewer nodes, and path Clear, refit the view -------------
+def shown_off_screen(page) -> list[str]:
+    return page.evaluate(OFF_SCREEN, page.evaluate("window.dipgraph.state().nodes"))
+
+
+def test_a_country_filter_frames_what_is_left(page) -> None:
+    before = page.evaluate("window.dipgraph.network.getScale()")
+    page.select_option("#country-filter", "turkey")
+    state = page.evaluate("window.dipgraph.state()")
+    assert 0 < len(state["nodes"]) < 10
+    assert shown_off_screen(page) == []
+    assert page.evaluate("window.dipgraph.network.getScale()") > 1.5 * before
+    # Back to every country: the whole graph is framed again.
+    page.select_option("#country-filter", "")
+    # (the nodes back are settled by the forces first, then framed)
+    for _ in range(75):
+        if not shown_off_screen(page):
+            break
+        page.wait_for_timeout(200)
+    assert shown_off_screen(page) == []
+
+
+def test_clearing_a_path_frames_the_graph_again(page) -> None:
+    assert page.evaluate("window.dipgraph.path('vladimir-putin', 'joe-biden')")
+    assert shown_off_screen(page)  # the path is framed, not the whole graph
+    page.click("#path-clear")
+    assert page.evaluate("window.dipgraph.state().path") is None
+    assert shown_off_screen(page) == []

@@ -115,7 +115,7 @@
   }
   $("path-go").addEventListener("click", function () { path($("path-from").value, $("path-to").value); });
   $("path-clear").addEventListener("click", function () {
-    $("path-from").value = ""; $("path-to").value = ""; clearPath();
+    $("path-from").value = ""; $("path-to").value = ""; clearPath(); fitShown();
   });
   ["path-from", "path-to"].forEach(function (id) {
     $(id).addEventListener("keydown", function (ev) {

@@ -50,10 +50,10 @@
   // exist), keep the selection only if it is still shown, and record it in the URL.
   // A small graph laid out without a layer has no place yet for that layer's nodes:
   // put each new node beside a neighbour already placed, then let the forces settle.
-  function settleNewNodes(before) {
-    if (large) { return; }
+  function settleNewNodes(before, then) {
+    if (large) { return false; }
     var fresh = data.nodes.filter(function (n) { return before[n.id] && !current.nodeHidden[n.id]; });
-    if (!fresh.length) { return; }
+    if (!fresh.length) { return false; }
     var positions = network.getPositions();
     var isFresh = {};
     fresh.forEach(function (n) { isFresh[n.id] = true; });
@@ -72,13 +72,30 @@
     network.setOptions({ physics: { enabled: true } });
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
-      network.once("afterDrawing", function () { separateLabels(); });  // boxes drawn first
+      network.once("afterDrawing", function () {  // boxes drawn first
+        separateLabels();
+        if (then) { then(); }
+      });
       network.redraw();
     });
     network.stabilize(200);
+    return true;
+  }
+  function shownNodeIds() {
+    return data.nodes.filter(function (n) { return !current.nodeHidden[n.id]; })
+      .map(function (n) { return n.id; });
+  }
+  // After a filter, a layer or the path changes what is drawn, the view frames what is
+  // drawn now (at the old zoom, three actors left were specks, or off screen), unless
+  // a selection is there to keep in view.
+  function fitShown() {
+    if (ui.selected || ui.path) { return; }
+    var ids = shownNodeIds();
+    if (ids.length) { network.fit({ nodes: ids, animation: false }); }
   }
   function changed() {
     var hiddenBefore = Object.assign({}, current.nodeHidden);
+    var shownBefore = shownNodeIds().join("|");
     ui.layers = readFilters().layers;
     ui.cluster = null;
     ensureLayers(ui.layers);
@@ -89,7 +106,10 @@
     applyView(view);
     if (ui.selected && !isShown(ui.selected)) { deselect(); }
     restyle();
-    if (status && status.ready) { settleNewNodes(hiddenBefore); }
+    if (status && status.ready && !settleNewNodes(hiddenBefore, fitShown) &&
+        shownNodeIds().join("|") !== shownBefore) {
+      fitShown();
+    }
     writeHash();
   }
   function isShown(id) {
