@@ -221,3 +221,23 @@ def test_clearing_a_path_frames_the_graph_again(page) -> None:
     page.click("#path-clear")
     assert page.evaluate("window.dipgraph.state().path") is None
     assert shown_off_screen(page) == []
+
+
+# ---- 2. A country keeps its colour from page to page -----------------------------------
+LEGEND = """[...document.querySelectorAll('#legend .legend-item')]
+  .filter(row => row.querySelector('.swatch'))
+  .map(row => [row.querySelector('span:last-child').textContent,
+               getComputedStyle(row.querySelector('.swatch')).backgroundColor])"""
+
+
+def test_a_country_has_the_same_colour_on_every_page(page, sides) -> None:
+    bundled = dict(page.evaluate(LEGEND))
+    other = dict(sides.evaluate(LEGEND))
+    for country in ("Russia", "United States"):
+        assert bundled[country] == other[country], country
+    for legend in (bundled, other):
+        countries = [c for c in legend if c not in ("no country",) and "other" not in c]
+        assert len({legend[c] for c in countries}) == len(countries)  # distinct on a page
+    # The nodes are filled as the legend says.
+    fill = page.evaluate("window.dipgraph.item('sergey-lavrov').color.background")
+    assert fill == sides.evaluate("window.dipgraph.item('ivan-lavrin').color.background")

@@ -16,6 +16,7 @@ posts, countries) the page switches on and off. Fact text travels only as data
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections import defaultdict
@@ -33,6 +34,18 @@ SHAPES = {"person": "dot", "organization": "square", "state": "diamond", "topic"
 # country is one grey, named in the legend. Contacts are not colour-coded at all
 # (their type is written on them), so a contact never shares a colour with a country.
 COUNTRY_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00"]
+# Fixed colour slots (index in COUNTRY_COLOURS) of states most pages show, by id and by
+# Wikidata item: Russia blue, the United States vermilion, China green, Ukraine sky blue.
+FIXED_SLOTS = {
+    "russia": 0,
+    "Q159": 0,
+    "usa": 1,
+    "Q30": 1,
+    "china": 2,
+    "Q148": 2,
+    "ukraine": 4,
+    "Q212": 4,
+}
 OTHER_COUNTRY = "#BBBBBB"
 NO_COUNTRY = "#FFFFFF"
 TOPIC_COLOUR = "#999933"
@@ -203,18 +216,55 @@ def cluster_of(kg: KnowledgeGraph, ident: str) -> str | None:
     return country
 
 
+def colour_slot(kg: KnowledgeGraph, country: str) -> int:
+    """A country's preferred place in COUNTRY_COLOURS, the same on every page: fixed for
+    a few states most pages show (by id or Wikidata item), else from a hash of its id."""
+    fixed = _fixed_slot(kg, country)
+    if fixed is not None:
+        return fixed
+    return hashlib.sha256(country.encode("utf-8")).digest()[0] % len(COUNTRY_COLOURS)
+
+
+def _fixed_slot(kg: KnowledgeGraph, country: str) -> int | None:
+    wikidata = getattr(kg.facts.actors.get(country), "wikidata", None)
+    return FIXED_SLOTS.get(country, FIXED_SLOTS.get(wikidata or ""))
+
+
 def country_colours(kg: KnowledgeGraph) -> dict[str, str]:
-    """A colour for each of the busiest countries (most actors first); the rest go grey."""
+    """A colour for each of the busiest countries; the rest go grey.
+
+    The rule, so that a country keeps its colour from page to page (a reader comparing
+    two exports must not see Russia blue in one and vermilion in the other) while the
+    colours on one page stay distinct:
+
+    - which countries get a colour: the len(COUNTRY_COLOURS) with most actors (ties by
+      id); every other country is OTHER_COUNTRY grey, named in the panel;
+    - which colour: the country's preferred slot (``colour_slot``: fixed for the states
+      in FIXED_SLOTS, matched by id or Wikidata item; else the first byte of the SHA-256
+      of its id, modulo the number of colours); when another coloured country of the
+      page holds that slot, the next free one. Countries with fixed slots choose first,
+      then the others, most actors first.
+
+    So Russia is always blue and the United States always vermilion; another country
+    keeps its colour on every page where its preferred slot is free.
+    """
     counts: dict[str, int] = defaultdict(int)
     for actor in kg.facts.actors.values():
         country = country_of(kg, actor.id)
         if country:
             counts[country] += 1
     ranked = sorted(counts, key=lambda c: (-counts[c], c))
-    return {
-        c: COUNTRY_COLOURS[i] if i < len(COUNTRY_COLOURS) else OTHER_COUNTRY
-        for i, c in enumerate(ranked)
-    }
+    coloured = ranked[: len(COUNTRY_COLOURS)]
+    slots = {c: colour_slot(kg, c) for c in coloured}
+    taken: dict[int, str] = {}
+    fixed_first = sorted(coloured, key=lambda c: _fixed_slot(kg, c) is None)  # stable
+    for country in fixed_first:
+        slot = slots[country]
+        while slot in taken:
+            slot = (slot + 1) % len(COUNTRY_COLOURS)
+        taken[slot] = country
+    chosen = {country: COUNTRY_COLOURS[slot] for slot, country in taken.items()}
+    return {c: chosen.get(c, OTHER_COUNTRY) for c in ranked}
 
 
 # ---- vis nodes and edges ----------------------------------------------------------------
