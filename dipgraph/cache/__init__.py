@@ -33,7 +33,7 @@ import time
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from dipgraph.cache.folder import (
     UnsafeCache,
@@ -232,11 +232,18 @@ class CacheEntry:
 
     @without_collector
     def save(
-        self, fill: Callable[[TableWriter], None], sources: Iterable[Path], began: float
+        self,
+        fill: Callable[[TableWriter], None],
+        sources: Iterable[Path],
+        began: float,
+        nquads: Callable[[BinaryIO], None] | None = None,
     ) -> bool:
         """Write a new entry with what ``fill`` adds, unless the facts changed since
         ``began`` (the moment their reading started): then the answer of this run
         comes from files that no longer exist as read, and is not kept. True when kept.
+
+        ``nquads`` writes the entry's N-Quads first (into the same unfinished folder,
+        so the entry still appears whole or not at all).
         """
         sources = sorted(set(sources))
         try:
@@ -248,6 +255,10 @@ class CacheEntry:
             root = self.directory.parent
             clean_leftovers(root, _is_entry)
             with building_dir(root) as building:
+                if nquads is not None:
+                    with (building / _NQUADS).open("wb") as stream:
+                        nquads(stream)
+                    os.chmod(building / _NQUADS, 0o600)
                 writer = TableWriter(building / _INDEX)
                 try:
                     fill(writer)
