@@ -12,15 +12,18 @@ For each size, in one run, prints:
 - who-talked-to-whom side by side: the bulk-load route (a short script bulk-loading
   dipgraph's own N-Quads into an in-memory pyoxigraph Store, querying, writing JSON),
   `dipgraph sparql` from a cold cache (check, compile, store, query) and from a warm one,
-  whole processes, with ratios to the route (targets: cold <= 1.5x and < 1.5 GiB, warm
-  <= 1.2x), and `serve` answering it (inside its default 30 s timeout);
+  whole process trees, with ratios to the route (targets: cold <= 1.5x and < 1.5 GiB,
+  warm <= 1.2x): the time until the output ends (the answer) and until the process
+  exits, the CPU time of the tree, and the peak of the tree's summed RSS (sampled every
+  50 ms); and `serve` answering it (inside its default 30 s timeout);
 - Oxigraph against a plain rdflib memory Dataset of the same quads (skipped with
   --no-rdflib; rdflib's query is stopped after --rdflib-timeout seconds, a lower bound);
 - peak memory (the process's own high-water RSS) of each step.
 
 Every dipgraph process runs with bytecode written (PYTHONDONTWRITEBYTECODE unset), as an
 installed package does. Run: python benchmarks/scale.py [--sizes 10000 100000]
-[--rdflib-timeout SECONDS] [--no-rdflib] [--queries-only]
+[--rdflib-timeout SECONDS] [--no-rdflib] [--queries-only] [--sparql-only]
+(--sparql-only: only the who-talked-to-whom routes, cold and warm).
 """
 
 from __future__ import annotations
