@@ -95,6 +95,23 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where contacts happen; contacts refer to it by id, so a renamed label keeps its IRI."""
+
+    id: str
+    names: Names
+    aliases: Aliases = field(default_factory=dict)
+    in_: str | None = None  # the place or state it lies in
+    wikidata: str | None = None
+    outside_knowledge: str | None = None
+    location: Location | None = field(default=None, compare=False)
+
+    @property
+    def name(self) -> str:
+        return self.names.get("en") or next(iter(self.names.values()))
+
+
+@dataclass(frozen=True)
 class Post:
     id: str
     holder: str
@@ -138,7 +155,7 @@ class Contact:
     initiated_by: str | None = None
     date: PartialDate | None = None
     date_note: str | None = None
-    place: Names | None = None
+    place: str | None = None  # a place id
     topics: tuple[str, ...] = ()
     secret: bool = False
     status: str = "happened"
@@ -198,6 +215,7 @@ RECORD_TYPES: dict[str, type] = {
     "source": Source,
     "actor": Actor,
     "topic": Topic,
+    "place": Place,
     "post": Post,
     "contact": Contact,
     "statement": Statement,
@@ -212,6 +230,7 @@ class Facts:
     sources: dict[str, Source] = field(default_factory=dict)
     actors: dict[str, Actor] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
     posts: dict[str, Post] = field(default_factory=dict)
     contacts: dict[str, Contact] = field(default_factory=dict)
     statements: dict[str, Statement] = field(default_factory=dict)

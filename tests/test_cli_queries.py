@@ -193,6 +193,7 @@ def test_stats_counts(cli) -> None:
         "sources": 2,
         "actors": 8,
         "topics": 2,
+        "places": 1,
         "posts": 1,
         "contacts": 5,
         "statements": 1,

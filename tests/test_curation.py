@@ -423,7 +423,7 @@ def test_readme_dataset_table_matches_stats() -> None:
     }
     kinds = stats["kinds"]
     assert total == (kinds["posts"], kinds["contacts"], kinds["statements"])
-    for kind in ("sources", "actors", "topics"):
+    for kind in ("sources", "actors", "topics", "places"):
         assert f"{kinds[kind]} {kind}" in summary
 
 

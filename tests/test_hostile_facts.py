@@ -194,7 +194,7 @@ def test_no_raw_control_character_reaches_the_terminal(cli, small_copy: Path) ->
 
 
 def test_output_sanitiser() -> None:
-    from dipgraph import output
+    from dipgraph.cli import output
 
     assert output.cell(["a\x1b[31m", "b\u202e"]) == "a\\x1b[31m; b\\u202e"
     assert output.cell("two\nlines\tok") == "two\nlines\tok"  # tables and CSV may wrap
@@ -203,7 +203,7 @@ def test_output_sanitiser() -> None:
 
 
 def test_json_output_escapes_what_json_leaves_raw(capsys) -> None:
-    from dipgraph import output
+    from dipgraph.cli import output
 
     data = {"name": "a\x9b\u202e\u2028b\x1b"}
     output.print_json(data)
@@ -571,7 +571,7 @@ def test_broken_and_looping_links_are_reported(small_copy: Path) -> None:
 
 def test_tables_never_print_raw_control_characters(capsys) -> None:
     """Whatever reaches a table (a server's reply, a SPARQL result): title, header, cell."""
-    from dipgraph import output
+    from dipgraph.cli import output
 
     evil = "x\x1b[2J\x9b\u202ey"
     output.print_table([{evil: evil}], [(evil, lambda row: row[evil])], title=evil)

@@ -7,7 +7,11 @@ Mapping (FtM schema in brackets):
   a Wikidata id as ``wikidataId``; other names as ``alias``;
 - a position held [Position], minted once per title and organization as in the RDF,
   and each holding [Occupancy] with its ``startDate`` / ``endDate``;
-- a contact [Event]: ``involved`` lists its parties, subjects and mediators, a host
+- a place [Address]: its English name as ``full``, other names as ``alias``, a Wikidata
+  id as ``wikidataId`` (FtM has no schema for a city or a building; Address is its
+  "location associated with an entity");
+- a contact [Event]: its place as ``location`` (the name) and ``addressEntity`` (the
+  Address); ``involved`` lists its parties, subjects and mediators, a host
   is its ``organizer``; the sides are spelled out in ``description`` (FtM has no
   sides, and an Event is not a set of pairs, so no colleague is paired);
 - a source [Document]; each quote of a contact [Documentation] linking the document
@@ -87,7 +91,7 @@ def _evidence(fact_kind: str, fact_id: str, evidence: tuple[Evidence, ...]) -> I
 
 
 def ftm_entities(kg: KnowledgeGraph) -> Iterator[dict[str, Any]]:
-    """Every entity, sources and actors first so references point backwards."""
+    """Every entity, sources, actors and places first so references point backwards."""
     facts = kg.facts
     for source in facts.sources.values():
         yield entity(
@@ -111,6 +115,18 @@ def ftm_entities(kg: KnowledgeGraph) -> Iterator[dict[str, Any]]:
             alias=aliases,
             wikidataId=actor.wikidata,
             notes=actor.outside_knowledge,
+        )
+    for place in facts.places.values():
+        name, aliases = _names(place.names, place.aliases)
+        yield entity(
+            "place",
+            place.id,
+            "Address",
+            name=name,
+            full=name,
+            alias=aliases,
+            wikidataId=place.wikidata,
+            notes=place.outside_knowledge,
         )
     positions: set[str] = set()
     for post in facts.posts.values():
@@ -158,7 +174,8 @@ def ftm_entities(kg: KnowledgeGraph) -> Iterator[dict[str, Any]]:
             summary=contact.summary,
             description=f"{sides}. {roles}".rstrip(". ") + f". Status: {contact.status}.",
             date=str(contact.date) if contact.date else None,
-            location=contact.place.get("en") if contact.place else None,
+            location=facts.places[contact.place].name if contact.place else None,
+            addressEntity=ftm_id("place", contact.place) if contact.place else None,
             involved=[
                 ftm_id("actor", a)
                 for a in (*contact.participants, *contact.subjects, *contact.mediators)

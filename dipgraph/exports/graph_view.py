@@ -71,6 +71,11 @@ def country_of(kg: KnowledgeGraph, ident: str) -> str | None:
     return actor.id if actor.kind == "state" else actor.country
 
 
+def _place_names(kg: KnowledgeGraph, place: str | None) -> dict[str, str] | None:
+    """The names of a contact's place, which the page shows (the contact keeps its id)."""
+    return dict(kg.facts.places[place].names) if place else None
+
+
 def _contact_fact(kg: KnowledgeGraph, contact: Contact) -> dict[str, Any]:
     first, last = _span(contact.date)
     vocab = kg.model.vocabularies["contact_types"][contact.type]
@@ -85,7 +90,7 @@ def _contact_fact(kg: KnowledgeGraph, contact: Contact) -> dict[str, Any]:
         "last": last,
         "status": contact.status,
         "secret": contact.secret,
-        "place": contact.place,
+        "place": _place_names(kg, contact.place),
         "summary": contact.summary,
         "sides": [list(side) for side in contact.sides],
         **{f"{role}s": list(ids) for role, ids in contact.roles.items()},

@@ -536,7 +536,7 @@ class KnowledgeGraph:
         """Facts per kind, and posts / contacts / statements citing each source."""
         kinds = {
             f"{k}s": len(self.facts.by_kind(k))
-            for k in ("source", "actor", "topic", "post", "contact", "statement")
+            for k in ("source", "actor", "topic", "place", "post", "contact", "statement")
         }
         per_source: dict[str, dict[str, int]] = {
             s: {"posts": 0, "contacts": 0, "statements": 0} for s in self.facts.sources

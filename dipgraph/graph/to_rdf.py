@@ -26,6 +26,8 @@ Vocabularies:
 - Posts: W3C ORG. A position (``org:Post`` in an organisation, with its
   ``org:Role``) is minted once; each holding is an ``org:Membership`` with its
   ``org:memberDuring`` interval (OWL-Time, dates typed by precision).
+- Places: ``sem:Place`` and ``schema:Place``, IRI from the place's id; labels as for
+  actors; ``schema:containedInPlace`` the place or state it lies in; Wikidata as above.
 - Contacts and statements: SEM events, one ``dg:`` class per contact type carrying
   its CAMEO code. A contact links each actor through SEM's role pattern: a
   ``sem:Role`` with ``rdf:value`` the actor and ``sem:roleType`` ``dg:Party`` (with
@@ -328,8 +330,33 @@ class QuadWriter:
                 self.add(
                     graph, subject, iri(SKOS_NS + "broader"), self.node("topic", topic.broader)
                 )
+        for place in self.facts.places.values():
+            self.add_place(place)
         for source in self.facts.sources.values():
             self.add_source(source)
+
+    def add_place(self, place: Any) -> None:
+        """A place by its id (a renamed label keeps the IRI), typed SEM and schema.org."""
+        graph = self.entities
+        subject = self.node("place", place.id)
+        self.add(graph, subject, A, iri(SEM_NS + "Place"))
+        self.add(graph, subject, A, iri(SDO_NS + "Place"))
+        self.add(graph, subject, IDENT, literal(place.id))
+        self.labels(graph, subject, place.names, place.aliases)
+        self.same_as(subject, place.wikidata)
+        if place.in_:
+            # A state is a schema:Country, itself a schema:Place.
+            kind = "place" if place.in_ in self.facts.places else "actor"
+            self.add(
+                graph, subject, iri(SDO_NS + "containedInPlace"), self.node(kind, place.in_)
+            )
+        if place.outside_knowledge:
+            self.add(
+                graph,
+                subject,
+                iri(DG_NS + "outsideKnowledge"),
+                literal(place.outside_knowledge, lang="en"),
+            )
 
     def add_source(self, source: Any) -> None:
         graph = self.entities
@@ -467,10 +494,7 @@ class QuadWriter:
             for topic in contact.topics:
                 add(graph, subject, SUBJECT, self.node("topic", topic))
             if contact.place:
-                place = self.node("place", slug(contact.place["en"]))
-                add(graph, subject, iri(SEM_NS + "hasPlace"), place)
-                add(self.entities, place, A, iri(SEM_NS + "Place"))
-                self.labels(self.entities, place, contact.place)
+                add(graph, subject, iri(SEM_NS + "hasPlace"), self.node("place", contact.place))
             add(
                 graph,
                 subject,

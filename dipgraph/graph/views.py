@@ -30,6 +30,18 @@ def ref_view(facts: Facts, ident: str) -> dict[str, str]:
     return {"id": ident, "name": record.name if record else ident}
 
 
+def place_view(facts: Facts, ident: str | None) -> dict[str, Any] | None:
+    """{id, name, names} of a contact's place: printed by name, linked by id."""
+    if ident is None:
+        return None
+    place = facts.places.get(ident)
+    return {
+        "id": ident,
+        "name": place.name if place else ident,
+        "names": dict(place.names) if place else {},
+    }
+
+
 def contact_view(facts: Facts, contact: Contact, cameo: str) -> dict[str, Any]:
     return {
         "id": contact.id,
@@ -40,7 +52,7 @@ def contact_view(facts: Facts, contact: Contact, cameo: str) -> dict[str, Any]:
         "date_note": contact.date_note,
         "status": contact.status,
         "secret": contact.secret,
-        "place": contact.place,
+        "place": place_view(facts, contact.place),
         "initiated_by": contact.initiated_by,
         "sides": [[ref_view(facts, a) for a in side] for side in contact.sides],
         "participants": [ref_view(facts, p) for p in contact.participants],

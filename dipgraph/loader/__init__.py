@@ -76,6 +76,7 @@ def check_facts(
     crosscheck.resolve_references(pending, by_id, problems)
     crosscheck.unique_wikidata(pending, problems)
     crosscheck.check_initiators(pending, by_id, problems)
+    crosscheck.check_place_containers(pending, by_id, problems)
     source_dir = root_path if root_path.is_dir() else root_path.parent
     sources = [d for d in by_id.values() if d.kind == "source" and d.record is not None]
     texts, resolved = crosscheck.read_source_texts(

@@ -151,7 +151,7 @@ def warn_unused(declared: list[Declared], pending: Pending, problems: list[Probl
     """Sources nobody cites and actors no fact mentions are likely mistakes."""
     used = {ref.target for ref in pending.references}
     for item in declared:
-        if item.kind in ("source", "actor", "topic") and item.id not in used:
+        if item.kind in ("source", "actor", "topic", "place") and item.id not in used:
             problems.append(
                 _problem(item.where, f"{item.kind} '{item.id}' is not used by any fact", "warning")
             )
@@ -173,3 +173,23 @@ def check_initiators(pending: Pending, by_id: dict[str, Declared], problems: lis
                 "one of its parties belongs to)",
             )
         )
+
+
+def check_place_containers(
+    pending: Pending, by_id: dict[str, Declared], problems: list[Problem]
+) -> None:
+    """A place's ``in`` names a place or a state: a person or a ministry contains no place."""
+    for ref in pending.references:
+        if ref.field != "in" or "place" not in ref.range:
+            continue
+        target = by_id.get(ref.target)
+        if target is None or target.kind != "actor" or target.record is None:
+            continue  # unknown, a place, or invalid: resolved or reported already
+        if target.record.kind != "state":
+            problems.append(
+                _problem(
+                    ref.where,
+                    f"'{ref.target}' is {with_article(target.record.kind)}, but in takes a "
+                    "place or a state",
+                )
+            )

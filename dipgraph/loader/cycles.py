@@ -1,4 +1,4 @@
-"""Hierarchies that must not loop: ``broader``, ``part_of`` and ``member_of``.
+"""Hierarchies that must not loop: ``broader``, ``part_of``, ``member_of`` and ``in``.
 
 A topic narrower than itself, or an organization part of its own part, makes
 "include narrower topics" and "go up the hierarchy" meaningless; the loop is
@@ -10,6 +10,7 @@ always a mistake in the data, so it is an error at the field that closes it.
 
 from __future__ import annotations
 
+import keyword
 from collections.abc import Iterable, Mapping
 
 from dipgraph.facts import Facts, Location
@@ -20,6 +21,7 @@ _FIELDS = (
     ("topic", "broader", "a topic cannot be narrower than itself"),
     ("actor", "part_of", "an organization cannot be part of itself"),
     ("actor", "member_of", "an actor cannot be a member of itself"),
+    ("place", "in", "a place cannot lie within itself"),
 )
 
 
@@ -68,12 +70,12 @@ def _field_location(refs: list[Reference], owner: Location, target: str) -> Loca
 
 
 def report_cycles(facts: Facts, pending: Pending, problems: list[Problem]) -> None:
-    """An error for every loop in broader, part_of and member_of, at the closing field."""
+    """An error for every loop in broader, part_of, member_of and in, at the closing field."""
     for kind, field, why in _FIELDS:
         records = facts.by_kind(kind)
         edges: dict[str, list[str]] = {}
         for ident, record in records.items():
-            value = getattr(record, field)
+            value = getattr(record, field + "_" if keyword.iskeyword(field) else field)
             targets = [value] if isinstance(value, str) else list(value or ())
             edges[ident] = [t for t in targets if t in records]
         cycles = find_cycles(edges)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import keyword
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,6 +91,27 @@ def _check_parties(
     return ok
 
 
+def _inline_place(checker: FieldChecker, node: yaml.MappingNode) -> None:
+    """The form before places had ids, ``place: {en: Istanbul}``: say how to write it now."""
+    english = next(
+        (
+            value.value
+            for key, value in node.value
+            if isinstance(key, yaml.ScalarNode)
+            and key.value == "en"
+            and isinstance(value, yaml.ScalarNode)
+        ),
+        "",
+    )
+    ident = re.sub(r"[^a-z0-9]+", "-", english.casefold()).strip("-")[:60].strip("-") or "the-id"
+    checker.reader.error(
+        node,
+        "place takes the id of a place, not its names: define the place once under "
+        f"places: (e.g. in places.yaml: - id: {ident} with names: {{en: ..., ar: ...}}) "
+        f"and write place: {ident}",
+    )
+
+
 def check_item(checker: FieldChecker, kind: FactKind, node: yaml.Node) -> Declared | None:
     """Check one item; returns what it declares, even when some fields are wrong."""
     reader = checker.reader
@@ -111,6 +133,10 @@ def check_item(checker: FieldChecker, kind: FactKind, node: yaml.Node) -> Declar
             ok = False
             continue
         if not prop.required and reader.is_null(value_node):
+            continue
+        if prop.range == ("place",) and isinstance(value_node, yaml.MappingNode):
+            _inline_place(checker, value_node)
+            ok = False
             continue
         value = checker.value(prop, value_node, key)
         if value is INVALID:

@@ -38,7 +38,7 @@ PROPERTY_TYPES = frozenset(
         "wikidata",
     }
 )
-KIND_ORDER = ("source", "actor", "topic", "post", "contact", "statement")
+KIND_ORDER = ("source", "actor", "topic", "place", "post", "contact", "statement")
 
 
 @dataclass(frozen=True, slots=True)

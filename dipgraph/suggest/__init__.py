@@ -47,6 +47,7 @@ class Suggestions:
     contacts: list[ContactDraft] = field(default_factory=list)
     statements: list[StatementDraft] = field(default_factory=list)
     known_ids: frozenset[str] = frozenset()  # every id the facts use: drafts avoid them
+    known_places: dict[str, str] = field(default_factory=dict)  # a place's name -> its id
 
     def as_dict(self) -> dict:
         """The JSON shape: ``{"source", "actors", "posts", "contacts", "statements"}``."""
@@ -150,7 +151,12 @@ def suggest(
         statements=draft_statements(read, speeches),
         known_ids=frozenset(
             ident
-            for kind in ("source", "actor", "topic", "post", "contact", "statement")
+            for kind in ("source", "actor", "topic", "place", "post", "contact", "statement")
             for ident in known.by_kind(kind)
         ),
+        known_places={
+            name.casefold(): place.id
+            for place in known.places.values()
+            for name in (*place.names.values(), *(a for v in place.aliases.values() for a in v))
+        },
     )

@@ -123,10 +123,13 @@ def to_yaml(drafts: Suggestions) -> str:
         lines.append("posts:")
         for post in drafts.posts:
             _post(lines, post, ids, source)
+    place_lines: list[str] = []
+    places = _places(drafts, ids, place_lines)
+    lines += place_lines
     if drafts.contacts:
         lines.append("contacts:")
         for contact in drafts.contacts:
-            _contact(lines, contact, ids, source, drafts)
+            _contact(lines, contact, ids, source, drafts, places)
     if drafts.statements:
         lines.append("statements:")
         for statement in drafts.statements:
@@ -152,8 +155,40 @@ def _names(drafts: Suggestions) -> dict[str, str]:
     return {a.id or a.provisional_id: a.name for a in drafts.actors if a.id or a.provisional_id}
 
 
+def _places(drafts: Suggestions, ids: _Ids, lines: list[str]) -> dict[int, str]:
+    """Each contact's place as an id: a known place's, or a new one drafted under places:."""
+    chosen: dict[int, str] = {}
+    new: dict[str, str] = {}  # English name -> drafted id
+    for contact in drafts.contacts:
+        if not contact.place:
+            continue
+        known = next(
+            (drafts.known_places[n.casefold()] for n in contact.place.values()
+             if n.casefold() in drafts.known_places),
+            None,
+        )  # fmt: skip
+        if known is None:
+            english = contact.place.get("en") or next(iter(contact.place.values()))
+            if english not in new:
+                new[english] = ids.make(english)
+                if not lines:
+                    lines.append("places:")
+                lines.append(f"  - id: {new[english]}")
+                lines.append("    # curator: a new place: check its names (in:, wikidata: if sure)")
+                names = ", ".join(f"{k}: {yaml_str(v)}" for k, v in contact.place.items())
+                lines.append(f"    names: {{{names}}}")
+            known = new[english]
+        chosen[id(contact)] = known
+    return chosen
+
+
 def _contact(
-    lines: list[str], contact: ContactDraft, ids: _Ids, source: str, drafts: Suggestions
+    lines: list[str],
+    contact: ContactDraft,
+    ids: _Ids,
+    source: str,
+    drafts: Suggestions,
+    places: dict[int, str],
 ) -> None:
     names = _names(drafts)
     parties = [s[0] for s in contact.sides]
@@ -179,8 +214,7 @@ def _contact(
     if contact.secret:
         lines.append("    secret: true")
     if contact.place:
-        place = ", ".join(f"{k}: {yaml_str(v)}" for k, v in contact.place.items())
-        lines.append(f"    place: {{{place}}}")
+        lines.append(f"    place: {places[id(contact)]}")
     if contact.date:
         lines.append(f"    date: {yaml_str(contact.date)}")
     if contact.date_note:

@@ -15,8 +15,8 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from dipgraph import output
-from dipgraph.output import Format
+from dipgraph.cli import output
+from dipgraph.cli.output import Format
 
 app = typer.Typer(
     name="dipgraph",
@@ -151,7 +151,7 @@ def check(
         fail(f"{errors} error(s), {warnings} warning(s) in {len(found.files)} file(s)")
     counts = ", ".join(
         f"{len(found.by_kind(k))} {k}s"
-        for k in ("source", "actor", "topic", "post", "contact", "statement")
+        for k in ("source", "actor", "topic", "place", "post", "contact", "statement")
     )
     typer.echo(f"ok: {len(found.files)} files checked: {counts}; {warnings} warning(s)")
 
@@ -358,7 +358,7 @@ def show(
     """An actor's profile: names, posts over time, contacts, statements, sources."""
     graph = open_graph(facts)
     profile = guarded(graph.show, actor)
-    from dipgraph.profile_view import PROFILE_COLUMNS, print_profile, profile_rows
+    from dipgraph.cli.profile_view import PROFILE_COLUMNS, print_profile, profile_rows
 
     if fmt == Format.table:
         print_profile(profile)
@@ -461,8 +461,9 @@ def _run_sparql(
     allow_service: bool,
 ) -> None:
     """Evaluate on a thread the main thread can abandon (Ctrl-C, --timeout), then print."""
+    from dipgraph.cli.sparql_view import print_rendered
     from dipgraph.sparql.deadline import QueryTimeout, run_with_deadline
-    from dipgraph.sparql.output import print_rendered, render
+    from dipgraph.sparql.results import render
 
     def evaluate() -> Any:
         return render(graph.sparql(query, bindings, allow_service=allow_service), fmt)
@@ -635,9 +636,9 @@ def stats(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None:
     data = graph.stats()
     rows = [{"source": source, **counts} for source, counts in data["per_source"].items()]
     rows.append({"source": "total", **data["kinds"]})
-    keys = ["posts", "contacts", "statements"]
+    keys = ["sources", "actors", "topics", "places", "posts", "contacts", "statements"]
     columns: list[output.Column] = [("source", lambda r: r["source"])]
-    columns += [(k, lambda r, k=k: r.get(k, "")) for k in ["sources", "actors", "topics", *keys]]
+    columns += [(k, lambda r, k=k: r.get(k, "")) for k in keys]
     output.emit(data, rows, columns, fmt, title="facts per source (total: every kind)")
 
 

@@ -173,7 +173,7 @@ TALKS_CSV_COLUMNS: list[Column] = [
     ("hosts", lambda c: [a["id"] for a in c["hosts"]]),
     ("mediators", lambda c: [a["id"] for a in c["mediators"]]),
     ("topics", lambda c: [t["id"] for t in c["topics"]]),
-    ("place", lambda c: (c["place"] or {}).get("en")),
+    ("place", lambda c: (c["place"] or {}).get("name")),
     ("summary", lambda c: c["summary"]),
     ("evidence", lambda c: evidence_text(c["evidence"])),
 ]

@@ -1,17 +1,17 @@
-"""Printing SPARQL results: a table, CSV, or SPARQL 1.1 Query Results JSON.
+"""Reading SPARQL results out in full: rows for a table, CSV, or SPARQL 1.1 Query
+Results JSON.
 
 Oxigraph evaluates lazily, while results are read: :func:`render` reads them all
-(the part that takes time, run under a deadline) and :func:`print_rendered` prints.
+(the part that takes time, run under a deadline); the CLI prints what it returns
+(:mod:`dipgraph.cli.sparql_view`).
 """
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
-from dipgraph import output
-from dipgraph.output import Format
+ResultFormat = Literal["table", "json", "csv"]
 
 
 @dataclass
@@ -28,7 +28,7 @@ def term_text(term: Any) -> str:
     return "" if term is None else str(term.value)
 
 
-def render(result: Any, fmt: Format) -> Rendered:
+def render(result: Any, fmt: ResultFormat) -> Rendered:
     """Evaluate a result fully: SELECT/ASK as table, CSV or results JSON; CONSTRUCT and
     DESCRIBE as Turtle. Evaluation errors (a failing SERVICE...) become SparqlError."""
     from dipgraph.graph.sparql import SparqlError
@@ -40,7 +40,7 @@ def render(result: Any, fmt: Format) -> Rendered:
         raise SparqlError(f"query failed: {clip(str(error))}") from None
 
 
-def _render(result: Any, fmt: Format) -> Rendered:
+def _render(result: Any, fmt: ResultFormat) -> Rendered:
     import pyoxigraph as ox
 
     from dipgraph.graph.to_rdf import PREFIXES
@@ -51,12 +51,12 @@ def _render(result: Any, fmt: Format) -> Rendered:
     if isinstance(result, ox.QueryTriples):
         data = ox.serialize(list(result), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
         return Rendered(visible_json(data.decode("utf-8")))
-    if fmt == Format.json:
+    if fmt == "json":
         data = result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8")
         return Rendered(visible_json(data) + "\n")
     if isinstance(result, ox.QueryBoolean):
         return Rendered("true\n" if bool(result) else "false\n")
-    if fmt == Format.csv:
+    if fmt == "csv":
         # CSV has no escapes: control characters are shown as output.cell shows them.
         data = result.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8")
         lines = data.split("\r\n")  # SPARQL CSV ends rows with CRLF: keep those
@@ -64,13 +64,3 @@ def _render(result: Any, fmt: Format) -> Rendered:
     names = [variable.value for variable in result.variables]
     rows = [{name: term_text(solution[name]) for name in names} for solution in result]
     return Rendered(names=names, rows=rows)
-
-
-def print_rendered(rendered: Rendered) -> None:
-    if rendered.text is not None:
-        sys.stdout.write(rendered.text)
-        return
-    columns = [(name, lambda r, name=name: r[name]) for name in rendered.names]
-    output.print_table(
-        rendered.rows, columns, title=f"{len(rendered.rows)} row(s)", empty="no results"
-    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dipgraph import output
+from dipgraph.cli import output
 
 
 def profile_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
@@ -98,4 +98,5 @@ def _contact_description(contact: dict[str, Any], actor: str) -> str:
         return f"{contact['role']} of {contact['type']} between {parties}"
     mine = next(n for n, side in enumerate(contact["sides"]) if actor in (a["id"] for a in side))
     others = [a for n, side in enumerate(contact["sides"]) if n != mine for a in side]
-    return f"{contact['type']} with {output.names(others)}"
+    place = f" in {contact['place']['name']}" if contact.get("place") else ""
+    return f"{contact['type']} with {output.names(others)}{place}"
