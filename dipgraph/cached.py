@@ -160,7 +160,7 @@ def _save_streaming(root: Path, base: str, entry: CacheEntry, parent: ToParent) 
     from dipgraph.graph.to_rdf import stream_nquads
 
     began = time.time()
-    facts, problems = check_facts(root, parallel=True)  # this process's other core is idle
+    facts, problems = check_facts(root)
     if any(p.severity == "error" for p in problems):
         return CHILD_FAILED  # the parent checks again and reports every error
     kg = KnowledgeGraph(facts, base)

@@ -168,30 +168,3 @@ def test_the_answer_is_out_before_the_entry_is_written(small_copy: Path, tmp_pat
     (entry,) = [p for p in cache.iterdir() if p.is_dir()]  # ...which is now whole
     assert sorted(p.name for p in entry.iterdir()) == ["data.nq", "index.sqlite"]
     assert answer.startswith(b"{") and b"belov" in answer
-
-
-@pytest.mark.parametrize("folder", ["tests/fixtures/hostile", "tests/fixtures/small", "facts"])
-def test_a_split_check_finds_what_one_process_finds(
-    folder: str, tmp_path: Path, monkeypatch
-) -> None:
-    """The later files checked in a forked child (dipgraph.loader.split): the same
-    records, in the same order, and the same problems at the same places."""
-    import dipgraph.loader.split as split
-    from dipgraph.cache.records import encode_facts
-    from dipgraph.loader import check_facts
-
-    facts = tmp_path / "facts"
-    shutil.copytree(REPO / folder, facts)
-    (facts / "zz-broken.yaml").write_text(
-        "actors:\n  - id: Not An Id\n    kind: person\n", encoding="utf-8"
-    )
-    monkeypatch.setattr(split, "_MIN_BYTES", 0)
-    alone, alone_problems = check_facts(facts)
-    forks = []
-    real_fork = os.fork
-    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
-    split_facts, split_problems = check_facts(facts, parallel=True)
-    assert forks  # the split did happen
-    assert [str(p) for p in split_problems] == [str(p) for p in alone_problems]
-    assert any("zz-broken.yaml:2:" in str(p) for p in split_problems)
-    assert encode_facts(split_facts) == encode_facts(alone)

@@ -20,9 +20,8 @@ from dipgraph.loader.lookalikes import warn_lookalike_actors
 from dipgraph.loader.nodes import NodeReader
 from dipgraph.loader.problems import FactsError, Problem
 from dipgraph.loader.reading import MAX_FILE_BYTES, read_yaml_nodes
-from dipgraph.loader.records import check_file
-from dipgraph.loader.split import FilesChecked, check_files_split
-from dipgraph.schema.model import Model, load_model
+from dipgraph.loader.records import Declared, check_file
+from dipgraph.schema.model import load_model
 
 __all__ = ["FactsError", "Problem", "check_facts", "fact_files", "files_read", "load_facts"]
 
@@ -48,27 +47,29 @@ def check_facts(
     root: str | os.PathLike[str],
     max_file_bytes: int = MAX_FILE_BYTES,
     max_source_bytes: int = crosscheck.MAX_SOURCE_BYTES,
-    parallel: bool = False,
 ) -> tuple[Facts, list[Problem]]:
     """Read and check every fact file; return what is valid and every problem found.
 
     ``max_file_bytes`` bounds one fact file, ``max_source_bytes`` one source text.
-    ``parallel``: check the files on two cores (see :mod:`dipgraph.loader.split`);
-    the result is the same.
     """
     root_path = Path(root).resolve()
     if not root_path.exists():
         raise FileNotFoundError(f"facts directory not found: {root}")
     model = load_model()
     problems: list[Problem] = []
+    pending = Pending()
+    declared: list[Declared] = []
     files = find_fact_files(root_path, problems, _shown)
-    shown_files = {_shown(path): path for path in files}
-    if parallel:
-        checked = check_files_split(files, model, max_file_bytes, _check_files)
-    else:
-        checked = _check_files(files, model, max_file_bytes)
-    problems.extend(checked.problems)
-    pending, declared = checked.pending, checked.declared
+    shown_files: dict[str, Path] = {}
+    for path in files:
+        shown = _shown(path)
+        shown_files[shown] = path
+        node, read_problems = read_yaml_nodes(path, shown, max_file_bytes)
+        problems.extend(read_problems)
+        if node is not None:
+            reader = NodeReader(shown, problems, not getattr(node, "plain_text", False))
+            checker = FieldChecker(reader, model, pending)
+            declared.extend(check_file(checker, node))
     if not files:
         problems.append(Problem(_shown(root_path), 1, 1, "no .yaml fact files found here"))
 
@@ -94,21 +95,6 @@ def check_facts(
     warn_lookalike_actors(list(facts.actors.values()), problems)
     problems.sort(key=lambda p: (p.path, p.line, p.col))
     return facts, problems
-
-
-def _check_files(files: list[Path], model: Model, max_file_bytes: int) -> FilesChecked:
-    """Each file on its own: its records, its problems, and the checks that need every
-    file (left pending)."""
-    checked = FilesChecked([], Pending(), [])
-    for path in files:
-        shown = _shown(path)
-        node, read_problems = read_yaml_nodes(path, shown, max_file_bytes)
-        checked.problems.extend(read_problems)
-        if node is not None:
-            reader = NodeReader(shown, checked.problems, not getattr(node, "plain_text", False))
-            checker = FieldChecker(reader, model, checked.pending)
-            checked.declared.extend(check_file(checker, node))
-    return checked
 
 
 def load_facts(root: str | os.PathLike[str], max_file_bytes: int = MAX_FILE_BYTES) -> Facts:
