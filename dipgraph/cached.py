@@ -27,7 +27,7 @@ from dipgraph.cache.tables import CacheDamaged, Tables, TableWriter
 from dipgraph.facts import Facts
 from dipgraph.graph.contact_index import ContactIndex
 from dipgraph.graph.knowledge import KnowledgeGraph
-from dipgraph.loader import Problem, check_facts, load_facts
+from dipgraph.loader import Problem, check_facts, check_in_stages, load_facts
 from dipgraph.names import NameIndex
 
 _NAMES = ("actor_names", "topic_names")
@@ -154,16 +154,24 @@ def _waiting_graph(root: Path, base: str, entry: CacheEntry, store: Any) -> Know
     return kg
 
 
+class _Unclean(Exception):
+    """The checks across files found an error after the quads were streamed."""
+
+
 def _save_streaming(root: Path, base: str, entry: CacheEntry, parent: ToParent) -> int:
     """In the child: check ``root``; when clean, save its entry, the N-Quads first, each
-    chunk of lines also sent to ``parent`` as it is made. Returns the exit code."""
+    chunk of lines also sent to ``parent`` as it is made. Returns the exit code.
+
+    The checks across files (references, quotes...) run once the quads are sent, while
+    the parent is still loading them: the parent's store counts only when they pass.
+    """
     from dipgraph.graph.to_rdf import stream_nquads
 
     began = time.time()
-    facts, problems = check_facts(root)
-    if any(p.severity == "error" for p in problems):
+    staged = check_in_stages(root)
+    if staged.has_errors():
         return CHILD_FAILED  # the parent checks again and reports every error
-    kg = KnowledgeGraph(facts, base)
+    kg = KnowledgeGraph(staged.facts, base)
 
     def nquads(file: BinaryIO) -> None:
         batch: list[str] = []
@@ -179,12 +187,17 @@ def _save_streaming(root: Path, base: str, entry: CacheEntry, parent: ToParent) 
             if len(batch) == 4096:
                 flush()
 
-        stream_nquads(facts, kg.model, write, base)
+        stream_nquads(staged.facts, kg.model, write, base)
         flush()
-        parent.done()  # the parent's store is complete: it may answer now
+        if any(p.severity == "error" for p in staged.finish()):
+            raise _Unclean  # no "done": the parent drops its store; no entry is kept
+        parent.done()  # the parent's store is complete and checked: it may answer now
 
-    sources = [s.file for s in facts.sources.values()]
-    return 0 if entry.save(_fill(kg), sources, began, nquads) else CHILD_NO_CACHE
+    sources = [s.file for s in staged.facts.sources.values()]
+    try:
+        return 0 if entry.save(_fill(kg), sources, began, nquads) else CHILD_NO_CACHE
+    except _Unclean:
+        return CHILD_FAILED  # the parent checks again and reports every error
 
 
 def _save(entry: CacheEntry, kg: KnowledgeGraph, began: float) -> None:

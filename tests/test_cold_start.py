@@ -168,3 +168,26 @@ def test_the_answer_is_out_before_the_entry_is_written(small_copy: Path, tmp_pat
     (entry,) = [p for p in cache.iterdir() if p.is_dir()]  # ...which is now whole
     assert sorted(p.name for p in entry.iterdir()) == ["data.nq", "index.sqlite"]
     assert answer.startswith(b"{") and b"belov" in answer
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [  # errors only the checks across files find: they run after the quads are streamed
+        ("from 2019 until 2021.", "from 2019 until 2022.", "facts.yaml:10:"),
+        ("[alice-adams, boris-belov]", "[alice-adams, nobody-known]", "facts.yaml:15:"),
+    ],
+)
+def test_an_error_found_after_streaming_drops_the_store(
+    small_copy: Path, tmp_path: Path, old: str, new: str, where: str
+) -> None:
+    facts = small_copy / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    assert old in text
+    facts.write_text(text.replace(old, new), encoding="utf-8")
+    past = time.time() - 120  # else the child keeps nothing (edited while read) and
+    os.utime(facts, (past, past))  # streams nothing: this path would go untested
+    cache = tmp_path / "cache"
+    done = sparql(small_copy, cache, "who-talked-to-whom")
+    assert done.returncode == 1 and done.stdout == ""
+    assert where in done.stderr and "Traceback" not in done.stderr
+    assert not [p for p in cache.iterdir() if not p.name.startswith("key-")]
