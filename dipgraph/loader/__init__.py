@@ -91,7 +91,12 @@ class Staged:
             with collector_paused():
                 self._rest()
             self._finished = True
+            self._rest = _done  # let go of the pending checks and source texts it held
         return self.problems
+
+
+def _done() -> None:
+    pass
 
 
 @without_collector
