@@ -5,13 +5,18 @@ Writes a synthetic facts directory (10,000 actors and 30,000 contacts by default
 file:// and prints, each the median of --runs page loads:
 - time from navigation until the graph is drawn and answering;
 - the fraction of drawn nodes whose disc overlaps another node's at first fit (< 5%);
-- how many names the page draws at first fit;
+- how many names the page draws at first fit (actors; and countries, when the
+  overview of a large page shows them as clusters);
 - search (a name shared by hundreds of actors, then a unique one), filter (a country,
   then a date range, then back), path between two far actors, and selecting an actor
   (1-hop focus), each in ms, measured inside the page, drawing included.
 Targets: search < 300 ms, filter < 1000 ms, path < 1000 ms.
 
+Also: opening a country from the overview, and switching a layer on for the first
+time (the page builds it then) and off again.
+
 Run: python benchmarks/html_scale.py [--actors 10000] [--contacts 30000] [--runs 3]
+     python benchmarks/html_scale.py --facts tests/fixtures/sides   (a 1,000-party contact)
 Needs Chromium (apt-get install chromium) and Playwright (pip install playwright).
 """
 
@@ -46,9 +51,18 @@ STEPS = {
     "path person-17 -> person-1700": "d.path('person-17', 'person-1700')",
     "select an actor (1-hop focus)": "d.select('person-5')",
     "clear": "d.clear()",
+    "open a country (overview click)": "d.openCluster('state-3')",
+    "layer on: topics (first time: built)": "d.setFilters({layers: ['contacts', 'topics']})",
+    "layer on: statements (first time: built)": (
+        "d.setFilters({layers: ['contacts', 'statements']})"
+    ),
+    "layers off again": "d.setFilters({layers: ['contacts']})",
 }
+# With --facts, the steps that name synthetic ids are skipped.
+GENERIC = {"filter: back to all", "clear", "layers off again"}
 BASELINE = "d.network.redraw()"
 NOTHING = "0"  # two frames and nothing else: the floor of every figure
+OVERVIEW = "document.getElementById('overview-toggle').checked = {}"
 
 
 def measure(step: str) -> str:
@@ -74,20 +88,27 @@ def main() -> None:
     parser.add_argument("--actors", type=int, default=10000)
     parser.add_argument("--contacts", type=int, default=30000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--facts", type=Path, help="measure this facts directory instead of synthetic data"
+    )
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     work = Path(tempfile.mkdtemp(prefix="dipgraph-html-"))
     try:
-        synth.synthesize(work / "facts", args.contacts, args.actors)
+        if args.facts is None:
+            synth.synthesize(work / "facts", args.contacts, args.actors)
         started = time.perf_counter()
-        kg = dipgraph.load(work / "facts")
+        kg = dipgraph.load(args.facts or work / "facts")
         loaded = time.perf_counter()
         page_text = render_html(kg)
         rendered = time.perf_counter()
         page_path = work / "graph.html"
         page_path.write_text(page_text, encoding="utf-8")
-        print(f"{args.actors} actors, {args.contacts} contacts")
+        if args.facts:
+            print(f"{args.facts}: {len(kg.facts.actors)} actors, {len(kg.facts.contacts)} contacts")
+        else:
+            print(f"{args.actors} actors, {args.contacts} contacts")
         print(
             f"load + check: {loaded - started:.2f} s; render HTML (layout included): "
             f"{rendered - loaded:.2f} s; file size: {len(page_text.encode()) / 1e6:.1f} MB"
@@ -113,16 +134,33 @@ def main() -> None:
                 figures.setdefault("names drawn at first fit", []).append(
                     page.evaluate("window.dipgraph.labels().length")
                 )
+                overview = page.evaluate("window.dipgraph.clusters()")
+                if overview:
+                    figures.setdefault("countries in the overview at first fit", []).append(
+                        len(overview["list"])
+                    )
+                    figures.setdefault("countries named at first fit", []).append(
+                        len(overview["labels"])
+                    )
                 figures.setdefault("nodes drawn", []).append(len(state["nodes"]))
                 figures.setdefault("edges drawn", []).append(len(state["edges"]))
                 figures.setdefault("floor: two frames, no step (ms)", []).append(
                     page.evaluate(measure(NOTHING))
                 )
+                # The baseline draws every line and disc: the overview (the picture at
+                # first fit) is switched off for it, then measured on its own.
+                page.evaluate(OVERVIEW.format("false"))
                 baseline = page.evaluate(measure(BASELINE))
-                figures.setdefault("baseline: one redraw of the whole graph (ms)", []).append(
-                    baseline
+                page.evaluate(OVERVIEW.format("true"))
+                figures.setdefault(
+                    "baseline: one redraw of every line and disc, overview off (ms)", []
+                ).append(baseline)
+                figures.setdefault("one redraw of the country overview (ms)", []).append(
+                    page.evaluate(measure(BASELINE))
                 )
                 for name, step in STEPS.items():
+                    if args.facts and name not in GENERIC:
+                        continue
                     took = page.evaluate(measure(step))
                     figures.setdefault(f"{name} (ms)", []).append(took)
                     figures.setdefault(f"{name} (x baseline)", []).append(took / baseline)

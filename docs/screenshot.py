@@ -9,9 +9,13 @@ Writes, from the bundled facts:
   graph-contact.png  the prisoner exchange: two sides, the people exchanged as subjects
   graph-layers.png   statements and topics layers on, Lavrov selected (1-hop focus)
   graph-narrow.png   the page at 400x800
+  graph-sides.png    a 1,000-party assembly (tests/fixtures/sides): one contact mark,
+                     selected, joined to each delegate
 and, from synthetic data (benchmarks/synth.py, 10,000 actors / 30,000 contacts):
-  graph-10k.png      the overview at first fit
-  graph-10k-zoom.png zoomed onto one actor, its contacts in focus
+  graph-10k.png           the overview at first fit: countries as clusters
+  graph-10k-country.png   one country opened (a click on its bubble)
+  graph-10k-zoom.png      zoomed onto one actor, its contacts in focus
+  graph-10k-statements.png  the statements layer switched on, around that actor
 """
 
 from __future__ import annotations
@@ -67,6 +71,17 @@ def bundled(browser, work: Path) -> None:
     narrow.evaluate("window.scrollTo(0, 0)")
     _shoot(narrow, "graph-narrow.png")
     narrow.close()
+    sides = write_html(dipgraph.load(HERE.parent / "tests" / "fixtures" / "sides"), work / "s.html")
+    page = _open(browser, sides)
+    page.evaluate(
+        """(() => { const d = window.dipgraph, n = d.network;
+        const id = 'contact:assemblies-joint-session';
+        d.select(id);
+        n.moveTo({position: n.getPositions([id])[id], scale: d.clusters().threshold * 1.3,
+                  animation: false}); })()"""
+    )
+    _shoot(page, "graph-sides.png")
+    page.close()
 
 
 def large(browser, work: Path) -> None:
@@ -76,6 +91,8 @@ def large(browser, work: Path) -> None:
     page_path = write_html(dipgraph.load(work / "facts"), work / "large.html")
     page = _open(browser, page_path, 1400, 900)
     _shoot(page, "graph-10k.png")
+    page.evaluate("window.dipgraph.openCluster('state-3')")
+    _shoot(page, "graph-10k-country.png")
     page.evaluate(
         """(() => { const n = window.dipgraph.network;
         window.dipgraph.select('person-5');
@@ -83,6 +100,14 @@ def large(browser, work: Path) -> None:
                   animation: false}); })()"""
     )
     _shoot(page, "graph-10k-zoom.png")
+    page.evaluate(
+        """(() => { const d = window.dipgraph, n = d.network;
+        d.setFilters({layers: ['contacts', 'statements']});
+        d.select('person-5');
+        n.moveTo({position: n.getPositions(['person-5'])['person-5'], scale: 0.9,
+                  animation: false}); })()"""
+    )
+    _shoot(page, "graph-10k-statements.png")
     page.close()
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from html_browser import open_graph
 
 import dipgraph
 from conftest import REPO
@@ -27,13 +28,7 @@ def large_page(browser, tmp_path_factory) -> Iterator[Any]:
     synth.synthesize(work / "facts", 30000, 10000)
     kg = dipgraph.load(work / "facts")
     out = write_html(kg, work / "graph.html")
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(out.as_uri())
-    page.wait_for_selector("body[data-ready=true]", state="attached", timeout=120000)
-    page.errors = errors
+    context, page = open_graph(browser, out)
     yield page
     context.close()
 
@@ -45,22 +40,68 @@ def test_under_five_percent_of_nodes_overlap_at_first_fit(large_page) -> None:
     assert large_page.errors == []
 
 
-def test_names_are_drawn_only_where_they_fit(large_page) -> None:
-    labelled = large_page.evaluate("window.dipgraph.labels()")
-    assert 10 <= len(labelled) <= 80  # a readable overview, not 10,000 names
-    degrees = large_page.evaluate(
-        "Object.fromEntries(window.dipgraph.nodes.get().map(n => [n.id, n.degree]))"
+def frame(page) -> None:
+    """Wait for the redraw a change asked for (vis-network draws on the next frame)."""
+    page.evaluate("new Promise(done => requestAnimationFrame(() => setTimeout(done, 0)))")
+
+
+def test_first_fit_shows_countries_as_labelled_clusters_that_do_not_overlap(large_page) -> None:
+    large_page.evaluate("window.dipgraph.network.fit({animation: false})")
+    frame(large_page)
+    overview = large_page.evaluate("window.dipgraph.clusters()")
+    assert overview["shown"] and len(overview["list"]) == 20  # the synthetic states
+    assert sum(c["actors"] for c in overview["list"]) == len(
+        [n for n in large_page.evaluate("window.dipgraph.state().nodes")]
     )
-    # The names drawn belong to the best-connected actors.
-    median = sorted(degrees.values())[len(degrees) // 2]
-    assert all(degrees[n] > median for n in labelled)
+    assert len(overview["labels"]) == 20  # every country is named at first fit
+    assert large_page.evaluate("window.dipgraph.labels()") == []  # no actor soup
+    bubbles = overview["bubbles"]
+    for i, a in enumerate(bubbles):
+        for b in bubbles[i + 1 :]:
+            assert math.dist((a["x"], a["y"]), (b["x"], b["y"])) >= a["r"] + b["r"]
+    assert overview["links"] and overview["links"][0]["contacts"] > 0
+
+
+def test_clicking_a_cluster_opens_it_and_names_its_actors_where_they_fit(large_page) -> None:
+    large_page.evaluate("window.dipgraph.network.fit({animation: false})")
+    frame(large_page)
+    bubble = next(
+        b for b in large_page.evaluate("window.dipgraph.clusters().bubbles") if b["id"] == "state-3"
+    )
+    point = large_page.evaluate(
+        """(b) => { const p = window.dipgraph.network.canvasToDOM({x: b.x, y: b.y});
+        const r = document.querySelector('#graph canvas').getBoundingClientRect();
+        return [r.x + p.x, r.y + p.y]; }""",
+        bubble,
+    )
+    large_page.mouse.click(*point)
+    frame(large_page)
+    overview = large_page.evaluate("window.dipgraph.clusters()")
+    assert overview["open"] == "state-3" and not overview["shown"]
+    assert large_page.inner_text("#panel h3") == "State 3 (country)"
+    labelled = large_page.evaluate("window.dipgraph.labels()")
+    assert 10 <= len(labelled) <= 80  # a readable view, not 500 names
+    nodes = large_page.evaluate(
+        "Object.fromEntries(window.dipgraph.nodes.get().map(n => [n.id, [n.degree, n.country]]))"
+    )
+    members = sorted(d for d, c in nodes.values() if c == "state-3")
+    # Only the open country's actors are named, its best-connected first.
+    assert all(nodes[n][1] == "state-3" for n in labelled)
+    assert sum(nodes[n][0] for n in labelled) / len(labelled) > members[len(members) // 2]
+    # Its panel lists its busiest actors and the countries it talked with, as buttons.
+    large_page.click("#panel [data-cluster]")
+    assert large_page.evaluate("window.dipgraph.clusters().open") not in (None, "state-3")
+    large_page.evaluate("window.dipgraph.clear()")
 
 
 def test_a_click_opens_the_node_under_the_pointer(large_page) -> None:
     for ident in ("person-5", "person-4321", "org-17"):
         point = large_page.evaluate(
-            """(id) => { const n = window.dipgraph.network;
+            """(id) => { const d = window.dipgraph, n = d.network;
             n.fit({animation: false});
+            // Zoomed just past the overview, as after opening a country.
+            n.moveTo({position: n.getPositions([id])[id], scale: d.clusters().threshold * 1.25,
+                      animation: false});
             const p = n.canvasToDOM(n.getPositions([id])[id]);
             const r = document.querySelector('#graph canvas').getBoundingClientRect();
             return [r.x + p.x, r.y + p.y]; }""",
@@ -69,6 +110,31 @@ def test_a_click_opens_the_node_under_the_pointer(large_page) -> None:
         large_page.mouse.click(*point)
         assert large_page.evaluate("window.dipgraph.state().selected") == ident
     large_page.evaluate("window.dipgraph.clear()")
+
+
+def test_every_layer_switched_on_at_scale_draws_its_lines(large_page) -> None:
+    assert set(large_page.evaluate("window.dipgraph.state().lines")) == {"contacts"}
+    for layer in ("statements", "topics", "posts", "countries"):
+        large_page.evaluate(f"window.dipgraph.setFilters({{layers: ['contacts', '{layer}']}})")
+        lines = large_page.evaluate("window.dipgraph.state().lines")
+        assert set(lines) == {"contacts", layer} and lines[layer] > 100, (layer, lines)
+        # The layer note says what building it cost.
+        assert f"Built the {layer}" in large_page.inner_text("#layers-note")
+    state = large_page.evaluate("window.dipgraph.state()")
+    assert any(
+        n.startswith("statement:")
+        for n in large_page.evaluate(
+            "window.dipgraph.setFilters({layers: ['contacts', 'statements']}),"
+            "window.dipgraph.state().nodes"
+        )
+    )
+    assert state["layers"] == ["contacts", "countries"]
+    # A statement drawn at scale opens its panel.
+    assert large_page.evaluate("window.dipgraph.select('statement:statement-3')")
+    assert "statement-3" in large_page.inner_text("#panel")
+    large_page.evaluate("window.dipgraph.clear()")
+    assert set(large_page.evaluate("window.dipgraph.state().lines")) == {"contacts"}
+    assert large_page.errors == []
 
 
 def test_clicking_a_pair_line_opens_the_list_of_its_contacts(large_page) -> None:
@@ -150,3 +216,20 @@ def test_lattice_placement_never_overlaps() -> None:
                 for other in cell.get((int(x // 50) + dx, int(y // 50) + dy), []):
                     if other != key:
                         assert math.dist(placed[key], placed[other]) >= radii[key] + radii[other]
+
+
+def test_the_address_keeps_layers_and_the_overview_at_scale(large_page) -> None:
+    large_page.evaluate(
+        "window.dipgraph.setFilters({layers: ['contacts', 'countries'], overview: false})"
+    )
+    address = large_page.url
+    assert "overview=0" in address and "countries" in address
+    large_page.goto("about:blank")
+    large_page.goto(address)
+    large_page.wait_for_selector("body[data-ready=true]", state="attached", timeout=120000)
+    state = large_page.evaluate("window.dipgraph.state()")
+    assert state["overview"] is False and state["layers"] == ["contacts", "countries"]
+    assert state["lines"]["countries"] > 1000  # built at load, because the address asked
+    assert not large_page.evaluate("window.dipgraph.clusters().shown")
+    large_page.evaluate("window.dipgraph.clear()")
+    assert large_page.evaluate("window.dipgraph.state().overview") is True

@@ -5,7 +5,9 @@ joined to the actors of each of its sides, so no two facts share a click target
 and members of one delegation are never drawn as having talked to each other.
 Statements are event nodes too (speaker -> statement -> what it is about). On a
 large graph (``large=True``) only actors are nodes and each pair of actors who
-talked gets ONE edge, which opens the list of that pair's contacts.
+talked gets ONE edge, which opens the list of that pair's contacts; a contact
+joining more than MARK_PAIRS pairs (an assembly) is still its own node, joined to
+its parties. The page builds a large graph's other layers itself, when asked.
 
 Every edge carries a ``kind`` and a ``layer`` (contacts, statements, topics,
 posts, countries) the page switches on and off. Fact text travels only as data
@@ -15,6 +17,7 @@ posts, countries) the page switches on and off. Fact text travels only as data
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
@@ -50,10 +53,30 @@ TYPE_WORDS = {
     "prisoner_exchange": "exchange",
     "interview": "interview",
 }
+# On a large graph, a contact joining more than this many pairs of actors is drawn as
+# its own mark joined to its parties, not as one line per pair.
+MARK_PAIRS = 6
+MARK_SIZE = 24.0
 LAYERS = ("contacts", "statements", "topics", "posts", "countries")
+
+
 # ---- facts as the page reads them ----------------------------------------------------
 def _evidence(evidence: tuple[Evidence, ...]) -> list[dict[str, str]]:
     return views.evidence_view(evidence)
+
+
+WIKIDATA_ITEM = re.compile(r"Q[1-9][0-9]{0,11}")
+
+
+def wikidata_item(item: str | None) -> str | None:
+    """A Wikidata item id fit for a link (check validated it; the page is the exit)."""
+    return item if item and WIKIDATA_ITEM.fullmatch(item) else None
+
+
+def _only_if(key: str, value: str | None) -> dict[str, str]:
+    """The pair when there is a value: 30,000 contacts with "place_wikidata": null
+    would add 0.7 MB to a page."""
+    return {key: value} if value else {}
 
 
 def _span(date: PartialDate | None) -> tuple[str | None, str | None]:
@@ -76,6 +99,11 @@ def _place_names(kg: KnowledgeGraph, place: str | None) -> dict[str, str] | None
     return dict(kg.facts.places[place].names) if place else None
 
 
+def _place_wikidata(kg: KnowledgeGraph, place: str | None) -> str | None:
+    """The Wikidata item of a contact's place, for the panel's link."""
+    return wikidata_item(kg.facts.places[place].wikidata) if place else None
+
+
 def _contact_fact(kg: KnowledgeGraph, contact: Contact) -> dict[str, Any]:
     first, last = _span(contact.date)
     vocab = kg.model.vocabularies["contact_types"][contact.type]
@@ -91,6 +119,7 @@ def _contact_fact(kg: KnowledgeGraph, contact: Contact) -> dict[str, Any]:
         "status": contact.status,
         "secret": contact.secret,
         "place": _place_names(kg, contact.place),
+        **_only_if("place_wikidata", _place_wikidata(kg, contact.place)),
         "summary": contact.summary,
         "sides": [list(side) for side in contact.sides],
         **{f"{role}s": list(ids) for role, ids in contact.roles.items()},
@@ -121,6 +150,7 @@ def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
                 "member_of": list(a.member_of),
                 "part_of": a.part_of,
                 "posts": posts.get(a.id, []),
+                **_only_if("wikidata", wikidata_item(a.wikidata)),
             }
             for a in facts.actors.values()
         },
@@ -130,6 +160,7 @@ def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
                 "names": t.names,
                 "aliases": {k: list(v) for k, v in t.aliases.items()},
                 "broader": t.broader,
+                **_only_if("wikidata", wikidata_item(t.wikidata)),
             }
             for t in facts.topics.values()
         },
@@ -160,6 +191,16 @@ def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
             for s in facts.sources.values()
         },
     }
+
+
+def cluster_of(kg: KnowledgeGraph, ident: str) -> str | None:
+    """The country an actor is grouped under in a large graph's overview: its own, or
+    else that of what it is part of (an agency of a state)."""
+    country = country_of(kg, ident)
+    actor = kg.facts.actors.get(ident)
+    if country is None and actor is not None and actor.part_of:
+        country = country_of(kg, actor.part_of)
+    return country
 
 
 def country_colours(kg: KnowledgeGraph) -> dict[str, str]:
@@ -282,20 +323,51 @@ def node_size(degree: int) -> float:
     return round(5 + 2.5 * math.sqrt(degree), 1)
 
 
+def pair_count(contact: Contact) -> int:
+    """How many cross-side pairs a contact joins, without listing them (a 500 x 500
+    assembly joins 250,000)."""
+    sizes = [len(side) for side in contact.sides]
+    return (sum(sizes) ** 2 - sum(n * n for n in sizes)) // 2
+
+
+def _contact_mark(contact: Contact, parties: int) -> dict[str, Any]:
+    """A large graph's node for a contact with many parties, joined to each of them."""
+    return {
+        "id": f"contact:{contact.id}",
+        "kind": "contact",
+        "fact": contact.id,
+        "shape": "square",
+        "color": {"background": SECRET_FILL if contact.secret else CONTACT_FILL, "border": INK},
+        "size": min(node_size(parties), MARK_SIZE),
+        "degree": parties,
+        "dashed": contact.status != "happened",
+    }
+
+
 def _large_graph(
     kg: KnowledgeGraph, kept: list[Contact], colours: dict[str, str]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Actors who took part in a kept contact, and one edge per pair that talked."""
+    """Actors who took part in a kept contact; one edge per pair that talked, except
+    that a contact joining more than MARK_PAIRS pairs is its own mark, joined to its
+    parties (a line per pair would be 250,000 lines for a 500 x 500 assembly)."""
     by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
+    marks: list[Contact] = []
     for contact in kept:
+        if pair_count(contact) > MARK_PAIRS:
+            marks.append(contact)
+            continue
         for a, b in contact.pairs:
             pair = (a, b) if a < b else (b, a)
             if not by_pair[pair] or by_pair[pair][-1] != contact.id:
                 by_pair[pair].append(contact.id)
+    # Degree = lines drawn to the node: the actors it met one to one, and its marks.
     degree: dict[str, int] = defaultdict(int)
     for a, b in by_pair:
         degree[a] += 1
         degree[b] += 1
+    for contact in marks:
+        for ident in set(contact.participants):
+            degree[ident] += 1
     nodes = []
     for ident in kg.facts.actors:
         if degree[ident]:
@@ -304,7 +376,7 @@ def _large_graph(
                 shape="dot",
                 size=node_size(degree[ident]),
                 degree=degree[ident],
-                country=country_of(kg, ident),
+                country=cluster_of(kg, ident),
             )
             nodes.append(node)
     contacts = kg.facts.contacts
@@ -319,6 +391,12 @@ def _large_graph(
         if not happened:
             edge["dashes"] = True
         edges.append(edge)
+    for contact in marks:
+        mark = _contact_mark(contact, len(contact.participants))
+        nodes.append(mark)
+        edges += [
+            _edge(a, mark["id"], "party", contact.id, "contacts") for a in contact.participants
+        ]
     return nodes, edges
 
 

@@ -31,7 +31,37 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 # and names are drawn by the page only where they fit. Each vis-network item costs
 # ~30 µs to build: 30,000 contact nodes and their 60,000 edges would not stay usable.
 LARGE_GRAPH = 1000
-VIS_VERSION = "vis-9.1.2"
+VIS_PINNED = "9.1.2"  # the page relies on its internals: templates/js/vis_internals.js
+VIS_VERSION = f"vis-{VIS_PINNED}"
+# The page's script, one job a file (templates/js/), concatenated in this order into
+# the one inline script the CSP hash covers. start.js opens the closure api.js closes.
+SCRIPT_PARTS = (
+    "start",  # reads the data, constants
+    "helpers",  # DOM and text helpers
+    "indexes",  # facts by actor, topic; edges by endpoints
+    "vis_internals",  # every vis-network internal the page relies on, checked
+    "controls",  # filter and layer controls, reading dates
+    "visibility",  # which facts and marks a filter keeps
+    "network",  # the vis-network instance, readiness
+    "label_spacing",  # pushing names apart on a small graph
+    "update",  # applying a view: hiding, counts, filter changes
+    "style",  # focus dimming, path highlight
+    "panel",  # the evidence panel
+    "select",  # selecting what a click, a list or the API names
+    "search",  # the name index and search box
+    "path",  # shortest path and its narration
+    "reset",  # fit, reset, narrow-screen toggle
+    "timeline",  # the timeline strip
+    "table",  # the table of contacts
+    "exports",  # CSV and PNG
+    "large_lines",  # a large graph's lines and discs, drawn by the page
+    "large_labels",  # a large graph's names, only where they fit
+    "overview",  # a large graph's country clusters when zoomed out
+    "large_layers",  # a large graph's layers, built when switched on
+    "hash",  # the view in the URL fragment
+    "legend",  # the legend
+    "api",  # window.dipgraph
+)
 
 SMALL_OPTIONS: dict[str, Any] = {
     "layout": {"improvedLayout": True, "randomSeed": 7},
@@ -87,9 +117,22 @@ def _vis_assets() -> tuple[str, str]:
     lib = Path(pyvis.__file__).parent / "templates" / "lib" / VIS_VERSION
     script = (lib / "vis-network.min.js").read_text(encoding="utf-8").replace("://", r":\/\/")
     style = (lib / "vis-network.css").read_text(encoding="utf-8")
+    if f"@version {VIS_PINNED}\n" not in script[:1000]:
+        raise RuntimeError(
+            f"pyvis does not ship vis-network {VIS_PINNED}: the page relies on its internals "
+            "(dipgraph/exports/templates/js/vis_internals.js); check them, then update VIS_PINNED"
+        )
     if "</script" in script.lower() or "</style" in style.lower():
         raise RuntimeError("vis-network assets cannot be inlined safely")
     return script, style
+
+
+@cache
+def app_script() -> str:
+    """The page's own script: the parts in templates/js/, in order, as one text."""
+    return "\n".join(
+        (TEMPLATE_DIR / "js" / f"{part}.js").read_text(encoding="utf-8") for part in SCRIPT_PARTS
+    )
 
 
 def _csp_hash(script: str) -> str:
@@ -141,7 +184,7 @@ def render_html(
     network.options = LARGE_OPTIONS if large else SMALL_OPTIONS
     network.set_template_dir(str(TEMPLATE_DIR) + "/", "graph.html")
     vis_js, vis_css = _vis_assets()
-    app_js = (TEMPLATE_DIR / "graph.js").read_text(encoding="utf-8")
+    app_js = app_script()
     app_css = (TEMPLATE_DIR / "graph.css").read_text(encoding="utf-8")
     network.templateEnv.globals.update(
         vis_js=vis_js,

@@ -29,7 +29,10 @@ from collections.abc import Sequence
 SPACING = 60.0
 CELL_SAMPLE = 12
 HEX_ROW = math.sqrt(3) / 2  # row spacing of a hexagonal lattice, in slots
-GROUP_PULL = 4.0  # how strongly a node is drawn to its group's centre, against its links
+# How strongly a node is drawn to its group's centre, against its links: strong
+# enough that countries read as regions (a country's spread is 0.24 of the graph's
+# at 10k, against 0.82 at 4.0).
+GROUP_PULL = 150.0
 
 
 def force_layout(

@@ -144,21 +144,22 @@ class QueryPool:
         """Answer one query within ``timeout`` seconds of running and ``max_memory``
         bytes of growth, else kill the worker running it and raise PoolError(503).
         Waiting for a free worker (while others run or restart) may take ``wait`` more.
-        A worker that dies under the query (killed from outside just before, say) gets
-        the query retried once on another; a query that kills two is refused (500)."""
+        A worker found dead before it got the query (killed while idle) is replaced and
+        the query goes to the next, however many there are; a worker that dies under the
+        query gets it retried once on another, and a query that kills two is refused (500)."""
+        until = time.monotonic() + wait
         for attempt in (1, 2):
             try:
-                return self._run_once(text, accept, timeout, wait)
+                return self._run_once(text, accept, timeout, until)
             except _WorkerLost:
                 if attempt == 2:
                     break
         raise PoolError(500, "the query worker died twice; the query was not answered")
 
-    def _run_once(self, text: str, accept: str, timeout: float, wait: float) -> Reply:
-        worker = self._take(wait)
+    def _run_once(self, text: str, accept: str, timeout: float, until: float) -> Reply:
+        worker = self._deliver(text, accept, until)
         deadline = time.monotonic() + timeout
         try:
-            worker.conn.send((text, accept))
             while (left := deadline - time.monotonic()) > 0:
                 if worker.conn.poll(min(left, MEMORY_CHECK_INTERVAL)):
                     reply = worker.conn.recv()
@@ -177,10 +178,21 @@ class QueryPool:
         self._retire(worker)
         raise PoolError(503, f"query timed out after {timeout:g} s and was stopped")
 
-    def _take(self, wait: float) -> Worker:
+    def _deliver(self, text: str, accept: str, until: float) -> Worker:
+        """Hand the query to a live worker; one whose pipe is already broken (it died
+        idle, and ``is_alive`` had not seen it yet) never got it, so try the next."""
+        while True:
+            worker = self._take(until)
+            try:
+                worker.conn.send((text, accept))
+            except OSError:
+                self._retire(worker)
+                continue
+            return worker
+
+    def _take(self, until: float) -> Worker:
         """An idle worker that is still alive (one that died while idle, killed by the
-        OOM killer say, is replaced, and the query goes to the next)."""
-        until = time.monotonic() + wait
+        OOM killer say, is replaced, and the query goes to the next), by ``until``."""
         while True:
             try:
                 worker = self._idle.get(timeout=max(0.0, until - time.monotonic()))

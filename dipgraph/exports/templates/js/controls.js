@@ -1,0 +1,93 @@
+  // ---- view state -----------------------------------------------------------
+  var ui = { selected: null, path: null, cluster: null, focus: 1, layers: Object.assign({}, DEFAULT_LAYERS) };
+  var current = { f: null, contacts: {}, statements: {}, nodeHidden: {}, edgeHidden: {},
+    counts: {} };
+
+  // ---- controls -------------------------------------------------------------
+  var dateFrom = $("date-from"), dateTo = $("date-to"), keepUndated = $("keep-undated");
+  var countrySelect = $("country-filter"), focusSelect = $("focus-depth");
+  var tableBox = $("table-view"), tableButton = $("show-table");
+  var overviewBox = $("overview-toggle"), overviewScale = null, clusterCache = null;
+  function checkboxes(container, items, onChange) {
+    items.forEach(function (item) {
+      var label = el("label");
+      var box = el("input", null, { type: "checkbox", value: item.id });
+      box.checked = item.checked !== false;
+      if (item.disabled) { box.disabled = true; }
+      box.addEventListener("change", onChange);
+      label.appendChild(box);
+      label.appendChild(el("span", item.label));
+      container.appendChild(label);
+    });
+  }
+  checkboxes($("type-filter"), data.legend.contact_types.map(function (t) {
+    return { id: t.id, label: t.label + (t.word !== t.label ? " (" + t.word + ")" : "") };
+  }), changed);
+  checkboxes($("status-filter"), data.legend.statuses.map(function (s) { return { id: s, label: s }; }),
+    changed);
+  checkboxes($("layers"), LAYERS.map(function (l) {
+    return { id: l, label: LAYER_LABELS[l], checked: DEFAULT_LAYERS[l],
+      disabled: l === "contacts" };
+  }), changed);
+  var LARGE_LAYER_NOTE = "This graph is large: one line per pair of actors who talked " +
+    "(click it for their contacts); a contact with many parties is a square joined to them. " +
+    "Other layers are built when first switched on: statements take a second or more.";
+  if (large) {
+    $("layers-note").textContent = LARGE_LAYER_NOTE;
+  }
+  var countriesSeen = {};
+  Object.keys(F.actors).forEach(function (a) {
+    var c = F.actors[a].country;
+    if (c && !countriesSeen[c]) { countriesSeen[c] = true; }
+  });
+  Object.keys(countriesSeen).sort(function (a, b) { return nameOf(a).localeCompare(nameOf(b)); })
+    .forEach(function (c) { countrySelect.appendChild(el("option", nameOf(c), { value: c })); });
+
+  function checkedSet(id) {
+    var set = {};
+    document.querySelectorAll("#" + id + " input").forEach(function (box) {
+      if (box.checked) { set[box.value] = true; }
+    });
+    return set;
+  }
+
+  var DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+  function readDate(input, end) {
+    var text = input.value.trim();
+    input.classList.remove("invalid");
+    input.removeAttribute("aria-invalid");
+    if (!text) { return { value: null }; }
+    var m = DATE.exec(text);
+    var year = m && Number(m[1]), month = m && m[2] ? Number(m[2]) : null;
+    var day = m && m[3] ? Number(m[3]) : null;
+    var lastDay = month ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 31;
+    if (!m || (month !== null && (month < 1 || month > 12)) ||
+        (day !== null && (day < 1 || day > lastDay))) {
+      input.classList.add("invalid");
+      input.setAttribute("aria-invalid", "true");
+      return { error: "Cannot read \u201c" + text + "\u201d as a date: write YYYY, YYYY-MM " +
+        "or YYYY-MM-DD (2022, 2022-03, 2022-03-14). The date filter ignores it until fixed." };
+    }
+    var mm = month || (end ? 12 : 1);
+    var dd = day || (end ? new Date(Date.UTC(year, mm, 0)).getUTCDate() : 1);
+    return { value: m[1] + "-" + String(mm).padStart(2, "0") + "-" + String(dd).padStart(2, "0"),
+      text: text };
+  }
+
+  function readFilters() {
+    var from = readDate(dateFrom, false), to = readDate(dateTo, true);
+    var errors = [from.error, to.error].filter(Boolean);
+    if (!errors.length && from.value && to.value && from.value > to.value) {
+      errors.push("\u201cfrom\u201d " + from.text + " is after \u201cto\u201d " + to.text +
+        ": no contact can match; the date filter ignores the range until fixed.");
+      from = { value: null }; to = { value: null };
+    }
+    $("date-error").textContent = errors.join(" ");
+    var layers = checkedSet("layers");
+    layers.contacts = true;
+    return { from: from.value || null, to: to.value || null,
+      fromText: from.value ? from.text : "", toText: to.value ? to.text : "",
+      undated: keepUndated.checked, types: checkedSet("type-filter"),
+      statuses: checkedSet("status-filter"), country: countrySelect.value, layers: layers };
+  }
+

@@ -1,0 +1,79 @@
+  // ---- the view in the URL fragment ---------------------------------------------
+  function hashParams() {
+    var text = location.hash.replace(/^#/, "");
+    try { return new URLSearchParams(text); } catch (err) { return new URLSearchParams(); }
+  }
+  function listParam(params, key, all) {
+    if (!params.has(key)) { return null; }
+    var set = {};
+    params.get(key).split(",").forEach(function (v) { if (all.indexOf(v) !== -1) { set[v] = true; } });
+    return set;
+  }
+  function setBoxes(id, set) {
+    document.querySelectorAll("#" + id + " input").forEach(function (box) {
+      if (!box.disabled) { box.checked = Boolean(set[box.value]); }
+    });
+  }
+  // Fill the controls from the fragment, then read them back: the controls are the truth.
+  function readFiltersFromHash() {
+    var p = hashParams();
+    if (p.has("from")) { dateFrom.value = p.get("from"); }
+    if (p.has("to")) { dateTo.value = p.get("to"); }
+    keepUndated.checked = p.get("undated") === "1";
+    var types = listParam(p, "types", data.legend.contact_types.map(function (t) { return t.id; }));
+    if (types) { setBoxes("type-filter", types); }
+    var statuses = listParam(p, "status", data.legend.statuses);
+    if (statuses) { setBoxes("status-filter", statuses); }
+    if (p.has("country") && own(countriesSeen, p.get("country"))) { countrySelect.value = p.get("country"); }
+    var layers = listParam(p, "layers", LAYERS);
+    if (layers) { setBoxes("layers", layers); }
+    overviewBox.checked = p.get("overview") !== "0";
+    if (p.has("focus") && /^[012]$/.test(p.get("focus"))) {
+      focusSelect.value = p.get("focus"); ui.focus = Number(p.get("focus"));
+    }
+    var f = readFilters();
+    ui.layers = f.layers;
+    return f;
+  }
+  function applyHashSelection() {
+    var p = hashParams();
+    if (p.has("path")) {
+      var ends = p.get("path").split("~");
+      if (ends.length === 2) {
+        $("path-from").value = nameOf(ends[0]); $("path-to").value = nameOf(ends[1]);
+        path(ends[0], ends[1]);
+      }
+    }
+    if (p.has("sel")) { select(p.get("sel")); }
+    if (p.get("view") === "table") { showTable(true); }
+  }
+  var writing = false;
+  function writeHash() {
+    if (!status || !status.ready || writing) { return; }
+    var f = current.f, p = new URLSearchParams();
+    if (ui.selected) { p.set("sel", ui.selected); }
+    if (ui.path) { p.set("path", ui.path.from + "~" + ui.path.to); }
+    if (f.fromText) { p.set("from", f.fromText); }
+    if (f.toText) { p.set("to", f.toText); }
+    if (f.undated) { p.set("undated", "1"); }
+    var types = Object.keys(f.types);
+    if (types.length !== data.legend.contact_types.length) { p.set("types", types.join(",")); }
+    var statuses = Object.keys(f.statuses);
+    if (statuses.length !== data.legend.statuses.length) { p.set("status", statuses.join(",")); }
+    if (f.country) { p.set("country", f.country); }
+    var layers = LAYERS.filter(function (l) { return f.layers[l]; });
+    if (layers.join(",") !== "contacts") { p.set("layers", layers.join(",")); }
+    if (ui.focus !== 1) { p.set("focus", String(ui.focus)); }
+    if (large && !overviewBox.checked) { p.set("overview", "0"); }
+    if (tableShown()) { p.set("view", "table"); }
+    var text = p.toString();
+    history.replaceState(null, "", text ? "#" + text : location.pathname + location.search);
+  }
+  window.addEventListener("hashchange", function () {
+    writing = true;
+    readFiltersFromHash();
+    writing = false;
+    changed();
+    applyHashSelection();
+  });
+

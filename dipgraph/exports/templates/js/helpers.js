@@ -1,0 +1,28 @@
+  // ---- helpers --------------------------------------------------------------
+  function el(tag, text, attrs) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    return node;
+  }
+  function $(id) { return document.getElementById(id); }
+  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+  function own(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
+  // The same folding as dipgraph.names.normalise_name.
+  function norm(text) {
+    return String(text).toLowerCase().normalize("NFKD").replace(/\p{Mn}/gu, "")
+      .replace(/\u0671/g, "\u0627").replace(/\u0649/g, "\u064A").replace(/\u0629/g, "\u0647")
+      .replace(/\u06CC/g, "\u064A").replace(/\u06A9/g, "\u0643").replace(/\u0640/g, "")
+      .replace(/[-_]/g, " ").replace(/['\u2019.]/g, "").replace(/\s+/g, " ").trim();
+  }
+  function nameOf(id) {
+    if (own(F.actors, id)) { return F.actors[id].name; }
+    if (own(F.topics, id)) { return F.topics[id].name; }
+    return id;
+  }
+  function button(text, onActivate, attrs) {
+    var b = el("button", text, Object.assign({ type: "button", "class": "link" }, attrs || {}));
+    b.addEventListener("click", onActivate);
+    return b;
+  }
+

@@ -1,0 +1,147 @@
+  // ---- lines of a large graph ------------------------------------------------------
+  // vis-network builds an item per edge (~40 µs each) and strokes each on its own
+  // (36,000 strokes: 1.5 s a frame in software rendering). A large graph's lines are
+  // straight and not draggable, so the page keeps them itself: one path per style,
+  // under the nodes; the ones selected drawn over them; a click picks the nearest.
+  var marked = [];
+  function lineDimmed(e) { return Boolean(dimmed && !dimmed.edges[e.id]); }
+  // The part of the canvas on screen, in canvas units: lines and nodes wholly outside
+  // it are not drawn, so a zoomed-in view draws only its neighbourhood.
+  function viewBox() {
+    var canvas = document.querySelector("#graph canvas");
+    var a = network.DOMtoCanvas({ x: 0, y: 0 });
+    var b = network.DOMtoCanvas({ x: canvas.clientWidth, y: canvas.clientHeight });
+    return { left: a.x, top: a.y, right: b.x, bottom: b.y };
+  }
+  function offScreen(a, b, box) {
+    return (a.x < box.left && b.x < box.left) || (a.x > box.right && b.x > box.right) ||
+      (a.y < box.top && b.y < box.top) || (a.y > box.bottom && b.y > box.bottom);
+  }
+  function drawLines(ctx) {
+    var groups = {}, nodesById = network.body.nodes, box = viewBox();
+    var edgesNow = data.edges;
+    for (var i = 0; i < edgesNow.length; i++) {
+      var e = edgesNow[i];
+      if (current.edgeHidden[e.id]) { continue; }
+      var a = nodesById[e.from], b = nodesById[e.to];
+      if (offScreen(a, b, box)) { continue; }
+      var key = (e.secret ? "#222222" : e.color.color) + "|" + (lineDimmed(e) ? 0.06 : 1) +
+        "|" + e.width + "|" + (e.dashes ? 1 : 0);
+      (groups[key] = groups[key] || []).push(a, b);
+    }
+    // Zoomed out, thousands of lines would darken everything: they fade with the zoom.
+    var fade = Math.min(1, 0.2 + 2 * network.getScale());
+    ctx.save();
+    Object.keys(groups).forEach(function (key) {
+      var parts = key.split("|"), ends = groups[key];
+      ctx.strokeStyle = parts[0];
+      ctx.globalAlpha = Number(parts[1]) * fade;
+      ctx.lineWidth = Number(parts[2]);
+      ctx.setLineDash(parts[3] === "1" ? [5, 5] : []);
+      ctx.beginPath();
+      for (var j = 0; j < ends.length; j += 2) {
+        ctx.moveTo(ends[j].x, ends[j].y);
+        ctx.lineTo(ends[j + 1].x, ends[j + 1].y);
+      }
+      ctx.stroke();
+    });
+    ctx.globalAlpha = 1;
+    ctx.setLineDash([]);
+    ctx.strokeStyle = PATH_COLOUR;
+    ctx.lineWidth = 4 / network.getScale();
+    ctx.beginPath();
+    marked.forEach(function (id) {
+      var e = byEdge[id], a = nodesById[e.from], b = nodesById[e.to];
+      ctx.moveTo(a.x, a.y);
+      ctx.lineTo(b.x, b.y);
+    });
+    ctx.stroke();
+    ctx.restore();
+  }
+  // The shown line nearest to a point of the canvas, within 6 screen pixels.
+  function lineAt(point) {
+    var best = null, bestDistance = 6 / network.getScale(), nodesById = network.body.nodes;
+    data.edges.forEach(function (e) {
+      if (current.edgeHidden[e.id]) { return; }
+      var a = nodesById[e.from], b = nodesById[e.to];
+      var dx = b.x - a.x, dy = b.y - a.y, length = dx * dx + dy * dy || 1;
+      var t = Math.max(0, Math.min(1, ((point.x - a.x) * dx + (point.y - a.y) * dy) / length));
+      var distance = Math.hypot(point.x - (a.x + t * dx), point.y - (a.y + t * dy));
+      if (distance < bestDistance) { bestDistance = distance; best = e.id; }
+    });
+    return best;
+  }
+  // One outline of a node, by its kind: actors are discs, contacts and statements
+  // squares, topics triangles.
+  function outline(ctx, item, n) {
+    var r = n.size;
+    if (n.kind === "contact" || n.kind === "statement") {
+      ctx.rect(item.x - r, item.y - r, 2 * r, 2 * r);
+    } else if (n.kind === "topic") {
+      ctx.moveTo(item.x, item.y - r);
+      ctx.lineTo(item.x + r, item.y + r);
+      ctx.lineTo(item.x - r, item.y + r);
+      ctx.closePath();
+    } else {
+      ctx.moveTo(item.x + r, item.y);
+      ctx.arc(item.x, item.y, r, 0, 2 * Math.PI);
+    }
+  }
+  // The nodes of a large graph are drawn the same way: one path per fill; vis-network
+  // only draws the one selected (and still finds the node under a click).
+  function drawDiscs(ctx) {
+    var groups = {}, nodesById = network.body.nodes, indices = network.body.nodeIndices;
+    var box = viewBox(), faint = overviewShown();
+    for (var i = 0; i < indices.length; i++) {
+      var item = nodesById[indices[i]];
+      if (item.selected) { continue; }
+      var n = byNode[item.id];
+      if (item.x + n.size < box.left || item.x - n.size > box.right ||
+          item.y + n.size < box.top || item.y - n.size > box.bottom) { continue; }
+      var alpha = isDimmed(item.id) ? 0.15 : faint ? 0.35 : 1;
+      var key = n.color.background + "|" + alpha + "|" + (n.dashed ? 1 : 0);
+      (groups[key] = groups[key] || []).push(item);
+    }
+    ctx.save();
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = "#444444";
+    Object.keys(groups).forEach(function (key) {
+      var parts = key.split("|");
+      ctx.fillStyle = parts[0];
+      ctx.globalAlpha = Number(parts[1]);
+      ctx.setLineDash(parts[2] === "1" ? [3, 2] : []);
+      ctx.beginPath();
+      groups[key].forEach(function (item) { outline(ctx, item, byNode[item.id]); });
+      ctx.fill();
+      ctx.stroke();
+    });
+    ctx.restore();
+  }
+  // A large graph's node items draw only when selected; their click box is set once
+  // (positions never change: nodes are not draggable).
+  var nodeProto = null;
+  function drawIfSelected(ctx) {
+    return this.selected ? nodeProto.draw.call(this, ctx) : {};
+  }
+  function adoptItems(list) {
+    list.forEach(function (n) {
+      var item = network.body.nodes[n.id];
+      nodeProto = nodeProto || Object.getPrototypeOf(item);
+      item.draw = drawIfSelected;
+      var shape = item.shape;
+      shape.radius = n.size;
+      shape.width = shape.height = 2 * n.size;
+      shape.left = item.x - n.size;
+      shape.top = item.y - n.size;
+      // What network.fit({nodes}) frames, which vis-network's own drawing would update.
+      shape.boundingBox = { left: item.x - n.size, top: item.y - n.size,
+        right: item.x + n.size, bottom: item.y + n.size };
+    });
+  }
+  if (large) {
+    network.on("beforeDrawing", function (ctx) {
+      if (overviewShown()) { drawDiscs(ctx); return; }
+      drawLines(ctx); drawDiscs(ctx);
+    });
+    adoptItems(data.nodes);
+  }

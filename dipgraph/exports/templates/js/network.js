@@ -1,0 +1,58 @@
+  // ---- the network ----------------------------------------------------------
+  var first = computeView(readFiltersFromHash());
+  data.nodes.forEach(function (n) { n.hidden = !first.nodeShown[n.id]; });
+  data.edges.forEach(function (e) { e.hidden = !first.edgeShown[e.id]; });
+  var nodes = new vis.DataSet(data.nodes);
+  // A large graph's lines are not vis-network items: it draws, hides and picks them
+  // itself (see "lines of a large graph"), which saves ~40 µs per line at every load
+  // and every filter.
+  var edges = new vis.DataSet(large ? [] : data.edges);
+  performance.mark("dipgraph:datasets");
+  var network = new vis.Network($("graph"), { nodes: nodes, edges: edges }, data.options);
+  performance.mark("dipgraph:network");
+  var visMissing = visInternalsMissing(network);
+  if (visMissing.length) {
+    throw new Error("dipgraph: the page needs vis-network " + VIS_PINNED + "; missing: " +
+      visMissing.join(", "));
+  }
+  // vis-network's own frame takes the focus and the keys: name it for screen readers.
+  var frame = document.querySelector("#graph .vis-network");
+  if (frame) {
+    frame.setAttribute("role", "application");
+    frame.setAttribute("aria-label", "Graph: arrow keys pan, + and - (or Page Up/Down) zoom; " +
+      "use search, the lists and the table of contacts to open facts.");
+  }
+  adopt(first);
+
+  var status = { ready: false, readyMs: null };
+  function markReady() {
+    if (status.ready) { return; }
+    status.ready = true;
+    performance.mark("dipgraph:ready");
+    status.readyMs = performance.now();
+    if (large) {
+      overviewScale = network.getScale() * 1.6;  // the first fit, and a little closer
+      renderClusterList();
+      // Layers asked for by the address: built now that every part of the page is there.
+      if (LAYERS.some(function (l) { return l !== "contacts" && current.f.layers[l]; })) { changed(); }
+      network.body.emitter.emit("_requestRedraw");
+    }
+    applyHashSelection();
+    document.body.setAttribute("data-ready", "true");
+    // The search index is built right after the first drawing, before anyone types.
+    setTimeout(function () { nameIndex(); status.indexedMs = performance.now(); }, 0);
+  }
+  if (large || !data.options.physics || !data.options.physics.enabled) {
+    network.once("afterDrawing", markReady);
+  } else {
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: { enabled: false } });
+      network.once("afterDrawing", function () {
+        separateLabels();
+        network.fit({ animation: false });
+        markReady();
+      });
+      network.redraw();
+    });
+  }
+

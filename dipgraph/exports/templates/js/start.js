@@ -1,0 +1,57 @@
+/* dipgraph interactive graph. Every piece of fact text reaches the page through
+   textContent or attribute values, never as markup.
+
+   Read-only API for automation and tests, on window.dipgraph:
+     state()            -> {nodes, edges, contacts, statements, selected, filters, layers, path,
+                           lines (visible lines by layer), overview (large graphs)}
+                           (ids of what is visible now, and the view's settings)
+     select(id)         -> opens an actor, topic, "contact:<id>", "statement:<id>" or edge id
+     setFilters({...})  -> from, to, undated, types, statuses, country, layers, focus,
+                           overview (large graphs: group by country when zoomed out)
+     path(a, b)         -> highlights the shortest path over the contacts shown
+                           (ids or names); returns its hops, or null
+     clear()            -> back to the whole graph (filters, layers, selection, path)
+     item(id)           -> a copy of a node's or an edge's record (a pair's contacts...)
+     overlap()          -> fraction of visible nodes whose disc overlaps another one
+     labels()           -> ids of the nodes whose names are drawn
+     labelOverlaps()    -> how many pairs of drawn nodes' boxes (shape and name) overlap
+     clusters()         -> large graphs: {shown, labels, bubbles, list, links, open, threshold}
+                           (the country overview drawn when zoomed out)
+     openCluster(id)    -> large graphs: zoom onto a country's actors, dim the rest
+     visInternals()     -> {pinned, missing}: the vis-network internals the page relies on
+                           that this vis-network lacks (see vis_internals.js)
+     tidy()             -> pushes apart nodes whose boxes overlap (done after each layout);
+                           returns the overlaps left
+     network, nodes, edges: the vis-network objects (read them, do not change them)
+*/
+(function () {
+  "use strict";
+
+  performance.mark("dipgraph:start");
+  var data = JSON.parse(document.getElementById("graph-data").textContent);
+  var F = JSON.parse(document.getElementById("graph-facts").textContent);
+  performance.mark("dipgraph:parsed");
+  var large = Boolean(data.large);
+  var LAYERS = ["contacts", "statements", "topics", "posts", "countries"];
+  var LAYER_LABELS = { contacts: "contacts (always)", statements: "statements",
+    topics: "topics", posts: "posts and memberships", countries: "countries" };
+  var DEFAULT_LAYERS = { contacts: true, statements: false, topics: false, posts: false,
+    countries: false };
+  var EDGE_STYLE = {
+    party: { color: "#555555", width: 2 },
+    subject: { color: "#555555", width: 1.5, dashes: [6, 4], arrows: "to", label: "subject" },
+    host: { color: "#555555", width: 1.5, dashes: [2, 4], label: "host" },
+    mediator: { color: "#555555", width: 1.5, dashes: [2, 4], label: "mediator" },
+    topic: { color: "#999933", width: 1 },
+    said: { color: "#8a6d00", width: 1.2, arrows: "to" },
+    about: { color: "#8a6d00", width: 1.2, arrows: "to" },
+    post: { color: "#666666", width: 1.5, dashes: [8, 4], arrows: "to" },
+    member_of: { color: "#aaaaaa", width: 1, dashes: [2, 4], arrows: "to" },
+    part_of: { color: "#aaaaaa", width: 1, dashes: [2, 4], arrows: "to" },
+    country: { color: "#cccccc", width: 1, dashes: [2, 6] },
+    broader: { color: "#999933", width: 1, dashes: [2, 4], arrows: "to" },
+    pair: { color: "#9a9a9a", width: 1 },
+    discussed: { color: "#999933", width: 1 }
+  };
+  var PATH_COLOUR = "#000000";
+

@@ -1,0 +1,45 @@
+  // ---- timeline ---------------------------------------------------------------
+  function renderTimeline() {
+    var box = $("timeline");
+    clear(box);
+    var years = {}, undated = [];
+    Object.keys(current.contacts).forEach(function (cid) {
+      var c = F.contacts[cid];
+      if (!c.first) { undated.push(cid); return; }
+      var y = c.first.slice(0, 4);
+      var bin = years[y] = years[y] || { n: 0, day: 0, month: 0, year: 0 };
+      bin.n++; bin[c.precision] = (bin[c.precision] || 0) + 1;
+    });
+    var keys = Object.keys(years).sort();
+    var lane = el("div", null, { "class": "lane dated", role: "group", "aria-label": "dated contacts by year" });
+    lane.appendChild(el("span", "dated", { "class": "lane-name" }));
+    if (!keys.length) { lane.appendChild(el("span", "no dated contacts shown", { "class": "muted" })); }
+    var most = Math.max.apply(null, keys.map(function (k) { return years[k].n; }).concat([1]));
+    var startYear = keys.length ? Number(keys[0]) : 0;
+    var endYear = keys.length ? Number(keys[keys.length - 1]) : -1;
+    for (var y = startYear; y <= endYear; y++) {
+      var bin = years[String(y)] || { n: 0, day: 0, month: 0, year: 0 };
+      var label = y + ": " + bin.n + " contact" + (bin.n === 1 ? "" : "s") +
+        (bin.n ? " (" + [["day", "to the day"], ["month", "to the month"], ["year", "to the year"]]
+          .filter(function (p) { return bin[p[0]]; })
+          .map(function (p) { return bin[p[0]] + " " + p[1]; }).join(", ") + ")" : "");
+      var bar = el("button", String(y), { type: "button", "class": "bin", title: label,
+        "aria-label": label + ". Filter to this year." });
+      bar.style.setProperty("--h", String(Math.round(4 + 30 * bin.n / most)) + "px");
+      bar.addEventListener("click", (function (year) {
+        return function () { dateFrom.value = String(year); dateTo.value = String(year); changed(); };
+      })(y));
+      lane.appendChild(bar);
+    }
+    box.appendChild(lane);
+    var undatedLane = el("div", null, { "class": "lane undated" });
+    undatedLane.appendChild(el("span", "undated", { "class": "lane-name" }));
+    undatedLane.appendChild(button(undated.length + " undated contact" + (undated.length === 1 ? "" : "s") +
+      " shown: list them", function () {
+      clear(panel);
+      panel.appendChild(el("h3", "Undated contacts shown"));
+      listSection("Contacts", sortedContacts(undated), function (cid) { return contactRow(cid, null); });
+    }, { "class": "link undated-list" }));
+    box.appendChild(undatedLane);
+  }
+

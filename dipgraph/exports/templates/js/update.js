@@ -1,0 +1,137 @@
+  function adopt(view) {
+    current = view;
+    adjacencyCache = null;
+    contactGraph = null;
+    clusterCache = null;
+    updateCounts();
+    renderTimeline();
+    if (tableShown()) { renderTable(); }
+    if (large && overviewScale !== null) { renderClusterList(); }
+  }
+
+  // Hiding goes straight to the network's items and one data-changed event: going
+  // through the DataSets rebuilds every item's options (3 s for 30,000 edges).
+  function setHidden(nodeUpdates, edgeUpdates) {
+    if (large) { edgeUpdates = []; }
+    if (!nodeUpdates.length) {
+      if (large) { network.body.emitter.emit("_requestRedraw"); }
+      if (!edgeUpdates.length) { return; }
+    }
+    nodeUpdates.forEach(function (u) {
+      var item = network.body.nodes[u.id];
+      if (item) { item.options.hidden = u.hidden; }
+    });
+    edgeUpdates.forEach(function (u) {
+      var item = network.body.edges[u.id];
+      if (item) { item.options.hidden = u.hidden; }
+    });
+    network.body.emitter.emit("_dataChanged");
+  }
+  function applyView(view) {
+    var nodeUpdates = [], edgeUpdates = [];
+    data.nodes.forEach(function (n) {
+      var hide = !view.nodeShown[n.id];
+      if (hide !== Boolean(current.nodeHidden[n.id])) { nodeUpdates.push({ id: n.id, hidden: hide }); }
+      view.nodeHidden[n.id] = hide;
+    });
+    data.edges.forEach(function (e) {
+      var hide = !view.edgeShown[e.id];
+      if (hide !== Boolean(current.edgeHidden[e.id])) { edgeUpdates.push({ id: e.id, hidden: hide }); }
+      view.edgeHidden[e.id] = hide;
+    });
+    setHidden(nodeUpdates, edgeUpdates);
+    adopt(view);
+  }
+  first.nodeHidden = {}; first.edgeHidden = {};
+  data.nodes.forEach(function (n) { first.nodeHidden[n.id] = Boolean(n.hidden); });
+  data.edges.forEach(function (e) { first.edgeHidden[e.id] = Boolean(e.hidden); });
+
+  // Any change of filters or layers: recompute, clear the path (it may no longer
+  // exist), keep the selection only if it is still shown, and record it in the URL.
+  // A small graph laid out without a layer has no place yet for that layer's nodes:
+  // put each new node beside a neighbour already placed, then let the forces settle.
+  function settleNewNodes(before) {
+    if (large) { return; }
+    var fresh = data.nodes.filter(function (n) { return before[n.id] && !current.nodeHidden[n.id]; });
+    if (!fresh.length) { return; }
+    var positions = network.getPositions();
+    var isFresh = {};
+    fresh.forEach(function (n) { isFresh[n.id] = true; });
+    var moves = [];
+    fresh.forEach(function (n, i) {
+      var anchor = data.edges.filter(function (e) {
+        return !current.edgeHidden[e.id] && (e.from === n.id || e.to === n.id);
+      }).map(function (e) { return e.from === n.id ? e.to : e.from; })
+        .filter(function (id) { return !isFresh[id]; })[0];
+      if (anchor) {
+        var angle = i * 2.4;
+        moves.push([n.id, positions[anchor].x + 60 * Math.cos(angle), positions[anchor].y + 60 * Math.sin(angle)]);
+      }
+    });
+    moves.forEach(function (m) { network.moveNode(m[0], m[1], m[2]); });
+    network.setOptions({ physics: { enabled: true } });
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: { enabled: false } });
+      network.once("afterDrawing", function () { separateLabels(); });  // boxes drawn first
+      network.redraw();
+    });
+    network.stabilize(200);
+  }
+  function changed() {
+    var hiddenBefore = Object.assign({}, current.nodeHidden);
+    ui.layers = readFilters().layers;
+    ui.cluster = null;
+    ensureLayers(ui.layers);
+    if (ui.path) { clearPath("The path was cleared because the filters or layers changed."); }
+    var view = computeView(readFilters());
+    view.nodeHidden = {}; view.edgeHidden = {};
+    applyView(view);
+    if (ui.selected && !isShown(ui.selected)) { deselect(); }
+    restyle();
+    if (status && status.ready) { settleNewNodes(hiddenBefore); }
+    writeHash();
+  }
+  function isShown(id) {
+    if (byNode[id]) { return !current.nodeHidden[id]; }
+    if (byEdge[id]) { return !current.edgeHidden[id]; }
+    return false;
+  }
+  [dateFrom, dateTo].forEach(function (input) {
+    input.addEventListener("change", changed);
+    input.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { changed(); } });
+  });
+  keepUndated.addEventListener("change", changed);
+  countrySelect.addEventListener("change", changed);
+  focusSelect.addEventListener("change", function () {
+    ui.focus = Number(focusSelect.value); restyle(); writeHash();
+  });
+
+  function resetFilterControls() {
+    dateFrom.value = ""; dateTo.value = ""; countrySelect.value = ""; keepUndated.checked = false;
+    document.querySelectorAll("#type-filter input, #status-filter input").forEach(function (box) {
+      box.checked = true;
+    });
+  }
+  $("filters-reset").addEventListener("click", function () { resetFilterControls(); changed(); });
+
+  function updateCounts() {
+    var c = current.counts, total = contactIds.length;
+    var text = c.actors + " actors \u00b7 " + c.contacts + " of " + total + " contacts shown";
+    if (current.f.layers.statements) { text += " \u00b7 " + c.statements + " statements"; }
+    $("counts").textContent = text;
+    var help = $("date-help");
+    if (current.f.from || current.f.to) {
+      var range = (current.f.fromText || "the start") + " to " + (current.f.toText || "now");
+      var parts = ["Dates " + range + ": " + c.contacts + " contacts kept"];
+      if (c.outside) { parts.push(c.outside + " dated outside the range hidden"); }
+      if (c.undatedHidden) {
+        parts.push(c.undatedHidden + " undated hidden (tick \u201ckeep undated\u201d to show them)");
+      }
+      if (current.f.undated) { parts.push("undated contacts kept"); }
+      help.textContent = parts.join("; ") + ".";
+    } else {
+      help.textContent = "A date range keeps contacts that may fall inside it (a contact dated " +
+        "\u201c2022\u201d matches \u201c2022-03\u201d); undated contacts are hidden unless you keep them.";
+    }
+  }
+

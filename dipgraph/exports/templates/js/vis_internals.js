@@ -1,0 +1,46 @@
+  // ---- vis-network internals --------------------------------------------------
+  // A large graph bypasses vis-network's public API where it costs seconds (its
+  // DataSet updates rebuild every item's options; it strokes every edge on its own).
+  // These are the internals of vis-network 9.1.2 (pinned: html.py refuses another
+  // version, and tests/test_html_vis.py fails if pyvis ships another one) the page
+  // relies on, each checked once the network exists (visInternalsMissing):
+  //   network.body.nodes[id]            the Node item of each node id; the page reads
+  //                                     item.x, item.y, item.selected, item.id
+  //   network.body.nodeIndices          ids of the nodes drawn (hidden ones excluded)
+  //   network.body.edges[id]            the Edge item of each edge id (small graphs)
+  //   item.options.hidden / .opacity    written directly, then one "_dataChanged"
+  //   item.shape.radius/width/height/left/top
+  //                                     the box a click is tested against; set once
+  //                                     because the page draws large nodes itself
+  //   item.shape.boundingBox            what network.fit({nodes}) frames (NetworkUtil
+  //                                     .getRange reads it); set once for the same reason
+  //   Object.getPrototypeOf(item).draw  Node.prototype.draw: a large graph's node item
+  //                                     draws only when selected (drawIfSelected)
+  //   network.body.emitter.emit("_dataChanged" | "_requestRedraw")
+  //                                     re-read items / redraw on the next frame
+  //   network.selectionHandler.unselectAll()
+  //                                     unselect without an immediate redraw
+  var VIS_PINNED = "9.1.2";
+  function visInternalsMissing(net) {
+    var missing = [];
+    var body = net.body || {};
+    if (!body.nodes || typeof body.nodes !== "object") { missing.push("body.nodes"); }
+    if (!Array.isArray(body.nodeIndices)) { missing.push("body.nodeIndices"); }
+    if (!body.edges || typeof body.edges !== "object") { missing.push("body.edges"); }
+    if (!body.emitter || typeof body.emitter.emit !== "function") { missing.push("body.emitter.emit"); }
+    if (!net.selectionHandler || typeof net.selectionHandler.unselectAll !== "function") {
+      missing.push("selectionHandler.unselectAll");
+    }
+    var ids = Object.keys(body.nodes || {});
+    if (ids.length) {
+      var item = body.nodes[ids[0]];
+      ["x", "y", "id", "options", "shape"].forEach(function (k) {
+        if (!(k in item)) { missing.push("Node." + k); }
+      });
+      if (item.shape && !item.shape.boundingBox) { missing.push("Node.shape.boundingBox"); }
+      if (typeof Object.getPrototypeOf(item).draw !== "function") { missing.push("Node.prototype.draw"); }
+      if (item.options && !("hidden" in item.options)) { missing.push("Node.options.hidden"); }
+    }
+    return missing;
+  }
+

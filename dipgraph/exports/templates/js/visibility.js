@@ -1,0 +1,76 @@
+  // ---- which facts and marks are visible -------------------------------------
+  function inRange(first, last, f) {
+    if (!f.from && !f.to) { return true; }
+    if (!first) { return f.undated; }
+    if (f.from && last < f.from) { return false; }
+    if (f.to && first > f.to) { return false; }
+    return true;
+  }
+  function contactPasses(c, f) {
+    if (!f.types[c.type] || !f.statuses[c.status]) { return false; }
+    if (!inRange(c.first, c.last, f)) { return false; }
+    if (f.country) {
+      return c.actors.some(function (a) { return F.actors[a] && F.actors[a].country === f.country; });
+    }
+    return true;
+  }
+  function statementPasses(s, f) {
+    if (!inRange(s.first, s.last, f)) { return false; }
+    if (f.country) {
+      return [s.speaker].concat(s.about).some(function (a) {
+        return F.actors[a] && F.actors[a].country === f.country;
+      });
+    }
+    return true;
+  }
+  var CONTEXT = { post: true, member_of: true, part_of: true, country: true, broader: true };
+
+  function computeView(f) {
+    var contacts = {}, statements = {}, nContacts = 0, nStatements = 0, undatedHidden = 0,
+      outside = 0;
+    contactIds.forEach(function (cid) {
+      var c = F.contacts[cid];
+      if (contactPasses(c, f)) { contacts[cid] = true; nContacts++; }
+      else if ((f.from || f.to) && f.types[c.type] && f.statuses[c.status]) {
+        if (!c.first) { undatedHidden++; } else if (!inRange(c.first, c.last, f)) { outside++; }
+      }
+    });
+    if (f.layers.statements) {
+      Object.keys(F.statements).forEach(function (sid) {
+        if (statementPasses(F.statements[sid], f)) { statements[sid] = true; nStatements++; }
+      });
+    }
+    var edgeShown = {}, nodeShown = {};
+    data.edges.forEach(function (e) {
+      var show;
+      if (e.contacts) {  // a pair's line, or an actor's line to a topic: many contacts
+        show = Boolean(f.layers[e.layer]) && e.contacts.some(function (cid) { return contacts[cid]; });
+      } else if (CONTEXT[e.kind]) {
+        return;
+      } else if (e.layer === "statements") {
+        show = Boolean(statements[e.fact]);
+      } else {
+        show = Boolean(contacts[e.fact]) && Boolean(f.layers[e.layer]);
+      }
+      if (show) { edgeShown[e.id] = true; nodeShown[e.from] = true; nodeShown[e.to] = true; }
+    });
+    data.edges.forEach(function (e) {
+      if (CONTEXT[e.kind] && f.layers[e.layer] && (nodeShown[e.from] || nodeShown[e.to])) {
+        edgeShown[e.id] = true;
+      }
+    });
+    data.edges.forEach(function (e) {
+      if (CONTEXT[e.kind] && edgeShown[e.id]) { nodeShown[e.from] = true; nodeShown[e.to] = true; }
+    });
+    if (ui.selected && byNode[ui.selected]) { nodeShown[ui.selected] = true; }
+    var nActors = 0;
+    data.nodes.forEach(function (n) {
+      if (n.kind === "contact") { nodeShown[n.id] = Boolean(contacts[n.fact]); }
+      else if (n.kind === "statement") { nodeShown[n.id] = Boolean(statements[n.fact]); }
+      if (nodeShown[n.id] && n.kind === "actor") { nActors++; }
+    });
+    return { f: f, contacts: contacts, statements: statements, nodeShown: nodeShown,
+      edgeShown: edgeShown, counts: { actors: nActors, contacts: nContacts,
+        statements: nStatements, undatedHidden: undatedHidden, outside: outside } };
+  }
+
