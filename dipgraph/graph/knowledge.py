@@ -591,9 +591,7 @@ class KnowledgeGraph:
         if self.rdf_file is not None:
             kept = self.rdf_file.keep_nquads(self.quads.nquads_lines())
         if kept is None:
-            store.load(
-                LineStream(self.quads.nquads_lines()), format=pyoxigraph.RdfFormat.N_QUADS
-            )
+            store.load(LineStream(self.quads.nquads_lines()), format=pyoxigraph.RdfFormat.N_QUADS)
         else:
             # The quads (and the facts, when they can be read back) take a gigabyte at
             # 100k contacts: free them before the store grows.
