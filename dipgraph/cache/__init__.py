@@ -6,7 +6,7 @@ key over dipgraph's version, the schema's data files, the base IRI, the facts
 directory's path and the bytes of every fact file. It holds ``index.sqlite``
 (named parts: lists, maps and the checked facts, as JSON values read lazily; see
 :mod:`dipgraph.cache.tables`) and, once SPARQL has been asked for, ``data.nq``,
-the N-Quads that an in-memory Oxigraph store bulk-loads. The entry also lists the
+the N-Quads that an in-memory Oxigraph store loads. The entry also lists the
 source texts the facts were checked against, with their digests: an edited source
 text makes the entry stale. Only facts that passed every check are cached.
 
