@@ -1,0 +1,119 @@
+"""Data flows one way: YAML -> loader -> graph -> queries and exports -> CLI / server.
+
+Every ``import`` of a dipgraph module inside the package, at any depth (function-level
+imports included), must point to the same layer or a lower one. The two drifts that
+exist are listed by name below, so that none is added unseen; moving them away is
+tracked in the closing notes.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from conftest import REPO
+
+PACKAGE = REPO / "dipgraph"
+
+# Lowest first. A module belongs to the first entry that is a prefix of its name.
+LAYERS: list[tuple[str, ...]] = [
+    (
+        "dipgraph.dates",
+        "dipgraph.facts",
+        "dipgraph.names",
+        "dipgraph.collector",
+        "dipgraph.bundled",
+        "dipgraph.schema",
+        "dipgraph.browser",
+    ),
+    ("dipgraph.loader",),
+    ("dipgraph.cache",),
+    ("dipgraph.graph",),
+    ("dipgraph.cached", "dipgraph.exports", "dipgraph.suggest", "dipgraph.build"),
+    ("dipgraph.__init__",),  # the library API: dipgraph.load, dipgraph.check ...
+    ("dipgraph.sparql",),
+    ("dipgraph.cli", "dipgraph.__main__"),
+]
+
+# (importer, imported): known upward imports, each with its reason.
+KNOWN_DRIFTS = {
+    # The SERVICE tokenizer and the syntax-error message are leaf text helpers kept in
+    # dipgraph/sparql/ beside the server that also uses them; the query engine in
+    # graph/sparql.py reaches up for them.
+    ("dipgraph.graph.sparql", "dipgraph.sparql.keywords"),
+    ("dipgraph.graph.sparql", "dipgraph.sparql.messages"),
+    # The cache key includes the package version, defined in the package root.
+    ("dipgraph.cache", "dipgraph.__init__"),
+}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(REPO).with_suffix("").parts
+    return ".".join(parts[:-1]) if parts[-1] == "__init__" and len(parts) > 2 else ".".join(parts)
+
+
+def layer_of(module: str) -> int:
+    if module == "dipgraph":
+        module = "dipgraph.__init__"
+    for index, prefixes in enumerate(LAYERS):
+        if any(module == p or module.startswith(p + ".") for p in prefixes):
+            return index
+    raise AssertionError(f"{module} is in no layer: add it to LAYERS")
+
+
+def imports(path: Path) -> set[str]:
+    """The dipgraph modules a file imports (``from dipgraph import x`` counts as the
+    root package unless ``x`` is a subpackage or module)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.split(".")[0] == "dipgraph"}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            if node.module.split(".")[0] != "dipgraph":
+                continue
+            for alias in node.names:
+                candidate = f"{node.module}.{alias.name}"
+                stem = PACKAGE.parent / candidate.replace(".", "/")
+                is_module = stem.with_suffix(".py").exists() or stem.is_dir()
+                found.add(candidate if is_module else node.module)
+    return found
+
+
+def upward_imports() -> set[tuple[str, str]]:
+    found = set()
+    for path in PACKAGE.rglob("*.py"):
+        importer = module_name(path)
+        for imported in imports(path):
+            if layer_of(imported) > layer_of(importer):
+                found.add((importer, "dipgraph.__init__" if imported == "dipgraph" else imported))
+    return found
+
+
+def test_every_module_is_in_a_layer() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        layer_of(module_name(path))
+
+
+def test_no_module_imports_a_higher_layer() -> None:
+    found = {
+        (importer, imported)
+        for importer, imported in upward_imports()
+        if not any(importer.startswith(a) and imported == b for a, b in KNOWN_DRIFTS)
+    }
+    assert found == set(), "imports against the data flow (see LAYERS)"
+
+
+def test_the_known_drifts_still_exist() -> None:
+    """A drift that was fixed is removed from the list, so the list stays true."""
+    found = upward_imports()
+    stale = {
+        (a, b) for a, b in KNOWN_DRIFTS if not any(i.startswith(a) and j == b for i, j in found)
+    }
+    assert stale == set()
+
+
+def test_an_upward_import_is_caught(tmp_path: Path) -> None:
+    probe = tmp_path / "probe.py"
+    probe.write_text("def f():\n    from dipgraph.cli.output import Format\n")
+    assert "dipgraph.cli.output" in imports(probe)
+    assert layer_of("dipgraph.cli.output") > layer_of("dipgraph.graph.paths")
