@@ -12,21 +12,25 @@ For each size, in one run, prints:
 - who-talked-to-whom side by side: the bulk-load route (a short script bulk-loading
   dipgraph's own N-Quads into an in-memory pyoxigraph Store, querying, writing JSON),
   `dipgraph sparql` from a cold cache (check, compile, store, query) and from a warm one,
-  whole processes, with ratios to the route (targets: cold <= 1.5x and < 1.5 GiB, warm
-  <= 1.2x), and `serve` answering it (inside its default 30 s timeout);
+  whole process trees, with ratios to the route (targets: cold <= 1.5x and < 1.5 GiB,
+  warm <= 1.2x): the time until the output ends (the answer) and until the process
+  exits, the CPU time of the tree, and the peak of the tree's summed RSS (sampled every
+  50 ms); and `serve` answering it (inside its default 30 s timeout);
 - Oxigraph against a plain rdflib memory Dataset of the same quads (skipped with
   --no-rdflib; rdflib's query is stopped after --rdflib-timeout seconds, a lower bound);
 - peak memory (the process's own high-water RSS) of each step.
 
 Every dipgraph process runs with bytecode written (PYTHONDONTWRITEBYTECODE unset), as an
 installed package does. Run: python benchmarks/scale.py [--sizes 10000 100000]
-[--rdflib-timeout SECONDS] [--no-rdflib] [--queries-only]
+[--rdflib-timeout SECONDS] [--no-rdflib] [--queries-only] [--sparql-only]
+(--sparql-only: only the who-talked-to-whom routes, cold and warm).
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import hashlib
 import os
 import resource
 import shutil
@@ -34,6 +38,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import NamedTuple
@@ -72,26 +77,101 @@ LAST_CPU = [0.0]  # CPU seconds (user + system) of the last run(): steadier than
 # on a shared machine, where other people's work stretches the wall clock.
 
 
-def run(argv: list[str], env: dict[str, str], script: str = _CHILD) -> tuple[float, int]:
+class Watched(NamedTuple):
+    """What run(..., watch=True) saw of a process tree, beyond its wall time."""
+
+    answered: float  # seconds until its standard output ended (the answer is out)
+    tree_peak_kib: int  # the highest sum of the RSS of every process in the tree
+    output_sha256: str
+
+
+LAST_WATCHED: list[Watched | None] = [None]
+
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and every descendant (from /proc/PID/task/*/children)."""
+    found, stack = [], [pid]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as kids:
+                    stack.extend(int(kid) for kid in kids.read().split())
+        except OSError:
+            continue
+    return found
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            return next((int(line.split()[1]) for line in status if line.startswith("VmRSS:")), 0)
+    except OSError:
+        return 0
+
+
+def _watch(child: subprocess.Popen, started: float) -> Watched:
+    """Read the child's output to its end (hashing it) while a thread samples the RSS of
+    its whole process tree every 50 ms (a peak between samples can be missed)."""
+    peak, running = [0], [True]
+
+    def sample() -> None:
+        while running[0]:
+            peak[0] = max(peak[0], sum(_rss_kib(pid) for pid in _tree(child.pid)))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    digest = hashlib.sha256()
+    assert child.stdout is not None
+    while chunk := child.stdout.read(1 << 20):
+        digest.update(chunk)
+    answered = time.perf_counter() - started
+    child.wait()
+    running[0] = False
+    sampler.join()
+    return Watched(answered, peak[0], digest.hexdigest())
+
+
+def run(
+    argv: list[str], env: dict[str, str], script: str = _CHILD, watch: bool = False
+) -> tuple[float, int]:
     """Wall time and peak RSS (KiB, the process's own high-water mark) of one dipgraph run
-    (or of ``script`` run with ``argv``); its CPU time goes to LAST_CPU."""
+    (or of ``script`` run with ``argv``); its CPU time (children included) goes to
+    LAST_CPU. ``watch``: also time the end of its output and sample its process tree's
+    memory (LAST_WATCHED)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    done = subprocess.run(
+    child = subprocess.Popen(
         [sys.executable, "-c", script, *argv],
         env=env,
-        stdout=subprocess.DEVNULL,  # as the route's script writes to /dev/null
+        # /dev/null, as the route's script writes to, unless the output is watched
+        stdout=subprocess.PIPE if watch else subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        text=True,
+        text=False,
     )
+    if watch:
+        stderr_chunks: list[bytes] = []
+        reader = threading.Thread(
+            target=lambda: stderr_chunks.append(child.stderr.read()),
+            daemon=True,  # type: ignore[union-attr]
+        )
+        reader.start()
+        LAST_WATCHED[0] = _watch(child, started)
+        reader.join()
+        stderr = b"".join(stderr_chunks).decode("utf-8", "replace")
+    else:
+        LAST_WATCHED[0] = None
+        stderr = child.communicate()[1].decode("utf-8", "replace")
     elapsed = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     LAST_CPU[0] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    if done.returncode != 0:
-        raise SystemExit(f"dipgraph {' '.join(argv)} failed:\n{done.stderr[-2000:]}")
-    rss = int(done.stderr.rsplit("maxrss=", 1)[1])
-    child = done.stderr.rsplit("childrss=", 1)
-    LAST_CHILD_PEAK[0] = int(child[1].split()[0]) if len(child) == 2 else 0
+    if child.returncode != 0:
+        raise SystemExit(f"dipgraph {' '.join(argv)} failed:\n{stderr[-2000:]}")
+    rss = int(stderr.rsplit("maxrss=", 1)[1])
+    kid = stderr.rsplit("childrss=", 1)
+    LAST_CHILD_PEAK[0] = int(kid[1].split()[0]) if len(kid) == 2 else 0
     return elapsed, rss
 
 
@@ -183,8 +263,13 @@ def gib(kib: int) -> str:
     return f"{kib / 1024 / 1024:.2f} GiB"
 
 
-def sparql_routes(facts: Path, work: Path, env: dict[str, str]) -> None:
-    """who-talked-to-whom: the bulk-load route, then dipgraph cold and warm, then serve."""
+def sparql_routes(facts: Path, work: Path, env: dict[str, str], serve: bool = True) -> None:
+    """who-talked-to-whom: the bulk-load route, then dipgraph cold and warm, then serve.
+
+    Each runs as its own process tree with its output read through a pipe: the time to
+    the end of the output (the answer) and to the exit, the CPU time of the whole tree,
+    and the peak of the tree's summed RSS (sampled) are printed.
+    """
     query = dipgraph.graph.sparql.named_queries()["who-talked-to-whom"].text
     nquads, text = work / "route.nq", work / "query.rq"
     text.write_text(query, encoding="utf-8")
@@ -192,29 +277,41 @@ def sparql_routes(facts: Path, work: Path, env: dict[str, str]) -> None:
     with nquads.open("w", encoding="utf-8") as out:
         out.writelines(kg.quads.nquads_lines())
     del kg
-    route, route_rss = run([str(nquads), str(text)], env, _ROUTE)
-    route_cpu = LAST_CPU[0]
+    print(f"  load average before the route: {os.getloadavg()[0]:.1f}")
+    route, _ = run([str(nquads), str(text)], env, _ROUTE, watch=True)
+    route_cpu, route_seen = LAST_CPU[0], LAST_WATCHED[0]
+    assert route_seen is not None
     nquads.unlink()
     print(
         f"  who-talked-to-whom, bulk-load route (in-memory Store, JSON out): {route:.1f} s "
-        f"(cpu {route_cpu:.1f} s), peak {gib(route_rss)}"
+        f"(cpu {route_cpu:.1f} s), peak {gib(route_seen.tree_peak_kib)}"
     )
     argv = ["sparql", "who-talked-to-whom", "--facts", str(facts), "--format", "json"]
     shutil.rmtree(env["DIPGRAPH_CACHE_DIR"], ignore_errors=True)
-    cold, cold_rss = run(argv, env)
+    print(f"  load average before the cold run: {os.getloadavg()[0]:.1f}")
+    cold, _ = run(argv, env, watch=True)
+    cold_cpu, cold_seen = LAST_CPU[0], LAST_WATCHED[0]
+    assert cold_seen is not None
     print(
-        f"  dipgraph sparql, cold cache (check + compile + store + query): {cold:.1f} s = "
-        f"{cold / route:.2f}x route (cpu {LAST_CPU[0]:.1f} s = {LAST_CPU[0] / route_cpu:.2f}x), "
-        f"peak {gib(max(cold_rss, LAST_CHILD_PEAK[0]))} (the query process {gib(cold_rss)}, "
-        f"its compile child {gib(LAST_CHILD_PEAK[0])}) (target <= 1.5x, < 1.5 GiB)"
+        f"  dipgraph sparql, cold cache (check + compile + store + query): answer in "
+        f"{cold_seen.answered:.1f} s = {cold_seen.answered / route:.2f}x route; exit (cache "
+        f"entry written) in {cold:.1f} s = {cold / route:.2f}x; cpu {cold_cpu:.1f} s = "
+        f"{cold_cpu / route_cpu:.2f}x; peak of the process tree "
+        f"{gib(cold_seen.tree_peak_kib)} (target <= 1.5x, < 1.5 GiB)"
     )
-    warm, warm_rss = run(argv, env)
+    warm, _ = run(argv, env, watch=True)
+    warm_seen = LAST_WATCHED[0]
+    assert warm_seen is not None
+    same = "the same" if warm_seen.output_sha256 == cold_seen.output_sha256 else "DIFFERENT"
     print(
         f"  dipgraph sparql, warm cache: {warm:.1f} s = {warm / route:.2f}x route "
-        f"(cpu {LAST_CPU[0]:.1f} s = {LAST_CPU[0] / route_cpu:.2f}x), peak {gib(warm_rss)} "
-        "(target <= 1.2x)"
+        f"(cpu {LAST_CPU[0]:.1f} s = {LAST_CPU[0] / route_cpu:.2f}x), peak "
+        f"{gib(warm_seen.tree_peak_kib)} (target <= 1.2x); its output is {same} bytes as "
+        "the cold run's"
     )
-    serve_timing(facts, env, query)
+    print(f"  load average after: {os.getloadavg()[0]:.1f}")
+    if serve:
+        serve_timing(facts, env, query)
 
 
 def serve_timing(facts: Path, env: dict[str, str], query: str) -> None:
@@ -327,7 +424,13 @@ def timed_runs(name: str, argv: list[str], env: dict[str, str], floor_s: float) 
     )
 
 
-def measure(size: int, work: Path, rdflib_timeout: float, queries_only: bool = False) -> None:
+def measure(
+    size: int,
+    work: Path,
+    rdflib_timeout: float,
+    queries_only: bool = False,
+    sparql_only: bool = False,
+) -> None:
     facts = work / f"facts-{size}"
     counts = synth.synthesize(facts, size)
     files = sum(1 for _ in facts.rglob("*.yaml"))
@@ -337,6 +440,9 @@ def measure(size: int, work: Path, rdflib_timeout: float, queries_only: bool = F
     env = {**os.environ, "DIPGRAPH_CACHE_DIR": str(cache), "COLUMNS": "120"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("DIPGRAPH_NO_CACHE", None)
+    if sparql_only:
+        sparql_routes(facts, work, env, serve=False)
+        return
     if queries_only:  # the SPARQL routes first: the cold run leaves the entry the rest reads
         sparql_routes(facts, work, env)
     else:
@@ -422,6 +528,11 @@ def main() -> None:
     parser.add_argument(
         "--queries-only", action="store_true", help="skip check/build against the YAML floor"
     )
+    parser.add_argument(
+        "--sparql-only",
+        action="store_true",
+        help="only who-talked-to-whom: the bulk-load route, then dipgraph cold and warm",
+    )
     args = parser.parse_args()
     if args.no_rdflib:
         args.rdflib_timeout = 0
@@ -429,7 +540,7 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; work dir {work}")
     try:
         for size in args.sizes:
-            measure(size, work, args.rdflib_timeout, args.queries_only)
+            measure(size, work, args.rdflib_timeout, args.queries_only, args.sparql_only)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -53,8 +53,10 @@ def load(
     ``base_iri`` sets where data IRIs live (``{base_iri}actor/{id}``...). With
     ``cache=True`` a compile of identical files is reused (see :mod:`dipgraph.cache`);
     the command line does this for every query. ``prepare_store`` (with the cache) says
-    the SPARQL store will be wanted: a cold compile then runs in a child process, so this
-    one holds the store and not the facts as well.
+    the SPARQL store will be wanted: on a cold cache the store is then loaded while a
+    child process checks and compiles, so this one holds the store and not the facts as
+    well; the child may still be writing the cache entry when this returns (see
+    :mod:`dipgraph.cache.child`).
     """
     from pathlib import Path
 
@@ -75,8 +77,14 @@ def open_store(
     facts_dir: str | os.PathLike[str] | None = None, base_iri: str | None = None
 ) -> pyoxigraph.Store:
     """The facts as an in-memory Oxigraph store, through the compile cache: what a
-    SPARQL worker process calls. FactsError when the facts have errors."""
-    return load(facts_dir, base_iri, cache=True, prepare_store=True).store
+    SPARQL worker process calls. FactsError when the facts have errors. On a cold
+    cache it returns once the cache entry is written (the command line does not wait:
+    it answers first)."""
+    from dipgraph.cache.child import finish_children
+
+    store = load(facts_dir, base_iri, cache=True, prepare_store=True).store
+    finish_children()
+    return store
 
 
 def check(

@@ -8,21 +8,26 @@ together from them.
 
 from __future__ import annotations
 
-import os
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from dipgraph.cache import CacheEntry, entry_for
-from dipgraph.cache.folder import UnsafeCache, quiet_warnings, warn_once
+from dipgraph.cache.child import (
+    CHILD_FAILED,
+    CHILD_NO_CACHE,
+    ToParent,
+    finish_children,
+    store_from_child,
+)
+from dipgraph.cache.folder import UnsafeCache, warn_once
 from dipgraph.cache.records import BadRecord, decode_facts, encode_facts
 from dipgraph.cache.tables import CacheDamaged, Tables, TableWriter
 from dipgraph.facts import Facts
 from dipgraph.graph.contact_index import ContactIndex
 from dipgraph.graph.knowledge import KnowledgeGraph
-from dipgraph.loader import Problem, check_facts, load_facts
+from dipgraph.loader import Problem, check_facts, check_in_stages, load_facts
 from dipgraph.names import NameIndex
 
 _NAMES = ("actor_names", "topic_names")
@@ -108,14 +113,20 @@ def load_cached(root: Path, base: str, prepare_store: bool = False) -> Knowledge
     """The graph of ``root``: from its cache entry when there is a usable one, else
     checked from the files and stored for next time. FactsError on errors.
 
-    ``prepare_store``: the caller wants the SPARQL store; on a cold cache the check,
-    the entry and the N-Quads are then made in a child process (see
-    :func:`_prepare_in_child`).
+    ``prepare_store``: the caller wants the SPARQL store; on a cold cache it is loaded
+    from a child process that checks and compiles the facts (see
+    :mod:`dipgraph.cache.child`).
     """
+
+    finish_children()  # an entry still being written by an earlier call: let it land
     entry = entry_for(root, base)
     tables = _open(entry)
     cold = entry is not None and tables is None and not entry.directory.exists()
-    if prepare_store and cold and _prepare_in_child(root, base):
+    if prepare_store and cold:
+        assert entry is not None
+        store = store_from_child(lambda parent: _save_streaming(root, base, entry, parent))
+        if store is not None:
+            return _waiting_graph(root, base, entry, store)
         tables = _open(entry)
     if entry is not None and tables is not None:
         return _from_entry(tables, entry, root, base)
@@ -126,40 +137,67 @@ def load_cached(root: Path, base: str, prepare_store: bool = False) -> Knowledge
     return kg
 
 
-def _prepare_in_child(root: Path, base: str) -> bool:
-    """Check, store and compile ``root`` in a forked child. At 100k contacts the facts
-    and their quads take 1.2 GiB and the store as much again; the child's memory goes
-    back to the system when it exits, so this process only ever holds the store.
-    False when that did not work (no fork, bad facts, no usable cache): the caller then
-    does it all itself (and reports the errors)."""
-    if not hasattr(os, "fork"):
-        return False
-    sys.stdout.flush()
-    sys.stderr.flush()
-    child = os.fork()
-    if child == 0:  # pragma: no cover (runs in the child; its effect is tested)
-        code = _CHILD_FAILED
-        try:
-            kg = load_cached(root, base)
-            if kg.rdf_file is None:
-                code = _CHILD_NO_CACHE
-            elif kg.rdf_file.keep_nquads(kg.quads.nquads_lines()) is not None:
-                code = 0
-            else:
-                code = _CHILD_NO_CACHE
-        except BaseException:
-            pass
-        finally:
-            sys.stderr.flush()
-            os._exit(code)
-    _, status = os.waitpid(child, 0)
-    code = os.waitstatus_to_exitcode(status)
-    if code == _CHILD_NO_CACHE:
-        quiet_warnings()  # the child said why; the parent runs without the cache silently
-    return code == 0
+def _waiting_graph(root: Path, base: str, entry: CacheEntry, store: Any) -> KnowledgeGraph:
+    """A graph whose store is loaded; anything else it is asked waits for the child to
+    finish the entry, then answers from it (or from the facts, read again)."""
+
+    def facts() -> Facts:
+        finish_children()
+        tables = _open(entry)
+        if tables is None:
+            return load_facts(root)
+        _attach(kg, tables, entry, root)
+        return _stored_facts(tables)()
+
+    kg = KnowledgeGraph(facts, base, entry, recover=lambda: load_facts(root))
+    kg.__dict__["store"] = store
+    return kg
 
 
-_CHILD_FAILED, _CHILD_NO_CACHE = 1, 3
+class _Unclean(Exception):
+    """The checks across files found an error after the quads were streamed."""
+
+
+def _save_streaming(root: Path, base: str, entry: CacheEntry, parent: ToParent) -> int:
+    """In the child: check ``root``; when clean, save its entry, the N-Quads first, each
+    chunk of lines also sent to ``parent`` as it is made. Returns the exit code.
+
+    The checks across files (references, quotes...) run once the quads are sent, while
+    the parent is still loading them: the parent's store counts only when they pass.
+    """
+    from dipgraph.graph.to_rdf import stream_nquads
+
+    began = time.time()
+    staged = check_in_stages(root)
+    if staged.has_errors():
+        return CHILD_FAILED  # the parent checks again and reports every error
+    kg = KnowledgeGraph(staged.facts, base)
+
+    def nquads(file: BinaryIO) -> None:
+        batch: list[str] = []
+
+        def flush() -> None:
+            chunk = "".join(batch).encode("utf-8")
+            batch.clear()
+            file.write(chunk)
+            parent.write(chunk)
+
+        def write(line: str) -> None:
+            batch.append(line)
+            if len(batch) == 4096:
+                flush()
+
+        stream_nquads(staged.facts, kg.model, write, base)
+        flush()
+        if any(p.severity == "error" for p in staged.finish()):
+            raise _Unclean  # no "done": the parent drops its store; no entry is kept
+        parent.done()  # the parent's store is complete and checked: it may answer now
+
+    sources = [s.file for s in staged.facts.sources.values()]
+    try:
+        return 0 if entry.save(_fill(kg), sources, began, nquads) else CHILD_NO_CACHE
+    except _Unclean:
+        return CHILD_FAILED  # the parent checks again and reports every error
 
 
 def _save(entry: CacheEntry, kg: KnowledgeGraph, began: float) -> None:

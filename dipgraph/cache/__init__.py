@@ -6,7 +6,7 @@ key over dipgraph's version, the schema's data files, the base IRI, the facts
 directory's path and the bytes of every fact file. It holds ``index.sqlite``
 (named parts: lists, maps and the checked facts, as JSON values read lazily; see
 :mod:`dipgraph.cache.tables`) and, once SPARQL has been asked for, ``data.nq``,
-the N-Quads that an in-memory Oxigraph store bulk-loads. The entry also lists the
+the N-Quads that an in-memory Oxigraph store loads. The entry also lists the
 source texts the facts were checked against, with their digests: an edited source
 text makes the entry stale. Only facts that passed every check are cached.
 
@@ -33,7 +33,7 @@ import time
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from dipgraph.cache.folder import (
     UnsafeCache,
@@ -232,11 +232,18 @@ class CacheEntry:
 
     @without_collector
     def save(
-        self, fill: Callable[[TableWriter], None], sources: Iterable[Path], began: float
+        self,
+        fill: Callable[[TableWriter], None],
+        sources: Iterable[Path],
+        began: float,
+        nquads: Callable[[BinaryIO], None] | None = None,
     ) -> bool:
         """Write a new entry with what ``fill`` adds, unless the facts changed since
         ``began`` (the moment their reading started): then the answer of this run
         comes from files that no longer exist as read, and is not kept. True when kept.
+
+        ``nquads`` writes the entry's N-Quads first (into the same unfinished folder,
+        so the entry still appears whole or not at all).
         """
         sources = sorted(set(sources))
         try:
@@ -248,6 +255,10 @@ class CacheEntry:
             root = self.directory.parent
             clean_leftovers(root, _is_entry)
             with building_dir(root) as building:
+                if nquads is not None:
+                    with (building / _NQUADS).open("wb") as stream:
+                        nquads(stream)
+                    os.chmod(building / _NQUADS, 0o600)
                 writer = TableWriter(building / _INDEX)
                 try:
                     fill(writer)

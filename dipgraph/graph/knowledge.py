@@ -573,6 +573,8 @@ class KnowledgeGraph:
 
         Loaded from the N-Quads kept by :attr:`rdf_file` when there are any (a damaged
         file is rewritten); else the quads are compiled, written there, and loaded.
+        ``Store.load`` rather than ``bulk_load``: into a memory store it took 9.5 s
+        against 11.8 s for 3.8 million quads, with a lower peak.
         """
         import pyoxigraph
 
@@ -580,7 +582,7 @@ class KnowledgeGraph:
         kept = self.rdf_file.nquads_file() if self.rdf_file else None
         if kept is not None:
             try:
-                store.bulk_load(path=str(kept), format=pyoxigraph.RdfFormat.N_QUADS)
+                store.load(path=str(kept), format=pyoxigraph.RdfFormat.N_QUADS)
                 return store
             except (OSError, SyntaxError, ValueError):
                 assert self.rdf_file is not None
@@ -589,9 +591,7 @@ class KnowledgeGraph:
         if self.rdf_file is not None:
             kept = self.rdf_file.keep_nquads(self.quads.nquads_lines())
         if kept is None:
-            store.bulk_load(
-                LineStream(self.quads.nquads_lines()), format=pyoxigraph.RdfFormat.N_QUADS
-            )
+            store.load(LineStream(self.quads.nquads_lines()), format=pyoxigraph.RdfFormat.N_QUADS)
         else:
             # The quads (and the facts, when they can be read back) take a gigabyte at
             # 100k contacts: free them before the store grows.
@@ -599,7 +599,7 @@ class KnowledgeGraph:
             if self._load_facts is not None:
                 self._facts = None
             _give_back_memory()
-            store.bulk_load(path=str(kept), format=pyoxigraph.RdfFormat.N_QUADS)
+            store.load(path=str(kept), format=pyoxigraph.RdfFormat.N_QUADS)
         return store
 
     @property

@@ -8,9 +8,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from dipgraph.collector import without_collector
+from dipgraph.collector import collector_paused, without_collector
 from dipgraph.facts import Facts
 from dipgraph.loader import crosscheck
 from dipgraph.loader.cycles import report_cycles
@@ -23,7 +25,16 @@ from dipgraph.loader.reading import MAX_FILE_BYTES, read_yaml_nodes
 from dipgraph.loader.records import Declared, check_file
 from dipgraph.schema.model import load_model
 
-__all__ = ["FactsError", "Problem", "check_facts", "fact_files", "files_read", "load_facts"]
+__all__ = [
+    "FactsError",
+    "Problem",
+    "Staged",
+    "check_facts",
+    "check_in_stages",
+    "fact_files",
+    "files_read",
+    "load_facts",
+]
 
 
 def fact_files(root: str | os.PathLike[str]) -> list[Path]:
@@ -52,6 +63,51 @@ def check_facts(
 
     ``max_file_bytes`` bounds one fact file, ``max_source_bytes`` one source text.
     """
+    staged = check_in_stages(root, max_file_bytes, max_source_bytes)
+    return staged.facts, staged.finish()
+
+
+@dataclass
+class Staged:
+    """Facts read and checked file by file, before the checks across files are done.
+
+    A cold SPARQL start compiles these facts while :meth:`finish` is still to run (see
+    dipgraph.cached): it keeps its result only if ``finish`` then finds no error.
+    """
+
+    facts: Facts
+    problems: list[Problem]  # found so far (all of them once finished)
+    _unplaced: list[Problem]  # found too, added to ``problems`` in their turn by _rest
+    _rest: Callable[[], None]
+    _finished: bool = False
+
+    def has_errors(self) -> bool:
+        """Whether an error is known already (``finish`` may find more)."""
+        return any(p.severity == "error" for p in (*self.problems, *self._unplaced))
+
+    def finish(self) -> list[Problem]:
+        """Run the remaining checks; every problem, sorted by place (as check_facts)."""
+        if not self._finished:
+            with collector_paused():
+                self._rest()
+            self._finished = True
+            self._rest = _done  # let go of the pending checks and source texts it held
+        return self.problems
+
+
+def _done() -> None:
+    pass
+
+
+@without_collector
+def check_in_stages(
+    root: str | os.PathLike[str],
+    max_file_bytes: int = MAX_FILE_BYTES,
+    max_source_bytes: int = crosscheck.MAX_SOURCE_BYTES,
+) -> Staged:
+    """:func:`check_facts` in two steps: every file, ids and source texts now; the
+    checks across files (references, quotes, cycles...) when the result's ``finish``
+    is called. The problems come out the same, in the same order."""
     root_path = Path(root).resolve()
     if not root_path.exists():
         raise FileNotFoundError(f"facts directory not found: {root}")
@@ -74,27 +130,31 @@ def check_facts(
         problems.append(Problem(_shown(root_path), 1, 1, "no .yaml fact files found here"))
 
     by_id = crosscheck.unique_ids(declared, problems)
-    crosscheck.resolve_references(pending, by_id, problems)
-    crosscheck.unique_wikidata(pending, problems)
-    crosscheck.check_initiators(pending, by_id, problems)
-    crosscheck.check_place_containers(pending, by_id, problems)
     source_dir = root_path if root_path.is_dir() else root_path.parent
     sources = [d for d in by_id.values() if d.kind == "source" and d.record is not None]
+    source_problems: list[Problem] = []
     texts, resolved = crosscheck.read_source_texts(
-        sources, shown_files, source_dir, problems, max_source_bytes
+        sources, shown_files, source_dir, source_problems, max_source_bytes
     )
-    crosscheck.check_quotes(pending, texts, problems)
-    crosscheck.warn_unused(list(by_id.values()), pending, problems)
-
     facts = Facts(root=root_path, files=tuple(files))
     for item in by_id.values():
         if item.record is not None:
             record = resolved.get(item.id, item.record)
             facts.by_kind(item.kind)[item.id] = record
-    report_cycles(facts, pending, problems)
-    warn_lookalike_actors(list(facts.actors.values()), problems)
-    problems.sort(key=lambda p: (p.path, p.line, p.col))
-    return facts, problems
+
+    def rest() -> None:  # in check_facts' order, so that problems sort the same
+        crosscheck.resolve_references(pending, by_id, problems)
+        crosscheck.unique_wikidata(pending, problems)
+        crosscheck.check_initiators(pending, by_id, problems)
+        crosscheck.check_place_containers(pending, by_id, problems)
+        problems.extend(source_problems)
+        crosscheck.check_quotes(pending, texts, problems)
+        crosscheck.warn_unused(list(by_id.values()), pending, problems)
+        report_cycles(facts, pending, problems)
+        warn_lookalike_actors(list(facts.actors.values()), problems)
+        problems.sort(key=lambda p: (p.path, p.line, p.col))
+
+    return Staged(facts, problems, source_problems, rest)
 
 
 def load_facts(root: str | os.PathLike[str], max_file_bytes: int = MAX_FILE_BYTES) -> Facts:

@@ -1,0 +1,193 @@
+"""The first SPARQL query after a change: the store loaded while a child checks and
+compiles (dipgraph.cache.child). Same answer as warm, a whole entry, errors located."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import dipgraph
+import dipgraph.graph.to_rdf as to_rdf
+from conftest import REPO
+from dipgraph.graph.to_rdf import compile_quads, stream_nquads
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+@pytest.mark.parametrize("folder", ["tests/fixtures/small", "tests/fixtures/sides", "facts"])
+def test_streamed_nquads_are_the_compiled_ones_in_order(folder: str) -> None:
+    kg = dipgraph.load(REPO / folder)
+    lines: list[str] = []
+    count = stream_nquads(kg.facts, kg.model, lines.append, kg.base)
+    expected = list(compile_quads(kg.facts, kg.model, kg.base).nquads_lines())
+    assert lines == expected and count == len(expected)
+
+
+def sparql(facts: Path, cache: Path, *query: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "DIPGRAPH_CACHE_DIR": str(cache), "PYTHONPATH": str(REPO)}
+    return subprocess.run(
+        [sys.executable, "-m", "dipgraph", "sparql", *query, "--facts", str(facts)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def entry_files(cache: Path) -> list[str]:
+    return sorted(str(p.relative_to(cache)).split("/", 1)[-1] for p in cache.rglob("*.*"))
+
+
+def test_a_cold_answer_is_the_warm_answer_and_leaves_a_whole_entry(
+    small_copy: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    for fmt in ("json", "csv"):
+        cold = sparql(small_copy, cache, "who-talked-to-whom", "--format", fmt)
+        assert cold.returncode == 0, cold.stderr
+        assert cold.stderr == ""
+        (entry,) = [p for p in cache.iterdir() if p.is_dir()]  # no leftover folder
+        assert sorted(p.name for p in entry.iterdir()) == ["data.nq", "index.sqlite"]
+        assert all(p.stat().st_mode & 0o777 == 0o600 for p in entry.iterdir())
+        warm = sparql(small_copy, cache, "who-talked-to-whom", "--format", fmt)
+        assert warm.returncode == 0 and warm.stdout == cold.stdout
+        assert "boris-belov" in cold.stdout
+        fresh = cache.parent / "fresh"  # and the same again without any cache at all
+        env = {**os.environ, "DIPGRAPH_NO_CACHE": "1", "PYTHONPATH": str(REPO)}
+        bare = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "dipgraph",
+                "sparql",
+                "who-talked-to-whom",
+                "--facts",
+                str(small_copy),
+                "--format",
+                fmt,
+            ],
+            env={**env, "DIPGRAPH_CACHE_DIR": str(fresh)},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert bare.stdout == cold.stdout
+        shutil.rmtree(cache)  # cold again for the next format
+
+
+def test_a_cold_query_on_bad_facts_reports_every_error_located(
+    small_copy: Path, tmp_path: Path
+) -> None:
+    (small_copy / "broken.yaml").write_text(
+        "actors:\n  - id: Not An Id\n    kind: person\n", encoding="utf-8"
+    )
+    cache = tmp_path / "cache"
+    done = sparql(small_copy, cache, "who-talked-to-whom")
+    assert done.returncode == 1
+    assert "broken.yaml:2:" in done.stderr and "Traceback" not in done.stderr
+    assert not [p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")]
+
+
+def test_a_child_that_dies_midstream_leaves_no_store_and_no_entry(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Half the quads streamed, then the child dies: the half store is thrown away, the
+    answer comes from a full compile in this process, and no entry is kept."""
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    real = to_rdf.stream_nquads
+
+    def dies(facts, model, write, base):  # runs in the forked child
+        lines: list[str] = []
+        real(facts, model, lines.append, base)
+        for line in lines[: len(lines) // 2]:
+            write(line)
+        os._exit(9)
+
+    monkeypatch.setattr(to_rdf, "stream_nquads", dies)
+    kg = dipgraph.load(small_copy, cache=True, prepare_store=True)
+    expected = dipgraph.load(small_copy).store
+    assert len(kg.store) == len(expected) > 400
+    (entry,) = [p for p in (tmp_path / "cache").iterdir() if p.is_dir()]
+    # the fallback made the entry itself, with the N-Quads it compiled whole
+    assert kg.rdf_file is not None and kg.rdf_file.directory == entry
+    monkeypatch.setattr(to_rdf, "stream_nquads", real)
+    again = dipgraph.load(small_copy, cache=True, prepare_store=True)
+    counts = {str(next(iter(s.query(COUNT)))["n"].value) for s in (kg.store, again.store)}
+    assert counts == {str(len(expected))}
+
+
+def test_the_answer_is_out_before_the_entry_is_written(small_copy: Path, tmp_path: Path) -> None:
+    """Standard output ends when the answer is written; the process then waits for the
+    child writing the rest of the entry (slowed down here) before it exits."""
+    script = (
+        "import sys, time\n"
+        "import dipgraph.cached as cached\n"
+        "real = cached._fill\n"
+        "def slow(kg):\n"
+        "    fill = real(kg)\n"
+        "    def slowly(writer):\n"
+        "        time.sleep(3)\n"
+        "        fill(writer)\n"
+        "    return slowly\n"
+        "cached._fill = slow\n"
+        "sys.argv = ['dipgraph', *sys.argv[1:]]\n"
+        "import dipgraph.cli\n"
+        "dipgraph.cli.main()\n"
+    )
+    cache = tmp_path / "cache"
+    env = {**os.environ, "DIPGRAPH_CACHE_DIR": str(cache), "PYTHONPATH": str(REPO)}
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            script,
+            "sparql",
+            "who-talked-to-whom",
+            "--facts",
+            str(small_copy),
+            "--format",
+            "json",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+    )
+    assert child.stdout is not None
+    answer = child.stdout.read()
+    answered = time.perf_counter() - started
+    assert not [p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    assert child.wait(timeout=120) == 0
+    exited = time.perf_counter() - started
+    assert exited - answered > 2.0  # it waited for the slowed entry...
+    (entry,) = [p for p in cache.iterdir() if p.is_dir()]  # ...which is now whole
+    assert sorted(p.name for p in entry.iterdir()) == ["data.nq", "index.sqlite"]
+    assert answer.startswith(b"{") and b"belov" in answer
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [  # errors only the checks across files find: they run after the quads are streamed
+        ("from 2019 until 2021.", "from 2019 until 2022.", "facts.yaml:10:"),
+        ("[alice-adams, boris-belov]", "[alice-adams, nobody-known]", "facts.yaml:15:"),
+    ],
+)
+def test_an_error_found_after_streaming_drops_the_store(
+    small_copy: Path, tmp_path: Path, old: str, new: str, where: str
+) -> None:
+    facts = small_copy / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    assert old in text
+    facts.write_text(text.replace(old, new), encoding="utf-8")
+    past = time.time() - 120  # else the child keeps nothing (edited while read) and
+    os.utime(facts, (past, past))  # streams nothing: this path would go untested
+    cache = tmp_path / "cache"
+    done = sparql(small_copy, cache, "who-talked-to-whom")
+    assert done.returncode == 1 and done.stdout == ""
+    assert where in done.stderr and "Traceback" not in done.stderr
+    assert not [p for p in cache.iterdir() if not p.name.startswith("key-")]
