@@ -241,3 +241,24 @@ def test_a_country_has_the_same_colour_on_every_page(page, sides) -> None:
     # The nodes are filled as the legend says.
     fill = page.evaluate("window.dipgraph.item('sergey-lavrov').color.background")
     assert fill == sides.evaluate("window.dipgraph.item('ivan-lavrin').color.background")
+
+
+# ---- 10. A selected secret contact's label stays readable ------------------------------
+CONTRAST = """(id) => {
+  const o = window.dipgraph.network.body.nodes[id].options;
+  const rgb = (c) => { const m = c.match(/^#(..)(..)(..)$/);
+    return m ? m.slice(1).map(h => parseInt(h, 16) / 255)
+             : c.match(/[\\d.]+/g).slice(0, 3).map(v => Number(v) / 255); };
+  const lum = (c) => { const [r, g, b] = rgb(c).map(v =>
+    v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const a = lum(o.color.highlight.background), b = lum(o.font.color);
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+
+def test_a_selected_secret_contact_label_is_readable(page) -> None:
+    ident = "contact:istanbul-secret-talks"
+    page.evaluate("(id) => window.dipgraph.select(id)", ident)
+    assert page.evaluate("window.dipgraph.network.getSelectedNodes()") == [ident]
+    assert page.evaluate(CONTRAST, ident) >= 4.5

@@ -53,6 +53,7 @@ STATEMENT_COLOUR = "#FFF3C4"
 CONTACT_FILL = "#F2F2F2"
 SECRET_FILL = "#222222"
 INK = "#444444"
+SELECTED_OUTLINE = "#1F6FD6"
 TYPE_WORDS = {
     "meeting": "meeting",
     "phone_call": "call",
@@ -287,10 +288,18 @@ def _event_node(ident: str, label: str, fill: str, dashed: bool, ink: str) -> di
         "id": ident,
         "label": label,
         "shape": "box",
-        "color": {"background": fill, "border": INK},
+        # Selected or hovered, a box keeps its fill and gains a blue outline: vis-network's
+        # light-blue highlight fill put white text ("talks · secret") on a pale box.
+        "color": {
+            "background": fill,
+            "border": INK,
+            "highlight": {"background": fill, "border": SELECTED_OUTLINE},
+            "hover": {"background": fill, "border": SELECTED_OUTLINE},
+        },
         "font": {"size": 15, "color": ink},
         "margin": 4,
         "borderWidth": 1.5,
+        "borderWidthSelected": 3,
         "shapeProperties": {"borderDashes": [4, 3] if dashed else False},
     }
 
