@@ -262,3 +262,16 @@ def test_a_selected_secret_contact_label_is_readable(page) -> None:
     page.evaluate("(id) => window.dipgraph.select(id)", ident)
     assert page.evaluate("window.dipgraph.network.getSelectedNodes()") == [ident]
     assert page.evaluate(CONTRAST, ident) >= 4.5
+
+
+# ---- 12. A list of matches says so, and clears the previous selection ---------------
+def test_a_choice_of_matches_replaces_the_previous_panel(page) -> None:
+    page.evaluate("window.dipgraph.select('vladimir-putin')")
+    assert "Vladimir Putin" in page.inner_text("#panel")
+    page.fill("#search", "Sergei")
+    page.press("#search", "Enter")
+    assert page.inner_text("#search-result").startswith("4 matches for")
+    assert page.evaluate("window.dipgraph.state().selected") is None
+    assert "Vladimir Putin" not in page.inner_text("#panel")
+    assert "Choose one of the 4 matches" in page.inner_text("#panel")
+    assert drawn_selected(page) == []

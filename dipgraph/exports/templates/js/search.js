@@ -67,8 +67,13 @@
         " (" + (found.length - 1) + " other name" + (found.length > 2 ? "s" : "") + " contain it: listed below)" : "");
       select(hit, { focus: true });
     } else {
-      searchResult.textContent = found.length + " match" + " \u201c" + search.value.trim() +
+      searchResult.textContent = found.length + " matches for \u201c" + search.value.trim() +
         "\u201d: choose one" + (found.length > SEARCH_CAP ? " (first " + SEARCH_CAP + " listed)" : "") + ".";
+      // The panel must not go on showing the previous selection beside a new choice.
+      deselect();
+      clear(panel);
+      panel.appendChild(el("p", "Choose one of the " + found.length + " matches for \u201c" +
+        search.value.trim() + "\u201d under the search box.", { "class": "muted" }));
     }
     found.slice(0, SEARCH_CAP).forEach(function (id) {
       var li = el("li");
