@@ -275,3 +275,17 @@ def test_a_choice_of_matches_replaces_the_previous_panel(page) -> None:
     assert "Vladimir Putin" not in page.inner_text("#panel")
     assert "Choose one of the 4 matches" in page.inner_text("#panel")
     assert drawn_selected(page) == []
+
+
+# ---- 13. A filter that leaves nothing says so, and lists nothing ----------------------
+def test_a_country_with_no_contact_says_so(page) -> None:
+    assert page.is_hidden("#graph-empty")
+    page.select_option("#country-filter", "china")
+    assert page.evaluate("window.dipgraph.state().contacts") == []
+    note = page.inner_text("#graph-empty")
+    assert page.is_visible("#graph-empty") and "No contact involving China" in note
+    assert page.locator("#timeline button.undated-list").count() == 0
+    assert "no undated contacts shown" in page.inner_text("#timeline")
+    page.click("#filters-reset")
+    assert page.is_hidden("#graph-empty")
+    assert page.locator("#timeline button.undated-list").count() == 1

@@ -34,12 +34,16 @@
     box.appendChild(lane);
     var undatedLane = el("div", null, { "class": "lane undated" });
     undatedLane.appendChild(el("span", "undated", { "class": "lane-name" }));
-    undatedLane.appendChild(button(undated.length + " undated contact" + (undated.length === 1 ? "" : "s") +
-      " shown: list them", function () {
-      clear(panel);
-      panel.appendChild(el("h3", "Undated contacts shown"));
-      listSection("Contacts", sortedContacts(undated), function (cid) { return contactRow(cid, null); });
-    }, { "class": "link undated-list" }));
+    if (!undated.length) {
+      undatedLane.appendChild(el("span", "no undated contacts shown", { "class": "muted" }));
+    } else {
+      undatedLane.appendChild(button(undated.length + " undated contact" + (undated.length === 1 ? "" : "s") +
+        " shown: list them", function () {
+        clear(panel);
+        panel.appendChild(el("h3", "Undated contacts shown"));
+        listSection("Contacts", sortedContacts(undated), function (cid) { return contactRow(cid, null); });
+      }, { "class": "link undated-list" }));
+    }
     box.appendChild(undatedLane);
   }
 

@@ -135,7 +135,17 @@
   }
   $("filters-reset").addEventListener("click", function () { resetFilterControls(); changed(); });
 
+  // An empty canvas says why: which filters left nothing, and how to undo them.
+  function emptyNote() {
+    var note = $("graph-empty"), f = current.f;
+    if (current.counts.contacts || !contactIds.length) { note.hidden = true; return; }
+    note.textContent = "No contact" + (f.country ? " involving " + nameOf(f.country) : "") +
+      " passes the current filters" + (f.from || f.to ? " (dates " + (f.fromText || "the start") +
+      " to " + (f.toText || "now") + ")" : "") + ". Change them, or press \u201cReset filters\u201d.";
+    note.hidden = false;
+  }
   function updateCounts() {
+    emptyNote();
     var c = current.counts, total = contactIds.length;
     var text = c.actors + " actors \u00b7 " + c.contacts + " of " + total + " contacts shown";
     if (current.f.layers.statements) { text += " \u00b7 " + c.statements + " statements"; }
