@@ -61,6 +61,21 @@
     while (parent[step]) { hops.unshift({ from: parent[step][0], to: step, contact: parent[step][1] }); step = parent[step][0]; }
     return hops;
   }
+  // The roles an actor has in the contacts shown when it is on no side of any:
+  // "a subject", "a host", "a mediator" (what the no-path message names).
+  function rolesOnly(id) {
+    var roles = [], party = false;
+    Object.keys(current.contacts).forEach(function (cid) {
+      var c = F.contacts[cid];
+      if (c.sides.some(function (side) { return side.indexOf(id) !== -1; })) { party = true; }
+      ["subject", "host", "mediator"].forEach(function (role) {
+        if ((c[role + "s"] || []).indexOf(id) !== -1 && roles.indexOf("a " + role) === -1) {
+          roles.push("a " + role);
+        }
+      });
+    });
+    return party ? [] : roles;
+  }
   function path(a, b) {
     clearPath();
     var from = resolveActor(String(a || "")), to = resolveActor(String(b || ""));
@@ -71,8 +86,14 @@
     if (from.id === to.id) { pathResult.textContent = "Choose two different actors."; return null; }
     var hops = shortestPath(from.id, to.id);
     if (!hops) {
+      var why = [from.id, to.id].map(function (id) {
+        var roles = rolesOnly(id);
+        return roles.length ? nameOf(id) + " is only " + roles.join(" or ") + " in the contacts shown" : "";
+      }).filter(Boolean);
       pathResult.textContent = "No path between " + nameOf(from.id) + " and " + nameOf(to.id) +
-        " over the contacts shown.";
+        " over the contacts shown. " + (why.length ? why.join("; ") + ". " : "") +
+        "A path follows who talked, the sides of each contact: subjects, hosts and mediators " +
+        "are not counted as having talked.";
       return null;
     }
     var pathNodes = [from.id], pathEdges = [];
