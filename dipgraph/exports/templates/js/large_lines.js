@@ -141,10 +141,11 @@
     for (var i = 0; i < indices.length; i++) {
       var item = nodesById[indices[i]];
       var n = byNode[item.id];
-      if (n.kind === "contact") { marks.push(n); continue; }
+      var r = n.kind === "contact" ? drawnSize(n) : n.size;
+      if (item.x + r < box.left || item.x - r > box.right ||
+          item.y + r < box.top || item.y - r > box.bottom) { continue; }
+      if (n.kind === "contact") { marks.push(n); continue; }  // drawn over the discs
       if (item.selected) { continue; }
-      if (item.x + n.size < box.left || item.x - n.size > box.right ||
-          item.y + n.size < box.top || item.y - n.size > box.bottom) { continue; }
       var alpha = isDimmed(item.id) ? 0.15 : faint ? 0.35 : 1;
       var key = n.color.background + "|" + alpha + "|" + (n.dashed ? 1 : 0);
       (groups[key] = groups[key] || []).push(item);
