@@ -125,6 +125,14 @@ def test_a_topic_found_by_search_sits_by_the_contact_that_discussed_it(page) -> 
     assert gap < 200
     assert opacity(page, talks) == 1 and opacity(page, "russia") == 1
     assert page.evaluate(OFF_SCREEN, ["risk-reduction", talks]) == []
+    # A filter change keeps it drawn beside the talks while it stays selected.
+    page.evaluate("window.dipgraph.setFilters({undated: true})")
+    assert page.evaluate("window.dipgraph.state().selected") == "risk-reduction"
+    again = page.evaluate(
+        """() => window.dipgraph.state().edges.map(e => window.dipgraph.item(e))
+        .filter(e => e.from === 'risk-reduction' || e.to === 'risk-reduction').length"""
+    )
+    assert again == 1
     # The selection moves on: the topics layer is still off, the topic goes again.
     page.evaluate("window.dipgraph.select('sergey-lavrov')")
     assert "risk-reduction" not in page.evaluate("window.dipgraph.state().nodes")

@@ -173,7 +173,8 @@
   // (positions never change: nodes are not draggable).
   var nodeProto = null;
   function drawIfSelected(ctx) {
-    return this.selected ? nodeProto.draw.call(this, ctx) : {};
+    // A selected contact mark is drawn by drawMark (blue outline), at its drawn size.
+    return this.selected && byNode[this.id].kind !== "contact" ? nodeProto.draw.call(this, ctx) : {};
   }
   function adoptItems(list) {
     list.forEach(function (n) {

@@ -105,6 +105,10 @@
     guest = null;  // the new view decides what is drawn (it keeps the selection)
     applyView(view);
     if (ui.selected && !isShown(ui.selected)) { deselect(); }
+    // Selected, but left out by the new view: drawn beside what it is linked to again.
+    if (!large && view.keptForSelection && ui.selected === view.keptForSelection) {
+      showGuest(ui.selected);
+    }
     restyle();
     if (status && status.ready && !settleNewNodes(hiddenBefore, fitShown) &&
         shownNodeIds().join("|") !== shownBefore) {

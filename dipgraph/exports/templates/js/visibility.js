@@ -62,7 +62,11 @@
     data.edges.forEach(function (e) {
       if (CONTEXT[e.kind] && edgeShown[e.id]) { nodeShown[e.from] = true; nodeShown[e.to] = true; }
     });
-    if (ui.selected && byNode[ui.selected]) { nodeShown[ui.selected] = true; }
+    var keptForSelection = null;  // drawn only because it is selected
+    if (ui.selected && byNode[ui.selected]) {
+      if (!nodeShown[ui.selected]) { keptForSelection = ui.selected; }
+      nodeShown[ui.selected] = true;
+    }
     var nActors = 0;
     data.nodes.forEach(function (n) {
       if (n.kind === "contact") { nodeShown[n.id] = Boolean(contacts[n.fact]); }
@@ -70,6 +74,7 @@
       if (nodeShown[n.id] && n.kind === "actor") { nActors++; }
     });
     return { f: f, contacts: contacts, statements: statements, nodeShown: nodeShown,
+      keptForSelection: keptForSelection,
       edgeShown: edgeShown, counts: { actors: nActors, contacts: nContacts,
         statements: nStatements, undatedHidden: undatedHidden, outside: outside } };
   }
