@@ -146,8 +146,10 @@ def test_ctrl_c_does_not_wait_for_a_timed_out_query(served_process) -> None:
     assert http(f"{served}/sparql?query=" + urllib.parse.quote(slow))[0] == 503
     started = time.monotonic()
     process.send_signal(signal.SIGINT)
-    assert process.wait(timeout=20) == 0
-    assert time.monotonic() - started < 5
+    assert process.wait(timeout=30) == 0
+    # The query would run for days; 15 s leaves room for a loaded machine (5 s failed
+    # once while two other test suites ran beside this one).
+    assert time.monotonic() - started < 15
 
 
 def test_serve_serves_the_html_graph(served: str) -> None:
