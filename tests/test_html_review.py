@@ -308,3 +308,16 @@ def test_no_path_names_the_roles_not_counted_as_talking(page) -> None:
     assert "not counted as having talked" in text
     assert page.evaluate("window.dipgraph.path('donald-trump', 'turkey')") is None
     assert "Turkey is only a host" in page.inner_text("#path-result")
+
+
+# ---- 11. The keyboard follows to the panel a list item opens -------------------------
+def test_keyboard_focus_follows_into_the_panel(page) -> None:
+    page.focus("#timeline button.undated-list")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "panel"
+    first = page.locator("#panel [data-contact]").first
+    contact = first.get_attribute("data-contact")
+    first.focus()
+    page.keyboard.press("Space")
+    assert page.evaluate("window.dipgraph.state().selected") == f"contact:{contact}"
+    assert page.evaluate("document.getElementById('panel').contains(document.activeElement)")

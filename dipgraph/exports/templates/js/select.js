@@ -129,7 +129,11 @@
         showGuest(id);
       }
     }
+    // A link inside the panel is replaced by the panel it opens: the keyboard focus
+    // moves to that panel rather than falling back to the page's body.
+    var focusInPanel = panel.contains(document.activeElement);
     if (!openPanel(id)) { dismissGuest(); return false; }
+    if (focusInPanel) { panel.focus({ preventScroll: true }); }
     ui.selected = id;
     marked = [];
     if (byNode[id]) {

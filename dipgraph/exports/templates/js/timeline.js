@@ -42,6 +42,7 @@
         clear(panel);
         panel.appendChild(el("h3", "Undated contacts shown"));
         listSection("Contacts", sortedContacts(undated), function (cid) { return contactRow(cid, null); });
+        panel.focus({ preventScroll: true });  // the keyboard follows to the list opened
       }, { "class": "link undated-list" }));
     }
     box.appendChild(undatedLane);
