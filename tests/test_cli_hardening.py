@@ -26,8 +26,10 @@ def test_shell_completion_is_on() -> None:
     """The bash completion script is offered, and completing 'ta' gives 'talks'."""
     program = "import sys; sys.argv[0] = 'dipgraph'; from dipgraph.cli import main; main()"
     env = {**os.environ, "PYTHONPATH": str(REPO)}
+    # typer takes the shell from the process tree (shellingham), not from an argument:
+    # run under bash, as a user's terminal would, so that a detached test run finds one.
     shown = subprocess.run(
-        [sys.executable, "-c", program, "--show-completion", "bash"],
+        ["bash", "-c", '"$0" -c "$1" --show-completion; exit $?', sys.executable, program],
         capture_output=True,
         text=True,
         env=env,
