@@ -321,3 +321,45 @@ def test_keyboard_focus_follows_into_the_panel(page) -> None:
     page.keyboard.press("Space")
     assert page.evaluate("window.dipgraph.state().selected") == f"contact:{contact}"
     assert page.evaluate("document.getElementById('panel').contains(document.activeElement)")
+
+
+# ---- 8. At 400x800, a search or the table brings its result into view -----------------
+@pytest.fixture
+def narrow(browser, bundled_html) -> Iterator[Any]:
+    context, opened = open_graph(browser, bundled_html, 60000)
+    opened.set_viewport_size({"width": 400, "height": 800})
+    yield opened
+    assert opened.errors == []
+    context.close()
+
+
+def top_of(page, selector: str) -> float:
+    return page.evaluate(f"document.querySelector({selector!r}).getBoundingClientRect().top")
+
+
+def test_a_search_on_a_narrow_screen_folds_the_controls_and_shows_the_graph(narrow) -> None:
+    narrow.click("#controls-toggle")
+    assert narrow.evaluate("document.body.classList.contains('controls-open')")
+    narrow.fill("#search", "Lavrov")
+    narrow.press("#search", "Enter")
+    assert narrow.evaluate("window.dipgraph.state().selected") == "sergey-lavrov"
+    assert not narrow.evaluate("document.body.classList.contains('controls-open')")
+    assert narrow.get_attribute("#controls-toggle", "aria-expanded") == "false"
+    assert abs(top_of(narrow, "#main")) < 2  # the graph at the top of the screen
+    assert top_of(narrow, "#panel") < 800  # and the panel starts on screen below it
+    assert narrow.evaluate("document.activeElement.id") == "panel"
+
+
+def test_the_table_on_a_narrow_screen_comes_into_view(narrow) -> None:
+    narrow.click("#controls-toggle")
+    narrow.click("#show-table")
+    assert not narrow.evaluate("document.body.classList.contains('controls-open')")
+    assert narrow.is_visible("#table-view")
+    assert 0 <= top_of(narrow, "#table-view") < 200  # on screen, not below the controls
+
+
+def test_a_wide_screen_keeps_its_controls(page) -> None:
+    page.fill("#search", "Lavrov")
+    page.press("#search", "Enter")
+    assert top_of(page, "#controls") == 0
+    assert page.evaluate("document.activeElement.id") == "search"

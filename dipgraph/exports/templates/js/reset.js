@@ -25,4 +25,15 @@
     document.body.classList.toggle("controls-open", open);
     toggle.setAttribute("aria-expanded", String(open));
   });
+  var narrowScreen = window.matchMedia("(max-width: 760px)");
+  // On a narrow screen the open controls stand above the graph, a screen or two tall:
+  // once a search, a list or the table has picked something to look at, fold them and
+  // bring the graph (or table) to the top, the keyboard following to the panel.
+  function showOnNarrow() {
+    if (!narrowScreen.matches || !document.body.classList.contains("controls-open")) { return; }
+    document.body.classList.remove("controls-open");
+    toggle.setAttribute("aria-expanded", "false");
+    if ($("controls").contains(document.activeElement)) { panel.focus({ preventScroll: true }); }
+    $("main").scrollIntoView({ block: "start" });
+  }
 

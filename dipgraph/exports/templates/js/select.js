@@ -147,6 +147,7 @@
     }
     restyle();
     writeHash();
+    if (options.focus) { showOnNarrow(); }
     return true;
   }
 

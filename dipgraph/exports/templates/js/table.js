@@ -38,7 +38,7 @@
     tableBox.hidden = !on;
     tableButton.setAttribute("aria-pressed", String(on));
     tableButton.textContent = on ? "Back to the graph" : "Table of contacts";
-    if (on) { renderTable(); }
+    if (on) { renderTable(); showOnNarrow(); }
     writeHash();
   }
   tableButton.addEventListener("click", function () { showTable(!tableShown()); });
