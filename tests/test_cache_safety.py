@@ -180,7 +180,7 @@ def test_queries_running_while_check_writes_never_fail(small_copy: Path, tmp_pat
             env=env,
             cwd=REPO,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
         readers = [
             subprocess.Popen(
@@ -192,7 +192,8 @@ def test_queries_running_while_check_writes_never_fail(small_copy: Path, tmp_pat
             )
             for _ in range(3)
         ]
-        assert checking.wait(timeout=120) == 0
+        _, check_err = checking.communicate(timeout=120)
+        assert checking.returncode == 0, check_err
         for reader in readers:
             _, err = reader.communicate(timeout=120)
             assert reader.returncode == 0 and b"Traceback" not in err, err
@@ -388,3 +389,32 @@ def test_what_kill_9_leaves_behind_is_cleaned_and_work_in_progress_is_kept(
         assert busy.exists()
     assert list(cache.glob(".building-*")) == []
     assert not (entry / ".tmp-half").exists() and not old_store.exists()
+
+
+def test_a_second_writer_keeps_the_entry_others_are_reading(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Two processes that miss the cache at once both build the entry; the second must
+    not pull the first one's entry from under its readers (a check exited 1 with
+    '[Errno 2] No such file or directory' when it did)."""
+    from dipgraph.cache import entry_for
+    from dipgraph.cached import _fill
+    from dipgraph.graph.iris import DEFAULT_BASE
+    from dipgraph.graph.knowledge import KnowledgeGraph
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path))
+    root = small_copy.resolve()
+    began = time.time() + 5  # facts older than the reading: the entry is kept
+    facts, problems = dipgraph.check(root)
+    assert problems == []
+    kg = KnowledgeGraph(facts, DEFAULT_BASE)
+    sources = [s.file for s in facts.sources.values()]
+    first, second = entry_for(root, DEFAULT_BASE), entry_for(root, DEFAULT_BASE)
+    assert first is not None and second is not None
+    assert first.save(_fill(kg), sources, began)
+    reading = first.open()
+    assert reading is not None
+    inode = first.directory.stat().st_ino
+    assert not second.save(_fill(kg), sources, began)  # the same entry was there first
+    assert first.directory.stat().st_ino == inode
+    assert first.open() is not None and reading.value("sources")

@@ -206,7 +206,8 @@ class CacheEntry:
         except (CacheDamaged, OSError, TypeError, ValueError):
             self.discard()
             return None
-        os.utime(self.directory)  # most recently used
+        with suppress(OSError):  # replaced meanwhile: the open file still reads
+            os.utime(self.directory)  # most recently used
         return tables
 
     def nquads_file(self) -> Path | None:
@@ -268,8 +269,10 @@ class CacheEntry:
                     writer.abandon()
                     raise
                 os.chmod(building / _INDEX, 0o600)
-                if self.directory.exists():
-                    self.discard()
+                # The caller saves only when it found no usable entry (open() discards a
+                # stale or damaged one), so an entry here now is another process's, of
+                # the same content key, saved meanwhile: keep it. Replacing it would pull
+                # it from under the processes reading it.
                 try:
                     building.rename(self.directory)
                 except OSError:
