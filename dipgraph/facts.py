@@ -61,8 +61,19 @@ class Source:
         return self.title_en or self.title or self.id
 
 
+class Named:
+    """A record with names per language (actors, topics, places)."""
+
+    names: Names
+
+    @property
+    def name(self) -> str:
+        """The English name, the one tables show; else the first given."""
+        return self.names.get("en") or next(iter(self.names.values()))
+
+
 @dataclass(frozen=True)
-class Actor:
+class Actor(Named):
     id: str
     kind: str
     names: Names
@@ -74,14 +85,9 @@ class Actor:
     outside_knowledge: str | None = None
     location: Location | None = field(default=None, compare=False)
 
-    @property
-    def name(self) -> str:
-        """The English name, the one tables show."""
-        return self.names.get("en") or next(iter(self.names.values()))
-
 
 @dataclass(frozen=True)
-class Topic:
+class Topic(Named):
     id: str
     names: Names
     aliases: Aliases = field(default_factory=dict)
@@ -89,13 +95,9 @@ class Topic:
     broader: str | None = None
     location: Location | None = field(default=None, compare=False)
 
-    @property
-    def name(self) -> str:
-        return self.names.get("en") or next(iter(self.names.values()))
-
 
 @dataclass(frozen=True)
-class Place:
+class Place(Named):
     """Where contacts happen; contacts refer to it by id, so a renamed label keeps its IRI."""
 
     id: str
@@ -105,10 +107,6 @@ class Place:
     wikidata: str | None = None
     outside_knowledge: str | None = None
     location: Location | None = field(default=None, compare=False)
-
-    @property
-    def name(self) -> str:
-        return self.names.get("en") or next(iter(self.names.values()))
 
 
 @dataclass(frozen=True)
