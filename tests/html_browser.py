@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,3 +19,19 @@ def open_graph(browser, page_path: Path, timeout: float = 120000) -> tuple[Any, 
     page.wait_for_selector("body[data-ready=true]", state="attached", timeout=timeout)
     page.errors = errors
     return context, page
+
+
+@contextmanager
+def graph_page(
+    browser, page_path: Path, timeout: float = 60000, viewport: dict | None = None
+) -> Iterator[Any]:
+    """The page of :func:`open_graph` (resized to ``viewport`` if given); on leaving,
+    the page must have raised no script error, and its context is closed."""
+    context, page = open_graph(browser, page_path, timeout)
+    try:
+        if viewport:
+            page.set_viewport_size(viewport)
+        yield page
+        assert page.errors == []
+    finally:
+        context.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from html_browser import open_graph
+from html_browser import graph_page
 
 import dipgraph
 from conftest import BUNDLED
@@ -22,10 +22,8 @@ def bundled_html(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def page(browser, bundled_html) -> Iterator[Any]:
-    context, opened = open_graph(browser, bundled_html, 60000)
-    yield opened
-    assert opened.errors == []
-    context.close()
+    with graph_page(browser, bundled_html) as opened:
+        yield opened
 
 
 def drawn_selected(page) -> list[str]:
@@ -161,10 +159,8 @@ def sides_html(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def sides(browser, sides_html) -> Iterator[Any]:
-    context, opened = open_graph(browser, sides_html, 60000)
-    yield opened
-    assert opened.errors == []
-    context.close()
+    with graph_page(browser, sides_html) as opened:
+        yield opened
 
 
 MARK_PIXELS = """(id) => {
@@ -326,11 +322,8 @@ def test_keyboard_focus_follows_into_the_panel(page) -> None:
 # ---- 8. At 400x800, a search or the table brings its result into view -----------------
 @pytest.fixture
 def narrow(browser, bundled_html) -> Iterator[Any]:
-    context, opened = open_graph(browser, bundled_html, 60000)
-    opened.set_viewport_size({"width": 400, "height": 800})
-    yield opened
-    assert opened.errors == []
-    context.close()
+    with graph_page(browser, bundled_html, viewport={"width": 400, "height": 800}) as opened:
+        yield opened
 
 
 def top_of(page, selector: str) -> float:
