@@ -8,10 +8,11 @@ together from them.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from dipgraph.cache import CacheEntry, entry_for
 from dipgraph.cache.child import (
@@ -154,50 +155,49 @@ def _waiting_graph(root: Path, base: str, entry: CacheEntry, store: Any) -> Know
     return kg
 
 
-class _Unclean(Exception):
-    """The checks across files found an error after the quads were streamed."""
-
-
 def _save_streaming(root: Path, base: str, entry: CacheEntry, parent: ToParent) -> int:
-    """In the child: check ``root``; when clean, save its entry, the N-Quads first, each
-    chunk of lines also sent to ``parent`` as it is made. Returns the exit code.
+    """In the child: check ``root`` and compile it at once, file by file, each chunk of
+    N-Quads lines written into a new entry and sent to ``parent``; when every check
+    passed, tell ``parent`` so and finish the entry. Returns the exit code.
 
-    The checks across files (references, quotes...) run once the quads are sent, while
-    the parent is still loading them: the parent's store counts only when they pass.
+    The checks across files (references, quotes...) run once the last file is
+    checked: the parent's store counts only when they pass.
     """
-    from dipgraph.graph.to_rdf import stream_nquads
+    from dipgraph.graph.quad_stream import QuadsAsChecked
+    from dipgraph.schema.model import load_model
 
     began = time.time()
-    staged = check_in_stages(root)
-    if staged.has_errors():
-        return CHILD_FAILED  # the parent checks again and reports every error
-    kg = KnowledgeGraph(staged.facts, base)
-
-    def nquads(file: BinaryIO) -> None:
-        batch: list[str] = []
-
-        def flush() -> None:
-            chunk = "".join(batch).encode("utf-8")
-            batch.clear()
-            file.write(chunk)
-            parent.write(chunk)
-
-        def write(line: str) -> None:
-            batch.append(line)
-            if len(batch) == 4096:
-                flush()
-
-        stream_nquads(staged.facts, kg.model, write, base)
-        flush()
-        if any(p.severity == "error" for p in staged.finish()):
-            raise _Unclean  # no "done": the parent drops its store; no entry is kept
-        parent.done()  # the parent's store is complete and checked: it may answer now
-
-    sources = [s.file for s in staged.facts.sources.values()]
     try:
-        return 0 if entry.save(_fill(kg), sources, began, nquads) else CHILD_NO_CACHE
-    except _Unclean:
-        return CHILD_FAILED  # the parent checks again and reports every error
+        with entry.draft() as draft:
+            with draft.nquads() as file:
+                batch: list[str] = []
+
+                def flush() -> None:
+                    chunk = "".join(batch).encode("utf-8")
+                    batch.clear()
+                    file.write(chunk)
+                    parent.write(chunk)
+
+                def write(line: str) -> None:
+                    batch.append(line)
+                    if len(batch) == 4096:
+                        flush()
+
+                quads = QuadsAsChecked(load_model(), write, base)
+                staged = check_in_stages(root, each_file=quads.add_file)
+                if staged.has_errors():
+                    return CHILD_FAILED  # the parent checks again and reports every error
+                quads.finish(staged.facts)
+                flush()
+                if any(p.severity == "error" for p in staged.finish()):
+                    return CHILD_FAILED  # no "done": the parent drops its store
+            parent.done()  # the parent's store is complete and checked: it may answer now
+            kg = KnowledgeGraph(staged.facts, base)
+            sources = [s.file for s in staged.facts.sources.values()]
+            return 0 if draft.commit(_fill(kg), sources, began) else CHILD_NO_CACHE
+    except (OSError, sqlite3.Error) as error:
+        warn_once(f"cache not written ({error}); running without the cache")
+        return CHILD_NO_CACHE
 
 
 def _save(entry: CacheEntry, kg: KnowledgeGraph, began: float) -> None:

@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 
 import dipgraph
-import dipgraph.graph.to_rdf as to_rdf
 from conftest import REPO
-from dipgraph.graph.to_rdf import compile_quads, stream_nquads
+from dipgraph.cache.child import ToParent
+from dipgraph.graph.quad_stream import QuadsAsChecked, stream_nquads
+from dipgraph.graph.to_rdf import compile_quads
+from dipgraph.loader import check_in_stages
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
@@ -27,6 +29,78 @@ def test_streamed_nquads_are_the_compiled_ones_in_order(folder: str) -> None:
     count = stream_nquads(kg.facts, kg.model, lines.append, kg.base)
     expected = list(compile_quads(kg.facts, kg.model, kg.base).nquads_lines())
     assert lines == expected and count == len(expected)
+
+
+def compiled_as_checked(folder: Path) -> tuple[list[str], list[str]]:
+    """The lines QuadsAsChecked writes while ``folder`` is checked, and compile_quads'."""
+    kg = dipgraph.load(folder)
+    lines: list[str] = []
+    quads = QuadsAsChecked(kg.model, lines.append, kg.base)
+    staged = check_in_stages(folder, each_file=quads.add_file)
+    assert not staged.has_errors()
+    count = quads.finish(staged.facts)
+    assert not [p for p in staged.finish() if p.severity == "error"]
+    assert count == len(lines) == len(set(lines))
+    return lines, list(compile_quads(kg.facts, kg.model, kg.base).nquads_lines())
+
+
+@pytest.mark.parametrize("folder", ["tests/fixtures/small", "tests/fixtures/sides", "facts"])
+def test_quads_compiled_file_by_file_are_the_compiled_ones(folder: str) -> None:
+    lines, expected = compiled_as_checked(REPO / folder)
+    assert sorted(lines) == sorted(expected)
+
+
+def test_compiling_file_by_file_waits_for_what_later_files_declare(tmp_path: Path) -> None:
+    """Topics and places declared in the last file, where the reading order's guess
+    misses them; two holdings of one position with different labels, the second
+    file read first (it declares the source): the quads are still compile_quads'
+    (the position described from its first holding in the facts' order)."""
+    (tmp_path / "a-people.yaml").write_text(
+        "actors:\n"
+        "  - {id: ann, kind: person, names: {en: Ann}}\n"
+        "  - {id: bob, kind: person, names: {en: Bob}}\n"
+        "  - {id: acme, kind: organization, names: {en: Acme}}\n"
+        "statements:\n"
+        "  - id: said-1\n    speaker: ann\n    kind: said\n    about: [trade, bob]\n"
+        "    summary: Ann spoke.\n"
+        "    evidence: [{source: s1, quote: Ann spoke on trade and Bob}]\n"
+        "posts:\n"
+        "  - id: post-1\n    holder: ann\n    organization: acme\n"
+        "    post: {en: Chair, fr: Présidente}\n"
+        "    evidence: [{source: s1, quote: Ann chairs Acme}]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b-more.yaml").write_text(
+        "posts:\n"
+        "  - id: post-2\n    holder: bob\n    organization: acme\n"
+        "    post: {en: Chair, fr: Président}\n"
+        "    evidence: [{source: s1, quote: Bob chairs Acme}]\n"
+        "contacts:\n"
+        "  - id: met-1\n    type: meeting\n    participants: [ann, bob]\n    date: 2020\n"
+        "    place: town\n    summary: Ann met Bob.\n"
+        "    evidence: [{source: s1, quote: Ann and Bob met in 2020 in Town}]\n"
+        "sources:\n"
+        "  - {id: s1, title: Paper, language: en, file: s1.txt}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "c-named.yaml").write_text(  # a flow mapping: not read first
+        "{topics: [{id: trade, names: {en: Trade}}],\n"
+        " places: [{id: town, names: {en: Town}, in: hamlet},\n"
+        "          {id: hamlet, names: {en: Hamlet}}]}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "s1.txt").write_text(
+        "Ann spoke on trade and Bob. Ann chairs Acme. Bob chairs Acme. "
+        "Ann and Bob met in 2020 in Town.",
+        encoding="utf-8",
+    )
+    _, problems = dipgraph.check(tmp_path)
+    assert not [p for p in problems if p.severity == "error"], problems
+    lines, expected = compiled_as_checked(tmp_path)
+    assert sorted(lines) == sorted(expected)
+    described = [line for line in lines if "/position/" in line.split()[0]]
+    assert any('"Pr\u00e9sidente"@fr' in line for line in described)
+    assert not any('"Pr\u00e9sident"@fr' in line for line in described)
 
 
 def sparql(facts: Path, cache: Path, *query: str) -> subprocess.CompletedProcess:
@@ -100,23 +174,21 @@ def test_a_child_that_dies_midstream_leaves_no_store_and_no_entry(
     """Half the quads streamed, then the child dies: the half store is thrown away, the
     answer comes from a full compile in this process, and no entry is kept."""
     monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
-    real = to_rdf.stream_nquads
+    real = ToParent.write
 
-    def dies(facts, model, write, base):  # runs in the forked child
-        lines: list[str] = []
-        real(facts, model, lines.append, base)
-        for line in lines[: len(lines) // 2]:
-            write(line)
+    def dies(self: ToParent, chunk: bytes) -> None:  # runs in the forked child
+        real(self, chunk[: len(chunk) // 2])  # half a chunk, cut within a line
+        self._data.flush()
         os._exit(9)
 
-    monkeypatch.setattr(to_rdf, "stream_nquads", dies)
+    monkeypatch.setattr(ToParent, "write", dies)
     kg = dipgraph.load(small_copy, cache=True, prepare_store=True)
     expected = dipgraph.load(small_copy).store
     assert len(kg.store) == len(expected) > 400
     (entry,) = [p for p in (tmp_path / "cache").iterdir() if p.is_dir()]
     # the fallback made the entry itself, with the N-Quads it compiled whole
     assert kg.rdf_file is not None and kg.rdf_file.directory == entry
-    monkeypatch.setattr(to_rdf, "stream_nquads", real)
+    monkeypatch.setattr(ToParent, "write", real)
     again = dipgraph.load(small_copy, cache=True, prepare_store=True)
     counts = {str(next(iter(s.query(COUNT)))["n"].value) for s in (kg.store, again.store)}
     assert counts == {str(len(expected))}

@@ -30,8 +30,8 @@ import os
 import shutil
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
-from contextlib import suppress
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -237,51 +237,26 @@ class CacheEntry:
         fill: Callable[[TableWriter], None],
         sources: Iterable[Path],
         began: float,
-        nquads: Callable[[BinaryIO], None] | None = None,
     ) -> bool:
         """Write a new entry with what ``fill`` adds, unless the facts changed since
         ``began`` (the moment their reading started): then the answer of this run
-        comes from files that no longer exist as read, and is not kept. True when kept.
-
-        ``nquads`` writes the entry's N-Quads first (into the same unfinished folder,
-        so the entry still appears whole or not at all).
-        """
-        sources = sorted(set(sources))
+        comes from files that no longer exist as read, and is not kept. True when kept."""
         try:
-            if content_key(self.root, self.base_iri) != self.directory.name or any(
-                p.stat().st_mtime >= began - 1 for p in sources
-            ):
-                return False  # edited while being read
-            digests = {str(p): (file_digest(p), stat_print([p])) for p in sources}
-            root = self.directory.parent
-            clean_leftovers(root, _is_entry)
-            with building_dir(root) as building:
-                if nquads is not None:
-                    with (building / _NQUADS).open("wb") as stream:
-                        nquads(stream)
-                    os.chmod(building / _NQUADS, 0o600)
-                writer = TableWriter(building / _INDEX)
-                try:
-                    fill(writer)
-                    writer.add_value("sources", digests)
-                    writer.close()
-                except BaseException:
-                    writer.abandon()
-                    raise
-                os.chmod(building / _INDEX, 0o600)
-                # The caller saves only when it found no usable entry (open() discards a
-                # stale or damaged one), so an entry here now is another process's, of
-                # the same content key, saved meanwhile: keep it. Replacing it would pull
-                # it from under the processes reading it.
-                try:
-                    building.rename(self.directory)
-                except OSError:
-                    return False  # another process saved the same entry first
-            _evict(root)
+            with self.draft() as draft:
+                return draft.commit(fill, sources, began)
         except (OSError, sqlite3.Error) as error:
             warn_once(f"cache not written ({_reason(error)}); {_WITHOUT}")
             return False
-        return True
+
+    @contextmanager
+    def draft(self) -> Iterator[Draft]:
+        """A new entry in an unfinished private folder: its N-Quads may be written while
+        the facts are still being checked, the rest by :meth:`Draft.commit`, which puts
+        it in place whole. Left uncommitted (an error, bad facts), it is removed."""
+        root = self.directory.parent
+        clean_leftovers(root, _is_entry)
+        with building_dir(root) as building:
+            yield Draft(self, building)
 
     def keep_nquads(self, lines: Iterable[str]) -> Path | None:
         """Write the N-Quads into the entry, atomically; None when that fails (warned)."""
@@ -307,6 +282,55 @@ class CacheEntry:
 
     def forget_nquads(self) -> None:
         self.nquads_path.unlink(missing_ok=True)
+
+
+class Draft:
+    """An entry being written (see :meth:`CacheEntry.draft`)."""
+
+    def __init__(self, entry: CacheEntry, building: Path) -> None:
+        self.entry = entry
+        self.building = building
+
+    @contextmanager
+    def nquads(self) -> Iterator[BinaryIO]:
+        """The entry's N-Quads file, open for writing."""
+        path = self.building / _NQUADS
+        with path.open("wb") as stream:
+            yield stream
+        os.chmod(path, 0o600)
+
+    def commit(
+        self, fill: Callable[[TableWriter], None], sources: Iterable[Path], began: float
+    ) -> bool:
+        """Add what ``fill`` writes and the source texts' digests, and put the entry in
+        place, unless a fact file or source text changed since ``began``: True when kept.
+        OSError or sqlite3.Error when writing fails."""
+        entry, building = self.entry, self.building
+        sources = sorted(set(sources))
+        if content_key(entry.root, entry.base_iri) != entry.directory.name or any(
+            p.stat().st_mtime >= began - 1 for p in sources
+        ):
+            return False  # edited while being read
+        digests = {str(p): (file_digest(p), stat_print([p])) for p in sources}
+        writer = TableWriter(building / _INDEX)
+        try:
+            fill(writer)
+            writer.add_value("sources", digests)
+            writer.close()
+        except BaseException:
+            writer.abandon()
+            raise
+        os.chmod(building / _INDEX, 0o600)
+        # The caller saves only when it found no usable entry (open() discards a stale
+        # or damaged one), so an entry here now is another process's, of the same
+        # content key, saved meanwhile: keep it. Replacing it would pull it from under
+        # the processes reading it.
+        try:
+            building.rename(entry.directory)
+        except OSError:
+            return False  # another process saved the same entry first
+        _evict(entry.directory.parent)
+        return True
 
 
 def _reason(error: BaseException) -> str:

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -188,6 +188,7 @@ class QuadWriter:
         self.fact_graph = self.entities
         self.ontology = iri(base + "graph/ontology")
         self.void = iri(base + "graph/void")
+        self.scheme = iri(base + "topics")
 
     def node(self, kind: str, ident: str) -> str:
         return iri(fact_iri(self.base, kind, ident))
@@ -290,50 +291,58 @@ class QuadWriter:
             self.quads[(triple, self.ontology)] = None
 
     def add_entities(self) -> None:
-        graph = self.entities
-        scheme = iri(self.base + "topics")
-        self.add(graph, scheme, A, iri(SKOS_NS + "ConceptScheme"))
-        self.add(graph, scheme, LABEL, literal("dipgraph topics", lang="en"))
+        self.add_scheme()
         for actor in self.facts.actors.values():
-            subject = self.node("actor", actor.id)
-            for cls in _ACTOR_CLASSES[actor.kind]:
-                self.add(graph, subject, A, iri(cls))
-            self.add(graph, subject, IDENT, literal(actor.id))
-            self.labels(graph, subject, actor.names, actor.aliases)
-            self.same_as(subject, getattr(actor, "wikidata", None))
-            if actor.country:
-                self.add(graph, subject, iri(DG_NS + "country"), self.node("actor", actor.country))
-            for organization in actor.member_of:
-                self.add(graph, subject, iri(ORG_NS + "memberOf"), self.node("actor", organization))
-            if actor.part_of:
-                self.add(
-                    graph,
-                    subject,
-                    iri(ORG_NS + "subOrganizationOf"),
-                    self.node("actor", actor.part_of),
-                )
-            if actor.outside_knowledge:
-                self.add(
-                    graph,
-                    subject,
-                    iri(DG_NS + "outsideKnowledge"),
-                    literal(actor.outside_knowledge, lang="en"),
-                )
+            self.add_actor(actor)
         for topic in self.facts.topics.values():
-            subject = self.node("topic", topic.id)
-            self.add(graph, subject, A, iri(SKOS_NS + "Concept"))
-            self.add(graph, subject, iri(SKOS_NS + "inScheme"), scheme)
-            self.add(graph, subject, IDENT, literal(topic.id))
-            self.labels(graph, subject, topic.names, topic.aliases)
-            self.same_as(subject, getattr(topic, "wikidata", None))
-            if topic.broader:
-                self.add(
-                    graph, subject, iri(SKOS_NS + "broader"), self.node("topic", topic.broader)
-                )
+            self.add_topic(topic)
         for place in self.facts.places.values():
             self.add_place(place)
         for source in self.facts.sources.values():
             self.add_source(source)
+
+    def add_scheme(self) -> None:
+        """The SKOS concept scheme every topic is in."""
+        self.add(self.entities, self.scheme, A, iri(SKOS_NS + "ConceptScheme"))
+        self.add(self.entities, self.scheme, LABEL, literal("dipgraph topics", lang="en"))
+
+    def add_actor(self, actor: Any) -> None:
+        graph = self.entities
+        subject = self.node("actor", actor.id)
+        for cls in _ACTOR_CLASSES[actor.kind]:
+            self.add(graph, subject, A, iri(cls))
+        self.add(graph, subject, IDENT, literal(actor.id))
+        self.labels(graph, subject, actor.names, actor.aliases)
+        self.same_as(subject, getattr(actor, "wikidata", None))
+        if actor.country:
+            self.add(graph, subject, iri(DG_NS + "country"), self.node("actor", actor.country))
+        for organization in actor.member_of:
+            self.add(graph, subject, iri(ORG_NS + "memberOf"), self.node("actor", organization))
+        if actor.part_of:
+            self.add(
+                graph,
+                subject,
+                iri(ORG_NS + "subOrganizationOf"),
+                self.node("actor", actor.part_of),
+            )
+        if actor.outside_knowledge:
+            self.add(
+                graph,
+                subject,
+                iri(DG_NS + "outsideKnowledge"),
+                literal(actor.outside_knowledge, lang="en"),
+            )
+
+    def add_topic(self, topic: Any) -> None:
+        graph = self.entities
+        subject = self.node("topic", topic.id)
+        self.add(graph, subject, A, iri(SKOS_NS + "Concept"))
+        self.add(graph, subject, iri(SKOS_NS + "inScheme"), self.scheme)
+        self.add(graph, subject, IDENT, literal(topic.id))
+        self.labels(graph, subject, topic.names, topic.aliases)
+        self.same_as(subject, getattr(topic, "wikidata", None))
+        if topic.broader:
+            self.add(graph, subject, iri(SKOS_NS + "broader"), self.node("topic", topic.broader))
 
     def add_place(self, place: Any) -> None:
         """A place by its id (a renamed label keeps the IRI), typed SEM and schema.org."""
@@ -347,9 +356,7 @@ class QuadWriter:
         if place.in_:
             # A state is a schema:Country, itself a schema:Place.
             kind = "place" if place.in_ in self.facts.places else "actor"
-            self.add(
-                graph, subject, iri(SDO_NS + "containedInPlace"), self.node(kind, place.in_)
-            )
+            self.add(graph, subject, iri(SDO_NS + "containedInPlace"), self.node(kind, place.in_))
         if place.outside_knowledge:
             self.add(
                 graph,
@@ -397,11 +404,16 @@ class QuadWriter:
 
     # -- facts -----------------------------------------------------------------
     def position(self, post: Any) -> tuple[str, str]:
-        """The org:Post (a position in an organisation) and its org:Role, minted once for
-        every holding of the same title in the same organisation."""
+        """The IRIs of the org:Post (a position in an organisation) and its org:Role, one
+        for every holding of the same title in the same organisation."""
         key = f"{post.organization}/{slug(post.title)}" if post.organization else slug(post.title)
         position = self.node("position", key)
-        role = f"{position[:-1]}/role>"
+        return position, f"{position[:-1]}/role>"
+
+    def define_position(self, post: Any) -> None:
+        """The position of ``post``, described the first time it is met (with the
+        labels of the first of its holdings in the facts' order)."""
+        position, role = self.position(post)
         graph = self.entities
         if (f"{position} {A} {iri(ORG_NS + 'Post')}", graph) not in self.quads:
             self.add(graph, position, A, iri(ORG_NS + "Post"))
@@ -412,48 +424,53 @@ class QuadWriter:
             if post.organization:
                 organization = self.node("actor", post.organization)
                 self.add(graph, position, iri(ORG_NS + "postIn"), organization)
-        return position, role
 
     def add_posts(self) -> None:
-        add = self.add
         for post in self.facts.posts.values():
-            membership = self.node("post", post.id)
-            stem = membership[:-1]
-            holder = self.node("actor", post.holder)
-            position, role = self.position(post)
-            # Who held a position, undated, is shared by every holding: an entity triple.
-            add(self.entities, position, iri(ORG_NS + "heldBy"), holder)
-            add(self.entities, holder, iri(ORG_NS + "holds"), position)
-            graph = self.home(post.evidence)
-            add(graph, membership, A, iri(ORG_NS + "Membership"))
-            add(graph, membership, iri(ORG_NS + "member"), holder)
-            add(graph, membership, iri(ORG_NS + "role"), role)
-            add(graph, membership, iri(DG_NS + "post"), position)
-            if post.organization:
-                organization = self.node("actor", post.organization)
-                add(graph, membership, iri(ORG_NS + "organization"), organization)
-            if post.from_ or post.until:
-                interval = f"{stem}/interval>"
-                add(graph, membership, iri(ORG_NS + "memberDuring"), interval)
-                add(graph, interval, A, iri(TIME_NS + "Interval"))
-                for date, end, name in (
-                    (post.from_, "hasBeginning", "beginning"),
-                    (post.until, "hasEnd", "end"),
-                ):
-                    if date:
-                        instant = f"{stem}/{name}>"
-                        add(graph, interval, iri(TIME_NS + end), instant)
-                        add(graph, instant, A, iri(TIME_NS + "Instant"))
-                        add(
-                            graph,
-                            instant,
-                            iri(TIME_NS + _INSTANT[date.precision]),
-                            date_literal(date),
-                        )
-                self.span(membership, post.from_, post.until)
-            if post.as_of:
-                add(graph, membership, iri(DG_NS + "attestedOn"), date_literal(post.as_of))
-            self.common(membership, post)
+            self.define_position(post)
+            self.add_post(post)
+
+    def add_post(self, post: Any) -> None:
+        """A holding: an org:Membership with its interval (its position is described by
+        :meth:`define_position`)."""
+        add = self.add
+        membership = self.node("post", post.id)
+        stem = membership[:-1]
+        holder = self.node("actor", post.holder)
+        position, role = self.position(post)
+        # Who held a position, undated, is shared by every holding: an entity triple.
+        add(self.entities, position, iri(ORG_NS + "heldBy"), holder)
+        add(self.entities, holder, iri(ORG_NS + "holds"), position)
+        graph = self.home(post.evidence)
+        add(graph, membership, A, iri(ORG_NS + "Membership"))
+        add(graph, membership, iri(ORG_NS + "member"), holder)
+        add(graph, membership, iri(ORG_NS + "role"), role)
+        add(graph, membership, iri(DG_NS + "post"), position)
+        if post.organization:
+            organization = self.node("actor", post.organization)
+            add(graph, membership, iri(ORG_NS + "organization"), organization)
+        if post.from_ or post.until:
+            interval = f"{stem}/interval>"
+            add(graph, membership, iri(ORG_NS + "memberDuring"), interval)
+            add(graph, interval, A, iri(TIME_NS + "Interval"))
+            for date, end, name in (
+                (post.from_, "hasBeginning", "beginning"),
+                (post.until, "hasEnd", "end"),
+            ):
+                if date:
+                    instant = f"{stem}/{name}>"
+                    add(graph, interval, iri(TIME_NS + end), instant)
+                    add(graph, instant, A, iri(TIME_NS + "Instant"))
+                    add(
+                        graph,
+                        instant,
+                        iri(TIME_NS + _INSTANT[date.precision]),
+                        date_literal(date),
+                    )
+            self.span(membership, post.from_, post.until)
+        if post.as_of:
+            add(graph, membership, iri(DG_NS + "attestedOn"), date_literal(post.as_of))
+        self.common(membership, post)
 
     def role(self, contact: str, role_type: str, actor: str, side: int | None = None) -> None:
         """SEM's role pattern: the contact has a sem:Role whose rdf:value is the actor."""
@@ -467,65 +484,71 @@ class QuadWriter:
             self.add(graph, node, iri(DG_NS + "side"), literal(str(side), datatype=INTEGER))
 
     def add_contacts(self) -> None:
+        for contact in self.facts.contacts.values():
+            self.add_contact(contact)
+
+    def add_contact(self, contact: Any) -> None:
         add = self.add
         event, contact_class = iri(SEM_NS + "Event"), iri(DG_NS + "Contact")
-        for contact in self.facts.contacts.values():
-            subject = self.node("contact", contact.id)
-            graph = self.home(contact.evidence)
-            add(graph, subject, A, event)
-            add(graph, subject, A, contact_class)
-            add(graph, subject, A, iri(DG_NS + class_name(contact.type)))
-            # The contact's own code: its type's, unless hosted (044) or only intended (036).
-            cameo = contact_cameo(self.model.vocabularies, contact)
-            add(graph, subject, iri(DG_NS + "cameoCode"), literal(cameo))
-            for number, side in enumerate(contact.sides, start=1):
-                for member in side:
-                    self.role(subject, "Party", member, number)
-            for role, holders in contact.roles.items():
-                for holder in holders:
-                    self.role(subject, ROLE_TYPES[role], holder)
-            if contact.initiated_by:
-                add(
-                    graph,
-                    subject,
-                    iri(DG_NS + "initiatedBy"),
-                    self.node("actor", contact.initiated_by),
-                )
-            for topic in contact.topics:
-                add(graph, subject, SUBJECT, self.node("topic", topic))
-            if contact.place:
-                add(graph, subject, iri(SEM_NS + "hasPlace"), self.node("place", contact.place))
+        subject = self.node("contact", contact.id)
+        graph = self.home(contact.evidence)
+        add(graph, subject, A, event)
+        add(graph, subject, A, contact_class)
+        add(graph, subject, A, iri(DG_NS + class_name(contact.type)))
+        # The contact's own code: its type's, unless hosted (044) or only intended (036).
+        cameo = contact_cameo(self.model.vocabularies, contact)
+        add(graph, subject, iri(DG_NS + "cameoCode"), literal(cameo))
+        for number, side in enumerate(contact.sides, start=1):
+            for member in side:
+                self.role(subject, "Party", member, number)
+        for role, holders in contact.roles.items():
+            for holder in holders:
+                self.role(subject, ROLE_TYPES[role], holder)
+        if contact.initiated_by:
             add(
                 graph,
                 subject,
-                iri(DG_NS + "secret"),
-                literal("true" if contact.secret else "false", datatype=XSD_NS + "boolean"),
+                iri(DG_NS + "initiatedBy"),
+                self.node("actor", contact.initiated_by),
             )
-            add(
-                graph,
-                subject,
-                iri(DG_NS + "status"),
-                iri(DG_NS + "Status" + class_name(contact.status)),
-            )
-            self.common(subject, contact)
+        for topic in contact.topics:
+            add(graph, subject, SUBJECT, self.node("topic", topic))
+        if contact.place:
+            add(graph, subject, iri(SEM_NS + "hasPlace"), self.node("place", contact.place))
+        add(
+            graph,
+            subject,
+            iri(DG_NS + "secret"),
+            literal("true" if contact.secret else "false", datatype=XSD_NS + "boolean"),
+        )
+        add(
+            graph,
+            subject,
+            iri(DG_NS + "status"),
+            iri(DG_NS + "Status" + class_name(contact.status)),
+        )
+        self.common(subject, contact)
 
     def add_statements(self) -> None:
         for statement in self.facts.statements.values():
-            subject = self.node("statement", statement.id)
-            graph = self.home(statement.evidence)
-            speaker = self.node("actor", statement.speaker)
-            self.add(graph, subject, A, iri(SEM_NS + "Event"))
-            self.add(graph, subject, A, iri(DG_NS + "Statement"))
-            self.add(graph, subject, iri(DG_NS + "speaker"), speaker)
-            self.add(
-                graph,
-                subject,
-                iri(DG_NS + "statementKind"),
-                iri(DG_NS + "Statement" + class_name(statement.kind)),
-            )
-            for target in statement.about:
-                self.add(graph, subject, SUBJECT, self.ref(target))
-            self.common(subject, statement)
+            self.add_statement(statement)
+
+    def add_statement(self, statement: Any) -> None:
+        subject = self.node("statement", statement.id)
+        graph = self.home(statement.evidence)
+        speaker = self.node("actor", statement.speaker)
+        self.add(graph, subject, A, iri(SEM_NS + "Event"))
+        self.add(graph, subject, A, iri(DG_NS + "Statement"))
+        self.add(graph, subject, iri(DG_NS + "speaker"), speaker)
+        self.add(
+            graph,
+            subject,
+            iri(DG_NS + "statementKind"),
+            iri(DG_NS + "Statement" + class_name(statement.kind)),
+        )
+        for target in statement.about:
+            self.add(graph, subject, SUBJECT, self.ref(target))
+        self.common(subject, statement)
 
     def add_void(self) -> None:
         """A VoID description: the dataset, its named graphs as subsets, triple counts."""
@@ -600,58 +623,3 @@ def compile_quads(facts: Facts, model: Model, base: str = DEFAULT_BASE) -> Quads
     """The whole dataset as quads, each triple in one named graph (see the module
     docstring: ontology, entities, facts, one graph of citations a source, VoID)."""
     return QuadWriter(facts, model, base).build()
-
-
-class _SeenQuads:
-    """The quads written so far, remembered by a 128-bit digest instead of their text.
-
-    What :class:`QuadWriter` needs of its ordered set (add, ``in``, ``len``) when every
-    new quad goes out as a line at once: 3.8 million quads' text take a gigabyte, their
-    digests a fifth of that. Two different quads share a BLAKE2b-128 digest with odds
-    of about 10^-25 at that size, far below a disk's error rate.
-    """
-
-    def __init__(self, write: Callable[[str], None]) -> None:
-        self._seen: set[bytes] = set()
-        self._write = write
-        self.per_graph: dict[str, int] = {}
-
-    @staticmethod
-    def _digest(quad: tuple[str, str]) -> bytes:
-        return hashlib.blake2b(f"{quad[0]}\0{quad[1]}".encode(), digest_size=16).digest()
-
-    def __contains__(self, quad: tuple[str, str]) -> bool:
-        return self._digest(quad) in self._seen
-
-    def __setitem__(self, quad: tuple[str, str], _: None) -> None:
-        digest = self._digest(quad)
-        if digest not in self._seen:
-            self._seen.add(digest)
-            self.per_graph[quad[1]] = self.per_graph.get(quad[1], 0) + 1
-            self._write(f"{quad[0]} {quad[1]} .\n")
-
-    def __len__(self) -> int:
-        return len(self._seen)
-
-
-class _StreamingQuadWriter(QuadWriter):
-    """A :class:`QuadWriter` that hands each new quad's line to ``write`` as it goes."""
-
-    def __init__(self, facts: Facts, model: Model, base: str, write: Callable[[str], None]):
-        super().__init__(facts, model, base)
-        self.quads = _SeenQuads(write)  # type: ignore[assignment]
-
-    def graph_counts(self) -> dict[str, int]:
-        return dict(self.quads.per_graph)  # type: ignore[attr-defined]
-
-
-@without_collector
-def stream_nquads(
-    facts: Facts, model: Model, write: Callable[[str], None], base: str = DEFAULT_BASE
-) -> int:
-    """Compile the facts, handing every N-Quads line to ``write`` as soon as it is made:
-    the same lines, in the same order, as ``compile_quads(...).nquads_lines()``, without
-    holding them all. Returns how many quads were written."""
-    writer = _StreamingQuadWriter(facts, model, base, write)
-    writer.build()
-    return len(writer.quads)

@@ -8,9 +8,11 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from dipgraph.collector import collector_paused, without_collector
 from dipgraph.facts import Facts
@@ -24,6 +26,9 @@ from dipgraph.loader.problems import FactsError, Problem
 from dipgraph.loader.reading import MAX_FILE_BYTES, read_yaml_nodes
 from dipgraph.loader.records import Declared, check_file
 from dipgraph.schema.model import load_model
+
+# What other records name: a file declaring any of these is read first (see each_file).
+_NAMED_KINDS = re.compile(rb"^(sources|topics|places)[ \t]*:", re.MULTILINE)
 
 __all__ = [
     "FactsError",
@@ -99,33 +104,56 @@ def _done() -> None:
     pass
 
 
+def _reading_order(files: list[Path], max_file_bytes: int) -> list[Path]:
+    """The files that seem to declare sources, topics or places first, the rest after,
+    each group in its own order: records that cite a source or name a topic can then
+    be compiled as soon as their file is checked. Only a guess: what is read, and what
+    comes of it, is the same in any order."""
+    first, rest = [], []
+    for path in files:
+        try:
+            with path.open("rb") as stream:
+                head = stream.read(max_file_bytes + 1)
+        except OSError:
+            head = b""  # reading it again reports the problem
+        (first if _NAMED_KINDS.search(head) else rest).append(path)
+    return first + rest
+
+
 @without_collector
 def check_in_stages(
     root: str | os.PathLike[str],
     max_file_bytes: int = MAX_FILE_BYTES,
     max_source_bytes: int = crosscheck.MAX_SOURCE_BYTES,
+    each_file: Callable[[list[tuple[str, Any]]], None] | None = None,
 ) -> Staged:
     """:func:`check_facts` in two steps: every file, ids and source texts now; the
     checks across files (references, quotes, cycles...) when the result's ``finish``
-    is called. The problems come out the same, in the same order."""
+    is called. The problems come out the same, in the same order.
+
+    ``each_file`` is handed each file's valid records, as (kind, record) pairs, as
+    soon as the file is checked (in an order that puts files declaring sources, topics
+    or places first); a record may still be rejected by a check across files."""
     root_path = Path(root).resolve()
     if not root_path.exists():
         raise FileNotFoundError(f"facts directory not found: {root}")
     model = load_model()
     problems: list[Problem] = []
     pending = Pending()
-    declared: list[Declared] = []
     files = find_fact_files(root_path, problems, _shown)
-    shown_files: dict[str, Path] = {}
-    for path in files:
+    shown_files: dict[str, Path] = {_shown(path): path for path in files}
+    in_file: dict[Path, list[Declared]] = {}
+    for path in _reading_order(files, max_file_bytes) if each_file else files:
         shown = _shown(path)
-        shown_files[shown] = path
         node, read_problems = read_yaml_nodes(path, shown, max_file_bytes)
         problems.extend(read_problems)
         if node is not None:
             reader = NodeReader(shown, problems, not getattr(node, "plain_text", False))
             checker = FieldChecker(reader, model, pending)
-            declared.extend(check_file(checker, node))
+            in_file[path] = check_file(checker, node)
+            if each_file is not None:
+                each_file([(d.kind, d.record) for d in in_file[path] if d.record is not None])
+    declared = [item for path in files for item in in_file.get(path, ())]  # files' order
     if not files:
         problems.append(Problem(_shown(root_path), 1, 1, "no .yaml fact files found here"))
 
