@@ -189,7 +189,7 @@ def _save_streaming(root: Path, base: str, entry: CacheEntry, parent: ToParent) 
                     return CHILD_FAILED  # the parent checks again and reports every error
                 quads.finish(staged.facts)
                 flush()
-                if any(p.severity == "error" for p in staged.finish()):
+                if staged.finds_errors():
                     return CHILD_FAILED  # no "done": the parent drops its store
             parent.done()  # the parent's store is complete and checked: it may answer now
             kg = KnowledgeGraph(staged.facts, base)

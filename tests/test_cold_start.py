@@ -263,3 +263,31 @@ def test_an_error_found_after_streaming_drops_the_store(
     assert done.returncode == 1 and done.stdout == ""
     assert where in done.stderr and "Traceback" not in done.stderr
     assert not [p for p in cache.iterdir() if not p.name.startswith("key-")]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "errs"),
+    [
+        ("from 2019 until 2021.", "from 2019 until 2022.", True),  # quote not in source
+        ("[alice-adams, boris-belov]", "[alice-adams, nobody-known]", True),  # reference
+        ("  - id: adams-secretary\n", "  - id: adams-secretary\n", False),  # clean
+    ],
+)
+def test_the_errors_only_verdict_is_the_full_checks_verdict(
+    small_copy: Path, old: str, new: str, errs: bool
+) -> None:
+    """What the cold start's child runs (finds_errors, skipping the checks that only
+    warn) says 'error' exactly when the full checks find one."""
+    (small_copy / "unused.yaml").write_text(  # a warning only: not an error
+        "actors:\n  - {id: nobody-cites, kind: person, names: {en: Nobody Cites}}\n",
+        encoding="utf-8",
+    )
+    facts = small_copy / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    full = check_in_stages(small_copy).finish()
+    assert any(p.severity == "warning" and "nobody-cites" in p.message for p in full)
+    assert any(p.severity == "error" for p in full) is errs
+    staged = check_in_stages(small_copy)
+    assert staged.finds_errors() is errs
+    with pytest.raises(RuntimeError):
+        staged.finish()  # its problems would lack the warnings

@@ -83,8 +83,9 @@ class Staged:
     facts: Facts
     problems: list[Problem]  # found so far (all of them once finished)
     _unplaced: list[Problem]  # found too, added to ``problems`` in their turn by _rest
-    _rest: Callable[[], None]
+    _rest: Callable[[bool], None]  # the checks across files; False: only those that err
     _finished: bool = False
+    _warned: bool = True  # whether the finished checks included those that only warn
 
     def has_errors(self) -> bool:
         """Whether an error is known already (``finish`` may find more)."""
@@ -92,15 +93,27 @@ class Staged:
 
     def finish(self) -> list[Problem]:
         """Run the remaining checks; every problem, sorted by place (as check_facts)."""
-        if not self._finished:
-            with collector_paused():
-                self._rest()
-            self._finished = True
-            self._rest = _done  # let go of the pending checks and source texts it held
+        if not self._warned:
+            raise RuntimeError("finds_errors() ran only the checks that find errors")
+        self._run(warn=True)
         return self.problems
 
+    def finds_errors(self) -> bool:
+        """Whether the facts have an error, running only the remaining checks that can
+        find one (not those that only warn): a verdict for a caller that reports
+        nothing. :meth:`finish` may not be called after it."""
+        self._run(warn=False)
+        return self.has_errors()
 
-def _done() -> None:
+    def _run(self, warn: bool) -> None:
+        if not self._finished:
+            with collector_paused():
+                self._rest(warn)
+            self._finished, self._warned = True, warn
+            self._rest = _done  # let go of the pending checks and source texts it held
+
+
+def _done(_: bool) -> None:
     pass
 
 
@@ -170,17 +183,19 @@ def check_in_stages(
             record = resolved.get(item.id, item.record)
             facts.by_kind(item.kind)[item.id] = record
 
-    def rest() -> None:  # in check_facts' order, so that problems sort the same
+    def rest(warn: bool) -> None:  # in check_facts' order, so that problems sort the same
         crosscheck.resolve_references(pending, by_id, problems)
         crosscheck.unique_wikidata(pending, problems)
         crosscheck.check_initiators(pending, by_id, problems)
         crosscheck.check_place_containers(pending, by_id, problems)
         problems.extend(source_problems)
         crosscheck.check_quotes(pending, texts, problems)
-        crosscheck.warn_unused(list(by_id.values()), pending, problems)
+        if warn:
+            crosscheck.warn_unused(list(by_id.values()), pending, problems)
         report_cycles(facts, pending, problems)
-        warn_lookalike_actors(list(facts.actors.values()), problems)
-        problems.sort(key=lambda p: (p.path, p.line, p.col))
+        if warn:
+            warn_lookalike_actors(list(facts.actors.values()), problems)
+            problems.sort(key=lambda p: (p.path, p.line, p.col))
 
     return Staged(facts, problems, source_problems, rest)
 
