@@ -19,6 +19,7 @@ from dipgraph.cache.child import (
     CHILD_FAILED,
     CHILD_NO_CACHE,
     ToParent,
+    WriterThread,
     finish_children,
     store_from_child,
 )
@@ -125,9 +126,9 @@ def load_cached(root: Path, base: str, prepare_store: bool = False) -> Knowledge
     cold = entry is not None and tables is None and not entry.directory.exists()
     if prepare_store and cold:
         assert entry is not None
-        store = store_from_child(lambda parent: _save_streaming(root, base, entry, parent))
-        if store is not None:
-            return _waiting_graph(root, base, entry, store)
+        loaded = store_from_child(lambda parent: _save_streaming(root, base, entry, parent))
+        if loaded is not None:
+            return _waiting_graph(root, base, entry, *loaded)
         tables = _open(entry)
     if entry is not None and tables is not None:
         return _from_entry(tables, entry, root, base)
@@ -138,9 +139,12 @@ def load_cached(root: Path, base: str, prepare_store: bool = False) -> Knowledge
     return kg
 
 
-def _waiting_graph(root: Path, base: str, entry: CacheEntry, store: Any) -> KnowledgeGraph:
-    """A graph whose store is loaded; anything else it is asked waits for the child to
-    finish the entry, then answers from it (or from the facts, read again)."""
+def _waiting_graph(
+    root: Path, base: str, entry: CacheEntry, store: Any, passed: Callable[[], bool]
+) -> KnowledgeGraph:
+    """A graph whose store is loaded, to be trusted once ``passed()`` says the child's
+    checks passed; anything else it is asked waits for the child to finish the entry,
+    then answers from it (or from the facts, read again: the errors, if any)."""
 
     def facts() -> Facts:
         finish_children()
@@ -151,7 +155,7 @@ def _waiting_graph(root: Path, base: str, entry: CacheEntry, store: Any) -> Know
         return _stored_facts(tables)()
 
     kg = KnowledgeGraph(facts, base, entry, recover=lambda: load_facts(root))
-    kg.__dict__["store"] = store
+    kg.hold_unchecked_store(store, passed)
     return kg
 
 
@@ -171,12 +175,11 @@ def _save_streaming(root: Path, base: str, entry: CacheEntry, parent: ToParent) 
         with entry.draft() as draft:
             with draft.nquads() as file:
                 batch: list[str] = []
+                writer = WriterThread([file.write, parent.write])
 
                 def flush() -> None:
-                    chunk = "".join(batch).encode("utf-8")
+                    writer.write("".join(batch).encode("utf-8"))
                     batch.clear()
-                    file.write(chunk)
-                    parent.write(chunk)
 
                 def write(line: str) -> None:
                     batch.append(line)
@@ -189,6 +192,8 @@ def _save_streaming(root: Path, base: str, entry: CacheEntry, parent: ToParent) 
                     return CHILD_FAILED  # the parent checks again and reports every error
                 quads.finish(staged.facts)
                 flush()
+                writer.close()
+                parent.end_data()  # the parent queries its store while the checks go on
                 if staged.finds_errors():
                     return CHILD_FAILED  # no "done": the parent drops its store
             parent.done()  # the parent's store is complete and checked: it may answer now

@@ -291,3 +291,50 @@ def test_the_errors_only_verdict_is_the_full_checks_verdict(
     assert staged.finds_errors() is errs
     with pytest.raises(RuntimeError):
         staged.finish()  # its problems would lack the warnings
+
+
+def test_a_cold_answer_is_read_before_the_verdict_and_given_after_it(tmp_path: Path) -> None:
+    """KnowledgeGraph.answer on a store still being checked: the query is read first,
+    the checks' verdict waited for next; only a passing verdict lets that answer out."""
+    import pyoxigraph
+
+    from dipgraph.graph.knowledge import KnowledgeGraph
+    from dipgraph.loader import FactsError, load_facts
+
+    order: list[str] = []
+    ask = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+    def read(result) -> int:
+        order.append("read")
+        return int(next(iter(result))["n"].value)
+
+    def verdict(ok: bool):
+        def passed() -> bool:
+            order.append("verdict")
+            return ok
+
+        return passed
+
+    checked = dipgraph.load(REPO / "tests/fixtures/small")
+    unchecked = pyoxigraph.Store()  # what a child that then fails may have streamed
+    unchecked.add(pyoxigraph.Quad(*(pyoxigraph.NamedNode("urn:x") for _ in range(3))))
+
+    kg = KnowledgeGraph(checked.facts, checked.base)
+    kg.hold_unchecked_store(unchecked, verdict(True))
+    assert kg.answer(ask, read) == 1 and order == ["read", "verdict"]
+    assert kg.store is unchecked
+
+    order.clear()  # the verdict fails, the facts are clean: compiled again, asked again
+    kg = KnowledgeGraph(checked.facts, checked.base)
+    kg.hold_unchecked_store(unchecked, verdict(False))
+    assert kg.answer(ask, read) == len(checked.store) > 1
+    assert order == ["read", "verdict", "read"]
+
+    shutil.copytree(REPO / "tests/fixtures/small", tmp_path / "bad")
+    (tmp_path / "bad" / "broken.yaml").write_text(
+        "actors:\n  - id: Not An Id\n    kind: person\n", encoding="utf-8"
+    )
+    kg = KnowledgeGraph(lambda: load_facts(tmp_path / "bad"), checked.base)
+    kg.hold_unchecked_store(unchecked, verdict(False))
+    with pytest.raises(FactsError):  # the verdict fails, the facts have errors
+        kg.answer(ask, read)

@@ -111,10 +111,15 @@ def open_graph(facts: Path | None, base_iri: str | None = None, sparql: bool = F
     except (FileNotFoundError, ValueError) as error:
         fail(str(error))
     except dipgraph.FactsError as error:
-        errors = [p for p in error.problems if p.severity == "error"]
-        for problem in errors:
-            typer.echo(str(problem), err=True)
-        fail(f"{len(errors)} error(s) in the facts; fix them first (see dipgraph check)")
+        fail_on_errors(error)
+
+
+def fail_on_errors(error: Any) -> NoReturn:
+    """Print every error of a FactsError at its place, and exit 1."""
+    errors = [p for p in error.problems if p.severity == "error"]
+    for problem in errors:
+        typer.echo(str(problem), err=True)
+    fail(f"{len(errors)} error(s) in the facts; fix them first (see dipgraph check)")
 
 
 def guarded(call: Any, *args: Any, **kwargs: Any) -> Any:
@@ -444,9 +449,13 @@ def sparql(
         if not sep or not name:
             fail(f"--param takes NAME=VALUE, not '{item}'")
         bindings[name.strip().lstrip("?$")] = value
+    import dipgraph
+
     try:
         graph = open_graph(facts, base_iri, sparql=True)
         _run_sparql(graph, query, bindings, fmt, timeout, allow_service)
+    except dipgraph.FactsError as error:  # found by a cold start's checks, after loading
+        fail_on_errors(error)
     except KeyboardInterrupt:
         typer.echo("interrupted: the query was stopped", err=True)
         _exit_now(130)
@@ -466,7 +475,7 @@ def _run_sparql(
     from dipgraph.sparql.results import render
 
     def evaluate() -> Any:
-        return render(graph.sparql(query, bindings, allow_service=allow_service), fmt)
+        return graph.answer(query, lambda result: render(result, fmt), bindings, allow_service)
 
     graph.query_store  # noqa: B018  (built or opened before --timeout starts counting)
 

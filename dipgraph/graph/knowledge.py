@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 VIA_CHOICES = ("contacts", "all")
 ROLE_CHOICES = ("party", "subject", "host", "mediator", "any")
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 
 class RdfFile(Protocol):
@@ -138,6 +139,7 @@ class KnowledgeGraph:
         self._recover_facts = recover
         self.model = load_model()
         self.views: Mapping[str, dict[str, Any]] | None = None
+        self._unchecked: tuple[pyoxigraph.Store, Callable[[], bool]] | None = None
 
     @property
     def facts(self) -> Facts:
@@ -578,6 +580,13 @@ class KnowledgeGraph:
         """
         import pyoxigraph
 
+        if self._unchecked is not None:
+            unchecked, passed = self._unchecked
+            self._unchecked = None
+            if passed():
+                return unchecked
+            del unchecked
+            self.facts  # noqa: B018  (FactsError when they have errors; else compile them)
         store = pyoxigraph.Store()
         kept = self.rdf_file.nquads_file() if self.rdf_file else None
         if kept is not None:
@@ -602,10 +611,17 @@ class KnowledgeGraph:
             store.load(path=str(kept), format=pyoxigraph.RdfFormat.N_QUADS)
         return store
 
+    def hold_unchecked_store(self, store: pyoxigraph.Store, passed: Callable[[], bool]) -> None:
+        """Take a store loaded while its facts are still being checked (a cold start, see
+        dipgraph.cache.child): :attr:`store` is that store once ``passed()`` (which
+        waits) says the checks passed; :meth:`answer` queries it meanwhile."""
+        self._unchecked = (store, passed)
+
     @property
     def query_store(self) -> pyoxigraph.Store:
-        """The store queries run on (the same as :attr:`store`)."""
-        return self.store
+        """The store :meth:`answer` queries: :attr:`store`, or on a cold start the store
+        whose facts are still being checked (without waiting for the checks)."""
+        return self._unchecked[0] if self._unchecked is not None else self.store
 
     @cached_property
     def rdf(self) -> rdflib.Dataset:
@@ -641,7 +657,6 @@ class KnowledgeGraph:
             return Literal(str(date), datatype=NamedNode(date_datatype(date)))
         return Literal(value)
 
-    @_recovering
     def sparql(
         self, query: str, params: dict[str, str] | None = None, allow_service: bool = False
     ) -> Any:
@@ -652,6 +667,43 @@ class KnowledgeGraph:
         converted by kind (an actor name becomes the actor's IRI); others bind as text.
         SERVICE clauses are refused unless ``allow_service`` (they send HTTP requests).
         """
+        return self._query(self.store, query, params, allow_service)
+
+    def answer(
+        self,
+        query: str,
+        read: Callable[[Any], T],
+        params: dict[str, str] | None = None,
+        allow_service: bool = False,
+    ) -> T:
+        """``read`` applied to the results of :meth:`sparql` (``read`` evaluates them
+        in full, as dipgraph.sparql.results.render does). On a cold start the query
+        runs while the last checks of the facts do: the answer is returned once they
+        pass, and FactsError raised when they fail.
+
+        >>> from dipgraph.sparql.results import render
+        >>> import dipgraph
+        >>> kg = dipgraph.load("tests/fixtures/small")
+        >>> print(kg.answer("ASK { ?s ?p ?o }", lambda r: render(r, "json").text))
+        {"head":{},"boolean":true}
+        <BLANKLINE>
+        """
+        unchecked = self._unchecked
+        if unchecked is None:
+            return read(self.sparql(query, params, allow_service))
+        answered = read(self._query(unchecked[0], query, params, allow_service))
+        if self.store is unchecked[0]:  # waits for the checks: FactsError when they fail
+            return answered
+        return read(self.sparql(query, params, allow_service))  # compiled again, checked
+
+    @_recovering
+    def _query(
+        self,
+        store: pyoxigraph.Store,
+        query: str,
+        params: dict[str, str] | None,
+        allow_service: bool,
+    ) -> Any:
         from dipgraph.graph.sparql import SparqlError, resolve_query, run_query
 
         text, named = resolve_query(query)
@@ -663,7 +715,7 @@ class KnowledgeGraph:
         bindings = {
             name: self._term(declared.get(name, "text"), value) for name, value in params.items()
         }
-        return run_query(self.query_store, text, bindings, allow_service)
+        return run_query(store, text, bindings, allow_service)
 
 
 def _give_back_memory() -> None:
