@@ -26,6 +26,7 @@ from dipgraph.cache.child import (
 from dipgraph.cache.folder import UnsafeCache, warn_once
 from dipgraph.cache.records import BadRecord, decode_facts, encode_facts
 from dipgraph.cache.tables import CacheDamaged, Tables, TableWriter
+from dipgraph.collector import give_back_memory
 from dipgraph.facts import Facts
 from dipgraph.graph.contact_index import ContactIndex
 from dipgraph.graph.knowledge import KnowledgeGraph
@@ -194,6 +195,8 @@ def _save_streaming(root: Path, base: str, entry: CacheEntry, parent: ToParent) 
                 flush()
                 writer.close()
                 parent.end_data()  # the parent queries its store while the checks go on
+                del quads  # its 128-bit key a quad: 300 MB at 100k, needed no more
+                give_back_memory()
                 if staged.finds_errors():
                     return CHILD_FAILED  # no "done": the parent drops its store
             parent.done()  # the parent's store is complete and checked: it may answer now

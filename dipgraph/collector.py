@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import wraps
 from typing import ParamSpec, TypeVar
 
@@ -48,3 +48,13 @@ def without_collector(function: Callable[P, R]) -> Callable[P, R]:
             return function(*args, **kwargs)
 
     return paused
+
+
+def give_back_memory() -> None:
+    """Return freed heap pages to the system (glibc): once a large structure is gone,
+    so that what comes next (a store, another process) can use them."""
+    import ctypes
+    import ctypes.util
+
+    with suppress(OSError, AttributeError):
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from contextlib import suppress
 from functools import cached_property, wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from dipgraph.cache.tables import CacheDamaged
+from dipgraph.collector import give_back_memory
 from dipgraph.dates import DateError, PartialDate, may_overlap
 from dipgraph.facts import ROLES, Actor, Contact, Facts, Statement
 from dipgraph.graph import views
@@ -607,7 +607,7 @@ class KnowledgeGraph:
             del self.quads
             if self._load_facts is not None:
                 self._facts = None
-            _give_back_memory()
+            give_back_memory()
             store.load(path=str(kept), format=pyoxigraph.RdfFormat.N_QUADS)
         return store
 
@@ -716,12 +716,3 @@ class KnowledgeGraph:
             name: self._term(declared.get(name, "text"), value) for name, value in params.items()
         }
         return run_query(store, text, bindings, allow_service)
-
-
-def _give_back_memory() -> None:
-    """Return freed heap pages to the system (glibc), so the store can reuse them."""
-    import ctypes
-    import ctypes.util
-
-    with suppress(OSError, AttributeError):
-        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
