@@ -338,3 +338,23 @@ def test_a_cold_answer_is_read_before_the_verdict_and_given_after_it(tmp_path: P
     kg.hold_unchecked_store(unchecked, verdict(False))
     with pytest.raises(FactsError):  # the verdict fails, the facts have errors
         kg.answer(ask, read)
+
+
+def test_standard_output_ends_with_the_answer_not_with_the_process() -> None:
+    """end_output: a reader sees the end of the answer while the process still has work
+    left (freeing its store, waiting for a child), here a 6 s sleep."""
+    script = (
+        "import time\n"
+        "from dipgraph.cli.sparql_view import end_output\n"
+        "print('answer')\n"
+        "end_output()\n"
+        "print('lost')\n"
+        "time.sleep(6)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE)
+    assert child.stdout is not None
+    assert child.stdout.read() == b"answer\n"
+    assert time.perf_counter() - started < 5
+    assert child.wait(timeout=30) == 0

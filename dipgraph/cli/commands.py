@@ -470,7 +470,7 @@ def _run_sparql(
     allow_service: bool,
 ) -> None:
     """Evaluate on a thread the main thread can abandon (Ctrl-C, --timeout), then print."""
-    from dipgraph.cli.sparql_view import print_rendered
+    from dipgraph.cli.sparql_view import end_output, print_rendered
     from dipgraph.sparql.deadline import QueryTimeout, run_with_deadline
     from dipgraph.sparql.results import render
 
@@ -485,6 +485,7 @@ def _run_sparql(
         typer.echo(f"error: {error}", err=True)
         _exit_now(1)
     print_rendered(rendered)
+    end_output()
 
 
 def _exit_now(code: int) -> NoReturn:

@@ -17,3 +17,21 @@ def print_rendered(rendered: Rendered) -> None:
     output.print_table(
         rendered.rows, columns, title=f"{len(rendered.rows)} row(s)", empty="no results"
     )
+
+
+def end_output() -> None:
+    """The answer is whole: let a reader of standard output see its end now, rather
+    than after this process has freed its store (a second at 100k contacts) and waited
+    for a cold start's child to finish the cache entry."""
+    import io
+    import os
+    from contextlib import suppress
+
+    sys.stdout.flush()
+    with suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        target = sys.stdout.fileno()  # none when stdout is captured in memory (tests)
+        if os.isatty(target):
+            return  # a terminal waits for nothing
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, target)
+        os.close(devnull)
