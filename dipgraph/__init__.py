@@ -54,9 +54,10 @@ def load(
     ``cache=True`` a compile of identical files is reused (see :mod:`dipgraph.cache`);
     the command line does this for every query. ``prepare_store`` (with the cache) says
     the SPARQL store will be wanted: on a cold cache the store is then loaded while a
-    child process checks and compiles, so this one holds the store and not the facts as
-    well; the child may still be writing the cache entry when this returns (see
-    :mod:`dipgraph.cache.child`).
+    child process checks and compiles, file by file, so this one holds the store and not
+    the facts as well. When this returns the child may still be running its last checks
+    (``kg.store`` waits for them, ``kg.answer`` queries meanwhile) and writing the cache
+    entry (see :mod:`dipgraph.cache.child`).
     """
     from pathlib import Path
 
