@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -152,10 +153,15 @@ def _waiting_graph(
         tables = _open(entry)
         if tables is None:
             return load_facts(root)
-        _attach(kg, tables, entry, root)
+        graph = weak()
+        if graph is not None:
+            _attach(graph, tables, entry, root)
         return _stored_facts(tables)()
 
     kg = KnowledgeGraph(facts, base, entry, recover=lambda: load_facts(root))
+    # Weak: the graph holds ``facts``; a strong cycle would keep the store (1.5 GiB at
+    # 100k contacts) alive until a cyclic collection, past the answer.
+    weak = weakref.ref(kg)
     kg.hold_unchecked_store(store, passed)
     return kg
 
