@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from dipgraph.cache import CacheEntry, entry_for
+from dipgraph.cache import CacheEntry, entry_for, warn_not_written
 from dipgraph.cache.child import (
     CHILD_FAILED,
     CHILD_NO_CACHE,
@@ -210,7 +210,7 @@ def _save_streaming(root: Path, base: str, entry: CacheEntry, parent: ToParent) 
             sources = [s.file for s in staged.facts.sources.values()]
             return 0 if draft.commit(_fill(kg), sources, began) else CHILD_NO_CACHE
     except (OSError, sqlite3.Error) as error:
-        warn_once(f"cache not written ({error}); running without the cache")
+        warn_not_written(error)
         return CHILD_NO_CACHE
 
 

@@ -15,20 +15,11 @@ import pytest
 import dipgraph
 from conftest import REPO
 from dipgraph.cache.child import ToParent
-from dipgraph.graph.quad_stream import QuadsAsChecked, stream_nquads
+from dipgraph.graph.quad_stream import QuadsAsChecked
 from dipgraph.graph.to_rdf import compile_quads
 from dipgraph.loader import check_in_stages
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-
-
-@pytest.mark.parametrize("folder", ["tests/fixtures/small", "tests/fixtures/sides", "facts"])
-def test_streamed_nquads_are_the_compiled_ones_in_order(folder: str) -> None:
-    kg = dipgraph.load(REPO / folder)
-    lines: list[str] = []
-    count = stream_nquads(kg.facts, kg.model, lines.append, kg.base)
-    expected = list(compile_quads(kg.facts, kg.model, kg.base).nquads_lines())
-    assert lines == expected and count == len(expected)
 
 
 def compiled_as_checked(folder: Path) -> tuple[list[str], list[str]]:
@@ -379,3 +370,42 @@ def test_a_cold_graph_is_freed_when_dropped(small_copy: Path, tmp_path: Path, mo
     finally:
         gc.enable()
         finish_children()
+
+
+def lengthen_the_quote_checks(facts: Path) -> None:
+    """A long source text: the child's checks of quotes then take over half a second."""
+    wire = facts / "sources" / "wire.txt"
+    words = " ".join(f"word{i}" for i in range(2_000_000))
+    wire.write_text(wire.read_text(encoding="utf-8") + "\n" + words, encoding="utf-8")
+    past = time.time() - 120  # else the child keeps nothing (edited while read)
+    os.utime(wire, (past, past))
+
+
+def test_a_cold_query_stopped_by_its_timeout_still_leaves_the_entry(
+    small_copy: Path, tmp_path: Path
+) -> None:
+    """--timeout stops the query, not the child: the checks and the entry go on (the
+    query process is gone when the child says 'ok')."""
+    lengthen_the_quote_checks(small_copy)
+    cache = tmp_path / "cache"
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    done = sparql(small_copy, cache, slow, "--timeout", "0.5")
+    assert done.returncode == 1 and "stopped after 0.5 s" in done.stderr, done.stderr
+    assert "cache not written" not in done.stderr
+    deadline = time.monotonic() + 60
+    while not [p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")]:
+        assert time.monotonic() < deadline, "no entry was written"
+        time.sleep(0.2)
+    (entry,) = [p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    assert sorted(p.name for p in entry.iterdir()) == ["data.nq", "index.sqlite"]
+
+
+def test_the_timeout_of_a_cold_query_does_not_count_the_checks(
+    small_copy: Path, tmp_path: Path
+) -> None:
+    """The query is timed, not the wait for the child's last checks (as a warm query
+    is timed once its store is loaded)."""
+    lengthen_the_quote_checks(small_copy)
+    done = sparql(small_copy, tmp_path / "cache", "who-talked-to-whom", "--timeout", "0.5")
+    assert done.returncode == 0, done.stderr
+    assert "boris-belov" in done.stdout

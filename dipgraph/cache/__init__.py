@@ -48,7 +48,15 @@ from dipgraph.cache.folder import (
 from dipgraph.cache.tables import CacheDamaged, Tables, TableWriter
 from dipgraph.collector import without_collector
 
-__all__ = ["KEEP_ENTRIES", "CacheDamaged", "CacheEntry", "cache_root", "content_key", "entry_for"]
+__all__ = [
+    "KEEP_ENTRIES",
+    "CacheDamaged",
+    "CacheEntry",
+    "cache_root",
+    "content_key",
+    "entry_for",
+    "warn_not_written",
+]
 
 KEEP_ENTRIES = 8
 _KEY_LENGTH = 32
@@ -245,7 +253,7 @@ class CacheEntry:
             with self.draft() as draft:
                 return draft.commit(fill, sources, began)
         except (OSError, sqlite3.Error) as error:
-            warn_once(f"cache not written ({_reason(error)}); {_WITHOUT}")
+            warn_not_written(error)
             return False
 
     @contextmanager
@@ -335,6 +343,11 @@ class Draft:
 
 def _reason(error: BaseException) -> str:
     return str(getattr(error, "strerror", None) or error)
+
+
+def warn_not_written(error: BaseException) -> None:
+    """Say once that the cache could not be written, and that the run goes on without."""
+    warn_once(f"cache not written ({_reason(error)}); {_WITHOUT}")
 
 
 def entry_for(root: Path, base_iri: str) -> CacheEntry | None:

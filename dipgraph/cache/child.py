@@ -6,7 +6,7 @@ first three and streams each N-Quads line down a pipe as it is made, and this
 process loads the store from that pipe at the same time: the two cores work
 at once, and this process never holds the facts, only the store. The child goes on
 to write the rest of the cache entry (views, indexes) while this process answers;
-the entry appears whole or not at all (see :meth:`CacheEntry.save`), and this
+the entry appears whole or not at all (see :meth:`CacheEntry.draft`), and this
 process waits for the child before it exits, after closing its standard output
 so that a reader of the answer is not kept waiting.
 
@@ -58,7 +58,8 @@ class ToParent:
 
     def done(self) -> None:
         self.end_data()
-        os.write(self._status, _OK)
+        with suppress(OSError):  # the parent gave up (--timeout): the entry is still kept
+            os.write(self._status, _OK)
         os.close(self._status)
         with suppress(OSError):  # what is left (the entry) must not slow the answer down
             os.nice(10)

@@ -474,13 +474,19 @@ def _run_sparql(
     from dipgraph.sparql.deadline import QueryTimeout, run_with_deadline
     from dipgraph.sparql.results import render
 
-    def evaluate() -> Any:
-        return graph.answer(query, lambda result: render(result, fmt), bindings, allow_service)
+    def within_deadline(evaluate: Any) -> Any:
+        return run_with_deadline(evaluate, timeout)
 
-    graph.query_store  # noqa: B018  (built or opened before --timeout starts counting)
-
+    graph.prepare_store()  # built or opened before --timeout starts counting
     try:
-        rendered = guarded(run_with_deadline, evaluate, timeout)
+        rendered = guarded(
+            graph.answer,
+            query,
+            lambda result: render(result, fmt),
+            bindings,
+            allow_service,
+            within_deadline,
+        )
     except QueryTimeout as error:
         typer.echo(f"error: {error}", err=True)
         _exit_now(1)

@@ -601,13 +601,8 @@ class KnowledgeGraph:
         """
         import pyoxigraph
 
-        if self._unchecked is not None:
-            unchecked, passed = self._unchecked
-            self._unchecked = None
-            if passed():
-                return unchecked
-            del unchecked
-            self.facts  # noqa: B018  (FactsError when they have errors; else compile them)
+        if self._unchecked is not None and self._settle():
+            return self.__dict__["store"]
         store = pyoxigraph.Store()
         kept = self.rdf_file.nquads_file() if self.rdf_file else None
         if kept is not None:
@@ -638,11 +633,31 @@ class KnowledgeGraph:
         waits) says the checks passed; :meth:`answer` queries it meanwhile."""
         self._unchecked = (store, passed)
 
+    def _settle(self) -> bool:
+        """Wait for the checks of a store still being checked: True when they passed
+        (it is then :attr:`store`); else it is dropped, and FactsError raised when the
+        facts have errors (False when they have none: compile them again)."""
+        assert self._unchecked is not None
+        store, passed = self._unchecked
+        self._unchecked = None
+        if passed():
+            self.__dict__["store"] = store
+            return True
+        del store
+        self.facts  # noqa: B018  (FactsError when they have errors)
+        return False
+
+    def prepare_store(self) -> None:
+        """Load :attr:`store` now, unless a cold start loaded it already and its checks
+        are still running (:meth:`answer` then queries it meanwhile): what a caller
+        does before it starts timing a query."""
+        if self._unchecked is None:
+            self.store  # noqa: B018
+
     @property
     def query_store(self) -> pyoxigraph.Store:
-        """The store :meth:`answer` queries: :attr:`store`, or on a cold start the store
-        whose facts are still being checked (without waiting for the checks)."""
-        return self._unchecked[0] if self._unchecked is not None else self.store
+        """The store queries run on (the same as :attr:`store`)."""
+        return self.store
 
     @cached_property
     def rdf(self) -> rdflib.Dataset:
@@ -696,11 +711,13 @@ class KnowledgeGraph:
         read: Callable[[Any], T],
         params: dict[str, str] | None = None,
         allow_service: bool = False,
+        run: Callable[[Callable[[], T]], T] = lambda evaluate: evaluate(),
     ) -> T:
         """``read`` applied to the results of :meth:`sparql` (``read`` evaluates them
         in full, as dipgraph.sparql.results.render does). On a cold start the query
         runs while the last checks of the facts do: the answer is returned once they
-        pass, and FactsError raised when they fail.
+        pass, and FactsError raised when they fail. ``run`` runs the evaluation (the
+        CLI's runs it under --timeout); the wait for the checks is not part of it.
 
         >>> from dipgraph.sparql.results import render
         >>> import dipgraph
@@ -709,13 +726,14 @@ class KnowledgeGraph:
         {"head":{},"boolean":true}
         <BLANKLINE>
         """
-        unchecked = self._unchecked
-        if unchecked is None:
-            return read(self.sparql(query, params, allow_service))
-        answered = read(self._query(unchecked[0], query, params, allow_service))
-        if self.store is unchecked[0]:  # waits for the checks: FactsError when they fail
-            return answered
-        return read(self.sparql(query, params, allow_service))  # compiled again, checked
+        if self._unchecked is not None:
+            store = self._unchecked[0]
+            answered = run(lambda: read(self._query(store, query, params, allow_service)))
+            del store  # dropped, if the checks fail, before a store is compiled again
+            if self._settle():  # waits for the checks: FactsError when they fail
+                return answered
+        self.prepare_store()  # compiled (again), outside ``run``
+        return run(lambda: read(self.sparql(query, params, allow_service)))
 
     @_recovering
     def _query(

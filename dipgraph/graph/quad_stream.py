@@ -1,19 +1,21 @@
 """Compiling the facts straight to N-Quads lines, for a store that loads as they come.
 
-:func:`stream_nquads` writes the lines ``compile_quads(...).nquads_lines()`` would, in
-the same order, without holding them. :class:`QuadsAsChecked` starts earlier: it
-compiles each fact file's records as soon as the loader has checked that file (see
-``each_file`` in :func:`dipgraph.loader.check_in_stages`), so that a cold SPARQL
-start loads its store while later files are still being read. Its lines are, as a
-set, the quads ``compile_quads`` makes of the finished facts; their order differs.
+:class:`QuadsAsChecked` compiles each fact file's records as soon as the loader has
+checked that file (see ``each_file`` in :func:`dipgraph.loader.check_in_stages`), so
+that a cold SPARQL start loads its store while later files are still being read. Its
+lines are, as a set, the quads ``compile_quads`` makes of the finished facts; their
+order differs.
 
 >>> import dipgraph
 >>> from dipgraph.graph.to_rdf import compile_quads
+>>> from dipgraph.loader import check_in_stages
 >>> kg = dipgraph.load("tests/fixtures/small")
 >>> lines = []
->>> stream_nquads(kg.facts, kg.model, lines.append, kg.base) == len(lines)
+>>> quads = QuadsAsChecked(kg.model, lines.append, kg.base)
+>>> staged = check_in_stages("tests/fixtures/small", each_file=quads.add_file)
+>>> quads.finish(staged.facts) == len(lines)
 True
->>> lines == list(compile_quads(kg.facts, kg.model, kg.base).nquads_lines())
+>>> sorted(lines) == sorted(compile_quads(kg.facts, kg.model, kg.base).nquads_lines())
 True
 """
 
@@ -23,7 +25,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from dipgraph.collector import without_collector
 from dipgraph.facts import Facts
 from dipgraph.graph.to_rdf import DEFAULT_BASE, QuadWriter
 from dipgraph.schema.model import Model
@@ -84,18 +85,6 @@ class _StreamingQuadWriter(QuadWriter):
         return dict(self.seen.per_graph)
 
 
-@without_collector
-def stream_nquads(
-    facts: Facts, model: Model, write: Callable[[str], None], base: str = DEFAULT_BASE
-) -> int:
-    """Compile the facts, handing every N-Quads line to ``write`` as soon as it is made:
-    the same lines, in the same order, as ``compile_quads(...).nquads_lines()``, without
-    holding them all. Returns how many quads were written."""
-    writer = _StreamingQuadWriter(facts, model, base, write)
-    writer.build()
-    return len(writer.seen)
-
-
 class QuadsAsChecked:
     """Compiles checked records file by file, handing each new N-Quads line to ``write``.
 
@@ -120,6 +109,8 @@ class QuadsAsChecked:
         for kind, record in arrived:
             self.seen.by_kind(kind).setdefault(record.id, record)
         for kind, record in arrived:
+            if kind == "source":
+                continue  # compiled by finish, from the finished facts
             if self._ready(kind, record):
                 self._compile(kind, record)
             else:
@@ -131,7 +122,8 @@ class QuadsAsChecked:
         writer = self.writer
         writer.facts = facts
         for kind, record in self.waiting:
-            self._compile(kind, record)
+            if all(item.source in facts.sources for item in getattr(record, "evidence", ())):
+                self._compile(kind, record)  # (citing an unknown source: an error, reported)
         self.waiting = []
         for source in facts.sources.values():
             writer.add_source(source)
@@ -149,16 +141,12 @@ class QuadsAsChecked:
             return True
         if kind == "place":
             return not record.in_ or self._named(record.in_)
-        if kind not in ("post", "contact", "statement"):
-            return False  # sources (and any other kind) are compiled by finish
         if not all(item.source in self.seen.sources for item in record.evidence):
             return False
         return kind != "statement" or all(self._named(t) for t in record.about)
 
     def _compile(self, kind: str, record: Any) -> None:
         writer = self.writer
-        if kind == "source":
-            return  # by finish, from the finished facts
         compile_one: Callable[[Any], None] = {
             "actor": writer.add_actor,
             "topic": writer.add_topic,

@@ -28,7 +28,7 @@ from dipgraph.loader.records import Declared, check_file
 from dipgraph.schema.model import load_model
 
 # What other records name: a file declaring any of these is read first (see each_file).
-_NAMED_KINDS = re.compile(rb"^(sources|topics|places)[ \t]*:", re.MULTILINE)
+_NAMED_KINDS = re.compile(rb"^(sources|topics|places|actors)[ \t]*:", re.MULTILINE)
 
 __all__ = [
     "FactsError",
@@ -118,7 +118,7 @@ def _done(_: bool) -> None:
 
 
 def _reading_order(files: list[Path], max_file_bytes: int) -> list[Path]:
-    """The files that seem to declare sources, topics or places first, the rest after,
+    """The files that seem to declare sources, topics, places or actors first, the rest after,
     each group in its own order: records that cite a source or name a topic can then
     be compiled as soon as their file is checked. Only a guess: what is read, and what
     comes of it, is the same in any order."""
@@ -145,8 +145,8 @@ def check_in_stages(
     is called. The problems come out the same, in the same order.
 
     ``each_file`` is handed each file's valid records, as (kind, record) pairs, as
-    soon as the file is checked (in an order that puts files declaring sources, topics
-    or places first); a record may still be rejected by a check across files."""
+    soon as the file is checked (in an order that puts files declaring sources, topics,
+    places or actors first); a record may still be rejected by a check across files."""
     root_path = Path(root).resolve()
     if not root_path.exists():
         raise FileNotFoundError(f"facts directory not found: {root}")
