@@ -13,7 +13,7 @@ import time
 import weakref
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from dipgraph.cache import CacheEntry, entry_for, warn_not_written
 from dipgraph.cache.child import (
@@ -166,6 +166,28 @@ def _waiting_graph(
     return kg
 
 
+class _KeptLines:
+    """The entry's N-Quads file, written for as long as writing works: a full disk
+    costs the cache, not the answer (the lines still go to the parent)."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.error: OSError | None = None
+
+    def write(self, chunk: bytes) -> None:
+        if self.error is None:
+            try:
+                self.stream.write(chunk)
+            except OSError as error:
+                self.error = error
+
+    def close(self) -> None:
+        try:
+            self.stream.close()
+        except OSError as error:
+            self.error = self.error or error
+
+
 def _save_streaming(root: Path, base: str, entry: CacheEntry, parent: ToParent) -> int:
     """In the child: check ``root`` and compile it at once, file by file, each chunk of
     N-Quads lines written into a new entry and sent to ``parent``; when every check
@@ -181,8 +203,9 @@ def _save_streaming(root: Path, base: str, entry: CacheEntry, parent: ToParent) 
     try:
         with entry.draft() as draft:
             with draft.nquads() as file:
+                kept = _KeptLines(file)
                 batch: list[str] = []
-                writer = WriterThread([file.write, parent.write])
+                writer = WriterThread([kept.write, parent.write])
 
                 def flush() -> None:
                     writer.write("".join(batch).encode("utf-8"))
@@ -200,12 +223,16 @@ def _save_streaming(root: Path, base: str, entry: CacheEntry, parent: ToParent) 
                 quads.finish(staged.facts)
                 flush()
                 writer.close()
+                kept.close()
                 parent.end_data()  # the parent queries its store while the checks go on
                 del quads  # its 128-bit key a quad: 300 MB at 100k, needed no more
                 give_back_memory()
                 if staged.finds_errors():
                     return CHILD_FAILED  # no "done": the parent drops its store
             parent.done()  # the parent's store is complete and checked: it may answer now
+            if kept.error is not None:
+                warn_not_written(kept.error)
+                return CHILD_NO_CACHE
             kg = KnowledgeGraph(staged.facts, base)
             sources = [s.file for s in staged.facts.sources.values()]
             return 0 if draft.commit(_fill(kg), sources, began) else CHILD_NO_CACHE

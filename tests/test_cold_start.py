@@ -409,3 +409,41 @@ def test_the_timeout_of_a_cold_query_does_not_count_the_checks(
     done = sparql(small_copy, tmp_path / "cache", "who-talked-to-whom", "--timeout", "0.5")
     assert done.returncode == 0, done.stderr
     assert "boris-belov" in done.stdout
+
+
+def test_a_full_disk_costs_the_cache_not_the_fast_answer(
+    small_copy: Path, tmp_path: Path, monkeypatch, capfd
+) -> None:
+    """The entry's N-Quads file cannot be written (ENOSPC): the lines still reach the
+    store, the checks still vouch for it, and no entry is kept; nothing is checked or
+    compiled again in this process."""
+    import contextlib
+    import errno
+
+    import dipgraph.cached as cached
+    from dipgraph.cache import Draft
+    from dipgraph.cache.child import finish_children
+
+    class Full:
+        def write(self, chunk: bytes) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def close(self) -> None:
+            pass
+
+    @contextlib.contextmanager
+    def full(self: Draft):
+        yield Full()
+
+    def no_second_check(*args, **kwargs):
+        raise AssertionError("the facts were checked again in the query process")
+
+    monkeypatch.setattr(Draft, "nquads", full)  # the forked child inherits both
+    monkeypatch.setattr(cached, "load_facts", no_second_check)
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    kg = dipgraph.load(small_copy, cache=True, prepare_store=True)
+    count = kg.answer(COUNT, lambda result: int(next(iter(result))["n"].value))
+    finish_children()
+    assert count == len(dipgraph.load(small_copy).store) > 400
+    assert not [p for p in (tmp_path / "cache").iterdir() if p.is_dir()]
+    assert "cache not written (No space left on device)" in capfd.readouterr().err
