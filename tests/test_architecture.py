@@ -37,11 +37,6 @@ LAYERS: list[tuple[str, ...]] = [
 
 # (importer, imported): known upward imports, each with its reason.
 KNOWN_DRIFTS = {
-    # The SERVICE tokenizer and the syntax-error message are leaf text helpers kept in
-    # dipgraph/sparql/ beside the server that also uses them; the query engine in
-    # graph/sparql.py reaches up for them.
-    ("dipgraph.graph.sparql", "dipgraph.sparql.keywords"),
-    ("dipgraph.graph.sparql", "dipgraph.sparql.messages"),
     # The cache key includes the package version, defined in the package root.
     ("dipgraph.cache", "dipgraph.__init__"),
 }

@@ -282,7 +282,7 @@ def test_the_service_check_agrees_with_oxigraphs_parser() -> None:
 
     import pyoxigraph as ox
 
-    from dipgraph.sparql.keywords import uses_service
+    from dipgraph.graph.sparql.keywords import uses_service
 
     store = ox.Store()
 

@@ -107,7 +107,7 @@ def error_reply(status: int, message: str) -> Reply:
 def answer(store: Any, text: str, accept: str) -> Reply:
     """One query, evaluated to the bytes of the media type ``accept`` asks for."""
     from dipgraph.graph.sparql import SparqlError, run_query
-    from dipgraph.sparql.messages import clip
+    from dipgraph.graph.sparql.messages import clip
 
     try:
         result = run_query(store, text, {})

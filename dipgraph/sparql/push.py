@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
+from dipgraph.graph.sparql.messages import clip
 from dipgraph.sparql.hosts import is_loopback
-from dipgraph.sparql.messages import clip
 
 if TYPE_CHECKING:
     from dipgraph.graph.knowledge import KnowledgeGraph

@@ -32,7 +32,7 @@ def render(result: Any, fmt: ResultFormat) -> Rendered:
     """Evaluate a result fully: SELECT/ASK as table, CSV or results JSON; CONSTRUCT and
     DESCRIBE as Turtle. Evaluation errors (a failing SERVICE...) become SparqlError."""
     from dipgraph.graph.sparql import SparqlError
-    from dipgraph.sparql.messages import clip
+    from dipgraph.graph.sparql.messages import clip
 
     try:
         return _render(result, fmt)

@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
+from dipgraph.graph.sparql.messages import clip
 from dipgraph.sparql.answer import error_reply
 from dipgraph.sparql.hosts import HostPolicy, is_loopback
-from dipgraph.sparql.messages import clip
 from dipgraph.sparql.workers import PoolError, QueryPool
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"
 _PARAM = re.compile(r"^#\s*param:\s*(\w+)\s+(actor|fact|date|text)\s*$", re.MULTILINE)
 _PROLOGUE = re.compile(r"^(\s|#[^\n]*\n|(PREFIX|BASE)\s+[^\n]*\n)*", re.IGNORECASE)
 _UPDATE = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
@@ -72,12 +72,12 @@ def run_query(
     """Run a read-only query over the union of all graphs, with variables bound.
 
     SERVICE (federation) is refused unless ``allow_service``: Oxigraph would send an
-    HTTP request to whatever address the query names (see dipgraph.sparql.keywords).
+    HTTP request to whatever address the query names (see dipgraph.graph.sparql.keywords).
     """
     from pyoxigraph import Variable
 
-    from dipgraph.sparql.keywords import uses_service
-    from dipgraph.sparql.messages import syntax_message
+    from dipgraph.graph.sparql.keywords import uses_service
+    from dipgraph.graph.sparql.messages import syntax_message
 
     if is_update(text):
         raise SparqlError("SPARQL UPDATE is refused: the graph is read-only")
