@@ -99,7 +99,7 @@ def _inputs(root: Path) -> list[tuple[Path, Path]]:
 
 
 def _salt(root: Path, base_iri: str) -> bytes:
-    from dipgraph import __version__
+    from dipgraph.version import __version__
 
     return f"{_FORMAT}\0{__version__}\0{base_iri}\0{root}\0".encode()
 
