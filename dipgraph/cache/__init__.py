@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import sqlite3
 import time
@@ -59,6 +60,8 @@ __all__ = [
 ]
 
 KEEP_ENTRIES = 8
+KEEP_KEY_NOTES = 64
+_KEY_NOTE = re.compile(r"key-[0-9a-f]{24}\.json")  # see quick_key
 _KEY_LENGTH = 32
 _FORMAT = "5"
 _INDEX = "index.sqlite"
@@ -393,3 +396,11 @@ def _evict(cache: Path) -> None:
         budget -= _size(entry)
         if number and (number >= KEEP_ENTRIES or budget < 0):
             shutil.rmtree(entry, ignore_errors=True)
+    # The key notes (one a facts folder and base IRI) only spare hashing: keep the newest.
+    notes = sorted(
+        (p for p in cache.glob("key-*.json") if _KEY_NOTE.fullmatch(p.name) and p.is_file()),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for note in notes[KEEP_KEY_NOTES:]:
+        note.unlink(missing_ok=True)
