@@ -19,7 +19,8 @@ entry that cannot be read back is a miss, removed and rebuilt.
 
 Location: ``$DIPGRAPH_CACHE_DIR``, else ``$XDG_CACHE_HOME/dipgraph``, else
 ``~/.cache/dipgraph``; ``DIPGRAPH_NO_CACHE=1`` turns it off. It keeps the 8 most
-recently used entries within ``$DIPGRAPH_CACHE_MAX_MB`` (4096 by default).
+recently used entries within ``$DIPGRAPH_CACHE_MAX_MB`` (4096 by default), and the 64
+newest key notes (``key-*.json``: a facts folder's key, remembered by its files' stat).
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from dipgraph.collector import without_collector
 
 __all__ = [
     "KEEP_ENTRIES",
+    "KEEP_KEY_NOTES",
     "CacheDamaged",
     "CacheEntry",
     "cache_root",
