@@ -21,11 +21,11 @@ from dipgraph.names import NameLookupError
 # The function shadows its package's name on purpose (``dipgraph.suggest(...)``, as the
 # other twins); import the package's modules with ``from dipgraph.suggest.x import y``.
 from dipgraph.suggest import ArticleError, suggest
+from dipgraph.version import __version__ as __version__
 
 if TYPE_CHECKING:
     import pyoxigraph
 
-__version__ = "0.1.0"
 __all__ = [
     "ArticleError",
     "FactsError",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -114,6 +115,26 @@ def test_eviction_keeps_recent_entries_and_never_touches_other_folders(
     entries = [p for p in tmp_path.iterdir() if len(p.name) == 32]
     assert len(entries) == KEEP_ENTRIES
     assert mine.is_dir() and (tmp_path / ("f" * 31)).is_dir()
+
+
+def test_eviction_keeps_the_newest_key_notes_and_only_ours(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from dipgraph.cache import KEEP_KEY_NOTES
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path))
+    tmp_path.chmod(0o700)
+    old = [tmp_path / f"key-{number:024x}.json" for number in range(KEEP_KEY_NOTES + 5)]
+    for age, note in enumerate(old):
+        note.write_text("{}", encoding="utf-8")
+        os.utime(note, (1_000_000 + age, 1_000_000 + age))
+    theirs = tmp_path / "key-mine.json"
+    theirs.write_text("{}", encoding="utf-8")
+    os.utime(theirs, (1, 1))
+    dipgraph.load(small_copy, cache=True)  # a new entry: eviction runs
+    notes = {p.name for p in tmp_path.glob("key-*.json")}
+    assert len(notes) == KEEP_KEY_NOTES + 1  # ours, and theirs untouched
+    assert theirs.name in notes and old[-1].name in notes and old[0].name not in notes
 
 
 def test_a_clean_check_leaves_a_warm_cache_and_a_failed_one_none(

@@ -19,7 +19,8 @@ entry that cannot be read back is a miss, removed and rebuilt.
 
 Location: ``$DIPGRAPH_CACHE_DIR``, else ``$XDG_CACHE_HOME/dipgraph``, else
 ``~/.cache/dipgraph``; ``DIPGRAPH_NO_CACHE=1`` turns it off. It keeps the 8 most
-recently used entries within ``$DIPGRAPH_CACHE_MAX_MB`` (4096 by default).
+recently used entries within ``$DIPGRAPH_CACHE_MAX_MB`` (4096 by default), and the 64
+newest key notes (``key-*.json``: a facts folder's key, remembered by its files' stat).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import sqlite3
 import time
@@ -50,6 +52,7 @@ from dipgraph.collector import without_collector
 
 __all__ = [
     "KEEP_ENTRIES",
+    "KEEP_KEY_NOTES",
     "CacheDamaged",
     "CacheEntry",
     "cache_root",
@@ -59,6 +62,8 @@ __all__ = [
 ]
 
 KEEP_ENTRIES = 8
+KEEP_KEY_NOTES = 64
+_KEY_NOTE = re.compile(r"key-[0-9a-f]{24}\.json")  # see quick_key
 _KEY_LENGTH = 32
 _FORMAT = "5"
 _INDEX = "index.sqlite"
@@ -99,7 +104,7 @@ def _inputs(root: Path) -> list[tuple[Path, Path]]:
 
 
 def _salt(root: Path, base_iri: str) -> bytes:
-    from dipgraph import __version__
+    from dipgraph.version import __version__
 
     return f"{_FORMAT}\0{__version__}\0{base_iri}\0{root}\0".encode()
 
@@ -393,3 +398,11 @@ def _evict(cache: Path) -> None:
         budget -= _size(entry)
         if number and (number >= KEEP_ENTRIES or budget < 0):
             shutil.rmtree(entry, ignore_errors=True)
+    # The key notes (one a facts folder and base IRI) only spare hashing: keep the newest.
+    notes = sorted(
+        (p for p in cache.glob("key-*.json") if _KEY_NOTE.fullmatch(p.name) and p.is_file()),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for note in notes[KEEP_KEY_NOTES:]:
+        note.unlink(missing_ok=True)
