@@ -53,6 +53,8 @@ SCRIPT_PARTS = (
     "reset",  # fit, reset, narrow-screen toggle
     "timeline",  # the timeline strip
     "table",  # the table of contacts
+    "png",  # the PNG of the view: title band, filters, date
+    "png_legend",  # the legend drawn onto the PNG
     "exports",  # CSV and PNG
     "large_lines",  # a large graph's lines and discs, drawn by the page
     "large_labels",  # a large graph's names, only where they fit

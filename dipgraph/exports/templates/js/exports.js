@@ -31,13 +31,5 @@
     download(new Blob(["\ufeff" + contactsCsv()], { type: "text/csv;charset=utf-8" }), "dipgraph-contacts.csv");
   });
   $("export-png").addEventListener("click", function () {
-    var source = document.querySelector("#graph canvas");
-    var copy = document.createElement("canvas");
-    copy.width = source.width; copy.height = source.height;
-    var ctx = copy.getContext("2d");
-    ctx.fillStyle = "#ffffff";
-    ctx.fillRect(0, 0, copy.width, copy.height);
-    ctx.drawImage(source, 0, 0);
-    copy.toBlob(function (blob) { download(blob, "dipgraph-view.png"); }, "image/png");
+    viewPng(function (blob) { download(blob, "dipgraph-view.png"); });
   });
-
