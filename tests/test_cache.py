@@ -207,3 +207,21 @@ def test_a_stored_record_of_the_wrong_shape_is_refused() -> None:
         decoder(Evidence)(["only one field"])
     with pytest.raises(BadRecord):
         decoder(Evidence)(["source", {"__reduce__": "os.system"}])
+
+
+def test_the_cache_writes_json_exactly_as_the_standard_encoder_does() -> None:
+    """tables._json (the C encoder made once) against json's own encode."""
+    import json
+
+    from dipgraph.cache.tables import _json
+
+    encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+    values = [
+        {"id": "c-1", "sides": [[{"id": "a", "name": "لافروف"}]], "n": 2.5, "x": None},
+        ["\u202e", "\u0000", "\"quoted\"", True, False, 10**20],
+        "plain",
+        ("a", ("b", 1)),
+        {},
+    ]
+    for value in values:
+        assert _json(value) == encoder.encode(value)

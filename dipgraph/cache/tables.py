@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -38,7 +38,21 @@ class CacheDamaged(RuntimeError):
     """A cache file that cannot be read back as written."""
 
 
-_json = _ENCODER.encode
+def _one_encoder() -> Callable[[Any], str]:
+    """``_ENCODER.encode`` without its per-call set-up: the C encoder made once (the
+    cache encodes half a million small values at 100k contacts: 0.55 -> 0.35 s a
+    200k). Without circular-reference checks: the values are trees of JSON data."""
+    from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
+
+    if c_make_encoder is None:  # no C accelerator: the plain encoder
+        return _ENCODER.encode
+    chunks = c_make_encoder(
+        None, _ENCODER.default, encode_basestring, None, ":", ",", False, False, True
+    )
+    return lambda value: "".join(chunks(value, 0))
+
+
+_json = _one_encoder()
 
 
 def tupled(value: Any) -> Any:
