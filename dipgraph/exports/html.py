@@ -51,6 +51,7 @@ SCRIPT_PARTS = (
     "search",  # the name index and search box
     "path",  # shortest path and its narration
     "reset",  # fit, reset, narrow-screen toggle
+    "keyboard",  # arrow keys through the graph, Enter opens, Escape clears
     "timeline",  # the timeline strip
     "table",  # the table of contacts
     "png",  # the PNG of the view: title band, filters, date

@@ -19,8 +19,8 @@
   var frame = document.querySelector("#graph .vis-network");
   if (frame) {
     frame.setAttribute("role", "application");
-    frame.setAttribute("aria-label", "Graph: arrow keys pan, + and - (or Page Up/Down) zoom; " +
-      "use search, the lists and the table of contacts to open facts.");
+    frame.setAttribute("aria-label", "Graph: arrow keys move between connected nodes, " +
+      "Enter opens, Escape clears; Shift+arrow keys pan, + and - (or Page Up/Down) zoom.");
   }
   adopt(first);
 
