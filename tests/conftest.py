@@ -100,3 +100,21 @@ def browser():
             browser_missing(str(error))
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="session")
+def bundled_html(tmp_path_factory) -> Path:
+    """The bundled dataset's HTML graph, written once for the browser tests."""
+    import dipgraph
+    from dipgraph.exports.html import write_html
+
+    return write_html(dipgraph.load(BUNDLED), tmp_path_factory.mktemp("html") / "graph.html")
+
+
+@pytest.fixture
+def page(browser, bundled_html):
+    """That page open in Chromium, checked for script errors when the test ends."""
+    from html_browser import graph_page
+
+    with graph_page(browser, bundled_html) as opened:
+        yield opened

@@ -5,30 +5,10 @@ page's own indexes, so the tests check the page against the network as drawn."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
-
 import pytest
-from html_browser import graph_page
-
-import dipgraph
-from conftest import BUNDLED
-from dipgraph.exports.html import write_html
 
 FRAME = "#graph .vis-network"
 HINT = "Click an actor, a topic or a contact to see its facts and evidence."
-
-
-@pytest.fixture(scope="module")
-def bundled_html(tmp_path_factory) -> Path:
-    return write_html(dipgraph.load(BUNDLED), tmp_path_factory.mktemp("keys") / "graph.html")
-
-
-@pytest.fixture
-def page(browser, bundled_html) -> Iterator[Any]:
-    with graph_page(browser, bundled_html) as opened:
-        yield opened
 
 
 def selected_nodes(page) -> list[str]:

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import base64
 import struct
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 from html_browser import graph_page
@@ -123,17 +121,6 @@ def legend_colours(page) -> list[tuple[int, int, int]]:
     )
     rgb = {tuple(int(v) for v in c[c.index("(") + 1 : c.index(")")].split(",")[:3]) for c in css}
     return sorted(c for c in rgb if c != (255, 255, 255))
-
-
-@pytest.fixture(scope="module")
-def bundled_html(tmp_path_factory) -> Path:
-    return write_html(dipgraph.load(BUNDLED), tmp_path_factory.mktemp("png") / "graph.html")
-
-
-@pytest.fixture
-def page(browser, bundled_html) -> Iterator[Any]:
-    with graph_page(browser, bundled_html) as opened:
-        yield opened
 
 
 def test_the_png_adds_a_title_band_and_a_legend_to_the_graph(page) -> None:

@@ -11,19 +11,7 @@ import pytest
 from html_browser import graph_page
 
 import dipgraph
-from conftest import BUNDLED
 from dipgraph.exports.html import write_html
-
-
-@pytest.fixture(scope="module")
-def bundled_html(tmp_path_factory) -> Path:
-    return write_html(dipgraph.load(BUNDLED), tmp_path_factory.mktemp("review") / "graph.html")
-
-
-@pytest.fixture
-def page(browser, bundled_html) -> Iterator[Any]:
-    with graph_page(browser, bundled_html) as opened:
-        yield opened
 
 
 def drawn_selected(page) -> list[str]:
