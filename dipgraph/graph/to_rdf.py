@@ -225,6 +225,11 @@ class QuadWriter:
             for text in texts:
                 self.add(graph, subject, ALT, literal(text, lang=lang))
 
+    def outside_knowledge(self, graph: str, subject: str, text: str | None) -> None:
+        """What a curator added from outside the sources, marked as such."""
+        if text:
+            self.add(graph, subject, iri(DG_NS + "outsideKnowledge"), literal(text, lang="en"))
+
     def same_as(self, subject: str, wikidata: str | None) -> None:
         """A Wikidata id as owl:sameAs (reasoners) and schema:sameAs (schema.org users)."""
         if wikidata:
@@ -325,13 +330,7 @@ class QuadWriter:
                 iri(ORG_NS + "subOrganizationOf"),
                 self.node("actor", actor.part_of),
             )
-        if actor.outside_knowledge:
-            self.add(
-                graph,
-                subject,
-                iri(DG_NS + "outsideKnowledge"),
-                literal(actor.outside_knowledge, lang="en"),
-            )
+        self.outside_knowledge(graph, subject, actor.outside_knowledge)
 
     def add_topic(self, topic: Any) -> None:
         graph = self.entities
@@ -357,13 +356,7 @@ class QuadWriter:
             # A state is a schema:Country, itself a schema:Place.
             kind = "place" if place.in_ in self.facts.places else "actor"
             self.add(graph, subject, iri(SDO_NS + "containedInPlace"), self.node(kind, place.in_))
-        if place.outside_knowledge:
-            self.add(
-                graph,
-                subject,
-                iri(DG_NS + "outsideKnowledge"),
-                literal(place.outside_knowledge, lang="en"),
-            )
+        self.outside_knowledge(graph, subject, place.outside_knowledge)
 
     def add_source(self, source: Any) -> None:
         graph = self.entities
