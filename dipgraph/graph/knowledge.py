@@ -654,11 +654,6 @@ class KnowledgeGraph:
         if self._unchecked is None:
             self.store  # noqa: B018
 
-    @property
-    def query_store(self) -> pyoxigraph.Store:
-        """The store queries run on (the same as :attr:`store`)."""
-        return self.store
-
     @cached_property
     def rdf(self) -> rdflib.Dataset:
         """The same RDF as an rdflib Dataset (default graph = union), for rdflib users."""

@@ -37,7 +37,7 @@ def open_store(facts_dir: str, base_iri: str) -> Any:
     """The store to query for a facts directory: the library's own query store."""
     import dipgraph
 
-    return dipgraph.load(facts_dir, base_iri, cache=True).query_store
+    return dipgraph.load(facts_dir, base_iri, cache=True).store
 
 
 def isolate_network() -> bool:
