@@ -122,7 +122,7 @@ def store_from_child(work: Callable[[ToParent], int]) -> tuple[Any, Callable[[],
         try:
             os.close(data_r)
             os.close(status_r)
-            _close_stdout()  # the answer is the parent's to write
+            close_stdout()  # the answer is the parent's to write
             # It ends with os._exit: reference counting frees what it drops, and a cyclic
             # collection over the facts' millions of objects cost 1.5 s at 100k contacts.
             gc.disable()
@@ -160,12 +160,13 @@ def store_from_child(work: Callable[[ToParent], int]) -> tuple[Any, Callable[[],
     return store, passed
 
 
-def _close_stdout() -> None:
-    """Point file descriptor 1 at /dev/null (readers of a pipe then see its end)."""
+def close_stdout(fd: int = 1) -> None:
+    """Flush standard output and point ``fd`` (its descriptor) at /dev/null: readers of
+    a pipe then see its end, though this process goes on."""
     with suppress(BaseException):
         sys.stdout.flush()
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)
+    os.dup2(devnull, fd)
     os.close(devnull)
 
 
@@ -194,5 +195,5 @@ def finish_children() -> None:
 def _finish_at_exit() -> None:
     """Before exiting: end standard output (the answer is complete), then wait."""
     if _waiting:
-        _close_stdout()
+        close_stdout()
         finish_children()

@@ -27,11 +27,10 @@ def end_output() -> None:
     import os
     from contextlib import suppress
 
+    from dipgraph.cache.child import close_stdout
+
     sys.stdout.flush()
     with suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
         target = sys.stdout.fileno()  # none when stdout is captured in memory (tests)
-        if os.isatty(target):
-            return  # a terminal waits for nothing
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, target)
-        os.close(devnull)
+        if not os.isatty(target):  # a terminal waits for nothing
+            close_stdout(target)
