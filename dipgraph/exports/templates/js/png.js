@@ -30,8 +30,7 @@
       if (kept.length !== all.length) { parts.push(label + ": " + (kept.map(name).join(", ") || "none")); }
     }
     if (f.fromText || f.toText) {
-      parts.push("dates " + (f.fromText || "the start") + " to " + (f.toText || "now") +
-        (f.undated ? " (and undated)" : ""));
+      parts.push("dates " + dateRange(f) + (f.undated ? " (and undated)" : ""));
     }
     subset(data.legend.contact_types, f.types, "types", function (t) { return t.label; });
     subset(data.legend.statuses, f.statuses, "status", String);

@@ -140,12 +140,14 @@
   $("filters-reset").addEventListener("click", function () { resetFilterControls(); changed(); });
 
   // An empty canvas says why: which filters left nothing, and how to undo them.
+  // The date filter in words: "2019 to now".
+  function dateRange(f) { return (f.fromText || "the start") + " to " + (f.toText || "now"); }
   function emptyNote() {
     var note = $("graph-empty"), f = current.f;
     if (current.counts.contacts || !contactIds.length) { note.hidden = true; return; }
     note.textContent = "No contact" + (f.country ? " involving " + nameOf(f.country) : "") +
-      " passes the current filters" + (f.from || f.to ? " (dates " + (f.fromText || "the start") +
-      " to " + (f.toText || "now") + ")" : "") + ". Change them, or press \u201cReset filters\u201d.";
+      " passes the current filters" + (f.from || f.to ? " (dates " + dateRange(f) + ")" : "") +
+      ". Change them, or press \u201cReset filters\u201d.";
     note.hidden = false;
   }
   function updateCounts() {
@@ -156,8 +158,7 @@
     $("counts").textContent = text;
     var help = $("date-help");
     if (current.f.from || current.f.to) {
-      var range = (current.f.fromText || "the start") + " to " + (current.f.toText || "now");
-      var parts = ["Dates " + range + ": " + c.contacts + " contacts kept"];
+      var parts = ["Dates " + dateRange(current.f) + ": " + c.contacts + " contacts kept"];
       if (c.outside) { parts.push(c.outside + " dated outside the range hidden"); }
       if (c.undatedHidden) {
         parts.push(c.undatedHidden + " undated hidden (tick \u201ckeep undated\u201d to show them)");
