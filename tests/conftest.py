@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import shutil
@@ -19,6 +20,8 @@ REPO = TESTS.parent
 SMALL = TESTS / "fixtures" / "small"
 BUNDLED = REPO / "facts"
 CACHE_DIR = Path(tempfile.mkdtemp(prefix="dipgraph-test-cache-"))
+# One cache for the whole run, removed when it ends (each run used to leave one in /tmp).
+atexit.register(shutil.rmtree, CACHE_DIR, ignore_errors=True)
 
 
 @dataclass
