@@ -37,37 +37,61 @@ def _key(line: str) -> int:
 
 
 class _SeenQuads:
-    """The quads written so far, remembered by a 128-bit key instead of their text.
+    """The quads written so far, remembered at the least cost, so that none goes out twice.
 
-    What :class:`QuadWriter` needs of its ordered set (add, ``in``, ``len``) when every
-    new quad goes out as a line at once: 3.8 million lines take a gigabyte, their keys
-    a fifth of that. A key is Python's string hash (SipHash, keyed by a secret drawn
-    at start) of the line and of the line with a NUL added: two different lines share
-    one with odds of about 10^-25 at that size. It replaced a BLAKE2b digest, which
-    took a quarter of the compile.
+    Two records can write the same quad only about what they share, and that goes into
+    the shared graphs: entities (a position, a publisher, a language, who held a
+    position), the ontology and VoID. What a fact writes into a source's graph hangs off
+    the fact's own IRI (its roles, derivations, interval), so a repeat there comes from
+    the same record (a source cited twice). So shared quads are remembered for the whole
+    run, by a 128-bit key; a fact's quads only until the next record starts
+    (:meth:`new_record`). At 100k contacts that is half a million keys, not 3.8 million
+    (300 MB). Two records with one id (an error) may repeat quads: the caller drops the
+    lines of facts with errors.
+
+    A key is Python's string hash (SipHash, keyed by a secret drawn at start) of the line
+    and of the line with a NUL added: two different lines share one with odds of about
+    10^-25 at that size.
     """
 
-    def __init__(self, write: Callable[[str], None]) -> None:
-        self._seen: set[int] = set()
+    def __init__(self, write: Callable[[str], None], shared_graphs: set[str]) -> None:
+        self._shared: set[int] = set()
+        self._record: set[str] = set()
+        self._shared_graphs = shared_graphs
         self._write = write
         self.per_graph: dict[str, int] = {}
+        self.total = 0
+
+    def new_record(self) -> None:
+        """A record's quads begin: the last one's can no longer come again."""
+        self._record.clear()
 
     def line(self, line: str, graph: str) -> None:
         """Write ``line`` (a quad in ``graph``) unless it was written before."""
-        key = (hash(line) << 64) ^ (hash(line + "\0") & _LOW_64)  # _key, inlined: hot
-        if key not in self._seen:
-            self._seen.add(key)
-            self.per_graph[graph] = self.per_graph.get(graph, 0) + 1
-            self._write(line)
+        if graph in self._shared_graphs:
+            key = (hash(line) << 64) ^ (hash(line + "\0") & _LOW_64)  # _key, inlined: hot
+            if key in self._shared:
+                return
+            self._shared.add(key)
+        elif line in self._record:
+            return
+        else:
+            self._record.add(line)
+        self.per_graph[graph] = self.per_graph.get(graph, 0) + 1
+        self.total += 1
+        self._write(line)
 
     def __contains__(self, quad: tuple[str, str]) -> bool:
-        return _key(f"{quad[0]} {quad[1]} .\n") in self._seen
+        line = f"{quad[0]} {quad[1]} .\n"
+        if quad[1] in self._shared_graphs:
+            return _key(line) in self._shared
+        return line in self._record
 
     def __setitem__(self, quad: tuple[str, str], _: None) -> None:
         self.line(f"{quad[0]} {quad[1]} .\n", quad[1])
 
     def __len__(self) -> int:
-        return len(self._seen)
+        return self.total
 
 
 class _StreamingQuadWriter(QuadWriter):
@@ -75,7 +99,7 @@ class _StreamingQuadWriter(QuadWriter):
 
     def __init__(self, facts: Facts, model: Model, base: str, write: Callable[[str], None]):
         super().__init__(facts, model, base)
-        self.seen = _SeenQuads(write)
+        self.seen = _SeenQuads(write, {self.entities, self.ontology, self.void})
         self.quads = self.seen  # type: ignore[assignment]
 
     def add(self, graph: str, subject: str, predicate: str, obj: str) -> None:
@@ -155,4 +179,5 @@ class QuadsAsChecked:
             "contact": writer.add_contact,
             "statement": writer.add_statement,
         }[kind]
+        writer.seen.new_record()
         compile_one(record)
