@@ -25,7 +25,7 @@ from dipgraph.cache.child import (
     store_from_child,
 )
 from dipgraph.cache.folder import UnsafeCache, warn_once
-from dipgraph.cache.records import BadRecord, decode_facts, encode_facts
+from dipgraph.cache.records import BadRecord, decode_facts, facts_json
 from dipgraph.cache.tables import CacheDamaged, Tables, TableWriter
 from dipgraph.collector import give_back_memory
 from dipgraph.facts import Facts
@@ -57,7 +57,7 @@ def _fill(kg: KnowledgeGraph) -> Callable[..., Any]:
             writer.add_map(f"{name}.exact", {k: sorted(v) for k, v in names.exact.items()})
             writer.add_map(f"{name}.display", names.display)
         writer.add_map("views", kg.all_views(), tuples=False)
-        writer.add_json("facts", encode_facts(kg.facts))
+        writer.add_json("facts", facts_json(kg.facts))
 
     return fill
 

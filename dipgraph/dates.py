@@ -24,7 +24,7 @@ class DateError(ValueError):
     """A text that is not a valid partial date; the message says why."""
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class PartialDate:
     """A date known to the year, the month or the day."""
 

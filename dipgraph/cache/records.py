@@ -18,7 +18,7 @@ import json
 import operator
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -79,6 +79,9 @@ def _dict(value: Any) -> dict:
     return value
 
 
+_setattr = object.__setattr__
+
+
 @cache
 def decoder(cls: type) -> Decoder:
     """Rebuild a ``cls`` record from its field list (see :func:`encode`)."""
@@ -92,10 +95,9 @@ def decoder(cls: type) -> Decoder:
         if type(value) is not list or len(value) != count:
             raise BadRecord(f"a {cls.__name__} record needs {count} fields")
         record = object.__new__(cls)
-        # Frozen dataclasses: set the instance dict directly, as pickle did (no __init__).
-        record.__dict__.update(
-            (name, convert(item)) for (name, convert), item in zip(fields, value, strict=True)
-        )
+        # Frozen dataclasses: set each slot directly, as pickle does (no __init__).
+        for (name, convert), item in zip(fields, value, strict=True):
+            _setattr(record, name, convert(item))
         return record
 
     return rebuild
@@ -126,15 +128,22 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_
 
 def encode_facts(facts: Facts) -> str:
     """Every record of ``facts`` as JSON text, file locations included."""
-    return _ENCODER.encode(
-        {
-            "root": str(facts.root),
-            "files": [str(p) for p in facts.files],
-            **{
-                f"{kind}s": list(facts.by_kind(kind).values()) for kind in facts_module.RECORD_TYPES
-            },
-        }
-    )
+    return "".join(facts_json(facts))
+
+
+def facts_json(facts: Facts, records_a_piece: int = 2000) -> Iterator[str]:
+    """:func:`encode_facts`' text in pieces of at most ``records_a_piece`` records, so
+    that the whole text is never in memory at once."""
+    head = _ENCODER.encode({"root": str(facts.root), "files": [str(p) for p in facts.files]})
+    yield head[:-1]
+    for kind in facts_module.RECORD_TYPES:
+        records = list(facts.by_kind(kind).values())
+        yield f',"{kind}s":['
+        for start in range(0, len(records), records_a_piece):
+            piece = _ENCODER.encode(records[start : start + records_a_piece])[1:-1]
+            yield f",{piece}" if start else piece
+        yield "]"
+    yield "}"
 
 
 def decode_facts(data: Any) -> Facts:
