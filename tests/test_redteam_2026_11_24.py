@@ -1,0 +1,83 @@
+"""Red-team pass of 2026-11-24: each test reproduces one attack that got through.
+
+The attacks already covered (tests/test_hostile_facts.py, test_cache_safety.py,
+test_sparql_safety.py, test_cli_hardening.py, test_server_hardening.py,
+test_push_safety.py) are not repeated here.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import suppress
+from pathlib import Path
+
+import pytest
+
+from dipgraph.cache.tables import CacheDamaged, Tables, TableWriter
+
+# -- the cache: a damaged or planted entry is a miss, never a traceback or a silent loss --
+
+
+def _written(path: Path, fill) -> Path:
+    writer = TableWriter(path)
+    fill(writer)
+    writer.close()
+    return path
+
+
+def _set_rows(path: Path, part: str, sql: str, *args: object) -> None:
+    with sqlite3.connect(path) as db:
+        (table,) = db.execute("SELECT tab FROM parts WHERE name=?", (part,)).fetchone()
+        db.execute(sql.format(table=table), args)
+
+
+@pytest.mark.parametrize("part", ["rows", "keyed", "value:whole"])
+def test_json_nested_past_the_recursion_limit_is_damage_not_a_traceback(
+    tmp_path: Path, part: str
+) -> None:
+    def fill(writer: TableWriter) -> None:
+        writer.add_list("rows", [[1]])
+        writer.add_map("keyed", {"k": [1]})
+        writer.add_value("whole", [1])
+
+    path = _written(tmp_path / "index.sqlite", fill)
+    _set_rows(path, part, "UPDATE {table} SET data=?", "[" * 100_000 + "]" * 100_000)
+    tables = Tables(path)
+    with pytest.raises(CacheDamaged):
+        if part == "rows":
+            tables.list("rows")[0]
+        elif part == "keyed":
+            tables.map("keyed")["k"]
+        else:
+            tables.value("whole")
+
+
+def test_json_just_under_the_limit_is_damage_when_tupled(tmp_path: Path) -> None:
+    """json.loads may just manage a depth that turning lists to tuples cannot."""
+    import sys
+
+    path = _written(tmp_path / "index.sqlite", lambda w: w.add_list("rows", [[1]]))
+    for depth in range(sys.getrecursionlimit() - 60, sys.getrecursionlimit(), 5):
+        _set_rows(path, "rows", "UPDATE {table} SET data=?", "[" * depth + "]" * depth)
+        tables = Tables(path)
+        with suppress(CacheDamaged):  # or a tuple: never a RecursionError
+            tables.list("rows")[0]
+
+
+def test_a_lost_piece_of_a_stored_value_is_damage_not_fewer_facts(tmp_path: Path) -> None:
+    """The facts are stored in pieces of records; a piece lost between two others still
+    reads as JSON: every contact of the piece silently gone."""
+    pieces = ['{"contacts":[', '"a","b"', ',"c"', "]}"]
+    path = _written(tmp_path / "index.sqlite", lambda w: w.add_json("facts", pieces))
+    assert Tables(path).value("facts") == {"contacts": ["a", "b", "c"]}
+    _set_rows(path, "value:facts", "DELETE FROM {table} WHERE rowid=3")
+    with pytest.raises(CacheDamaged):
+        Tables(path).value("facts")
+
+
+def test_a_piece_added_to_a_stored_value_is_damage(tmp_path: Path) -> None:
+    pieces = ['{"contacts":[', '"a"', "]}"]
+    path = _written(tmp_path / "index.sqlite", lambda w: w.add_json("facts", pieces))
+    _set_rows(path, "value:facts", "INSERT INTO {table} (rowid, data) VALUES (9, ' ')")
+    with pytest.raises(CacheDamaged):
+        Tables(path).value("facts")
