@@ -81,3 +81,55 @@ def test_a_piece_added_to_a_stored_value_is_damage(tmp_path: Path) -> None:
     _set_rows(path, "value:facts", "INSERT INTO {table} (rowid, data) VALUES (9, ' ')")
     with pytest.raises(CacheDamaged):
         Tables(path).value("facts")
+
+
+# -- fact files: a pattern ending in "$" lets a trailing newline through ---------------------
+# Python's "$" also matches before a final "\n": "Q42\n" passed as a Wikidata id, then
+# every query command and build died on it with a traceback (IriError).
+
+
+def _add(root: Path, name: str, text: str) -> None:
+    (root / name).write_text(text, encoding="utf-8")
+
+
+def _problems(root: Path) -> list[str]:
+    from dipgraph.loader import check_facts
+
+    return [str(problem) for problem in check_facts(root)[1]]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "column", "says"),
+    [
+        ("id", '"zed\\n"', 9, "is not a valid id"),
+        ("wikidata", '"Q42\\n"', 15, "is not a Wikidata item id"),
+        ("names", '{"en\\n": Zed}', 13, "is not a language code"),
+    ],
+)
+def test_a_trailing_newline_is_not_part_of_a_valid_id(
+    small_copy: Path, field: str, value: str, column: int, says: str
+) -> None:
+    lines = ["actors:", "  - id: zed", "    kind: person", "    names: {en: Zed}"]
+    row = {"id": 1, "names": 3}.get(field)
+    if row is None:
+        lines.append(f"    {field}: {value}")
+        row = 4
+    else:
+        lines[row] = f"    {field}: {value}" if field == "names" else f"  - id: {value}"
+    _add(small_copy, "zz-newline.yaml", "\n".join(lines) + "\n")
+    problems = _problems(small_copy)
+    assert any(
+        f"zz-newline.yaml:{row + 1}:{column}: error:" in p and says in p for p in problems
+    ), problems
+
+
+def test_a_wikidata_id_with_a_newline_gives_no_traceback(cli, small_copy: Path) -> None:
+    _add(
+        small_copy,
+        "zz-newline.yaml",
+        'actors:\n  - id: zed\n    kind: person\n    names: {en: Zed}\n    wikidata: "Q42\\n"\n',
+    )
+    for command in (["talks", "belov"], ["build", "--out", small_copy / "out"]):
+        result = cli(*command, "--facts", small_copy)
+        assert result.code == 1 and "Traceback" not in result.err, result.err
+        assert "zz-newline.yaml:5:15: error:" in result.err
