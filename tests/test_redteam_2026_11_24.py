@@ -133,3 +133,61 @@ def test_a_wikidata_id_with_a_newline_gives_no_traceback(cli, small_copy: Path) 
         result = cli(*command, "--facts", small_copy)
         assert result.code == 1 and "Traceback" not in result.err, result.err
         assert "zz-newline.yaml:5:15: error:" in result.err
+
+
+# -- CSV: a cell a spreadsheet would run as a formula ----------------------------------------
+# The HTML page's CSV export guarded it (test_html.py); the CLI's CSV and build's CSV
+# tables did not: a name '=HYPERLINK("http://evil/","x")' in a fact file became a live
+# formula in the analyst's spreadsheet.
+
+FORMULA = '=HYPERLINK("http://evil/","click")'
+
+
+def _formula_named(root: Path) -> None:
+    actors = root / "people" / "actors.yaml"
+    text = actors.read_text(encoding="utf-8")
+    escaped = FORMULA.replace('"', '\\"')
+    text = text.replace("names: {en: Alice Adams}", f'names: {{en: "{escaped}"}}')
+    actors.write_text(text, encoding="utf-8")
+    _add(root, "zz-summary.yaml", CONTACT_WITH_SUMMARY)
+
+
+CONTACT_WITH_SUMMARY = """contacts:
+  - id: zz-formula
+    type: meeting
+    participants: [alice-adams, boris-belov]
+    summary: "@SUM(1+1)*cmd|' /C calc'!A0"
+    evidence:
+      - source: wire
+        quote: Secretary Alice Adams spoke by telephone with Minister Boris Belov in March 2020.
+"""
+
+
+def _cells(text: str) -> list[str]:
+    import csv
+    import io
+
+    return [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+
+
+def test_cli_csv_cells_cannot_become_formulas(cli, small_copy: Path) -> None:
+    _formula_named(small_copy)
+    for command in (["actors"], ["talks", "belov"], ["show", "belov"]):
+        result = cli(*command, "--facts", small_copy, "--format", "csv")
+        assert result.code == 0, result.err
+        cells = _cells(result.out)
+        assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")], (command, cells)
+    actors = _cells(cli("actors", "--facts", small_copy, "--format", "csv").out)
+    assert "'" + FORMULA in actors  # kept, readable, as text
+
+
+def test_build_csv_cells_cannot_become_formulas(cli, small_copy: Path) -> None:
+    _formula_named(small_copy)
+    out = small_copy / "out"
+    result = cli("build", "--facts", small_copy, "--out", out, "--formats", "csv")
+    assert result.code == 0, result.err
+    for name in ("dipgraph-nodes.csv", "dipgraph-edges.csv"):
+        cells = _cells((out / name).read_text(encoding="utf-8"))
+        assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")], (name, cells)
+    nodes = _cells((out / "dipgraph-nodes.csv").read_text(encoding="utf-8"))
+    assert "'" + FORMULA in nodes and "'@SUM(1+1)*cmd|' /C calc'!A0" in nodes
