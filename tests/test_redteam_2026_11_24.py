@@ -7,6 +7,7 @@ test_push_safety.py) are not repeated here.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from contextlib import suppress
 from pathlib import Path
@@ -191,3 +192,64 @@ def test_build_csv_cells_cannot_become_formulas(cli, small_copy: Path) -> None:
         assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")], (name, cells)
     nodes = _cells((out / "dipgraph-nodes.csv").read_text(encoding="utf-8"))
     assert "'" + FORMULA in nodes and "'@SUM(1+1)*cmd|' /C calc'!A0" in nodes
+
+
+# -- suggest: an article is hostile text, and its drafts are printed to a terminal ----------
+# ESC was escaped, but bidi overrides (U+202E...) and C1 controls (U+009B, a CSI on some
+# terminals) reached the terminal raw, in YAML quotes, YAML comments and JSON.
+
+HOSTILE_ARTICLE = (
+    "The ambassador John Smith met Boris Belov in Vienna.\u009b31m "
+    "Belov said \u202e that the talks were useful.\n"
+)
+RAW = re.compile("[\x1b\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_suggest_prints_no_raw_bidi_or_c1_character(cli, small_copy: Path, fmt: str) -> None:
+    import json
+
+    import yaml
+
+    article = small_copy / "article.txt"
+    article.write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    result = cli("suggest", article, "--facts", small_copy, "--format", fmt)
+    assert result.code == 0, result.err
+    assert not RAW.search(result.out), [m.group() for m in RAW.finditer(result.out)]
+    drafts = yaml.safe_load(result.out) if fmt == "yaml" else json.loads(result.out)
+    quotes = [
+        e["quote"]
+        for kind in ("contacts", "statements")
+        for item in drafts.get(kind) or []
+        for e in item["evidence"]
+    ]
+    assert any("\u202e" in q for q in quotes), quotes  # still the article's exact text
+
+
+# -- CLI: an output or address that cannot be used is a message, not a traceback -----------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["build", "--formats", "ttl"],
+        ["html"],
+    ],
+)
+def test_an_output_path_that_cannot_be_made_is_a_message(
+    cli, small_copy: Path, command: list[str]
+) -> None:
+    blocker = small_copy / "facts.yaml"  # a file where a folder would have to be
+    out = blocker / ("out" if command[0] == "build" else "page.html")
+    result = cli(*command, "--out", out, "--facts", small_copy)
+    assert result.code == 1, result
+    assert "Traceback" not in result.err, result.err
+    assert f"error: cannot write {out}" in result.err
+
+
+def test_a_host_serve_cannot_use_is_a_message(cli, small_copy: Path) -> None:
+    result = cli("serve", "--host", "no such\x1b[31mhost", "--port", "0", "--facts", small_copy)
+    assert result.code == 1, result
+    assert "Traceback" not in result.err, result.err
+    assert "cannot listen on no such\\x1b[31mhost" in result.err
+    assert "\x1b" not in result.err
