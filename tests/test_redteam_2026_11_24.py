@@ -253,3 +253,28 @@ def test_a_host_serve_cannot_use_is_a_message(cli, small_copy: Path) -> None:
     assert "Traceback" not in result.err, result.err
     assert "cannot listen on no such\\x1b[31mhost" in result.err
     assert "\x1b" not in result.err
+
+
+# -- serve: content negotiation honours q-values ---------------------------------------------
+# "application/sparql-results+json;q=0, text/csv" (JSON refused, CSV wanted) got JSON.
+
+
+@pytest.mark.parametrize(
+    ("accept", "media"),
+    [
+        ("application/sparql-results+json;q=0, text/csv", "text/csv"),
+        ("text/csv;q=0.4, application/sparql-results+xml;q=0.9", "application/sparql-results+xml"),
+        ("text/csv, text/tab-separated-values", "text/csv"),  # equal: the first
+        ("text/csv;q=oops, text/tab-separated-values", "text/tab-separated-values"),
+        ("image/png", "application/sparql-results+json"),  # nothing we make: the default
+    ],
+)
+def test_the_server_answers_in_the_best_ranked_media_type(accept: str, media: str) -> None:
+    import pyoxigraph as ox
+
+    from dipgraph.sparql.answer import answer
+
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("http://x/s"), ox.NamedNode("http://x/p"), ox.Literal("o")))
+    status, body, chosen = answer(store, "SELECT ?o WHERE { ?s ?p ?o }", accept)
+    assert (status, chosen) == (200, media), body
