@@ -278,3 +278,32 @@ def test_the_server_answers_in_the_best_ranked_media_type(accept: str, media: st
     store.add(ox.Quad(ox.NamedNode("http://x/s"), ox.NamedNode("http://x/p"), ox.Literal("o")))
     status, body, chosen = answer(store, "SELECT ?o WHERE { ?s ?p ?o }", accept)
     assert (status, chosen) == (200, media), body
+
+
+# -- serve: --allow-host and --cors values that could never match are refused ---------------
+# "--cors app.example" (no scheme) or "--allow-host http://myhost" were accepted, and every
+# request from that page or name was then refused, with nothing saying why.
+
+
+@pytest.mark.parametrize(
+    "option",
+    [
+        ["--cors", "app.example"],
+        ["--cors", "https://app.example/path"],
+        ["--cors", "https://app.example\r\nX-Evil: 1"],
+        ["--allow-host", "http://myhost"],
+        ["--allow-host", "myhost:8080"],
+    ],
+)
+def test_serve_refuses_options_that_never_match(cli, small_copy: Path, option: list[str]) -> None:
+    result = cli("serve", *option, "--port", "0", "--facts", small_copy)
+    assert result.code == 1, result
+    assert "Traceback" not in result.err and f"error: {option[0]} " in result.err, result.err
+
+
+def test_a_cors_origin_matches_whatever_its_case() -> None:
+    from dipgraph.sparql.hosts import HostPolicy, option_problem
+
+    assert option_problem(("myhost.lan",), ("https://App.Example:8443/", "*")) is None
+    policy = HostPolicy.for_bind("127.0.0.1", 7800, cors=("https://App.Example",))
+    assert policy.cors_origin("https://app.example") == "https://app.example"

@@ -556,9 +556,13 @@ def serve(
 
     SERVICE (federation) is always refused; queries past --timeout are stopped.
     """
+    from dipgraph.sparql.hosts import option_problem
     from dipgraph.sparql.server import is_loopback, make_server
     from dipgraph.sparql.workers import PoolError
 
+    problem = option_problem(tuple(allow_host or ()), tuple(cors or ()))
+    if problem:
+        fail(problem)
     graph = open_graph(facts, base_iri)
     if not is_loopback(host):
         typer.echo(
