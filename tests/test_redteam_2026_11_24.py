@@ -307,3 +307,31 @@ def test_a_cors_origin_matches_whatever_its_case() -> None:
     assert option_problem(("myhost.lan",), ("https://App.Example:8443/", "*")) is None
     policy = HostPolicy.for_bind("127.0.0.1", 7800, cors=("https://App.Example",))
     assert policy.cors_origin("https://app.example") == "https://app.example"
+
+
+# -- push: a URL that already names a graph, or holds a space or line break ----------------
+# push appends ?graph=IRI; "…/store?graph=X" sent "?graph=X&graph=IRI" for every graph (a
+# server taking the first would replace X eight times), and a line break in the URL was
+# reported as "sent a malformed answer" although nothing was sent.
+
+
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        ("http://127.0.0.1:1/store?graph=http%3A%2F%2Fx%2Fvictim", "names a graph already"),
+        ("http://127.0.0.1:1/store?default", "names a graph already"),
+        ("http://127.0.0.1:1/a\r\nX-Evil: 1", "is not a valid URL"),
+        ("http://127.0.0.1:1/a b", "is not a valid URL"),
+    ],
+)
+def test_push_refuses_a_url_it_cannot_use_before_sending(url: str, says: str) -> None:
+    from dipgraph.sparql.push import Endpoint, PushError
+
+    with pytest.raises(PushError, match=says):
+        Endpoint.parse(url)
+
+
+def test_push_keeps_other_query_parameters() -> None:
+    from dipgraph.sparql.push import Endpoint
+
+    assert Endpoint.parse("http://127.0.0.1:1/store?token=1").target == "/store?token=1"
