@@ -335,3 +335,22 @@ def test_push_keeps_other_query_parameters() -> None:
     from dipgraph.sparql.push import Endpoint
 
     assert Endpoint.parse("http://127.0.0.1:1/store?token=1").target == "/store?token=1"
+
+
+def test_a_key_note_nested_past_the_recursion_limit_is_ignored(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """The note remembering a facts folder's key is JSON too: deep nesting in it made
+    every query command end in a RecursionError traceback."""
+    import time
+
+    import dipgraph.cache as cache
+
+    later = time.time_ns() + 60_000_000_000  # the files look a minute old: a note is kept
+    monkeypatch.setattr(cache.time, "time_ns", lambda: later)
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    key = cache.quick_key(folder, small_copy, "https://x.example/")
+    (note,) = folder.glob("key-*.json")
+    note.write_text("[" * 100_000 + "]" * 100_000)
+    assert cache.quick_key(folder, small_copy, "https://x.example/") == key
