@@ -354,3 +354,21 @@ def test_a_key_note_nested_past_the_recursion_limit_is_ignored(
     (note,) = folder.glob("key-*.json")
     note.write_text("[" * 100_000 + "]" * 100_000)
     assert cache.quick_key(folder, small_copy, "https://x.example/") == key
+
+
+# -- a raw NUL (or other character YAML refuses) is located where it is ---------------------
+# libyaml's mark for it counts bytes and reads ahead: a NUL on line 5 after Arabic text
+# was reported at another line and column (1:1 with the pure-Python reader).
+
+
+def test_a_raw_nul_is_located_at_its_line_and_column(small_copy: Path) -> None:
+    text = (
+        "topics:\n"
+        "  - id: zz-a\n"
+        "    names: {en: Arms, ar: الحد من التسلح والأسلحة النووية الاستراتيجية}\n"
+        "  - id: zz-b\n"
+        "    names: {en: Bad\x00name}\n"
+    )
+    _add(small_copy, "zz-nul.yaml", text)
+    problems = _problems(small_copy)
+    assert any("zz-nul.yaml:5:20: error: YAML syntax error" in p for p in problems), problems
