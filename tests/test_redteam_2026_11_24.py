@@ -372,3 +372,22 @@ def test_a_raw_nul_is_located_at_its_line_and_column(small_copy: Path) -> None:
     _add(small_copy, "zz-nul.yaml", text)
     problems = _problems(small_copy)
     assert any("zz-nul.yaml:5:20: error: YAML syntax error" in p for p in problems), problems
+
+
+# -- sparql @FILE: a query file that is not UTF-8 text -------------------------------------
+# read_text(encoding="utf-8") raised UnicodeDecodeError: a traceback.
+
+
+def test_a_query_file_that_is_not_utf8_is_a_message(cli, small_copy: Path) -> None:
+    query = small_copy / "query.rq"
+    query.write_bytes(b'SELECT * WHERE { ?s ?p "\xff" }')
+    result = cli("sparql", f"@{query}", "--facts", small_copy)
+    assert result.code == 1 and "Traceback" not in result.err, result.err
+    assert "is not UTF-8 (byte 0xff at byte 24)" in result.err
+
+
+def test_a_query_file_that_is_not_a_file_is_said_so(small_copy: Path) -> None:
+    from dipgraph.graph.sparql import SparqlError, resolve_query
+
+    with pytest.raises(SparqlError, match="is not a file"):
+        resolve_query(f"@{small_copy}")
