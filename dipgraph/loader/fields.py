@@ -7,6 +7,7 @@ here (with their locations) and checked once every file is read.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -158,7 +159,9 @@ class FieldChecker:
                 "and - _ . between them (e.g. sergei-lavrov)",
             )
             return INVALID
-        return text
+        # One string an id, however often it is referred to (600k references to 33k
+        # actors at 100k contacts).
+        return sys.intern(text)
 
     def _ref(self, prop: Property, node: yaml.Node, what: str) -> Any:
         target = self._id(prop, node, what)
