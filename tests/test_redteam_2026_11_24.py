@@ -391,3 +391,25 @@ def test_a_query_file_that_is_not_a_file_is_said_so(small_copy: Path) -> None:
 
     with pytest.raises(SparqlError, match="is not a file"):
         resolve_query(f"@{small_copy}")
+
+
+# -- sparql: brackets nested thousands deep crash Oxigraph's parser -------------------------
+# 'SELECT * WHERE ' + '{' * 50000 + '}' * 50000 ended `dipgraph sparql` with SIGSEGV (exit
+# 139, no message); a served one cost its worker (503) each time.
+
+
+def test_a_query_nested_past_the_parsers_depth_is_refused_not_a_crash(
+    cli, small_copy: Path
+) -> None:
+    query = small_copy / "deep.rq"
+    query.write_text("SELECT * WHERE " + "{" * 50_000 + "}" * 50_000, encoding="utf-8")
+    result = cli("sparql", f"@{query}", "--facts", small_copy)
+    assert result.code == 1, result
+    assert "nests brackets more than 256 levels deep" in result.err
+
+
+def test_nesting_counts_brackets_of_the_query_only() -> None:
+    from dipgraph.graph.sparql.keywords import nesting_depth
+
+    assert nesting_depth('SELECT * { ?s ?p "{{{{((((" . <http://x/a((b> ?p ?o } # ((((') == 1
+    assert nesting_depth("SELECT * WHERE " + "{" * 300 + "}" * 300) == 300

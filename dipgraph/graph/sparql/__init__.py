@@ -49,6 +49,7 @@ def is_update(text: str) -> bool:
     return bool(_UPDATE.match(text[_PROLOGUE.match(text).end() :]))  # type: ignore[union-attr]
 
 
+MAX_NESTING = 256  # ( { [ levels; Oxigraph's parser crashed at 3,000 braces
 MAX_QUERY_FILE = 8 << 20  # bytes; the server takes queries of up to 1 MiB
 
 
@@ -98,11 +99,16 @@ def run_query(
     """
     from pyoxigraph import Variable
 
-    from dipgraph.graph.sparql.keywords import uses_service
+    from dipgraph.graph.sparql.keywords import nesting_depth, uses_service
     from dipgraph.graph.sparql.messages import syntax_message
 
     if is_update(text):
         raise SparqlError("SPARQL UPDATE is refused: the graph is read-only")
+    if nesting_depth(text) > MAX_NESTING:
+        raise SparqlError(
+            f"the query nests brackets more than {MAX_NESTING} levels deep; the SPARQL "
+            "parser would crash on it"
+        )
     if not allow_service and uses_service(text):
         raise SparqlError(
             "SERVICE is refused: a query may not make dipgraph send requests to other "
