@@ -413,3 +413,18 @@ def test_nesting_counts_brackets_of_the_query_only() -> None:
 
     assert nesting_depth('SELECT * { ?s ?p "{{{{((((" . <http://x/a((b> ?p ?o } # ((((') == 1
     assert nesting_depth("SELECT * WHERE " + "{" * 300 + "}" * 300) == 300
+
+
+def test_a_source_file_that_is_a_fifo_is_not_called_missing(small_copy: Path) -> None:
+    import os
+
+    os.mkfifo(small_copy / "sources" / "pipe.txt")
+    sources = small_copy / "sources.yaml"
+    sources.write_text(
+        sources.read_text(encoding="utf-8").replace("sources/wire.txt", "sources/pipe.txt"),
+        encoding="utf-8",
+    )
+    problems = _problems(small_copy)
+    assert any("source file 'sources/pipe.txt' is not a regular file" in p for p in problems), (
+        problems
+    )
