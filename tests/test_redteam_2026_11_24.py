@@ -428,3 +428,57 @@ def test_a_source_file_that_is_a_fifo_is_not_called_missing(small_copy: Path) ->
     assert any("source file 'sources/pipe.txt' is not a regular file" in p for p in problems), (
         problems
     )
+
+
+# -- serve: another site's page can make the server work without sending an Origin ---------
+# <img src="http://127.0.0.1:7800/sparql?query=…heavy…"> sends no Origin header: the page
+# cannot read the answer, but each such request kept a worker busy up to --timeout.
+
+
+class _Pool:
+    def __init__(self) -> None:
+        self.queries: list[str] = []
+
+    def run(self, text: str, accept: str, timeout: float, wait: float):
+        self.queries.append(text)
+        return 200, b"{}", "application/sparql-results+json"
+
+
+def _request(headers: dict[str, str]) -> tuple[str, list[str]]:
+    import io
+
+    from dipgraph.sparql.hosts import HostPolicy
+    from dipgraph.sparql.server import SparqlApp
+
+    pool = _Pool()
+    app = SparqlApp(lambda: b"<html>", pool, HostPolicy.for_bind("127.0.0.1", 7800), 5.0)  # type: ignore[arg-type]
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": "/sparql",
+        "QUERY_STRING": "query=ASK%7B%7D",
+        "HTTP_HOST": "127.0.0.1:7800",
+        "wsgi.input": io.BytesIO(b""),
+        **headers,
+    }
+    statuses = []
+    app(environ, lambda status, _headers: statuses.append(status))
+    return statuses[0], pool.queries
+
+
+def test_a_cross_site_subresource_query_is_refused_before_it_runs() -> None:
+    status, ran = _request({"HTTP_SEC_FETCH_SITE": "cross-site", "HTTP_SEC_FETCH_MODE": "no-cors"})
+    assert status.startswith("403") and ran == []
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},  # curl, scripts
+        {"HTTP_SEC_FETCH_SITE": "same-origin", "HTTP_SEC_FETCH_MODE": "cors"},  # the graph page
+        {"HTTP_SEC_FETCH_SITE": "none", "HTTP_SEC_FETCH_MODE": "navigate"},  # typed in
+        {"HTTP_SEC_FETCH_SITE": "cross-site", "HTTP_SEC_FETCH_MODE": "navigate"},  # a link
+    ],
+)
+def test_other_requests_still_run(headers: dict[str, str]) -> None:
+    status, ran = _request(headers)
+    assert status.startswith("200") and ran == ["ASK{}"]
