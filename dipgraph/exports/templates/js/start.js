@@ -20,8 +20,11 @@
      openCluster(id)    -> large graphs: zoom onto a country's actors, dim the rest
      visInternals()     -> {pinned, missing}: the vis-network internals the page relies on
                            that this vis-network lacks (see vis_internals.js)
-     tidy()             -> pushes apart nodes whose boxes overlap (done after each layout);
+     tidy()             -> pushes apart nodes whose boxes overlap and squeezes the layout
+                           until the fit draws names at 13 px (done after each layout);
                            returns the overlaps left
+     hoverName()        -> {id, px}: the name last drawn for the node under the pointer
+                           because names were too small to draw, or null
      network, nodes, edges: the vis-network objects (read them, do not change them)
 */
 (function () {
