@@ -11,9 +11,8 @@
   function drawHoveredName(ctx) {
     var item = hoveredNode === null ? null : network.body.nodes[hoveredNode];
     if (!item || !item.options.label) { return; }
-    var scale = network.getScale(), size = item.options.font.size;
-    if (size * scale >= NAME_THRESHOLD - 1) { return; }  // vis-network draws it
-    var px = READABLE_PX / scale, text = String(item.options.label).replace(/\s+/g, " ");
+    if (nameDrawn(item)) { return; }  // vis-network draws it
+    var scale = network.getScale(), px = READABLE_PX / scale, text = String(item.options.label).replace(/\s+/g, " ");
     var half = item.shape.height ? item.shape.height / 2 : item.options.size;
     ctx.save();
     ctx.font = px + "px sans-serif";

@@ -4,9 +4,10 @@
   // a layout the page squeezes the positions toward the canvas's shape and pushes
   // apart every two nodes whose boxes (shape and name) overlap, a few rounds, until
   // the fit of what is shown draws every name at READABLE_PX or more with no two
-  // boxes overlapping. A canvas too small for that keeps the names apart, and
-  // vis-network draws no name under 12 px there (nodes.scaling.label.drawThreshold in
-  // html.py): they show on zooming in.
+  // boxes overlapping. A canvas too small for that (a narrow window, the statements
+  // layer) keeps names apart, and vis-network draws no name under
+  // 12 px there (nodes.scaling.label.drawThreshold in html.py): they show on zooming
+  // in, and the node under the pointer says its name (hover_name.js).
   var READABLE_PX = 13.1;  // CSS px at the fit: drawn unfaded (NAME_THRESHOLD)
   var NAME_THRESHOLD = 13;  // vis-network draws no name under this minus 1 px
   var FIT_MARGIN = 1.1;  // vis-network's fit frames the range of the boxes times 1.1
@@ -15,9 +16,9 @@
   function boxesOf(ids, margin) {
     var positions = network.getPositions(ids), boxes = {};
     ids.forEach(function (id) {
-      var b = network.getBoundingBox(id), p = positions[id], name = network.body.nodes[id].labelModule.size;
-      var l = b.left, r = b.right, t = b.top, bottom = b.bottom;
-      if (name.width > 0) {
+      var b = network.getBoundingBox(id), p = positions[id], item = network.body.nodes[id];
+      var name = item.labelModule.size, l = b.left, r = b.right, t = b.top, bottom = b.bottom;
+      if (name.width > 0 && (measuringNames || nameDrawn(item))) {
         l = Math.min(l, name.left); r = Math.max(r, name.left + name.width);
         t = Math.min(t, name.top); bottom = Math.max(bottom, name.top + name.height);
       }
@@ -97,10 +98,16 @@
   function drawTwice() { network.redraw(); network.redraw(); }
   // A name too small to draw at this scale has no box yet (vis-network measures a
   // name when it draws it): measured with every name drawn, in frames nobody sees.
+  var measuringNames = false;
+  function nameDrawn(item) {  // a name not drawn keeps the box of where it was last drawn
+    return item.options.font.size * network.getScale() >= NAME_THRESHOLD - 1;
+  }
   function measuredBoxes(ids) {
     network.setOptions({ nodes: { scaling: { label: { drawThreshold: 0 } } } });
     drawTwice();
+    measuringNames = true;
     var boxes = boxesOf(ids, 2);
+    measuringNames = false;
     network.setOptions({ nodes: { scaling: { label: { drawThreshold: NAME_THRESHOLD } } } });
     return boxes;
   }
@@ -119,11 +126,17 @@
       .map(function (n) { return n.id; });
     var boxes = measuredBoxes(ids), need = neededScale(ids);
     var canvas = network.canvas.frame.canvas;
-    var left = pushApart(boxes);
+    var left = pushApart(boxes), unsqueezed = JSON.parse(JSON.stringify(boxes));
     for (var round = 0; round < 20 && canvas.clientWidth && canvas.clientHeight; round++) {
       if (left || fitScale(boxes) >= need) { break; }
       squeeze(boxes, need);
       left = pushApart(boxes);
+    }
+    // No room for names: the forces' layout reads better, unless squeezing drew the
+    // graph much larger (a narrow canvas, where the forces' round layout is a speck).
+    if (left || (fitScale(boxes) < need && fitScale(boxes) < 1.5 * fitScale(unsqueezed))) {
+      boxes = unsqueezed;
+      left = labelOverlaps(boxes).length;
     }
     ids.forEach(function (id) { network.moveNode(id, boxes[id].x, boxes[id].y); });
     frameBoxes(boxes);
