@@ -296,7 +296,7 @@ def _event_node(ident: str, label: str, fill: str, dashed: bool, ink: str) -> di
             "highlight": {"background": fill, "border": SELECTED_OUTLINE},
             "hover": {"background": fill, "border": SELECTED_OUTLINE},
         },
-        "font": {"size": 14, "color": ink, "strokeWidth": 0},  # no halo inside a box
+        "font": {"size": 14, "color": ink, "strokeWidth": 0, "background": "none"},  # in a box
         "margin": 4,
         "borderWidth": 1.5,
         "borderWidthSelected": 3,

@@ -96,8 +96,15 @@ SMALL_OPTIONS: dict[str, Any] = {
         "scaling": {"label": {"drawThreshold": 15}},
     },
     "nodes": {
-        # A white halo keeps a name legible where a line crosses it; long names wrap.
-        "font": {"size": 14, "face": "sans-serif", "strokeWidth": 4, "strokeColor": "#ffffff"},
+        # A name stands on a light ground with a white halo: a line crossing it passes
+        # behind, faint, and the name stays legible. Long names wrap.
+        "font": {
+            "size": 14,
+            "face": "sans-serif",
+            "strokeWidth": 4,
+            "strokeColor": "#ffffff",
+            "background": "rgba(255,255,255,0.8)",
+        },
         "widthConstraint": {"maximum": 120},
         # No name is drawn under 12 CSS px (it shows on zooming in): see label_spacing.js.
         "scaling": {"label": {"drawThreshold": 13}},
