@@ -11,14 +11,15 @@
   var READABLE_PX = 13.1;  // CSS px at the fit: drawn unfaded (NAME_THRESHOLD)
   var NAME_THRESHOLD = 13;  // vis-network draws no name under this minus 1 px
   var FIT_MARGIN = 1.1;  // vis-network's fit frames the range of the boxes times 1.1
-  // A node's box: its shape and its name, as last drawn. vis-network's own box
-  // (getBoundingBox) stops a name below a disc ~11 units short of where it is drawn.
-  function boxesOf(ids, margin) {
+  // A node's box: its shape and its name as last drawn (`names` true: every name,
+  // false: none, else the names drawn now). vis-network's own box (getBoundingBox)
+  // stops a name below a disc ~11 units short of where it is drawn.
+  function boxesOf(ids, margin, names) {
     var positions = network.getPositions(ids), boxes = {};
     ids.forEach(function (id) {
       var b = network.getBoundingBox(id), p = positions[id], item = network.body.nodes[id];
       var name = item.labelModule.size, l = b.left, r = b.right, t = b.top, bottom = b.bottom;
-      if (name.width > 0 && (measuringNames || nameDrawn(item))) {
+      if (name.width > 0 && names !== false && (names || nameDrawn(item))) {
         l = Math.min(l, name.left); r = Math.max(r, name.left + name.width);
         t = Math.min(t, name.top); bottom = Math.max(bottom, name.top + name.height);
       }
@@ -98,18 +99,30 @@
   function drawTwice() { network.redraw(); network.redraw(); }
   // A name too small to draw at this scale has no box yet (vis-network measures a
   // name when it draws it): measured with every name drawn, in frames nobody sees.
-  var measuringNames = false;
   function nameDrawn(item) {  // a name not drawn keeps the box of where it was last drawn
     return item.options.font.size * network.getScale() >= NAME_THRESHOLD - 1;
   }
   function measuredBoxes(ids) {
     network.setOptions({ nodes: { scaling: { label: { drawThreshold: 0 } } } });
     drawTwice();
-    measuringNames = true;
-    var boxes = boxesOf(ids, 2);
-    measuringNames = false;
+    var boxes = boxesOf(ids, 2, true);
     network.setOptions({ nodes: { scaling: { label: { drawThreshold: NAME_THRESHOLD } } } });
     return boxes;
+  }
+  // Where no name can be drawn, only shapes need room: the layout is stretched to
+  // the canvas's shape (a narrow window's tall canvas framed a round layout as a
+  // speck) and shapes pushed apart.
+  function toCanvasShape(boxes, ids) {
+    var canvas = network.canvas.frame.canvas, r = rangeOf(boxes);
+    var shapes = boxesOf(ids, 2, false), cx = (r.l + r.r) / 2, cy = (r.t + r.b) / 2;
+    var ax = (r.r - r.l) / canvas.clientWidth, ay = (r.b - r.t) / canvas.clientHeight;
+    ids.forEach(function (id) {
+      var a = shapes[id];
+      a.x = cx + (boxes[id].x - cx) * Math.min(1, ay / ax);
+      a.y = cy + (boxes[id].y - cy) * Math.min(1, ax / ay);
+    });
+    pushApart(shapes);
+    return shapes;
   }
   // Frames the boxes as vis-network's fit would, and draws them there at once (a fit
   // right after reads the boxes of the last frame).
@@ -132,10 +145,8 @@
       squeeze(boxes, need);
       left = pushApart(boxes);
     }
-    // No room for names: the forces' layout reads better, unless squeezing drew the
-    // graph much larger (a narrow canvas, where the forces' round layout is a speck).
-    if (left || (fitScale(boxes) < need && fitScale(boxes) < 1.5 * fitScale(unsqueezed))) {
-      boxes = unsqueezed;
+    if (left || fitScale(boxes) < need) {  // no room for names: the forces' layout
+      boxes = canvas.clientWidth && canvas.clientHeight ? toCanvasShape(unsqueezed, ids) : unsqueezed;
       left = labelOverlaps(boxes).length;
     }
     ids.forEach(function (id) { network.moveNode(id, boxes[id].x, boxes[id].y); });
