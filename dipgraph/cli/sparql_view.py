@@ -10,8 +10,9 @@ from dipgraph.sparql.results import Rendered
 
 def print_rendered(rendered: Rendered) -> None:
     """Write text answers as they are; print rows as a table."""
-    if rendered.text is not None:
-        sys.stdout.write(rendered.text)
+    if rendered.is_text:
+        for piece in rendered.pieces():
+            sys.stdout.write(piece)
         return
     columns = [(name, lambda r, name=name: r[name]) for name in rendered.names]
     output.print_table(

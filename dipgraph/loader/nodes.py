@@ -42,6 +42,11 @@ class NodeReader:
         mark = node.start_mark
         return Location(self.shown, mark.line + 1, mark.column + 1)
 
+    def place(self, node: yaml.Node) -> tuple[str, int, int]:
+        """:meth:`where` as (path, line, column), for records that keep them as fields."""
+        mark = node.start_mark
+        return self.shown, mark.line + 1, mark.column + 1
+
     def error(self, node: yaml.Node, message: str) -> None:
         loc = self.where(node)
         self.problems.append(Problem(loc.path, loc.line, loc.col, message))
