@@ -126,23 +126,57 @@ def test_no_drawn_label_overlaps_a_label_or_a_shape(first_view) -> None:
     assert outside == [], f"{window}: names cut by the canvas's edge: {outside}"
 
 
-def test_a_hovered_node_says_its_name_when_names_are_too_small(browser, bundled_html) -> None:
-    """At 900x800 the first fit draws no name: the node under the pointer still does."""
-    context = browser.new_context(viewport={"width": 900, "height": 800})
+def open_at(browser, bundled_html, width: int, height: int):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(bundled_html.as_uri())
+    page.wait_for_selector("body[data-ready=true]", state="attached", timeout=60000)
+    return context, page
+
+
+def test_a_narrow_window_names_what_fits_itself(browser, bundled_html) -> None:
+    """At 900x800 vis-network draws no name (under 12 px): the page names the actors
+    that fit, at 12 px or more, on no other name and no shape."""
+    context, page = open_at(browser, bundled_html, 900, 800)
     try:
-        page = context.new_page()
-        page.goto(bundled_html.as_uri())
-        page.wait_for_selector("body[data-ready=true]", state="attached", timeout=60000)
         view = page.evaluate(MEASURE)
-        putin = next(n for n in view["nodes"] if n["id"] == "vladimir-putin")
-        assert not putin["drawn"]
+        placed = page.evaluate("window.dipgraph.pageNames().placed")
+        assert len(placed) >= 3, placed
+        assert all(p["px"] >= MIN_LABEL_PX for p in placed)
+        shapes = {n["id"]: n["shape"] for n in view["nodes"]}
+        found = [
+            (a["id"], b["id"])
+            for i, a in enumerate(placed)
+            for b in placed[i + 1 :]
+            if overlap(a["box"], b["box"])
+        ]
+        found += [
+            (a["id"], other)
+            for a in placed
+            for other, shape in shapes.items()
+            if other != a["id"] and overlap(a["box"], shape)
+        ]
+        assert found == []
+        assert all(inside(p["box"], view) for p in placed)
+    finally:
+        context.close()
+
+
+def test_a_hovered_node_says_its_name_when_names_are_too_small(browser, bundled_html) -> None:
+    """At 900x800 a node whose name is not drawn still says it under the pointer."""
+    context, page = open_at(browser, bundled_html, 900, 800)
+    try:
+        view = page.evaluate(MEASURE)
+        placed = {p["id"] for p in page.evaluate("window.dipgraph.pageNames().placed")}
+        node = next(n for n in view["nodes"] if n["id"] not in placed and n["kind"] == "contact")
+        assert not node["drawn"]
         corner = page.locator("#graph canvas").bounding_box()
-        shape = putin["shape"]
+        shape = node["shape"]
         page.mouse.move(
             corner["x"] + (shape["l"] + shape["r"]) / 2, corner["y"] + (shape["t"] + shape["b"]) / 2
         )
-        page.wait_for_function("window.dipgraph.hoverName() !== null", timeout=5000)
-        shown = page.evaluate("window.dipgraph.hoverName()")
-        assert shown["id"] == "vladimir-putin" and shown["px"] >= MIN_LABEL_PX
+        page.wait_for_function("window.dipgraph.pageNames().hovered !== null", timeout=5000)
+        shown = page.evaluate("window.dipgraph.pageNames().hovered")
+        assert shown["id"] == node["id"] and shown["px"] >= MIN_LABEL_PX
     finally:
         context.close()

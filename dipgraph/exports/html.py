@@ -44,7 +44,7 @@ SCRIPT_PARTS = (
     "visibility",  # which facts and marks a filter keeps
     "network",  # the vis-network instance, readiness
     "label_spacing",  # a small graph's names apart and readable at the fit
-    "hover_name",  # a hovered node's name when names are too small to draw
+    "small_names",  # names the page draws where vis-network's would be too small
     "update",  # applying a view: hiding, counts, filter changes
     "style",  # focus dimming, path highlight
     "panel",  # the evidence panel

@@ -7,7 +7,7 @@
   // boxes overlapping. A canvas too small for that (a narrow window, the statements
   // layer) keeps names apart, and vis-network draws no name under
   // 12 px there (nodes.scaling.label.drawThreshold in html.py): they show on zooming
-  // in, and the node under the pointer says its name (hover_name.js).
+  // in, and the page draws some itself (small_names.js).
   var READABLE_PX = 13.1;  // CSS px at the fit: drawn unfaded (NAME_THRESHOLD)
   var NAME_THRESHOLD = 13;  // vis-network draws no name under this minus 1 px
   var FIT_MARGIN = 1.1;  // vis-network's fit frames the range of the boxes times 1.1

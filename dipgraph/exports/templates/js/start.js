@@ -23,8 +23,9 @@
      tidy()             -> pushes apart nodes whose boxes overlap and squeezes the layout
                            until the fit draws names at 13 px (done after each layout);
                            returns the overlaps left
-     hoverName()        -> {id, px}: the name last drawn for the node under the pointer
-                           because names were too small to draw, or null
+     pageNames()        -> {hovered: {id, px} | null, placed: [{id, px, box}]}: the names
+                           the page drew itself last frame because vis-network's were
+                           under 12 px (box: CSS px from the canvas's corner)
      network, nodes, edges: the vis-network objects (read them, do not change them)
 */
 (function () {
