@@ -4,10 +4,10 @@
   // a layout the page squeezes the positions toward the canvas's shape and pushes
   // apart every two nodes whose boxes (shape and name) overlap, a few rounds, until
   // the fit of what is shown draws every name at READABLE_PX or more with no two
-  // boxes overlapping. A canvas too small for that (a narrow window, the statements
-  // layer) keeps names apart, and vis-network draws no name under
-  // 12 px there (nodes.scaling.label.drawThreshold in html.py): they show on zooming
-  // in, and the page draws some itself (small_names.js).
+  // boxes overlapping. Where that cannot be (a narrow window, the statements layer),
+  // the forces' layout is stretched to the canvas's shape with shapes kept apart;
+  // vis-network draws no name under 12 px (nodes.scaling.label.drawThreshold in
+  // html.py) and the page draws those that fit itself (small_names.js).
   var READABLE_PX = 13.1;  // CSS px at the fit: drawn unfaded (NAME_THRESHOLD)
   var NAME_THRESHOLD = 13;  // vis-network draws no name under this minus 1 px
   var FIT_MARGIN = 1.1;  // vis-network's fit frames the range of the boxes times 1.1
@@ -78,7 +78,7 @@
     var smallest = Infinity;
     ids.forEach(function (id) {
       var item = network.body.nodes[id];
-      if (item.options.label) { smallest = Math.min(smallest, item.labelModule.fontOptions.size); }
+      if (item.options.label) { smallest = Math.min(smallest, item.options.font.size); }
     });
     return smallest === Infinity ? 0 : READABLE_PX / smallest;
   }
