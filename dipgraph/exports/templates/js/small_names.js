@@ -1,9 +1,9 @@
   // ---- names the page draws when vis-network's would be too small (small graphs) ---
   // vis-network draws no name under 12 CSS px (a narrow window's first fit, the
   // statements layer). The page then names, at READABLE_PX on a white ground, the node
-  // under the pointer, and the best-linked actors and topics (the selection and the
-  // path first) wherever a name overlaps no other name and no shape. A contact's word
-  // stays in its box: hovering it, or zooming in, shows it.
+  // under the pointer, and the best-linked actors and topics, then contacts (the
+  // selection and the path first; nothing the focus dims) wherever a name overlaps no
+  // other name and no other shape. A contact's word is written over its box.
   var hoveredNode = null, pageNames = { hovered: null, placed: [] };
   if (!large) {
     network.on("hoverNode", function (e) { hoveredNode = e.node; });
@@ -22,7 +22,7 @@
     var item = network.body.nodes[id], px = READABLE_PX / scale, pad = 2 / scale;
     var text = String(item.options.label).replace(/\s+/g, " ");
     var width = ctx.measureText(text).width, shape = shapeBox(id);
-    var top = (item.options.shape === "box" ? shape.t - px * 1.2 : shape.b) + 3 / scale;
+    var top = item.options.shape === "box" ? item.y - px * 0.6 : shape.b + 3 / scale;
     return { id: id, text: text, x: item.x, l: item.x - width / 2 - pad, r: item.x + width / 2 + pad,
       t: top - pad, b: top + px * 1.2 + pad, top: top };
   }
@@ -49,13 +49,16 @@
     var links = shownAdjacency(), first = [];
     if (ui.selected && byNode[ui.selected]) { first.push(ui.selected); }
     if (ui.path) { first = first.concat(ui.path.nodes); }
-    var ranked = ids.filter(function (id) {
-      var n = byNode[id];
-      return n && (n.kind === "actor" || n.kind === "topic") && first.indexOf(id) === -1;
-    }).sort(function (a, b) { return (links[b] || []).length - (links[a] || []).length; });
+    var focus = focusNear(), near = focus ? focus.nodes : {};
+    var rank = function (id) {  // actors and topics, then contacts, each by lines
+      var n = byNode[id], boxed = n.kind === "contact" || n.kind === "statement";
+      return (boxed ? 1000 : 0) - Math.min(999, (links[id] || []).length);
+    };
+    var ranked = ids.filter(function (id) { return byNode[id] && first.indexOf(id) === -1; })
+      .sort(function (a, b) { return rank(a) - rank(b); });
     first.concat(ranked).slice(0, 200).forEach(function (id) {
-      if (!network.body.nodes[id] || !network.body.nodes[id].options.label || isDimmed(id) ||
-          byNode[id].kind === "contact" || byNode[id].kind === "statement") { return; }
+      if (!network.body.nodes[id] || !network.body.nodes[id].options.label ||
+          (focus && !near[id]) || current.nodeHidden[id]) { return; }  // dimmed: unnamed
       var box = nameBoxFor(ctx, id, scale);
       if (box.l < view.l || box.r > view.r || box.t < view.t || box.b > view.b) { return; }
       if (placed.some(function (p) { return boxesMeet(p, box); }) ||
