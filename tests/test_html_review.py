@@ -196,7 +196,8 @@ def test_a_country_filter_frames_what_is_left(page) -> None:
     state = page.evaluate("window.dipgraph.state()")
     assert 0 < len(state["nodes"]) < 10
     assert shown_off_screen(page) == []
-    assert page.evaluate("window.dipgraph.network.getScale()") > 1.5 * before
+    # Zoomed in, up to the fit's cap of 1 (names are drawn at 13 px at the first fit).
+    assert page.evaluate("window.dipgraph.network.getScale()") >= min(1, 1.5 * before)
     # Back to every country: the whole graph is framed again.
     page.select_option("#country-filter", "")
     # (the nodes back are settled by the forces first, then framed)

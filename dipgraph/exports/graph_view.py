@@ -296,7 +296,7 @@ def _event_node(ident: str, label: str, fill: str, dashed: bool, ink: str) -> di
             "highlight": {"background": fill, "border": SELECTED_OUTLINE},
             "hover": {"background": fill, "border": SELECTED_OUTLINE},
         },
-        "font": {"size": 15, "color": ink},
+        "font": {"size": 14, "color": ink, "strokeWidth": 0, "background": "none"},  # in a box
         "margin": 4,
         "borderWidth": 1.5,
         "borderWidthSelected": 3,
@@ -328,7 +328,7 @@ def _small_graph(
             "shape": SHAPES["topic"],
             "color": {"background": TOPIC_COLOUR, "border": INK},
             "size": 8,
-            "font": {"size": 15, "color": "#55551a"},
+            "font": {"size": 14, "color": "#55551a"},
             "kind": "topic",
         }
         for t in facts.topics.values()

@@ -43,7 +43,8 @@ SCRIPT_PARTS = (
     "controls",  # filter and layer controls, reading dates
     "visibility",  # which facts and marks a filter keeps
     "network",  # the vis-network instance, readiness
-    "label_spacing",  # pushing names apart on a small graph
+    "label_spacing",  # a small graph's names apart and readable at the fit
+    "small_names",  # names the page draws where vis-network's would be too small
     "update",  # applying a view: hiding, counts, filter changes
     "style",  # focus dimming, path highlight
     "panel",  # the evidence panel
@@ -89,9 +90,26 @@ SMALL_OPTIONS: dict[str, Any] = {
         "smooth": {"enabled": True, "type": "continuous"},
         "selectionWidth": 2,
         "color": {"color": "#555555", "inherit": False},
-        "font": {"size": 9},
+        # Role names ("subject", "host") show only zoomed in past any fit (which stops
+        # at scale 1): drawn at 14 px or more, never as 5 px specks.
+        "font": {"size": 12, "strokeWidth": 3},
+        "scaling": {"label": {"drawThreshold": 15}},
     },
-    "nodes": {"font": {"size": 18, "face": "sans-serif"}, "borderWidth": 1},
+    "nodes": {
+        # A name stands on a light ground with a white halo: a line crossing it passes
+        # behind, faint, and the name stays legible. Long names wrap.
+        "font": {
+            "size": 14,
+            "face": "sans-serif",
+            "strokeWidth": 4,
+            "strokeColor": "#ffffff",
+            "background": "rgba(255,255,255,0.8)",
+        },
+        "widthConstraint": {"maximum": 120},
+        # No name is drawn under 12 CSS px (it shows on zooming in): see label_spacing.js.
+        "scaling": {"label": {"drawThreshold": 13}},
+        "borderWidth": 1,
+    },
 }
 LARGE_OPTIONS: dict[str, Any] = {
     "layout": {"improvedLayout": False},

@@ -52,6 +52,7 @@
       return record ? JSON.parse(JSON.stringify(record)) : null;
     },
     tidy: function () { return separateLabels(); },
+    pageNames: function () { return JSON.parse(JSON.stringify(pageNames)); },
     labelOverlaps: function () {
       if (large) { return 0; }
       var ids = data.nodes.filter(function (n) { return !current.nodeHidden[n.id]; })

@@ -1,11 +1,30 @@
-  // Forces keep discs apart, not names: after they settle, push apart every two nodes
-  // whose boxes (shape and name) overlap, a few passes, so that names can be read.
-  function boxesOf(ids, margin) {
+  // ---- names readable at the first fit (small graphs) -------------------------
+  // Forces keep discs apart, not names, and vis-network's fit frames the whole graph
+  // however small that draws the names (8 px on the bundled facts at 1400x900). After
+  // a layout the page squeezes the positions toward the canvas's shape and pushes
+  // apart every two nodes whose boxes (shape and name) overlap, a few rounds, until
+  // the fit of what is shown draws every name at READABLE_PX or more with no two
+  // boxes overlapping. Where that cannot be (a narrow window, the statements layer),
+  // the forces' layout is stretched to the canvas's shape with shapes kept apart;
+  // vis-network draws no name under 12 px (nodes.scaling.label.drawThreshold in
+  // html.py) and the page draws those that fit itself (small_names.js).
+  var READABLE_PX = 13.1;  // CSS px at the fit: drawn unfaded (NAME_THRESHOLD)
+  var NAME_THRESHOLD = 13;  // vis-network draws no name under this minus 1 px
+  var FIT_MARGIN = 1.1;  // vis-network's fit frames the range of the boxes times 1.1
+  // A node's box: its shape and its name as last drawn (`names` true: every name,
+  // false: none, else the names drawn now). vis-network's own box (getBoundingBox)
+  // stops a name below a disc ~11 units short of where it is drawn.
+  function boxesOf(ids, margin, names) {
     var positions = network.getPositions(ids), boxes = {};
     ids.forEach(function (id) {
-      var b = network.getBoundingBox(id), p = positions[id];
-      boxes[id] = { x: p.x, y: p.y, l: b.left - p.x - margin, r: b.right - p.x + margin,
-        t: b.top - p.y - margin, b: b.bottom - p.y + margin };
+      var b = network.getBoundingBox(id), p = positions[id], item = network.body.nodes[id];
+      var name = item.labelModule.size, l = b.left, r = b.right, t = b.top, bottom = b.bottom;
+      if (name.width > 0 && names !== false && (names || nameDrawn(item))) {
+        l = Math.min(l, name.left); r = Math.max(r, name.left + name.width);
+        t = Math.min(t, name.top); bottom = Math.max(bottom, name.top + name.height);
+      }
+      boxes[id] = { x: p.x, y: p.y, l: l - p.x - margin, r: r - p.x + margin,
+        t: t - p.y - margin, b: bottom - p.y + margin };
     });
     return boxes;
   }
@@ -21,17 +40,15 @@
     }
     return pairs;
   }
-  function separateLabels() {
-    if (large) { return 0; }
-    var ids = data.nodes.filter(function (n) { return !current.nodeHidden[n.id]; })
-      .map(function (n) { return n.id; });
-    var boxes = boxesOf(ids, 6), pairs = [];
+  // Pushes overlapping boxes apart, each along the axis that needs the shorter move.
+  function pushApart(boxes) {
+    var pairs = [];
     for (var pass = 0; pass < 500; pass++) {
       pairs = labelOverlaps(boxes);
       if (!pairs.length) { break; }
       pairs.forEach(function (p) {
         var a = p[0], b = p[1];
-        if (p[2] < p[3]) {  // push along the axis that needs the shorter move
+        if (p[2] < p[3]) {
           var dx = (p[2] / 2 + 1) * (a.x <= b.x ? -1 : 1);
           a.x += dx; b.x -= dx;
         } else {
@@ -40,7 +57,99 @@
         }
       });
     }
-    ids.forEach(function (id) { network.moveNode(id, boxes[id].x, boxes[id].y); });
     return pairs.length;
   }
-
+  function rangeOf(boxes) {
+    var r = { l: Infinity, r: -Infinity, t: Infinity, b: -Infinity };
+    Object.keys(boxes).forEach(function (id) {
+      var a = boxes[id];
+      r.l = Math.min(r.l, a.x + a.l); r.r = Math.max(r.r, a.x + a.r);
+      r.t = Math.min(r.t, a.y + a.t); r.b = Math.max(r.b, a.y + a.b);
+    });
+    return r;
+  }
+  // The scale the fit would pick for these boxes, and the one every name needs.
+  function fitScale(boxes) {
+    var canvas = network.canvas.frame.canvas, r = rangeOf(boxes);
+    return Math.min(1, canvas.clientWidth / (FIT_MARGIN * (r.r - r.l)),
+      canvas.clientHeight / (FIT_MARGIN * (r.b - r.t)));
+  }
+  function neededScale(ids) {
+    var smallest = Infinity;
+    ids.forEach(function (id) {
+      var item = network.body.nodes[id];
+      if (item.options.label) { smallest = Math.min(smallest, item.options.font.size); }
+    });
+    return smallest === Infinity ? 0 : READABLE_PX / smallest;
+  }
+  // Moves every box toward the middle, each axis by what it lacks for the needed scale.
+  function squeeze(boxes, need) {
+    var canvas = network.canvas.frame.canvas, r = rangeOf(boxes);
+    var cx = (r.l + r.r) / 2, cy = (r.t + r.b) / 2;
+    var kx = Math.min(1, canvas.clientWidth / (FIT_MARGIN * need * (r.r - r.l)));
+    var ky = Math.min(1, canvas.clientHeight / (FIT_MARGIN * need * (r.b - r.t)));
+    Object.keys(boxes).forEach(function (id) {
+      var a = boxes[id];
+      a.x = cx + (a.x - cx) * kx * 0.97;
+      a.y = cy + (a.y - cy) * ky * 0.97;
+    });
+  }
+  // A node's box (network.getBoundingBox) takes in its name where the name was drawn
+  // the frame before: after a move, two frames give the box where the node is.
+  function drawTwice() { network.redraw(); network.redraw(); }
+  // A name too small to draw at this scale has no box yet (vis-network measures a
+  // name when it draws it): measured with every name drawn, in frames nobody sees.
+  function nameDrawn(item) {  // a name not drawn keeps the box of where it was last drawn
+    return item.options.font.size * network.getScale() >= NAME_THRESHOLD - 1;
+  }
+  function measuredBoxes(ids) {
+    network.setOptions({ nodes: { scaling: { label: { drawThreshold: 0 } } } });
+    drawTwice();
+    var boxes = boxesOf(ids, 2, true);
+    network.setOptions({ nodes: { scaling: { label: { drawThreshold: NAME_THRESHOLD } } } });
+    return boxes;
+  }
+  // Where no name can be drawn, only shapes need room: the layout is stretched to
+  // the canvas's shape (a narrow window's tall canvas framed a round layout as a
+  // speck) and shapes pushed apart.
+  function toCanvasShape(boxes, ids) {
+    var canvas = network.canvas.frame.canvas, r = rangeOf(boxes);
+    var shapes = boxesOf(ids, 2, false), cx = (r.l + r.r) / 2, cy = (r.t + r.b) / 2;
+    var ax = (r.r - r.l) / canvas.clientWidth, ay = (r.b - r.t) / canvas.clientHeight;
+    ids.forEach(function (id) {
+      var a = shapes[id];
+      a.x = cx + (boxes[id].x - cx) * Math.min(1, ay / ax);
+      a.y = cy + (boxes[id].y - cy) * Math.min(1, ax / ay);
+    });
+    pushApart(shapes);
+    return shapes;
+  }
+  // Frames the boxes as vis-network's fit would, and draws them there at once (a fit
+  // right after reads the boxes of the last frame).
+  function frameBoxes(boxes) {
+    if (!Object.keys(boxes).length) { return; }
+    var r = rangeOf(boxes);
+    network.moveTo({ position: { x: (r.l + r.r) / 2, y: (r.t + r.b) / 2 },
+      scale: fitScale(boxes), animation: false });
+    drawTwice();
+  }
+  function separateLabels() {
+    if (large) { return 0; }
+    var ids = data.nodes.filter(function (n) { return !current.nodeHidden[n.id]; })
+      .map(function (n) { return n.id; });
+    var boxes = measuredBoxes(ids), need = neededScale(ids);
+    var canvas = network.canvas.frame.canvas;
+    var left = pushApart(boxes), unsqueezed = JSON.parse(JSON.stringify(boxes));
+    for (var round = 0; round < 20 && canvas.clientWidth && canvas.clientHeight; round++) {
+      if (left || fitScale(boxes) >= need) { break; }
+      squeeze(boxes, need);
+      left = pushApart(boxes);
+    }
+    if (left || fitScale(boxes) < need) {  // no room for names: the forces' layout
+      boxes = canvas.clientWidth && canvas.clientHeight ? toCanvasShape(unsqueezed, ids) : unsqueezed;
+      left = labelOverlaps(boxes).length;
+    }
+    ids.forEach(function (id) { network.moveNode(id, boxes[id].x, boxes[id].y); });
+    frameBoxes(boxes);
+    return left;
+  }

@@ -48,8 +48,7 @@
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
       network.once("afterDrawing", function () {
-        separateLabels();
-        network.fit({ animation: false });
+        separateLabels();  // and frames the graph
         markReady();
       });
       network.redraw();

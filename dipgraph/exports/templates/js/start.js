@@ -20,8 +20,12 @@
      openCluster(id)    -> large graphs: zoom onto a country's actors, dim the rest
      visInternals()     -> {pinned, missing}: the vis-network internals the page relies on
                            that this vis-network lacks (see vis_internals.js)
-     tidy()             -> pushes apart nodes whose boxes overlap (done after each layout);
+     tidy()             -> pushes apart nodes whose boxes overlap and squeezes the layout
+                           until the fit draws names at 13 px (done after each layout);
                            returns the overlaps left
+     pageNames()        -> {hovered: {id, px} | null, placed: [{id, px, box}]}: the names
+                           the page drew itself last frame because vis-network's were
+                           under 12 px (box: CSS px from the canvas's corner)
      network, nodes, edges: the vis-network objects (read them, do not change them)
 */
 (function () {

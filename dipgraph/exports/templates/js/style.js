@@ -81,6 +81,15 @@
     });
     ctx.restore();
   }
+  // What a small graph's focus leaves undimmed. Actors and topics reach each other
+  // through contact marks; a contact's own sides are one step away.
+  function focusNear() {
+    var n = ui.selected && byNode[ui.selected];
+    if (!n || !(ui.focus > 0) || ui.path || ["actor", "topic", "contact"].indexOf(n.kind) === -1) {
+      return null;
+    }
+    return neighbourhood(ui.selected, ui.focus * 2 - (n.kind === "contact" ? 1 : 0));
+  }
   function isDimmed(id) { return Boolean(dimmed && !dimmed.nodes[id]); }
   function restyle() {
     var wantNodes = {}, wantEdges = {};
@@ -94,10 +103,7 @@
       return;
     }
     if (focusOn) {
-      // Actors and topics reach each other through contact marks; a contact's own
-      // sides are one step away.
-      var depth = ui.focus * 2 - (byNode[ui.selected].kind === "contact" ? 1 : 0);
-      var near = neighbourhood(ui.selected, depth);
+      var near = focusNear();
       data.nodes.forEach(function (n) {
         if (!near.nodes[n.id] && !current.nodeHidden[n.id]) {
           wantNodes[n.id] = { id: n.id, opacity: 0.15,

@@ -16,6 +16,11 @@
   //                                     .getRange reads it); set once for the same reason
   //   Object.getPrototypeOf(item).draw  Node.prototype.draw: a large graph's node item
   //                                     draws only when selected (drawIfSelected)
+  //   item.labelModule.size {left, top, width, height}
+  //                                     a small graph's name as last drawn: where
+  //                                     names are pushed apart (label_spacing.js)
+  //   item.options.label/.font.size/.size/.shape, item.shape.width/height
+  //                                     what a small graph's names and shapes measure
   //   network.body.emitter.emit("_dataChanged" | "_requestRedraw")
   //                                     re-read items / redraw on the next frame
   //   network.selectionHandler.unselectAll() then .commitWithoutEmitting()
@@ -44,6 +49,10 @@
       if (item.shape && !item.shape.boundingBox) { missing.push("Node.shape.boundingBox"); }
       if (typeof Object.getPrototypeOf(item).draw !== "function") { missing.push("Node.prototype.draw"); }
       if (item.options && !("hidden" in item.options)) { missing.push("Node.options.hidden"); }
+      if (!item.labelModule || !item.labelModule.size) { missing.push("Node.labelModule.size"); }
+      if (item.options && !(item.options.font && "size" in item.options.font)) {
+        missing.push("Node.options.font.size");
+      }
     }
     return missing;
   }
