@@ -148,7 +148,7 @@ def quick_key(folder: Path, root: Path, base_iri: str) -> str:
         remembered = json.loads(note.read_bytes())
         if now is not None and remembered["stat"] == now and _is_key(remembered["key"]):
             return remembered["key"]
-    except (OSError, ValueError, TypeError, KeyError):
+    except (OSError, ValueError, TypeError, KeyError, RecursionError):  # damaged: hash again
         pass
     key = content_key(root, base_iri)
     if now is not None and stat_print(paths) == now:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-FORMAT = "tables-3"
+FORMAT = "tables-4"  # 4: a text part records how many pieces it has
 # One table a part: a list's rows by rowid (position + 1), a map's values by key
 # (indexed once all are in). Rowid tables: values are hundreds of bytes.
 _SCHEMA = """
@@ -121,6 +121,10 @@ class TableWriter:
         characters, cost 0.2 GiB at once)."""
         table = self._part(f"value:{name}", "text", 0)
         self.db.executemany(f"INSERT INTO {table} VALUES (?)", ((piece,) for piece in pieces))
+        # The count, checked on reading: a lost piece between two records still reads
+        # as JSON (every contact gone, and nothing said).
+        (count,) = self.db.execute(f"SELECT count(*) FROM {table}").fetchone()
+        self.db.execute("UPDATE parts SET size=? WHERE tab=?", (count, table))
 
     def close(self) -> None:
         self.db.execute("COMMIT")
@@ -193,18 +197,19 @@ class Tables:
 
     def value(self, name: str) -> Any:
         """A value :meth:`TableWriter.add_json` stored, read whole."""
-        table = self._kind(f"value:{name}", "text")[4]
-        pieces = self.fetch(f"SELECT data FROM {table} ORDER BY rowid", ())
-        if not all(type(piece) is str for (piece,) in pieces):
+        _, size, _, _, table = self._kind(f"value:{name}", "text")
+        pieces = self.fetch(f"SELECT rowid, data FROM {table} ORDER BY rowid", ())
+        whole = len(pieces) == size and (not pieces or pieces[-1][0] == size)
+        if not whole or not all(type(piece) is str for _, piece in pieces):
             raise CacheDamaged(f"{self.path}: a damaged value ('{name}')")
-        return self.decode("".join(piece for (piece,) in pieces), False)
+        return self.decode("".join(piece for _, piece in pieces), False)
 
     def decode(self, text: str, tuples: bool) -> Any:
-        try:
+        try:  # RecursionError: a planted "[[[[...": deeper than json (or tupled) can go
             value = json.loads(text)
-        except ValueError as error:
+            return tupled(value) if tuples else value
+        except (ValueError, RecursionError) as error:
             raise CacheDamaged(f"{self.path}: a damaged value ({error})") from None
-        return tupled(value) if tuples else value
 
 
 class StoredList(Sequence):

@@ -210,8 +210,16 @@ def build(
         written = build_exports(graph, out, formats, progress=sys.stderr.isatty())
     except BuildError as error:
         fail(str(error))
+    except OSError as error:
+        fail(cannot_write(error, out))
     for path in written:
         typer.echo(f"wrote {path}")
+
+
+def cannot_write(error: OSError, out: Path) -> str:
+    """An export that could not be written (a folder that cannot exist, a full disk...)."""
+    where = f" ({error.filename})" if error.filename and Path(error.filename) != out else ""
+    return f"cannot write {out}: {error.strerror or error}{where}"
 
 
 def select_talks(
@@ -263,7 +271,10 @@ def html(
         contacts = {row["id"] for row in select_talks(graph, *filters)}
     if out.exists() and out.is_dir():
         fail(f"--out {out} is a directory; give a file name")
-    written = write_html(graph, out, contacts)
+    try:
+        written = write_html(graph, out, contacts)
+    except OSError as error:
+        fail(cannot_write(error, out))
     typer.echo(f"wrote {written}")
 
 
@@ -545,13 +556,17 @@ def serve(
 
     SERVICE (federation) is always refused; queries past --timeout are stopped.
     """
+    from dipgraph.sparql.hosts import option_problem
     from dipgraph.sparql.server import is_loopback, make_server
     from dipgraph.sparql.workers import PoolError
 
+    problem = option_problem(tuple(allow_host or ()), tuple(cors or ()))
+    if problem:
+        fail(problem)
     graph = open_graph(facts, base_iri)
     if not is_loopback(host):
         typer.echo(
-            f"warning: listening on {host}, not loopback: anyone who can reach it can "
+            f"warning: listening on {output.text(host)}, not loopback: anyone who can reach it can "
             "query the graph",
             err=True,
         )
@@ -570,6 +585,8 @@ def serve(
         )
     except OSError as error:
         fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
+    except ValueError as error:  # waitress: a host it cannot resolve or parse
+        fail(f"cannot listen on {host}:{port}: {error}")
     except PoolError as error:
         fail(str(error))
     gc.freeze()  # the graph lives as long as the server: collections need not rescan it

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Any, TextIO
 
-from dipgraph.loader.characters import visible, visible_json
+from dipgraph.loader.characters import no_formula, visible, visible_json
 
 Column = tuple[str, Callable[[dict[str, Any]], Any]]
 
@@ -61,7 +61,7 @@ def print_csv(
     writer = csv.writer(stream or sys.stdout, lineterminator="\n")
     writer.writerow([cell(header) for header, _ in columns])
     for row in rows:
-        writer.writerow([cell(get(row)) for _, get in columns])
+        writer.writerow([no_formula(cell(get(row))) for _, get in columns])
 
 
 LONG_TABLE = 2000  # rows; rich took 19 s to lay out 35k (JSON: 4.8 s)

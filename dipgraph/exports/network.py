@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dipgraph.exports.atomic import atomic_path, atomic_text
+from dipgraph.loader.characters import no_formula
 
 if TYPE_CHECKING:
     import networkx
@@ -81,6 +82,11 @@ def write_gexf(kg: KnowledgeGraph, target: Path) -> Path:
     return target
 
 
+def _cells(values: list[Any]) -> list[Any]:
+    """Text cells a spreadsheet cannot take for formulas (numbers stay numbers)."""
+    return [no_formula(v) if isinstance(v, str) else v for v in values]
+
+
 def write_csv_tables(kg: KnowledgeGraph, target: Path) -> Path:
     """``target`` gets the nodes; a sibling ``*-edges.csv`` the edges (one row a fact)."""
     graph = kg.networkx
@@ -93,10 +99,10 @@ def write_csv_tables(kg: KnowledgeGraph, target: Path) -> Path:
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(["id", *node_keys])
         for node, data in graph.nodes(data=True):
-            writer.writerow([node, *(data.get(k, "") for k in node_keys)])
+            writer.writerow(_cells([node, *(data.get(k, "") for k in node_keys)]))
     with atomic_text(edges_path) as stream:
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(["source", "target", "key", *edge_keys])
         for u, v, key, data in graph.edges(keys=True, data=True):
-            writer.writerow([u, v, key, *(data.get(k, "") for k in edge_keys)])
+            writer.writerow(_cells([u, v, key, *(data.get(k, "") for k in edge_keys)]))
     return target

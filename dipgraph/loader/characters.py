@@ -72,6 +72,20 @@ def visible(text: str, keep_lines: bool = False) -> str:
     return pattern.sub(_escape, text) if pattern.search(text) else text
 
 
+_FORMULA = re.compile(r"[=+\-@\t\r]")
+
+
+def no_formula(text: str) -> str:
+    """A CSV cell a spreadsheet reads as text: one starting ``= + - @`` (or tab, CR)
+    gets a leading ``'``, as the HTML page's CSV does (``=HYPERLINK(...)`` in a
+    name would otherwise run when the file is opened).
+
+    >>> print(no_formula('=HYPERLINK("http://x")'), no_formula("Vienna"))
+    '=HYPERLINK("http://x") Vienna
+    """
+    return "'" + text if _FORMULA.match(text) else text
+
+
 _JSON_UNSAFE = re.compile(f"[\x7f-\x9f{_BIDI}\u2028\u2029\ufffe\uffff]")
 
 

@@ -99,8 +99,9 @@ def read_source_texts(
             )
             continue
         if not path.is_file():
+            what = "is not a regular file" if path.exists() else "not found"  # a FIFO, /dev/…
             problems.append(
-                _problem(item.where, f"source file '{source.file}' not found (looked at {path})")
+                _problem(item.where, f"source file '{source.file}' {what} (looked at {path})")
             )
             continue
         try:

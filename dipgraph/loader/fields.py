@@ -23,9 +23,9 @@ from dipgraph.loader.problems import did_you_mean, with_article
 from dipgraph.schema.model import PROPERTY_TYPES, Model, Property
 
 INVALID: Any = object()
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
-WIKIDATA_PATTERN = re.compile(r"^Q[1-9][0-9]*$")
-LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*\Z")
+WIKIDATA_PATTERN = re.compile(r"^Q[1-9][0-9]*\Z")
+LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 MIN_QUOTE_CHARS = 8
 _EVIDENCE_SOURCE = Property(name="source", type="ref", range=("source",))
 

@@ -106,9 +106,19 @@ def _bad_utf8(data: bytes, error: UnicodeDecodeError, shown: str) -> Problem:
     return Problem(shown, line, col, f"file is not UTF-8 (byte 0x{byte} here); save it as UTF-8")
 
 
-def _yaml_error(error: yaml.YAMLError, shown: str) -> Problem:
+# What YAML 1.1 does not accept in a stream (C0 but tab and line ends, DEL, C1 but NEL,
+# surrogates, U+FFFE/U+FFFF).
+_NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _yaml_error(error: yaml.YAMLError, shown: str, text: str = "") -> Problem:
     mark = getattr(error, "problem_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    unprintable = _NOT_YAML.search(text) if "character" in str(error) else None
+    if unprintable is not None:
+        # libyaml's mark for a character it refuses is off (bytes, read ahead): find it.
+        line = text.count("\n", 0, unprintable.start()) + 1
+        col = unprintable.start() - (text.rfind("\n", 0, unprintable.start()) + 1) + 1
     if isinstance(error, yaml.MarkedYAMLError):
         parts = [p for p in (error.context, error.problem) if p]
         detail = "; ".join(parts) or "invalid YAML"
@@ -221,7 +231,7 @@ def read_yaml_nodes(
     try:
         node = yaml.compose(text, Loader=_Composer)
     except yaml.YAMLError as error:
-        return None, [_yaml_error(error, shown)]
+        return None, [_yaml_error(error, shown, text)]
     if node is None:
         return None, [Problem(shown, 1, 1, "file has only comments: it holds no facts")]
     node.plain_text = not may_hold_refused_characters(text)

@@ -133,9 +133,29 @@ def _serialize(result: Any, accept: str) -> Reply:
 
 
 def choose(accept: str, table: dict[str, str], default: str) -> tuple[str, str]:
-    """The first acceptable media type we can produce (no q-value ranking)."""
-    for part in accept.split(","):
-        media = part.split(";")[0].strip().lower()
-        if media in table:
-            return media, table[media]
+    """The acceptable media type we can produce that ``accept`` ranks highest (by its
+    q-values, then its order); one it gives ``q=0`` is never chosen.
+
+    >>> table = {"application/json": "J", "text/csv": "C", "text/tab-separated-values": "T"}
+    >>> choose("application/json;q=0, text/csv", table, "application/json")
+    ('text/csv', 'C')
+    >>> choose("text/csv;q=0.5, text/tab-separated-values", table, "application/json")
+    ('text/tab-separated-values', 'T')
+    """
+    ranked = []
+    for order, part in enumerate(accept.split(",")):
+        media, *params = (piece.strip().lower() for piece in part.split(";"))
+        weight = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        if media in table and weight > 0:
+            ranked.append((-weight, order, media))
+    if ranked:
+        media = min(ranked)[2]
+        return media, table[media]
     return default, table[default]

@@ -16,6 +16,7 @@ refused, so a page elsewhere cannot even make the server work for it.
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 from dataclasses import dataclass
 
@@ -53,6 +54,38 @@ def split_host(header: str) -> tuple[str, int | None] | None:
     return name, int(port_text)
 
 
+_ORIGIN = re.compile(
+    r"https?://(?:[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?\Z"
+)
+
+
+def option_problem(allow_hosts: tuple[str, ...], cors: tuple[str, ...]) -> str | None:
+    """Why an ``--allow-host`` or ``--cors`` value can never match a request, or None.
+
+    A browser sends ``Origin: https://app.example`` (scheme, host, port; no path) and
+    ``Host: name[:port]``: a value of another shape would be accepted and never match.
+
+    >>> option_problem(("myhost.lan",), ("https://app.example:8443", "*")) is None
+    True
+    >>> option_problem((), ("app.example",))[:41]
+    "--cors 'app.example' is not a web origin:"
+    """
+    for name in allow_hosts:
+        parsed = split_host(name)
+        if parsed is None or parsed[1] is not None or not name.strip():
+            return (
+                f"--allow-host {name!r} is not a host name: write the name alone, "
+                "e.g. myhost.lan (no scheme, port or path)"
+            )
+    for origin in cors:
+        if origin != "*" and not _ORIGIN.match(origin.rstrip("/").lower()):
+            return (
+                f"--cors {origin!r} is not a web origin: write scheme://host[:port], "
+                "e.g. https://app.example, or *"
+            )
+    return None
+
+
 def _is_ip(name: str) -> bool:
     try:
         ipaddress.ip_address(name)
@@ -78,7 +111,7 @@ class HostPolicy:
         any_ip = host in WILDCARDS
         if any_ip:
             names.add(socket.gethostname().lower())
-        origins = frozenset(origin.rstrip("/") for origin in cors)
+        origins = frozenset(origin.rstrip("/").lower() for origin in cors)  # as browsers send
         return cls(frozenset(names - {""}), port, any_ip, origins)
 
     def allows_host(self, header: str | None) -> bool:

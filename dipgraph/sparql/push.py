@@ -22,7 +22,7 @@ import threading
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit, urlunsplit
 
 from dipgraph.graph.sparql.messages import clip
 from dipgraph.sparql.hosts import is_loopback
@@ -66,6 +66,11 @@ class Endpoint:
             raise PushError(f"'{redact(url)}' is not a valid URL") from None
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise PushError(f"'{redact(url)}' is not an http(s) URL")
+        if any(char <= " " or char == "\x7f" for char in url):
+            raise PushError(f"'{redact(url)}' is not a valid URL: a space or control character")
+        if {"graph", "default"} & parse_qs(parts.query, keep_blank_values=True).keys():
+            # push adds ?graph= itself: a second one names the graph every PUT replaces
+            raise PushError(f"'{redact(url)}' names a graph already: give the endpoint alone")
         netloc = parts.netloc.rpartition("@")[2]
         shown = urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")

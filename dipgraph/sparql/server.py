@@ -87,6 +87,10 @@ class SparqlApp:
         if origin and not self.policy.origin_allowed(origin, host or ""):
             return _json(403, f"origin {clip(origin)!r} is not allowed (see serve --cors)")
         path = environ.get("PATH_INFO", "")
+        if path == "/sparql" and not origin and _cross_site_subresource(environ):
+            # <img src=…/sparql?query=…> on any page sends no Origin: it could not read
+            # the answer, but it would keep the workers busy (browsers say Sec-Fetch-Site).
+            return _json(403, "a query from another site's page is refused (see serve --cors)")
         if method == "OPTIONS":
             return self._options(environ)
         if path in ("/", "/index.html"):
@@ -140,6 +144,14 @@ class SparqlApp:
         except PoolError as error:
             status, body, media = error_reply(error.status, str(error))
         return status, [("Content-Type", f"{media}; charset=utf-8"), ("Vary", "Accept")], body
+
+
+def _cross_site_subresource(environ: dict[str, Any]) -> bool:
+    """A browser request another site's page made (not a link the user followed)."""
+    return (
+        environ.get("HTTP_SEC_FETCH_SITE") == "cross-site"
+        and environ.get("HTTP_SEC_FETCH_MODE") != "navigate"
+    )
 
 
 def _json(status: int, message: str) -> tuple[int, Headers, bytes]:

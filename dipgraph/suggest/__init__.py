@@ -88,7 +88,7 @@ def _facts(facts: Facts | str | os.PathLike[str] | None) -> Facts:
     return load_facts(Path(facts) if facts is not None else default_facts_dir())
 
 
-_ID = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
+_ID = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*\Z")
 
 
 def _source_id(facts: Facts, article: Path | None, given: str | None) -> tuple[str, bool]:

@@ -17,15 +17,18 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from dipgraph.loader.characters import visible_json
 from dipgraph.suggest import Suggestions
 from dipgraph.suggest.drafts import ActorDraft, ContactDraft, Draft, PostDraft, StatementDraft
 
 # What YAML 1.1 (PyYAML) reads as printable, less the characters it takes as line breaks
-# (NEL, LS, PS) and would fold away; everything else is written as \uXXXX.
+# (NEL, LS, PS) and would fold away, and less the bidi embeddings, overrides and
+# isolates (U+202A-202E, U+2066-2069: they reorder the terminal's line); everything
+# else is written as \uXXXX.
 _PRINTABLE = re.compile(
-    "[^\x09\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+    "[^\x09\x20-\x7e\xa0-\u2027\u202f-\u2065\u206a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
-_COMMENT_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+_COMMENT_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]+")
 
 
 def yaml_str(value: str) -> str:
@@ -243,7 +246,8 @@ def _statement(
 
 
 def to_json(drafts: Suggestions) -> str:
-    return json.dumps(drafts.as_dict(), ensure_ascii=False, indent=2) + "\n"
+    """The drafts as JSON; C1 and bidi characters, which JSON leaves raw, as \\uXXXX."""
+    return visible_json(json.dumps(drafts.as_dict(), ensure_ascii=False, indent=2)) + "\n"
 
 
 __all__ = ["ActorDraft", "comment", "slug", "to_json", "to_yaml", "yaml_str"]

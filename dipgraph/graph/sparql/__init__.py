@@ -49,16 +49,39 @@ def is_update(text: str) -> bool:
     return bool(_UPDATE.match(text[_PROLOGUE.match(text).end() :]))  # type: ignore[union-attr]
 
 
+MAX_NESTING = 256  # ( { [ levels; Oxigraph's parser crashed at 3,000 braces
+MAX_QUERY_FILE = 8 << 20  # bytes; the server takes queries of up to 1 MiB
+
+
+def _query_file(path: Path) -> str:
+    """The text of a query file; SparqlError (never a traceback) if it cannot be one."""
+    from dipgraph.loader.reading import TooLarge, read_bounded
+
+    if not path.is_file():
+        missing = not path.exists()
+        raise SparqlError(f"query file {'not found' if missing else 'is not a file'}: {path}")
+    try:
+        data = read_bounded(path, MAX_QUERY_FILE)
+    except TooLarge as error:
+        raise SparqlError(f"query file {path} is {error.size_text}, over 8 MiB") from None
+    except OSError as error:
+        raise SparqlError(f"cannot read query file {path}: {error.strerror or error}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SparqlError(
+            f"query file {path} is not UTF-8 (byte 0x{data[error.start]:02x} at byte "
+            f"{error.start}); save it as UTF-8"
+        ) from None
+
+
 def resolve_query(spec: str) -> tuple[str, NamedQuery | None]:
     """Query text from a named query, ``@FILE`` or literal text."""
     queries = named_queries()
     if spec in queries:
         return queries[spec].text, queries[spec]
     if spec.startswith("@"):
-        path = Path(spec[1:])
-        if not path.is_file():
-            raise SparqlError(f"query file not found: {path}")
-        return path.read_text(encoding="utf-8"), None
+        return _query_file(Path(spec[1:])), None
     if not _QUERY_WORDS.search(spec) and not is_update(spec):
         raise SparqlError(
             f"'{spec}' is neither a named query ({', '.join(queries)}), an @FILE, nor SPARQL text"
@@ -76,11 +99,16 @@ def run_query(
     """
     from pyoxigraph import Variable
 
-    from dipgraph.graph.sparql.keywords import uses_service
+    from dipgraph.graph.sparql.keywords import nesting_depth, uses_service
     from dipgraph.graph.sparql.messages import syntax_message
 
     if is_update(text):
         raise SparqlError("SPARQL UPDATE is refused: the graph is read-only")
+    if nesting_depth(text) > MAX_NESTING:
+        raise SparqlError(
+            f"the query nests brackets more than {MAX_NESTING} levels deep; the SPARQL "
+            "parser would crash on it"
+        )
     if not allow_service and uses_service(text):
         raise SparqlError(
             "SERVICE is refused: a query may not make dipgraph send requests to other "

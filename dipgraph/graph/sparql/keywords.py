@@ -92,3 +92,25 @@ def uses_service(text: str) -> bool:
     return any(
         "SERVICE" in word for reading in (text, _decode_escapes(text)) for word in _words(reading)
     )
+
+
+def nesting_depth(text: str) -> int:
+    """How deep the query's brackets ``( { [`` nest, outside strings, IRIs and comments.
+
+    Oxigraph's parser recurses per level: 3,000 nested groups crash the process (a
+    segmentation fault, no message), 1,000 nested collections take minutes.
+
+    >>> nesting_depth('SELECT * WHERE { FILTER(?x = "((((") { ?s ?p ?o } }')
+    2
+    """
+    depth = deepest = 0
+    for match in _TOKEN.finditer(text):
+        if match.lastgroup != "other":
+            continue
+        char = match.group()
+        if char in "({[":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in ")}]":
+            depth -= 1
+    return deepest
