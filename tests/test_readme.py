@@ -84,6 +84,27 @@ def test_a_readme_example_prints_what_the_readme_shows(command: str, expected: l
     assert matches(expected, actual), "\n".join(["README shows:", *expected, "", "got:", *actual])
 
 
+def test_the_broken_copy_example_runs_as_shown(tmp_path) -> None:
+    """The README's broken copy of a fixture, made as it says, fails as it shows."""
+    block = next(b for b in re.findall(r"```\n(\$ .*?)```", README, re.S) if "cat > broken/" in b)
+    make, _, shown = block.partition("\n$ dipgraph check --facts broken/\n")
+    make = make[make.index("$ cp ") + 2 :].replace("tests/fixtures/", f"{REPO}/tests/fixtures/", 1)
+    subprocess.run(make + "\n", shell=True, cwd=tmp_path, check=True)
+    env = {**os.environ, "DIPGRAPH_CACHE_DIR": str(CACHE_DIR), "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-m", "dipgraph", "check", "--facts", "broken/"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+    )
+    expected = [line for line in shown.splitlines() if line.strip()]
+    actual = [line.rstrip() for line in done.stderr.splitlines()]
+    assert done.returncode == 1 and len(expected) == 5
+    assert matches(expected, actual), "\n".join(["README shows:", *expected, "", "got:", *actual])
+
+
 def test_the_server_and_push_examples_show_the_real_counts() -> None:
     count = shell(
         "dipgraph sparql 'SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }' --format csv"
@@ -114,4 +135,3 @@ def test_readme_paths_exist() -> None:
         if not (REPO / link).exists() and not link.startswith("http")
     ]
     assert missing == []
-
