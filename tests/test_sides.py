@@ -100,7 +100,7 @@ def test_role_holders_are_linked_but_never_parties(kg, cli) -> None:
     shown = cli("show", "Brenda Grey", "--facts", SIDES, "--format", "json").json()
     assert [(c["id"], c["role"]) for c in shown["contacts"]] == [("grey-boot-exchange", "subject")]
     wrong = cli("talks", "Qatar", "--role", "broker", "--facts", SIDES)
-    assert wrong.code == 1 and "--role must be one of" in wrong.err
+    assert wrong.code == 2 and "'broker' is not one of" in wrong.err  # bad usage
 
 
 # -- path ---------------------------------------------------------------------

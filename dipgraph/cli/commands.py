@@ -53,8 +53,20 @@ WithOption = Annotated[
     str | None,
     typer.Option("--with", help="Only contacts where this actor was on another side."),
 ]
+
+
+class Role(StrEnum):
+    """How an actor takes part in a contact (a fixed list: another value is bad usage)."""
+
+    party = "party"
+    subject = "subject"
+    host = "host"
+    mediator = "mediator"
+    any = "any"
+
+
 RoleOption = Annotated[
-    str,
+    Role,
     typer.Option(help="How ACTOR takes part: party (default), subject, host, mediator, or any."),
 ]
 TypeOption = Annotated[
@@ -287,7 +299,7 @@ def talks(
     type_: TypeOption = None,
     topic: TopicOption = None,
     status: StatusOption = None,
-    role: RoleOption = "party",
+    role: RoleOption = Role.party,
     facts: FactsOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -298,7 +310,7 @@ def talks(
     sat on different sides.
     """
     graph = open_graph(facts)
-    rows = select_talks(graph, actor, with_, since, until, type_, topic, status, role)
+    rows = select_talks(graph, actor, with_, since, until, type_, topic, status, role.value)
     columns = output.TALKS_CSV_COLUMNS if fmt == Format.csv else output.TALKS_COLUMNS
     output.emit(
         rows, rows, columns, fmt, title=f"{len(rows)} contact(s)", empty="no contacts match"
@@ -667,12 +679,14 @@ def stats(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None:
     """Counts of facts per kind and per source."""
     graph = open_graph(facts)
     data = graph.stats()
+    kinds = data["kinds"]
     rows = [{"source": source, **counts} for source, counts in data["per_source"].items()]
-    rows.append({"source": "total", **data["kinds"]})
-    keys = ["sources", "actors", "topics", "places", "posts", "contacts", "statements"]
+    # Sources, actors, topics and places quote no source: counted once, in the total.
+    named = ", ".join(f"{kinds[k]} {k}" for k in ("sources", "actors", "topics", "places"))
+    rows.append({"source": f"total ({named})", **kinds})
     columns: list[output.Column] = [("source", lambda r: r["source"])]
-    columns += [(k, lambda r, k=k: r.get(k, "")) for k in keys]
-    output.emit(data, rows, columns, fmt, title="facts per source (total: every kind)")
+    columns += [(k, lambda r, k=k: r[k]) for k in ("posts", "contacts", "statements")]
+    output.emit(data, rows, columns, fmt, title="facts per source (a fact counts under each)")
 
 
 class SuggestFormat(StrEnum):
