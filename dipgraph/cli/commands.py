@@ -734,7 +734,8 @@ def suggest(
 
 
 def main() -> None:
-    """Console entry point: a closed pipe (| head) ends quietly.
+    """Console entry point: a closed pipe (| head) ends quietly, without a traceback
+    (exit 1 where click or rich sees it first, as they do; 0 where it reaches here).
 
     A command runs once and exits, and what it builds is acyclic: the cyclic garbage
     collector would only rescan the loaded graph (0.1-0.3 s a query at 100k contacts).
