@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only (\d also takes Arabic-Indic ones), to the very end ($ takes a "\n").
+_PATTERN = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 
 
 class DateError(ValueError):

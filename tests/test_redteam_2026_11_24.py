@@ -124,6 +124,27 @@ def test_a_trailing_newline_is_not_part_of_a_valid_id(
     ), problems
 
 
+def test_an_overlong_id_is_refused_at_its_place(small_copy: Path) -> None:
+    long_id = "z" * 121
+    _add(
+        small_copy,
+        "zz-long.yaml",
+        f"actors:\n  - id: {long_id}\n    kind: person\n    names: {{en: Zed}}\n",
+    )
+    problems = _problems(small_copy)
+    says = "zz-long.yaml:2:9: error: an id of 121 characters is too long"
+    assert any(says in p for p in problems), problems
+    assert all(long_id not in p for p in problems), problems  # not echoed whole
+
+
+@pytest.mark.parametrize("text", ["٢٠٢٠-٠٣", "2020-٠٣", "２０２０"])
+def test_a_date_is_ascii_digits_to_the_end(text: str) -> None:
+    from dipgraph.dates import DateError, PartialDate
+
+    with pytest.raises(DateError):
+        PartialDate.parse(text)
+
+
 def test_a_wikidata_id_with_a_newline_gives_no_traceback(cli, small_copy: Path) -> None:
     _add(
         small_copy,

@@ -27,6 +27,8 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*\Z")
 WIKIDATA_PATTERN = re.compile(r"^Q[1-9][0-9]*\Z")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 MIN_QUOTE_CHARS = 8
+# Ids go into IRIs, file-like keys and every message that names a record: kept short.
+MAX_ID_CHARS = 120
 _EVIDENCE_SOURCE = Property(name="source", type="ref", range=("source",))
 
 
@@ -151,6 +153,11 @@ class FieldChecker:
     def _id(self, prop: Property, node: yaml.Node, what: str) -> Any:
         text = self.reader.text(node, what)
         if text is None:
+            return INVALID
+        if len(text) > MAX_ID_CHARS:
+            self.reader.error(
+                node, f"an id of {len(text)} characters is too long (at most {MAX_ID_CHARS})"
+            )
             return INVALID
         if not ID_PATTERN.match(text):
             self.reader.error(
