@@ -176,6 +176,33 @@ def test_head_answers_like_get_without_a_body(served: Served) -> None:
         assert length == [b"Content-Length: " + str(len(get_body)).encode()], path
 
 
+def test_a_request_naming_its_own_dataset_is_refused_not_answered_from_the_union(
+    served: Served,
+) -> None:
+    """default-graph-uri / named-graph-uri would narrow the dataset; answering over the
+    union instead would give another answer than the one asked for."""
+    graph = urllib.parse.quote("https://dipgraph.example/id/graph/entities")
+    form = f"query={urllib.parse.quote(LIGHT)}&default-graph-uri={graph}"
+    requests = [
+        f"GET /sparql?{form} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+        f"POST /sparql HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+        "Content-Type: application/x-www-form-urlencoded\r\n"
+        f"Content-Length: {len(form)}\r\n\r\n{form}",
+        f"POST /sparql?named-graph-uri={graph} HTTP/1.1\r\nHost: localhost\r\n"
+        "Connection: close\r\nContent-Type: application/sparql-query\r\n"
+        f"Content-Length: {len(LIGHT)}\r\n\r\n{LIGHT}",
+    ]
+    for request in requests:
+        answer = raw(served.port, request.encode())
+        assert status_of(answer) == 400 and b"graph-uri are not supported" in answer, request
+    plain = raw(
+        served.port,
+        f"GET /sparql?query={urllib.parse.quote(LIGHT)} HTTP/1.1\r\nHost: localhost\r\n"
+        "Connection: close\r\n\r\n".encode(),
+    )
+    assert status_of(plain) == 200
+
+
 # -- item 12: request parsing and limits, slow and vanishing clients ------------------
 
 

@@ -225,7 +225,7 @@ def build(
     except OSError as error:
         fail(cannot_write(error, out))
     for path in written:
-        typer.echo(f"wrote {path}")
+        typer.echo(f"wrote {output.text(str(path))}")
 
 
 def cannot_write(error: OSError, out: Path) -> str:
@@ -287,7 +287,7 @@ def html(
         written = write_html(graph, out, contacts)
     except OSError as error:
         fail(cannot_write(error, out))
-    typer.echo(f"wrote {written}")
+    typer.echo(f"wrote {output.text(str(written))}")
 
 
 @app.command()

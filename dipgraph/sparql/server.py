@@ -122,6 +122,8 @@ class SparqlApp:
         if kind == "application/sparql-update":
             return _json(403, "this endpoint is read-only")
         if kind == "application/sparql-query":
+            if _names_a_dataset(parse_qs(environ.get("QUERY_STRING", ""))):
+                return _json(400, _NO_DATASET)
             return self._query(body, environ)
         if kind == "application/x-www-form-urlencoded":
             return self._params(parse_qs(body), environ)
@@ -135,6 +137,8 @@ class SparqlApp:
             return _json(403, "this endpoint is read-only")
         if "query" not in params:
             return _json(400, "missing query parameter")
+        if _names_a_dataset(params):
+            return _json(400, _NO_DATASET)
         return self._query(params["query"][0], environ)
 
     def _query(self, text: str, environ: dict[str, Any]) -> tuple[int, Headers, bytes]:
@@ -144,6 +148,18 @@ class SparqlApp:
         except PoolError as error:
             status, body, media = error_reply(error.status, str(error))
         return status, [("Content-Type", f"{media}; charset=utf-8"), ("Vary", "Accept")], body
+
+
+_NO_DATASET = (
+    "default-graph-uri and named-graph-uri are not supported: the default graph is the "
+    "union of every graph; name a graph in the query instead (GRAPH <iri> { ... })"
+)
+
+
+def _names_a_dataset(params: dict[str, list[str]]) -> bool:
+    """Whether a request names its own dataset, which this server would not honour (an
+    answer over the union, silently, would not be the answer asked for)."""
+    return "default-graph-uri" in params or "named-graph-uri" in params
 
 
 def _cross_site_subresource(environ: dict[str, Any]) -> bool:
