@@ -133,6 +133,13 @@ class NameIndex:
         }
         return sorted(hits, key=lambda i: self.display[i].casefold())
 
+    def _known(self, ident: str) -> str:
+        """``ident``, when the index names it (KeyError: a stored index was tampered
+        with, and the graph reads the facts again)."""
+        if ident not in self.display:
+            raise KeyError(f"the name index points at an id it does not name: {ident!r}")
+        return ident
+
     def resolve(self, text: str, noun: str = "actor") -> str:
         """The one id ``text`` names; NameLookupError lists candidates otherwise.
 
@@ -141,7 +148,7 @@ class NameIndex:
         key = normalise_name(text)
         found = set(self.exact.get(key, ()))
         if len(found) == 1:
-            return next(iter(found))
+            return self._known(next(iter(found)))
         if not found:
             words = key.split()
             found = {
@@ -151,7 +158,7 @@ class NameIndex:
                 for ident in idents
             }
             if len(found) == 1:
-                return next(iter(found))
+                return self._known(next(iter(found)))
         if found:
             ranked = sorted(found, key=lambda i: self.display[i].casefold())
             candidates = [(i, self.display[i]) for i in ranked]

@@ -319,6 +319,21 @@ def test_a_damaged_value_found_mid_query_is_recovered_from_the_facts(warm, part:
     assert len(entries(cache)) == 1  # the damaged entry went; this run built a new one
 
 
+@pytest.mark.parametrize("data", ["5", '{"x": [1]}', '[["a", 2]]'])
+@pytest.mark.parametrize("part", ["views", "actor_names.exact", "index.contacts_by_actor"])
+def test_a_stored_value_of_the_wrong_shape_is_damage_too(warm, part: str, data: str) -> None:
+    """Valid JSON where a view, a name list or a shard should be (a tampered entry)."""
+    facts, cache, _ = warm
+    (entry,) = entries(cache)
+    with sqlite3.connect(entry / "index.sqlite") as db:
+        (table,) = db.execute("SELECT tab FROM parts WHERE name=?", (part,)).fetchone()
+        db.execute(f"UPDATE {table} SET data=?", (data,))
+    for command in (["talks", "belov"], ["show", "belov"], ["path", "alice", "dorin"]):
+        result = run(*command, "--facts", facts, "--format", "json", cache=cache)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+        assert "belov" in result.stdout
+
+
 def test_damaged_nquads_are_rewritten(warm) -> None:
     facts, cache, _ = warm
     (entry,) = entries(cache)

@@ -66,6 +66,10 @@ class RdfFile(Protocol):
     def forget_nquads(self) -> None: ...
 
 
+# What reading a stored part of the wrong shape raises (not ValueError: QueryError is one).
+_WRONG_SHAPE = (TypeError, KeyError, IndexError, AttributeError)
+
+
 def _recovering(method: F) -> F:
     """Answer from the checked facts when stored parts turn out damaged mid-query."""
 
@@ -75,7 +79,13 @@ def _recovering(method: F) -> F:
             return method(self, *args, **kwargs)
         except CacheDamaged as error:
             self._recover(error)
-            return method(self, *args, **kwargs)
+        except _WRONG_SHAPE as error:
+            if self._recover_facts is None:
+                raise  # no stored parts: a fault of the code, to be seen as such
+            # Valid JSON of the wrong shape in a stored part (a tampered or foreign
+            # entry): damage like any other.
+            self._recover(CacheDamaged(f"a stored part has the wrong shape ({error!r})"))
+        return method(self, *args, **kwargs)
 
     return run  # type: ignore[return-value]
 
