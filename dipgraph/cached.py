@@ -225,7 +225,7 @@ def _save_streaming(root: Path, base: str, entry: CacheEntry, parent: ToParent) 
                 writer.close()
                 kept.close()
                 parent.end_data()  # the parent queries its store while the checks go on
-                del quads  # its 128-bit key a quad: 300 MB at 100k, needed no more
+                del quads  # the records it saw and its keys of shared quads: needed no more
                 give_back_memory()
                 if staged.finds_errors():
                     return CHILD_FAILED  # no "done": the parent drops its store

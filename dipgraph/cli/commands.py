@@ -17,6 +17,7 @@ import typer
 
 from dipgraph.cli import output
 from dipgraph.cli.output import Format
+from dipgraph.graph.knowledge import ROLE_CHOICES
 
 app = typer.Typer(
     name="dipgraph",
@@ -55,14 +56,9 @@ WithOption = Annotated[
 ]
 
 
-class Role(StrEnum):
-    """How an actor takes part in a contact (a fixed list: another value is bad usage)."""
-
-    party = "party"
-    subject = "subject"
-    host = "host"
-    mediator = "mediator"
-    any = "any"
+# How an actor takes part in a contact: the library's fixed list, so that another value
+# is bad usage (exit 2) here.
+Role = StrEnum("Role", {choice: choice for choice in ROLE_CHOICES})
 
 
 RoleOption = Annotated[

@@ -60,7 +60,6 @@ class _SeenQuads:
         self._shared_graphs = shared_graphs
         self._write = write
         self.per_graph: dict[str, int] = {}
-        self.total = 0
 
     def new_record(self) -> None:
         """A record's quads begin: the last one's can no longer come again."""
@@ -78,7 +77,6 @@ class _SeenQuads:
         else:
             self._record.add(line)
         self.per_graph[graph] = self.per_graph.get(graph, 0) + 1
-        self.total += 1
         self._write(line)
 
     def __contains__(self, quad: tuple[str, str]) -> bool:
@@ -91,7 +89,7 @@ class _SeenQuads:
         self.line(f"{quad[0]} {quad[1]} .\n", quad[1])
 
     def __len__(self) -> int:
-        return self.total
+        return sum(self.per_graph.values())
 
 
 class _StreamingQuadWriter(QuadWriter):

@@ -39,8 +39,7 @@ class NodeReader:
     check_characters: bool = True
 
     def where(self, node: yaml.Node) -> Location:
-        mark = node.start_mark
-        return Location(self.shown, mark.line + 1, mark.column + 1)
+        return Location(*self.place(node))
 
     def place(self, node: yaml.Node) -> tuple[str, int, int]:
         """:meth:`where` as (path, line, column), for records that keep them as fields."""

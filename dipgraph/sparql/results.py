@@ -27,20 +27,16 @@ _PIECE_BYTES = 1 << 20
 class Rendered:
     """A finished answer: text to write as is (:meth:`pieces`), or rows for a table."""
 
-    text_parts: list[str] | None = None  # a text answer held whole
+    held: str | None = None  # a text answer held whole
     names: list[str] = field(default_factory=list)
     rows: list[dict[str, str]] = field(default_factory=list)
     spool: IO[bytes] | None = None  # or the UTF-8 bytes of one, spooled (read by pieces)
     safe: Callable[[str], str] = str  # how spooled text is made safe to print
     ending: str = ""  # written after the spooled text
 
-    @classmethod
-    def of_text(cls, text: str) -> Rendered:
-        return cls(text_parts=[text])
-
     @property
     def is_text(self) -> bool:
-        return self.text_parts is not None or self.spool is not None
+        return self.held is not None or self.spool is not None
 
     @property
     def text(self) -> str | None:
@@ -49,8 +45,8 @@ class Rendered:
 
     def pieces(self) -> Iterator[str]:
         """The text answer in pieces whose concatenation it is, made safe to print."""
-        if self.text_parts is not None:
-            yield from self.text_parts
+        if self.held is not None:
+            yield self.held
         elif self.spool is not None:
             yield from _safe_pieces(self.spool, self.safe)
             yield self.ending
@@ -102,9 +98,9 @@ def _render(result: Any, fmt: ResultFormat) -> Rendered:
     # visible_json writes those as \uXXXX, which both read back as the same data.
     if isinstance(result, ox.QueryTriples):
         data = ox.serialize(list(result), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-        return Rendered.of_text(visible_json(data.decode("utf-8")))
+        return Rendered(held=visible_json(data.decode("utf-8")))
     if isinstance(result, ox.QueryBoolean) and fmt != "json":
-        return Rendered.of_text("true\n" if bool(result) else "false\n")
+        return Rendered(held="true\n" if bool(result) else "false\n")
     if fmt in ("json", "csv"):
         # Returned open: read when the answer may be printed, closed when dropped (on
         # disk it has no name: a shared temporary folder sees nothing of it).
