@@ -15,6 +15,9 @@ from dipgraph.loader.records import Declared
 
 # An article is kilobytes; a limit keeps a hostile or mistaken file from filling memory.
 MAX_SOURCE_BYTES = 32 * 1024 * 1024
+# Hints for failing quotes in one check, over all sources (each source allows its own
+# few): a file declaring many sources on one large text cannot buy hours of alignment.
+HINTS_PER_CHECK = 40
 
 
 def _problem(where: Location, message: str, severity: str = "error") -> Problem:
@@ -135,6 +138,7 @@ def check_quotes(pending: Pending, texts: dict[str, str], problems: list[Problem
     text and the quotes, not with their product.
     """
     sources = {ident: SourceText(text) for ident, text in texts.items()}
+    hints = 0
     for use in pending.quotes:
         source = sources.get(use.source)
         if source is None:
@@ -144,7 +148,9 @@ def check_quotes(pending: Pending, texts: dict[str, str], problems: list[Problem
             continue
         prefix = source.matched_prefix(quote)
         hint = f"; it matches up to '{prefix[-30:]}' then differs" if len(prefix) >= 5 else ""
-        hint += quote_hint(quote, source, prefix)
+        if hints < HINTS_PER_CHECK:
+            hints += 1
+            hint += quote_hint(quote, source, prefix)
         problems.append(_problem(use.where, f"quote not found in source '{use.source}'{hint}"))
 
 

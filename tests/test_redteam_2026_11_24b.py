@@ -1,0 +1,83 @@
+"""Second red-team pass of 2026-11-24 (new angles): each test reproduces one attack that
+got through, and fails without its fix.
+
+The attacks of tests/test_redteam_2026_11_24.py and the other safety tests
+(test_hostile_facts.py, test_cache_safety.py, test_sparql_safety.py,
+test_cli_hardening.py, test_server_hardening.py, test_push_safety.py) are not repeated.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def _add(root: Path, name: str, text: str) -> None:
+    (root / name).write_text(text, encoding="utf-8")
+
+
+# -- check: a failing quote's hint cost the quote's length squared -------------------------
+# The closest-span hint aligns the quote on its source (rapidfuzz): three 16,000-character
+# quotes against a 41 kB source held `dipgraph check` for 4 min 8 s (0.4 s now); ten a
+# source, and many source ids on one text, would hold a contributor's check or CI for hours.
+
+
+class _Alignments:
+    """Counts the alignments asked of rapidfuzz (the costly step of a hint)."""
+
+    def __init__(self, monkeypatch) -> None:
+        from rapidfuzz import fuzz
+
+        self.calls: list[tuple[int, int]] = []
+        real = fuzz.partial_ratio_alignment
+
+        def counted(quote: str, text: str, **kwargs):
+            self.calls.append((len(quote), len(text)))
+            return real(quote, text, **kwargs)
+
+        monkeypatch.setattr(fuzz, "partial_ratio_alignment", counted)
+
+
+def test_an_overlong_quote_gets_no_alignment(monkeypatch) -> None:
+    from dipgraph.loader.quote_hint import quote_hint
+
+    aligned = _Alignments(monkeypatch)
+    text = "Belov met Adams in Vienna. " * 2000
+    quote = "Belov met Adams in Vienne. " * 200  # 5,400 characters
+    assert quote_hint(quote, text) == ""
+    assert quote_hint(quote, text, prefix="Belov met Adams in Vienn") == ""
+    assert aligned.calls == []
+    # a quote of a real length still gets its hint
+    assert "Vienna" in quote_hint("Belov met Adams in Vienne", text)
+    assert aligned.calls
+
+
+def test_hints_in_one_check_are_bounded_over_all_sources(small_copy: Path, monkeypatch) -> None:
+    """Sixty source ids on one text, one failing quote each: hints stop at the cap, every
+    quote is still reported."""
+    import dipgraph.loader.crosscheck as crosscheck
+    from dipgraph.loader import check_facts
+
+    given: list[str] = []
+    real = crosscheck.quote_hint
+
+    def counted(quote, source, prefix=""):
+        given.append(quote)
+        return real(quote, source, prefix)
+
+    monkeypatch.setattr(crosscheck, "quote_hint", counted)
+    lines = ["sources:"]
+    for i in range(60):
+        lines += [f"  - id: s{i}", "    language: en", "    file: sources/wire.txt"]
+    lines.append("contacts:")
+    for i in range(60):
+        lines += [
+            f"  - id: c{i}",
+            "    type: meeting",
+            "    participants: [alice-adams, boris-belov]",
+            "    evidence:",
+            f"      - {{source: s{i}, quote: Adams spoke by telephone with Minister Belof}}",
+        ]
+    _add(small_copy, "zz-many.yaml", "\n".join(lines) + "\n")
+    problems = [str(p) for p in check_facts(small_copy)[1]]
+    assert sum("quote not found" in p for p in problems) == 60
+    assert len(given) == 40
