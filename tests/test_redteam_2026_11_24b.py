@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+SMALL = Path(__file__).parent / "fixtures" / "small"
+
 
 def _add(root: Path, name: str, text: str) -> None:
     (root / name).write_text(text, encoding="utf-8")
@@ -81,3 +85,41 @@ def test_hints_in_one_check_are_bounded_over_all_sources(small_copy: Path, monke
     problems = [str(p) for p in check_facts(small_copy)[1]]
     assert sum("quote not found" in p for p in problems) == 60
     assert len(given) == 40
+
+
+# -- push: a password typed unescaped, or without the scheme, was printed -------------------
+# redact() took the authority to end at the first "/": "http://admin:se/cret@host/store"
+# was echoed whole in "is not a valid URL", and "admin:s3cret@host/store" (the scheme
+# forgotten) too; "http://admin:12/34@host/store" even parses (host "admin", port 12),
+# and every later message showed the password. CI logs keep such messages.
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://admin:se/cret@127.0.0.1:9/store",
+        "admin:s3cret@127.0.0.1:9/store",
+        "http://admin:s3?cret@127.0.0.1:9/store",
+        "http://admin:s3#cret@127.0.0.1:9/store",
+    ],
+)
+def test_push_never_prints_a_password_however_it_is_typed(cli, url: str) -> None:
+    result = cli("push", url, "--facts", SMALL, "--timeout", "5")
+    assert result.code == 1, result
+    assert "cret" not in result.out + result.err, result.err
+    assert "127.0.0.1:9" in result.err  # still says where
+
+
+def test_a_url_that_parses_around_the_password_never_shows_it() -> None:
+    from dipgraph.sparql.push import Endpoint
+
+    shown = Endpoint.parse("http://admin:12/34@db.example/store").shown
+    assert "34" not in shown and shown == "http://…@db.example/store"
+
+
+def test_a_password_in_the_url_is_warned_about(cli) -> None:
+    """A command line is readable by every user of the machine (ps, /proc/PID/cmdline)."""
+    result = cli("push", "http://alice:s3cret@127.0.0.1:9/store", "--facts", SMALL)
+    assert "other users of this machine" in result.err and "s3cret" not in result.err
+    result = cli("push", "http://127.0.0.1:9/store", "--facts", SMALL)
+    assert "other users" not in result.err
