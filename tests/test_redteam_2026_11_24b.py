@@ -123,3 +123,27 @@ def test_a_password_in_the_url_is_warned_about(cli) -> None:
     assert "other users of this machine" in result.err and "s3cret" not in result.err
     result = cli("push", "http://127.0.0.1:9/store", "--facts", SMALL)
     assert "other users" not in result.err
+
+
+# -- build and html: exports were made world-readable whatever the umask ---------------------
+# atomic_path chmod-ed every export to 0644: a user with umask 077 (secret contacts in the
+# facts) found dipgraph.ttl, the CSV tables and the page readable by everyone on the machine.
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o077, 0o600), (0o027, 0o640), (0o022, 0o644)])
+def test_exports_follow_the_umask(tmp_path: Path, umask: int, mode: int) -> None:
+    import os
+    import stat
+
+    import dipgraph
+    from dipgraph.build import build_exports
+
+    graph = dipgraph.load(SMALL)
+    out = tmp_path / "out"
+    out.mkdir(mode=0o755)
+    old = os.umask(umask)
+    try:
+        written = build_exports(graph, out, "ttl,csv,nq")
+    finally:
+        os.umask(old)
+    assert {stat.S_IMODE(path.stat().st_mode) for path in written} == {mode}
