@@ -147,3 +147,30 @@ def test_exports_follow_the_umask(tmp_path: Path, umask: int, mode: int) -> None
     finally:
         os.umask(old)
     assert {stat.S_IMODE(path.stat().st_mode) for path in written} == {mode}
+
+
+# -- suggest --lexicon: a lexicon file that is not YAML text ended in a traceback -------------
+# Brackets nested 50,000 deep gave a RecursionError, bytes that are not UTF-8 a
+# UnicodeDecodeError; a YAML error named '<unicode string>' and no line.
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        ("contact_words.yaml", b"a: " + b"[" * 50_000 + b"]" * 50_000, "nested too deep"),
+        ("dates.yaml", b"months:\n  en: [caf\xe9]\n", "dates.yaml:2:11: not UTF-8 (byte 0xe9)"),
+        ("cues.yaml", b"a: {en: [x]}\n\x1b[31mb: [1]\n", "cues.yaml:2:1: a character YAML"),
+        ("titles.yaml", b"a: [x\nb: 1\n", "titles.yaml:2:2: cannot read the lexicon"),
+    ],
+)
+def test_a_bad_lexicon_file_is_a_located_message(
+    cli, tmp_path: Path, name: str, content: bytes, says: str
+) -> None:
+    lexicon = tmp_path / "lexicon"
+    lexicon.mkdir()
+    (lexicon / name).write_bytes(content)
+    article = tmp_path / "article.txt"
+    article.write_text("Boris Belov met Alice Adams in Vienna.\n", encoding="utf-8")
+    result = cli("suggest", article, "--facts", SMALL, "--lexicon", lexicon)
+    assert result.code == 1 and "Traceback" not in result.err, result.err
+    assert says in result.err and "\x1b" not in result.err, result.err

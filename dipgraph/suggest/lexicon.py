@@ -20,9 +20,11 @@ from typing import Any
 
 import yaml
 
+from dipgraph.loader.reading import TooLarge, read_bounded
 from dipgraph.suggest.text import Token, fold_phrase
 
 LEXICON_DIR = Path(__file__).with_name("lexicon")
+MAX_LEXICON_BYTES = 16 * 1024 * 1024  # the shipped ones are kilobytes
 
 
 class LexiconError(ValueError):
@@ -115,7 +117,30 @@ def _read(directory: Path, name: str) -> Any:
     directory needs only the files it changes."""
     path = directory / name if (directory / name).is_file() else LEXICON_DIR / name
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_bounded(path, MAX_LEXICON_BYTES)
+        return yaml.safe_load(data.decode("utf-8-sig"))
+    except TooLarge as error:
+        raise LexiconError(f"{path}: {error.size_text}, over the lexicon size limit") from None
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise LexiconError(
+            f"{path}:{line}:{col}: not UTF-8 (byte 0x{data[error.start]:02x})"
+        ) from None
+    except RecursionError:  # brackets nested thousands deep: the reader recurses per level
+        raise LexiconError(f"{path}: nested too deep to be a lexicon") from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        detail = "; ".join(p for p in (error.context, error.problem) if p) or "invalid YAML"
+        raise LexiconError(f"{where}: cannot read the lexicon: {detail}") from None
+    except yaml.reader.ReaderError as error:  # a character YAML refuses
+        text = data.decode("utf-8-sig")
+        line = text.count("\n", 0, error.position) + 1
+        col = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        raise LexiconError(
+            f"{path}:{line}:{col}: a character YAML refuses ({error.reason})"
+        ) from None
     except (OSError, yaml.YAMLError) as error:
         raise LexiconError(f"{path}: cannot read the lexicon: {error}") from error
 
@@ -248,9 +273,7 @@ def _known_labels(labels: dict[str, int], vocabulary: str, where: str) -> None:
     allowed = load_model().vocabularies[vocabulary]
     unknown = sorted(set(labels) - set(allowed))
     if unknown:
-        raise LexiconError(
-            f"{where}: unknown {', '.join(unknown)}; allowed: {', '.join(allowed)}"
-        )
+        raise LexiconError(f"{where}: unknown {', '.join(unknown)}; allowed: {', '.join(allowed)}")
 
 
 def _table_entries(entries: Any, where: str) -> list[tuple[Any, Any]]:
