@@ -174,3 +174,49 @@ def test_a_bad_lexicon_file_is_a_located_message(
     result = cli("suggest", article, "--facts", SMALL, "--lexicon", lexicon)
     assert result.code == 1 and "Traceback" not in result.err, result.err
     assert says in result.err and "\x1b" not in result.err, result.err
+
+
+# -- serve: the page was rendered once per request that came before the first finished -----
+# GET / rendered the HTML graph lazily with no lock: requests arriving during the first
+# rendering (two tabs; any page elsewhere loading the address many times: only /sparql
+# refuses cross-site subresources) each rendered the whole page, seconds and memory each.
+
+
+def test_the_page_is_rendered_once_however_many_ask_at_first(monkeypatch) -> None:
+    import http.client
+    import threading
+    import time
+
+    import dipgraph
+    import dipgraph.exports.html as html
+    from dipgraph.sparql.server import make_server
+
+    renders: list[int] = []
+
+    def slow_render(kg) -> str:
+        renders.append(1)
+        time.sleep(0.5)
+        return "<html>graph</html>"
+
+    monkeypatch.setattr(html, "render_html", slow_render)
+    server = make_server(dipgraph.load(SMALL), SMALL, port=0, workers=1)
+    threading.Thread(target=server.run, daemon=True).start()
+    host, port = server.server_address[:2]
+    bodies: list[bytes] = []
+
+    def fetch() -> None:
+        connection = http.client.HTTPConnection(host, port, timeout=30)
+        connection.request("GET", "/", headers={"Host": f"127.0.0.1:{port}"})
+        bodies.append(connection.getresponse().read())
+        connection.close()
+
+    try:
+        clients = [threading.Thread(target=fetch) for _ in range(6)]
+        for client in clients:
+            client.start()
+        for client in clients:
+            client.join(60)
+    finally:
+        server.close()
+    assert bodies == [b"<html>graph</html>"] * 6
+    assert len(renders) == 1

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from pathlib import Path
@@ -201,6 +202,28 @@ def _quiet_logging() -> None:
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "task queue depth"
 
 
+class GraphPage:
+    """The HTML graph, rendered on the first request and kept: once, however many ask.
+
+    Rendering a large graph takes seconds and a lot of memory; requests arriving
+    before it is done (two tabs, or a page elsewhere loading ``/`` many times over)
+    wait for that one rendering instead of each starting their own.
+    """
+
+    def __init__(self, kg: KnowledgeGraph) -> None:
+        self._kg = kg
+        self._page: bytes | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self) -> bytes:
+        with self._lock:
+            if self._page is None:
+                from dipgraph.exports.html import render_html
+
+                self._page = render_html(self._kg).encode("utf-8")
+            return self._page
+
+
 class Server:
     """A started server: ``run()`` serves until Ctrl-C; ``close()`` stops the workers."""
 
@@ -236,18 +259,9 @@ def make_server(
     from waitress.server import create_server
 
     _quiet_logging()
-    page: list[bytes] = []
-
-    def render_page() -> bytes:
-        if not page:
-            from dipgraph.exports.html import render_html
-
-            page.append(render_html(kg).encode("utf-8"))
-        return page[0]
-
     pool = QueryPool(facts_dir, kg.base, workers, max_query_memory)
     # Bind first (a taken port fails fast), then start the workers.
-    app = SparqlApp(render_page, pool, HostPolicy.for_bind(host, port), timeout, verbose)
+    app = SparqlApp(GraphPage(kg), pool, HostPolicy.for_bind(host, port), timeout, verbose)
     waitress_server = create_server(
         app,
         host="127.0.0.1" if host.lower() == "localhost" else host,  # not both 127.0.0.1 and ::1
