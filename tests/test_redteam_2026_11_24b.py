@@ -220,3 +220,15 @@ def test_the_page_is_rendered_once_however_many_ask_at_first(monkeypatch) -> Non
         server.close()
     assert bodies == [b"<html>graph</html>"] * 6
     assert len(renders) == 1
+
+
+# -- serve --allow-host: a value with escape or bidi characters was accepted -----------------
+# "--allow-host $'x\e[31m\u202e'" started the server with a name no browser can send.
+
+
+@pytest.mark.parametrize("name", ["x\x1b[31m", "host\u202e", "a,b", "ex%41mple"])
+def test_allow_host_takes_host_names_only(name: str) -> None:
+    from dipgraph.sparql.hosts import option_problem
+
+    assert option_problem((name,), ()) is not None
+    assert option_problem(("my_host.lan", "xn--bcher-kva.de", "[::1]", "10.0.0.2"), ()) is None
