@@ -232,3 +232,69 @@ def test_allow_host_takes_host_names_only(name: str) -> None:
 
     assert option_problem((name,), ()) is not None
     assert option_problem(("my_host.lan", "xn--bcher-kva.de", "[::1]", "10.0.0.2"), ()) is None
+
+
+# -- serve: another site's page framing queries ------------------------------------------
+# The 403 for cross-site subresources (<img src=…/sparql?query=…>) let frames through: an
+# <iframe> load is a navigation (Sec-Fetch-Mode: navigate), so a page holding a hundred
+# hidden frames kept every worker busy up to --timeout, over and over.
+
+
+class _Pool:
+    def __init__(self) -> None:
+        self.queries: list[str] = []
+
+    def run(self, text: str, accept: str, timeout: float, wait: float):
+        self.queries.append(text)
+        return 200, b"{}", "application/sparql-results+json"
+
+
+def _request(headers: dict[str, str]) -> tuple[str, list[str]]:
+    import io
+
+    from dipgraph.sparql.hosts import HostPolicy
+    from dipgraph.sparql.server import SparqlApp
+
+    pool = _Pool()
+    policy = HostPolicy.for_bind("127.0.0.1", 7800)
+    app = SparqlApp(lambda: b"<html>", pool, policy, 5.0)  # type: ignore[arg-type]
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": "/sparql",
+        "QUERY_STRING": "query=ASK%7B%7D",
+        "HTTP_HOST": "127.0.0.1:7800",
+        "wsgi.input": io.BytesIO(b""),
+        **headers,
+    }
+    statuses = []
+    app(environ, lambda status, _headers: statuses.append(status))
+    return statuses[0], pool.queries
+
+
+@pytest.mark.parametrize("dest", ["iframe", "frame", "embed", "object"])
+def test_a_query_framed_by_another_site_is_refused_before_it_runs(dest: str) -> None:
+    status, ran = _request(
+        {
+            "HTTP_SEC_FETCH_SITE": "cross-site",
+            "HTTP_SEC_FETCH_MODE": "navigate",
+            "HTTP_SEC_FETCH_DEST": dest,
+        }
+    )
+    assert status.startswith("403") and ran == []
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_SEC_FETCH_SITE": "cross-site", "HTTP_SEC_FETCH_MODE": "navigate"},
+        {
+            "HTTP_SEC_FETCH_SITE": "cross-site",
+            "HTTP_SEC_FETCH_MODE": "navigate",
+            "HTTP_SEC_FETCH_DEST": "document",
+        },  # a link the user followed
+        {"HTTP_SEC_FETCH_SITE": "same-origin", "HTTP_SEC_FETCH_DEST": "iframe"},
+    ],
+)
+def test_links_and_own_frames_still_run(headers: dict[str, str]) -> None:
+    status, ran = _request(headers)
+    assert status.startswith("200") and ran == ["ASK{}"]

@@ -164,11 +164,13 @@ def _names_a_dataset(params: dict[str, list[str]]) -> bool:
 
 
 def _cross_site_subresource(environ: dict[str, Any]) -> bool:
-    """A browser request another site's page made (not a link the user followed)."""
-    return (
-        environ.get("HTTP_SEC_FETCH_SITE") == "cross-site"
-        and environ.get("HTTP_SEC_FETCH_MODE") != "navigate"
-    )
+    """A browser request another site's page made (not a link the user followed): a
+    subresource, or a frame (``<iframe src=…/sparql?query=…>`` is a navigation too, but
+    a page can hold a hundred of them, each a query)."""
+    if environ.get("HTTP_SEC_FETCH_SITE") != "cross-site":
+        return False
+    top_level = environ.get("HTTP_SEC_FETCH_DEST", "document") == "document"
+    return environ.get("HTTP_SEC_FETCH_MODE") != "navigate" or not top_level
 
 
 def _json(status: int, message: str) -> tuple[int, Headers, bytes]:
