@@ -298,3 +298,45 @@ def test_a_query_framed_by_another_site_is_refused_before_it_runs(dest: str) -> 
 def test_links_and_own_frames_still_run(headers: dict[str, str]) -> None:
     status, ran = _request(headers)
     assert status.startswith("200") and ran == ["ASK{}"]
+
+
+# -- check: a byte that is not UTF-8 was located in bytes, on "\n" lines only --------------
+# After Arabic text (two bytes a letter) the column was past the byte; in a file with
+# classic Mac line ends (CR, which YAML and editors take as a line end) every bad byte was
+# reported on line 1.
+
+
+@pytest.mark.parametrize(
+    ("content", "place"),
+    [
+        (
+            b"topics:\n  - id: zz-a\n    names: {en: Arms, ar: "
+            + '"الحد \xff"}\n'.encode().replace(b"\xc3\xbf", b"\xff"),
+            "3:33",
+        ),
+        (b'topics:\r  - id: zz-a\r    names: {en: "Arms\xff"}\r', "3:22"),
+        (b"\xef\xbb\xbftopics: \xff\n", "1:9"),
+    ],
+)
+def test_a_byte_that_is_not_utf8_is_located_in_characters(
+    small_copy: Path, content: bytes, place: str
+) -> None:
+    from dipgraph.loader import check_facts
+
+    (small_copy / "zz-bytes.yaml").write_bytes(content)
+    problems = [str(p) for p in check_facts(small_copy)[1]]
+    assert any(
+        f"zz-bytes.yaml:{place}: error: file is not UTF-8 (byte 0xff" in p for p in problems
+    ), problems
+
+
+def test_a_query_file_with_a_byte_order_mark_names_the_right_byte(tmp_path: Path) -> None:
+    """ "utf-8-sig" counts after the mark: the byte named was three bytes off."""
+    from dipgraph.graph.sparql import SparqlError, resolve_query
+
+    query = tmp_path / "q.rq"
+    query.write_bytes(b'\xef\xbb\xbfSELECT * WHERE { ?s ?p "\xff" }')
+    with pytest.raises(SparqlError, match=r"byte 0xff at byte 27\)"):
+        resolve_query(f"@{query}")
+    query.write_bytes(b"\xef\xbb\xbfASK {}")
+    assert resolve_query(f"@{query}")[0] == "ASK {}"

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from dipgraph.loader.reading import TooLarge, read_bounded
+from dipgraph.loader.reading import TooLarge, byte_place, decode_utf8, read_bounded, text_place
 from dipgraph.suggest.text import Token, fold_phrase
 
 LEXICON_DIR = Path(__file__).with_name("lexicon")
@@ -118,12 +118,11 @@ def _read(directory: Path, name: str) -> Any:
     path = directory / name if (directory / name).is_file() else LEXICON_DIR / name
     try:
         data = read_bounded(path, MAX_LEXICON_BYTES)
-        return yaml.safe_load(data.decode("utf-8-sig"))
+        return yaml.safe_load(decode_utf8(data))
     except TooLarge as error:
         raise LexiconError(f"{path}: {error.size_text}, over the lexicon size limit") from None
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        line, col = byte_place(data, error.start)
         raise LexiconError(
             f"{path}:{line}:{col}: not UTF-8 (byte 0x{data[error.start]:02x})"
         ) from None
@@ -135,9 +134,7 @@ def _read(directory: Path, name: str) -> Any:
         detail = "; ".join(p for p in (error.context, error.problem) if p) or "invalid YAML"
         raise LexiconError(f"{where}: cannot read the lexicon: {detail}") from None
     except yaml.reader.ReaderError as error:  # a character YAML refuses
-        text = data.decode("utf-8-sig")
-        line = text.count("\n", 0, error.position) + 1
-        col = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        line, col = text_place(decode_utf8(data), error.position)
         raise LexiconError(
             f"{path}:{line}:{col}: a character YAML refuses ({error.reason})"
         ) from None
