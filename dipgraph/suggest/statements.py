@@ -40,7 +40,11 @@ def speech_verbs(article: Article) -> list[Speech]:
         mentions = [m for m in article.sentence_mentions(sentence) if not m.in_title]
         at = sentence.first
         while at < sentence.last:
-            verb = None if at in covered else article.lexicon.speech.longest(article.tokens, at)
+            verb = (
+                None
+                if at in covered
+                else article.lexicon.speech.longest(article.tokens, at)
+            )
             if verb is None:
                 at += 1
                 continue
