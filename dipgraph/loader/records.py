@@ -53,7 +53,9 @@ def _check_parties(
 ) -> bool:
     """A contact's parties: sides, or two participants; role-holders are not parties."""
     if "sides" in nodes and "participants" in nodes:
-        checker.reader.error(nodes["participants"], "write either sides or participants, not both")
+        checker.reader.error(
+            nodes["participants"], "write either sides or participants, not both"
+        )
         return False
     if "participants" in values:
         values["sides"] = tuple((actor,) for actor in values.pop("participants"))
