@@ -17,7 +17,7 @@ import typer
 
 from dipgraph.cli import output
 from dipgraph.cli.output import Format
-from dipgraph.graph.knowledge import ROLE_CHOICES
+from dipgraph.graph.knowledge import ROLE_CHOICES, VIA_CHOICES
 
 app = typer.Typer(
     name="dipgraph",
@@ -59,6 +59,8 @@ WithOption = Annotated[
 # How an actor takes part in a contact: the library's fixed list, so that another value
 # is bad usage (exit 2) here.
 Role = StrEnum("Role", {choice: choice for choice in ROLE_CHOICES})
+# What a path may cross: the library's fixed list, for the same reason.
+Via = StrEnum("Via", {choice: choice for choice in VIA_CHOICES})
 
 
 RoleOption = Annotated[
@@ -322,8 +324,8 @@ def path(
         bool, typer.Option("--all", help="All simple paths up to --max-hops, shortest first.")
     ] = False,
     via: Annotated[
-        str, typer.Option(help="'contacts', or 'all' to also cross posts and memberships.")
-    ] = "contacts",
+        Via, typer.Option(help="contacts (default), or all to also cross posts and memberships.")
+    ] = Via.contacts,
     since: SinceOption = None,
     until: UntilOption = None,
     temporal: Annotated[
@@ -343,7 +345,7 @@ def path(
         target,
         max_hops=max_hops,
         all=all_,
-        via=via,
+        via=via.value,
         since=since,
         until=until,
         temporal=temporal,
@@ -362,7 +364,7 @@ def path(
     if not result["paths"]:
         typer.echo(
             f"no path between {names[result['from']]} and {names[result['to']]} "
-            f"within {max_hops} hops (via {via}{', temporal' if temporal else ''})"
+            f"within {max_hops} hops (via {via.value}{', temporal' if temporal else ''})"
         )
         return
     for number, found in enumerate(result["paths"], 1):
