@@ -8,6 +8,7 @@ Exit codes: 0 success, 1 bad input or data (with a message, never a traceback),
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -732,8 +733,8 @@ def suggest(
 
 
 def main() -> None:
-    """Console entry point: a closed pipe (| head) ends quietly, without a traceback
-    (exit 1 where click or rich sees it first, as they do; 0 where it reaches here).
+    """Console entry point: a closed pipe (| head) ends quietly, without a traceback,
+    with exit 1 wherever it is seen (click does so, and Python's signal docs advise it).
 
     A command runs once and exits, and what it builds is acyclic: the cyclic garbage
     collector would only rescan the loaded graph (0.1-0.3 s a query at 100k contacts).
@@ -744,5 +745,7 @@ def main() -> None:
     try:
         app()
     except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(0)
+        # Python flushes stdout at exit: point it at nothing, so the flush cannot fail.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
