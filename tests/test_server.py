@@ -115,6 +115,12 @@ def test_serve_answers_get_and_post_in_several_formats(served: str) -> None:
     )
     assert status == 200 and media.startswith("application/n-triples")
     assert len(body.strip().splitlines()) == 2
+    asks_for_results = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Accept": "application/sparql-results+json",
+    }
+    status, media, body = http(f"{served}/sparql", form.encode(), asks_for_results)
+    assert status == 406 and "text/turtle" in json.loads(body)["error"]  # not Turtle regardless
 
 
 def test_serve_is_read_only_and_reports_bad_queries(served: str) -> None:
