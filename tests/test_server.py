@@ -156,6 +156,8 @@ def test_ctrl_c_does_not_wait_for_a_timed_out_query(served_process) -> None:
     # The query would run for days; 15 s leaves room for a loaded machine (5 s failed
     # once while two other test suites ran beside this one).
     assert time.monotonic() - started < 15
+    said = process.stderr.read().decode()
+    assert "Traceback" not in said and "retrying" not in said, said  # a quiet stop
 
 
 def test_serve_serves_the_html_graph(served: str) -> None:
