@@ -7,6 +7,8 @@ draft, and "these talks" adds its quote to the contact reported before.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from dipgraph.schema.model import load_model
 from dipgraph.suggest.article import Article
 from dipgraph.suggest.drafts import ContactDraft
@@ -14,7 +16,7 @@ from dipgraph.suggest.parties import find_parties, reporters_of
 from dipgraph.suggest.segments import Segment, contact_segments
 from dipgraph.suggest.statements import Speech
 from dipgraph.suggest.text import Sentence
-from dipgraph.suggest.when import find_cue, find_place, find_status, find_when, has_cue
+from dipgraph.suggest.when import When, find_cue, find_place, find_status, find_when, has_cue
 
 _CLAUSE = set("،,؛;")
 
@@ -36,13 +38,38 @@ def draft_contacts(article: Article, speeches: list[Speech]) -> list[ContactDraf
     cameo = load_model().vocabularies["contact_types"]
     drafts: list[ContactDraft] = []
     by_sentence: dict[int, list[Speech]] = {}
+    looked: dict[int, _Looked] = {}
     for speech in speeches:
         by_sentence.setdefault(speech.sentence.index, []).append(speech)
     for sentence in article.sentences:
         here = by_sentence.get(sentence.index, [])
         for segment in contact_segments(article, sentence, here):
-            _draft(article, here, segment, drafts, cameo)
+            _draft(article, here, segment, drafts, cameo, looked)
     return drafts
+
+
+@dataclass(frozen=True, slots=True)
+class _Looked:
+    """What a contact word finds by scanning its whole sentence: the same for every
+    contact word of that sentence, so looked for once (a run-on article made it
+    quadratic)."""
+
+    when: When
+    place: dict[str, str] | None
+    secret: bool
+    request: tuple[str, int] | None
+
+    @classmethod
+    def of(cls, article: Article, sentence: Sentence, memo: dict[int, _Looked]) -> _Looked:
+        found = memo.get(sentence.index)
+        if found is None:
+            found = memo[sentence.index] = cls(
+                find_when(article, sentence),
+                find_place(article, sentence),
+                has_cue(article, sentence, "secret") is not None,
+                find_cue(article, sentence, "request"),
+            )
+        return found
 
 
 def _cue_region(article: Article, segment: Segment) -> Sentence:
@@ -89,6 +116,7 @@ def _draft(
     segment: Segment,
     drafts: list[ContactDraft],
     cameo: dict,
+    looked: dict[int, _Looked],
 ) -> None:
     sentence = segment.sentence
     parties = find_parties(article, speeches, segment)
@@ -112,7 +140,8 @@ def _draft(
         if len(parties.sides) < 2:
             return
     status, cue = _status(article, speeches, segment)
-    when = find_when(article, sentence)
+    found = _Looked.of(article, sentence, looked)
+    when = found.when
     draft = ContactDraft(
         [span],
         parties.confidence,
@@ -123,12 +152,12 @@ def _draft(
         subjects=parties.subjects,
         hosts=parties.hosts,
         status=status,
-        secret=has_cue(article, sentence, "secret") is not None,
-        place=find_place(article, sentence),
+        secret=found.secret,
+        place=found.place,
         date=when.date,
         date_note=when.note,
     )
-    _describe(article, draft, sentence, segment.words, cue)
+    _describe(article, draft, sentence, segment.words, cue, found.request)
     _merge_or_add(drafts, draft)
 
 
@@ -156,12 +185,12 @@ def _describe(
     sentence: Sentence,
     words: list[tuple[int, int, str]],
     cue: str | None,
+    request: tuple[str, int] | None,
 ) -> None:
     word = article.span(words[0][0], words[0][1]).quote
     draft.comments.append(f"type '{draft.type}' from '{word}'")
     if cue:
         draft.comments.append(f"status '{draft.status}' from '{cue}'")
-    request = find_cue(article, sentence, "request")
     if request:
         after = [m for m in article.sentence_mentions(sentence) if m.first >= request[1]]
         if after:
@@ -184,7 +213,8 @@ def _merge_or_add(drafts: list[ContactDraft], draft: ContactDraft) -> None:
     """A contact reported again with the same parties and type gains a quote, not a twin."""
     for earlier in drafts:
         if earlier.type == draft.type and set(earlier.participants) == set(draft.participants):
-            earlier.spans.extend(draft.spans)
+            # the same clause again (several contact words in it) is not a second quote
+            earlier.spans.extend(s for s in draft.spans if s not in earlier.spans[-4:])
             earlier.confidence = min(0.95, earlier.confidence + 0.05)
             if earlier.status == "happened" and draft.status != "happened":
                 earlier.comments.append(f"another mention says '{draft.status}': check the status")
