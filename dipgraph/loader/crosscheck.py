@@ -57,6 +57,7 @@ def resolve_references(
     pending: Pending, by_id: dict[str, Declared], problems: list[Problem]
 ) -> None:
     """Every referenced id must exist and be of a kind the field accepts."""
+    ids_of: dict[tuple[str, ...], list[str]] = {}  # the ids each range accepts, made once
     for ref in pending.references:
         target = by_id.get(ref.target)
         if target is not None and target.kind in ref.range:
@@ -64,7 +65,10 @@ def resolve_references(
         wanted = " or ".join(ref.range)
         article_wanted = " or ".join(with_article(k) for k in ref.range)
         if target is None:
-            candidates = [i for i, d in by_id.items() if d.kind in ref.range]
+            candidates = ids_of.get(tuple(ref.range))
+            if candidates is None:
+                candidates = [i for i, d in by_id.items() if d.kind in ref.range]
+                ids_of[tuple(ref.range)] = candidates
             problems.append(
                 _problem(
                     ref.where,
