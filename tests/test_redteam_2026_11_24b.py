@@ -426,3 +426,44 @@ def test_unknown_references_are_all_reported_with_their_hint(small_copy: Path) -
     for i in range(60):
         says = f"unknown actor 'actor-numbr-{i:03d}' (did you mean 'actor-number-{i:03d}'?)"
         assert any(says in p for p in problems), says
+
+
+# -- the cache size limit: DIPGRAPH_CACHE_MAX_MB=inf ended every command in a traceback -----
+
+
+@pytest.mark.parametrize(
+    ("value", "limit"),
+    [
+        ("inf", (1 << 40) << 20),  # no limit, as one may write it
+        ("-inf", 0),
+        ("nan", 4096 << 20),
+        ("abc", 4096 << 20),
+        ("1e400", (1 << 40) << 20),
+        ("0.5", 1 << 19),
+    ],
+)
+def test_any_cache_size_limit_is_read_without_a_traceback(
+    monkeypatch, value: str, limit: int
+) -> None:
+    from dipgraph.cache import size_limit
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_MAX_MB", value)
+    assert size_limit() == limit
+
+
+def test_an_infinite_cache_limit_runs_a_query(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "DIPGRAPH_CACHE_DIR": str(tmp_path / "c"), "DIPGRAPH_CACHE_MAX_MB": "inf"}
+    repo = Path(__file__).parent.parent
+    done = subprocess.run(
+        [sys.executable, "-m", "dipgraph", "talks", "belov", "--facts", str(SMALL)],
+        capture_output=True,
+        text=True,
+        cwd=repo,
+        env={**env, "PYTHONPATH": str(repo)},
+        timeout=120,
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
