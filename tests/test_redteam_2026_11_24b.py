@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_redteam_2026_11_24 import _request
 
 SMALL = Path(__file__).parent / "fixtures" / "small"
 
@@ -238,37 +239,6 @@ def test_allow_host_takes_host_names_only(name: str) -> None:
 # The 403 for cross-site subresources (<img src=…/sparql?query=…>) let frames through: an
 # <iframe> load is a navigation (Sec-Fetch-Mode: navigate), so a page holding a hundred
 # hidden frames kept every worker busy up to --timeout, over and over.
-
-
-class _Pool:
-    def __init__(self) -> None:
-        self.queries: list[str] = []
-
-    def run(self, text: str, accept: str, timeout: float, wait: float):
-        self.queries.append(text)
-        return 200, b"{}", "application/sparql-results+json"
-
-
-def _request(headers: dict[str, str]) -> tuple[str, list[str]]:
-    import io
-
-    from dipgraph.sparql.hosts import HostPolicy
-    from dipgraph.sparql.server import SparqlApp
-
-    pool = _Pool()
-    policy = HostPolicy.for_bind("127.0.0.1", 7800)
-    app = SparqlApp(lambda: b"<html>", pool, policy, 5.0)  # type: ignore[arg-type]
-    environ = {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": "/sparql",
-        "QUERY_STRING": "query=ASK%7B%7D",
-        "HTTP_HOST": "127.0.0.1:7800",
-        "wsgi.input": io.BytesIO(b""),
-        **headers,
-    }
-    statuses = []
-    app(environ, lambda status, _headers: statuses.append(status))
-    return statuses[0], pool.queries
 
 
 @pytest.mark.parametrize("dest", ["iframe", "frame", "embed", "object"])
