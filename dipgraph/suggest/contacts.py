@@ -93,9 +93,18 @@ def _draft(
     sentence = segment.sentence
     parties = find_parties(article, speeches, segment)
     inside = [m for m in parties.mentions if m.first >= sentence.first]
+    inside += [  # "في إسطنبول التركية": the host, and the place, belong in the quote
+        m
+        for m in article.sentence_mentions(sentence)
+        if m.actor in parties.hosts and segment.word_first <= m.first < segment.end
+    ]
     span_first = min([segment.word_first, *(m.first for m in inside)])
     span_last = max([segment.word_last, *(m.last for m in inside)])
-    span = article.span(*_clause(article, sentence, span_first, span_last))
+    clause_first, clause_last = _clause(article, sentence, span_first, span_last)
+    span = article.span(clause_first, clause_last)
+    # what the draft claims (date, place) comes from the words it quotes, not from the
+    # rest of the sentence ("نشر أمس الأربعاء" dates the interview, not the meetings in it)
+    quoted = Sentence(sentence.index, sentence.start, sentence.end, clause_first, clause_last)
     word = segment.word_first
     pointed = word > sentence.first and article.lexicon.demonstratives.longest(
         article.tokens, word - 1, suffixes=False
@@ -104,7 +113,8 @@ def _draft(
         # "هذه المحادثات": the contact reported before, whoever else the sentence names
         earlier = _same_event(article, drafts, sentence, word, segment.kind)
         if earlier is not None and len(span.quote) >= 8:
-            earlier.spans.append(span)
+            if not earlier.cite(span):
+                return
             earlier.comments.append(
                 f"also quoted where the contact is referred to again ({span.quote[:40]}…)"
             )
@@ -112,7 +122,7 @@ def _draft(
         if len(parties.sides) < 2:
             return
     status, cue = _status(article, speeches, segment)
-    when = find_when(article, sentence)
+    when = find_when(article, quoted)
     draft = ContactDraft(
         [span],
         parties.confidence,
@@ -124,7 +134,7 @@ def _draft(
         hosts=parties.hosts,
         status=status,
         secret=has_cue(article, sentence, "secret") is not None,
-        place=find_place(article, sentence),
+        place=find_place(article, quoted),
         date=when.date,
         date_note=when.note,
     )
@@ -184,8 +194,9 @@ def _merge_or_add(drafts: list[ContactDraft], draft: ContactDraft) -> None:
     """A contact reported again with the same parties and type gains a quote, not a twin."""
     for earlier in drafts:
         if earlier.type == draft.type and set(earlier.participants) == set(draft.participants):
-            earlier.spans.extend(draft.spans)
-            earlier.confidence = min(0.95, earlier.confidence + 0.05)
+            added = [span for span in draft.spans if earlier.cite(span)]
+            if added:  # the same words printed again are no second report
+                earlier.confidence = min(0.95, earlier.confidence + 0.05)
             if earlier.status == "happened" and draft.status != "happened":
                 earlier.comments.append(f"another mention says '{draft.status}': check the status")
             earlier.secret = earlier.secret or draft.secret

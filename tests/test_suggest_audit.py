@@ -1,0 +1,66 @@
+"""`dipgraph suggest` drafts that misled a curator (the audit of the bundled dataset):
+each draft must claim only what its own quote says, and cite each quote once."""
+
+from __future__ import annotations
+
+import pytest
+
+import dipgraph
+from conftest import TESTS
+from dipgraph.loader import load_facts
+
+WORLD = TESTS / "fixtures" / "suggest"
+
+
+@pytest.fixture(scope="module")
+def world():
+    return load_facts(WORLD)
+
+
+def contacts(text: str, facts) -> list:
+    return dipgraph.suggest(text=text, facts=facts).contacts
+
+
+def test_a_headline_printed_three_times_is_cited_once(world) -> None:
+    headline = "بوتين يدعو إلى إجراء محادثات مباشرة مع بايدن"
+    text = f"{headline}\n\n{headline}\n\n{headline}\n\nوقال الكرملين إن العرض قائم."
+    [draft] = contacts(text, world)
+    assert [s.quote for s in draft.spans] == [headline]
+    assert draft.spans[0].start == 0
+
+
+def test_a_repeated_headline_adds_no_confidence(world) -> None:
+    headline = "بوتين يدعو إلى إجراء محادثات مباشرة مع بايدن"
+    once = contacts(headline, world)[0].confidence
+    thrice = contacts(f"{headline}\n\n{headline}\n\n{headline}", world)[0].confidence
+    assert thrice == once
+
+
+def test_a_date_elsewhere_in_the_sentence_is_not_the_contacts(world) -> None:
+    # "أمس الأربعاء" dates the interview's publication, not the meetings it mentions
+    text = (
+        'وقال أنتونوف، في حديث لصحيفة نشر أمس الأربعاء، "إضافة إلى اللقاءات المنتظمة '
+        'بين وزيري الخارجية الروسي سيرجي لافروف والأمريكي ريكس تيلرسون".'
+    )
+    [meeting] = [c for c in contacts(text, world) if "sergey-lavrov" in c.participants]
+    assert meeting.date is None and meeting.date_note is None
+    assert "الأربعاء" not in meeting.quote
+
+
+def test_a_date_in_the_quote_is_kept(world) -> None:
+    text = "التقى لافروف وتيلرسون في جنيف يوم 12 مارس 2017."
+    [meeting] = contacts(text, world)
+    assert meeting.date == "2017-03-12"
+    assert "2017" in meeting.quote
+
+
+def test_the_place_of_a_contact_is_in_its_quote(world) -> None:
+    # the host after the place ("في إسطنبول التركية") widens the quote to the place
+    text = (
+        "كشف لافروف، عن جديد المحادثات مع تيلرسون، التي تعقد بسرية في إسطنبول "
+        "التركية لبحث الملفات العالقة."
+    )
+    [talks] = contacts(text, world)
+    assert talks.hosts == ["turkey"]
+    assert talks.place == {"en": "Istanbul", "ar": "إسطنبول"}
+    assert "في إسطنبول التركية" in talks.quote
