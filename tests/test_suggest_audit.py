@@ -64,3 +64,38 @@ def test_the_place_of_a_contact_is_in_its_quote(world) -> None:
     assert talks.hosts == ["turkey"]
     assert talks.place == {"en": "Istanbul", "ar": "إسطنبول"}
     assert "في إسطنبول التركية" in talks.quote
+
+
+# --- a denial sets the status only of the contact it denies ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plan is denied; the meeting is recalled in the next clause
+        "ونفى أنتونوف ما تناقلته وسائل إعلام حول وجود خطة أمريكية، مذكرا بأن هذه "
+        "المزايدات انتشرت عشية أول لقاء بين الرئيسين الروسي فلاديمير بوتين والأمريكي جو بايدن.",
+        # the meeting is a word deep inside what is denied
+        "نفى الكرملين وجود خطة أمريكية لتطبيع العلاقات قبل أول لقاء بين بوتين وبايدن.",
+    ],
+    ids=["plan-denied-meeting-recalled", "meeting-deep-inside-the-denied-plan"],
+)
+def test_a_denial_of_something_else_leaves_the_contact_as_happened(world, text: str) -> None:
+    [meeting] = [c for c in contacts(text, world) if "joe-biden" in c.participants]
+    assert meeting.status == "happened"
+    assert not any("denied" in comment for comment in meeting.comments)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ونفى الكرملين، في بيان، أن يكون بوتين قد التقى بايدن.",
+        "ونفى الكرملين أن تكون واشنطن قد تلقت رسالة من موسكو.",
+        "نفى الكرملين إجراء محادثات بين بوتين وبايدن.",
+        "Belov denied any meeting with Clark in Helsinki.",
+    ],
+    ids=["after-a-parenthesis", "that-clause", "direct-object", "english"],
+)
+def test_a_denial_of_the_contact_itself_is_denied(world, text: str) -> None:
+    [contact] = contacts(text, world)
+    assert contact.status == "denied"

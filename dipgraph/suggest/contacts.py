@@ -17,6 +17,7 @@ from dipgraph.suggest.text import Sentence
 from dipgraph.suggest.when import find_cue, find_place, find_status, find_when, has_cue
 
 _CLAUSE = set("،,؛;")
+_DENIAL_REACH = 3  # words, names aside, between a denial and the contact it denies
 
 
 def _clause(article: Article, sentence: Sentence, first: int, last: int) -> tuple[int, int]:
@@ -70,17 +71,59 @@ def _negated(article: Article, segment: Segment) -> str | None:
     return None
 
 
+def _denies(article: Article, speeches: list[Speech], segment: Segment, after: int) -> bool:
+    """Whether a denial ending before token ``after`` denies the contact itself: the
+    contact word is in the clause it governs ("نفى X أن تكون واشنطن قد تلقت رسالة",
+    "نفى الكرملين، في بيان، أن ..."), not in a later one ("نفى X ما تناقلته وسائل
+    إعلام حول خطة، مذكرا بأن ... لقاء": a plan is denied, not the meeting)."""
+    tokens = article.tokens
+    if any(after <= s.verb < segment.word_first for s in speeches):
+        return False  # another speech verb governs the contact
+    opener = next(
+        (
+            at
+            for at in range(after, segment.word_first)
+            if article.lexicon.complementisers.longest(tokens, at, suffixes=False)
+        ),
+        None,
+    )
+    if any(
+        set(tokens[at].gap) & _CLAUSE and at != opener
+        for at in range(after + 1, segment.word_first + 1)
+    ):
+        return False
+    # the contact is what is denied, not a word deep inside it ("نفى وجود خطة لتطبيع
+    # العلاقات قبل لقاء ..."): few words besides names stand between them
+    names = article.named | article.title_tokens
+    start = after if opener is None else opener + 1
+    between = [at for at in range(start, segment.word_first) if at not in names]
+    return len(between) <= _DENIAL_REACH
+
+
 def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple[str, str | None]:
-    """The status and the words it comes from: a negation, a denial framing the contact
+    """The status and the words it comes from: a negation, a denial of the contact itself
     ("نفى X أن تكون واشنطن قد تلقت رسالة"), else the cues of the clause."""
     negation = _negated(article, segment)
     if negation:
         return "denied", negation
     reporters = reporters_of(article, speeches, segment)
     for speech in speeches:
-        if speech.kind == "denied" and speech.speaker and speech.speaker.actor in reporters:
+        if speech.kind != "denied" or speech.verb >= segment.word_first:
+            continue
+        if speech.speaker is None or speech.speaker.actor not in reporters:
+            continue
+        after = speech.verb_last
+        if not speech.before:
+            after = max(after, speech.speaker.last)
+        if _denies(article, speeches, segment, after):
             return "denied", article.span(speech.verb, speech.verb_last).quote
-    return find_status(article, _cue_region(article, segment))
+
+    def keep(status: str, first: int, last: int) -> bool:
+        return status != "denied" or first > segment.word_first or (
+            _denies(article, speeches, segment, last)
+        )
+
+    return find_status(article, _cue_region(article, segment), keep)
 
 
 def _draft(
