@@ -99,3 +99,31 @@ def test_a_denial_of_something_else_leaves_the_contact_as_happened(world, text: 
 def test_a_denial_of_the_contact_itself_is_denied(world, text: str) -> None:
     [contact] = contacts(text, world)
     assert contact.status == "denied"
+
+
+# --- a means of contact names no counterpart ------------------------------------------
+
+
+def test_diplomatic_channels_without_a_counterpart_draft_no_contact(world) -> None:
+    # the presidents are who the event would bring together, not parties to the channels
+    text = (
+        "وأشار الكرملين إلى أن موسكو تستخدم القنوات الدبلوماسية لإتاحة خيارات لعقد "
+        "فعالية تجمع بوتين وبايدن."
+    )
+    assert contacts(text, world) == []
+
+
+def test_channels_with_a_counterpart_are_a_contact(world) -> None:
+    text = "وأشار الكرملين إلى أن موسكو تستخدم القنوات الدبلوماسية مع واشنطن."
+    [channels] = contacts(text, world)
+    assert channels.type == "consultations"
+    assert sorted(channels.participants) == ["russia", "usa"]
+
+
+def test_channels_referred_to_again_join_the_contact_before(world) -> None:
+    text = (
+        "فتحت موسكو قنوات اتصال مع واشنطن.\n"
+        "وقال الكرملين إن هذه القنوات لا تزال مفتوحة."
+    )
+    [channels] = contacts(text, world)
+    assert len(channels.spans) == 2

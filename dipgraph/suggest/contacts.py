@@ -17,6 +17,7 @@ from dipgraph.suggest.text import Sentence
 from dipgraph.suggest.when import find_cue, find_place, find_status, find_when, has_cue
 
 _CLAUSE = set("،,؛;")
+_COUNTERPART_REACH = 4  # words from a means of contact to its "مع" / "with"
 _DENIAL_REACH = 3  # words, names aside, between a denial and the contact it denies
 
 
@@ -126,6 +127,21 @@ def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple
     return find_status(article, _cue_region(article, segment), keep)
 
 
+def _no_counterpart(article: Article, segment: Segment) -> bool:
+    """A means of contact ("تستخدم القنوات الدبلوماسية", "channels") with no counterpart
+    word ("مع", "بين") after it: the sentence names no one it was used with, so whoever
+    else it names ("لعقد فعالية تجمع الرئيسين") are not its parties."""
+    tokens = article.tokens
+    means = article.lexicon.means
+    if not all(means.longest(tokens, first, suffixes=False) for first, _, _ in segment.words):
+        return False
+    reach = min(segment.end, segment.word_last + _COUNTERPART_REACH)
+    return not any(
+        article.lexicon.counterpart.longest(tokens, at, suffixes=False)
+        for at in range(segment.word_last, reach)
+    )
+
+
 def _draft(
     article: Article,
     speeches: list[Speech],
@@ -134,6 +150,12 @@ def _draft(
     cameo: dict,
 ) -> None:
     sentence = segment.sentence
+    word = segment.word_first
+    pointed = word > sentence.first and article.lexicon.demonstratives.longest(
+        article.tokens, word - 1, suffixes=False
+    )
+    if not pointed and _no_counterpart(article, segment):
+        return
     parties = find_parties(article, speeches, segment)
     inside = [m for m in parties.mentions if m.first >= sentence.first]
     inside += [  # "في إسطنبول التركية": the host, and the place, belong in the quote
@@ -148,10 +170,6 @@ def _draft(
     # what the draft claims (date, place) comes from the words it quotes, not from the
     # rest of the sentence ("نشر أمس الأربعاء" dates the interview, not the meetings in it)
     quoted = Sentence(sentence.index, sentence.start, sentence.end, clause_first, clause_last)
-    word = segment.word_first
-    pointed = word > sentence.first and article.lexicon.demonstratives.longest(
-        article.tokens, word - 1, suffixes=False
-    )
     if len(parties.sides) < 2 or (pointed and not article.tokens[word].text.isascii()):
         # "هذه المحادثات": the contact reported before, whoever else the sentence names
         earlier = _same_event(article, drafts, sentence, word, segment.kind)
