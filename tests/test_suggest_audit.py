@@ -3,6 +3,8 @@ each draft must claim only what its own quote says, and cite each quote once."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 import dipgraph
@@ -127,3 +129,57 @@ def test_channels_referred_to_again_join_the_contact_before(world) -> None:
     )
     [channels] = contacts(text, world)
     assert len(channels.spans) == 2
+
+
+# --- "the same?" points to the record quoting the same words ---------------------------
+
+CONTACTS = """
+sources:
+  - id: src-other
+    title_en: Another wire report (written for the tests)
+    language: en
+    file: sources/other.txt
+contacts:
+  - id: belov-adams-vienna
+    type: meeting
+    participants: [boris-belov, alice-adams]
+    date: 2024-05-03
+    summary: Belov and Adams met in Vienna.
+    evidence:
+      - source: src-other
+        quote: Belov met Adams in Vienna
+  - id: belov-adams-geneva
+    type: meeting
+    participants: [boris-belov, alice-adams]
+    summary: Belov and Adams met in Geneva.
+    evidence:
+      - source: src-english
+        quote: Boris Belov met Secretary of State Alice Adams in Geneva
+"""
+
+
+@pytest.fixture()
+def world_with_contacts(tmp_path):
+    root = tmp_path / "facts"
+    shutil.copytree(WORLD, root)
+    (root / "sources" / "other.txt").write_text("Belov met Adams in Vienna.\n", encoding="utf-8")
+    (root / "contacts.yaml").write_text(CONTACTS, encoding="utf-8")
+    return root
+
+
+def test_the_hint_names_the_record_quoting_the_same_words(world_with_contacts) -> None:
+    drafts = dipgraph.suggest(world_with_contacts / "sources" / "english.txt", world_with_contacts)
+    assert drafts.source_id == "src-english"
+    [meeting] = [c for c in drafts.contacts if "alice-adams" in c.participants]
+    hints = [c for c in meeting.comments if "the same?" in c]
+    assert len(hints) == 1
+    assert "'belov-adams-geneva'" in hints[0] and "quotes these words" in hints[0]
+
+
+def test_without_shared_words_the_hint_says_why(world_with_contacts) -> None:
+    text = "Belov met Adams in Oslo on 3 May 2024."
+    [meeting] = dipgraph.suggest(text=text, facts=world_with_contacts).contacts
+    [hint] = [c for c in meeting.comments if "the same?" in c]
+    assert "'belov-adams-vienna'" in hint  # the one that also has the date
+    assert "the same parties and type and the same date 2024-05-03" in hint
+    assert "src-other, not from these words; 1 more like it" in hint

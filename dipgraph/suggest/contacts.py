@@ -242,12 +242,6 @@ def _describe(
         draft.comments.append(
             "check which side each actor is on; a mediator or host is not a party"
         )
-    for known in article.facts.contacts.values():
-        if set(known.participants) == set(draft.participants) and known.type == draft.type:
-            draft.comments.append(
-                f"the facts have contact '{known.id}' with these parties: the same?"
-            )
-            break
     draft.comments.append("decide topics; write the summary")
 
 
