@@ -68,6 +68,13 @@ def test_the_place_of_a_contact_is_in_its_quote(world) -> None:
     assert "في إسطنبول التركية" in talks.quote
 
 
+def test_secrecy_comes_from_the_quoted_words(world) -> None:
+    [leaked] = contacts("كشفت وثائق سرية، أن لافروف وتيلرسون عقدا لقاء في جنيف.", world)
+    assert not leaked.secret  # the documents are secret, not the meeting
+    [secret] = contacts("عقد لافروف وتيلرسون لقاء سريا في جنيف.", world)
+    assert secret.secret
+
+
 # --- a denial sets the status only of the contact it denies ----------------------------
 
 

@@ -167,7 +167,7 @@ def _draft(
     span_last = max([segment.word_last, *(m.last for m in inside)])
     clause_first, clause_last = _clause(article, sentence, span_first, span_last)
     span = article.span(clause_first, clause_last)
-    # what the draft claims (date, place) comes from the words it quotes, not from the
+    # what the draft claims (date, place, secrecy) comes from the words it quotes, not the
     # rest of the sentence ("نشر أمس الأربعاء" dates the interview, not the meetings in it)
     quoted = Sentence(sentence.index, sentence.start, sentence.end, clause_first, clause_last)
     if len(parties.sides) < 2 or (pointed and not article.tokens[word].text.isascii()):
@@ -194,7 +194,7 @@ def _draft(
         subjects=parties.subjects,
         hosts=parties.hosts,
         status=status,
-        secret=has_cue(article, sentence, "secret") is not None,
+        secret=has_cue(article, quoted, "secret") is not None,
         place=find_place(article, quoted),
         date=when.date,
         date_note=when.note,
