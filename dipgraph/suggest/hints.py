@@ -36,18 +36,12 @@ def _overlap(draft: ContactDraft, spans: list[tuple[int, int]]) -> int:
 
 
 def _same_quotes(
-    draft: ContactDraft, facts: Facts, source: str, text: str
+    draft: ContactDraft, quoting: list[tuple[Contact, list[tuple[int, int]]]]
 ) -> list[tuple[Contact, int, tuple[int, int]]]:
     """Known contacts quoting words of this source that the draft quotes too: each with
     the characters shared and the first shared span, most shared first."""
     found = []
-    for known in facts.contacts.values():
-        spans = [
-            span
-            for evidence in known.evidence
-            if evidence.source == source
-            for span in quoted_spans(evidence.quote, text)
-        ]
+    for known, spans in quoting:
         shared = [s for s in spans if _overlap(draft, [s])]
         if shared:
             found.append((known, _overlap(draft, shared), shared[0]))
@@ -73,31 +67,47 @@ def _why(draft: ContactDraft, known: Contact, facts: Facts) -> list[str]:
     return reasons
 
 
-def duplicate_hint(draft: ContactDraft, facts: Facts, source: str | None, text: str) -> str | None:
+class _Known:
+    """The facts' contacts as the hints look them up: by parties and type, and the ones
+    quoting this source with where their quotes sit in the article (located once)."""
+
+    def __init__(self, facts: Facts, source: str | None, text: str) -> None:
+        self.facts = facts
+        self.source = source
+        self.alike: dict[tuple[frozenset[str], str], list[Contact]] = {}
+        self.quoting: list[tuple[Contact, list[tuple[int, int]]]] = []
+        for known in facts.contacts.values():
+            key = (frozenset(known.participants), known.type)
+            self.alike.setdefault(key, []).append(known)
+            spans = [
+                span
+                for evidence in known.evidence
+                if source is not None and evidence.source == source
+                for span in quoted_spans(evidence.quote, text)
+            ]
+            if spans:
+                self.quoting.append((known, spans))
+
+
+def duplicate_hint(draft: ContactDraft, known: _Known) -> str | None:
     """The comment pointing the curator to the known contact this draft may repeat."""
-    if source is not None:
-        quoting = _same_quotes(draft, facts, source, text)
-        if quoting:
-            known, _, (start, end) = quoting[0]
-            parties = (
-                "with these parties"
-                if set(known.participants) == set(draft.participants)
-                else f"with parties {', '.join(known.participants)}"
-            )
-            return (
-                f"the facts have contact '{known.id}' ({known.type}, {parties}), which quotes "
-                f"these words of {source} (characters {start}-{end}): the same?"
-            )
-    alike = [
-        known
-        for known in facts.contacts.values()
-        if set(known.participants) == set(draft.participants) and known.type == draft.type
-    ]
+    quoting = _same_quotes(draft, known.quoting)
+    if quoting:
+        contact, _, (start, end) = quoting[0]
+        parties = (
+            "with these parties"
+            if set(contact.participants) == set(draft.participants)
+            else f"with parties {', '.join(contact.participants)}"
+        )
+        return (
+            f"the facts have contact '{contact.id}' ({contact.type}, {parties}), which quotes "
+            f"these words of {known.source} (characters {start}-{end}): the same?"
+        )
+    alike = known.alike.get((frozenset(draft.participants), draft.type), [])
     if not alike:
         return None
-    scored = sorted(alike, key=lambda known: -len(_why(draft, known, facts)))
-    best = scored[0]
-    reasons = _why(draft, best, facts)
+    best = max(alike, key=lambda contact: len(_why(draft, contact, known.facts)))
+    reasons = _why(draft, best, known.facts)
     cited = sorted({e.source for e in best.evidence})
     others = f"; {len(alike) - 1} more like it" if len(alike) > 1 else ""
     return (
@@ -109,9 +119,13 @@ def duplicate_hint(draft: ContactDraft, facts: Facts, source: str | None, text: 
 def add_duplicate_hints(
     drafts: list[ContactDraft], facts: Facts, source: str | None, text: str
 ) -> None:
-    """Put each draft's hint before its closing "decide topics" comment."""
+    """Put each draft's hint before its closing "decide topics" comment; ``source`` is
+    the article's id when the facts cite it, else None."""
+    if not drafts:
+        return
+    known = _Known(facts, source, text)
     for draft in drafts:
-        hint = duplicate_hint(draft, facts, source, text)
+        hint = duplicate_hint(draft, known)
         if hint is None:
             continue
         at = draft.comments.index(_FINAL) if _FINAL in draft.comments else len(draft.comments)
