@@ -19,6 +19,8 @@ from dipgraph.suggest.text import Sentence
 from dipgraph.suggest.when import When, find_cue, find_place, find_status, find_when, has_cue
 
 _CLAUSE = set("،,؛;")
+_COUNTERPART_REACH = 4  # words from a means of contact to its "مع" / "with"
+_DENIAL_REACH = 3  # words, names aside, between a denial and the contact it denies
 
 
 def _clause(article: Article, sentence: Sentence, first: int, last: int) -> tuple[int, int]:
@@ -38,7 +40,7 @@ def draft_contacts(article: Article, speeches: list[Speech]) -> list[ContactDraf
     cameo = load_model().vocabularies["contact_types"]
     drafts: list[ContactDraft] = []
     by_sentence: dict[int, list[Speech]] = {}
-    looked: dict[int, _Looked] = {}
+    looked: dict[tuple[int, int], _Looked] = {}
     for speech in speeches:
         by_sentence.setdefault(speech.sentence.index, []).append(speech)
     for sentence in article.sentences:
@@ -50,24 +52,23 @@ def draft_contacts(article: Article, speeches: list[Speech]) -> list[ContactDraf
 
 @dataclass(frozen=True, slots=True)
 class _Looked:
-    """What a contact word finds by scanning its whole sentence: the same for every
-    contact word of that sentence, so looked for once (a run-on article made it
-    quadratic)."""
+    """What a draft takes from the words it quotes (date, place, secrecy): the same for
+    every contact word quoting the same clause, so looked for once a clause (a run-on
+    article, one clause of hundreds of contact words, made it quadratic)."""
 
     when: When
     place: dict[str, str] | None
     secret: bool
-    request: tuple[str, int] | None
 
     @classmethod
-    def of(cls, article: Article, sentence: Sentence, memo: dict[int, _Looked]) -> _Looked:
-        found = memo.get(sentence.index)
+    def of(cls, article: Article, quoted: Sentence, memo: dict) -> _Looked:
+        key = (quoted.first, quoted.last)
+        found = memo.get(key)
         if found is None:
-            found = memo[sentence.index] = cls(
-                find_when(article, sentence),
-                find_place(article, sentence),
-                has_cue(article, sentence, "secret") is not None,
-                find_cue(article, sentence, "request"),
+            found = memo[key] = cls(
+                find_when(article, quoted),
+                find_place(article, quoted),
+                has_cue(article, quoted, "secret") is not None,
             )
         return found
 
@@ -97,17 +98,76 @@ def _negated(article: Article, segment: Segment) -> str | None:
     return None
 
 
+def _denies(article: Article, speeches: list[Speech], segment: Segment, after: int) -> bool:
+    """Whether a denial ending before token ``after`` denies the contact itself: the
+    contact word is in the clause it governs ("نفى X أن تكون واشنطن قد تلقت رسالة",
+    "نفى الكرملين، في بيان، أن ..."), not in a later one ("نفى X ما تناقلته وسائل
+    إعلام حول خطة، مذكرا بأن ... لقاء": a plan is denied, not the meeting)."""
+    tokens = article.tokens
+    if any(after <= s.verb < segment.word_first for s in speeches):
+        return False  # another speech verb governs the contact
+    opener = next(
+        (
+            at
+            for at in range(after, segment.word_first)
+            if article.lexicon.complementisers.longest(tokens, at, suffixes=False)
+        ),
+        None,
+    )
+    if any(
+        set(tokens[at].gap) & _CLAUSE and at != opener
+        for at in range(after + 1, segment.word_first + 1)
+    ):
+        return False
+    # the contact is what is denied, not a word deep inside it ("نفى وجود خطة لتطبيع
+    # العلاقات قبل لقاء ..."): few words besides names stand between them
+    names = article.named | article.title_tokens
+    start = after if opener is None else opener + 1
+    between = [at for at in range(start, segment.word_first) if at not in names]
+    return len(between) <= _DENIAL_REACH
+
+
 def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple[str, str | None]:
-    """The status and the words it comes from: a negation, a denial framing the contact
+    """The status and the words it comes from: a negation, a denial of the contact itself
     ("نفى X أن تكون واشنطن قد تلقت رسالة"), else the cues of the clause."""
     negation = _negated(article, segment)
     if negation:
         return "denied", negation
     reporters = reporters_of(article, speeches, segment)
     for speech in speeches:
-        if speech.kind == "denied" and speech.speaker and speech.speaker.actor in reporters:
+        if speech.kind != "denied" or speech.verb >= segment.word_first:
+            continue
+        if speech.speaker is None or speech.speaker.actor not in reporters:
+            continue
+        after = speech.verb_last
+        if not speech.before:
+            after = max(after, speech.speaker.last)
+        if _denies(article, speeches, segment, after):
             return "denied", article.span(speech.verb, speech.verb_last).quote
-    return find_status(article, _cue_region(article, segment))
+
+    def keep(status: str, first: int, last: int) -> bool:
+        return (
+            status != "denied"
+            or first > segment.word_first
+            or (_denies(article, speeches, segment, last))
+        )
+
+    return find_status(article, _cue_region(article, segment), keep)
+
+
+def _no_counterpart(article: Article, segment: Segment) -> bool:
+    """A means of contact ("تستخدم القنوات الدبلوماسية", "channels") with no counterpart
+    word ("مع", "بين") after it: the sentence names no one it was used with, so whoever
+    else it names ("لعقد فعالية تجمع الرئيسين") are not its parties."""
+    tokens = article.tokens
+    means = article.lexicon.means
+    if not all(means.longest(tokens, first, suffixes=False) for first, _, _ in segment.words):
+        return False
+    reach = min(segment.end, segment.word_last + _COUNTERPART_REACH)
+    return not any(
+        article.lexicon.counterpart.longest(tokens, at, suffixes=False)
+        for at in range(segment.word_last, reach)
+    )
 
 
 def _draft(
@@ -116,23 +176,35 @@ def _draft(
     segment: Segment,
     drafts: list[ContactDraft],
     cameo: dict,
-    looked: dict[int, _Looked],
+    looked: dict[tuple[int, int], _Looked],
 ) -> None:
     sentence = segment.sentence
-    parties = find_parties(article, speeches, segment)
-    inside = [m for m in parties.mentions if m.first >= sentence.first]
-    span_first = min([segment.word_first, *(m.first for m in inside)])
-    span_last = max([segment.word_last, *(m.last for m in inside)])
-    span = article.span(*_clause(article, sentence, span_first, span_last))
     word = segment.word_first
     pointed = word > sentence.first and article.lexicon.demonstratives.longest(
         article.tokens, word - 1, suffixes=False
     )
+    if not pointed and _no_counterpart(article, segment):
+        return
+    parties = find_parties(article, speeches, segment)
+    inside = [m for m in parties.mentions if m.first >= sentence.first]
+    inside += [  # "في إسطنبول التركية": the host, and the place, belong in the quote
+        m
+        for m in article.sentence_mentions(sentence)
+        if m.actor in parties.hosts and segment.word_first <= m.first < segment.end
+    ]
+    span_first = min([segment.word_first, *(m.first for m in inside)])
+    span_last = max([segment.word_last, *(m.last for m in inside)])
+    clause_first, clause_last = _clause(article, sentence, span_first, span_last)
+    span = article.span(clause_first, clause_last)
+    # what the draft claims (date, place, secrecy) comes from the words it quotes, not the
+    # rest of the sentence ("نشر أمس الأربعاء" dates the interview, not the meetings in it)
+    quoted = Sentence(sentence.index, sentence.start, sentence.end, clause_first, clause_last)
     if len(parties.sides) < 2 or (pointed and not article.tokens[word].text.isascii()):
         # "هذه المحادثات": the contact reported before, whoever else the sentence names
         earlier = _same_event(article, drafts, sentence, word, segment.kind)
         if earlier is not None and len(span.quote) >= 8:
-            earlier.spans.append(span)
+            if not earlier.cite(span):
+                return
             earlier.comments.append(
                 f"also quoted where the contact is referred to again ({span.quote[:40]}…)"
             )
@@ -140,7 +212,7 @@ def _draft(
         if len(parties.sides) < 2:
             return
     status, cue = _status(article, speeches, segment)
-    found = _Looked.of(article, sentence, looked)
+    found = _Looked.of(article, quoted, looked)
     when = found.when
     draft = ContactDraft(
         [span],
@@ -157,7 +229,7 @@ def _draft(
         date=when.date,
         date_note=when.note,
     )
-    _describe(article, draft, sentence, segment.words, cue, found.request)
+    _describe(article, draft, sentence, segment.words, cue)
     _merge_or_add(drafts, draft)
 
 
@@ -185,12 +257,12 @@ def _describe(
     sentence: Sentence,
     words: list[tuple[int, int, str]],
     cue: str | None,
-    request: tuple[str, int] | None,
 ) -> None:
     word = article.span(words[0][0], words[0][1]).quote
     draft.comments.append(f"type '{draft.type}' from '{word}'")
     if cue:
         draft.comments.append(f"status '{draft.status}' from '{cue}'")
+    request = find_cue(article, sentence, "request")
     if request:
         after = [m for m in article.sentence_mentions(sentence) if m.first >= request[1]]
         if after:
@@ -200,12 +272,6 @@ def _describe(
         draft.comments.append(
             "check which side each actor is on; a mediator or host is not a party"
         )
-    for known in article.facts.contacts.values():
-        if set(known.participants) == set(draft.participants) and known.type == draft.type:
-            draft.comments.append(
-                f"the facts have contact '{known.id}' with these parties: the same?"
-            )
-            break
     draft.comments.append("decide topics; write the summary")
 
 
@@ -213,9 +279,9 @@ def _merge_or_add(drafts: list[ContactDraft], draft: ContactDraft) -> None:
     """A contact reported again with the same parties and type gains a quote, not a twin."""
     for earlier in drafts:
         if earlier.type == draft.type and set(earlier.participants) == set(draft.participants):
-            # the same clause again (several contact words in it) is not a second quote
-            earlier.spans.extend(s for s in draft.spans if s not in earlier.spans[-4:])
-            earlier.confidence = min(0.95, earlier.confidence + 0.05)
+            added = [span for span in draft.spans if earlier.cite(span)]
+            if added:  # the same words printed again are no second report
+                earlier.confidence = min(0.95, earlier.confidence + 0.05)
             if earlier.status == "happened" and draft.status != "happened":
                 earlier.comments.append(f"another mention says '{draft.status}': check the status")
             earlier.secret = earlier.secret or draft.secret
