@@ -382,9 +382,13 @@ def _size(entry: Path) -> int:
 def size_limit() -> int:
     """Bytes all entries may take together: ``$DIPGRAPH_CACHE_MAX_MB``, else 4096 MB."""
     try:
-        return int(float(os.environ.get("DIPGRAPH_CACHE_MAX_MB", "4096")) * 1024 * 1024)
+        megabytes = float(os.environ.get("DIPGRAPH_CACHE_MAX_MB", "4096"))
     except ValueError:
-        return 4096 * 1024 * 1024
+        megabytes = 4096.0
+    if megabytes != megabytes:  # nan
+        megabytes = 4096.0
+    # "inf" (no limit, as one may write it) was an OverflowError traceback in every command
+    return int(min(max(megabytes, 0.0), float(1 << 40)) * 1024 * 1024)
 
 
 def _evict(cache: Path) -> None:

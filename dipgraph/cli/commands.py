@@ -644,7 +644,7 @@ def push(
     """
     import os
 
-    from dipgraph.sparql.push import PushError, plain_http_warning, redact
+    from dipgraph.sparql.push import PushError, password_in_url_warning, plain_http_warning, redact
     from dipgraph.sparql.push import push as push_graphs
 
     password = None
@@ -656,10 +656,10 @@ def push(
         if password is None:
             fail(f"--user {user} needs a password: set the environment variable {variable}")
     try:
-        warning = plain_http_warning(url, user)
+        warnings = [plain_http_warning(url, user), password_in_url_warning(url)]
     except PushError as error:
         fail(str(error))
-    if warning:
+    for warning in filter(None, warnings):
         typer.echo(f"warning: {warning}", err=True)
     graph = open_graph(facts, base_iri)
     try:

@@ -14,6 +14,19 @@ from pathlib import Path
 from typing import IO
 
 
+def _umask() -> int:
+    """The process's umask: a temporary file is made 0600, the export must be what the
+    user's umask says (0644 for everyone made a private umask's exports world-readable).
+    Linux shows it in /proc; elsewhere it is set and put back (never changed for long)."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; rename it over ``target`` on success."""
@@ -23,7 +36,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     temporary = Path(name)
     try:
         yield temporary
-        os.chmod(temporary, 0o644)
+        os.chmod(temporary, 0o666 & ~_umask())  # as open() would have made it
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)

@@ -15,6 +15,9 @@ from dipgraph.loader.records import Declared
 
 # An article is kilobytes; a limit keeps a hostile or mistaken file from filling memory.
 MAX_SOURCE_BYTES = 32 * 1024 * 1024
+# Hints for failing quotes in one check, over all sources (each source allows its own
+# few): a file declaring many sources on one large text cannot buy hours of alignment.
+HINTS_PER_CHECK = 40
 
 
 def _problem(where: Location, message: str, severity: str = "error") -> Problem:
@@ -54,6 +57,7 @@ def resolve_references(
     pending: Pending, by_id: dict[str, Declared], problems: list[Problem]
 ) -> None:
     """Every referenced id must exist and be of a kind the field accepts."""
+    ids_of: dict[tuple[str, ...], list[str]] = {}  # the ids each range accepts, made once
     for ref in pending.references:
         target = by_id.get(ref.target)
         if target is not None and target.kind in ref.range:
@@ -61,7 +65,10 @@ def resolve_references(
         wanted = " or ".join(ref.range)
         article_wanted = " or ".join(with_article(k) for k in ref.range)
         if target is None:
-            candidates = [i for i, d in by_id.items() if d.kind in ref.range]
+            candidates = ids_of.get(tuple(ref.range))
+            if candidates is None:
+                candidates = [i for i, d in by_id.items() if d.kind in ref.range]
+                ids_of[tuple(ref.range)] = candidates
             problems.append(
                 _problem(
                     ref.where,
@@ -135,6 +142,7 @@ def check_quotes(pending: Pending, texts: dict[str, str], problems: list[Problem
     text and the quotes, not with their product.
     """
     sources = {ident: SourceText(text) for ident, text in texts.items()}
+    hints = 0
     for use in pending.quotes:
         source = sources.get(use.source)
         if source is None:
@@ -144,7 +152,9 @@ def check_quotes(pending: Pending, texts: dict[str, str], problems: list[Problem
             continue
         prefix = source.matched_prefix(quote)
         hint = f"; it matches up to '{prefix[-30:]}' then differs" if len(prefix) >= 5 else ""
-        hint += quote_hint(quote, source, prefix)
+        if hints < HINTS_PER_CHECK:
+            hints += 1
+            hint += quote_hint(quote, source, prefix)
         problems.append(_problem(use.where, f"quote not found in source '{use.source}'{hint}"))
 
 

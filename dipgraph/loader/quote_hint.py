@@ -34,6 +34,11 @@ from dataclasses import dataclass
 from typing import Any
 
 MAX_TEXT = 20_000_000  # characters: longer sources get no hint
+# The alignment costs about the quote's length squared times the text's: a 16,000-character
+# quote took 108 s against a 40,000-character source, so a fact file could hold `check` (and
+# CI) for hours. Real quotes are a sentence or two (the longest bundled one: 301).
+MAX_HINT_QUOTE = 1_000  # characters: a longer quote gets no closest-span hint
+MAX_ALIGN_WORK = 6_000_000_000  # quote characters x text characters, about 1 s
 MIN_SCORE = 60.0
 _NAME_DIFFERENCES = 90.0  # % alike from which the few differences are named too
 HINTS_PER_SOURCE = 10
@@ -108,7 +113,7 @@ def closest_span(
     quote: str, text: str, folded: Folded | None = None
 ) -> tuple[float, int, int, str] | None:
     """(similarity 0-100, start, end, the span) of ``text`` closest to ``quote``."""
-    if not quote or not text or len(text) > MAX_TEXT:
+    if not quote or not text or len(text) > MAX_TEXT or not _affordable(quote, text):
         return None
     from rapidfuzz import fuzz
 
@@ -126,6 +131,11 @@ def closest_span(
     while end < len(text) and (text[end].isalnum() or unicodedata.category(text[end]) == "Mn"):
         end += 1
     return _refine(folded_quote, text, start, end)
+
+
+def _affordable(quote: str, text: str) -> bool:
+    """Whether aligning ``quote`` on ``text`` stays within about a second."""
+    return len(quote) <= MAX_HINT_QUOTE and len(quote) * len(text) <= MAX_ALIGN_WORK
 
 
 def _word_edges(text: str, position: int, before: bool) -> list[int]:

@@ -8,6 +8,7 @@ node seen twice, so a "billion laughs" file costs no more than its own size.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from pathlib import Path
@@ -99,9 +100,38 @@ def read_bounded(path: Path, max_bytes: int) -> bytes:
     return data
 
 
+_LINE_BREAK = re.compile("\r\n|\r|\n")
+
+
+def text_place(text: str, offset: int) -> tuple[int, int]:
+    """(line, column) of ``text[offset]`` as an editor counts them: characters, not
+    bytes; a line ends at LF, CRLF or a lone CR (as YAML reads it); no BOM."""
+    prefix = text[:offset]
+    lines = _LINE_BREAK.split(prefix)
+    last = lines[-1].removeprefix("\ufeff") if len(lines) == 1 else lines[-1]
+    return len(lines), len(last) + 1
+
+
+def decode_utf8(data: bytes) -> str:
+    """UTF-8 text, a leading byte order mark dropped. A UnicodeDecodeError counts its
+    offsets in ``data`` itself ("utf-8-sig" counts them after the mark: the byte it
+    named, and its place, were three bytes off)."""
+    skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return data[skip:].decode("utf-8")
+    except UnicodeDecodeError as error:
+        start, end = error.start + skip, error.end + skip
+        raise UnicodeDecodeError(error.encoding, data, start, end, error.reason) from None
+
+
+def byte_place(data: bytes, offset: int) -> tuple[int, int]:
+    """:func:`text_place` of the byte at ``offset`` of UTF-8 ``data``, valid before it
+    (where a decoding error was found)."""
+    return text_place(data[:offset].decode("utf-8", errors="replace"), offset)
+
+
 def _bad_utf8(data: bytes, error: UnicodeDecodeError, shown: str) -> Problem:
-    line = data.count(b"\n", 0, error.start) + 1
-    col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+    line, col = byte_place(data, error.start)
     byte = data[error.start : error.start + 1].hex()
     return Problem(shown, line, col, f"file is not UTF-8 (byte 0x{byte} here); save it as UTF-8")
 
@@ -117,8 +147,7 @@ def _yaml_error(error: yaml.YAMLError, shown: str, text: str = "") -> Problem:
     unprintable = _NOT_YAML.search(text) if "character" in str(error) else None
     if unprintable is not None:
         # libyaml's mark for a character it refuses is off (bytes, read ahead): find it.
-        line = text.count("\n", 0, unprintable.start()) + 1
-        col = unprintable.start() - (text.rfind("\n", 0, unprintable.start()) + 1) + 1
+        line, col = text_place(text, unprintable.start())
     if isinstance(error, yaml.MarkedYAMLError):
         parts = [p for p in (error.context, error.problem) if p]
         detail = "; ".join(parts) or "invalid YAML"
@@ -217,7 +246,7 @@ def read_yaml_nodes(
     except OSError as error:
         return None, [Problem(shown, 0, 0, f"cannot read this file ({error.strerror or error})")]
     try:
-        text = data.decode("utf-8-sig")
+        text = decode_utf8(data)
     except UnicodeDecodeError as error:
         return None, [_bad_utf8(data, error, shown)]
     if not text.strip():

@@ -54,6 +54,9 @@ def split_host(header: str) -> tuple[str, int | None] | None:
     return name, int(port_text)
 
 
+# What a browser sends as a Host name: letters, digits, dots, hyphens, underscores (an
+# international name travels as punycode), or an IP address.
+_HOST_NAME = re.compile(r"(?:[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?|[0-9a-f:.]+)\Z")
 _ORIGIN = re.compile(
     r"https?://(?:[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?\Z"
 )
@@ -72,7 +75,7 @@ def option_problem(allow_hosts: tuple[str, ...], cors: tuple[str, ...]) -> str |
     """
     for name in allow_hosts:
         parsed = split_host(name)
-        if parsed is None or parsed[1] is not None or not name.strip():
+        if parsed is None or parsed[1] is not None or not _HOST_NAME.match(parsed[0]):
             return (
                 f"--allow-host {name!r} is not a host name: write the name alone, "
                 "e.g. myhost.lan (no scheme, port or path)"

@@ -72,7 +72,7 @@ class Endpoint:
             # push adds ?graph= itself: a second one names the graph every PUT replaces
             raise PushError(f"'{redact(url)}' names a graph already: give the endpoint alone")
         netloc = parts.netloc.rpartition("@")[2]
-        shown = urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
+        shown = redact(urlunsplit((parts.scheme, netloc, parts.path, parts.query, "")))
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         user = unquote(parts.username) if parts.username is not None else None
         password = unquote(parts.password) if parts.password is not None else None
@@ -80,12 +80,27 @@ class Endpoint:
 
 
 def redact(url: str) -> str:
-    """The URL with any ``user:password@`` removed (for messages)."""
+    """The URL for messages, with whatever may be a user or password left out.
+
+    Everything up to the last ``@`` goes: a password typed unescaped may hold ``/``,
+    ``?`` or ``#`` (``http://bob:se/cret@host/``), and a URL typed without its scheme
+    (``bob:secret@host/store``) has no authority to find. An ``@`` past the host is
+    shown as ``…@``, so that the message says something was left out.
+
+    >>> redact("http://bob:se/cret@db.example/store")
+    'http://…@db.example/store'
+    >>> redact("bob:secret@db.example/store"), redact("https://bob:pw@db.example/a")
+    ('…@db.example/store', 'https://db.example/a')
+    """
     scheme, sep, rest = url.partition("://")
     if not sep:
-        return clip(url, 200)
-    authority, slash, path = rest.partition("/")
-    return clip(f"{scheme}://{authority.rpartition('@')[2]}{slash}{path}", 200)
+        scheme, rest = "", url
+    at = rest.rfind("@")
+    if at >= 0:
+        ends = [i for i in (rest.find(c) for c in "/?#") if i >= 0]
+        in_authority = not sep or not ends or at < min(ends)
+        rest = ("" if in_authority and sep else "…@") + rest[at + 1 :]
+    return clip(f"{scheme}{sep}{rest}", 200)
 
 
 def plain_http_warning(url: str, user: str | None) -> str | None:
@@ -98,6 +113,17 @@ def plain_http_warning(url: str, user: str | None) -> str | None:
     return (
         f"the password goes to {endpoint.host} over plain http: anyone on the network "
         "path can read it; use an https URL"
+    )
+
+
+def password_in_url_warning(url: str) -> str | None:
+    """A warning when the URL itself holds a password: a command line is not private."""
+    if Endpoint.parse(url).password is None:
+        return None
+    return (
+        "the password in the URL can be read by other users of this machine while push "
+        "runs (ps, /proc) and stays in your shell history; use --user with "
+        "DIPGRAPH_PUSH_PASSWORD instead"
     )
 
 

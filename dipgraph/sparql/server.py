@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from pathlib import Path
@@ -163,11 +164,13 @@ def _names_a_dataset(params: dict[str, list[str]]) -> bool:
 
 
 def _cross_site_subresource(environ: dict[str, Any]) -> bool:
-    """A browser request another site's page made (not a link the user followed)."""
-    return (
-        environ.get("HTTP_SEC_FETCH_SITE") == "cross-site"
-        and environ.get("HTTP_SEC_FETCH_MODE") != "navigate"
-    )
+    """A browser request another site's page made (not a link the user followed): a
+    subresource, or a frame (``<iframe src=…/sparql?query=…>`` is a navigation too, but
+    a page can hold a hundred of them, each a query)."""
+    if environ.get("HTTP_SEC_FETCH_SITE") != "cross-site":
+        return False
+    top_level = environ.get("HTTP_SEC_FETCH_DEST", "document") == "document"
+    return environ.get("HTTP_SEC_FETCH_MODE") != "navigate" or not top_level
 
 
 def _json(status: int, message: str) -> tuple[int, Headers, bytes]:
@@ -199,6 +202,28 @@ def _quiet_logging() -> None:
         logger.propagate = False
         logger.setLevel(logging.WARNING)
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "task queue depth"
+
+
+class GraphPage:
+    """The HTML graph, rendered on the first request and kept: once, however many ask.
+
+    Rendering a large graph takes seconds and a lot of memory; requests arriving
+    before it is done (two tabs, or a page elsewhere loading ``/`` many times over)
+    wait for that one rendering instead of each starting their own.
+    """
+
+    def __init__(self, kg: KnowledgeGraph) -> None:
+        self._kg = kg
+        self._page: bytes | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self) -> bytes:
+        with self._lock:
+            if self._page is None:
+                from dipgraph.exports.html import render_html
+
+                self._page = render_html(self._kg).encode("utf-8")
+            return self._page
 
 
 class Server:
@@ -236,18 +261,9 @@ def make_server(
     from waitress.server import create_server
 
     _quiet_logging()
-    page: list[bytes] = []
-
-    def render_page() -> bytes:
-        if not page:
-            from dipgraph.exports.html import render_html
-
-            page.append(render_html(kg).encode("utf-8"))
-        return page[0]
-
     pool = QueryPool(facts_dir, kg.base, workers, max_query_memory)
     # Bind first (a taken port fails fast), then start the workers.
-    app = SparqlApp(render_page, pool, HostPolicy.for_bind(host, port), timeout, verbose)
+    app = SparqlApp(GraphPage(kg), pool, HostPolicy.for_bind(host, port), timeout, verbose)
     waitress_server = create_server(
         app,
         host="127.0.0.1" if host.lower() == "localhost" else host,  # not both 127.0.0.1 and ::1

@@ -7,6 +7,8 @@ draft, and "these talks" adds its quote to the contact reported before.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from dipgraph.schema.model import load_model
 from dipgraph.suggest.article import Article
 from dipgraph.suggest.drafts import ContactDraft
@@ -14,7 +16,7 @@ from dipgraph.suggest.parties import find_parties, reporters_of
 from dipgraph.suggest.segments import Segment, contact_segments
 from dipgraph.suggest.statements import Speech
 from dipgraph.suggest.text import Sentence
-from dipgraph.suggest.when import find_cue, find_place, find_status, find_when, has_cue
+from dipgraph.suggest.when import When, find_cue, find_place, find_status, find_when, has_cue
 
 _CLAUSE = set("،,؛;")
 _COUNTERPART_REACH = 4  # words from a means of contact to its "مع" / "with"
@@ -38,13 +40,37 @@ def draft_contacts(article: Article, speeches: list[Speech]) -> list[ContactDraf
     cameo = load_model().vocabularies["contact_types"]
     drafts: list[ContactDraft] = []
     by_sentence: dict[int, list[Speech]] = {}
+    looked: dict[tuple[int, int], _Looked] = {}
     for speech in speeches:
         by_sentence.setdefault(speech.sentence.index, []).append(speech)
     for sentence in article.sentences:
         here = by_sentence.get(sentence.index, [])
         for segment in contact_segments(article, sentence, here):
-            _draft(article, here, segment, drafts, cameo)
+            _draft(article, here, segment, drafts, cameo, looked)
     return drafts
+
+
+@dataclass(frozen=True, slots=True)
+class _Looked:
+    """What a draft takes from the words it quotes (date, place, secrecy): the same for
+    every contact word quoting the same clause, so looked for once a clause (a run-on
+    article, one clause of hundreds of contact words, made it quadratic)."""
+
+    when: When
+    place: dict[str, str] | None
+    secret: bool
+
+    @classmethod
+    def of(cls, article: Article, quoted: Sentence, memo: dict) -> _Looked:
+        key = (quoted.first, quoted.last)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = cls(
+                find_when(article, quoted),
+                find_place(article, quoted),
+                has_cue(article, quoted, "secret") is not None,
+            )
+        return found
 
 
 def _cue_region(article: Article, segment: Segment) -> Sentence:
@@ -120,8 +146,10 @@ def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple
             return "denied", article.span(speech.verb, speech.verb_last).quote
 
     def keep(status: str, first: int, last: int) -> bool:
-        return status != "denied" or first > segment.word_first or (
-            _denies(article, speeches, segment, last)
+        return (
+            status != "denied"
+            or first > segment.word_first
+            or (_denies(article, speeches, segment, last))
         )
 
     return find_status(article, _cue_region(article, segment), keep)
@@ -148,6 +176,7 @@ def _draft(
     segment: Segment,
     drafts: list[ContactDraft],
     cameo: dict,
+    looked: dict[tuple[int, int], _Looked],
 ) -> None:
     sentence = segment.sentence
     word = segment.word_first
@@ -183,7 +212,8 @@ def _draft(
         if len(parties.sides) < 2:
             return
     status, cue = _status(article, speeches, segment)
-    when = find_when(article, quoted)
+    found = _Looked.of(article, quoted, looked)
+    when = found.when
     draft = ContactDraft(
         [span],
         parties.confidence,
@@ -194,8 +224,8 @@ def _draft(
         subjects=parties.subjects,
         hosts=parties.hosts,
         status=status,
-        secret=has_cue(article, quoted, "secret") is not None,
-        place=find_place(article, quoted),
+        secret=found.secret,
+        place=found.place,
         date=when.date,
         date_note=when.note,
     )

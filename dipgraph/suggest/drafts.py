@@ -24,6 +24,11 @@ class Draft:
     spans: list[Span]
     confidence: float
     comments: list[str] = field(default_factory=list)
+    # the words of the spans cited, and how many spans that covers (spans may also be
+    # added directly): each cite is one lookup, where comparing with every span made a
+    # run-on article of distinct clauses quadratic
+    _cited: set[tuple[str, ...]] = field(default_factory=set, repr=False, compare=False)
+    _cited_count: int = field(default=0, repr=False, compare=False)
 
     @property
     def quote(self) -> str:
@@ -32,10 +37,15 @@ class Draft:
     def cite(self, span: Span) -> bool:
         """Add ``span`` unless its words are already cited (a headline printed three
         times is one piece of evidence, not three); whether it was added."""
-        words = span.quote.split()
-        if any(s.quote.split() == words for s in self.spans):
+        if self._cited_count != len(self.spans):
+            self._cited = {tuple(s.quote.split()) for s in self.spans}
+            self._cited_count = len(self.spans)
+        words = tuple(span.quote.split())
+        if words in self._cited:
             return False
         self.spans.append(span)
+        self._cited.add(words)
+        self._cited_count += 1
         return True
 
     def evidence_dict(self) -> dict:

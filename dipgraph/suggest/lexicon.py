@@ -20,9 +20,11 @@ from typing import Any
 
 import yaml
 
+from dipgraph.loader.reading import TooLarge, byte_place, decode_utf8, read_bounded, text_place
 from dipgraph.suggest.text import Token, fold_phrase
 
 LEXICON_DIR = Path(__file__).with_name("lexicon")
+MAX_LEXICON_BYTES = 16 * 1024 * 1024  # the shipped ones are kilobytes
 
 
 class LexiconError(ValueError):
@@ -117,7 +119,27 @@ def _read(directory: Path, name: str) -> Any:
     directory needs only the files it changes."""
     path = directory / name if (directory / name).is_file() else LEXICON_DIR / name
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_bounded(path, MAX_LEXICON_BYTES)
+        return yaml.safe_load(decode_utf8(data))
+    except TooLarge as error:
+        raise LexiconError(f"{path}: {error.size_text}, over the lexicon size limit") from None
+    except UnicodeDecodeError as error:
+        line, col = byte_place(data, error.start)
+        raise LexiconError(
+            f"{path}:{line}:{col}: not UTF-8 (byte 0x{data[error.start]:02x})"
+        ) from None
+    except RecursionError:  # brackets nested thousands deep: the reader recurses per level
+        raise LexiconError(f"{path}: nested too deep to be a lexicon") from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        detail = "; ".join(p for p in (error.context, error.problem) if p) or "invalid YAML"
+        raise LexiconError(f"{where}: cannot read the lexicon: {detail}") from None
+    except yaml.reader.ReaderError as error:  # a character YAML refuses
+        line, col = text_place(decode_utf8(data), error.position)
+        raise LexiconError(
+            f"{path}:{line}:{col}: a character YAML refuses ({error.reason})"
+        ) from None
     except (OSError, yaml.YAMLError) as error:
         raise LexiconError(f"{path}: cannot read the lexicon: {error}") from error
 
@@ -252,9 +274,7 @@ def _known_labels(labels: dict[str, int], vocabulary: str, where: str) -> None:
     allowed = load_model().vocabularies[vocabulary]
     unknown = sorted(set(labels) - set(allowed))
     if unknown:
-        raise LexiconError(
-            f"{where}: unknown {', '.join(unknown)}; allowed: {', '.join(allowed)}"
-        )
+        raise LexiconError(f"{where}: unknown {', '.join(unknown)}; allowed: {', '.join(allowed)}")
 
 
 def _table_entries(entries: Any, where: str) -> list[tuple[Any, Any]]:

@@ -55,7 +55,7 @@ MAX_QUERY_FILE = 8 << 20  # bytes; the server takes queries of up to 1 MiB
 
 def _query_file(path: Path) -> str:
     """The text of a query file; SparqlError (never a traceback) if it cannot be one."""
-    from dipgraph.loader.reading import TooLarge, read_bounded
+    from dipgraph.loader.reading import TooLarge, decode_utf8, read_bounded
 
     if not path.is_file():
         missing = not path.exists()
@@ -67,7 +67,7 @@ def _query_file(path: Path) -> str:
     except OSError as error:
         raise SparqlError(f"cannot read query file {path}: {error.strerror or error}") from None
     try:
-        return data.decode("utf-8-sig")
+        return decode_utf8(data)
     except UnicodeDecodeError as error:
         raise SparqlError(
             f"query file {path} is not UTF-8 (byte 0x{data[error.start]:02x} at byte "
@@ -89,9 +89,7 @@ def resolve_query(spec: str) -> tuple[str, NamedQuery | None]:
     return spec, None
 
 
-def run_query(
-    store: Any, text: str, bindings: dict[str, Any], allow_service: bool = False
-) -> Any:
+def run_query(store: Any, text: str, bindings: dict[str, Any], allow_service: bool = False) -> Any:
     """Run a read-only query over the union of all graphs, with variables bound.
 
     SERVICE (federation) is refused unless ``allow_service``: Oxigraph would send an
