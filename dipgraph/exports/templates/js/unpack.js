@@ -1,0 +1,95 @@
+  // ---- the packed data --------------------------------------------------------
+  // The page's data comes packed (dipgraph/exports/page_pack.py says how): columns
+  // instead of per-item objects, strings as indexes into one table. unpackPage
+  // rebuilds the very objects the per-item JSON gave, so nothing else changes.
+  function unpackPage(text) {
+    var P = JSON.parse(text), S = P.S;
+    // A key from the data (an id, a language) becomes an own property, even "__proto__".
+    function put(obj, key, value) {
+      if (key === "__proto__") {
+        Object.defineProperty(obj, key, { value: value, writable: true, enumerable: true,
+          configurable: true });
+      } else { obj[key] = value; }
+    }
+    function copier(value) {
+      if (value === null || typeof value !== "object") { return function () { return value; }; }
+      var json = JSON.stringify(value);
+      return function () { return JSON.parse(json); };
+    }
+    function rowsOf(gaps) {
+      var rows = new Array(gaps.length), at = -1;
+      for (var i = 0; i < gaps.length; i++) { at += gaps[i]; rows[i] = at; }
+      return rows;
+    }
+    function str(i) { return i === null ? null : S[i]; }
+    // The values of one column, for the rows it covers (count of them).
+    function cells(col, count) {
+      var out = new Array(count), i;
+      if ("c" in col) {
+        var copy = copier(col.c);
+        for (i = 0; i < count; i++) { out[i] = copy(); }
+      } else if ("s" in col) {
+        for (i = 0; i < count; i++) { out[i] = str(col.s[i]); }
+      } else if ("l" in col) {
+        for (i = 0; i < count; i++) { out[i] = col.l[i].map(str); }
+      } else if ("L" in col) {
+        for (i = 0; i < count; i++) {
+          out[i] = col.L[i].map(function (list) { return list.map(str); });
+        }
+      } else if ("q" in col) {
+        for (i = 0; i < count; i++) { out[i] = col.q + i; }
+      } else if ("d" in col) {
+        var dicts = table(col.d), nulls = {}, k = 0;
+        if (col.z) { rowsOf(col.z).forEach(function (r) { nulls[r] = true; }); }
+        for (i = 0; i < count; i++) { out[i] = nulls[i] ? null : dicts[k++]; }
+      } else if ("t" in col) {
+        var items = table(col.t), at = 0;
+        for (i = 0; i < count; i++) {
+          var n = col.n[i];
+          out[i] = n < 0 ? null : items.slice(at, at + n);
+          at += Math.max(n, 0);
+        }
+      } else if ("r" in col) {
+        out = col.r;
+      } else {
+        throw new Error("dipgraph: unknown column in the page's data");
+      }
+      return out;
+    }
+    // Each row's value of one column, given to set(row, value); rows the column
+    // does not cover get a copy of its default, or nothing.
+    function column(col, n, set) {
+      var r;
+      if (!col.i) {
+        var all = cells(col, n);
+        for (r = 0; r < n; r++) { set(r, all[r]); }
+        return;
+      }
+      var covered = rowsOf(col.i), values = cells(col, covered.length), c = 0;
+      var other = "o" in col ? copier(col.o) : null;
+      for (r = 0; r < n; r++) {
+        if (c < covered.length && covered[c] === r) { set(r, values[c++]); }
+        else if (other) { set(r, other()); }
+      }
+    }
+    function table(t) {
+      var rows = new Array(t.n);
+      for (var r = 0; r < t.n; r++) { rows[r] = {}; }
+      t.k.forEach(function (key, j) {
+        column(t.v[j], t.n, function (row, value) { put(rows[row], key, value); });
+      });
+      return rows;
+    }
+    function keyed(t) {
+      var rows = table(t), out = {};
+      column(t.id, t.n, function (row, id) { put(out, id, rows[row]); });
+      return out;
+    }
+    var facts = {};
+    Object.keys(P.facts).forEach(function (name) { put(facts, name, keyed(P.facts[name])); });
+    return {
+      data: { nodes: table(P.nodes), edges: table(P.edges), options: P.options,
+        legend: P.legend, large: P.large },
+      facts: facts
+    };
+  }
