@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fixture_sets import EVERY_DATASET
 from html_browser import graph_page
 
 import dipgraph
 from conftest import REPO
 from dipgraph.exports import html
 from dipgraph.exports.page_pack import Packer, script_json
+from fixture_sets import EVERY_DATASET
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import synth
