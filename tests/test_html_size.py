@@ -74,7 +74,7 @@ def test_every_kind_of_column_round_trips(browser, tmp_path) -> None:
         {"s": None, "n": 2.5, "l": [], "L": [], "d": None, "t": None, "e": "e"},
         {"s": "</script><!--", "n": True, "l": ["a", "a"], "d": {"__proto__": "p"}, "t": []},
         {"s": "a", "n": 1, "l": ["x"], "L": [["y"], ["z"]], "d": {"k": "v"}, "t": [{}]},
-    ] + [{"s": "a", "n": 1, "id": f"e{n}"} for n in range(4, 12)]
+    ] + [{"s": "a", "n": 1, "id": f"e{n}", "f": f"fresh {n}"} for n in range(4, 12)]
     keyed = {"b": {"x": 1}, "a": {"x": 2, "y": "\u2028&<>"}, "__proto__": {"x": 3}}
     edges = [{"id": "e0"}, {"id": "e1"}, {"id": "e2", "x": 1}]
     packer = Packer()
@@ -92,7 +92,7 @@ def test_every_kind_of_column_round_trips(browser, tmp_path) -> None:
     def kinds(table: dict[str, Any]) -> set[str]:
         return {next(k for k in c if k not in {"i", "o", "z", "n"}) for c in table["v"]}
 
-    assert kinds(packed["nodes"]) == {"c", "s", "r", "l", "L", "d", "t"}
+    assert kinds(packed["nodes"]) == {"c", "s", "f", "r", "l", "L", "d", "t"}
     assert kinds(packed["edges"]) == {"q", "c"}
     page = html.write_html(dipgraph.load(EVERY_DATASET["small"]), tmp_path / "graph.html")
     with graph_page(browser, page) as opened:

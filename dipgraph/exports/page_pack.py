@@ -15,6 +15,7 @@ A column is an object with one tag key, and optionally ``i`` and ``o``:
   get a copy of ``o``, or no key at all when there is no ``o``;
 - ``c``: one value for every covered row;
 - ``s``: a string or null per covered row, as an index into ``S``;
+- ``f``: row n's string is ``S[f + n]`` (a run of the table);
 - ``l``: a list of strings per covered row, as indexes into ``S``;
 - ``L``: a list of lists of strings per covered row (a contact's sides), the same way;
 - ``q``: the text prefix + row number (ids such as "e0", "e1", ...);
@@ -50,6 +51,7 @@ class Packer:
     def __init__(self) -> None:
         self._counts: Counter[str] = Counter()
         self._pending: list[list[Any]] = []  # string cells, rewritten to indexes at the end
+        self._runs: list[dict[str, Any]] = []  # "s" columns, written as "f" if a run
 
     # ---- strings ---------------------------------------------------------------
     def _strings(self, values: Iterable[str | None]) -> list[Any]:
@@ -62,13 +64,26 @@ class Packer:
         return [self._strings(v) for v in values]
 
     def finish(self, packed: dict[str, Any]) -> dict[str, Any]:
-        """The string table (most frequent first) and every string cell as its index."""
-        table = [s for s, _ in sorted(self._counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+        """The string table and every string cell as its index. Most frequent strings
+        come first (short indexes); equally frequent ones in the order they were first
+        met, so a column of strings met nowhere before (quotes, summaries) is a run of
+        the table, written as its first index."""
+        order = sorted(self._counts.items(), key=lambda kv: -kv[1])  # stable: first met
+        table = [s for s, _ in order]
         index = {s: i for i, s in enumerate(table)}
         for cells in self._pending:
             for n, value in enumerate(cells):
                 if isinstance(value, str):
                     cells[n] = index[value]
+        for spec in self._runs:
+            cells = spec["s"]
+            if (
+                len(cells) > 1
+                and None not in cells
+                and cells == list(range(cells[0], cells[0] + len(cells)))
+            ):
+                del spec["s"]
+                spec["f"] = cells[0]
         return {"S": table, **packed}
 
     # ---- tables ----------------------------------------------------------------
@@ -107,7 +122,9 @@ class Packer:
             prefix = _sequence_prefix(cells) if sequential else None
             if prefix is not None:
                 return {"q": prefix}
-            return {"s": self._strings(cells)}
+            spec = {"s": self._strings(cells)}
+            self._runs.append(spec)
+            return spec
         if all(isinstance(c, list) and all(isinstance(x, str) for x in c) for c in cells):
             return {"l": self._string_lists(cells)}
         if all(

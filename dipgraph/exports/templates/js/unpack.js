@@ -30,6 +30,8 @@
         for (i = 0; i < count; i++) { out[i] = copy(); }
       } else if ("s" in col) {
         for (i = 0; i < count; i++) { out[i] = str(col.s[i]); }
+      } else if ("f" in col) {
+        for (i = 0; i < count; i++) { out[i] = S[col.f + i]; }
       } else if ("l" in col) {
         for (i = 0; i < count; i++) { out[i] = col.l[i].map(str); }
       } else if ("L" in col) {
