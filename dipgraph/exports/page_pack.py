@@ -34,6 +34,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from typing import Any
 
 _ABSENT = object()
@@ -61,7 +62,11 @@ class Packer:
         return cells
 
     def _string_lists(self, values: Sequence[list[str]]) -> list[Any]:
-        return [self._strings(v) for v in values]
+        """Copies of the lists, their strings rewritten as indexes at the end."""
+        cells = [list(v) for v in values]
+        self._counts.update(chain.from_iterable(cells))
+        self._pending.extend(cells)
+        return cells
 
     def finish(self, packed: dict[str, Any]) -> dict[str, Any]:
         """The string table and every string cell as its index. Most frequent strings
@@ -132,7 +137,13 @@ class Packer:
             and all(isinstance(x, list) and all(isinstance(y, str) for y in x) for x in c)
             for c in cells
         ):
-            return {"L": [self._string_lists(c) for c in cells]}
+            inner = self._string_lists(list(chain.from_iterable(cells)))
+            at = 0
+            lists = []
+            for c in cells:
+                lists.append(inner[at : at + len(c)])
+                at += len(c)
+            return {"L": lists}
         if all(c is None or isinstance(c, dict) for c in cells):
             present = [c for c in cells if c is not None]
             spec: dict[str, Any] = {"d": self.table(present)}
@@ -149,19 +160,25 @@ class Packer:
         return {"r": cells}
 
 
-_SCALARS = (str, int, float, bool, type(None))
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _key(value: Any) -> Any:
     """A hashable stand-in for a cell, equal for equal scalars and lists of scalars
-    (True and 1 kept apart). A dict, or a list holding one, is its own: a nested table
-    finds what such cells share."""
+    (True, 1 and 1.0 kept apart). A dict, or a list holding one, is its own: a nested
+    table finds what such cells share."""
+    kind = type(value)
+    if kind is str or value is None:
+        return value
+    if kind in _SCALARS:
+        return (kind, value)
     if value is _ABSENT:
         return _NO_KEY
-    if isinstance(value, _SCALARS):
-        return (type(value).__name__, value)
-    if isinstance(value, list) and all(isinstance(x, _SCALARS) for x in value):
-        return ("list", *((type(x).__name__, x) for x in value))
+    if kind is list:
+        if all(type(x) is str for x in value):
+            return ("strings", *value)
+        if all(type(x) in _SCALARS for x in value):
+            return ("list", *((type(x), x) for x in value))
     return ("own", id(value))
 
 
