@@ -11,9 +11,12 @@
           configurable: true });
       } else { obj[key] = value; }
     }
+    // Each row gets its own copy of a shared value (the page may change one row's).
     function copier(value) {
       if (value === null || typeof value !== "object") { return function () { return value; }; }
       var json = JSON.stringify(value);
+      if (json === "[]") { return function () { return []; }; }
+      if (json === "{}") { return function () { return {}; }; }
       return function () { return JSON.parse(json); };
     }
     function rowsOf(gaps) {
