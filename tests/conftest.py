@@ -34,12 +34,13 @@ class Run:
         return json.loads(self.out)
 
 
-def run_cli(*args: str | Path, cwd: Path | None = None) -> Run:
-    """Run ``python -m dipgraph`` in a subprocess, as a user would."""
+def run_cli(*args: str | Path, cwd: Path | None = None, columns: int = 200) -> Run:
+    """Run ``python -m dipgraph`` in a subprocess, as a user would, on a terminal
+    ``columns`` wide."""
     env = {
         **os.environ,
         "PYTHONIOENCODING": "utf-8",
-        "COLUMNS": "200",
+        "COLUMNS": str(columns),
         "DIPGRAPH_CACHE_DIR": str(CACHE_DIR),
         # This checkout's package, whatever the working directory (an editable install
         # of another checkout would otherwise win when cwd is not the repository).

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, TESTS
+from conftest import CACHE_DIR, REPO, TESTS
 
 
 def test_version(cli) -> None:
@@ -133,3 +133,37 @@ def test_pyoxigraph_floor_has_json_ld() -> None:
     import pyoxigraph
 
     assert hasattr(pyoxigraph.RdfFormat, "JSON_LD")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["talks"],
+        ["talks", "--format", "csv"],
+        ["show", "Lavrov"],
+        ["actors"],
+        ["stats"],
+        ["sparql", "who-talked-to-whom"],
+        ["path", "Burns", "Lavrov"],
+    ],
+    ids=" ".join,
+)
+def test_a_closed_pipe_ends_quietly_and_the_same_way(args: list[str]) -> None:
+    """`dipgraph talks | true`: the first write fails; no traceback, no message, exit 1
+    (click's answer; the entry point's own handler now gives the same, it gave 0)."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "DIPGRAPH_CACHE_DIR": str(CACHE_DIR)}
+    reader, writer = os.pipe()
+    os.close(reader)  # the reader has gone before anything is written
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "dipgraph", *args],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=REPO,
+            timeout=120,
+        )
+    finally:
+        os.close(writer)
+    assert (done.returncode, done.stderr) == (1, "")

@@ -136,6 +136,8 @@ def test_via_all_crosses_posts_and_memberships(cli) -> None:
 
     assert hops() == []  # no contact reaches the department
     assert hops("--via", "all") == [[("post", "state-dept")]]
+    wrong = cli("path", "alice", "dorin", "--facts", SMALL, "--via", "posts")
+    assert wrong.code == 2 and "'posts' is not one of" in wrong.err  # bad usage, as --role
 
 
 def test_no_path_is_an_explicit_result(cli) -> None:

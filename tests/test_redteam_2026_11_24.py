@@ -7,6 +7,7 @@ test_push_safety.py) are not repeated here.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from contextlib import suppress
@@ -287,18 +288,56 @@ def test_a_host_serve_cannot_use_is_a_message(cli, small_copy: Path) -> None:
         ("text/csv;q=0.4, application/sparql-results+xml;q=0.9", "application/sparql-results+xml"),
         ("text/csv, text/tab-separated-values", "text/csv"),  # equal: the first
         ("text/csv;q=oops, text/tab-separated-values", "text/tab-separated-values"),
-        ("image/png", "application/sparql-results+json"),  # nothing we make: the default
+        ("", "application/sparql-results+json"),  # no Accept header: the default
+        ("*/*", "application/sparql-results+json"),
+        (
+            "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",  # a browser
+            "application/sparql-results+json",
+        ),
+        ("text/*", "text/csv"),  # a range (it got the JSON default, which is not text)
+        ("text/*;q=0.2, text/tab-separated-values", "text/tab-separated-values"),
+        ("application/*, text/csv;q=0.5", "application/sparql-results+json"),
+        ("*/*;q=0.1, text/csv;q=0", "application/sparql-results+json"),  # CSV refused
     ],
 )
 def test_the_server_answers_in_the_best_ranked_media_type(accept: str, media: str) -> None:
+    status, body, chosen = _answer("SELECT ?o WHERE { ?s ?p ?o }", accept)
+    assert (status, chosen) == (200, media), body
+
+
+def _answer(query: str, accept: str) -> tuple[int, bytes, str]:
     import pyoxigraph as ox
 
     from dipgraph.sparql.answer import answer
 
     store = ox.Store()
     store.add(ox.Quad(ox.NamedNode("http://x/s"), ox.NamedNode("http://x/p"), ox.Literal("o")))
-    status, body, chosen = answer(store, "SELECT ?o WHERE { ?s ?p ?o }", accept)
-    assert (status, chosen) == (200, media), body
+    return answer(store, query, accept)
+
+
+@pytest.mark.parametrize(
+    ("query", "accept", "media"),
+    [
+        ("CONSTRUCT WHERE { ?s ?p ?o }", "", "text/turtle"),
+        ("CONSTRUCT WHERE { ?s ?p ?o }", "text/*", "text/turtle"),
+        ("CONSTRUCT WHERE { ?s ?p ?o }", "application/*", "application/n-triples"),
+        ("CONSTRUCT WHERE { ?s ?p ?o }", "application/sparql-results+json", None),
+        ("SELECT * { ?s ?p ?o }", "image/png", None),
+        ("SELECT * { ?s ?p ?o }", "text/turtle", None),
+        ("ASK { ?s ?p ?o }", "text/csv;q=0, application/sparql-results+json;q=0", None),
+    ],
+)
+def test_an_accept_the_server_cannot_meet_gets_406(query: str, accept: str, media: str) -> None:
+    """As Oxigraph's server: 406 naming the formats it can make (it answered in its default
+    format, so a client asking for results JSON on a CONSTRUCT got Turtle it could not read)."""
+    status, body, chosen = _answer(query, accept)
+    if media is not None:
+        assert (status, chosen) == (200, media), body
+        return
+    assert (status, chosen) == (406, "application/json"), body
+    message = json.loads(body)["error"]
+    formats = "text/turtle" if query.startswith("CONSTRUCT") else "application/sparql-results+json"
+    assert message.startswith("the Accept header allows none of ") and formats in message
 
 
 # -- serve: --allow-host and --cors values that could never match are refused ---------------

@@ -115,6 +115,12 @@ def test_serve_answers_get_and_post_in_several_formats(served: str) -> None:
     )
     assert status == 200 and media.startswith("application/n-triples")
     assert len(body.strip().splitlines()) == 2
+    asks_for_results = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Accept": "application/sparql-results+json",
+    }
+    status, media, body = http(f"{served}/sparql", form.encode(), asks_for_results)
+    assert status == 406 and "text/turtle" in json.loads(body)["error"]  # not Turtle regardless
 
 
 def test_serve_is_read_only_and_reports_bad_queries(served: str) -> None:
@@ -150,6 +156,8 @@ def test_ctrl_c_does_not_wait_for_a_timed_out_query(served_process) -> None:
     # The query would run for days; 15 s leaves room for a loaded machine (5 s failed
     # once while two other test suites ran beside this one).
     assert time.monotonic() - started < 15
+    said = process.stderr.read().decode()
+    assert "Traceback" not in said and "retrying" not in said, said  # a quiet stop
 
 
 def test_serve_serves_the_html_graph(served: str) -> None:

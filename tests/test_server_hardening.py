@@ -400,3 +400,80 @@ def test_a_query_filling_memory_is_stopped(tmp_path: Path) -> None:
         assert http(query_url(server))[0] == 200
     finally:
         stop(server)
+
+
+# -- stopping the pool: each worker killed once, no start cut short ------------------------
+# Ctrl-C ended `serve` with a traceback (exit 1) about one time in seven: close() and the
+# thread starting a replacement both closed one worker's pipe (EBADF), and a child whose
+# start-up data the exiting server never sent printed "EOFError: Ran out of input".
+
+
+class _FakeConn:
+    def __init__(self, overlap: threading.Barrier | None = None) -> None:
+        self.closes = 0
+        self._overlap = overlap
+
+    def close(self) -> None:
+        self.closes += 1
+        if self._overlap is not None:
+            with contextlib.suppress(threading.BrokenBarrierError):
+                self._overlap.wait(timeout=0.5)  # let a second closer arrive meanwhile
+
+
+class _FakeProcess:
+    def __init__(self, start_takes: float = 0.0) -> None:
+        self.started = self.killed = False
+        self._start_takes = start_takes
+
+    def start(self) -> None:
+        time.sleep(self._start_takes)
+        self.started = True
+
+    def kill(self) -> None:
+        self.killed = True
+
+    def join(self, timeout: float | None = None) -> None:
+        pass
+
+
+class _FakeContext:
+    def __init__(self, start_takes: float) -> None:
+        self.processes: list[_FakeProcess] = []
+        self._start_takes = start_takes
+
+    def Pipe(self) -> tuple[_FakeConn, _FakeConn]:
+        return _FakeConn(), _FakeConn()
+
+    def Process(self, **_: object) -> _FakeProcess:
+        self.processes.append(_FakeProcess(self._start_takes))
+        return self.processes[-1]
+
+
+def test_a_worker_is_killed_and_its_pipe_closed_once_however_many_ask() -> None:
+    from dipgraph.sparql.workers import QueryPool, Worker
+
+    pool = QueryPool(SMALL, "https://dipgraph.example/")
+    conn = _FakeConn(threading.Barrier(2))
+    worker = Worker(_FakeProcess(), conn)
+    pool._live.add(worker)
+    killers = [threading.Thread(target=pool._kill, args=(worker,)) for _ in range(2)]
+    for killer in killers:
+        killer.start()
+    for killer in killers:
+        killer.join()
+    assert conn.closes == 1 and worker.process.killed
+
+
+def test_close_waits_for_a_worker_being_started_and_kills_it() -> None:
+    from dipgraph.sparql.workers import QueryPool
+
+    pool = QueryPool(SMALL, "https://dipgraph.example/")
+    pool._context = _FakeContext(start_takes=0.3)
+    starter = threading.Thread(target=pool._spawn)
+    starter.start()
+    time.sleep(0.1)  # the start is under way
+    pool.close()
+    (process,) = pool._context.processes
+    assert process.started and process.killed  # not left half started, nor left running
+    starter.join()
+    assert pool._spawn() is None and len(pool._context.processes) == 1  # none after close

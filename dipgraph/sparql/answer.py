@@ -124,38 +124,61 @@ def _serialize(result: Any, accept: str) -> Reply:
 
     from dipgraph.graph.to_rdf import PREFIXES
 
-    if isinstance(result, ox.QueryTriples):
-        media, name = choose(accept, GRAPH_TYPES, "text/turtle")
+    graph = isinstance(result, ox.QueryTriples)
+    table = GRAPH_TYPES if graph else RESULT_TYPES
+    media = choose(accept, table)
+    if media is None:  # as Oxigraph's server: say what we can make, do not guess
+        return error_reply(406, f"the Accept header allows none of {', '.join(table)}")
+    name = table[media]
+    if graph:
         body = ox.serialize(list(result), format=getattr(ox.RdfFormat, name), prefixes=PREFIXES)
         return 200, body, media
-    media, name = choose(accept, RESULT_TYPES, "application/sparql-results+json")
     return 200, result.serialize(format=getattr(ox.QueryResultsFormat, name)), media
 
 
-def choose(accept: str, table: dict[str, str], default: str) -> tuple[str, str]:
-    """The acceptable media type we can produce that ``accept`` ranks highest (by its
-    q-values, then its order); one it gives ``q=0`` is never chosen.
+def choose(accept: str, table: dict[str, str]) -> str | None:
+    """The media type of ``table`` that ``accept`` ranks highest, or None if it allows
+    none of them.
+
+    A type takes the q-value of the most specific range that matches it (``text/csv``
+    over ``text/*`` over ``*/*``, as RFC 9110 says); ``q=0`` refuses it. Ties go to the
+    range the client wrote first, then to ``table``'s order (its first is the default,
+    what an empty header or ``*/*`` gets).
 
     >>> table = {"application/json": "J", "text/csv": "C", "text/tab-separated-values": "T"}
-    >>> choose("application/json;q=0, text/csv", table, "application/json")
-    ('text/csv', 'C')
-    >>> choose("text/csv;q=0.5, text/tab-separated-values", table, "application/json")
-    ('text/tab-separated-values', 'T')
+    >>> choose("application/json;q=0, text/csv", table)
+    'text/csv'
+    >>> choose("text/csv;q=0.5, text/tab-separated-values", table)
+    'text/tab-separated-values'
+    >>> choose("text/*, */*;q=0.1", table), choose("", table), choose("image/png", table)
+    ('text/csv', 'application/json', None)
     """
-    ranked = []
+    ranges = []  # (specificity, weight, order, range)
     for order, part in enumerate(accept.split(",")):
         media, *params = (piece.strip().lower() for piece in part.split(";"))
+        if not media:
+            continue
         weight = 1.0
         for param in params:
             name, _, value = param.partition("=")
             if name.strip() == "q":
                 try:
-                    weight = float(value)
+                    weight = min(max(float(value), 0.0), 1.0)
                 except ValueError:
                     weight = 0.0
-        if media in table and weight > 0:
-            ranked.append((-weight, order, media))
-    if ranked:
-        media = min(ranked)[2]
-        return media, table[media]
-    return default, table[default]
+        kind, _, sub = media.partition("/")
+        specificity = 0 if media == "*/*" else 1 if sub == "*" else 2
+        ranges.append((specificity, weight, order, kind, media))
+    if not ranges:
+        return next(iter(table))
+    ranked = []
+    for position, offered in enumerate(table):
+        kind = offered.partition("/")[0]
+        matching = [
+            r for r in ranges if r[0] == 0 or (r[0] == 1 and r[3] == kind) or r[4] == offered
+        ]
+        if matching:
+            specificity, weight, order, _, _ = max(matching, key=lambda r: (r[0], -r[2]))
+            if weight > 0:
+                ranked.append((-weight, order, position, offered))
+    return min(ranked)[3] if ranked else None

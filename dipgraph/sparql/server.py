@@ -142,7 +142,7 @@ class SparqlApp:
         return self._query(params["query"][0], environ)
 
     def _query(self, text: str, environ: dict[str, Any]) -> tuple[int, Headers, bytes]:
-        accept = environ.get("HTTP_ACCEPT") or "application/sparql-results+json"
+        accept = environ.get("HTTP_ACCEPT", "")  # none: the default format
         try:
             status, body, media = self.pool.run(text, accept, self.timeout, QUEUE_WAIT)
         except PoolError as error:

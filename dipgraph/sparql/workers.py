@@ -67,6 +67,7 @@ class QueryPool:
         self._idle: queue.Queue[Worker] = queue.Queue()
         self._live: set[Worker] = set()  # guarded by _lock
         self._lock = threading.Lock()
+        self._starting = threading.Lock()  # held while a worker process is being started
         self._closed = False
         self.isolated = False  # whether workers run without network
         self.max_memory = max_memory  # bytes a query may add to a worker; 0: no limit
@@ -75,22 +76,30 @@ class QueryPool:
         """Start the workers; the first must come up (its error is raised) before the
         others start, so they find the cache it filled."""
         first = self._spawn()
+        if first is None:
+            raise PoolError(503, "the query pool is closed")
         self._await_ready(first, wait)
         self._idle.put(first)
         for _ in range(self._size - 1):
             self._replace()
 
-    def _spawn(self) -> Worker:
-        parent, child = self._context.Pipe()
-        process = self._context.Process(
-            target=serve, args=(child, *self._args), name="dipgraph-query", daemon=True
-        )
-        process.start()
-        child.close()
-        worker = Worker(process, parent)
-        with self._lock:
-            self._live.add(worker)
-        return worker
+    def _spawn(self) -> Worker | None:
+        """Start a worker, or None once the pool is closing. A start is never cut short
+        by ``close()`` (it waits for ``_starting``): a child left without its start-up
+        data, when the server exits mid-start, printed a traceback of its own."""
+        with self._starting:
+            if self._closed:
+                return None
+            parent, child = self._context.Pipe()
+            process = self._context.Process(
+                target=serve, args=(child, *self._args), name="dipgraph-query", daemon=True
+            )
+            process.start()
+            child.close()
+            worker = Worker(process, parent)
+            with self._lock:
+                self._live.add(worker)
+            return worker
 
     def _await_ready(self, worker: Worker, wait: float) -> None:
         try:
@@ -111,11 +120,12 @@ class QueryPool:
 
         def bring_up() -> None:
             pause = 1.0
-            while not self._closed:
-                worker = self._spawn()
+            while (worker := self._spawn()) is not None:
                 try:
                     self._await_ready(worker, 600.0)
                 except PoolError as error:
+                    if self._closed:  # killed by close(): not a failure to report
+                        return
                     log.warning("%s; retrying in %g s", error, pause)
                     time.sleep(pause)
                     pause = min(pause * 2, 60.0)
@@ -129,7 +139,12 @@ class QueryPool:
         threading.Thread(target=bring_up, name="dipgraph-spawn", daemon=True).start()
 
     def _kill(self, worker: Worker) -> None:
+        """Kill a worker once: ``close()`` and the thread starting a worker can both reach
+        here for the same one, and closing its pipe twice closes another thread's file
+        (or fails: Ctrl-C then ended in a traceback, about one stop in seven)."""
         with self._lock:
+            if worker not in self._live:
+                return
             self._live.discard(worker)
         worker.process.kill()
         worker.process.join(5)
@@ -205,6 +220,8 @@ class QueryPool:
     def close(self) -> None:
         """Kill every worker (running queries included)."""
         self._closed = True
+        with self._starting:  # a start under way finishes, and its worker is killed below
+            pass
         with self._lock:
             workers = list(self._live)
         for worker in workers:

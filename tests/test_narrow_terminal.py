@@ -1,0 +1,60 @@
+"""Tables on a narrow terminal: a grid that would fold ids and squeeze prose into a
+10-character column prints each row as a record instead (psql's expanded display)."""
+
+from __future__ import annotations
+
+from conftest import BUNDLED, run_cli
+
+
+def run(width: int, *args: str) -> list[str]:
+    done = run_cli(*args, "--facts", BUNDLED, columns=width)
+    assert done.code == 0, done.err
+    return done.out.splitlines()
+
+
+def test_at_80_columns_talks_prints_records_with_whole_ids_and_readable_prose() -> None:
+    lines = run(80, "talks", "Lavrov")
+    assert lines[0] == "2 contact(s)"
+    rules = [line for line in lines if line.endswith("─")]
+    assert [r.split()[0] for r in rules] == [
+        "lavrov-tillerson-regular-meetings",
+        "two-plus-two-meetings-proposed",
+    ]  # each id whole, on its own rule
+    summary = next(i for i, line in enumerate(lines) if line.startswith("summary  "))
+    assert lines[summary].startswith("summary  Antonov refers to the regular meetings")
+    assert lines[summary + 1].startswith(" " * 9 + "and Tillerson")  # folded under itself
+    assert all(len(line) <= 80 and line == line.rstrip() for line in lines)
+    assert not any("┃" in line or "│" in line for line in lines)  # no grid
+
+
+def test_a_record_shows_only_the_columns_that_have_a_value() -> None:
+    lines = run(80, "talks", "Lavrov")
+    first = lines[2 : lines.index(next(r for r in lines[2:] if r.endswith("─")))]
+    assert [line.split()[0] for line in first if not line.startswith(" ")] == [
+        "date",
+        "type",
+        "sides",
+        "status",
+        "summary",  # no topics: it has none
+    ]
+
+
+def test_a_wide_terminal_keeps_the_grid() -> None:
+    lines = run(200, "talks", "Lavrov")
+    assert lines[0].startswith("2 contact(s)") and any("┃ date" in line for line in lines)
+    assert any("│ lavrov-tillerson-regular-meetings │" in line for line in lines)
+
+
+def test_path_hops_become_records_at_100_columns() -> None:
+    lines = run(100, "path", "Trump", "Biden")
+    assert lines[0] == "path 1 (2 hops): Donald Trump → Vladimir Putin → Joe Biden"
+    starts = [line for line in lines if line.startswith("from ")]
+    assert [line.split()[1] for line in starts] == ["donald-trump", "vladimir-putin"]
+    assert "fact      putin-trump-hamburg-meeting" in lines
+
+
+def test_a_grid_that_only_wraps_words_stays_a_grid() -> None:
+    """stats at 80 columns: its total label wraps at a space, no id is cut: a grid."""
+    lines = run(80, "stats")
+    assert any(line.startswith("│ src-001-antonov-kommersant ") for line in lines)
+    assert any(line.startswith("│ total (5 sources") for line in lines)
