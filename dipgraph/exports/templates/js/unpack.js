@@ -25,6 +25,7 @@
       return rows;
     }
     function str(i) { return i === null ? null : S[i]; }
+    function strs(list) { return list.map(str); }
     // The values of one column, for the rows it covers (count of them).
     function cells(col, count) {
       var out = new Array(count), i;
@@ -36,11 +37,9 @@
       } else if ("f" in col) {
         for (i = 0; i < count; i++) { out[i] = S[col.f + i]; }
       } else if ("l" in col) {
-        for (i = 0; i < count; i++) { out[i] = col.l[i].map(str); }
+        for (i = 0; i < count; i++) { out[i] = strs(col.l[i]); }
       } else if ("L" in col) {
-        for (i = 0; i < count; i++) {
-          out[i] = col.L[i].map(function (list) { return list.map(str); });
-        }
+        for (i = 0; i < count; i++) { out[i] = col.L[i].map(strs); }
       } else if ("q" in col) {
         for (i = 0; i < count; i++) { out[i] = col.q + i; }
       } else if ("d" in col) {
@@ -61,33 +60,35 @@
       }
       return out;
     }
-    // Each row's value of one column, given to set(row, value); rows the column
-    // does not cover get a copy of its default, or nothing.
-    function column(col, n, set) {
-      var r;
-      if (!col.i) {
-        var all = cells(col, n);
-        for (r = 0; r < n; r++) { set(r, all[r]); }
-        return;
-      }
+    // Each row's value of one column: rows the column does not cover get a copy of its
+    // default, or NONE (no key at all).
+    var NONE = {};
+    function column(col, n) {
+      if (!col.i) { return cells(col, n); }
       var covered = rowsOf(col.i), values = cells(col, covered.length), c = 0;
-      var other = "o" in col ? copier(col.o) : null;
-      for (r = 0; r < n; r++) {
-        if (c < covered.length && covered[c] === r) { set(r, values[c++]); }
-        else if (other) { set(r, other()); }
+      var other = "o" in col ? copier(col.o) : null, out = new Array(n);
+      for (var r = 0; r < n; r++) {
+        if (c < covered.length && covered[c] === r) { out[r] = values[c++]; }
+        else { out[r] = other ? other() : NONE; }
       }
+      return out;
     }
     function table(t) {
-      var rows = new Array(t.n);
-      for (var r = 0; r < t.n; r++) { rows[r] = {}; }
+      var rows = new Array(t.n), r;
+      for (r = 0; r < t.n; r++) { rows[r] = {}; }
       t.k.forEach(function (key, j) {
-        column(t.v[j], t.n, function (row, value) { put(rows[row], key, value); });
+        var values = column(t.v[j], t.n), value;
+        for (r = 0; r < t.n; r++) {
+          value = values[r];
+          if (value === NONE) { continue; }
+          if (key === "__proto__") { put(rows[r], key, value); } else { rows[r][key] = value; }
+        }
       });
       return rows;
     }
     function keyed(t) {
-      var rows = table(t), out = {};
-      column(t.id, t.n, function (row, id) { put(out, id, rows[row]); });
+      var rows = table(t), ids = column(t.id, t.n), out = {};
+      for (var r = 0; r < t.n; r++) { put(out, ids[r], rows[r]); }
       return out;
     }
     var facts = {};
