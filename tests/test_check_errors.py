@@ -230,3 +230,23 @@ def test_query_commands_refuse_broken_facts(cli, small_copy: Path) -> None:
     assert result.code == 1
     assert "unknown type 'phonecall'" in result.err
     assert "1 error(s) in the facts" in result.err
+
+
+def test_a_file_that_cannot_be_read_blames_no_record_it_uses(cli, small_copy: Path) -> None:
+    """An unquoted ': ' in one summary made the file unreadable, and every actor and
+    topic only that file used was then warned "not used by any fact" (7 warnings around
+    1 error on the bundled data). The error now comes alone, and says how to write it."""
+    facts = small_copy / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    broken = text.replace(
+        "summary: Adams and Belov discussed", "summary: Adams said: Belov discussed", 1
+    )
+    assert broken != text
+    facts.write_text(broken, encoding="utf-8")
+    result = cli("check", "--facts", small_copy)
+    assert result.code == 1
+    lines = result.out.splitlines() + result.err.splitlines()
+    (error,) = [line for line in lines if ": error: " in line]
+    assert error.startswith(f"{facts}:18:") and "quote the value" in error
+    assert not [line for line in lines if "not used by any fact" in line]
+    assert lines[-1].startswith("error: 1 error(s), 0 warning(s) in ")

@@ -206,3 +206,11 @@ def test_unnamed_office_holder_is_shown_by_the_office(cli) -> None:
     assert profile["id"] == "us-ambassador-to-russia-unnamed"
     assert [p["id"] for p in profile["posts"]] == ["us-ambassador-to-russia-post"]
     assert [s["id"] for s in profile["mentioned_in"]] == ["psaki-ambassador-still-in-russia"]
+
+
+def test_show_says_when_an_undated_post_was_held_as_the_text_puts_it(cli) -> None:
+    """Burns is "the former ambassador" (السابق): the table listed the post as if he held
+    it, because the post's date note was not shown."""
+    table = cli("show", "Burns", "--format", "csv").out
+    row = next(line for line in table.splitlines() if line.startswith("post,burns-ambassador"))
+    assert 'US Ambassador to Russia (United States); when: Described as the former' in row

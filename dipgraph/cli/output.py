@@ -161,7 +161,7 @@ def _print_records(
     from rich.text import Text
 
     if title:
-        console.print(Text(title))
+        console.print(Text(text(title)))
     keyed = "id" in headers
     shown = [h for h in headers if not (keyed and h == "id")]
     indent = max(map(cell_len, shown), default=0) + 2

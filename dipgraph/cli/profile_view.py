@@ -18,7 +18,9 @@ def profile_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
             if p["from"] or p["until"]
             else p["as_of"],
             "description": f"{p['post']}"
-            + (f" ({p['organization']['name']})" if p["organization"] else ""),
+            + (f" ({p['organization']['name']})" if p["organization"] else "")
+            # when it was held, as the text puts it: "the former ambassador" has no date
+            + (f"; when: {p['date_note']}" if p.get("date_note") else ""),
             "evidence": output.evidence_text(p["evidence"]),
         }
         for p in profile["posts"]

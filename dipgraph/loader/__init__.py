@@ -156,10 +156,12 @@ def check_in_stages(
     files = find_fact_files(root_path, problems, _shown)
     shown_files: dict[str, Path] = {_shown(path): path for path in files}
     in_file: dict[Path, list[Declared]] = {}
+    unread = False  # a file that could not be read: what it uses is unknown
     for path in _reading_order(files, max_file_bytes) if each_file else files:
         shown = _shown(path)
         node, read_problems = read_yaml_nodes(path, shown, max_file_bytes)
         problems.extend(read_problems)
+        unread = unread or node is None
         if node is not None:
             reader = NodeReader(shown, problems, not getattr(node, "plain_text", False))
             checker = FieldChecker(reader, model, pending)
@@ -190,7 +192,7 @@ def check_in_stages(
         crosscheck.check_place_containers(pending, by_id, problems)
         problems.extend(source_problems)
         crosscheck.check_quotes(pending, texts, problems)
-        if warn:
+        if warn and not unread:  # else "not used" would blame records the file uses
             crosscheck.warn_unused(list(by_id.values()), pending, problems)
         report_cycles(facts, pending, problems)
         if warn:

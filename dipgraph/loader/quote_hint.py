@@ -16,8 +16,11 @@ start matches nowhere, and a broken file can fail thousands of quotes.
 
 >>> closest_span('Belov said "we agree"', 'On Monday Belov said “we agree” at last.')
 (100.0, 10, 31, 'Belov said “we agree”')
->>> quote_hint('Belov said "we agree"', 'On Monday Belov said “we agree” at last.')
-'; closest span (100% alike) at character 10, to paste: "Belov said “we agree”"'
+>>> hint = quote_hint('Belov said "we agree"', 'On Monday Belov said “we agree” at last.')
+>>> print(hint[:100])
+; the source differs only in marks or punctuation (after 'said' the source has U+201C LEFT DOUBLE QU
+>>> print(hint[-50:])
+at character 10, to paste: "Belov said “we agree”"
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from typing import Any
 
 MAX_TEXT = 20_000_000  # characters: longer sources get no hint
 MIN_SCORE = 60.0
+_NAME_DIFFERENCES = 90.0  # % alike from which the few differences are named too
 HINTS_PER_SOURCE = 10
 _SHIFT = 3  # words each end of the aligned span may move
 _MIN_PREFIX = 8  # characters of verbatim start that pin where to look
@@ -193,4 +197,40 @@ def quote_hint(quote: str, source: Any, prefix: str = "") -> str:
         return ""
     score, start, _, span = found
     pasted = json.dumps(span, ensure_ascii=False)
-    return f"; closest span ({score:.0f}% alike) at character {start}, to paste: {pasted}"
+    where = f"at character {start}, to paste: {pasted}"
+    if round(score) >= 100:  # alike once folded: the difference is one the eye misses
+        differs = unseen_differences(quote, span)
+        return f"; the source differs only in marks or punctuation ({differs}), {where}"
+    if score >= _NAME_DIFFERENCES and len(differs := _differences(quote, span)) <= 3:
+        return f"; closest span ({score:.0f}% alike: {'; '.join(differs)}) {where}"
+    return f"; closest span ({score:.0f}% alike) {where}"
+
+
+def unseen_differences(quote: str, span: str, most: int = 3) -> str:
+    """The first few places where ``span`` (the source) differs from ``quote``, each
+    named by its code points: a fathatan or an Arabic comma looks like nothing or like
+    its Latin twin, so "100% alike" alone left the curator searching.
+
+    >>> print(unseen_differences("لم تحرز تقدما بشأن", "لم تحرز تقدماً بشأن"))
+    after 'تقدما' the source has U+064B ARABIC FATHATAN where the quote has nothing
+    >>> print(unseen_differences("said, no", "said، no"))
+    after 'said' the source has U+060C ARABIC COMMA where the quote has U+002C COMMA
+    """
+    return "; ".join(_differences(quote, span)[:most])
+
+
+def _differences(quote: str, span: str) -> list[str]:
+    from difflib import SequenceMatcher
+
+    def named(chars: str) -> str:
+        names = (f"U+{ord(c):04X} {unicodedata.name(c, 'UNNAMED CHARACTER')}" for c in chars)
+        return " ".join(names) or "nothing"
+
+    found = []
+    for tag, q1, q2, s1, s2 in SequenceMatcher(None, quote, span, autojunk=False).get_opcodes():
+        if tag != "equal":
+            word = quote[:q1].split()[-1:]
+            where = f"after '{word[0]}'" if word else "at the start"
+            source, typed = named(span[s1:s2]), named(quote[q1:q2])
+            found.append(f"{where} the source has {source} where the quote has {typed}")
+    return found

@@ -124,6 +124,11 @@ def _yaml_error(error: yaml.YAMLError, shown: str, text: str = "") -> Problem:
         detail = "; ".join(parts) or "invalid YAML"
     else:
         detail = str(error).splitlines()[0]
+    if "mapping values are not allowed" in detail:  # a ': ' inside a plain value
+        detail += (
+            " (a plain value cannot hold ': ': quote the value, or write it as a block,"
+            " 'key: >-' with the text on the lines below)"
+        )
     return Problem(shown, line, col, f"YAML syntax error: {detail}")
 
 
