@@ -3,7 +3,8 @@
 Writes a synthetic facts directory (10,000 actors and 30,000 contacts by default;
 2,000/6,000 with --actors 2000 --contacts 6000), renders the page, opens it from
 file:// and prints, each the median of --runs page loads:
-- time from navigation until the graph is drawn and answering;
+- time from navigation until the graph is drawn and answering, and the JavaScript
+  heap the page then holds;
 - the fraction of drawn nodes whose disc overlaps another node's at first fit (< 5%);
 - how many names the page draws at first fit (actors; and countries, when the
   overview of a large page shows them as clusters);
@@ -182,6 +183,12 @@ def measure_once(browser: Any, page_path: Path, facts_given: bool) -> dict[str, 
     page.wait_for_selector("body[data-ready=true]", state="attached", timeout=180000)
     page.wait_for_function("window.dipgraph.status.indexedMs", timeout=60000)
     state = page.evaluate("window.dipgraph.state()")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("HeapProfiler.collectGarbage")
+    figures["JS heap once ready, after a garbage collection (MB)"] = (
+        cdp.send("Runtime.getHeapUsage")["usedSize"] / 1e6
+    )
+    cdp.detach()
     figures["ready (s)"] = page.evaluate("window.dipgraph.status.readyMs") / 1000
     # Where the time to ready goes: the file read and parsed up to the page's script,
     # then its data read (JSON.parse, and unpacking when packed).
