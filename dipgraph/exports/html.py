@@ -4,7 +4,7 @@ pyvis's ``Network`` renders our template (``templates/graph.html``) with the
 vis-network library it bundles, inlined: no CDN, no bootstrap, no request of
 any kind. Nodes, edges and facts do not go through pyvis (its ``add_edge``
 scans every existing edge: 72 s on 30,000 edges) but travel packed
-(``page_pack.py``: columns and one string table, a third of per-item JSON)
+(``page_pack.py``: columns and one string table; a quarter of per-item JSON)
 inside a non-executed ``<script type="application/json">``, with ``<``, ``>``
 and ``&`` escaped; the page rebuilds them (``templates/js/unpack.js``) and shows
 fact text through ``textContent``. A Content-Security-Policy with script hashes
