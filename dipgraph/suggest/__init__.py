@@ -126,6 +126,7 @@ def suggest(
     """
     from dipgraph.suggest.article import Article
     from dipgraph.suggest.contacts import draft_contacts
+    from dipgraph.suggest.hints import add_duplicate_hints
     from dipgraph.suggest.lexicon import LEXICON_DIR, load_lexicon
     from dipgraph.suggest.posts import draft_actors, draft_posts
     from dipgraph.suggest.statements import draft_statements, speech_verbs
@@ -140,6 +141,8 @@ def suggest(
     words = load_lexicon(Path(lexicon).resolve() if lexicon is not None else LEXICON_DIR)
     read = Article.read(text, known, words)
     speeches = speech_verbs(read)
+    contacts = draft_contacts(read, speeches)
+    add_duplicate_hints(contacts, known, source if source_known else None, text)
     return Suggestions(
         source_id=source,
         source_known=source_known,
@@ -147,7 +150,7 @@ def suggest(
         text=text,
         actors=draft_actors(read),
         posts=draft_posts(read),
-        contacts=draft_contacts(read, speeches),
+        contacts=contacts,
         statements=draft_statements(read, speeches),
         known_ids=frozenset(
             ident

@@ -17,6 +17,8 @@ from dipgraph.suggest.text import Sentence
 from dipgraph.suggest.when import find_cue, find_place, find_status, find_when, has_cue
 
 _CLAUSE = set("،,؛;")
+_COUNTERPART_REACH = 4  # words from a means of contact to its "مع" / "with"
+_DENIAL_REACH = 3  # words, names aside, between a denial and the contact it denies
 
 
 def _clause(article: Article, sentence: Sentence, first: int, last: int) -> tuple[int, int]:
@@ -70,17 +72,74 @@ def _negated(article: Article, segment: Segment) -> str | None:
     return None
 
 
+def _denies(article: Article, speeches: list[Speech], segment: Segment, after: int) -> bool:
+    """Whether a denial ending before token ``after`` denies the contact itself: the
+    contact word is in the clause it governs ("نفى X أن تكون واشنطن قد تلقت رسالة",
+    "نفى الكرملين، في بيان، أن ..."), not in a later one ("نفى X ما تناقلته وسائل
+    إعلام حول خطة، مذكرا بأن ... لقاء": a plan is denied, not the meeting)."""
+    tokens = article.tokens
+    if any(after <= s.verb < segment.word_first for s in speeches):
+        return False  # another speech verb governs the contact
+    opener = next(
+        (
+            at
+            for at in range(after, segment.word_first)
+            if article.lexicon.complementisers.longest(tokens, at, suffixes=False)
+        ),
+        None,
+    )
+    if any(
+        set(tokens[at].gap) & _CLAUSE and at != opener
+        for at in range(after + 1, segment.word_first + 1)
+    ):
+        return False
+    # the contact is what is denied, not a word deep inside it ("نفى وجود خطة لتطبيع
+    # العلاقات قبل لقاء ..."): few words besides names stand between them
+    names = article.named | article.title_tokens
+    start = after if opener is None else opener + 1
+    between = [at for at in range(start, segment.word_first) if at not in names]
+    return len(between) <= _DENIAL_REACH
+
+
 def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple[str, str | None]:
-    """The status and the words it comes from: a negation, a denial framing the contact
+    """The status and the words it comes from: a negation, a denial of the contact itself
     ("نفى X أن تكون واشنطن قد تلقت رسالة"), else the cues of the clause."""
     negation = _negated(article, segment)
     if negation:
         return "denied", negation
     reporters = reporters_of(article, speeches, segment)
     for speech in speeches:
-        if speech.kind == "denied" and speech.speaker and speech.speaker.actor in reporters:
+        if speech.kind != "denied" or speech.verb >= segment.word_first:
+            continue
+        if speech.speaker is None or speech.speaker.actor not in reporters:
+            continue
+        after = speech.verb_last
+        if not speech.before:
+            after = max(after, speech.speaker.last)
+        if _denies(article, speeches, segment, after):
             return "denied", article.span(speech.verb, speech.verb_last).quote
-    return find_status(article, _cue_region(article, segment))
+
+    def keep(status: str, first: int, last: int) -> bool:
+        return status != "denied" or first > segment.word_first or (
+            _denies(article, speeches, segment, last)
+        )
+
+    return find_status(article, _cue_region(article, segment), keep)
+
+
+def _no_counterpart(article: Article, segment: Segment) -> bool:
+    """A means of contact ("تستخدم القنوات الدبلوماسية", "channels") with no counterpart
+    word ("مع", "بين") after it: the sentence names no one it was used with, so whoever
+    else it names ("لعقد فعالية تجمع الرئيسين") are not its parties."""
+    tokens = article.tokens
+    means = article.lexicon.means
+    if not all(means.longest(tokens, first, suffixes=False) for first, _, _ in segment.words):
+        return False
+    reach = min(segment.end, segment.word_last + _COUNTERPART_REACH)
+    return not any(
+        article.lexicon.counterpart.longest(tokens, at, suffixes=False)
+        for at in range(segment.word_last, reach)
+    )
 
 
 def _draft(
@@ -91,20 +150,32 @@ def _draft(
     cameo: dict,
 ) -> None:
     sentence = segment.sentence
-    parties = find_parties(article, speeches, segment)
-    inside = [m for m in parties.mentions if m.first >= sentence.first]
-    span_first = min([segment.word_first, *(m.first for m in inside)])
-    span_last = max([segment.word_last, *(m.last for m in inside)])
-    span = article.span(*_clause(article, sentence, span_first, span_last))
     word = segment.word_first
     pointed = word > sentence.first and article.lexicon.demonstratives.longest(
         article.tokens, word - 1, suffixes=False
     )
+    if not pointed and _no_counterpart(article, segment):
+        return
+    parties = find_parties(article, speeches, segment)
+    inside = [m for m in parties.mentions if m.first >= sentence.first]
+    inside += [  # "في إسطنبول التركية": the host, and the place, belong in the quote
+        m
+        for m in article.sentence_mentions(sentence)
+        if m.actor in parties.hosts and segment.word_first <= m.first < segment.end
+    ]
+    span_first = min([segment.word_first, *(m.first for m in inside)])
+    span_last = max([segment.word_last, *(m.last for m in inside)])
+    clause_first, clause_last = _clause(article, sentence, span_first, span_last)
+    span = article.span(clause_first, clause_last)
+    # what the draft claims (date, place, secrecy) comes from the words it quotes, not the
+    # rest of the sentence ("نشر أمس الأربعاء" dates the interview, not the meetings in it)
+    quoted = Sentence(sentence.index, sentence.start, sentence.end, clause_first, clause_last)
     if len(parties.sides) < 2 or (pointed and not article.tokens[word].text.isascii()):
         # "هذه المحادثات": the contact reported before, whoever else the sentence names
         earlier = _same_event(article, drafts, sentence, word, segment.kind)
         if earlier is not None and len(span.quote) >= 8:
-            earlier.spans.append(span)
+            if not earlier.cite(span):
+                return
             earlier.comments.append(
                 f"also quoted where the contact is referred to again ({span.quote[:40]}…)"
             )
@@ -112,7 +183,7 @@ def _draft(
         if len(parties.sides) < 2:
             return
     status, cue = _status(article, speeches, segment)
-    when = find_when(article, sentence)
+    when = find_when(article, quoted)
     draft = ContactDraft(
         [span],
         parties.confidence,
@@ -123,8 +194,8 @@ def _draft(
         subjects=parties.subjects,
         hosts=parties.hosts,
         status=status,
-        secret=has_cue(article, sentence, "secret") is not None,
-        place=find_place(article, sentence),
+        secret=has_cue(article, quoted, "secret") is not None,
+        place=find_place(article, quoted),
         date=when.date,
         date_note=when.note,
     )
@@ -171,12 +242,6 @@ def _describe(
         draft.comments.append(
             "check which side each actor is on; a mediator or host is not a party"
         )
-    for known in article.facts.contacts.values():
-        if set(known.participants) == set(draft.participants) and known.type == draft.type:
-            draft.comments.append(
-                f"the facts have contact '{known.id}' with these parties: the same?"
-            )
-            break
     draft.comments.append("decide topics; write the summary")
 
 
@@ -184,8 +249,9 @@ def _merge_or_add(drafts: list[ContactDraft], draft: ContactDraft) -> None:
     """A contact reported again with the same parties and type gains a quote, not a twin."""
     for earlier in drafts:
         if earlier.type == draft.type and set(earlier.participants) == set(draft.participants):
-            earlier.spans.extend(draft.spans)
-            earlier.confidence = min(0.95, earlier.confidence + 0.05)
+            added = [span for span in draft.spans if earlier.cite(span)]
+            if added:  # the same words printed again are no second report
+                earlier.confidence = min(0.95, earlier.confidence + 0.05)
             if earlier.status == "happened" and draft.status != "happened":
                 earlier.comments.append(f"another mention says '{draft.status}': check the status")
             earlier.secret = earlier.secret or draft.secret

@@ -29,6 +29,15 @@ class Draft:
     def quote(self) -> str:
         return self.spans[0].quote
 
+    def cite(self, span: Span) -> bool:
+        """Add ``span`` unless its words are already cited (a headline printed three
+        times is one piece of evidence, not three); whether it was added."""
+        words = span.quote.split()
+        if any(s.quote.split() == words for s in self.spans):
+            return False
+        self.spans.append(span)
+        return True
+
     def evidence_dict(self) -> dict:
         first = self.spans[0]
         return {

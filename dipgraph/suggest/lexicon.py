@@ -88,6 +88,8 @@ class Lexicon:
     anaphora_states: PhraseTable
     negation: PhraseTable
     between: PhraseTable
+    means: PhraseTable
+    counterpart: PhraseTable
     apposition: PhraseTable
     self_reference: PhraseTable
     relatives: PhraseTable
@@ -162,6 +164,8 @@ _CUE_TABLES = (
     "anaphora_states",
     "negation",
     "between",
+    "means",
+    "counterpart",
     "apposition",
     "self_reference",
     "relatives",

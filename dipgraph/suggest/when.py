@@ -7,6 +7,7 @@ quoting the words, never a guessed date.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from dipgraph.suggest.article import Article
@@ -91,12 +92,15 @@ def find_place(article: Article, sentence: Sentence) -> dict[str, str] | None:
     return None
 
 
-def find_status(article: Article, sentence: Sentence) -> tuple[str, str | None]:
-    """(status, the cue's words): the first status in lexicon order with a cue here."""
+def find_status(
+    article: Article, sentence: Sentence, keep: Callable[[str, int, int], bool] | None = None
+) -> tuple[str, str | None]:
+    """(status, the cue's words): the first status in lexicon order with a cue here;
+    ``keep(status, first, last)`` may refuse a cue by where it sits."""
     best: tuple[int, str, str] | None = None
     for at in range(sentence.first, sentence.last):
         cue = article.lexicon.status.longest(article.tokens, at, suffixes=False)
-        if cue is None:
+        if cue is None or (keep is not None and not keep(cue[1], at, at + cue[0])):
             continue
         rank = article.lexicon.status_rank[cue[1]]
         if best is None or rank < best[0]:
