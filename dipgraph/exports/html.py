@@ -2,25 +2,29 @@
 
 pyvis's ``Network`` renders our template (``templates/graph.html``) with the
 vis-network library it bundles, inlined: no CDN, no bootstrap, no request of
-any kind. Nodes and edges are handed to pyvis as lists, because its
-``add_edge`` scans every existing edge (72 s on 30,000 edges). Fact text only
-travels as JSON inside a non-executed ``<script type="application/json">``
-(HTML-escaped by Jinja's ``tojson``) and is shown through ``textContent``; a
-Content-Security-Policy with script hashes blocks any script or request the
-page did not ship.
-"""
+any kind. Nodes, edges and facts do not go through pyvis (its ``add_edge``
+scans every existing edge: 72 s on 30,000 edges) but travel packed
+(``page_pack.py``: columns and one string table; a quarter of per-item JSON)
+inside a non-executed ``<script type="application/json">``, with ``<``, ``>``
+and ``&`` escaped; the page rebuilds them (``templates/js/unpack.js``) and shows
+fact text through ``textContent``. A Content-Security-Policy with script hashes
+blocks any script or request the page did not ship."""
 
 from __future__ import annotations
 
 import base64
+import gc
 import hashlib
+import re
 from functools import cache
+from html import escape as escape_markup
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dipgraph.exports.atomic import atomic_text
 from dipgraph.exports.graph_view import graph_view
 from dipgraph.exports.layout import force_layout, without_overlap
+from dipgraph.exports.page_pack import Packer, script_json
 
 if TYPE_CHECKING:
     from dipgraph.graph.knowledge import KnowledgeGraph
@@ -33,10 +37,15 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 LARGE_GRAPH = 1000
 VIS_PINNED = "9.1.2"  # the page relies on its internals: templates/js/vis_internals.js
 VIS_VERSION = f"vis-{VIS_PINNED}"
+# vis-network's stylesheet carries 205 kB of PNG icons, every one for a part of
+# vis-network the page never turns on: the navigation buttons, the manipulation
+# (editing) toolbar and its close button (tests/test_html_size.py checks the options).
+UNUSED_ICONS = re.compile(r'background-image:url\("data:image/png;base64,[A-Za-z0-9+/=]*"\);?')
 # The page's script, one job a file (templates/js/), concatenated in this order into
 # the one inline script the CSP hash covers. start.js opens the closure api.js closes.
 SCRIPT_PARTS = (
     "start",  # reads the data, constants
+    "unpack",  # rebuilds the packed data (page_pack.py) as objects
     "helpers",  # DOM and text helpers
     "indexes",  # facts by actor, topic; edges by endpoints
     "vis_internals",  # every vis-network internal the page relies on, checked
@@ -131,13 +140,14 @@ def _vis_assets() -> tuple[str, str]:
 
     The only URLs in the library are in license comments and string literals
     (the SVG namespace); ``:\\/\\/`` means the same as ``://`` there, so the page
-    keeps no ``http(s)://`` text that a reviewer or a scanner would flag.
+    keeps no ``http(s)://`` text that a reviewer or a scanner would flag. The
+    stylesheet loses its icons (UNUSED_ICONS): 205 of its 220 kB.
     """
     import pyvis
 
     lib = Path(pyvis.__file__).parent / "templates" / "lib" / VIS_VERSION
     script = (lib / "vis-network.min.js").read_text(encoding="utf-8").replace("://", r":\/\/")
-    style = (lib / "vis-network.css").read_text(encoding="utf-8")
+    style = UNUSED_ICONS.sub("", (lib / "vis-network.css").read_text(encoding="utf-8"))
     if f"@version {VIS_PINNED}\n" not in script[:1000]:
         raise RuntimeError(
             f"pyvis does not ship vis-network {VIS_PINNED}: the page relies on its internals "
@@ -186,23 +196,52 @@ def _lay_out(view: dict[str, Any]) -> None:
         node.pop("label", None)  # the page draws names itself, only where they fit
 
 
+def page_data(kg: KnowledgeGraph, contacts: set[str] | None = None) -> dict[str, Any]:
+    """What the page's script reads: nodes, edges, vis-network options, legend, large,
+    and the facts; laid out when large. The page carries it packed (``pack_page``)."""
+    large = actors_in_contacts(kg, contacts) > LARGE_GRAPH
+    view = graph_view(kg, contacts, large)
+    if large:
+        _lay_out(view)
+    return {**view, "options": LARGE_OPTIONS if large else SMALL_OPTIONS}
+
+
+def pack_page(data: dict[str, Any]) -> dict[str, Any]:
+    """``page_data`` packed (page_pack.py); templates/js/unpack.js rebuilds it.
+
+    The cyclic garbage collector waits meanwhile: packing makes ~200,000 small lists
+    at 10k, and each of its passes would walk the view's millions of objects (0.3 s).
+    """
+    packer = Packer()
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return packer.finish(
+            {
+                "nodes": packer.table(data["nodes"]),
+                "edges": packer.table(data["edges"]),
+                "facts": {name: packer.keyed(rows) for name, rows in data["facts"].items()},
+                "options": data["options"],
+                "legend": data["legend"],
+                "large": data["large"],
+            }
+        )
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def render_html(
     kg: KnowledgeGraph, contacts: set[str] | None = None, title: str = "dipgraph"
 ) -> str:
     """The page as text; ``contacts`` limits it to those contacts and their actors."""
     from pyvis.network import Network
 
-    large = actors_in_contacts(kg, contacts) > LARGE_GRAPH
-    view = graph_view(kg, contacts, large)
-    if large:
-        _lay_out(view)
-    network = Network(height="100%", width="100%", directed=True, heading=title)
-    # Bypass add_node/add_edge: both scan every existing item (quadratic).
-    network.nodes = view["nodes"]
-    network.edges = view["edges"]
-    network.node_ids = [n["id"] for n in view["nodes"]]
-    network.node_map = {n["id"]: n for n in view["nodes"]}
-    network.options = LARGE_OPTIONS if large else SMALL_OPTIONS
+    data = page_data(kg, contacts)
+    # pyvis renders our template; its nodes and edges stay empty, because the page
+    # carries them packed, with the facts, in one data element.
+    network = Network(height="100%", width="100%", directed=True, heading=escape_markup(title))
+    network.options = data["options"]
     network.set_template_dir(str(TEMPLATE_DIR) + "/", "graph.html")
     vis_js, vis_css = _vis_assets()
     app_js = app_script()
@@ -212,9 +251,7 @@ def render_html(
         vis_css=vis_css,
         app_js=app_js,
         app_css=app_css,
-        legend=view["legend"],
-        facts=view["facts"],
-        large=large,
+        packed=script_json(pack_page(data)),
         script_hashes=" ".join(_csp_hash(s) for s in (vis_js, app_js)),
     )
     return network.generate_html()

@@ -47,6 +47,9 @@
     },
     path: function (a, b) { return path(a, b); },
     clear: resetAll,
+    unpacked: function (text) {
+      return unpackPage(text === undefined ? $("graph-data").textContent : String(text));
+    },
     item: function (id) {
       var record = byNode[id] || byEdge[id];
       return record ? JSON.parse(JSON.stringify(record)) : null;

@@ -26,14 +26,18 @@
      pageNames()        -> {hovered: {id, px} | null, placed: [{id, px, box}]}: the names
                            the page drew itself last frame because vis-network's were
                            under 12 px (box: CSS px from the canvas's corner)
+     unpacked([text])   -> {data, facts}: the page's data (or the packed text given) as
+                           unpack.js rebuilds it, afresh (data: nodes, edges, options,
+                           legend, large; facts: actors, topics, contacts...)
      network, nodes, edges: the vis-network objects (read them, do not change them)
 */
 (function () {
   "use strict";
 
   performance.mark("dipgraph:start");
-  var data = JSON.parse(document.getElementById("graph-data").textContent);
-  var F = JSON.parse(document.getElementById("graph-facts").textContent);
+  var unpacked = unpackPage(document.getElementById("graph-data").textContent);
+  var data = unpacked.data, F = unpacked.facts;
+  unpacked = null;
   performance.mark("dipgraph:parsed");
   var large = Boolean(data.large);
   var LAYERS = ["contacts", "statements", "topics", "posts", "countries"];
