@@ -498,3 +498,12 @@ def test_hostile_text_renders_as_text_and_runs_no_script(open_page) -> None:
         page.js("document.querySelectorAll('#app img, #app svg, #app iframe, #app b').length") == 0
     )
     assert page.errors == []
+
+
+def test_actor_panel_says_when_an_undated_post_was_held(open_page) -> None:
+    """Burns is "the former ambassador" (السابق): his panel listed the post bare."""
+    page = open_page(BUNDLED)
+    page.js("window.dipgraph.select('william-burns')")
+    panel = page.panel()
+    assert "William Burns: US Ambassador to Russia, United States" in panel
+    assert 'when: Described as the former ("السابق") US ambassador in Moscow' in panel

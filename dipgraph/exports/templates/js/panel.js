@@ -158,6 +158,8 @@
         var line = a.name + ": " + p.post + (p.organization ? ", " + p.organization.name : "") +
           (when ? " (" + when + ")" : "");
         panel.appendChild(el("p", line, { "class": "post" }));
+        // when it was held, as the text puts it: "the former ambassador" carries no date
+        if (p.date_note) { panel.appendChild(el("p", "when: " + p.date_note, { "class": "date-note" })); }
         panel.appendChild(evidenceBlock(p.evidence, null));
       });
     }
