@@ -209,32 +209,33 @@ def quote_hint(quote: str, source: Any, prefix: str = "") -> str:
     pasted = json.dumps(span, ensure_ascii=False)
     where = f"at character {start}, to paste: {pasted}"
     if round(score) >= 100:  # alike once folded: the difference is one the eye misses
-        differs = unseen_differences(quote, span)
-        return f"; the source differs only in marks or punctuation ({differs}), {where}"
-    if score >= _NAME_DIFFERENCES and len(differs := _differences(quote, span)) <= 3:
-        return f"; closest span ({score:.0f}% alike: {'; '.join(differs)}) {where}"
+        named = "; ".join(differences(quote, span)[:3])
+        return f"; the source differs only in marks or punctuation ({named}), {where}"
+    if score >= _NAME_DIFFERENCES and len(found := differences(quote, span)) <= 3:
+        return f"; closest span ({score:.0f}% alike: {'; '.join(found)}) {where}"
     return f"; closest span ({score:.0f}% alike) {where}"
 
 
-def unseen_differences(quote: str, span: str, most: int = 3) -> str:
-    """The first few places where ``span`` (the source) differs from ``quote``, each
-    named by its code points: a fathatan or an Arabic comma looks like nothing or like
+def differences(quote: str, span: str) -> list[str]:
+    """Each place where ``span`` (the source) differs from ``quote``, a few characters
+    named by their code points: a fathatan or an Arabic comma looks like nothing or like
     its Latin twin, so "100% alike" alone left the curator searching.
 
-    >>> print(unseen_differences("لم تحرز تقدما بشأن", "لم تحرز تقدماً بشأن"))
-    after 'تقدما' the source has U+064B ARABIC FATHATAN where the quote has nothing
-    >>> print(unseen_differences("said, no", "said، no"))
-    after 'said' the source has U+060C ARABIC COMMA where the quote has U+002C COMMA
+    >>> differences("لم تحرز تقدما بشأن", "لم تحرز تقدماً بشأن")
+    ["after 'تقدما' the source has U+064B ARABIC FATHATAN where the quote has nothing"]
+    >>> differences("said, no", "said، no")
+    ["after 'said' the source has U+060C ARABIC COMMA where the quote has U+002C COMMA"]
+    >>> print(*differences("met in Vienna on Monday", "met in Vienna, Austria on Monday"))
+    after 'Vienna' the source has ", Austria" where the quote has nothing
     """
-    return "; ".join(_differences(quote, span)[:most])
-
-
-def _differences(quote: str, span: str) -> list[str]:
     from difflib import SequenceMatcher
 
     def named(chars: str) -> str:
-        names = (f"U+{ord(c):04X} {unicodedata.name(c, 'UNNAMED CHARACTER')}" for c in chars)
-        return " ".join(names) or "nothing"
+        if not chars:
+            return "nothing"
+        if len(chars) > 3:  # a word or more: the text itself reads better than its names
+            return json.dumps(chars, ensure_ascii=False)
+        return " ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'UNNAMED CHARACTER')}" for c in chars)
 
     found = []
     for tag, q1, q2, s1, s2 in SequenceMatcher(None, quote, span, autojunk=False).get_opcodes():
