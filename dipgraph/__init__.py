@@ -47,6 +47,7 @@ def load(
     base_iri: str | None = None,
     cache: bool = False,
     prepare_store: bool = False,
+    first_query: str | None = None,
 ) -> KnowledgeGraph:
     """Load and check a facts directory (default: ./facts, else the bundled dataset).
 
@@ -57,7 +58,11 @@ def load(
     child process checks and compiles, file by file, so this one holds the store and not
     the facts as well. When this returns the child may still be running its last checks
     (``kg.store`` waits for them, ``kg.answer`` queries meanwhile) and writing the cache
-    entry (see :mod:`dipgraph.cache.child`).
+    entry (see :mod:`dipgraph.cache.child`). ``first_query`` (a named query, ``@FILE``
+    or SPARQL text; with ``prepare_store``) is the query ``kg.answer`` will be asked
+    first: a cold start then loads only the quads it can read (at 100k contacts, 2.4
+    of 3.8 million for ``who-talked-to-whom``), and any later query waits for the
+    whole store (see :mod:`dipgraph.graph.sparql.footprint`).
     """
     from pathlib import Path
 
@@ -71,7 +76,7 @@ def load(
 
     if not root.exists():
         raise FileNotFoundError(f"facts directory not found: {root}")
-    return load_cached(root.resolve(), base, prepare_store)
+    return load_cached(root.resolve(), base, prepare_store, first_query)
 
 
 def open_store(

@@ -73,24 +73,27 @@ class WriterThread:
 
     def __init__(self, outputs: list[Callable[[bytes], object]]) -> None:
         self._outputs = outputs
-        self._chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
+        self._chunks: queue.Queue[tuple[bytes, ...] | None] = queue.Queue(maxsize=4)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="dipgraph-writer", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
-        while (chunk := self._chunks.get()) is not None:
+        while (chunks := self._chunks.get()) is not None:
             if self._error is None:
                 try:
-                    for output in self._outputs:
+                    if len(chunks) == 1:
+                        chunks *= len(self._outputs)
+                    for output, chunk in zip(self._outputs, chunks, strict=True):
                         output(chunk)
                 except BaseException as error:
                     self._error = error
 
-    def write(self, chunk: bytes) -> None:
+    def write(self, *chunks: bytes) -> None:
+        """One chunk for every output, or a chunk each, in the order of ``outputs``."""
         if self._error is not None:
             raise self._error
-        self._chunks.put(chunk)
+        self._chunks.put(chunks)
 
     def close(self) -> None:
         """Wait until every chunk is written (or raise what went wrong)."""

@@ -20,7 +20,7 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property, wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from dipgraph.cache.tables import CacheDamaged
 from dipgraph.collector import give_back_memory
@@ -110,6 +110,14 @@ class _AllViews(Mapping[str, dict[str, Any]]):
         return view
 
 
+class _Unchecked(NamedTuple):
+    """A cold start's store, its checks still running (see hold_unchecked_store)."""
+
+    store: pyoxigraph.Store
+    passed: Callable[[], bool]
+    only_for: str | None
+
+
 class QueryError(ValueError):
     """A question that cannot be asked as put (bad date, unknown type...)."""
 
@@ -170,7 +178,7 @@ class KnowledgeGraph:
         self._recover_facts = recover
         self.model = load_model()
         self.views: Mapping[str, dict[str, Any]] | None = None
-        self._unchecked: tuple[pyoxigraph.Store, Callable[[], bool]] | None = None
+        self._unchecked: _Unchecked | None = None
 
     @property
     def facts(self) -> Facts:
@@ -611,7 +619,7 @@ class KnowledgeGraph:
         """
         import pyoxigraph
 
-        if self._unchecked is not None and self._settle():
+        if self._unchecked is not None and self._settle() and "store" in self.__dict__:
             return self.__dict__["store"]
         store = pyoxigraph.Store()
         kept = self.rdf_file.nquads_file() if self.rdf_file else None
@@ -637,21 +645,32 @@ class KnowledgeGraph:
             store.load(path=str(kept), format=pyoxigraph.RdfFormat.N_QUADS)
         return store
 
-    def hold_unchecked_store(self, store: pyoxigraph.Store, passed: Callable[[], bool]) -> None:
+    def hold_unchecked_store(
+        self,
+        store: pyoxigraph.Store,
+        passed: Callable[[], bool],
+        only_for: str | None = None,
+    ) -> None:
         """Take a store loaded while its facts are still being checked (a cold start, see
         dipgraph.cache.child): :attr:`store` is that store once ``passed()`` (which
-        waits) says the checks passed; :meth:`answer` queries it meanwhile."""
-        self._unchecked = (store, passed)
+        waits) says the checks passed; :meth:`answer` queries it meanwhile.
+
+        ``only_for``: the store holds only the quads that query reads (see
+        dipgraph.graph.sparql.footprint): :meth:`answer` uses it for that query alone,
+        once ``passed()``, and it never becomes :attr:`store`."""
+        self._unchecked = _Unchecked(store, passed, only_for)
 
     def _settle(self) -> bool:
         """Wait for the checks of a store still being checked: True when they passed
-        (it is then :attr:`store`); else it is dropped, and FactsError raised when the
-        facts have errors (False when they have none: compile them again)."""
+        (it is then :attr:`store`, unless it holds only a query's part); else it is
+        dropped, and FactsError raised when the facts have errors (False when they
+        have none: compile them again)."""
         assert self._unchecked is not None
-        store, passed = self._unchecked
+        store, passed, only_for = self._unchecked
         self._unchecked = None
         if passed():
-            self.__dict__["store"] = store
+            if only_for is None:
+                self.__dict__["store"] = store
             return True
         del store
         self.facts  # noqa: B018  (FactsError when they have errors)
@@ -731,13 +750,18 @@ class KnowledgeGraph:
         {"head":{},"boolean":true}
         <BLANKLINE>
         """
-        if self._unchecked is not None:
-            store = self._unchecked[0]
+        if self._unchecked is not None and self._unchecked.only_for is None:
+            store = self._unchecked.store
             answered = run(lambda: read(self._query(store, query, params, allow_service)))
             del store  # dropped, if the checks fail, before a store is compiled again
             if self._settle():  # waits for the checks: FactsError when they fail
                 return answered
-        self.prepare_store()  # compiled (again), outside ``run``
+        elif self._unchecked is not None and self._unchecked.only_for == query:
+            store = self._unchecked.store  # what this query reads: it runs once checked
+            if self._settle():  # FactsError when the checks fail
+                return run(lambda: read(self._query(store, query, params, allow_service)))
+            del store  # the child failed midway: compiled whole, below
+        self.store  # noqa: B018  (loaded or compiled, again or whole, outside ``run``)
         return run(lambda: read(self.sparql(query, params, allow_service)))
 
     @_recovering

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from dipgraph.facts import Facts
 from dipgraph.graph.to_rdf import DEFAULT_BASE, QuadWriter
@@ -34,6 +34,15 @@ _LOW_64 = (1 << 64) - 1
 
 def _key(line: str) -> int:
     return (hash(line) << 64) ^ (hash(line + "\0") & _LOW_64)
+
+
+class Selected(NamedTuple):
+    """Lines to hand to ``write`` as well: those whose predicate is one of ``predicates``
+    (IRIs in N-Triples form, ``<...>``), e.g. what a first query reads (see
+    dipgraph.graph.sparql.footprint)."""
+
+    predicates: frozenset[str]
+    write: Callable[[str], None]
 
 
 class _SeenQuads:
@@ -54,18 +63,24 @@ class _SeenQuads:
     10^-25 at that size.
     """
 
-    def __init__(self, write: Callable[[str], None], shared_graphs: set[str]) -> None:
+    def __init__(
+        self,
+        write: Callable[[str], None],
+        shared_graphs: set[str],
+        selected: Selected | None = None,
+    ) -> None:
         self._shared: set[int] = set()
         self._record: set[str] = set()
         self._shared_graphs = shared_graphs
         self._write = write
+        self._selected = selected
         self.per_graph: dict[str, int] = {}
 
     def new_record(self) -> None:
         """A record's quads begin: the last one's can no longer come again."""
         self._record.clear()
 
-    def line(self, line: str, graph: str) -> None:
+    def line(self, line: str, graph: str, predicate: str) -> None:
         """Write ``line`` (a quad in ``graph``) unless it was written before."""
         if graph in self._shared_graphs:
             key = (hash(line) << 64) ^ (hash(line + "\0") & _LOW_64)  # _key, inlined: hot
@@ -78,6 +93,8 @@ class _SeenQuads:
             self._record.add(line)
         self.per_graph[graph] = self.per_graph.get(graph, 0) + 1
         self._write(line)
+        if self._selected is not None and predicate in self._selected.predicates:
+            self._selected.write(line)
 
     def __contains__(self, quad: tuple[str, str]) -> bool:
         line = f"{quad[0]} {quad[1]} .\n"
@@ -86,7 +103,8 @@ class _SeenQuads:
         return line in self._record
 
     def __setitem__(self, quad: tuple[str, str], _: None) -> None:
-        self.line(f"{quad[0]} {quad[1]} .\n", quad[1])
+        # (a triple's subject is an IRI or a blank node: no space before its predicate)
+        self.line(f"{quad[0]} {quad[1]} .\n", quad[1], quad[0].split(" ", 2)[1])
 
     def __len__(self) -> int:
         return sum(self.per_graph.values())
@@ -95,13 +113,20 @@ class _SeenQuads:
 class _StreamingQuadWriter(QuadWriter):
     """A :class:`QuadWriter` that hands each new quad's line to ``write`` as it goes."""
 
-    def __init__(self, facts: Facts, model: Model, base: str, write: Callable[[str], None]):
+    def __init__(
+        self,
+        facts: Facts,
+        model: Model,
+        base: str,
+        write: Callable[[str], None],
+        selected: Selected | None = None,
+    ):
         super().__init__(facts, model, base)
-        self.seen = _SeenQuads(write, {self.entities, self.ontology, self.void})
+        self.seen = _SeenQuads(write, {self.entities, self.ontology, self.void}, selected)
         self.quads = self.seen  # type: ignore[assignment]
 
     def add(self, graph: str, subject: str, predicate: str, obj: str) -> None:
-        self.seen.line(f"{subject} {predicate} {obj} {graph} .\n", graph)
+        self.seen.line(f"{subject} {predicate} {obj} {graph} .\n", graph, predicate)
 
     def graph_counts(self) -> dict[str, int]:
         return dict(self.seen.per_graph)
@@ -115,12 +140,19 @@ class QuadsAsChecked:
     actor or a place); otherwise it waits for :meth:`finish`, as do sources and the
     description of each position (taken from its first holding in the facts' order).
     The caller keeps the lines only if the facts turn out free of errors: records that
-    a later check rejects may have been compiled.
+    a later check rejects may have been compiled. ``selected`` also hands the lines
+    with some predicates to a second function.
     """
 
-    def __init__(self, model: Model, write: Callable[[str], None], base: str = DEFAULT_BASE):
+    def __init__(
+        self,
+        model: Model,
+        write: Callable[[str], None],
+        base: str = DEFAULT_BASE,
+        selected: Selected | None = None,
+    ):
         self.seen = Facts(root=Path("."))  # every record received so far, by kind and id
-        self.writer = _StreamingQuadWriter(self.seen, model, base, write)
+        self.writer = _StreamingQuadWriter(self.seen, model, base, write, selected)
         self.waiting: list[tuple[str, Any]] = []
         self.writer.add_ontology()
         self.writer.add_scheme()
