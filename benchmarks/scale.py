@@ -57,18 +57,31 @@ def mib(kib: int) -> str:
 
 
 _CHILD = """
-import sys
+import os, sys
 sys.argv = ["dipgraph", *sys.argv[1:]]
 import dipgraph.cli
-try:
-    dipgraph.cli.main()
-finally:
+
+def report():
     # VmHWM resets on exec; ru_maxrss would carry this script's peak over the fork.
     import resource
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     for line in open("/proc/self/status"):
         if line.startswith("VmHWM:"):
             sys.stderr.write("childrss=%d maxrss=%s" % (children, line.split()[1]))
+            sys.stderr.flush()
+
+# `sparql` ends with os._exit once its answer is out (it does not free its store):
+# report then too, from this process only (a cold start's child exits that way too).
+me, real_exit = os.getpid(), os._exit
+def exit_reporting(code):
+    if os.getpid() == me:
+        report()
+    real_exit(code)
+os._exit = exit_reporting
+try:
+    dipgraph.cli.main()
+finally:
+    report()
 """
 
 

@@ -287,7 +287,9 @@ def _save_streaming(
                 give_back_memory()
                 if staged.finds_errors():
                     return CHILD_FAILED  # no "done": the parent drops its store
-            parent.done()  # the parent's store is complete and checked: it may answer now
+            # The parent's store is complete and checked: it may answer now (a store for
+            # one query: once this process has written the entry and ended).
+            parent.done(answer_waits=reads is not None)
             if kept.error is not None:
                 warn_not_written(kept.error)
                 return CHILD_NO_CACHE

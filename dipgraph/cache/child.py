@@ -56,13 +56,16 @@ class ToParent:
         if not self._data.closed:
             self._data.close()
 
-    def done(self) -> None:
+    def done(self, answer_waits: bool = False) -> None:
+        """``answer_waits``: the parent queries only once this process has ended (see
+        dipgraph.cached._waiting_graph), so what is left is not made to give way."""
         self.end_data()
         with suppress(OSError):  # the parent gave up (--timeout): the entry is still kept
             os.write(self._status, _OK)
         os.close(self._status)
-        with suppress(OSError):  # what is left (the entry) must not slow the answer down
-            os.nice(10)
+        if not answer_waits:
+            with suppress(OSError):  # what is left (the entry) must not slow the answer down
+                os.nice(10)
 
 
 class WriterThread:
