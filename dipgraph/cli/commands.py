@@ -663,12 +663,22 @@ def push(
     """
     import os
 
-    from dipgraph.sparql.push import PushError, password_in_url_warning, plain_http_warning, redact
+    from dipgraph.sparql.push import (
+        PushError,
+        check_user,
+        password_in_url_warning,
+        plain_http_warning,
+        redact,
+    )
     from dipgraph.sparql.push import push as push_graphs
 
     password = None
     if password_env is not None and user is None:
         fail("--password-env needs --user")
+    try:
+        check_user(user)
+    except PushError as error:
+        fail(str(error))
     if user is not None:
         variable = password_env or "DIPGRAPH_PUSH_PASSWORD"
         password = os.environ.get(variable)

@@ -7,6 +7,7 @@ later tool would read as complete.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -29,8 +30,11 @@ def _umask() -> int:
 
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``target``; rename it over ``target`` on success."""
+    """Yield a temporary path beside ``target``; rename it over ``target`` on success.
+    IsADirectoryError, naming ``target``, when a folder stands where it would go."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    if target.is_dir():  # (else the rename fails at the end, naming the temporary file)
+        raise IsADirectoryError(errno.EISDIR, "a folder of that name is in the way", str(target))
     handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(handle)
     temporary = Path(name)

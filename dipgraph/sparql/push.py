@@ -103,6 +103,14 @@ def redact(url: str) -> str:
     return clip(f"{scheme}{sep}{rest}", 200)
 
 
+def check_user(user: str | None) -> None:
+    """PushError for a user name HTTP basic auth cannot carry: the server splits
+    ``user:password`` at the first colon (RFC 7617), so a colon in the name would send
+    a different user with part of the name as the password."""
+    if user is not None and ":" in user:
+        raise PushError(f"user name '{clip(user)}' has a ':', which HTTP basic auth cannot carry")
+
+
 def plain_http_warning(url: str, user: str | None) -> str | None:
     """A warning when a password would cross the network unencrypted, else None."""
     endpoint = Endpoint.parse(url)
@@ -140,6 +148,7 @@ def push(
 
     target = Endpoint.parse(endpoint)
     user = user if user is not None else target.user
+    check_user(user)
     if user is not None:
         password = password if password is not None else target.password
         if password is None:

@@ -70,7 +70,7 @@ class SparqlApp:
             headers += [("Access-Control-Allow-Origin", origin), ("Vary", "Origin")]
         headers += [("Content-Length", str(len(body))), ("X-Content-Type-Options", "nosniff")]
         if self.verbose:
-            path = clip(environ.get("PATH_INFO", ""), 200)
+            path = clip(_path_text(environ), 200)
             print(f"{environ['REQUEST_METHOD']} {path} {status}", file=sys.stderr)
         start_response(f"{status} {HTTPStatus(status).phrase}", headers)
         return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]
@@ -99,7 +99,7 @@ class SparqlApp:
                 return _not_allowed("GET, HEAD, OPTIONS")
             return 200, [("Content-Type", "text/html; charset=utf-8")], self.page()
         if path != "/sparql":
-            return _json(404, f"no such path: {clip(path, 200)}")
+            return _json(404, f"no such path: {clip(_path_text(environ), 200)}")
         if method in ("GET", "HEAD"):
             return self._params(parse_qs(environ.get("QUERY_STRING", "")), environ)
         if method == "POST":
@@ -171,6 +171,16 @@ def _cross_site_subresource(environ: dict[str, Any]) -> bool:
         return False
     top_level = environ.get("HTTP_SEC_FETCH_DEST", "document") == "document"
     return environ.get("HTTP_SEC_FETCH_MODE") != "navigate" or not top_level
+
+
+def _path_text(environ: dict[str, Any]) -> str:
+    """The request's path as the client wrote it: WSGI hands over its bytes as Latin-1
+    characters (PEP 3333), so "/é" in UTF-8 came out as "/Ã©"."""
+    path = environ.get("PATH_INFO", "")
+    try:
+        return path.encode("latin-1").decode("utf-8", errors="replace")
+    except UnicodeEncodeError:  # not bytes-as-Latin-1 (a server other than waitress)
+        return path
 
 
 def _json(status: int, message: str) -> tuple[int, Headers, bytes]:

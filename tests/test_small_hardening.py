@@ -1,0 +1,38 @@
+"""Small things a red-team pass found: each message names what the user gave."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import dipgraph
+from conftest import SMALL
+from dipgraph.sparql.push import PushError, push
+from dipgraph.sparql.server import _path_text
+
+
+def test_a_folder_where_an_export_goes_is_named_not_the_temporary_file(cli, tmp_path: Path) -> None:
+    (tmp_path / "dipgraph.ttl").mkdir()
+    done = cli("build", "--facts", SMALL, "--out", tmp_path, "--formats", "ttl")
+    assert done.code == 1 and "Traceback" not in done.err
+    assert str(tmp_path / "dipgraph.ttl") in done.err
+    assert ".tmp" not in done.err
+    assert [p.name for p in tmp_path.iterdir()] == ["dipgraph.ttl"]  # nothing left beside it
+
+
+def test_a_user_name_with_a_colon_is_refused_before_anything_is_sent(cli, monkeypatch) -> None:
+    """HTTP basic auth splits user:password at the first colon (RFC 7617)."""
+    monkeypatch.setenv("DIPGRAPH_PUSH_PASSWORD", "secret")
+    done = cli("push", "http://127.0.0.1:9/store", "--user", "ann:admin", "--facts", SMALL)
+    assert done.code == 1 and "Traceback" not in done.err
+    assert "has a ':'" in done.err and "secret" not in done.err
+    with pytest.raises(PushError, match="has a ':'"):
+        push(dipgraph.load(SMALL), "http://ann:admin@127.0.0.1:9/store", user="a:b", password="x")
+
+
+def test_a_served_path_is_logged_as_the_client_wrote_it() -> None:
+    """WSGI hands the path's bytes over as Latin-1 characters (PEP 3333)."""
+    wsgi = "/سؤال/é".encode().decode("latin-1")
+    assert _path_text({"PATH_INFO": wsgi}) == "/سؤال/é"
+    assert _path_text({"PATH_INFO": "/\udcff"}) == "/\udcff"  # not bytes-as-Latin-1: as is
