@@ -57,12 +57,15 @@ class ToParent:
             self._data.close()
 
     def done(self, answer_waits: bool = False) -> None:
-        """``answer_waits``: the parent queries only once this process has ended (see
-        dipgraph.cached._waiting_graph), so what is left is not made to give way."""
+        """``answer_waits``: the parent runs its query only once it hears this, so what
+        is left is not made to give way. Said once (later calls do nothing)."""
+        if self._status < 0:
+            return
         self.end_data()
         with suppress(OSError):  # the parent gave up (--timeout): the entry is still kept
             os.write(self._status, _OK)
         os.close(self._status)
+        self._status = -1
         if not answer_waits:
             with suppress(OSError):  # what is left (the entry) must not slow the answer down
                 os.nice(10)
