@@ -99,6 +99,28 @@ class NameLookupError(LookupError):
         super().__init__(message)
 
 
+
+_SHORTLIST = 50  # more choices than this are narrowed in C first
+
+
+def close_matches(word: str, options: list[str], n: int, cutoff: float) -> list[str]:
+    """``difflib.get_close_matches``, with a long list first narrowed to the closest
+    few by rapidfuzz (the same ratio, in C). difflib compares in Python: a mistyped name
+    against 100k actors' names took 0.6 s a lookup, and a file of 6,000 unknown
+    references against 3,000 actors held `check` for 355 s.
+
+    >>> close_matches("lavrof", ["lavrov", "lenin", "shoigu"], n=1, cutoff=0.6)
+    ['lavrov']
+    """
+    if len(options) > _SHORTLIST:
+        from rapidfuzz import fuzz, process
+
+        found = process.extract(
+            word, options, scorer=fuzz.ratio, limit=max(5, 3 * n), score_cutoff=cutoff * 100 - 10
+        )
+        options = [choice for choice, _, _ in found]
+    return difflib.get_close_matches(word, options, n=n, cutoff=cutoff)
+
 @dataclass(slots=True)
 class NameIndex:
     """Normalised names and aliases of every actor, for exact and token lookup.
@@ -163,7 +185,7 @@ class NameIndex:
             ranked = sorted(found, key=lambda i: self.display[i].casefold())
             candidates = [(i, self.display[i]) for i in ranked]
             raise NameLookupError(text, candidates, ambiguous=True, noun=noun)
-        close = difflib.get_close_matches(key, list(self.exact), n=8, cutoff=0.5)
+        close = close_matches(key, list(self.exact), n=8, cutoff=0.5)
         idents = list(dict.fromkeys(i for name in close for i in sorted(self.exact[name])))[:5]
         candidates = [(i, self.display[i]) for i in idents]
         raise NameLookupError(text, candidates, ambiguous=False, noun=noun)

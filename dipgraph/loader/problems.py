@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dipgraph.loader.characters import visible
+from dipgraph.names import close_matches
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -38,23 +38,9 @@ class FactsError(Exception):
         super().__init__(f"{len(errors)} error(s) in the facts, first: {errors[0]}")
 
 
-_SHORTLIST = 50  # more choices than this are narrowed in C first
-
-
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """A ' (did you mean 'x'?)' suffix when a close choice exists, else ''.
-
-    difflib compares in Python: against thousands of ids, a file of unknown references
-    held `check` for minutes (6,000 against 3,000 actors: 355 s). Long lists are first
-    narrowed to the few closest by rapidfuzz (the same ratio, in C), then difflib picks.
-    """
-    options = list(choices)
-    if len(options) > _SHORTLIST:
-        from rapidfuzz import fuzz, process
-
-        found = process.extract(word, options, scorer=fuzz.ratio, limit=5, score_cutoff=50)
-        options = [choice for choice, _, _ in found]
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    """A ' (did you mean 'x'?)' suffix when a close choice exists, else ''."""
+    close = close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
