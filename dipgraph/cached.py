@@ -135,13 +135,13 @@ def load_cached(
     cold = entry is not None and tables is None and not entry.directory.exists()
     if prepare_store and cold:
         assert entry is not None
-        reads = None if first_query is None else _predicates_read(first_query)
+        text, reads = _predicates_read(first_query)
         loaded = store_from_child(lambda parent: _save_streaming(root, base, entry, parent, reads))
         if loaded is not None:
             store, passed = loaded
             if reads is None:
                 return _waiting_graph(root, base, entry, store, passed)
-            return _waiting_graph(root, base, entry, store, passed, first_query)
+            return _waiting_graph(root, base, entry, store, passed, first_query, text)
         tables = _open(entry)
     if entry is not None and tables is not None:
         return _from_entry(tables, entry, root, base)
@@ -152,17 +152,20 @@ def load_cached(
     return kg
 
 
-def _predicates_read(query: str) -> frozenset[str] | None:
-    """The predicates ``query`` reads; None when it may read any, or is not a query
-    (its error is then reported when it is asked)."""
+def _predicates_read(query: str | None) -> tuple[str | None, frozenset[str] | None]:
+    """The text of an ``@FILE`` query (else None: it is read once, here) and the
+    predicates ``query`` reads; None when it may read any, or is not a query (its
+    error is then reported when it is asked)."""
     from dipgraph.graph.sparql import SparqlError, resolve_query
     from dipgraph.graph.sparql.footprint import predicates_read
 
+    if query is None:
+        return None, None
     try:
         text, _ = resolve_query(query)
     except SparqlError:
-        return None
-    return predicates_read(text)
+        return None, None
+    return (text if query.startswith("@") else None), predicates_read(text)
 
 
 def _waiting_graph(
@@ -172,13 +175,15 @@ def _waiting_graph(
     store: Any,
     passed: Callable[[], bool],
     only_for: str | None = None,
+    text: str | None = None,
 ) -> KnowledgeGraph:
     """A graph whose store is loaded, to be trusted once ``passed()`` says the child's
     checks passed; anything else it is asked waits for the child to finish the entry,
     then answers from it (or from the facts, read again: the errors, if any).
     ``only_for``: the store holds only what that query reads, and the child says its
     checks passed only when it has little left to do (see ``_save_streaming``); the
-    whole store, if wanted later, is read from the entry."""
+    whole store, if wanted later, is read from the entry. ``text``: that query's
+    text, when it is an ``@FILE`` (run as read, see KnowledgeGraph.hold_unchecked_store)."""
 
     def facts() -> Facts:
         finish_children()
@@ -194,7 +199,7 @@ def _waiting_graph(
     # Weak: the graph holds ``facts``; a strong cycle would keep the store (1.5 GiB at
     # 100k contacts) alive until a cyclic collection, past the answer.
     weak = weakref.ref(kg)
-    kg.hold_unchecked_store(store, passed, only_for)
+    kg.hold_unchecked_store(store, passed, only_for, text)
     if only_for is not None:
         kg.rdf_file = _WrittenByChild(entry)
     return kg

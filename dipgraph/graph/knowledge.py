@@ -116,6 +116,7 @@ class _Unchecked(NamedTuple):
     store: pyoxigraph.Store
     passed: Callable[[], bool]
     only_for: str | None
+    text: str | None = None  # the SPARQL text ``only_for`` was read as, when it names a file
 
 
 class QueryError(ValueError):
@@ -650,6 +651,7 @@ class KnowledgeGraph:
         store: pyoxigraph.Store,
         passed: Callable[[], bool],
         only_for: str | None = None,
+        text: str | None = None,
     ) -> None:
         """Take a store loaded while its facts are still being checked (a cold start, see
         dipgraph.cache.child): :attr:`store` is that store once ``passed()`` (which
@@ -657,8 +659,10 @@ class KnowledgeGraph:
 
         ``only_for``: the store holds only the quads that query reads (see
         dipgraph.graph.sparql.footprint): :meth:`answer` uses it for that query alone,
-        once ``passed()``, and it never becomes :attr:`store`."""
-        self._unchecked = _Unchecked(store, passed, only_for)
+        once ``passed()``, and it never becomes :attr:`store`. ``text``: the query
+        text ``only_for`` (an ``@FILE``) was read as; that text runs, not the file read
+        again, which may have been saved with another query since."""
+        self._unchecked = _Unchecked(store, passed, only_for, text)
 
     def _settle(self) -> bool:
         """Wait for the checks of a store still being checked: True when they passed
@@ -666,7 +670,7 @@ class KnowledgeGraph:
         dropped, and FactsError raised when the facts have errors (False when they
         have none: compile them again)."""
         assert self._unchecked is not None
-        store, passed, only_for = self._unchecked
+        store, passed, only_for, _ = self._unchecked
         self._unchecked = None
         if passed():
             if only_for is None:
@@ -758,8 +762,9 @@ class KnowledgeGraph:
                 return answered
         elif self._unchecked is not None and self._unchecked.only_for == query:
             store = self._unchecked.store  # what this query reads: it runs once checked
+            asked = self._unchecked.text or query  # (an @FILE as it was read)
             if self._settle():  # FactsError when the checks fail
-                return run(lambda: read(self._query(store, query, params, allow_service)))
+                return run(lambda: read(self._query(store, asked, params, allow_service)))
             del store  # the child failed midway: compiled whole, below
         self.store  # noqa: B018  (loaded or compiled, again or whole, outside ``run``)
         return run(lambda: read(self.sparql(query, params, allow_service)))
