@@ -190,3 +190,35 @@ def test_a_child_that_dies_midstream_leaves_no_part_store(
     kg = dipgraph.load(small_copy, cache=True, prepare_store=True, first_query="who-talked-to-whom")
     answered = kg.answer("who-talked-to-whom", lambda r: render(r, "json"))
     assert answered.text == expected.text
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["sparql", "who-talked-to-whom"],
+        ["talks", "Burns"],
+        ["path", "Burns", "Naryshkin"],
+        ["show", "Burns"],
+        ["actors"],
+    ],
+)
+def test_a_warm_query_command_imports_no_heavy_library(command: list[str], tmp_path: Path) -> None:
+    """Only a cold `sparql` reads its query with rdflib's parser (the cache holds the
+    rest): with the cache warm, no query command imports rdflib, networkx or pyvis."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "DIPGRAPH_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(REPO)}
+    warm = [sys.executable, "-m", "dipgraph", "sparql", "who-talked-to-whom"]
+    assert subprocess.run(warm, env=env, capture_output=True, timeout=300).returncode == 0
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "dipgraph", *command],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0
+    imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()]
+    assert len(imported) > 50  # the import lines were there to read
+    assert not [m for m in imported if m.split(".")[0] in ("rdflib", "networkx", "pyvis")]
