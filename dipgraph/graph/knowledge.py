@@ -772,14 +772,12 @@ class KnowledgeGraph:
         params: dict[str, str] | None,
         allow_service: bool,
     ) -> Any:
-        from dipgraph.graph.sparql import SparqlError, resolve_query, run_query
+        from dipgraph.graph.sparql import require_params, resolve_query, run_query
 
         text, named = resolve_query(query)
         declared = dict(named.params) if named else {}
         params = params or {}
-        missing = [name for name in declared if name not in params]
-        if missing:
-            raise SparqlError(f"query '{query}' needs --param {missing[0]}=VALUE")
+        require_params(query, named, params)
         bindings = {
             name: self._term(declared.get(name, "text"), value) for name, value in params.items()
         }
