@@ -285,5 +285,24 @@ def _merge_or_add(drafts: list[ContactDraft], draft: ContactDraft) -> None:
             if earlier.status == "happened" and draft.status != "happened":
                 earlier.comments.append(f"another mention says '{draft.status}': check the status")
             earlier.secret = earlier.secret or draft.secret
+            if added:  # its date and place are in words the draft now quotes
+                _take_when_and_where(earlier, draft)
             return
     drafts.append(draft)
+
+
+def _take_when_and_where(earlier: ContactDraft, later: ContactDraft) -> None:
+    """A date or place only the later mention gives (the headline has none, the body
+    does) goes to the merged draft; one that disagrees is pointed out, not chosen."""
+    if later.date is not None:
+        if earlier.date is None:
+            earlier.date, earlier.date_note = later.date, later.date_note
+        elif earlier.date != later.date:
+            earlier.comments.append(
+                f"another mention dates it {later.date}, not {earlier.date}: check the date"
+            )
+    if later.place is not None:
+        if earlier.place is None:
+            earlier.place = later.place
+        elif earlier.place != later.place:
+            earlier.comments.append("another mention names another place: check the place")
