@@ -206,3 +206,19 @@ def test_two_mentions_with_different_dates_are_pointed_out(world) -> None:
     [meeting] = contacts(text, world)
     assert meeting.date == "2017-03-12"
     assert any("2017-03-14" in comment for comment in meeting.comments)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("ونفى بيسكوف أن يكون بوتين قد التقى بايدن.", "denied"),
+        ("نفى بيسكوف أن بوتين التقى بايدن.", "denied"),
+        # what is denied is a plan; the meeting is reported after it
+        ("نفى بيسكوف ما تناقلته وسائل إعلام حول خطة، مذكرا بأن بوتين التقى بايدن.", "happened"),
+    ],
+)
+def test_a_denier_the_facts_do_not_know_still_denies(world, text: str, status: str) -> None:
+    """Peskov is no actor of these facts: his denial of the clause after «أن» counts."""
+    [meeting] = contacts(text, world)
+    assert meeting.participants == ["vladimir-putin", "joe-biden"]
+    assert meeting.status == status

@@ -137,10 +137,10 @@ def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple
     for speech in speeches:
         if speech.kind != "denied" or speech.verb >= segment.word_first:
             continue
-        if speech.speaker is None or speech.speaker.actor not in reporters:
-            continue
+        if speech.speaker is not None and speech.speaker.actor not in reporters:
+            continue  # (a denier the facts do not know still denies what follows)
         after = speech.verb_last
-        if not speech.before:
+        if not speech.before and speech.speaker is not None:
             after = max(after, speech.speaker.last)
         if _denies(article, speeches, segment, after):
             return "denied", article.span(speech.verb, speech.verb_last).quote
