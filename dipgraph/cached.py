@@ -135,13 +135,13 @@ def load_cached(
     cold = entry is not None and tables is None and not entry.directory.exists()
     if prepare_store and cold:
         assert entry is not None
-        reads = None if first_query is None else _predicates_read(first_query)
+        text, reads = _predicates_read(first_query) if first_query else (None, None)
         loaded = store_from_child(lambda parent: _save_streaming(root, base, entry, parent, reads))
         if loaded is not None:
             store, passed = loaded
             if reads is None:
                 return _waiting_graph(root, base, entry, store, passed)
-            return _waiting_graph(root, base, entry, store, passed, first_query)
+            return _waiting_graph(root, base, entry, store, passed, text)
         tables = _open(entry)
     if entry is not None and tables is not None:
         return _from_entry(tables, entry, root, base)
@@ -152,17 +152,17 @@ def load_cached(
     return kg
 
 
-def _predicates_read(query: str) -> frozenset[str] | None:
-    """The predicates ``query`` reads; None when it may read any, or is not a query
-    (its error is then reported when it is asked)."""
+def _predicates_read(query: str) -> tuple[str | None, frozenset[str] | None]:
+    """The text ``query`` names and the predicates it reads; None when it may read any,
+    or is not a query (its error is then reported when it is asked)."""
     from dipgraph.graph.sparql import SparqlError, resolve_query
     from dipgraph.graph.sparql.footprint import predicates_read
 
     try:
         text, _ = resolve_query(query)
     except SparqlError:
-        return None
-    return predicates_read(text)
+        return None, None
+    return text, predicates_read(text)
 
 
 def _waiting_graph(
@@ -176,7 +176,7 @@ def _waiting_graph(
     """A graph whose store is loaded, to be trusted once ``passed()`` says the child's
     checks passed; anything else it is asked waits for the child to finish the entry,
     then answers from it (or from the facts, read again: the errors, if any).
-    ``only_for``: the store holds only what that query reads, and the child says its
+    ``only_for``: the store holds only what that query text reads, and the child says its
     checks passed only when it has little left to do (see ``_save_streaming``); the
     whole store, if wanted later, is read from the entry."""
 

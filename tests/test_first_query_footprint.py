@@ -222,3 +222,19 @@ def test_a_warm_query_command_imports_no_heavy_library(command: list[str], tmp_p
     imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()]
     assert len(imported) > 50  # the import lines were there to read
     assert not [m for m in imported if m.split(".")[0] in ("rdflib", "networkx", "pyvis")]
+
+
+def test_a_query_file_changed_after_loading_gets_the_whole_store(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """The part of the store was made for the words read first: a query file that says
+    something else by the time it is asked is answered from the whole store."""
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    whole = dipgraph.load(small_copy).store
+    query = tmp_path / "q.rq"
+    query.write_text(named_queries()["who-talked-to-whom"].text, encoding="utf-8")
+    kg = dipgraph.load(small_copy, cache=True, prepare_store=True, first_query=f"@{query}")
+    assert kg._unchecked is not None and len(kg._unchecked.store) < len(whole)
+    query.write_text(COUNT_ALL, encoding="utf-8")
+    count = kg.answer(f"@{query}", lambda r: next(iter(r))["n"].value)
+    assert int(count) == len(whole)

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     import pyoxigraph
     import rdflib
 
+    from dipgraph.graph.sparql import NamedQuery
     from dipgraph.graph.to_rdf import Quads
 
 VIA_CHOICES = ("contacts", "all")
@@ -655,7 +656,7 @@ class KnowledgeGraph:
         dipgraph.cache.child): :attr:`store` is that store once ``passed()`` (which
         waits) says the checks passed; :meth:`answer` queries it meanwhile.
 
-        ``only_for``: the store holds only the quads that query reads (see
+        ``only_for``: the store holds only the quads that query text reads (see
         dipgraph.graph.sparql.footprint): :meth:`answer` uses it for that query alone,
         once ``passed()``, and it never becomes :attr:`store`."""
         self._unchecked = _Unchecked(store, passed, only_for)
@@ -756,11 +757,19 @@ class KnowledgeGraph:
             del store  # dropped, if the checks fail, before a store is compiled again
             if self._settle():  # waits for the checks: FactsError when they fail
                 return answered
-        elif self._unchecked is not None and self._unchecked.only_for == query:
-            store = self._unchecked.store  # what this query reads: it runs once checked
-            if self._settle():  # FactsError when the checks fail
-                return run(lambda: read(self._query(store, query, params, allow_service)))
-            del store  # the child failed midway: compiled whole, below
+        elif self._unchecked is not None:
+            from dipgraph.graph.sparql import resolve_query
+
+            # The words the part of the store was made for, read once: an @FILE read
+            # again could have changed meanwhile.
+            resolved = resolve_query(query)
+            if self._unchecked.only_for == resolved[0]:
+                store = self._unchecked.store  # what this query reads: it runs once checked
+                if self._settle():  # FactsError when the checks fail
+                    return run(
+                        lambda: read(self._query(store, query, params, allow_service, resolved))
+                    )
+                del store  # the child failed midway: compiled whole, below
         self.store  # noqa: B018  (loaded or compiled, again or whole, outside ``run``)
         return run(lambda: read(self.sparql(query, params, allow_service)))
 
@@ -771,10 +780,12 @@ class KnowledgeGraph:
         query: str,
         params: dict[str, str] | None,
         allow_service: bool,
+        resolved: tuple[str, NamedQuery | None] | None = None,
     ) -> Any:
+        """``resolved``: what ``query`` names (its text and named query), if read already."""
         from dipgraph.graph.sparql import require_params, resolve_query, run_query
 
-        text, named = resolve_query(query)
+        text, named = resolved or resolve_query(query)
         declared = dict(named.params) if named else {}
         params = params or {}
         require_params(query, named, params)
