@@ -31,7 +31,7 @@ from dipgraph.collector import give_back_memory
 from dipgraph.facts import Facts
 from dipgraph.graph.contact_index import ContactIndex
 from dipgraph.graph.knowledge import KnowledgeGraph
-from dipgraph.loader import Problem, check_facts, check_in_stages, load_facts
+from dipgraph.loader import Problem, check_facts, check_in_stages, fact_files, load_facts
 from dipgraph.names import NameIndex
 
 _NAMES = ("actor_names", "topic_names")
@@ -126,7 +126,8 @@ def load_cached(
     from a child process that checks and compiles the facts (see
     :mod:`dipgraph.cache.child`). ``first_query`` (a named query, ``@FILE`` or SPARQL
     text): the query the caller will ask first; a cold start then loads only the quads
-    it can read, for it alone (see :mod:`dipgraph.graph.sparql.footprint`).
+    it can read, for it alone (see :mod:`dipgraph.graph.sparql.footprint`), when the
+    fact files take :data:`FIRST_QUERY_FROM_BYTES` or more.
     """
 
     finish_children()  # an entry still being written by an earlier call: let it land
@@ -135,13 +136,15 @@ def load_cached(
     cold = entry is not None and tables is None and not entry.directory.exists()
     if prepare_store and cold:
         assert entry is not None
-        text, reads = _predicates_read(first_query)
+        text, reads = None, None
+        if first_query and _fact_bytes(root) >= FIRST_QUERY_FROM_BYTES:
+            text, reads = _predicates_read(first_query)
         loaded = store_from_child(lambda parent: _save_streaming(root, base, entry, parent, reads))
         if loaded is not None:
             store, passed = loaded
             if reads is None:
                 return _waiting_graph(root, base, entry, store, passed)
-            return _waiting_graph(root, base, entry, store, passed, first_query, text)
+            return _waiting_graph(root, base, entry, store, passed, text)
         tables = _open(entry)
     if entry is not None and tables is not None:
         return _from_entry(tables, entry, root, base)
@@ -152,20 +155,31 @@ def load_cached(
     return kg
 
 
-def _predicates_read(query: str | None) -> tuple[str | None, frozenset[str] | None]:
-    """The text of an ``@FILE`` query (else None: it is read once, here) and the
-    predicates ``query`` reads; None when it may read any, or is not a query (its
-    error is then reported when it is asked)."""
+# Fact files under this size load whole for a first query too: reading the query with
+# rdflib's parser takes 0.11 s (a cold query on the bundled data: 0.25 -> 0.36 s), and
+# the whole store is small (10k contacts, 7 MB of facts: 0.12 GiB).
+FIRST_QUERY_FROM_BYTES = 16 << 20
+
+
+def _fact_bytes(root: Path) -> int:
+    """The size of the fact files, 0 when they cannot be listed (the load will say why)."""
+    try:
+        return sum(path.stat().st_size for path in fact_files(root))
+    except OSError:
+        return 0
+
+
+def _predicates_read(query: str) -> tuple[str | None, frozenset[str] | None]:
+    """The text ``query`` names and the predicates it reads; None when it may read any,
+    or is not a query (its error is then reported when it is asked)."""
     from dipgraph.graph.sparql import SparqlError, resolve_query
     from dipgraph.graph.sparql.footprint import predicates_read
 
-    if query is None:
-        return None, None
     try:
         text, _ = resolve_query(query)
     except SparqlError:
         return None, None
-    return (text if query.startswith("@") else None), predicates_read(text)
+    return text, predicates_read(text)
 
 
 def _waiting_graph(
@@ -175,15 +189,13 @@ def _waiting_graph(
     store: Any,
     passed: Callable[[], bool],
     only_for: str | None = None,
-    text: str | None = None,
 ) -> KnowledgeGraph:
     """A graph whose store is loaded, to be trusted once ``passed()`` says the child's
     checks passed; anything else it is asked waits for the child to finish the entry,
     then answers from it (or from the facts, read again: the errors, if any).
-    ``only_for``: the store holds only what that query reads, and the child says its
+    ``only_for``: the store holds only what that query text reads, and the child says its
     checks passed only when it has little left to do (see ``_save_streaming``); the
-    whole store, if wanted later, is read from the entry. ``text``: that query's
-    text, when it is an ``@FILE`` (run as read, see KnowledgeGraph.hold_unchecked_store)."""
+    whole store, if wanted later, is read from the entry."""
 
     def facts() -> Facts:
         finish_children()
@@ -199,7 +211,7 @@ def _waiting_graph(
     # Weak: the graph holds ``facts``; a strong cycle would keep the store (1.5 GiB at
     # 100k contacts) alive until a cyclic collection, past the answer.
     weak = weakref.ref(kg)
-    kg.hold_unchecked_store(store, passed, only_for, text)
+    kg.hold_unchecked_store(store, passed, only_for)
     if only_for is not None:
         kg.rdf_file = _WrittenByChild(entry)
     return kg

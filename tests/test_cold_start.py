@@ -208,6 +208,7 @@ def test_when_the_answer_is_out_and_the_entry_written(
         "        fill(writer)\n"
         "    return slowly\n"
         "cached._fill = slow\n"
+        "cached.FIRST_QUERY_FROM_BYTES = 0  # the fixture is small\n"
         "sys.argv = ['dipgraph', *sys.argv[1:]]\n"
         "import dipgraph.cli\n"
         "dipgraph.cli.main()\n"

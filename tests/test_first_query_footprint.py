@@ -13,6 +13,7 @@ import pyoxigraph
 import pytest
 
 import dipgraph
+import dipgraph.cached
 from conftest import REPO
 from dipgraph.cache.child import ToParent
 from dipgraph.graph.sparql import named_queries
@@ -20,6 +21,13 @@ from dipgraph.graph.sparql.footprint import MAX_QUERY_CHARS, predicates_read
 from dipgraph.sparql.results import render
 
 X = "PREFIX x: <http://x/> "
+
+
+@pytest.fixture(autouse=True)
+def first_query_at_any_size(monkeypatch) -> None:
+    """The fixtures are small: a first query would load the whole store (see
+    dipgraph.cached.FIRST_QUERY_FROM_BYTES); here it loads what it reads whatever the size."""
+    monkeypatch.setattr(dipgraph.cached, "FIRST_QUERY_FROM_BYTES", 0)
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
@@ -190,3 +198,69 @@ def test_a_child_that_dies_midstream_leaves_no_part_store(
     kg = dipgraph.load(small_copy, cache=True, prepare_store=True, first_query="who-talked-to-whom")
     answered = kg.answer("who-talked-to-whom", lambda r: render(r, "json"))
     assert answered.text == expected.text
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["sparql", "who-talked-to-whom"],
+        ["talks", "Burns"],
+        ["path", "Burns", "Naryshkin"],
+        ["show", "Burns"],
+        ["actors"],
+    ],
+)
+def test_a_warm_query_command_imports_no_heavy_library(command: list[str], tmp_path: Path) -> None:
+    """Only a cold `sparql` reads its query with rdflib's parser (the cache holds the
+    rest): with the cache warm, no query command imports rdflib, networkx or pyvis."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "DIPGRAPH_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(REPO)}
+    warm = [sys.executable, "-m", "dipgraph", "sparql", "who-talked-to-whom"]
+    assert subprocess.run(warm, env=env, capture_output=True, timeout=300).returncode == 0
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "dipgraph", *command],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0
+    imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()]
+    assert len(imported) > 50  # the import lines were there to read
+    assert not [m for m in imported if m.split(".")[0] in ("rdflib", "networkx", "pyvis")]
+
+
+def test_a_query_file_changed_after_loading_gets_the_whole_store(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """The part of the store was made for the words read first: a query file that says
+    something else by the time it is asked is answered from the whole store."""
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    whole = dipgraph.load(small_copy).store
+    query = tmp_path / "q.rq"
+    query.write_text(named_queries()["who-talked-to-whom"].text, encoding="utf-8")
+    kg = dipgraph.load(small_copy, cache=True, prepare_store=True, first_query=f"@{query}")
+    assert kg._unchecked is not None and len(kg._unchecked.store) < len(whole)
+    query.write_text(COUNT_ALL, encoding="utf-8")
+    count = kg.answer(f"@{query}", lambda r: next(iter(r))["n"].value)
+    assert int(count) == len(whole)
+
+
+def test_a_cold_query_on_small_facts_reads_no_query_with_rdflib(tmp_path: Path) -> None:
+    """Under FIRST_QUERY_FROM_BYTES of fact files the first query loads the whole store:
+    reading the query with rdflib's parser would cost more than the store it saves."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "DIPGRAPH_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(REPO)}
+    argv = ["-m", "dipgraph", "sparql", "who-talked-to-whom", "--format", "json"]
+    cold = subprocess.run(
+        [sys.executable, "-X", "importtime", *argv], env=env, capture_output=True, timeout=300
+    )
+    warm = subprocess.run([sys.executable, *argv], env=env, capture_output=True, timeout=300)
+    assert cold.returncode == warm.returncode == 0
+    assert cold.stdout == warm.stdout and b'"contact"' in cold.stdout
+    imported = [line.rsplit(b"|", 1)[-1].strip() for line in cold.stderr.splitlines()]
+    assert b"pyoxigraph" in imported and not [m for m in imported if m.startswith(b"rdflib")]

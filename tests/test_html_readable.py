@@ -180,3 +180,32 @@ def test_a_hovered_node_says_its_name_when_names_are_too_small(browser, bundled_
         assert shown["id"] == node["id"] and shown["px"] >= MIN_LABEL_PX
     finally:
         context.close()
+
+
+BOX = """s => {
+  const r = document.querySelector(s).getBoundingClientRect();
+  return [r.left, r.top, r.right, r.bottom];
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(900, 800), (1099, 700)])
+def test_a_middle_window_gives_the_graph_the_width(browser, bundled_html, width, height) -> None:
+    """At 900x800 the graph had 240 px between the controls and the detail panel: under
+    1,100 px the panel goes under the graph, which keeps the width."""
+    context, page = open_at(browser, bundled_html, width, height)
+    try:
+        graph, panel = page.evaluate(BOX, "#graph"), page.evaluate(BOX, "#panel")
+        assert graph[2] - graph[0] >= width - 300
+        assert panel[1] >= graph[3] and panel[0] >= graph[0] - 1
+        assert panel[3] <= height + 1  # on screen, not below the fold
+    finally:
+        context.close()
+
+
+def test_a_wide_window_keeps_three_columns(browser, bundled_html) -> None:
+    context, page = open_at(browser, bundled_html, 1100, 800)
+    try:
+        graph, panel = page.evaluate(BOX, "#graph"), page.evaluate(BOX, "#panel")
+        assert panel[0] >= graph[2] - 1
+    finally:
+        context.close()

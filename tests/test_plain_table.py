@@ -47,3 +47,10 @@ def test_print_table_prints_a_long_table_plainly_with_every_row(capsys) -> None:
 def test_a_short_table_is_still_rich(capsys) -> None:
     output.print_table([{"id": "c-1"}], [("id", lambda r: r["id"])], title="1 row(s)")
     assert "┃" in capsys.readouterr().out
+
+
+def test_a_title_wider_than_its_table_stays_on_one_line(capsys) -> None:
+    """A count that is 0 makes a 5-cell table: its title had wrapped to "1", "row(s", ")"."""
+    output.print_table([{"n": "0"}], [("n", lambda r: r["n"])], title="1 row(s)")
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == "1 row(s)" and printed[1].startswith("┏")

@@ -190,3 +190,35 @@ def test_without_shared_words_the_hint_says_why(world_with_contacts) -> None:
     assert "'belov-adams-vienna'" in hint  # the one that also has the date
     assert "the same parties and type and the same date 2024-05-03" in hint
     assert "src-other, not from these words; 1 more like it" in hint
+
+
+def test_a_date_only_the_second_mention_gives_goes_to_the_merged_draft(world) -> None:
+    """The headline has no date, the body does: one draft, dated from the body's words."""
+    text = "التقى لافروف وتيلرسون في جنيف.\n\nوالتقى لافروف وتيلرسون يوم 12 مارس 2017 في جنيف."
+    [meeting] = contacts(text, world)
+    assert len(meeting.spans) == 2
+    assert meeting.date == "2017-03-12"
+    assert any("2017" in span.quote for span in meeting.spans)
+
+
+def test_two_mentions_with_different_dates_are_pointed_out(world) -> None:
+    text = "التقى لافروف وتيلرسون يوم 12 مارس 2017.\n\nوالتقى لافروف وتيلرسون يوم 14 مارس 2017."
+    [meeting] = contacts(text, world)
+    assert meeting.date == "2017-03-12"
+    assert any("2017-03-14" in comment for comment in meeting.comments)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("ونفى بيسكوف أن يكون بوتين قد التقى بايدن.", "denied"),
+        ("نفى بيسكوف أن بوتين التقى بايدن.", "denied"),
+        # what is denied is a plan; the meeting is reported after it
+        ("نفى بيسكوف ما تناقلته وسائل إعلام حول خطة، مذكرا بأن بوتين التقى بايدن.", "happened"),
+    ],
+)
+def test_a_denier_the_facts_do_not_know_still_denies(world, text: str, status: str) -> None:
+    """Peskov is no actor of these facts: his denial of the clause after «أن» counts."""
+    [meeting] = contacts(text, world)
+    assert meeting.participants == ["vladimir-putin", "joe-biden"]
+    assert meeting.status == status

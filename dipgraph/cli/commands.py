@@ -479,7 +479,14 @@ def sparql(
             fail(f"--param takes NAME=VALUE, not '{item}'")
         bindings[name.strip().lstrip("?$")] = value
     import dipgraph
+    from dipgraph.graph.sparql import SparqlError, check_query, require_params, resolve_query
 
+    try:  # before the facts: a cold start checks and compiles them all first
+        text, named = resolve_query(query)
+        require_params(query, named, bindings)
+        check_query(text, allow_service)
+    except SparqlError as error:
+        fail(str(error))
     try:
         graph = open_graph(facts, base_iri, sparql=True, first_query=query)
         _run_sparql(graph, query, bindings, fmt, timeout, allow_service)

@@ -119,7 +119,9 @@ def print_table(
     if not _grid_fits(cells, headers, console.width):
         _print_records(console, cells, headers, title)
         return
-    table = Table(title=Text(text(title)) if title else None, title_justify="left")
+    if title:  # its own line: a table's title wraps to the table ("1 row(s)" over a "0")
+        console.print(Text(text(title)))
+    table = Table()
     for header, _ in columns:
         if header in SHORT_COLUMNS:
             table.add_column(Text(text(header)), overflow="fold")

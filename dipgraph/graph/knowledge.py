@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     import pyoxigraph
     import rdflib
 
+    from dipgraph.graph.sparql import NamedQuery
     from dipgraph.graph.to_rdf import Quads
 
 VIA_CHOICES = ("contacts", "all")
@@ -116,7 +117,6 @@ class _Unchecked(NamedTuple):
     store: pyoxigraph.Store
     passed: Callable[[], bool]
     only_for: str | None
-    text: str | None = None  # the SPARQL text ``only_for`` was read as, when it names a file
 
 
 class QueryError(ValueError):
@@ -651,18 +651,15 @@ class KnowledgeGraph:
         store: pyoxigraph.Store,
         passed: Callable[[], bool],
         only_for: str | None = None,
-        text: str | None = None,
     ) -> None:
         """Take a store loaded while its facts are still being checked (a cold start, see
         dipgraph.cache.child): :attr:`store` is that store once ``passed()`` (which
         waits) says the checks passed; :meth:`answer` queries it meanwhile.
 
-        ``only_for``: the store holds only the quads that query reads (see
+        ``only_for``: the store holds only the quads that query text reads (see
         dipgraph.graph.sparql.footprint): :meth:`answer` uses it for that query alone,
-        once ``passed()``, and it never becomes :attr:`store`. ``text``: the query
-        text ``only_for`` (an ``@FILE``) was read as; that text runs, not the file read
-        again, which may have been saved with another query since."""
-        self._unchecked = _Unchecked(store, passed, only_for, text)
+        once ``passed()``, and it never becomes :attr:`store`."""
+        self._unchecked = _Unchecked(store, passed, only_for)
 
     def _settle(self) -> bool:
         """Wait for the checks of a store still being checked: True when they passed
@@ -670,7 +667,7 @@ class KnowledgeGraph:
         dropped, and FactsError raised when the facts have errors (False when they
         have none: compile them again)."""
         assert self._unchecked is not None
-        store, passed, only_for, _ = self._unchecked
+        store, passed, only_for = self._unchecked
         self._unchecked = None
         if passed():
             if only_for is None:
@@ -760,12 +757,19 @@ class KnowledgeGraph:
             del store  # dropped, if the checks fail, before a store is compiled again
             if self._settle():  # waits for the checks: FactsError when they fail
                 return answered
-        elif self._unchecked is not None and self._unchecked.only_for == query:
-            store = self._unchecked.store  # what this query reads: it runs once checked
-            asked = self._unchecked.text or query  # (an @FILE as it was read)
-            if self._settle():  # FactsError when the checks fail
-                return run(lambda: read(self._query(store, asked, params, allow_service)))
-            del store  # the child failed midway: compiled whole, below
+        elif self._unchecked is not None:
+            from dipgraph.graph.sparql import resolve_query
+
+            # The words the part of the store was made for, read once: an @FILE read
+            # again could have changed meanwhile.
+            resolved = resolve_query(query)
+            if self._unchecked.only_for == resolved[0]:
+                store = self._unchecked.store  # what this query reads: it runs once checked
+                if self._settle():  # FactsError when the checks fail
+                    return run(
+                        lambda: read(self._query(store, query, params, allow_service, resolved))
+                    )
+                del store  # the child failed midway: compiled whole, below
         self.store  # noqa: B018  (loaded or compiled, again or whole, outside ``run``)
         return run(lambda: read(self.sparql(query, params, allow_service)))
 
@@ -776,15 +780,15 @@ class KnowledgeGraph:
         query: str,
         params: dict[str, str] | None,
         allow_service: bool,
+        resolved: tuple[str, NamedQuery | None] | None = None,
     ) -> Any:
-        from dipgraph.graph.sparql import SparqlError, resolve_query, run_query
+        """``resolved``: what ``query`` names (its text and named query), if read already."""
+        from dipgraph.graph.sparql import require_params, resolve_query, run_query
 
-        text, named = resolve_query(query)
+        text, named = resolved or resolve_query(query)
         declared = dict(named.params) if named else {}
         params = params or {}
-        missing = [name for name in declared if name not in params]
-        if missing:
-            raise SparqlError(f"query '{query}' needs --param {missing[0]}=VALUE")
+        require_params(query, named, params)
         bindings = {
             name: self._term(declared.get(name, "text"), value) for name, value in params.items()
         }

@@ -137,10 +137,10 @@ def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple
     for speech in speeches:
         if speech.kind != "denied" or speech.verb >= segment.word_first:
             continue
-        if speech.speaker is None or speech.speaker.actor not in reporters:
-            continue
+        if speech.speaker is not None and speech.speaker.actor not in reporters:
+            continue  # (a denier the facts do not know still denies what follows)
         after = speech.verb_last
-        if not speech.before:
+        if not speech.before and speech.speaker is not None:
             after = max(after, speech.speaker.last)
         if _denies(article, speeches, segment, after):
             return "denied", article.span(speech.verb, speech.verb_last).quote
@@ -285,5 +285,24 @@ def _merge_or_add(drafts: list[ContactDraft], draft: ContactDraft) -> None:
             if earlier.status == "happened" and draft.status != "happened":
                 earlier.comments.append(f"another mention says '{draft.status}': check the status")
             earlier.secret = earlier.secret or draft.secret
+            if added:  # its date and place are in words the draft now quotes
+                _take_when_and_where(earlier, draft)
             return
     drafts.append(draft)
+
+
+def _take_when_and_where(earlier: ContactDraft, later: ContactDraft) -> None:
+    """A date or place only the later mention gives (the headline has none, the body
+    does) goes to the merged draft; one that disagrees is pointed out, not chosen."""
+    if later.date is not None:
+        if earlier.date is None:
+            earlier.date, earlier.date_note = later.date, later.date_note
+        elif earlier.date != later.date:
+            earlier.comments.append(
+                f"another mention dates it {later.date}, not {earlier.date}: check the date"
+            )
+    if later.place is not None:
+        if earlier.place is None:
+            earlier.place = later.place
+        elif earlier.place != later.place:
+            earlier.comments.append("another mention names another place: check the place")
