@@ -141,10 +141,8 @@ def load_cached(
             text, reads = _predicates_read(first_query)
         loaded = store_from_child(lambda parent: _save_streaming(root, base, entry, parent, reads))
         if loaded is not None:
-            store, passed = loaded
-            if reads is None:
-                return _waiting_graph(root, base, entry, store, passed)
-            return _waiting_graph(root, base, entry, store, passed, text)
+            only_for = None if reads is None else text  # (a store of what it reads)
+            return _waiting_graph(root, base, entry, *loaded, only_for)
         tables = _open(entry)
     if entry is not None and tables is not None:
         return _from_entry(tables, entry, root, base)

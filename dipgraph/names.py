@@ -99,15 +99,14 @@ class NameLookupError(LookupError):
         super().__init__(message)
 
 
-
 _SHORTLIST = 50  # more choices than this are narrowed in C first
 
 
 def close_matches(word: str, options: list[str], n: int, cutoff: float) -> list[str]:
     """``difflib.get_close_matches``, with a long list first narrowed to the closest
-    few by rapidfuzz (the same ratio, in C). difflib compares in Python: a mistyped name
-    against 100k actors' names took 0.6 s a lookup, and a file of 6,000 unknown
-    references against 3,000 actors held `check` for 355 s.
+    few by rapidfuzz (the same ratio, in C). difflib compares in Python: `talks` with a
+    mistyped name took 0.83 s at 100k contacts (0.5 s with the shortlist), and a file of
+    6,000 unknown references against 3,000 actors held `check` for 355 s.
 
     >>> close_matches("lavrof", ["lavrov", "lenin", "shoigu"], n=1, cutoff=0.6)
     ['lavrov']
@@ -120,6 +119,7 @@ def close_matches(word: str, options: list[str], n: int, cutoff: float) -> list[
         )
         options = [choice for choice, _, _ in found]
     return difflib.get_close_matches(word, options, n=n, cutoff=cutoff)
+
 
 @dataclass(slots=True)
 class NameIndex:
