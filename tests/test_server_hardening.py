@@ -299,10 +299,18 @@ def test_a_worker_that_died_while_idle_is_replaced(served: Served) -> None:
 
 
 def _tree(pid: int) -> list[int]:
-    """Every descendant of ``pid`` (Linux /proc)."""
+    """Every descendant of ``pid`` (Linux /proc). A thread or process that ends while
+    it is read has no children left to list (its file went: FileNotFoundError)."""
     found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        children = (task / "children").read_text().split()
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return found
+    for task in tasks:
+        try:
+            children = (task / "children").read_text().split()
+        except OSError:
+            continue
         for child in map(int, children):
             found += [child, *_tree(child)]
     return found
