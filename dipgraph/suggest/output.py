@@ -38,8 +38,9 @@ def yaml_str(value: str) -> str:
 
 
 def comment(text: str) -> str:
-    """Text safe inside a YAML comment: one line, no control characters."""
-    return _COMMENT_UNSAFE.sub(" ", text).strip()
+    """Text safe inside a YAML comment: one line, no control characters, and nothing
+    YAML refuses to read (U+FFFE, U+FFFF), since a comment cannot escape it."""
+    return _PRINTABLE.sub(" ", _COMMENT_UNSAFE.sub(" ", text)).strip()
 
 
 def slug(text: str) -> str:
