@@ -8,6 +8,7 @@ for the second occurrence); this writes ``benchmarks/corpus/gold/<id>.yaml`` wit
 item as ``{span: [start, end]}``: character offsets into the canonical text (see
 ``canonical_text`` in benchmarks/suggest_eval.py), white space in the quote matching any
 white space. Record ids get the article id as prefix. The draft's file name is the id.
+A top-level ``note:`` (why a choice was made) is kept; the scorer ignores it.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ def span_of(quote: str, text: str, nth: int = 1) -> tuple[int, int]:
 
 def convert(draft: dict, ident: str, text: str) -> dict:
     out: dict = {"source": ident}
+    if draft.get("note"):  # the annotator's reasons for a choice, in their own words
+        out["note"] = draft["note"]
     for kind in KINDS:
         records = []
         for record in draft.get(kind) or []:
