@@ -73,3 +73,48 @@ def test_a_noncharacter_in_a_comment_leaves_valid_yaml(world) -> None:
 def test_punctuation_runs_and_link_pages_draft_nothing(world, text: str) -> None:
     found = drafts(text, world)
     assert (found.contacts, found.statements, found.posts) == ([], [], [])
+
+
+# --- new people -------------------------------------------------------------------------
+
+
+def new_names(text: str, facts) -> list[str]:
+    return [a.name for a in drafts(text, facts).actors if a.id is None]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a definite surname ends the name
+        ("وقال وزير الخارجية العماني سالم الحارثي إن اللقاء مفيد.", "سالم الحارثي"),
+        # a third word only where the name visibly ends: here a noun follows
+        ("بحث وزير الخارجية الأمريكي جون كاري سبل الحل مع لافروف.", "جون كاري"),
+        # ... and here a verb joined by "و"
+        ("التقى بوتين الرئيس الصيني تشانغ مينغ تشاو وأجرى معه محادثات.", "تشانغ مينغ تشاو"),
+        # link words join the parts of a name; an honorific is not part of it
+        ("وقال وزير الخارجية الأستاذ بدر بن حمد الحارثي إن الحوار مستمر.", "بدر بن حمد الحارثي"),
+        # a name before its title, set off by a comma
+        ("وقال كريم سالم، المبعوث الخاص للرئيس الأمريكي، إن اللقاء مفيد.", "كريم سالم"),
+        # ... or before an indefinite head ("envoy of")
+        ("وأكدت مصادر أن سامي نادر مبعوث الرئيس الأمريكي وصل.", "سامي نادر"),
+    ],
+)
+def test_a_new_persons_name_has_its_own_words(world, text: str, name: str) -> None:
+    assert new_names(text, world) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "هنأ بوتين بايدن بتسلمه مهام منصبه كرئيس للولايات المتحدة.",  # "as president"
+        "وقال مرشح الرئاسة الرئيس الأمريكي السابق إن الحوار مفيد.",  # a noun, no comma
+    ],
+)
+def test_words_beside_a_title_that_are_no_name(world, text: str) -> None:
+    assert new_names(text, world) == []
+
+
+def test_a_name_with_a_preposition_letter_is_not_a_verb(world) -> None:
+    # "وكيري" would strip to "يري" (he sees): ب and ك attach to nouns, never to verbs
+    found = drafts("التقى لافروف وكيري في جنيف.", world)
+    assert not any("وكيري" in c for s in found.statements for c in s.comments)

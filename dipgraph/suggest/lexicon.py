@@ -43,12 +43,13 @@ class PhraseTable:
             self.by_first.setdefault(words[0], []).append((words, payload))
 
     def longest(
-        self, tokens: Sequence[Token], at: int, suffixes: bool = True
+        self, tokens: Sequence[Token], at: int, suffixes: bool = True, verb: bool = False
     ) -> tuple[int, Any] | None:
-        """(length in tokens, payload) of the longest phrase starting at ``tokens[at]``."""
+        """(length in tokens, payload) of the longest phrase starting at ``tokens[at]``;
+        ``verb``: its first word read as a verb (no ب ك or article stripped)."""
         best: tuple[int, Any] | None = None
         first = tokens[at]
-        forms = first.forms if suffixes else first.names
+        forms = first.verbs if verb else first.forms if suffixes else first.names
         for form in forms:
             for words, payload in self.by_first.get(form, ()):
                 if best is not None and len(words) <= best[0]:
@@ -102,6 +103,8 @@ class Lexicon:
     complementisers: PhraseTable
     not_names: PhraseTable
     first_person: PhraseTable
+    name_links: PhraseTable
+    honorifics: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -197,6 +200,8 @@ _CUE_TABLES = (
     "complementisers",
     "not_names",
     "first_person",
+    "name_links",
+    "honorifics",
 )
 
 

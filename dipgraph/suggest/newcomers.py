@@ -35,39 +35,128 @@ def find_newcomers(
     lexicon: Lexicon,
     text: str,
 ) -> list[tuple[str, Title]]:
-    """(name as printed, its title) for each title followed by an unknown name."""
+    """(name as printed, its title) for each title beside an unknown name: after it
+    ("وزير الخارجية عادل الجبير"), else before it ("بدر البوسعيدي، وزير الخارجية")."""
     starts = {m.first for m in mentions}
     found: list[tuple[str, Title]] = []
     for title in titles:
         if title.holder is not None and title.holder.how == "name":
             continue
-        taken: list[Token] = []
-        at = title.last
-        while (
-            at < len(tokens)
-            and len(taken) < _MAX_NAME
-            and tokens[at].sentence == tokens[title.first].sentence
-        ):
-            token = tokens[at]
-            gap = token.gap.strip()
-            if at in starts or not _could_be_name(lexicon, token):
-                break
-            if gap and (taken or gap not in ",،"):
-                break
-            taken.append(token)
-            at += 1
-        if len(taken) >= 2:
+        taken = _name_after(title, tokens, starts, lexicon) or _name_before(
+            title, tokens, starts, lexicon
+        )
+        if taken:
             found.append((text[taken[0].start : taken[-1].end], title))
     return found
 
 
-def _could_be_name(lexicon: Lexicon, token: Token) -> bool:
+def _name_after(
+    title: Title, tokens: list[Token], starts: set[int], lexicon: Lexicon
+) -> list[Token]:
+    """Two name words after the title (a link such as بن or أبو joins more, an honorific
+    before them is skipped); a third only where the name visibly ends after it, since
+    "جون كيري سبل" is a name and then a noun. A definite word ends a name ("عادل الجبير")."""
+    sentence = tokens[title.first].sentence
+    at = title.last
+    while at < len(tokens) and lexicon.honorifics.has(tokens[at]) and not tokens[at].gap.strip():
+        at += 1
+    taken: list[Token] = []
+    words = 0
+    while at < len(tokens) and tokens[at].sentence == sentence and at not in starts:
+        token = tokens[at]
+        gap = token.gap.strip()
+        if gap and (taken or gap not in ",،"):
+            break
+        linked = bool(taken) and lexicon.name_links.has(taken[-1])
+        if lexicon.name_links.has(token) and taken and at + 1 < len(tokens):
+            taken.append(token)  # "بن", "أبو": the name goes on
+            at += 1
+            continue
+        if not _could_be_name(lexicon, token, definite=words > 0):
+            break
+        ends = _name_ends(tokens, at + 1, sentence, starts, lexicon)
+        if not ends and ((words == 2 and not linked) or (token.definite and words > 0)):
+            break  # "جون كيري سبل", "أنتوني بلينكن العلاقات الثنائية"
+        taken.append(token)
+        words += 1
+        at += 1
+        if words == _MAX_NAME or (token.definite and not linked and not token.text.isascii()):
+            break
+    while taken and lexicon.name_links.has(taken[-1]):
+        taken.pop()
+    return taken if words >= 2 else []
+
+
+def _name_before(
+    title: Title, tokens: list[Token], starts: set[int], lexicon: Lexicon
+) -> list[Token]:
+    """Name words right before the title ("X، وزير الخارجية", "X مبعوث ترامب"), back to
+    a word that cannot be in a name, which must be there: a verb or "بأن" before them."""
+    first = title.first
+    if first == 0 or (tokens[first].gap.strip() not in ("", ",", "،")):
+        return []
+    head = tokens[first]
+    if head.folded[:1] in "بكل" and head.folded[1:] in head.names:
+        return []  # "كرئيس", "لرئيس": as or for a president, no apposition
+    if not head.gap.strip() and head.definite:
+        return []  # without a comma only an indefinite head follows a name ("X مبعوث ترامب")
+    sentence = tokens[first].sentence
+    taken: list[Token] = []
+    at = first - 1
+    while at >= 0 and tokens[at].sentence == sentence and at not in starts and len(taken) < 5:
+        token = tokens[at]
+        if not (lexicon.name_links.has(token) or _could_be_name(lexicon, token, definite=True)):
+            break
+        if token.forms != token.names:
+            break  # "منصبه": a word with a pronoun is no name
+        if token.definite and taken and not token.text.isascii():
+            break  # a definite word only ends a name
+        taken.insert(0, token)
+        if token.gap.strip():
+            at -= 1
+            break  # punctuation before the name opens it
+        at -= 1
+    while taken and lexicon.name_links.has(taken[0]):
+        taken.pop(0)
+    words = [t for t in taken if not lexicon.name_links.has(t)]
+    if not 2 <= len(words) <= _MAX_NAME:
+        return []
+    opener = tokens[taken[0].index]
+    bounded = (
+        taken[0].index == 0
+        or tokens[taken[0].index - 1].sentence != sentence
+        or bool(opener.gap.strip())
+        or not _could_be_name(lexicon, tokens[taken[0].index - 1], definite=True)
+    )
+    return taken if bounded else []
+
+
+def _name_ends(
+    tokens: list[Token], at: int, sentence: int, starts: set[int], lexicon: Lexicon
+) -> bool:
+    """Whether a name may end before ``tokens[at]``: nothing, punctuation, a known name, a
+    word joined by "و" or a lexicon word follows. Not a definite word: "سبل الحل" is a
+    noun and its complement, so the word before it is no name."""
+    if at >= len(tokens) or tokens[at].sentence != sentence or at in starts:
+        return True
+    token = tokens[at]
+    joined = token.folded[:1] in "وف" and token.folded[1:] in token.names  # "وأجرى"
+    return (
+        bool(token.gap.strip())
+        or joined
+        or not _could_be_name(lexicon, token, definite=True)
+    )
+
+
+def _could_be_name(lexicon: Lexicon, token: Token, definite: bool = False) -> bool:
+    """A word that may be part of a new person's name; ``definite``: a word with the
+    article may be (a surname: "الجبير", "البوسعيدي")."""
     if not any(c.isalpha() for c in token.text):
         return False
     if token.text.isascii():
         return token.text[:1].isupper() and not lexicon.not_names.has(token)
     return not (
-        token.definite
+        (token.definite and not definite)
         or len(token.folded) < 2
         or any(
             table.has(token)
@@ -79,6 +168,9 @@ def _could_be_name(lexicon: Lexicon, token: Token) -> bool:
                 lexicon.relative_dates,
                 lexicon.months,
                 lexicon.status,
+                lexicon.honorifics,
+                lexicon.complementisers,
+                lexicon.demonyms,
             )
         )
     )

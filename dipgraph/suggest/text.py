@@ -49,6 +49,7 @@ class Token:
     folded: str = ""
     names: frozenset[str] = field(default_factory=frozenset)  # with prefixes stripped
     forms: frozenset[str] = field(default_factory=frozenset)  # also pronoun suffixes
+    verbs: frozenset[str] = field(default_factory=frozenset)  # as a verb: no ب ك ال stripped
 
     @property
     def definite(self) -> bool:
@@ -95,11 +96,30 @@ def word_forms(word: str) -> set[str]:
     return forms
 
 
+def verb_forms(word: str) -> set[str]:
+    """The forms a verb may take: without و ف ل before it or a pronoun after it, but never
+    without ب or ك, which attach to nouns ("وكيري" is a name, not "يري", he sees)."""
+    folded = normalise_name(word).replace(" ", "")
+    bases = [folded]
+    if len(folded) >= 3 and folded[0] in _CONJUNCTIONS:
+        bases.append(folded[1:])
+    for base in list(bases):
+        if len(base) > 3 and base[0] == "ل" and not base.startswith("لل"):
+            bases.append(base[1:])
+    forms = set(bases)
+    for base in bases:
+        for suffix in _SUFFIXES:
+            if base.endswith(suffix) and len(base) - len(suffix) >= 4:
+                forms.add(base[: -len(suffix)])
+                break
+    return forms
+
+
 def tokenise(text: str) -> list[Token]:
     """Every word of ``text`` with offsets; sentence numbers are filled by :func:`split`."""
     tokens: list[Token] = []
     previous_end = 0
-    seen: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {}  # words repeat
+    seen: dict[str, tuple[str, frozenset[str], frozenset[str], frozenset[str]]] = {}
     for match in _WORD.finditer(text):
         word = match.group()
         token = Token(
@@ -111,9 +131,10 @@ def tokenise(text: str) -> list[Token]:
                 normalise_name(word).replace(" ", ""),
                 frozenset(name_forms(word)),
                 frozenset(word_forms(word)),
+                frozenset(verb_forms(word)),
             )
             seen[word] = folded
-        token.folded, token.names, token.forms = folded
+        token.folded, token.names, token.forms, token.verbs = folded
         tokens.append(token)
         previous_end = match.end()
     return tokens

@@ -99,6 +99,7 @@ def _extend(
             not latin
             and (token.definite or token.forms != token.names)  # "الدفاع", "بلدينا"
             and not lexicon.not_names.has(token)
+            and not lexicon.honorifics.has(token)
             and not lexicon.speech.has(token)
             and not lexicon.contact_types.has(token)
             and not lexicon.relative_dates.has(token)
@@ -168,7 +169,11 @@ def _attach_holder(
     before = people.get(("last", title.first))
     if after is not None and set(tokens[after.first].gap) - _APPOSITION_GAP:
         after = None
-    if before is not None and set(tokens[title.first].gap) - _APPOSITION_GAP:
+    if before is not None and (
+        set(tokens[title.first].gap) - _APPOSITION_GAP or not tokens[title.first].gap.strip()
+    ):
+        # a title after a name is set off by a comma ("X، وزير الخارجية"); without one the
+        # name is someone else's, usually the subject ("التقى بوتين الرئيس الصيني X")
         before = None
     if after is not None and before is not None:
         # "X، سكرتير المجلس، ويوري ..." : a conjunction opens the next person
