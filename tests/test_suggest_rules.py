@@ -118,3 +118,36 @@ def test_a_name_with_a_preposition_letter_is_not_a_verb(world) -> None:
     # "وكيري" would strip to "يري" (he sees): ب and ك attach to nouns, never to verbs
     found = drafts("التقى لافروف وكيري في جنيف.", world)
     assert not any("وكيري" in c for s in found.statements for c in s.comments)
+
+
+# --- status -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "cue"),
+    [
+        ("التقى بوتين بايدن في جنيف.", "happened", None),
+        ("سيتحدث بوتين مع بايدن هاتفيا.", "planned", "سيتحدث"),
+        ("قمة محتملة بين بوتين وبايدن في جنيف.", "proposed", "محتملة"),
+        ("ألغت موسكو لقاء بين بوتين وبايدن.", "cancelled", "ألغت"),
+        ("أعلن الكرملين تجميد المحادثات بين بوتين وبايدن.", "cancelled", "تجميد"),
+        ("Putin will meet Biden tomorrow in Geneva.", "planned", "will meet"),
+    ],
+)
+def test_status_is_always_said_with_the_cue_that_decided_it(
+    world, text: str, status: str, cue: str | None
+) -> None:
+    found = drafts(text, world)
+    [contact] = found.contacts
+    assert contact.status == status
+    [why] = [c for c in contact.comments if c.startswith("status ")]
+    assert (cue in why) if cue else "no cue" in why
+    if cue:
+        assert cue in contact.quote  # the cue is inside the draft's own quote
+    rendered = yaml.safe_load(to_yaml(found))
+    assert rendered["contacts"][0]["status"] == status  # written even when happened
+
+
+def test_a_denial_outside_the_clause_is_quoted_with_the_contact(world) -> None:
+    [contact] = drafts("نفى الكرملين أن يكون بوتين قد التقى بايدن في جنيف.", world).contacts
+    assert contact.status == "denied" and "نفى" in contact.quote

@@ -83,8 +83,9 @@ class Lexicon:
     contact_types: PhraseTable
     type_rank: dict[str, int]
     speech: PhraseTable
-    status: PhraseTable
-    status_rank: dict[str, int]
+    status: PhraseTable  # payload: the cue group ("future", "cancelled"...)
+    status_rank: dict[str, int]  # cue group -> rank (the first listed wins)
+    status_of: dict[str, str]  # cue group -> the schema's status it sets
     secret: PhraseTable
     request: PhraseTable
     anaphora: PhraseTable
@@ -236,7 +237,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     cues = _mapping(directory, "cues.yaml")
     titles = _mapping(directory, "titles.yaml")
     dates = _mapping(directory, "dates.yaml")
-    status, status_rank = _table(cues.get("status", {}), "cues: status")
+    status, status_rank, status_of = _status_cues(cues.get("status", {}))
     demonyms = PhraseTable()
     for state, entry in _mapping(directory, "demonyms.yaml").items():
         for word in _words(entry, f"demonyms: {state}"):
@@ -249,7 +250,9 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
             months.add(word, int(number))
     _known_labels(type_rank, "contact_types", "contact_words.yaml")
     _known_labels(speech_kinds, "statement_kinds", "speech_verbs.yaml")
-    _known_labels(status_rank, "contact_statuses", "cues.yaml: status")
+    _known_labels(
+        {s: 0 for s in status_of.values()}, "contact_statuses", "cues.yaml: status"
+    )
     cue_tables = {name: _flat(cues.get(name, []), f"cues: {name}") for name in _CUE_TABLES}
     return Lexicon(
         contact_types=contact_types,
@@ -257,6 +260,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         speech=speech,
         status=status,
         status_rank=status_rank,
+        status_of=status_of,
         subject_types=frozenset(_words(cues.get("subject_types", []), "cues: subject_types")),
         titles=_flat(titles.get("heads", []), "titles: heads"),
         relational=_flat(titles.get("relational", []), "titles: relational"),
@@ -270,6 +274,27 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         places=_places(_read(directory, "places.yaml") or []),
         **cue_tables,
     )
+
+
+def _status_cues(entries: Any) -> tuple[PhraseTable, dict[str, int], dict[str, str]]:
+    """Status cue groups: ``GROUP: {status: STATUS, ar: [...], en: [...]}``, in rank
+    order; a group without ``status:`` sets the status it is named after."""
+    if not isinstance(entries, dict):
+        raise LexiconError("cues: status: expected a mapping of cue groups to words")
+    table = PhraseTable()
+    rank: dict[str, int] = {}
+    status_of: dict[str, str] = {}
+    for position, (group, entry) in enumerate(entries.items()):
+        group = str(group)
+        words = entry
+        status_of[group] = group
+        if isinstance(entry, dict) and "status" in entry:
+            status_of[group] = str(entry["status"])
+            words = {k: v for k, v in entry.items() if k != "status"}
+        rank[group] = position
+        for word in _words(words, f"cues: status: {group}"):
+            table.add(word, group)
+    return table, rank, status_of
 
 
 def _known_labels(labels: dict[str, int], vocabulary: str, where: str) -> None:

@@ -213,8 +213,7 @@ def _contact(
         lines.append(f"    hosts: {_flow(contact.hosts)}")
     if contact.initiated_by:
         lines.append(f"    initiated_by: {contact.initiated_by}")
-    if contact.status != "happened":
-        lines.append(f"    status: {contact.status}")
+    lines.append(f"    status: {contact.status}")  # always: the comments say which cue
     if contact.secret:
         lines.append("    secret: true")
     if contact.place:

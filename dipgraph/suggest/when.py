@@ -94,20 +94,25 @@ def find_place(article: Article, sentence: Sentence) -> dict[str, str] | None:
 
 def find_status(
     article: Article, sentence: Sentence, keep: Callable[[str, int, int], bool] | None = None
-) -> tuple[str, str | None]:
-    """(status, the cue's words): the first status in lexicon order with a cue here;
-    ``keep(status, first, last)`` may refuse a cue by where it sits."""
-    best: tuple[int, str, str] | None = None
+) -> tuple[str, str | None, str | None, int | None]:
+    """(status, the cue's words, the cue's group, its first token): the first cue group
+    in lexicon order with a cue here; ``keep(status, first, last)`` may refuse a cue by
+    where it sits."""
+    lexicon = article.lexicon
+    best: tuple[int, str, str, int] | None = None
     for at in range(sentence.first, sentence.last):
-        cue = article.lexicon.status.longest(article.tokens, at, suffixes=False)
-        if cue is None or (keep is not None and not keep(cue[1], at, at + cue[0])):
+        cue = lexicon.status.longest(article.tokens, at, suffixes=False)
+        if cue is None:
             continue
-        rank = article.lexicon.status_rank[cue[1]]
+        status = lexicon.status_of[cue[1]]
+        if keep is not None and not keep(status, at, at + cue[0]):
+            continue
+        rank = lexicon.status_rank[cue[1]]
         if best is None or rank < best[0]:
-            best = (rank, cue[1], article.span(at, at + cue[0]).quote)
+            best = (rank, cue[1], article.span(at, at + cue[0]).quote, at)
     if best is None:
-        return "happened", None
-    return best[1], best[2]
+        return "happened", None, None, None
+    return lexicon.status_of[best[1]], best[2], best[1], best[3]
 
 
 def find_cue(article: Article, sentence: Sentence, table_name: str) -> tuple[str, int] | None:
