@@ -151,3 +151,58 @@ def test_status_is_always_said_with_the_cue_that_decided_it(
 def test_a_denial_outside_the_clause_is_quoted_with_the_contact(world) -> None:
     [contact] = drafts("نفى الكرملين أن يكون بوتين قد التقى بايدن في جنيف.", world).contacts
     assert contact.status == "denied" and "نفى" in contact.quote
+
+
+# --- vocabulary, sides, page furniture -----------------------------------------------------
+
+
+def test_a_summons_is_a_meeting_but_recalling_ones_own_envoy_is_none(world) -> None:
+    [summons] = drafts("استدعى لافروف السفير الأمريكي جون سميث.", world).contacts
+    assert summons.type == "meeting" and "sergey-lavrov" in summons.participants
+    assert drafts("استدعت روسيا سفيرها لدى الولايات المتحدة للتشاور.", world).contacts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وأفادت وزارة الخارجية الأمريكية بأن الحوار مستمر.", "state-dept"),
+        ("وجاء في بيان للكرملين أن الحوار مستمر.", "kremlin"),
+        ("ووصف بوتين المحادثات بأنها مفيدة.", "vladimir-putin"),
+    ],
+)
+def test_more_ways_to_report_words(world, text: str, speaker: str) -> None:
+    assert [s.speaker for s in drafts(text, world).statements] == [speaker]
+
+
+def test_a_given_name_unlike_the_known_ones_is_someone_new(world) -> None:
+    # the facts know Anatoly Antonov; "كريم أنتونوف" is another Antonov ...
+    found = drafts("وقال السفير الروسي كريم أنتونوف إن الحوار مستمر.", world)
+    assert [a.name for a in found.actors if a.id is None] == ["كريم أنتونوف"]
+    # ... and another spelling of Anatoly is Antonov himself
+    found = drafts("وقال السفير الروسي أناتولى أنتونوف إن الحوار مستمر.", world)
+    assert [a.id for a in found.actors if a.id is None] == []
+
+
+def test_the_head_of_a_delegation_is_on_the_side_named_before_the_title(world) -> None:
+    text = (
+        "ورأس الجانب الأمريكي في الاجتماع نائب وزير الخارجية كريم سالم، "
+        "فيما رأس الجانب الروسي سيرجي لافروف في محادثات جنيف."
+    )
+    found = drafts(text, world)
+    [newcomer] = [a for a in found.actors if a.id is None]
+    [talks] = found.contacts
+    assert sorted(map(sorted, talks.sides)) == [[newcomer.provisional_id], ["sergey-lavrov"]]
+
+
+def test_page_furniture_and_teasers_draft_nothing(world) -> None:
+    article = (
+        "التقى بوتين بايدن في جنيف.\n"
+        "اقرأ أيضاً: لافروف يلتقي تيلرسون في موسكو\n"
+        "اقرأ أيضاً\n"
+        "شويجو يبحث مع ماتيس الأمن في محادثات هاتفية\n"
+        "وقال الكرملين إن اللقاء مفيد."
+    )
+    found = drafts(article, world)
+    assert [c.participants for c in found.contacts] == [["vladimir-putin", "joe-biden"]]
+    assert [s.speaker for s in found.statements] == ["kremlin"]
+    assert {a.id for a in found.actors} == {"vladimir-putin", "joe-biden", "kremlin"}

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from dipgraph.facts import Facts
 from dipgraph.suggest.drafts import Span
+from dipgraph.suggest.furniture import blank_furniture
 from dipgraph.suggest.lexicon import Lexicon
 from dipgraph.suggest.mentions import ActorIndex, Mention, find_mentions, mark_appositions
 from dipgraph.suggest.newcomers import Newcomer, enrol, find_newcomers
@@ -37,13 +38,14 @@ class Article:
     def read(cls, text: str, facts: Facts, lexicon: Lexicon) -> Article:
         """Read twice when a title introduces someone new: the second time they are known."""
         index = ActorIndex.build(facts, lexicon)
-        tokens = tokenise(text)
-        sentences = split(text, tokens)
+        scanned = blank_furniture(text, lexicon)  # quotes still come from ``text``
+        tokens = tokenise(scanned)
+        sentences = split(scanned, tokens)
         read = cls._read(text, tokens, sentences, index, lexicon, facts)
-        found = find_newcomers(read.titles, tokens, read.mentions, lexicon, text)
+        found = find_newcomers(read.titles, tokens, read.mentions, lexicon, text, index)
         if not found:
             return read
-        newcomers = enrol(index, found, tokens, text)
+        newcomers = enrol(index, found, tokens, text, read.mentions)
         read = cls._read(text, tokens, sentences, index, lexicon, facts)
         read.newcomers = newcomers
         return read
@@ -60,7 +62,9 @@ class Article:
     ) -> Article:
         mentions = find_mentions(tokens, index, lexicon)
         titles = find_titles(tokens, mentions, index, lexicon)
-        named = {id(t) for _, t in find_newcomers(titles, tokens, mentions, lexicon, text)}
+        named = {
+            id(t) for _, t in find_newcomers(titles, tokens, mentions, lexicon, text, index)
+        }
         # a title followed by a new name is that person's, not a known holder's
         implied = implied_holders(
             [t for t in titles if id(t) not in named], tokens, mentions, index, lexicon

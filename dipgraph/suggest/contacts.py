@@ -168,6 +168,17 @@ def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple
     return status, f"status '{status}' from '{words}'{kind}", first
 
 
+def _own_envoy(article: Article, segment: Segment) -> bool:
+    """ "استدعت موسكو سفيرها": a state recalling its own envoy (cues.yaml: own_envoy)
+    meets no one; what follows the word is the summoned one's own side."""
+    tokens = article.tokens
+    reach = min(segment.end, segment.word_last + 2)
+    return any(
+        article.lexicon.own_envoy.longest(tokens, at, suffixes=False)
+        for at in range(segment.word_last, reach)
+    )
+
+
 def _no_counterpart(article: Article, segment: Segment) -> bool:
     """A means of contact ("تستخدم القنوات الدبلوماسية", "channels") with no counterpart
     word ("مع", "بين") after it: the sentence names no one it was used with, so whoever
@@ -197,6 +208,8 @@ def _draft(
         article.tokens, word - 1, suffixes=False
     )
     if not pointed and _no_counterpart(article, segment):
+        return
+    if _own_envoy(article, segment):
         return
     parties = find_parties(article, speeches, segment)
     inside = [m for m in parties.mentions if m.first >= sentence.first]

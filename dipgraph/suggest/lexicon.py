@@ -106,6 +106,8 @@ class Lexicon:
     first_person: PhraseTable
     name_links: PhraseTable
     honorifics: PhraseTable
+    furniture: PhraseTable
+    own_envoy: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -203,6 +205,8 @@ _CUE_TABLES = (
     "first_person",
     "name_links",
     "honorifics",
+    "furniture",
+    "own_envoy",
 )
 
 

@@ -10,15 +10,18 @@ statements and posts can name them like anyone else.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dipgraph.facts import Actor
+from dipgraph.names import close_matches, normalise_name
 from dipgraph.suggest.lexicon import Lexicon
 from dipgraph.suggest.mentions import ActorIndex, Mention
 from dipgraph.suggest.text import Token
 from dipgraph.suggest.titles import Title
 
 _MAX_NAME = 3
+_SIDE_REACH = 5  # words from "الجانب الأمريكي" to the title of the one who heads it
 
 
 @dataclass(slots=True)
@@ -34,6 +37,7 @@ def find_newcomers(
     mentions: list[Mention],
     lexicon: Lexicon,
     text: str,
+    index: ActorIndex | None = None,
 ) -> list[tuple[str, Title]]:
     """(name as printed, its title) for each title beside an unknown name: after it
     ("وزير الخارجية عادل الجبير"), else before it ("بدر البوسعيدي، وزير الخارجية")."""
@@ -41,6 +45,10 @@ def find_newcomers(
     found: list[tuple[str, Title]] = []
     for title in titles:
         if title.holder is not None and title.holder.how == "name":
+            continue
+        other = _other_given_name(title, tokens, mentions, index)
+        if other:
+            found.append((text[other[0].start : other[-1].end], title))
             continue
         taken = _name_after(title, tokens, starts, lexicon) or _name_before(
             title, tokens, starts, lexicon
@@ -131,6 +139,33 @@ def _name_before(
     return taken if bounded else []
 
 
+def _other_given_name(
+    title: Title, tokens: list[Token], mentions: list[Mention], index: ActorIndex | None
+) -> list[Token]:
+    """ "السفير جون سوليفان" where the facts know only another Sullivan: a given name
+    unlike the known one's before a known surname is someone new. A spelling of the same
+    given name ("سيرغي" for "سيرجي") is the known person."""
+    if index is None or title.last + 1 >= len(tokens):
+        return []
+    given, surname = tokens[title.last], tokens[title.last + 1]
+    known = next(
+        (m for m in mentions if m.first == title.last + 1 and m.last == m.first + 1), None
+    )
+    if known is None or given.gap.strip() or surname.gap.strip():
+        return []
+    if index.kind(known.actor) != "person":
+        return []
+    if given.definite or not any(c.isalpha() for c in given.text) or title.last in {
+        m.first for m in mentions
+    }:
+        return []
+    names = [n.split() for n in index.actors[known.actor].names.values()]
+    givens = [normalise_name(words[0]) for words in names if len(words) > 1]
+    if not givens or close_matches(given.folded, givens, n=1, cutoff=0.6):
+        return []
+    return [given, surname]
+
+
 def _name_ends(
     tokens: list[Token], at: int, sentence: int, starts: set[int], lexicon: Lexicon
 ) -> bool:
@@ -155,8 +190,9 @@ def _could_be_name(lexicon: Lexicon, token: Token, definite: bool = False) -> bo
         return False
     if token.text.isascii():
         return token.text[:1].isupper() and not lexicon.not_names.has(token)
+    bare = token.folded.startswith("ال")  # "الجبير", not "للتشاور" (to consult)
     return not (
-        (token.definite and not definite)
+        (token.definite and not (definite and bare))
         or len(token.folded) < 2
         or any(
             table.has(token)
@@ -176,8 +212,28 @@ def _could_be_name(lexicon: Lexicon, token: Token, definite: bool = False) -> bo
     )
 
 
+def _side_before(
+    index: ActorIndex, title: Title, tokens: list[Token], mentions: Sequence[Mention]
+) -> list[str]:
+    """A title naming no state takes the side named just before it in its clause:
+    "ورأس الجانب الأمريكي في الاجتماع نائبة وزير الخارجية X" (X is American)."""
+    first = title.first
+    for mention in reversed(mentions):
+        if mention.last > first or first - mention.last > _SIDE_REACH:
+            continue
+        if any(set(t.gap) & set("،,.؛;") for t in tokens[mention.last : first + 1]):
+            return []
+        if mention.how == "demonym" and index.kind(mention.actor) == "state":
+            return [mention.actor]
+    return []
+
+
 def enrol(
-    index: ActorIndex, newcomers: list[tuple[str, Title]], tokens: list[Token], text: str
+    index: ActorIndex,
+    newcomers: list[tuple[str, Title]],
+    tokens: list[Token],
+    text: str,
+    mentions: Sequence[Mention] = (),
 ) -> dict[str, Newcomer]:
     """Give each new name a provisional id and put it in the index, with its surname."""
     enrolled: dict[str, Newcomer] = {}
@@ -189,6 +245,7 @@ def enrol(
         while ident in index.actors:
             ident += "-x"
         states = [m.actor for m in title.inside if index.kind(m.actor) == "state"]
+        states = states or _side_before(index, title, tokens, mentions)
         language = "en" if name.isascii() else "ar"
         index.actors[ident] = Actor(
             ident, "person", {language: name}, country=states[0] if states else None
