@@ -206,3 +206,19 @@ def test_page_furniture_and_teasers_draft_nothing(world) -> None:
     assert [c.participants for c in found.contacts] == [["vladimir-putin", "joe-biden"]]
     assert [s.speaker for s in found.statements] == ["kremlin"]
     assert {a.id for a in found.actors} == {"vladimir-putin", "joe-biden", "kremlin"}
+
+
+@pytest.mark.parametrize(
+    ("text", "hosts", "mediators"),
+    [
+        ("استضافت تركيا محادثات بين لافروف وتيلرسون.", ["turkey"], []),
+        ("أجرى بوتين وبايدن محادثات بوساطة تركيا.", [], ["turkey"]),
+    ],
+)
+def test_hosts_and_mediators_are_no_parties(world, text, hosts, mediators) -> None:
+    found = drafts(text, world)
+    [talks] = found.contacts
+    assert (talks.hosts, talks.mediators) == (hosts, mediators)
+    assert "turkey" not in talks.participants
+    written = yaml.safe_load(to_yaml(found))["contacts"][0]
+    assert written.get("hosts", []) == hosts and written.get("mediators", []) == mediators

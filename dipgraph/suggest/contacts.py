@@ -250,6 +250,7 @@ def _draft(
         sides=parties.sides,
         subjects=parties.subjects,
         hosts=parties.hosts,
+        mediators=parties.mediators,
         status=status,
         secret=found.secret,
         place=found.place,

@@ -108,6 +108,8 @@ class Lexicon:
     honorifics: PhraseTable
     furniture: PhraseTable
     own_envoy: PhraseTable
+    host: PhraseTable
+    mediator: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -207,6 +209,8 @@ _CUE_TABLES = (
     "honorifics",
     "furniture",
     "own_envoy",
+    "host",
+    "mediator",
 )
 
 

@@ -211,6 +211,8 @@ def _contact(
         lines.append(f"    subjects: {_flow(contact.subjects)}")
     if contact.hosts:
         lines.append(f"    hosts: {_flow(contact.hosts)}")
+    if contact.mediators:
+        lines.append(f"    mediators: {_flow(contact.mediators)}")
     if contact.initiated_by:
         lines.append(f"    initiated_by: {contact.initiated_by}")
     lines.append(f"    status: {contact.status}")  # always: the comments say which cue
