@@ -225,6 +225,9 @@ def evaluate(facts: Facts, source_id: str, known: Facts | None = None) -> dict[s
     actors.drafted = len(drafted)
     actors.right = sum(1 for a in drafted if a in wanted)
     actors.misses = sorted(wanted - set(drafted))
+    if known is not None:  # the corpus: how many of the actors the facts lack were drafted
+        new = {a for a in wanted if a not in known.actors}
+        actors.agree = {"new": len(new & set(drafted)), "new in gold": len(new)}
     return scores
 
 
@@ -391,6 +394,12 @@ def report(facts: Facts, sources: list[str], details: bool, known: Facts | None 
     contacts = totals["contacts"]
     agreeing = ", ".join(f"{k} {v}/{contacts.found}" for k, v in contacts.agree.items())
     print(f"\ncontacts found that also agree on: {agreeing}")
+    actors = totals["actors"]
+    if "new in gold" in actors.agree:
+        found, gold = actors.agree["new"], actors.agree["new in gold"]
+        print(
+            f"actors the facts lack (new people, other states, outlets): {found} of {gold} drafted"
+        )
     return totals
 
 

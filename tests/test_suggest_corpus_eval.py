@@ -113,6 +113,7 @@ def test_corpus_scores_with_new_people_renamed(tmp_path, capsys):
     assert "strict contacts: recall" in out
     # the new person is scored under the gold's id: her statement is found
     assert "statements: recall 100.0% (1/1)" in out
+    assert "actors the facts lack (new people, other states, outlets): 1 of 1 drafted" in out
 
 
 def test_check_gold_runs_no_suggest(tmp_path, capsys, monkeypatch):
