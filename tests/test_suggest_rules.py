@@ -222,3 +222,10 @@ def test_hosts_and_mediators_are_no_parties(world, text, hosts, mediators) -> No
     assert "turkey" not in talks.participants
     written = yaml.safe_load(to_yaml(found))["contacts"][0]
     assert written.get("hosts", []) == hosts and written.get("mediators", []) == mediators
+
+
+def test_a_known_person_spelled_another_way_is_not_new(world) -> None:
+    # the facts spell him "أناتولي أنتونوف" (ت); the article "أنطونوف" (ط)
+    found = drafts("وقال السفير الروسي أناتولي أنطونوف إن الحوار مستمر.", world)
+    assert sorted(a.id for a in found.actors) == ["anatoly-antonov", "russia"]
+    assert [s.speaker for s in found.statements] == ["anatoly-antonov"]

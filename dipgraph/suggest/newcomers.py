@@ -21,6 +21,7 @@ from dipgraph.suggest.text import Token
 from dipgraph.suggest.titles import Title
 
 _MAX_NAME = 3
+_SAME_SPELLING = 0.85  # a new name this close to a known one is that person spelled otherwise
 _SIDE_REACH = 5  # words from "الجانب الأمريكي" to the title of the one who heads it
 
 
@@ -228,6 +229,18 @@ def _side_before(
     return []
 
 
+def _known_people(index: ActorIndex) -> dict[str, str]:
+    """Known people's names of two words or more, folded, to their ids."""
+    found: dict[str, str] = {}
+    for actor in index.actors.values():
+        if actor.kind != "person":
+            continue
+        for name in [*actor.names.values(), *(a for v in actor.aliases.values() for a in v)]:
+            if len(name.split()) > 1:
+                found.setdefault(normalise_name(name), actor.id)
+    return found
+
+
 def enrol(
     index: ActorIndex,
     newcomers: list[tuple[str, Title]],
@@ -238,8 +251,14 @@ def enrol(
     """Give each new name a provisional id and put it in the index, with its surname."""
     enrolled: dict[str, Newcomer] = {}
     by_name: dict[str, str] = {}
+    spelled = _known_people(index)
     for name, title in newcomers:
         if name in by_name:
+            continue
+        same = close_matches(normalise_name(name), list(spelled), n=1, cutoff=_SAME_SPELLING)
+        if same:  # "أنطونوف" for "أنتونوف": the known person spelled another way
+            by_name[name] = spelled[same[0]]
+            index.names.add(name, (spelled[same[0]], "any"))
             continue
         ident = f"new-person-{len(enrolled) + 1}"
         while ident in index.actors:
