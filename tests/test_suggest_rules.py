@@ -229,3 +229,32 @@ def test_a_known_person_spelled_another_way_is_not_new(world) -> None:
     found = drafts("وقال السفير الروسي أناتولي أنطونوف إن الحوار مستمر.", world)
     assert sorted(a.id for a in found.actors) == ["anatoly-antonov", "russia"]
     assert [s.speaker for s in found.statements] == ["anatoly-antonov"]
+
+
+# --- titles -----------------------------------------------------------------------------
+
+
+def posts(text: str, facts) -> list[tuple[str, str]]:
+    return [(p.holder, p.title) for p in drafts(text, facts).posts]
+
+
+def test_a_feminine_title_keeps_its_first_word(world) -> None:
+    found = posts("وقالت نائبة وزير الخارجية الأمريكي سارة كريم إن المحادثات مفيدة.", world)
+    assert found == [("new-person-1", "نائبة وزير الخارجية الأمريكي")]
+
+
+def test_each_title_goes_to_the_name_after_it(world) -> None:
+    text = "التقى وزير الخارجية الروسي سيرجي لافروف ووزير الدفاع الأمريكي جيمس ماتيس."
+    assert posts(text, world) == [
+        ("sergey-lavrov", "وزير الخارجية الروسي"),
+        ("james-mattis", "وزير الدفاع الأمريكي"),  # without the "و" that joins them
+    ]
+
+
+def test_a_new_outlet_speaks_and_a_state_in_its_name_does_not(world) -> None:
+    found = drafts("وأفادت وكالة نوفا نيوز بأن الحوار مستمر.", world)
+    [outlet] = [a for a in found.actors if a.id is None]
+    assert (outlet.name, outlet.kind) == ("نوفا نيوز", "organization")
+    assert [s.speaker for s in found.statements] == [outlet.provisional_id]
+    found = drafts("وقالت قناة روسيا إن اللقاء انتهى.", world)
+    assert [s.speaker for s in found.statements] != ["russia"]

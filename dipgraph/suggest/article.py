@@ -10,6 +10,7 @@ from dipgraph.suggest.furniture import blank_furniture
 from dipgraph.suggest.lexicon import Lexicon
 from dipgraph.suggest.mentions import ActorIndex, Mention, find_mentions, mark_appositions
 from dipgraph.suggest.newcomers import Newcomer, enrol, find_newcomers
+from dipgraph.suggest.outlets import enrol_outlets, find_outlets, mark_outlet_names
 from dipgraph.suggest.text import Sentence, Token, split, tokenise
 from dipgraph.suggest.titles import Title, find_titles, implied_holders
 
@@ -43,9 +44,11 @@ class Article:
         sentences = split(scanned, tokens)
         read = cls._read(text, tokens, sentences, index, lexicon, facts)
         found = find_newcomers(read.titles, tokens, read.mentions, lexicon, text, index)
-        if not found:
+        outlets = find_outlets(tokens, read.mentions, lexicon, text)
+        if not found and not outlets:
             return read
         newcomers = enrol(index, found, tokens, text, read.mentions)
+        newcomers.update(enrol_outlets(index, outlets, tokens, text))
         read = cls._read(text, tokens, sentences, index, lexicon, facts)
         read.newcomers = newcomers
         return read
@@ -70,6 +73,7 @@ class Article:
             [t for t in titles if id(t) not in named], tokens, mentions, index, lexicon
         )
         mark_appositions(tokens, mentions + implied, lexicon)
+        mark_outlet_names(tokens, mentions, index, lexicon)
         read = cls(text, tokens, sentences, mentions, implied, titles, index, lexicon, facts)
         for mention in sorted(mentions + implied, key=lambda m: m.first):
             read.by_sentence.setdefault(tokens[mention.first].sentence, []).append(mention)

@@ -108,6 +108,7 @@ class Lexicon:
     honorifics: PhraseTable
     furniture: PhraseTable
     own_envoy: PhraseTable
+    outlets: PhraseTable
     host: PhraseTable
     mediator: PhraseTable
     titles: PhraseTable
@@ -209,6 +210,7 @@ _CUE_TABLES = (
     "honorifics",
     "furniture",
     "own_envoy",
+    "outlets",
     "host",
     "mediator",
 )

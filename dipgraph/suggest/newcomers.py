@@ -29,7 +29,8 @@ _SIDE_REACH = 5  # words from "الجانب الأمريكي" to the title of th
 class Newcomer:
     id: str
     name: str
-    title: str  # the title as printed
+    title: str  # the title (or the kind of outlet) as printed
+    kind: str = "person"
 
 
 def find_newcomers(
@@ -81,7 +82,7 @@ def _name_after(
             taken.append(token)  # "بن", "أبو": the name goes on
             at += 1
             continue
-        if not _could_be_name(lexicon, token, definite=words > 0):
+        if not could_be_name(lexicon, token, definite=words > 0):
             break
         ends = _name_ends(tokens, at + 1, sentence, starts, lexicon)
         if not ends and ((words == 2 and not linked) or (token.definite and words > 0)):
@@ -114,7 +115,7 @@ def _name_before(
     at = first - 1
     while at >= 0 and tokens[at].sentence == sentence and at not in starts and len(taken) < 5:
         token = tokens[at]
-        if not (lexicon.name_links.has(token) or _could_be_name(lexicon, token, definite=True)):
+        if not (lexicon.name_links.has(token) or could_be_name(lexicon, token, definite=True)):
             break
         if token.forms != token.names:
             break  # "منصبه": a word with a pronoun is no name
@@ -135,7 +136,7 @@ def _name_before(
         taken[0].index == 0
         or tokens[taken[0].index - 1].sentence != sentence
         or bool(opener.gap.strip())
-        or not _could_be_name(lexicon, tokens[taken[0].index - 1], definite=True)
+        or not could_be_name(lexicon, tokens[taken[0].index - 1], definite=True)
     )
     return taken if bounded else []
 
@@ -180,11 +181,11 @@ def _name_ends(
     return (
         bool(token.gap.strip())
         or joined
-        or not _could_be_name(lexicon, token, definite=True)
+        or not could_be_name(lexicon, token, definite=True)
     )
 
 
-def _could_be_name(lexicon: Lexicon, token: Token, definite: bool = False) -> bool:
+def could_be_name(lexicon: Lexicon, token: Token, definite: bool = False) -> bool:
     """A word that may be part of a new person's name; ``definite``: a word with the
     article may be (a surname: "الجبير", "البوسعيدي")."""
     if not any(c.isalpha() for c in token.text):
