@@ -258,3 +258,32 @@ def test_a_new_outlet_speaks_and_a_state_in_its_name_does_not(world) -> None:
     assert [s.speaker for s in found.statements] == [outlet.provisional_id]
     found = drafts("وقالت قناة روسيا إن اللقاء انتهى.", world)
     assert [s.speaker for s in found.statements] != ["russia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "speaker"),
+    [
+        # the envoy is the name after the comma; Putin is whom he serves
+        ("وقال مبعوث الرئيس الروسي فلاديمير بوتين، كريم سالم، إن اللقاء مفيد.", "new", "new"),
+        (
+            "وقال مبعوث الرئيس الروسي فلاديمير بوتين، بوريس بيلوف، إن اللقاء مفيد.",
+            "boris-belov",
+            "boris-belov",
+        ),
+        # a comma after the holder that opens no name changes nothing
+        (
+            "وقال مساعد الرئيس الروسي بوريس بيلوف، في تصريح، إن الحوار مستمر.",
+            "boris-belov",
+            "boris-belov",
+        ),
+    ],
+)
+def test_an_envoys_post_goes_to_the_envoy_not_to_whom_he_serves(
+    world, text: str, holder: str, speaker: str
+) -> None:
+    found = drafts(text, world)
+    new = {a.provisional_id for a in found.actors if a.id is None}
+    expect = {"new": next(iter(new), None)}
+    [post] = found.posts
+    assert post.holder == expect.get(holder, holder) and "vladimir-putin" != post.holder
+    assert [s.speaker for s in found.statements] == [expect.get(speaker, speaker)]

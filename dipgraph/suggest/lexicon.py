@@ -117,6 +117,7 @@ class Lexicon:
     descriptive: PhraseTable
     dual_titles: PhraseTable
     plural_titles: PhraseTable
+    principal: PhraseTable
     demonyms: PhraseTable
     months: PhraseTable
     relative_dates: PhraseTable
@@ -278,6 +279,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         descriptive=_flat(titles.get("descriptive", []), "titles: descriptive"),
         dual_titles=_flat(titles.get("dual", []), "titles: dual"),
         plural_titles=_flat(titles.get("plural", []), "titles: plural"),
+        principal=_flat(titles.get("principal", []), "titles: principal"),
         demonyms=demonyms,
         months=months,
         relative_dates=_flat(dates.get("relative", []), "dates: relative"),

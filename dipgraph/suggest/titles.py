@@ -53,6 +53,7 @@ def find_titles(
         _extend(title, tokens, starts, index, lexicon)
         _extend_before(title, tokens, ends)
         _attach_holder(title, tokens, people)
+        _principal(title, tokens, people, lexicon)
         _share(title, tokens, starts, people, lexicon)
         titles.append(title)
         at = title.last
@@ -185,6 +186,61 @@ def _attach_holder(
         title.holder = after or before
     for mention in title.inside:
         mention.in_title = True
+
+
+def _principal(
+    title: Title, tokens: list[Token], people: dict[tuple[str, int], Mention], lexicon: Lexicon
+) -> None:
+    """ "مبعوث الرئيس الروسي فلاديمير بوتين، كريم سالم": an envoy's (aide's...) title
+    names the one he serves; the holder is the name set off by the comma after it. The
+    principal becomes part of the title, and the holder is the person named next (or a
+    new name found there later)."""
+    principal = title.holder
+    if principal is None or principal.first != title.last:
+        return
+    if not lexicon.principal.longest(tokens, title.first):
+        return
+    after = principal.last
+    if after + 1 >= len(tokens) or not set(tokens[after].gap) & set("،,"):
+        return
+    holder = people.get(("first", after))
+    if holder is None and not _set_off_name(tokens, after, lexicon):
+        return
+    principal.in_title = True
+    title.inside.append(principal)
+    title.last = principal.last
+    title.holder = holder
+
+
+def _set_off_name(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
+    """Two or three name-like words from ``at``, closed by punctuation: "، كريم سالم،"."""
+    for length in (2, 3):
+        last = at + length
+        if last > len(tokens):
+            return False
+        words = tokens[at:last]
+        if not all(_name_like(t, lexicon) for t in words) or any(t.gap.strip() for t in words[1:]):
+            return False
+        if last == len(tokens) or tokens[last].gap.strip():
+            return True
+    return False
+
+
+def _name_like(token: Token, lexicon: Lexicon) -> bool:
+    """A word that may be a name: no article, not a function or lexicon word."""
+    return (
+        any(c.isalpha() for c in token.text)
+        and not token.definite
+        and not any(
+            table.has(token)
+            for table in (
+                lexicon.not_names,
+                lexicon.speech,
+                lexicon.titles,
+                lexicon.complementisers,
+            )
+        )
+    )
 
 
 def _share(
