@@ -287,3 +287,9 @@ def test_an_envoys_post_goes_to_the_envoy_not_to_whom_he_serves(
     [post] = found.posts
     assert post.holder == expect.get(holder, holder) and "vladimir-putin" != post.holder
     assert [s.speaker for s in found.statements] == [expect.get(speaker, speaker)]
+
+
+def test_a_name_behind_a_preposition_letter_is_still_a_name(world) -> None:
+    # "كيري" is no "يرى" (he sees) behind ك: the name after the title is taken whole
+    found = drafts("بعد لقاء مع نظيره الأمريكي جون كيري في جنيف قال لافروف إن الحوار مفيد.", world)
+    assert [a.name for a in found.actors if a.id is None] == ["جون كيري"]

@@ -58,11 +58,11 @@ class PhraseTable:
                     best = (len(words), payload)
         return best
 
-    def has(self, token: Token) -> bool:
-        """Whether a one-word phrase of the table is this token."""
-        return any(
-            len(words) == 1 for form in token.forms for words, _ in self.by_first.get(form, ())
-        )
+    def has(self, token: Token, verb: bool = False) -> bool:
+        """Whether a one-word phrase of the table is this token (``verb``: read as a verb,
+        so "وكيري" is not "يرى" behind ك)."""
+        forms = token.verbs if verb else token.forms
+        return any(len(words) == 1 for form in forms for words, _ in self.by_first.get(form, ()))
 
 
 def _follows(tokens: Sequence[Token], at: int, words: tuple[str, ...], suffixes: bool) -> bool:
@@ -261,9 +261,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
             months.add(word, int(number))
     _known_labels(type_rank, "contact_types", "contact_words.yaml")
     _known_labels(speech_kinds, "statement_kinds", "speech_verbs.yaml")
-    _known_labels(
-        {s: 0 for s in status_of.values()}, "contact_statuses", "cues.yaml: status"
-    )
+    _known_labels({s: 0 for s in status_of.values()}, "contact_statuses", "cues.yaml: status")
     cue_tables = {name: _flat(cues.get(name, []), f"cues: {name}") for name in _CUE_TABLES}
     return Lexicon(
         contact_types=contact_types,

@@ -137,7 +137,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, lexicon: Lexicon) -> l
 
 
 def _short_reference(token: Token, last_named: dict[str, str]) -> str | None:
-    """"المجلس" (the council) after "مجلس الاتحاد الروسي": the organisation last named
+    """ "المجلس" (the council) after "مجلس الاتحاد الروسي": the organisation last named
     whose name starts with that word."""
     if not last_named or not token.definite or token.text.isascii():
         return None

@@ -150,16 +150,16 @@ def _other_given_name(
     if index is None or title.last + 1 >= len(tokens):
         return []
     given, surname = tokens[title.last], tokens[title.last + 1]
-    known = next(
-        (m for m in mentions if m.first == title.last + 1 and m.last == m.first + 1), None
-    )
+    known = next((m for m in mentions if m.first == title.last + 1 and m.last == m.first + 1), None)
     if known is None or given.gap.strip() or surname.gap.strip():
         return []
     if index.kind(known.actor) != "person":
         return []
-    if given.definite or not any(c.isalpha() for c in given.text) or title.last in {
-        m.first for m in mentions
-    }:
+    if (
+        given.definite
+        or not any(c.isalpha() for c in given.text)
+        or title.last in {m.first for m in mentions}
+    ):
         return []
     names = [n.split() for n in index.actors[known.actor].names.values()]
     givens = [normalise_name(words[0]) for words in names if len(words) > 1]
@@ -178,11 +178,7 @@ def _name_ends(
         return True
     token = tokens[at]
     joined = token.folded[:1] in "وف" and token.folded[1:] in token.names  # "وأجرى"
-    return (
-        bool(token.gap.strip())
-        or joined
-        or not could_be_name(lexicon, token, definite=True)
-    )
+    return bool(token.gap.strip()) or joined or not could_be_name(lexicon, token, definite=True)
 
 
 def could_be_name(lexicon: Lexicon, token: Token, definite: bool = False) -> bool:
@@ -193,6 +189,8 @@ def could_be_name(lexicon: Lexicon, token: Token, definite: bool = False) -> boo
     if token.text.isascii():
         return token.text[:1].isupper() and not lexicon.not_names.has(token)
     bare = token.folded.startswith("ال")  # "الجبير", not "للتشاور" (to consult)
+    if lexicon.speech.has(token, verb=True):
+        return False
     return not (
         (token.definite and not (definite and bare))
         or len(token.folded) < 2
@@ -200,7 +198,6 @@ def could_be_name(lexicon: Lexicon, token: Token, definite: bool = False) -> boo
             table.has(token)
             for table in (
                 lexicon.not_names,
-                lexicon.speech,
                 lexicon.contact_types,
                 lexicon.titles,
                 lexicon.relative_dates,

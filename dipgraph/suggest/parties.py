@@ -74,7 +74,7 @@ def _verb_follows(article: Article, at: int, segment: Segment) -> bool:
     if at >= segment.end:
         return False
     token = article.tokens[at]
-    if at == segment.word_first or article.lexicon.speech.has(token):
+    if at == segment.word_first or article.lexicon.speech.has(token, verb=True):
         return True
     return token.folded[:1] in ("ي", "ت") or token.folded.startswith("سي")
 

@@ -25,9 +25,7 @@ _WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0
 # the dot closes a one-letter abbreviation ("U.S. President"). A run is tried only from
 # its first mark and taken whole (``++``): retrying it from every mark, each time
 # backing off to every shorter run, made 40,000 dots with no space after them take 30 s.
-_END = re.compile(
-    r"\n+|(?<![.!?؟])(?<![\s.][A-Z])(?<!^[A-Z])[.!?؟]++(?=\s|\Z|[\u0621-\u064A])"
-)
+_END = re.compile(r"\n+|(?<![.!?؟])(?<![\s.][A-Z])(?<!^[A-Z])[.!?؟]++(?=\s|\Z|[\u0621-\u064A])")
 # The longest sentence of the bundled sources has 110 words; longer runs are cut.
 MAX_SENTENCE_TOKENS = 250
 _CLAUSE_PUNCTUATION = "،,؛;"

@@ -101,7 +101,7 @@ def _extend(
             and (token.definite or token.forms != token.names)  # "الدفاع", "بلدينا"
             and not lexicon.not_names.has(token)
             and not lexicon.honorifics.has(token)
-            and not lexicon.speech.has(token)
+            and not lexicon.speech.has(token, verb=True)
             and not lexicon.contact_types.has(token)
             and not lexicon.relative_dates.has(token)
         ):
@@ -120,7 +120,9 @@ def _construct(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
     token = tokens[at]
     if token.text.isascii() or at + 1 >= len(tokens) or _punctuated(tokens[at + 1]):
         return False
-    if any(table.has(token) for table in (lexicon.not_names, lexicon.speech, lexicon.titles)):
+    if lexicon.speech.has(token, verb=True):
+        return False
+    if any(table.has(token) for table in (lexicon.not_names, lexicon.titles)):
         return False
     following = tokens[at + 1]
     return following.sentence == token.sentence and (
@@ -231,11 +233,11 @@ def _name_like(token: Token, lexicon: Lexicon) -> bool:
     return (
         any(c.isalpha() for c in token.text)
         and not token.definite
+        and not lexicon.speech.has(token, verb=True)
         and not any(
             table.has(token)
             for table in (
                 lexicon.not_names,
-                lexicon.speech,
                 lexicon.titles,
                 lexicon.complementisers,
             )
