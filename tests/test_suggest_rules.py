@@ -285,7 +285,7 @@ def test_an_envoys_post_goes_to_the_envoy_not_to_whom_he_serves(
     new = {a.provisional_id for a in found.actors if a.id is None}
     expect = {"new": next(iter(new), None)}
     [post] = found.posts
-    assert post.holder == expect.get(holder, holder) and "vladimir-putin" != post.holder
+    assert post.holder == expect.get(holder, holder) and post.holder != "vladimir-putin"
     assert [s.speaker for s in found.statements] == [expect.get(speaker, speaker)]
 
 
@@ -293,3 +293,21 @@ def test_a_name_behind_a_preposition_letter_is_still_a_name(world) -> None:
     # "كيري" is no "يرى" (he sees) behind ك: the name after the title is taken whole
     found = drafts("بعد لقاء مع نظيره الأمريكي جون كيري في جنيف قال لافروف إن الحوار مفيد.", world)
     assert [a.name for a in found.actors if a.id is None] == ["جون كيري"]
+
+
+def test_a_dual_titles_second_holder_may_be_new(world) -> None:
+    text = "وعقد وزيرا الخارجية الروسي سيرجي لافروف والأمريكي جون كاري محادثات في جنيف."
+    found = drafts(text, world)
+    [new] = [a for a in found.actors if a.id is None]
+    assert new.name == "جون كاري"
+    [talks] = found.contacts
+    assert sorted(map(sorted, talks.sides)) == [[new.provisional_id], ["sergey-lavrov"]]
+
+
+def test_a_given_name_spelled_another_way_is_part_of_the_known_name(world) -> None:
+    # the facts spell "سيرجي لافروف"; "سيرغي" before his surname is the same given name
+    found = drafts("وقال وزير الخارجية الروسي سيرغي لافروف إن الحوار مفيد.", world)
+    assert [(p.holder, p.title) for p in found.posts] == [
+        ("sergey-lavrov", "وزير الخارجية الروسي")
+    ]
+    assert all(a.id for a in found.actors)

@@ -65,7 +65,9 @@ class Article:
     ) -> Article:
         mentions = find_mentions(tokens, index, lexicon)
         titles = find_titles(tokens, mentions, index, lexicon)
-        named = {id(t) for _, t in find_newcomers(titles, tokens, mentions, lexicon, text, index)}
+        named = {
+            id(t) for _, t, _ in find_newcomers(titles, tokens, mentions, lexicon, text, index)
+        }
         # a title followed by a new name is that person's, not a known holder's
         implied = implied_holders(
             [t for t in titles if id(t) not in named], tokens, mentions, index, lexicon

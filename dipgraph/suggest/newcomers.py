@@ -40,34 +40,59 @@ def find_newcomers(
     lexicon: Lexicon,
     text: str,
     index: ActorIndex | None = None,
-) -> list[tuple[str, Title]]:
+) -> list[tuple[str, Title, int]]:
     """(name as printed, its title) for each title beside an unknown name: after it
     ("وزير الخارجية عادل الجبير"), else before it ("بدر البوسعيدي، وزير الخارجية")."""
     starts = {m.first for m in mentions}
-    found: list[tuple[str, Title]] = []
+    found: list[tuple[str, Title, int]] = []  # name, title, the name's first token
     for title in titles:
         if title.holder is not None and title.holder.how == "name":
+            second = _second_of_dual(title, tokens, mentions, starts, lexicon)
+            if second:
+                found.append((text[second[0].start : second[-1].end], title, second[0].index))
             continue
         other = _other_given_name(title, tokens, mentions, index)
         if other:
-            found.append((text[other[0].start : other[-1].end], title))
+            found.append((text[other[0].start : other[-1].end], title, other[0].index))
             continue
         taken = _name_after(title, tokens, starts, lexicon) or _name_before(
             title, tokens, starts, lexicon
         )
         if taken:
-            found.append((text[taken[0].start : taken[-1].end], title))
+            found.append((text[taken[0].start : taken[-1].end], title, taken[0].index))
     return found
 
 
-def _name_after(
-    title: Title, tokens: list[Token], starts: set[int], lexicon: Lexicon
+def _second_of_dual(
+    title: Title,
+    tokens: list[Token],
+    mentions: list[Mention],
+    starts: set[int],
+    lexicon: Lexicon,
 ) -> list[Token]:
-    """Two name words after the title (a link such as بن or أبو joins more, an honorific
-    before them is skipped); a third only where the name visibly ends after it, since
-    "جون كيري سبل" is a name and then a noun. A definite word ends a name ("عادل الجبير")."""
+    """A dual title's second holder the facts do not know: "وزيري الخارجية الروسي سيرغي
+    لافروف والأميركي أنتوني بلينكن"."""
+    holder = title.holder
+    if holder is None or holder.first != title.last or title.shared:
+        return []
+    if not lexicon.dual_titles.longest(tokens, title.first, suffixes=False):
+        return []
+    at = holder.last
+    adjective = next((m for m in mentions if m.first == at and m.how == "demonym"), None)
+    if adjective is None or not tokens[at].folded.startswith("و"):
+        return []
+    return _name_after(title, tokens, starts, lexicon, adjective.last)
+
+
+def _name_after(
+    title: Title, tokens: list[Token], starts: set[int], lexicon: Lexicon, at: int = -1
+) -> list[Token]:
+    """Two name words after the title (or from ``at``; a link such as بن or أبو joins
+    more, an honorific before them is skipped); a third only where the name visibly ends
+    after it, since "جون كيري سبل" is a name and then a noun. A definite word ends a name
+    ("عادل الجبير")."""
     sentence = tokens[title.first].sentence
-    at = title.last
+    at = title.last if at < 0 else at
     while at < len(tokens) and lexicon.honorifics.has(tokens[at]) and not tokens[at].gap.strip():
         at += 1
     taken: list[Token] = []
@@ -241,7 +266,7 @@ def _known_people(index: ActorIndex) -> dict[str, str]:
 
 def enrol(
     index: ActorIndex,
-    newcomers: list[tuple[str, Title]],
+    newcomers: list[tuple[str, Title, int]],
     tokens: list[Token],
     text: str,
     mentions: Sequence[Mention] = (),
@@ -250,7 +275,7 @@ def enrol(
     enrolled: dict[str, Newcomer] = {}
     by_name: dict[str, str] = {}
     spelled = _known_people(index)
-    for name, title in newcomers:
+    for name, title, first in newcomers:
         if name in by_name:
             continue
         same = close_matches(normalise_name(name), list(spelled), n=1, cutoff=_SAME_SPELLING)
@@ -261,7 +286,13 @@ def enrol(
         ident = f"new-person-{len(enrolled) + 1}"
         while ident in index.actors:
             ident += "-x"
-        states = [m.actor for m in title.inside if index.kind(m.actor) == "state"]
+        # "والأميركي X" (a dual title's second holder): the adjective right before X
+        right_before = [
+            m.actor
+            for m in mentions
+            if m.last == first and m.how == "demonym" and index.kind(m.actor) == "state"
+        ]
+        states = right_before or [m.actor for m in title.inside if index.kind(m.actor) == "state"]
         states = states or _side_before(index, title, tokens, mentions)
         language = "en" if name.isascii() else "ar"
         index.actors[ident] = Actor(
