@@ -307,7 +307,48 @@ def test_a_dual_titles_second_holder_may_be_new(world) -> None:
 def test_a_given_name_spelled_another_way_is_part_of_the_known_name(world) -> None:
     # the facts spell "سيرجي لافروف"; "سيرغي" before his surname is the same given name
     found = drafts("وقال وزير الخارجية الروسي سيرغي لافروف إن الحوار مفيد.", world)
-    assert [(p.holder, p.title) for p in found.posts] == [
-        ("sergey-lavrov", "وزير الخارجية الروسي")
-    ]
+    assert [(p.holder, p.title) for p in found.posts] == [("sergey-lavrov", "وزير الخارجية الروسي")]
     assert all(a.id for a in found.actors)
+
+
+# --- every claim inside the draft's own quotes ------------------------------------------------
+
+
+def _unquoted_parties(text: str, facts) -> list[tuple[str, str]]:
+    """(contact quote, party) for each party no quote of its draft names."""
+    from dipgraph.suggest.article import Article
+    from dipgraph.suggest.lexicon import load_lexicon
+
+    found = dipgraph.suggest(text=text, facts=facts)
+    read = Article.read(text, facts, load_lexicon())
+    where: dict[str, list[int]] = {}
+    for mention in read.mentions + read.implied:
+        where.setdefault(mention.actor, []).append(read.tokens[mention.first].start)
+    missing = []
+    for contact in found.contacts:
+        for party in [*contact.participants, *contact.hosts, *contact.mediators]:
+            starts = where.get(party, [])
+            if not any(s.start <= at < s.end for s in contact.spans for at in starts):
+                missing.append((contact.quote, party))
+    return missing
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in (TESTS.parent / "facts/sources").glob("*.txt"))
+)
+def test_every_party_is_named_in_its_drafts_quotes(name: str) -> None:
+    facts = load_facts(TESTS.parent / "facts")
+    text = (TESTS.parent / "facts/sources" / name).read_text(encoding="utf-8")
+    assert _unquoted_parties(text, facts) == []
+
+
+def test_parties_named_in_an_earlier_sentence_are_quoted_there(world) -> None:
+    text = "التقى بوتين وبايدن في جنيف. وقال الكرملين إن الاتصال بين الرئيسين كان مفيدا."
+    assert _unquoted_parties(text, world) == []
+
+
+def test_a_mediator_named_after_the_clause_is_quoted(world) -> None:
+    text = "وانتهت المحادثات بين بوتين وبايدن، بعد ساعتين من تبادل الرسائل بواسطة تركيا."
+    assert _unquoted_parties(text, world) == []
+    [talks] = drafts(text, world).contacts
+    assert talks.mediators == ["turkey"] and "تركيا" in talks.quote

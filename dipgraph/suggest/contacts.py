@@ -213,10 +213,12 @@ def _draft(
         return
     parties = find_parties(article, speeches, segment)
     inside = [m for m in parties.mentions if m.first >= sentence.first]
-    inside += [  # "في إسطنبول التركية": the host, and the place, belong in the quote
+    inside += [  # "في إسطنبول التركية", "بواسطة X": hosts and mediators belong in the quote
         m
         for m in article.sentence_mentions(sentence)
-        if m.actor in parties.hosts and segment.word_first <= m.first < segment.end
+        if (m.actor in parties.hosts and segment.word_first <= m.first < segment.end)
+        or m.actor in parties.mediators
+        or (m.actor in parties.hosts and m.first < segment.word_first)
     ]
     status, why, cue_first = _status(article, speeches, segment)
     # the quote reaches the words that decided the status ("نفى ... أن يكون قد التقى")
@@ -257,8 +259,25 @@ def _draft(
         date=when.date,
         date_note=when.note,
     )
-    _describe(article, draft, sentence, segment.words, why)
+    _cite_earlier_parties(article, draft, parties.mentions, sentence)
+    _describe(article, draft, quoted, segment.words, why)
     _merge_or_add(drafts, draft)
+
+
+def _cite_earlier_parties(
+    article: Article, draft: ContactDraft, mentions: list, sentence: Sentence
+) -> None:
+    """Parties named in an earlier sentence ("the two presidents" points back to them) are
+    quoted where they are named, so that every party is in the draft's own quotes."""
+    for mention in mentions:
+        if mention.first >= sentence.first:
+            continue
+        earlier = article.sentences[article.tokens[mention.first].sentence]
+        first, last = _clause(article, earlier, mention.first, mention.last)
+        if draft.cite(article.span(first, last)):
+            draft.comments.append(
+                f"{article.name(mention.actor)} is quoted where an earlier sentence names them"
+            )
 
 
 def _same_event(
@@ -289,9 +308,13 @@ def _describe(
     word = article.span(words[0][0], words[0][1]).quote
     draft.comments.append(f"type '{draft.type}' from '{word}'")
     draft.comments.append(why)
-    request = find_cue(article, sentence, "request")
+    request = find_cue(article, sentence, "request")  # ``sentence``: the quoted words
     if request:
-        after = [m for m in article.sentence_mentions(sentence) if m.first >= request[1]]
+        after = [
+            m
+            for m in article.sentence_mentions(sentence)
+            if request[1] <= m.first < sentence.last
+        ]
         if after:
             draft.initiated_by = after[0].actor
             draft.comments.append(f"initiated_by from '{request[0]}'")
