@@ -352,3 +352,21 @@ def test_a_mediator_named_after_the_clause_is_quoted(world) -> None:
     assert _unquoted_parties(text, world) == []
     [talks] = drafts(text, world).contacts
     assert talks.mediators == ["turkey"] and "تركيا" in talks.quote
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("وقال الرئيس كاراتوف إن الحوار مفيد.", ["كاراتوف"]),  # a lone name, then "إن"
+        ("وأضاف الوزير نفسه أن الحوار مفيد.", []),  # a pronoun: no name
+        ("والتقى السفير الجديد بوتين.", []),  # a definite word: no name
+    ],
+)
+def test_a_lone_name_after_a_title_only_where_a_name_ends(world, text, names) -> None:
+    assert new_names(text, world) == names
+
+
+def test_according_to_an_outlet_is_its_statement(world) -> None:
+    found = drafts("التقى بوتين بايدن في جنيف بحسب وكالة نوفا نيوز.", world)
+    [outlet] = [a.provisional_id for a in found.actors if a.id is None]
+    assert [s.speaker for s in found.statements] == [outlet]

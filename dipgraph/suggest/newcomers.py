@@ -119,7 +119,29 @@ def _name_after(
             break
     while taken and lexicon.name_links.has(taken[-1]):
         taken.pop()
+    if words == 1 and len(taken) == 1 and _lone_name(taken[0], tokens, sentence, starts, lexicon):
+        return taken  # "الرئيس أوباما قال": a surname alone, where a name visibly ends
     return taken if words >= 2 else []
+
+
+def _lone_name(
+    token: Token, tokens: list[Token], sentence: int, starts: set[int], lexicon: Lexicon
+) -> bool:
+    """One word after a title is a name only if it could be nothing else here: no article
+    or attached pronoun, four letters or more, and then punctuation, a speech or contact
+    word or "that" (not merely a word no name has: "الوزير نفسه")."""
+    if token.definite or token.forms != token.names or len(token.folded) < 4:
+        return False
+    at = token.index + 1
+    if at >= len(tokens) or tokens[at].sentence != sentence:
+        return True
+    after = tokens[at]
+    return (
+        bool(after.gap.strip())
+        or lexicon.speech.has(after, verb=True)
+        or lexicon.contact_types.has(after)
+        or lexicon.complementisers.has(after)
+    )
 
 
 def _name_before(
