@@ -370,3 +370,26 @@ def test_according_to_an_outlet_is_its_statement(world) -> None:
     found = drafts("التقى بوتين بايدن في جنيف بحسب وكالة نوفا نيوز.", world)
     [outlet] = [a.provisional_id for a in found.actors if a.id is None]
     assert [s.speaker for s in found.statements] == [outlet]
+
+
+def test_the_two_presidents_of_named_states_are_the_people_named_before(world) -> None:
+    text = (
+        "أكد بوتين أن الحوار مفيد. وقال بايدن إنه مستعد. "
+        "وأجرى الرئيسان الروسي والأمريكي محادثة هاتفية."
+    )
+    [call] = [c for c in drafts(text, world).contacts if c.type == "phone_call"]
+    assert sorted(call.participants) == ["joe-biden", "vladimir-putin"]
+    assert _unquoted_parties(text, world) == []
+
+
+def test_an_envoy_and_a_son_in_law_are_received_not_the_one_they_serve(world) -> None:
+    text = "يستعد الكرملين لاستقبال المبعوث كريم سالم وصهر بايدن في موسكو."
+    [talks] = drafts(text, world).contacts
+    assert "joe-biden" not in talks.participants
+
+
+def test_an_indefinite_envoy_title_names_the_one_served_then_the_envoy(world) -> None:
+    found = drafts("وقال مبعوث بايدن كريم سالم إن الحوار مفيد.", world)
+    [new] = [a.provisional_id for a in found.actors if a.id is None]
+    assert [p.holder for p in found.posts] == [new]
+    assert [s.speaker for s in found.statements] == [new]

@@ -267,6 +267,19 @@ def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> 
             )
     first = segment.lead if segment.lead == sentence.first else segment.word_first
     governed = Sentence(sentence.index, sentence.start, sentence.end, first, segment.end)
+    people_of_states = has_cue(article, governed, "anaphora")
+    if people_of_states and found.mentions and all(m.how == "demonym" for m in found.mentions):
+        # "الرئيسان الروسي والتركي": the two presidents of those states, named before
+        states = {m.actor for m in found.mentions}
+        earlier = _previous(article, sentence, "person", reporters)
+        if len(earlier) == 2 and {article.index.country(m.actor) for m in earlier} == states:
+            found.mentions = []
+            found.extend(
+                article,
+                earlier,
+                0.45,
+                f'parties taken from the sentences before ("{people_of_states}"); check',
+            )
     for table, kind in (("anaphora", "person"), ("anaphora_states", "state")):
         anaphora = has_cue(article, governed, table)
         if len(found.sides) < 2 and anaphora:

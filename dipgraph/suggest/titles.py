@@ -203,10 +203,18 @@ def _principal(
     if not lexicon.principal.longest(tokens, title.first):
         return
     after = principal.last
-    if after + 1 >= len(tokens) or not set(tokens[after].gap) & set("،,"):
-        return
-    holder = people.get(("first", after))
-    if holder is None and not _set_off_name(tokens, after, lexicon):
+    # "صهر بايدن", "مبعوث ترامب": an indefinite head right before a name is that
+    # person's envoy (aide...), whatever follows
+    construct = title.last == title.head_last and not tokens[title.first].definite
+    set_off = after < len(tokens) and bool(set(tokens[after].gap) & set("،,"))
+    holder = people.get(("first", after)) if after < len(tokens) else None
+    if set_off:
+        if holder is None and not _set_off_name(tokens, after, lexicon) and not construct:
+            return
+    elif construct:
+        if holder is not None and tokens[after].gap.strip():
+            holder = None
+    else:
         return
     principal.in_title = True
     title.inside.append(principal)
