@@ -393,3 +393,15 @@ def test_an_indefinite_envoy_title_names_the_one_served_then_the_envoy(world) ->
     [new] = [a.provisional_id for a in found.actors if a.id is None]
     assert [p.holder for p in found.posts] == [new]
     assert [s.speaker for s in found.statements] == [new]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("وصل لافروف إلى جنيف لإجراء محادثات مع تيلرسون.", "planned"),  # in order to hold
+        ("أجرى لافروف محادثات مع تيلرسون لإجراء تقييم للوضع.", "happened"),  # not before it
+    ],
+)
+def test_a_purpose_cue_counts_only_right_before_the_contact(world, text, status) -> None:
+    [talks] = drafts(text, world).contacts
+    assert talks.status == status

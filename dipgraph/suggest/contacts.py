@@ -150,7 +150,9 @@ def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple
             words = article.span(speech.verb, speech.verb_last).quote
             return "denied", f"status 'denied' from '{words}'", speech.verb
 
-    def keep(status: str, first: int, last: int) -> bool:
+    def keep(status: str, first: int, last: int, group: str) -> bool:
+        if group == "purpose":  # "لإجراء محادثات": only right before the contact word
+            return last == segment.word_first
         return (
             status != "denied"
             or first > segment.word_first

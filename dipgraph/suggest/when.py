@@ -93,10 +93,10 @@ def find_place(article: Article, sentence: Sentence) -> dict[str, str] | None:
 
 
 def find_status(
-    article: Article, sentence: Sentence, keep: Callable[[str, int, int], bool] | None = None
+    article: Article, sentence: Sentence, keep: Callable[[str, int, int, str], bool] | None = None
 ) -> tuple[str, str | None, str | None, int | None]:
     """(status, the cue's words, the cue's group, its first token): the first cue group
-    in lexicon order with a cue here; ``keep(status, first, last)`` may refuse a cue by
+    in lexicon order with a cue here; ``keep(status, first, last, group)`` may refuse a cue by
     where it sits."""
     lexicon = article.lexicon
     best: tuple[int, str, str, int] | None = None
@@ -105,7 +105,7 @@ def find_status(
         if cue is None:
             continue
         status = lexicon.status_of[cue[1]]
-        if keep is not None and not keep(status, at, at + cue[0]):
+        if keep is not None and not keep(status, at, at + cue[0], cue[1]):
             continue
         rank = lexicon.status_rank[cue[1]]
         if best is None or rank < best[0]:
