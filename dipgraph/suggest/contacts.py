@@ -159,15 +159,15 @@ def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple
             or (_denies(article, speeches, segment, last))
         )
 
-    status, words, group, first = find_status(article, _cue_region(article, segment), keep)
-    if words is None or group is None or first is None:
+    status, cue, group, at = find_status(article, _cue_region(article, segment), keep)
+    if cue is None or group is None or at is None:
         return (
             "happened",
             "status 'happened': the quoted words have no cue of another status (cues.yaml)",
             segment.word_first,
         )
     kind = "" if group == status else f" (a {group} cue)"
-    return status, f"status '{status}' from '{words}'{kind}", first
+    return status, f"status '{status}' from '{cue}'{kind}", at
 
 
 def _own_envoy(article: Article, segment: Segment) -> bool:
