@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 
 from dipgraph.facts import Facts
 from dipgraph.suggest.drafts import Span
-from dipgraph.suggest.furniture import blank_furniture
+from dipgraph.suggest.furniture import read_without_furniture
 from dipgraph.suggest.lexicon import Lexicon
 from dipgraph.suggest.mentions import ActorIndex, Mention, find_mentions, mark_appositions
 from dipgraph.suggest.newcomers import Newcomer, enrol, find_newcomers
 from dipgraph.suggest.outlets import enrol_outlets, find_outlets, mark_outlet_names
-from dipgraph.suggest.text import Sentence, Token, split, tokenise
+from dipgraph.suggest.text import Sentence, Token
 from dipgraph.suggest.titles import Title, find_titles, implied_holders
 
 _TRIM = " \t\n.,،؛;:"
@@ -39,9 +39,8 @@ class Article:
     def read(cls, text: str, facts: Facts, lexicon: Lexicon) -> Article:
         """Read twice when a title introduces someone new: the second time they are known."""
         index = ActorIndex.build(facts, lexicon)
-        scanned = blank_furniture(text, lexicon)  # quotes still come from ``text``
-        tokens = tokenise(scanned)
-        sentences = split(scanned, tokens)
+        # furniture blanked for reading; quotes still come from ``text``
+        _, tokens, sentences = read_without_furniture(text, lexicon)
         read = cls._read(text, tokens, sentences, index, lexicon, facts)
         found = find_newcomers(read.titles, tokens, read.mentions, lexicon, text, index)
         outlets = find_outlets(tokens, read.mentions, lexicon, text)

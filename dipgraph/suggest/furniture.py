@@ -15,17 +15,31 @@ ________________
 from __future__ import annotations
 
 from dipgraph.suggest.lexicon import Lexicon
-from dipgraph.suggest.text import split, tokenise
+from dipgraph.suggest.text import Sentence, Token, split, tokenise
 
 _BARE = 3  # a marker line of at most this many words introduces a teaser on the next line
 
 
 def blank_furniture(text: str, lexicon: Lexicon) -> str:
     """``text`` with each furniture line (and the teaser after a bare marker) blanked."""
-    if not lexicon.furniture.by_first:
-        return text
+    return read_without_furniture(text, lexicon)[0]
+
+
+def read_without_furniture(text: str, lexicon: Lexicon) -> tuple[str, list[Token], list[Sentence]]:
+    """The text with its furniture blanked, its tokens and its sentences (tokenised once
+    when there is no furniture, twice when there is)."""
     tokens = tokenise(text)
     sentences = split(text, tokens)
+    scanned = _blanked(text, tokens, sentences, lexicon)
+    if scanned is text:
+        return text, tokens, sentences
+    tokens = tokenise(scanned)
+    return scanned, tokens, split(scanned, tokens)
+
+
+def _blanked(text: str, tokens: list[Token], sentences: list[Sentence], lexicon: Lexicon) -> str:
+    if not lexicon.furniture.by_first:
+        return text
     blank: list[tuple[int, int]] = []
     teaser_next = False
     for sentence in sentences:

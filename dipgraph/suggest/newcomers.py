@@ -44,6 +44,7 @@ def find_newcomers(
     """(name as printed, its title) for each title beside an unknown name: after it
     ("وزير الخارجية عادل الجبير"), else before it ("بدر البوسعيدي، وزير الخارجية")."""
     starts = {m.first for m in mentions}
+    by_first = {m.first: m for m in mentions}
     found: list[tuple[str, Title, int]] = []  # name, title, the name's first token
     for title in titles:
         if title.holder is not None and title.holder.how == "name":
@@ -51,7 +52,7 @@ def find_newcomers(
             if second:
                 found.append((text[second[0].start : second[-1].end], title, second[0].index))
             continue
-        other = _other_given_name(title, tokens, mentions, index)
+        other = _other_given_name(title, tokens, by_first, index)
         if other:
             found.append((text[other[0].start : other[-1].end], title, other[0].index))
             continue
@@ -189,7 +190,7 @@ def _name_before(
 
 
 def _other_given_name(
-    title: Title, tokens: list[Token], mentions: list[Mention], index: ActorIndex | None
+    title: Title, tokens: list[Token], by_first: dict[int, Mention], index: ActorIndex | None
 ) -> list[Token]:
     """ "السفير جون سوليفان" where the facts know only another Sullivan: a given name
     unlike the known one's before a known surname is someone new. A spelling of the same
@@ -197,15 +198,15 @@ def _other_given_name(
     if index is None or title.last + 1 >= len(tokens):
         return []
     given, surname = tokens[title.last], tokens[title.last + 1]
-    known = next((m for m in mentions if m.first == title.last + 1 and m.last == m.first + 1), None)
-    if known is None or given.gap.strip() or surname.gap.strip():
+    known = by_first.get(title.last + 1)
+    if known is None or known.last != known.first + 1 or given.gap.strip() or surname.gap.strip():
         return []
     if index.kind(known.actor) != "person":
         return []
     if (
         given.definite
         or not any(c.isalpha() for c in given.text)
-        or title.last in {m.first for m in mentions}
+        or title.last in by_first
     ):
         return []
     names = [n.split() for n in index.actors[known.actor].names.values()]

@@ -294,6 +294,7 @@ def implied_holders(
     state the article names most (a guess, given a low confidence by the rules using it).
     """
     implied: list[Mention] = []
+    titled_by_stem: dict[str, set[str]] = {}
     counts: dict[str, int] = {}
     for mention in mentions:
         if mention.how == "name" and index.kind(mention.actor) == "person":
@@ -314,7 +315,10 @@ def implied_holders(
                 continue
             people = [a for a in counts if index.country(a) == states[0]]
             if lexicon.leader.longest(tokens, title.first) is not None:
-                titled = _titled(titles, tokens, index, _head_stem(tokens[title.first]))
+                stem = _head_stem(tokens[title.first])
+                if stem not in titled_by_stem:  # once a head: per title it was quadratic
+                    titled_by_stem[stem] = _titled(titles, tokens, index, stem)
+                titled = titled_by_stem[stem]
                 people = [a for a in people if a in titled]
             elif not (title.relational or lexicon.descriptive.longest(tokens, title.first)):
                 continue
