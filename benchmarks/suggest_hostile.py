@@ -1,6 +1,6 @@
 """Hostile articles through ``dipgraph suggest``: the work must grow with the article.
 
-Run: PYTHONPATH=. python benchmarks/suggest_hostile.py [--size 32000] [--factor 4] [--seed 1]
+Run: PYTHONPATH=. python benchmarks/suggest_hostile.py [--size 32000] [--factor 4] [--runs 3]
 
 Each generator writes an article of about SIZE characters and one FACTOR times larger;
 both are drafted against the bundled facts and the ratio of their times is printed. A
@@ -68,10 +68,14 @@ TIMED_ONLY: dict[str, Callable[[int, random.Random], str]] = {
 }
 
 
-def _time(text: str, facts) -> tuple[float, int]:
-    started = time.perf_counter()
-    drafts = suggest(text=text, facts=facts)
-    return time.perf_counter() - started, len(drafts.contacts) + len(drafts.statements)
+def _time(text: str, facts, runs: int) -> tuple[float, int]:
+    """The fastest of ``runs`` runs (a shared machine slows some runs, never speeds one)."""
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        drafts = suggest(text=text, facts=facts)
+        best = min(best, time.perf_counter() - started)
+    return best, len(drafts.contacts) + len(drafts.statements)
 
 
 def main() -> int:
@@ -79,6 +83,7 @@ def main() -> int:
     parser.add_argument("--size", type=int, default=32_000)
     parser.add_argument("--factor", type=int, default=4)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=3, help="the fastest of N runs counts")
     args = parser.parse_args()
     facts = load_facts(default_facts_dir())
     suggest(text="تمهيد.", facts=facts)  # lexicons and schema loaded before timing
@@ -87,8 +92,8 @@ def main() -> int:
     for name, make in {**GENERATORS, **TIMED_ONLY}.items():
         small_text = make(args.size, random.Random(args.seed))
         large_text = make(args.size * args.factor, random.Random(args.seed))
-        small, _ = _time(small_text, facts)
-        large, drafted = _time(large_text, facts)
+        small, _ = _time(small_text, facts, args.runs)
+        large, drafted = _time(large_text, facts, args.runs)
         ratio = large / max(small, 1e-4)
         verdict = "ok"
         if ratio > 2 * args.factor:
