@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 from dipgraph.cache.tables import CacheDamaged
 from dipgraph.collector import give_back_memory
 from dipgraph.dates import DateError, PartialDate, may_overlap
-from dipgraph.facts import ROLES, Actor, Contact, Facts, Statement
+from dipgraph.errors import InputError, warn
+from dipgraph.facts import ROLES, Actor, Contact, Facts, Post, Statement, status_counts
 from dipgraph.graph import views
 from dipgraph.graph.cameo import contact_cameo
 from dipgraph.graph.contact_index import ContactIndex
@@ -119,7 +120,7 @@ class _Unchecked(NamedTuple):
     only_for: str | None
 
 
-class QueryError(ValueError):
+class QueryError(InputError):
     """A question that cannot be asked as put (bad date, unknown type...)."""
 
 
@@ -216,9 +217,7 @@ class KnowledgeGraph:
         """Drop every stored part and rebuild from the facts read afresh."""
         if self._recover_facts is None:
             raise error
-        import sys
-
-        print(f"warning: {error}; reading the facts again", file=sys.stderr)
+        warn(f"{error}; reading the facts again")
         self._facts = self._recover_facts()
         self._recover_facts = None
         self.rdf_file = None
@@ -333,7 +332,7 @@ class KnowledgeGraph:
             found.update(index.contacts_by_actor.get(first, ()))
         if role != "party":
             held = index.roles_by_actor.get(first, ())
-            found.update(n for n in held if role == "any" or (role, first) in index.contacts[n][7])
+            found.update(n for n in held if role == "any" or (role, first) in index.row(n).roles)
         return sorted(found)
 
     @_recovering
@@ -348,12 +347,15 @@ class KnowledgeGraph:
         type: str | None = None,
         topic: str | None = None,
         status: str | None = None,
+        any_status: bool = False,
     ) -> list[dict[str, Any]]:
         """Contacts (who talked to whom), filtered, in date order (undated last).
 
         ``actor`` alone: the contacts it was a party to (``role`` 'subject', 'host',
         'mediator' or 'any' also reaches contacts it holds a role in). With ``with_``:
-        contacts where both were parties on different sides.
+        contacts where both were parties on different sides. Only contacts that
+        happened, as :meth:`path` crosses, unless ``any_status`` or a ``status`` asks
+        for others (see :data:`dipgraph.facts.DEFAULT_STATUSES`).
         """
         if role not in ROLE_CHOICES:
             raise QueryError(f"--role must be one of {', '.join(ROLE_CHOICES)}, not '{role}'")
@@ -373,18 +375,22 @@ class KnowledgeGraph:
         if len(positions) == len(contacts):
             contacts = list(contacts)  # every row: one sequential read when stored
         for position in positions:
-            (ident, contact_type, contact_status, sides, subjects, first_day, last_day, _) = (
-                contacts[position]
-            )
+            ident, contact_type, contact_status, sides, subjects, first_day, last_day, _ = contacts[
+                position
+            ]  # a ContactRow (unpacked: a stored row is a plain tuple)
             if second and not _across(sides, first, second):
                 continue
-            if (kind and contact_type != kind) or (state and contact_status != state):
+            if kind and contact_type != kind:
+                continue
+            if state and contact_status != state:
+                continue
+            if not state and not status_counts(contact_status, any_status):
                 continue
             if topics is not None and not topics.intersection(subjects):
                 continue
             if (low is not None or high is not None) and (
                 first_day is None
-                or (low is not None and last_day < low)
+                or (low is not None and last_day is not None and last_day < low)
                 or (high is not None and first_day > high)
             ):
                 continue  # the same rule as dates.may_overlap, on day ordinals
@@ -423,7 +429,8 @@ class KnowledgeGraph:
             rows = index.links_of(actor, any_status)
             if via == "all":
                 rows += index.statics_of(actor)
-            return [Link(*row) for row in rows if may_overlap(row[4], row[5], low, high)]
+            links = map(Link._make, rows)  # a stored row is a plain tuple
+            return [link for link in links if may_overlap(link.start, link.end, low, high)]
 
         return LazyAdjacency(links_of)
 
@@ -442,14 +449,16 @@ class KnowledgeGraph:
         def events_of(actor: str) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
             found = []
             for position in index.contacts_by_actor.get(actor, ()):
-                row = index.contacts[position]
-                if (any_status or row[2] == "happened") and may_overlap(row[5], row[6], low, high):
-                    found.append((row[0], row[3]))
+                row = index.row(position)
+                if status_counts(row.status, any_status) and may_overlap(
+                    row.first_day, row.last_day, low, high
+                ):
+                    found.append((row.id, row.sides))
             if via == "all":
                 found.extend(
-                    (link[3], ((link[0],), (link[1],)))
-                    for link in index.statics_of(actor)
-                    if may_overlap(link[4], link[5], low, high)
+                    (link.fact, ((link.source,), (link.target,)))
+                    for link in map(Link._make, index.statics_of(actor))
+                    if may_overlap(link.start, link.end, low, high)
                 )
             return found
 
@@ -490,7 +499,8 @@ class KnowledgeGraph:
         any_status: bool = False,
         limit: int = 1000,
     ) -> dict[str, Any]:
-        """Shortest path (or all paths) between two actors, with each hop's evidence."""
+        """Shortest path (or all paths) between two actors, with each hop's evidence:
+        ``{from, to, paths, found}``, the keys `path --format json` prints."""
         if max_hops < 1:
             raise QueryError("--max-hops must be at least 1")
         first, second = self.actor_names.resolve(source), self.actor_names.resolve(target)
@@ -526,6 +536,7 @@ class KnowledgeGraph:
                 }
                 for path in found
             ],
+            "found": bool(found),  # as `path --format json` prints it
         }
 
     # -- profile -------------------------------------------------------------
@@ -537,7 +548,7 @@ class KnowledgeGraph:
             (p for p in self.facts.posts.values() if p.holder == actor.id),
             key=lambda p: _chronological(p.from_ or p.as_of, p.id),
         )
-        contacts = self.talks(actor.id, role="any")
+        contacts = self.talks(actor.id, role="any", any_status=True)  # each with its status
         for contact in contacts:
             contact["role"] = next(
                 (role for role in ROLES if actor.id in (r["id"] for r in contact[f"{role}s"])),
@@ -549,7 +560,8 @@ class KnowledgeGraph:
             for s in self.facts.statements.values()
             if actor.id in s.about and s.speaker != actor.id
         ]
-        cited = {e.source for fact in [*posts, *said, *about] for e in fact.evidence}
+        quoted: list[Post | Statement] = [*posts, *said, *about]
+        cited = {e.source for fact in quoted for e in fact.evidence}
         cited |= {e["source"] for c in contacts for e in c["evidence"]}
 
         def statements(items: list[Statement]) -> list[dict[str, Any]]:
@@ -595,7 +607,7 @@ class KnowledgeGraph:
         """The facts as a NetworkX MultiDiGraph (built on first use)."""
         from dipgraph.graph.to_networkx import to_networkx
 
-        return to_networkx(self)
+        return to_networkx(self.facts, self.cameo)
 
     @cached_property
     def quads(self) -> Quads:
@@ -635,7 +647,8 @@ class KnowledgeGraph:
         if self.rdf_file is not None:
             kept = self.rdf_file.keep_nquads(self.quads.nquads_lines())
         if kept is None:
-            store.load(LineStream(self.quads.nquads_lines()), format=pyoxigraph.RdfFormat.N_QUADS)
+            lines = LineStream(self.quads.nquads_lines())  # a readable stream of bytes
+            store.load(lines, format=pyoxigraph.RdfFormat.N_QUADS)  # type: ignore[arg-type]
         else:
             # The quads (and the facts, when they can be read back) take a gigabyte at
             # 100k contacts: free them before the store grows.
