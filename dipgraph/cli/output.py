@@ -19,6 +19,11 @@ from dipgraph.loader.characters import no_formula, visible, visible_json
 Column = tuple[str, Callable[[dict[str, Any]], Any]]
 
 
+def field(name: str) -> Callable[[dict[str, Any]], Any]:
+    """A column's reader of one field of a row."""
+    return lambda row: row[name]
+
+
 class Format(StrEnum):
     table = "table"
     json = "json"
@@ -178,7 +183,7 @@ def _print_records(
             lines = Text(value).wrap(console, max(console.width - indent, 20), overflow="fold")
             for number, line in enumerate(lines):
                 line.rstrip()
-                lead = " " * indent
+                lead: str | Text = " " * indent
                 if number == 0:
                     lead = Text(header + " " * (indent - cell_len(header)), style="bold")
                 console.print(Text.assemble(lead, line), soft_wrap=True)
