@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Any, TextIO
 
+from dipgraph.facts import DEFAULT_STATUSES
 from dipgraph.loader.characters import no_formula, visible, visible_json
 
 Column = tuple[str, Callable[[dict[str, Any]], Any]]
@@ -263,10 +264,15 @@ ACTOR_COLUMNS: list[Column] = [
     ("arabic", lambda a: a["names"].get("ar")),
     ("country", lambda a: a["country"]),
 ]
+def _status_note(status: str | None) -> str:
+    """' (proposed)' after a hop through a contact that did not happen (path --any-status)."""
+    return f" ({status})" if status and status not in DEFAULT_STATUSES else ""
+
+
 HOP_COLUMNS: list[Column] = [
     ("path", lambda h: h["path"]),
     ("from", lambda h: h["from"]),
-    ("relation", lambda h: h["relation"]),
+    ("relation", lambda h: h["relation"] + _status_note(h.get("status"))),
     ("to", lambda h: h["to"]),
     ("date", lambda h: h["date"]),
     ("fact", lambda h: h["fact"]),

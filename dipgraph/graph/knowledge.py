@@ -472,6 +472,7 @@ class KnowledgeGraph:
             "from": link.source,
             "to": link.target,
             "relation": link.relation,
+            "status": view.get("status") if view else None,  # a contact's; None for a post
             "fact": link.fact if view else None,
             "date": view["date"] if view else None,
             "summary": view["summary"] if view else None,
