@@ -281,3 +281,23 @@ def test_the_command_line_path_is_the_api_path(dataset) -> None:
             assert shown.code == 0, shown.err
             asked = kg.path(a, b, all="--all" in extra, any_status="--any-status" in extra)
             assert json.loads(shown.out) == asked
+
+
+def test_talks_path_and_the_named_queries_count_the_same_statuses(dataset) -> None:
+    root, kg, _ = dataset
+    for any_status in (False, True):
+        talked = {v["id"] for v in kg.talks(any_status=any_status) if v["pairs"]}
+        crossed = {link.fact for link in kg.links(any_status=any_status)}
+        assert talked == crossed, any_status
+    named = {r["contact"] for r in sparql(root, "who-talked-to-whom")}
+    assert named == {v["id"] for v in kg.talks() if v["pairs"]}
+
+
+def test_a_proposed_meeting_is_no_path_unless_asked_and_then_says_so() -> None:
+    kg = dipgraph.load(EVERY_DATASET["bundled"])
+    assert kg.path("Lavrov", "Shoigu")["found"] is False
+    asked = kg.path("Lavrov", "Shoigu", any_status=True)
+    assert asked["found"] is True
+    statuses = {hop["status"] for path in asked["paths"] for hop in path["hops"]}
+    assert statuses - DEFAULT_STATUSES  # the hop through the proposed 2+2 says it
+    assert not any(v["id"] == "two-plus-two-meetings-proposed" for v in kg.talks("Lavrov"))
