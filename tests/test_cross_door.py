@@ -100,6 +100,12 @@ def from_party_edges(
 def through_networkx(graph: nx.MultiDiGraph) -> Answers:
     statuses = {n: d["status"] for n, d in graph.nodes(data=True) if d["node_type"] == "contact"}
     answers = from_party_edges(graph.edges(data=True), statuses)
+    named = {  # a contact node's `sides` (JSON text, as talks names them) says the same
+        n: [frozenset(side) for side in json.loads(d["sides"])]
+        for n, d in graph.nodes(data=True)
+        if d["node_type"] == "contact"
+    }
+    assert named == answers.sides
     talked = {pair(c, a, b) for a, b, c in talked_pairs(graph)}
     assert talked == answers.all_pairs  # the module's own helper agrees
     return answers

@@ -9,8 +9,8 @@ the contact has an edge to each topic (``'discussed'``). Members of one side are
 never joined, and a contact of N parties costs N edges, not N² pairs; use
 :func:`talked_pairs` for who talked to whom. Posts join holder and organization,
 statements join speaker and what they are about. Attribute values are plain
-strings, numbers and booleans (lists as JSON text) so GraphML and GEXF can carry
-them unchanged.
+strings, numbers and booleans (lists as JSON text: a contact's ``sides`` and
+``evidence``, named as in `talks`) so GraphML and GEXF can carry them unchanged.
 
 >>> import dipgraph
 >>> g = dipgraph.load("tests/fixtures/small").networkx
@@ -90,7 +90,8 @@ def to_networkx(facts: Facts, cameo: Callable[[Contact], str]) -> nx.MultiDiGrap
                     "date": views.date_text(contact.date),
                     "status": contact.status,
                     "secret": contact.secret,
-                    "sides": len(contact.sides),
+                    # the sides as `talks` gives them (ids), JSON text as evidence is
+                    "sides": json.dumps([list(side) for side in contact.sides]),
                     "initiated_by": contact.initiated_by,
                     "summary": contact.summary,
                     "evidence": _evidence(contact),
