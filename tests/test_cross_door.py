@@ -250,30 +250,28 @@ def _pairs_to_compare(kg: dipgraph.KnowledgeGraph) -> list[tuple[str, str]]:
     if len(actors) <= EVERY_PAIR_UP_TO:
         return list(combinations(actors, 2))
     parties = sorted(kg.contact_index.contacts_by_actor)[:3]  # who is on some side
-    return [(a, b) for a in parties for b in actors if b != a][:40]
+    return [(a, b) for a in parties for b in actors if b != a][:12]
 
 
 def test_every_shortest_path_is_the_same_through_the_api_and_networkx(dataset) -> None:
     _, kg, out = dataset
-    for label, graph in (
-        ("networkx", kg.networkx),
-        ("graphml", nx.read_graphml(out / "dipgraph.graphml")),
-    ):
-        joined = _paths_graph(graph)
-        compared = 0
-        for a, b in _pairs_to_compare(kg):
-            found = kg.path(a, b, max_hops=50)
-            reachable = a in joined and b in joined and nx.has_path(joined, a, b)
-            assert found["found"] == reachable == bool(found["paths"]), (label, a, b)
-            if not reachable:
-                continue
-            expected = sorted(nx.all_shortest_paths(joined, a, b))
-            hops = len(expected[0]) - 1
-            assert len(found["paths"][0]["hops"]) == hops, (label, a, b)
-            every = kg.path(a, b, max_hops=hops, all=True)["paths"]
-            assert sorted({tuple(p["actors"]) for p in every}) == [tuple(p) for p in expected]
-            compared += 1
-        assert compared or not joined.number_of_edges(), label
+    joined = _paths_graph(kg.networkx)
+    from_graphml = _paths_graph(nx.read_graphml(out / "dipgraph.graphml"))
+    assert {frozenset(e) for e in from_graphml.edges} == {frozenset(e) for e in joined.edges}
+    compared = 0
+    for a, b in _pairs_to_compare(kg):
+        found = kg.path(a, b, max_hops=50)
+        reachable = a in joined and b in joined and nx.has_path(joined, a, b)
+        assert found["found"] == reachable == bool(found["paths"]), (a, b)
+        if not reachable:
+            continue
+        expected = sorted(nx.all_shortest_paths(joined, a, b))
+        hops = len(expected[0]) - 1
+        assert len(found["paths"][0]["hops"]) == hops, (a, b)
+        every = kg.path(a, b, max_hops=hops, all=True)["paths"]
+        assert sorted({tuple(p["actors"]) for p in every}) == [tuple(p) for p in expected]
+        compared += 1
+    assert compared or not joined.number_of_edges()
 
 
 def test_the_command_line_path_is_the_api_path(dataset) -> None:
