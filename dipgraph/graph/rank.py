@@ -1,0 +1,309 @@
+"""Who matters: actors ranked by degree, betweenness and brokerage.
+
+Plain functions over the actor–contact graph, so that `rank` needs no graph library.
+Two actors are *tied* when they sat on different sides of one contact (members of one
+side are never tied, as in `path`); each tie keeps the ids of the contacts behind it,
+so every figure can be explained by contacts.
+
+- **degree**: the distinct counterparts of an actor, and the contacts it was a party to;
+- **betweenness**: over the unordered pairs of other actors, the share of each pair's
+  shortest paths (fewest hops, as `path` finds them) that run through the actor
+  (Brandes's algorithm; networkx's ``betweenness_centrality(normalized=False)``);
+- **brokerage**: the pairs of the actor's counterparts that belong to different
+  countries and have no tie to each other: pairs it alone connects directly. Each
+  pair has a Gould–Fernandez role: *liaison* when the broker belongs to neither
+  country, *gatekeeper* when it shares one of them.
+
+>>> contacts = [("c1", (("a",), ("b",))), ("c2", (("b",), ("c",))), ("c3", (("b",), ("d",)))]
+>>> net = ties(contacts)
+>>> degree(net, contacts)["b"]
+(3, 3)
+>>> betweenness(net)["b"]
+3.0
+>>> groups = {"a": "x", "b": "x", "c": "y", "d": "z"}
+>>> [(p.first, p.second, p.role) for p in brokerage(net, groups.get)["b"]]
+[('a', 'c', 'gatekeeper'), ('a', 'd', 'gatekeeper'), ('c', 'd', 'liaison')]
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
+
+Sides = tuple[tuple[str, ...], ...]
+# actor -> counterpart -> ids of the contacts where the two sat on different sides
+Ties = dict[str, dict[str, list[str]]]
+
+
+def ties(contacts: Iterable[tuple[str, Sides]]) -> Ties:
+    """Who sat across from whom, and in which contacts (ids in the order given).
+
+    >>> ties([("m", (("a", "b"), ("c",)))])["c"]
+    {'a': ['m'], 'b': ['m']}
+    """
+    found: Ties = {}
+    for ident, sides in contacts:
+        for number, side in enumerate(sides):
+            for actor in side:
+                mine = found.setdefault(actor, {})
+                for other_side in sides[:number] + sides[number + 1 :]:
+                    for other in other_side:
+                        if other != actor:
+                            held = mine.setdefault(other, [])
+                            if not held or held[-1] != ident:
+                                held.append(ident)
+    return found
+
+
+def contacts_of(contacts: Iterable[tuple[str, Sides]]) -> dict[str, list[str]]:
+    """actor -> the ids of the contacts it was a party to, in the order given."""
+    found: dict[str, list[str]] = {}
+    for ident, sides in contacts:
+        for actor in dict.fromkeys(a for side in sides for a in side):
+            found.setdefault(actor, []).append(ident)
+    return found
+
+
+def degree(net: Ties, contacts: Iterable[tuple[str, Sides]]) -> dict[str, tuple[int, int]]:
+    """actor -> (distinct counterparts, contacts it was a party to)."""
+    return {
+        actor: (len(net.get(actor, {})), len(held)) for actor, held in contacts_of(contacts).items()
+    }
+
+
+def _shortest_paths(net: Ties, source: str) -> tuple[list[str], dict[str, list[str]], dict]:
+    """A breadth-first search from ``source``: the actors in the order reached, each
+    one's predecessors on shortest paths, and the number of shortest paths to each."""
+    order: list[str] = []
+    before: dict[str, list[str]] = {source: []}
+    count: dict[str, int] = {source: 1}
+    distance = {source: 0}
+    queue = deque([source])
+    while queue:
+        node = queue.popleft()
+        order.append(node)
+        for other in sorted(net.get(node, {})):
+            if other not in distance:
+                distance[other] = distance[node] + 1
+                before[other] = []
+                count[other] = 0
+                queue.append(other)
+            if distance[other] == distance[node] + 1:
+                count[other] += count[node]
+                before[other].append(node)
+    return order, before, {"count": count, "distance": distance}
+
+
+def betweenness(net: Ties) -> dict[str, float]:
+    """actor -> the sum, over unordered pairs of other actors, of the share of the
+    pair's shortest paths that pass through it (Brandes 2001, unweighted).
+
+    >>> betweenness(ties([("c1", (("a",), ("b",))), ("c2", (("b",), ("c",)))]))
+    {'a': 0.0, 'b': 1.0, 'c': 0.0}
+    """
+    score = dict.fromkeys(sorted(net), 0.0)
+    for source in sorted(net):
+        order, before, found = _shortest_paths(net, source)
+        count = found["count"]
+        owed = dict.fromkeys(order, 0.0)
+        for node in reversed(order):
+            for previous in before[node]:
+                owed[previous] += count[previous] / count[node] * (1 + owed[node])
+            if node != source:
+                score[node] += owed[node]
+    return {actor: value / 2 for actor, value in score.items()}  # each pair seen twice
+
+
+class PairShare(NamedTuple):
+    """One pair of actors whose shortest paths run (in part) through an actor."""
+
+    first: str
+    second: str
+    share: float  # of the pair's shortest paths, the part through the actor
+    hops: int  # the length of those paths
+    before: tuple[str, ...]  # the actor's counterparts on them, on the first's side
+    after: tuple[str, ...]  # and on the second's side
+
+
+def betweenness_of(net: Ties, actor: str) -> list[PairShare]:
+    """The pairs behind one actor's betweenness: their shares add up to it.
+
+    >>> net = ties([("c1", (("a",), ("b",))), ("c2", (("b",), ("c",)))])
+    >>> betweenness_of(net, "b")
+    [PairShare(first='a', second='c', share=1.0, hops=2, before=('a',), after=('c',))]
+    """
+    if actor not in net:
+        return []
+    mine = sorted(net[actor])
+    searches = {node: _shortest_paths(net, node) for node in [actor, *sorted(net)]}
+    own = searches[actor][2]
+    found = []
+    nodes = sorted(n for n in net if n != actor)
+    for number, first in enumerate(nodes):
+        reach = searches[first][2]
+        if actor not in reach["distance"]:
+            continue
+        for second in nodes[number + 1 :]:
+            if second not in reach["distance"]:
+                continue
+            hops = reach["distance"][second]
+            if reach["distance"][actor] + own["distance"][second] != hops:
+                continue
+            share = reach["count"][actor] * own["count"][second] / reach["count"][second]
+            back = searches[second][2]["distance"]
+            found.append(
+                PairShare(
+                    first,
+                    second,
+                    share,
+                    hops,
+                    tuple(
+                        n for n in mine if reach["distance"].get(n) == reach["distance"][actor] - 1
+                    ),
+                    tuple(n for n in mine if back.get(n) == back[actor] - 1),
+                )
+            )
+    return found
+
+
+class BrokeredPair(NamedTuple):
+    """Two counterparts of a broker, of different countries, with no tie to each other."""
+
+    first: str
+    second: str
+    role: str  # liaison (the broker shares neither's country) or gatekeeper
+    contacts: tuple[str, ...]  # the broker's contacts with the first, then the second
+
+
+def group_of(country: Callable[[str], str | None]) -> Callable[[str], str]:
+    """An actor's group for brokerage: its country, or itself when it has none (a
+    state, an international organization)."""
+    return lambda actor: country(actor) or actor
+
+
+def brokerage(net: Ties, country: Callable[[str], str | None]) -> dict[str, list[BrokeredPair]]:
+    """broker -> the pairs it brokers between countries, ``country`` giving an actor's
+    country (None: the actor is a group of its own, see :func:`group_of`)."""
+    group = group_of(country)
+    return {broker: brokered_by(net, group, broker) for broker in sorted(net)}
+
+
+def brokered_by(net: Ties, group: Callable[[str], str], broker: str) -> list[BrokeredPair]:
+    """The pairs one broker brokers (see :func:`brokerage`), in id order."""
+    mine = net.get(broker, {})
+    others = sorted(mine)
+    home = group(broker)
+    pairs = []
+    for number, first in enumerate(others):
+        first_group = group(first)
+        tied = net.get(first, {})
+        for second in others[number + 1 :]:
+            second_group = group(second)
+            if first_group == second_group or second in tied:
+                continue
+            role = "gatekeeper" if home in (first_group, second_group) else "liaison"
+            pairs.append(BrokeredPair(first, second, role, (*mine[first], *mine[second])))
+    return pairs
+
+
+# ---- rows, as `dipgraph rank` prints them and the API returns them -------------------
+MEASURES = ("degree", "betweenness", "brokerage")
+FIGURES = ("counterparts", "contacts", "betweenness", "brokerage", "liaison", "gatekeeper")
+ROW_KEYS = ("rank", "id", "name", "country", *FIGURES)  # a row of KnowledgeGraph.rank
+Contacts = list[tuple[str, Sides]]
+
+
+def measures(contacts: Contacts, country: Callable[[str], str | None]) -> dict[str, dict]:
+    """actor -> every measure, for each actor party to one of ``contacts``:
+    counterparts, contacts, betweenness, brokerage, and its liaison and gatekeeper
+    pairs. Betweenness is rounded to 6 decimals (sums of shares: 2.9999999 is 3)."""
+    net = ties(contacts)
+    held = degree(net, contacts)
+    between = betweenness(net)
+    brokered = brokerage(net, country)
+    found = {}
+    for actor in sorted(held):
+        pairs = brokered.get(actor, [])
+        liaison = sum(p.role == "liaison" for p in pairs)
+        found[actor] = {
+            "counterparts": held[actor][0],
+            "contacts": held[actor][1],
+            "betweenness": round(between.get(actor, 0.0), 6),
+            "brokerage": len(pairs),
+            "liaison": liaison,
+            "gatekeeper": len(pairs) - liaison,
+        }
+    return found
+
+
+def _primary(by: str, row: dict) -> tuple:
+    if by == "degree":
+        return (row["counterparts"], row["contacts"])
+    return (row[by],)
+
+
+def ranked(contacts: Contacts, country: Callable[[str], str | None], by: str) -> list[dict]:
+    """Rows of :func:`measures`, highest ``by`` first (degree: counterparts, then
+    contacts), then by degree and id; ``rank`` is shared by equal figures (1, 2, 2, 4).
+
+    >>> rows = ranked([("c1", (("a",), ("b",))), ("c2", (("b",), ("c",)))], str, "degree")
+    >>> [(r["rank"], r["id"], r["counterparts"]) for r in rows]
+    [(1, 'b', 2), (2, 'a', 1), (2, 'c', 1)]
+    """
+    if by not in MEASURES:
+        raise ValueError(f"unknown measure '{by}'; choose from: {', '.join(MEASURES)}")
+    rows = [{"id": actor, **values} for actor, values in measures(contacts, country).items()]
+    rows.sort(key=lambda r: (*(-v for v in _primary(by, r)), -r["counterparts"], -r["contacts"]))
+    previous: tuple | None = None
+    for number, row in enumerate(rows, 1):
+        here = _primary(by, row)
+        if here != previous:
+            place, previous = number, here
+        row["rank"] = place
+    return rows
+
+
+def explain(
+    contacts: Contacts, country: Callable[[str], str | None], actor: str, by: str
+) -> list[dict]:
+    """The contacts behind one actor's figure for ``by``:
+
+    - degree: each counterpart, with the contacts they had;
+    - betweenness: each pair of actors whose shortest paths run through it, with the
+      share that does, the counterparts before and after it on those paths, and the
+      contacts with them;
+    - brokerage: each pair it brokers, its role, and its contacts with the two.
+
+    >>> contacts = [("c1", (("a",), ("b",))), ("c2", (("b",), ("c",)))]
+    >>> explain(contacts, str, "b", "brokerage")
+    [{'first': 'a', 'second': 'c', 'role': 'liaison', 'contacts': ['c1', 'c2']}]
+    """
+    net = ties(contacts)
+    mine = net.get(actor, {})
+    if by == "degree":
+        return [
+            {"counterpart": other, "contacts": list(mine[other])}
+            for other in sorted(mine, key=lambda other: (-len(mine[other]), other))
+        ]
+    if by == "betweenness":
+        shares = sorted(betweenness_of(net, actor), key=lambda p: (-p.share, p.first, p.second))
+        return [
+            {
+                "first": p.first,
+                "second": p.second,
+                "share": round(p.share, 6),
+                "hops": p.hops,
+                "before": list(p.before),
+                "after": list(p.after),
+                "contacts": list(dict.fromkeys(c for b in p.before + p.after for c in mine[b])),
+            }
+            for p in shares
+        ]
+    if by == "brokerage":
+        pairs = brokered_by(net, group_of(country), actor)
+        return [
+            {"first": p.first, "second": p.second, "role": p.role, "contacts": list(p.contacts)}
+            for p in pairs
+        ]
+    raise ValueError(f"unknown measure '{by}'; choose from: {', '.join(MEASURES)}")
