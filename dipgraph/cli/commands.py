@@ -413,13 +413,12 @@ def rank(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Who matters: actors ranked by degree, betweenness or brokerage between countries,
-    over the contacts the talks filters select (see the README's definitions)."""
-    from dipgraph.cli.rank_view import (
-        BEHIND_COLUMNS,
-        RANK_COLUMNS,
-        RANK_CSV_COLUMNS,
-        behind_title,
-    )
+    over the contacts the talks filters select (see the README's definitions).
+
+    Betweenness is computed only with --by betweenness: it searches from every actor
+    (minutes at 10k contacts).
+    """
+    from dipgraph.cli.rank_view import BEHIND_COLUMNS, behind_title, rank_columns
 
     graph = open_graph(facts)
     filters = {
@@ -443,7 +442,7 @@ def rank(
         )
         return
     rows = guarded(graph.rank, by.value, limit=limit or None, **filters)
-    columns = RANK_CSV_COLUMNS if fmt == Format.csv else RANK_COLUMNS
+    columns = rank_columns(by.value, csv=fmt == Format.csv)
     output.emit(
         rows,
         rows,

@@ -7,9 +7,9 @@ from typing import Any
 from dipgraph.cli.output import Column
 
 
-def number(value: float) -> str:
-    """A figure without trailing zeros (2, 1.5, 0.333333)."""
-    return f"{value:g}"
+def number(value: float | None) -> str:
+    """A figure without trailing zeros (2, 1.5, 0.333333); empty when not computed."""
+    return "" if value is None else f"{value:g}"
 
 
 RANK_COLUMNS: list[Column] = [
@@ -68,3 +68,11 @@ def behind_title(explained: dict[str, Any]) -> str:
             f"{figures['gatekeeper']} as gatekeeper)"
         )
     return f"{explained['name']} ({explained['id']}): {said}"
+
+
+def rank_columns(by: str, csv: bool) -> list[Column]:
+    """CSV has every column; a table has betweenness only when ranked by it (it is
+    computed only then)."""
+    if csv:
+        return RANK_CSV_COLUMNS
+    return [c for c in RANK_COLUMNS if c[0] != "betweenness" or by == "betweenness"]

@@ -460,7 +460,8 @@ class KnowledgeGraph:
     ) -> list[dict[str, Any]]:
         """Actors ranked by ``by`` (degree, betweenness or brokerage; see
         :mod:`dipgraph.graph.rank`) over the contacts of :meth:`ranked_contacts`, the
-        first ``limit`` (all when None). Each row has every measure.
+        first ``limit`` (all when None). Each row has every measure, but betweenness
+        (a search from every actor: minutes at 10k contacts) is None unless ranked by.
 
         >>> import dipgraph
         >>> [(r["id"], r["counterparts"]) for r in dipgraph.load("tests/fixtures/small").rank()][:2]
@@ -499,12 +500,13 @@ class KnowledgeGraph:
         contacts = self.ranked_contacts(
             since=since, until=until, type=type, topic=topic, status=status, any_status=any_status
         )
-        figures = rank_measures.measures(contacts, self.countries.get).get(ident)
+        between = by == "betweenness"
+        figures = rank_measures.measures(contacts, self.countries.get, between).get(ident)
         return {
             "id": ident,
             "name": self.actor_names.display[ident],
             "by": by,
-            "measures": figures or dict.fromkeys(rank_measures.FIGURES, 0),
+            "measures": figures or rank_measures.zeros(between),
             "behind": rank_measures.explain(contacts, self.countries.get, ident, by),
         }
 
