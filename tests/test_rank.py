@@ -98,6 +98,7 @@ def test_explain_lists_the_contacts_behind_each_figure(kg) -> None:
             "second": "tamer-toprak",
             "role": "liaison",
             "contacts": ["arkin-brand-meeting", "delegation-meeting", "arkin-toprak-call"],
+            "other_brokers": [],
         }
     ]
     between = kg.explain_rank("Tamer Toprak", "betweenness")

@@ -50,6 +50,7 @@ BEHIND_COLUMNS: dict[str, list[Column]] = {
         ("second", lambda r: r["second"]),
         ("role", lambda r: r["role"]),
         ("contacts", lambda r: r["contacts"]),
+        ("other_brokers", lambda r: r["other_brokers"]),
     ],
 }
 
