@@ -228,6 +228,9 @@ def test_the_table_and_csv(kg) -> None:
     )
     assert csv[1] == "1,tamer-toprak,Tamer Toprak,turkey,3,3,,3,3,0"  # betweenness: not asked
     assert "betweenness" not in run_cli("rank", "--facts", RANK).out
+    for by in ("degree", "betweenness", "brokerage"):  # a grid, not records, at 80 columns
+        narrow = run_cli("rank", "--facts", RANK, "--by", by, columns=80).out.splitlines()
+        assert narrow[1].startswith("┏") and max(map(len, narrow)) <= 80
     behind = run_cli("rank", "--facts", RANK, "--by", "brokerage", "--explain", "Arkin")
     assert "Anton Arkin (anton-arkin): brokerage 1 pair(s) (1 as liaison" in behind.out
     assert "arkin-toprak-call" in behind.out

@@ -12,9 +12,10 @@ def number(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
+# A table names actors without their ids (CSV and JSON carry both), so that it fits 80
+# columns: --explain takes a name as well as an id.
 RANK_COLUMNS: list[Column] = [
     ("rank", lambda r: r["rank"]),
-    ("id", lambda r: r["id"]),
     ("name", lambda r: r["name"]),
     ("country", lambda r: r["country"]),
     ("counterparts", lambda r: r["counterparts"]),
@@ -23,7 +24,9 @@ RANK_COLUMNS: list[Column] = [
     ("brokerage", lambda r: r["brokerage"]),
 ]
 RANK_CSV_COLUMNS: list[Column] = [
-    *RANK_COLUMNS[:6],
+    ("rank", lambda r: r["rank"]),
+    ("id", lambda r: r["id"]),
+    *RANK_COLUMNS[1:5],
     ("betweenness", lambda r: r["betweenness"]),
     ("brokerage", lambda r: r["brokerage"]),
     ("liaison", lambda r: r["liaison"]),
@@ -72,8 +75,10 @@ def behind_title(explained: dict[str, Any]) -> str:
 
 
 def rank_columns(by: str, csv: bool) -> list[Column]:
-    """CSV has every column; a table has betweenness only when ranked by it (it is
-    computed only then)."""
+    """CSV has every column; a table the figure ranked by, then degree (so that it fits
+    80 columns; betweenness is computed only when ranked by)."""
     if csv:
         return RANK_CSV_COLUMNS
-    return [c for c in RANK_COLUMNS if c[0] != "betweenness" or by == "betweenness"]
+    shown = ("rank", "name", "country", by, "counterparts", "contacts")
+    columns = dict(RANK_COLUMNS)
+    return [(header, columns[header]) for header in dict.fromkeys(shown) if header in columns]
