@@ -330,3 +330,16 @@ def test_the_page_data_carries_the_measures(kg) -> None:
     assert only["anton-arkin"]["measures"]["counterparts"] == 2
     assert only["bill-brand"]["measures"]["counterparts"] == 1
     assert only["united-nations"]["measures"]["contacts"] == 0
+
+
+def test_a_graph_too_large_for_betweenness_leaves_it_out(kg, tmp_path: Path, monkeypatch) -> None:
+    import networkx as nx
+
+    from dipgraph.exports.network import write_graphml
+    from dipgraph.graph import rank
+
+    monkeypatch.setattr(rank, "BETWEENNESS_WORK", 0)
+    read = nx.read_graphml(write_graphml(kg, tmp_path / "g.graphml"))
+    assert read.nodes["tamer-toprak"]["brokerage"] == 3
+    assert not [a for a in kg.facts.actors if "betweenness" in read.nodes[a]]
+    assert kg.rank("betweenness")[0]["betweenness"] == 7.0  # asked for: computed anyway
