@@ -30,7 +30,7 @@ def actor_measures(
     from dipgraph.graph.rank import measures, zeros
 
     counted = [c for c in kg.ranked_contacts() if contacts is None or c[0] in contacts]
-    figures = measures(counted, kg.countries.get, between=None)
+    figures = measures(counted, kg.countries().get, between=None)
     between = any(f["betweenness"] is not None for f in figures.values())
     zero = zeros(between)  # 0.0, not 0: one type a GraphML key
     found = {actor: figures.get(actor, zero) for actor in kg.facts.actors}

@@ -26,10 +26,9 @@ from dipgraph.cache.tables import CacheDamaged
 from dipgraph.collector import give_back_memory
 from dipgraph.dates import DateError, PartialDate, may_overlap
 from dipgraph.facts import ROLES, Actor, Contact, Facts, Statement
-from dipgraph.graph import rank as rank_measures
 from dipgraph.graph import views
 from dipgraph.graph.cameo import contact_cameo
-from dipgraph.graph.contact_index import ContactIndex, ContactRow
+from dipgraph.graph.contact_index import ContactIndex
 from dipgraph.graph.iris import DEFAULT_BASE, fact_iri
 from dipgraph.graph.line_stream import LineStream
 from dipgraph.graph.paths import (
@@ -49,6 +48,7 @@ if TYPE_CHECKING:
     import pyoxigraph
     import rdflib
 
+    from dipgraph.graph.contact_index import ContactRow
     from dipgraph.graph.sparql import NamedQuery
     from dipgraph.graph.to_rdf import Quads
 
@@ -223,7 +223,7 @@ class KnowledgeGraph:
         self._facts = self._recover_facts()
         self._recover_facts = None
         self.rdf_file = None
-        for name in ("contact_index", "actor_names", "topic_names", "countries"):
+        for name in ("contact_index", "actor_names", "topic_names"):
             self.__dict__.pop(name, None)
         self.views = None
 
@@ -439,7 +439,6 @@ class KnowledgeGraph:
         )
         return [(row[0], row[3]) for row in chosen]
 
-    @cached_property
     def countries(self) -> dict[str, str]:
         """actor -> its country as the facts give it (a state and an actor with none are
         left out), read from the contact index: no fact is decoded."""
@@ -467,16 +466,19 @@ class KnowledgeGraph:
         >>> [(r["id"], r["counterparts"]) for r in dipgraph.load("tests/fixtures/small").rank()][:2]
         [('boris-belov', 3), ('carol-clark', 2)]
         """
+        from dipgraph.graph import rank as rank_measures
+
         by = _choice(by, dict.fromkeys(rank_measures.MEASURES), "measure")
         if limit is not None and limit < 0:
             raise QueryError("--limit must be 0 or more")
         contacts = self.ranked_contacts(
             since=since, until=until, type=type, topic=topic, status=status, any_status=any_status
         )
-        rows = rank_measures.ranked(contacts, self.countries.get, by)[: limit or None]
+        countries = self.countries()
+        rows = rank_measures.ranked(contacts, countries.get, by)[: limit or None]
         names = self.actor_names.display
         for row in rows:
-            row.update(name=names[row["id"]], country=self.countries.get(row["id"]))
+            row.update(name=names[row["id"]], country=countries.get(row["id"]))
         return [{key: row[key] for key in rank_measures.ROW_KEYS} for row in rows]
 
     @_recovering
@@ -495,19 +497,22 @@ class KnowledgeGraph:
         """The contacts behind one actor's figure in :meth:`rank` (same arguments):
         ``{id, name, by, measures, behind}``, ``behind`` as
         :func:`dipgraph.graph.rank.explain` gives it."""
+        from dipgraph.graph import rank as rank_measures
+
         by = _choice(by, dict.fromkeys(rank_measures.MEASURES), "measure")
         ident = self.actor_names.resolve(actor)
         contacts = self.ranked_contacts(
             since=since, until=until, type=type, topic=topic, status=status, any_status=any_status
         )
         between = by == "betweenness"
-        figures = rank_measures.measures(contacts, self.countries.get, between).get(ident)
+        countries = self.countries()
+        figures = rank_measures.measures(contacts, countries.get, between).get(ident)
         return {
             "id": ident,
             "name": self.actor_names.display[ident],
             "by": by,
             "measures": figures or rank_measures.zeros(between),
-            "behind": rank_measures.explain(contacts, self.countries.get, ident, by),
+            "behind": rank_measures.explain(contacts, countries.get, ident, by),
         }
 
     # -- paths ---------------------------------------------------------------
