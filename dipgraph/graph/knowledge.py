@@ -401,8 +401,9 @@ class KnowledgeGraph:
         if len(positions) == len(contacts):
             contacts = list(contacts)  # every row: one sequential read when stored
         for position in positions:
-            row = contacts[position]
-            (ident, contact_type, contact_status, sides, subjects, first_day, last_day, _) = row
+            (ident, contact_type, contact_status, sides, subjects, first_day, last_day, _) = (
+                contacts[position]
+            )
             if second and not _across(sides, first, second):
                 continue
             if (kind and contact_type != kind) or (state and contact_status != state):
@@ -415,7 +416,7 @@ class KnowledgeGraph:
                 or (high is not None and first_day > high)
             ):
                 continue  # the same rule as dates.may_overlap, on day ordinals
-            chosen.append((first_day is None, first_day or 0, ident, row))
+            chosen.append((first_day is None, first_day or 0, ident, contacts[position]))
         chosen.sort(key=lambda found: found[:3])  # ids are unique: rows never compared
         return [row for *_, row in chosen]
 
