@@ -371,7 +371,8 @@ def path(
         )
 
 
-Measure = StrEnum("Measure", {choice: choice for choice in MEASURES})
+Measure = StrEnum("Measure", {choice: choice for choice in MEASURES})  # type: ignore[misc]
+DEFAULT_MEASURE = Measure("degree")
 
 
 @app.command()
@@ -379,7 +380,7 @@ def rank(
     by: Annotated[
         Measure,
         typer.Option(help="degree (counterparts, then contacts), betweenness or brokerage."),
-    ] = Measure.degree,
+    ] = DEFAULT_MEASURE,
     since: SinceOption = None,
     until: UntilOption = None,
     type_: TypeOption = None,
@@ -417,7 +418,7 @@ def rank(
         "any_status": any_status,
     }
     if explain is not None:
-        explained = guarded(graph.explain_rank, explain, by.value, **filters)
+        explained = graph.explain_rank(explain, by.value, **filters)
         rows = explained["behind"]
         output.emit(
             explained,
@@ -428,7 +429,7 @@ def rank(
             empty=f"nothing behind {explained['name']}'s {by.value}: 0",
         )
         return
-    rows = guarded(graph.rank, by.value, limit=limit or None, **filters)
+    rows = graph.rank(by.value, limit=limit or None, **filters)
     columns = rank_columns(by.value, csv=fmt == Format.csv)
     output.emit(
         rows,

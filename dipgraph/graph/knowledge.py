@@ -367,6 +367,7 @@ class KnowledgeGraph:
             type=type,
             topic=topic,
             status=status,
+            any_status=any_status,
         )
         found = self.fact_views([row[0] for row in chosen])
         return [views.with_pairs(found[row[0]]) for row in chosen]
@@ -382,9 +383,11 @@ class KnowledgeGraph:
         type: str | None = None,
         topic: str | None = None,
         status: str | None = None,
+        any_status: bool = False,
     ) -> list[ContactRow]:
         """The rows of :attr:`contact_index` of the contacts :meth:`talks` lists, in its
-        order: the one rule for the talks filters (`rank` uses it too)."""
+        order: the one rule for the talks filters (`rank` uses it too); those that
+        happened unless ``status`` or ``any_status`` asks for others."""
         if role not in ROLE_CHOICES:
             raise QueryError(f"--role must be one of {', '.join(ROLE_CHOICES)}, not '{role}'")
         first = self.actor_names.resolve(actor) if actor else None
@@ -440,9 +443,8 @@ class KnowledgeGraph:
         """(id, sides) of the contacts `rank` measures: those the talks filters select,
         of those that happened (as `path` crosses) unless ``status`` names another or
         ``any_status`` admits every one."""
-        wanted = status or (None if any_status else "happened")
         chosen = self.selected_contacts(
-            since=since, until=until, type=type, topic=topic, status=wanted
+            since=since, until=until, type=type, topic=topic, status=status, any_status=any_status
         )
         return [(row[0], row[3]) for row in chosen]
 
