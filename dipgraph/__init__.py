@@ -94,12 +94,16 @@ def open_store(
 
 
 def check(
-    facts_dir: str | os.PathLike[str] | None = None, cache: bool = False
+    facts_dir: str | os.PathLike[str] | None = None,
+    cache: bool = False,
+    text_of: tuple[str | os.PathLike[str], bytes] | None = None,
 ) -> tuple[Facts, list[Problem]]:
     """Check a facts directory: what is valid, and every problem (``dipgraph check``).
 
     With ``cache=True`` clean facts are kept in the compile cache, so the query or
     build that usually follows a check starts warm instead of checking again.
+    ``text_of=(path, data)`` checks the fact file ``path`` as if it held ``data`` (an
+    editor's unsaved buffer), with the rest of the facts as they are; no cache then.
 
     >>> facts, problems = check("tests/fixtures/small")
     >>> len(facts.actors), problems
@@ -110,6 +114,11 @@ def check(
     from dipgraph.graph.iris import DEFAULT_BASE
 
     root = Path(facts_dir or default_facts_dir())
+    if text_of is not None:
+        from dipgraph.loader.reading import text_in_place_of
+
+        with text_in_place_of(Path(text_of[0]).resolve(), text_of[1]):
+            return check_facts(root)
     if not cache or not root.exists():
         return check_facts(root)
     from dipgraph.cached import check_cached
