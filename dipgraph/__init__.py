@@ -51,7 +51,8 @@ def load(
 ) -> KnowledgeGraph:
     """Load and check a facts directory (default: ./facts, else the bundled dataset).
 
-    ``base_iri`` sets where data IRIs live (``{base_iri}actor/{id}``...). With
+    ``base_iri`` sets where data IRIs live (``{base_iri}actor/{id}``...; default: the
+    base the facts' dataset.yaml declares, see :mod:`dipgraph.loader.dataset`). With
     ``cache=True`` a compile of identical files is reused (see :mod:`dipgraph.cache`);
     the command line does this for every query. ``prepare_store`` (with the cache) says
     the SPARQL store will be wanted: on a cold cache the store is then loaded while a
@@ -66,10 +67,10 @@ def load(
     """
     from pathlib import Path
 
-    from dipgraph.graph.iris import DEFAULT_BASE
+    from dipgraph.loader.dataset import dataset_of
 
-    base = check_base_iri(base_iri) if base_iri else DEFAULT_BASE
     root = Path(facts_dir or default_facts_dir())
+    base = check_base_iri(base_iri) if base_iri else dataset_of(root).base
     if not cache:
         return KnowledgeGraph(load_facts(root), base)
     from dipgraph.cached import load_cached
@@ -111,7 +112,7 @@ def check(
     """
     from pathlib import Path
 
-    from dipgraph.graph.iris import DEFAULT_BASE
+    from dipgraph.loader.dataset import dataset_of
 
     root = Path(facts_dir or default_facts_dir())
     if text_of is not None:
@@ -123,4 +124,4 @@ def check(
         return check_facts(root)
     from dipgraph.cached import check_cached
 
-    return check_cached(root.resolve(), DEFAULT_BASE)
+    return check_cached(root.resolve(), dataset_of(root).base)

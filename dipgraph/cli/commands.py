@@ -106,7 +106,7 @@ BaseIriOption = Annotated[
     str | None,
     typer.Option(
         "--base-iri",
-        help="Base of the data IRIs ({base}actor/{id}...); default https://dipgraph.example/id/.",
+        help="Base of the data IRIs ({base}actor/{id}...); default: the facts' dataset.yaml.",
         show_default=False,
     ),
 ]
@@ -264,11 +264,13 @@ def _default_facts() -> Path:
 
 
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of fact files (for editor autocompletion and checks)."""
+def schema(facts: FactsOption = None) -> None:
+    """Print the JSON Schema of fact files (for editor autocompletion and checks); its
+    $id lies under the base IRI the facts' dataset.yaml declares."""
+    from dipgraph.loader.dataset import dataset_of
     from dipgraph.schema.jsonschema import fact_file_schema
 
-    output.print_json(fact_file_schema())
+    output.print_json(fact_file_schema(dataset_of(facts or _default_facts()).base))
 
 
 @app.command()

@@ -27,7 +27,7 @@ from dipgraph.collector import give_back_memory
 from dipgraph.dates import DateError, PartialDate, may_overlap
 from dipgraph.facts import ROLES, Actor, Contact, Facts, Statement
 from dipgraph.graph import views
-from dipgraph.graph.cameo import contact_cameo
+from dipgraph.graph.cameo import contact_cameo, contact_plover
 from dipgraph.graph.contact_index import ContactIndex
 from dipgraph.graph.iris import DEFAULT_BASE, fact_iri
 from dipgraph.graph.line_stream import LineStream
@@ -279,6 +279,11 @@ class KnowledgeGraph:
     def cameo(self, contact: Contact) -> str:
         """The contact's CAMEO code (see :mod:`dipgraph.graph.cameo`)."""
         return contact_cameo(self.model.vocabularies, contact)
+
+    def plover(self, contact: Contact) -> tuple[str | None, str | None]:
+        """The contact's PLOVER (event, mode), from its CAMEO code (see
+        :mod:`dipgraph.graph.cameo`); None where PLOVER gives none."""
+        return contact_plover(self.model.vocabularies, contact)
 
     # -- actors --------------------------------------------------------------
     @_recovering

@@ -90,6 +90,8 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
                     "label": contact.summary,
                     "type": contact.type,
                     "cameo": kg.cameo(contact),
+                    "plover_event": kg.plover(contact)[0],
+                    "plover_mode": kg.plover(contact)[1],
                     "date": views.date_text(contact.date),
                     "status": contact.status,
                     "secret": contact.secret,

@@ -104,8 +104,26 @@ def _one_of_required(kind: FactKind) -> dict[str, Any]:
     return {"allOf": [{"oneOf": [{"required": [a]}, {"required": [b]}]} for a, b in pairs]}
 
 
-def fact_file_schema(model: Model | None = None) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of one fact file."""
+# The dataset section of dataset.yaml (checked by dipgraph.loader.dataset).
+_DATASET = {
+    "type": "object",
+    "description": "What the facts say about themselves as a dataset (dataset.yaml only).",
+    "additionalProperties": False,
+    "required": ["base", "title"],
+    "properties": {
+        "base": {"type": "string", "format": "iri", "description": "Base of the data IRIs."},
+        "title": {"type": "string"},
+        "description": {"type": "string"},
+        "publisher": {"type": "string"},
+        "licence": {"type": "string", "format": "iri", "description": "The facts' licence."},
+        "languages": {"type": "array", "items": {"type": "string"}},
+    },
+}
+
+
+def fact_file_schema(base: str, model: Model | None = None) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one fact file; its ``$id`` lives under the
+    dataset's ``base``."""
     model = model or load_model()
     sections = {}
     for kind in model.kinds.values():
@@ -125,9 +143,9 @@ def fact_file_schema(model: Model | None = None) -> dict[str, Any]:
         }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://dipgraph.example/schema/facts.json",
+        "$id": f"{base}schema/facts.json",
         "title": "dipgraph fact file",
         "type": "object",
         "additionalProperties": False,
-        "properties": sections,
+        "properties": {**sections, "dataset": _DATASET},
     }
