@@ -858,6 +858,58 @@ def suggest(
     typer.echo(to_json(drafts) if fmt is SuggestFormat.json else to_yaml(drafts), nl=False)
 
 
+class ImportKind(StrEnum):
+    wikidata = "wikidata"
+    ftm = "ftm"
+
+
+@app.command("import")
+def import_(
+    kind: Annotated[
+        ImportKind, typer.Argument(help="wikidata (JSON entities) or ftm (JSON lines).")
+    ],
+    file: Annotated[Path, typer.Argument(help="The dataset file, inside the facts directory.")],
+    retrieved: Annotated[
+        str, typer.Option("--retrieved", help="When the file was retrieved (YYYY-MM-DD).")
+    ],
+    facts: FactsOption = None,
+    source_id: Annotated[
+        str | None, typer.Option("--source-id", help="Id of the dataset's source entry.")
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Write the draft here (default: print it)."),
+    ] = None,
+) -> None:
+    """Draft actors and posts from a dataset (Wikidata P39 with P580/P582, FtM Occupancy),
+    as a fact file to review whose evidence cites the dataset; check proves each value."""
+    import dipgraph
+    from dipgraph.imports import ImportFileError, import_dataset
+    from dipgraph.imports.output import to_yaml
+
+    root = facts or _default_facts()
+    where = out.parent if out is not None else root
+    try:
+        drafted = import_dataset(kind.value, file, root, retrieved, source_id, where)
+    except (ImportFileError, FileNotFoundError) as error:
+        fail(str(error))
+    except dipgraph.FactsError as error:
+        fail_on_errors(error)
+    text = to_yaml(drafted)
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    from dipgraph.exports.atomic import atomic_text
+
+    try:
+        with atomic_text(out) as stream:
+            stream.write(text)
+    except OSError as error:
+        fail(cannot_write(error, out))
+    typer.echo(f"wrote {output.text(str(out))}: {len(drafted.actors)} actor(s), "
+               f"{len(drafted.posts)} post(s) to review")
+
+
 def _stdin_article() -> str:
     """The article piped in (``suggest -``), bounded and UTF-8 as a file would be."""
     from dipgraph.suggest import MAX_ARTICLE_BYTES, ArticleError

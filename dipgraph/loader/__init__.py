@@ -16,7 +16,7 @@ from typing import Any
 
 from dipgraph.collector import collector_paused, without_collector
 from dipgraph.facts import Facts
-from dipgraph.loader import crosscheck
+from dipgraph.loader import citations, crosscheck
 from dipgraph.loader.cycles import report_cycles
 from dipgraph.loader.dataset import DATASET_FILE
 from dipgraph.loader.fields import FieldChecker, Pending
@@ -194,6 +194,8 @@ def check_in_stages(
         crosscheck.check_place_containers(pending, by_id, problems)
         problems.extend(source_problems)
         crosscheck.check_quotes(pending, texts, problems)
+        citations.check_quoted_datasets(pending.quotes, resolved, problems)
+        citations.check_citations(pending.citations, resolved, problems)
         if warn and not unread:  # else "not used" would blame records the file uses
             crosscheck.warn_unused(list(by_id.values()), pending, problems)
         report_cycles(facts, pending, problems)

@@ -11,12 +11,12 @@ True
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from dipgraph.loader.fields import LANGUAGE_PATTERN
 from dipgraph.loader.iri_syntax import iri_problem
 from dipgraph.loader.nodes import NodeReader
 from dipgraph.loader.problems import Problem, did_you_mean
@@ -24,7 +24,6 @@ from dipgraph.loader.problems import Problem, did_you_mean
 DATASET_FILE = "dataset.yaml"
 # A w3id.org permanent IRI (see README, "Namespace"): data IRIs when no dataset file says.
 DEFAULT_BASE = "https://w3id.org/dipgraph/id/"
-_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +73,7 @@ def check_dataset_node(reader: NodeReader, node: yaml.Node) -> Dataset | None:
             codes = []
             for item in reader.sequence(value_node, "languages"):
                 code = reader.text(item, "a language")
-                if code is not None and not _LANGUAGE.match(code):
+                if code is not None and not LANGUAGE_PATTERN.match(code):
                     reader.error(item, f"'{code}' is not a language code (ar, en, ru, zh-Hant...)")
                     code = None
                 ok = ok and code is not None

@@ -69,7 +69,7 @@ def _value_schema(prop: Property, model: Model) -> dict[str, Any]:
             "items": {"anyOf": [member, {"type": "array", "items": member, "minItems": 1}]},
         }
     if prop.type == "evidence":
-        return {
+        quote = {
             "type": "object",
             "additionalProperties": False,
             "required": ["source", "quote"],
@@ -78,6 +78,22 @@ def _value_schema(prop: Property, model: Model) -> dict[str, Any]:
                 "quote": {"type": "string", "minLength": 8},
             },
         }
+        text = {"type": "string"}
+        statement = {  # a dataset's statement (dipgraph/loader/citations.py)
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["dataset", "entity", "property", "value", "retrieved"],
+            "properties": {
+                "dataset": {"type": "string", "pattern": ID},
+                "entity": text,
+                "property": text,
+                "value": text,
+                "qualifiers": {"type": "object", "additionalProperties": text},
+                "address": {"type": "string", "format": "iri"},
+                "retrieved": {"type": "string", "pattern": DATE},
+            },
+        }
+        return {"oneOf": [quote, statement]}
     raise ValueError(f"no JSON Schema for property type {prop.type!r}")
 
 
