@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from dipgraph.errors import InputError
 from dipgraph.loader.dataset import DEFAULT_BASE as DEFAULT_BASE
 from dipgraph.loader.dataset import base_problem
 from dipgraph.loader.iri_syntax import iri_problem
@@ -35,7 +36,7 @@ _SIMPLE = re.compile(
 )
 
 
-class IriError(ValueError):
+class IriError(InputError):
     """A value that cannot be written as an IRI; the message says why."""
 
 

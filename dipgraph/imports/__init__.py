@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dipgraph.dates import DateError, PartialDate
+from dipgraph.errors import InputError
 from dipgraph.facts import Facts
 from dipgraph.loader.dataset_files import DatasetError
 from dipgraph.loader.fields import is_wikidata_id
 from dipgraph.names import normalise_name
 
 
-class ImportFileError(ValueError):
+class ImportFileError(InputError):
     """A dataset file that cannot be imported; the message says where and why."""
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dipgraph.errors import InputError
 from dipgraph.loader.reading import TooLarge, read_bounded
 
 MAX_DATASET_BYTES = 64 * 1024 * 1024
@@ -31,7 +32,7 @@ FORMATS = ("wikidata-json", "ftm-json")
 _PRECISION = {9: 4, 10: 7, 11: 10}  # Wikidata time precision -> characters of YYYY-MM-DD
 
 
-class DatasetError(ValueError):
+class DatasetError(InputError):
     """A dataset file that cannot be read as its format; the message says where."""
 
 
