@@ -74,5 +74,5 @@ def check_base_iri(base: str) -> str:
     """A base IRI must be absolute and end with '/', '#' or ':' so ids can follow it."""
     problem = base_problem(base)
     if problem is not None:
-        raise ValueError(problem)
+        raise InputError(problem)
     return base
