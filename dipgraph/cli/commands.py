@@ -913,15 +913,12 @@ def import_(
 ) -> None:
     """Draft actors and posts from a dataset (Wikidata P39 with P580/P582, FtM Occupancy),
     as a fact file to review whose evidence cites the dataset; check proves each value."""
-    from dipgraph.imports import ImportFileError, import_dataset
+    from dipgraph.imports import import_dataset
     from dipgraph.imports.output import to_yaml
 
     root = facts or _default_facts()
     where = out.parent if out is not None else root
-    try:
-        drafted = import_dataset(kind.value, file, root, retrieved, source_id, where)
-    except (ImportFileError, FileNotFoundError) as error:
-        fail(str(error))
+    drafted = import_dataset(kind.value, file, root, retrieved, source_id, where)
     text = to_yaml(drafted)
     if out is None:
         typer.echo(text, nl=False)

@@ -22,9 +22,8 @@ from dipgraph.errors import InputError
 from dipgraph.loader.dataset import DEFAULT_BASE as DEFAULT_BASE
 from dipgraph.loader.dataset import base_problem
 from dipgraph.loader.iri_syntax import iri_problem
+from dipgraph.schema.namespace import DG_NS as DG_NS
 
-# The vocabulary: a w3id.org permanent IRI the project serves (README, "Namespace").
-DG_NS = "https://w3id.org/dipgraph/ns#"
 SEM_NS = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 
 # The IRIs dipgraph writes ({base}{kind}/{id}, vocabulary terms) have a simple shape:

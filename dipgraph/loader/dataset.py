@@ -20,10 +20,9 @@ from dipgraph.loader.fields import LANGUAGE_PATTERN
 from dipgraph.loader.iri_syntax import iri_problem
 from dipgraph.loader.nodes import NodeReader
 from dipgraph.loader.problems import Problem, did_you_mean
+from dipgraph.schema.namespace import DEFAULT_BASE
 
 DATASET_FILE = "dataset.yaml"
-# A w3id.org permanent IRI (see README, "Namespace"): data IRIs when no dataset file says.
-DEFAULT_BASE = "https://w3id.org/dipgraph/id/"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from typing import Any
 
 from dipgraph.schema import rules
 from dipgraph.schema.model import FactKind, Model, Property, load_model
+from dipgraph.schema.namespace import DEFAULT_BASE
 
 # From the rules `dipgraph check` applies (schema/rules.py): never copied.
 ID = rules.json_pattern(rules.ID)
@@ -72,22 +73,15 @@ def _value_schema(prop: Property, model: Model) -> dict[str, Any]:
             "items": {"anyOf": [member, {"type": "array", "items": member, "minItems": 1}]},
         }
     if prop.type == "evidence":
-        quote = {
+        text = {"type": "string"}
+        # A quote from a source's text, or a dataset's statement (dipgraph/loader/citations.py).
+        return {
             "type": "object",
             "additionalProperties": False,
-            "required": ["source", "quote"],
             "properties": {
                 "source": ID_SCHEMA,
                 "quote": {"type": "string", "minLength": rules.MIN_QUOTE_CHARS},
-            },
-        }
-        text = {"type": "string"}
-        statement = {  # a dataset's statement (dipgraph/loader/citations.py)
-            "type": "object",
-            "additionalProperties": False,
-            "required": ["dataset", "entity", "property", "value", "retrieved"],
-            "properties": {
-                "dataset": {"type": "string", "pattern": ID},
+                "dataset": ID_SCHEMA,
                 "entity": text,
                 "property": text,
                 "value": text,
@@ -95,8 +89,11 @@ def _value_schema(prop: Property, model: Model) -> dict[str, Any]:
                 "address": {"type": "string", "format": "iri"},
                 "retrieved": {"type": "string", "pattern": DATE},
             },
+            "oneOf": [
+                {"required": ["source", "quote"]},
+                {"required": ["dataset", "entity", "property", "value", "retrieved"]},
+            ],
         }
-        return {"oneOf": [quote, statement]}
     raise ValueError(f"no JSON Schema for property type {prop.type!r}")
 
 
@@ -140,7 +137,7 @@ _DATASET = {
 }
 
 
-def fact_file_schema(base: str, model: Model | None = None) -> dict[str, Any]:
+def fact_file_schema(base: str = DEFAULT_BASE, model: Model | None = None) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one fact file; its ``$id`` lives under the
     dataset's ``base``."""
     model = model or load_model()
