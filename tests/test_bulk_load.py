@@ -81,5 +81,5 @@ def test_the_larger_store_steps_work_as_pasted(tmp_path: Path) -> None:
     )  # fmt: skip
     assert embedded.returncode == 0, embedded.stderr
     served = csv_rows(outputs[3])
-    assert len(served) > 20
+    assert len(served) > 10  # the header and the contacts that happened
     assert served == csv_rows(embedded.stdout)

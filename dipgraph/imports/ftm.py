@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from dipgraph.imports import (
+from dipgraph.imports.drafts import (
     ActorDraft,
     Citation,
     Imported,
@@ -17,10 +17,10 @@ from dipgraph.imports import (
     Matcher,
     PostDraft,
     dataset_date,
-    is_wikidata_id,
     post_id,
 )
 from dipgraph.loader.dataset_files import Dataset, ftm_records, read_dataset_file
+from dipgraph.loader.fields import is_wikidata_id
 from dipgraph.loader.reading import read_bounded
 
 KINDS = {"Person": "person", "Organization": "organization", "PublicBody": "organization"}

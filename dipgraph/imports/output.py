@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from dipgraph.imports import Citation, Imported
+from dipgraph.imports.drafts import Citation, Imported
 from dipgraph.suggest.output import comment, yaml_str
 
 

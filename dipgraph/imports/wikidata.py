@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dipgraph.imports import (
+from dipgraph.imports.drafts import (
     ActorDraft,
     Citation,
     Imported,
     Matcher,
     PostDraft,
     dataset_date,
-    is_wikidata_id,
     post_id,
 )
 from dipgraph.loader.dataset_files import Dataset, Statement, read_dataset_file
+from dipgraph.loader.fields import is_wikidata_id
 
 POSITION_HELD, START, END, JURISDICTION, INSTANCE_OF, HUMAN = (
     "P39", "P580", "P582", "P1001", "P31", "Q5",

@@ -21,14 +21,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from dipgraph.facts import Citation, Source
 from dipgraph.loader.dataset_files import FORMATS, Dataset, DatasetError, read_dataset_file
 from dipgraph.loader.problems import Problem
-
-if TYPE_CHECKING:
-    from dipgraph.loader.fields import QuoteUse
 
 CITATION_KEYS = ("dataset", "entity", "property", "value", "qualifiers", "address", "retrieved")
 REQUIRED_KEYS = ("dataset", "entity", "property", "value", "retrieved")
@@ -99,9 +96,10 @@ def check_citations(
 
 
 def check_quoted_datasets(
-    uses: list[QuoteUse], sources: dict[str, Source], problems: list[Problem]
+    uses: list[Any], sources: dict[str, Source], problems: list[Problem]
 ) -> None:
-    """A quote is checked against a text: one citing a dataset source is refused."""
+    """A quote is checked against a text: one citing a dataset source is refused
+    (``uses``: the loader's QuoteUse records, with source, path, line and col)."""
     for use in uses:
         source = sources.get(use.source)
         if source is not None and is_dataset(source):
