@@ -53,7 +53,8 @@ def load(
 ) -> KnowledgeGraph:
     """Load and check a facts directory (default: ./facts, else the bundled dataset).
 
-    ``base_iri`` sets where data IRIs live (``{base_iri}actor/{id}``...). With
+    ``base_iri`` sets where data IRIs live (``{base_iri}actor/{id}``...; default: the
+    base the facts' dataset.yaml declares, see :mod:`dipgraph.loader.dataset`). With
     ``cache=True`` a compile of identical files is reused (see :mod:`dipgraph.cache`);
     the command line does this for every query. ``prepare_store`` (with the cache) says
     the SPARQL store will be wanted: on a cold cache the store is then loaded while a
@@ -68,10 +69,10 @@ def load(
     """
     from pathlib import Path
 
-    from dipgraph.graph.iris import DEFAULT_BASE
+    from dipgraph.loader.dataset import dataset_of
 
-    base = check_base_iri(base_iri) if base_iri else DEFAULT_BASE
     root = Path(facts_dir or default_facts_dir())
+    base = check_base_iri(base_iri) if base_iri else dataset_of(root).base
     if not cache:
         return KnowledgeGraph(load_facts(root), base)
     from dipgraph.cached import load_cached
@@ -96,12 +97,16 @@ def open_store(
 
 
 def check(
-    facts_dir: str | os.PathLike[str] | None = None, cache: bool = False
+    facts_dir: str | os.PathLike[str] | None = None,
+    cache: bool = False,
+    text_of: tuple[str | os.PathLike[str], bytes] | None = None,
 ) -> tuple[Facts, list[Problem]]:
     """Check a facts directory: what is valid, and every problem (``dipgraph check``).
 
     With ``cache=True`` clean facts are kept in the compile cache, so the query or
     build that usually follows a check starts warm instead of checking again.
+    ``text_of=(path, data)`` checks the fact file ``path`` as if it held ``data`` (an
+    editor's unsaved buffer), with the rest of the facts as they are; no cache then.
 
     >>> facts, problems = check("tests/fixtures/small")
     >>> len(facts.actors), problems
@@ -109,11 +114,16 @@ def check(
     """
     from pathlib import Path
 
-    from dipgraph.graph.iris import DEFAULT_BASE
+    from dipgraph.loader.dataset import dataset_of
 
     root = Path(facts_dir or default_facts_dir())
+    if text_of is not None:
+        from dipgraph.loader.reading import text_in_place_of
+
+        with text_in_place_of(Path(text_of[0]).resolve(), text_of[1]):
+            return check_facts(root)
     if not cache or not root.exists():
         return check_facts(root)
     from dipgraph.cached import check_cached
 
-    return check_cached(root.resolve(), DEFAULT_BASE)
+    return check_cached(root.resolve(), dataset_of(root).base)

@@ -36,11 +36,25 @@ class Location:
 
 
 @dataclass(frozen=True, slots=True)
+class Citation:
+    """A statement of a structured dataset (see dipgraph.loader.citations)."""
+
+    entity: str
+    property: str
+    value: str
+    qualifiers: dict[str, str]
+    retrieved: PartialDate
+    address: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
-    """A verbatim quote from a source file."""
+    """A verbatim quote from a source file; or, with ``cites``, a statement of a dataset
+    source, ``quote`` then being that statement written out."""
 
     source: str
     quote: str
+    cites: Citation | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +69,7 @@ class Source:
     date_note: str | None = None
     url: str | None = None
     outside_knowledge: str | None = None
+    format: str | None = None  # text (None), or a dataset: wikidata-json, ftm-json
     location: Location | None = field(default=None, compare=False)
 
     @property

@@ -31,7 +31,13 @@ LAYERS: list[tuple[str, ...]] = [
     ("dipgraph.loader",),
     ("dipgraph.cache",),
     ("dipgraph.graph",),
-    ("dipgraph.cached", "dipgraph.exports", "dipgraph.suggest", "dipgraph.build"),
+    (
+        "dipgraph.cached",
+        "dipgraph.exports",
+        "dipgraph.suggest",
+        "dipgraph.imports",
+        "dipgraph.build",
+    ),
     ("dipgraph.__init__",),  # the library API: dipgraph.load, dipgraph.check ...
     ("dipgraph.sparql",),
     ("dipgraph.cli", "dipgraph.__main__"),

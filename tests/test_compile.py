@@ -15,7 +15,7 @@ from dipgraph.facts import RECORD_TYPES
 from dipgraph.graph.iris import DG_NS, SEM_NS
 from dipgraph.schema import load_model
 
-ID = "https://dipgraph.example/id/"
+ID = "https://w3id.org/dipgraph/id/"
 DG, SEM = Namespace(DG_NS), Namespace(SEM_NS)
 
 

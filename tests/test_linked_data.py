@@ -18,7 +18,7 @@ from fixture_sets import DELEGATIONS, EVERY_DATASET
 
 PREFIXES = """
 PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-PREFIX dg: <https://dipgraph.example/ns#>
+PREFIX dg: <https://w3id.org/dipgraph/ns#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>

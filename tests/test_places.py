@@ -15,7 +15,7 @@ from dipgraph.graph.shacl import validate
 from dipgraph.graph.to_rdf import Quads
 from dipgraph.schema.jsonschema import fact_file_schema
 
-ID = "https://dipgraph.example/id/"
+ID = "https://w3id.org/dipgraph/id/"
 HAS_PLACE = "<http://semanticweb.cs.vu.nl/2009/11/sem/hasPlace>"
 SAME_AS = "<http://www.w3.org/2002/07/owl#sameAs>"
 SCHEMA_SAME_AS = "<https://schema.org/sameAs>"
@@ -252,7 +252,7 @@ def test_the_html_page_gets_the_place_names() -> None:
 
 
 def test_the_json_schema_knows_places() -> None:
-    schema = fact_file_schema()["properties"]
+    schema = fact_file_schema(ID)["properties"]
     place = schema["places"]["items"]
     assert place["required"] == ["id", "names"]
     assert set(place["properties"]) >= {"id", "names", "aliases", "in", "wikidata"}

@@ -213,7 +213,7 @@ def test_push_to_a_real_oxigraph_server(cli, oxigraph_server: str) -> None:
     result = cli("push", f"{oxigraph_server}/store", "--facts", SMALL)
     assert result.code == 0, result.err
     assert server_count(oxigraph_server) == expected
-    wire = "https://dipgraph.example/id/graph/wire"
+    wire = "https://w3id.org/dipgraph/id/graph/wire"
     per_graph = server_count(
         oxigraph_server, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + wire + "> { ?s ?p ?o } }"
     )

@@ -181,7 +181,7 @@ def test_a_request_naming_its_own_dataset_is_refused_not_answered_from_the_union
 ) -> None:
     """default-graph-uri / named-graph-uri would narrow the dataset; answering over the
     union instead would give another answer than the one asked for."""
-    graph = urllib.parse.quote("https://dipgraph.example/id/graph/entities")
+    graph = urllib.parse.quote("https://w3id.org/dipgraph/id/graph/entities")
     form = f"query={urllib.parse.quote(LIGHT)}&default-graph-uri={graph}"
     requests = [
         f"GET /sparql?{form} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",

@@ -122,7 +122,7 @@ def test_build_writes_every_format_and_each_parses_back(cli, tmp_path: Path) -> 
             parsed.parse(path, format=rdf_format)
             assert len(list(parsed.quads((None, None, None, None)))) == quads, suffix
             graphs = {str(g.identifier) for g in parsed.graphs() if len(g)}
-            assert "https://dipgraph.example/id/graph/wire" in graphs
+            assert "https://w3id.org/dipgraph/id/graph/wire" in graphs
         else:
             assert len(rdflib.Graph().parse(path, format=rdf_format)) == triples, suffix
     assert not list(out.glob(".*.tmp")), "temporary files left behind"

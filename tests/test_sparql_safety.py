@@ -110,7 +110,7 @@ def test_service_in_comments_strings_and_names_is_not_a_service(listener: Listen
         "# uses no SERVICE\nSELECT ?service WHERE { ?service ?p ?o } LIMIT 1",
         'SELECT * WHERE { BIND("SERVICE <http://127.0.0.1:9/> {}" AS ?x) }',
         "PREFIX ex: <urn:ex:> SELECT * WHERE { ?s ex:SERVICE ?o }",
-        "SELECT * WHERE { ?s ?p <https://dipgraph.example/id/actor/security-service> }",
+        "SELECT * WHERE { ?s ?p <https://w3id.org/dipgraph/id/actor/security-service> }",
     ):
         list(kg.sparql(query))
     assert listener.requests == []

@@ -8,7 +8,7 @@ converting every field by its declared type, so nothing in the data chooses a cl
 >>> from dipgraph.facts import Evidence
 >>> plain = json.loads(_ENCODER.encode(Evidence("wire", "a quote")))
 >>> plain, decoder(Evidence)(plain) == Evidence("wire", "a quote")
-(['wire', 'a quote'], True)
+(['wire', 'a quote', None], True)
 """
 
 from __future__ import annotations
@@ -105,7 +105,13 @@ def decoder(cls: type) -> Decoder:
 
 
 _RECORD_CLASSES = frozenset(
-    {PartialDate, facts_module.Location, facts_module.Evidence, *facts_module.RECORD_TYPES.values()}
+    {
+        PartialDate,
+        facts_module.Location,
+        facts_module.Evidence,
+        facts_module.Citation,
+        *facts_module.RECORD_TYPES.values(),
+    }
 )
 
 

@@ -121,7 +121,7 @@ BaseIriOption = Annotated[
     str | None,
     typer.Option(
         "--base-iri",
-        help="Base of the data IRIs ({base}actor/{id}...); default https://dipgraph.example/id/.",
+        help="Base of the data IRIs ({base}actor/{id}...); default: the facts' dataset.yaml.",
         show_default=False,
     ),
 ]
@@ -140,29 +140,110 @@ def open_graph(
     return dipgraph.load(facts, base_iri, cache=True, prepare_store=sparql, first_query=first_query)
 
 
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
 @app.command()
 def check(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Report only the problems of these files or folders (the whole facts "
+            "directory is still checked: references cross files). '-' is the text of "
+            "--stdin-filename, read from standard input.",
+            show_default=False,
+        ),
+    ] = None,
     facts: FactsOption = None,
     strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format",
+            help="text (path:line:col on stderr), json, sarif (SARIF 2.1.0) or github "
+            "(workflow annotations); the last three on stdout.",
+        ),
+    ] = CheckFormat.text,
+    stdin_filename: Annotated[
+        Path | None,
+        typer.Option(
+            "--stdin-filename",
+            help="The fact file whose text '-' gives (an editor's unsaved buffer).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check every fact file; print each problem as path:line:col.
 
     Clean facts are kept in the compile cache, so the command that follows starts warm.
     """
     import dipgraph
+    from dipgraph.cli import check_report
 
-    found, problems = dipgraph.check(facts or _default_facts(), cache=True)
-    for problem in problems:
-        typer.echo(str(problem), err=True)
+    root = facts or _default_facts()
+    wanted, text_of = _checked_files(files or [], root, stdin_filename)
+    try:
+        found, problems = dipgraph.check(root, cache=text_of is None, text_of=text_of)
+    except FileNotFoundError as error:
+        fail(str(error))
+    if wanted:
+        problems = [p for p in problems if any(_within(p.path, w) for w in wanted)]
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
+    kinds = ("source", "actor", "topic", "place", "post", "contact", "statement")
+    if fmt is CheckFormat.text:
+        for problem in problems:
+            typer.echo(str(problem), err=True)
+    elif fmt is CheckFormat.json:
+        counts = {f"{k}s": len(found.by_kind(k)) for k in kinds}
+        typer.echo(check_report.as_json(problems, len(found.files), counts))
+    elif fmt is CheckFormat.sarif:
+        typer.echo(check_report.as_sarif(problems, dipgraph.__version__))
+    else:
+        typer.echo(check_report.as_github(problems), nl=False)
     if errors or (strict and warnings):
         fail(f"{errors} error(s), {warnings} warning(s) in {len(found.files)} file(s)")
-    counts = ", ".join(
-        f"{len(found.by_kind(k))} {k}s"
-        for k in ("source", "actor", "topic", "place", "post", "contact", "statement")
-    )
-    typer.echo(f"ok: {len(found.files)} files checked: {counts}; {warnings} warning(s)")
+    if fmt is CheckFormat.text:
+        counts_text = ", ".join(f"{len(found.by_kind(k))} {k}s" for k in kinds)
+        typer.echo(f"ok: {len(found.files)} files checked: {counts_text}; {warnings} warning(s)")
+
+
+def _checked_files(
+    files: list[Path], root: Path, stdin_filename: Path | None
+) -> tuple[list[Path], tuple[Path, bytes] | None]:
+    """The files whose problems are reported, and the one read from stdin, if any."""
+    wanted, text_of = [], None
+    for path in files:
+        if str(path) == "-":
+            if stdin_filename is None:
+                bad_usage("'-' reads a fact file's text from stdin: name it with --stdin-filename")
+            text_of = (stdin_filename, sys.stdin.buffer.read())
+            path = stdin_filename
+        elif not path.exists():
+            fail(f"not found: {path}")
+        if not path.resolve().is_relative_to(root.resolve()):
+            fail(f"{path} is not inside the facts directory {root} (choose it with --facts)")
+        wanted.append(path.resolve())
+    if stdin_filename is not None and text_of is None:
+        bad_usage("--stdin-filename names the file '-' reads: give '-' as a file")
+    if text_of is not None and not text_of[0].is_file():
+        fail(f"--stdin-filename {text_of[0]}: not a fact file in {root} (save it once first)")
+    return wanted, text_of
+
+
+def _within(shown: str, wanted: Path) -> bool:
+    path = Path(shown).resolve()
+    return path == wanted or path.is_relative_to(wanted)
+
+
+def bad_usage(message: str) -> NoReturn:
+    """Exit 2 with a message: the command was called wrongly."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
 
 
 def _default_facts() -> Path:
@@ -172,11 +253,13 @@ def _default_facts() -> Path:
 
 
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of fact files (for editor autocompletion and checks)."""
+def schema(facts: FactsOption = None) -> None:
+    """Print the JSON Schema of fact files (for editor autocompletion and checks); its
+    $id lies under the base IRI the facts' dataset.yaml declares."""
+    from dipgraph.loader.dataset import dataset_of
     from dipgraph.schema.jsonschema import fact_file_schema
 
-    output.print_json(fact_file_schema())
+    output.print_json(fact_file_schema(dataset_of(facts or _default_facts()).base))
 
 
 @app.command()
@@ -769,7 +852,9 @@ class SuggestFormat(StrEnum):
 
 @app.command()
 def suggest(
-    article: Annotated[Path, typer.Argument(help="The article: UTF-8 text, Arabic or English.")],
+    article: Annotated[
+        Path, typer.Argument(help="The article: UTF-8 text, Arabic or English; '-': stdin.")
+    ],
     facts: FactsOption = None,
     source_id: Annotated[
         str | None,
@@ -794,8 +879,72 @@ def suggest(
     import dipgraph
     from dipgraph.suggest.output import to_json, to_yaml
 
-    drafts = dipgraph.suggest(article, facts or _default_facts(), source_id, lexicon=lexicon)
+    from_stdin = str(article) == "-"
+    text = _stdin_article() if from_stdin else None
+    article_path = None if from_stdin else article
+    drafts = dipgraph.suggest(
+        article_path, facts or _default_facts(), source_id, text=text, lexicon=lexicon
+    )
     typer.echo(to_json(drafts) if fmt is SuggestFormat.json else to_yaml(drafts), nl=False)
+
+
+class ImportKind(StrEnum):
+    wikidata = "wikidata"
+    ftm = "ftm"
+
+
+@app.command("import")
+def import_(
+    kind: Annotated[
+        ImportKind, typer.Argument(help="wikidata (JSON entities) or ftm (JSON lines).")
+    ],
+    file: Annotated[Path, typer.Argument(help="The dataset file, inside the facts directory.")],
+    retrieved: Annotated[
+        str, typer.Option("--retrieved", help="When the file was retrieved (YYYY-MM-DD).")
+    ],
+    facts: FactsOption = None,
+    source_id: Annotated[
+        str | None, typer.Option("--source-id", help="Id of the dataset's source entry.")
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Write the draft here (default: print it)."),
+    ] = None,
+) -> None:
+    """Draft actors and posts from a dataset (Wikidata P39 with P580/P582, FtM Occupancy),
+    as a fact file to review whose evidence cites the dataset; check proves each value."""
+    from dipgraph.imports import import_dataset
+    from dipgraph.imports.output import to_yaml
+
+    root = facts or _default_facts()
+    where = out.parent if out is not None else root
+    drafted = import_dataset(kind.value, file, root, retrieved, source_id, where)
+    text = to_yaml(drafted)
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    from dipgraph.exports.atomic import atomic_text
+
+    try:
+        with atomic_text(out) as stream:
+            stream.write(text)
+    except OSError as error:
+        fail(cannot_write(error, out))
+    typer.echo(f"wrote {output.text(str(out))}: {len(drafted.actors)} actor(s), "
+               f"{len(drafted.posts)} post(s) to review")
+
+
+def _stdin_article() -> str:
+    """The article piped in (``suggest -``), bounded and UTF-8 as a file would be."""
+    from dipgraph.suggest import MAX_ARTICLE_BYTES, ArticleError
+
+    data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleError(f"stdin: suggest reads articles up to {MAX_ARTICLE_BYTES:,} bytes")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ArticleError(f"stdin: not UTF-8 text (byte {error.start})") from error
 
 
 def main() -> None:

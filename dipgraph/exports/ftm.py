@@ -177,7 +177,8 @@ def ftm_entities(kg: KnowledgeGraph) -> Iterator[dict[str, Any]]:
             "Event",
             name=f"{labels[contact.type]['label']}: {contact.id}",
             summary=contact.summary,
-            description=f"{sides}. {roles}".rstrip(". ") + f". Status: {contact.status}.",
+            description=f"{sides}. {roles}".rstrip(". ")
+            + f". Status: {contact.status}. {_event_codes(kg, contact)}",
             date=str(contact.date) if contact.date else None,
             location=facts.places[contact.place].name if contact.place else None,
             addressEntity=ftm_id("place", contact.place) if contact.place else None,
@@ -190,6 +191,13 @@ def ftm_entities(kg: KnowledgeGraph) -> Iterator[dict[str, Any]]:
             proof=[ftm_id("source", e.source) for e in contact.evidence],
         )
         yield from _evidence("contact", contact.id, contact.evidence)
+
+
+def _event_codes(kg: KnowledgeGraph, contact: Any) -> str:
+    """The event codes FtM has no property for: CAMEO, and PLOVER's event and mode."""
+    event, mode = kg.plover(contact)
+    plover = f"; PLOVER {event}" + (f" ({mode})" if mode else "") if event else ""
+    return f"CAMEO {kg.cameo(contact)}{plover}."
 
 
 def write_ftm(kg: KnowledgeGraph, target: Path) -> Path:

@@ -28,7 +28,7 @@ from dipgraph.dates import DateError, PartialDate, may_overlap
 from dipgraph.errors import InputError, warn
 from dipgraph.facts import ROLES, Actor, Contact, Facts, Post, Statement, status_counts
 from dipgraph.graph import views
-from dipgraph.graph.cameo import contact_cameo
+from dipgraph.graph.cameo import contact_cameo, contact_plover
 from dipgraph.graph.contact_index import ContactIndex
 from dipgraph.graph.iris import DEFAULT_BASE, fact_iri
 from dipgraph.graph.line_stream import LineStream
@@ -279,6 +279,11 @@ class KnowledgeGraph:
     def cameo(self, contact: Contact) -> str:
         """The contact's CAMEO code (see :mod:`dipgraph.graph.cameo`)."""
         return contact_cameo(self.model.vocabularies, contact)
+
+    def plover(self, contact: Contact) -> tuple[str | None, str | None]:
+        """The contact's PLOVER (event, mode), from its CAMEO code (see
+        :mod:`dipgraph.graph.cameo`); None where PLOVER gives none."""
+        return contact_plover(self.model.vocabularies, contact)
 
     # -- actors --------------------------------------------------------------
     @_recovering
@@ -733,7 +738,7 @@ class KnowledgeGraph:
         """The facts as a NetworkX MultiDiGraph (built on first use)."""
         from dipgraph.graph.to_networkx import to_networkx
 
-        return to_networkx(self.facts, self.cameo)
+        return to_networkx(self.facts, self.cameo, self.plover)
 
     @cached_property
     def quads(self) -> Quads:

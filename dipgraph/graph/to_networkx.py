@@ -47,8 +47,13 @@ def _clean(attributes: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in attributes.items() if v is not None}
 
 
-def to_networkx(facts: Facts, cameo: Callable[[Contact], str]) -> nx.MultiDiGraph:
-    """The whole dataset as one MultiDiGraph (``cameo``: a contact's CAMEO code)."""
+def to_networkx(
+    facts: Facts,
+    cameo: Callable[[Contact], str],
+    plover: Callable[[Contact], tuple[str | None, str | None]] = lambda _: (None, None),
+) -> nx.MultiDiGraph:
+    """The whole dataset as one MultiDiGraph (``cameo``: a contact's CAMEO code;
+    ``plover``: its PLOVER event and mode)."""
     graph = nx.MultiDiGraph(name="dipgraph")
     for actor in facts.actors.values():
         graph.add_node(
@@ -87,6 +92,8 @@ def to_networkx(facts: Facts, cameo: Callable[[Contact], str]) -> nx.MultiDiGrap
                     "label": contact.summary,
                     "type": contact.type,
                     "cameo": cameo(contact),
+                    "plover_event": plover(contact)[0],
+                    "plover_mode": plover(contact)[1],
                     "date": views.date_text(contact.date),
                     "status": contact.status,
                     "secret": contact.secret,

@@ -52,7 +52,7 @@ from typing import Any
 from dipgraph.collector import without_collector
 from dipgraph.dates import PartialDate
 from dipgraph.facts import Evidence, Facts, numbered_sides
-from dipgraph.graph.cameo import contact_cameo
+from dipgraph.graph.cameo import contact_cameo, plover_of
 from dipgraph.graph.iris import (
     DEFAULT_BASE,
     DG_NS,
@@ -61,12 +61,14 @@ from dipgraph.graph.iris import (
     fact_iri,
     iri_term,
 )
+from dipgraph.loader.dataset import dataset_of
 from dipgraph.schema.model import SCHEMA_DIR, Model
 from dipgraph.slugs import iri_segment
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
 XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+LANGUAGE = XSD_NS + "language"
 SKOS_NS = "http://www.w3.org/2004/02/skos/core#"
 SDO_NS = "https://schema.org/"
 ORG_NS = "http://www.w3.org/ns/org#"
@@ -482,6 +484,11 @@ class QuadWriter:
         # The contact's own code: its type's, unless hosted (044) or only intended (036).
         cameo = contact_cameo(self.model.vocabularies, contact)
         add(graph, subject, iri(DG_NS + "cameoCode"), literal(cameo))
+        plover_event, plover_mode = plover_of(self.model.vocabularies, cameo)
+        if plover_event:
+            add(graph, subject, iri(DG_NS + "ploverEvent"), literal(plover_event))
+        if plover_mode:
+            add(graph, subject, iri(DG_NS + "ploverMode"), literal(plover_mode))
         for number, side in numbered_sides(contact.sides):
             for member in side:
                 self.role(subject, "Party", member, number)
@@ -535,13 +542,23 @@ class QuadWriter:
         self.common(subject, statement)
 
     def add_void(self) -> None:
-        """A VoID description: the dataset, its named graphs as subsets, triple counts."""
+        """A VoID description: the dataset as its dataset.yaml describes it (title,
+        publisher, licence, languages), its named graphs as subsets, triple counts."""
         graph, add = self.void, self.add
         dataset = iri(self.base + "dataset")
         total = literal(str(len(self.quads)), datatype=INTEGER)  # the data, not this
         per_graph = self.graph_counts()
+        about = dataset_of(self.facts.root)
         add(graph, dataset, A, iri(VOID_NS + "Dataset"))
-        add(graph, dataset, iri(DCT_NS + "title"), literal("dipgraph knowledge graph", lang="en"))
+        add(graph, dataset, iri(DCT_NS + "title"), literal(about.title, lang="en"))
+        if about.description:
+            add(graph, dataset, iri(DCT_NS + "description"), literal(about.description, lang="en"))
+        if about.publisher:
+            add(graph, dataset, iri(DCT_NS + "publisher"), literal(about.publisher))
+        if about.licence:
+            add(graph, dataset, iri(DCT_NS + "license"), iri(about.licence))
+        for language in about.languages:
+            add(graph, dataset, iri(DCT_NS + "language"), literal(language, datatype=LANGUAGE))
         add(graph, dataset, iri(VOID_NS + "triples"), total)
         add(graph, dataset, iri(VOID_NS + "uriSpace"), literal(self.base))
         for namespace in (DG_NS, SEM_NS, ORG_NS, PROV_NS, SKOS_NS, SDO_NS, TIME_NS, DCT_NS):

@@ -17,8 +17,9 @@ from typing import Any
 from dipgraph.collector import collector_paused, without_collector
 from dipgraph.errors import FactsNotFound
 from dipgraph.facts import Facts
-from dipgraph.loader import crosscheck
+from dipgraph.loader import citations, crosscheck
 from dipgraph.loader.cycles import report_cycles
+from dipgraph.loader.dataset import DATASET_FILE
 from dipgraph.loader.fields import FieldChecker, Pending
 from dipgraph.loader.finding import find_fact_files
 from dipgraph.loader.lookalikes import warn_lookalike_actors
@@ -159,6 +160,7 @@ def check_in_stages(
     shown_files: dict[str, Path] = {_shown(path): path for path in files}
     in_file: dict[Path, list[Declared]] = {}
     unread = False  # a file that could not be read: what it uses is unknown
+    source_dir = root_path if root_path.is_dir() else root_path.parent
     for path in _reading_order(files, max_file_bytes) if each_file else files:
         shown = _shown(path)
         node, read_problems = read_yaml_nodes(path, shown, max_file_bytes)
@@ -167,7 +169,8 @@ def check_in_stages(
         if node is not None:
             reader = NodeReader(shown, problems, not getattr(node, "plain_text", False))
             checker = FieldChecker(reader, model, pending)
-            in_file[path] = check_file(checker, node)
+            dataset_file = path == source_dir / DATASET_FILE
+            in_file[path] = check_file(checker, node, dataset_file)
             if each_file is not None:
                 each_file([(d.kind, d.record) for d in in_file[path] if d.record is not None])
     declared = [item for path in files for item in in_file.get(path, ())]  # files' order
@@ -175,7 +178,6 @@ def check_in_stages(
         problems.append(Problem(_shown(root_path), 1, 1, "no .yaml fact files found here"))
 
     by_id = crosscheck.unique_ids(declared, problems)
-    source_dir = root_path if root_path.is_dir() else root_path.parent
     sources = [d for d in by_id.values() if d.kind == "source" and d.record is not None]
     source_problems: list[Problem] = []
     texts, resolved = crosscheck.read_source_texts(
@@ -194,6 +196,8 @@ def check_in_stages(
         crosscheck.check_place_containers(pending, by_id, problems)
         problems.extend(source_problems)
         crosscheck.check_quotes(pending, texts, problems)
+        citations.check_quoted_datasets(pending.quotes, resolved, problems)
+        citations.check_citations(pending.citations, resolved, problems)
         if warn and not unread:  # else "not used" would blame records the file uses
             crosscheck.warn_unused(list(by_id.values()), pending, problems)
         report_cycles(facts, pending, problems)

@@ -111,6 +111,9 @@ def read_source_texts(
                 _problem(item.where, f"source file '{source.file}' {what} (looked at {path})")
             )
             continue
+        if source.format not in (None, "text"):  # a dataset: its statements are read by
+            resolved[item.id] = replace(source, file=path)  # dipgraph.loader.citations
+            continue
         try:
             texts[item.id] = normalise_space(read_bounded(path, max_bytes).decode("utf-8"))
         except TooLarge as error:

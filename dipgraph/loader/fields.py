@@ -14,8 +14,9 @@ from typing import Any
 import yaml
 
 from dipgraph.dates import DateError, PartialDate
-from dipgraph.facts import Evidence, Location
+from dipgraph.facts import Citation, Evidence, Location
 from dipgraph.loader.characters import codepoint, invisible_characters, odd_letters, scripts
+from dipgraph.loader.citations import CITATION_KEYS, REQUIRED_KEYS, CitationUse, written_out
 from dipgraph.loader.iri_syntax import web_address_problem
 from dipgraph.loader.nodes import NodeReader
 from dipgraph.loader.problems import did_you_mean, with_article
@@ -30,6 +31,13 @@ LANGUAGE_PATTERN = rules.full_match(rules.LANGUAGE)
 MIN_QUOTE_CHARS = rules.MIN_QUOTE_CHARS
 MAX_ID_CHARS = rules.MAX_ID_CHARS
 _EVIDENCE_SOURCE = Property(name="source", type="ref", range=("source",))
+_ADDRESS = Property(name="address", type="iri")
+
+
+def is_wikidata_id(text: str) -> bool:
+    """Whether ``text`` is a Wikidata item id (Q42): the one rule the loader and the
+    importers use."""
+    return WIKIDATA_PATTERN.match(text) is not None
 
 
 class _Written:
@@ -86,6 +94,7 @@ class Pending:
     quotes: list[QuoteUse] = field(default_factory=list)
     wikidata: list[tuple[str, Location]] = field(default_factory=list)
     initiators: list[Initiator] = field(default_factory=list)
+    citations: list[CitationUse] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -225,7 +234,7 @@ class FieldChecker:
         text = self.reader.text(node, what)
         if text is None:
             return INVALID
-        if not WIKIDATA_PATTERN.match(text):
+        if not is_wikidata_id(text):
             self.reader.error(
                 node, f"'{text}' is not a Wikidata item id (Q followed by at most 12 digits)"
             )
@@ -355,6 +364,8 @@ class FieldChecker:
         entries = self.reader.mapping(node, what)
         if entries is None:
             return INVALID
+        if any(key == "dataset" for key, _, _ in entries):
+            return self._citation(prop, node, entries)
         for key, key_node, value_node in entries:
             if key not in ("source", "quote"):
                 self.reader.error(
@@ -382,6 +393,47 @@ class FieldChecker:
             return INVALID
         self.pending.quotes.append(QuoteUse(source, quote, *self.reader.place(quote_node)))
         return Evidence(source=source, quote=quote)
+
+    def _citation(
+        self, prop: Property, node: yaml.Node, entries: list[tuple[str, yaml.Node, yaml.Node]]
+    ) -> Any:
+        """Evidence of the second kind: a dataset statement (dipgraph.loader.citations)."""
+        found = {key: value_node for key, _, value_node in entries}
+        for key, key_node, _ in entries:
+            if key not in CITATION_KEYS:
+                self.reader.error(
+                    key_node,
+                    f"unknown field '{key}' in dataset evidence{did_you_mean(key, CITATION_KEYS)}"
+                    f"; allowed: {', '.join(CITATION_KEYS)}",
+                )
+                return INVALID
+        missing = [k for k in REQUIRED_KEYS if k not in found]
+        if missing:
+            self.reader.error(node, f"dataset evidence is missing '{missing[0]}'")
+            return INVALID
+        source = self._ref(_EVIDENCE_SOURCE, found["dataset"], "the evidence dataset")
+        texts = {k: self._text(prop, found[k], k) for k in ("entity", "property", "value")}
+        retrieved = self._date(prop, found["retrieved"], "retrieved")
+        address = self._iri(_ADDRESS, found["address"], "address") if "address" in found else None
+        qualifiers: Any = {}
+        if "qualifiers" in found:
+            qualifiers = self._by_language_free(found["qualifiers"], "qualifiers")
+        if INVALID in (source, retrieved, address, qualifiers, *texts.values()):
+            return INVALID
+        cites = Citation(
+            texts["entity"], texts["property"], texts["value"], qualifiers, retrieved, address
+        )
+        where = self.reader.place(found["dataset"])
+        self.pending.citations.append(CitationUse(source, cites, *where))
+        return Evidence(source=source, quote=written_out(cites), cites=cites)
+
+    def _by_language_free(self, node: yaml.Node, what: str) -> Any:
+        """A mapping of text -> text (a statement's qualifiers)."""
+        entries = self.reader.mapping(node, what)
+        if entries is None:
+            return INVALID
+        values = {key: self.reader.text(value, f"{what}: {key}") for key, _, value in entries}
+        return INVALID if None in values.values() else values
 
 
 # One checking method a property type, looked up once a value (the walk's hot path).

@@ -11,6 +11,9 @@ from __future__ import annotations
 import codecs
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 import yaml
@@ -99,6 +102,21 @@ def read_bounded(path: Path, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise TooLarge(len(data))
     return data
+
+
+# Fact files whose text comes from elsewhere (an editor's unsaved buffer on stdin).
+_STANDING_IN: ContextVar[dict[Path, bytes] | None] = ContextVar("standing_in", default=None)
+
+
+@contextmanager
+def text_in_place_of(path: Path, data: bytes) -> Iterator[None]:
+    """While open, the fact file ``path`` (resolved) is read as ``data``, not from disk:
+    ``check -`` checks an editor's buffer with the rest of the facts around it."""
+    token = _STANDING_IN.set({**(_STANDING_IN.get() or {}), path: data})
+    try:
+        yield
+    finally:
+        _STANDING_IN.reset(token)
 
 
 _LINE_BREAK = re.compile("\r\n|\r|\n")
@@ -240,7 +258,11 @@ def read_yaml_nodes(
     character (see :func:`may_hold_refused_characters`), so values need no check.
     """
     try:
-        data = read_bounded(path, max_bytes)
+        data = (_STANDING_IN.get() or {}).get(path)
+        if data is not None and len(data) > max_bytes:
+            raise TooLarge(len(data))
+        if data is None:
+            data = read_bounded(path, max_bytes)
     except TooLarge as error:
         return None, [
             Problem(

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from dipgraph.facts import RECORD_TYPES, Location
+from dipgraph.loader.dataset import DATASET_FILE, check_dataset_node
 from dipgraph.loader.fields import INVALID, FieldChecker, Initiator
 from dipgraph.loader.problems import did_you_mean, with_article
 from dipgraph.schema.model import FactKind
@@ -163,12 +164,25 @@ def check_item(checker: FieldChecker, kind: FactKind, node: yaml.Node) -> Declar
     return Declared(kind.name, values["id"], where, record)
 
 
-def check_file(checker: FieldChecker, root: yaml.Node) -> list[Declared]:
-    """Check every section of one file, in order."""
+def check_file(
+    checker: FieldChecker, root: yaml.Node, dataset_file: bool = False
+) -> list[Declared]:
+    """Check every section of one file, in order (``dataset_file``: the facts' own
+    dataset.yaml, the one file whose ``dataset`` section is read)."""
     reader = checker.reader
     sections = checker.model.by_plural
     declared: list[Declared] = []
     for key, key_node, value_node in reader.mapping(root, "a fact file") or []:
+        if key == "dataset":
+            if dataset_file:
+                check_dataset_node(reader, value_node)
+            else:
+                reader.error(
+                    key_node,
+                    f"the dataset is described in {DATASET_FILE} at the root of the facts "
+                    "directory, not here",
+                )
+            continue
         kind = sections.get(key)
         if kind is None:
             reader.error(

@@ -11,6 +11,7 @@ from typing import Any
 
 from dipgraph.schema import rules
 from dipgraph.schema.model import FactKind, Model, Property, load_model
+from dipgraph.schema.namespace import DEFAULT_BASE
 
 # From the rules `dipgraph check` applies (schema/rules.py): never copied.
 ID = rules.json_pattern(rules.ID)
@@ -72,14 +73,26 @@ def _value_schema(prop: Property, model: Model) -> dict[str, Any]:
             "items": {"anyOf": [member, {"type": "array", "items": member, "minItems": 1}]},
         }
     if prop.type == "evidence":
+        text = {"type": "string"}
+        # A quote from a source's text, or a dataset's statement (dipgraph/loader/citations.py).
         return {
             "type": "object",
             "additionalProperties": False,
-            "required": ["source", "quote"],
             "properties": {
                 "source": ID_SCHEMA,
                 "quote": {"type": "string", "minLength": rules.MIN_QUOTE_CHARS},
+                "dataset": ID_SCHEMA,
+                "entity": text,
+                "property": text,
+                "value": text,
+                "qualifiers": {"type": "object", "additionalProperties": text},
+                "address": {"type": "string", "format": "iri"},
+                "retrieved": {"type": "string", "pattern": DATE},
             },
+            "oneOf": [
+                {"required": ["source", "quote"]},
+                {"required": ["dataset", "entity", "property", "value", "retrieved"]},
+            ],
         }
     raise ValueError(f"no JSON Schema for property type {prop.type!r}")
 
@@ -107,8 +120,26 @@ def _one_of_required(kind: FactKind) -> dict[str, Any]:
     return {"allOf": [{"oneOf": [{"required": [a]}, {"required": [b]}]} for a, b in pairs]}
 
 
-def fact_file_schema(model: Model | None = None) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of one fact file."""
+# The dataset section of dataset.yaml (checked by dipgraph.loader.dataset).
+_DATASET = {
+    "type": "object",
+    "description": "What the facts say about themselves as a dataset (dataset.yaml only).",
+    "additionalProperties": False,
+    "required": ["base", "title"],
+    "properties": {
+        "base": {"type": "string", "format": "iri", "description": "Base of the data IRIs."},
+        "title": {"type": "string"},
+        "description": {"type": "string"},
+        "publisher": {"type": "string"},
+        "licence": {"type": "string", "format": "iri", "description": "The facts' licence."},
+        "languages": {"type": "array", "items": {"type": "string"}},
+    },
+}
+
+
+def fact_file_schema(base: str = DEFAULT_BASE, model: Model | None = None) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one fact file; its ``$id`` lives under the
+    dataset's ``base``."""
     model = model or load_model()
     sections = {}
     for kind in model.kinds.values():
@@ -128,9 +159,9 @@ def fact_file_schema(model: Model | None = None) -> dict[str, Any]:
         }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://dipgraph.example/schema/facts.json",
+        "$id": f"{base}schema/facts.json",
         "title": "dipgraph fact file",
         "type": "object",
         "additionalProperties": False,
-        "properties": sections,
+        "properties": {**sections, "dataset": _DATASET},
     }

@@ -1,7 +1,7 @@
   // ---- the view in the URL fragment ---------------------------------------------
   function hashParams() {
     var text = location.hash.replace(/^#/, "");
-    try { return new URLSearchParams(text); } catch (err) { return new URLSearchParams(); }
+    try { return new URLSearchParams(text); } catch { return new URLSearchParams(); }
   }
   function listParam(params, key, all) {
     if (!params.has(key)) { return null; }

