@@ -413,7 +413,7 @@ def test_a_second_writer_keeps_the_entry_others_are_reading(
     not pull the first one's entry from under its readers (a check exited 1 with
     '[Errno 2] No such file or directory' when it did)."""
     from dipgraph.cache import entry_for
-    from dipgraph.cached import _fill
+    from dipgraph.cached import _fill, _read
     from dipgraph.graph.iris import DEFAULT_BASE
     from dipgraph.graph.knowledge import KnowledgeGraph
 
@@ -426,10 +426,70 @@ def test_a_second_writer_keeps_the_entry_others_are_reading(
     sources = [s.file for s in facts.sources.values()]
     first, second = entry_for(root, DEFAULT_BASE), entry_for(root, DEFAULT_BASE)
     assert first is not None and second is not None
-    assert first.save(_fill(kg), sources, began)
+    assert first.save(_fill(kg), sources, began, _read(facts))
     reading = first.open()
     assert reading is not None
     inode = first.directory.stat().st_ino
-    assert not second.save(_fill(kg), sources, began)  # the same entry was there first
+    assert not second.save(_fill(kg), sources, began, _read(facts))  # the same entry was there first
     assert first.directory.stat().st_ino == inode
     assert first.open() is not None and reading.value("sources")
+
+
+# -- an entry holds what was read, under a key no content can forge ------------------
+
+
+@pytest.mark.parametrize("prepare_store", [False, True], ids=["load", "cold-start-child"])
+def test_an_edit_undone_while_the_facts_are_read_is_never_cached(
+    small_copy: Path, tmp_path: Path, monkeypatch, prepare_store: bool
+) -> None:
+    """A -> B -> A while the loader reads: the files end as the key names them, but the
+    facts read were B's; the entry must not answer B for A (a topic label that is in no
+    file was answered)."""
+    import dipgraph.loader.reading as reading
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    topics = small_copy / "topics.yaml"
+    a = topics.read_bytes()
+    b = a.replace(b"{en: arms control,", b"{en: a label in no file,")
+    assert b != a
+    real = reading.read_bounded
+
+    def undone_while_read(path: Path, max_bytes: int) -> bytes:
+        if path.name != "topics.yaml":
+            return real(path, max_bytes)
+        topics.write_bytes(b)
+        try:
+            return real(path, max_bytes)
+        finally:
+            topics.write_bytes(a)
+
+    monkeypatch.setattr(reading, "read_bounded", undone_while_read)
+    dipgraph.load(small_copy, cache=True, prepare_store=prepare_store)
+    monkeypatch.setattr(reading, "read_bounded", real)
+    assert topics.read_bytes() == a
+    warm = dipgraph.load(small_copy, cache=True)
+    assert warm.facts.topics["arms-control"].names["en"] == "arms control"
+    assert warm.facts == dipgraph.load(small_copy).facts
+
+
+def test_the_key_cannot_be_forged_by_a_file_holding_the_next_one(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """With files joined by NUL bytes, a file holding NUL, the next file's name and its
+    bytes (that file removed) had the key of the old pair: facts that fail check were
+    answered from the old entry."""
+    from dipgraph.loader import fact_files
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    root = small_copy.resolve()
+    dipgraph.load(root, cache=True)
+    before = content_key(root, "urn:x:")
+    first, last = fact_files(root)[-2:]
+    assert first.parent == last.parent == root
+    first.write_bytes(
+        first.read_bytes() + b"\0" + last.name.encode() + b"\0" + last.read_bytes()
+    )
+    last.unlink()
+    assert content_key(root, "urn:x:") != before
+    with pytest.raises(dipgraph.FactsError):
+        dipgraph.load(root, cache=True)

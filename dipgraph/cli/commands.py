@@ -163,20 +163,26 @@ def check(
     import dipgraph
 
     try:
-        found, problems = dipgraph.check(facts or _default_facts(), cache=True)
+        report = dipgraph.check_report(facts or _default_facts())
     except FileNotFoundError as error:
         fail(str(error))
+    problems = report.problems
     for problem in problems:
         typer.echo(str(problem), err=True)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     if errors or (strict and warnings):
-        fail(f"{errors} error(s), {warnings} warning(s) in {len(found.files)} file(s)")
+        fail(f"{errors} error(s), {warnings} warning(s) in {report.files} file(s)")
     counts = ", ".join(
-        f"{len(found.by_kind(k))} {k}s"
+        f"{report.counts[k]} {k}s"
         for k in ("source", "actor", "topic", "place", "post", "contact", "statement")
     )
-    typer.echo(f"ok: {len(found.files)} files checked: {counts}; {warnings} warning(s)")
+    typer.echo(f"ok: {report.files} files checked: {counts}; {warnings} warning(s)")
+    if report.unchanged:
+        typer.echo("(no file changed since the last check: its answer, no file read)", err=True)
+    elif report.reread is not None and report.reread < report.files:
+        again = f"{report.reread} of {report.files} file(s) read again"
+        typer.echo(f"({again}: the others did not change)", err=True)
 
 
 def _default_facts() -> Path:
