@@ -44,7 +44,7 @@ def edit_one_contact(facts: Path, round_: int) -> Path:
     """Change one contact's summary, as a curator fixing a sentence would."""
     path = sorted((facts / "contacts").glob("*.yaml"))[round_ % 3 + 1]
     text = path.read_text("utf-8")
-    edited = re.sub(r"summary: (.*)", rf"summary: \1 (edit {round_})", text, count=1)
+    edited = re.sub(r'summary: ("?)', rf"summary: \1Edited {round_}: ", text, count=1)
     path.write_text(edited, "utf-8")
     return path
 

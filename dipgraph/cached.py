@@ -67,6 +67,8 @@ def _fill(kg: KnowledgeGraph, before_facts: Callable[[], None] | None = None) ->
             writer.add_map(f"{name}.exact", {k: sorted(v) for k, v in names.exact.items()})
             writer.add_map(f"{name}.display", names.display)
         writer.add_map("views", kg.all_views(), tuples=False)
+        writer.add_map("profiles", kg.all_profiles(), tuples=False)
+        writer.add_map("source_titles", kg.source_titles())
         if before_facts is not None:
             before_facts()
         writer.add_json("facts", facts_json(kg.facts))
@@ -112,6 +114,8 @@ def _attach(kg: KnowledgeGraph, tables: Tables, entry: CacheEntry, root: Path) -
         index,
         *(NameIndex(tables.map(f"{n}.exact"), tables.map(f"{n}.display")) for n in _NAMES),
         tables.map("views"),
+        tables.map("profiles"),
+        tables.map("source_titles"),
     )
 
 

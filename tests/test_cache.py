@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import dipgraph
-from conftest import CACHE_DIR
+from conftest import CACHE_DIR, REPO
 from dipgraph.cache import content_key
 
 
@@ -96,6 +96,23 @@ def test_warm_answers_come_from_the_index_and_equal_fresh_ones(small_copy, monke
         assert warm.path("alice", "dorin", **kwargs) == fresh.path("alice", "dorin", **kwargs)
     assert warm._facts is None  # talks and path never decoded the facts
     assert warm.show("belov") == fresh.show("belov")  # show loads them on demand
+
+
+@pytest.mark.parametrize("folder", ["small", "bundled"])
+def test_warm_show_comes_from_the_index_and_equals_a_fresh_one(
+    folder: str, tmp_path: Path, monkeypatch
+) -> None:
+    """Every actor's profile, answered from the stored parts without decoding a fact."""
+    from dipgraph.bundled import default_facts_dir
+
+    root = REPO / "tests" / "fixtures" / "small" if folder == "small" else default_facts_dir()
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    fresh = dipgraph.load(root)
+    dipgraph.load(root, cache=True)  # fills the cache
+    warm = dipgraph.load(root, cache=True)
+    for ident in fresh.facts.actors:
+        assert warm.show(ident) == fresh.show(ident), ident
+    assert warm._facts is None
 
 
 def test_eviction_keeps_recent_entries_and_never_touches_other_folders(
