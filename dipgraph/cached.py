@@ -37,7 +37,14 @@ from dipgraph.collector import give_back_memory
 from dipgraph.facts import RECORD_TYPES, Facts
 from dipgraph.graph.contact_index import ContactIndex
 from dipgraph.graph.knowledge import KnowledgeGraph
-from dipgraph.loader import Problem, check_facts, check_in_stages, fact_files, load_facts
+from dipgraph.loader import (
+    FactsError,
+    Problem,
+    check_facts,
+    check_in_stages,
+    fact_files,
+    load_facts,
+)
 from dipgraph.names import NameIndex
 
 if TYPE_CHECKING:
@@ -160,7 +167,7 @@ def load_cached(
     if entry is not None and tables is not None:
         return _from_entry(tables, entry, root, base)
     began = time.time()
-    kg = KnowledgeGraph(load_facts(root), base)
+    kg = KnowledgeGraph(_load_checked(root), base)
     if entry is not None and tables is None and not entry.directory.exists():
         _save(entry, kg, began)
     return kg
@@ -313,7 +320,9 @@ def _save_streaming(
                 if reads is not None:
                     selected = Selected(frozenset(f"<{iri}>" for iri in reads), sent.append)
                 quads = QuadsAsChecked(load_model(), write, base, selected)
-                staged = check_in_stages(root, each_file=quads.add_file)
+                checks = _file_checks()
+                staged = check_in_stages(root, each_file=quads.add_file, one_file=checks)
+                _keep(checks)
                 if staged.has_errors():
                     return CHILD_FAILED  # the parent checks again and reports every error
                 quads.finish(staged.facts)
@@ -387,6 +396,16 @@ def _keep(checks: FileChecks | None) -> None:
             checks.save()
         except sqlite3.Error as error:
             warn_not_written(error)
+
+
+def _load_checked(root: Path) -> Facts:
+    """:func:`load_facts`, re-reading only the files changed since they were checked."""
+    checks = _file_checks()
+    facts, problems = check_facts(root, one_file=checks)
+    _keep(checks)
+    if any(p.severity == "error" for p in problems):
+        raise FactsError(problems)
+    return facts
 
 
 def check_cached(root: Path, base: str) -> tuple[Facts, list[Problem]]:

@@ -202,3 +202,28 @@ def test_every_fixture_checks_the_same_through_the_cache(tmp_path: Path, monkeyp
             facts, problems = check_cached(folder.resolve(), DEFAULT_BASE)
             assert problems == full_problems, folder
             assert encode_facts(facts) == encode_facts(full_facts), folder
+
+
+def test_a_cold_load_after_an_edit_reads_only_the_changed_file(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A query after an edit checks the edited file; the others' checks are reused."""
+    import dipgraph.cache.file_checks as file_checks
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    root = small_copy.resolve()
+    dipgraph.load(root, cache=True)
+    topics = root / "topics.yaml"
+    topics.write_text(topics.read_text("utf-8").replace("New START", "New START treaty"), "utf-8")
+    checked: list[str] = []
+    real = file_checks.check_one_file
+
+    def spy(path: Path, *args):
+        checked.append(path.name)
+        return real(path, *args)
+
+    monkeypatch.setattr(file_checks, "check_one_file", spy)
+    warm = dipgraph.load(root, cache=True)
+    assert checked == ["topics.yaml"]
+    assert encode_facts(warm.facts) == encode_facts(dipgraph.load(root).facts)
+    assert warm.facts.topics["new-start"].names["en"] == "New START treaty"

@@ -96,6 +96,28 @@ def _list(value: Any) -> list:
 _location = decoder(Location)
 
 
+def _references(rows: list, shown: str) -> list[Reference]:
+    """The stored references (the most numerous part: checked inline, each field
+    range made once)."""
+    ranges: dict[tuple, tuple[str, ...]] = {}
+    references = []
+    for target, accepted, name, line, col in rows:
+        if not (
+            type(target) is str
+            and type(name) is str
+            and type(line) is int
+            and type(col) is int
+            and type(accepted) is list
+        ):
+            raise BadRecord("a stored reference of the wrong shape")
+        key = tuple(accepted)
+        kinds = ranges.get(key)
+        if kinds is None:
+            kinds = ranges[key] = tuple(map(_str, key))
+        references.append(Reference(target, kinds, name, shown, line, col))
+    return references
+
+
 def decode(text: str, shown: str, digest: str) -> FileCheck:
     """The :class:`FileCheck` :func:`encode` wrote; BadRecord when the text is not one."""
     try:
@@ -115,10 +137,7 @@ def decode(text: str, shown: str, digest: str) -> FileCheck:
             declared.append(Declared(kind, _str(ident), _location(where), rebuilt))
         result.declared = declared
         result.pending = Pending(
-            [
-                Reference(_str(t), tuple(map(_str, _list(r))), _str(f), shown, _int(ln), _int(c))
-                for t, r, f, ln, c in _list(data["references"])
-            ],
+            _references(_list(data["references"]), shown),
             [
                 QuoteUse(_str(s), _str(q), shown, _int(ln), _int(c))
                 for s, q, ln, c in _list(data["quotes"])
