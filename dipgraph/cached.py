@@ -474,8 +474,12 @@ def _folder_print(root: Path, report_sources: list[Path]) -> str | None:
     """The stat of every fact file and source text, None when one changed within the
     last two seconds or cannot be read (see dipgraph.cache.file_checks.stat_text)."""
     from dipgraph.cache.file_checks import stat_text
+    from dipgraph.loader.finding import find_fact_files
 
-    paths = [*fact_files(root), *report_sources]
+    listing_problems: list[Problem] = []  # a folder that cannot be read: check it all
+    paths = [*find_fact_files(root, listing_problems), *report_sources]
+    if listing_problems:
+        return None
     printed = [stat_text(path) for path in paths]
     if any(p is None for p in printed):
         return None
