@@ -227,3 +227,20 @@ def test_a_cold_load_after_an_edit_reads_only_the_changed_file(
     assert checked == ["topics.yaml"]
     assert encode_facts(warm.facts) == encode_facts(dipgraph.load(root).facts)
     assert warm.facts.topics["new-start"].names["en"] == "New START treaty"
+
+
+def test_check_says_what_it_read_again(cli, small_copy: Path) -> None:
+    """The command line says when no file changed, and how many files it read again."""
+    import time
+
+    first = cli("check", "--facts", small_copy)
+    assert first.code == 0, first.err
+    time.sleep(2.1)  # files changed in the last two seconds are always read
+    again = cli("check", "--facts", small_copy)
+    assert again.code == 0 and again.out == first.out
+    assert "no file changed since the last check" in again.err
+    topics = small_copy / "topics.yaml"
+    topics.write_text(topics.read_text("utf-8") + "# a comment\n", "utf-8")
+    edited = cli("check", "--facts", small_copy)
+    assert edited.code == 0 and edited.out == first.out
+    assert "1 of 4 file(s) read again" in edited.err
