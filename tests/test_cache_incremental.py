@@ -244,3 +244,23 @@ def test_check_says_what_it_read_again(cli, small_copy: Path) -> None:
     edited = cli("check", "--facts", small_copy)
     assert edited.code == 0 and edited.out == first.out
     assert "1 of 4 file(s) read again" in edited.err
+
+
+def test_the_per_file_checks_stay_within_a_quarter_of_the_cache_limit(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    import sqlite3
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("DIPGRAPH_CACHE_MAX_MB", "0.02")  # 5,242 bytes for the checks
+    root = small_copy.resolve()
+    expected = check_facts(root)[1]
+    for number in range(3):
+        (root / f"more-{number}.yaml").write_text(
+            "contacts:\n" + MOVED.replace("adams-dorin-message", f"copy-{number}"), "utf-8"
+        )
+        expected = check_facts(root)[1]
+        assert check_cached(root, DEFAULT_BASE)[1] == expected
+    with sqlite3.connect(tmp_path / "cache" / "files.sqlite") as db:
+        (stored,) = db.execute("SELECT SUM(length(CAST(value AS BLOB))) FROM parts").fetchone()
+    assert 0 < stored <= 0.02 * 1024 * 1024 / 4

@@ -21,6 +21,8 @@ Location: ``$DIPGRAPH_CACHE_DIR``, else ``$XDG_CACHE_HOME/dipgraph``, else
 ``~/.cache/dipgraph``; ``DIPGRAPH_NO_CACHE=1`` turns it off. It keeps the 8 most
 recently used entries within ``$DIPGRAPH_CACHE_MAX_MB`` (4096 by default), and the 64
 newest key notes (``key-*.json``: a facts folder's key, remembered by its files' stat).
+``files.sqlite`` keeps each fact file's own check (see :mod:`dipgraph.cache.file_checks`),
+the most recently used within a quarter of that size.
 """
 
 from __future__ import annotations
@@ -324,7 +326,7 @@ class CacheEntry:
             write_atomic(self.nquads_path, write)
             _evict(self.directory.parent)
         except OSError as error:
-            warn_once(f"cache not written ({_reason(error)}); {_WITHOUT}")
+            warn_not_written(error)
             return None
         return self.nquads_path
 
@@ -398,9 +400,16 @@ def _reason(error: BaseException) -> str:
     return str(getattr(error, "strerror", None) or error)
 
 
+_not_written: list[bool] = []
+
+
 def warn_not_written(error: BaseException) -> None:
-    """Say once that the cache could not be written, and that the run goes on without."""
-    warn_once(f"cache not written ({_reason(error)}); {_WITHOUT}")
+    """Say once that the cache could not be written, and that the run goes on without
+    (once whatever the reason: a full disk fails the per-file checks and the entry
+    with different messages)."""
+    if not _not_written:
+        _not_written.append(True)
+        warn_once(f"cache not written ({_reason(error)}); {_WITHOUT}")
 
 
 def entry_for(root: Path, base_iri: str) -> CacheEntry | None:
@@ -427,11 +436,11 @@ def part_store() -> PartStore | None:
     if configured is None:
         return None
     try:
-        return PartStore(private_root(configured) / _PARTS)
+        return PartStore(private_root(configured) / _PARTS, size_limit() // 4)
     except UnsafeCache as error:
         warn_once(f"cache folder refused: {error}; {_WITHOUT}")
     except (OSError, sqlite3.Error) as error:
-        warn_once(f"cache not usable ({_reason(error)}); {_WITHOUT}")
+        warn_not_written(error)
     return None
 
 

@@ -28,13 +28,18 @@ class PartStore:
     """Text values by key; UnsafeCache when the file is not private, sqlite3.Error or
     OSError when it cannot be opened."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, max_bytes: int) -> None:
         if not path.exists():
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
         check_private_file(path)
         self.path = path
+        self.max_bytes = max_bytes
         self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
-        self._db.execute(_SCHEMA)
+        if not path.stat().st_size:  # new (a reader must not write)
+            self._db.execute("PRAGMA auto_vacuum = FULL")  # shrinks as rows go
+        tables = self._db.execute("SELECT name FROM sqlite_master WHERE name = 'parts'")
+        if not tables.fetchall():
+            self._db.execute(_SCHEMA)
 
     def get(self, keys: Iterable[str]) -> dict[str, str]:
         """The values stored under ``keys`` (the missing ones left out)."""
@@ -51,7 +56,7 @@ class PartStore:
 
     def put(self, values: Mapping[str, str], used: Iterable[str] = ()) -> None:
         """Store ``values``, mark ``used`` keys as used now, and drop the least recently
-        used past :data:`KEEP_PARTS`, all in one transaction."""
+        used past :data:`KEEP_PARTS` rows or ``max_bytes``, all in one transaction."""
         now = time.time()
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
@@ -66,6 +71,12 @@ class PartStore:
                 "DELETE FROM parts WHERE key NOT IN "
                 "(SELECT key FROM parts ORDER BY used DESC LIMIT ?)",
                 (KEEP_PARTS,),
+            )
+            self._db.execute(
+                "DELETE FROM parts WHERE key IN (SELECT key FROM (SELECT key, "
+                "SUM(length(CAST(value AS BLOB))) OVER (ORDER BY used DESC, key) AS total "
+                "FROM parts) WHERE total > ?)",
+                (self.max_bytes,),
             )
 
     def close(self) -> None:
