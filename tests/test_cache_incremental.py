@@ -233,8 +233,10 @@ def test_check_says_what_it_read_again(cli, small_copy: Path) -> None:
     """The command line says when no file changed, and how many files it read again."""
     import time
 
-    time.sleep(2.1)  # files changed in the last two seconds are always read (and the
-    first = cli("check", "--facts", small_copy)  # report of a check that read them not kept)
+    # Files changed in the last two seconds are always read, and the report of a check
+    # that read them is not kept: wait as a user would.
+    time.sleep(2.1)
+    first = cli("check", "--facts", small_copy)
     assert first.code == 0, first.err
     again = cli("check", "--facts", small_copy)
     assert again.code == 0 and again.out == first.out
