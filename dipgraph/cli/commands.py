@@ -19,6 +19,7 @@ import typer
 from dipgraph.cli import output
 from dipgraph.cli.output import Format
 from dipgraph.graph.knowledge import ROLE_CHOICES, VIA_CHOICES
+from dipgraph.graph.rank import MEASURES
 
 app = typer.Typer(
     name="dipgraph",
@@ -387,6 +388,75 @@ def path(
         output.print_table(
             rows, output.HOP_COLUMNS[1:], title=f"path {number} ({len(rows)} hops): {chain}"
         )
+
+
+Measure = StrEnum("Measure", {choice: choice for choice in MEASURES})
+
+
+@app.command()
+def rank(
+    by: Annotated[
+        Measure,
+        typer.Option(help="degree (counterparts, then contacts), betweenness or brokerage."),
+    ] = Measure.degree,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    type_: TypeOption = None,
+    topic: TopicOption = None,
+    status: Annotated[
+        str | None,
+        typer.Option(help="Only contacts of this status (default: those that happened)."),
+    ] = None,
+    any_status: Annotated[
+        bool, typer.Option(help="Contacts of every status: planned, proposed and denied too.")
+    ] = False,
+    limit: Annotated[int, typer.Option(help="How many actors to list (0: all).", min=0)] = 20,
+    explain: Annotated[
+        str | None,
+        typer.Option(metavar="ACTOR", help="List the contacts behind this actor's figure instead."),
+    ] = None,
+    facts: FactsOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Who matters: actors ranked by degree, betweenness or brokerage between countries,
+    over the contacts the talks filters select (see the README's definitions).
+
+    Betweenness is computed only with --by betweenness: it searches from every actor
+    (minutes at 10k contacts).
+    """
+    from dipgraph.cli.rank_view import BEHIND_COLUMNS, behind_title, rank_columns
+
+    graph = open_graph(facts)
+    filters = {
+        "since": since,
+        "until": until,
+        "type": type_,
+        "topic": topic,
+        "status": status,
+        "any_status": any_status,
+    }
+    if explain is not None:
+        explained = guarded(graph.explain_rank, explain, by.value, **filters)
+        rows = explained["behind"]
+        output.emit(
+            explained,
+            rows,
+            BEHIND_COLUMNS[by.value],
+            fmt,
+            title=behind_title(explained),
+            empty=f"nothing behind {explained['name']}'s {by.value}: 0",
+        )
+        return
+    rows = guarded(graph.rank, by.value, limit=limit or None, **filters)
+    columns = rank_columns(by.value, csv=fmt == Format.csv)
+    output.emit(
+        rows,
+        rows,
+        columns,
+        fmt,
+        title=f"{len(rows)} actor(s) by {by.value}",
+        empty="no contacts match",
+    )
 
 
 @app.command()

@@ -23,6 +23,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from dipgraph.dates import PartialDate
+from dipgraph.exports.network import actor_measures
 from dipgraph.facts import Contact, Evidence
 from dipgraph.graph import views
 
@@ -153,6 +154,7 @@ def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
             {**views.post_view(facts, post), "evidence": _evidence(post.evidence)}
         )
     statement_kinds = kg.model.vocabularies.get("statement_kinds", {})
+    figures = actor_measures(kg, contacts)
     return {
         "actors": {
             a.id: {
@@ -165,6 +167,7 @@ def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
                 "part_of": a.part_of,
                 "posts": posts.get(a.id, []),
                 **_only_if("wikidata", wikidata_item(a.wikidata)),
+                "measures": figures[a.id],  # what `dipgraph rank` gives, to size actors by
             }
             for a in facts.actors.values()
         },
