@@ -12,6 +12,7 @@ import os
 from typing import TYPE_CHECKING
 
 from dipgraph.bundled import default_facts_dir
+from dipgraph.errors import DipgraphError, FactsNotFound
 from dipgraph.facts import Facts
 from dipgraph.graph.iris import check_base_iri
 from dipgraph.graph.knowledge import KnowledgeGraph, QueryError
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ArticleError",
+    "DipgraphError",
     "FactsError",
     "KnowledgeGraph",
     "NameLookupError",
@@ -78,7 +80,7 @@ def load(
     from dipgraph.cached import load_cached
 
     if not root.exists():
-        raise FileNotFoundError(f"facts directory not found: {root}")
+        raise FactsNotFound(f"facts directory not found: {root}")
     return load_cached(root.resolve(), base, prepare_store, first_query)
 
 
@@ -124,7 +126,7 @@ def check_report(facts_dir: str | os.PathLike[str] | None = None) -> CheckReport
     """``dipgraph check``'s answer through the cache: each fact file is read again only
     when its bytes changed since it was last checked, and a folder where nothing
     changed since a check without errors gets that check's report at the cost of a
-    stat of each file (``report.unchanged``). FileNotFoundError for a missing folder.
+    stat of each file (``report.unchanged``). FactsNotFound for a missing folder.
 
     >>> report = check_report("tests/fixtures/small")
     >>> report.counts["actor"], report.problems
@@ -137,5 +139,5 @@ def check_report(facts_dir: str | os.PathLike[str] | None = None) -> CheckReport
 
     root = Path(facts_dir or default_facts_dir())
     if not root.exists():
-        raise FileNotFoundError(f"facts directory not found: {facts_dir}")
+        raise FactsNotFound(f"facts directory not found: {root}")
     return cached_report(root.resolve(), DEFAULT_BASE)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from dipgraph.cache import CacheEntry, entry_for, part_store, schema_digest, warn_not_written
 from dipgraph.cache.child import (
@@ -117,9 +117,15 @@ def _attach(kg: KnowledgeGraph, tables: Tables, entry: CacheEntry, root: Path) -
             for name in ContactIndex.part_names()
         )
     )
+    # Stored maps read like the dicts NameIndex holds (by key, lazily).
+    actor_names, topic_names = (
+        NameIndex(cast(dict, tables.map(f"{n}.exact")), cast(dict, tables.map(f"{n}.display")))
+        for n in _NAMES
+    )
     kg.use_stored(
         index,
-        *(NameIndex(tables.map(f"{n}.exact"), tables.map(f"{n}.display")) for n in _NAMES),
+        actor_names,
+        topic_names,
         tables.map("views"),
         tables.map("profiles"),
         tables.map("source_titles"),
@@ -348,8 +354,8 @@ def _save_streaming(
             # entry, 1.45 GiB with it started before the facts, 1.39 GiB after the exit.
             fill = _fill(kg, None if reads is None else lambda: parent.done(answer_waits=True))
             try:
-                kept = draft.commit(fill, sources, began, _read(staged.facts))
-                return 0 if kept else CHILD_NO_CACHE
+                put = draft.commit(fill, sources, began, _read(staged.facts))
+                return 0 if put else CHILD_NO_CACHE
             finally:
                 parent.done(answer_waits=True)  # (if not said yet: nothing was written)
     except (OSError, sqlite3.Error) as error:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +25,7 @@ from dipgraph.dates import PartialDate
 from dipgraph.exports.network import actor_measures
 from dipgraph.facts import Contact, Evidence
 from dipgraph.graph import views
+from dipgraph.schema.rules import WIKIDATA_ID, full_match
 
 if TYPE_CHECKING:
     from dipgraph.graph.knowledge import KnowledgeGraph
@@ -80,12 +80,12 @@ def _evidence(evidence: tuple[Evidence, ...]) -> list[dict[str, str]]:
     return views.evidence_view(evidence)
 
 
-WIKIDATA_ITEM = re.compile(r"Q[1-9][0-9]{0,11}")
+WIKIDATA_ITEM = full_match(WIKIDATA_ID)  # the rule `check` applies
 
 
 def wikidata_item(item: str | None) -> str | None:
     """A Wikidata item id fit for a link (check validated it; the page is the exit)."""
-    return item if item and WIKIDATA_ITEM.fullmatch(item) else None
+    return item if item and WIKIDATA_ITEM.match(item) else None
 
 
 def _only_if(key: str, value: str | None) -> dict[str, str]:
