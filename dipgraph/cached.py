@@ -397,11 +397,11 @@ def _file_checks() -> FileChecks | None:
 
 
 def _keep(checks: FileChecks | None) -> None:
+    """Store the per-file checks; failing costs speed only, not said (a full disk is
+    said once, by the entry's own write)."""
     if checks is not None:
-        try:
+        with suppress(sqlite3.Error, OSError):
             checks.save()
-        except sqlite3.Error as error:
-            warn_not_written(error)
 
 
 def _load_checked(root: Path) -> Facts:

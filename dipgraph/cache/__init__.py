@@ -404,16 +404,9 @@ def _reason(error: BaseException) -> str:
     return str(getattr(error, "strerror", None) or error)
 
 
-_not_written: list[bool] = []
-
-
 def warn_not_written(error: BaseException) -> None:
-    """Say once that the cache could not be written, and that the run goes on without
-    (once whatever the reason: a full disk fails the per-file checks and the entry
-    with different messages)."""
-    if not _not_written:
-        _not_written.append(True)
-        warn_once(f"cache not written ({_reason(error)}); {_WITHOUT}")
+    """Say once that the cache could not be written, and that the run goes on without."""
+    warn_once(f"cache not written ({_reason(error)}); {_WITHOUT}")
 
 
 def entry_for(root: Path, base_iri: str) -> CacheEntry | None:
@@ -443,8 +436,8 @@ def part_store() -> PartStore | None:
         return PartStore(private_root(configured) / _PARTS, size_limit() // 4)
     except UnsafeCache as error:
         warn_once(f"cache folder refused: {error}; {_WITHOUT}")
-    except (OSError, sqlite3.Error) as error:
-        warn_not_written(error)
+    except (OSError, sqlite3.Error):
+        pass  # costs speed only: an entry that cannot be written says so itself
     return None
 
 

@@ -3,8 +3,9 @@ dropped first: the per-file results of ``check`` and the stat index that spares
 re-reading unchanged files (see :mod:`dipgraph.cache.file_checks`).
 
 The file is private like every cache file (created 0600, refused when it is not the
-user's own). Any SQLite error while reading is a miss; while writing, a warning and
-a run without that part of the cache. Values are JSON text, never code.
+user's own). Any SQLite error is a miss, or a result not kept: it costs speed only
+(a full disk is said once by the cache entry's own write). Values are JSON text, never
+code.
 """
 
 from __future__ import annotations
