@@ -279,6 +279,9 @@ class Facts:
     contacts: dict[str, Contact] = field(default_factory=dict)
     statements: dict[str, Statement] = field(default_factory=dict)
     files: tuple[Path, ...] = ()
+    # The SHA-256 of each fact file and source text as the loader read it: what these
+    # facts were made from (a cache entry of them is keyed by it). Empty when restored.
+    digests: dict[Path, str] = field(default_factory=dict, compare=False)
 
     def by_kind(self, kind: str) -> dict:
         """The records of one kind ('actor', 'contact'...)."""

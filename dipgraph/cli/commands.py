@@ -186,30 +186,40 @@ def check(
 
     root = facts or _default_facts()
     wanted, text_of = _checked_files(files or [], root, stdin_filename)
-    try:
-        found, problems = dipgraph.check(root, cache=text_of is None, text_of=text_of)
-    except FileNotFoundError as error:
-        fail(str(error))
+    kinds = ("source", "actor", "topic", "place", "post", "contact", "statement")
+    if text_of is None:
+        report = dipgraph.check_report(root)
+    else:  # an editor's buffer in place of its file: no cache
+        from dipgraph.cached import CheckReport
+
+        found, found_problems = dipgraph.check(root, text_of=text_of)
+        counted = {k: len(found.by_kind(k)) for k in kinds}
+        report = CheckReport(found_problems, counted, len(found.files))
+    problems = report.problems
     if wanted:
         problems = [p for p in problems if any(_within(p.path, w) for w in wanted)]
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    kinds = ("source", "actor", "topic", "place", "post", "contact", "statement")
     if fmt is CheckFormat.text:
         for problem in problems:
             typer.echo(str(problem), err=True)
     elif fmt is CheckFormat.json:
-        counts = {f"{k}s": len(found.by_kind(k)) for k in kinds}
-        typer.echo(check_report.as_json(problems, len(found.files), counts))
+        counts = {f"{k}s": report.counts[k] for k in kinds}
+        typer.echo(check_report.as_json(problems, report.files, counts))
     elif fmt is CheckFormat.sarif:
         typer.echo(check_report.as_sarif(problems, dipgraph.__version__))
     else:
         typer.echo(check_report.as_github(problems), nl=False)
     if errors or (strict and warnings):
-        fail(f"{errors} error(s), {warnings} warning(s) in {len(found.files)} file(s)")
+        fail(f"{errors} error(s), {warnings} warning(s) in {report.files} file(s)")
     if fmt is CheckFormat.text:
-        counts_text = ", ".join(f"{len(found.by_kind(k))} {k}s" for k in kinds)
-        typer.echo(f"ok: {len(found.files)} files checked: {counts_text}; {warnings} warning(s)")
+        counts_text = ", ".join(f"{report.counts[k]} {k}s" for k in kinds)
+        typer.echo(f"ok: {report.files} files checked: {counts_text}; {warnings} warning(s)")
+        if report.unchanged:
+            typer.echo("(no file changed since the last check: its answer, no file read)", err=True)
+        elif report.reread is not None and report.reread < report.files:
+            again = f"{report.reread} of {report.files} file(s) read again"
+            typer.echo(f"({again}: the others did not change)", err=True)
 
 
 def _checked_files(

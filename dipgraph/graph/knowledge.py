@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property, wraps
 from pathlib import Path
@@ -113,6 +114,28 @@ class _AllViews(Mapping[str, dict[str, Any]]):
         return view
 
 
+class _Built(Mapping[str, dict[str, Any]]):
+    """A value for each key of ``keys``, built by ``build`` when read."""
+
+    def __init__(self, keys: Mapping[str, Any], build: Callable[[str], dict[str, Any]]) -> None:
+        self._keys = keys
+        self._build = build
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __getitem__(self, ident: str) -> dict[str, Any]:
+        if ident not in self._keys:
+            raise KeyError(ident)
+        return self._build(ident)
+
+
+_PROFILE_HEAD = ("id", "kind", "names", "aliases", "wikidata", "country", "member_of", "part_of")
+
+
 class _Unchecked(NamedTuple):
     """A cold start's store, its checks still running (see hold_unchecked_store)."""
 
@@ -181,6 +204,8 @@ class KnowledgeGraph:
         self._recover_facts = recover
         self.model = load_model()
         self.views: Mapping[str, dict[str, Any]] | None = None
+        self.profiles: Mapping[str, dict[str, Any]] | None = None  # see all_profiles
+        self.titles: Mapping[str, str] | None = None  # see source_titles
         self._unchecked: _Unchecked | None = None
 
     @property
@@ -207,12 +232,16 @@ class KnowledgeGraph:
         actor_names: NameIndex,
         topic_names: NameIndex,
         views: Mapping[str, dict[str, Any]],
+        profiles: Mapping[str, dict[str, Any]] | None = None,
+        titles: Mapping[str, str] | None = None,
     ) -> None:
         """Answer from stored parts (read lazily) instead of building them from facts."""
         self.contact_index = index
         self.actor_names = actor_names
         self.topic_names = topic_names
         self.views = views
+        self.profiles = profiles
+        self.titles = titles
 
     def _recover(self, error: CacheDamaged) -> None:
         """Drop every stored part and rebuild from the facts read afresh."""
@@ -224,7 +253,7 @@ class KnowledgeGraph:
         self.rdf_file = None
         for name in ("contact_index", "actor_names", "topic_names"):
             self.__dict__.pop(name, None)
-        self.views = None
+        self.views = self.profiles = self.titles = None
 
     @cached_property
     def contact_index(self) -> ContactIndex:
@@ -673,31 +702,49 @@ class KnowledgeGraph:
     # -- profile -------------------------------------------------------------
     @_recovering
     def show(self, name: str) -> dict[str, Any]:
-        """An actor's profile: names, posts over time, contacts, statements, sources."""
-        actor = self.actor(name)
-        posts = sorted(
-            (p for p in self.facts.posts.values() if p.holder == actor.id),
-            key=lambda p: _chronological(p.from_ or p.as_of, p.id),
-        )
-        contacts = self.talks(actor.id, role="any", any_status=True)  # each with its status
+        """An actor's profile: names, posts over time, contacts, statements, sources.
+
+        All but the contacts come from :meth:`all_profiles` when stored, the contacts
+        from the contact index (as `talks`): a warm `show` decodes no fact."""
+        ident = self.actor_names.resolve(name)
+        part = self.profiles[ident] if self.profiles is not None else self._profile(ident)
+        contacts = self.talks(ident, role="any", any_status=True)  # each with its status
         for contact in contacts:
             contact["role"] = next(
-                (role for role in ROLES if actor.id in (r["id"] for r in contact[f"{role}s"])),
+                (role for role in ROLES if ident in (r["id"] for r in contact[f"{role}s"])),
                 "party",
             )
-        said = [s for s in self.facts.statements.values() if s.speaker == actor.id]
-        about = [
-            s
-            for s in self.facts.statements.values()
-            if actor.id in s.about and s.speaker != actor.id
-        ]
+        cited = set(part["cited"]) | {e["source"] for c in contacts for e in c["evidence"]}
+        titles = self.titles if self.titles is not None else self.source_titles()
+        return {
+            **{key: part[key] for key in _PROFILE_HEAD},
+            "posts": part["posts"],
+            "contacts": contacts,
+            "statements": part["statements"],
+            "mentioned_in": part["mentioned_in"],
+            "sources": [{"id": s, "title": titles[s]} for s in sorted(cited)],
+        }
+
+    def _profile(self, ident: str) -> dict[str, Any]:
+        facts = self.facts
+        return self._profile_part(
+            facts.actors[ident],
+            [p for p in facts.posts.values() if p.holder == ident],
+            [s for s in facts.statements.values() if s.speaker == ident],
+            [s for s in facts.statements.values() if ident in s.about and s.speaker != ident],
+        )
+
+    def _profile_part(
+        self, actor: Actor, posts: list[Post], said: list[Statement], about: list[Statement]
+    ) -> dict[str, Any]:
+        """What `show` says of ``actor`` but its contacts, and the sources it cites."""
+        facts = self.facts
+        posts = sorted(posts, key=lambda p: _chronological(p.from_ or p.as_of, p.id))
         quoted: list[Post | Statement] = [*posts, *said, *about]
-        cited = {e.source for fact in quoted for e in fact.evidence}
-        cited |= {e["source"] for c in contacts for e in c["evidence"]}
 
         def statements(items: list[Statement]) -> list[dict[str, Any]]:
             ordered = sorted(items, key=lambda s: _chronological(s.date, s.id))
-            return [views.statement_view(self.facts, s) for s in ordered]
+            return [views.statement_view(facts, s) for s in ordered]
 
         return {
             "id": actor.id,
@@ -705,15 +752,37 @@ class KnowledgeGraph:
             "names": actor.names,
             "aliases": {k: list(v) for k, v in actor.aliases.items()},
             "wikidata": actor.wikidata,
-            "country": views.ref_view(self.facts, actor.country) if actor.country else None,
-            "member_of": [views.ref_view(self.facts, m) for m in actor.member_of],
-            "part_of": views.ref_view(self.facts, actor.part_of) if actor.part_of else None,
-            "posts": [views.post_view(self.facts, p) for p in posts],
-            "contacts": contacts,
+            "country": views.ref_view(facts, actor.country) if actor.country else None,
+            "member_of": [views.ref_view(facts, m) for m in actor.member_of],
+            "part_of": views.ref_view(facts, actor.part_of) if actor.part_of else None,
+            "posts": [views.post_view(facts, p) for p in posts],
             "statements": statements(said),
             "mentioned_in": statements(about),
-            "sources": [{"id": s, "title": self.facts.sources[s].name} for s in sorted(cited)],
+            "cited": sorted({e.source for fact in quoted for e in fact.evidence}),
         }
+
+    def all_profiles(self) -> Mapping[str, dict[str, Any]]:
+        """Every actor's profile but its contacts (what the cache stores for `show`),
+        each built when read; the facts are grouped by actor once."""
+        facts = self.facts
+        posts: dict[str, list[Post]] = defaultdict(list)
+        said: dict[str, list[Statement]] = defaultdict(list)
+        about: dict[str, list[Statement]] = defaultdict(list)
+        for post in facts.posts.values():
+            posts[post.holder].append(post)
+        for statement in facts.statements.values():
+            said[statement.speaker].append(statement)
+            for ident in dict.fromkeys(statement.about):
+                if ident != statement.speaker:
+                    about[ident].append(statement)
+        return _Built(
+            facts.actors,
+            lambda a: self._profile_part(facts.actors[a], posts[a], said[a], about[a]),
+        )
+
+    def source_titles(self) -> dict[str, str]:
+        """Each source's title as `show` lists it (what the cache stores)."""
+        return {ident: source.name for ident, source in self.facts.sources.items()}
 
     # -- counts ----------------------------------------------------------------
     @_recovering

@@ -9,6 +9,7 @@ node seen twice, so a "billion laughs" file costs no more than its own size.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
 import re
 from collections.abc import Iterator
@@ -250,9 +251,15 @@ def may_hold_refused_characters(text: str) -> bool:
 
 
 def read_yaml_nodes(
-    path: Path, shown: str, max_bytes: int = MAX_FILE_BYTES
+    path: Path,
+    shown: str,
+    max_bytes: int = MAX_FILE_BYTES,
+    digests: dict[Path, str] | None = None,
 ) -> tuple[yaml.Node | None, list[Problem]]:
     """Compose one file into a node tree, or return the problems that stop it.
+
+    ``digests`` gets the SHA-256 of the bytes read, under ``path``: what the result
+    was made from (the file may change on disk meanwhile), for a cache to be keyed by.
 
     The root node's ``plain_text`` attribute is True when the file cannot hold a refused
     character (see :func:`may_hold_refused_characters`), so values need no check.
@@ -275,6 +282,8 @@ def read_yaml_nodes(
         ]
     except OSError as error:
         return None, [Problem(shown, 0, 0, f"cannot read this file ({error.strerror or error})")]
+    if digests is not None:
+        digests[path] = hashlib.sha256(data).hexdigest()
     try:
         text = decode_utf8(data)
     except UnicodeDecodeError as error:
