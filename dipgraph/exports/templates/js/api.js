@@ -1,5 +1,5 @@
   function linesByLayer() {
-    var counts = {};
+    var counts = dict();
     data.edges.forEach(function (e) {
       if (!current.edgeHidden[e.id]) { counts[e.layer] = (counts[e.layer] || 0) + 1; }
     });
@@ -36,7 +36,7 @@
       if ("to" in f) { dateTo.value = f.to || ""; }
       if ("undated" in f) { keepUndated.checked = Boolean(f.undated); }
       if ("country" in f) { countrySelect.value = f.country || ""; }
-      function asSet(list) { var s = {}; (list || []).forEach(function (x) { s[x] = true; }); return s; }
+      function asSet(list) { var s = dict(); (list || []).forEach(function (x) { s[x] = true; }); return s; }
       if (f.types) { setBoxes("type-filter", asSet(f.types)); }
       if (f.statuses) { setBoxes("status-filter", asSet(f.statuses)); }
       if (f.layers) { setBoxes("layers", asSet(f.layers)); }
@@ -88,7 +88,7 @@
         return { x: b.x, y: b.y, r: r };
       });
       var cell = 2 * Math.max.apply(null, boxes.map(function (b) { return b.r; }).concat([1]));
-      var grid = {};
+      var grid = dict();
       boxes.forEach(function (b, i) {
         push(grid, Math.floor(b.x / cell) + "," + Math.floor(b.y / cell), i);
       });

@@ -1,7 +1,7 @@
   // ---- view state -----------------------------------------------------------
-  var ui = { selected: null, path: null, cluster: null, focus: 1, layers: Object.assign({}, DEFAULT_LAYERS) };
-  var current = { f: null, contacts: {}, statements: {}, nodeHidden: {}, edgeHidden: {},
-    counts: {} };
+  var ui = { selected: null, path: null, cluster: null, focus: 1, layers: Object.assign(dict(), DEFAULT_LAYERS) };
+  var current = { f: null, contacts: dict(), statements: dict(), nodeHidden: dict(), edgeHidden: dict(),
+    counts: dict() };
 
   // ---- controls -------------------------------------------------------------
   var dateFrom = $("date-from"), dateTo = $("date-to"), keepUndated = $("keep-undated");
@@ -35,7 +35,7 @@
   if (large) {
     $("layers-note").textContent = LARGE_LAYER_NOTE;
   }
-  var countriesSeen = {};
+  var countriesSeen = dict();
   Object.keys(F.actors).forEach(function (a) {
     var c = F.actors[a].country;
     if (c && !countriesSeen[c]) { countriesSeen[c] = true; }
@@ -44,7 +44,7 @@
     .forEach(function (c) { countrySelect.appendChild(el("option", nameOf(c), { value: c })); });
 
   function checkedSet(id) {
-    var set = {};
+    var set = dict();
     document.querySelectorAll("#" + id + " input").forEach(function (box) {
       if (box.checked) { set[box.value] = true; }
     });

@@ -5,7 +5,7 @@
   }
   function listParam(params, key, all) {
     if (!params.has(key)) { return null; }
-    var set = {};
+    var set = dict();
     params.get(key).split(",").forEach(function (v) { if (all.indexOf(v) !== -1) { set[v] = true; } });
     return set;
   }

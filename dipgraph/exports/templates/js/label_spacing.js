@@ -15,7 +15,7 @@
   // false: none, else the names drawn now). vis-network's own box (getBoundingBox)
   // stops a name below a disc ~11 units short of where it is drawn.
   function boxesOf(ids, margin, names) {
-    var positions = network.getPositions(ids), boxes = {};
+    var positions = network.getPositions(ids), boxes = dict();
     ids.forEach(function (id) {
       var b = network.getBoundingBox(id), p = positions[id], item = network.body.nodes[id];
       var name = item.labelModule.size, l = b.left, r = b.right, t = b.top, bottom = b.bottom;
@@ -27,6 +27,11 @@
         t: t - p.y - margin, b: bottom - p.y + margin };
     });
     return boxes;
+  }
+  function copyBoxes(boxes) {
+    var out = dict();
+    Object.keys(boxes).forEach(function (id) { out[id] = Object.assign({}, boxes[id]); });
+    return out;
   }
   function labelOverlaps(boxes) {
     var ids = Object.keys(boxes), pairs = [];
@@ -139,7 +144,7 @@
       .map(function (n) { return n.id; });
     var boxes = measuredBoxes(ids), need = neededScale(ids);
     var canvas = network.canvas.frame.canvas;
-    var left = pushApart(boxes), unsqueezed = JSON.parse(JSON.stringify(boxes));
+    var left = pushApart(boxes), unsqueezed = copyBoxes(boxes);
     for (var round = 0; round < 20 && canvas.clientWidth && canvas.clientHeight; round++) {
       if (left || fitScale(boxes) >= need) { break; }
       squeeze(boxes, need);

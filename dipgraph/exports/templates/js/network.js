@@ -8,9 +8,12 @@
   // and every filter.
   var edges = new vis.DataSet(large ? [] : data.edges);
   performance.mark("dipgraph:datasets");
-  var network = new vis.Network($("graph"), { nodes: nodes, edges: edges }, data.options);
+  // Made empty, its id-keyed objects freed of Object's prototype, then given the data.
+  var network = new vis.Network($("graph"), {}, data.options);
+  var visMissing = prototypeFree(network).map(function (k) { return "prototype-free " + k; });
+  network.setData({ nodes: nodes, edges: edges });
   performance.mark("dipgraph:network");
-  var visMissing = visInternalsMissing(network);
+  visMissing = visMissing.concat(visInternalsMissing(network));
   if (visMissing.length) {
     throw new Error("dipgraph: the page needs vis-network " + VIS_PINNED + "; missing: " +
       visMissing.join(", "));

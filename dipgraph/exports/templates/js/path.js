@@ -27,7 +27,7 @@
   var contactGraph = null;
   function sidesByActor() {
     if (contactGraph) { return contactGraph; }
-    contactGraph = {};
+    contactGraph = dict();
     Object.keys(current.contacts).forEach(function (cid) {
       F.contacts[cid].sides.forEach(function (side, i) {
         side.forEach(function (a) { push(contactGraph, a, [cid, i]); });
@@ -39,8 +39,8 @@
   // the members of every other side. A contact is opened at most from two sides (the
   // second reaches side i), so a 1,000-party contact costs 2,000 steps, not 250,000 pairs.
   function shortestPath(from, to) {
-    var byActor = sidesByActor(), opened = {};
-    var parent = {}; parent[from] = null;
+    var byActor = sidesByActor(), opened = dict();
+    var parent = dict(); parent[from] = null;
     var queue = [from], head = 0;
     while (head < queue.length && !own(parent, to)) {
       var node = queue[head++];

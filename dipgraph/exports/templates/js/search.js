@@ -15,7 +15,7 @@
         Object.keys(r.aliases || {}).forEach(function (l) {
           r.aliases[l].forEach(function (x) { all.push(x); });
         });
-        var seen = {};
+        var seen = dict();
         all.forEach(function (name) {
           var key = norm(name);
           if (!key || seen[key]) { return; }
@@ -36,7 +36,7 @@
   function matches(text) {
     var key = norm(text);
     if (!key) { return []; }
-    var entries = nameIndex(), found = exactly(key).slice(), seen = {};
+    var entries = nameIndex(), found = exactly(key).slice(), seen = dict();
     found.forEach(function (id) { seen[id] = true; });
     for (var i = 0; i < entries.length; i++) {
       var entry = entries[i];

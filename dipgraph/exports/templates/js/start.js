@@ -34,6 +34,10 @@
 (function () {
   "use strict";
 
+  // Every map keyed by an id, a name or anything else from the data or the address is
+  // made here, with no prototype: a plain {} answers "constructor" or "toString" with
+  // Object's own function, so a fact id "constructor" or #sel=__proto__ broke the page.
+  function dict() { return Object.create(null); }
   performance.mark("dipgraph:start");
   var unpacked = unpackPage(document.getElementById("graph-data").textContent);
   var data = unpacked.data, F = unpacked.facts;

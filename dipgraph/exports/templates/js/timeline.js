@@ -2,7 +2,7 @@
   function renderTimeline() {
     var box = $("timeline");
     clear(box);
-    var years = {}, undated = [];
+    var years = dict(), undated = [];
     Object.keys(current.contacts).forEach(function (cid) {
       var c = F.contacts[cid];
       if (!c.first) { undated.push(cid); return; }

@@ -42,7 +42,7 @@
     setHidden(nodeUpdates, edgeUpdates);
     adopt(view);
   }
-  first.nodeHidden = {}; first.edgeHidden = {};
+  first.nodeHidden = dict(); first.edgeHidden = dict();
   data.nodes.forEach(function (n) { first.nodeHidden[n.id] = Boolean(n.hidden); });
   data.edges.forEach(function (e) { first.edgeHidden[e.id] = Boolean(e.hidden); });
 
@@ -55,7 +55,7 @@
     var fresh = data.nodes.filter(function (n) { return before[n.id] && !current.nodeHidden[n.id]; });
     if (!fresh.length) { return false; }
     var positions = network.getPositions();
-    var isFresh = {};
+    var isFresh = dict();
     fresh.forEach(function (n) { isFresh[n.id] = true; });
     var moves = [];
     fresh.forEach(function (n, i) {
@@ -94,14 +94,14 @@
     if (ids.length) { network.fit({ nodes: ids, animation: false }); }
   }
   function changed() {
-    var hiddenBefore = Object.assign({}, current.nodeHidden);
+    var hiddenBefore = Object.assign(dict(), current.nodeHidden);
     var shownBefore = shownNodeIds().join("|");
     ui.layers = readFilters().layers;
     ui.cluster = null;
     ensureLayers(ui.layers);
     if (ui.path) { clearPath("The path was cleared because the filters or layers changed."); }
     var view = computeView(readFilters());
-    view.nodeHidden = {}; view.edgeHidden = {};
+    view.nodeHidden = dict(); view.edgeHidden = dict();
     guest = null;  // the new view decides what is drawn (it keeps the selection)
     applyView(view);
     if (ui.selected && !isShown(ui.selected)) { deselect(); }

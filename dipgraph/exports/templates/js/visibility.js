@@ -26,7 +26,7 @@
   var CONTEXT = { post: true, member_of: true, part_of: true, country: true, broader: true };
 
   function computeView(f) {
-    var contacts = {}, statements = {}, nContacts = 0, nStatements = 0, undatedHidden = 0,
+    var contacts = dict(), statements = dict(), nContacts = 0, nStatements = 0, undatedHidden = 0,
       outside = 0;
     contactIds.forEach(function (cid) {
       var c = F.contacts[cid];
@@ -40,7 +40,7 @@
         if (statementPasses(F.statements[sid], f)) { statements[sid] = true; nStatements++; }
       });
     }
-    var edgeShown = {}, nodeShown = {};
+    var edgeShown = dict(), nodeShown = dict();
     data.edges.forEach(function (e) {
       var show;
       if (e.contacts) {  // a pair's line, or an actor's line to a topic: many contacts
