@@ -45,7 +45,12 @@
       changed();
       return window.dipgraph.state().filters;
     },
-    path: function (a, b) { return path(a, b); },
+    path: function (a, b, anyStatus) { return path(a, b, anyStatus); },
+    // Pairs' shortest paths by the page's rule, without drawing them (tests compare them
+    // with `dipgraph path`): for each [a, b], its hops [{from, to, contact}] or null.
+    paths: function (pairs, anyStatus) {
+      return pairs.map(function (p) { return shortestPath(p[0], p[1], Boolean(anyStatus)); });
+    },
     clear: resetAll,
     unpacked: function (text) {
       return unpackPage(text === undefined ? $("graph-data").textContent : String(text));

@@ -41,7 +41,7 @@
       var ends = p.get("path").split("~");
       if (ends.length === 2) {
         $("path-from").value = nameOf(ends[0]); $("path-to").value = nameOf(ends[1]);
-        path(ends[0], ends[1]);
+        path(ends[0], ends[1], p.get("any") === "1");
       }
     }
     if (p.has("sel")) { select(p.get("sel")); }
@@ -53,6 +53,7 @@
     var f = current.f, p = new URLSearchParams();
     if (ui.selected) { p.set("sel", ui.selected); }
     if (ui.path) { p.set("path", ui.path.from + "~" + ui.path.to); }
+    if (ui.path && ui.path.any) { p.set("any", "1"); }
     if (f.fromText) { p.set("from", f.fromText); }
     if (f.toText) { p.set("to", f.toText); }
     if (f.undated) { p.set("undated", "1"); }

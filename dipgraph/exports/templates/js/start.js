@@ -8,8 +8,11 @@
      select(id)         -> opens an actor, topic, "contact:<id>", "statement:<id>" or edge id
      setFilters({...})  -> from, to, undated, types, statuses, country, layers, focus,
                            overview (large graphs: group by country when zoomed out)
-     path(a, b)         -> highlights the shortest path over the contacts shown
-                           (ids or names); returns its hops, or null
+     path(a, b[, any])  -> highlights the shortest path over the contacts shown that
+                           happened (any: of any status), by `dipgraph path`'s rule
+                           (ids or names); returns its hops {from, to, contact, status}, or null
+     paths(pairs[, any]) -> for each [a, b] (ids), the hops path() would find, or null;
+                           nothing drawn
      clear()            -> back to the whole graph (filters, layers, selection, path)
      item(id)           -> a copy of a node's or an edge's record (a pair's contacts...)
      overlap()          -> fraction of visible nodes whose disc overlaps another one
