@@ -8,8 +8,9 @@
   // the forces' layout is stretched to the canvas's shape with shapes kept apart;
   // vis-network draws no name under 12 px (nodes.scaling.label.drawThreshold in
   // html.py) and the page draws those that fit itself (small_names.js).
-  var READABLE_PX = 13.1;  // CSS px at the fit: drawn unfaded (NAME_THRESHOLD)
-  var NAME_THRESHOLD = 13;  // vis-network draws no name under this minus 1 px
+  var SQUEEZE_COSTS = [1, 3, 8];  // tried in turn (squeezed)
+  var READABLE_PX = 12.1;  // CSS px at the fit: drawn unfaded (NAME_THRESHOLD)
+  var NAME_THRESHOLD = 12;  // vis-network draws no name under this minus 1 px
   var FIT_MARGIN = 1.1;  // vis-network's fit frames the range of the boxes times 1.1
   // A node's box: its shape and its name as last drawn (`names` true: every name,
   // false: none, else the names drawn now). vis-network's own box (getBoundingBox)
@@ -46,14 +47,15 @@
     return pairs;
   }
   // Pushes overlapping boxes apart, each along the axis that needs the shorter move.
-  function pushApart(boxes) {
+  function pushApart(boxes, costX, costY) {
     var pairs = [];
+    costX = costX || 1; costY = costY || 1;
     for (var pass = 0; pass < 500; pass++) {
       pairs = labelOverlaps(boxes);
       if (!pairs.length) { break; }
       pairs.forEach(function (p) {
         var a = p[0], b = p[1];
-        if (p[2] < p[3]) {
+        if (p[2] * costX < p[3] * costY) {
           var dx = (p[2] / 2 + 1) * (a.x <= b.x ? -1 : 1);
           a.x += dx; b.x -= dx;
         } else {
@@ -98,6 +100,7 @@
       a.x = cx + (a.x - cx) * kx * 0.97;
       a.y = cy + (a.y - cy) * ky * 0.97;
     });
+    return { x: kx, y: ky };
   }
   // A node's box (network.getBoundingBox) takes in its name where the name was drawn
   // the frame before: after a move, two frames give the box where the node is.
@@ -138,19 +141,32 @@
       scale: fitScale(boxes), animation: false });
     drawTwice();
   }
+  // Squeezes toward the needed scale, pushing apart what overlaps; null if it cannot.
+  // `cost` > 1 makes a push along the tighter axis dearer, so boxes slide sideways
+  // into the room the other axis has (a wide, short canvas fills from the sides).
+  function squeezed(start, need, cost) {
+    var canvas = network.canvas.frame.canvas, boxes = copyBoxes(start), left = 0;
+    for (var round = 0; round < 200; round++) {
+      if (fitScale(boxes) >= need) { return boxes; }
+      var k = squeeze(boxes, need);
+      left = pushApart(boxes, k.x < k.y ? cost : 1, k.y < k.x ? cost : 1);
+      if (left || !canvas.clientWidth || !canvas.clientHeight) { return null; }
+    }
+    return null;
+  }
   function separateLabels() {
     if (large) { return 0; }
     var ids = data.nodes.filter(function (n) { return !current.nodeHidden[n.id]; })
       .map(function (n) { return n.id; });
     var boxes = measuredBoxes(ids), need = neededScale(ids);
     var canvas = network.canvas.frame.canvas;
-    var left = pushApart(boxes), unsqueezed = copyBoxes(boxes);
-    for (var round = 0; round < 20 && canvas.clientWidth && canvas.clientHeight; round++) {
-      if (left || fitScale(boxes) >= need) { break; }
-      squeeze(boxes, need);
-      left = pushApart(boxes);
+    var left = pushApart(boxes), unsqueezed = copyBoxes(boxes), found = null;
+    for (var i = 0; !left && !found && i < SQUEEZE_COSTS.length; i++) {
+      found = squeezed(unsqueezed, need, SQUEEZE_COSTS[i]);
     }
-    if (left || fitScale(boxes) < need) {  // no room for names: the forces' layout
+    if (found) {
+      boxes = found;
+    } else {  // no room for names: the forces' layout
       boxes = canvas.clientWidth && canvas.clientHeight ? toCanvasShape(unsqueezed, ids) : unsqueezed;
       left = labelOverlaps(boxes).length;
     }
@@ -158,3 +174,18 @@
     frameBoxes(boxes);
     return left;
   }
+
+  // A window resized: the names are made room for again, on the new canvas's shape,
+  // and what was in view (the selection, the path) framed again.
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    if (large) { return; }
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(function () {
+      if (!status.ready) { return; }
+      separateLabels();
+      if (ui.path) { network.fit({ nodes: ui.path.nodes, animation: false }); }
+      else if (ui.selected && byNode[ui.selected]) { frameAround(ui.selected); }
+      status.resized = (status.resized || 0) + 1;
+    }, 150);
+  });
