@@ -17,6 +17,10 @@
   // Fill the controls from the fragment, then read them back: the controls are the truth.
   function readFiltersFromHash() {
     var p = hashParams();
+    // What the fragment leaves out is the default, not what the last link set.
+    resetFilterControls();
+    setBoxes("layers", DEFAULT_LAYERS);
+    focusSelect.value = "1"; ui.focus = 1;
     if (p.has("from")) { dateFrom.value = p.get("from"); }
     if (p.has("to")) { dateTo.value = p.get("to"); }
     keepUndated.checked = p.get("undated") === "1";
@@ -35,21 +39,26 @@
     ui.layers = f.layers;
     return f;
   }
+  // What the fragment selects, replacing what was selected: a pasted link or the back
+  // button shows that link's selection, path and view, not the old one's.
   function applyHashSelection() {
-    var p = hashParams();
-    if (p.has("path")) {
-      var ends = p.get("path").split("~");
-      if (ends.length === 2) {
-        $("path-from").value = nameOf(ends[0]); $("path-to").value = nameOf(ends[1]);
-        path(ends[0], ends[1], p.get("any") === "1");
-      }
+    var p = hashParams(), ends = p.has("path") ? p.get("path").split("~") : [];
+    if (ends.length === 2) {
+      $("path-from").value = nameOf(ends[0]); $("path-to").value = nameOf(ends[1]);
+      path(ends[0], ends[1], p.get("any") === "1");
+    } else if (ui.path) {
+      $("path-from").value = ""; $("path-to").value = ""; clearPath();
     }
-    if (p.has("sel")) { select(p.get("sel")); }
-    if (p.get("view") === "table") { showTable(true); }
+    if (p.has("sel")) {
+      if (!select(p.get("sel"), { focus: true }) && ui.selected) { deselect(); }
+    } else if (ui.selected && !ui.path) { deselect(); }
+    if ((p.get("view") === "table") !== tableShown()) { showTable(p.get("view") === "table"); }
   }
-  var writing = false;
-  function writeHash() {
-    if (!status || !status.ready || writing) { return; }
+  // Each change of view is one entry of the browser's history (the back button walks
+  // views), written once the change is done: a path clears the old one first, and that
+  // step is no view of its own. While a fragment is being applied, nothing is written.
+  var writing = false, hashPending = false;
+  function viewHash() {
     var f = current.f, p = new URLSearchParams();
     if (ui.selected) { p.set("sel", ui.selected); }
     if (ui.path) { p.set("path", ui.path.from + "~" + ui.path.to); }
@@ -67,14 +76,32 @@
     if (ui.focus !== 1) { p.set("focus", String(ui.focus)); }
     if (large && !overviewBox.checked) { p.set("overview", "0"); }
     if (tableShown()) { p.set("view", "table"); }
-    var text = p.toString();
+    return p.toString();
+  }
+  function flushHash() {
+    hashPending = false;
+    if (writing) { return; }
+    var text = viewHash();
+    if (text === location.hash.replace(/^#/, "")) { return; }
+    history.pushState(null, "", text ? "#" + text : location.pathname + location.search);
+  }
+  function writeHash() {
+    if (!status || !status.ready || writing || hashPending) { return; }
+    hashPending = true;
+    queueMicrotask(flushHash);
+  }
+  // The fragment applied in full (filters, layers, then selection and path), and
+  // written back as the page reads it, in place (no new history entry).
+  function applyHash() {
+    writing = true;
+    try {
+      readFiltersFromHash();
+      changed();
+      applyHashSelection();
+    } finally {
+      writing = false;
+    }
+    var text = viewHash();
     history.replaceState(null, "", text ? "#" + text : location.pathname + location.search);
   }
-  window.addEventListener("hashchange", function () {
-    writing = true;
-    readFiltersFromHash();
-    writing = false;
-    changed();
-    applyHashSelection();
-  });
-
+  window.addEventListener("hashchange", applyHash);

@@ -177,12 +177,28 @@
 
   // A window resized: the names are made room for again, on the new canvas's shape,
   // and what was in view (the selection, the path) framed again.
-  var resizeTimer = null;
+  // Names are made room for from the forces' layout, not from the last squeeze: the
+  // positions at a window size are those a page opened at that size has (a link
+  // opens on the picture its sender saw, whatever sizes the sender went through).
+  var resizeTimer = null, forcesPositions = null;
+  function exactPositions() {  // network.getPositions() rounds to whole units
+    var out = dict();
+    network.body.nodeIndices.forEach(function (id) {
+      var item = network.body.nodes[id];
+      out[id] = { x: item.x, y: item.y };
+    });
+    return out;
+  }
   window.addEventListener("resize", function () {
     if (large) { return; }
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(function () {
       if (!status.ready) { return; }
+      if (forcesPositions) {
+        Object.keys(forcesPositions).forEach(function (id) {
+          if (byNode[id]) { network.moveNode(id, forcesPositions[id].x, forcesPositions[id].y); }
+        });
+      }
       separateLabels();
       if (ui.path) { network.fit({ nodes: ui.path.nodes, animation: false }); }
       else if (ui.selected && byNode[ui.selected]) { frameAround(ui.selected); }

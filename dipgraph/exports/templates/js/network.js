@@ -1,5 +1,8 @@
   // ---- the network ----------------------------------------------------------
-  var first = computeView(readFiltersFromHash());
+  // A small graph is laid out whole (the forces are seeded: the same positions every
+  // time), and the address's filters applied once it is ready, as if chosen then: a
+  // link opens on the positions its sender saw. A large graph's positions come laid out.
+  var first = computeView(large ? readFiltersFromHash() : readFilters());
   data.nodes.forEach(function (n) { n.hidden = !first.nodeShown[n.id]; });
   data.edges.forEach(function (e) { e.hidden = !first.edgeShown[e.id]; });
   var nodes = new vis.DataSet(data.nodes);
@@ -40,7 +43,11 @@
       if (LAYERS.some(function (l) { return l !== "contacts" && current.f.layers[l]; })) { changed(); }
       network.body.emitter.emit("_requestRedraw");
     }
-    applyHashSelection();
+    writing = true;
+    try {
+      if (!large && location.hash.length > 1) { readFiltersFromHash(); changed(); }
+      applyHashSelection();
+    } finally { writing = false; }
     document.body.setAttribute("data-ready", "true");
     // The search index is built right after the first drawing, before anyone types.
     setTimeout(function () { nameIndex(); status.indexedMs = performance.now(); }, 0);
@@ -51,6 +58,7 @@
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
       network.once("afterDrawing", function () {
+        forcesPositions = exactPositions();
         separateLabels();  // and frames the graph
         markReady();
       });

@@ -73,6 +73,7 @@
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
       network.once("afterDrawing", function () {  // boxes drawn first
+        forcesPositions = exactPositions();
         separateLabels();
         if (then) { then(); }
       });
@@ -150,8 +151,40 @@
       ". Change them, or press \u201cReset filters\u201d.";
     note.hidden = false;
   }
+  // Active filters said at the top, and their folded sections opened: a link with a
+  // status filter showed fewer contacts, the filter itself hidden in a closed section.
+  function activeFilters(f) {
+    var out = [];
+    var types = Object.keys(f.types), statuses = Object.keys(f.statuses);
+    if (types.length !== data.legend.contact_types.length) {
+      out.push("types: " + (types.length ? types.join(", ") : "none"));
+    }
+    if (statuses.length !== data.legend.statuses.length) {
+      out.push("status: " + (statuses.length ? statuses.join(", ") : "none"));
+    }
+    if (f.from || f.to) { out.push("dates " + dateRange(f) + (f.undated ? " (and undated)" : "")); }
+    if (f.country) { out.push("country: " + nameOf(f.country)); }
+    return out;
+  }
+  function showActiveFilters() {
+    var f = current.f, active = activeFilters(f), box = $("filters-active");
+    clear(box);
+    box.hidden = !active.length;
+    if (active.length) {
+      box.appendChild(el("span", "Filtered — " + active.join("; ") + ". "));
+      box.appendChild(button("Show all contacts", function () { resetFilterControls(); changed(); },
+        { "class": "link" }));
+    }
+    [["type-filter", Object.keys(f.types).length !== data.legend.contact_types.length],
+      ["status-filter", Object.keys(f.statuses).length !== data.legend.statuses.length]]
+      .forEach(function (pair) {
+        var details = $(pair[0]).closest("details");
+        if (details && pair[1]) { details.open = true; }
+      });
+  }
   function updateCounts() {
     emptyNote();
+    showActiveFilters();
     var c = current.counts, total = contactIds.length;
     var text = c.actors + " actors \u00b7 " + c.contacts + " of " + total + " contacts shown";
     if (current.f.layers.statements) { text += " \u00b7 " + c.statements + " statements"; }
