@@ -9,6 +9,7 @@
   // vis-network draws no name under 12 px (nodes.scaling.label.drawThreshold in
   // html.py) and the page draws those that fit itself (small_names.js).
   var SQUEEZE_COSTS = [1, 3, 8];  // tried in turn (squeezed)
+  var SIDEWAYS_UP_TO = 80;  // marks shown
   var READABLE_PX = 12.1;  // CSS px at the fit: drawn unfaded (NAME_THRESHOLD)
   var NAME_THRESHOLD = 12;  // vis-network draws no name under this minus 1 px
   var FIT_MARGIN = 1.1;  // vis-network's fit frames the range of the boxes times 1.1
@@ -144,9 +145,9 @@
   // Squeezes toward the needed scale, pushing apart what overlaps; null if it cannot.
   // `cost` > 1 makes a push along the tighter axis dearer, so boxes slide sideways
   // into the room the other axis has (a wide, short canvas fills from the sides).
-  function squeezed(start, need, cost) {
+  function squeezed(start, need, cost, rounds) {
     var canvas = network.canvas.frame.canvas, boxes = copyBoxes(start), left = 0;
-    for (var round = 0; round < 200; round++) {
+    for (var round = 0; round < rounds; round++) {
       if (fitScale(boxes) >= need) { return boxes; }
       var k = squeeze(boxes, need);
       left = pushApart(boxes, k.x < k.y ? cost : 1, k.y < k.x ? cost : 1);
@@ -161,8 +162,10 @@
     var boxes = measuredBoxes(ids), need = neededScale(ids);
     var canvas = network.canvas.frame.canvas;
     var left = pushApart(boxes), unsqueezed = copyBoxes(boxes), found = null;
-    for (var i = 0; !left && !found && i < SQUEEZE_COSTS.length; i++) {
-      found = squeezed(unsqueezed, need, SQUEEZE_COSTS[i]);
+    // Sideways tries only for a first view's few dozen marks: each costs n² a push.
+    var few = ids.length <= SIDEWAYS_UP_TO, tries = few ? SQUEEZE_COSTS.length : 1;
+    for (var i = 0; !left && !found && i < tries; i++) {
+      found = squeezed(unsqueezed, need, SQUEEZE_COSTS[i], few ? 200 : 20);
     }
     if (found) {
       boxes = found;
