@@ -51,6 +51,9 @@
     paths: function (pairs, anyStatus) {
       return pairs.map(function (p) { return shortestPath(p[0], p[1], Boolean(anyStatus)); });
     },
+    // The folded names search knows, and those nearest a word (dipgraph.names's rule).
+    nameKeys: function () { nameIndex(); return Array.from(exactNames.keys()); },
+    closeNames: function (word, n, cutoff) { return closeNames(String(word), n, cutoff); },
     clear: resetAll,
     unpacked: function (text) {
       return unpackPage(text === undefined ? $("graph-data").textContent : String(text));

@@ -51,6 +51,7 @@
     document.body.setAttribute("data-ready", "true");
     // The search index is built right after the first drawing, before anyone types.
     setTimeout(function () { nameIndex(); status.indexedMs = performance.now(); }, 0);
+    setTimeout(buildContactTextsLater, 0);
   }
   if (large || !data.options.physics || !data.options.physics.enabled) {
     network.once("afterDrawing", markReady);
