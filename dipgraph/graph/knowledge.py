@@ -465,6 +465,7 @@ class KnowledgeGraph:
             "relation": link.relation,
             "fact": link.fact if view else None,
             "date": view["date"] if view else None,
+            "status": view.get("status") if view else None,  # a post or membership has none
             "summary": view["summary"] if view else None,
             "evidence": view["evidence"] if view else [],
         }
