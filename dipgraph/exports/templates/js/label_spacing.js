@@ -147,13 +147,19 @@
   // into the room the other axis has (a wide, short canvas fills from the sides).
   function squeezed(start, need, cost, rounds) {
     var canvas = network.canvas.frame.canvas, boxes = copyBoxes(start), left = 0;
+    var best = 0, bestRound = 0;
     for (var round = 0; round < rounds; round++) {
-      if (fitScale(boxes) >= need) { return boxes; }
+      var fit = fitScale(boxes);
+      if (fit >= need) { return { boxes: boxes, best: fit }; }
+      // Jammed (40 rounds without a better fit), or hopeless (a narrow window still far
+      // from the scale after 20): counted in rounds, so a page is the same on any machine.
+      if (fit > best * 1.001) { best = fit; bestRound = round; }
+      if (round - bestRound >= 40 || (round >= 20 && best < need * 0.8)) { break; }
       var k = squeeze(boxes, need);
       left = pushApart(boxes, k.x < k.y ? cost : 1, k.y < k.x ? cost : 1);
-      if (left || !canvas.clientWidth || !canvas.clientHeight) { return null; }
+      if (left || !canvas.clientWidth || !canvas.clientHeight) { break; }
     }
-    return null;
+    return { boxes: null, best: best };
   }
   function separateLabels() {
     if (large) { return 0; }
@@ -165,7 +171,10 @@
     // Sideways tries only for a first view's few dozen marks: each costs n² a push.
     var few = ids.length <= SIDEWAYS_UP_TO, tries = few ? SQUEEZE_COSTS.length : 1;
     for (var i = 0; !left && !found && i < tries; i++) {
-      found = squeezed(unsqueezed, need, SQUEEZE_COSTS[i], few ? 200 : 20);
+      var tried = squeezed(unsqueezed, need, SQUEEZE_COSTS[i], few ? 200 : 20);
+      found = tried.boxes;
+      // Far from the scale names need (a narrow window): no sideways try gets there.
+      if (tried.best < need * 0.8) { break; }
     }
     if (found) {
       boxes = found;
