@@ -18,7 +18,8 @@
         selected: ui.selected,
         filters: { from: f.fromText || null, to: f.toText || null, undated: f.undated,
           types: Object.keys(f.types).sort(), statuses: Object.keys(f.statuses).sort(),
-          country: f.country || null },
+          country: f.country || null, secret: f.secret ? f.secret === "1" : null,
+          place: f.place || null, source: f.source || null },
         layers: LAYERS.filter(function (l) { return f.layers[l]; }),
         focus: ui.focus,
         path: ui.path ? { from: ui.path.from, to: ui.path.to, hops: ui.path.hops.slice(),
@@ -36,6 +37,9 @@
       if ("to" in f) { dateTo.value = f.to || ""; }
       if ("undated" in f) { keepUndated.checked = Boolean(f.undated); }
       if ("country" in f) { countrySelect.value = f.country || ""; }
+      if ("secret" in f) { secretSelect.value = f.secret === null || f.secret === undefined ? "" : (f.secret ? "1" : "0"); }
+      if ("place" in f) { placeSelect.value = f.place || ""; }
+      if ("source" in f) { sourceSelect.value = f.source || ""; }
       function asSet(list) { var s = dict(); (list || []).forEach(function (x) { s[x] = true; }); return s; }
       if (f.types) { setBoxes("type-filter", asSet(f.types)); }
       if (f.statuses) { setBoxes("status-filter", asSet(f.statuses)); }

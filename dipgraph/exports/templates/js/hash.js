@@ -29,6 +29,9 @@
     var statuses = listParam(p, "status", data.legend.statuses);
     if (statuses) { setBoxes("status-filter", statuses); }
     if (p.has("country") && own(countriesSeen, p.get("country"))) { countrySelect.value = p.get("country"); }
+    if (p.get("secret") === "1" || p.get("secret") === "0") { secretSelect.value = p.get("secret"); }
+    if (p.has("place") && own(places, p.get("place"))) { placeSelect.value = p.get("place"); }
+    if (p.has("source") && own(sourcesUsed, p.get("source"))) { sourceSelect.value = p.get("source"); }
     var layers = listParam(p, "layers", LAYERS);
     if (layers) { setBoxes("layers", layers); }
     overviewBox.checked = p.get("overview") !== "0";
@@ -71,6 +74,9 @@
     var statuses = Object.keys(f.statuses);
     if (statuses.length !== data.legend.statuses.length) { p.set("status", statuses.join(",")); }
     if (f.country) { p.set("country", f.country); }
+    if (f.secret) { p.set("secret", f.secret); }
+    if (f.place) { p.set("place", f.place); }
+    if (f.source) { p.set("source", f.source); }
     var layers = LAYERS.filter(function (l) { return f.layers[l]; });
     if (layers.join(",") !== "contacts") { p.set("layers", layers.join(",")); }
     if (ui.focus !== 1) { p.set("focus", String(ui.focus)); }

@@ -134,6 +134,7 @@
 
   function resetFilterControls() {
     dateFrom.value = ""; dateTo.value = ""; countrySelect.value = ""; keepUndated.checked = false;
+    secretSelect.value = ""; placeSelect.value = ""; sourceSelect.value = "";
     document.querySelectorAll("#type-filter input, #status-filter input").forEach(function (box) {
       box.checked = true;
     });
@@ -164,6 +165,9 @@
     }
     if (f.from || f.to) { out.push("dates " + dateRange(f) + (f.undated ? " (and undated)" : "")); }
     if (f.country) { out.push("country: " + nameOf(f.country)); }
+    if (f.secret) { out.push(f.secret === "1" ? "secret only" : "not secret"); }
+    if (f.place) { out.push("place: " + f.place); }
+    if (f.source) { out.push("source: " + ((F.sources[f.source] || dict()).title_en || f.source)); }
     return out;
   }
   function showActiveFilters() {

@@ -9,6 +9,11 @@
   function contactPasses(c, f) {
     if (!f.types[c.type] || !f.statuses[c.status]) { return false; }
     if (!inRange(c.first, c.last, f)) { return false; }
+    if (f.secret && String(Number(Boolean(c.secret))) !== f.secret) { return false; }
+    if (f.place && placeText(c) !== f.place) { return false; }
+    if (f.source && !(c.evidence || []).some(function (e) { return e.source === f.source; })) {
+      return false;
+    }
     if (f.country) {
       return c.actors.some(function (a) { return F.actors[a] && F.actors[a].country === f.country; });
     }
