@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 # Article text the page carries at most (characters): a quote is shown in its
 # article. Past it, the panel names the source without its text.
-SOURCE_TEXT_BUDGET = 4_000_000
+SOURCE_TEXT_BUDGET = 2_000_000
 SHAPES = {"person": "dot", "organization": "square", "state": "diamond", "topic": "triangle"}
 # Okabe & Ito's colour-blind-safe set, for the busiest countries only; every other
 # country is one grey, named in the legend. Contacts are not colour-coded at all
