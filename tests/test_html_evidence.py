@@ -70,3 +70,13 @@ def test_publisher_date_and_address_are_shown(browser, tmp_path: Path) -> None:
         assert open_article(page) == [
             "On 2 May 2021 Belov met Carol Clark, the American envoy, in Vienna."
         ]
+
+
+def test_article_texts_stop_at_the_budget() -> None:
+    from dipgraph.exports.graph_view import source_texts
+
+    kg = dipgraph.load(BUNDLED)
+    texts = [s.file.read_text(encoding="utf-8") for s in kg.facts.sources.values()]
+    assert source_texts(kg.facts) == texts
+    budget = len(texts[0]) + len(texts[1])
+    assert source_texts(kg.facts, budget) == texts[:2] + [None] * (len(texts) - 2)

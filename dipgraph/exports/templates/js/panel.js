@@ -37,7 +37,7 @@
   // white space of any run and kind counting as one space.
   function quoteSpan(text, quote) {
     var words = String(quote).trim().split(/\s+/).filter(Boolean).map(function (w) {
-      return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      return w.replace(/[.*+?^$|()[\]\\\x7b\x7d]/g, "\\$&");
     });
     if (!words.length) { return null; }
     var m = new RegExp(words.join("\\s+"), "u").exec(text);
