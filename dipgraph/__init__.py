@@ -12,6 +12,7 @@ import os
 from typing import TYPE_CHECKING
 
 from dipgraph.bundled import default_facts_dir
+from dipgraph.errors import DipgraphError, FactsNotFound
 from dipgraph.facts import Facts
 from dipgraph.graph.iris import check_base_iri
 from dipgraph.graph.knowledge import KnowledgeGraph, QueryError
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ArticleError",
+    "DipgraphError",
     "FactsError",
     "KnowledgeGraph",
     "NameLookupError",
@@ -75,7 +77,7 @@ def load(
     from dipgraph.cached import load_cached
 
     if not root.exists():
-        raise FileNotFoundError(f"facts directory not found: {root}")
+        raise FactsNotFound(f"facts directory not found: {root}")
     return load_cached(root.resolve(), base, prepare_store, first_query)
 
 

@@ -13,7 +13,7 @@ import time
 import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from dipgraph.cache import CacheEntry, entry_for, warn_not_written
 from dipgraph.cache.child import (
@@ -99,11 +99,12 @@ def _attach(kg: KnowledgeGraph, tables: Tables, entry: CacheEntry, root: Path) -
             for name in ContactIndex.part_names()
         )
     )
-    kg.use_stored(
-        index,
-        *(NameIndex(tables.map(f"{n}.exact"), tables.map(f"{n}.display")) for n in _NAMES),
-        tables.map("views"),
+    # Stored maps read like the dicts NameIndex holds (by key, lazily).
+    actor_names, topic_names = (
+        NameIndex(cast(dict, tables.map(f"{n}.exact")), cast(dict, tables.map(f"{n}.display")))
+        for n in _NAMES
     )
+    kg.use_stored(index, actor_names, topic_names, tables.map("views"))
 
 
 def _open(entry: CacheEntry | None) -> Tables | None:

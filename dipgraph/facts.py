@@ -13,6 +13,7 @@ the two in step.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -131,6 +132,34 @@ class Post:
 
 
 ROLES = ("subject", "host", "mediator")
+#: The statuses every question counts unless the user asks for more (``any_status``, a
+#: chosen ``status``): `talks`, `path`, the named SPARQL queries and the page's path
+#: finder alike. Planned, proposed and denied contacts did not put anyone in touch.
+DEFAULT_STATUSES = frozenset({"happened"})
+
+
+def status_counts(status: str, any_status: bool = False) -> bool:
+    """Whether a contact of this status counts (see :data:`DEFAULT_STATUSES`).
+
+    >>> status_counts("happened"), status_counts("proposed"), status_counts("proposed", True)
+    (True, False, True)
+    """
+    return any_status or status in DEFAULT_STATUSES
+#: Sides are numbered from 1, in the order the facts give them, wherever a number is
+#: written: RDF ``dg:side``, the NetworkX/GraphML/GEXF/CSV ``side``, FtM's "side 1: ...".
+#: JSON views list the sides in that order (side n at index n - 1).
+FIRST_SIDE = 1
+
+
+def numbered_sides(
+    sides: tuple[tuple[str, ...], ...],
+) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """Each side with its number (see :data:`FIRST_SIDE`).
+
+    >>> list(numbered_sides((("a", "b"), ("c",))))
+    [(1, ('a', 'b')), (2, ('c',))]
+    """
+    return enumerate(sides, start=FIRST_SIDE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +168,7 @@ class Contact:
 
     >>> c = Contact("c", "meeting", (("lavrov", "shoigu"), ("tillerson", "mattis")), "…", ())
     >>> c.pairs[:2], c.side_of("mattis")
-    ((('lavrov', 'tillerson'), ('lavrov', 'mattis')), 1)
+    ((('lavrov', 'tillerson'), ('lavrov', 'mattis')), 2)
     >>> c.participants
     ('lavrov', 'shoigu', 'tillerson', 'mattis')
     """
@@ -173,8 +202,8 @@ class Contact:
         return cross_pairs(self.sides)
 
     def side_of(self, actor: str) -> int | None:
-        """The index of the actor's side, or None when it is not a party."""
-        return next((n for n, side in enumerate(self.sides) if actor in side), None)
+        """The number of the actor's side (from 1), or None when it is not a party."""
+        return next((n for n, side in numbered_sides(self.sides) if actor in side), None)
 
     @property
     def roles(self) -> dict[str, tuple[str, ...]]:

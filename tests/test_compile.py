@@ -44,7 +44,7 @@ def test_networkx_graph() -> None:
         "2020-03",
     )
     edge = graph.edges["alice-adams", "adams-belov-call", "adams-belov-call:alice-adams"]
-    assert (edge["relation"], edge["side"]) == ("party", 0)
+    assert (edge["relation"], edge["side"]) == ("party", 1)  # sides count from 1
     assert graph.edges["alice-adams", "state-dept", "adams-secretary"]["relation"] == "post"
     assert graph.edges["new-start", "arms-control", "broader:new-start"]["relation"] == "broader"
     contacts = {n for n, d in graph.nodes(data=True) if d["node_type"] == "contact"}

@@ -142,7 +142,7 @@ def test_one_wikidata_item_is_claimed_once_across_every_kind(cli, small_copy: Pa
         "ids.yaml:10:15: error: Wikidata item Q101 is already claimed at "
     ) and found[0].endswith("ids.yaml:5:15")
     assert found[1] == (
-        "ids.yaml:16:15: error: 'Q0202' is not a Wikidata item id (Q followed by digits)"
+        "ids.yaml:16:15: error: 'Q0202' is not a Wikidata item id (Q followed by at most 12 digits)"
     )
     assert found[2].startswith(
         "ids.yaml:20:15: error: Wikidata item Q202 is already claimed at "

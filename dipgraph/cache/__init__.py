@@ -71,6 +71,10 @@ _NQUADS = "data.nq"
 _WITHOUT = "running without the cache"
 
 
+def _write(out: BinaryIO, data: bytes) -> None:
+    out.write(data)
+
+
 def cache_root() -> Path | None:
     """Where entries live, or None when caching is turned off."""
     if os.environ.get("DIPGRAPH_NO_CACHE"):
@@ -154,7 +158,7 @@ def quick_key(folder: Path, root: Path, base_iri: str) -> str:
     if now is not None and stat_print(paths) == now:
         with suppress(OSError):
             write_atomic(
-                note, lambda out: out.write(json.dumps({"stat": now, "key": key}).encode())
+                note, lambda out: _write(out, json.dumps({"stat": now, "key": key}).encode())
             )
     return key
 

@@ -2,7 +2,8 @@
 Python twin on :class:`dipgraph.KnowledgeGraph`).
 
 Exit codes: 0 success, 1 bad input or data (with a message, never a traceback),
-2 bad usage.
+2 bad usage. Commands let the library's errors (:class:`dipgraph.errors.DipgraphError`)
+rise: :func:`main` reports them, in one place (:mod:`dipgraph.cli.failures`).
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from dipgraph.cli import output
+from dipgraph.cli import failures, output
 from dipgraph.cli.output import Format
+from dipgraph.errors import DipgraphError
 from dipgraph.graph.knowledge import ROLE_CHOICES, VIA_CHOICES
+from dipgraph.graph.rank import MEASURES
 
 app = typer.Typer(
     name="dipgraph",
@@ -59,9 +62,11 @@ WithOption = Annotated[
 
 # How an actor takes part in a contact: the library's fixed list, so that another value
 # is bad usage (exit 2) here.
-Role = StrEnum("Role", {choice: choice for choice in ROLE_CHOICES})
+Role = StrEnum("Role", {choice: choice for choice in ROLE_CHOICES})  # type: ignore[misc]
 # What a path may cross: the library's fixed list, for the same reason.
-Via = StrEnum("Via", {choice: choice for choice in VIA_CHOICES})
+Via = StrEnum("Via", {choice: choice for choice in VIA_CHOICES})  # type: ignore[misc]
+DEFAULT_ROLE = Role("party")
+DEFAULT_VIA = Via("contacts")
 
 
 RoleOption = Annotated[
@@ -72,7 +77,17 @@ TypeOption = Annotated[
     str | None, typer.Option("--type", help="Contact type (phone_call, meeting...).")
 ]
 TopicOption = Annotated[str | None, typer.Option(help="Topic, including narrower ones.")]
-StatusOption = Annotated[str | None, typer.Option(help="happened, planned, proposed or denied.")]
+StatusOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Only contacts of this status: happened, planned, proposed or denied "
+        "(default: those that happened).",
+        show_default=False,
+    ),
+]
+AnyStatusOption = Annotated[
+    bool, typer.Option(help="Also planned, proposed and denied contacts (as path --any-status).")
+]
 
 
 def fail(message: str) -> NoReturn:
@@ -118,37 +133,11 @@ def open_graph(
     sparql: bool = False,
     first_query: str | None = None,
 ) -> Any:
-    """Load and check the facts, or exit 1 listing every error (``sparql``: the store
-    will be wanted, first for ``first_query``; see dipgraph.load)."""
+    """Load and check the facts (``sparql``: the store will be wanted, first for
+    ``first_query``; see dipgraph.load). FactsError lists every error (see main)."""
     import dipgraph
 
-    try:
-        return dipgraph.load(
-            facts, base_iri, cache=True, prepare_store=sparql, first_query=first_query
-        )
-    except (FileNotFoundError, ValueError) as error:
-        fail(str(error))
-    except dipgraph.FactsError as error:
-        fail_on_errors(error)
-
-
-def fail_on_errors(error: Any) -> NoReturn:
-    """Print every error of a FactsError at its place, and exit 1."""
-    errors = [p for p in error.problems if p.severity == "error"]
-    for problem in errors:
-        typer.echo(str(problem), err=True)
-    fail(f"{len(errors)} error(s) in the facts; fix them first (see dipgraph check)")
-
-
-def guarded(call: Any, *args: Any, **kwargs: Any) -> Any:
-    """Run an API call, turning a bad question into a message and exit 1."""
-    from dipgraph import NameLookupError, QueryError
-    from dipgraph.graph.sparql import SparqlError
-
-    try:
-        return call(*args, **kwargs)
-    except (NameLookupError, QueryError, SparqlError) as error:
-        fail(str(error))
+    return dipgraph.load(facts, base_iri, cache=True, prepare_store=sparql, first_query=first_query)
 
 
 @app.command()
@@ -162,10 +151,7 @@ def check(
     """
     import dipgraph
 
-    try:
-        found, problems = dipgraph.check(facts or _default_facts(), cache=True)
-    except FileNotFoundError as error:
-        fail(str(error))
+    found, problems = dipgraph.check(facts or _default_facts(), cache=True)
     for problem in problems:
         typer.echo(str(problem), err=True)
     errors = sum(p.severity == "error" for p in problems)
@@ -212,7 +198,7 @@ def build(
     ] = False,
 ) -> None:
     """Check the facts and write the exports (each written to a temporary file, then renamed)."""
-    from dipgraph.build import BuildError, build_exports
+    from dipgraph.build import build_exports
 
     graph = open_graph(facts, base_iri)
     if validate:
@@ -226,8 +212,6 @@ def build(
         typer.echo(f"SHACL: conforms ({len(graph.quads)} triples)", err=True)
     try:
         written = build_exports(graph, out, formats, progress=sys.stderr.isatty())
-    except BuildError as error:
-        fail(str(error))
     except OSError as error:
         fail(cannot_write(error, out))
     for path in written:
@@ -249,11 +233,11 @@ def select_talks(
     type_: str | None,
     topic: str | None,
     status: str | None,
+    any_status: bool,
     role: str = "party",
 ) -> list[dict[str, Any]]:
     """The contacts the talks filters select (shared by `talks` and `html`)."""
-    return guarded(
-        graph.talks,
+    return graph.talks(
         actor,
         with_,
         role=role,
@@ -262,6 +246,7 @@ def select_talks(
         type=type_,
         topic=topic,
         status=status,
+        any_status=any_status,
     )
 
 
@@ -274,6 +259,7 @@ def html(
     type_: TypeOption = None,
     topic: TopicOption = None,
     status: StatusOption = None,
+    any_status: AnyStatusOption = False,
     out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path(
         "build/dipgraph.html"
     ),
@@ -285,8 +271,8 @@ def html(
     graph = open_graph(facts)
     filters = (actor, with_, since, until, type_, topic, status)
     contacts = None
-    if any(f is not None for f in filters):
-        contacts = {row["id"] for row in select_talks(graph, *filters)}
+    if any(f is not None for f in filters):  # else every contact, each with its status
+        contacts = {row["id"] for row in select_talks(graph, *filters, any_status)}
     if out.exists() and out.is_dir():
         fail(f"--out {out} is a directory; give a file name")
     try:
@@ -305,18 +291,22 @@ def talks(
     type_: TypeOption = None,
     topic: TopicOption = None,
     status: StatusOption = None,
-    role: RoleOption = Role.party,
+    any_status: AnyStatusOption = False,
+    role: RoleOption = DEFAULT_ROLE,
     facts: FactsOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Who talked to whom, in date order (undated contacts last).
+    """Who talked to whom, in date order (undated contacts last): contacts that happened,
+    unless --any-status or --status asks for others (as path).
 
     ACTOR alone lists the contacts it was a party to; --role subject, host, mediator
     or any lists those it holds that role in. --with B keeps contacts where ACTOR and B
     sat on different sides.
     """
     graph = open_graph(facts)
-    rows = select_talks(graph, actor, with_, since, until, type_, topic, status, role.value)
+    rows = select_talks(
+        graph, actor, with_, since, until, type_, topic, status, any_status, role.value
+    )
     columns = output.TALKS_CSV_COLUMNS if fmt == Format.csv else output.TALKS_COLUMNS
     output.emit(
         rows, rows, columns, fmt, title=f"{len(rows)} contact(s)", empty="no contacts match"
@@ -333,7 +323,7 @@ def path(
     ] = False,
     via: Annotated[
         Via, typer.Option(help="contacts (default), or all to also cross posts and memberships.")
-    ] = Via.contacts,
+    ] = DEFAULT_VIA,
     since: SinceOption = None,
     until: UntilOption = None,
     temporal: Annotated[
@@ -347,8 +337,7 @@ def path(
 ) -> None:
     """How two actors are connected, with the evidence of every hop."""
     graph = open_graph(facts)
-    result = guarded(
-        graph.path,
+    result = graph.path(
         source,
         target,
         max_hops=max_hops,
@@ -359,7 +348,6 @@ def path(
         temporal=temporal,
         any_status=any_status,
     )
-    result["found"] = bool(result["paths"])
     hops = [
         {**hop, "path": number}
         for number, found in enumerate(result["paths"], 1)
@@ -383,6 +371,76 @@ def path(
         )
 
 
+Measure = StrEnum("Measure", {choice: choice for choice in MEASURES})  # type: ignore[misc]
+DEFAULT_MEASURE = Measure("degree")
+
+
+@app.command()
+def rank(
+    by: Annotated[
+        Measure,
+        typer.Option(help="degree (counterparts, then contacts), betweenness or brokerage."),
+    ] = DEFAULT_MEASURE,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    type_: TypeOption = None,
+    topic: TopicOption = None,
+    status: Annotated[
+        str | None,
+        typer.Option(help="Only contacts of this status (default: those that happened)."),
+    ] = None,
+    any_status: Annotated[
+        bool, typer.Option(help="Contacts of every status: planned, proposed and denied too.")
+    ] = False,
+    limit: Annotated[int, typer.Option(help="How many actors to list (0: all).", min=0)] = 20,
+    explain: Annotated[
+        str | None,
+        typer.Option(metavar="ACTOR", help="List the contacts behind this actor's figure instead."),
+    ] = None,
+    facts: FactsOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Who matters: actors ranked by degree, betweenness or brokerage between countries,
+    over the contacts the talks filters select (see the README's definitions).
+
+    Betweenness is computed only with --by betweenness: it searches from every actor
+    (minutes at 10k contacts).
+    """
+    from dipgraph.cli.rank_view import BEHIND_COLUMNS, behind_title, rank_columns
+
+    graph = open_graph(facts)
+    filters = {
+        "since": since,
+        "until": until,
+        "type": type_,
+        "topic": topic,
+        "status": status,
+        "any_status": any_status,
+    }
+    if explain is not None:
+        explained = graph.explain_rank(explain, by.value, **filters)
+        rows = explained["behind"]
+        output.emit(
+            explained,
+            rows,
+            BEHIND_COLUMNS[by.value],
+            fmt,
+            title=behind_title(explained),
+            empty=f"nothing behind {explained['name']}'s {by.value}: 0",
+        )
+        return
+    rows = graph.rank(by.value, limit=limit or None, **filters)
+    columns = rank_columns(by.value, csv=fmt == Format.csv)
+    output.emit(
+        rows,
+        rows,
+        columns,
+        fmt,
+        title=f"{len(rows)} actor(s) by {by.value}",
+        empty="no contacts match",
+    )
+
+
 @app.command()
 def show(
     actor: Annotated[str, typer.Argument(help="Actor (id, name or alias, any language).")],
@@ -391,7 +449,7 @@ def show(
 ) -> None:
     """An actor's profile: names, posts over time, contacts, statements, sources."""
     graph = open_graph(facts)
-    profile = guarded(graph.show, actor)
+    profile = graph.show(actor)
     from dipgraph.cli.profile_view import PROFILE_COLUMNS, print_profile, profile_rows
 
     if fmt == Format.table:
@@ -409,7 +467,7 @@ def actors(
 ) -> None:
     """List actors, or search them by name in any language."""
     graph = open_graph(facts)
-    rows = guarded(graph.actors, text, kind)
+    rows = graph.actors(text, kind)
     output.emit(
         rows,
         rows,
@@ -478,20 +536,16 @@ def sparql(
         if not sep or not name:
             fail(f"--param takes NAME=VALUE, not '{item}'")
         bindings[name.strip().lstrip("?$")] = value
-    import dipgraph
-    from dipgraph.graph.sparql import SparqlError, check_query, require_params, resolve_query
+    from dipgraph.graph.sparql import check_query, require_params, resolve_query
 
-    try:  # before the facts: a cold start checks and compiles them all first
-        text, named = resolve_query(query)
-        require_params(query, named, bindings)
-        check_query(text, allow_service)
-    except SparqlError as error:
-        fail(str(error))
+    # Before the facts: a cold start checks and compiles them all first. A FactsError
+    # may also come after loading, from a cold start's checks (see main).
+    text, named = resolve_query(query)
+    require_params(query, named, bindings)
+    check_query(text, allow_service)
     try:
         graph = open_graph(facts, base_iri, sparql=True, first_query=query)
         _run_sparql(graph, query, bindings, fmt, timeout, allow_service)
-    except dipgraph.FactsError as error:  # found by a cold start's checks, after loading
-        fail_on_errors(error)
     except KeyboardInterrupt:
         typer.echo("interrupted: the query was stopped", err=True)
         _exit_now(130)
@@ -515,17 +569,16 @@ def _run_sparql(
 
     graph.prepare_store()  # built or opened before --timeout starts counting
     try:
-        rendered = guarded(
-            graph.answer,
+        rendered = graph.answer(
             query,
-            lambda result: render(result, fmt),
+            lambda result: render(result, fmt.value),
             bindings,
             allow_service,
             within_deadline,
         )
-    except QueryTimeout as error:
-        typer.echo(f"error: {error}", err=True)
-        _exit_now(1)
+    except QueryTimeout as error:  # the query's thread still runs: leave at once
+        failures.report(error)
+        _exit_now(failures.exit_code(error))
     print_rendered(rendered)
     end_output()
     _leave_without_freeing()
@@ -595,7 +648,6 @@ def serve(
     """
     from dipgraph.sparql.hosts import option_problem
     from dipgraph.sparql.server import is_loopback, make_server
-    from dipgraph.sparql.workers import PoolError
 
     problem = option_problem(tuple(allow_host or ()), tuple(cors or ()))
     if problem:
@@ -622,10 +674,6 @@ def serve(
         )
     except OSError as error:
         fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
-    except ValueError as error:  # waitress: a host it cannot resolve or parse
-        fail(f"cannot listen on {host}:{port}: {error}")
-    except PoolError as error:
-        fail(str(error))
     gc.freeze()  # the graph lives as long as the server: collections need not rescan it
     bound_host, bound_port = server.server_address[:2]
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host
@@ -671,7 +719,6 @@ def push(
     import os
 
     from dipgraph.sparql.push import (
-        PushError,
         check_user,
         password_in_url_warning,
         plain_http_warning,
@@ -682,26 +729,17 @@ def push(
     password = None
     if password_env is not None and user is None:
         fail("--password-env needs --user")
-    try:
-        check_user(user)
-    except PushError as error:
-        fail(str(error))
+    check_user(user)
     if user is not None:
         variable = password_env or "DIPGRAPH_PUSH_PASSWORD"
         password = os.environ.get(variable)
         if password is None:
             fail(f"--user {user} needs a password: set the environment variable {variable}")
-    try:
-        warnings = [plain_http_warning(url, user), password_in_url_warning(url)]
-    except PushError as error:
-        fail(str(error))
+    warnings = [plain_http_warning(url, user), password_in_url_warning(url)]
     for warning in filter(None, warnings):
         typer.echo(f"warning: {warning}", err=True)
     graph = open_graph(facts, base_iri)
-    try:
-        sent = push_graphs(graph, url, user, password, timeout)
-    except PushError as error:
-        fail(str(error))
+    sent = push_graphs(graph, url, user, password, timeout)
     for item in sent:
         typer.echo(f"{item.graph}: {item.triples} triples (HTTP {item.status})")
     typer.echo(
@@ -720,7 +758,7 @@ def stats(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None:
     named = ", ".join(f"{kinds[k]} {k}" for k in ("sources", "actors", "topics", "places"))
     rows.append({"source": f"total ({named})", **kinds})
     columns: list[output.Column] = [("source", lambda r: r["source"])]
-    columns += [(k, lambda r, k=k: r[k]) for k in ("posts", "contacts", "statements")]
+    columns += [(k, output.field(k)) for k in ("posts", "contacts", "statements")]
     output.emit(data, rows, columns, fmt, title="facts per source (a fact counts under each)")
 
 
@@ -754,17 +792,9 @@ def suggest(
     copies of any of them instead.
     """
     import dipgraph
-    from dipgraph.suggest.lexicon import LexiconError
     from dipgraph.suggest.output import to_json, to_yaml
 
-    try:
-        drafts = dipgraph.suggest(article, facts or _default_facts(), source_id, lexicon=lexicon)
-    except (dipgraph.ArticleError, LexiconError, FileNotFoundError) as error:
-        fail(str(error))
-    except dipgraph.FactsError as error:
-        for problem in (p for p in error.problems if p.severity == "error"):
-            typer.echo(str(problem), err=True)
-        fail("the facts have errors; fix them first (see dipgraph check)")
+    drafts = dipgraph.suggest(article, facts or _default_facts(), source_id, lexicon=lexicon)
     typer.echo(to_json(drafts) if fmt is SuggestFormat.json else to_yaml(drafts), nl=False)
 
 
@@ -778,8 +808,14 @@ def main() -> None:
     """
     if sys.argv[1:2] != ["serve"]:
         gc.disable()
+    failures.show_warnings_as_lines()
+    from dipgraph.collector import allow_memory_trim
+
+    allow_memory_trim()  # this process is the command's own
     try:
         app()
+    except DipgraphError as error:
+        sys.exit(failures.report(error))
     except BrokenPipeError:
         # Python flushes stdout at exit: point it at nothing, so the flush cannot fail.
         devnull = os.open(os.devnull, os.O_WRONLY)

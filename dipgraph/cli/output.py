@@ -14,9 +14,15 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Any, TextIO
 
+from dipgraph.facts import DEFAULT_STATUSES
 from dipgraph.loader.characters import no_formula, visible, visible_json
 
 Column = tuple[str, Callable[[dict[str, Any]], Any]]
+
+
+def field(name: str) -> Callable[[dict[str, Any]], Any]:
+    """A column's reader of one field of a row."""
+    return lambda row: row[name]
 
 
 class Format(StrEnum):
@@ -180,7 +186,7 @@ def _print_records(
             lines = Text(value).wrap(console, max(console.width - indent, 20), overflow="fold")
             for number, line in enumerate(lines):
                 line.rstrip()
-                lead = " " * indent
+                lead: str | Text = " " * indent
                 if number == 0:
                     lead = Text(header + " " * (indent - cell_len(header)), style="bold")
                 console.print(Text.assemble(lead, line), soft_wrap=True)
@@ -260,10 +266,15 @@ ACTOR_COLUMNS: list[Column] = [
     ("arabic", lambda a: a["names"].get("ar")),
     ("country", lambda a: a["country"]),
 ]
+def _status_note(status: str | None) -> str:
+    """' (proposed)' after a hop through a contact that did not happen (path --any-status)."""
+    return f" ({status})" if status and status not in DEFAULT_STATUSES else ""
+
+
 HOP_COLUMNS: list[Column] = [
     ("path", lambda h: h["path"]),
     ("from", lambda h: h["from"]),
-    ("relation", lambda h: h["relation"]),
+    ("relation", lambda h: h["relation"] + _status_note(h.get("status"))),
     ("to", lambda h: h["to"]),
     ("date", lambda h: h["date"]),
     ("status", lambda h: h.get("status")),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from dipgraph.cli import output
+from dipgraph.facts import DEFAULT_STATUSES
 
 
 def profile_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
@@ -13,6 +14,7 @@ def profile_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
     rows = [
         {
             "section": "post",
+            "status": None,
             "id": p["id"],
             "date": output.cell([p["from"] or "..", p["until"] or ".."])
             if p["from"] or p["until"]
@@ -39,6 +41,7 @@ def profile_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
     rows += [
         {
             "section": "statement",
+            "status": None,
             "id": s["id"],
             "date": s["date"],
             "description": f"{s['kind']}: {s['summary']}",
@@ -49,6 +52,7 @@ def profile_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
     rows += [
         {
             "section": "mentioned",
+            "status": None,
             "id": s["id"],
             "date": s["date"],
             "description": f"{s['speaker']['name']} {s['kind']}: {s['summary']}",
@@ -60,7 +64,7 @@ def profile_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 PROFILE_COLUMNS: list[output.Column] = [
-    (name, lambda r, name=name: r.get(name))
+    (name, output.field(name))
     for name in ("section", "id", "date", "status", "description", "evidence")
 ]
 # A contact has a status (happened, planned...); a post or a statement has none.
@@ -101,8 +105,13 @@ def _contact_description(contact: dict[str, Any], actor: str) -> str:
     'subject of exchange between A ↔ B'."""
     if contact.get("role", "party") != "party":
         parties = " ↔ ".join(output.names(side) for side in contact["sides"])
-        return f"{contact['role']} of {contact['type']} between {parties}"
+        return f"{contact['role']} of {contact['type']} between {parties}{_status_note(contact)}"
     mine = next(n for n, side in enumerate(contact["sides"]) if actor in (a["id"] for a in side))
     others = [a for n, side in enumerate(contact["sides"]) if n != mine for a in side]
     place = f" in {contact['place']['name']}" if contact.get("place") else ""
-    return f"{contact['type']} with {output.names(others)}{place}"
+    return f"{contact['type']} with {output.names(others)}{place}{_status_note(contact)}"
+
+
+def _status_note(contact: dict[str, Any]) -> str:
+    """' (proposed)' for a contact that did not happen: a profile lists every contact."""
+    return "" if contact["status"] in DEFAULT_STATUSES else f" ({contact['status']})"

@@ -33,7 +33,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dipgraph.exports.atomic import atomic_text
-from dipgraph.graph.to_rdf import slug
+from dipgraph.facts import numbered_sides
+from dipgraph.slugs import iri_segment
 
 if TYPE_CHECKING:
     from dipgraph.facts import Evidence, Facts
@@ -130,7 +131,11 @@ def ftm_entities(kg: KnowledgeGraph) -> Iterator[dict[str, Any]]:
         )
     positions: set[str] = set()
     for post in facts.posts.values():
-        key = f"{post.organization}.{slug(post.title)}" if post.organization else slug(post.title)
+        key = (
+            f"{post.organization}.{iri_segment(post.title)}"
+            if post.organization
+            else iri_segment(post.title)
+        )
         if key not in positions:
             positions.add(key)
             yield entity(
@@ -159,7 +164,7 @@ def ftm_entities(kg: KnowledgeGraph) -> Iterator[dict[str, Any]]:
     for contact in facts.contacts.values():
         sides = "; ".join(
             f"side {n}: " + ", ".join(facts.actors[a].name for a in side)
-            for n, side in enumerate(contact.sides, start=1)
+            for n, side in numbered_sides(contact.sides)
         )
         roles = "; ".join(
             f"{role}s: " + ", ".join(facts.actors[a].name for a in holders)

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from dipgraph.dates import PartialDate
+from dipgraph.exports.network import actor_measures
 from dipgraph.facts import Contact, Evidence
 from dipgraph.graph import views
+from dipgraph.schema.rules import WIKIDATA_ID, full_match
 
 if TYPE_CHECKING:
     from dipgraph.graph.knowledge import KnowledgeGraph
@@ -82,12 +83,12 @@ def _evidence(evidence: tuple[Evidence, ...]) -> list[dict[str, str]]:
     return views.evidence_view(evidence)
 
 
-WIKIDATA_ITEM = re.compile(r"Q[1-9][0-9]{0,11}")
+WIKIDATA_ITEM = full_match(WIKIDATA_ID)  # the rule `check` applies
 
 
 def wikidata_item(item: str | None) -> str | None:
     """A Wikidata item id fit for a link (check validated it; the page is the exit)."""
-    return item if item and WIKIDATA_ITEM.fullmatch(item) else None
+    return item if item and WIKIDATA_ITEM.match(item) else None
 
 
 def _only_if(key: str, value: str | None) -> dict[str, str]:
@@ -156,6 +157,7 @@ def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
             {**views.post_view(facts, post), "evidence": _evidence(post.evidence)}
         )
     statement_kinds = kg.model.vocabularies.get("statement_kinds", {})
+    figures = actor_measures(kg, contacts)
     return {
         "actors": {
             a.id: {
@@ -168,6 +170,7 @@ def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
                 "part_of": a.part_of,
                 "posts": posts.get(a.id, []),
                 **_only_if("wikidata", wikidata_item(a.wikidata)),
+                "measures": figures[a.id],  # what `dipgraph rank` gives, to size actors by
             }
             for a in facts.actors.values()
         },

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from dipgraph.errors import InputError
 from dipgraph.loader.iri_syntax import iri_problem
 
 DEFAULT_BASE = "https://dipgraph.example/id/"
@@ -33,7 +34,7 @@ _SIMPLE = re.compile(
 )
 
 
-class IriError(ValueError):
+class IriError(InputError):
     """A value that cannot be written as an IRI; the message says why."""
 
 

@@ -44,7 +44,6 @@ Vocabularies:
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -52,7 +51,7 @@ from typing import Any
 
 from dipgraph.collector import without_collector
 from dipgraph.dates import PartialDate
-from dipgraph.facts import Evidence, Facts
+from dipgraph.facts import Evidence, Facts, numbered_sides
 from dipgraph.graph.cameo import contact_cameo
 from dipgraph.graph.iris import (
     DEFAULT_BASE,
@@ -63,6 +62,7 @@ from dipgraph.graph.iris import (
     iri_term,
 )
 from dipgraph.schema.model import SCHEMA_DIR, Model
+from dipgraph.slugs import iri_segment
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -114,19 +114,6 @@ def literal(text: str, lang: str | None = None, datatype: str | None = None) -> 
 def class_name(term: str) -> str:
     """'phone_call' -> 'PhoneCall': the dipgraph class or individual for a vocabulary term."""
     return "".join(part.capitalize() for part in term.split("_"))
-
-
-def slug(text: str) -> str:
-    """A readable IRI segment from a label: 'Director of the CIA' -> 'director-of-the-cia'.
-
-    Labels that leave no ASCII letter (an Arabic-only title) get a short digest instead,
-    so the segment is never empty and always IRI-safe.
-
-    >>> slug("Secretary of State"), slug("مدير")
-    ('secretary-of-state', 'h-6a05608678d2')
-    """
-    made = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
-    return made or "h-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 _DATE_TYPES = {"year": "gYear", "month": "gYearMonth", "day": "date"}
@@ -386,7 +373,7 @@ class QuadWriter:
         self.add(graph, subject, iri(SDO_NS + "inLanguage"), literal(source.language))
         if source.publisher:
             # dcterms:publisher ranges over dcterms:Agent: one agent a publisher name.
-            publisher = self.node("publisher", slug(source.publisher))
+            publisher = self.node("publisher", iri_segment(source.publisher))
             self.add(graph, subject, iri(DCT_NS + "publisher"), publisher)
             self.add(graph, publisher, A, iri(DCT_NS + "Agent"))
             self.add(graph, publisher, LABEL, literal(source.publisher))
@@ -399,7 +386,11 @@ class QuadWriter:
     def position(self, post: Any) -> tuple[str, str]:
         """The IRIs of the org:Post (a position in an organisation) and its org:Role, one
         for every holding of the same title in the same organisation."""
-        key = f"{post.organization}/{slug(post.title)}" if post.organization else slug(post.title)
+        key = (
+            f"{post.organization}/{iri_segment(post.title)}"
+            if post.organization
+            else iri_segment(post.title)
+        )
         position = self.node("position", key)
         return position, f"{position[:-1]}/role>"
 
@@ -491,7 +482,7 @@ class QuadWriter:
         # The contact's own code: its type's, unless hosted (044) or only intended (036).
         cameo = contact_cameo(self.model.vocabularies, contact)
         add(graph, subject, iri(DG_NS + "cameoCode"), literal(cameo))
-        for number, side in enumerate(contact.sides, start=1):
+        for number, side in numbered_sides(contact.sides):
             for member in side:
                 self.role(subject, "Party", member, number)
         for role, holders in contact.roles.items():

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from dipgraph.collector import collector_paused, without_collector
+from dipgraph.errors import FactsNotFound
 from dipgraph.facts import Facts
 from dipgraph.loader import crosscheck
 from dipgraph.loader.cycles import report_cycles
@@ -122,7 +123,8 @@ def _reading_order(files: list[Path], max_file_bytes: int) -> list[Path]:
     each group in its own order: records that cite a source or name a topic can then
     be compiled as soon as their file is checked. Only a guess: what is read, and what
     comes of it, is the same in any order."""
-    first, rest = [], []
+    first: list[Path] = []
+    rest: list[Path] = []
     for path in files:
         try:
             with path.open("rb") as stream:
@@ -149,7 +151,7 @@ def check_in_stages(
     places or actors first); a record may still be rejected by a check across files."""
     root_path = Path(root).resolve()
     if not root_path.exists():
-        raise FileNotFoundError(f"facts directory not found: {root}")
+        raise FactsNotFound(f"facts directory not found: {root}")
     model = load_model()
     problems: list[Problem] = []
     pending = Pending()

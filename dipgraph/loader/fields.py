@@ -6,7 +6,6 @@ here (with their locations) and checked once every file is read.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,15 +19,16 @@ from dipgraph.loader.characters import codepoint, invisible_characters, odd_lett
 from dipgraph.loader.iri_syntax import web_address_problem
 from dipgraph.loader.nodes import NodeReader
 from dipgraph.loader.problems import did_you_mean, with_article
+from dipgraph.schema import rules
 from dipgraph.schema.model import PROPERTY_TYPES, Model, Property
 
 INVALID: Any = object()
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*\Z")
-WIKIDATA_PATTERN = re.compile(r"^Q[1-9][0-9]*\Z")
-LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
-MIN_QUOTE_CHARS = 8
-# Ids go into IRIs, file-like keys and every message that names a record: kept short.
-MAX_ID_CHARS = 120
+# The rules themselves live in schema/rules.py, which the JSON Schema is generated from.
+ID_PATTERN = rules.full_match(rules.ID)
+WIKIDATA_PATTERN = rules.full_match(rules.WIKIDATA_ID)
+LANGUAGE_PATTERN = rules.full_match(rules.LANGUAGE)
+MIN_QUOTE_CHARS = rules.MIN_QUOTE_CHARS
+MAX_ID_CHARS = rules.MAX_ID_CHARS
 _EVIDENCE_SOURCE = Property(name="source", type="ref", range=("source",))
 
 
@@ -226,7 +226,9 @@ class FieldChecker:
         if text is None:
             return INVALID
         if not WIKIDATA_PATTERN.match(text):
-            self.reader.error(node, f"'{text}' is not a Wikidata item id (Q followed by digits)")
+            self.reader.error(
+                node, f"'{text}' is not a Wikidata item id (Q followed by at most 12 digits)"
+            )
             return INVALID
         self.pending.wikidata.append((text, self.reader.where(node)))
         return text

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from dipgraph.errors import InputError
 from dipgraph.loader.characters import REFUSED
 from dipgraph.loader.problems import Problem
 
@@ -31,7 +32,7 @@ _MAX_FLOW = MAX_DEPTH - 2 * _MAX_PREFIX - 2
 _LONG_PREFIX = re.compile(f"^[ \t?:-]{{{_MAX_PREFIX},}}", re.MULTILINE)
 _NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
 try:
-    from yaml.cyaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
 except ImportError:  # PyYAML built without libyaml: slower, same results
     from yaml.composer import Composer
     from yaml.parser import Parser
@@ -75,7 +76,7 @@ class _Composer(_Parser, yaml.resolver.BaseResolver):
 _MIB = 1024 * 1024
 
 
-class TooLarge(Exception):
+class TooLarge(InputError):
     """A file over its size limit (found before reading it all)."""
 
     def __init__(self, size: int) -> None:
@@ -190,7 +191,7 @@ def _too_deep(text: str, limit: int, *, again: bool = True) -> yaml.Mark | None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > limit:
-                    return event.start_mark
+                    return event.start_mark  # type: ignore[return-value]
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError as error:
@@ -270,12 +271,12 @@ def read_yaml_nodes(
             )
         ]
     try:
-        node = yaml.compose(text, Loader=_Composer)
+        node = yaml.compose(text, Loader=_Composer)  # type: ignore[arg-type]
     except yaml.YAMLError as error:
         return None, [_yaml_error(error, shown, text)]
     if node is None:
         return None, [Problem(shown, 1, 1, "file has only comments: it holds no facts")]
-    node.plain_text = not may_hold_refused_characters(text)
+    node.plain_text = not may_hold_refused_characters(text)  # type: ignore[attr-defined]
     reused = _first_reused_node(node) if "&" in text else None
     if reused is not None:
         mark = reused.start_mark

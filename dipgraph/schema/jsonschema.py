@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from dipgraph.schema import rules
 from dipgraph.schema.model import FactKind, Model, Property, load_model
 
-ID = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
-LANGUAGE = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
-WIKIDATA = r"^Q[1-9][0-9]*$"
-DATE = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
+# From the rules `dipgraph check` applies (schema/rules.py): never copied.
+ID = rules.json_pattern(rules.ID)
+LANGUAGE = rules.json_pattern(rules.LANGUAGE)
+WIKIDATA = rules.json_pattern(rules.WIKIDATA_ID)
+DATE = rules.json_pattern(rules.DATE)
+ID_SCHEMA: dict[str, Any] = {"type": "string", "pattern": ID, "maxLength": rules.MAX_ID_CHARS}
 
 
 def _value_schema(prop: Property, model: Model) -> dict[str, Any]:
     if prop.type in ("id", "ref"):
-        schema: dict[str, Any] = {"type": "string", "pattern": ID}
+        schema: dict[str, Any] = dict(ID_SCHEMA)
         if prop.type == "ref":
             schema["description"] = f"id of {' or '.join(prop.range)}"
         return schema
@@ -62,7 +65,7 @@ def _value_schema(prop: Property, model: Model) -> dict[str, Any]:
             "additionalProperties": {"type": "array", "items": {"type": "string", "minLength": 1}},
         }
     if prop.type == "sides":
-        member = {"type": "string", "pattern": ID, "description": "id of an actor"}
+        member = {**ID_SCHEMA, "description": "id of an actor"}
         return {
             "type": "array",
             "minItems": 2,
@@ -74,8 +77,8 @@ def _value_schema(prop: Property, model: Model) -> dict[str, Any]:
             "additionalProperties": False,
             "required": ["source", "quote"],
             "properties": {
-                "source": {"type": "string", "pattern": ID},
-                "quote": {"type": "string", "minLength": 8},
+                "source": ID_SCHEMA,
+                "quote": {"type": "string", "minLength": rules.MIN_QUOTE_CHARS},
             },
         }
     raise ValueError(f"no JSON Schema for property type {prop.type!r}")

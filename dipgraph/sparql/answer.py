@@ -80,6 +80,9 @@ def serve(conn: Any, facts_dir: str, base_iri: str) -> None:
     """Worker main loop: report ("ready", isolated) or ("error", message), then answer
     every (query, accept) received with (status, body, media type)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
+    from dipgraph.collector import allow_memory_trim
+
+    allow_memory_trim()  # this process is the worker's own
     isolated = isolate_network()  # while this process has one thread
     _die_with_parent()
     try:
@@ -132,8 +135,10 @@ def _serialize(result: Any, accept: str) -> Reply:
     name = table[media]
     if graph:
         body = ox.serialize(list(result), format=getattr(ox.RdfFormat, name), prefixes=PREFIXES)
-        return 200, body, media
-    return 200, result.serialize(format=getattr(ox.QueryResultsFormat, name)), media
+    else:
+        body = result.serialize(format=getattr(ox.QueryResultsFormat, name))
+    assert body is not None  # no output file given: the bytes
+    return 200, body, media
 
 
 def choose(accept: str, table: dict[str, str]) -> str | None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, quote, unquote, urlsplit, urlunsplit
 
+from dipgraph.errors import ServiceError
 from dipgraph.graph.sparql.messages import clip
 from dipgraph.sparql.hosts import is_loopback
 
@@ -34,7 +35,7 @@ ERROR_BODY_LIMIT = 300  # characters of a server's error message shown
 READ_LIMIT = 64 * 1024  # bytes of an answer read at most
 
 
-class PushError(RuntimeError):
+class PushError(ServiceError):
     """The server refused, could not be reached, or answered nonsense; says which graph."""
 
 
@@ -166,6 +167,7 @@ def push(
             for q in kg.store.quads_for_pattern(None, None, None, graph)
         ]
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        assert body is not None  # no output file given: the bytes
         path = f"{target.target}{separator}graph={quote(graph.value, safe='')}"
         status = _put(target, path, body, headers, deadline, timeout, graph.value)
         sent.append(Pushed(graph.value, len(triples), status))

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
+from dipgraph.errors import InputError
 from dipgraph.graph.sparql.messages import clip
 from dipgraph.sparql.answer import error_reply
 from dipgraph.sparql.hosts import HostPolicy, is_loopback
@@ -40,6 +41,8 @@ CONNECTION_LIMIT = 1000
 QUEUE_WAIT = 30.0  # seconds a query may wait for a free worker
 METHODS = "GET, HEAD, POST, OPTIONS"
 Headers = list[tuple[str, str]]
+_log = logging.getLogger("dipgraph.server")  # shown by make_server as "dipgraph serve: ..."
+_access = logging.getLogger("dipgraph.access")  # --verbose: one line a request
 
 
 class SparqlApp:
@@ -63,7 +66,7 @@ class SparqlApp:
         try:
             status, headers, body = self.respond(environ)
         except Exception as error:  # never a traceback: one line, and a 500
-            print(f"dipgraph serve: internal error: {clip(repr(error))}", file=sys.stderr)
+            _log.error("internal error: %s", clip(repr(error)))
             status, headers, body = _json(500, "internal error")
         origin = self.policy.cors_origin(environ.get("HTTP_ORIGIN"))
         if origin is not None:
@@ -71,7 +74,7 @@ class SparqlApp:
         headers += [("Content-Length", str(len(body))), ("X-Content-Type-Options", "nosniff")]
         if self.verbose:
             path = clip(_path_text(environ), 200)
-            print(f"{environ['REQUEST_METHOD']} {path} {status}", file=sys.stderr)
+            _access.info("%s %s %s", environ["REQUEST_METHOD"], path, status)
         start_response(f"{status} {HTTPStatus(status).phrase}", headers)
         return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]
 
@@ -212,6 +215,11 @@ def _quiet_logging() -> None:
         logger.propagate = False
         logger.setLevel(logging.WARNING)
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "task queue depth"
+    plain = logging.StreamHandler(sys.stderr)
+    plain.setFormatter(logging.Formatter("%(message)s"))
+    _access.handlers = [plain]
+    _access.propagate = False
+    _access.setLevel(logging.INFO)
 
 
 class GraphPage:
@@ -266,28 +274,17 @@ def make_server(
 ) -> Server:
     """A server ready to ``run()``; port 0 picks a free port. ``kg`` serves the page;
     the workers load ``facts_dir`` themselves; a query that grows its worker by more than
-    ``max_query_memory`` bytes is stopped (0: no limit). Raises OSError when the port is taken
-    and PoolError when a worker cannot open the graph."""
-    from waitress.server import create_server
-
+    ``max_query_memory`` bytes is stopped (0: no limit). Raises OSError when the port is taken,
+    InputError when waitress cannot use the host, and PoolError when a worker cannot open
+    the graph."""
     _quiet_logging()
     pool = QueryPool(facts_dir, kg.base, workers, max_query_memory)
     # Bind first (a taken port fails fast), then start the workers.
     app = SparqlApp(GraphPage(kg), pool, HostPolicy.for_bind(host, port), timeout, verbose)
-    waitress_server = create_server(
-        app,
-        host="127.0.0.1" if host.lower() == "localhost" else host,  # not both 127.0.0.1 and ::1
-        port=port,
-        threads=max(8, 4 * workers),  # requests waiting for a worker hold a thread
-        backlog=BACKLOG,
-        connection_limit=CONNECTION_LIMIT,
-        channel_timeout=IDLE_TIMEOUT,
-        max_request_body_size=MAX_BODY,
-        max_request_header_size=64 * 1024,
-        ident="dipgraph",
-        expose_tracebacks=False,
-        clear_untrusted_proxy_headers=True,
-    )
+    try:
+        waitress_server = _create(app, host, port, workers)
+    except ValueError as error:  # waitress: a host it cannot resolve or parse
+        raise InputError(f"cannot listen on {host}:{port}: {error}") from None
     if not hasattr(waitress_server, "effective_port"):
         waitress_server.close()
         raise OSError(f"{host} names several addresses; give one (127.0.0.1 or ::1)")
@@ -301,3 +298,23 @@ def make_server(
         waitress_server.close()
         raise
     return Server(waitress_server, pool)
+
+
+def _create(app: SparqlApp, host: str, port: int, workers: int) -> Any:
+    """waitress's server for ``app``, with dipgraph's limits."""
+    from waitress.server import create_server
+
+    return create_server(
+        app,
+        host="127.0.0.1" if host.lower() == "localhost" else host,  # not both 127.0.0.1 and ::1
+        port=port,
+        threads=max(8, 4 * workers),  # requests waiting for a worker hold a thread
+        backlog=BACKLOG,
+        connection_limit=CONNECTION_LIMIT,
+        channel_timeout=IDLE_TIMEOUT,
+        max_request_body_size=MAX_BODY,
+        max_request_header_size=64 * 1024,
+        ident="dipgraph",
+        expose_tracebacks=False,
+        clear_untrusted_proxy_headers=True,
+    )

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dipgraph.errors import ServiceError
 from dipgraph.sparql.answer import Reply, serve
 
 log = logging.getLogger("dipgraph.server")
@@ -27,7 +28,7 @@ MEMORY_CHECK_INTERVAL = 0.1  # seconds between two looks at a running query's me
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
-class PoolError(RuntimeError):
+class PoolError(ServiceError):
     """A query could not be answered: no worker in time, or the worker was lost."""
 
     def __init__(self, status: int, message: str) -> None:
@@ -35,7 +36,7 @@ class PoolError(RuntimeError):
         self.status = status
 
 
-class _WorkerLost(Exception):
+class _WorkerLost(ServiceError):
     """The worker's end of the pipe closed before it answered."""
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dipgraph.errors import InputError
 from dipgraph.facts import Facts
 
 if TYPE_CHECKING:  # query commands import this package; the drafting modules load on use
@@ -30,7 +31,7 @@ if TYPE_CHECKING:  # query commands import this package; the drafting modules lo
 __all__ = ["ArticleError", "Suggestions", "suggest"]
 
 
-class ArticleError(ValueError):
+class ArticleError(InputError):
     """An article that cannot be read as UTF-8 text."""
 
 
@@ -103,7 +104,7 @@ def _source_id(facts: Facts, article: Path | None, given: str | None) -> tuple[s
         for source in facts.sources.values():
             if Path(source.file).resolve() == resolved:
                 return source.id, True
-        from dipgraph.suggest.output import slug
+        from dipgraph.slugs import slug
 
         return f"src-{slug(article.stem)}", False
     return "src-new-article", False

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from dipgraph.errors import InputError
 from dipgraph.loader.reading import TooLarge, byte_place, decode_utf8, read_bounded, text_place
 from dipgraph.suggest.text import Token, fold_phrase
 
@@ -27,7 +28,7 @@ LEXICON_DIR = Path(__file__).with_name("lexicon")
 MAX_LEXICON_BYTES = 16 * 1024 * 1024  # the shipped ones are kilobytes
 
 
-class LexiconError(ValueError):
+class LexiconError(InputError):
     """A lexicon file that cannot be read as the documented structure."""
 
 

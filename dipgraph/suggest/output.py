@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from dipgraph.loader.characters import visible_json
+from dipgraph.slugs import slug
 from dipgraph.suggest import Suggestions
 from dipgraph.suggest.drafts import ActorDraft, ContactDraft, Draft, PostDraft, StatementDraft
 
@@ -40,12 +40,6 @@ def yaml_str(value: str) -> str:
 def comment(text: str) -> str:
     """Text safe inside a YAML comment: one line, no control characters."""
     return _COMMENT_UNSAFE.sub(" ", text).strip()
-
-
-def slug(text: str) -> str:
-    """A lowercase ASCII id fragment (Arabic letters are dropped: ids are chosen by hand)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def _flow(items: Iterable[str]) -> str:
@@ -155,7 +149,7 @@ def _post(lines: list[str], post: PostDraft, ids: _Ids, source: str) -> None:
 
 
 def _names(drafts: Suggestions) -> dict[str, str]:
-    return {a.id or a.provisional_id: a.name for a in drafts.actors if a.id or a.provisional_id}
+    return {key: a.name for a in drafts.actors if (key := a.id or a.provisional_id)}
 
 
 def _places(drafts: Suggestions, ids: _Ids, lines: list[str]) -> dict[int, str]:

@@ -112,7 +112,7 @@ def _post(
         comments.append(f"one title for two people; this one is '{printed}': adjust the title")
     organisations = [m.actor for m in inside if article.index.kind(m.actor) == "organization"]
     states = [m.actor for m in inside if article.index.kind(m.actor) == "state"]
-    organisation = (organisations or states or [None])[0]
+    organisation = next(iter(organisations or states), None)
     language = "en" if text.isascii() else "ar"
     words = fold_phrase(text)
     known = article.index.post_names.get(words, {})
