@@ -600,7 +600,6 @@ class KnowledgeGraph:
             "status": view.get("status") if view else None,  # a contact's; None for a post
             "fact": link.fact if view else None,
             "date": view["date"] if view else None,
-            "status": view.get("status") if view else None,  # a post or membership has none
             "summary": view["summary"] if view else None,
             "evidence": view["evidence"] if view else [],
         }
