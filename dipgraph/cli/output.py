@@ -277,7 +277,6 @@ HOP_COLUMNS: list[Column] = [
     ("relation", lambda h: h["relation"] + _status_note(h.get("status"))),
     ("to", lambda h: h["to"]),
     ("date", lambda h: h["date"]),
-    ("status", lambda h: h.get("status")),
     ("fact", lambda h: h["fact"]),
     ("summary", lambda h: h["summary"]),
     ("evidence", lambda h: evidence_text(h["evidence"])),
