@@ -70,6 +70,7 @@ def print_csv(
         writer.writerow([no_formula(cell(get(row))) for _, get in columns])
 
 
+PIPED_WIDTH = 80
 LONG_TABLE = 2000  # rows; rich took 19 s to lay out 35k (JSON: 4.8 s)
 
 SHORT_COLUMNS = frozenset(
@@ -103,8 +104,9 @@ def print_table(
     from rich.table import Table
     from rich.text import Text
 
+    # Piped (| less, | head, a file) with no COLUMNS: 80 columns, what a pager shows.
     wide = sys.stdout.isatty() or "COLUMNS" in os.environ
-    console = Console(width=None if wide else 160)
+    console = Console(width=None if wide else PIPED_WIDTH)
     if len(rows) > LONG_TABLE:
         from dipgraph.cli.plain_table import print_plain_table
 
@@ -276,5 +278,6 @@ HOP_COLUMNS: list[Column] = [
     ("to", lambda h: h["to"]),
     ("date", lambda h: h["date"]),
     ("fact", lambda h: h["fact"]),
+    ("summary", lambda h: h["summary"]),
     ("evidence", lambda h: evidence_text(h["evidence"])),
 ]

@@ -14,6 +14,7 @@ def profile_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
     rows = [
         {
             "section": "post",
+            "status": None,
             "id": p["id"],
             "date": output.cell([p["from"] or "..", p["until"] or ".."])
             if p["from"] or p["until"]
@@ -31,6 +32,7 @@ def profile_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
             "section": "contact",
             "id": c["id"],
             "date": c["date"],
+            "status": c["status"] + (", secret" if c.get("secret") else ""),
             "description": _contact_description(c, profile["id"]),
             "evidence": output.evidence_text(c["evidence"]),
         }
@@ -39,6 +41,7 @@ def profile_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
     rows += [
         {
             "section": "statement",
+            "status": None,
             "id": s["id"],
             "date": s["date"],
             "description": f"{s['kind']}: {s['summary']}",
@@ -49,6 +52,7 @@ def profile_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
     rows += [
         {
             "section": "mentioned",
+            "status": None,
             "id": s["id"],
             "date": s["date"],
             "description": f"{s['speaker']['name']} {s['kind']}: {s['summary']}",
@@ -60,8 +64,11 @@ def profile_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 PROFILE_COLUMNS: list[output.Column] = [
-    (name, output.field(name)) for name in ("section", "id", "date", "description", "evidence")
+    (name, output.field(name))
+    for name in ("section", "id", "date", "status", "description", "evidence")
 ]
+# A contact has a status (happened, planned...); a post or a statement has none.
+_WITHOUT_STATUS = [c for c in PROFILE_COLUMNS if c[0] != "status"]
 
 
 def print_profile(profile: dict[str, Any]) -> None:
@@ -84,10 +91,11 @@ def print_profile(profile: dict[str, Any]) -> None:
     for section in ("post", "contact", "statement"):
         chosen = [r for r in rows if r["section"] == section]
         if chosen:
-            output.print_table(chosen, PROFILE_COLUMNS[1:], title=f"{section}s")
+            columns = PROFILE_COLUMNS if section == "contact" else _WITHOUT_STATUS
+            output.print_table(chosen, columns[1:], title=f"{section}s")
     mentioned = [r for r in rows if r["section"] == "mentioned"]
     if mentioned:
-        output.print_table(mentioned, PROFILE_COLUMNS[1:4], title="mentioned in statements")
+        output.print_table(mentioned, _WITHOUT_STATUS[1:4], title="mentioned in statements")
     sources = ", ".join(s["id"] for s in profile["sources"]) or "none"
     console.print(Text(f"sources: {sources}"))
 

@@ -30,6 +30,9 @@ from dipgraph.schema.rules import WIKIDATA_ID, full_match
 if TYPE_CHECKING:
     from dipgraph.graph.knowledge import KnowledgeGraph
 
+# Article text the page carries at most (characters): a quote is shown in its
+# article. Past it, the panel names the source without its text.
+SOURCE_TEXT_BUDGET = 2_000_000
 SHAPES = {"person": "dot", "organization": "square", "state": "diamond", "topic": "triangle"}
 # Okabe & Ito's colour-blind-safe set, for the busiest countries only; every other
 # country is one grey, named in the legend. Contacts are not colour-coded at all
@@ -203,11 +206,32 @@ def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
                 "title_en": s.title_en,
                 "publisher": s.publisher,
                 "published": views.date_text(s.published),
+                "date_note": s.date_note,
+                "language": s.language,
                 "url": s.url,
+                "text": text,
             }
-            for s in facts.sources.values()
+            for s, text in zip(facts.sources.values(), source_texts(facts), strict=True)
         },
     }
+
+
+def source_texts(facts: Any, budget: int = SOURCE_TEXT_BUDGET) -> list[str | None]:
+    """Each source's article text, in order, while the page's budget lasts (None after,
+    or when the file cannot be read): the evidence panel shows a quote inside its
+    article, offline. The bundled five articles are 40 kB."""
+    texts: list[str | None] = []
+    left = budget
+    for source in facts.sources.values():
+        try:
+            text = source.file.read_text(encoding="utf-8")
+        except (OSError, UnicodeError):
+            text = None
+        if text is not None and len(text) > left:
+            text = None
+        left -= len(text or "")
+        texts.append(text)
+    return texts
 
 
 def cluster_of(kg: KnowledgeGraph, ident: str) -> str | None:

@@ -116,7 +116,7 @@ SMALL_OPTIONS: dict[str, Any] = {
         },
         "widthConstraint": {"maximum": 120},
         # No name is drawn under 12 CSS px (it shows on zooming in): see label_spacing.js.
-        "scaling": {"label": {"drawThreshold": 13}},
+        "scaling": {"label": {"drawThreshold": 12}},
         "borderWidth": 1,
     },
 }
