@@ -146,7 +146,7 @@
   // `cost` > 1 makes a push along the tighter axis dearer, so boxes slide sideways
   // into the room the other axis has (a wide, short canvas fills from the sides).
   function squeezed(start, need, cost, rounds) {
-    var canvas = network.canvas.frame.canvas, boxes = copyBoxes(start), left = 0;
+    var canvas = network.canvas.frame.canvas, boxes = copyBoxes(start), left;
     var best = 0, bestRound = 0;
     for (var round = 0; round < rounds; round++) {
       var fit = fitScale(boxes);
