@@ -278,7 +278,13 @@ def test_the_stored_form_knows_every_part_of_a_file_check() -> None:
     from dipgraph.loader.one_file import FileCheck
     from dipgraph.loader.records import Declared
 
-    assert [f.name for f in fields(Pending)] == ["references", "quotes", "wikidata", "initiators"]
+    assert [f.name for f in fields(Pending)] == [
+        "references",
+        "quotes",
+        "wikidata",
+        "initiators",
+        "citations",
+    ]
     assert [f.name for f in fields(FileCheck)] == [
         "shown",
         "digest",
@@ -288,3 +294,26 @@ def test_the_stored_form_knows_every_part_of_a_file_check() -> None:
         "pending",
     ]
     assert [f.name for f in fields(Declared)] == ["kind", "id", "where", "record"]
+
+
+def test_every_pending_check_survives_the_stored_form() -> None:
+    """One of each pending check (dataset citations included) read back equal."""
+    from dipgraph.cache.file_checks import decode, encode
+    from dipgraph.dates import PartialDate
+    from dipgraph.facts import Citation, Location
+    from dipgraph.loader.citations import CitationUse
+    from dipgraph.loader.fields import Initiator, Pending, QuoteUse, Reference
+    from dipgraph.loader.one_file import FileCheck
+
+    shown = "facts/a.yaml"
+    where = Location(shown, 3, 5)
+    cites = Citation("Q1", "P39", "Q2", {"P580": "2020-01-01"}, PartialDate.parse("2026-12"), None)
+    pending = Pending(
+        [Reference("ann", ("actor",), "speaker", shown, 2, 4)],
+        [QuoteUse("wire", "Ann met Bob.", shown, 7, 9)],
+        [("Q42", where)],
+        [Initiator("ann", ("ann", "bob"), where)],
+        [CitationUse("wd", cites, shown, 11, 13)],
+    )
+    result = FileCheck(shown, "d" * 64, True, pending=pending)
+    assert decode(encode(result), shown, "d" * 64).pending == pending
