@@ -23,6 +23,7 @@ import dipgraph
 from conftest import run_cli
 from dipgraph.facts import DEFAULT_STATUSES, ROLES, status_counts
 from dipgraph.graph.to_networkx import talked_pairs
+from dipgraph.schema.namespace import DG_NS
 from dipgraph.sparql.results import render
 from fixture_sets import EVERY_DATASET
 
@@ -131,7 +132,8 @@ def through_csv(out: Path) -> Answers:
 
 def through_ftm(out: Path, kg: dipgraph.KnowledgeGraph) -> Answers:
     """FtM spells the sides out by name in an Event's description ("side 1: A, B; side
-    2: C. ... Status: happened."): compared with the names of each side's actors."""
+    2: C. ... Status: happened. CAMEO ..."): compared with the names of each side's
+    actors."""
     events = {}
     with (out / "dipgraph.ftm.json").open(encoding="utf-8") as handle:
         for line in handle:
@@ -144,7 +146,8 @@ def through_ftm(out: Path, kg: dipgraph.KnowledgeGraph) -> Answers:
     roles = set()
     for contact, entity in events.items():
         (description,) = entity["properties"]["description"]
-        statuses[contact] = description.rsplit("Status: ", 1)[1].removesuffix(".")
+        # "... Status: happened. CAMEO 040; PLOVER CONSULT." (event codes follow)
+        statuses[contact] = description.rsplit("Status: ", 1)[1].split(".", 1)[0]
         parts = description.rsplit(". Status:", 1)[0].split(". ")[0].split("; ")
         spelled = [p.split(": ", 1) for p in parts if p.startswith("side ")]
         assert [label for label, _ in spelled] == [f"side {n}" for n in range(1, len(spelled) + 1)]
@@ -160,8 +163,7 @@ def through_ftm(out: Path, kg: dipgraph.KnowledgeGraph) -> Answers:
     return answers
 
 
-SIDES_QUERY = """PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-PREFIX dg: <https://dipgraph.example/ns#>
+SIDES_QUERY = f"PREFIX dg: <{DG_NS}>\n" + """PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -237,7 +239,7 @@ def test_the_counts_agree(dataset) -> None:
     root, kg, out = dataset
     (count,) = sparql(
         root,
-        "PREFIX dg: <https://dipgraph.example/ns#> "
+        f"PREFIX dg: <{DG_NS}> "
         "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a dg:Contact }",
     )
     graph = nx.read_graphml(out / "dipgraph.graphml")
