@@ -36,10 +36,15 @@ class Location:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """A verbatim quote from a source file."""
+    """A verbatim quote from a source file.
+
+    ``corroborating`` marks a quote another file added (a ``corroborations:`` entry): the
+    fact counts under its source all the same, but is still described where it was declared.
+    """
 
     source: str
     quote: str
+    corroborating: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +216,20 @@ class Statement:
     location: Location | None = field(default=None, compare=False)
 
 
+@dataclass(frozen=True, slots=True)
+class Corroboration:
+    """Quotes a file adds to a post, contact or statement declared in another file.
+
+    The loader appends them to that fact's evidence (marked ``corroborating``) and keeps
+    no record of its own: every projection then sees one fact with every source.
+    """
+
+    fact: str
+    evidence: tuple[Evidence, ...]
+    note: str | None = None
+    location: Location | None = field(default=None, compare=False)
+
+
 RECORD_TYPES: dict[str, type] = {
     "source": Source,
     "actor": Actor,
@@ -220,6 +239,8 @@ RECORD_TYPES: dict[str, type] = {
     "contact": Contact,
     "statement": Statement,
 }
+# What a fact file can declare: every record type, and corroborations of them.
+DECLARED_TYPES: dict[str, type] = {**RECORD_TYPES, "corroboration": Corroboration}
 
 
 @dataclass(slots=True)

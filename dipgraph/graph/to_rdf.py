@@ -205,9 +205,11 @@ class QuadWriter:
 
         Each fact is described once, in one source's graph, so graphs stay source-sized
         (a Graph Store PUT a graph) and the union counts it once; whichever order the
-        evidence is listed in, the same graph.
+        evidence is listed in, the same graph. Quotes another file adds (corroborating)
+        are cited in their sources' graphs but move no description there.
         """
-        self.fact_graph = iri(f"{self.base}graph/{min(e.source for e in evidence)}")
+        own = [e.source for e in evidence if not e.corroborating] or [e.source for e in evidence]
+        self.fact_graph = iri(f"{self.base}graph/{min(own)}")
         return self.fact_graph
 
     def labels(

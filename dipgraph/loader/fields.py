@@ -17,6 +17,7 @@ import yaml
 from dipgraph.dates import DateError, PartialDate
 from dipgraph.facts import Evidence, Location
 from dipgraph.loader.characters import codepoint, invisible_characters, odd_letters, scripts
+from dipgraph.loader.drafts import guessed, id_problem, summary_problem
 from dipgraph.loader.iri_syntax import web_address_problem
 from dipgraph.loader.nodes import NodeReader
 from dipgraph.loader.problems import did_you_mean, with_article
@@ -148,6 +149,8 @@ class FieldChecker:
         if not text:
             self.reader.error(node, f"{what} is empty")
             return INVALID
+        if prop.name == "summary" and (problem := summary_problem(text)):
+            self.reader.error(node, problem)  # the value stays: nothing else is blamed
         return text
 
     def _id(self, prop: Property, node: yaml.Node, what: str) -> Any:
@@ -166,6 +169,8 @@ class FieldChecker:
                 "and - _ . between them (e.g. sergei-lavrov)",
             )
             return INVALID
+        if prop.name == "id" and (problem := id_problem(text)):
+            self.reader.error(node, problem)  # the value stays: references to it resolve
         # One string an id, however often it is referred to (600k references to 33k
         # actors at 100k contacts).
         return sys.intern(text)
@@ -184,6 +189,13 @@ class FieldChecker:
             return INVALID
         assert prop.vocabulary is not None
         allowed = self.model.vocabularies[prop.vocabulary]
+        if text not in allowed and guessed(text) in allowed:
+            self.reader.error(
+                node,
+                f"{prop.name} '{text}' is a draft's guess: write {guessed(text)} (or another "
+                f"of {', '.join(allowed)}) once the text says so",
+            )
+            return INVALID
         if text not in allowed:
             self.reader.error(
                 node,

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from dipgraph.facts import RECORD_TYPES, Location
+from dipgraph.facts import DECLARED_TYPES, Location
 from dipgraph.loader.fields import INVALID, FieldChecker, Initiator
 from dipgraph.loader.problems import did_you_mean, with_article
 from dipgraph.schema.model import FactKind
@@ -53,9 +53,7 @@ def _check_parties(
 ) -> bool:
     """A contact's parties: sides, or two participants; role-holders are not parties."""
     if "sides" in nodes and "participants" in nodes:
-        checker.reader.error(
-            nodes["participants"], "write either sides or participants, not both"
-        )
+        checker.reader.error(nodes["participants"], "write either sides or participants, not both")
         return False
     if "participants" in values:
         values["sides"] = tuple((actor,) for actor in values.pop("participants"))
@@ -153,14 +151,15 @@ def check_item(checker: FieldChecker, kind: FactKind, node: yaml.Node) -> Declar
     if kind.name == "contact":
         written = {key: value for key, _, value in entries}
         ok = _check_parties(checker, values, nodes, node, written) and ok
-    if "id" not in values:
+    key = "fact" if kind.name == "corroboration" else "id"  # a corroboration names its fact
+    if key not in values:
         return None
     where = reader.where(node)
     record = None
     if ok:
         fields = {_ATTRIBUTES.get(k, k): v for k, v in values.items()}
-        record = RECORD_TYPES[kind.name](**fields, location=where)
-    return Declared(kind.name, values["id"], where, record)
+        record = DECLARED_TYPES[kind.name](**fields, location=where)
+    return Declared(kind.name, values[key], where, record)
 
 
 def check_file(checker: FieldChecker, root: yaml.Node) -> list[Declared]:

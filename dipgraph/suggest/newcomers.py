@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dipgraph.facts import Actor
+from dipgraph.loader.drafts import provisional_id
 from dipgraph.suggest.lexicon import Lexicon
 from dipgraph.suggest.mentions import ActorIndex, Mention
 from dipgraph.suggest.text import Token
@@ -93,7 +94,7 @@ def enrol(
     for name, title in newcomers:
         if name in by_name:
             continue
-        ident = f"new-person-{len(enrolled) + 1}"
+        ident = provisional_id(len(enrolled) + 1)
         while ident in index.actors:
             ident += "-x"
         states = [m.actor for m in title.inside if index.kind(m.actor) == "state"]

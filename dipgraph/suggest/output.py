@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from dipgraph.loader.characters import visible_json
+from dipgraph.loader.drafts import draft_summary, guess
 from dipgraph.suggest import Suggestions
 from dipgraph.suggest.drafts import ActorDraft, ContactDraft, Draft, PostDraft, StatementDraft
 
@@ -212,8 +213,8 @@ def _contact(
         lines.append(f"    hosts: {_flow(contact.hosts)}")
     if contact.initiated_by:
         lines.append(f"    initiated_by: {contact.initiated_by}")
-    if contact.status != "happened":
-        lines.append(f"    status: {contact.status}")
+    # Always written, as a guess: check refuses it until the curator has read the text.
+    lines.append(f"    status: {yaml_str(guess(contact.status))}")
     if contact.secret:
         lines.append("    secret: true")
     if contact.place:
@@ -225,7 +226,8 @@ def _contact(
     who = " and ".join(names.get(a, a) for a in contact.participants)
     label = contact.type.replace("_", " ")
     status = "" if contact.status == "happened" else f" ({contact.status})"
-    lines.append(f"    summary: {yaml_str(f'{who}: {label}{status}.')}   # curator: rewrite")
+    summary = draft_summary(f"{who}: {label}{status}.")
+    lines.append(f"    summary: {yaml_str(summary)}   # curator: rewrite")
     _evidence(lines, contact, source)
 
 
@@ -240,7 +242,7 @@ def _statement(
     if statement.about:
         lines.append(f"    about: {_flow(statement.about)}")
     speaker = names.get(statement.speaker, statement.speaker)
-    summary = f"{speaker} {statement.kind.replace('_', ' ')}: see the quote."
+    summary = draft_summary(f"{speaker} {statement.kind.replace('_', ' ')}: see the quote.")
     lines.append(f"    summary: {yaml_str(summary)}   # curator: rewrite")
     _evidence(lines, statement, source)
 
