@@ -98,6 +98,9 @@ def check(
 ) -> tuple[Facts, list[Problem]]:
     """Check a facts directory: what is valid, and every problem (``dipgraph check``).
 
+    Clean facts are also held to the curation rules of facts/README.md (warnings: see
+    dipgraph.curation).
+
     With ``cache=True`` clean facts are kept in the compile cache, so the query or
     build that usually follows a check starts warm instead of checking again.
 
@@ -111,7 +114,15 @@ def check(
 
     root = Path(facts_dir or default_facts_dir())
     if not cache or not root.exists():
-        return check_facts(root)
-    from dipgraph.cached import check_cached
+        facts, problems = check_facts(root)
+    else:
+        from dipgraph.cached import check_cached
 
-    return check_cached(root.resolve(), DEFAULT_BASE)
+        facts, problems = check_cached(root.resolve(), DEFAULT_BASE)
+    if not any(p.severity == "error" for p in problems):
+        from dipgraph.curation import curation_problems  # the rules of facts/README.md
+
+        problems = sorted(
+            [*problems, *curation_problems(facts, root)], key=lambda p: (p.path, p.line, p.col)
+        )
+    return facts, problems

@@ -128,6 +128,7 @@ class Post:
     as_of: PartialDate | None = None
     date_note: str | None = None
     outside_knowledge: str | None = None
+    exceptions: tuple[str, ...] = ()  # curation rules broken on purpose, 'rule: why'
     location: Location | None = field(default=None, compare=False)
 
     @property
@@ -165,6 +166,7 @@ class Contact:
     secret: bool = False
     status: str = "happened"
     outside_knowledge: str | None = None
+    exceptions: tuple[str, ...] = ()  # curation rules broken on purpose, 'rule: why'
     location: Location | None = field(default=None, compare=False)
 
     @property
@@ -213,6 +215,7 @@ class Statement:
     date_note: str | None = None
     about: tuple[str, ...] = ()
     outside_knowledge: str | None = None
+    exceptions: tuple[str, ...] = ()  # curation rules broken on purpose, 'rule: why'
     location: Location | None = field(default=None, compare=False)
 
 

@@ -26,10 +26,16 @@ LAYERS: list[tuple[str, ...]] = [
         "dipgraph.browser",
         "dipgraph.version",
     ),
-    ("dipgraph.loader",),
+    ("dipgraph.loader", "dipgraph.curation"),  # curation: rules over checked facts
     ("dipgraph.cache",),
     ("dipgraph.graph",),
-    ("dipgraph.cached", "dipgraph.exports", "dipgraph.suggest", "dipgraph.build"),
+    (
+        "dipgraph.cached",
+        "dipgraph.exports",
+        "dipgraph.suggest",
+        "dipgraph.build",
+        "dipgraph.editing",
+    ),
     ("dipgraph.__init__",),  # the library API: dipgraph.load, dipgraph.check ...
     ("dipgraph.sparql",),
     ("dipgraph.cli", "dipgraph.__main__"),

@@ -19,6 +19,13 @@ from __future__ import annotations
 import re
 
 SUMMARY_MARK = "DRAFT: "
+# Words every message below holds, so that a reader of problems can tell a draft's
+# leftovers from real errors (suggest reads a folder holding undecided drafts).
+_PLACEHOLDER, _GUESS, _PROVISIONAL_WORDS = (
+    "the draft's placeholder",
+    "is a draft's guess",
+    "is a provisional id from a draft",
+)
 GUESS_MARK = "?"
 _PROVISIONAL = re.compile(r"^new-(?:person|actor)(?:-[0-9]+)?\Z")
 
@@ -51,7 +58,7 @@ def summary_problem(summary: str) -> str | None:
     """Why a summary is still the draft's placeholder, or None."""
     if summary.startswith(SUMMARY_MARK):
         return (
-            "the summary is still the draft's placeholder (it starts with "
+            f"the summary is still {_PLACEHOLDER} (it starts with "
             f"'{SUMMARY_MARK.strip()}'): write one English sentence saying what the quotes say"
         )
     return None
@@ -61,7 +68,20 @@ def id_problem(ident: str) -> str | None:
     """Why an id is still a draft's provisional one, or None."""
     if is_provisional_id(ident):
         return (
-            f"'{ident}' is a provisional id from a draft: choose the actor's id (or merge it "
+            f"'{ident}' {_PROVISIONAL_WORDS}: choose the actor's id (or merge it "
             f"into a known actor) with `dipgraph actor accept|merge {ident} ...`"
         )
     return None
+
+
+def guess_problem(field: str, text: str, allowed: list[str]) -> str:
+    """Why a guessed vocabulary value (``happened?``) is refused."""
+    return (
+        f"{field} '{text}' {_GUESS}: write {guessed(text)} (or another of "
+        f"{', '.join(allowed)}) once the text says so"
+    )
+
+
+def is_draft_leftover(message: str) -> bool:
+    """Whether a problem's message is one of the above: a mark a curator has yet to decide."""
+    return any(words in message for words in (_PLACEHOLDER, _GUESS, _PROVISIONAL_WORDS))

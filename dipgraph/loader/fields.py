@@ -17,7 +17,7 @@ import yaml
 from dipgraph.dates import DateError, PartialDate
 from dipgraph.facts import Evidence, Location
 from dipgraph.loader.characters import codepoint, invisible_characters, odd_letters, scripts
-from dipgraph.loader.drafts import guessed, id_problem, summary_problem
+from dipgraph.loader.drafts import guess_problem, guessed, id_problem, summary_problem
 from dipgraph.loader.iri_syntax import web_address_problem
 from dipgraph.loader.nodes import NodeReader
 from dipgraph.loader.problems import did_you_mean, with_article
@@ -190,11 +190,7 @@ class FieldChecker:
         assert prop.vocabulary is not None
         allowed = self.model.vocabularies[prop.vocabulary]
         if text not in allowed and guessed(text) in allowed:
-            self.reader.error(
-                node,
-                f"{prop.name} '{text}' is a draft's guess: write {guessed(text)} (or another "
-                f"of {', '.join(allowed)}) once the text says so",
-            )
+            self.reader.error(node, guess_problem(prop.name, text, list(allowed)))
             return INVALID
         if text not in allowed:
             self.reader.error(
