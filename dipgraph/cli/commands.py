@@ -17,6 +17,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from dipgraph.cli import output
+from dipgraph.cli.actor_edit import actor_app
 from dipgraph.cli.output import Format
 from dipgraph.graph.knowledge import ROLE_CHOICES, VIA_CHOICES
 
@@ -747,25 +748,55 @@ def suggest(
         Path | None,
         typer.Option(help="Directory of lexicon files replacing the shipped ones of that name."),
     ] = None,
+    into: Annotated[
+        Path | None,
+        typer.Option(
+            help="Facts directory to write into: the text (sources/ID.txt), its source record "
+            "and the drafts (articles/ID.yaml); the known facts are read from there too."
+        ),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY[-MM[-DD]]) when the article prints none."),
+    ] = None,
 ) -> None:
     """Draft actors, posts, contacts and statements from an article, each with an exact quote.
 
     Lexicons are YAML files in dipgraph/suggest/lexicon/; --lexicon DIR reads your own
-    copies of any of them instead.
+    copies of any of them instead. With --into, relative days ("أمس الخميس") are dated
+    from the publication date the article prints (or --published).
     """
     import dipgraph
+    from dipgraph.dates import DateError, PartialDate
     from dipgraph.suggest.lexicon import LexiconError
     from dipgraph.suggest.output import to_json, to_yaml
 
     try:
-        drafts = dipgraph.suggest(article, facts or _default_facts(), source_id, lexicon=lexicon)
-    except (dipgraph.ArticleError, LexiconError, FileNotFoundError) as error:
+        day = PartialDate.parse(published) if published else None
+        drafts = dipgraph.suggest(
+            article, into or facts or _default_facts(), source_id, lexicon=lexicon
+        )
+        if into is not None:
+            from dipgraph.suggest.into import write_into
+
+            written = write_into(drafts, into, day)
+    except (dipgraph.ArticleError, LexiconError, FileNotFoundError, DateError) as error:
         fail(str(error))
+    except OSError as error:
+        fail(f"cannot write into {into}: {error.strerror or error}")
     except dipgraph.FactsError as error:
         for problem in (p for p in error.problems if p.severity == "error"):
             typer.echo(str(problem), err=True)
         fail("the facts have errors; fix them first (see dipgraph check)")
+    if into is not None:
+        when = f", published {written.published}" if written.published else ""
+        typer.echo(f"wrote {written.text} and {written.facts}{when}")
+        typer.echo(f"next: edit {written.facts}, then dipgraph check --facts {into}")
+        return
     typer.echo(to_json(drafts) if fmt is SuggestFormat.json else to_yaml(drafts), nl=False)
+
+
+app.add_typer(actor_app, name="actor")
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from dipgraph.dates import PartialDate
 from dipgraph.loader.characters import visible_json
 from dipgraph.loader.drafts import draft_summary, guess
 from dipgraph.suggest import Suggestions
@@ -82,8 +83,13 @@ def _evidence(lines: list[str], draft: Draft, source: str) -> None:
         lines.append(f"        quote: {yaml_str(span.quote)}")
 
 
-def to_yaml(drafts: Suggestions) -> str:
-    """The drafts as fact-file YAML, with ids no existing fact uses."""
+def to_yaml(
+    drafts: Suggestions, source_file: str | None = None, published: PartialDate | None = None
+) -> str:
+    """The drafts as fact-file YAML, with ids no existing fact uses.
+
+    ``source_file`` is the new source's ``file:`` as the file being written reaches it
+    (``suggest --into``); ``published`` the publication date the article prints."""
     ids = _Ids(drafts.known_ids)
     source = drafts.source_id
     lines = [
@@ -105,13 +111,21 @@ def to_yaml(drafts: Suggestions) -> str:
             else "en"
         )
         file = drafts.article.name if drafts.article else "ARTICLE.txt"
-        lines += [
-            "sources:",
-            f"  - id: {source}",
-            "    # curator: a new source: set the title, publisher and the file's path",
-            f"    language: {language}",
-            f"    file: {yaml_str('sources/' + file)}",
-        ]
+        lines += ["sources:", f"  - id: {source}"]
+        if source_file is None:
+            lines += [
+                "    # curator: a new source: set the title, publisher and the file's path",
+                f"    language: {language}",
+                f"    file: {yaml_str('sources/' + file)}",
+            ]
+        else:
+            lines += [
+                "    # curator: a new source: set its title and publisher",
+                f"    language: {language}",
+                f"    file: {yaml_str(source_file)}",
+            ]
+        if published is not None:
+            lines.append(f"    published: {yaml_str(str(published))}   # printed on the article")
     new = [a for a in drafts.actors if not a.id]
     if new:
         lines.append("actors:")
