@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 
 from dipgraph.curation.guide import Guide, read_guide
-from dipgraph.curation.text import fold, occurs, words_without_conjunctions
+from dipgraph.curation.text import fold, occurs, printed_in, words_without_conjunctions
 from dipgraph.facts import Actor, Contact, Evidence, Facts, Post, Statement, Topic
 
 Fact = Post | Contact | Statement
@@ -62,17 +62,27 @@ class Curation:
     def names_actor(self, actor_id: str, source: str, text: str) -> bool:
         """Whether ``text`` (from ``source``) names the actor: a name or alias, a state's
         adjective, or a phrase the folder's Designations table gives that source."""
-        actor = self.facts.actors.get(actor_id)
-        if actor is not None and any(
-            occurs(name, text) for name in (*names_of(actor), *surnames(actor))
-        ):
-            return True
-        if any(occurs(stem, text) for stem in self.guide.adjectives.get(actor_id, ())):
+        folded = fold(text)
+        if any(printed_in(key, folded) for key in self._keys(actor_id)):
             return True
         return any(
             actor_id in actors and occurs(phrase, text)
             for phrase, actors in self.guide.designations.get(source, ())
         )
+
+    @cached_property
+    def _actor_keys(self) -> dict[str, tuple[str, ...]]:
+        return {}
+
+    def _keys(self, actor_id: str) -> tuple[str, ...]:
+        """An actor's names, aliases, short forms and state adjectives, folded once."""
+        keys = self._actor_keys.get(actor_id)
+        if keys is None:
+            actor = self.facts.actors.get(actor_id)
+            names = [*names_of(actor), *surnames(actor)] if actor is not None else []
+            names += self.guide.adjectives.get(actor_id, ())
+            keys = self._actor_keys[actor_id] = tuple(dict.fromkeys(fold(n) for n in names))
+        return keys
 
     def named_in_quotes(self, actor_id: str, evidence: Iterable[Evidence]) -> bool:
         return any(self.names_actor(actor_id, e.source, e.quote) for e in evidence)
@@ -81,20 +91,42 @@ class Curation:
         topic = self.facts.topics[topic_id]
         return any(occurs(name, e.quote) for e in evidence for name in names_of(topic))
 
+    @cached_property
+    def corpus(self) -> str:
+        """Every source text folded, one after another (a name is looked up once in all)."""
+        return "\n".join(fold(text) for text in self.texts.values())
+
+    @cached_property
+    def _printed(self) -> dict[str, bool]:
+        return {}
+
     def printed_anywhere(self, name: str) -> bool:
-        return any(occurs(name, text) for text in self.texts.values())
+        """Whether ``name`` is printed in some source, as :func:`occurs` finds it."""
+        key = fold(name)
+        known = self._printed.get(key)
+        if known is None:
+            known = self._printed[key] = printed_in(key, self.corpus)
+        return known
+
+    @cached_property
+    def _lines(self) -> dict[str, tuple[str, list[tuple[int, int, str]]]]:
+        """Each source's lines, white space normalised, with their spans in the joined text."""
+        out = {}
+        for ident, text in self.texts.items():
+            spans, offset = [], 0
+            for raw in text.splitlines():
+                line = " ".join(raw.split())
+                if line:
+                    spans.append((offset, offset + len(line), line))
+                    offset += len(line) + 1
+            out[ident] = (" ".join(line for *_, line in spans), spans)
+        return out
 
     def paragraphs_of(self, evidence: Evidence) -> list[str]:
         """The source lines a quote spans (white space may differ, a quote may cross lines)."""
-        text = self.texts.get(evidence.source, "")
-        spans, offset = [], 0
-        for raw in text.splitlines():
-            line = " ".join(raw.split())
-            if line:
-                spans.append((offset, offset + len(line), line))
-                offset += len(line) + 1
+        joined, spans = self._lines.get(evidence.source, ("", []))
         quote = " ".join(evidence.quote.split())
-        start = " ".join(line for *_, line in spans).find(quote)
+        start = joined.find(quote)
         if start < 0:
             return []
         end = start + len(quote)

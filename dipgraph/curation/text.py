@@ -6,6 +6,8 @@ True
 (False, True)
 >>> occurs("الحوار", "دعا للحوار")
 True
+>>> printed_in("us", "ussr and the us"), printed_in("us", "ussr")
+(True, False)
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ _LATIN = re.compile(r"[a-z]")
 CONJUNCTIONS = ("و", "ف", "ل")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """dipgraph's name folding, with punctuation (quotes, commas, brackets) as spaces."""
     return " ".join(_PUNCTUATION.sub(" ", normalise_name(text)).split())
@@ -44,6 +46,27 @@ def occurs(name: str, text: str) -> bool:
         return _latin_pattern(key).search(folded) is not None
     # ل before the article ال drops its alef: الحوار is printed للحوار ("for the dialogue").
     return key in folded or (key.startswith("ال") and "لل" + key[2:] in folded)
+
+
+def printed_in(key: str, folded: str) -> bool:
+    """:func:`occurs` for a name already folded (``key``) in a long folded text, without a
+    regular expression over the whole text: Latin keys are found and their ends checked."""
+    if not key:
+        return False
+    if not _LATIN.search(key):
+        return key in folded or (key.startswith("ال") and "لل" + key[2:] in folded)
+    at = folded.find(key)
+    while at >= 0:
+        end = at + len(key)
+        if not _word(folded, at - 1) and not _word(folded, end):
+            return True
+        at = folded.find(key, at + 1)
+    return False
+
+
+def _word(text: str, at: int) -> bool:
+    """Whether the character at ``at`` (if any) is a word character, as regex ``\\w``."""
+    return 0 <= at < len(text) and (text[at].isalnum() or text[at] == "_")
 
 
 def words_without_conjunctions(text: str) -> set[str]:
