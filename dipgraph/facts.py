@@ -159,6 +159,7 @@ class Contact:
     hosts: tuple[str, ...] = ()
     mediators: tuple[str, ...] = ()
     initiated_by: str | None = None
+    reported_by: tuple[str, ...] = ()  # who reports it, when not a party
     date: PartialDate | None = None
     date_note: str | None = None
     place: str | None = None  # a place id
@@ -211,6 +212,7 @@ class Statement:
     kind: str
     summary: str
     evidence: tuple[Evidence, ...]
+    reported_by: str | None = None  # whose account it is, when not the speaker's own words
     date: PartialDate | None = None
     date_note: str | None = None
     about: tuple[str, ...] = ()

@@ -133,7 +133,7 @@ def test_a_quote_the_fact_already_has_is_refused(tmp_path: Path) -> None:
         "    evidence:\n"
         "      - source: wire\n"
         "        quote: Secretary Alice Adams spoke by telephone with Minister Boris Belov"
-        " in March 2020.\n"
+        " in March 2020. They discussed the renewal of the New START treaty.\n"
     )
     _, problems = check_facts(with_bulletin(tmp_path, again))
     (error,) = [p for p in problems if p.severity == "error"]

@@ -191,6 +191,26 @@ def speaker(cur: Curation) -> Iterator[Finding]:
             )
 
 
+def reporter(cur: Curation) -> Iterator[Finding]:
+    """Rule 3, for accounts: whoever a fact is ``reported_by`` is named in the paragraph of
+    one of its quotes (Ushakov, reporting what Biden told Putin)."""
+    facts: list[Contact | Statement] = [
+        *cur.facts.contacts.values(),
+        *cur.facts.statements.values(),
+    ]
+    for fact in facts:
+        reporters = fact.reported_by
+        for who in (reporters,) if isinstance(reporters, str) else reporters or ():
+            if not any(
+                cur.names_actor(who, e.source, paragraph)
+                for e in fact.evidence
+                for paragraph in cur.paragraphs_of(e)
+            ):
+                yield Finding(
+                    "reporter", fact, f"reported_by '{who}' is not named beside any quote"
+                )
+
+
 def kind(cur: Curation) -> Iterator[Finding]:
     """Rule 7: a statement of kind warned, called_for, denied or confirmed has that
     kind's verb in one of its quotes."""
@@ -292,6 +312,7 @@ def aliases(cur: Curation) -> Iterator[Finding]:
 RULES: dict[str, tuple[int, Callable[[Curation], Iterator[Finding]]]] = {
     "named": (1, named),
     "speaker": (3, speaker),
+    "reporter": (3, reporter),
     "unnamed-holder": (4, unnamed_holder),
     "printed": (5, printed_names),
     "kind": (7, kind),

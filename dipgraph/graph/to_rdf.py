@@ -508,6 +508,7 @@ class QuadWriter:
             )
         for topic in contact.topics:
             add(graph, subject, SUBJECT, self.node("topic", topic))
+        self.attributed(graph, subject, contact.reported_by)
         if contact.place:
             add(graph, subject, iri(SEM_NS + "hasPlace"), self.node("place", contact.place))
         add(
@@ -543,7 +544,15 @@ class QuadWriter:
         )
         for target in statement.about:
             self.add(graph, subject, SUBJECT, self.ref(target))
+        if statement.reported_by:
+            self.attributed(graph, subject, (statement.reported_by,))
         self.common(subject, statement)
+
+    def attributed(self, graph: str, subject: str, reporters: tuple[str, ...]) -> None:
+        """Who reports a fact, when not its speaker or a party: prov:wasAttributedTo (the
+        fact as an account ascribed to that agent)."""
+        for reporter in reporters:
+            self.add(graph, subject, iri(PROV_NS + "wasAttributedTo"), self.node("actor", reporter))
 
     def add_void(self) -> None:
         """A VoID description: the dataset, its named graphs as subsets, triple counts."""

@@ -89,6 +89,33 @@ def _check_parties(
     return ok
 
 
+def _check_reporting(
+    checker: FieldChecker, values: dict[str, Any], nodes: dict[str, yaml.Node]
+) -> bool:
+    """``reported_by`` names someone else than the speaker or a party; a disputed contact
+    quotes both the report and the denial."""
+    reporters = values.get("reported_by")
+    if isinstance(reporters, str):
+        reporters = (reporters,)
+    own = {values.get("speaker")} | {a for side in values.get("sides", ()) for a in side}
+    for reporter in reporters or ():
+        if reporter in own:
+            who = "the speaker" if reporter == values.get("speaker") else "a party"
+            checker.reader.error(
+                nodes["reported_by"],
+                f"reported_by '{reporter}' is {who}: reported_by names someone else who "
+                "reports it (leave it out for one's own account)",
+            )
+            return False
+    if values.get("status") == "disputed" and len(values.get("evidence", ())) < 2:
+        checker.reader.error(
+            nodes["status"],
+            "a disputed contact quotes both the report and the denial: give two quotes or more",
+        )
+        return False
+    return True
+
+
 def _inline_place(checker: FieldChecker, node: yaml.MappingNode) -> None:
     """The form before places had ids, ``place: {en: Istanbul}``: say how to write it now."""
     english = next(
@@ -151,6 +178,8 @@ def check_item(checker: FieldChecker, kind: FactKind, node: yaml.Node) -> Declar
     if kind.name == "contact":
         written = {key: value for key, _, value in entries}
         ok = _check_parties(checker, values, nodes, node, written) and ok
+    if kind.name in ("contact", "statement"):
+        ok = _check_reporting(checker, values, nodes) and ok
     key = "fact" if kind.name == "corroboration" else "id"  # a corroboration names its fact
     if key not in values:
         return None
