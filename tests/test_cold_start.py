@@ -347,22 +347,25 @@ def test_a_cold_answer_is_read_before_the_verdict_and_given_after_it(tmp_path: P
 
 def test_standard_output_ends_with_the_answer_not_with_the_process() -> None:
     """end_output: a reader sees the end of the answer while the process still has work
-    left (freeing its store, waiting for a child), here a 6 s sleep."""
+    left (freeing its store, waiting for a child), here a read of its standard input that
+    lasts until the test closes it: no clock is involved."""
     script = (
-        "import time\n"
+        "import sys\n"
         "from dipgraph.cli.sparql_view import end_output\n"
         "print('answer')\n"
         "end_output()\n"
         "print('lost')\n"
-        "time.sleep(6)\n"
+        "sys.stdin.read()\n"
     )
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE)
-    assert child.stdout is not None
-    assert child.stdout.read() == b"answer\n"
-    assert time.perf_counter() - started < 5
-    assert child.wait(timeout=30) == 0
+    child = subprocess.Popen(
+        [sys.executable, "-c", script], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    assert child.stdout is not None and child.stdin is not None
+    assert child.stdout.read() == b"answer\n"  # end of file: the answer is whole
+    assert child.poll() is None  # ...while the process still waits for its input
+    child.stdin.close()
+    assert child.wait(timeout=60) == 0
 
 
 def test_a_cold_graph_is_freed_when_dropped(small_copy: Path, tmp_path: Path, monkeypatch) -> None:

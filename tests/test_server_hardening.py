@@ -228,7 +228,7 @@ def test_slow_header_clients_do_not_starve_others(served: Served) -> None:
             slow.append(sock)
         started = time.monotonic()
         assert http(query_url(served))[0] == 200
-        assert time.monotonic() - started < 5
+        assert time.monotonic() - started < 30  # blocked, it would wait for ever
         # They cost a buffer each, not a thread each.
         assert len(list(Path(f"/proc/{served.process.pid}/task").iterdir())) < 40
     finally:
@@ -376,7 +376,7 @@ def test_heavy_queries_are_killed_and_a_light_one_answers_promptly(served: Serve
     time.sleep(1.0)
     assert _cpu_seconds(_tree(served.process.pid)) - cpu < 0.5
     print(f"6 heavy queries: {heavy_seconds:.1f} s; light query after them: {light_seconds:.2f} s")
-    assert light_seconds < 10
+    assert light_seconds < 30  # behind a heavy query it would wait out the 60 s timeout
 
 
 def test_workers_end_with_a_killed_server_even_mid_query(tmp_path: Path) -> None:

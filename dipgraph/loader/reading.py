@@ -179,7 +179,7 @@ def _may_be_deep(text: str) -> bool:
     return True
 
 
-def _too_deep(text: str, limit: int) -> yaml.Mark | None:
+def _too_deep(text: str, limit: int, *, again: bool = True) -> yaml.Mark | None:
     """Where nesting first goes past ``limit``, from parse events (libyaml's parser keeps
     its own stack, so unlike the composer it cannot overflow the C stack)."""
     parser = _Composer(text)
@@ -193,8 +193,15 @@ def _too_deep(text: str, limit: int) -> yaml.Mark | None:
                     return event.start_mark
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-    except yaml.YAMLError:
-        return None  # composing reports the syntax error, located
+    except yaml.YAMLError as error:
+        # libyaml's scanner reads ahead (a '[' may start a simple key), so an error far
+        # along, such as its own nesting limit (1,000 levels from PyYAML 6.0.4 on), can
+        # stop it before any event of the text before it: look at that text alone.
+        # Otherwise composing reports the syntax error, located.
+        mark = getattr(error, "problem_mark", None)
+        if again and mark is not None and 0 < mark.index < len(text):
+            return _too_deep(text[: mark.index], limit, again=False)
+        return None
     finally:
         parser.dispose()
     return None
