@@ -106,6 +106,9 @@ def check(
 ) -> tuple[Facts, list[Problem]]:
     """Check a facts directory: what is valid, and every problem (``dipgraph check``).
 
+    Clean facts are also held to the curation rules of facts/README.md (warnings: see
+    dipgraph.curation).
+
     With ``cache=True`` clean facts are kept in the compile cache, so the query or
     build that usually follows a check starts warm instead of checking again.
     ``text_of=(path, data)`` checks the fact file ``path`` as if it held ``data`` (an
@@ -117,6 +120,7 @@ def check(
     """
     from pathlib import Path
 
+    from dipgraph.curation import with_curation
     from dipgraph.loader.dataset import dataset_of
 
     root = Path(facts_dir or default_facts_dir())
@@ -124,12 +128,14 @@ def check(
         from dipgraph.loader.reading import text_in_place_of
 
         with text_in_place_of(Path(text_of[0]).resolve(), text_of[1]):
-            return check_facts(root)
-    if not cache or not root.exists():
-        return check_facts(root)
-    from dipgraph.cached import check_cached
+            facts, problems = check_facts(root)
+    elif not cache or not root.exists():
+        facts, problems = check_facts(root)
+    else:
+        from dipgraph.cached import check_cached
 
-    return check_cached(root.resolve(), dataset_of(root).base)
+        facts, problems = check_cached(root.resolve(), dataset_of(root).base)
+    return facts, with_curation(facts, problems, root)
 
 
 def check_report(facts_dir: str | os.PathLike[str] | None = None) -> CheckReport:

@@ -529,7 +529,10 @@ def check_report(root: Path, base: str) -> CheckReport:
                     return CheckReport.from_json(data["report"])
         except (OSError, sqlite3.Error, ValueError, TypeError, KeyError, RecursionError):
             pass  # checked from the files
+    from dipgraph.curation import with_curation  # the rules of facts/README.md
+
     facts, problems, checks = _check_and_keep(root, base)
+    problems = with_curation(facts, problems, root)
     report = CheckReport(
         problems,
         {kind: len(facts.by_kind(kind)) for kind in RECORD_TYPES},

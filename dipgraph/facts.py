@@ -50,11 +50,16 @@ class Citation:
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """A verbatim quote from a source file; or, with ``cites``, a statement of a dataset
-    source, ``quote`` then being that statement written out."""
+    source, ``quote`` then being that statement written out.
+
+    ``corroborating`` marks a quote another file added (a ``corroborations:`` entry): the
+    fact counts under its source all the same, but is still described where it was declared.
+    """
 
     source: str
     quote: str
     cites: Citation | None = None
+    corroborating: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +144,7 @@ class Post:
     as_of: PartialDate | None = None
     date_note: str | None = None
     outside_knowledge: str | None = None
+    exceptions: tuple[str, ...] = ()  # curation rules broken on purpose, 'rule: why'
     location: Location | None = field(default=None, compare=False)
 
     @property
@@ -197,6 +203,7 @@ class Contact:
     hosts: tuple[str, ...] = ()
     mediators: tuple[str, ...] = ()
     initiated_by: str | None = None
+    reported_by: tuple[str, ...] = ()  # who reports it, when not a party
     date: PartialDate | None = None
     date_note: str | None = None
     place: str | None = None  # a place id
@@ -204,6 +211,7 @@ class Contact:
     secret: bool = False
     status: str = "happened"
     outside_knowledge: str | None = None
+    exceptions: tuple[str, ...] = ()  # curation rules broken on purpose, 'rule: why'
     location: Location | None = field(default=None, compare=False)
 
     @property
@@ -248,10 +256,26 @@ class Statement:
     kind: str
     summary: str
     evidence: tuple[Evidence, ...]
+    reported_by: str | None = None  # whose account it is, when not the speaker's own words
     date: PartialDate | None = None
     date_note: str | None = None
     about: tuple[str, ...] = ()
     outside_knowledge: str | None = None
+    exceptions: tuple[str, ...] = ()  # curation rules broken on purpose, 'rule: why'
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Corroboration:
+    """Quotes a file adds to a post, contact or statement declared in another file.
+
+    The loader appends them to that fact's evidence (marked ``corroborating``) and keeps
+    no record of its own: every projection then sees one fact with every source.
+    """
+
+    fact: str
+    evidence: tuple[Evidence, ...]
+    note: str | None = None
     location: Location | None = field(default=None, compare=False)
 
 
@@ -264,6 +288,8 @@ RECORD_TYPES: dict[str, type] = {
     "contact": Contact,
     "statement": Statement,
 }
+# What a fact file can declare: every record type, and corroborations of them.
+DECLARED_TYPES: dict[str, type] = {**RECORD_TYPES, "corroboration": Corroboration}
 
 
 @dataclass(slots=True)

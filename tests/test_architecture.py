@@ -28,7 +28,7 @@ LAYERS: list[tuple[str, ...]] = [
         "dipgraph.browser",
         "dipgraph.version",
     ),
-    ("dipgraph.loader",),
+    ("dipgraph.loader", "dipgraph.curation"),  # curation: rules over checked facts
     ("dipgraph.cache",),
     ("dipgraph.graph",),
     (
@@ -37,6 +37,7 @@ LAYERS: list[tuple[str, ...]] = [
         "dipgraph.suggest",
         "dipgraph.imports",
         "dipgraph.build",
+        "dipgraph.editing",
     ),
     ("dipgraph.__init__",),  # the library API: dipgraph.load, dipgraph.check ...
     ("dipgraph.sparql",),

@@ -11,7 +11,7 @@ from rdflib.namespace import ORG, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
 
 import dipgraph
 from conftest import BUNDLED, SMALL
-from dipgraph.facts import RECORD_TYPES
+from dipgraph.facts import DECLARED_TYPES
 from dipgraph.graph.iris import DG_NS, SEM_NS
 from dipgraph.schema import load_model
 
@@ -22,7 +22,7 @@ DG, SEM = Namespace(DG_NS), Namespace(SEM_NS)
 def test_schema_yaml_and_records_agree() -> None:
     model = load_model()
     for name, kind in model.kinds.items():
-        fields = {f.name for f in dataclasses.fields(RECORD_TYPES[name])} - {"location"}
+        fields = {f.name for f in dataclasses.fields(DECLARED_TYPES[name])} - {"location"}
         props = {
             f"{p}_" if keyword.iskeyword(p) else p
             for p, prop in kind.properties.items()

@@ -18,6 +18,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from dipgraph.cli import failures, output
+from dipgraph.cli.actor_edit import actor_app
 from dipgraph.cli.output import Format
 from dipgraph.errors import DipgraphError
 from dipgraph.graph.knowledge import ROLE_CHOICES, VIA_CHOICES
@@ -880,21 +881,46 @@ def suggest(
         Path | None,
         typer.Option(help="Directory of lexicon files replacing the shipped ones of that name."),
     ] = None,
+    into: Annotated[
+        Path | None,
+        typer.Option(
+            help="Facts directory to write into: the text (sources/ID.txt), its source record "
+            "and the drafts (articles/ID.yaml); the known facts are read from there too."
+        ),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY[-MM[-DD]]) when the article prints none."),
+    ] = None,
 ) -> None:
     """Draft actors, posts, contacts and statements from an article, each with an exact quote.
 
     Lexicons are YAML files in dipgraph/suggest/lexicon/; --lexicon DIR reads your own
-    copies of any of them instead.
+    copies of any of them instead. With --into, relative days ("أمس الخميس") are dated
+    from the publication date the article prints (or --published).
     """
     import dipgraph
+    from dipgraph.dates import PartialDate
     from dipgraph.suggest.output import to_json, to_yaml
 
     from_stdin = str(article) == "-"
     text = _stdin_article() if from_stdin else None
     article_path = None if from_stdin else article
+    day = PartialDate.parse(published) if published else None
     drafts = dipgraph.suggest(
-        article_path, facts or _default_facts(), source_id, text=text, lexicon=lexicon
+        article_path, into or facts or _default_facts(), source_id, text=text, lexicon=lexicon
     )
+    if into is not None:
+        from dipgraph.suggest.into import write_into
+
+        try:
+            written = write_into(drafts, into, day)
+        except OSError as error:
+            fail(f"cannot write into {into}: {error.strerror or error}")
+        when = f", published {written.published}" if written.published else ""
+        typer.echo(f"wrote {written.text} and {written.facts}{when}")
+        typer.echo(f"next: edit {written.facts}, then dipgraph check --facts {into}")
+        return
     typer.echo(to_json(drafts) if fmt is SuggestFormat.json else to_yaml(drafts), nl=False)
 
 
@@ -955,6 +981,9 @@ def _stdin_article() -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ArticleError(f"stdin: not UTF-8 text (byte {error.start})") from error
+
+
+app.add_typer(actor_app, name="actor")
 
 
 def main() -> None:

@@ -142,6 +142,7 @@ def _contact_fact(kg: KnowledgeGraph, contact: Contact) -> dict[str, Any]:
         "sides": [list(side) for side in contact.sides],
         **{f"{role}s": list(ids) for role, ids in contact.roles.items()},
         "initiated_by": contact.initiated_by,
+        "reported_by": list(contact.reported_by),
         "topics": list(contact.topics),
         "evidence": _evidence(contact.evidence),
     }
@@ -195,6 +196,7 @@ def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
                 "first": _span(s.date)[0],
                 "last": _span(s.date)[1],
                 "about": list(s.about),
+                "reported_by": s.reported_by,
                 "summary": s.summary,
                 "evidence": _evidence(s.evidence),
             }

@@ -194,9 +194,11 @@ class QuadWriter:
 
         Each fact is described once, in one source's graph, so graphs stay source-sized
         (a Graph Store PUT a graph) and the union counts it once; whichever order the
-        evidence is listed in, the same graph.
+        evidence is listed in, the same graph. Quotes another file adds (corroborating)
+        are cited in their sources' graphs but move no description there.
         """
-        self.fact_graph = iri(f"{self.base}graph/{min(e.source for e in evidence)}")
+        own = [e.source for e in evidence if not e.corroborating] or [e.source for e in evidence]
+        self.fact_graph = iri(f"{self.base}graph/{min(own)}")
         return self.fact_graph
 
     def labels(
@@ -504,6 +506,7 @@ class QuadWriter:
             )
         for topic in contact.topics:
             add(graph, subject, SUBJECT, self.node("topic", topic))
+        self.attributed(graph, subject, contact.reported_by)
         if contact.place:
             add(graph, subject, iri(SEM_NS + "hasPlace"), self.node("place", contact.place))
         add(
@@ -539,7 +542,15 @@ class QuadWriter:
         )
         for target in statement.about:
             self.add(graph, subject, SUBJECT, self.ref(target))
+        if statement.reported_by:
+            self.attributed(graph, subject, (statement.reported_by,))
         self.common(subject, statement)
+
+    def attributed(self, graph: str, subject: str, reporters: tuple[str, ...]) -> None:
+        """Who reports a fact, when not its speaker or a party: prov:wasAttributedTo (the
+        fact as an account ascribed to that agent)."""
+        for reporter in reporters:
+            self.add(graph, subject, iri(PROV_NS + "wasAttributedTo"), self.node("actor", reporter))
 
     def add_void(self) -> None:
         """A VoID description: the dataset as its dataset.yaml describes it (title,

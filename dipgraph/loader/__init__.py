@@ -19,6 +19,7 @@ from dipgraph.collector import collector_paused, without_collector
 from dipgraph.errors import FactsNotFound
 from dipgraph.facts import Facts
 from dipgraph.loader import citations, crosscheck
+from dipgraph.loader.corroborations import add_corroborations, split_corroborations
 from dipgraph.loader.cycles import report_cycles
 from dipgraph.loader.dataset import DATASET_FILE
 from dipgraph.loader.fields import Pending
@@ -188,6 +189,7 @@ def check_in_stages(
     if not files:
         problems.append(Problem(_shown(root_path), 1, 1, "no .yaml fact files found here"))
 
+    declared, corroborations = split_corroborations(declared)
     by_id = crosscheck.unique_ids(declared, problems)
     sources = [d for d in by_id.values() if d.kind == "source" and d.record is not None]
     source_problems: list[Problem] = []
@@ -199,6 +201,7 @@ def check_in_stages(
         if item.record is not None:
             record = resolved.get(item.id, item.record)
             facts.by_kind(item.kind)[item.id] = record
+    add_corroborations(corroborations, by_id, facts, problems)
 
     def rest(warn: bool) -> None:  # in check_facts' order, so that problems sort the same
         crosscheck.resolve_references(pending, by_id, problems)

@@ -17,6 +17,7 @@ from dipgraph.dates import DateError, PartialDate
 from dipgraph.facts import Citation, Evidence, Location
 from dipgraph.loader.characters import codepoint, invisible_characters, odd_letters, scripts
 from dipgraph.loader.citations import CITATION_KEYS, REQUIRED_KEYS, CitationUse, written_out
+from dipgraph.loader.drafts import guess_problem, guessed, id_problem, summary_problem
 from dipgraph.loader.iri_syntax import web_address_problem
 from dipgraph.loader.nodes import NodeReader
 from dipgraph.loader.problems import did_you_mean, with_article
@@ -157,6 +158,8 @@ class FieldChecker:
         if not text:
             self.reader.error(node, f"{what} is empty")
             return INVALID
+        if prop.name == "summary" and (problem := summary_problem(text)):
+            self.reader.error(node, problem)  # the value stays: nothing else is blamed
         return text
 
     def _id(self, prop: Property, node: yaml.Node, what: str) -> Any:
@@ -175,6 +178,8 @@ class FieldChecker:
                 "and - _ . between them (e.g. sergei-lavrov)",
             )
             return INVALID
+        if prop.name == "id" and (problem := id_problem(text)):
+            self.reader.error(node, problem)  # the value stays: references to it resolve
         # One string an id, however often it is referred to (600k references to 33k
         # actors at 100k contacts).
         return sys.intern(text)
@@ -193,6 +198,9 @@ class FieldChecker:
             return INVALID
         assert prop.vocabulary is not None
         allowed = self.model.vocabularies[prop.vocabulary]
+        if text not in allowed and guessed(text) in allowed:
+            self.reader.error(node, guess_problem(prop.name, text, list(allowed)))
+            return INVALID
         if text not in allowed:
             self.reader.error(
                 node,

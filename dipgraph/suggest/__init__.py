@@ -84,9 +84,15 @@ def _facts(facts: Facts | str | os.PathLike[str] | None) -> Facts:
     if isinstance(facts, Facts):
         return facts
     from dipgraph.bundled import default_facts_dir
-    from dipgraph.loader import load_facts
+    from dipgraph.loader import FactsError, check_facts
+    from dipgraph.loader.drafts import is_draft_leftover
 
-    return load_facts(Path(facts) if facts is not None else default_facts_dir())
+    # A folder may hold drafts not yet decided (another article's): their marks are no
+    # reason to refuse drafting one more; any other error is.
+    known, problems = check_facts(Path(facts) if facts is not None else default_facts_dir())
+    if any(p.severity == "error" and not is_draft_leftover(p.message) for p in problems):
+        raise FactsError(problems)
+    return known
 
 
 _ID = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*\Z")

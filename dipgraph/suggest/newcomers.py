@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dipgraph.facts import Actor
+from dipgraph.loader.drafts import provisional_id
 from dipgraph.names import close_matches, normalise_name
 from dipgraph.suggest.lexicon import Lexicon
 from dipgraph.suggest.mentions import ActorIndex, Mention
@@ -306,7 +307,7 @@ def enrol(
             by_name[name] = spelled[same[0]]
             index.names.add(name, (spelled[same[0]], "any"))
             continue
-        ident = f"new-person-{len(enrolled) + 1}"
+        ident = provisional_id(len(enrolled) + 1)
         while ident in index.actors:
             ident += "-x"
         # "والأميركي X" (a dual title's second holder): the adjective right before X

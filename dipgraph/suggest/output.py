@@ -16,7 +16,9 @@ import json
 import re
 from collections.abc import Iterable
 
+from dipgraph.dates import PartialDate
 from dipgraph.loader.characters import visible_json
+from dipgraph.loader.drafts import draft_summary, guess
 from dipgraph.slugs import slug
 from dipgraph.suggest import Suggestions
 from dipgraph.suggest.drafts import ActorDraft, ContactDraft, Draft, PostDraft, StatementDraft
@@ -76,8 +78,13 @@ def _evidence(lines: list[str], draft: Draft, source: str) -> None:
         lines.append(f"        quote: {yaml_str(span.quote)}")
 
 
-def to_yaml(drafts: Suggestions) -> str:
-    """The drafts as fact-file YAML, with ids no existing fact uses."""
+def to_yaml(
+    drafts: Suggestions, source_file: str | None = None, published: PartialDate | None = None
+) -> str:
+    """The drafts as fact-file YAML, with ids no existing fact uses.
+
+    ``source_file`` is the new source's ``file:`` as the file being written reaches it
+    (``suggest --into``); ``published`` the publication date the article prints."""
     ids = _Ids(drafts.known_ids)
     source = drafts.source_id
     lines = [
@@ -99,13 +106,21 @@ def to_yaml(drafts: Suggestions) -> str:
             else "en"
         )
         file = drafts.article.name if drafts.article else "ARTICLE.txt"
-        lines += [
-            "sources:",
-            f"  - id: {source}",
-            "    # curator: a new source: set the title, publisher and the file's path",
-            f"    language: {language}",
-            f"    file: {yaml_str('sources/' + file)}",
-        ]
+        lines += ["sources:", f"  - id: {source}"]
+        if source_file is None:
+            lines += [
+                "    # curator: a new source: set the title, publisher and the file's path",
+                f"    language: {language}",
+                f"    file: {yaml_str('sources/' + file)}",
+            ]
+        else:
+            lines += [
+                "    # curator: a new source: set its title and publisher",
+                f"    language: {language}",
+                f"    file: {yaml_str(source_file)}",
+            ]
+        if published is not None:
+            lines.append(f"    published: {yaml_str(str(published))}   # printed on the article")
     new = [a for a in drafts.actors if not a.id]
     if new:
         lines.append("actors:")
@@ -209,7 +224,8 @@ def _contact(
         lines.append(f"    mediators: {_flow(contact.mediators)}")
     if contact.initiated_by:
         lines.append(f"    initiated_by: {contact.initiated_by}")
-    lines.append(f"    status: {contact.status}")  # always: the comments say which cue
+    # Always written, as a guess: check refuses it until the curator has read the text.
+    lines.append(f"    status: {yaml_str(guess(contact.status))}")
     if contact.secret:
         lines.append("    secret: true")
     if contact.place:
@@ -221,7 +237,8 @@ def _contact(
     who = " and ".join(names.get(a, a) for a in contact.participants)
     label = contact.type.replace("_", " ")
     status = "" if contact.status == "happened" else f" ({contact.status})"
-    lines.append(f"    summary: {yaml_str(f'{who}: {label}{status}.')}   # curator: rewrite")
+    summary = draft_summary(f"{who}: {label}{status}.")
+    lines.append(f"    summary: {yaml_str(summary)}   # curator: rewrite")
     _evidence(lines, contact, source)
 
 
@@ -236,7 +253,7 @@ def _statement(
     if statement.about:
         lines.append(f"    about: {_flow(statement.about)}")
     speaker = names.get(statement.speaker, statement.speaker)
-    summary = f"{speaker} {statement.kind.replace('_', ' ')}: see the quote."
+    summary = draft_summary(f"{speaker} {statement.kind.replace('_', ' ')}: see the quote.")
     lines.append(f"    summary: {yaml_str(summary)}   # curator: rewrite")
     _evidence(lines, statement, source)
 

@@ -7,6 +7,7 @@ quoting the words, never a guessed date.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -73,9 +74,23 @@ def find_when(article: Article, sentence: Sentence) -> When:
                 if more is None:
                     break
                 last += more[0]  # "اليوم الثلاثاء", "الشهر المقبل"
-            words = article.span(at, last).quote
-            return When(note=f'The text says "{words}"; no date is printed.')
+            return When(note=relative_note(article.span(at, last).quote))
     return When()
+
+
+_RELATIVE_NOTE = re.compile(r'^The text says "(.+)"; no date is printed\.\Z')
+
+
+def relative_note(words: str) -> str:
+    """The draft's date note for a relative date ("أمس الخميس"): its words, no date."""
+    return f'The text says "{words}"; no date is printed.'
+
+
+def relative_words(note: str | None) -> str | None:
+    """The words of a note :func:`relative_note` wrote (to resolve them once the
+    publication date is known), else None."""
+    match = _RELATIVE_NOTE.match(note or "")
+    return match[1] if match else None
 
 
 def find_place(article: Article, sentence: Sentence) -> dict[str, str] | None:

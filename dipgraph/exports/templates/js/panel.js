@@ -251,6 +251,7 @@
       ["hosts", c.hosts.length ? actorLinks(c.hosts) : null],
       ["mediators", c.mediators.length ? actorLinks(c.mediators) : null],
       ["initiated by", c.initiated_by ? nameOf(c.initiated_by) : null],
+      ["reported by", c.reported_by.length ? actorLinks(c.reported_by) : null],
       ["topics", c.topics.length ? actorLinks(c.topics) : null],
       ["CAMEO", c.cameo], ["fact", cid]]));
     panel.appendChild(el("p", c.summary, { dir: "auto", "class": "summary-main" }));
@@ -260,7 +261,8 @@
     var s = F.statements[sid];
     panel.appendChild(el("h3", nameOf(s.speaker) + " " + s.kind_label));
     panel.appendChild(factRows([["speaker", actorLinks([s.speaker])], ["date", dateOf(s)],
-      ["about the date", s.date_note], ["about", actorLinks(s.about)], ["fact", sid]]));
+      ["about the date", s.date_note], ["about", actorLinks(s.about)],
+      ["as reported by", s.reported_by ? actorLinks([s.reported_by]) : null], ["fact", sid]]));
     panel.appendChild(el("p", s.summary, { dir: "auto", "class": "summary-main" }));
     panel.appendChild(evidenceBlock(s.evidence, null));
   }
