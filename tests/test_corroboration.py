@@ -16,6 +16,7 @@ from conftest import SMALL, run_cli
 from dipgraph.graph.quad_stream import QuadsAsChecked
 from dipgraph.graph.to_rdf import compile_quads
 from dipgraph.loader import check_facts, check_in_stages
+from dipgraph.schema.namespace import DEFAULT_BASE
 
 BULLETIN_TEXT = (
     "EVENING BULLETIN (invented for dipgraph tests)\n\n"
@@ -73,10 +74,10 @@ def test_rdf_cites_the_fact_in_each_source_graph(tmp_path: Path) -> None:
                                      ?fact dcterms:identifier "adams-belov-call" } }"""
     described = {row[0].value.rsplit("/", 1)[1] for row in kg.store.query(query)}
     assert described == {"wire"}, "the description stays in its own source's graph"
-    cited = """
+    cited = f"""
         PREFIX prov: <http://www.w3.org/ns/prov#>
-        SELECT ?g WHERE { GRAPH ?g { <https://dipgraph.example/id/contact/adams-belov-call>
-                                     prov:wasDerivedFrom ?source } }"""
+        SELECT ?g WHERE {{ GRAPH ?g {{ <{DEFAULT_BASE}contact/adams-belov-call>
+                                     prov:wasDerivedFrom ?source }} }}"""
     graphs = {row[0].value.rsplit("/", 1)[1] for row in kg.store.query(cited)}
     assert graphs == {"wire", "bulletin"}
 

@@ -16,9 +16,10 @@ import dipgraph
 from conftest import BUNDLED, SMALL, run_cli
 from dipgraph.curation.rules import Curation, findings
 from dipgraph.loader import check_facts
+from dipgraph.schema.namespace import DEFAULT_BASE, DG_NS
 
 PROV = "http://www.w3.org/ns/prov#"
-DG = "https://dipgraph.example/ns#"
+DG = DG_NS
 
 
 @pytest.fixture(scope="module")
@@ -61,16 +62,16 @@ def test_talks_and_show_carry_who_reports(tmp_path: Path) -> None:
 
 def test_rdf_attributes_the_account_with_prov(kg) -> None:
     query = f"""SELECT ?fact WHERE {{ GRAPH ?g {{
-        ?fact <{PROV}wasAttributedTo> <https://dipgraph.example/id/actor/yuri-ushakov> }} }}"""
+        ?fact <{PROV}wasAttributedTo> <{DEFAULT_BASE}actor/yuri-ushakov> }} }}"""
     attributed = {row[0].value.rsplit("/", 1)[1] for row in kg.store.query(query)}
     assert "putin-biden-phone-call-security-guarantees" in attributed
     assert "biden-raises-sanctions" in attributed
-    channel = "<https://dipgraph.example/id/contact/sullivan-patrushev-ushakov-secret-talks>"
+    channel = f"<{DEFAULT_BASE}contact/sullivan-patrushev-ushakov-secret-talks>"
     status = (
-        f"SELECT ?s WHERE {{ GRAPH ?g {{ {channel} <https://dipgraph.example/ns#status> ?s }} }}"
+        f"SELECT ?s WHERE {{ GRAPH ?g {{ {channel} <{DG}status> ?s }} }}"
     )
     assert [row[0].value for row in kg.store.query(status)] == [
-        "https://dipgraph.example/ns#StatusDisputed"
+        f"{DG}StatusDisputed"
     ]
 
 

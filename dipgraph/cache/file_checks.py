@@ -26,7 +26,7 @@ from typing import Any
 
 from dipgraph import cache
 from dipgraph.cache.records import _ENCODER, BadRecord, decoder
-from dipgraph.facts import RECORD_TYPES, Citation, Location
+from dipgraph.facts import DECLARED_TYPES, Citation, Location
 from dipgraph.loader.citations import CitationUse
 from dipgraph.loader.fields import Initiator, Pending, QuoteUse, Reference
 from dipgraph.loader.one_file import FileCheck, check_one_file
@@ -35,7 +35,7 @@ from dipgraph.loader.reading import TooLarge, read_bounded
 from dipgraph.loader.records import Declared
 from dipgraph.schema.model import Model
 
-_FORMAT = b"file-check-2"  # 2: dataset citations are kept too
+_FORMAT = b"file-check-3"  # 2: dataset citations kept; 3: corroborations
 
 
 def stat_text(path: Path) -> str | None:
@@ -134,9 +134,9 @@ def decode(text: str, shown: str, digest: str) -> FileCheck:
         ]
         declared = []
         for kind, ident, where, record in _list(data["declared"]):
-            if kind not in RECORD_TYPES:
+            if kind not in DECLARED_TYPES:
                 raise BadRecord(f"unknown kind {kind!r}")
-            rebuilt = None if record is None else decoder(RECORD_TYPES[kind])(record)
+            rebuilt = None if record is None else decoder(DECLARED_TYPES[kind])(record)
             declared.append(Declared(kind, _str(ident), _location(where), rebuilt))
         result.declared = declared
         result.pending = Pending(

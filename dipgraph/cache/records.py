@@ -110,7 +110,7 @@ _RECORD_CLASSES = frozenset(
         facts_module.Location,
         facts_module.Evidence,
         facts_module.Citation,
-        *facts_module.RECORD_TYPES.values(),
+        *facts_module.DECLARED_TYPES.values(),  # a file's corroborations too
     }
 )
 
