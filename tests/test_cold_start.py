@@ -438,10 +438,13 @@ def test_a_full_disk_costs_the_cache_not_the_fast_answer(
     compiled again in this process."""
     import contextlib
     import errno
+    import warnings
 
     import dipgraph.cached as cached
     from dipgraph.cache import Draft
     from dipgraph.cache.child import finish_children
+    from dipgraph.cli import failures
+    from dipgraph.errors import DipgraphWarning
 
     class Full:
         def write(self, chunk: bytes) -> int:
@@ -459,6 +462,10 @@ def test_a_full_disk_costs_the_cache_not_the_fast_answer(
 
     monkeypatch.setattr(Draft, "nquads", full)  # the forked child inherits both
     monkeypatch.setattr(cached, "load_facts", no_second_check)
+    # Warnings shown as the command line shows them (pytest records them instead, and
+    # the forked child, which inherits this, has no one to hand its record to).
+    monkeypatch.setattr(warnings, "showwarning", failures._show_warning)
+    warnings.simplefilter("always", DipgraphWarning)  # pytest restores the filters
     monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
     kg = dipgraph.load(small_copy, cache=True, prepare_store=True)
     count = kg.answer(COUNT, lambda result: int(next(iter(result))["n"].value))

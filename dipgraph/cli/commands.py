@@ -217,10 +217,10 @@ def check(
         counts_text = ", ".join(f"{report.counts[k]} {k}s" for k in kinds)
         typer.echo(f"ok: {report.files} files checked: {counts_text}; {warnings} warning(s)")
         if report.unchanged:
-            typer.echo("(no file changed since the last check: its answer, no file read)", err=True)
+            typer.echo("(no file changed since the last check: its answer, no file read)")
         elif report.reread is not None and report.reread < report.files:
             again = f"{report.reread} of {report.files} file(s) read again"
-            typer.echo(f"({again}: the others did not change)", err=True)
+            typer.echo(f"({again}: the others did not change)")
 
 
 def _checked_files(
