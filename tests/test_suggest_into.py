@@ -13,6 +13,7 @@ import pytest
 
 from conftest import SMALL, run_cli
 from dipgraph.dates import PartialDate
+from dipgraph.editing.ids import rename
 from dipgraph.loader import check_facts
 from dipgraph.suggest.dating import find_published, resolve
 
@@ -65,6 +66,9 @@ def test_into_writes_text_source_and_a_draft_check_reads(
     assert errors and all("draft" in p.message for p in errors), errors
     assert all(Path(p.path).name == "src-b.yaml" for p in errors)
     decide(drafted)
+    provisional = sorted(set(re.findall(r"new-person-\d+", drafted.read_text("utf-8"))))
+    for number, drafted_id in enumerate(provisional):  # as `dipgraph actor accept` does
+        rename(folder, drafted_id, f"accepted-person-{number}")
     facts, problems = check_facts(folder)
     assert [p for p in problems if p.severity == "error"] == []
     assert facts.sources["src-b"].published == PartialDate(2026, 11, 27)

@@ -54,6 +54,21 @@ def guessed(text: str) -> str | None:
     return text[: -len(GUESS_MARK)] if text.endswith(GUESS_MARK) else None
 
 
+def draft_name(text: str) -> str:
+    """A placeholder English name (the draft only has the article's spelling)."""
+    return SUMMARY_MARK + text
+
+
+def name_problem(name: str) -> str | None:
+    """Why an English name is still the draft's placeholder, or None."""
+    if name.startswith(SUMMARY_MARK):
+        return (
+            f"the English name is still {_PLACEHOLDER} (it starts with "
+            f"'{SUMMARY_MARK.strip()}'): write the name as the English-language press spells it"
+        )
+    return None
+
+
 def summary_problem(summary: str) -> str | None:
     """Why a summary is still the draft's placeholder, or None."""
     if summary.startswith(SUMMARY_MARK):

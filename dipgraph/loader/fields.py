@@ -17,7 +17,13 @@ from dipgraph.dates import DateError, PartialDate
 from dipgraph.facts import Citation, Evidence, Location
 from dipgraph.loader.characters import codepoint, invisible_characters, odd_letters, scripts
 from dipgraph.loader.citations import CITATION_KEYS, REQUIRED_KEYS, CitationUse, written_out
-from dipgraph.loader.drafts import guess_problem, guessed, id_problem, summary_problem
+from dipgraph.loader.drafts import (
+    guess_problem,
+    guessed,
+    id_problem,
+    name_problem,
+    summary_problem,
+)
 from dipgraph.loader.iri_syntax import web_address_problem
 from dipgraph.loader.nodes import NodeReader
 from dipgraph.loader.problems import did_you_mean, with_article
@@ -314,6 +320,8 @@ class FieldChecker:
         )
         if names is not INVALID and "en" not in names:
             self.reader.error(node, f"{what} needs an English name (en)")
+        elif names is not INVALID and (problem := name_problem(names["en"])):
+            self.reader.error(node, problem)
             return INVALID
         return names
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from dipgraph.dates import PartialDate
 from dipgraph.loader.characters import visible_json
-from dipgraph.loader.drafts import draft_summary, guess
+from dipgraph.loader.drafts import draft_name, draft_summary, guess
 from dipgraph.slugs import slug
 from dipgraph.suggest import Suggestions
 from dipgraph.suggest.drafts import ActorDraft, ContactDraft, Draft, PostDraft, StatementDraft
@@ -128,10 +128,11 @@ def to_yaml(
             lines.append(f"  - id: {actor.provisional_id or ids.make('new', 'person')}")
             _header(lines, actor)
             lines.append(f"    kind: {actor.kind or 'person'}")
-            language = "en" if actor.name.isascii() else "ar"
-            lines.append(f"    names: {{{language}: {yaml_str(actor.name)}}}")
-            if language != "en":
-                lines.append("    # curator: add the English name (check requires it)")
+            if actor.name.isascii():
+                lines.append(f"    names: {{en: {yaml_str(actor.name)}}}")
+            else:  # check refuses the placeholder until the curator writes the name
+                english = yaml_str(draft_name(actor.name))
+                lines.append(f"    names: {{en: {english}, ar: {yaml_str(actor.name)}}}")
     if drafts.posts:
         lines.append("posts:")
         for post in drafts.posts:
@@ -155,6 +156,7 @@ def _post(lines: list[str], post: PostDraft, ids: _Ids, source: str) -> None:
     _header(lines, post)
     lines.append(f"    holder: {post.holder}")
     names = {**post.names, post.language: post.title}
+    names.setdefault("en", draft_name(post.title))  # a placeholder check refuses
     inner = ", ".join(
         f"{k}: {yaml_str(v)}" for k, v in sorted(names.items(), key=lambda i: i[0] != "en")
     )
