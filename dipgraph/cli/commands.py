@@ -478,20 +478,30 @@ def sparql(
         if not sep or not name:
             fail(f"--param takes NAME=VALUE, not '{item}'")
         bindings[name.strip().lstrip("?$")] = value
+    import time
+
     import dipgraph
     from dipgraph.graph.sparql import SparqlError, check_query, require_params, resolve_query
+    from dipgraph.sparql.deadline import QueryTimeout, run_with_deadline
 
-    try:  # before the facts: a cold start checks and compiles them all first
-        text, named = resolve_query(query)
-        require_params(query, named, bindings)
-        check_query(text, allow_service)
-    except SparqlError as error:
-        fail(str(error))
     try:
+        # Before the facts (a cold start checks and compiles them all first), and within
+        # --timeout: what is spent checking the text is not left for running it.
+        began = time.monotonic()
+        try:
+            text, named = resolve_query(query)
+            require_params(query, named, bindings)
+            run_with_deadline(lambda: check_query(text, allow_service), timeout)
+        except SparqlError as error:
+            fail(str(error))
+        checked = time.monotonic() - began
         graph = open_graph(facts, base_iri, sparql=True, first_query=query)
-        _run_sparql(graph, query, bindings, fmt, timeout, allow_service)
+        _run_sparql(graph, query, bindings, fmt, timeout, allow_service, checked)
     except dipgraph.FactsError as error:  # found by a cold start's checks, after loading
         fail_on_errors(error)
+    except QueryTimeout as error:
+        typer.echo(f"error: {error}", err=True)
+        _exit_now(1)
     except KeyboardInterrupt:
         typer.echo("interrupted: the query was stopped", err=True)
         _exit_now(130)
@@ -504,28 +514,27 @@ def _run_sparql(
     fmt: Format,
     timeout: float | None,
     allow_service: bool,
+    spent: float = 0.0,
 ) -> None:
-    """Evaluate on a thread the main thread can abandon (Ctrl-C, --timeout), then print."""
+    """Evaluate on a thread the main thread can abandon (Ctrl-C, --timeout, of which
+    ``spent`` seconds went on checking the query), then print. QueryTimeout when the
+    time runs out."""
     from dipgraph.cli.sparql_view import end_output, print_rendered
-    from dipgraph.sparql.deadline import QueryTimeout, run_with_deadline
+    from dipgraph.sparql.deadline import run_with_deadline
     from dipgraph.sparql.results import render
 
     def within_deadline(evaluate: Any) -> Any:
-        return run_with_deadline(evaluate, timeout)
+        return run_with_deadline(evaluate, timeout, spent)
 
     graph.prepare_store()  # built or opened before --timeout starts counting
-    try:
-        rendered = guarded(
-            graph.answer,
-            query,
-            lambda result: render(result, fmt),
-            bindings,
-            allow_service,
-            within_deadline,
-        )
-    except QueryTimeout as error:
-        typer.echo(f"error: {error}", err=True)
-        _exit_now(1)
+    rendered = guarded(
+        graph.answer,
+        query,
+        lambda result: render(result, fmt),
+        bindings,
+        allow_service,
+        within_deadline,
+    )
     print_rendered(rendered)
     end_output()
     _leave_without_freeing()
