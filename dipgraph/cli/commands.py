@@ -573,8 +573,8 @@ def serve(
     max_query_memory: Annotated[
         int,
         typer.Option(
-            help="MiB of memory a query may use beyond its worker's; then it is stopped "
-            "(0: no limit).",
+            help="MiB of memory a query may use beyond its worker's, and the most its "
+            "answer may take; then it is stopped (0: no limit).",
             min=0,
         ),
     ] = 1024,
@@ -609,48 +609,65 @@ def serve(
     problem = option_problem(tuple(allow_host or ()), tuple(cors or ()))
     if problem:
         fail(problem)
-    graph = open_graph(facts, base_iri)
-    if not is_loopback(host):
+    server = None
+    try:  # Ctrl-C or SIGTERM, wherever they come (see main): the workers go, quietly
+        graph = open_graph(facts, base_iri)
+        if not is_loopback(host):
+            typer.echo(
+                f"warning: listening on {output.text(host)}, not loopback: anyone who can "
+                "reach it can query the graph",
+                err=True,
+            )
+        try:
+            server = make_server(
+                graph,
+                facts or _default_facts(),
+                host,
+                port,
+                timeout,
+                workers,
+                max_query_memory << 20,
+                tuple(allow_host or ()),
+                tuple(cors or ()),
+                verbose,
+            )
+        except OSError as error:
+            fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
+        except ValueError as error:  # waitress: a host it cannot resolve or parse
+            fail(f"cannot listen on {host}:{port}: {error}")
+        except PoolError as error:
+            fail(str(error))
+        gc.freeze()  # the graph lives as long as the server: collections need not rescan it
+        bound_host, bound_port = server.server_address[:2]
+        shown = f"[{bound_host}]" if ":" in bound_host else bound_host
         typer.echo(
-            f"warning: listening on {output.text(host)}, not loopback: anyone who can reach it can "
-            "query the graph",
+            f"serving http://{shown}:{bound_port}/sparql and the graph at "
+            f"http://{shown}:{bound_port}/ (Ctrl-C stops)",
             err=True,
         )
-    try:
-        server = make_server(
-            graph,
-            facts or _default_facts(),
-            host,
-            port,
-            timeout,
-            workers,
-            max_query_memory << 20,
-            tuple(allow_host or ()),
-            tuple(cors or ()),
-            verbose,
-        )
-    except OSError as error:
-        fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
-    except ValueError as error:  # waitress: a host it cannot resolve or parse
-        fail(f"cannot listen on {host}:{port}: {error}")
-    except PoolError as error:
-        fail(str(error))
-    gc.freeze()  # the graph lives as long as the server: collections need not rescan it
-    bound_host, bound_port = server.server_address[:2]
-    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
-    typer.echo(
-        f"serving http://{shown}:{bound_port}/sparql and the graph at "
-        f"http://{shown}:{bound_port}/ (Ctrl-C stops)",
-        err=True,
-    )
-    if not server.pool.isolated:
-        typer.echo("note: query workers could not be cut off the network", err=True)
-    try:
-        server.run()
+        if not server.pool.isolated:
+            typer.echo("note: query workers could not be cut off the network", err=True)
+        server.run()  # (waitress ends its loop on KeyboardInterrupt)
     except KeyboardInterrupt:
         pass
     finally:
-        server.close()
+        if server is not None:
+            server.close()
+
+
+def _stop_serving_on_signals() -> None:
+    """Ctrl-C and SIGTERM (what systemd and container runtimes send to stop a service)
+    stop ``serve`` the same way, at any moment: the first raises KeyboardInterrupt in the
+    main thread; any later one is ignored while the server stops."""
+    import signal
+
+    def stop(number: int, frame: Any) -> None:
+        for each in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(each, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    for each in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(each, stop)
 
 
 @app.command()
@@ -787,6 +804,8 @@ def main() -> None:
     """
     if sys.argv[1:2] != ["serve"]:
         gc.disable()
+    else:
+        _stop_serving_on_signals()  # as early as can be: before the command's imports
     try:
         app()
     except BrokenPipeError:
