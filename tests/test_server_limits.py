@@ -181,6 +181,44 @@ def test_a_connection_that_reads_nothing_is_closed_and_its_answers_freed() -> No
         server.close()
 
 
+def test_answers_left_unread_past_the_budget_refuse_new_queries() -> None:
+    """With --max-query-memory 50 and one worker, the answers waiting to be read may
+    take 50 MiB in all: two connections that leave a 43 MiB answer each unread make a
+    third client's query wait for them (503), until they are closed."""
+    import dipgraph
+    from dipgraph.sparql.server import make_server
+
+    server = make_server(dipgraph.load(SMALL), SMALL, port=0, workers=1, max_query_memory=50 << 20)
+    threading.Thread(target=server.run, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    ask = f"{base}/sparql?query=" + urllib.parse.quote("ASK {}")
+    channels = server._server.active_channels
+
+    def waiting() -> int:  # bytes of answers unread, as the server counts them
+        return sum(channel.total_outbufs_len for channel in list(channels.values()))
+
+    sockets = []
+    try:
+        deadline = time.monotonic() + 60
+        for count in (1, 2):
+            sockets.append(_pipelined(server.server_address[1], BIG, 1))
+            while waiting() < count * (25 << 20):  # (its answer made: what the socket
+                assert time.monotonic() < deadline  # buffers did not take waits)
+                time.sleep(0.1)
+        status, _, body = http(ask)
+        assert status == 503 and "not yet read" in body, body
+        for sock in sockets:
+            sock.close()
+        deadline = time.monotonic() + 30
+        while (status := http(ask)[0]) != 200 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert status == 200
+    finally:
+        for sock in sockets:
+            sock.close()
+        server.close()
+
+
 # -- the answers the server holds (item 9) -----------------------------------------------
 # The server received each answer whole from its worker (one copy) and gave it to
 # waitress, which copied it again before spooling it to a file: two 377 MB answers made
