@@ -1,6 +1,8 @@
 """Leave-one-article-out evaluation of ``dipgraph suggest`` on a curated facts directory.
 
 Run: python benchmarks/suggest_eval.py [--facts facts] [--details]
+ or: python benchmarks/suggest_eval.py --corpus benchmarks/corpus --texts /work/corpus/texts
+         [--split dev|heldout|all] [--details]   (real articles; see benchmarks/corpus/README.md)
 
 For each source article: remove every post, contact and statement citing it (actors,
 topics and the other articles' facts stay), run ``suggest`` on the article, and compare
@@ -13,23 +15,37 @@ the drafts with the curated facts of that article:
 - post found (extra): a draft with the same holder whose quote overlaps a curated one.
 Precision is the share of drafts that match some curated fact of the article. Totals are
 summed over articles (micro-averaged). Everything is read from the facts directory.
+
+With ``--corpus``, the articles are the corpus's (texts outside the repository, gold in
+it): each is drafted against the facts directory alone, so the people the gold adds in the
+corpus's ``actors.yaml`` are new to ``suggest``; a new person it drafts counts as the gold
+actor whose name or alias it prints. Contacts are also scored strictly: found with the
+same sides (each side as a set) and the same status.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import re
+import shutil
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
+
+import yaml
 
 from dipgraph.facts import Facts
-from dipgraph.loader import load_facts
+from dipgraph.loader import FactsError, load_facts
+from dipgraph.names import normalise_name
 from dipgraph.suggest import suggest
 
 _SPACE = re.compile(r"\s+")
 _CONTACT_ROLES = ("participants", "subjects", "hosts", "mediators")
+KINDS = ("contacts", "strict contacts", "statements", "actors", "posts")
 
 
 def locate(quote: str, text: str) -> tuple[int, int] | None:
@@ -94,13 +110,17 @@ class Score:
         return f"{recall} | {precision}"
 
 
+def _same_sides(gold_sides, draft_sides) -> bool:
+    """The same sides, each as a set of actors, in any order."""
+    return {frozenset(side) for side in gold_sides} == {frozenset(side) for side in draft_sides}
+
+
 def _agreement(score: Score, gold, drafts) -> None:
     """Whether some matching draft also has the curated type, status and sides."""
-    sides = {frozenset(side) for side in gold.sides}
     checks = {
         "type": any(d.type == gold.type for d in drafts),
         "status": any(d.status == gold.status for d in drafts),
-        "sides": any({frozenset(side) for side in d.sides} == sides for d in drafts),
+        "sides": any(_same_sides(gold.sides, d.sides) for d in drafts),
     }
     for key, agrees in checks.items():
         score.agree[key] = score.agree.get(key, 0) + agrees
@@ -110,11 +130,18 @@ def _percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f}%" if whole else "–"
 
 
-def evaluate(facts: Facts, source_id: str) -> dict[str, Score]:
-    """Scores of one article's drafts against its curated facts."""
+def evaluate(facts: Facts, source_id: str, known: Facts | None = None) -> dict[str, Score]:
+    """Scores of one article's drafts against its curated facts.
+
+    ``known`` is what ``suggest`` drafts against: by default ``facts`` less the article's
+    own facts (leave-one-out); for the corpus, the facts directory without the gold."""
     source = facts.sources[source_id]
     text = Path(source.file).read_text(encoding="utf-8")
-    drafts = suggest(text=text, facts=held_out(facts, source_id), source_id=source_id)
+    if known is None:
+        drafts = suggest(text=text, facts=held_out(facts, source_id), source_id=source_id)
+    else:
+        drafts = suggest(text=text, facts=known, source_id=source_id)
+        rename_new_people(drafts, facts, known)
 
     def gold_spans(fact) -> list[tuple[int, int]]:
         spans = [locate(e.quote, text) for e in fact.evidence if e.source == source_id]
@@ -123,7 +150,7 @@ def evaluate(facts: Facts, source_id: str) -> dict[str, Score]:
     def draft_spans(draft) -> list[tuple[int, int]]:
         return [(s.start, s.end) for s in draft.spans]
 
-    scores = {kind: Score() for kind in ("contacts", "statements", "actors", "posts")}
+    scores = {kind: Score() for kind in KINDS}
     kinds = {
         "contacts": (
             [c for c in facts.contacts.values() if _cited(c, source_id)],
@@ -159,6 +186,25 @@ def evaluate(facts: Facts, source_id: str) -> dict[str, Score]:
             else:
                 score.misses.append(gold.id)
         score.right = len(matched_drafts)
+    strict = scores["strict contacts"]
+    golds = kinds["contacts"][0]
+    strict.gold, strict.drafted = len(golds), len(drafts.contacts)
+    strictly: set[int] = set()
+    for gold in golds:
+        spans = gold_spans(gold)
+        hits = [
+            i
+            for i, d in enumerate(drafts.contacts)
+            if set(gold.participants) == set(d.participants)
+            and _overlaps(draft_spans(d), spans)
+            and _same_sides(gold.sides, d.sides)
+            and gold.status == d.status
+        ]
+        strictly.update(hits)
+        strict.found += bool(hits)
+        if not hits:
+            strict.misses.append(gold.id)
+    strict.right = len(strictly)
     wanted: set[str] = set()
     for contact in facts.contacts.values():
         if _cited(contact, source_id):
@@ -172,14 +218,139 @@ def evaluate(facts: Facts, source_id: str) -> dict[str, Score]:
             wanted.add(post.holder)
             if post.organization:
                 wanted.add(post.organization)
-    drafted = [a.id for a in drafts.actors]
+    drafted = [a.id or a.provisional_id or a.name for a in drafts.actors]
     actors = scores["actors"]
     actors.gold = len(wanted)
     actors.found = len(wanted & set(drafted))
     actors.drafted = len(drafted)
     actors.right = sum(1 for a in drafted if a in wanted)
     actors.misses = sorted(wanted - set(drafted))
+    if known is not None:  # the corpus: how many of the actors the facts lack were drafted
+        new = {a for a in wanted if a not in known.actors}
+        actors.agree = {"new": len(new & set(drafted)), "new in gold": len(new)}
     return scores
+
+
+# --- the corpus of real articles (benchmarks/corpus/README.md) -------------------------
+
+
+def canonical_text(text: str) -> str:
+    """An excerpt as the corpus stores it: each line stripped, line ends as \\n, at most
+    one blank line in a row, no blank lines at either end. Offsets and hashes are of this."""
+    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines).strip())
+
+
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~"  # all but what an IRI cannot hold ({, }, space...)
+
+
+def text_hash(text: str) -> str:
+    """The first 16 hex digits of the SHA-256 of the text's UTF-8 bytes."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def corpus_articles(corpus: Path, split: str) -> list[dict]:
+    """The manifest's articles of ``split`` (dev, heldout or all), in manifest order."""
+    manifest = yaml.safe_load((corpus / "manifest.yaml").read_text(encoding="utf-8"))
+    articles = manifest["articles"]
+    return [a for a in articles if split == "all" or a["split"] == split]
+
+
+def _quoted(records: list[dict], source_id: str, text: str) -> list[dict]:
+    """Gold records with each ``span: [start, end]`` replaced by the quote it points at."""
+    out = []
+    for record in records:
+        record = dict(record)
+        evidence = []
+        for item in record.get("evidence", []):
+            start, end = item["span"]
+            evidence.append({"source": source_id, "quote": text[start:end]})
+        record["evidence"] = evidence
+        out.append(record)
+    return out
+
+
+def materialise(corpus: Path, texts: Path, articles: list[dict], facts_dir: Path, into: Path):
+    """Write a facts directory holding the facts directory's files, the corpus's actors and
+    each article's text and gold (quotes cut from the text by their spans), so the
+    project's own loader checks the gold. Returns (the ids written, problems)."""
+    shutil.copytree(facts_dir, into / "facts", ignore=shutil.ignore_patterns("README.md"))
+    (into / "sources").mkdir()
+    (into / "gold").mkdir()
+    shutil.copy(corpus / "actors.yaml", into / "corpus-actors.yaml")
+    sources, written, problems = [], [], []
+    for article in articles:
+        ident = article["id"]
+        path = texts / f"{ident}.txt"
+        if not path.exists():
+            problems.append(f"{ident}: no text at {path} (see benchmarks/corpus/README.md)")
+            continue
+        text = canonical_text(path.read_text(encoding="utf-8"))
+        if text_hash(text) != article["sha256"]:
+            problems.append(f"{ident}: the text at {path} is not the one annotated (hash)")
+            continue
+        (into / "sources" / f"{ident}.txt").write_text(text, encoding="utf-8")
+        sources.append(
+            {
+                "id": ident,
+                "title_en": f"Corpus article {ident}",
+                "language": "ar",
+                "file": f"sources/{ident}.txt",
+                "url": quote(article["url"], safe=_URL_SAFE),
+            }
+        )
+        gold = yaml.safe_load((corpus / "gold" / f"{ident}.yaml").read_text(encoding="utf-8"))
+        out = {
+            kind: _quoted(gold.get(kind) or [], ident, text)
+            for kind in ("posts", "contacts", "statements")
+        }
+        out = {kind: records for kind, records in out.items() if records}
+        (into / "gold" / f"{ident}.yaml").write_text(
+            yaml.safe_dump(out, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+        written.append(ident)
+    (into / "corpus-sources.yaml").write_text(
+        yaml.safe_dump({"sources": sources}, allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
+    )
+    return written, problems
+
+
+def _name_keys(actor) -> set[str]:
+    names = [*actor.names.values()]
+    for spellings in (actor.aliases or {}).values():
+        names.extend(spellings)
+    return {normalise_name(n) for n in names if n}
+
+
+def rename_new_people(drafts, gold: Facts, known: Facts) -> None:
+    """Give each new person ``suggest`` drafted the id of the gold actor (one the drafting
+    facts lack) whose name or alias it prints, in every draft that uses it; a drafted name
+    that is one of a gold actor's names with a title or prefix before it counts too."""
+    new = {aid: _name_keys(a) for aid, a in gold.actors.items() if aid not in known.actors}
+    renames: dict[str, str] = {}
+    for actor in drafts.actors:
+        if actor.id or not actor.provisional_id:
+            continue
+        printed = normalise_name(actor.name)
+        matches = [
+            aid
+            for aid, keys in new.items()
+            if printed in keys or any(printed.endswith(" " + k) for k in keys)
+        ]
+        if len(matches) == 1:
+            renames[actor.provisional_id] = matches[0]
+            actor.id = matches[0]
+    if not renames:
+        return
+    for contact in drafts.contacts:
+        contact.sides = [[renames.get(a, a) for a in side] for side in contact.sides]
+        contact.subjects = [renames.get(a, a) for a in contact.subjects]
+        contact.hosts = [renames.get(a, a) for a in contact.hosts]
+    for statement in drafts.statements:
+        statement.speaker = renames.get(statement.speaker, statement.speaker)
+    for post in drafts.posts:
+        post.holder = renames.get(post.holder, post.holder)
 
 
 def scale(facts: Facts) -> None:
@@ -201,6 +372,70 @@ def scale(facts: Facts) -> None:
     print()
 
 
+def report(facts: Facts, sources: list[str], details: bool, known: Facts | None = None) -> dict:
+    """Print the table of ``sources``' scores; return the totals per kind."""
+    totals = {kind: Score() for kind in KINDS}
+    header = " | ".join(f"{k} recall | {k} precision" for k in KINDS)
+    print(f"| article | {header} |")
+    print("|---" + "|---:" * (2 * len(KINDS)) + "|")
+    for source_id in sources:
+        scores = evaluate(facts, source_id, known)
+        print(f"| {source_id} | " + " | ".join(scores[k].cell() for k in KINDS) + " |")
+        for kind in KINDS:
+            totals[kind].add(scores[kind])
+            if details and scores[kind].misses:
+                print(f"    missed {kind}: {', '.join(scores[kind].misses)}", file=sys.stderr)
+    cells = " | ".join(
+        f"**{_percent(t.found, t.gold)}** ({t.found}/{t.gold}) | "
+        f"**{_percent(t.right, t.drafted)}** ({t.right}/{t.drafted})"
+        for t in (totals[k] for k in KINDS)
+    )
+    print(f"| **total** | {cells} |")
+    contacts = totals["contacts"]
+    agreeing = ", ".join(f"{k} {v}/{contacts.found}" for k, v in contacts.agree.items())
+    print(f"\ncontacts found that also agree on: {agreeing}")
+    actors = totals["actors"]
+    if "new in gold" in actors.agree:
+        found, gold = actors.agree["new"], actors.agree["new in gold"]
+        print(
+            f"actors the facts lack (new people, other states, outlets): {found} of {gold} drafted"
+        )
+    return totals
+
+
+def run_corpus(args) -> int:
+    """Score ``suggest`` on the corpus's articles of one split."""
+    corpus, texts = Path(args.corpus), Path(args.texts)
+    articles = corpus_articles(corpus, args.split)
+    known = load_facts(args.facts)
+    with tempfile.TemporaryDirectory(prefix="dipgraph-corpus-") as tmp:
+        written, problems = materialise(corpus, texts, articles, Path(args.facts), Path(tmp))
+        for problem in problems:
+            print(f"skipped {problem}", file=sys.stderr)
+        try:  # the project's checks: ids, vocabularies, verbatim quotes
+            gold = load_facts(tmp)
+        except FactsError as error:
+            for problem in error.problems:
+                print(problem, file=sys.stderr)
+            return 2
+        if args.check_gold:  # no suggest run: for annotators, who must not see its drafts
+            for kind in ("posts", "contacts", "statements"):
+                print(f"{len(getattr(gold, kind)) - len(getattr(known, kind))} gold {kind}")
+            print(f"{len(written)} of {len(articles)} {args.split} articles checked")
+            return 1 if problems else 0
+        began = time.perf_counter()
+        totals = report(gold, written, args.details, known)
+        elapsed = time.perf_counter() - began
+    print(f"{len(written)} of {len(articles)} {args.split} articles in {elapsed:.2f} s")
+    for kind in KINDS:
+        t = totals[kind]
+        print(
+            f"{kind}: recall {_percent(t.found, t.gold)} ({t.found}/{t.gold}), "
+            f"precision {_percent(t.right, t.drafted)} ({t.right}/{t.drafted})"
+        )
+    return 1 if problems else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--facts", default="facts", help="facts directory (default: facts)")
@@ -208,33 +443,21 @@ def main() -> int:
     parser.add_argument(
         "--scale", action="store_true", help="also time suggest on the articles repeated 1-64 times"
     )
+    parser.add_argument("--corpus", help="score the corpus in this directory (benchmarks/corpus)")
+    parser.add_argument("--texts", default="/work/corpus/texts", help="the corpus's texts")
+    parser.add_argument("--split", default="dev", choices=("dev", "heldout", "all"))
+    parser.add_argument(
+        "--check-gold", action="store_true", help="only check the corpus's gold; run no suggest"
+    )
     args = parser.parse_args()
+    if args.corpus:
+        return run_corpus(args)
     facts = load_facts(args.facts)
     if args.scale:
         scale(facts)
-    kinds = ("contacts", "statements", "actors", "posts")
-    totals = {kind: Score() for kind in kinds}
-    header = " | ".join(f"{k} recall | {k} precision" for k in kinds)
-    print(f"| article | {header} |")
-    print("|---" + "|---:" * (2 * len(kinds)) + "|")
     began = time.perf_counter()
-    for source_id in facts.sources:
-        scores = evaluate(facts, source_id)
-        print(f"| {source_id} | " + " | ".join(scores[k].cell() for k in kinds) + " |")
-        for kind in kinds:
-            totals[kind].add(scores[kind])
-            if args.details and scores[kind].misses:
-                print(f"    missed {kind}: {', '.join(scores[kind].misses)}", file=sys.stderr)
-    cells = " | ".join(
-        f"**{_percent(t.found, t.gold)}** ({t.found}/{t.gold}) | "
-        f"**{_percent(t.right, t.drafted)}** ({t.right}/{t.drafted})"
-        for t in (totals[k] for k in kinds)
-    )
-    print(f"| **total** | {cells} |")
+    totals = report(facts, list(facts.sources), args.details)
     elapsed = time.perf_counter() - began
-    contacts = totals["contacts"]
-    agreeing = ", ".join(f"{k} {v}/{contacts.found}" for k, v in contacts.agree.items())
-    print(f"\ncontacts found that also agree on: {agreeing}")
     print(f"{len(facts.sources)} articles in {elapsed:.2f} s")
     targets = {"contacts": 90, "statements": 80, "actors": 95}
     for kind, target in targets.items():

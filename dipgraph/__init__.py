@@ -12,6 +12,7 @@ import os
 from typing import TYPE_CHECKING
 
 from dipgraph.bundled import default_facts_dir
+from dipgraph.errors import DipgraphError, FactsNotFound
 from dipgraph.facts import Facts
 from dipgraph.graph.iris import check_base_iri
 from dipgraph.graph.knowledge import KnowledgeGraph, QueryError
@@ -26,8 +27,11 @@ from dipgraph.version import __version__ as __version__
 if TYPE_CHECKING:
     import pyoxigraph
 
+    from dipgraph.cached import CheckReport
+
 __all__ = [
     "ArticleError",
+    "DipgraphError",
     "FactsError",
     "KnowledgeGraph",
     "NameLookupError",
@@ -35,6 +39,7 @@ __all__ = [
     "QueryError",
     "check",
     "check_facts",
+    "check_report",
     "load",
     "load_facts",
     "open_store",
@@ -51,7 +56,8 @@ def load(
 ) -> KnowledgeGraph:
     """Load and check a facts directory (default: ./facts, else the bundled dataset).
 
-    ``base_iri`` sets where data IRIs live (``{base_iri}actor/{id}``...). With
+    ``base_iri`` sets where data IRIs live (``{base_iri}actor/{id}``...; default: the
+    base the facts' dataset.yaml declares, see :mod:`dipgraph.loader.dataset`). With
     ``cache=True`` a compile of identical files is reused (see :mod:`dipgraph.cache`);
     the command line does this for every query. ``prepare_store`` (with the cache) says
     the SPARQL store will be wanted: on a cold cache the store is then loaded while a
@@ -66,16 +72,16 @@ def load(
     """
     from pathlib import Path
 
-    from dipgraph.graph.iris import DEFAULT_BASE
+    from dipgraph.loader.dataset import dataset_of
 
-    base = check_base_iri(base_iri) if base_iri else DEFAULT_BASE
     root = Path(facts_dir or default_facts_dir())
+    base = check_base_iri(base_iri) if base_iri else dataset_of(root).base
     if not cache:
         return KnowledgeGraph(load_facts(root), base)
     from dipgraph.cached import load_cached
 
     if not root.exists():
-        raise FileNotFoundError(f"facts directory not found: {root}")
+        raise FactsNotFound(f"facts directory not found: {root}")
     return load_cached(root.resolve(), base, prepare_store, first_query)
 
 
@@ -94,12 +100,19 @@ def open_store(
 
 
 def check(
-    facts_dir: str | os.PathLike[str] | None = None, cache: bool = False
+    facts_dir: str | os.PathLike[str] | None = None,
+    cache: bool = False,
+    text_of: tuple[str | os.PathLike[str], bytes] | None = None,
 ) -> tuple[Facts, list[Problem]]:
     """Check a facts directory: what is valid, and every problem (``dipgraph check``).
 
+    Clean facts are also held to the curation rules of facts/README.md (warnings: see
+    dipgraph.curation).
+
     With ``cache=True`` clean facts are kept in the compile cache, so the query or
     build that usually follows a check starts warm instead of checking again.
+    ``text_of=(path, data)`` checks the fact file ``path`` as if it held ``data`` (an
+    editor's unsaved buffer), with the rest of the facts as they are; no cache then.
 
     >>> facts, problems = check("tests/fixtures/small")
     >>> len(facts.actors), problems
@@ -107,11 +120,40 @@ def check(
     """
     from pathlib import Path
 
-    from dipgraph.graph.iris import DEFAULT_BASE
+    from dipgraph.curation import with_curation
+    from dipgraph.loader.dataset import dataset_of
 
     root = Path(facts_dir or default_facts_dir())
-    if not cache or not root.exists():
-        return check_facts(root)
-    from dipgraph.cached import check_cached
+    if text_of is not None:
+        from dipgraph.loader.reading import text_in_place_of
 
-    return check_cached(root.resolve(), DEFAULT_BASE)
+        with text_in_place_of(Path(text_of[0]).resolve(), text_of[1]):
+            facts, problems = check_facts(root)
+    elif not cache or not root.exists():
+        facts, problems = check_facts(root)
+    else:
+        from dipgraph.cached import check_cached
+
+        facts, problems = check_cached(root.resolve(), dataset_of(root).base)
+    return facts, with_curation(facts, problems, root)
+
+
+def check_report(facts_dir: str | os.PathLike[str] | None = None) -> CheckReport:
+    """``dipgraph check``'s answer through the cache: each fact file is read again only
+    when its bytes changed since it was last checked, and a folder where nothing
+    changed since a check without errors gets that check's report at the cost of a
+    stat of each file (``report.unchanged``). FactsNotFound for a missing folder.
+
+    >>> report = check_report("tests/fixtures/small")
+    >>> report.counts["actor"], report.problems
+    (8, [])
+    """
+    from pathlib import Path
+
+    from dipgraph.cached import check_report as cached_report
+    from dipgraph.loader.dataset import dataset_of
+
+    root = Path(facts_dir or default_facts_dir())
+    if not root.exists():
+        raise FactsNotFound(f"facts directory not found: {root}")
+    return cached_report(root.resolve(), dataset_of(root).base)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dipgraph.errors import InputError
 from dipgraph.exports import DEFAULT_FORMATS, EXPORTERS
 
 if TYPE_CHECKING:
     from dipgraph.graph.knowledge import KnowledgeGraph
 
 
-class BuildError(ValueError):
+class BuildError(InputError):
     """A build that cannot start: an unknown format, an unusable output directory."""
 
 

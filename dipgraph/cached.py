@@ -8,14 +8,20 @@ together from them.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
+import os
 import sqlite3
 import time
 import weakref
 from collections.abc import Callable, Iterable
+from contextlib import suppress
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
-from dipgraph.cache import CacheEntry, entry_for, warn_not_written
+from dipgraph.cache import CacheEntry, entry_for, part_store, schema_digest, warn_not_written
 from dipgraph.cache.child import (
     CHILD_FAILED,
     CHILD_NO_CACHE,
@@ -28,11 +34,21 @@ from dipgraph.cache.folder import UnsafeCache, warn_once
 from dipgraph.cache.records import BadRecord, decode_facts, facts_json
 from dipgraph.cache.tables import CacheDamaged, Tables, TableWriter
 from dipgraph.collector import give_back_memory
-from dipgraph.facts import Facts
+from dipgraph.facts import RECORD_TYPES, Facts
 from dipgraph.graph.contact_index import ContactIndex
 from dipgraph.graph.knowledge import KnowledgeGraph
-from dipgraph.loader import Problem, check_facts, check_in_stages, fact_files, load_facts
+from dipgraph.loader import (
+    FactsError,
+    Problem,
+    check_facts,
+    check_in_stages,
+    fact_files,
+    load_facts,
+)
 from dipgraph.names import NameIndex
+
+if TYPE_CHECKING:
+    from dipgraph.cache.file_checks import FileChecks
 
 _NAMES = ("actor_names", "topic_names")
 
@@ -58,6 +74,8 @@ def _fill(kg: KnowledgeGraph, before_facts: Callable[[], None] | None = None) ->
             writer.add_map(f"{name}.exact", {k: sorted(v) for k, v in names.exact.items()})
             writer.add_map(f"{name}.display", names.display)
         writer.add_map("views", kg.all_views(), tuples=False)
+        writer.add_map("profiles", kg.all_profiles(), tuples=False)
+        writer.add_map("source_titles", kg.source_titles())
         if before_facts is not None:
             before_facts()
         writer.add_json("facts", facts_json(kg.facts))
@@ -99,10 +117,18 @@ def _attach(kg: KnowledgeGraph, tables: Tables, entry: CacheEntry, root: Path) -
             for name in ContactIndex.part_names()
         )
     )
+    # Stored maps read like the dicts NameIndex holds (by key, lazily).
+    actor_names, topic_names = (
+        NameIndex(cast(dict, tables.map(f"{n}.exact")), cast(dict, tables.map(f"{n}.display")))
+        for n in _NAMES
+    )
     kg.use_stored(
         index,
-        *(NameIndex(tables.map(f"{n}.exact"), tables.map(f"{n}.display")) for n in _NAMES),
+        actor_names,
+        topic_names,
         tables.map("views"),
+        tables.map("profiles"),
+        tables.map("source_titles"),
     )
 
 
@@ -147,7 +173,7 @@ def load_cached(
     if entry is not None and tables is not None:
         return _from_entry(tables, entry, root, base)
     began = time.time()
-    kg = KnowledgeGraph(load_facts(root), base)
+    kg = KnowledgeGraph(_load_checked(root), base)
     if entry is not None and tables is None and not entry.directory.exists():
         _save(entry, kg, began)
     return kg
@@ -300,7 +326,9 @@ def _save_streaming(
                 if reads is not None:
                     selected = Selected(frozenset(f"<{iri}>" for iri in reads), sent.append)
                 quads = QuadsAsChecked(load_model(), write, base, selected)
-                staged = check_in_stages(root, each_file=quads.add_file)
+                checks = _file_checks()
+                staged = check_in_stages(root, each_file=quads.add_file, one_file=checks)
+                _keep(checks)
                 if staged.has_errors():
                     return CHILD_FAILED  # the parent checks again and reports every error
                 quads.finish(staged.facts)
@@ -326,7 +354,8 @@ def _save_streaming(
             # entry, 1.45 GiB with it started before the facts, 1.39 GiB after the exit.
             fill = _fill(kg, None if reads is None else lambda: parent.done(answer_waits=True))
             try:
-                return 0 if draft.commit(fill, sources, began) else CHILD_NO_CACHE
+                put = draft.commit(fill, sources, began, _read(staged.facts))
+                return 0 if put else CHILD_NO_CACHE
             finally:
                 parent.done(answer_waits=True)  # (if not said yet: nothing was written)
     except (OSError, sqlite3.Error) as error:
@@ -336,18 +365,69 @@ def _save_streaming(
 
 def _save(entry: CacheEntry, kg: KnowledgeGraph, began: float) -> None:
     sources = [s.file for s in kg.facts.sources.values()]
-    if entry.save(_fill(kg), sources, began):
+    if entry.save(_fill(kg), sources, began, _read(kg.facts)):
         tables = _open(entry)
         if tables is not None:  # answer from the entry too: the parts built here can go
             _attach(kg, tables, entry, kg.facts.root)
 
 
+def _read(facts: Facts) -> tuple[dict[Path, str | None], dict[Path, str]]:
+    """The digests of the fact files and of the source texts as the loader read them:
+    what an entry of ``facts`` is made from (see :meth:`dipgraph.cache.Draft.commit`)."""
+    sources = {s.file for s in facts.sources.values()}
+    return {p: facts.digests.get(p) for p in facts.files}, {
+        p: d for p, d in facts.digests.items() if p in sources
+    }
+
+
+def _file_checks() -> FileChecks | None:
+    """Each file's check answered by the store of per-file results, when usable."""
+    from dipgraph.cache.file_checks import FileChecks
+    from dipgraph.loader.reading import MAX_FILE_BYTES
+    from dipgraph.schema.model import load_model
+
+    store = part_store()
+    if store is None:
+        return None
+    try:
+        schema = schema_digest()
+    except OSError:
+        return None
+    return FileChecks(store, load_model(), MAX_FILE_BYTES, schema)
+
+
+def _keep(checks: FileChecks | None) -> None:
+    """Store the per-file checks; failing costs speed only, not said (a full disk is
+    said once, by the entry's own write)."""
+    if checks is not None:
+        with suppress(sqlite3.Error, OSError):
+            checks.save()
+
+
+def _load_checked(root: Path) -> Facts:
+    """:func:`load_facts`, re-reading only the files changed since they were checked."""
+    checks = _file_checks()
+    facts, problems = check_facts(root, one_file=checks)
+    _keep(checks)
+    if any(p.severity == "error" for p in problems):
+        raise FactsError(problems)
+    return facts
+
+
 def check_cached(root: Path, base: str) -> tuple[Facts, list[Problem]]:
-    """Check ``root``; clean facts go into the cache unless already there (a warm
-    check writes nothing)."""
+    """Check ``root``, re-reading only the files that changed since they were last
+    checked; clean facts go into the cache unless already there (a warm check writes
+    no entry)."""
+    facts, problems, _ = _check_and_keep(root, base)
+    return facts, problems
+
+
+def _check_and_keep(root: Path, base: str) -> tuple[Facts, list[Problem], FileChecks | None]:
     entry = entry_for(root, base) if root.exists() else None
     began = time.time()
-    facts, problems = check_facts(root)
+    checks = _file_checks() if root.exists() else None
+    facts, problems = check_facts(root, one_file=checks)
+    _keep(checks)
     if (
         entry is not None
         and not any(p.severity == "error" for p in problems)
@@ -355,4 +435,115 @@ def check_cached(root: Path, base: str) -> tuple[Facts, list[Problem]]:
         and not entry.directory.exists()
     ):
         _save(entry, KnowledgeGraph(facts, base), began)
-    return facts, problems
+    return facts, problems, checks
+
+
+@dataclass
+class CheckReport:
+    """What ``check`` says: every problem, and how many records of each kind and
+    files were checked. ``unchanged``: no file changed since the last check, whose
+    report this is; ``reread``: the fact files read again (the others' checks were
+    kept from earlier runs), None without the cache."""
+
+    problems: list[Problem]
+    counts: dict[str, int]
+    files: int
+    unchanged: bool = False
+    reread: int | None = None
+
+    def as_json(self) -> str:
+        return json.dumps(
+            {
+                "problems": [dataclasses.astuple(p) for p in self.problems],
+                "counts": self.counts,
+                "files": self.files,
+            }
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> CheckReport:
+        data = json.loads(text)
+        problems = [
+            Problem(*map(_checked_type, p, (str, int, int, str, str))) for p in data["problems"]
+        ]
+        counts = {str(k): _checked_type(v, int) for k, v in dict(data["counts"]).items()}
+        return cls(problems, counts, _checked_type(data["files"], int), unchanged=True, reread=0)
+
+
+def _checked_type(value: Any, kind: type) -> Any:
+    if type(value) is not kind:
+        raise ValueError(f"expected {kind.__name__}")
+    return value
+
+
+def _folder_print(root: Path, report_sources: list[Path]) -> str | None:
+    """The stat of every fact file and source text, None when one changed within the
+    last two seconds or cannot be read (see dipgraph.cache.file_checks.stat_text)."""
+    from dipgraph.cache.file_checks import stat_text
+    from dipgraph.loader.finding import find_fact_files
+
+    listing_problems: list[Problem] = []  # a folder that cannot be read: check it all
+    paths = [*find_fact_files(root, listing_problems), *report_sources]
+    if listing_problems:
+        return None
+    printed = [stat_text(path) for path in paths]
+    if any(p is None for p in printed):
+        return None
+    return json.dumps([[str(path), p] for path, p in zip(paths, printed, strict=True)])
+
+
+def _report_key(root: Path, base: str) -> str:
+    from dipgraph.version import __version__
+
+    digest = hashlib.sha256()
+    for part in (
+        b"check-report-1",
+        __version__.encode(),
+        schema_digest(),
+        os.fsencode(root),
+        os.fsencode(Path.cwd()),
+        base.encode(),
+    ):
+        digest.update(len(part).to_bytes(8, "big") + part)
+    return f"report:{digest.hexdigest()}"
+
+
+def check_report(root: Path, base: str) -> CheckReport:
+    """:func:`check_cached`'s answer as a report; when no fact file or source text has
+    changed since a check that found no error (their stat as git's index keeps it),
+    that check's report, at the cost of a stat of each file."""
+    store = part_store() if root.exists() else None
+    key = None
+    if store is not None:
+        try:
+            key = _report_key(root, base)
+            kept = store.get([key]).get(key)
+            if kept is not None:
+                data = json.loads(kept)
+                entry = entry_for(root, base)
+                if (
+                    entry is not None
+                    and entry.directory.exists()
+                    and _folder_print(root, [Path(p) for p in data["sources"]]) == data["stat"]
+                ):
+                    return CheckReport.from_json(data["report"])
+        except (OSError, sqlite3.Error, ValueError, TypeError, KeyError, RecursionError):
+            pass  # checked from the files
+    from dipgraph.curation import with_curation  # the rules of facts/README.md
+
+    facts, problems, checks = _check_and_keep(root, base)
+    problems = with_curation(facts, problems, root)
+    report = CheckReport(
+        problems,
+        {kind: len(facts.by_kind(kind)) for kind in RECORD_TYPES},
+        len(facts.files),
+        reread=None if checks is None else checks.checked,
+    )
+    if store is not None and key is not None and not any(p.severity == "error" for p in problems):
+        sources = sorted({str(s.file) for s in facts.sources.values()})
+        printed = _folder_print(root, [Path(p) for p in sources])
+        if printed is not None:
+            value = json.dumps({"stat": printed, "sources": sources, "report": report.as_json()})
+            with suppress(sqlite3.Error):
+                store.put({key: value})
+    return report

@@ -50,9 +50,23 @@ def without_collector(function: Callable[P, R]) -> Callable[P, R]:
     return paused
 
 
+_trim_allowed = False
+
+
+def allow_memory_trim() -> None:
+    """Let :func:`give_back_memory` act in this process. Only a process's owner calls
+    this (the command line, a query worker's main loop): a library must not reach into
+    the allocator of a program that merely imports it."""
+    global _trim_allowed
+    _trim_allowed = True
+
+
 def give_back_memory() -> None:
     """Return freed heap pages to the system (glibc): once a large structure is gone,
-    so that what comes next (a store, another process) can use them."""
+    so that what comes next (a store, another process) can use them. Nothing unless
+    the process's owner allowed it (:func:`allow_memory_trim`)."""
+    if not _trim_allowed:
+        return
     import ctypes
     import ctypes.util
 

@@ -17,11 +17,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from dipgraph.errors import InputError
+
 # ASCII digits only (\d also takes Arabic-Indic ones), to the very end ($ takes a "\n").
-_PATTERN = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
+_PATTERN = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")  # schema/rules.DATE
 
 
-class DateError(ValueError):
+class DateError(InputError):
     """A text that is not a valid partial date; the message says why."""
 
 

@@ -13,6 +13,7 @@ the two in step.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,11 +36,30 @@ class Location:
 
 
 @dataclass(frozen=True, slots=True)
+class Citation:
+    """A statement of a structured dataset (see dipgraph.loader.citations)."""
+
+    entity: str
+    property: str
+    value: str
+    qualifiers: dict[str, str]
+    retrieved: PartialDate
+    address: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
-    """A verbatim quote from a source file."""
+    """A verbatim quote from a source file; or, with ``cites``, a statement of a dataset
+    source, ``quote`` then being that statement written out.
+
+    ``corroborating`` marks a quote another file added (a ``corroborations:`` entry): the
+    fact counts under its source all the same, but is still described where it was declared.
+    """
 
     source: str
     quote: str
+    cites: Citation | None = None
+    corroborating: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +74,7 @@ class Source:
     date_note: str | None = None
     url: str | None = None
     outside_knowledge: str | None = None
+    format: str | None = None  # text (None), or a dataset: wikidata-json, ftm-json
     location: Location | None = field(default=None, compare=False)
 
     @property
@@ -123,6 +144,7 @@ class Post:
     as_of: PartialDate | None = None
     date_note: str | None = None
     outside_knowledge: str | None = None
+    exceptions: tuple[str, ...] = ()  # curation rules broken on purpose, 'rule: why'
     location: Location | None = field(default=None, compare=False)
 
     @property
@@ -131,6 +153,34 @@ class Post:
 
 
 ROLES = ("subject", "host", "mediator")
+#: The statuses every question counts unless the user asks for more (``any_status``, a
+#: chosen ``status``): `talks`, `path`, the named SPARQL queries and the page's path
+#: finder alike. Planned, proposed and denied contacts did not put anyone in touch.
+DEFAULT_STATUSES = frozenset({"happened"})
+
+
+def status_counts(status: str, any_status: bool = False) -> bool:
+    """Whether a contact of this status counts (see :data:`DEFAULT_STATUSES`).
+
+    >>> status_counts("happened"), status_counts("proposed"), status_counts("proposed", True)
+    (True, False, True)
+    """
+    return any_status or status in DEFAULT_STATUSES
+#: Sides are numbered from 1, in the order the facts give them, wherever a number is
+#: written: RDF ``dg:side``, the NetworkX/GraphML/GEXF/CSV ``side``, FtM's "side 1: ...".
+#: JSON views list the sides in that order (side n at index n - 1).
+FIRST_SIDE = 1
+
+
+def numbered_sides(
+    sides: tuple[tuple[str, ...], ...],
+) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """Each side with its number (see :data:`FIRST_SIDE`).
+
+    >>> list(numbered_sides((("a", "b"), ("c",))))
+    [(1, ('a', 'b')), (2, ('c',))]
+    """
+    return enumerate(sides, start=FIRST_SIDE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +189,7 @@ class Contact:
 
     >>> c = Contact("c", "meeting", (("lavrov", "shoigu"), ("tillerson", "mattis")), "…", ())
     >>> c.pairs[:2], c.side_of("mattis")
-    ((('lavrov', 'tillerson'), ('lavrov', 'mattis')), 1)
+    ((('lavrov', 'tillerson'), ('lavrov', 'mattis')), 2)
     >>> c.participants
     ('lavrov', 'shoigu', 'tillerson', 'mattis')
     """
@@ -153,6 +203,7 @@ class Contact:
     hosts: tuple[str, ...] = ()
     mediators: tuple[str, ...] = ()
     initiated_by: str | None = None
+    reported_by: tuple[str, ...] = ()  # who reports it, when not a party
     date: PartialDate | None = None
     date_note: str | None = None
     place: str | None = None  # a place id
@@ -160,6 +211,7 @@ class Contact:
     secret: bool = False
     status: str = "happened"
     outside_knowledge: str | None = None
+    exceptions: tuple[str, ...] = ()  # curation rules broken on purpose, 'rule: why'
     location: Location | None = field(default=None, compare=False)
 
     @property
@@ -173,8 +225,8 @@ class Contact:
         return cross_pairs(self.sides)
 
     def side_of(self, actor: str) -> int | None:
-        """The index of the actor's side, or None when it is not a party."""
-        return next((n for n, side in enumerate(self.sides) if actor in side), None)
+        """The number of the actor's side (from 1), or None when it is not a party."""
+        return next((n for n, side in numbered_sides(self.sides) if actor in side), None)
 
     @property
     def roles(self) -> dict[str, tuple[str, ...]]:
@@ -204,10 +256,26 @@ class Statement:
     kind: str
     summary: str
     evidence: tuple[Evidence, ...]
+    reported_by: str | None = None  # whose account it is, when not the speaker's own words
     date: PartialDate | None = None
     date_note: str | None = None
     about: tuple[str, ...] = ()
     outside_knowledge: str | None = None
+    exceptions: tuple[str, ...] = ()  # curation rules broken on purpose, 'rule: why'
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Corroboration:
+    """Quotes a file adds to a post, contact or statement declared in another file.
+
+    The loader appends them to that fact's evidence (marked ``corroborating``) and keeps
+    no record of its own: every projection then sees one fact with every source.
+    """
+
+    fact: str
+    evidence: tuple[Evidence, ...]
+    note: str | None = None
     location: Location | None = field(default=None, compare=False)
 
 
@@ -220,6 +288,8 @@ RECORD_TYPES: dict[str, type] = {
     "contact": Contact,
     "statement": Statement,
 }
+# What a fact file can declare: every record type, and corroborations of them.
+DECLARED_TYPES: dict[str, type] = {**RECORD_TYPES, "corroboration": Corroboration}
 
 
 @dataclass(slots=True)
@@ -235,6 +305,9 @@ class Facts:
     contacts: dict[str, Contact] = field(default_factory=dict)
     statements: dict[str, Statement] = field(default_factory=dict)
     files: tuple[Path, ...] = ()
+    # The SHA-256 of each fact file and source text as the loader read it: what these
+    # facts were made from (a cache entry of them is keyed by it). Empty when restored.
+    digests: dict[Path, str] = field(default_factory=dict, compare=False)
 
     def by_kind(self, kind: str) -> dict:
         """The records of one kind ('actor', 'contact'...)."""

@@ -20,6 +20,8 @@ import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
+from dipgraph.errors import NotFoundError
+
 _LETTER_MAP = str.maketrans(
     {
         "ٱ": "ا",  # alef wasla
@@ -74,7 +76,7 @@ def name_skeleton(text: str) -> str:
     return normalise_name(text.translate(_LOOK_ALIKES))
 
 
-class NameLookupError(LookupError):
+class NameLookupError(NotFoundError):
     """A name that matches no actor, or several."""
 
     def __init__(
@@ -141,7 +143,7 @@ class NameIndex:
         for ident, shown, names in entries:
             index.display[ident] = shown
             for name in (ident, shown, *names):
-                index.exact.setdefault(normalise_name(name), set()).add(ident)  # type: ignore[union-attr]
+                index.exact.setdefault(normalise_name(name), set()).add(ident)  # type: ignore[attr-defined]
         return index
 
     def search(self, text: str) -> list[str]:

@@ -9,6 +9,8 @@ Writes, from the bundled facts:
   graph-contact.png  the prisoner exchange: two sides, the people exchanged as subjects
   graph-layers.png   statements and topics layers on, Lavrov selected (1-hop focus)
   graph-narrow.png   the page at 400x800
+  graph-1280x720.png the first view on a laptop screen: every actor and contact named
+  graph-evidence.png the Istanbul talks: quotes, sources, the article opened at its quote
   graph-sides.png    a 1,000-party assembly (tests/fixtures/sides): one contact mark,
                      selected, joined to each delegate
 and, from synthetic data (benchmarks/synth.py, 10,000 actors / 30,000 contacts):
@@ -66,6 +68,12 @@ def bundled(browser, work: Path) -> None:
     )
     _shoot(page, "graph-layers.png")
     page.close()
+    laptop = _open(browser, page_path, 1280, 720)
+    _shoot(laptop, "graph-1280x720.png")
+    laptop.evaluate("window.dipgraph.select('contact:istanbul-secret-talks')")
+    laptop.click("#panel details.article summary")
+    _shoot(laptop, "graph-evidence.png")
+    laptop.close()
     narrow = _open(browser, page_path, 400, 800)
     narrow.evaluate("window.dipgraph.select('vladimir-putin')")
     narrow.evaluate("window.scrollTo(0, 0)")

@@ -122,3 +122,20 @@ def page(browser, bundled_html):
 
     with graph_page(browser, bundled_html) as opened:
         yield opened
+
+
+# The quick run (README: no browser, no servers) deselects these by marker; the marks
+# follow the fixtures a test uses, so a new browser or server test is marked by itself.
+SERVER_FIXTURES = frozenset(
+    {"served_process", "served", "served_cors", "oxigraph_server", "virtuoso", "oxigraph"}
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "browser" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        serving = item.path.name.startswith(("test_server", "test_virtuoso"))
+        if serving or fixtures & SERVER_FIXTURES:
+            item.add_marker(pytest.mark.server)

@@ -17,6 +17,8 @@ PACKAGE = REPO / "dipgraph"
 # Lowest first. A module belongs to the first entry that is a prefix of its name.
 LAYERS: list[tuple[str, ...]] = [
     (
+        "dipgraph.errors",
+        "dipgraph.slugs",
         "dipgraph.dates",
         "dipgraph.facts",
         "dipgraph.names",
@@ -26,10 +28,17 @@ LAYERS: list[tuple[str, ...]] = [
         "dipgraph.browser",
         "dipgraph.version",
     ),
-    ("dipgraph.loader",),
+    ("dipgraph.loader", "dipgraph.curation"),  # curation: rules over checked facts
     ("dipgraph.cache",),
     ("dipgraph.graph",),
-    ("dipgraph.cached", "dipgraph.exports", "dipgraph.suggest", "dipgraph.build"),
+    (
+        "dipgraph.cached",
+        "dipgraph.exports",
+        "dipgraph.suggest",
+        "dipgraph.imports",
+        "dipgraph.build",
+        "dipgraph.editing",
+    ),
     ("dipgraph.__init__",),  # the library API: dipgraph.load, dipgraph.check ...
     ("dipgraph.sparql",),
     ("dipgraph.cli", "dipgraph.__main__"),
@@ -109,3 +118,57 @@ def test_an_upward_import_is_caught(tmp_path: Path) -> None:
     probe.write_text("def f():\n    from dipgraph.cli.output import Format\n")
     assert "dipgraph.cli.output" in imports(probe)
     assert layer_of("dipgraph.cli.output") > layer_of("dipgraph.graph.paths")
+
+
+def import_graph() -> dict[str, set[str]]:
+    """module -> the dipgraph modules it imports, at any depth (function-level and
+    TYPE_CHECKING imports included: each still ties the two modules together)."""
+    graph: dict[str, set[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        importer = module_name(path)
+        graph[importer] = {
+            "dipgraph.__init__" if imported == "dipgraph" else imported
+            for imported in imports(path)
+        } - {importer}
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The groups of modules that import one another, directly or not (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for other in graph.get(node, ()):
+            if other not in index:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_import_cycle() -> None:
+    assert cycles(import_graph()) == []
+
+
+def test_an_import_cycle_is_caught() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert cycles(graph) == [["a", "b", "c"]]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import dipgraph
-from conftest import CACHE_DIR
+from conftest import CACHE_DIR, REPO
 from dipgraph.cache import content_key
 
 
@@ -98,6 +98,23 @@ def test_warm_answers_come_from_the_index_and_equal_fresh_ones(small_copy, monke
     assert warm.show("belov") == fresh.show("belov")  # show loads them on demand
 
 
+@pytest.mark.parametrize("folder", ["small", "bundled"])
+def test_warm_show_comes_from_the_index_and_equals_a_fresh_one(
+    folder: str, tmp_path: Path, monkeypatch
+) -> None:
+    """Every actor's profile, answered from the stored parts without decoding a fact."""
+    from dipgraph.bundled import default_facts_dir
+
+    root = REPO / "tests" / "fixtures" / "small" if folder == "small" else default_facts_dir()
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    fresh = dipgraph.load(root)
+    dipgraph.load(root, cache=True)  # fills the cache
+    warm = dipgraph.load(root, cache=True)
+    for ident in fresh.facts.actors:
+        assert warm.show(ident) == fresh.show(ident), ident
+    assert warm._facts is None
+
+
 def test_eviction_keeps_recent_entries_and_never_touches_other_folders(
     small_copy: Path, tmp_path: Path, monkeypatch
 ) -> None:
@@ -162,7 +179,8 @@ def test_eviction_keeps_the_cache_within_its_size_limit(
         with (small_copy / "facts.yaml").open("a", encoding="utf-8") as handle:
             handle.write(f"# edit {number}\n")
         newest = dipgraph.load(small_copy, cache=True)
-    assert [p.name for p in cache.iterdir()] == [newest.rdf_file.directory.name]
+    kept = [p.name for p in cache.iterdir() if p.name != "files.sqlite"]  # (its own limit)
+    assert kept == [newest.rdf_file.directory.name]
     assert newest.talks() == dipgraph.load(small_copy, cache=True).talks()  # still usable
 
 

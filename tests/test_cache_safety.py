@@ -227,7 +227,7 @@ def test_an_edit_during_a_cold_load_is_never_cached_as_the_new_content(
 
     monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
     facts_file = small_copy / "facts.yaml"
-    read = dipgraph.cached.load_facts
+    read = dipgraph.cached._load_checked
 
     def read_then_edit(root):
         loaded = read(root)
@@ -239,9 +239,9 @@ def test_an_edit_during_a_cold_load_is_never_cached_as_the_new_content(
         )
         return loaded
 
-    monkeypatch.setattr(dipgraph.cached, "load_facts", read_then_edit)
+    monkeypatch.setattr(dipgraph.cached, "_load_checked", read_then_edit)
     dipgraph.load(small_copy, cache=True)
-    monkeypatch.setattr(dipgraph.cached, "load_facts", read)
+    monkeypatch.setattr(dipgraph.cached, "_load_checked", read)
     after = dipgraph.load(small_copy, cache=True)
     summaries = {c["id"]: c["summary"] for c in after.talks("belov")}
     assert summaries["belov-clark-meeting"] == "Edited during the read."
@@ -308,7 +308,8 @@ def test_a_damaged_value_found_mid_query_is_recovered_from_the_facts(warm, part:
         (table,) = db.execute("SELECT tab FROM parts WHERE name=?", (part,)).fetchone()
         db.execute(f"UPDATE {table} SET data='{{not json'")
     warned = []
-    for command in (["talks", "belov"], ["show", "belov"], ["path", "alice", "dorin"]):
+    commands = (["talks", "belov"], ["show", "belov"], ["path", "alice", "dorin"], ["actors"])
+    for command in commands:  # (`actors` reads the facts; the others the indexes)
         result = run(*command, "--facts", facts, "--format", "json", cache=cache)
         assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
         assert "belov" in result.stdout
@@ -328,7 +329,8 @@ def test_a_stored_value_of_the_wrong_shape_is_damage_too(warm, part: str, data: 
     with sqlite3.connect(entry / "index.sqlite") as db:
         (table,) = db.execute("SELECT tab FROM parts WHERE name=?", (part,)).fetchone()
         db.execute(f"UPDATE {table} SET data=?", (data,))
-    for command in (["talks", "belov"], ["show", "belov"], ["path", "alice", "dorin"]):
+    commands = (["talks", "belov"], ["show", "belov"], ["path", "alice", "dorin"], ["actors"])
+    for command in commands:  # (`actors` reads the facts; the others the indexes)
         result = run(*command, "--facts", facts, "--format", "json", cache=cache)
         assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
         assert "belov" in result.stdout
@@ -378,7 +380,7 @@ def test_a_full_disk_means_no_cache_no_temporary_file_and_the_right_answer(
         if command == ["talks"]:
             assert talk_ids(result) == expected
     leftovers = [p for p in cache.rglob("*") if not p.name.startswith("key-")]
-    assert leftovers == []
+    assert [p.name for p in leftovers] in ([], ["files.sqlite"])  # (SQLite rolled back)
 
 
 def test_what_kill_9_leaves_behind_is_cleaned_and_work_in_progress_is_kept(
@@ -413,7 +415,7 @@ def test_a_second_writer_keeps_the_entry_others_are_reading(
     not pull the first one's entry from under its readers (a check exited 1 with
     '[Errno 2] No such file or directory' when it did)."""
     from dipgraph.cache import entry_for
-    from dipgraph.cached import _fill
+    from dipgraph.cached import _fill, _read
     from dipgraph.graph.iris import DEFAULT_BASE
     from dipgraph.graph.knowledge import KnowledgeGraph
 
@@ -426,10 +428,70 @@ def test_a_second_writer_keeps_the_entry_others_are_reading(
     sources = [s.file for s in facts.sources.values()]
     first, second = entry_for(root, DEFAULT_BASE), entry_for(root, DEFAULT_BASE)
     assert first is not None and second is not None
-    assert first.save(_fill(kg), sources, began)
+    assert first.save(_fill(kg), sources, began, _read(facts))
     reading = first.open()
     assert reading is not None
     inode = first.directory.stat().st_ino
-    assert not second.save(_fill(kg), sources, began)  # the same entry was there first
+    assert not second.save(_fill(kg), sources, began, _read(facts))  # the same entry, there first
     assert first.directory.stat().st_ino == inode
     assert first.open() is not None and reading.value("sources")
+
+
+# -- an entry holds what was read, under a key no content can forge ------------------
+
+
+@pytest.mark.parametrize("prepare_store", [False, True], ids=["load", "cold-start-child"])
+def test_an_edit_undone_while_the_facts_are_read_is_never_cached(
+    small_copy: Path, tmp_path: Path, monkeypatch, prepare_store: bool
+) -> None:
+    """A -> B -> A while the loader reads: the files end as the key names them, but the
+    facts read were B's; the entry must not answer B for A (a topic label that is in no
+    file was answered)."""
+    import dipgraph.loader.reading as reading
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    topics = small_copy / "topics.yaml"
+    a = topics.read_bytes()
+    b = a.replace(b"{en: arms control,", b"{en: a label in no file,")
+    assert b != a
+    real = reading.read_bounded
+
+    def undone_while_read(path: Path, max_bytes: int) -> bytes:
+        if path.name != "topics.yaml":
+            return real(path, max_bytes)
+        topics.write_bytes(b)
+        try:
+            return real(path, max_bytes)
+        finally:
+            topics.write_bytes(a)
+
+    monkeypatch.setattr(reading, "read_bounded", undone_while_read)
+    dipgraph.load(small_copy, cache=True, prepare_store=prepare_store)
+    monkeypatch.setattr(reading, "read_bounded", real)
+    assert topics.read_bytes() == a
+    warm = dipgraph.load(small_copy, cache=True)
+    assert warm.facts.topics["arms-control"].names["en"] == "arms control"
+    assert warm.facts == dipgraph.load(small_copy).facts
+
+
+def test_the_key_cannot_be_forged_by_a_file_holding_the_next_one(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """With files joined by NUL bytes, a file holding NUL, the next file's name and its
+    bytes (that file removed) had the key of the old pair: facts that fail check were
+    answered from the old entry."""
+    from dipgraph.loader import fact_files
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    root = small_copy.resolve()
+    dipgraph.load(root, cache=True)
+    before = content_key(root, "urn:x:")
+    first, last = fact_files(root)[-2:]
+    assert first.parent == last.parent == root
+    first.write_bytes(
+        first.read_bytes() + b"\0" + last.name.encode() + b"\0" + last.read_bytes()
+    )
+    last.unlink()
+    assert content_key(root, "urn:x:") != before
+    with pytest.raises(dipgraph.FactsError):
+        dipgraph.load(root, cache=True)

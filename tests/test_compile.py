@@ -11,18 +11,18 @@ from rdflib.namespace import ORG, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
 
 import dipgraph
 from conftest import BUNDLED, SMALL
-from dipgraph.facts import RECORD_TYPES
+from dipgraph.facts import DECLARED_TYPES
 from dipgraph.graph.iris import DG_NS, SEM_NS
 from dipgraph.schema import load_model
 
-ID = "https://dipgraph.example/id/"
+ID = "https://w3id.org/dipgraph/id/"
 DG, SEM = Namespace(DG_NS), Namespace(SEM_NS)
 
 
 def test_schema_yaml_and_records_agree() -> None:
     model = load_model()
     for name, kind in model.kinds.items():
-        fields = {f.name for f in dataclasses.fields(RECORD_TYPES[name])} - {"location"}
+        fields = {f.name for f in dataclasses.fields(DECLARED_TYPES[name])} - {"location"}
         props = {
             f"{p}_" if keyword.iskeyword(p) else p
             for p, prop in kind.properties.items()
@@ -44,7 +44,7 @@ def test_networkx_graph() -> None:
         "2020-03",
     )
     edge = graph.edges["alice-adams", "adams-belov-call", "adams-belov-call:alice-adams"]
-    assert (edge["relation"], edge["side"]) == ("party", 0)
+    assert (edge["relation"], edge["side"]) == ("party", 1)  # sides count from 1
     assert graph.edges["alice-adams", "state-dept", "adams-secretary"]["relation"] == "post"
     assert graph.edges["new-start", "arms-control", "broader:new-start"]["relation"] == "broader"
     contacts = {n for n, d in graph.nodes(data=True) if d["node_type"] == "contact"}

@@ -76,7 +76,14 @@ def test_clicking_the_mark_opens_the_session(sides_page) -> None:
 
 def test_a_path_goes_through_the_mark(sides_page) -> None:
     hops = sides_page.evaluate("window.dipgraph.path('delegate-ru-0007', 'delegate-us-0123')")
-    assert hops == [{"from": "delegate-ru-0007", "to": "delegate-us-0123", "contact": SESSION}]
+    assert hops == [
+        {
+            "from": "delegate-ru-0007",
+            "to": "delegate-us-0123",
+            "contact": SESSION,
+            "status": "happened",
+        }
+    ]
     path = sides_page.evaluate("window.dipgraph.state().path")
     assert f"contact:{SESSION}" in path["nodes"] and len(path["edges"]) == 2
     # Delegates of one side never talked to each other through it.

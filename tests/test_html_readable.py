@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import pytest
 
-WINDOWS = [(1400, 900), (1920, 1080), (900, 800)]
+WINDOWS = [(1400, 900), (1920, 1080), (1280, 720), (1366, 657), (1024, 700), (900, 800)]
 MIN_LABEL_PX = 12  # actors and contact marks
 MIN_EDGE_LABEL_PX = 11  # "subject", "host", "mediator" lines
-MIN_SHOWN = {(1400, 900): 1.0, (1920, 1080): 1.0, (900, 800): 0.0}  # share of names drawn
+# Share of names drawn at the first fit: every one at laptop sizes too.
+MIN_SHOWN = {w: 1.0 for w in WINDOWS} | {(900, 800): 0.0}
 
 # Every visible node's and line's label as drawn now, in CSS px from the canvas's corner.
 MEASURE = """(() => {
@@ -207,5 +208,21 @@ def test_a_wide_window_keeps_three_columns(browser, bundled_html) -> None:
     try:
         graph, panel = page.evaluate(BOX, "#graph"), page.evaluate(BOX, "#panel")
         assert panel[0] >= graph[2] - 1
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("start", "end"), [((1400, 900), (1280, 720)), ((1024, 700), (1366, 657))])
+def test_every_name_is_drawn_again_after_a_resize(browser, bundled_html, start, end) -> None:
+    context, page = open_at(browser, bundled_html, *start)
+    try:
+        page.set_viewport_size({"width": end[0], "height": end[1]})
+        page.wait_for_function("() => (window.dipgraph.status.resized || 0) >= 1", timeout=10000)
+        view = page.evaluate(MEASURE)
+        named = [n for n in view["nodes"] if n["kind"] in ("actor", "contact")]
+        unnamed = [n["text"] for n in named if not n["drawn"] or n["px"] < MIN_LABEL_PX]
+        assert unnamed == [], f"{start} -> {end}: unnamed {unnamed}"
+        assert clashes(view) == []
+        assert all(inside(n["label"], view) for n in named)
     finally:
         context.close()

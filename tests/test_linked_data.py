@@ -18,7 +18,7 @@ from fixture_sets import DELEGATIONS, EVERY_DATASET
 
 PREFIXES = """
 PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-PREFIX dg: <https://dipgraph.example/ns#>
+PREFIX dg: <https://w3id.org/dipgraph/ns#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -363,7 +363,7 @@ def test_gexf_is_dynamic_and_networkx_reads_the_spells(cli, tmp_path: Path) -> N
     assert graph.nodes["geneva-talks"]["start"] == "2021-06-04"
     parties = [d for _, _, d in graph.edges("two-plus-two", data=True) if d["relation"] == "party"]
     assert len(parties) == 4 and all(d["start"] == "2021-03-01" for d in parties)
-    assert {d["side"] for d in parties} == {0, 1}
+    assert {d["side"] for d in parties} == {1, 2}
     posts = {
         d["fact"] if "fact" in d else d["id"]: d
         for _, _, d in graph.edges(data=True)

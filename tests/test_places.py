@@ -15,7 +15,7 @@ from dipgraph.graph.shacl import validate
 from dipgraph.graph.to_rdf import Quads
 from dipgraph.schema.jsonschema import fact_file_schema
 
-ID = "https://dipgraph.example/id/"
+ID = "https://w3id.org/dipgraph/id/"
 HAS_PLACE = "<http://semanticweb.cs.vu.nl/2009/11/sem/hasPlace>"
 SAME_AS = "<http://www.w3.org/2002/07/owl#sameAs>"
 SCHEMA_SAME_AS = "<https://schema.org/sameAs>"
@@ -142,7 +142,7 @@ def test_one_wikidata_item_is_claimed_once_across_every_kind(cli, small_copy: Pa
         "ids.yaml:10:15: error: Wikidata item Q101 is already claimed at "
     ) and found[0].endswith("ids.yaml:5:15")
     assert found[1] == (
-        "ids.yaml:16:15: error: 'Q0202' is not a Wikidata item id (Q followed by digits)"
+        "ids.yaml:16:15: error: 'Q0202' is not a Wikidata item id (Q followed by at most 12 digits)"
     )
     assert found[2].startswith(
         "ids.yaml:20:15: error: Wikidata item Q202 is already claimed at "
@@ -252,7 +252,7 @@ def test_the_html_page_gets_the_place_names() -> None:
 
 
 def test_the_json_schema_knows_places() -> None:
-    schema = fact_file_schema()["properties"]
+    schema = fact_file_schema(ID)["properties"]
     place = schema["places"]["items"]
     assert place["required"] == ["id", "names"]
     assert set(place["properties"]) >= {"id", "names", "aliases", "in", "wikidata"}

@@ -120,7 +120,7 @@ def test_a_server_dripping_headers_cannot_hold_push_past_its_timeout(serve_raw) 
     elapsed = time.monotonic() - started
     assert result.code == 1 and "within the 2 s allowed" in result.err, result.err
     assert "Traceback" not in result.err
-    assert elapsed < 10, elapsed  # python start and load included
+    assert elapsed < 30, elapsed  # it would hang for ever; python start and load included
 
 
 @pytest.mark.parametrize(

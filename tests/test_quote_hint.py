@@ -13,7 +13,10 @@ from dipgraph.loader import check_facts
 from dipgraph.loader.quote_hint import HINTS_PER_SOURCE, Folded, closest_span, quote_hint
 from dipgraph.loader.quotes import SourceText
 
-GOOD = "Secretary Alice Adams spoke by telephone with Minister Boris Belov in March 2020."
+GOOD = (
+    "Secretary Alice Adams spoke by telephone with Minister Boris Belov in March 2020. "
+    "They discussed the renewal of the New START treaty."
+)
 
 
 @pytest.mark.parametrize(

@@ -142,7 +142,7 @@ def test_serve_times_out_long_queries(served: str) -> None:
     started = time.monotonic()
     status, _, body = http(f"{served}/sparql?query=" + urllib.parse.quote(slow))
     assert status == 503 and "timed out" in body
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - started < 30  # the query would run for days
 
 
 def test_ctrl_c_does_not_wait_for_a_timed_out_query(served_process) -> None:
@@ -153,9 +153,9 @@ def test_ctrl_c_does_not_wait_for_a_timed_out_query(served_process) -> None:
     started = time.monotonic()
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=30) == 0
-    # The query would run for days; 15 s leaves room for a loaded machine (5 s failed
+    # The query would run for days; 30 s leaves room for a loaded machine (5 s failed
     # once while two other test suites ran beside this one).
-    assert time.monotonic() - started < 15
+    assert time.monotonic() - started < 30
     said = process.stderr.read().decode()
     assert "Traceback" not in said and "retrying" not in said, said  # a quiet stop
 
@@ -213,7 +213,7 @@ def test_push_to_a_real_oxigraph_server(cli, oxigraph_server: str) -> None:
     result = cli("push", f"{oxigraph_server}/store", "--facts", SMALL)
     assert result.code == 0, result.err
     assert server_count(oxigraph_server) == expected
-    wire = "https://dipgraph.example/id/graph/wire"
+    wire = "https://w3id.org/dipgraph/id/graph/wire"
     per_graph = server_count(
         oxigraph_server, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + wire + "> { ?s ?p ?o } }"
     )

@@ -181,7 +181,7 @@ def test_a_request_naming_its_own_dataset_is_refused_not_answered_from_the_union
 ) -> None:
     """default-graph-uri / named-graph-uri would narrow the dataset; answering over the
     union instead would give another answer than the one asked for."""
-    graph = urllib.parse.quote("https://dipgraph.example/id/graph/entities")
+    graph = urllib.parse.quote("https://w3id.org/dipgraph/id/graph/entities")
     form = f"query={urllib.parse.quote(LIGHT)}&default-graph-uri={graph}"
     requests = [
         f"GET /sparql?{form} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
@@ -228,7 +228,7 @@ def test_slow_header_clients_do_not_starve_others(served: Served) -> None:
             slow.append(sock)
         started = time.monotonic()
         assert http(query_url(served))[0] == 200
-        assert time.monotonic() - started < 5
+        assert time.monotonic() - started < 30  # blocked, it would wait for ever
         # They cost a buffer each, not a thread each.
         assert len(list(Path(f"/proc/{served.process.pid}/task").iterdir())) < 40
     finally:
@@ -376,7 +376,7 @@ def test_heavy_queries_are_killed_and_a_light_one_answers_promptly(served: Serve
     time.sleep(1.0)
     assert _cpu_seconds(_tree(served.process.pid)) - cpu < 0.5
     print(f"6 heavy queries: {heavy_seconds:.1f} s; light query after them: {light_seconds:.2f} s")
-    assert light_seconds < 10
+    assert light_seconds < 30  # behind a heavy query it would wait out the 60 s timeout
 
 
 def test_workers_end_with_a_killed_server_even_mid_query(tmp_path: Path) -> None:

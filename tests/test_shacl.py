@@ -11,8 +11,8 @@ from dipgraph.graph.shacl import validate
 from dipgraph.graph.to_rdf import Quads
 from fixture_sets import DELEGATIONS, EVERY_DATASET
 
-ID = "https://dipgraph.example/id/"
-DG = "https://dipgraph.example/ns#"
+ID = "https://w3id.org/dipgraph/id/"
+DG = "https://w3id.org/dipgraph/ns#"
 SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 RDF_VALUE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#value>"
 

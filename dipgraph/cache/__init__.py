@@ -21,6 +21,8 @@ Location: ``$DIPGRAPH_CACHE_DIR``, else ``$XDG_CACHE_HOME/dipgraph``, else
 ``~/.cache/dipgraph``; ``DIPGRAPH_NO_CACHE=1`` turns it off. It keeps the 8 most
 recently used entries within ``$DIPGRAPH_CACHE_MAX_MB`` (4096 by default), and the 64
 newest key notes (``key-*.json``: a facts folder's key, remembered by its files' stat).
+``files.sqlite`` keeps each fact file's own check (see :mod:`dipgraph.cache.file_checks`),
+the most recently used within a quarter of that size.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ import re
 import shutil
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -47,6 +49,7 @@ from dipgraph.cache.folder import (
     warn_once,
     write_atomic,
 )
+from dipgraph.cache.parts import PartStore
 from dipgraph.cache.tables import CacheDamaged, Tables, TableWriter
 from dipgraph.collector import without_collector
 
@@ -58,6 +61,8 @@ __all__ = [
     "cache_root",
     "content_key",
     "entry_for",
+    "part_store",
+    "schema_digest",
     "warn_not_written",
 ]
 
@@ -65,10 +70,17 @@ KEEP_ENTRIES = 8
 KEEP_KEY_NOTES = 64
 _KEY_NOTE = re.compile(r"key-[0-9a-f]{24}\.json")  # see quick_key
 _KEY_LENGTH = 32
-_FORMAT = "6"
+_FORMAT = "8"
 _INDEX = "index.sqlite"
 _NQUADS = "data.nq"
 _WITHOUT = "running without the cache"
+# A file changed this recently (ns) may change again within the clock's granularity
+# unseen by its stat: it is hashed, not known by its stat.
+RECENT_NS = 2_000_000_000
+
+
+def _write(out: BinaryIO, data: bytes) -> None:
+    out.write(data)
 
 
 def cache_root() -> Path | None:
@@ -95,29 +107,56 @@ def _schema_files() -> list[Path]:
     )
 
 
+def _schema_inputs() -> list[tuple[Path, Path]]:
+    from dipgraph.schema.model import SCHEMA_DIR
+
+    return [(SCHEMA_DIR, p) for p in _schema_files()]
+
+
+def schema_digest() -> bytes:
+    """A digest of the schema's data files (what a check is made against)."""
+    digest = hashlib.sha256()
+    for folder, path in _schema_inputs():
+        name = str(path.relative_to(folder)).encode()
+        digest.update(_framed(name, hashlib.sha256(path.read_bytes()).digest()))
+    return digest.digest()
+
+
 def _inputs(root: Path) -> list[tuple[Path, Path]]:
     """(folder, file) for every file a compile reads but the source texts."""
     from dipgraph.loader import fact_files
-    from dipgraph.schema.model import SCHEMA_DIR
 
-    return [(SCHEMA_DIR, p) for p in _schema_files()] + [(root, p) for p in fact_files(root)]
+    return _schema_inputs() + [(root, p) for p in fact_files(root)]
+
+
+def _framed(*parts: bytes) -> bytes:
+    """Each part behind its length: no content can pass for a boundary (joined with NUL
+    bytes, a file holding NUL, the next file's name and bytes had the key of the pair)."""
+    return b"".join(len(part).to_bytes(8, "big") + part for part in parts)
 
 
 def _salt(root: Path, base_iri: str) -> bytes:
     from dipgraph.version import __version__
 
-    return f"{_FORMAT}\0{__version__}\0{base_iri}\0{root}\0".encode()
+    return _framed(_FORMAT.encode(), __version__.encode(), base_iri.encode(), bytes(root))
 
 
-def content_key(root: Path, base_iri: str) -> str:
+def content_key(root: Path, base_iri: str, read: Mapping[Path, str | None] | None = None) -> str:
     """A digest of what a compile reads: the fact files and the schema's data files
-    (source texts are checked against the digests an entry lists, see the module)."""
+    (source texts are checked against the digests an entry lists, see the module).
+
+    It is a digest of each file's name and SHA-256, each framed by its length.
+    ``read``: the fact files' digests as the loader read them (``Facts.digests``), and
+    only those files: the key of what was read, whatever the disk says now."""
     digest = hashlib.sha256(_salt(root, base_iri))
-    for folder, path in _inputs(root):
-        digest.update(str(path.relative_to(folder) if folder.is_dir() else path).encode())
-        digest.update(b"\0")
-        digest.update(path.read_bytes())
-        digest.update(b"\0")
+    inputs = _inputs(root) if read is None else _schema_inputs() + [(root, p) for p in sorted(read)]
+    for folder, path in inputs:
+        name = str(path.relative_to(folder) if folder.is_dir() else path).encode()
+        if read is not None and folder == root:
+            sha = bytes.fromhex(read[path] or "")  # None: not read (the key then differs)
+        else:
+            sha = hashlib.sha256(path.read_bytes()).digest()
+        digest.update(_framed(name, sha))
     return digest.hexdigest()[:_KEY_LENGTH]
 
 
@@ -125,7 +164,7 @@ def stat_print(paths: Iterable[Path]) -> str | None:
     """A digest of the files' size, times and inode, or None when one changed in the
     last two seconds (a later change within the clock's granularity could go unseen)."""
     digest = hashlib.sha256()
-    recent = time.time_ns() - 2_000_000_000
+    recent = time.time_ns() - RECENT_NS
     for path in paths:
         info = path.stat()
         if max(info.st_ctime_ns, info.st_mtime_ns) > recent:
@@ -154,7 +193,7 @@ def quick_key(folder: Path, root: Path, base_iri: str) -> str:
     if now is not None and stat_print(paths) == now:
         with suppress(OSError):
             write_atomic(
-                note, lambda out: out.write(json.dumps({"stat": now, "key": key}).encode())
+                note, lambda out: _write(out, json.dumps({"stat": now, "key": key}).encode())
             )
     return key
 
@@ -250,13 +289,15 @@ class CacheEntry:
         fill: Callable[[TableWriter], None],
         sources: Iterable[Path],
         began: float,
+        read: tuple[Mapping[Path, str | None], Mapping[Path, str]],
     ) -> bool:
         """Write a new entry with what ``fill`` adds, unless the facts changed since
-        ``began`` (the moment their reading started): then the answer of this run
-        comes from files that no longer exist as read, and is not kept. True when kept."""
+        ``began`` (the moment their reading started) or ``read`` (their digests as read)
+        is not what the key names: then the answer of this run comes from files that
+        no longer exist as read, and is not kept (see :meth:`Draft.commit`)."""
         try:
             with self.draft() as draft:
-                return draft.commit(fill, sources, began)
+                return draft.commit(fill, sources, began, read)
         except (OSError, sqlite3.Error) as error:
             warn_not_written(error)
             return False
@@ -289,7 +330,7 @@ class CacheEntry:
             write_atomic(self.nquads_path, write)
             _evict(self.directory.parent)
         except OSError as error:
-            warn_once(f"cache not written ({_reason(error)}); {_WITHOUT}")
+            warn_not_written(error)
             return None
         return self.nquads_path
 
@@ -313,18 +354,31 @@ class Draft:
         os.chmod(path, 0o600)
 
     def commit(
-        self, fill: Callable[[TableWriter], None], sources: Iterable[Path], began: float
+        self,
+        fill: Callable[[TableWriter], None],
+        sources: Iterable[Path],
+        began: float,
+        read: tuple[Mapping[Path, str | None], Mapping[Path, str]],
     ) -> bool:
         """Add what ``fill`` writes and the source texts' digests, and put the entry in
-        place, unless a fact file or source text changed since ``began``: True when kept.
-        OSError or sqlite3.Error when writing fails."""
+        place, unless what was read is not what the entry's key names. ``read``: the
+        SHA-256 of each fact file, and of each source text, as the loader read it; the
+        first must give the key, and each source text must still have the digest read
+        (and no change since ``began``). True when kept. OSError or sqlite3.Error when
+        writing fails.
+
+        Comparing the files on disk again is not enough: an edit undone while they
+        were read (A, B, A) leaves them as keyed, and the facts read were B's."""
         entry, building = self.entry, self.building
         sources = sorted(set(sources))
-        if content_key(entry.root, entry.base_iri) != entry.directory.name or any(
-            p.stat().st_mtime >= began - 1 for p in sources
-        ):
+        facts_read, sources_read = read
+        if content_key(entry.root, entry.base_iri, facts_read) != entry.directory.name:
             return False  # edited while being read
+        if any(p not in sources_read or p.stat().st_mtime >= began - 1 for p in sources):
+            return False
         digests = {str(p): (file_digest(p), stat_print([p])) for p in sources}
+        if any(digests[str(p)][0] != sources_read[p] for p in sources):
+            return False  # a source text changed since it was read
         writer = TableWriter(building / _INDEX)
         try:
             fill(writer)
@@ -367,6 +421,24 @@ def entry_for(root: Path, base_iri: str) -> CacheEntry | None:
         warn_once(f"cache folder refused: {error}; {_WITHOUT}")
         return None
     return CacheEntry(folder / quick_key(folder, root, base_iri), root, base_iri)
+
+
+_PARTS = "files.sqlite"
+
+
+def part_store() -> PartStore | None:
+    """The store of per-file results in the cache folder, or None when caching is off
+    or the folder or store is unusable (warned once)."""
+    configured = cache_root()
+    if configured is None:
+        return None
+    try:
+        return PartStore(private_root(configured) / _PARTS, size_limit() // 4)
+    except UnsafeCache as error:
+        warn_once(f"cache folder refused: {error}; {_WITHOUT}")
+    except (OSError, sqlite3.Error):
+        pass  # costs speed only: an entry that cannot be written says so itself
+    return None
 
 
 def _is_entry(path: Path) -> bool:

@@ -14,7 +14,6 @@ import os
 import re
 import shutil
 import stat
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -22,21 +21,24 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import BinaryIO
 
+from dipgraph.errors import CacheError, warn
+
 TEMP_PREFIX = ".tmp-"
 BUILDING_PREFIX = ".building-"
 _warned: set[str] = set()
 _DISCARDED = re.compile(r"[0-9a-f]{32}\.dead-[0-9]+")
 
 
-class UnsafeCache(OSError):
+class UnsafeCache(CacheError, OSError):
     """A cache folder or file that is not the user's own, or cannot be used."""
 
 
 def warn_once(message: str) -> None:
-    """One warning per process and message, on stderr (stdout stays the answer)."""
+    """One warning per process and message (the command line prints it on stderr;
+    stdout stays the answer)."""
     if message not in _warned and "" not in _warned:
         _warned.add(message)
-        print(f"warning: {message}", file=sys.stderr)
+        warn(message)
 
 
 def quiet_warnings() -> None:

@@ -8,7 +8,7 @@ converting every field by its declared type, so nothing in the data chooses a cl
 >>> from dipgraph.facts import Evidence
 >>> plain = json.loads(_ENCODER.encode(Evidence("wire", "a quote")))
 >>> plain, decoder(Evidence)(plain) == Evidence("wire", "a quote")
-(['wire', 'a quote'], True)
+(['wire', 'a quote', None, False], True)
 """
 
 from __future__ import annotations
@@ -25,12 +25,13 @@ from typing import Any
 
 from dipgraph import facts as facts_module
 from dipgraph.dates import PartialDate
+from dipgraph.errors import CacheError
 from dipgraph.facts import Facts
 
 Decoder = Callable[[Any], Any]
 
 
-class BadRecord(ValueError):
+class BadRecord(CacheError, ValueError):
     """Stored data that does not have the shape its declared type calls for."""
 
 
@@ -62,7 +63,7 @@ def _for_type(hint: Any) -> Decoder:
         return lambda value: Path(_scalar(str)(value))
     if hint in (str, int, bool):
         return _scalar(hint)
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return decoder(hint)
     raise TypeError(f"cannot store the type {hint}")
 
@@ -94,7 +95,7 @@ def decoder(cls: type) -> Decoder:
     def rebuild(value: Any) -> Any:
         if type(value) is not list or len(value) != count:
             raise BadRecord(f"a {cls.__name__} record needs {count} fields")
-        record = object.__new__(cls)
+        record: Any = object.__new__(cls)
         # Frozen dataclasses: set each slot directly, as pickle does (no __init__).
         for (name, convert), item in zip(fields, value, strict=True):
             _setattr(record, name, convert(item))
@@ -104,7 +105,13 @@ def decoder(cls: type) -> Decoder:
 
 
 _RECORD_CLASSES = frozenset(
-    {PartialDate, facts_module.Location, facts_module.Evidence, *facts_module.RECORD_TYPES.values()}
+    {
+        PartialDate,
+        facts_module.Location,
+        facts_module.Evidence,
+        facts_module.Citation,
+        *facts_module.DECLARED_TYPES.values(),  # a file's corroborations too
+    }
 )
 
 
@@ -117,7 +124,7 @@ def _fields_of(cls: type) -> Callable[[Any], tuple]:
 def _plain(value: Any) -> Any:
     """What JSON cannot write itself: records as field tuples, paths as text."""
     if type(value) in _RECORD_CLASSES:
-        return _fields_of(type(value))(value)
+        return _fields_of(type(value))(value)  # type: ignore[arg-type]
     if isinstance(value, Path):
         return str(value)
     raise TypeError(f"cannot store {type(value).__name__}")

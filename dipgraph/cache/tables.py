@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from dipgraph.errors import CacheError
+
 FORMAT = "tables-4"  # 4: a text part records how many pieces it has
 # One table a part: a list's rows by rowid (position + 1), a map's values by key
 # (indexed once all are in). Rowid tables: values are hundreds of bytes.
@@ -34,7 +36,7 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 _TABLE = re.compile(r"p[0-9]+")
 
 
-class CacheDamaged(RuntimeError):
+class CacheDamaged(CacheError, RuntimeError):
     """A cache file that cannot be read back as written."""
 
 

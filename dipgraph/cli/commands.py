@@ -2,7 +2,8 @@
 Python twin on :class:`dipgraph.KnowledgeGraph`).
 
 Exit codes: 0 success, 1 bad input or data (with a message, never a traceback),
-2 bad usage.
+2 bad usage. Commands let the library's errors (:class:`dipgraph.errors.DipgraphError`)
+rise: :func:`main` reports them, in one place (:mod:`dipgraph.cli.failures`).
 """
 
 from __future__ import annotations
@@ -16,9 +17,12 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from dipgraph.cli import output
+from dipgraph.cli import failures, output
+from dipgraph.cli.actor_edit import actor_app
 from dipgraph.cli.output import Format
+from dipgraph.errors import DipgraphError
 from dipgraph.graph.knowledge import ROLE_CHOICES, VIA_CHOICES
+from dipgraph.graph.rank import MEASURES
 
 app = typer.Typer(
     name="dipgraph",
@@ -59,9 +63,11 @@ WithOption = Annotated[
 
 # How an actor takes part in a contact: the library's fixed list, so that another value
 # is bad usage (exit 2) here.
-Role = StrEnum("Role", {choice: choice for choice in ROLE_CHOICES})
+Role = StrEnum("Role", {choice: choice for choice in ROLE_CHOICES})  # type: ignore[misc]
 # What a path may cross: the library's fixed list, for the same reason.
-Via = StrEnum("Via", {choice: choice for choice in VIA_CHOICES})
+Via = StrEnum("Via", {choice: choice for choice in VIA_CHOICES})  # type: ignore[misc]
+DEFAULT_ROLE = Role("party")
+DEFAULT_VIA = Via("contacts")
 
 
 RoleOption = Annotated[
@@ -72,7 +78,17 @@ TypeOption = Annotated[
     str | None, typer.Option("--type", help="Contact type (phone_call, meeting...).")
 ]
 TopicOption = Annotated[str | None, typer.Option(help="Topic, including narrower ones.")]
-StatusOption = Annotated[str | None, typer.Option(help="happened, planned, proposed or denied.")]
+StatusOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Only contacts of this status: happened, planned, proposed or denied "
+        "(default: those that happened).",
+        show_default=False,
+    ),
+]
+AnyStatusOption = Annotated[
+    bool, typer.Option(help="Also planned, proposed and denied contacts (as path --any-status).")
+]
 
 
 def fail(message: str) -> NoReturn:
@@ -106,7 +122,7 @@ BaseIriOption = Annotated[
     str | None,
     typer.Option(
         "--base-iri",
-        help="Base of the data IRIs ({base}actor/{id}...); default https://dipgraph.example/id/.",
+        help="Base of the data IRIs ({base}actor/{id}...); default: the facts' dataset.yaml.",
         show_default=False,
     ),
 ]
@@ -118,65 +134,127 @@ def open_graph(
     sparql: bool = False,
     first_query: str | None = None,
 ) -> Any:
-    """Load and check the facts, or exit 1 listing every error (``sparql``: the store
-    will be wanted, first for ``first_query``; see dipgraph.load)."""
+    """Load and check the facts (``sparql``: the store will be wanted, first for
+    ``first_query``; see dipgraph.load). FactsError lists every error (see main)."""
     import dipgraph
 
-    try:
-        return dipgraph.load(
-            facts, base_iri, cache=True, prepare_store=sparql, first_query=first_query
-        )
-    except (FileNotFoundError, ValueError) as error:
-        fail(str(error))
-    except dipgraph.FactsError as error:
-        fail_on_errors(error)
+    return dipgraph.load(facts, base_iri, cache=True, prepare_store=sparql, first_query=first_query)
 
 
-def fail_on_errors(error: Any) -> NoReturn:
-    """Print every error of a FactsError at its place, and exit 1."""
-    errors = [p for p in error.problems if p.severity == "error"]
-    for problem in errors:
-        typer.echo(str(problem), err=True)
-    fail(f"{len(errors)} error(s) in the facts; fix them first (see dipgraph check)")
-
-
-def guarded(call: Any, *args: Any, **kwargs: Any) -> Any:
-    """Run an API call, turning a bad question into a message and exit 1."""
-    from dipgraph import NameLookupError, QueryError
-    from dipgraph.graph.sparql import SparqlError
-
-    try:
-        return call(*args, **kwargs)
-    except (NameLookupError, QueryError, SparqlError) as error:
-        fail(str(error))
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
 
 
 @app.command()
 def check(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Report only the problems of these files or folders (the whole facts "
+            "directory is still checked: references cross files). '-' is the text of "
+            "--stdin-filename, read from standard input.",
+            show_default=False,
+        ),
+    ] = None,
     facts: FactsOption = None,
     strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format",
+            help="text (path:line:col on stderr), json, sarif (SARIF 2.1.0) or github "
+            "(workflow annotations); the last three on stdout.",
+        ),
+    ] = CheckFormat.text,
+    stdin_filename: Annotated[
+        Path | None,
+        typer.Option(
+            "--stdin-filename",
+            help="The fact file whose text '-' gives (an editor's unsaved buffer).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check every fact file; print each problem as path:line:col.
 
     Clean facts are kept in the compile cache, so the command that follows starts warm.
     """
     import dipgraph
+    from dipgraph.cli import check_report
 
-    try:
-        found, problems = dipgraph.check(facts or _default_facts(), cache=True)
-    except FileNotFoundError as error:
-        fail(str(error))
-    for problem in problems:
-        typer.echo(str(problem), err=True)
+    root = facts or _default_facts()
+    wanted, text_of = _checked_files(files or [], root, stdin_filename)
+    kinds = ("source", "actor", "topic", "place", "post", "contact", "statement")
+    if text_of is None:
+        report = dipgraph.check_report(root)
+    else:  # an editor's buffer in place of its file: no cache
+        from dipgraph.cached import CheckReport
+
+        found, found_problems = dipgraph.check(root, text_of=text_of)
+        counted = {k: len(found.by_kind(k)) for k in kinds}
+        report = CheckReport(found_problems, counted, len(found.files))
+    problems = report.problems
+    if wanted:
+        problems = [p for p in problems if any(_within(p.path, w) for w in wanted)]
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
+    if fmt is CheckFormat.text:
+        for problem in problems:
+            typer.echo(str(problem), err=True)
+    elif fmt is CheckFormat.json:
+        counts = {f"{k}s": report.counts[k] for k in kinds}
+        typer.echo(check_report.as_json(problems, report.files, counts))
+    elif fmt is CheckFormat.sarif:
+        typer.echo(check_report.as_sarif(problems, dipgraph.__version__))
+    else:
+        typer.echo(check_report.as_github(problems), nl=False)
     if errors or (strict and warnings):
-        fail(f"{errors} error(s), {warnings} warning(s) in {len(found.files)} file(s)")
-    counts = ", ".join(
-        f"{len(found.by_kind(k))} {k}s"
-        for k in ("source", "actor", "topic", "place", "post", "contact", "statement")
-    )
-    typer.echo(f"ok: {len(found.files)} files checked: {counts}; {warnings} warning(s)")
+        fail(f"{errors} error(s), {warnings} warning(s) in {report.files} file(s)")
+    if fmt is CheckFormat.text:
+        counts_text = ", ".join(f"{report.counts[k]} {k}s" for k in kinds)
+        typer.echo(f"ok: {report.files} files checked: {counts_text}; {warnings} warning(s)")
+        if report.unchanged:
+            typer.echo("(no file changed since the last check: its answer, no file read)")
+        elif report.reread is not None and report.reread < report.files:
+            again = f"{report.reread} of {report.files} file(s) read again"
+            typer.echo(f"({again}: the others did not change)")
+
+
+def _checked_files(
+    files: list[Path], root: Path, stdin_filename: Path | None
+) -> tuple[list[Path], tuple[Path, bytes] | None]:
+    """The files whose problems are reported, and the one read from stdin, if any."""
+    wanted, text_of = [], None
+    for path in files:
+        if str(path) == "-":
+            if stdin_filename is None:
+                bad_usage("'-' reads a fact file's text from stdin: name it with --stdin-filename")
+            text_of = (stdin_filename, sys.stdin.buffer.read())
+            path = stdin_filename
+        elif not path.exists():
+            fail(f"not found: {path}")
+        if not path.resolve().is_relative_to(root.resolve()):
+            fail(f"{path} is not inside the facts directory {root} (choose it with --facts)")
+        wanted.append(path.resolve())
+    if stdin_filename is not None and text_of is None:
+        bad_usage("--stdin-filename names the file '-' reads: give '-' as a file")
+    if text_of is not None and not text_of[0].is_file():
+        fail(f"--stdin-filename {text_of[0]}: not a fact file in {root} (save it once first)")
+    return wanted, text_of
+
+
+def _within(shown: str, wanted: Path) -> bool:
+    path = Path(shown).resolve()
+    return path == wanted or path.is_relative_to(wanted)
+
+
+def bad_usage(message: str) -> NoReturn:
+    """Exit 2 with a message: the command was called wrongly."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
 
 
 def _default_facts() -> Path:
@@ -186,11 +264,13 @@ def _default_facts() -> Path:
 
 
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of fact files (for editor autocompletion and checks)."""
+def schema(facts: FactsOption = None) -> None:
+    """Print the JSON Schema of fact files (for editor autocompletion and checks); its
+    $id lies under the base IRI the facts' dataset.yaml declares."""
+    from dipgraph.loader.dataset import dataset_of
     from dipgraph.schema.jsonschema import fact_file_schema
 
-    output.print_json(fact_file_schema())
+    output.print_json(fact_file_schema(dataset_of(facts or _default_facts()).base))
 
 
 @app.command()
@@ -212,7 +292,7 @@ def build(
     ] = False,
 ) -> None:
     """Check the facts and write the exports (each written to a temporary file, then renamed)."""
-    from dipgraph.build import BuildError, build_exports
+    from dipgraph.build import build_exports
 
     graph = open_graph(facts, base_iri)
     if validate:
@@ -226,8 +306,6 @@ def build(
         typer.echo(f"SHACL: conforms ({len(graph.quads)} triples)", err=True)
     try:
         written = build_exports(graph, out, formats, progress=sys.stderr.isatty())
-    except BuildError as error:
-        fail(str(error))
     except OSError as error:
         fail(cannot_write(error, out))
     for path in written:
@@ -249,11 +327,11 @@ def select_talks(
     type_: str | None,
     topic: str | None,
     status: str | None,
+    any_status: bool,
     role: str = "party",
 ) -> list[dict[str, Any]]:
     """The contacts the talks filters select (shared by `talks` and `html`)."""
-    return guarded(
-        graph.talks,
+    return graph.talks(
         actor,
         with_,
         role=role,
@@ -262,6 +340,7 @@ def select_talks(
         type=type_,
         topic=topic,
         status=status,
+        any_status=any_status,
     )
 
 
@@ -274,6 +353,7 @@ def html(
     type_: TypeOption = None,
     topic: TopicOption = None,
     status: StatusOption = None,
+    any_status: AnyStatusOption = False,
     out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path(
         "build/dipgraph.html"
     ),
@@ -285,8 +365,8 @@ def html(
     graph = open_graph(facts)
     filters = (actor, with_, since, until, type_, topic, status)
     contacts = None
-    if any(f is not None for f in filters):
-        contacts = {row["id"] for row in select_talks(graph, *filters)}
+    if any(f is not None for f in filters):  # else every contact, each with its status
+        contacts = {row["id"] for row in select_talks(graph, *filters, any_status)}
     if out.exists() and out.is_dir():
         fail(f"--out {out} is a directory; give a file name")
     try:
@@ -305,18 +385,22 @@ def talks(
     type_: TypeOption = None,
     topic: TopicOption = None,
     status: StatusOption = None,
-    role: RoleOption = Role.party,
+    any_status: AnyStatusOption = False,
+    role: RoleOption = DEFAULT_ROLE,
     facts: FactsOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Who talked to whom, in date order (undated contacts last).
+    """Who talked to whom, in date order (undated contacts last): contacts that happened,
+    unless --any-status or --status asks for others (as path).
 
     ACTOR alone lists the contacts it was a party to; --role subject, host, mediator
     or any lists those it holds that role in. --with B keeps contacts where ACTOR and B
     sat on different sides.
     """
     graph = open_graph(facts)
-    rows = select_talks(graph, actor, with_, since, until, type_, topic, status, role.value)
+    rows = select_talks(
+        graph, actor, with_, since, until, type_, topic, status, any_status, role.value
+    )
     columns = output.TALKS_CSV_COLUMNS if fmt == Format.csv else output.TALKS_COLUMNS
     output.emit(
         rows, rows, columns, fmt, title=f"{len(rows)} contact(s)", empty="no contacts match"
@@ -333,7 +417,7 @@ def path(
     ] = False,
     via: Annotated[
         Via, typer.Option(help="contacts (default), or all to also cross posts and memberships.")
-    ] = Via.contacts,
+    ] = DEFAULT_VIA,
     since: SinceOption = None,
     until: UntilOption = None,
     temporal: Annotated[
@@ -347,8 +431,7 @@ def path(
 ) -> None:
     """How two actors are connected, with the evidence of every hop."""
     graph = open_graph(facts)
-    result = guarded(
-        graph.path,
+    result = graph.path(
         source,
         target,
         max_hops=max_hops,
@@ -359,7 +442,6 @@ def path(
         temporal=temporal,
         any_status=any_status,
     )
-    result["found"] = bool(result["paths"])
     hops = [
         {**hop, "path": number}
         for number, found in enumerate(result["paths"], 1)
@@ -383,6 +465,76 @@ def path(
         )
 
 
+Measure = StrEnum("Measure", {choice: choice for choice in MEASURES})  # type: ignore[misc]
+DEFAULT_MEASURE = Measure("degree")
+
+
+@app.command()
+def rank(
+    by: Annotated[
+        Measure,
+        typer.Option(help="degree (counterparts, then contacts), betweenness or brokerage."),
+    ] = DEFAULT_MEASURE,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    type_: TypeOption = None,
+    topic: TopicOption = None,
+    status: Annotated[
+        str | None,
+        typer.Option(help="Only contacts of this status (default: those that happened)."),
+    ] = None,
+    any_status: Annotated[
+        bool, typer.Option(help="Contacts of every status: planned, proposed and denied too.")
+    ] = False,
+    limit: Annotated[int, typer.Option(help="How many actors to list (0: all).", min=0)] = 20,
+    explain: Annotated[
+        str | None,
+        typer.Option(metavar="ACTOR", help="List the contacts behind this actor's figure instead."),
+    ] = None,
+    facts: FactsOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Who matters: actors ranked by degree, betweenness or brokerage between countries,
+    over the contacts the talks filters select (see the README's definitions).
+
+    Betweenness is computed only with --by betweenness: it searches from every actor
+    (minutes at 10k contacts).
+    """
+    from dipgraph.cli.rank_view import BEHIND_COLUMNS, behind_title, rank_columns
+
+    graph = open_graph(facts)
+    filters = {
+        "since": since,
+        "until": until,
+        "type": type_,
+        "topic": topic,
+        "status": status,
+        "any_status": any_status,
+    }
+    if explain is not None:
+        explained = graph.explain_rank(explain, by.value, **filters)
+        rows = explained["behind"]
+        output.emit(
+            explained,
+            rows,
+            BEHIND_COLUMNS[by.value],
+            fmt,
+            title=behind_title(explained),
+            empty=f"nothing behind {explained['name']}'s {by.value}: 0",
+        )
+        return
+    rows = graph.rank(by.value, limit=limit or None, **filters)
+    columns = rank_columns(by.value, csv=fmt == Format.csv)
+    output.emit(
+        rows,
+        rows,
+        columns,
+        fmt,
+        title=f"{len(rows)} actor(s) by {by.value}",
+        empty="no contacts match",
+    )
+
+
 @app.command()
 def show(
     actor: Annotated[str, typer.Argument(help="Actor (id, name or alias, any language).")],
@@ -391,7 +543,7 @@ def show(
 ) -> None:
     """An actor's profile: names, posts over time, contacts, statements, sources."""
     graph = open_graph(facts)
-    profile = guarded(graph.show, actor)
+    profile = graph.show(actor)
     from dipgraph.cli.profile_view import PROFILE_COLUMNS, print_profile, profile_rows
 
     if fmt == Format.table:
@@ -409,7 +561,7 @@ def actors(
 ) -> None:
     """List actors, or search them by name in any language."""
     graph = open_graph(facts)
-    rows = guarded(graph.actors, text, kind)
+    rows = graph.actors(text, kind)
     output.emit(
         rows,
         rows,
@@ -480,28 +632,24 @@ def sparql(
         bindings[name.strip().lstrip("?$")] = value
     import time
 
-    import dipgraph
-    from dipgraph.graph.sparql import SparqlError, check_query, require_params, resolve_query
+    from dipgraph.graph.sparql import check_query, require_params, resolve_query
     from dipgraph.sparql.deadline import QueryTimeout, run_with_deadline
 
+    # Before the facts: a cold start checks and compiles them all first. Within --timeout:
+    # what is spent checking the text is not left for running it. A FactsError may also
+    # come after loading, from a cold start's checks (see main).
+    began = time.monotonic()
+    text, named = resolve_query(query)
+    require_params(query, named, bindings)
     try:
-        # Before the facts (a cold start checks and compiles them all first), and within
-        # --timeout: what is spent checking the text is not left for running it.
-        began = time.monotonic()
         try:
-            text, named = resolve_query(query)
-            require_params(query, named, bindings)
             run_with_deadline(lambda: check_query(text, allow_service), timeout)
-        except SparqlError as error:
-            fail(str(error))
+        except QueryTimeout as error:  # the check's thread still runs: leave at once
+            failures.report(error)
+            _exit_now(failures.exit_code(error))
         checked = time.monotonic() - began
         graph = open_graph(facts, base_iri, sparql=True, first_query=query)
         _run_sparql(graph, query, bindings, fmt, timeout, allow_service, checked)
-    except dipgraph.FactsError as error:  # found by a cold start's checks, after loading
-        fail_on_errors(error)
-    except QueryTimeout as error:
-        typer.echo(f"error: {error}", err=True)
-        _exit_now(1)
     except KeyboardInterrupt:
         typer.echo("interrupted: the query was stopped", err=True)
         _exit_now(130)
@@ -517,24 +665,26 @@ def _run_sparql(
     spent: float = 0.0,
 ) -> None:
     """Evaluate on a thread the main thread can abandon (Ctrl-C, --timeout, of which
-    ``spent`` seconds went on checking the query), then print. QueryTimeout when the
-    time runs out."""
+    ``spent`` seconds went on checking the query), then print."""
     from dipgraph.cli.sparql_view import end_output, print_rendered
-    from dipgraph.sparql.deadline import run_with_deadline
+    from dipgraph.sparql.deadline import QueryTimeout, run_with_deadline
     from dipgraph.sparql.results import render
 
     def within_deadline(evaluate: Any) -> Any:
         return run_with_deadline(evaluate, timeout, spent)
 
     graph.prepare_store()  # built or opened before --timeout starts counting
-    rendered = guarded(
-        graph.answer,
-        query,
-        lambda result: render(result, fmt),
-        bindings,
-        allow_service,
-        within_deadline,
-    )
+    try:
+        rendered = graph.answer(
+            query,
+            lambda result: render(result, fmt.value),
+            bindings,
+            allow_service,
+            within_deadline,
+        )
+    except QueryTimeout as error:  # the query's thread still runs: leave at once
+        failures.report(error)
+        _exit_now(failures.exit_code(error))
     print_rendered(rendered)
     end_output()
     _leave_without_freeing()
@@ -604,7 +754,6 @@ def serve(
     """
     from dipgraph.sparql.hosts import option_problem
     from dipgraph.sparql.server import is_loopback, make_server
-    from dipgraph.sparql.workers import PoolError
 
     problem = option_problem(tuple(allow_host or ()), tuple(cors or ()))
     if problem:
@@ -633,10 +782,6 @@ def serve(
             )
         except OSError as error:
             fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
-        except ValueError as error:  # waitress: a host it cannot resolve or parse
-            fail(f"cannot listen on {host}:{port}: {error}")
-        except PoolError as error:
-            fail(str(error))
         gc.freeze()  # the graph lives as long as the server: collections need not rescan it
         bound_host, bound_port = server.server_address[:2]
         shown = f"[{bound_host}]" if ":" in bound_host else bound_host
@@ -697,7 +842,6 @@ def push(
     import os
 
     from dipgraph.sparql.push import (
-        PushError,
         check_user,
         password_in_url_warning,
         plain_http_warning,
@@ -708,26 +852,17 @@ def push(
     password = None
     if password_env is not None and user is None:
         fail("--password-env needs --user")
-    try:
-        check_user(user)
-    except PushError as error:
-        fail(str(error))
+    check_user(user)
     if user is not None:
         variable = password_env or "DIPGRAPH_PUSH_PASSWORD"
         password = os.environ.get(variable)
         if password is None:
             fail(f"--user {user} needs a password: set the environment variable {variable}")
-    try:
-        warnings = [plain_http_warning(url, user), password_in_url_warning(url)]
-    except PushError as error:
-        fail(str(error))
+    warnings = [plain_http_warning(url, user), password_in_url_warning(url)]
     for warning in filter(None, warnings):
         typer.echo(f"warning: {warning}", err=True)
     graph = open_graph(facts, base_iri)
-    try:
-        sent = push_graphs(graph, url, user, password, timeout)
-    except PushError as error:
-        fail(str(error))
+    sent = push_graphs(graph, url, user, password, timeout)
     for item in sent:
         typer.echo(f"{item.graph}: {item.triples} triples (HTTP {item.status})")
     typer.echo(
@@ -746,7 +881,7 @@ def stats(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None:
     named = ", ".join(f"{kinds[k]} {k}" for k in ("sources", "actors", "topics", "places"))
     rows.append({"source": f"total ({named})", **kinds})
     columns: list[output.Column] = [("source", lambda r: r["source"])]
-    columns += [(k, lambda r, k=k: r[k]) for k in ("posts", "contacts", "statements")]
+    columns += [(k, output.field(k)) for k in ("posts", "contacts", "statements")]
     output.emit(data, rows, columns, fmt, title="facts per source (a fact counts under each)")
 
 
@@ -757,7 +892,9 @@ class SuggestFormat(StrEnum):
 
 @app.command()
 def suggest(
-    article: Annotated[Path, typer.Argument(help="The article: UTF-8 text, Arabic or English.")],
+    article: Annotated[
+        Path, typer.Argument(help="The article: UTF-8 text, Arabic or English; '-': stdin.")
+    ],
     facts: FactsOption = None,
     source_id: Annotated[
         str | None,
@@ -773,25 +910,109 @@ def suggest(
         Path | None,
         typer.Option(help="Directory of lexicon files replacing the shipped ones of that name."),
     ] = None,
+    into: Annotated[
+        Path | None,
+        typer.Option(
+            help="Facts directory to write into: the text (sources/ID.txt), its source record "
+            "and the drafts (articles/ID.yaml); the known facts are read from there too."
+        ),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY[-MM[-DD]]) when the article prints none."),
+    ] = None,
 ) -> None:
     """Draft actors, posts, contacts and statements from an article, each with an exact quote.
 
     Lexicons are YAML files in dipgraph/suggest/lexicon/; --lexicon DIR reads your own
-    copies of any of them instead.
+    copies of any of them instead. With --into, relative days ("أمس الخميس") are dated
+    from the publication date the article prints (or --published).
     """
     import dipgraph
-    from dipgraph.suggest.lexicon import LexiconError
+    from dipgraph.dates import PartialDate
     from dipgraph.suggest.output import to_json, to_yaml
 
-    try:
-        drafts = dipgraph.suggest(article, facts or _default_facts(), source_id, lexicon=lexicon)
-    except (dipgraph.ArticleError, LexiconError, FileNotFoundError) as error:
-        fail(str(error))
-    except dipgraph.FactsError as error:
-        for problem in (p for p in error.problems if p.severity == "error"):
-            typer.echo(str(problem), err=True)
-        fail("the facts have errors; fix them first (see dipgraph check)")
+    from_stdin = str(article) == "-"
+    text = _stdin_article() if from_stdin else None
+    article_path = None if from_stdin else article
+    day = PartialDate.parse(published) if published else None
+    drafts = dipgraph.suggest(
+        article_path, into or facts or _default_facts(), source_id, text=text, lexicon=lexicon
+    )
+    if into is not None:
+        from dipgraph.suggest.into import write_into
+
+        try:
+            written = write_into(drafts, into, day)
+        except OSError as error:
+            fail(f"cannot write into {into}: {error.strerror or error}")
+        when = f", published {written.published}" if written.published else ""
+        typer.echo(f"wrote {written.text} and {written.facts}{when}")
+        typer.echo(f"next: edit {written.facts}, then dipgraph check --facts {into}")
+        return
     typer.echo(to_json(drafts) if fmt is SuggestFormat.json else to_yaml(drafts), nl=False)
+
+
+class ImportKind(StrEnum):
+    wikidata = "wikidata"
+    ftm = "ftm"
+
+
+@app.command("import")
+def import_(
+    kind: Annotated[
+        ImportKind, typer.Argument(help="wikidata (JSON entities) or ftm (JSON lines).")
+    ],
+    file: Annotated[Path, typer.Argument(help="The dataset file, inside the facts directory.")],
+    retrieved: Annotated[
+        str, typer.Option("--retrieved", help="When the file was retrieved (YYYY-MM-DD).")
+    ],
+    facts: FactsOption = None,
+    source_id: Annotated[
+        str | None, typer.Option("--source-id", help="Id of the dataset's source entry.")
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Write the draft here (default: print it)."),
+    ] = None,
+) -> None:
+    """Draft actors and posts from a dataset (Wikidata P39 with P580/P582, FtM Occupancy),
+    as a fact file to review whose evidence cites the dataset; check proves each value."""
+    from dipgraph.imports import import_dataset
+    from dipgraph.imports.output import to_yaml
+
+    root = facts or _default_facts()
+    where = out.parent if out is not None else root
+    drafted = import_dataset(kind.value, file, root, retrieved, source_id, where)
+    text = to_yaml(drafted)
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    from dipgraph.exports.atomic import atomic_text
+
+    try:
+        with atomic_text(out) as stream:
+            stream.write(text)
+    except OSError as error:
+        fail(cannot_write(error, out))
+    typer.echo(f"wrote {output.text(str(out))}: {len(drafted.actors)} actor(s), "
+               f"{len(drafted.posts)} post(s) to review")
+
+
+def _stdin_article() -> str:
+    """The article piped in (``suggest -``), bounded and UTF-8 as a file would be."""
+    from dipgraph.suggest import MAX_ARTICLE_BYTES, ArticleError
+
+    data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleError(f"stdin: suggest reads articles up to {MAX_ARTICLE_BYTES:,} bytes")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ArticleError(f"stdin: not UTF-8 text (byte {error.start})") from error
+
+
+app.add_typer(actor_app, name="actor")
 
 
 def main() -> None:
@@ -806,8 +1027,14 @@ def main() -> None:
         gc.disable()
     else:
         _stop_serving_on_signals()  # as early as can be: before the command's imports
+    failures.show_warnings_as_lines()
+    from dipgraph.collector import allow_memory_trim
+
+    allow_memory_trim()  # this process is the command's own
     try:
         app()
+    except DipgraphError as error:
+        sys.exit(failures.report(error))
     except BrokenPipeError:
         # Python flushes stdout at exit: point it at nothing, so the flush cannot fail.
         devnull = os.open(os.devnull, os.O_WRONLY)

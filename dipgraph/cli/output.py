@@ -14,9 +14,15 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Any, TextIO
 
+from dipgraph.facts import DEFAULT_STATUSES
 from dipgraph.loader.characters import no_formula, visible, visible_json
 
 Column = tuple[str, Callable[[dict[str, Any]], Any]]
+
+
+def field(name: str) -> Callable[[dict[str, Any]], Any]:
+    """A column's reader of one field of a row."""
+    return lambda row: row[name]
 
 
 class Format(StrEnum):
@@ -64,6 +70,7 @@ def print_csv(
         writer.writerow([no_formula(cell(get(row))) for _, get in columns])
 
 
+PIPED_WIDTH = 80
 LONG_TABLE = 2000  # rows; rich took 19 s to lay out 35k (JSON: 4.8 s)
 
 SHORT_COLUMNS = frozenset(
@@ -97,8 +104,9 @@ def print_table(
     from rich.table import Table
     from rich.text import Text
 
+    # Piped (| less, | head, a file) with no COLUMNS: 80 columns, what a pager shows.
     wide = sys.stdout.isatty() or "COLUMNS" in os.environ
-    console = Console(width=None if wide else 160)
+    console = Console(width=None if wide else PIPED_WIDTH)
     if len(rows) > LONG_TABLE:
         from dipgraph.cli.plain_table import print_plain_table
 
@@ -178,7 +186,7 @@ def _print_records(
             lines = Text(value).wrap(console, max(console.width - indent, 20), overflow="fold")
             for number, line in enumerate(lines):
                 line.rstrip()
-                lead = " " * indent
+                lead: str | Text = " " * indent
                 if number == 0:
                     lead = Text(header + " " * (indent - cell_len(header)), style="bold")
                 console.print(Text.assemble(lead, line), soft_wrap=True)
@@ -258,12 +266,18 @@ ACTOR_COLUMNS: list[Column] = [
     ("arabic", lambda a: a["names"].get("ar")),
     ("country", lambda a: a["country"]),
 ]
+def _status_note(status: str | None) -> str:
+    """' (proposed)' after a hop through a contact that did not happen (path --any-status)."""
+    return f" ({status})" if status and status not in DEFAULT_STATUSES else ""
+
+
 HOP_COLUMNS: list[Column] = [
     ("path", lambda h: h["path"]),
     ("from", lambda h: h["from"]),
-    ("relation", lambda h: h["relation"]),
+    ("relation", lambda h: h["relation"] + _status_note(h.get("status"))),
     ("to", lambda h: h["to"]),
     ("date", lambda h: h["date"]),
     ("fact", lambda h: h["fact"]),
+    ("summary", lambda h: h["summary"]),
     ("evidence", lambda h: evidence_text(h["evidence"])),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from dipgraph.cli import output
+from dipgraph.facts import DEFAULT_STATUSES
 
 
 def profile_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
@@ -13,6 +14,7 @@ def profile_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
     rows = [
         {
             "section": "post",
+            "status": None,
             "id": p["id"],
             "date": output.cell([p["from"] or "..", p["until"] or ".."])
             if p["from"] or p["until"]
@@ -30,6 +32,7 @@ def profile_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
             "section": "contact",
             "id": c["id"],
             "date": c["date"],
+            "status": c["status"] + (", secret" if c.get("secret") else ""),
             "description": _contact_description(c, profile["id"]),
             "evidence": output.evidence_text(c["evidence"]),
         }
@@ -38,6 +41,7 @@ def profile_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
     rows += [
         {
             "section": "statement",
+            "status": None,
             "id": s["id"],
             "date": s["date"],
             "description": f"{s['kind']}: {s['summary']}",
@@ -48,6 +52,7 @@ def profile_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
     rows += [
         {
             "section": "mentioned",
+            "status": None,
             "id": s["id"],
             "date": s["date"],
             "description": f"{s['speaker']['name']} {s['kind']}: {s['summary']}",
@@ -59,9 +64,11 @@ def profile_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 PROFILE_COLUMNS: list[output.Column] = [
-    (name, lambda r, name=name: r[name])
-    for name in ("section", "id", "date", "description", "evidence")
+    (name, output.field(name))
+    for name in ("section", "id", "date", "status", "description", "evidence")
 ]
+# A contact has a status (happened, planned...); a post or a statement has none.
+_WITHOUT_STATUS = [c for c in PROFILE_COLUMNS if c[0] != "status"]
 
 
 def print_profile(profile: dict[str, Any]) -> None:
@@ -84,10 +91,11 @@ def print_profile(profile: dict[str, Any]) -> None:
     for section in ("post", "contact", "statement"):
         chosen = [r for r in rows if r["section"] == section]
         if chosen:
-            output.print_table(chosen, PROFILE_COLUMNS[1:], title=f"{section}s")
+            columns = PROFILE_COLUMNS if section == "contact" else _WITHOUT_STATUS
+            output.print_table(chosen, columns[1:], title=f"{section}s")
     mentioned = [r for r in rows if r["section"] == "mentioned"]
     if mentioned:
-        output.print_table(mentioned, PROFILE_COLUMNS[1:4], title="mentioned in statements")
+        output.print_table(mentioned, _WITHOUT_STATUS[1:4], title="mentioned in statements")
     sources = ", ".join(s["id"] for s in profile["sources"]) or "none"
     console.print(Text(f"sources: {sources}"))
 
@@ -97,8 +105,13 @@ def _contact_description(contact: dict[str, Any], actor: str) -> str:
     'subject of exchange between A ↔ B'."""
     if contact.get("role", "party") != "party":
         parties = " ↔ ".join(output.names(side) for side in contact["sides"])
-        return f"{contact['role']} of {contact['type']} between {parties}"
+        return f"{contact['role']} of {contact['type']} between {parties}{_status_note(contact)}"
     mine = next(n for n, side in enumerate(contact["sides"]) if actor in (a["id"] for a in side))
     others = [a for n, side in enumerate(contact["sides"]) if n != mine for a in side]
     place = f" in {contact['place']['name']}" if contact.get("place") else ""
-    return f"{contact['type']} with {output.names(others)}{place}"
+    return f"{contact['type']} with {output.names(others)}{place}{_status_note(contact)}"
+
+
+def _status_note(contact: dict[str, Any]) -> str:
+    """' (proposed)' for a contact that did not happen: a profile lists every contact."""
+    return "" if contact["status"] in DEFAULT_STATUSES else f" ({contact['status']})"

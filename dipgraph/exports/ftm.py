@@ -33,7 +33,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dipgraph.exports.atomic import atomic_text
-from dipgraph.graph.to_rdf import slug
+from dipgraph.facts import numbered_sides
+from dipgraph.slugs import iri_segment
 
 if TYPE_CHECKING:
     from dipgraph.facts import Evidence, Facts
@@ -130,7 +131,11 @@ def ftm_entities(kg: KnowledgeGraph) -> Iterator[dict[str, Any]]:
         )
     positions: set[str] = set()
     for post in facts.posts.values():
-        key = f"{post.organization}.{slug(post.title)}" if post.organization else slug(post.title)
+        key = (
+            f"{post.organization}.{iri_segment(post.title)}"
+            if post.organization
+            else iri_segment(post.title)
+        )
         if key not in positions:
             positions.add(key)
             yield entity(
@@ -159,7 +164,7 @@ def ftm_entities(kg: KnowledgeGraph) -> Iterator[dict[str, Any]]:
     for contact in facts.contacts.values():
         sides = "; ".join(
             f"side {n}: " + ", ".join(facts.actors[a].name for a in side)
-            for n, side in enumerate(contact.sides, start=1)
+            for n, side in numbered_sides(contact.sides)
         )
         roles = "; ".join(
             f"{role}s: " + ", ".join(facts.actors[a].name for a in holders)
@@ -172,7 +177,8 @@ def ftm_entities(kg: KnowledgeGraph) -> Iterator[dict[str, Any]]:
             "Event",
             name=f"{labels[contact.type]['label']}: {contact.id}",
             summary=contact.summary,
-            description=f"{sides}. {roles}".rstrip(". ") + f". Status: {contact.status}.",
+            description=f"{sides}. {roles}".rstrip(". ")
+            + f". Status: {contact.status}. {_event_codes(kg, contact)}",
             date=str(contact.date) if contact.date else None,
             location=facts.places[contact.place].name if contact.place else None,
             addressEntity=ftm_id("place", contact.place) if contact.place else None,
@@ -185,6 +191,13 @@ def ftm_entities(kg: KnowledgeGraph) -> Iterator[dict[str, Any]]:
             proof=[ftm_id("source", e.source) for e in contact.evidence],
         )
         yield from _evidence("contact", contact.id, contact.evidence)
+
+
+def _event_codes(kg: KnowledgeGraph, contact: Any) -> str:
+    """The event codes FtM has no property for: CAMEO, and PLOVER's event and mode."""
+    event, mode = kg.plover(contact)
+    plover = f"; PLOVER {event}" + (f" ({mode})" if mode else "") if event else ""
+    return f"CAMEO {kg.cameo(contact)}{plover}."
 
 
 def write_ftm(kg: KnowledgeGraph, target: Path) -> Path:

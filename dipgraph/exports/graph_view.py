@@ -18,17 +18,21 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from dipgraph.dates import PartialDate
+from dipgraph.exports.network import actor_measures
 from dipgraph.facts import Contact, Evidence
 from dipgraph.graph import views
+from dipgraph.schema.rules import WIKIDATA_ID, full_match
 
 if TYPE_CHECKING:
     from dipgraph.graph.knowledge import KnowledgeGraph
 
+# Article text the page carries at most (characters): a quote is shown in its
+# article. Past it, the panel names the source without its text.
+SOURCE_TEXT_BUDGET = 2_000_000
 SHAPES = {"person": "dot", "organization": "square", "state": "diamond", "topic": "triangle"}
 # Okabe & Ito's colour-blind-safe set, for the busiest countries only; every other
 # country is one grey, named in the legend. Contacts are not colour-coded at all
@@ -79,12 +83,12 @@ def _evidence(evidence: tuple[Evidence, ...]) -> list[dict[str, str]]:
     return views.evidence_view(evidence)
 
 
-WIKIDATA_ITEM = re.compile(r"Q[1-9][0-9]{0,11}")
+WIKIDATA_ITEM = full_match(WIKIDATA_ID)  # the rule `check` applies
 
 
 def wikidata_item(item: str | None) -> str | None:
     """A Wikidata item id fit for a link (check validated it; the page is the exit)."""
-    return item if item and WIKIDATA_ITEM.fullmatch(item) else None
+    return item if item and WIKIDATA_ITEM.match(item) else None
 
 
 def _only_if(key: str, value: str | None) -> dict[str, str]:
@@ -138,6 +142,7 @@ def _contact_fact(kg: KnowledgeGraph, contact: Contact) -> dict[str, Any]:
         "sides": [list(side) for side in contact.sides],
         **{f"{role}s": list(ids) for role, ids in contact.roles.items()},
         "initiated_by": contact.initiated_by,
+        "reported_by": list(contact.reported_by),
         "topics": list(contact.topics),
         "evidence": _evidence(contact.evidence),
     }
@@ -153,6 +158,7 @@ def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
             {**views.post_view(facts, post), "evidence": _evidence(post.evidence)}
         )
     statement_kinds = kg.model.vocabularies.get("statement_kinds", {})
+    figures = actor_measures(kg, contacts)
     return {
         "actors": {
             a.id: {
@@ -165,6 +171,7 @@ def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
                 "part_of": a.part_of,
                 "posts": posts.get(a.id, []),
                 **_only_if("wikidata", wikidata_item(a.wikidata)),
+                "measures": figures[a.id],  # what `dipgraph rank` gives, to size actors by
             }
             for a in facts.actors.values()
         },
@@ -189,6 +196,7 @@ def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
                 "first": _span(s.date)[0],
                 "last": _span(s.date)[1],
                 "about": list(s.about),
+                "reported_by": s.reported_by,
                 "summary": s.summary,
                 "evidence": _evidence(s.evidence),
             }
@@ -200,11 +208,32 @@ def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
                 "title_en": s.title_en,
                 "publisher": s.publisher,
                 "published": views.date_text(s.published),
+                "date_note": s.date_note,
+                "language": s.language,
                 "url": s.url,
+                "text": text,
             }
-            for s in facts.sources.values()
+            for s, text in zip(facts.sources.values(), source_texts(facts), strict=True)
         },
     }
+
+
+def source_texts(facts: Any, budget: int = SOURCE_TEXT_BUDGET) -> list[str | None]:
+    """Each source's article text, in order, while the page's budget lasts (None after,
+    or when the file cannot be read): the evidence panel shows a quote inside its
+    article, offline. The bundled five articles are 40 kB."""
+    texts: list[str | None] = []
+    left = budget
+    for source in facts.sources.values():
+        try:
+            text = source.file.read_text(encoding="utf-8")
+        except (OSError, UnicodeError):
+            text = None
+        if text is not None and len(text) > left:
+            text = None
+        left -= len(text or "")
+        texts.append(text)
+    return texts
 
 
 def cluster_of(kg: KnowledgeGraph, ident: str) -> str | None:

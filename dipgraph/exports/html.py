@@ -13,7 +13,6 @@ blocks any script or request the page did not ship."""
 from __future__ import annotations
 
 import base64
-import gc
 import hashlib
 import re
 from functools import cache
@@ -21,6 +20,7 @@ from html import escape as escape_markup
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dipgraph.collector import collector_paused
 from dipgraph.exports.atomic import atomic_text
 from dipgraph.exports.graph_view import graph_view
 from dipgraph.exports.layout import force_layout, without_overlap
@@ -116,7 +116,7 @@ SMALL_OPTIONS: dict[str, Any] = {
         },
         "widthConstraint": {"maximum": 120},
         # No name is drawn under 12 CSS px (it shows on zooming in): see label_spacing.js.
-        "scaling": {"label": {"drawThreshold": 13}},
+        "scaling": {"label": {"drawThreshold": 12}},
         "borderWidth": 1,
     },
 }
@@ -213,9 +213,7 @@ def pack_page(data: dict[str, Any]) -> dict[str, Any]:
     at 10k, and each of its passes would walk the view's millions of objects (0.3 s).
     """
     packer = Packer()
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return packer.finish(
             {
                 "nodes": packer.table(data["nodes"]),
@@ -226,9 +224,6 @@ def pack_page(data: dict[str, Any]) -> dict[str, Any]:
                 "large": data["large"],
             }
         )
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def render_html(

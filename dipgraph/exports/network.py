@@ -20,11 +20,38 @@ if TYPE_CHECKING:
     from dipgraph.graph.knowledge import KnowledgeGraph
 
 
+def actor_measures(
+    kg: KnowledgeGraph, contacts: set[str] | None = None
+) -> dict[str, dict[str, int | float]]:
+    """Every actor's figures of `dipgraph rank` (its default: contacts that happened;
+    of those, only ``contacts`` when given), 0 for an actor in none: node attributes
+    Gephi and Kumu can size and filter by, and the page's ``facts.actors[id].measures``.
+    Betweenness is left out of a graph too large to compute it in seconds."""
+    from dipgraph.graph.rank import measures, zeros
+
+    counted = [c for c in kg.ranked_contacts() if contacts is None or c[0] in contacts]
+    figures = measures(counted, kg.countries().get, between=None)
+    between = any(f["betweenness"] is not None for f in figures.values())
+    zero = zeros(between)  # 0.0, not 0: one type a GraphML key
+    found = {actor: figures.get(actor, zero) for actor in kg.facts.actors}
+    if not between:  # too large to compute (see rank.BETWEENNESS_WORK): left out
+        found = {a: {k: v for k, v in f.items() if v is not None} for a, f in found.items()}
+    return found
+
+
+def _measured(kg: KnowledgeGraph, graph: Any) -> Any:
+    """``graph`` (a copy: never kg.networkx itself) with the measures on actor nodes."""
+    for actor, figures in actor_measures(kg).items():
+        graph.nodes[actor].update(figures)  # copied in: a shared zero dict stays zero
+    return graph
+
+
 def write_graphml(kg: KnowledgeGraph, target: Path) -> Path:
+    """GraphML of :attr:`KnowledgeGraph.networkx`, actors carrying the rank measures."""
     import networkx as nx
 
     with atomic_path(target) as temporary:
-        nx.write_graphml(kg.networkx, temporary, encoding="utf-8")
+        nx.write_graphml(_measured(kg, kg.networkx.copy()), temporary, encoding="utf-8")
     return target
 
 
@@ -58,6 +85,7 @@ def dynamic_graph(kg: KnowledgeGraph) -> networkx.MultiGraph:
     graph.add_nodes_from(directed.nodes(data=True))
     graph.add_edges_from(directed.edges(keys=True, data=True))
     graph.graph["mode"] = "dynamic"
+    _measured(kg, graph)
     facts = kg.facts
     spells = {c.id: _spell(c.date, c.date) for c in facts.contacts.values()}
     spells.update({s.id: _spell(s.date, s.date) for s in facts.statements.values()})
@@ -88,8 +116,9 @@ def _cells(values: list[Any]) -> list[Any]:
 
 
 def write_csv_tables(kg: KnowledgeGraph, target: Path) -> Path:
-    """``target`` gets the nodes; a sibling ``*-edges.csv`` the edges (one row a fact)."""
-    graph = kg.networkx
+    """``target`` gets the nodes (actors with the rank measures); a sibling
+    ``*-edges.csv`` the edges (one row a fact)."""
+    graph = _measured(kg, kg.networkx.copy())
     node_keys = sorted({k for _, data in graph.nodes(data=True) for k in data})
     edge_keys = sorted({k for *_, data in graph.edges(keys=True, data=True) for k in data})
     edges_path = target.with_name(

@@ -127,9 +127,9 @@ class Packer:
             prefix = _sequence_prefix(cells) if sequential else None
             if prefix is not None:
                 return {"q": prefix}
-            spec = {"s": self._strings(cells)}
-            self._runs.append(spec)
-            return spec
+            run: dict[str, Any] = {"s": self._strings(cells)}
+            self._runs.append(run)
+            return run
         if all(isinstance(c, list) and all(isinstance(x, str) for x in c) for c in cells):
             return {"l": self._string_lists(cells)}
         if all(

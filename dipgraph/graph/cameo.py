@@ -16,6 +16,16 @@ is only an intent (planned, proposed) has the code of an expressed intent (036).
 '044'
 >>> contact_cameo(vocabularies, replace(meeting, hosts=("austria",), status="proposed"))
 '036'
+
+Its PLOVER event and mode follow from the CAMEO code, by the PLOVER project's crosswalk
+(dipgraph/schema/vocabularies/cameo_plover.yaml, which cites it):
+
+>>> contact_plover(vocabularies, replace(meeting, type="phone_call"))
+('CONSULT', 'phone')
+>>> contact_plover(vocabularies, replace(meeting, hosts=("austria",)))
+('CONSULT', 'third-party')
+>>> contact_plover(vocabularies, replace(meeting, type="interview"))
+(None, None)
 """
 
 from __future__ import annotations
@@ -34,3 +44,14 @@ def contact_cameo(vocabularies: dict[str, Any], contact: Contact) -> str:
     if contact.hosts and "cameo_hosted" in kind:
         return kind["cameo_hosted"]
     return kind["cameo"]
+
+
+def plover_of(vocabularies: dict[str, Any], cameo: str) -> tuple[str | None, str | None]:
+    """The PLOVER (event, mode) of a CAMEO code; None where the crosswalk gives none."""
+    row = vocabularies["cameo_plover"][cameo]
+    return row.get("plover_event"), row.get("plover_mode")
+
+
+def contact_plover(vocabularies: dict[str, Any], contact: Contact) -> tuple[str | None, str | None]:
+    """The contact's PLOVER event type and mode: those of its CAMEO code."""
+    return plover_of(vocabularies, contact_cameo(vocabularies, contact))

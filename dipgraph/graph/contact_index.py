@@ -1,4 +1,4 @@
-"""What `talks` and `path` need to know about every fact, as plain tuples.
+"""What `talks` and `path` need to know about every fact, as named tuples.
 
 Rebuilding hundreds of thousands of records costs seconds; a query needs a few
 of these rows. The compile cache stores each part of :meth:`ContactIndex.as_tuple`
@@ -12,24 +12,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from dipgraph.dates import PartialDate
-from dipgraph.facts import Facts, cross_pairs
+from dipgraph.facts import Facts, cross_pairs, status_counts
 
-# (id, type, status, sides, topics, first day ordinal, last day ordinal, role-holders)
-# sides: one tuple of actor ids a side; role-holders: (role, actor id) pairs.
-ContactRow = tuple[
-    str,
-    str,
-    str,
-    tuple[tuple[str, ...], ...],
-    tuple[str, ...],
-    int | None,
-    int | None,
-    tuple[tuple[str, str], ...],
-]
-# (source, target, relation, fact id, first ordinal, last ordinal)
+
+class ContactRow(NamedTuple):
+    """A contact as `talks` and `path` filter it. The cache stores it as a plain array
+    and gives back a plain tuple: read a stored row through :meth:`ContactIndex.row`
+    (or unpack it) to have its names."""
+
+    id: str
+    type: str
+    status: str
+    sides: tuple[tuple[str, ...], ...]  # one tuple of actor ids a side, in side order
+    topics: tuple[str, ...]
+    first_day: int | None  # the first day it may have happened on (date.toordinal())
+    last_day: int | None  # the last such day
+    roles: tuple[tuple[str, str], ...]  # (role, actor id): subjects, hosts, mediators
+
+
+# (source, target, relation, fact id, first ordinal, last ordinal): a paths.Link's fields
 LinkRow = tuple[str, str, str, str, int | None, int | None]
 
 
@@ -44,15 +48,17 @@ def _positions(rows: Iterable[tuple[int, Iterable[str]]]) -> dict[str, tuple[int
 
 def _pair_links(row: ContactRow) -> Iterator[LinkRow]:
     """One link per pair of actors on different sides, in side order (never two of one side)."""
-    return ((a, b, row[1], row[0], row[5], row[6]) for a, b in cross_pairs(row[3]))
+    return (
+        (a, b, row.type, row.id, row.first_day, row.last_day) for a, b in cross_pairs(row.sides)
+    )
 
 
 def _links_of_party(row: ContactRow, actor: str) -> list[LinkRow]:
     """The links of :func:`_pair_links` that touch ``actor``, in the same order, without
     enumerating every pair (a contact of 1,000 parties has 250,000 of them)."""
-    sides = row[3]
+    sides = row.sides
     mine = next(n for n, side in enumerate(sides) if actor in side)
-    kind, ident, first, last = row[1], row[0], row[5], row[6]
+    kind, ident, first, last = row.type, row.id, row.first_day, row.last_day
     before = [(b, actor, kind, ident, first, last) for side in sides[:mine] for b in side]
     after = [(actor, b, kind, ident, first, last) for side in sides[mine + 1 :] for b in side]
     return before + after
@@ -81,7 +87,7 @@ class ContactIndex:
         for c in facts.contacts.values():
             roles = tuple((role, a) for role, holders in c.roles.items() for a in holders)
             index.contacts.append(
-                (c.id, c.type, c.status, c.sides, c.topics, *_ordinals(c.date), roles)
+                ContactRow(c.id, c.type, c.status, c.sides, c.topics, *_ordinals(c.date), roles)
             )
         for post in facts.posts.values():
             if post.organization:
@@ -108,10 +114,10 @@ class ContactIndex:
                 )
         index.broader = {t.id: t.broader for t in facts.topics.values() if t.broader}
         index.contacts_by_actor = _positions(
-            (n, (a for side in row[3] for a in side)) for n, row in enumerate(index.contacts)
+            (n, (a for side in row.sides for a in side)) for n, row in enumerate(index.contacts)
         )
         index.roles_by_actor = _positions(
-            (n, (a for _, a in row[7])) for n, row in enumerate(index.contacts)
+            (n, (a for _, a in row.roles)) for n, row in enumerate(index.contacts)
         )
         index.statics_by_actor = _positions((n, row[:2]) for n, row in enumerate(index.statics))
         return index
@@ -145,13 +151,22 @@ class ContactIndex:
     def from_tuple(cls, data: tuple) -> ContactIndex:
         return cls(*data)
 
+    def row(self, position: int) -> ContactRow:
+        """The contact at ``position``, with its field names (a stored one comes back
+        from the cache as a plain tuple)."""
+        row = self.contacts[position]
+        return row if type(row) is ContactRow else ContactRow._make(row)
+
+    def rows(self) -> Iterator[ContactRow]:
+        """Every contact, in order, with its field names."""
+        return (r if type(r) is ContactRow else ContactRow._make(r) for r in self.contacts)
+
     def links_of(self, actor: str, any_status: bool) -> list[LinkRow]:
         """The contact links touching one actor, in the order :meth:`contact_pairs` gives."""
-        contacts = self.contacts
         found = []
         for position in self.contacts_by_actor.get(actor, ()):
-            row = contacts[position]
-            if any_status or row[2] == "happened":
+            row = self.row(position)
+            if status_counts(row.status, any_status):
                 found.extend(_links_of_party(row, actor))
         return found
 
@@ -163,7 +178,7 @@ class ContactIndex:
         """One link per cross-side pair of every contact (that happened)."""
         return [
             link
-            for row in self.contacts
-            if any_status or row[2] == "happened"
+            for row in self.rows()
+            if status_counts(row.status, any_status)
             for link in _pair_links(row)
         ]

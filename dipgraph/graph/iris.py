@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import re
 
+from dipgraph.errors import InputError
+from dipgraph.loader.dataset import DEFAULT_BASE as DEFAULT_BASE
+from dipgraph.loader.dataset import base_problem
 from dipgraph.loader.iri_syntax import iri_problem
+from dipgraph.schema.namespace import DG_NS as DG_NS
 
-DEFAULT_BASE = "https://dipgraph.example/id/"
-DG_NS = "https://dipgraph.example/ns#"
 SEM_NS = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 
 # The IRIs dipgraph writes ({base}{kind}/{id}, vocabulary terms) have a simple shape:
@@ -33,7 +35,7 @@ _SIMPLE = re.compile(
 )
 
 
-class IriError(ValueError):
+class IriError(InputError):
     """A value that cannot be written as an IRI; the message says why."""
 
 
@@ -69,11 +71,7 @@ def fact_iri(base: str, kind: str, ident: str) -> str:
 
 def check_base_iri(base: str) -> str:
     """A base IRI must be absolute and end with '/', '#' or ':' so ids can follow it."""
-    problem = iri_problem(base)
-    if problem is not None or base[-1:] not in ("/", "#", ":"):
-        reason = f" ({problem})" if problem else ""
-        raise ValueError(
-            f"base IRI '{base}' must be an absolute IRI ending with '/', '#' or ':'{reason} "
-            "(for example https://example.org/dipgraph/)"
-        )
+    problem = base_problem(base)
+    if problem is not None:
+        raise InputError(problem)
     return base

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property, wraps
 from pathlib import Path
@@ -25,9 +26,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 from dipgraph.cache.tables import CacheDamaged
 from dipgraph.collector import give_back_memory
 from dipgraph.dates import DateError, PartialDate, may_overlap
-from dipgraph.facts import ROLES, Actor, Contact, Facts, Statement
+from dipgraph.errors import InputError, warn
+from dipgraph.facts import ROLES, Actor, Contact, Facts, Post, Statement, status_counts
 from dipgraph.graph import views
-from dipgraph.graph.cameo import contact_cameo
+from dipgraph.graph.cameo import contact_cameo, contact_plover
 from dipgraph.graph.contact_index import ContactIndex
 from dipgraph.graph.iris import DEFAULT_BASE, fact_iri
 from dipgraph.graph.line_stream import LineStream
@@ -48,6 +50,7 @@ if TYPE_CHECKING:
     import pyoxigraph
     import rdflib
 
+    from dipgraph.graph.contact_index import ContactRow
     from dipgraph.graph.sparql import NamedQuery
     from dipgraph.graph.to_rdf import Quads
 
@@ -111,6 +114,28 @@ class _AllViews(Mapping[str, dict[str, Any]]):
         return view
 
 
+class _Built(Mapping[str, dict[str, Any]]):
+    """A value for each key of ``keys``, built by ``build`` when read."""
+
+    def __init__(self, keys: Mapping[str, Any], build: Callable[[str], dict[str, Any]]) -> None:
+        self._keys = keys
+        self._build = build
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __getitem__(self, ident: str) -> dict[str, Any]:
+        if ident not in self._keys:
+            raise KeyError(ident)
+        return self._build(ident)
+
+
+_PROFILE_HEAD = ("id", "kind", "names", "aliases", "wikidata", "country", "member_of", "part_of")
+
+
 class _Unchecked(NamedTuple):
     """A cold start's store, its checks still running (see hold_unchecked_store)."""
 
@@ -119,7 +144,7 @@ class _Unchecked(NamedTuple):
     only_for: str | None
 
 
-class QueryError(ValueError):
+class QueryError(InputError):
     """A question that cannot be asked as put (bad date, unknown type...)."""
 
 
@@ -179,6 +204,8 @@ class KnowledgeGraph:
         self._recover_facts = recover
         self.model = load_model()
         self.views: Mapping[str, dict[str, Any]] | None = None
+        self.profiles: Mapping[str, dict[str, Any]] | None = None  # see all_profiles
+        self.titles: Mapping[str, str] | None = None  # see source_titles
         self._unchecked: _Unchecked | None = None
 
     @property
@@ -205,26 +232,28 @@ class KnowledgeGraph:
         actor_names: NameIndex,
         topic_names: NameIndex,
         views: Mapping[str, dict[str, Any]],
+        profiles: Mapping[str, dict[str, Any]] | None = None,
+        titles: Mapping[str, str] | None = None,
     ) -> None:
         """Answer from stored parts (read lazily) instead of building them from facts."""
         self.contact_index = index
         self.actor_names = actor_names
         self.topic_names = topic_names
         self.views = views
+        self.profiles = profiles
+        self.titles = titles
 
     def _recover(self, error: CacheDamaged) -> None:
         """Drop every stored part and rebuild from the facts read afresh."""
         if self._recover_facts is None:
             raise error
-        import sys
-
-        print(f"warning: {error}; reading the facts again", file=sys.stderr)
+        warn(f"{error}; reading the facts again")
         self._facts = self._recover_facts()
         self._recover_facts = None
         self.rdf_file = None
         for name in ("contact_index", "actor_names", "topic_names"):
             self.__dict__.pop(name, None)
-        self.views = None
+        self.views = self.profiles = self.titles = None
 
     @cached_property
     def contact_index(self) -> ContactIndex:
@@ -280,6 +309,11 @@ class KnowledgeGraph:
         """The contact's CAMEO code (see :mod:`dipgraph.graph.cameo`)."""
         return contact_cameo(self.model.vocabularies, contact)
 
+    def plover(self, contact: Contact) -> tuple[str | None, str | None]:
+        """The contact's PLOVER (event, mode), from its CAMEO code (see
+        :mod:`dipgraph.graph.cameo`); None where PLOVER gives none."""
+        return contact_plover(self.model.vocabularies, contact)
+
     # -- actors --------------------------------------------------------------
     @_recovering
     def actors(self, text: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
@@ -333,7 +367,7 @@ class KnowledgeGraph:
             found.update(index.contacts_by_actor.get(first, ()))
         if role != "party":
             held = index.roles_by_actor.get(first, ())
-            found.update(n for n in held if role == "any" or (role, first) in index.contacts[n][7])
+            found.update(n for n in held if role == "any" or (role, first) in index.row(n).roles)
         return sorted(found)
 
     @_recovering
@@ -348,13 +382,46 @@ class KnowledgeGraph:
         type: str | None = None,
         topic: str | None = None,
         status: str | None = None,
+        any_status: bool = False,
     ) -> list[dict[str, Any]]:
         """Contacts (who talked to whom), filtered, in date order (undated last).
 
         ``actor`` alone: the contacts it was a party to (``role`` 'subject', 'host',
         'mediator' or 'any' also reaches contacts it holds a role in). With ``with_``:
-        contacts where both were parties on different sides.
+        contacts where both were parties on different sides. Only contacts that
+        happened, as :meth:`path` crosses, unless ``any_status`` or a ``status`` asks
+        for others (see :data:`dipgraph.facts.DEFAULT_STATUSES`).
         """
+        chosen = self.selected_contacts(
+            actor,
+            with_,
+            role=role,
+            since=since,
+            until=until,
+            type=type,
+            topic=topic,
+            status=status,
+            any_status=any_status,
+        )
+        found = self.fact_views([row[0] for row in chosen])
+        return [views.with_pairs(found[row[0]]) for row in chosen]
+
+    def selected_contacts(
+        self,
+        actor: str | None = None,
+        with_: str | None = None,
+        *,
+        role: str = "party",
+        since: str | None = None,
+        until: str | None = None,
+        type: str | None = None,
+        topic: str | None = None,
+        status: str | None = None,
+        any_status: bool = False,
+    ) -> list[ContactRow]:
+        """The rows of :attr:`contact_index` of the contacts :meth:`talks` lists, in its
+        order: the one rule for the talks filters (`rank` uses it too); those that
+        happened unless ``status`` or ``any_status`` asks for others."""
         if role not in ROLE_CHOICES:
             raise QueryError(f"--role must be one of {', '.join(ROLE_CHOICES)}, not '{role}'")
         first = self.actor_names.resolve(actor) if actor else None
@@ -373,25 +440,123 @@ class KnowledgeGraph:
         if len(positions) == len(contacts):
             contacts = list(contacts)  # every row: one sequential read when stored
         for position in positions:
-            (ident, contact_type, contact_status, sides, subjects, first_day, last_day, _) = (
-                contacts[position]
-            )
+            ident, contact_type, contact_status, sides, subjects, first_day, last_day, _ = contacts[
+                position
+            ]  # a ContactRow (unpacked: a stored row is a plain tuple)
             if second and not _across(sides, first, second):
                 continue
-            if (kind and contact_type != kind) or (state and contact_status != state):
+            if kind and contact_type != kind:
+                continue
+            if state and contact_status != state:
+                continue
+            if not state and not status_counts(contact_status, any_status):
                 continue
             if topics is not None and not topics.intersection(subjects):
                 continue
             if (low is not None or high is not None) and (
                 first_day is None
-                or (low is not None and last_day < low)
+                or (low is not None and last_day is not None and last_day < low)
                 or (high is not None and first_day > high)
             ):
                 continue  # the same rule as dates.may_overlap, on day ordinals
-            chosen.append((first_day is None, first_day or 0, ident))
-        chosen.sort()
-        found = self.fact_views([ident for *_, ident in chosen])
-        return [views.with_pairs(found[ident]) for *_, ident in chosen]
+            chosen.append((first_day is None, first_day or 0, ident, contacts[position]))
+        chosen.sort(key=lambda found: found[:3])  # ids are unique: rows never compared
+        return [row for *_, row in chosen]
+
+    # -- who matters ------------------------------------------------------------
+    def ranked_contacts(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        type: str | None = None,
+        topic: str | None = None,
+        status: str | None = None,
+        any_status: bool = False,
+    ) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
+        """(id, sides) of the contacts `rank` measures: those the talks filters select,
+        of those that happened (as `path` crosses) unless ``status`` names another or
+        ``any_status`` admits every one."""
+        chosen = self.selected_contacts(
+            since=since, until=until, type=type, topic=topic, status=status, any_status=any_status
+        )
+        return [(row[0], row[3]) for row in chosen]
+
+    def countries(self) -> dict[str, str]:
+        """actor -> its country as the facts give it (a state and an actor with none are
+        left out), read from the contact index: no fact is decoded."""
+        return {row[0]: row[1] for row in self.contact_index.statics if row[2] == "country"}
+
+    @_recovering
+    def rank(
+        self,
+        by: str = "degree",
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        type: str | None = None,
+        topic: str | None = None,
+        status: str | None = None,
+        any_status: bool = False,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Actors ranked by ``by`` (degree, betweenness or brokerage; see
+        :mod:`dipgraph.graph.rank`) over the contacts of :meth:`ranked_contacts`, the
+        first ``limit`` (all when None). Each row has every measure, but betweenness
+        (a search from every actor: minutes at 10k contacts) is None unless ranked by.
+
+        >>> import dipgraph
+        >>> [(r["id"], r["counterparts"]) for r in dipgraph.load("tests/fixtures/small").rank()][:2]
+        [('boris-belov', 3), ('carol-clark', 2)]
+        """
+        from dipgraph.graph import rank as rank_measures
+
+        by = _choice(by, dict.fromkeys(rank_measures.MEASURES), "measure")
+        if limit is not None and limit < 0:
+            raise QueryError("--limit must be 0 or more")
+        contacts = self.ranked_contacts(
+            since=since, until=until, type=type, topic=topic, status=status, any_status=any_status
+        )
+        countries = self.countries()
+        rows = rank_measures.ranked(contacts, countries.get, by)[: limit or None]
+        names = self.actor_names.display
+        for row in rows:
+            row.update(name=names[row["id"]], country=countries.get(row["id"]))
+        return [{key: row[key] for key in rank_measures.ROW_KEYS} for row in rows]
+
+    @_recovering
+    def explain_rank(
+        self,
+        actor: str,
+        by: str = "degree",
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        type: str | None = None,
+        topic: str | None = None,
+        status: str | None = None,
+        any_status: bool = False,
+    ) -> dict[str, Any]:
+        """The contacts behind one actor's figure in :meth:`rank` (same arguments):
+        ``{id, name, by, measures, behind}``, ``behind`` as
+        :func:`dipgraph.graph.rank.explain` gives it."""
+        from dipgraph.graph import rank as rank_measures
+
+        by = _choice(by, dict.fromkeys(rank_measures.MEASURES), "measure")
+        ident = self.actor_names.resolve(actor)
+        contacts = self.ranked_contacts(
+            since=since, until=until, type=type, topic=topic, status=status, any_status=any_status
+        )
+        between = by == "betweenness"
+        countries = self.countries()
+        figures = rank_measures.measures(contacts, countries.get, between).get(ident)
+        return {
+            "id": ident,
+            "name": self.actor_names.display[ident],
+            "by": by,
+            "measures": figures or rank_measures.zeros(between),
+            "behind": rank_measures.explain(contacts, countries.get, ident, by),
+        }
 
     # -- paths ---------------------------------------------------------------
     def links(self, via: str = "contacts", any_status: bool = False) -> list[Link]:
@@ -423,7 +588,8 @@ class KnowledgeGraph:
             rows = index.links_of(actor, any_status)
             if via == "all":
                 rows += index.statics_of(actor)
-            return [Link(*row) for row in rows if may_overlap(row[4], row[5], low, high)]
+            links = map(Link._make, rows)  # a stored row is a plain tuple
+            return [link for link in links if may_overlap(link.start, link.end, low, high)]
 
         return LazyAdjacency(links_of)
 
@@ -442,14 +608,16 @@ class KnowledgeGraph:
         def events_of(actor: str) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
             found = []
             for position in index.contacts_by_actor.get(actor, ()):
-                row = index.contacts[position]
-                if (any_status or row[2] == "happened") and may_overlap(row[5], row[6], low, high):
-                    found.append((row[0], row[3]))
+                row = index.row(position)
+                if status_counts(row.status, any_status) and may_overlap(
+                    row.first_day, row.last_day, low, high
+                ):
+                    found.append((row.id, row.sides))
             if via == "all":
                 found.extend(
-                    (link[3], ((link[0],), (link[1],)))
-                    for link in index.statics_of(actor)
-                    if may_overlap(link[4], link[5], low, high)
+                    (link.fact, ((link.source,), (link.target,)))
+                    for link in map(Link._make, index.statics_of(actor))
+                    if may_overlap(link.start, link.end, low, high)
                 )
             return found
 
@@ -463,6 +631,7 @@ class KnowledgeGraph:
             "from": link.source,
             "to": link.target,
             "relation": link.relation,
+            "status": view.get("status") if view else None,  # a contact's; None for a post
             "fact": link.fact if view else None,
             "date": view["date"] if view else None,
             "summary": view["summary"] if view else None,
@@ -490,7 +659,8 @@ class KnowledgeGraph:
         any_status: bool = False,
         limit: int = 1000,
     ) -> dict[str, Any]:
-        """Shortest path (or all paths) between two actors, with each hop's evidence."""
+        """Shortest path (or all paths) between two actors, with each hop's evidence:
+        ``{from, to, paths, found}``, the keys `path --format json` prints."""
         if max_hops < 1:
             raise QueryError("--max-hops must be at least 1")
         first, second = self.actor_names.resolve(source), self.actor_names.resolve(target)
@@ -526,35 +696,55 @@ class KnowledgeGraph:
                 }
                 for path in found
             ],
+            "found": bool(found),  # as `path --format json` prints it
         }
 
     # -- profile -------------------------------------------------------------
     @_recovering
     def show(self, name: str) -> dict[str, Any]:
-        """An actor's profile: names, posts over time, contacts, statements, sources."""
-        actor = self.actor(name)
-        posts = sorted(
-            (p for p in self.facts.posts.values() if p.holder == actor.id),
-            key=lambda p: _chronological(p.from_ or p.as_of, p.id),
-        )
-        contacts = self.talks(actor.id, role="any")
+        """An actor's profile: names, posts over time, contacts, statements, sources.
+
+        All but the contacts come from :meth:`all_profiles` when stored, the contacts
+        from the contact index (as `talks`): a warm `show` decodes no fact."""
+        ident = self.actor_names.resolve(name)
+        part = self.profiles[ident] if self.profiles is not None else self._profile(ident)
+        contacts = self.talks(ident, role="any", any_status=True)  # each with its status
         for contact in contacts:
             contact["role"] = next(
-                (role for role in ROLES if actor.id in (r["id"] for r in contact[f"{role}s"])),
+                (role for role in ROLES if ident in (r["id"] for r in contact[f"{role}s"])),
                 "party",
             )
-        said = [s for s in self.facts.statements.values() if s.speaker == actor.id]
-        about = [
-            s
-            for s in self.facts.statements.values()
-            if actor.id in s.about and s.speaker != actor.id
-        ]
-        cited = {e.source for fact in [*posts, *said, *about] for e in fact.evidence}
-        cited |= {e["source"] for c in contacts for e in c["evidence"]}
+        cited = set(part["cited"]) | {e["source"] for c in contacts for e in c["evidence"]}
+        titles = self.titles if self.titles is not None else self.source_titles()
+        return {
+            **{key: part[key] for key in _PROFILE_HEAD},
+            "posts": part["posts"],
+            "contacts": contacts,
+            "statements": part["statements"],
+            "mentioned_in": part["mentioned_in"],
+            "sources": [{"id": s, "title": titles[s]} for s in sorted(cited)],
+        }
+
+    def _profile(self, ident: str) -> dict[str, Any]:
+        facts = self.facts
+        return self._profile_part(
+            facts.actors[ident],
+            [p for p in facts.posts.values() if p.holder == ident],
+            [s for s in facts.statements.values() if s.speaker == ident],
+            [s for s in facts.statements.values() if ident in s.about and s.speaker != ident],
+        )
+
+    def _profile_part(
+        self, actor: Actor, posts: list[Post], said: list[Statement], about: list[Statement]
+    ) -> dict[str, Any]:
+        """What `show` says of ``actor`` but its contacts, and the sources it cites."""
+        facts = self.facts
+        posts = sorted(posts, key=lambda p: _chronological(p.from_ or p.as_of, p.id))
+        quoted: list[Post | Statement] = [*posts, *said, *about]
 
         def statements(items: list[Statement]) -> list[dict[str, Any]]:
             ordered = sorted(items, key=lambda s: _chronological(s.date, s.id))
-            return [views.statement_view(self.facts, s) for s in ordered]
+            return [views.statement_view(facts, s) for s in ordered]
 
         return {
             "id": actor.id,
@@ -562,15 +752,37 @@ class KnowledgeGraph:
             "names": actor.names,
             "aliases": {k: list(v) for k, v in actor.aliases.items()},
             "wikidata": actor.wikidata,
-            "country": views.ref_view(self.facts, actor.country) if actor.country else None,
-            "member_of": [views.ref_view(self.facts, m) for m in actor.member_of],
-            "part_of": views.ref_view(self.facts, actor.part_of) if actor.part_of else None,
-            "posts": [views.post_view(self.facts, p) for p in posts],
-            "contacts": contacts,
+            "country": views.ref_view(facts, actor.country) if actor.country else None,
+            "member_of": [views.ref_view(facts, m) for m in actor.member_of],
+            "part_of": views.ref_view(facts, actor.part_of) if actor.part_of else None,
+            "posts": [views.post_view(facts, p) for p in posts],
             "statements": statements(said),
             "mentioned_in": statements(about),
-            "sources": [{"id": s, "title": self.facts.sources[s].name} for s in sorted(cited)],
+            "cited": sorted({e.source for fact in quoted for e in fact.evidence}),
         }
+
+    def all_profiles(self) -> Mapping[str, dict[str, Any]]:
+        """Every actor's profile but its contacts (what the cache stores for `show`),
+        each built when read; the facts are grouped by actor once."""
+        facts = self.facts
+        posts: dict[str, list[Post]] = defaultdict(list)
+        said: dict[str, list[Statement]] = defaultdict(list)
+        about: dict[str, list[Statement]] = defaultdict(list)
+        for post in facts.posts.values():
+            posts[post.holder].append(post)
+        for statement in facts.statements.values():
+            said[statement.speaker].append(statement)
+            for ident in dict.fromkeys(statement.about):
+                if ident != statement.speaker:
+                    about[ident].append(statement)
+        return _Built(
+            facts.actors,
+            lambda a: self._profile_part(facts.actors[a], posts[a], said[a], about[a]),
+        )
+
+    def source_titles(self) -> dict[str, str]:
+        """Each source's title as `show` lists it (what the cache stores)."""
+        return {ident: source.name for ident, source in self.facts.sources.items()}
 
     # -- counts ----------------------------------------------------------------
     @_recovering
@@ -595,7 +807,7 @@ class KnowledgeGraph:
         """The facts as a NetworkX MultiDiGraph (built on first use)."""
         from dipgraph.graph.to_networkx import to_networkx
 
-        return to_networkx(self)
+        return to_networkx(self.facts, self.cameo, self.plover)
 
     @cached_property
     def quads(self) -> Quads:
@@ -635,7 +847,8 @@ class KnowledgeGraph:
         if self.rdf_file is not None:
             kept = self.rdf_file.keep_nquads(self.quads.nquads_lines())
         if kept is None:
-            store.load(LineStream(self.quads.nquads_lines()), format=pyoxigraph.RdfFormat.N_QUADS)
+            lines = LineStream(self.quads.nquads_lines())  # a readable stream of bytes
+            store.load(lines, format=pyoxigraph.RdfFormat.N_QUADS)  # type: ignore[arg-type]
         else:
             # The quads (and the facts, when they can be read back) take a gigabyte at
             # 100k contacts: free them before the store grows.

@@ -154,6 +154,7 @@ class QuadsAsChecked:
         self.seen = Facts(root=Path("."))  # every record received so far, by kind and id
         self.writer = _StreamingQuadWriter(self.seen, model, base, write, selected)
         self.waiting: list[tuple[str, Any]] = []
+        self.corroborations: list[Any] = []
         self.writer.add_ontology()
         self.writer.add_scheme()
 
@@ -161,10 +162,14 @@ class QuadsAsChecked:
         """The checked records of one file, as (kind, record) pairs."""
         arrived = list(records)
         for kind, record in arrived:
-            self.seen.by_kind(kind).setdefault(record.id, record)
+            if kind != "corroboration":
+                self.seen.by_kind(kind).setdefault(record.id, record)
         for kind, record in arrived:
             if kind == "source":
                 continue  # compiled by finish, from the finished facts
+            if kind == "corroboration":  # its fact may come later: cited by finish
+                self.corroborations.append(record)
+                continue
             if self._ready(kind, record):
                 self._compile(kind, record)
             else:
@@ -179,12 +184,27 @@ class QuadsAsChecked:
             if all(item.source in facts.sources for item in getattr(record, "evidence", ())):
                 self._compile(kind, record)  # (citing an unknown source: an error, reported)
         self.waiting = []
+        for corroboration in self.corroborations:
+            self._cite(corroboration, facts)
+        self.corroborations = []
         for source in facts.sources.values():
             writer.add_source(source)
         for post in facts.posts.values():
             writer.define_position(post)
         writer.add_void()
         return len(writer.seen)
+
+    def _cite(self, corroboration: Any, facts: Facts) -> None:
+        """A corroboration's quotes, cited as its fact's evidence (the fact compiled from
+        its own file has cited only its own)."""
+        kind = next(
+            (k for k in ("post", "contact", "statement") if corroboration.fact in facts.by_kind(k)),
+            None,
+        )
+        if kind is None or not all(e.source in facts.sources for e in corroboration.evidence):
+            return  # an unknown fact or source: an error, reported
+        self.writer.seen.new_record()
+        self.writer.provenance(self.writer.node(kind, corroboration.fact), corroboration.evidence)
 
     def _named(self, ident: str) -> bool:
         seen = self.seen

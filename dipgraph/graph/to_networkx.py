@@ -2,14 +2,15 @@
 
 Nodes are actors, topics, sources and **contacts** (keyed by id, ``node_type``
 says which). A contact is an event node, not a set of actor–actor edges: each
-party has an edge to it (``relation='party'``, ``side`` = the index of its side),
+party has an edge to it (``relation='party'``, ``side`` = its side's number, from 1
+as everywhere: see :data:`dipgraph.facts.FIRST_SIDE`),
 each role-holder too (``relation='subject'``, ``'host'`` or ``'mediator'``), and
 the contact has an edge to each topic (``'discussed'``). Members of one side are
 never joined, and a contact of N parties costs N edges, not N² pairs; use
 :func:`talked_pairs` for who talked to whom. Posts join holder and organization,
 statements join speaker and what they are about. Attribute values are plain
-strings, numbers and booleans (lists as JSON text) so GraphML and GEXF can carry
-them unchanged.
+strings, numbers and booleans (lists as JSON text: a contact's ``sides`` and
+``evidence``, named as in `talks`) so GraphML and GEXF can carry them unchanged.
 
 >>> import dipgraph
 >>> g = dipgraph.load("tests/fixtures/small").networkx
@@ -24,16 +25,13 @@ True
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import networkx as nx
 
-from dipgraph.facts import cross_pairs
+from dipgraph.facts import Contact, Facts, cross_pairs, numbered_sides
 from dipgraph.graph import views
-
-if TYPE_CHECKING:
-    from dipgraph.graph.knowledge import KnowledgeGraph
 
 
 def _names(prefix: str, names: dict[str, str]) -> dict[str, str]:
@@ -49,9 +47,13 @@ def _clean(attributes: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in attributes.items() if v is not None}
 
 
-def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
-    """The whole dataset as one MultiDiGraph."""
-    facts = kg.facts
+def to_networkx(
+    facts: Facts,
+    cameo: Callable[[Contact], str],
+    plover: Callable[[Contact], tuple[str | None, str | None]] = lambda _: (None, None),
+) -> nx.MultiDiGraph:
+    """The whole dataset as one MultiDiGraph (``cameo``: a contact's CAMEO code;
+    ``plover``: its PLOVER event and mode)."""
     graph = nx.MultiDiGraph(name="dipgraph")
     for actor in facts.actors.values():
         graph.add_node(
@@ -89,37 +91,40 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
                     "node_type": "contact",
                     "label": contact.summary,
                     "type": contact.type,
-                    "cameo": kg.cameo(contact),
+                    "cameo": cameo(contact),
+                    "plover_event": plover(contact)[0],
+                    "plover_mode": plover(contact)[1],
                     "date": views.date_text(contact.date),
                     "status": contact.status,
                     "secret": contact.secret,
-                    "sides": len(contact.sides),
+                    # the sides as `talks` gives them (ids), JSON text as evidence is
+                    "sides": json.dumps([list(side) for side in contact.sides]),
                     "initiated_by": contact.initiated_by,
                     "summary": contact.summary,
                     "evidence": _evidence(contact),
                 }
             ),
         )
-        for side, members in enumerate(contact.sides):
-            for actor in members:
+        for side, members in numbered_sides(contact.sides):
+            for party in members:
                 graph.add_edge(
-                    actor,
+                    party,
                     contact.id,
-                    key=f"{contact.id}:{actor}",
+                    key=f"{contact.id}:{party}",
                     relation="party",
                     side=side,
                     fact=contact.id,
                 )
         for role, holders in contact.roles.items():
-            for actor in holders:
+            for holder in holders:
                 graph.add_edge(
-                    actor, contact.id, key=f"{contact.id}:{actor}", relation=role, fact=contact.id
+                    holder, contact.id, key=f"{contact.id}:{holder}", relation=role, fact=contact.id
                 )
-        for topic in contact.topics:
+        for subject in contact.topics:
             graph.add_edge(
                 contact.id,
-                topic,
-                key=f"{contact.id}:{topic}",
+                subject,
+                key=f"{contact.id}:{subject}",
                 relation="discussed",
                 fact=contact.id,
             )
@@ -157,16 +162,16 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
                     }
                 ),
             )
-    for actor in facts.actors.values():
+    for member in facts.actors.values():
         for relation, targets in (
-            ("member_of", actor.member_of),
-            ("part_of", (actor.part_of,)),
-            ("country", (actor.country,)),
+            ("member_of", member.member_of),
+            ("part_of", (member.part_of,)),
+            ("country", (member.country,)),
         ):
-            for target in targets:
-                if target:
+            for other in targets:
+                if other:
                     graph.add_edge(
-                        actor.id, target, key=f"{relation}:{actor.id}:{target}", relation=relation
+                        member.id, other, key=f"{relation}:{member.id}:{other}", relation=relation
                     )
     for topic in facts.topics.values():
         if topic.broader:

@@ -44,7 +44,6 @@ Vocabularies:
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -52,8 +51,8 @@ from typing import Any
 
 from dipgraph.collector import without_collector
 from dipgraph.dates import PartialDate
-from dipgraph.facts import Evidence, Facts
-from dipgraph.graph.cameo import contact_cameo
+from dipgraph.facts import Evidence, Facts, numbered_sides
+from dipgraph.graph.cameo import contact_cameo, plover_of
 from dipgraph.graph.iris import (
     DEFAULT_BASE,
     DG_NS,
@@ -62,11 +61,14 @@ from dipgraph.graph.iris import (
     fact_iri,
     iri_term,
 )
+from dipgraph.loader.dataset import dataset_of
 from dipgraph.schema.model import SCHEMA_DIR, Model
+from dipgraph.slugs import iri_segment
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
 XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+LANGUAGE = XSD_NS + "language"
 SKOS_NS = "http://www.w3.org/2004/02/skos/core#"
 SDO_NS = "https://schema.org/"
 ORG_NS = "http://www.w3.org/ns/org#"
@@ -114,19 +116,6 @@ def literal(text: str, lang: str | None = None, datatype: str | None = None) -> 
 def class_name(term: str) -> str:
     """'phone_call' -> 'PhoneCall': the dipgraph class or individual for a vocabulary term."""
     return "".join(part.capitalize() for part in term.split("_"))
-
-
-def slug(text: str) -> str:
-    """A readable IRI segment from a label: 'Director of the CIA' -> 'director-of-the-cia'.
-
-    Labels that leave no ASCII letter (an Arabic-only title) get a short digest instead,
-    so the segment is never empty and always IRI-safe.
-
-    >>> slug("Secretary of State"), slug("مدير")
-    ('secretary-of-state', 'h-6a05608678d2')
-    """
-    made = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
-    return made or "h-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 _DATE_TYPES = {"year": "gYear", "month": "gYearMonth", "day": "date"}
@@ -205,9 +194,11 @@ class QuadWriter:
 
         Each fact is described once, in one source's graph, so graphs stay source-sized
         (a Graph Store PUT a graph) and the union counts it once; whichever order the
-        evidence is listed in, the same graph.
+        evidence is listed in, the same graph. Quotes another file adds (corroborating)
+        are cited in their sources' graphs but move no description there.
         """
-        self.fact_graph = iri(f"{self.base}graph/{min(e.source for e in evidence)}")
+        own = [e.source for e in evidence if not e.corroborating] or [e.source for e in evidence]
+        self.fact_graph = iri(f"{self.base}graph/{min(own)}")
         return self.fact_graph
 
     def labels(
@@ -386,7 +377,7 @@ class QuadWriter:
         self.add(graph, subject, iri(SDO_NS + "inLanguage"), literal(source.language))
         if source.publisher:
             # dcterms:publisher ranges over dcterms:Agent: one agent a publisher name.
-            publisher = self.node("publisher", slug(source.publisher))
+            publisher = self.node("publisher", iri_segment(source.publisher))
             self.add(graph, subject, iri(DCT_NS + "publisher"), publisher)
             self.add(graph, publisher, A, iri(DCT_NS + "Agent"))
             self.add(graph, publisher, LABEL, literal(source.publisher))
@@ -399,7 +390,11 @@ class QuadWriter:
     def position(self, post: Any) -> tuple[str, str]:
         """The IRIs of the org:Post (a position in an organisation) and its org:Role, one
         for every holding of the same title in the same organisation."""
-        key = f"{post.organization}/{slug(post.title)}" if post.organization else slug(post.title)
+        key = (
+            f"{post.organization}/{iri_segment(post.title)}"
+            if post.organization
+            else iri_segment(post.title)
+        )
         position = self.node("position", key)
         return position, f"{position[:-1]}/role>"
 
@@ -491,7 +486,12 @@ class QuadWriter:
         # The contact's own code: its type's, unless hosted (044) or only intended (036).
         cameo = contact_cameo(self.model.vocabularies, contact)
         add(graph, subject, iri(DG_NS + "cameoCode"), literal(cameo))
-        for number, side in enumerate(contact.sides, start=1):
+        plover_event, plover_mode = plover_of(self.model.vocabularies, cameo)
+        if plover_event:
+            add(graph, subject, iri(DG_NS + "ploverEvent"), literal(plover_event))
+        if plover_mode:
+            add(graph, subject, iri(DG_NS + "ploverMode"), literal(plover_mode))
+        for number, side in numbered_sides(contact.sides):
             for member in side:
                 self.role(subject, "Party", member, number)
         for role, holders in contact.roles.items():
@@ -506,6 +506,7 @@ class QuadWriter:
             )
         for topic in contact.topics:
             add(graph, subject, SUBJECT, self.node("topic", topic))
+        self.attributed(graph, subject, contact.reported_by)
         if contact.place:
             add(graph, subject, iri(SEM_NS + "hasPlace"), self.node("place", contact.place))
         add(
@@ -541,16 +542,34 @@ class QuadWriter:
         )
         for target in statement.about:
             self.add(graph, subject, SUBJECT, self.ref(target))
+        if statement.reported_by:
+            self.attributed(graph, subject, (statement.reported_by,))
         self.common(subject, statement)
 
+    def attributed(self, graph: str, subject: str, reporters: tuple[str, ...]) -> None:
+        """Who reports a fact, when not its speaker or a party: prov:wasAttributedTo (the
+        fact as an account ascribed to that agent)."""
+        for reporter in reporters:
+            self.add(graph, subject, iri(PROV_NS + "wasAttributedTo"), self.node("actor", reporter))
+
     def add_void(self) -> None:
-        """A VoID description: the dataset, its named graphs as subsets, triple counts."""
+        """A VoID description: the dataset as its dataset.yaml describes it (title,
+        publisher, licence, languages), its named graphs as subsets, triple counts."""
         graph, add = self.void, self.add
         dataset = iri(self.base + "dataset")
         total = literal(str(len(self.quads)), datatype=INTEGER)  # the data, not this
         per_graph = self.graph_counts()
+        about = dataset_of(self.facts.root)
         add(graph, dataset, A, iri(VOID_NS + "Dataset"))
-        add(graph, dataset, iri(DCT_NS + "title"), literal("dipgraph knowledge graph", lang="en"))
+        add(graph, dataset, iri(DCT_NS + "title"), literal(about.title, lang="en"))
+        if about.description:
+            add(graph, dataset, iri(DCT_NS + "description"), literal(about.description, lang="en"))
+        if about.publisher:
+            add(graph, dataset, iri(DCT_NS + "publisher"), literal(about.publisher))
+        if about.licence:
+            add(graph, dataset, iri(DCT_NS + "license"), iri(about.licence))
+        for language in about.languages:
+            add(graph, dataset, iri(DCT_NS + "language"), literal(language, datatype=LANGUAGE))
         add(graph, dataset, iri(VOID_NS + "triples"), total)
         add(graph, dataset, iri(VOID_NS + "uriSpace"), literal(self.base))
         for namespace in (DG_NS, SEM_NS, ORG_NS, PROV_NS, SKOS_NS, SDO_NS, TIME_NS, DCT_NS):

@@ -11,20 +11,24 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from dipgraph.collector import collector_paused, without_collector
+from dipgraph.errors import FactsNotFound
 from dipgraph.facts import Facts
-from dipgraph.loader import crosscheck
+from dipgraph.loader import citations, crosscheck
+from dipgraph.loader.corroborations import add_corroborations, split_corroborations
 from dipgraph.loader.cycles import report_cycles
-from dipgraph.loader.fields import FieldChecker, Pending
+from dipgraph.loader.dataset import DATASET_FILE
+from dipgraph.loader.fields import Pending
 from dipgraph.loader.finding import find_fact_files
 from dipgraph.loader.lookalikes import warn_lookalike_actors
-from dipgraph.loader.nodes import NodeReader
+from dipgraph.loader.one_file import FileCheck, add_pending, check_one_file
 from dipgraph.loader.problems import FactsError, Problem
-from dipgraph.loader.reading import MAX_FILE_BYTES, read_yaml_nodes
-from dipgraph.loader.records import Declared, check_file
+from dipgraph.loader.reading import MAX_FILE_BYTES
+from dipgraph.loader.records import Declared
 from dipgraph.schema.model import load_model
 
 # What other records name: a file declaring any of these is read first (see each_file).
@@ -32,10 +36,12 @@ _NAMED_KINDS = re.compile(rb"^(sources|topics|places|actors)[ \t]*:", re.MULTILI
 
 __all__ = [
     "FactsError",
+    "FileCheck",
     "Problem",
     "Staged",
     "check_facts",
     "check_in_stages",
+    "check_one_file",
     "fact_files",
     "files_read",
     "load_facts",
@@ -63,12 +69,14 @@ def check_facts(
     root: str | os.PathLike[str],
     max_file_bytes: int = MAX_FILE_BYTES,
     max_source_bytes: int = crosscheck.MAX_SOURCE_BYTES,
+    one_file: Callable[[Path, str, bool], FileCheck] | None = None,
 ) -> tuple[Facts, list[Problem]]:
     """Read and check every fact file; return what is valid and every problem found.
 
-    ``max_file_bytes`` bounds one fact file, ``max_source_bytes`` one source text.
+    ``max_file_bytes`` bounds one fact file, ``max_source_bytes`` one source text;
+    ``one_file``: see :func:`check_in_stages`.
     """
-    staged = check_in_stages(root, max_file_bytes, max_source_bytes)
+    staged = check_in_stages(root, max_file_bytes, max_source_bytes, one_file=one_file)
     return staged.facts, staged.finish()
 
 
@@ -122,7 +130,8 @@ def _reading_order(files: list[Path], max_file_bytes: int) -> list[Path]:
     each group in its own order: records that cite a source or name a topic can then
     be compiled as soon as their file is checked. Only a guess: what is read, and what
     comes of it, is the same in any order."""
-    first, rest = [], []
+    first: list[Path] = []
+    rest: list[Path] = []
     for path in files:
         try:
             with path.open("rb") as stream:
@@ -139,6 +148,7 @@ def check_in_stages(
     max_file_bytes: int = MAX_FILE_BYTES,
     max_source_bytes: int = crosscheck.MAX_SOURCE_BYTES,
     each_file: Callable[[list[tuple[str, Any]]], None] | None = None,
+    one_file: Callable[[Path, str, bool], FileCheck] | None = None,
 ) -> Staged:
     """:func:`check_facts` in two steps: every file, ids and source texts now; the
     checks across files (references, quotes, cycles...) when the result's ``finish``
@@ -146,10 +156,13 @@ def check_in_stages(
 
     ``each_file`` is handed each file's valid records, as (kind, record) pairs, as
     soon as the file is checked (in an order that puts files declaring sources, topics,
-    places or actors first); a record may still be rejected by a check across files."""
+    places or actors first); a record may still be rejected by a check across files.
+
+    ``one_file(path, shown, dataset_file)`` checks one file alone (by default
+    :func:`check_one_file`): a cache may answer it for a file it has seen (dipgraph.cached)."""
     root_path = Path(root).resolve()
     if not root_path.exists():
-        raise FileNotFoundError(f"facts directory not found: {root}")
+        raise FactsNotFound(f"facts directory not found: {root}")
     model = load_model()
     problems: list[Problem] = []
     pending = Pending()
@@ -157,33 +170,38 @@ def check_in_stages(
     shown_files: dict[str, Path] = {_shown(path): path for path in files}
     in_file: dict[Path, list[Declared]] = {}
     unread = False  # a file that could not be read: what it uses is unknown
+    source_dir = root_path if root_path.is_dir() else root_path.parent
+    digests: dict[Path, str] = {}
+    if one_file is None:
+        one_file = partial(check_one_file, model=model, max_file_bytes=max_file_bytes)
     for path in _reading_order(files, max_file_bytes) if each_file else files:
-        shown = _shown(path)
-        node, read_problems = read_yaml_nodes(path, shown, max_file_bytes)
-        problems.extend(read_problems)
-        unread = unread or node is None
-        if node is not None:
-            reader = NodeReader(shown, problems, not getattr(node, "plain_text", False))
-            checker = FieldChecker(reader, model, pending)
-            in_file[path] = check_file(checker, node)
+        alone = one_file(path, _shown(path), path == source_dir / DATASET_FILE)
+        problems.extend(alone.problems)
+        add_pending(pending, alone.pending)
+        unread = unread or not alone.composed
+        if alone.digest is not None:
+            digests[path] = alone.digest
+        if alone.composed:
+            in_file[path] = alone.declared
             if each_file is not None:
-                each_file([(d.kind, d.record) for d in in_file[path] if d.record is not None])
+                each_file([(d.kind, d.record) for d in alone.declared if d.record is not None])
     declared = [item for path in files for item in in_file.get(path, ())]  # files' order
     if not files:
         problems.append(Problem(_shown(root_path), 1, 1, "no .yaml fact files found here"))
 
+    declared, corroborations = split_corroborations(declared)
     by_id = crosscheck.unique_ids(declared, problems)
-    source_dir = root_path if root_path.is_dir() else root_path.parent
     sources = [d for d in by_id.values() if d.kind == "source" and d.record is not None]
     source_problems: list[Problem] = []
     texts, resolved = crosscheck.read_source_texts(
-        sources, shown_files, source_dir, source_problems, max_source_bytes
+        sources, shown_files, source_dir, source_problems, max_source_bytes, digests
     )
-    facts = Facts(root=root_path, files=tuple(files))
+    facts = Facts(root=root_path, files=tuple(files), digests=digests)
     for item in by_id.values():
         if item.record is not None:
             record = resolved.get(item.id, item.record)
             facts.by_kind(item.kind)[item.id] = record
+    add_corroborations(corroborations, by_id, facts, problems)
 
     def rest(warn: bool) -> None:  # in check_facts' order, so that problems sort the same
         crosscheck.resolve_references(pending, by_id, problems)
@@ -192,6 +210,8 @@ def check_in_stages(
         crosscheck.check_place_containers(pending, by_id, problems)
         problems.extend(source_problems)
         crosscheck.check_quotes(pending, texts, problems)
+        citations.check_quoted_datasets(pending.quotes, resolved, problems)
+        citations.check_citations(pending.citations, resolved, problems)
         if warn and not unread:  # else "not used" would blame records the file uses
             crosscheck.warn_unused(list(by_id.values()), pending, problems)
         report_cycles(facts, pending, problems)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -91,8 +92,11 @@ def read_source_texts(
     root: Path,
     problems: list[Problem],
     max_bytes: int = MAX_SOURCE_BYTES,
+    digests: dict[Path, str] | None = None,
 ) -> tuple[dict[str, str], dict[str, Source]]:
-    """Each source's whitespace-normalised text, and the source with its file resolved."""
+    """Each source's whitespace-normalised text, and the source with its file resolved.
+
+    ``digests`` gets the SHA-256 of each text's bytes as read, under its resolved path."""
     texts: dict[str, str] = {}
     resolved: dict[str, Source] = {}
     for item in sources:
@@ -111,8 +115,14 @@ def read_source_texts(
                 _problem(item.where, f"source file '{source.file}' {what} (looked at {path})")
             )
             continue
+        if source.format not in (None, "text"):  # a dataset: its statements are read by
+            resolved[item.id] = replace(source, file=path)  # dipgraph.loader.citations
+            continue
         try:
-            texts[item.id] = normalise_space(read_bounded(path, max_bytes).decode("utf-8"))
+            data = read_bounded(path, max_bytes)
+            if digests is not None:
+                digests[path] = hashlib.sha256(data).hexdigest()
+            texts[item.id] = normalise_space(data.decode("utf-8"))
         except TooLarge as error:
             problems.append(
                 _problem(

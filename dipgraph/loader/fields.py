@@ -6,7 +6,6 @@ here (with their locations) and checked once every file is read.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,21 +14,31 @@ from typing import Any
 import yaml
 
 from dipgraph.dates import DateError, PartialDate
-from dipgraph.facts import Evidence, Location
+from dipgraph.facts import Citation, Evidence, Location
 from dipgraph.loader.characters import codepoint, invisible_characters, odd_letters, scripts
+from dipgraph.loader.citations import CITATION_KEYS, REQUIRED_KEYS, CitationUse, written_out
+from dipgraph.loader.drafts import guess_problem, guessed, id_problem, summary_problem
 from dipgraph.loader.iri_syntax import web_address_problem
 from dipgraph.loader.nodes import NodeReader
 from dipgraph.loader.problems import did_you_mean, with_article
+from dipgraph.schema import rules
 from dipgraph.schema.model import PROPERTY_TYPES, Model, Property
 
 INVALID: Any = object()
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*\Z")
-WIKIDATA_PATTERN = re.compile(r"^Q[1-9][0-9]*\Z")
-LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
-MIN_QUOTE_CHARS = 8
-# Ids go into IRIs, file-like keys and every message that names a record: kept short.
-MAX_ID_CHARS = 120
+# The rules themselves live in schema/rules.py, which the JSON Schema is generated from.
+ID_PATTERN = rules.full_match(rules.ID)
+WIKIDATA_PATTERN = rules.full_match(rules.WIKIDATA_ID)
+LANGUAGE_PATTERN = rules.full_match(rules.LANGUAGE)
+MIN_QUOTE_CHARS = rules.MIN_QUOTE_CHARS
+MAX_ID_CHARS = rules.MAX_ID_CHARS
 _EVIDENCE_SOURCE = Property(name="source", type="ref", range=("source",))
+_ADDRESS = Property(name="address", type="iri")
+
+
+def is_wikidata_id(text: str) -> bool:
+    """Whether ``text`` is a Wikidata item id (Q42): the one rule the loader and the
+    importers use."""
+    return WIKIDATA_PATTERN.match(text) is not None
 
 
 class _Written:
@@ -86,6 +95,7 @@ class Pending:
     quotes: list[QuoteUse] = field(default_factory=list)
     wikidata: list[tuple[str, Location]] = field(default_factory=list)
     initiators: list[Initiator] = field(default_factory=list)
+    citations: list[CitationUse] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -148,6 +158,8 @@ class FieldChecker:
         if not text:
             self.reader.error(node, f"{what} is empty")
             return INVALID
+        if prop.name == "summary" and (problem := summary_problem(text)):
+            self.reader.error(node, problem)  # the value stays: nothing else is blamed
         return text
 
     def _id(self, prop: Property, node: yaml.Node, what: str) -> Any:
@@ -166,6 +178,8 @@ class FieldChecker:
                 "and - _ . between them (e.g. sergei-lavrov)",
             )
             return INVALID
+        if prop.name == "id" and (problem := id_problem(text)):
+            self.reader.error(node, problem)  # the value stays: references to it resolve
         # One string an id, however often it is referred to (600k references to 33k
         # actors at 100k contacts).
         return sys.intern(text)
@@ -184,6 +198,9 @@ class FieldChecker:
             return INVALID
         assert prop.vocabulary is not None
         allowed = self.model.vocabularies[prop.vocabulary]
+        if text not in allowed and guessed(text) in allowed:
+            self.reader.error(node, guess_problem(prop.name, text, list(allowed)))
+            return INVALID
         if text not in allowed:
             self.reader.error(
                 node,
@@ -225,8 +242,10 @@ class FieldChecker:
         text = self.reader.text(node, what)
         if text is None:
             return INVALID
-        if not WIKIDATA_PATTERN.match(text):
-            self.reader.error(node, f"'{text}' is not a Wikidata item id (Q followed by digits)")
+        if not is_wikidata_id(text):
+            self.reader.error(
+                node, f"'{text}' is not a Wikidata item id (Q followed by at most 12 digits)"
+            )
             return INVALID
         self.pending.wikidata.append((text, self.reader.where(node)))
         return text
@@ -353,6 +372,8 @@ class FieldChecker:
         entries = self.reader.mapping(node, what)
         if entries is None:
             return INVALID
+        if any(key == "dataset" for key, _, _ in entries):
+            return self._citation(prop, node, entries)
         for key, key_node, value_node in entries:
             if key not in ("source", "quote"):
                 self.reader.error(
@@ -380,6 +401,47 @@ class FieldChecker:
             return INVALID
         self.pending.quotes.append(QuoteUse(source, quote, *self.reader.place(quote_node)))
         return Evidence(source=source, quote=quote)
+
+    def _citation(
+        self, prop: Property, node: yaml.Node, entries: list[tuple[str, yaml.Node, yaml.Node]]
+    ) -> Any:
+        """Evidence of the second kind: a dataset statement (dipgraph.loader.citations)."""
+        found = {key: value_node for key, _, value_node in entries}
+        for key, key_node, _ in entries:
+            if key not in CITATION_KEYS:
+                self.reader.error(
+                    key_node,
+                    f"unknown field '{key}' in dataset evidence{did_you_mean(key, CITATION_KEYS)}"
+                    f"; allowed: {', '.join(CITATION_KEYS)}",
+                )
+                return INVALID
+        missing = [k for k in REQUIRED_KEYS if k not in found]
+        if missing:
+            self.reader.error(node, f"dataset evidence is missing '{missing[0]}'")
+            return INVALID
+        source = self._ref(_EVIDENCE_SOURCE, found["dataset"], "the evidence dataset")
+        texts = {k: self._text(prop, found[k], k) for k in ("entity", "property", "value")}
+        retrieved = self._date(prop, found["retrieved"], "retrieved")
+        address = self._iri(_ADDRESS, found["address"], "address") if "address" in found else None
+        qualifiers: Any = {}
+        if "qualifiers" in found:
+            qualifiers = self._by_language_free(found["qualifiers"], "qualifiers")
+        if INVALID in (source, retrieved, address, qualifiers, *texts.values()):
+            return INVALID
+        cites = Citation(
+            texts["entity"], texts["property"], texts["value"], qualifiers, retrieved, address
+        )
+        where = self.reader.place(found["dataset"])
+        self.pending.citations.append(CitationUse(source, cites, *where))
+        return Evidence(source=source, quote=written_out(cites), cites=cites)
+
+    def _by_language_free(self, node: yaml.Node, what: str) -> Any:
+        """A mapping of text -> text (a statement's qualifiers)."""
+        entries = self.reader.mapping(node, what)
+        if entries is None:
+            return INVALID
+        values = {key: self.reader.text(value, f"{what}: {key}") for key, _, value in entries}
+        return INVALID if None in values.values() else values
 
 
 # One checking method a property type, looked up once a value (the walk's hot path).

@@ -62,7 +62,7 @@ class NodeReader:
         index, char, kind = found
         mark = node.start_mark
         line, col = mark.line + 1, mark.column + 1
-        if not node.style and node.end_mark.line == mark.line:
+        if not getattr(node, "style", None) and node.end_mark.line == mark.line:
             col += index  # a plain one-line scalar: the value is the text as written
         else:  # quoted, folded or several lines: the value's text differs from the file's
             kind += f" (character {index + 1} of the value)"

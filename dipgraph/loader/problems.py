@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from dipgraph.errors import DataError
 from dipgraph.loader.characters import visible
 from dipgraph.names import close_matches
 
@@ -29,7 +30,7 @@ class Problem:
         return visible(f"{where}: {self.severity}: {self.message}")
 
 
-class FactsError(Exception):
+class FactsError(DataError):
     """Raised when fact files have errors; carries every problem, not only the first."""
 
     def __init__(self, problems: list[Problem]) -> None:

@@ -211,8 +211,8 @@ def quote_hint(quote: str, source: Any, prefix: str = "") -> str:
     if round(score) >= 100:  # alike once folded: the difference is one the eye misses
         named = "; ".join(differences(quote, span)[:3])
         return f"; the source differs only in marks or punctuation ({named}), {where}"
-    if score >= _NAME_DIFFERENCES and len(found := differences(quote, span)) <= 3:
-        return f"; closest span ({score:.0f}% alike: {'; '.join(found)}) {where}"
+    if score >= _NAME_DIFFERENCES and len(listed := differences(quote, span)) <= 3:
+        return f"; closest span ({score:.0f}% alike: {'; '.join(listed)}) {where}"
     return f"; closest span ({score:.0f}% alike) {where}"
 
 

@@ -86,8 +86,8 @@ class SourceText:
         # Every candidate start, compared in C (map over bound methods: no Python loop);
         # offsets are ascending, so the ones too early to be a start are skipped by bisect.
         first = bisect_left(best, best_offset)
-        starts = map(sub, islice(best, first, None), repeat(best_offset))
-        return any(map(text.startswith, repeat(quote), starts))
+        candidates = map(sub, islice(best, first, None), repeat(best_offset))
+        return any(map(text.startswith, repeat(quote), candidates))
 
     def matched_prefix(self, quote: str) -> str:
         """The longest start of ``quote`` found in the text: where a bad quote goes wrong."""

@@ -9,12 +9,17 @@ node seen twice, so a "billion laughs" file costs no more than its own size.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 import yaml
 
+from dipgraph.errors import InputError
 from dipgraph.loader.characters import REFUSED
 from dipgraph.loader.problems import Problem
 
@@ -31,7 +36,7 @@ _MAX_FLOW = MAX_DEPTH - 2 * _MAX_PREFIX - 2
 _LONG_PREFIX = re.compile(f"^[ \t?:-]{{{_MAX_PREFIX},}}", re.MULTILINE)
 _NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
 try:
-    from yaml.cyaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
 except ImportError:  # PyYAML built without libyaml: slower, same results
     from yaml.composer import Composer
     from yaml.parser import Parser
@@ -75,7 +80,7 @@ class _Composer(_Parser, yaml.resolver.BaseResolver):
 _MIB = 1024 * 1024
 
 
-class TooLarge(Exception):
+class TooLarge(InputError):
     """A file over its size limit (found before reading it all)."""
 
     def __init__(self, size: int) -> None:
@@ -98,6 +103,21 @@ def read_bounded(path: Path, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise TooLarge(len(data))
     return data
+
+
+# Fact files whose text comes from elsewhere (an editor's unsaved buffer on stdin).
+_STANDING_IN: ContextVar[dict[Path, bytes] | None] = ContextVar("standing_in", default=None)
+
+
+@contextmanager
+def text_in_place_of(path: Path, data: bytes) -> Iterator[None]:
+    """While open, the fact file ``path`` (resolved) is read as ``data``, not from disk:
+    ``check -`` checks an editor's buffer with the rest of the facts around it."""
+    token = _STANDING_IN.set({**(_STANDING_IN.get() or {}), path: data})
+    try:
+        yield
+    finally:
+        _STANDING_IN.reset(token)
 
 
 _LINE_BREAK = re.compile("\r\n|\r|\n")
@@ -179,7 +199,7 @@ def _may_be_deep(text: str) -> bool:
     return True
 
 
-def _too_deep(text: str, limit: int) -> yaml.Mark | None:
+def _too_deep(text: str, limit: int, *, again: bool = True) -> yaml.Mark | None:
     """Where nesting first goes past ``limit``, from parse events (libyaml's parser keeps
     its own stack, so unlike the composer it cannot overflow the C stack)."""
     parser = _Composer(text)
@@ -190,11 +210,18 @@ def _too_deep(text: str, limit: int) -> yaml.Mark | None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > limit:
-                    return event.start_mark
+                    return event.start_mark  # type: ignore[return-value]
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-    except yaml.YAMLError:
-        return None  # composing reports the syntax error, located
+    except yaml.YAMLError as error:
+        # libyaml's scanner reads ahead (a '[' may start a simple key), so an error far
+        # along, such as its own nesting limit (1,000 levels from PyYAML 6.0.4 on), can
+        # stop it before any event of the text before it: look at that text alone.
+        # Otherwise composing reports the syntax error, located.
+        mark = getattr(error, "problem_mark", None)
+        if again and mark is not None and 0 < mark.index < len(text):
+            return _too_deep(text[: mark.index], limit, again=False)
+        return None
     finally:
         parser.dispose()
     return None
@@ -224,15 +251,25 @@ def may_hold_refused_characters(text: str) -> bool:
 
 
 def read_yaml_nodes(
-    path: Path, shown: str, max_bytes: int = MAX_FILE_BYTES
+    path: Path,
+    shown: str,
+    max_bytes: int = MAX_FILE_BYTES,
+    digests: dict[Path, str] | None = None,
 ) -> tuple[yaml.Node | None, list[Problem]]:
     """Compose one file into a node tree, or return the problems that stop it.
+
+    ``digests`` gets the SHA-256 of the bytes read, under ``path``: what the result
+    was made from (the file may change on disk meanwhile), for a cache to be keyed by.
 
     The root node's ``plain_text`` attribute is True when the file cannot hold a refused
     character (see :func:`may_hold_refused_characters`), so values need no check.
     """
     try:
-        data = read_bounded(path, max_bytes)
+        data = (_STANDING_IN.get() or {}).get(path)
+        if data is not None and len(data) > max_bytes:
+            raise TooLarge(len(data))
+        if data is None:
+            data = read_bounded(path, max_bytes)
     except TooLarge as error:
         return None, [
             Problem(
@@ -245,6 +282,8 @@ def read_yaml_nodes(
         ]
     except OSError as error:
         return None, [Problem(shown, 0, 0, f"cannot read this file ({error.strerror or error})")]
+    if digests is not None:
+        digests[path] = hashlib.sha256(data).hexdigest()
     try:
         text = decode_utf8(data)
     except UnicodeDecodeError as error:
@@ -263,12 +302,12 @@ def read_yaml_nodes(
             )
         ]
     try:
-        node = yaml.compose(text, Loader=_Composer)
+        node = yaml.compose(text, Loader=_Composer)  # type: ignore[arg-type]
     except yaml.YAMLError as error:
         return None, [_yaml_error(error, shown, text)]
     if node is None:
         return None, [Problem(shown, 1, 1, "file has only comments: it holds no facts")]
-    node.plain_text = not may_hold_refused_characters(text)
+    node.plain_text = not may_hold_refused_characters(text)  # type: ignore[attr-defined]
     reused = _first_reused_node(node) if "&" in text else None
     if reused is not None:
         mark = reused.start_mark

@@ -9,7 +9,8 @@ from typing import Any
 
 import yaml
 
-from dipgraph.facts import RECORD_TYPES, Location
+from dipgraph.facts import DECLARED_TYPES, Location
+from dipgraph.loader.dataset import DATASET_FILE, check_dataset_node
 from dipgraph.loader.fields import INVALID, FieldChecker, Initiator
 from dipgraph.loader.problems import did_you_mean, with_article
 from dipgraph.schema.model import FactKind
@@ -53,9 +54,7 @@ def _check_parties(
 ) -> bool:
     """A contact's parties: sides, or two participants; role-holders are not parties."""
     if "sides" in nodes and "participants" in nodes:
-        checker.reader.error(
-            nodes["participants"], "write either sides or participants, not both"
-        )
+        checker.reader.error(nodes["participants"], "write either sides or participants, not both")
         return False
     if "participants" in values:
         values["sides"] = tuple((actor,) for actor in values.pop("participants"))
@@ -89,6 +88,33 @@ def _check_parties(
             Initiator(initiator, tuple(parties), checker.reader.where(nodes["initiated_by"]))
         )
     return ok
+
+
+def _check_reporting(
+    checker: FieldChecker, values: dict[str, Any], nodes: dict[str, yaml.Node]
+) -> bool:
+    """``reported_by`` names someone else than the speaker or a party; a disputed contact
+    quotes both the report and the denial."""
+    reporters = values.get("reported_by")
+    if isinstance(reporters, str):
+        reporters = (reporters,)
+    own = {values.get("speaker")} | {a for side in values.get("sides", ()) for a in side}
+    for reporter in reporters or ():
+        if reporter in own:
+            who = "the speaker" if reporter == values.get("speaker") else "a party"
+            checker.reader.error(
+                nodes["reported_by"],
+                f"reported_by '{reporter}' is {who}: reported_by names someone else who "
+                "reports it (leave it out for one's own account)",
+            )
+            return False
+    if values.get("status") == "disputed" and len(values.get("evidence", ())) < 2:
+        checker.reader.error(
+            nodes["status"],
+            "a disputed contact quotes both the report and the denial: give two quotes or more",
+        )
+        return False
+    return True
 
 
 def _inline_place(checker: FieldChecker, node: yaml.MappingNode) -> None:
@@ -153,22 +179,38 @@ def check_item(checker: FieldChecker, kind: FactKind, node: yaml.Node) -> Declar
     if kind.name == "contact":
         written = {key: value for key, _, value in entries}
         ok = _check_parties(checker, values, nodes, node, written) and ok
-    if "id" not in values:
+    if kind.name in ("contact", "statement"):
+        ok = _check_reporting(checker, values, nodes) and ok
+    key = "fact" if kind.name == "corroboration" else "id"  # a corroboration names its fact
+    if key not in values:
         return None
     where = reader.where(node)
     record = None
     if ok:
         fields = {_ATTRIBUTES.get(k, k): v for k, v in values.items()}
-        record = RECORD_TYPES[kind.name](**fields, location=where)
-    return Declared(kind.name, values["id"], where, record)
+        record = DECLARED_TYPES[kind.name](**fields, location=where)
+    return Declared(kind.name, values[key], where, record)
 
 
-def check_file(checker: FieldChecker, root: yaml.Node) -> list[Declared]:
-    """Check every section of one file, in order."""
+def check_file(
+    checker: FieldChecker, root: yaml.Node, dataset_file: bool = False
+) -> list[Declared]:
+    """Check every section of one file, in order (``dataset_file``: the facts' own
+    dataset.yaml, the one file whose ``dataset`` section is read)."""
     reader = checker.reader
     sections = checker.model.by_plural
     declared: list[Declared] = []
     for key, key_node, value_node in reader.mapping(root, "a fact file") or []:
+        if key == "dataset":
+            if dataset_file:
+                check_dataset_node(reader, value_node)
+            else:
+                reader.error(
+                    key_node,
+                    f"the dataset is described in {DATASET_FILE} at the root of the facts "
+                    "directory, not here",
+                )
+            continue
         kind = sections.get(key)
         if kind is None:
             reader.error(

@@ -9,17 +9,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from dipgraph.schema import rules
 from dipgraph.schema.model import FactKind, Model, Property, load_model
+from dipgraph.schema.namespace import DEFAULT_BASE
 
-ID = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
-LANGUAGE = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
-WIKIDATA = r"^Q[1-9][0-9]*$"
-DATE = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
+# From the rules `dipgraph check` applies (schema/rules.py): never copied.
+ID = rules.json_pattern(rules.ID)
+LANGUAGE = rules.json_pattern(rules.LANGUAGE)
+WIKIDATA = rules.json_pattern(rules.WIKIDATA_ID)
+DATE = rules.json_pattern(rules.DATE)
+ID_SCHEMA: dict[str, Any] = {"type": "string", "pattern": ID, "maxLength": rules.MAX_ID_CHARS}
 
 
 def _value_schema(prop: Property, model: Model) -> dict[str, Any]:
     if prop.type in ("id", "ref"):
-        schema: dict[str, Any] = {"type": "string", "pattern": ID}
+        schema: dict[str, Any] = dict(ID_SCHEMA)
         if prop.type == "ref":
             schema["description"] = f"id of {' or '.join(prop.range)}"
         return schema
@@ -62,21 +66,33 @@ def _value_schema(prop: Property, model: Model) -> dict[str, Any]:
             "additionalProperties": {"type": "array", "items": {"type": "string", "minLength": 1}},
         }
     if prop.type == "sides":
-        member = {"type": "string", "pattern": ID, "description": "id of an actor"}
+        member = {**ID_SCHEMA, "description": "id of an actor"}
         return {
             "type": "array",
             "minItems": 2,
             "items": {"anyOf": [member, {"type": "array", "items": member, "minItems": 1}]},
         }
     if prop.type == "evidence":
+        text = {"type": "string"}
+        # A quote from a source's text, or a dataset's statement (dipgraph/loader/citations.py).
         return {
             "type": "object",
             "additionalProperties": False,
-            "required": ["source", "quote"],
             "properties": {
-                "source": {"type": "string", "pattern": ID},
-                "quote": {"type": "string", "minLength": 8},
+                "source": ID_SCHEMA,
+                "quote": {"type": "string", "minLength": rules.MIN_QUOTE_CHARS},
+                "dataset": ID_SCHEMA,
+                "entity": text,
+                "property": text,
+                "value": text,
+                "qualifiers": {"type": "object", "additionalProperties": text},
+                "address": {"type": "string", "format": "iri"},
+                "retrieved": {"type": "string", "pattern": DATE},
             },
+            "oneOf": [
+                {"required": ["source", "quote"]},
+                {"required": ["dataset", "entity", "property", "value", "retrieved"]},
+            ],
         }
     raise ValueError(f"no JSON Schema for property type {prop.type!r}")
 
@@ -104,8 +120,26 @@ def _one_of_required(kind: FactKind) -> dict[str, Any]:
     return {"allOf": [{"oneOf": [{"required": [a]}, {"required": [b]}]} for a, b in pairs]}
 
 
-def fact_file_schema(model: Model | None = None) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of one fact file."""
+# The dataset section of dataset.yaml (checked by dipgraph.loader.dataset).
+_DATASET = {
+    "type": "object",
+    "description": "What the facts say about themselves as a dataset (dataset.yaml only).",
+    "additionalProperties": False,
+    "required": ["base", "title"],
+    "properties": {
+        "base": {"type": "string", "format": "iri", "description": "Base of the data IRIs."},
+        "title": {"type": "string"},
+        "description": {"type": "string"},
+        "publisher": {"type": "string"},
+        "licence": {"type": "string", "format": "iri", "description": "The facts' licence."},
+        "languages": {"type": "array", "items": {"type": "string"}},
+    },
+}
+
+
+def fact_file_schema(base: str = DEFAULT_BASE, model: Model | None = None) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one fact file; its ``$id`` lives under the
+    dataset's ``base``."""
     model = model or load_model()
     sections = {}
     for kind in model.kinds.values():
@@ -125,9 +159,9 @@ def fact_file_schema(model: Model | None = None) -> dict[str, Any]:
         }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://dipgraph.example/schema/facts.json",
+        "$id": f"{base}schema/facts.json",
         "title": "dipgraph fact file",
         "type": "object",
         "additionalProperties": False,
-        "properties": sections,
+        "properties": {**sections, "dataset": _DATASET},
     }

@@ -38,7 +38,16 @@ PROPERTY_TYPES = frozenset(
         "wikidata",
     }
 )
-KIND_ORDER = ("source", "actor", "topic", "place", "post", "contact", "statement")
+KIND_ORDER = (
+    "source",
+    "actor",
+    "topic",
+    "place",
+    "post",
+    "contact",
+    "statement",
+    "corroboration",
+)
 
 
 @dataclass(frozen=True, slots=True)

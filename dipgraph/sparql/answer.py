@@ -27,7 +27,7 @@ import threading
 import time
 from multiprocessing import reduction
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO, cast
 
 RESULT_TYPES = {
     "application/sparql-results+json": "JSON",
@@ -100,6 +100,9 @@ def serve(conn: Any, facts_dir: str, base_iri: str, limit: int = 0) -> None:
     for number in stops:  # Ctrl-C and SIGTERM are the server's to handle: it kills workers
         signal.signal(number, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, stops)  # (blocked while it started)
+    from dipgraph.collector import allow_memory_trim
+
+    allow_memory_trim()  # this process is the worker's own
     isolated = isolate_network()  # while this process has one thread
     _die_with_parent()
     try:
@@ -156,7 +159,7 @@ def receive(conn: Any) -> Reply:
     return status, body, media
 
 
-def error_reply(status: int, message: str) -> Reply:
+def error_reply(status: int, message: str) -> tuple[int, bytes, str]:
     return status, json.dumps({"error": message}).encode(), "application/json"
 
 
@@ -196,7 +199,9 @@ def _serialize(result: Any, accept: str, limit: int = 0) -> Reply:
     output = _AnswerFile(limit)
     try:
         if graph:
-            ox.serialize(result, output, getattr(ox.RdfFormat, name), prefixes=PREFIXES)
+            ox.serialize(
+                result, cast(IO[bytes], output), getattr(ox.RdfFormat, name), prefixes=PREFIXES
+            )
         else:
             result.serialize(output, getattr(ox.QueryResultsFormat, name))
     except BaseException:

@@ -17,10 +17,12 @@ import threading
 from collections.abc import Callable
 from typing import TypeVar
 
+from dipgraph.errors import ServiceError
+
 T = TypeVar("T")
 
 
-class QueryTimeout(RuntimeError):
+class QueryTimeout(ServiceError):
     """The query was still running when its time ran out."""
 
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, quote, quote_plus, unquote, urlsplit, urlunsplit
 
+from dipgraph.errors import ServiceError
 from dipgraph.graph.sparql.messages import clip
 from dipgraph.sparql.hosts import is_loopback
 
@@ -41,7 +42,7 @@ READ_LIMIT = 64 * 1024  # bytes of an answer read at most
 HIDDEN = "[credential hidden]"
 
 
-class PushError(RuntimeError):
+class PushError(ServiceError):
     """The server refused, could not be reached, or answered nonsense; says which graph."""
 
 
@@ -208,6 +209,7 @@ def push(
             for q in kg.store.quads_for_pattern(None, None, None, graph)
         ]
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        assert body is not None  # no output file given: the bytes
         path = f"{target.target}{separator}graph={quote(graph.value, safe='')}"
         status = _put(target, path, body, headers, deadline, timeout, graph.value, hide)
         sent.append(Pushed(graph.value, len(triples), status))

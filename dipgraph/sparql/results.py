@@ -98,6 +98,7 @@ def _render(result: Any, fmt: ResultFormat) -> Rendered:
     # visible_json writes those as \uXXXX, which both read back as the same data.
     if isinstance(result, ox.QueryTriples):
         data = ox.serialize(list(result), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        assert data is not None  # no output file given: the bytes
         return Rendered(held=visible_json(data.decode("utf-8")))
     if isinstance(result, ox.QueryBoolean) and fmt != "json":
         return Rendered(held="true\n" if bool(result) else "false\n")

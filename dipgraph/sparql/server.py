@@ -38,6 +38,7 @@ from urllib.parse import parse_qs
 
 from waitress.channel import HTTPChannel
 
+from dipgraph.errors import InputError
 from dipgraph.graph.sparql.messages import clip
 from dipgraph.sparql.answer import error_reply
 from dipgraph.sparql.hosts import HostPolicy, is_loopback
@@ -56,6 +57,8 @@ QUEUE_WAIT = 30.0  # seconds a query may wait for a free worker
 METHODS = "GET, HEAD, POST, OPTIONS"
 Headers = list[tuple[str, str]]
 Body = bytes | BinaryIO  # an answer in a file is sent from the file
+_log = logging.getLogger("dipgraph.server")  # shown by make_server as "dipgraph serve: ..."
+_access = logging.getLogger("dipgraph.access")  # --verbose: one line a request
 
 
 class SparqlApp:
@@ -83,7 +86,7 @@ class SparqlApp:
         try:
             status, headers, body = self.respond(environ)
         except Exception as error:  # never a traceback: one line, and a 500
-            print(f"dipgraph serve: internal error: {clip(repr(error))}", file=sys.stderr)
+            _log.error("internal error: %s", clip(repr(error)))
             status, headers, body = _json(500, "internal error")
         if isinstance(body, bytes):
             size, body = len(body), io.BytesIO(body)  # (the bytes shared, not copied)
@@ -95,7 +98,7 @@ class SparqlApp:
         headers += [("Content-Length", str(size)), ("X-Content-Type-Options", "nosniff")]
         if self.verbose:
             path = clip(_path_text(environ), 200)
-            print(f"{environ['REQUEST_METHOD']} {path} {status}", file=sys.stderr)
+            _access.info("%s %s %s", environ["REQUEST_METHOD"], path, status)
         try:
             start_response(f"{status} {HTTPStatus(status).phrase}", headers)
         except BaseException:
@@ -179,12 +182,12 @@ class SparqlApp:
     def _query(self, text: str, environ: dict[str, Any]) -> tuple[int, Headers, Body]:
         accept = environ.get("HTTP_ACCEPT", "")  # none: the default format
         if self.max_waiting and self.waiting() > self.max_waiting:
-            status, body, media = error_reply(
+            return _json(
                 503,
                 f"answers not yet read by their clients take more than "
                 f"{self.max_waiting >> 20} MiB; try again later",
             )
-            return status, [("Content-Type", f"{media}; charset=utf-8")], body
+        body: Body
         try:
             status, body, media = self.pool.run(text, accept, self.timeout, QUEUE_WAIT)
         except PoolError as error:
@@ -260,6 +263,11 @@ def _quiet_logging() -> None:
         logger.propagate = False
         logger.setLevel(logging.WARNING)
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "task queue depth"
+    plain = logging.StreamHandler(sys.stderr)
+    plain.setFormatter(logging.Formatter("%(message)s"))
+    _access.handlers = [plain]
+    _access.propagate = False
+    _access.setLevel(logging.INFO)
 
 
 class GraphPage:
@@ -300,6 +308,7 @@ class _Channel(HTTPChannel):
     """
 
     waiting_for_client = False  # a request waits until the client reads its answers
+    will_close: bool  # (waitress's)
 
     def _flush_outbufs_below_high_watermark(self) -> None:
         """Never wait for the client here (waitress did, holding a thread)."""
@@ -367,30 +376,18 @@ def make_server(
     ``max_query_memory`` bytes, or whose answer is larger, is stopped (0: no limit), and
     the answers waiting to be read may take that times ``workers``. A connection idle, or
     whose answers wait unread, for ``idle_timeout`` seconds is closed. Raises OSError when
-    the port is taken and PoolError when a worker cannot open the graph."""
-    from waitress.server import create_server
-
+    the port is taken, InputError when waitress cannot use the host, and PoolError when a
+    worker cannot open the graph."""
     _quiet_logging()
     pool = QueryPool(facts_dir, kg.base, workers, max_query_memory)
     # Bind first (a taken port fails fast), then start the workers.
     policy = HostPolicy.for_bind(host, port)
     waiting = max_query_memory * workers  # answers unread, all together, at most
     app = SparqlApp(GraphPage(kg), pool, policy, timeout, verbose, max_waiting=waiting)
-    waitress_server = create_server(
-        app,
-        host="127.0.0.1" if host.lower() == "localhost" else host,  # not both 127.0.0.1 and ::1
-        port=port,
-        threads=max(8, 4 * workers),  # requests waiting for a worker hold a thread
-        backlog=BACKLOG,
-        connection_limit=CONNECTION_LIMIT,
-        channel_timeout=idle_timeout,
-        cleanup_interval=max(1, min(idle_timeout, 5)),
-        max_request_body_size=MAX_BODY,
-        max_request_header_size=64 * 1024,
-        ident="dipgraph",
-        expose_tracebacks=False,
-        clear_untrusted_proxy_headers=True,
-    )
+    try:
+        waitress_server = _create(app, host, port, workers, idle_timeout)
+    except ValueError as error:  # waitress: a host it cannot resolve or parse
+        raise InputError(f"cannot listen on {host}:{port}: {error}") from None
     if not hasattr(waitress_server, "effective_port"):
         waitress_server.close()
         raise OSError(f"{host} names several addresses; give one (127.0.0.1 or ::1)")
@@ -407,3 +404,24 @@ def make_server(
         waitress_server.close()
         raise
     return Server(waitress_server, pool)
+
+
+def _create(app: SparqlApp, host: str, port: int, workers: int, idle_timeout: int) -> Any:
+    """waitress's server for ``app``, with dipgraph's limits."""
+    from waitress.server import create_server
+
+    return create_server(
+        app,
+        host="127.0.0.1" if host.lower() == "localhost" else host,  # not both 127.0.0.1 and ::1
+        port=port,
+        threads=max(8, 4 * workers),  # requests waiting for a worker hold a thread
+        backlog=BACKLOG,
+        connection_limit=CONNECTION_LIMIT,
+        channel_timeout=idle_timeout,
+        cleanup_interval=max(1, min(idle_timeout, 5)),
+        max_request_body_size=MAX_BODY,
+        max_request_header_size=64 * 1024,
+        ident="dipgraph",
+        expose_tracebacks=False,
+        clear_untrusted_proxy_headers=True,
+    )

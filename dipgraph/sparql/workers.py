@@ -27,6 +27,7 @@ from multiprocessing import resource_tracker
 from pathlib import Path
 from typing import Any
 
+from dipgraph.errors import ServiceError
 from dipgraph.sparql.answer import Reply, receive, serve
 
 log = logging.getLogger("dipgraph.server")
@@ -35,7 +36,7 @@ PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}  # the server's to handle, never a worker's
 
 
-class PoolError(RuntimeError):
+class PoolError(ServiceError):
     """A query could not be answered: no worker in time, or the worker was lost."""
 
     def __init__(self, status: int, message: str) -> None:
@@ -43,7 +44,7 @@ class PoolError(RuntimeError):
         self.status = status
 
 
-class _WorkerLost(Exception):
+class _WorkerLost(ServiceError):
     """The worker's end of the pipe closed before it answered."""
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dipgraph.errors import InputError
 from dipgraph.facts import Facts
 
 if TYPE_CHECKING:  # query commands import this package; the drafting modules load on use
@@ -30,7 +31,7 @@ if TYPE_CHECKING:  # query commands import this package; the drafting modules lo
 __all__ = ["ArticleError", "Suggestions", "suggest"]
 
 
-class ArticleError(ValueError):
+class ArticleError(InputError):
     """An article that cannot be read as UTF-8 text."""
 
 
@@ -83,9 +84,15 @@ def _facts(facts: Facts | str | os.PathLike[str] | None) -> Facts:
     if isinstance(facts, Facts):
         return facts
     from dipgraph.bundled import default_facts_dir
-    from dipgraph.loader import load_facts
+    from dipgraph.loader import FactsError, check_facts
+    from dipgraph.loader.drafts import is_draft_leftover
 
-    return load_facts(Path(facts) if facts is not None else default_facts_dir())
+    # A folder may hold drafts not yet decided (another article's): their marks are no
+    # reason to refuse drafting one more; any other error is.
+    known, problems = check_facts(Path(facts) if facts is not None else default_facts_dir())
+    if any(p.severity == "error" and not is_draft_leftover(p.message) for p in problems):
+        raise FactsError(problems)
+    return known
 
 
 _ID = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*\Z")
@@ -103,7 +110,7 @@ def _source_id(facts: Facts, article: Path | None, given: str | None) -> tuple[s
         for source in facts.sources.values():
             if Path(source.file).resolve() == resolved:
                 return source.id, True
-        from dipgraph.suggest.output import slug
+        from dipgraph.slugs import slug
 
         return f"src-{slug(article.stem)}", False
     return "src-new-article", False

@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 
 from dipgraph.facts import Facts
 from dipgraph.suggest.drafts import Span
+from dipgraph.suggest.furniture import read_without_furniture
 from dipgraph.suggest.lexicon import Lexicon
 from dipgraph.suggest.mentions import ActorIndex, Mention, find_mentions, mark_appositions
 from dipgraph.suggest.newcomers import Newcomer, enrol, find_newcomers
-from dipgraph.suggest.text import Sentence, Token, split, tokenise
+from dipgraph.suggest.outlets import enrol_outlets, find_outlets, mark_outlet_names
+from dipgraph.suggest.text import Sentence, Token
 from dipgraph.suggest.titles import Title, find_titles, implied_holders
 
 _TRIM = " \t\n.,،؛;:"
@@ -37,13 +39,15 @@ class Article:
     def read(cls, text: str, facts: Facts, lexicon: Lexicon) -> Article:
         """Read twice when a title introduces someone new: the second time they are known."""
         index = ActorIndex.build(facts, lexicon)
-        tokens = tokenise(text)
-        sentences = split(text, tokens)
+        # furniture blanked for reading; quotes still come from ``text``
+        _, tokens, sentences = read_without_furniture(text, lexicon)
         read = cls._read(text, tokens, sentences, index, lexicon, facts)
-        found = find_newcomers(read.titles, tokens, read.mentions, lexicon, text)
-        if not found:
+        found = find_newcomers(read.titles, tokens, read.mentions, lexicon, text, index)
+        outlets = find_outlets(tokens, read.mentions, lexicon, text)
+        if not found and not outlets:
             return read
-        newcomers = enrol(index, found, tokens, text)
+        newcomers = enrol(index, found, tokens, text, read.mentions)
+        newcomers.update(enrol_outlets(index, outlets, tokens, text))
         read = cls._read(text, tokens, sentences, index, lexicon, facts)
         read.newcomers = newcomers
         return read
@@ -60,12 +64,15 @@ class Article:
     ) -> Article:
         mentions = find_mentions(tokens, index, lexicon)
         titles = find_titles(tokens, mentions, index, lexicon)
-        named = {id(t) for _, t in find_newcomers(titles, tokens, mentions, lexicon, text)}
+        named = {
+            id(t) for _, t, _ in find_newcomers(titles, tokens, mentions, lexicon, text, index)
+        }
         # a title followed by a new name is that person's, not a known holder's
         implied = implied_holders(
             [t for t in titles if id(t) not in named], tokens, mentions, index, lexicon
         )
         mark_appositions(tokens, mentions + implied, lexicon)
+        mark_outlet_names(tokens, mentions, index, lexicon)
         read = cls(text, tokens, sentences, mentions, implied, titles, index, lexicon, facts)
         for mention in sorted(mentions + implied, key=lambda m: m.first):
             read.by_sentence.setdefault(tokens[mention.first].sentence, []).append(mention)

@@ -88,13 +88,14 @@ def _cue_region(article: Article, segment: Segment) -> Sentence:
     return Sentence(sentence.index, sentence.start, sentence.end, first, last)
 
 
-def _negated(article: Article, segment: Segment) -> str | None:
-    """ "لم نتلق", "did not meet": the words saying there was no contact, if any."""
+def _negated(article: Article, segment: Segment) -> tuple[str, int] | None:
+    """ "لم نتلق", "did not meet": the words saying there was no contact, if any, and
+    where they start."""
     first = max(segment.sentence.first, segment.word_first - 2)
     for at in range(first, segment.word_first):
         found = article.lexicon.negation.longest(article.tokens, at, suffixes=False)
         if found:
-            return article.span(at, segment.word_last).quote
+            return article.span(at, segment.word_last).quote, at
     return None
 
 
@@ -127,12 +128,15 @@ def _denies(article: Article, speeches: list[Speech], segment: Segment, after: i
     return len(between) <= _DENIAL_REACH
 
 
-def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple[str, str | None]:
-    """The status and the words it comes from: a negation, a denial of the contact itself
-    ("نفى X أن تكون واشنطن قد تلقت رسالة"), else the cues of the clause."""
+def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple[str, str, int]:
+    """The status, the comment saying which words decided it, and the first token of
+    those words (the quote must reach it): a negation, a denial of the contact itself
+    ("نفى X أن تكون واشنطن قد تلقت رسالة"), else the cues of the clause (cues.yaml:
+    future, possible, cancelled, frozen...); with none, happened."""
     negation = _negated(article, segment)
     if negation:
-        return "denied", negation
+        words, first = negation
+        return "denied", f"status 'denied' from the negation '{words}'", first
     reporters = reporters_of(article, speeches, segment)
     for speech in speeches:
         if speech.kind != "denied" or speech.verb >= segment.word_first:
@@ -143,16 +147,38 @@ def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple
         if not speech.before and speech.speaker is not None:
             after = max(after, speech.speaker.last)
         if _denies(article, speeches, segment, after):
-            return "denied", article.span(speech.verb, speech.verb_last).quote
+            words = article.span(speech.verb, speech.verb_last).quote
+            return "denied", f"status 'denied' from '{words}'", speech.verb
 
-    def keep(status: str, first: int, last: int) -> bool:
+    def keep(status: str, first: int, last: int, group: str) -> bool:
+        if group == "purpose":  # "لإجراء محادثات": only right before the contact word
+            return last == segment.word_first
         return (
             status != "denied"
             or first > segment.word_first
             or (_denies(article, speeches, segment, last))
         )
 
-    return find_status(article, _cue_region(article, segment), keep)
+    status, cue, group, at = find_status(article, _cue_region(article, segment), keep)
+    if cue is None or group is None or at is None:
+        return (
+            "happened",
+            "status 'happened': the quoted words have no cue of another status (cues.yaml)",
+            segment.word_first,
+        )
+    kind = "" if group == status else f" (a {group} cue)"
+    return status, f"status '{status}' from '{cue}'{kind}", at
+
+
+def _own_envoy(article: Article, segment: Segment) -> bool:
+    """ "استدعت موسكو سفيرها": a state recalling its own envoy (cues.yaml: own_envoy)
+    meets no one; what follows the word is the summoned one's own side."""
+    tokens = article.tokens
+    reach = min(segment.end, segment.word_last + 2)
+    return any(
+        article.lexicon.own_envoy.longest(tokens, at, suffixes=False)
+        for at in range(segment.word_last, reach)
+    )
 
 
 def _no_counterpart(article: Article, segment: Segment) -> bool:
@@ -185,14 +211,20 @@ def _draft(
     )
     if not pointed and _no_counterpart(article, segment):
         return
+    if _own_envoy(article, segment):
+        return
     parties = find_parties(article, speeches, segment)
     inside = [m for m in parties.mentions if m.first >= sentence.first]
-    inside += [  # "في إسطنبول التركية": the host, and the place, belong in the quote
+    inside += [  # "في إسطنبول التركية", "بواسطة X": hosts and mediators belong in the quote
         m
         for m in article.sentence_mentions(sentence)
-        if m.actor in parties.hosts and segment.word_first <= m.first < segment.end
+        if (m.actor in parties.hosts and segment.word_first <= m.first < segment.end)
+        or m.actor in parties.mediators
+        or (m.actor in parties.hosts and m.first < segment.word_first)
     ]
-    span_first = min([segment.word_first, *(m.first for m in inside)])
+    status, why, cue_first = _status(article, speeches, segment)
+    # the quote reaches the words that decided the status ("نفى ... أن يكون قد التقى")
+    span_first = min([segment.word_first, cue_first, *(m.first for m in inside)])
     span_last = max([segment.word_last, *(m.last for m in inside)])
     clause_first, clause_last = _clause(article, sentence, span_first, span_last)
     span = article.span(clause_first, clause_last)
@@ -211,7 +243,6 @@ def _draft(
             return
         if len(parties.sides) < 2:
             return
-    status, cue = _status(article, speeches, segment)
     found = _Looked.of(article, quoted, looked)
     when = found.when
     draft = ContactDraft(
@@ -223,14 +254,32 @@ def _draft(
         sides=parties.sides,
         subjects=parties.subjects,
         hosts=parties.hosts,
+        mediators=parties.mediators,
         status=status,
         secret=found.secret,
         place=found.place,
         date=when.date,
         date_note=when.note,
     )
-    _describe(article, draft, sentence, segment.words, cue)
+    _cite_earlier_parties(article, draft, parties.mentions, sentence)
+    _describe(article, draft, quoted, segment.words, why)
     _merge_or_add(drafts, draft)
+
+
+def _cite_earlier_parties(
+    article: Article, draft: ContactDraft, mentions: list, sentence: Sentence
+) -> None:
+    """Parties named in an earlier sentence ("the two presidents" points back to them) are
+    quoted where they are named, so that every party is in the draft's own quotes."""
+    for mention in mentions:
+        if mention.first >= sentence.first:
+            continue
+        earlier = article.sentences[article.tokens[mention.first].sentence]
+        first, last = _clause(article, earlier, mention.first, mention.last)
+        if draft.cite(article.span(first, last)):
+            draft.comments.append(
+                f"{article.name(mention.actor)} is quoted where an earlier sentence names them"
+            )
 
 
 def _same_event(
@@ -256,15 +305,18 @@ def _describe(
     draft: ContactDraft,
     sentence: Sentence,
     words: list[tuple[int, int, str]],
-    cue: str | None,
+    why: str,
 ) -> None:
     word = article.span(words[0][0], words[0][1]).quote
     draft.comments.append(f"type '{draft.type}' from '{word}'")
-    if cue:
-        draft.comments.append(f"status '{draft.status}' from '{cue}'")
-    request = find_cue(article, sentence, "request")
+    draft.comments.append(why)
+    request = find_cue(article, sentence, "request")  # ``sentence``: the quoted words
     if request:
-        after = [m for m in article.sentence_mentions(sentence) if m.first >= request[1]]
+        after = [
+            m
+            for m in article.sentence_mentions(sentence)
+            if request[1] <= m.first < sentence.last
+        ]
         if after:
             draft.initiated_by = after[0].actor
             draft.comments.append(f"initiated_by from '{request[0]}'")

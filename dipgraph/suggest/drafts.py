@@ -99,6 +99,7 @@ class ContactDraft(Draft):
     sides: list[list[str]] = field(default_factory=list)
     subjects: list[str] = field(default_factory=list)
     hosts: list[str] = field(default_factory=list)
+    mediators: list[str] = field(default_factory=list)
     status: str = "happened"
     secret: bool = False
     initiated_by: str | None = None
@@ -118,6 +119,7 @@ class ContactDraft(Draft):
             "participants": self.participants,
             "subjects": list(self.subjects),
             "hosts": list(self.hosts),
+            "mediators": list(self.mediators),
             "status": self.status,
             "secret": self.secret,
             "initiated_by": self.initiated_by,

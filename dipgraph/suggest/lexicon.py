@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from dipgraph.errors import InputError
 from dipgraph.loader.reading import TooLarge, byte_place, decode_utf8, read_bounded, text_place
 from dipgraph.suggest.text import Token, fold_phrase
 
@@ -27,7 +28,7 @@ LEXICON_DIR = Path(__file__).with_name("lexicon")
 MAX_LEXICON_BYTES = 16 * 1024 * 1024  # the shipped ones are kilobytes
 
 
-class LexiconError(ValueError):
+class LexiconError(InputError):
     """A lexicon file that cannot be read as the documented structure."""
 
 
@@ -43,12 +44,13 @@ class PhraseTable:
             self.by_first.setdefault(words[0], []).append((words, payload))
 
     def longest(
-        self, tokens: Sequence[Token], at: int, suffixes: bool = True
+        self, tokens: Sequence[Token], at: int, suffixes: bool = True, verb: bool = False
     ) -> tuple[int, Any] | None:
-        """(length in tokens, payload) of the longest phrase starting at ``tokens[at]``."""
+        """(length in tokens, payload) of the longest phrase starting at ``tokens[at]``;
+        ``verb``: its first word read as a verb (no ب ك or article stripped)."""
         best: tuple[int, Any] | None = None
         first = tokens[at]
-        forms = first.forms if suffixes else first.names
+        forms = first.verbs if verb else first.forms if suffixes else first.names
         for form in forms:
             for words, payload in self.by_first.get(form, ()):
                 if best is not None and len(words) <= best[0]:
@@ -57,11 +59,11 @@ class PhraseTable:
                     best = (len(words), payload)
         return best
 
-    def has(self, token: Token) -> bool:
-        """Whether a one-word phrase of the table is this token."""
-        return any(
-            len(words) == 1 for form in token.forms for words, _ in self.by_first.get(form, ())
-        )
+    def has(self, token: Token, verb: bool = False) -> bool:
+        """Whether a one-word phrase of the table is this token (``verb``: read as a verb,
+        so "وكيري" is not "يرى" behind ك)."""
+        forms = token.verbs if verb else token.forms
+        return any(len(words) == 1 for form in forms for words, _ in self.by_first.get(form, ()))
 
 
 def _follows(tokens: Sequence[Token], at: int, words: tuple[str, ...], suffixes: bool) -> bool:
@@ -82,8 +84,9 @@ class Lexicon:
     contact_types: PhraseTable
     type_rank: dict[str, int]
     speech: PhraseTable
-    status: PhraseTable
-    status_rank: dict[str, int]
+    status: PhraseTable  # payload: the cue group ("future", "cancelled"...)
+    status_rank: dict[str, int]  # cue group -> rank (the first listed wins)
+    status_of: dict[str, str]  # cue group -> the schema's status it sets
     secret: PhraseTable
     request: PhraseTable
     anaphora: PhraseTable
@@ -102,12 +105,20 @@ class Lexicon:
     complementisers: PhraseTable
     not_names: PhraseTable
     first_person: PhraseTable
+    name_links: PhraseTable
+    honorifics: PhraseTable
+    furniture: PhraseTable
+    own_envoy: PhraseTable
+    outlets: PhraseTable
+    host: PhraseTable
+    mediator: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
     descriptive: PhraseTable
     dual_titles: PhraseTable
     plural_titles: PhraseTable
+    principal: PhraseTable
     demonyms: PhraseTable
     months: PhraseTable
     relative_dates: PhraseTable
@@ -197,6 +208,13 @@ _CUE_TABLES = (
     "complementisers",
     "not_names",
     "first_person",
+    "name_links",
+    "honorifics",
+    "furniture",
+    "own_envoy",
+    "outlets",
+    "host",
+    "mediator",
 )
 
 
@@ -231,7 +249,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     cues = _mapping(directory, "cues.yaml")
     titles = _mapping(directory, "titles.yaml")
     dates = _mapping(directory, "dates.yaml")
-    status, status_rank = _table(cues.get("status", {}), "cues: status")
+    status, status_rank, status_of = _status_cues(cues.get("status", {}))
     demonyms = PhraseTable()
     for state, entry in _mapping(directory, "demonyms.yaml").items():
         for word in _words(entry, f"demonyms: {state}"):
@@ -244,7 +262,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
             months.add(word, int(number))
     _known_labels(type_rank, "contact_types", "contact_words.yaml")
     _known_labels(speech_kinds, "statement_kinds", "speech_verbs.yaml")
-    _known_labels(status_rank, "contact_statuses", "cues.yaml: status")
+    _known_labels({s: 0 for s in status_of.values()}, "contact_statuses", "cues.yaml: status")
     cue_tables = {name: _flat(cues.get(name, []), f"cues: {name}") for name in _CUE_TABLES}
     return Lexicon(
         contact_types=contact_types,
@@ -252,6 +270,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         speech=speech,
         status=status,
         status_rank=status_rank,
+        status_of=status_of,
         subject_types=frozenset(_words(cues.get("subject_types", []), "cues: subject_types")),
         titles=_flat(titles.get("heads", []), "titles: heads"),
         relational=_flat(titles.get("relational", []), "titles: relational"),
@@ -259,12 +278,34 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         descriptive=_flat(titles.get("descriptive", []), "titles: descriptive"),
         dual_titles=_flat(titles.get("dual", []), "titles: dual"),
         plural_titles=_flat(titles.get("plural", []), "titles: plural"),
+        principal=_flat(titles.get("principal", []), "titles: principal"),
         demonyms=demonyms,
         months=months,
         relative_dates=_flat(dates.get("relative", []), "dates: relative"),
         places=_places(_read(directory, "places.yaml") or []),
         **cue_tables,
     )
+
+
+def _status_cues(entries: Any) -> tuple[PhraseTable, dict[str, int], dict[str, str]]:
+    """Status cue groups: ``GROUP: {status: STATUS, ar: [...], en: [...]}``, in rank
+    order; a group without ``status:`` sets the status it is named after."""
+    if not isinstance(entries, dict):
+        raise LexiconError("cues: status: expected a mapping of cue groups to words")
+    table = PhraseTable()
+    rank: dict[str, int] = {}
+    status_of: dict[str, str] = {}
+    for position, (group, entry) in enumerate(entries.items()):
+        group = str(group)
+        words = entry
+        status_of[group] = group
+        if isinstance(entry, dict) and "status" in entry:
+            status_of[group] = str(entry["status"])
+            words = {k: v for k, v in entry.items() if k != "status"}
+        rank[group] = position
+        for word in _words(words, f"cues: status: {group}"):
+            table.add(word, group)
+    return table, rank, status_of
 
 
 def _known_labels(labels: dict[str, int], vocabulary: str, where: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dipgraph.facts import Actor, Facts
+from dipgraph.names import close_matches, normalise_name
 from dipgraph.suggest.lexicon import Lexicon, PhraseTable
 from dipgraph.suggest.text import Token, fold_phrase
 
@@ -119,7 +120,10 @@ def find_mentions(tokens: list[Token], index: ActorIndex, lexicon: Lexicon) -> l
                 or (case == "upper" and text.isupper())
                 or (case == "capital" and text[:1].isupper())
             ):
-                found.append(Mention(at, at + length, actor, "name"))
+                first = at
+                if length == 1 and _given_name_before(tokens, at, index.actors[actor], found):
+                    first = at - 1  # "سيرغي لافروف" for the known "سيرجي لافروف"
+                found.append(Mention(first, at + length, actor, "name"))
                 for word in index.heads.get(actor, ()):
                     last_named[word] = actor
                 at += length
@@ -136,8 +140,24 @@ def find_mentions(tokens: list[Token], index: ActorIndex, lexicon: Lexicon) -> l
     return found
 
 
+def _given_name_before(tokens: list[Token], at: int, actor: Actor, found: list[Mention]) -> bool:
+    """Whether the word before a known person's surname spells their given name another
+    way ("سيرغي" for "سيرجي"), so the two words name them."""
+    if at == 0 or tokens[at].gap.strip() or actor.kind != "person":
+        return False
+    if found and found[-1].last > at - 1:
+        return False
+    before = tokens[at - 1]
+    if tokens[at].sentence != before.sentence or before.definite:
+        return False
+    givens = [
+        normalise_name(name.split()[0]) for name in actor.names.values() if len(name.split()) > 1
+    ]
+    return bool(givens) and bool(close_matches(before.folded, givens, n=1, cutoff=0.7))
+
+
 def _short_reference(token: Token, last_named: dict[str, str]) -> str | None:
-    """"المجلس" (the council) after "مجلس الاتحاد الروسي": the organisation last named
+    """ "المجلس" (the council) after "مجلس الاتحاد الروسي": the organisation last named
     whose name starts with that word."""
     if not last_named or not token.definite or token.text.isascii():
         return None

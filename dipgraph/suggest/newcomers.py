@@ -10,22 +10,28 @@ statements and posts can name them like anyone else.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dipgraph.facts import Actor
+from dipgraph.loader.drafts import provisional_id
+from dipgraph.names import close_matches, normalise_name
 from dipgraph.suggest.lexicon import Lexicon
 from dipgraph.suggest.mentions import ActorIndex, Mention
 from dipgraph.suggest.text import Token
 from dipgraph.suggest.titles import Title
 
 _MAX_NAME = 3
+_SAME_SPELLING = 0.85  # a new name this close to a known one is that person spelled otherwise
+_SIDE_REACH = 5  # words from "الجانب الأمريكي" to the title of the one who heads it
 
 
 @dataclass(slots=True)
 class Newcomer:
     id: str
     name: str
-    title: str  # the title as printed
+    title: str  # the title (or the kind of outlet) as printed
+    kind: str = "person"
 
 
 def find_newcomers(
@@ -34,69 +40,284 @@ def find_newcomers(
     mentions: list[Mention],
     lexicon: Lexicon,
     text: str,
-) -> list[tuple[str, Title]]:
-    """(name as printed, its title) for each title followed by an unknown name."""
+    index: ActorIndex | None = None,
+) -> list[tuple[str, Title, int]]:
+    """(name as printed, its title) for each title beside an unknown name: after it
+    ("وزير الخارجية عادل الجبير"), else before it ("بدر البوسعيدي، وزير الخارجية")."""
     starts = {m.first for m in mentions}
-    found: list[tuple[str, Title]] = []
+    by_first = {m.first: m for m in mentions}
+    found: list[tuple[str, Title, int]] = []  # name, title, the name's first token
     for title in titles:
         if title.holder is not None and title.holder.how == "name":
+            second = _second_of_dual(title, tokens, mentions, starts, lexicon)
+            if second:
+                found.append((text[second[0].start : second[-1].end], title, second[0].index))
             continue
-        taken: list[Token] = []
-        at = title.last
-        while (
-            at < len(tokens)
-            and len(taken) < _MAX_NAME
-            and tokens[at].sentence == tokens[title.first].sentence
-        ):
-            token = tokens[at]
-            gap = token.gap.strip()
-            if at in starts or not _could_be_name(lexicon, token):
-                break
-            if gap and (taken or gap not in ",،"):
-                break
-            taken.append(token)
-            at += 1
-        if len(taken) >= 2:
-            found.append((text[taken[0].start : taken[-1].end], title))
+        other = _other_given_name(title, tokens, by_first, index)
+        if other:
+            found.append((text[other[0].start : other[-1].end], title, other[0].index))
+            continue
+        taken = _name_after(title, tokens, starts, lexicon) or _name_before(
+            title, tokens, starts, lexicon
+        )
+        if taken:
+            found.append((text[taken[0].start : taken[-1].end], title, taken[0].index))
     return found
 
 
-def _could_be_name(lexicon: Lexicon, token: Token) -> bool:
+def _second_of_dual(
+    title: Title,
+    tokens: list[Token],
+    mentions: list[Mention],
+    starts: set[int],
+    lexicon: Lexicon,
+) -> list[Token]:
+    """A dual title's second holder the facts do not know: "وزيري الخارجية الروسي سيرغي
+    لافروف والأميركي أنتوني بلينكن"."""
+    holder = title.holder
+    if holder is None or holder.first != title.last or title.shared:
+        return []
+    if not lexicon.dual_titles.longest(tokens, title.first, suffixes=False):
+        return []
+    at = holder.last
+    adjective = next((m for m in mentions if m.first == at and m.how == "demonym"), None)
+    if adjective is None or not tokens[at].folded.startswith("و"):
+        return []
+    return _name_after(title, tokens, starts, lexicon, adjective.last)
+
+
+def _name_after(
+    title: Title, tokens: list[Token], starts: set[int], lexicon: Lexicon, at: int = -1
+) -> list[Token]:
+    """Two name words after the title (or from ``at``; a link such as بن or أبو joins
+    more, an honorific before them is skipped); a third only where the name visibly ends
+    after it, since "جون كيري سبل" is a name and then a noun. A definite word ends a name
+    ("عادل الجبير")."""
+    sentence = tokens[title.first].sentence
+    at = title.last if at < 0 else at
+    while at < len(tokens) and lexicon.honorifics.has(tokens[at]) and not tokens[at].gap.strip():
+        at += 1
+    taken: list[Token] = []
+    words = 0
+    while at < len(tokens) and tokens[at].sentence == sentence and at not in starts:
+        token = tokens[at]
+        gap = token.gap.strip()
+        if gap and (taken or gap not in ",،"):
+            break
+        linked = bool(taken) and lexicon.name_links.has(taken[-1])
+        if lexicon.name_links.has(token) and taken and at + 1 < len(tokens):
+            taken.append(token)  # "بن", "أبو": the name goes on
+            at += 1
+            continue
+        if not could_be_name(lexicon, token, definite=words > 0):
+            break
+        ends = _name_ends(tokens, at + 1, sentence, starts, lexicon)
+        if not ends and ((words == 2 and not linked) or (token.definite and words > 0)):
+            break  # "جون كيري سبل", "أنتوني بلينكن العلاقات الثنائية"
+        taken.append(token)
+        words += 1
+        at += 1
+        if words == _MAX_NAME or (token.definite and not linked and not token.text.isascii()):
+            break
+    while taken and lexicon.name_links.has(taken[-1]):
+        taken.pop()
+    if words == 1 and len(taken) == 1 and _lone_name(taken[0], tokens, sentence, starts, lexicon):
+        return taken  # "الرئيس أوباما قال": a surname alone, where a name visibly ends
+    return taken if words >= 2 else []
+
+
+def _lone_name(
+    token: Token, tokens: list[Token], sentence: int, starts: set[int], lexicon: Lexicon
+) -> bool:
+    """One word after a title is a name only if it could be nothing else here: no article
+    or attached pronoun, four letters or more, and then punctuation, a speech or contact
+    word or "that" (not merely a word no name has: "الوزير نفسه")."""
+    if token.definite or token.forms != token.names or len(token.folded) < 4:
+        return False
+    at = token.index + 1
+    if at >= len(tokens) or tokens[at].sentence != sentence:
+        return True
+    after = tokens[at]
+    return (
+        bool(after.gap.strip())
+        or lexicon.speech.has(after, verb=True)
+        or lexicon.contact_types.has(after)
+        or lexicon.complementisers.has(after)
+    )
+
+
+def _name_before(
+    title: Title, tokens: list[Token], starts: set[int], lexicon: Lexicon
+) -> list[Token]:
+    """Name words right before the title ("X، وزير الخارجية", "X مبعوث ترامب"), back to
+    a word that cannot be in a name, which must be there: a verb or "بأن" before them."""
+    first = title.first
+    if first == 0 or (tokens[first].gap.strip() not in ("", ",", "،")):
+        return []
+    head = tokens[first]
+    if head.folded[:1] in "بكل" and head.folded[1:] in head.names:
+        return []  # "كرئيس", "لرئيس": as or for a president, no apposition
+    if not head.gap.strip() and head.definite:
+        return []  # without a comma only an indefinite head follows a name ("X مبعوث ترامب")
+    sentence = tokens[first].sentence
+    taken: list[Token] = []
+    at = first - 1
+    while at >= 0 and tokens[at].sentence == sentence and at not in starts and len(taken) < 5:
+        token = tokens[at]
+        if not (lexicon.name_links.has(token) or could_be_name(lexicon, token, definite=True)):
+            break
+        if token.forms != token.names:
+            break  # "منصبه": a word with a pronoun is no name
+        if token.definite and taken and not token.text.isascii():
+            break  # a definite word only ends a name
+        taken.insert(0, token)
+        if token.gap.strip():
+            at -= 1
+            break  # punctuation before the name opens it
+        at -= 1
+    while taken and lexicon.name_links.has(taken[0]):
+        taken.pop(0)
+    words = [t for t in taken if not lexicon.name_links.has(t)]
+    if not 2 <= len(words) <= _MAX_NAME:
+        return []
+    opener = tokens[taken[0].index]
+    bounded = (
+        taken[0].index == 0
+        or tokens[taken[0].index - 1].sentence != sentence
+        or bool(opener.gap.strip())
+        or not could_be_name(lexicon, tokens[taken[0].index - 1], definite=True)
+    )
+    return taken if bounded else []
+
+
+def _other_given_name(
+    title: Title, tokens: list[Token], by_first: dict[int, Mention], index: ActorIndex | None
+) -> list[Token]:
+    """ "السفير جون سوليفان" where the facts know only another Sullivan: a given name
+    unlike the known one's before a known surname is someone new. A spelling of the same
+    given name ("سيرغي" for "سيرجي") is the known person."""
+    if index is None or title.last + 1 >= len(tokens):
+        return []
+    given, surname = tokens[title.last], tokens[title.last + 1]
+    known = by_first.get(title.last + 1)
+    if known is None or known.last != known.first + 1 or given.gap.strip() or surname.gap.strip():
+        return []
+    if index.kind(known.actor) != "person":
+        return []
+    if (
+        given.definite
+        or not any(c.isalpha() for c in given.text)
+        or title.last in by_first
+    ):
+        return []
+    names = [n.split() for n in index.actors[known.actor].names.values()]
+    givens = [normalise_name(words[0]) for words in names if len(words) > 1]
+    if not givens or close_matches(given.folded, givens, n=1, cutoff=0.6):
+        return []
+    return [given, surname]
+
+
+def _name_ends(
+    tokens: list[Token], at: int, sentence: int, starts: set[int], lexicon: Lexicon
+) -> bool:
+    """Whether a name may end before ``tokens[at]``: nothing, punctuation, a known name, a
+    word joined by "و" or a lexicon word follows. Not a definite word: "سبل الحل" is a
+    noun and its complement, so the word before it is no name."""
+    if at >= len(tokens) or tokens[at].sentence != sentence or at in starts:
+        return True
+    token = tokens[at]
+    joined = token.folded[:1] in "وف" and token.folded[1:] in token.names  # "وأجرى"
+    return bool(token.gap.strip()) or joined or not could_be_name(lexicon, token, definite=True)
+
+
+def could_be_name(lexicon: Lexicon, token: Token, definite: bool = False) -> bool:
+    """A word that may be part of a new person's name; ``definite``: a word with the
+    article may be (a surname: "الجبير", "البوسعيدي")."""
     if not any(c.isalpha() for c in token.text):
         return False
     if token.text.isascii():
         return token.text[:1].isupper() and not lexicon.not_names.has(token)
+    bare = token.folded.startswith("ال")  # "الجبير", not "للتشاور" (to consult)
+    if lexicon.speech.has(token, verb=True):
+        return False
     return not (
-        token.definite
+        (token.definite and not (definite and bare))
         or len(token.folded) < 2
         or any(
             table.has(token)
             for table in (
                 lexicon.not_names,
-                lexicon.speech,
                 lexicon.contact_types,
                 lexicon.titles,
                 lexicon.relative_dates,
                 lexicon.months,
                 lexicon.status,
+                lexicon.honorifics,
+                lexicon.complementisers,
+                lexicon.demonyms,
             )
         )
     )
 
 
+def _side_before(
+    index: ActorIndex, title: Title, tokens: list[Token], mentions: Sequence[Mention]
+) -> list[str]:
+    """A title naming no state takes the side named just before it in its clause:
+    "ورأس الجانب الأمريكي في الاجتماع نائبة وزير الخارجية X" (X is American)."""
+    first = title.first
+    for mention in reversed(mentions):
+        if mention.last > first or first - mention.last > _SIDE_REACH:
+            continue
+        if any(set(t.gap) & set("،,.؛;") for t in tokens[mention.last : first + 1]):
+            return []
+        if mention.how == "demonym" and index.kind(mention.actor) == "state":
+            return [mention.actor]
+    return []
+
+
+def _known_people(index: ActorIndex) -> dict[str, str]:
+    """Known people's names of two words or more, folded, to their ids."""
+    found: dict[str, str] = {}
+    for actor in index.actors.values():
+        if actor.kind != "person":
+            continue
+        for name in [*actor.names.values(), *(a for v in actor.aliases.values() for a in v)]:
+            if len(name.split()) > 1:
+                found.setdefault(normalise_name(name), actor.id)
+    return found
+
+
 def enrol(
-    index: ActorIndex, newcomers: list[tuple[str, Title]], tokens: list[Token], text: str
+    index: ActorIndex,
+    newcomers: list[tuple[str, Title, int]],
+    tokens: list[Token],
+    text: str,
+    mentions: Sequence[Mention] = (),
 ) -> dict[str, Newcomer]:
     """Give each new name a provisional id and put it in the index, with its surname."""
     enrolled: dict[str, Newcomer] = {}
     by_name: dict[str, str] = {}
-    for name, title in newcomers:
+    spelled = _known_people(index)
+    for name, title, first in newcomers:
         if name in by_name:
             continue
-        ident = f"new-person-{len(enrolled) + 1}"
+        same = close_matches(normalise_name(name), list(spelled), n=1, cutoff=_SAME_SPELLING)
+        if same:  # "أنطونوف" for "أنتونوف": the known person spelled another way
+            by_name[name] = spelled[same[0]]
+            index.names.add(name, (spelled[same[0]], "any"))
+            continue
+        ident = provisional_id(len(enrolled) + 1)
         while ident in index.actors:
             ident += "-x"
-        states = [m.actor for m in title.inside if index.kind(m.actor) == "state"]
+        # "والأميركي X" (a dual title's second holder): the adjective right before X
+        right_before = [
+            m.actor
+            for m in mentions
+            if m.last == first and m.how == "demonym" and index.kind(m.actor) == "state"
+        ]
+        states = right_before or [m.actor for m in title.inside if index.kind(m.actor) == "state"]
+        states = states or _side_before(index, title, tokens, mentions)
         language = "en" if name.isascii() else "ar"
         index.actors[ident] = Actor(
             ident, "person", {language: name}, country=states[0] if states else None

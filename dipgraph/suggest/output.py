@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable
 
+from dipgraph.dates import PartialDate
 from dipgraph.loader.characters import visible_json
+from dipgraph.loader.drafts import draft_summary, guess
+from dipgraph.slugs import slug
 from dipgraph.suggest import Suggestions
 from dipgraph.suggest.drafts import ActorDraft, ContactDraft, Draft, PostDraft, StatementDraft
 
@@ -38,14 +40,9 @@ def yaml_str(value: str) -> str:
 
 
 def comment(text: str) -> str:
-    """Text safe inside a YAML comment: one line, no control characters."""
-    return _COMMENT_UNSAFE.sub(" ", text).strip()
-
-
-def slug(text: str) -> str:
-    """A lowercase ASCII id fragment (Arabic letters are dropped: ids are chosen by hand)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    """Text safe inside a YAML comment: one line, no control characters, and nothing
+    YAML refuses to read (U+FFFE, U+FFFF), since a comment cannot escape it."""
+    return _PRINTABLE.sub(" ", _COMMENT_UNSAFE.sub(" ", text)).strip()
 
 
 def _flow(items: Iterable[str]) -> str:
@@ -81,8 +78,13 @@ def _evidence(lines: list[str], draft: Draft, source: str) -> None:
         lines.append(f"        quote: {yaml_str(span.quote)}")
 
 
-def to_yaml(drafts: Suggestions) -> str:
-    """The drafts as fact-file YAML, with ids no existing fact uses."""
+def to_yaml(
+    drafts: Suggestions, source_file: str | None = None, published: PartialDate | None = None
+) -> str:
+    """The drafts as fact-file YAML, with ids no existing fact uses.
+
+    ``source_file`` is the new source's ``file:`` as the file being written reaches it
+    (``suggest --into``); ``published`` the publication date the article prints."""
     ids = _Ids(drafts.known_ids)
     source = drafts.source_id
     lines = [
@@ -104,13 +106,21 @@ def to_yaml(drafts: Suggestions) -> str:
             else "en"
         )
         file = drafts.article.name if drafts.article else "ARTICLE.txt"
-        lines += [
-            "sources:",
-            f"  - id: {source}",
-            "    # curator: a new source: set the title, publisher and the file's path",
-            f"    language: {language}",
-            f"    file: {yaml_str('sources/' + file)}",
-        ]
+        lines += ["sources:", f"  - id: {source}"]
+        if source_file is None:
+            lines += [
+                "    # curator: a new source: set the title, publisher and the file's path",
+                f"    language: {language}",
+                f"    file: {yaml_str('sources/' + file)}",
+            ]
+        else:
+            lines += [
+                "    # curator: a new source: set its title and publisher",
+                f"    language: {language}",
+                f"    file: {yaml_str(source_file)}",
+            ]
+        if published is not None:
+            lines.append(f"    published: {yaml_str(str(published))}   # printed on the article")
     new = [a for a in drafts.actors if not a.id]
     if new:
         lines.append("actors:")
@@ -155,7 +165,7 @@ def _post(lines: list[str], post: PostDraft, ids: _Ids, source: str) -> None:
 
 
 def _names(drafts: Suggestions) -> dict[str, str]:
-    return {a.id or a.provisional_id: a.name for a in drafts.actors if a.id or a.provisional_id}
+    return {key: a.name for a in drafts.actors if (key := a.id or a.provisional_id)}
 
 
 def _places(drafts: Suggestions, ids: _Ids, lines: list[str]) -> dict[int, str]:
@@ -210,10 +220,12 @@ def _contact(
         lines.append(f"    subjects: {_flow(contact.subjects)}")
     if contact.hosts:
         lines.append(f"    hosts: {_flow(contact.hosts)}")
+    if contact.mediators:
+        lines.append(f"    mediators: {_flow(contact.mediators)}")
     if contact.initiated_by:
         lines.append(f"    initiated_by: {contact.initiated_by}")
-    if contact.status != "happened":
-        lines.append(f"    status: {contact.status}")
+    # Always written, as a guess: check refuses it until the curator has read the text.
+    lines.append(f"    status: {yaml_str(guess(contact.status))}")
     if contact.secret:
         lines.append("    secret: true")
     if contact.place:
@@ -225,7 +237,8 @@ def _contact(
     who = " and ".join(names.get(a, a) for a in contact.participants)
     label = contact.type.replace("_", " ")
     status = "" if contact.status == "happened" else f" ({contact.status})"
-    lines.append(f"    summary: {yaml_str(f'{who}: {label}{status}.')}   # curator: rewrite")
+    summary = draft_summary(f"{who}: {label}{status}.")
+    lines.append(f"    summary: {yaml_str(summary)}   # curator: rewrite")
     _evidence(lines, contact, source)
 
 
@@ -240,7 +253,7 @@ def _statement(
     if statement.about:
         lines.append(f"    about: {_flow(statement.about)}")
     speaker = names.get(statement.speaker, statement.speaker)
-    summary = f"{speaker} {statement.kind.replace('_', ' ')}: see the quote."
+    summary = draft_summary(f"{speaker} {statement.kind.replace('_', ' ')}: see the quote.")
     lines.append(f"    summary: {yaml_str(summary)}   # curator: rewrite")
     _evidence(lines, statement, source)
 

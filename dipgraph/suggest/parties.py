@@ -74,7 +74,7 @@ def _verb_follows(article: Article, at: int, segment: Segment) -> bool:
     if at >= segment.end:
         return False
     token = article.tokens[at]
-    if at == segment.word_first or article.lexicon.speech.has(token):
+    if at == segment.word_first or article.lexicon.speech.has(token, verb=True):
         return True
     return token.folded[:1] in ("ي", "ت") or token.folded.startswith("سي")
 
@@ -144,6 +144,24 @@ def _hosts(article: Article, parties: list[Mention]) -> list[str]:
     return hosts
 
 
+def _named_after(article: Article, segment: Segment, table: str) -> list[str]:
+    """Actors named right after a host or mediator cue in the contact's sentence
+    ("استضافت تركيا", "بوساطة عمانية"): they host or mediate, they are not parties."""
+    tokens = article.tokens
+    sentence = segment.sentence
+    cues = getattr(article.lexicon, table)
+    found: list[str] = []
+    for at in range(sentence.first, sentence.last):
+        cue = cues.longest(tokens, at, suffixes=False)
+        if cue is None:
+            continue
+        after = at + cue[0]
+        for mention in article.sentence_mentions(sentence):
+            if after <= mention.first <= after + 1 and mention.actor not in found:
+                found.append(mention.actor)
+    return found
+
+
 def _stem(token: Token) -> str:
     """The word without prefixes or article: "والدفاع" -> "دفاع"."""
     return min(token.names, key=len)
@@ -209,6 +227,7 @@ class Parties:
     sides: list[list[str]]
     subjects: list[str]
     hosts: list[str]
+    mediators: list[str] = field(default_factory=list)
     confidence: float = 0.75
     comments: list[str] = field(default_factory=list)
 
@@ -231,8 +250,10 @@ def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> 
         subjects = list(dict.fromkeys(m.actor for m in people))
         mentions = [m for m in mentions if m not in people]
     hosts = _hosts(article, mentions)
-    mentions = [m for m in mentions if m.actor not in hosts]
-    found = Parties(mentions, _sides(article, mentions), subjects, hosts)
+    hosts += [a for a in _named_after(article, segment, "host") if a not in hosts]
+    mediators = _named_after(article, segment, "mediator")
+    mentions = [m for m in mentions if m.actor not in hosts and m.actor not in mediators]
+    found = Parties(mentions, _sides(article, mentions), subjects, hosts, mediators)
     we = _speaker_state(article, speeches, segment) if len(found.sides) < 2 else None
     if we is not None:
         found.extend(
@@ -246,6 +267,19 @@ def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> 
             )
     first = segment.lead if segment.lead == sentence.first else segment.word_first
     governed = Sentence(sentence.index, sentence.start, sentence.end, first, segment.end)
+    people_of_states = has_cue(article, governed, "anaphora")
+    if people_of_states and found.mentions and all(m.how == "demonym" for m in found.mentions):
+        # "الرئيسان الروسي والتركي": the two presidents of those states, named before
+        states = {m.actor for m in found.mentions}
+        earlier = _previous(article, sentence, "person", reporters)
+        if len(earlier) == 2 and {article.index.country(m.actor) for m in earlier} == states:
+            found.mentions = []
+            found.extend(
+                article,
+                earlier,
+                0.45,
+                f'parties taken from the sentences before ("{people_of_states}"); check',
+            )
     for table, kind in (("anaphora", "person"), ("anaphora_states", "state")):
         anaphora = has_cue(article, governed, table)
         if len(found.sides) < 2 and anaphora:

@@ -28,6 +28,7 @@ def draft_actors(article: Article) -> list[ActorDraft]:
             continue
         newcomer = article.newcomers.get(mention.actor)
         if newcomer is not None:
+            introduced = "title" if newcomer.kind == "person" else "kind of outlet"
             drafts[mention.actor] = ActorDraft(
                 [article.span(mention.first, mention.last)],
                 0.35,
@@ -35,12 +36,12 @@ def draft_actors(article: Article) -> list[ActorDraft]:
                     "a new actor: not in the facts. Check the name's extent, choose an id "
                     "(lowercase, hyphenated) in place of this provisional one everywhere, "
                     "add its English name and aliases",
-                    f"title as printed: '{newcomer.title}'",
+                    f"{introduced} as printed: '{newcomer.title}'",
                 ],
                 id=None,
                 provisional_id=newcomer.id,
                 name=newcomer.name,
-                kind="person",
+                kind=newcomer.kind,
             )
             continue
         confidence = {"name": 0.95, "demonym": 0.6, "short": 0.6, "title": 0.5, "guess": 0.3}[
@@ -89,6 +90,10 @@ def draft_posts(article: Article) -> list[PostDraft]:
         if title.last == title.head_last == title.first + 1 and not title.inside:
             continue  # a bare "الرئيس" / "President" says too little to be a post
         text = article.span(title.first, title.last).quote
+        head = article.tokens[title.first]
+        joined = head.folded not in article.lexicon.titles.by_first  # "وزير" is a head
+        if joined and head.folded[:1] in "وف" and head.folded[1:] in head.names:
+            text = text[1:]  # "ووزير الدفاع": the conjunction is no part of the title
         holders = [(holder, None), *title.shared]
         for person, adjective in holders:
             if (person.actor, text) in seen:
@@ -112,7 +117,7 @@ def _post(
         comments.append(f"one title for two people; this one is '{printed}': adjust the title")
     organisations = [m.actor for m in inside if article.index.kind(m.actor) == "organization"]
     states = [m.actor for m in inside if article.index.kind(m.actor) == "state"]
-    organisation = (organisations or states or [None])[0]
+    organisation = next(iter(organisations or states), None)
     language = "en" if text.isascii() else "ar"
     words = fold_phrase(text)
     known = article.index.post_names.get(words, {})

@@ -43,7 +43,7 @@ def speech_verbs(article: Article) -> list[Speech]:
             verb = (
                 None
                 if at in covered
-                else article.lexicon.speech.longest(article.tokens, at)
+                else article.lexicon.speech.longest(article.tokens, at, verb=True)
             )
             if verb is None:
                 at += 1

@@ -53,6 +53,7 @@ def find_titles(
         _extend(title, tokens, starts, index, lexicon)
         _extend_before(title, tokens, ends)
         _attach_holder(title, tokens, people)
+        _principal(title, tokens, people, lexicon)
         _share(title, tokens, starts, people, lexicon)
         titles.append(title)
         at = title.last
@@ -99,7 +100,8 @@ def _extend(
             not latin
             and (token.definite or token.forms != token.names)  # "الدفاع", "بلدينا"
             and not lexicon.not_names.has(token)
-            and not lexicon.speech.has(token)
+            and not lexicon.honorifics.has(token)
+            and not lexicon.speech.has(token, verb=True)
             and not lexicon.contact_types.has(token)
             and not lexicon.relative_dates.has(token)
         ):
@@ -118,7 +120,9 @@ def _construct(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
     token = tokens[at]
     if token.text.isascii() or at + 1 >= len(tokens) or _punctuated(tokens[at + 1]):
         return False
-    if any(table.has(token) for table in (lexicon.not_names, lexicon.speech, lexicon.titles)):
+    if lexicon.speech.has(token, verb=True):
+        return False
+    if any(table.has(token) for table in (lexicon.not_names, lexicon.titles)):
         return False
     following = tokens[at + 1]
     return following.sentence == token.sentence and (
@@ -168,7 +172,11 @@ def _attach_holder(
     before = people.get(("last", title.first))
     if after is not None and set(tokens[after.first].gap) - _APPOSITION_GAP:
         after = None
-    if before is not None and set(tokens[title.first].gap) - _APPOSITION_GAP:
+    if before is not None and (
+        set(tokens[title.first].gap) - _APPOSITION_GAP or not tokens[title.first].gap.strip()
+    ):
+        # a title after a name is set off by a comma ("X، وزير الخارجية"); without one the
+        # name is someone else's, usually the subject ("التقى بوتين الرئيس الصيني X")
         before = None
     if after is not None and before is not None:
         # "X، سكرتير المجلس، ويوري ..." : a conjunction opens the next person
@@ -180,6 +188,69 @@ def _attach_holder(
         title.holder = after or before
     for mention in title.inside:
         mention.in_title = True
+
+
+def _principal(
+    title: Title, tokens: list[Token], people: dict[tuple[str, int], Mention], lexicon: Lexicon
+) -> None:
+    """ "مبعوث الرئيس الروسي فلاديمير بوتين، كريم سالم": an envoy's (aide's...) title
+    names the one he serves; the holder is the name set off by the comma after it. The
+    principal becomes part of the title, and the holder is the person named next (or a
+    new name found there later)."""
+    principal = title.holder
+    if principal is None or principal.first != title.last:
+        return
+    if not lexicon.principal.longest(tokens, title.first):
+        return
+    after = principal.last
+    # "صهر بايدن", "مبعوث ترامب": an indefinite head right before a name is that
+    # person's envoy (aide...), whatever follows
+    construct = title.last == title.head_last and not tokens[title.first].definite
+    set_off = after < len(tokens) and bool(set(tokens[after].gap) & set("،,"))
+    holder = people.get(("first", after)) if after < len(tokens) else None
+    if set_off:
+        if holder is None and not _set_off_name(tokens, after, lexicon) and not construct:
+            return
+    elif construct:
+        if holder is not None and tokens[after].gap.strip():
+            holder = None
+    else:
+        return
+    principal.in_title = True
+    title.inside.append(principal)
+    title.last = principal.last
+    title.holder = holder
+
+
+def _set_off_name(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
+    """Two or three name-like words from ``at``, closed by punctuation: "، كريم سالم،"."""
+    for length in (2, 3):
+        last = at + length
+        if last > len(tokens):
+            return False
+        words = tokens[at:last]
+        if not all(_name_like(t, lexicon) for t in words) or any(t.gap.strip() for t in words[1:]):
+            return False
+        if last == len(tokens) or tokens[last].gap.strip():
+            return True
+    return False
+
+
+def _name_like(token: Token, lexicon: Lexicon) -> bool:
+    """A word that may be a name: no article, not a function or lexicon word."""
+    return (
+        any(c.isalpha() for c in token.text)
+        and not token.definite
+        and not lexicon.speech.has(token, verb=True)
+        and not any(
+            table.has(token)
+            for table in (
+                lexicon.not_names,
+                lexicon.titles,
+                lexicon.complementisers,
+            )
+        )
+    )
 
 
 def _share(
@@ -223,6 +294,7 @@ def implied_holders(
     state the article names most (a guess, given a low confidence by the rules using it).
     """
     implied: list[Mention] = []
+    titled_by_stem: dict[str, set[str]] = {}
     counts: dict[str, int] = {}
     for mention in mentions:
         if mention.how == "name" and index.kind(mention.actor) == "person":
@@ -243,7 +315,10 @@ def implied_holders(
                 continue
             people = [a for a in counts if index.country(a) == states[0]]
             if lexicon.leader.longest(tokens, title.first) is not None:
-                titled = _titled(titles, tokens, index, _head_stem(tokens[title.first]))
+                stem = _head_stem(tokens[title.first])
+                if stem not in titled_by_stem:  # once a head: per title it was quadratic
+                    titled_by_stem[stem] = _titled(titles, tokens, index, stem)
+                titled = titled_by_stem[stem]
                 people = [a for a in people if a in titled]
             elif not (title.relational or lexicon.descriptive.longest(tokens, title.first)):
                 continue

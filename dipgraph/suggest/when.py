@@ -7,6 +7,7 @@ quoting the words, never a guessed date.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -73,9 +74,23 @@ def find_when(article: Article, sentence: Sentence) -> When:
                 if more is None:
                     break
                 last += more[0]  # "اليوم الثلاثاء", "الشهر المقبل"
-            words = article.span(at, last).quote
-            return When(note=f'The text says "{words}"; no date is printed.')
+            return When(note=relative_note(article.span(at, last).quote))
     return When()
+
+
+_RELATIVE_NOTE = re.compile(r'^The text says "(.+)"; no date is printed\.\Z')
+
+
+def relative_note(words: str) -> str:
+    """The draft's date note for a relative date ("أمس الخميس"): its words, no date."""
+    return f'The text says "{words}"; no date is printed.'
+
+
+def relative_words(note: str | None) -> str | None:
+    """The words of a note :func:`relative_note` wrote (to resolve them once the
+    publication date is known), else None."""
+    match = _RELATIVE_NOTE.match(note or "")
+    return match[1] if match else None
 
 
 def find_place(article: Article, sentence: Sentence) -> dict[str, str] | None:
@@ -93,21 +108,26 @@ def find_place(article: Article, sentence: Sentence) -> dict[str, str] | None:
 
 
 def find_status(
-    article: Article, sentence: Sentence, keep: Callable[[str, int, int], bool] | None = None
-) -> tuple[str, str | None]:
-    """(status, the cue's words): the first status in lexicon order with a cue here;
-    ``keep(status, first, last)`` may refuse a cue by where it sits."""
-    best: tuple[int, str, str] | None = None
+    article: Article, sentence: Sentence, keep: Callable[[str, int, int, str], bool] | None = None
+) -> tuple[str, str | None, str | None, int | None]:
+    """(status, the cue's words, the cue's group, its first token): the first cue group
+    in lexicon order with a cue here; ``keep(status, first, last, group)`` may refuse a cue by
+    where it sits."""
+    lexicon = article.lexicon
+    best: tuple[int, str, str, int] | None = None
     for at in range(sentence.first, sentence.last):
-        cue = article.lexicon.status.longest(article.tokens, at, suffixes=False)
-        if cue is None or (keep is not None and not keep(cue[1], at, at + cue[0])):
+        cue = lexicon.status.longest(article.tokens, at, suffixes=False)
+        if cue is None:
             continue
-        rank = article.lexicon.status_rank[cue[1]]
+        status = lexicon.status_of[cue[1]]
+        if keep is not None and not keep(status, at, at + cue[0], cue[1]):
+            continue
+        rank = lexicon.status_rank[cue[1]]
         if best is None or rank < best[0]:
-            best = (rank, cue[1], article.span(at, at + cue[0]).quote)
+            best = (rank, cue[1], article.span(at, at + cue[0]).quote, at)
     if best is None:
-        return "happened", None
-    return best[1], best[2]
+        return "happened", None, None, None
+    return lexicon.status_of[best[1]], best[2], best[1], best[3]
 
 
 def find_cue(article: Article, sentence: Sentence, table_name: str) -> tuple[str, int] | None:

@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dipgraph.errors import InputError
+
 QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"
 _PARAM = re.compile(r"^#\s*param:\s*(\w+)\s+(actor|fact|date|text)\s*$", re.MULTILINE)
 _QUERY_WORDS = re.compile(r"\b(select|ask|construct|describe)\b", re.IGNORECASE)
 
 
-class SparqlError(ValueError):
+class SparqlError(InputError):
     """A query that cannot run: a syntax error, an update, a missing parameter."""
 
 

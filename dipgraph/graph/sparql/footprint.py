@@ -41,14 +41,17 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
+
+from dipgraph.errors import DipgraphError
 
 MAX_QUERY_CHARS = 3_000  # rdflib's parser is pure Python: 1.2 s for an 8,000-character FILTER
 MAX_PARSED_NODES = 1_000  # the shipped queries have up to 650
 _ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-class _AnyPredicate(Exception):
+class _AnyPredicate(DipgraphError):
     """The query may read quads whatever their predicate."""
 
 
@@ -106,6 +109,7 @@ def _nodes(node: Any, budget: int) -> int:
 
     if isinstance(node, Identifier):
         return 1
+    items: Iterable[Any]
     if isinstance(node, CompValue):
         count, items = 1, node.values()
     elif isinstance(node, list | tuple | ParseResults):

@@ -1,5 +1,5 @@
   function linesByLayer() {
-    var counts = {};
+    var counts = dict();
     data.edges.forEach(function (e) {
       if (!current.edgeHidden[e.id]) { counts[e.layer] = (counts[e.layer] || 0) + 1; }
     });
@@ -18,7 +18,8 @@
         selected: ui.selected,
         filters: { from: f.fromText || null, to: f.toText || null, undated: f.undated,
           types: Object.keys(f.types).sort(), statuses: Object.keys(f.statuses).sort(),
-          country: f.country || null },
+          country: f.country || null, secret: f.secret ? f.secret === "1" : null,
+          place: f.place || null, source: f.source || null },
         layers: LAYERS.filter(function (l) { return f.layers[l]; }),
         focus: ui.focus,
         path: ui.path ? { from: ui.path.from, to: ui.path.to, hops: ui.path.hops.slice(),
@@ -36,7 +37,10 @@
       if ("to" in f) { dateTo.value = f.to || ""; }
       if ("undated" in f) { keepUndated.checked = Boolean(f.undated); }
       if ("country" in f) { countrySelect.value = f.country || ""; }
-      function asSet(list) { var s = {}; (list || []).forEach(function (x) { s[x] = true; }); return s; }
+      if ("secret" in f) { secretSelect.value = f.secret === null || f.secret === undefined ? "" : (f.secret ? "1" : "0"); }
+      if ("place" in f) { placeSelect.value = f.place || ""; }
+      if ("source" in f) { sourceSelect.value = f.source || ""; }
+      function asSet(list) { var s = dict(); (list || []).forEach(function (x) { s[x] = true; }); return s; }
       if (f.types) { setBoxes("type-filter", asSet(f.types)); }
       if (f.statuses) { setBoxes("status-filter", asSet(f.statuses)); }
       if (f.layers) { setBoxes("layers", asSet(f.layers)); }
@@ -45,7 +49,15 @@
       changed();
       return window.dipgraph.state().filters;
     },
-    path: function (a, b) { return path(a, b); },
+    path: function (a, b, anyStatus) { return path(a, b, anyStatus); },
+    // Pairs' shortest paths by the page's rule, without drawing them (tests compare them
+    // with `dipgraph path`): for each [a, b], its hops [{from, to, contact}] or null.
+    paths: function (pairs, anyStatus) {
+      return pairs.map(function (p) { return shortestPath(p[0], p[1], Boolean(anyStatus)); });
+    },
+    // The folded names search knows, and those nearest a word (dipgraph.names's rule).
+    nameKeys: function () { nameIndex(); return Array.from(exactNames.keys()); },
+    closeNames: function (word, n, cutoff) { return closeNames(String(word), n, cutoff); },
     clear: resetAll,
     unpacked: function (text) {
       return unpackPage(text === undefined ? $("graph-data").textContent : String(text));
@@ -88,7 +100,7 @@
         return { x: b.x, y: b.y, r: r };
       });
       var cell = 2 * Math.max.apply(null, boxes.map(function (b) { return b.r; }).concat([1]));
-      var grid = {};
+      var grid = dict();
       boxes.forEach(function (b, i) {
         push(grid, Math.floor(b.x / cell) + "," + Math.floor(b.y / cell), i);
       });

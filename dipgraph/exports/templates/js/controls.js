@@ -1,7 +1,7 @@
   // ---- view state -----------------------------------------------------------
-  var ui = { selected: null, path: null, cluster: null, focus: 1, layers: Object.assign({}, DEFAULT_LAYERS) };
-  var current = { f: null, contacts: {}, statements: {}, nodeHidden: {}, edgeHidden: {},
-    counts: {} };
+  var ui = { selected: null, path: null, cluster: null, focus: 1, layers: Object.assign(dict(), DEFAULT_LAYERS) };
+  var current = { f: null, contacts: dict(), statements: dict(), nodeHidden: dict(), edgeHidden: dict(),
+    counts: dict() };
 
   // ---- controls -------------------------------------------------------------
   var dateFrom = $("date-from"), dateTo = $("date-to"), keepUndated = $("keep-undated");
@@ -35,16 +35,42 @@
   if (large) {
     $("layers-note").textContent = LARGE_LAYER_NOTE;
   }
-  var countriesSeen = {};
+  var countriesSeen = dict();
   Object.keys(F.actors).forEach(function (a) {
     var c = F.actors[a].country;
     if (c && !countriesSeen[c]) { countriesSeen[c] = true; }
   });
-  Object.keys(countriesSeen).sort(function (a, b) { return nameOf(a).localeCompare(nameOf(b)); })
-    .forEach(function (c) { countrySelect.appendChild(el("option", nameOf(c), { value: c })); });
+  // Countries with contacts first, each with its count; those with none apart, said so.
+  var countryContacts = dict(), places = dict(), sourcesUsed = dict();
+  contactIds.forEach(function (cid) {
+    var c = F.contacts[cid], seen = dict();
+    c.actors.forEach(function (a) {
+      var k = F.actors[a] && F.actors[a].country;
+      if (k && !seen[k]) { seen[k] = true; countryContacts[k] = (countryContacts[k] || 0) + 1; }
+    });
+    if (placeText(c)) { places[placeText(c)] = (places[placeText(c)] || 0) + 1; }
+    (c.evidence || []).forEach(function (e) { sourcesUsed[e.source] = true; });
+  });
+  var byName = function (a, b) { return nameOf(a).localeCompare(nameOf(b)); };
+  var talked = el("optgroup", null, { label: "with contacts" });
+  var silent = el("optgroup", null, { label: "no contact in these facts" });
+  Object.keys(countriesSeen).sort(byName).forEach(function (c) {
+    var n = countryContacts[c] || 0;
+    (n ? talked : silent).appendChild(el("option", nameOf(c) + (n ? " (" + n + ")" : ""), { value: c }));
+  });
+  [talked, silent].forEach(function (g) { if (g.children.length) { countrySelect.appendChild(g); } });
+  var secretSelect = $("secret-filter"), placeSelect = $("place-filter"), sourceSelect = $("source-filter");
+  Object.keys(places).sort().forEach(function (name) {
+    placeSelect.appendChild(el("option", name + " (" + places[name] + ")", { value: name }));
+  });
+  Object.keys(sourcesUsed).sort().forEach(function (id) {
+    var s = F.sources[id] || dict();
+    sourceSelect.appendChild(el("option", s.title_en || s.title || id, { value: id }));
+  });
+  [secretSelect, placeSelect, sourceSelect].forEach(function (s) { s.addEventListener("change", changed); });
 
   function checkedSet(id) {
-    var set = {};
+    var set = dict();
     document.querySelectorAll("#" + id + " input").forEach(function (box) {
       if (box.checked) { set[box.value] = true; }
     });
@@ -88,6 +114,7 @@
     return { from: from.value || null, to: to.value || null,
       fromText: from.value ? from.text : "", toText: to.value ? to.text : "",
       undated: keepUndated.checked, types: checkedSet("type-filter"),
-      statuses: checkedSet("status-filter"), country: countrySelect.value, layers: layers };
+      statuses: checkedSet("status-filter"), country: countrySelect.value, layers: layers,
+      secret: secretSelect.value, place: placeSelect.value, source: sourceSelect.value };
   }
 

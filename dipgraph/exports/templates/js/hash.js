@@ -1,11 +1,11 @@
   // ---- the view in the URL fragment ---------------------------------------------
   function hashParams() {
     var text = location.hash.replace(/^#/, "");
-    try { return new URLSearchParams(text); } catch (err) { return new URLSearchParams(); }
+    try { return new URLSearchParams(text); } catch { return new URLSearchParams(); }
   }
   function listParam(params, key, all) {
     if (!params.has(key)) { return null; }
-    var set = {};
+    var set = dict();
     params.get(key).split(",").forEach(function (v) { if (all.indexOf(v) !== -1) { set[v] = true; } });
     return set;
   }
@@ -17,6 +17,10 @@
   // Fill the controls from the fragment, then read them back: the controls are the truth.
   function readFiltersFromHash() {
     var p = hashParams();
+    // What the fragment leaves out is the default, not what the last link set.
+    resetFilterControls();
+    setBoxes("layers", DEFAULT_LAYERS);
+    focusSelect.value = "1"; ui.focus = 1;
     if (p.has("from")) { dateFrom.value = p.get("from"); }
     if (p.has("to")) { dateTo.value = p.get("to"); }
     keepUndated.checked = p.get("undated") === "1";
@@ -25,6 +29,9 @@
     var statuses = listParam(p, "status", data.legend.statuses);
     if (statuses) { setBoxes("status-filter", statuses); }
     if (p.has("country") && own(countriesSeen, p.get("country"))) { countrySelect.value = p.get("country"); }
+    if (p.get("secret") === "1" || p.get("secret") === "0") { secretSelect.value = p.get("secret"); }
+    if (p.has("place") && own(places, p.get("place"))) { placeSelect.value = p.get("place"); }
+    if (p.has("source") && own(sourcesUsed, p.get("source"))) { sourceSelect.value = p.get("source"); }
     var layers = listParam(p, "layers", LAYERS);
     if (layers) { setBoxes("layers", layers); }
     overviewBox.checked = p.get("overview") !== "0";
@@ -35,24 +42,30 @@
     ui.layers = f.layers;
     return f;
   }
+  // What the fragment selects, replacing what was selected: a pasted link or the back
+  // button shows that link's selection, path and view, not the old one's.
   function applyHashSelection() {
-    var p = hashParams();
-    if (p.has("path")) {
-      var ends = p.get("path").split("~");
-      if (ends.length === 2) {
-        $("path-from").value = nameOf(ends[0]); $("path-to").value = nameOf(ends[1]);
-        path(ends[0], ends[1]);
-      }
+    var p = hashParams(), ends = p.has("path") ? p.get("path").split("~") : [];
+    if (ends.length === 2) {
+      $("path-from").value = nameOf(ends[0]); $("path-to").value = nameOf(ends[1]);
+      path(ends[0], ends[1], p.get("any") === "1");
+    } else if (ui.path) {
+      $("path-from").value = ""; $("path-to").value = ""; clearPath();
     }
-    if (p.has("sel")) { select(p.get("sel")); }
-    if (p.get("view") === "table") { showTable(true); }
+    if (p.has("sel")) {
+      if (!select(p.get("sel"), { focus: true }) && ui.selected) { deselect(); }
+    } else if (ui.selected && !ui.path) { deselect(); }
+    if ((p.get("view") === "table") !== tableShown()) { showTable(p.get("view") === "table"); }
   }
-  var writing = false;
-  function writeHash() {
-    if (!status || !status.ready || writing) { return; }
+  // Each change of view is one entry of the browser's history (the back button walks
+  // views), written once the change is done: a path clears the old one first, and that
+  // step is no view of its own. While a fragment is being applied, nothing is written.
+  var writing = false, hashPending = false;
+  function viewHash() {
     var f = current.f, p = new URLSearchParams();
     if (ui.selected) { p.set("sel", ui.selected); }
     if (ui.path) { p.set("path", ui.path.from + "~" + ui.path.to); }
+    if (ui.path && ui.path.any) { p.set("any", "1"); }
     if (f.fromText) { p.set("from", f.fromText); }
     if (f.toText) { p.set("to", f.toText); }
     if (f.undated) { p.set("undated", "1"); }
@@ -61,19 +74,40 @@
     var statuses = Object.keys(f.statuses);
     if (statuses.length !== data.legend.statuses.length) { p.set("status", statuses.join(",")); }
     if (f.country) { p.set("country", f.country); }
+    if (f.secret) { p.set("secret", f.secret); }
+    if (f.place) { p.set("place", f.place); }
+    if (f.source) { p.set("source", f.source); }
     var layers = LAYERS.filter(function (l) { return f.layers[l]; });
     if (layers.join(",") !== "contacts") { p.set("layers", layers.join(",")); }
     if (ui.focus !== 1) { p.set("focus", String(ui.focus)); }
     if (large && !overviewBox.checked) { p.set("overview", "0"); }
     if (tableShown()) { p.set("view", "table"); }
-    var text = p.toString();
+    return p.toString();
+  }
+  function flushHash() {
+    hashPending = false;
+    if (writing) { return; }
+    var text = viewHash();
+    if (text === location.hash.replace(/^#/, "")) { return; }
+    history.pushState(null, "", text ? "#" + text : location.pathname + location.search);
+  }
+  function writeHash() {
+    if (!status || !status.ready || writing || hashPending) { return; }
+    hashPending = true;
+    queueMicrotask(flushHash);
+  }
+  // The fragment applied in full (filters, layers, then selection and path), and
+  // written back as the page reads it, in place (no new history entry).
+  function applyHash() {
+    writing = true;
+    try {
+      readFiltersFromHash();
+      changed();
+      applyHashSelection();
+    } finally {
+      writing = false;
+    }
+    var text = viewHash();
     history.replaceState(null, "", text ? "#" + text : location.pathname + location.search);
   }
-  window.addEventListener("hashchange", function () {
-    writing = true;
-    readFiltersFromHash();
-    writing = false;
-    changed();
-    applyHashSelection();
-  });
-
+  window.addEventListener("hashchange", applyHash);

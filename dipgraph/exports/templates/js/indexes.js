@@ -1,6 +1,6 @@
   // ---- indexes --------------------------------------------------------------
   var contactIds = Object.keys(F.contacts);
-  var actorContacts = {}, topicContacts = {}, statementsBy = {}, statementsAbout = {};
+  var actorContacts = dict(), topicContacts = dict(), statementsBy = dict(), statementsAbout = dict();
   function push(map, key, value) { (map[key] = map[key] || []).push(value); }
   function linkedActors(c) {
     var all = [];
@@ -13,7 +13,7 @@
   contactIds.forEach(function (cid) {
     var c = F.contacts[cid];
     c.actors = linkedActors(c);
-    var seen = {};
+    var seen = dict();
     c.actors.forEach(function (a) { if (!seen[a]) { seen[a] = true; push(actorContacts, a, cid); } });
     c.topics.forEach(function (t) { push(topicContacts, t, cid); });
   });
@@ -35,7 +35,7 @@
     return out;
   }
 
-  var byNode = {}, byEdge = {}, partyEdge = {}, pairEdge = {};
+  var byNode = dict(), byEdge = dict(), partyEdge = dict(), pairEdge = dict();
   data.nodes.forEach(function (n) { byNode[n.id] = n; });
   // An edge's style by its kind, and its place in the indexes (also for the lines a
   // large graph's layers add later).

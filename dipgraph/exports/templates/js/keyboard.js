@@ -11,7 +11,7 @@
   var ARROW_WORDS = { ArrowRight: "right of", ArrowLeft: "left of", ArrowUp: "above", ArrowDown: "below" };
   function drawnNode(id) { return Boolean(byNode[id]) && !current.nodeHidden[id]; }
   function drawnNeighbours(id) {
-    var seen = {}, out = [];
+    var seen = dict(), out = [];
     (shownAdjacency()[id] || []).forEach(function (pair) {
       var other = pair[0];
       if (other !== id && !seen[other] && drawnNode(other)) { seen[other] = true; out.push(other); }

@@ -8,14 +8,16 @@
   // the forces' layout is stretched to the canvas's shape with shapes kept apart;
   // vis-network draws no name under 12 px (nodes.scaling.label.drawThreshold in
   // html.py) and the page draws those that fit itself (small_names.js).
-  var READABLE_PX = 13.1;  // CSS px at the fit: drawn unfaded (NAME_THRESHOLD)
-  var NAME_THRESHOLD = 13;  // vis-network draws no name under this minus 1 px
+  var SQUEEZE_COSTS = [1, 3, 8];  // tried in turn (squeezed)
+  var SIDEWAYS_UP_TO = 80;  // marks shown
+  var READABLE_PX = 12.1;  // CSS px at the fit: drawn unfaded (NAME_THRESHOLD)
+  var NAME_THRESHOLD = 12;  // vis-network draws no name under this minus 1 px
   var FIT_MARGIN = 1.1;  // vis-network's fit frames the range of the boxes times 1.1
   // A node's box: its shape and its name as last drawn (`names` true: every name,
   // false: none, else the names drawn now). vis-network's own box (getBoundingBox)
   // stops a name below a disc ~11 units short of where it is drawn.
   function boxesOf(ids, margin, names) {
-    var positions = network.getPositions(ids), boxes = {};
+    var positions = network.getPositions(ids), boxes = dict();
     ids.forEach(function (id) {
       var b = network.getBoundingBox(id), p = positions[id], item = network.body.nodes[id];
       var name = item.labelModule.size, l = b.left, r = b.right, t = b.top, bottom = b.bottom;
@@ -27,6 +29,11 @@
         t: t - p.y - margin, b: bottom - p.y + margin };
     });
     return boxes;
+  }
+  function copyBoxes(boxes) {
+    var out = dict();
+    Object.keys(boxes).forEach(function (id) { out[id] = Object.assign({}, boxes[id]); });
+    return out;
   }
   function labelOverlaps(boxes) {
     var ids = Object.keys(boxes), pairs = [];
@@ -41,14 +48,15 @@
     return pairs;
   }
   // Pushes overlapping boxes apart, each along the axis that needs the shorter move.
-  function pushApart(boxes) {
+  function pushApart(boxes, costX, costY) {
     var pairs = [];
+    costX = costX || 1; costY = costY || 1;
     for (var pass = 0; pass < 500; pass++) {
       pairs = labelOverlaps(boxes);
       if (!pairs.length) { break; }
       pairs.forEach(function (p) {
         var a = p[0], b = p[1];
-        if (p[2] < p[3]) {
+        if (p[2] * costX < p[3] * costY) {
           var dx = (p[2] / 2 + 1) * (a.x <= b.x ? -1 : 1);
           a.x += dx; b.x -= dx;
         } else {
@@ -93,6 +101,7 @@
       a.x = cx + (a.x - cx) * kx * 0.97;
       a.y = cy + (a.y - cy) * ky * 0.97;
     });
+    return { x: kx, y: ky };
   }
   // A node's box (network.getBoundingBox) takes in its name where the name was drawn
   // the frame before: after a move, two frames give the box where the node is.
@@ -133,19 +142,43 @@
       scale: fitScale(boxes), animation: false });
     drawTwice();
   }
+  // Squeezes toward the needed scale, pushing apart what overlaps; null if it cannot.
+  // `cost` > 1 makes a push along the tighter axis dearer, so boxes slide sideways
+  // into the room the other axis has (a wide, short canvas fills from the sides).
+  function squeezed(start, need, cost, rounds) {
+    var canvas = network.canvas.frame.canvas, boxes = copyBoxes(start), left;
+    var best = 0, bestRound = 0;
+    for (var round = 0; round < rounds; round++) {
+      var fit = fitScale(boxes);
+      if (fit >= need) { return { boxes: boxes, best: fit }; }
+      // Jammed (40 rounds without a better fit), or hopeless (a narrow window still far
+      // from the scale after 20): counted in rounds, so a page is the same on any machine.
+      if (fit > best * 1.001) { best = fit; bestRound = round; }
+      if (round - bestRound >= 40 || (round >= 20 && best < need * 0.8)) { break; }
+      var k = squeeze(boxes, need);
+      left = pushApart(boxes, k.x < k.y ? cost : 1, k.y < k.x ? cost : 1);
+      if (left || !canvas.clientWidth || !canvas.clientHeight) { break; }
+    }
+    return { boxes: null, best: best };
+  }
   function separateLabels() {
     if (large) { return 0; }
     var ids = data.nodes.filter(function (n) { return !current.nodeHidden[n.id]; })
       .map(function (n) { return n.id; });
     var boxes = measuredBoxes(ids), need = neededScale(ids);
     var canvas = network.canvas.frame.canvas;
-    var left = pushApart(boxes), unsqueezed = JSON.parse(JSON.stringify(boxes));
-    for (var round = 0; round < 20 && canvas.clientWidth && canvas.clientHeight; round++) {
-      if (left || fitScale(boxes) >= need) { break; }
-      squeeze(boxes, need);
-      left = pushApart(boxes);
+    var left = pushApart(boxes), unsqueezed = copyBoxes(boxes), found = null;
+    // Sideways tries only for a first view's few dozen marks: each costs n² a push.
+    var few = ids.length <= SIDEWAYS_UP_TO, tries = few ? SQUEEZE_COSTS.length : 1;
+    for (var i = 0; !left && !found && i < tries; i++) {
+      var tried = squeezed(unsqueezed, need, SQUEEZE_COSTS[i], few ? 200 : 20);
+      found = tried.boxes;
+      // Far from the scale names need (a narrow window): no sideways try gets there.
+      if (tried.best < need * 0.8) { break; }
     }
-    if (left || fitScale(boxes) < need) {  // no room for names: the forces' layout
+    if (found) {
+      boxes = found;
+    } else {  // no room for names: the forces' layout
       boxes = canvas.clientWidth && canvas.clientHeight ? toCanvasShape(unsqueezed, ids) : unsqueezed;
       left = labelOverlaps(boxes).length;
     }
@@ -153,3 +186,34 @@
     frameBoxes(boxes);
     return left;
   }
+
+  // A window resized: the names are made room for again, on the new canvas's shape,
+  // and what was in view (the selection, the path) framed again.
+  // Names are made room for from the forces' layout, not from the last squeeze: the
+  // positions at a window size are those a page opened at that size has (a link
+  // opens on the picture its sender saw, whatever sizes the sender went through).
+  var resizeTimer = null, forcesPositions = null;
+  function exactPositions() {  // network.getPositions() rounds to whole units
+    var out = dict();
+    network.body.nodeIndices.forEach(function (id) {
+      var item = network.body.nodes[id];
+      out[id] = { x: item.x, y: item.y };
+    });
+    return out;
+  }
+  window.addEventListener("resize", function () {
+    if (large) { return; }
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(function () {
+      if (!status.ready) { return; }
+      if (forcesPositions) {
+        Object.keys(forcesPositions).forEach(function (id) {
+          if (byNode[id]) { network.moveNode(id, forcesPositions[id].x, forcesPositions[id].y); }
+        });
+      }
+      separateLabels();
+      if (ui.path) { network.fit({ nodes: ui.path.nodes, animation: false }); }
+      else if (ui.selected && byNode[ui.selected]) { frameAround(ui.selected); }
+      status.resized = (status.resized || 0) + 1;
+    }, 150);
+  });

@@ -1,5 +1,5 @@
   // ---- labels of a large graph: only where they fit -------------------------------
-  var lastLabels = null, labelWidths = {};
+  var lastLabels = null, labelWidths = dict();
   // A contact mark is named by its type and party count, an actor by its name.
   function labelOf(n) {
     if (n.kind === "statement") {

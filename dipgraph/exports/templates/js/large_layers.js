@@ -9,9 +9,9 @@
   //   countries   actor -> its state (a state not drawn yet sits amid its actors)
   // A missing end (an organization or state in no contact) is made a node beside the
   // node it links to. The layer stays built: switching it off only hides it.
-  var builtLayers = {}, layerStats = {};
+  var builtLayers = dict(), layerStats = dict();
   var LAYER_FILL = { statement: "#FFF3C4", topic: "#999933" };
-  var countryFill = {};
+  var countryFill = dict();
   data.legend.countries.forEach(function (c) { countryFill[c.id] = c.color; });
   function hashAngle(text) {
     var h = 0;
@@ -75,7 +75,7 @@
   function topicNodes(b) {
     if (builtLayers.topicNodes) { return; }
     builtLayers.topicNodes = true;
-    var frame = graphFrame(), sums = {};
+    var frame = graphFrame(), sums = dict();
     contactIds.forEach(function (cid) {
       var c = F.contacts[cid];
       c.topics.forEach(function (t) {
@@ -104,7 +104,7 @@
   var BUILD = {
     topics: function (b) {
       topicNodes(b);
-      var lines = {};
+      var lines = dict();
       contactIds.forEach(function (cid) {
         var c = F.contacts[cid], mark = byNode["contact:" + cid];
         c.topics.forEach(function (t) {

@@ -18,7 +18,7 @@
       (a.y < box.top && b.y < box.top) || (a.y > box.bottom && b.y > box.bottom);
   }
   function drawLines(ctx) {
-    var groups = {}, nodesById = network.body.nodes, box = viewBox();
+    var groups = dict(), nodesById = network.body.nodes, box = viewBox();
     var edgesNow = data.edges;
     for (var i = 0; i < edgesNow.length; i++) {
       var e = edgesNow[i];
@@ -136,7 +136,7 @@
   // The nodes of a large graph are drawn the same way: one path per fill; vis-network
   // only draws the one selected (and still finds the node under a click).
   function drawDiscs(ctx) {
-    var groups = {}, nodesById = network.body.nodes, indices = network.body.nodeIndices;
+    var groups = dict(), nodesById = network.body.nodes, indices = network.body.nodeIndices;
     var box = viewBox(), faint = overviewShown(), marks = [];
     for (var i = 0; i < indices.length; i++) {
       var item = nodesById[indices[i]];
@@ -174,7 +174,7 @@
   var nodeProto = null;
   function drawIfSelected(ctx) {
     // A selected contact mark is drawn by drawMark (blue outline), at its drawn size.
-    return this.selected && byNode[this.id].kind !== "contact" ? nodeProto.draw.call(this, ctx) : {};
+    return this.selected && byNode[this.id].kind !== "contact" ? nodeProto.draw.call(this, ctx) : dict();
   }
   function adoptItems(list) {
     list.forEach(function (n) {

@@ -1,5 +1,8 @@
   // ---- the network ----------------------------------------------------------
-  var first = computeView(readFiltersFromHash());
+  // A small graph is laid out whole (the forces are seeded: the same positions every
+  // time), and the address's filters applied once it is ready, as if chosen then: a
+  // link opens on the positions its sender saw. A large graph's positions come laid out.
+  var first = computeView(large ? readFiltersFromHash() : readFilters());
   data.nodes.forEach(function (n) { n.hidden = !first.nodeShown[n.id]; });
   data.edges.forEach(function (e) { e.hidden = !first.edgeShown[e.id]; });
   var nodes = new vis.DataSet(data.nodes);
@@ -8,9 +11,12 @@
   // and every filter.
   var edges = new vis.DataSet(large ? [] : data.edges);
   performance.mark("dipgraph:datasets");
-  var network = new vis.Network($("graph"), { nodes: nodes, edges: edges }, data.options);
+  // Made empty, its id-keyed objects freed of Object's prototype, then given the data.
+  var network = new vis.Network($("graph"), {}, data.options);
+  var visMissing = prototypeFree(network).map(function (k) { return "prototype-free " + k; });
+  network.setData({ nodes: nodes, edges: edges });
   performance.mark("dipgraph:network");
-  var visMissing = visInternalsMissing(network);
+  visMissing = visMissing.concat(visInternalsMissing(network));
   if (visMissing.length) {
     throw new Error("dipgraph: the page needs vis-network " + VIS_PINNED + "; missing: " +
       visMissing.join(", "));
@@ -37,10 +43,15 @@
       if (LAYERS.some(function (l) { return l !== "contacts" && current.f.layers[l]; })) { changed(); }
       network.body.emitter.emit("_requestRedraw");
     }
-    applyHashSelection();
+    writing = true;
+    try {
+      if (!large && location.hash.length > 1) { readFiltersFromHash(); changed(); }
+      applyHashSelection();
+    } finally { writing = false; }
     document.body.setAttribute("data-ready", "true");
     // The search index is built right after the first drawing, before anyone types.
     setTimeout(function () { nameIndex(); status.indexedMs = performance.now(); }, 0);
+    setTimeout(buildContactTextsLater, 0);
   }
   if (large || !data.options.physics || !data.options.physics.enabled) {
     network.once("afterDrawing", markReady);
@@ -48,6 +59,7 @@
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
       network.once("afterDrawing", function () {
+        forcesPositions = exactPositions();
         separateLabels();  // and frames the graph
         markReady();
       });

@@ -13,12 +13,12 @@
       network.getScale() < overviewScale && clusters().list.length > 1;
   }
   function clusterName(key) { return key === "none" ? "no country" : nameOf(key); }
-  var clusterColours = {};
+  var clusterColours = dict();
   data.legend.countries.forEach(function (c) { clusterColours[c.id] = c.color; });
   // Bubbles and links for the current view: built once a view (adopt resets it).
   function clusters() {
     if (clusterCache) { return clusterCache; }
-    var byKey = {}, clusterOf = {};
+    var byKey = dict(), clusterOf = dict();
     data.nodes.forEach(function (n) {
       if (n.kind !== "actor" || current.nodeHidden[n.id]) { return; }
       var key = n.country || "none", item = network.body.nodes[n.id];
@@ -33,14 +33,14 @@
       c.x /= c.members.length; c.y /= c.members.length;
       return c;
     }).sort(function (a, b) { return b.members.length - a.members.length; });
-    var links = {};
+    var links = dict();
     Object.keys(current.contacts).forEach(function (cid) {
       var sides = F.contacts[cid].sides.map(function (side) {
-        var keys = {};
+        var keys = dict();
         side.forEach(function (a) { if (clusterOf[a]) { keys[clusterOf[a]] = true; } });
         return Object.keys(keys);
       });
-      var seen = {};
+      var seen = dict();
       for (var i = 0; i < sides.length; i++) {
         for (var j = i + 1; j < sides.length; j++) {
           sides[i].forEach(function (a) {
@@ -96,13 +96,13 @@
   }
   var drawnBubbles = [];
   function drawOverview(ctx) {
-    var scale = network.getScale(), all = clusters(), list = bubbles(scale), at = {};
+    var scale = network.getScale(), all = clusters(), list = bubbles(scale), at = dict();
     list.forEach(function (b) { at[b.id] = b; });
     var strongest = all.links.length ? all.links[0].contacts : 1;
     ctx.save();
     ctx.strokeStyle = "#333333";
     // The strongest links only, so the picture keeps its shape: at most 3 per country.
-    var perCluster = {};
+    var perCluster = dict();
     all.links.forEach(function (l) {
       if ((perCluster[l.from] || 0) >= 3 || (perCluster[l.to] || 0) >= 3) { return; }
       perCluster[l.from] = (perCluster[l.from] || 0) + 1;
@@ -209,7 +209,7 @@
   }
   // An open country: its actors and their lines stay bright, the rest is dimmed.
   function clusterNear(key) {
-    var c = clusters().byKey[key], keep = {}, keepEdges = {}, adjacency = shownAdjacency();
+    var c = clusters().byKey[key], keep = dict(), keepEdges = dict(), adjacency = shownAdjacency();
     if (!c) { return null; }
     c.members.forEach(function (id) {
       keep[id] = true;

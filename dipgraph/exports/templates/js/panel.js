@@ -7,25 +7,70 @@
     var extra = [s.publisher, s.published].filter(Boolean).join(", ");
     return "\u2014 " + title + (extra ? " \u00b7 " + extra : "");
   }
-  // The source under a quote: its English title, then the printed one in its own direction.
-  function sourceCaption(id) {
-    var s = F.sources[id] || {};
+  // The source under a quote: its English title, the printed one in its own direction,
+  // publisher, date (or why there is none), its address, and the article itself, the
+  // quote highlighted, one click away (the page carries the texts: graph_view.py).
+  function sourceCaption(id, quote) {
+    var s = F.sources[id] || dict();
     var caption = el("figcaption", null, { "class": "source" });
-    caption.appendChild(el("span", "\u2014 " + (s.title_en || s.title || id)));
+    caption.appendChild(el("span", "\u2014 " + (s.title_en || s.title || id), { "class": "source-title" }));
     if (s.title && s.title_en && s.title !== s.title_en) {
       caption.appendChild(el("span", s.title, { dir: "auto", "class": "original-title" }));
     }
-    var extra = [s.publisher, s.published].filter(Boolean).join(", ");
-    if (extra) { caption.appendChild(el("span", extra, { "class": "publisher" })); }
+    var extra = [s.publisher, s.published].filter(Boolean);
+    if (extra.length) { caption.appendChild(el("span", extra.join(", "), { "class": "publisher", dir: "auto" })); }
+    // Why a publisher or a date is missing, as the curator put it; else say so plainly.
+    if (s.date_note) { caption.appendChild(el("span", s.date_note, { "class": "date-note" })); }
+    else if (!s.published) { caption.appendChild(el("span", "no publication date recorded", { "class": "date-note" })); }
+    var address = webLink(s.url);
+    if (address) { caption.appendChild(address); }
+    if (s.text) { caption.appendChild(articleBlock(s, quote)); }
     return caption;
   }
-  function evidenceBlock(items, summary) {
+  // An address the reader may follow (http or https only; the page fetches nothing).
+  function webLink(url) {
+    if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) { return null; }
+    return el("a", url, { href: url, target: "_blank", rel: "noopener noreferrer external",
+      "class": "source-url", title: "Open the article (leaves this offline page)" });
+  }
+  // Where a quote sits in its article: the same match as the loader's (loader/quotes.py),
+  // white space of any run and kind counting as one space.
+  function quoteSpan(text, quote) {
+    var words = String(quote).trim().split(/\s+/).filter(Boolean).map(function (w) {
+      return w.replace(/[.*+?^$|()[\]\\\x7b\x7d]/g, "\\$&");
+    });
+    if (!words.length) { return null; }
+    var m = new RegExp(words.join("\\s+"), "u").exec(text);
+    return m ? { start: m.index, end: m.index + m[0].length } : null;
+  }
+  function articleBlock(s, quote) {
+    var box = el("details", null, { "class": "article" });
+    box.appendChild(el("summary", "Read the article (the quote highlighted)"));
+    var body = el("div", null, { "class": "article-text", dir: "auto", lang: s.language || "" });
+    box.appendChild(body);
+    box.addEventListener("toggle", function () {
+      if (!box.open || body.firstChild) { return; }
+      var at = quoteSpan(s.text, quote);
+      if (!at) { body.textContent = s.text; return; }
+      body.appendChild(document.createTextNode(s.text.slice(0, at.start)));
+      var mark = el("mark", s.text.slice(at.start, at.end));
+      body.appendChild(mark);
+      body.appendChild(document.createTextNode(s.text.slice(at.end)));
+      mark.scrollIntoView({ block: "center" });
+    });
+    return box;
+  }
+  // `english`: an English line to show with a quote in another language (a post's).
+  function evidenceBlock(items, english) {
     var box = el("div", null, { "class": "evidence" });
     (items || []).forEach(function (item) {
       var figure = el("figure", null, { "class": "cite" });
       figure.appendChild(el("blockquote", item.quote, { "class": "quote", dir: "auto" }));
-      if (summary) { figure.appendChild(el("p", "In English: " + summary, { "class": "summary" })); }
-      figure.appendChild(sourceCaption(item.source));
+      var s = F.sources[item.source] || dict();
+      if (english && s.language && s.language !== "en") {
+        figure.appendChild(el("p", "In English (the fact's summary): " + english, { "class": "summary" }));
+      }
+      figure.appendChild(sourceCaption(item.source, item.quote));
       box.appendChild(figure);
     });
     return box;
@@ -128,8 +173,8 @@
     }
   }
   // A link the reader may follow to the Wikidata item (the page itself fetches nothing;
-  // the id is checked again here, and "\/" keeps the page free of scheme-slash text).
-  var WIKIDATA = "https:\/\/www.wikidata.org/wiki/";
+  // the id is checked again here, and the split keeps the page free of scheme-slash text).
+  var WIKIDATA = "https:" + "//www.wikidata.org/wiki/";
   function wikidataLink(item) {
     if (!item || !/^Q[1-9][0-9]{0,11}$/.test(item)) { return null; }
     var a = el("a", item, { href: WIKIDATA + item, target: "_blank",
@@ -206,6 +251,7 @@
       ["hosts", c.hosts.length ? actorLinks(c.hosts) : null],
       ["mediators", c.mediators.length ? actorLinks(c.mediators) : null],
       ["initiated by", c.initiated_by ? nameOf(c.initiated_by) : null],
+      ["reported by", c.reported_by.length ? actorLinks(c.reported_by) : null],
       ["topics", c.topics.length ? actorLinks(c.topics) : null],
       ["CAMEO", c.cameo], ["fact", cid]]));
     panel.appendChild(el("p", c.summary, { dir: "auto", "class": "summary-main" }));
@@ -215,7 +261,8 @@
     var s = F.statements[sid];
     panel.appendChild(el("h3", nameOf(s.speaker) + " " + s.kind_label));
     panel.appendChild(factRows([["speaker", actorLinks([s.speaker])], ["date", dateOf(s)],
-      ["about the date", s.date_note], ["about", actorLinks(s.about)], ["fact", sid]]));
+      ["about the date", s.date_note], ["about", actorLinks(s.about)],
+      ["as reported by", s.reported_by ? actorLinks([s.reported_by]) : null], ["fact", sid]]));
     panel.appendChild(el("p", s.summary, { dir: "auto", "class": "summary-main" }));
     panel.appendChild(evidenceBlock(s.evidence, null));
   }

@@ -10,7 +10,7 @@
     });
     focusSelect.value = "1"; ui.focus = 1;
     overviewBox.checked = true;
-    $("path-from").value = ""; $("path-to").value = "";
+    $("path-from").value = ""; $("path-to").value = ""; pathAny.checked = false;
     search.value = ""; clear(searchList); searchResult.textContent = "";
     showTable(false);
     ui.path = null; pathResult.textContent = "";

@@ -15,7 +15,7 @@
         Object.keys(r.aliases || {}).forEach(function (l) {
           r.aliases[l].forEach(function (x) { all.push(x); });
         });
-        var seen = {};
+        var seen = dict();
         all.forEach(function (name) {
           var key = norm(name);
           if (!key || seen[key]) { return; }
@@ -36,7 +36,7 @@
   function matches(text) {
     var key = norm(text);
     if (!key) { return []; }
-    var entries = nameIndex(), found = exactly(key).slice(), seen = {};
+    var entries = nameIndex(), found = exactly(key).slice(), seen = dict();
     found.forEach(function (id) { seen[id] = true; });
     for (var i = 0; i < entries.length; i++) {
       var entry = entries[i];
@@ -52,13 +52,147 @@
     var a = F.actors[id];
     return a.name + " (" + a.kind + (a.country && a.country !== id ? ", " + nameOf(a.country) : "") + ")";
   }
+  // ---- near names: dipgraph.names.close_matches (difflib's ratio, cutoff 0.5, 8 best) --
+  // Ratcliff and Obershelp's ratio as difflib computes it (no junk: names are short):
+  // twice the matched characters over both lengths. tests/test_html_search.py compares
+  // it with Python's on typos of every name.
+  function longestMatch(a, b, alo, ahi, blo, bhi, b2j) {
+    var besti = alo, bestj = blo, bestsize = 0, j2len = new Map();
+    for (var i = alo; i < ahi; i++) {
+      var next = new Map(), js = b2j.get(a[i]) || [];
+      for (var k = 0; k < js.length; k++) {
+        var j = js[k];
+        if (j < blo) { continue; }
+        if (j >= bhi) { break; }
+        var size = (j2len.get(j - 1) || 0) + 1;
+        next.set(j, size);
+        if (size > bestsize) { besti = i - size + 1; bestj = j - size + 1; bestsize = size; }
+      }
+      j2len = next;
+    }
+    return [besti, bestj, bestsize];
+  }
+  function nameRatio(option, word) {
+    var a = Array.from(option), b = Array.from(word), b2j = new Map(), matched = 0;
+    b.forEach(function (ch, j) { if (!b2j.has(ch)) { b2j.set(ch, []); } b2j.get(ch).push(j); });
+    var queue = [[0, a.length, 0, b.length]];
+    while (queue.length) {
+      var q = queue.pop(), m = longestMatch(a, b, q[0], q[1], q[2], q[3], b2j);
+      if (!m[2]) { continue; }
+      matched += m[2];
+      if (q[0] < m[0] && q[2] < m[1]) { queue.push([q[0], m[0], q[2], m[1]]); }
+      if (m[0] + m[2] < q[1] && m[1] + m[2] < q[3]) { queue.push([m[0] + m[2], q[1], m[1] + m[2], q[3]]); }
+    }
+    var total = a.length + b.length;
+    return total ? 2 * matched / total : 0;
+  }
+  // The folded names nearest a folded word, best first (ties: the later name first,
+  // as difflib's heap gives them).
+  function closeNames(word, n, cutoff) {
+    nameIndex();
+    var scored = [];
+    exactNames.forEach(function (ids, key) {
+      var r = nameRatio(key, word);
+      if (r >= cutoff) { scored.push([r, key]); }
+    });
+    scored.sort(function (x, y) { return y[0] - x[0] || (x[1] < y[1] ? 1 : x[1] > y[1] ? -1 : 0); });
+    return scored.slice(0, n).map(function (s) { return s[1]; });
+  }
+  // Actors and topics a mistyped name may mean: the CLI's "closest" list.
+  function nearNames(text) {
+    var ids = [];
+    closeNames(norm(text), 8, 0.5).forEach(function (key) {
+      exactly(key).slice().sort().forEach(function (id) { if (ids.indexOf(id) === -1) { ids.push(id); } });
+    });
+    return ids.slice(0, 5);
+  }
+
+  // ---- contacts by their words: summary, quotes, place, topics, type, status -----
+  // Folded once, in slices after the first drawing (a large graph's 30,000 contacts
+  // would hold the page for a second in one go), finished at once if a search comes first.
+  var contactTexts = new Map(), textsBuilt = 0;
+  function foldedContact(cid) {
+    var c = F.contacts[cid], parts = [c.summary, c.type_label, c.status];
+    (c.evidence || []).forEach(function (e) { parts.push(e.quote); });
+    if (c.place) { Object.keys(c.place).forEach(function (l) { parts.push(c.place[l]); }); }
+    c.topics.forEach(function (t) {
+      var r = F.topics[t];
+      if (!r) { return; }
+      Object.keys(r.names).forEach(function (l) { parts.push(r.names[l]); });
+      Object.keys(r.aliases || dict()).forEach(function (l) { parts = parts.concat(r.aliases[l]); });
+    });
+    return norm(parts.filter(Boolean).join(" \u2029 "));
+  }
+  function buildContactTexts(more) {
+    for (; textsBuilt < contactIds.length && more(); textsBuilt++) {
+      contactTexts.set(contactIds[textsBuilt], foldedContact(contactIds[textsBuilt]));
+    }
+    return textsBuilt === contactIds.length;
+  }
+  // In the browser's idle time, a few milliseconds at a time: a keystroke never waits
+  // for a slice (slices of 500 contacts held the page ~0.4 s at 10k).
+  function buildContactTextsLater() {
+    var idle = window.requestIdleCallback || function (f) {
+      return setTimeout(function () { f({ timeRemaining: function () { return 5; } }); }, 50);
+    };
+    idle(function (deadline) {
+      var started = performance.now();
+      var more = function () { return deadline.timeRemaining() > 1 && performance.now() - started < 15; };
+      if (!buildContactTexts(more)) { buildContactTextsLater(); }
+    });
+  }
+  // Contacts shown whose words hold every word of the text, by date.
+  function contactsMatching(text) {
+    var words = norm(text).split(" ").filter(Boolean);
+    if (!words.length) { return []; }
+    buildContactTexts(function () { return true; });
+    return sortedContacts(Object.keys(current.contacts).filter(function (cid) {
+      var folded = contactTexts.get(cid);
+      return words.every(function (w) { return folded.indexOf(w) !== -1; });
+    }));
+  }
+  function showContactList(title, ids) {
+    deselect();
+    clear(panel);
+    panel.appendChild(el("h3", title));
+    listSection("Contacts", ids, function (cid) { return contactRow(cid, null); });
+  }
+
   var SEARCH_CAP = 50;
+  function searchListItem(node) { var li = el("li"); li.appendChild(node); searchList.appendChild(li); }
   function runSearch() {
     clear(searchList);
-    var found = matches(search.value);
+    var text = search.value.trim(), found = matches(text);
+    var contacts = text ? contactsMatching(text) : [];
+    var said = "\u201c" + text + "\u201d";
+    function listContacts() {
+      if (!contacts.length) { return; }
+      searchListItem(button(contacts.length + " contact" + (contacts.length === 1 ? "" : "s") +
+        " shown mention " + said + ": list them", function () {
+        showContactList("Contacts mentioning " + said, contacts);
+      }, { "class": "link contacts-hit" }));
+    }
+    if (!text) { searchResult.textContent = ""; return found; }
     if (!found.length) {
-      searchResult.textContent = search.value.trim() ? "Nothing matches \u201c" + search.value.trim() + "\u201d." : "";
-      return found;
+      if (contacts.length) {
+        searchResult.textContent = "No actor or topic is called " + said + "; " + contacts.length +
+          " contact" + (contacts.length === 1 ? "" : "s") + " shown mention it: listed in the panel.";
+        showContactList("Contacts mentioning " + said, contacts);
+        listContacts();
+      } else {
+        var near = nearNames(text);
+        searchResult.textContent = "Nothing is called " + said +
+          (near.length ? ". Did you mean:" : ", and no contact shown mentions it.");
+        deselect();
+        clear(panel);
+        panel.appendChild(el("p", near.length ? "Choose one of the names under the search box." :
+          "Nothing matches " + said + ".", { "class": "muted" }));
+        near.forEach(function (id) {
+          searchListItem(button(describe(id), function () { select(id, { focus: true }); },
+            { "data-id": id, "class": "link near" }));
+        });
+      }
+      return near || [];
     }
     var exact = exactly(norm(search.value));
     if (found.length === 1 || exact.length === 1) {
@@ -67,20 +201,18 @@
         " (" + (found.length - 1) + " other name" + (found.length > 2 ? "s" : "") + " contain it: listed below)" : "");
       select(hit, { focus: true });
     } else {
-      searchResult.textContent = found.length + " matches for \u201c" + search.value.trim() +
-        "\u201d: choose one" + (found.length > SEARCH_CAP ? " (first " + SEARCH_CAP + " listed)" : "") + ".";
+      searchResult.textContent = found.length + " matches for " + said +
+        ": choose one" + (found.length > SEARCH_CAP ? " (first " + SEARCH_CAP + " listed)" : "") + ".";
       // The panel must not go on showing the previous selection beside a new choice.
       deselect();
       clear(panel);
-      panel.appendChild(el("p", "Choose one of the " + found.length + " matches for \u201c" +
-        search.value.trim() + "\u201d under the search box.", { "class": "muted" }));
+      panel.appendChild(el("p", "Choose one of the " + found.length + " matches for " + said +
+        " under the search box.", { "class": "muted" }));
     }
     found.slice(0, SEARCH_CAP).forEach(function (id) {
-      var li = el("li");
-      li.appendChild(button(describe(id), function () { select(id, { focus: true }); },
-        { "data-id": id }));
-      searchList.appendChild(li);
+      searchListItem(button(describe(id), function () { select(id, { focus: true }); }, { "data-id": id }));
     });
+    listContacts();
     var back = el("li");
     back.appendChild(button("\u2190 Back to the whole graph", function () {
       clear(searchList); searchResult.textContent = ""; search.value = "";
@@ -93,10 +225,11 @@
   search.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { runSearch(); } });
 
   // Datalist of names for the search and path boxes (English and Arabic).
+  // A large graph has none: 9,968 options cost Chromium 0.5-1.4 s per keystroke.
   var datalist = $("actor-names");
   var options = document.createDocumentFragment();
   Object.keys(F.actors).forEach(function (id) {
-    if (large && !byNode[id]) { return; }
+    if (large) { return; }
     options.appendChild(el("option", null, { value: F.actors[id].name }));
     if (!large && F.actors[id].names.ar) {
       options.appendChild(el("option", null, { value: F.actors[id].names.ar }));

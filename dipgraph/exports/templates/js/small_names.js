@@ -49,7 +49,7 @@
     var links = shownAdjacency(), first = [];
     if (ui.selected && byNode[ui.selected]) { first.push(ui.selected); }
     if (ui.path) { first = first.concat(ui.path.nodes); }
-    var focus = focusNear(), near = focus ? focus.nodes : {};
+    var focus = focusNear(), near = focus ? focus.nodes : dict();
     var rank = function (id) {  // actors and topics, then contacts, each by lines
       var n = byNode[id], boxed = n.kind === "contact" || n.kind === "statement";
       return (boxed ? 1000 : 0) - Math.min(999, (links[id] || []).length);

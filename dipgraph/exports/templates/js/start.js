@@ -8,8 +8,11 @@
      select(id)         -> opens an actor, topic, "contact:<id>", "statement:<id>" or edge id
      setFilters({...})  -> from, to, undated, types, statuses, country, layers, focus,
                            overview (large graphs: group by country when zoomed out)
-     path(a, b)         -> highlights the shortest path over the contacts shown
-                           (ids or names); returns its hops, or null
+     path(a, b[, any])  -> highlights the shortest path over the contacts shown that
+                           happened (any: of any status), by `dipgraph path`'s rule
+                           (ids or names); returns its hops {from, to, contact, status}, or null
+     paths(pairs[, any]) -> for each [a, b] (ids), the hops path() would find, or null;
+                           nothing drawn
      clear()            -> back to the whole graph (filters, layers, selection, path)
      item(id)           -> a copy of a node's or an edge's record (a pair's contacts...)
      overlap()          -> fraction of visible nodes whose disc overlaps another one
@@ -34,10 +37,15 @@
 (function () {
   "use strict";
 
+  // Every map keyed by an id, a name or anything else from the data or the address is
+  // made here, with no prototype: a plain {} answers "constructor" or "toString" with
+  // Object's own function, so a fact id "constructor" or #sel=__proto__ broke the page.
+  function dict() { return Object.create(null); }
   performance.mark("dipgraph:start");
   var unpacked = unpackPage(document.getElementById("graph-data").textContent);
   var data = unpacked.data, F = unpacked.facts;
-  unpacked = null;
+  // Let the unpacked wrapper go: the closure would otherwise keep it for the page's life.
+  unpacked = null; // eslint-disable-line no-useless-assignment
   performance.mark("dipgraph:parsed");
   var large = Boolean(data.large);
   var LAYERS = ["contacts", "statements", "topics", "posts", "countries"];

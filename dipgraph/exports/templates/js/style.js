@@ -1,5 +1,5 @@
   // ---- styling: path highlight and focus dimming -----------------------------
-  var decorated = { nodes: {}, edges: {} };
+  var decorated = { nodes: dict(), edges: dict() };
   function baseNode(id) {
     var n = byNode[id];
     return { id: id, opacity: 1, borderWidth: n.borderWidth || 1, color: n.color,
@@ -13,7 +13,7 @@
   var adjacencyCache = null;
   function shownAdjacency() {
     if (adjacencyCache) { return adjacencyCache; }
-    adjacencyCache = {};
+    adjacencyCache = dict();
     data.edges.forEach(function (e) {
       if (current.edgeHidden[e.id]) { return; }
       push(adjacencyCache, e.from, [e.to, e.id]);
@@ -24,7 +24,7 @@
   // Nodes and lines within `depth` hops of a node. On a large graph a contact mark is
   // walked through, not counted: its parties are one hop from each other.
   function neighbourhood(start, depth) {
-    var keep = {}, keepEdges = {};
+    var keep = dict(), keepEdges = dict();
     keep[start] = true;
     var frontier = [start];
     var adjacency = shownAdjacency();
@@ -92,7 +92,7 @@
   }
   function isDimmed(id) { return Boolean(dimmed && !dimmed.nodes[id]); }
   function restyle() {
-    var wantNodes = {}, wantEdges = {};
+    var wantNodes = dict(), wantEdges = dict();
     var focusOn = ui.selected && byNode[ui.selected] && ui.focus > 0 && !ui.path &&
       ["actor", "topic", "contact"].indexOf(byNode[ui.selected].kind) !== -1;
     if (large) {

@@ -2,10 +2,17 @@
   function renderTimeline() {
     var box = $("timeline");
     clear(box);
-    var years = {}, undated = [];
+    // The years are counted over the contacts the other filters keep, whatever the date
+    // range: choosing a year keeps the others in sight (it had collapsed to one bar),
+    // the chosen range marked. The undated lane counts the contacts shown.
+    var years = dict(), undated = [], f = current.f, chosen = f.from || f.to;
+    var undatedF = Object.assign(dict(), f, { from: null, to: null });
     Object.keys(current.contacts).forEach(function (cid) {
+      if (!F.contacts[cid].first) { undated.push(cid); }
+    });
+    contactIds.forEach(function (cid) {
       var c = F.contacts[cid];
-      if (!c.first) { undated.push(cid); return; }
+      if (!c.first || !contactPasses(c, undatedF)) { return; }
       var y = c.first.slice(0, 4);
       var bin = years[y] = years[y] || { n: 0, day: 0, month: 0, year: 0 };
       bin.n++; bin[c.precision] = (bin[c.precision] || 0) + 1;
@@ -23,8 +30,10 @@
         (bin.n ? " (" + [["day", "to the day"], ["month", "to the month"], ["year", "to the year"]]
           .filter(function (p) { return bin[p[0]]; })
           .map(function (p) { return bin[p[0]] + " " + p[1]; }).join(", ") + ")" : "");
-      var bar = el("button", String(y), { type: "button", "class": "bin", title: label,
-        "aria-label": label + ". Filter to this year." });
+      var inside = chosen && inRange(y + "-01-01", y + "-12-31", f);
+      var bar = el("button", String(y), { type: "button", "class": "bin" + (inside ? " chosen" : ""),
+        title: label, "aria-pressed": String(Boolean(inside)),
+        "aria-label": label + (inside ? ". In the date range." : ". Filter to this year.") });
       bar.style.setProperty("--h", String(Math.round(4 + 30 * bin.n / most)) + "px");
       bar.addEventListener("click", (function (year) {
         return function () { dateFrom.value = String(year); dateTo.value = String(year); changed(); };

@@ -43,7 +43,7 @@
       } else if ("q" in col) {
         for (i = 0; i < count; i++) { out[i] = col.q + i; }
       } else if ("d" in col) {
-        var dicts = table(col.d), nulls = {}, k = 0;
+        var dicts = table(col.d), nulls = dict(), k = 0;
         if (col.z) { rowsOf(col.z).forEach(function (r) { nulls[r] = true; }); }
         for (i = 0; i < count; i++) { out[i] = nulls[i] ? null : dicts[k++]; }
       } else if ("t" in col) {
@@ -87,11 +87,11 @@
       return rows;
     }
     function keyed(t) {
-      var rows = table(t), ids = column(t.id, t.n), out = {};
+      var rows = table(t), ids = column(t.id, t.n), out = dict();
       for (var r = 0; r < t.n; r++) { put(out, ids[r], rows[r]); }
       return out;
     }
-    var facts = {};
+    var facts = dict();
     Object.keys(P.facts).forEach(function (name) { put(facts, name, keyed(P.facts[name])); });
     return {
       data: { nodes: table(P.nodes), edges: table(P.edges), options: P.options,

@@ -42,7 +42,7 @@
     setHidden(nodeUpdates, edgeUpdates);
     adopt(view);
   }
-  first.nodeHidden = {}; first.edgeHidden = {};
+  first.nodeHidden = dict(); first.edgeHidden = dict();
   data.nodes.forEach(function (n) { first.nodeHidden[n.id] = Boolean(n.hidden); });
   data.edges.forEach(function (e) { first.edgeHidden[e.id] = Boolean(e.hidden); });
 
@@ -55,7 +55,7 @@
     var fresh = data.nodes.filter(function (n) { return before[n.id] && !current.nodeHidden[n.id]; });
     if (!fresh.length) { return false; }
     var positions = network.getPositions();
-    var isFresh = {};
+    var isFresh = dict();
     fresh.forEach(function (n) { isFresh[n.id] = true; });
     var moves = [];
     fresh.forEach(function (n, i) {
@@ -73,6 +73,7 @@
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
       network.once("afterDrawing", function () {  // boxes drawn first
+        forcesPositions = exactPositions();
         separateLabels();
         if (then) { then(); }
       });
@@ -94,14 +95,14 @@
     if (ids.length) { network.fit({ nodes: ids, animation: false }); }
   }
   function changed() {
-    var hiddenBefore = Object.assign({}, current.nodeHidden);
+    var hiddenBefore = Object.assign(dict(), current.nodeHidden);
     var shownBefore = shownNodeIds().join("|");
     ui.layers = readFilters().layers;
     ui.cluster = null;
     ensureLayers(ui.layers);
     if (ui.path) { clearPath("The path was cleared because the filters or layers changed."); }
     var view = computeView(readFilters());
-    view.nodeHidden = {}; view.edgeHidden = {};
+    view.nodeHidden = dict(); view.edgeHidden = dict();
     guest = null;  // the new view decides what is drawn (it keeps the selection)
     applyView(view);
     if (ui.selected && !isShown(ui.selected)) { deselect(); }
@@ -133,6 +134,7 @@
 
   function resetFilterControls() {
     dateFrom.value = ""; dateTo.value = ""; countrySelect.value = ""; keepUndated.checked = false;
+    secretSelect.value = ""; placeSelect.value = ""; sourceSelect.value = "";
     document.querySelectorAll("#type-filter input, #status-filter input").forEach(function (box) {
       box.checked = true;
     });
@@ -150,8 +152,43 @@
       ". Change them, or press \u201cReset filters\u201d.";
     note.hidden = false;
   }
+  // Active filters said at the top, and their folded sections opened: a link with a
+  // status filter showed fewer contacts, the filter itself hidden in a closed section.
+  function activeFilters(f) {
+    var out = [];
+    var types = Object.keys(f.types), statuses = Object.keys(f.statuses);
+    if (types.length !== data.legend.contact_types.length) {
+      out.push("types: " + (types.length ? types.join(", ") : "none"));
+    }
+    if (statuses.length !== data.legend.statuses.length) {
+      out.push("status: " + (statuses.length ? statuses.join(", ") : "none"));
+    }
+    if (f.from || f.to) { out.push("dates " + dateRange(f) + (f.undated ? " (and undated)" : "")); }
+    if (f.country) { out.push("country: " + nameOf(f.country)); }
+    if (f.secret) { out.push(f.secret === "1" ? "secret only" : "not secret"); }
+    if (f.place) { out.push("place: " + f.place); }
+    if (f.source) { out.push("source: " + ((F.sources[f.source] || dict()).title_en || f.source)); }
+    return out;
+  }
+  function showActiveFilters() {
+    var f = current.f, active = activeFilters(f), box = $("filters-active");
+    clear(box);
+    box.hidden = !active.length;
+    if (active.length) {
+      box.appendChild(el("span", "Filtered — " + active.join("; ") + ". "));
+      box.appendChild(button("Show all contacts", function () { resetFilterControls(); changed(); },
+        { "class": "link" }));
+    }
+    [["type-filter", Object.keys(f.types).length !== data.legend.contact_types.length],
+      ["status-filter", Object.keys(f.statuses).length !== data.legend.statuses.length]]
+      .forEach(function (pair) {
+        var details = $(pair[0]).closest("details");
+        if (details && pair[1]) { details.open = true; }
+      });
+  }
   function updateCounts() {
     emptyNote();
+    showActiveFilters();
     var c = current.counts, total = contactIds.length;
     var text = c.actors + " actors \u00b7 " + c.contacts + " of " + total + " contacts shown";
     if (current.f.layers.statements) { text += " \u00b7 " + c.statements + " statements"; }

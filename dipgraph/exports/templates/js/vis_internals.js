@@ -57,3 +57,37 @@
     return missing;
   }
 
+  // vis-network keeps its items in plain objects keyed by id, and reads some before
+  // writing them ("void 0 === velocities[id]"): a node "constructor" found Object's
+  // own function there, got no velocity, a position of NaN, and the physics recursed
+  // until the stack ran out. Before any data arrives, each such object vis-network
+  // makes becomes prototype-free: the holder's property turns into an accessor that
+  // strips the prototype of whatever object vis-network puts there, now or later.
+  //   body.nodes, body.edges                  items by id (reset by every setData)
+  //   physics.physicsBody.forces, .velocities forces and speeds by node id
+  //   selectionHandler.hoverObj.nodes, .edges what the pointer is over, by id
+  function keepPrototypeFree(holder, key) {
+    var value = holder[key];
+    function strip(v) {
+      if (v && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
+        Object.setPrototypeOf(v, null);
+      }
+      return v;
+    }
+    strip(value);
+    Object.defineProperty(holder, key, { configurable: true, enumerable: true,
+      get: function () { return value; }, set: function (v) { value = strip(v); } });
+  }
+  function prototypeFree(net) {
+    var missing = [];
+    [[net.body, ["nodes", "edges"]],
+      [net.physics && net.physics.physicsBody, ["forces", "velocities"]],
+      [net.selectionHandler && net.selectionHandler.hoverObj, ["nodes", "edges"]]]
+      .forEach(function (spec) {
+        spec[1].forEach(function (key) {
+          if (!spec[0] || !spec[0][key] || typeof spec[0][key] !== "object") { missing.push(key); return; }
+          keepPrototypeFree(spec[0], key);
+        });
+      });
+    return missing;
+  }

@@ -9,6 +9,11 @@
   function contactPasses(c, f) {
     if (!f.types[c.type] || !f.statuses[c.status]) { return false; }
     if (!inRange(c.first, c.last, f)) { return false; }
+    if (f.secret && String(Number(Boolean(c.secret))) !== f.secret) { return false; }
+    if (f.place && placeText(c) !== f.place) { return false; }
+    if (f.source && !(c.evidence || []).some(function (e) { return e.source === f.source; })) {
+      return false;
+    }
     if (f.country) {
       return c.actors.some(function (a) { return F.actors[a] && F.actors[a].country === f.country; });
     }
@@ -26,7 +31,7 @@
   var CONTEXT = { post: true, member_of: true, part_of: true, country: true, broader: true };
 
   function computeView(f) {
-    var contacts = {}, statements = {}, nContacts = 0, nStatements = 0, undatedHidden = 0,
+    var contacts = dict(), statements = dict(), nContacts = 0, nStatements = 0, undatedHidden = 0,
       outside = 0;
     contactIds.forEach(function (cid) {
       var c = F.contacts[cid];
@@ -40,7 +45,7 @@
         if (statementPasses(F.statements[sid], f)) { statements[sid] = true; nStatements++; }
       });
     }
-    var edgeShown = {}, nodeShown = {};
+    var edgeShown = dict(), nodeShown = dict();
     data.edges.forEach(function (e) {
       var show;
       if (e.contacts) {  // a pair's line, or an actor's line to a topic: many contacts

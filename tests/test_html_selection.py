@@ -1,5 +1,7 @@
-"""Defects a newcomer's review found in the HTML graph (/work/coord/html-review.md), each
-reproduced in headless Chromium the way the reviewer met it."""
+"""Selecting, framing and clearing in the HTML graph, in headless Chromium: what a
+selection draws and dims, what a reset or a filter frames, colours that hold from page
+to page, a secret contact's name, messages for choices, empty views and no path, and a
+narrow screen that brings a result into view."""
 
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ def drawn_selected(page) -> list[str]:
     )
 
 
-# ---- 1. Reset and "Back to the whole graph" leave nothing drawn selected ------------
+# ---- Reset and "Back to the whole graph" leave nothing drawn selected ------------
 def test_reset_view_draws_no_selection(page) -> None:
     page.fill("#search", "Lavrov")
     page.press("#search", "Enter")
@@ -43,7 +45,7 @@ def test_back_to_the_whole_graph_draws_no_selection(page) -> None:
     assert drawn_selected(page) == []
 
 
-# ---- 3. A selection frames its neighbourhood, and dims the rest ----------------------
+# ---- A selection frames its neighbourhood, and dims the rest ----------------------
 NEIGHBOURS = """(id) => {
   const d = window.dipgraph, shown = d.state().edges.map(e => d.item(e));
   const next = (n) => shown.filter(e => e.from === n || e.to === n)
@@ -84,7 +86,7 @@ def test_selecting_a_contact_dims_the_rest(page) -> None:
     assert set(opacity) - near == dimmed
 
 
-# ---- 4. A search hit the layers leave out is drawn beside what it is linked to --------
+# ---- A search hit the layers leave out is drawn beside what it is linked to --------
 def opacity(page, ident: str) -> float:
     value = page.evaluate("(id) => window.dipgraph.nodes.get(id).opacity", ident)
     return 1.0 if value is None else value
@@ -133,7 +135,7 @@ def test_the_panel_never_says_not_drawn_of_a_node_drawn(page) -> None:
     assert page.evaluate("window.dipgraph.network.getSelectedNodes()") == ["sergei-ryabkov"]
 
 
-# ---- 5. The 1,000-party contact is plainly visible at first view ---------------------
+# ---- The 1,000-party contact is plainly visible at first view ---------------------
 SESSION = "contact:assemblies-joint-session"
 
 
@@ -185,7 +187,7 @@ def test_the_big_contact_mark_is_plain_at_first_view(sides) -> None:
     assert sides.evaluate("window.dipgraph.state().selected") == SESSION
 
 
-# ---- 6. A filter that leaves fewer nodes, and path Clear, refit the view -------------
+# ---- A filter that leaves fewer nodes, and path Clear, refit the view -------------
 def shown_off_screen(page) -> list[str]:
     return page.evaluate(OFF_SCREEN, page.evaluate("window.dipgraph.state().nodes"))
 
@@ -216,7 +218,7 @@ def test_clearing_a_path_frames_the_graph_again(page) -> None:
     assert shown_off_screen(page) == []
 
 
-# ---- 2. A country keeps its colour from page to page -----------------------------------
+# ---- A country keeps its colour from page to page -----------------------------------
 LEGEND = """[...document.querySelectorAll('#legend .legend-item')]
   .filter(row => row.querySelector('.swatch'))
   .map(row => [row.querySelector('span:last-child').textContent,
@@ -236,7 +238,7 @@ def test_a_country_has_the_same_colour_on_every_page(page, sides) -> None:
     assert fill == sides.evaluate("window.dipgraph.item('ivan-lavrin').color.background")
 
 
-# ---- 10. A selected secret contact's label stays readable ------------------------------
+# ---- A selected secret contact's label stays readable ------------------------------
 CONTRAST = """(id) => {
   const o = window.dipgraph.network.body.nodes[id].options;
   const rgb = (c) => { const m = c.match(/^#(..)(..)(..)$/);
@@ -257,7 +259,7 @@ def test_a_selected_secret_contact_label_is_readable(page) -> None:
     assert page.evaluate(CONTRAST, ident) >= 4.5
 
 
-# ---- 12. A list of matches says so, and clears the previous selection ---------------
+# ---- A list of matches says so, and clears the previous selection ---------------
 def test_a_choice_of_matches_replaces_the_previous_panel(page) -> None:
     page.evaluate("window.dipgraph.select('vladimir-putin')")
     assert "Vladimir Putin" in page.inner_text("#panel")
@@ -270,7 +272,7 @@ def test_a_choice_of_matches_replaces_the_previous_panel(page) -> None:
     assert drawn_selected(page) == []
 
 
-# ---- 13. A filter that leaves nothing says so, and lists nothing ----------------------
+# ---- A filter that leaves nothing says so, and lists nothing ----------------------
 def test_a_country_with_no_contact_says_so(page) -> None:
     assert page.is_hidden("#graph-empty")
     page.select_option("#country-filter", "china")
@@ -284,7 +286,7 @@ def test_a_country_with_no_contact_says_so(page) -> None:
     assert page.locator("#timeline button.undated-list").count() == 1
 
 
-# ---- 9. "No path" says subjects, hosts and mediators did not talk --------------------
+# ---- "No path" says subjects, hosts and mediators did not talk --------------------
 def test_no_path_names_the_roles_not_counted_as_talking(page) -> None:
     assert page.evaluate("window.dipgraph.path('brittney-griner', 'viktor-bout')") is None
     text = page.inner_text("#path-result")
@@ -295,7 +297,7 @@ def test_no_path_names_the_roles_not_counted_as_talking(page) -> None:
     assert "Turkey is only a host" in page.inner_text("#path-result")
 
 
-# ---- 11. The keyboard follows to the panel a list item opens -------------------------
+# ---- The keyboard follows to the panel a list item opens -------------------------
 def test_keyboard_focus_follows_into_the_panel(page) -> None:
     page.focus("#timeline button.undated-list")
     page.keyboard.press("Enter")
@@ -308,7 +310,7 @@ def test_keyboard_focus_follows_into_the_panel(page) -> None:
     assert page.evaluate("document.getElementById('panel').contains(document.activeElement)")
 
 
-# ---- 8. At 400x800, a search or the table brings its result into view -----------------
+# ---- At 400x800, a search or the table brings its result into view -----------------
 @pytest.fixture
 def narrow(browser, bundled_html) -> Iterator[Any]:
     with graph_page(browser, bundled_html, viewport={"width": 400, "height": 800}) as opened:

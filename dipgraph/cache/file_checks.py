@@ -1,0 +1,243 @@
+"""One fact file's check, kept by the file's content: a later check re-reads only the
+files that changed (as ruff's cache and mypy's incremental mode do).
+
+A result is stored under a digest of the file's bytes, the path it is shown by (the
+messages name it), the schema's data files and dipgraph's version; so whatever it
+says is what checking those bytes would say. Which bytes a file holds is known from
+a stat index, as git's is: a file whose size, times and inode are those recorded
+with its digest is not read again; one changed in the last two seconds, or unknown,
+is read and hashed (a later change within the clock's granularity could go unseen).
+The checks across files always run again, over every file's result (see
+:func:`dipgraph.loader.check_in_stages`).
+
+Stored results are JSON rebuilt field by field by type (:mod:`dipgraph.cache.records`):
+nothing read back chooses a class or runs code; anything of the wrong shape is a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+from dipgraph import cache
+from dipgraph.cache.records import _ENCODER, BadRecord, decoder
+from dipgraph.facts import DECLARED_TYPES, Citation, Location
+from dipgraph.loader.citations import CitationUse
+from dipgraph.loader.fields import Initiator, Pending, QuoteUse, Reference
+from dipgraph.loader.one_file import FileCheck, check_one_file
+from dipgraph.loader.problems import Problem
+from dipgraph.loader.reading import TooLarge, read_bounded
+from dipgraph.loader.records import Declared
+from dipgraph.schema.model import Model
+
+_FORMAT = b"file-check-3"  # 2: dataset citations kept; 3: corroborations
+
+
+def stat_text(path: Path) -> str | None:
+    """Size, times and inode of ``path``; None when it changed in the last two seconds
+    (or cannot be read: the check then reports why)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if max(info.st_ctime_ns, info.st_mtime_ns) > time.time_ns() - cache.RECENT_NS:
+        return None
+    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
+
+
+def _key(kind: str, *parts: bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "big") + part)
+    return f"{kind}:{digest.hexdigest()}"
+
+
+# -- the stored form -----------------------------------------------------------------
+
+
+def encode(result: FileCheck) -> str:
+    """``result`` as JSON text (its path and digest are in the key, not here)."""
+    pending = result.pending
+    return _ENCODER.encode(
+        {
+            "composed": result.composed,
+            "problems": [[p.path, p.line, p.col, p.message, p.severity] for p in result.problems],
+            "declared": [[d.kind, d.id, d.where, d.record] for d in result.declared],
+            "references": [[r.target, r.range, r.field, r.line, r.col] for r in pending.references],
+            "quotes": [[q.source, q.quote, q.line, q.col] for q in pending.quotes],
+            "wikidata": [[item, where] for item, where in pending.wikidata],
+            "initiators": [[i.actor, i.parties, i.where] for i in pending.initiators],
+            "citations": [[c.source, c.cites, c.line, c.col] for c in pending.citations],
+        }
+    )
+
+
+def _str(value: Any) -> str:
+    if type(value) is not str:
+        raise BadRecord("expected text")
+    return value
+
+
+def _int(value: Any) -> int:
+    if type(value) is not int:
+        raise BadRecord("expected a number")
+    return value
+
+
+def _list(value: Any) -> list:
+    if type(value) is not list:
+        raise BadRecord("expected a list")
+    return value
+
+
+_location = decoder(Location)
+_citation = decoder(Citation)
+
+
+def _references(rows: list, shown: str) -> list[Reference]:
+    """The stored references (the most numerous part: checked inline, each field
+    range made once)."""
+    ranges: dict[tuple, tuple[str, ...]] = {}
+    references = []
+    for target, accepted, name, line, col in rows:
+        if not (
+            type(target) is str
+            and type(name) is str
+            and type(line) is int
+            and type(col) is int
+            and type(accepted) is list
+        ):
+            raise BadRecord("a stored reference of the wrong shape")
+        key = tuple(accepted)
+        kinds = ranges.get(key)
+        if kinds is None:
+            kinds = ranges[key] = tuple(map(_str, key))
+        references.append(Reference(target, kinds, name, shown, line, col))
+    return references
+
+
+def decode(text: str, shown: str, digest: str) -> FileCheck:
+    """The :class:`FileCheck` :func:`encode` wrote; BadRecord when the text is not one."""
+    try:
+        data = json.loads(text)
+        if type(data) is not dict or type(data["composed"]) is not bool:
+            raise BadRecord("not a stored file check")
+        result = FileCheck(shown, digest, data["composed"])
+        result.problems = [
+            Problem(_str(p), _int(line), _int(col), _str(message), _str(severity))
+            for p, line, col, message, severity in _list(data["problems"])
+        ]
+        declared = []
+        for kind, ident, where, record in _list(data["declared"]):
+            if kind not in DECLARED_TYPES:
+                raise BadRecord(f"unknown kind {kind!r}")
+            rebuilt = None if record is None else decoder(DECLARED_TYPES[kind])(record)
+            declared.append(Declared(kind, _str(ident), _location(where), rebuilt))
+        result.declared = declared
+        result.pending = Pending(
+            _references(_list(data["references"]), shown),
+            [
+                QuoteUse(_str(s), _str(q), shown, _int(ln), _int(c))
+                for s, q, ln, c in _list(data["quotes"])
+            ],
+            [(_str(item), _location(where)) for item, where in _list(data["wikidata"])],
+            [
+                Initiator(_str(a), tuple(map(_str, _list(p))), _location(w))
+                for a, p, w in _list(data["initiators"])
+            ],
+            [
+                CitationUse(_str(s), _citation(cites), shown, _int(ln), _int(c))
+                for s, cites, ln, c in _list(data["citations"])
+            ],
+        )
+    except (KeyError, TypeError, ValueError, RecursionError) as error:
+        raise BadRecord(f"stored file check is damaged: {error}") from None
+    return result
+
+
+# -- answering one_file from the store -------------------------------------------------
+
+
+class FileChecks:
+    """``one_file`` for :func:`dipgraph.loader.check_in_stages`: each file's check from
+    ``store`` when its bytes were checked before, else checked and kept by
+    :meth:`save`. ``reused`` and ``checked`` count the two."""
+
+    def __init__(self, store: Any, model: Model, max_file_bytes: int, schema: bytes) -> None:
+        from dipgraph.version import __version__
+
+        self.store = store
+        self.model = model
+        self.max_file_bytes = max_file_bytes
+        self.salt = (_FORMAT, __version__.encode(), schema, str(max_file_bytes).encode())
+        self.new: dict[str, str] = {}
+        self.used: list[str] = []
+        self.reused = 0
+        self.checked = 0
+
+    def _digest(self, path: Path, printed: str | None) -> str | None:
+        """The digest of the bytes ``path`` holds: from the stat index when its stat
+        is the one recorded, else by reading it (None when it cannot be read)."""
+        if printed is not None:
+            row = self._get(_key("stat", os.fsencode(path)))
+            if row is not None:
+                with_stat = json.loads(row)
+                if (
+                    isinstance(with_stat, list)
+                    and len(with_stat) == 2
+                    and with_stat[0] == printed
+                    and isinstance(with_stat[1], str)
+                ):
+                    return with_stat[1]
+        try:
+            digest = hashlib.sha256(read_bounded(path, self.max_file_bytes)).hexdigest()
+        except (OSError, TooLarge):
+            return None
+        self._remember_stat(path, printed, digest)
+        return digest
+
+    def _remember_stat(self, path: Path, printed: str | None, digest: str) -> None:
+        if printed is not None and stat_text(path) == printed:
+            self.new[_key("stat", os.fsencode(path))] = json.dumps([printed, digest])
+
+    def _get(self, key: str) -> str | None:
+        try:
+            return self.store.get([key]).get(key)
+        except sqlite3.Error:
+            return None
+
+    def __call__(self, path: Path, shown: str, dataset_file: bool) -> FileCheck:
+        printed = stat_text(path)
+        digest = self._digest(path, printed)
+        role = b"dataset" if dataset_file else b"facts"  # a dataset.yaml is read as one
+        if digest is not None:
+            key = _key("file", *self.salt, role, shown.encode(), digest.encode())
+            text = self._get(key)
+            if text is not None:
+                try:
+                    result = decode(text, shown, digest)
+                except BadRecord:
+                    pass  # checked again and stored anew
+                else:
+                    self.used.append(key)
+                    self.reused += 1
+                    return result
+        result = check_one_file(path, shown, dataset_file, self.model, self.max_file_bytes)
+        self.checked += 1
+        if result.digest is not None:
+            key = _key("file", *self.salt, role, shown.encode(), result.digest.encode())
+            self.new[key] = encode(result)
+            if result.digest != digest:
+                self.new.pop(_key("stat", os.fsencode(path)), None)  # changed while read
+        return result
+
+    def save(self) -> None:
+        """Keep what was checked anew (and mark what was reused as recently used)."""
+        if self.new or self.used:
+            self.store.put(self.new, self.used)
+        self.new, self.used = {}, []

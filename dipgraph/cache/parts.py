@@ -1,0 +1,84 @@
+"""Small values by key in one SQLite file of the cache folder, least recently used
+dropped first: the per-file results of ``check`` and the stat index that spares
+re-reading unchanged files (see :mod:`dipgraph.cache.file_checks`).
+
+The file is private like every cache file (created 0600, refused when it is not the
+user's own). Any SQLite error is a miss, or a result not kept: it costs speed only
+(a full disk is said once by the cache entry's own write). Values are JSON text, never
+code.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from dipgraph.cache.folder import check_private_file
+
+KEEP_PARTS = 20_000
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS parts "
+    "(key TEXT PRIMARY KEY, value TEXT NOT NULL, used REAL NOT NULL)"
+)
+
+
+class PartStore:
+    """Text values by key; UnsafeCache when the file is not private, sqlite3.Error or
+    OSError when it cannot be opened."""
+
+    def __init__(self, path: Path, max_bytes: int) -> None:
+        if not path.exists():
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        check_private_file(path)
+        self.path = path
+        self.max_bytes = max_bytes
+        self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
+        if not path.stat().st_size:  # new (a reader must not write)
+            self._db.execute("PRAGMA auto_vacuum = FULL")  # shrinks as rows go
+        tables = self._db.execute("SELECT name FROM sqlite_master WHERE name = 'parts'")
+        if not tables.fetchall():
+            self._db.execute(_SCHEMA)
+
+    def get(self, keys: Iterable[str]) -> dict[str, str]:
+        """The values stored under ``keys`` (the missing ones left out)."""
+        wanted = list(dict.fromkeys(keys))
+        found: dict[str, str] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT key, value FROM parts WHERE key IN ({marks})"
+            for key, value in self._db.execute(query, chunk):
+                if isinstance(value, str):
+                    found[key] = value
+        return found
+
+    def put(self, values: Mapping[str, str], used: Iterable[str] = ()) -> None:
+        """Store ``values``, mark ``used`` keys as used now, and drop the least recently
+        used past :data:`KEEP_PARTS` rows or ``max_bytes``, all in one transaction."""
+        now = time.time()
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany(
+                "INSERT OR REPLACE INTO parts VALUES (?, ?, ?)",
+                [(key, value, now) for key, value in values.items()],
+            )
+            self._db.executemany(
+                "UPDATE parts SET used = ? WHERE key = ?", [(now, key) for key in used]
+            )
+            self._db.execute(
+                "DELETE FROM parts WHERE key NOT IN "
+                "(SELECT key FROM parts ORDER BY used DESC LIMIT ?)",
+                (KEEP_PARTS,),
+            )
+            self._db.execute(
+                "DELETE FROM parts WHERE key IN (SELECT key FROM (SELECT key, "
+                "SUM(length(CAST(value AS BLOB))) OVER (ORDER BY used DESC, key) AS total "
+                "FROM parts) WHERE total > ?)",
+                (self.max_bytes,),
+            )
+
+    def close(self) -> None:
+        self._db.close()

@@ -1,0 +1,373 @@
+"""The curation rules of facts/README.md that a machine can check, for any facts folder.
+
+Each rule looks at the checked facts, the source texts and the :class:`Guide`, and yields
+a :class:`Finding` for each fact that breaks it. A fact that breaks a rule on purpose says
+why in its own ``exceptions:`` field, one entry a rule: ``"speaker: named two lines up
+(وأضاف أوشاكوف)"``; an exception for a rule the fact passes is itself a finding, so
+none goes stale. ``dipgraph check`` reports findings as warnings (errors with
+``--strict``); tests/test_curation.py runs the same rules on the bundled facts.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from dipgraph.curation.guide import Guide, read_guide
+from dipgraph.curation.text import fold, occurs, printed_in, words_without_conjunctions
+from dipgraph.facts import Actor, Contact, Evidence, Facts, Post, Statement, Topic
+
+Fact = Post | Contact | Statement
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One fact (or actor, topic) breaking one rule."""
+
+    rule: str
+    record: object  # the fact, actor or topic, with its location
+    message: str
+
+
+@dataclass
+class Curation:
+    """What the rules read: the facts, their source texts and the guide's tables."""
+
+    facts: Facts
+    guide: Guide
+
+    @classmethod
+    def of(cls, facts: Facts, root: Path | None = None) -> Curation:
+        return cls(facts, read_guide(Path(root or facts.root)))
+
+    @cached_property
+    def texts(self) -> dict[str, str]:
+        texts = {}
+        for source in self.facts.sources.values():
+            try:
+                texts[source.id] = Path(source.file).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                texts[source.id] = ""  # check reports the file itself
+        return texts
+
+    def evidenced(self) -> Iterator[Fact]:
+        yield from self.facts.posts.values()
+        yield from self.facts.contacts.values()
+        yield from self.facts.statements.values()
+
+    # -- naming (rule 1) --------------------------------------------------------------
+    def names_actor(self, actor_id: str, source: str, text: str) -> bool:
+        """Whether ``text`` (from ``source``) names the actor: a name or alias, a state's
+        adjective, or a phrase the folder's Designations table gives that source."""
+        folded = fold(text)
+        if any(printed_in(key, folded) for key in self._keys(actor_id)):
+            return True
+        return any(
+            actor_id in actors and occurs(phrase, text)
+            for phrase, actors in self.guide.designations.get(source, ())
+        )
+
+    @cached_property
+    def _actor_keys(self) -> dict[str, tuple[str, ...]]:
+        return {}
+
+    def _keys(self, actor_id: str) -> tuple[str, ...]:
+        """An actor's names, aliases, short forms and state adjectives, folded once."""
+        keys = self._actor_keys.get(actor_id)
+        if keys is None:
+            actor = self.facts.actors.get(actor_id)
+            names = [*names_of(actor), *surnames(actor)] if actor is not None else []
+            names += self.guide.adjectives.get(actor_id, ())
+            keys = self._actor_keys[actor_id] = tuple(dict.fromkeys(fold(n) for n in names))
+        return keys
+
+    def named_in_quotes(self, actor_id: str, evidence: Iterable[Evidence]) -> bool:
+        return any(self.names_actor(actor_id, e.source, e.quote) for e in evidence)
+
+    def topic_named(self, topic_id: str, evidence: Iterable[Evidence]) -> bool:
+        topic = self.facts.topics[topic_id]
+        return any(occurs(name, e.quote) for e in evidence for name in names_of(topic))
+
+    @cached_property
+    def corpus(self) -> str:
+        """Every source text folded, one after another (a name is looked up once in all)."""
+        return "\n".join(fold(text) for text in self.texts.values())
+
+    @cached_property
+    def _printed(self) -> dict[str, bool]:
+        return {}
+
+    def printed_anywhere(self, name: str) -> bool:
+        """Whether ``name`` is printed in some source, as :func:`occurs` finds it."""
+        key = fold(name)
+        known = self._printed.get(key)
+        if known is None:
+            known = self._printed[key] = printed_in(key, self.corpus)
+        return known
+
+    @cached_property
+    def _lines(self) -> dict[str, tuple[str, list[tuple[int, int, str]]]]:
+        """Each source's lines, white space normalised, with their spans in the joined text."""
+        out = {}
+        for ident, text in self.texts.items():
+            spans, offset = [], 0
+            for raw in text.splitlines():
+                line = " ".join(raw.split())
+                if line:
+                    spans.append((offset, offset + len(line), line))
+                    offset += len(line) + 1
+            out[ident] = (" ".join(line for *_, line in spans), spans)
+        return out
+
+    def paragraphs_of(self, evidence: Evidence) -> list[str]:
+        """The source lines a quote spans (white space may differ, a quote may cross lines)."""
+        joined, spans = self._lines.get(evidence.source, ("", []))
+        quote = " ".join(evidence.quote.split())
+        start = joined.find(quote)
+        if start < 0:
+            return []
+        end = start + len(quote)
+        return [line for first, last, line in spans if first < end and start < last]
+
+
+def names_of(entity: Actor | Topic) -> list[str]:
+    return [*entity.names.values(), *(a for forms in entity.aliases.values() for a in forms)]
+
+
+def surnames(entity: Actor | Topic) -> set[str]:
+    """The English name's short forms ("Antonov", "Jean-Pierre"), which rule 8 counts as
+    names of a person."""
+    if getattr(entity, "kind", None) != "person":
+        return set()
+    english = entity.names.get("en", "").split()
+    return {" ".join(english[i:]) for i in range(1, len(english))}
+
+
+# ---- the rules ----------------------------------------------------------------------
+def named(cur: Curation) -> Iterator[Finding]:
+    """Rule 1: every party, role-holder, initiator, topic, `about` and post holder is
+    named in one of the fact's quotes."""
+    for contact in cur.facts.contacts.values():
+        linked = {
+            "party": contact.participants,
+            **contact.roles,
+            "initiated_by": (contact.initiated_by,) if contact.initiated_by else (),
+        }
+        for role, actors in linked.items():
+            for actor in actors:
+                if not cur.named_in_quotes(actor, contact.evidence):
+                    yield Finding("named", contact, f"{role} '{actor}' is named in no quote")
+        for topic in contact.topics:
+            if not cur.topic_named(topic, contact.evidence):
+                yield Finding("named", contact, f"topic '{topic}' is named in no quote")
+    for statement in cur.facts.statements.values():
+        for ref in statement.about:
+            if ref in cur.facts.actors:
+                ok = cur.named_in_quotes(ref, statement.evidence)
+            else:
+                ok = cur.topic_named(ref, statement.evidence)
+            if not ok:
+                yield Finding("named", statement, f"about '{ref}' is named in no quote")
+    for post in cur.facts.posts.values():
+        if not cur.named_in_quotes(post.holder, post.evidence):
+            yield Finding("named", post, f"holder '{post.holder}' is named in no quote")
+
+
+def speaker(cur: Curation) -> Iterator[Finding]:
+    """Rule 3: the speaker is named in the paragraph of one of the quotes."""
+    for statement in cur.facts.statements.values():
+        if not any(
+            cur.names_actor(statement.speaker, e.source, paragraph)
+            for e in statement.evidence
+            for paragraph in cur.paragraphs_of(e)
+        ):
+            yield Finding(
+                "speaker",
+                statement,
+                f"speaker '{statement.speaker}' is not named in the paragraph of any quote",
+            )
+
+
+def reporter(cur: Curation) -> Iterator[Finding]:
+    """Rule 3, for accounts: whoever a fact is ``reported_by`` is named in the paragraph of
+    one of its quotes (Ushakov, reporting what Biden told Putin)."""
+    facts: list[Contact | Statement] = [
+        *cur.facts.contacts.values(),
+        *cur.facts.statements.values(),
+    ]
+    for fact in facts:
+        reporters = fact.reported_by
+        for who in (reporters,) if isinstance(reporters, str) else reporters or ():
+            if not any(
+                cur.names_actor(who, e.source, paragraph)
+                for e in fact.evidence
+                for paragraph in cur.paragraphs_of(e)
+            ):
+                yield Finding(
+                    "reporter", fact, f"reported_by '{who}' is not named beside any quote"
+                )
+
+
+def kind(cur: Curation) -> Iterator[Finding]:
+    """Rule 7: a statement of kind warned, called_for, denied or confirmed has that
+    kind's verb in one of its quotes."""
+    for statement in cur.facts.statements.values():
+        verbs = cur.guide.verbs.get(statement.kind)
+        if not verbs:
+            continue
+        words = set().union(*(words_without_conjunctions(e.quote) for e in statement.evidence))
+        if not words & verbs:
+            yield Finding(
+                "kind", statement, f"kind '{statement.kind}' but no quote has one of its verbs"
+            )
+
+
+def anchors(cur: Curation) -> Iterator[Finding]:
+    """Rule 9: every relative anchor in a fact's quotes is in its date_note."""
+    for fact in cur.evidenced():
+        quotes = " ".join(e.quote for e in fact.evidence)
+        note = fact.date_note or ""
+        for anchor in cur.guide.anchors:
+            if occurs(anchor, quotes) and not occurs(anchor, note):
+                yield Finding(
+                    "anchors", fact, f"a quote says '{anchor}' but the date_note does not"
+                )
+
+
+def shared_quote(cur: Curation) -> Iterator[Finding]:
+    """Rule 11: two facts share a quote only if all are posts (one phrase naming several
+    office-holders) or one is a contact and the rest statements reporting it."""
+    sharing: dict[str, list[Fact]] = defaultdict(list)
+    for fact in cur.evidenced():
+        for quote in {" ".join(e.quote.split()) for e in fact.evidence}:
+            sharing[quote].append(fact)
+    for quote, facts in sharing.items():
+        if len(facts) < 2:
+            continue
+        kinds = [type(f).__name__ for f in facts]
+        all_posts = set(kinds) == {"Post"}
+        contact_and_reports = kinds.count("Contact") == 1 and set(kinds) == {"Contact", "Statement"}
+        if not (all_posts or contact_and_reports):
+            for fact in facts:
+                others = ", ".join(f.id for f in facts if f is not fact)
+                yield Finding("shared-quote", fact, f"quote '{quote[:40]}…' is also {others}'s")
+
+
+def unnamed_holder(cur: Curation) -> Iterator[Finding]:
+    """Rule 4: an ``-unnamed`` actor holds a post whose Arabic title is its Arabic name,
+    and says in outside_knowledge why it is not merged."""
+    for actor in cur.facts.actors.values():
+        if not actor.id.endswith("-unnamed"):
+            continue
+        titles = [p.post.get("ar") for p in cur.facts.posts.values() if p.holder == actor.id]
+        if titles != [actor.names.get("ar")]:
+            yield Finding(
+                "unnamed-holder", actor, "an unnamed office-holder holds one post, its name"
+            )
+        if not actor.outside_knowledge:
+            yield Finding("unnamed-holder", actor, "say in outside_knowledge why it is unmerged")
+
+
+def printed_names(cur: Curation) -> Iterator[Finding]:
+    """Rule 5: every actor's and topic's Arabic name is printed in a source, or listed in
+    the folder's "Names not printed" table."""
+    for entity in _named(cur.facts):
+        name = entity.names.get("ar")
+        if name is None:
+            continue
+        printed = cur.printed_anywhere(name)
+        listed = entity.id in cur.guide.names_not_printed
+        if not printed and not listed:
+            yield Finding("printed", entity, f"the Arabic name '{name}' is printed in no source")
+        elif printed and listed:
+            yield Finding("printed", entity, "listed under 'Names not printed', yet printed")
+
+
+def _named(facts: Facts) -> list[Actor | Topic]:
+    """The records that carry names and aliases: actors, then topics."""
+    return [*facts.actors.values(), *facts.topics.values()]
+
+
+def aliases(cur: Curation) -> Iterator[Finding]:
+    """Rule 8: every alias is printed in a source, an English surname, or listed in the
+    folder's "Aliases not printed in the sources"; none folds like another name."""
+    for entity in _named(cur.facts):
+        english = entity.names.get("en", "").split()
+        short = {" ".join(english[i:]) for i in range(1, len(english))}
+        for language, forms in entity.aliases.items():
+            for alias in forms:
+                printed = cur.printed_anywhere(alias)
+                listed = (entity.id, alias) in cur.guide.aliases_not_printed
+                if listed and printed:
+                    yield Finding("alias", entity, f"alias '{alias}' is listed, yet printed")
+                elif not (printed or listed or (language == "en" and alias in short)):
+                    yield Finding("alias", entity, f"alias '{alias}' is printed in no source")
+        seen: dict[str, str] = {}
+        for name in names_of(entity):
+            key = fold(name)
+            if key in seen:
+                yield Finding("alias", entity, f"'{name}' folds like '{seen[key]}'")
+            seen.setdefault(key, name)
+
+
+# Rule name -> (rule number in facts/README.md, the rule).
+RULES: dict[str, tuple[int, Callable[[Curation], Iterator[Finding]]]] = {
+    "named": (1, named),
+    "speaker": (3, speaker),
+    "reporter": (3, reporter),
+    "unnamed-holder": (4, unnamed_holder),
+    "printed": (5, printed_names),
+    "kind": (7, kind),
+    "alias": (8, aliases),
+    "anchors": (9, anchors),
+    "shared-quote": (11, shared_quote),
+}
+
+
+def excepted(record: object) -> dict[str, str]:
+    """A fact's documented exceptions, rule name -> reason (``"speaker: why"``)."""
+    out = {}
+    for entry in getattr(record, "exceptions", ()):
+        rule, _, reason = entry.partition(":")
+        out[rule.strip()] = reason.strip()
+    return out
+
+
+def findings(cur: Curation, only: Iterable[str] | None = None) -> list[Finding]:
+    """Every rule's findings not excused by the fact, then the exceptions that excuse
+    nothing (an unknown rule, or a rule the fact passes)."""
+    chosen = list(only) if only is not None else list(RULES)
+    found: list[Finding] = []
+    broken: set[tuple[int, str]] = set()
+    for name in chosen:
+        for finding in RULES[name][1](cur):
+            broken.add((id(finding.record), name))
+            if name not in excepted(finding.record):
+                found.append(finding)
+    if only is None:
+        for fact in cur.evidenced():
+            for rule in excepted(fact):
+                if rule not in RULES:
+                    known = ", ".join(RULES)
+                    found.append(Finding(rule, fact, f"exception for an unknown rule ({known})"))
+                elif (id(fact), rule) not in broken:
+                    found.append(Finding(rule, fact, "exception for a rule this fact passes"))
+    return found
+
+
+def message(finding: Finding) -> str:
+    """The line ``check`` prints: the rule, what breaks it, and how to excuse it."""
+    number = RULES[finding.rule][0] if finding.rule in RULES else "?"
+    if finding.rule == "printed":
+        how = "list it in the folder's README.md under '### Names not printed'"
+    elif finding.rule == "alias":
+        how = "list it in the folder's README.md under '### Aliases not printed in the sources'"
+    else:
+        how = f'say why in the fact: exceptions: ["{finding.rule}: ..."]'
+    return (
+        f"curation rule {number} ({finding.rule}, facts/README.md): {finding.message}"
+        f"; if the text really is so, {how}"
+    )

@@ -1,0 +1,75 @@
+"""An import as a fact file to review: a source entry for the dataset file, the actors
+not yet known, and posts whose evidence cites the dataset's statements (``check`` reads
+it as it is, and proves each cited value is in the file)."""
+
+from __future__ import annotations
+
+import re
+
+from dipgraph.imports.drafts import Citation, Imported
+from dipgraph.suggest.output import comment, yaml_str
+
+
+def _names(names: dict[str, str]) -> str:
+    """A flow mapping; a key that is not a plain word is quoted too."""
+    return "{" + ", ".join(f"{_key(key)}: {yaml_str(text)}" for key, text in names.items()) + "}"
+
+
+def _key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", key) else yaml_str(key)
+
+
+def _citation(lines: list[str], source: str, cited: Citation, retrieved: str) -> None:
+    lines.append(f"      - dataset: {source}")
+    lines.append(f"        entity: {yaml_str(cited.entity)}")
+    lines.append(f"        property: {yaml_str(cited.property)}")
+    lines.append(f"        value: {yaml_str(cited.value)}")
+    if cited.qualifiers:
+        lines.append(f"        qualifiers: {_names(cited.qualifiers)}")
+    if cited.address:
+        lines.append(f"        address: {yaml_str(cited.address)}")
+    lines.append(f"        retrieved: {yaml_str(retrieved)}")
+
+
+def to_yaml(imported: Imported) -> str:
+    """The draft fact file, comments saying what to review."""
+    lines = [
+        f"# Drafted by dipgraph import from {comment(imported.file)}, retrieved "
+        f"{comment(imported.retrieved)}.",
+        "# Review each entry: the evidence cites the dataset, not an article; dipgraph check",
+        "# proves each cited value is in the file, not that the dataset is right.",
+        "sources:",
+        f"  - id: {imported.source_id}",
+        f"    title_en: {yaml_str(imported.title)}",
+        "    language: mul",
+        f"    format: {imported.format}",
+        f"    file: {yaml_str(imported.file)}",
+    ]
+    drafted = [a for a in imported.actors if not a.known]
+    if drafted:
+        lines.append("actors:")
+    for actor in drafted:
+        if actor.note:
+            lines.append(f"  # {comment(actor.note)}")
+        lines.append(f"  - id: {actor.id}")
+        lines.append(f"    kind: {actor.kind}")
+        lines.append(f"    names: {_names(actor.names)}")
+        if actor.wikidata:
+            lines.append(f"    wikidata: {actor.wikidata}")
+    if imported.posts:
+        lines.append("posts:")
+    for post in imported.posts:
+        lines.extend(f"  # {comment(note)}" for note in post.notes)
+        lines.append(f"  - id: {post.id}")
+        lines.append(f"    holder: {post.holder}")
+        lines.append(f"    post: {_names(post.post)}")
+        if post.organization:
+            lines.append(f"    organization: {post.organization}")
+        if post.from_:
+            lines.append(f"    from: {yaml_str(post.from_)}")
+        if post.until:
+            lines.append(f"    until: {yaml_str(post.until)}")
+        lines.append("    evidence:")
+        for cited in post.citations:
+            _citation(lines, imported.source_id, cited, imported.retrieved)
+    return "\n".join(lines) + "\n"

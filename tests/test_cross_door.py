@@ -1,0 +1,319 @@
+"""One answer through every door: the same questions (who talked to whom, on which side,
+with which status and roles, how many contacts, every shortest path between actors)
+asked through the Python API, the command line, the named SPARQL queries, NetworkX,
+GraphML, CSV and FollowTheMoney give the same answers, on the bundled data and every
+fixture. (The page's path finder is tested against the same rule in the page's tests.)
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from itertools import combinations
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import networkx as nx
+import pytest
+
+import dipgraph
+from conftest import run_cli
+from dipgraph.facts import DEFAULT_STATUSES, ROLES, status_counts
+from dipgraph.graph.to_networkx import talked_pairs
+from dipgraph.schema.namespace import DG_NS
+from dipgraph.sparql.results import render
+from fixture_sets import EVERY_DATASET
+
+# Pairs of actors whose paths are compared: every pair, but where a dataset has over
+# this many actors (the sides fixture's 1,000-party contacts) the pairs from a few.
+EVERY_PAIR_UP_TO = 80
+Pair = tuple[str, str, str]  # (contact, actor, actor), the actors in id order
+
+
+def pair(contact: str, a: str, b: str) -> Pair:
+    return (contact, *sorted((a, b)))  # type: ignore[return-value]
+
+
+@dataclass
+class Answers:
+    """What one door says."""
+
+    pairs: set[Pair]  # the pairs of contacts that count by default (those that happened)
+    all_pairs: set[Pair] | None  # every status (None: the door does not say)
+    sides: dict[str, list[frozenset[str]]] | None  # contact -> side 1, side 2...
+    statuses: dict[str, str]
+    roles: set[tuple[str, str, str]] | None  # (contact, role, actor)
+
+
+@cache
+def sparql(root: Path, query: str) -> list[dict[str, str]]:
+    """The rows of `dipgraph sparql QUERY --format json`; on the 1,000-party fixture
+    (250,000 pairs: minutes of JSON on a loaded machine) its Python twin, kg.answer."""
+    kg = dipgraph.load(root)
+    if len(kg.facts.actors) <= EVERY_PAIR_UP_TO:
+        result = run_cli("sparql", query, "--facts", root, "--format", "json")
+        assert result.code == 0, result.err
+        text = result.out
+    else:
+        text = kg.answer(query, lambda found: render(found, "json").text)
+    return [
+        {name: value["value"] for name, value in row.items()}
+        for row in json.loads(text)["results"]["bindings"]
+    ]
+
+
+def from_views(views: Iterable[dict[str, Any]], every: Iterable[dict[str, Any]]) -> Answers:
+    """The answers in `talks` views (the Python API's and `talks --format json`'s)."""
+    every = list(every)
+    return Answers(
+        pairs={pair(v["id"], a, b) for v in views for a, b in v["pairs"]},
+        all_pairs={pair(v["id"], a, b) for v in every for a, b in v["pairs"]},
+        sides={v["id"]: [frozenset(a["id"] for a in side) for side in v["sides"]] for v in every},
+        statuses={v["id"]: v["status"] for v in every},
+        roles={(v["id"], r, a["id"]) for v in every for r in ROLES for a in v[f"{r}s"]},
+    )
+
+
+def from_party_edges(
+    edges: Iterable[tuple[str, str, dict[str, Any]]], statuses: dict[str, str]
+) -> Answers:
+    """The answers in NetworkX-shaped edges (actor -> contact, relation, side)."""
+    numbered: dict[str, dict[int, set[str]]] = {}
+    roles = set()
+    for actor, contact, data in edges:
+        if data.get("relation") == "party":
+            numbered.setdefault(contact, {}).setdefault(int(data["side"]), set()).add(actor)
+        elif data.get("relation") in ROLES:
+            roles.add((contact, data["relation"], actor))
+    sides = {
+        contact: [frozenset(by_number[n]) for n in range(1, len(by_number) + 1)]
+        for contact, by_number in numbered.items()
+    }
+    all_pairs = {
+        pair(contact, a, b)
+        for contact, groups in sides.items()
+        for i, j in combinations(range(len(groups)), 2)
+        for a in groups[i]
+        for b in groups[j]
+    }
+    return Answers(
+        pairs={p for p in all_pairs if status_counts(statuses[p[0]])},
+        all_pairs=all_pairs,
+        sides=sides,
+        statuses=statuses,
+        roles=roles,
+    )
+
+
+def through_networkx(graph: nx.MultiDiGraph) -> Answers:
+    statuses = {n: d["status"] for n, d in graph.nodes(data=True) if d["node_type"] == "contact"}
+    answers = from_party_edges(graph.edges(data=True), statuses)
+    named = {  # a contact node's `sides` (JSON text, as talks names them) says the same
+        n: [frozenset(side) for side in json.loads(d["sides"])]
+        for n, d in graph.nodes(data=True)
+        if d["node_type"] == "contact"
+    }
+    assert named == answers.sides
+    talked = {pair(c, a, b) for a, b, c in talked_pairs(graph)}
+    assert talked == answers.all_pairs  # the module's own helper agrees
+    return answers
+
+
+def through_csv(out: Path) -> Answers:
+    with (out / "dipgraph-nodes.csv").open(encoding="utf-8") as handle:
+        statuses = {r["id"]: r["status"] for r in csv.DictReader(handle) if r["status"]}
+    with (out / "dipgraph-edges.csv").open(encoding="utf-8") as handle:
+        edges = [(r["source"], r["target"], r) for r in csv.DictReader(handle)]
+    return from_party_edges(edges, statuses)
+
+
+def through_ftm(out: Path, kg: dipgraph.KnowledgeGraph) -> Answers:
+    """FtM spells the sides out by name in an Event's description ("side 1: A, B; side
+    2: C. ... Status: happened. CAMEO ..."): compared with the names of each side's
+    actors."""
+    events = {}
+    with (out / "dipgraph.ftm.json").open(encoding="utf-8") as handle:
+        for line in handle:
+            entity = json.loads(line)
+            if entity["schema"] == "Event":
+                events[entity["id"].removeprefix("contact-").replace("--", "_")] = entity
+    names = {a.id: a.name for a in kg.facts.actors.values()}
+    sides: dict[str, list[frozenset[str]]] = {}
+    statuses = {}
+    roles = set()
+    for contact, entity in events.items():
+        (description,) = entity["properties"]["description"]
+        # "... Status: happened. CAMEO 040; PLOVER CONSULT." (event codes follow)
+        statuses[contact] = description.rsplit("Status: ", 1)[1].split(".", 1)[0]
+        parts = description.rsplit(". Status:", 1)[0].split(". ")[0].split("; ")
+        spelled = [p.split(": ", 1) for p in parts if p.startswith("side ")]
+        assert [label for label, _ in spelled] == [f"side {n}" for n in range(1, len(spelled) + 1)]
+        real = kg.facts.contacts[contact].sides
+        assert [text for _, text in spelled] == [", ".join(names[a] for a in s) for s in real]
+        sides[contact] = [frozenset(side) for side in real]  # as spelled: checked just above
+        hosts = {i.removeprefix("actor-") for i in entity["properties"].get("organizer", [])}
+        roles |= {(contact, "host", a) for a in hosts}
+    answers = from_party_edges([], statuses)
+    answers.sides = sides
+    answers.pairs = answers.all_pairs = None  # type: ignore[assignment]
+    answers.roles = roles
+    return answers
+
+
+SIDES_QUERY = f"PREFIX dg: <{DG_NS}>\n" + """PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?contact ?actor ?role ?side ?status WHERE {
+  ?event a dg:Contact ; dcterms:identifier ?contact ; sem:hasActor ?r ;
+         dg:status/rdfs:label ?status .
+  ?r sem:roleType/rdfs:label ?role ; rdf:value/dcterms:identifier ?actor .
+  OPTIONAL { ?r dg:side ?side }
+  FILTER (LANG(?role) = "en")
+}"""
+
+
+def through_sparql(root: Path) -> Answers:
+    rows = sparql(root, SIDES_QUERY)
+    statuses = {r["contact"]: r["status"] for r in rows}
+    edges = [
+        (r["actor"], r["contact"], {"relation": r["role"].lower(), "side": r.get("side")})
+        for r in rows
+    ]
+    answers = from_party_edges(edges, statuses)
+    named = sparql(root, "who-talked-to-whom")
+    assert {pair(r["contact"], r["actor1"], r["actor2"]) for r in named} == answers.pairs
+    assert {r["status"] for r in named} <= DEFAULT_STATUSES
+    return answers
+
+
+class Dataset(NamedTuple):
+    root: Path
+    kg: dipgraph.KnowledgeGraph
+    out: Path  # its GraphML, CSV and FtM exports
+
+
+@pytest.fixture(scope="module", params=sorted(EVERY_DATASET))
+def dataset(request, tmp_path_factory) -> Dataset:
+    root = EVERY_DATASET[request.param]
+    out = tmp_path_factory.mktemp(f"doors-{request.param}")
+    built = run_cli("build", "--facts", root, "--out", out, "--formats", "graphml,csv,ftm")
+    assert built.code == 0, built.err
+    return Dataset(root, dipgraph.load(root), out)
+
+
+def test_every_door_gives_the_same_pairs_sides_statuses_and_roles(dataset) -> None:
+    root, kg, out = dataset
+    api = from_views(kg.talks(), kg.talks(any_status=True))
+    listed = run_cli("talks", "--facts", root, "--format", "json")
+    every = run_cli("talks", "--any-status", "--facts", root, "--format", "json")
+    assert listed.code == every.code == 0, listed.err + every.err
+    doors = {
+        "cli": from_views(json.loads(listed.out), json.loads(every.out)),
+        "sparql": through_sparql(root),
+        "networkx": through_networkx(kg.networkx),
+        "graphml": through_networkx(nx.read_graphml(out / "dipgraph.graphml")),
+        "csv": through_csv(out),
+        "ftm": through_ftm(out, kg),
+    }
+    assert api.all_pairs and len(api.statuses) == len(kg.facts.contacts)
+    assert {p[0] for p in api.pairs} == {
+        c.id for c in kg.facts.contacts.values() if c.status in DEFAULT_STATUSES
+    }
+    for door, answers in doors.items():
+        assert answers.statuses == api.statuses, door
+        assert answers.sides == api.sides, door
+        if answers.pairs is not None:
+            assert answers.pairs == api.pairs, door
+            assert answers.all_pairs == api.all_pairs, door
+        if door == "ftm":  # FtM names hosts (organizer); the other roles are "involved"
+            assert answers.roles == {r for r in api.roles if r[1] == "host"}, door
+        else:
+            assert answers.roles == api.roles, door
+
+
+def test_the_counts_agree(dataset) -> None:
+    root, kg, out = dataset
+    (count,) = sparql(
+        root,
+        f"PREFIX dg: <{DG_NS}> "
+        "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a dg:Contact }",
+    )
+    graph = nx.read_graphml(out / "dipgraph.graphml")
+    in_graphml = sum(d.get("node_type") == "contact" for _, d in graph.nodes(data=True))
+    listed = len(kg.talks(any_status=True))
+    assert int(count["n"]) == listed == in_graphml == kg.stats()["kinds"]["contacts"]
+
+
+def _paths_graph(graph: nx.MultiDiGraph) -> nx.Graph:
+    """Actors joined when they talked in a contact that counts by default."""
+    counted = {n for n, d in graph.nodes(data=True) if d.get("node_type") == "contact"
+               and status_counts(d["status"])}  # fmt: skip
+    joined = nx.Graph()
+    joined.add_edges_from((a, b) for a, b, c in talked_pairs(graph) if c in counted)
+    return joined
+
+
+def _pairs_to_compare(kg: dipgraph.KnowledgeGraph) -> list[tuple[str, str]]:
+    actors = sorted(kg.facts.actors)
+    if len(actors) <= EVERY_PAIR_UP_TO:
+        return list(combinations(actors, 2))
+    parties = sorted(kg.contact_index.contacts_by_actor)[:3]  # who is on some side
+    return [(a, b) for a in parties for b in actors if b != a][:12]
+
+
+def test_every_shortest_path_is_the_same_through_the_api_and_networkx(dataset) -> None:
+    _, kg, out = dataset
+    joined = _paths_graph(kg.networkx)
+    from_graphml = _paths_graph(nx.read_graphml(out / "dipgraph.graphml"))
+    assert {frozenset(e) for e in from_graphml.edges} == {frozenset(e) for e in joined.edges}
+    compared = 0
+    for a, b in _pairs_to_compare(kg):
+        found = kg.path(a, b, max_hops=50)
+        reachable = a in joined and b in joined and nx.has_path(joined, a, b)
+        assert found["found"] == reachable == bool(found["paths"]), (a, b)
+        if not reachable:
+            continue
+        expected = sorted(nx.all_shortest_paths(joined, a, b))
+        hops = len(expected[0]) - 1
+        assert len(found["paths"][0]["hops"]) == hops, (a, b)
+        every = kg.path(a, b, max_hops=hops, all=True)["paths"]
+        assert sorted({tuple(p["actors"]) for p in every}) == [tuple(p) for p in expected]
+        compared += 1
+    assert compared or not joined.number_of_edges()
+
+
+def test_the_command_line_path_is_the_api_path(dataset) -> None:
+    root, kg, _ = dataset
+    joined = _paths_graph(kg.networkx)
+    chosen = [(a, b) for a, b in _pairs_to_compare(kg) if a in joined and b in joined][:2]
+    chosen.append(_pairs_to_compare(kg)[-1])
+    for a, b in chosen:
+        for extra in ((), ("--all",), ("--any-status",)):
+            shown = run_cli("path", a, b, *extra, "--facts", root, "--format", "json")
+            assert shown.code == 0, shown.err
+            asked = kg.path(a, b, all="--all" in extra, any_status="--any-status" in extra)
+            assert json.loads(shown.out) == asked
+
+
+def test_talks_path_and_the_named_queries_count_the_same_statuses(dataset) -> None:
+    root, kg, _ = dataset
+    for any_status in (False, True):
+        talked = {v["id"] for v in kg.talks(any_status=any_status) if v["pairs"]}
+        crossed = {link.fact for link in kg.links(any_status=any_status)}
+        assert talked == crossed, any_status
+    named = {r["contact"] for r in sparql(root, "who-talked-to-whom")}
+    assert named == {v["id"] for v in kg.talks() if v["pairs"]}
+
+
+def test_a_proposed_meeting_is_no_path_unless_asked_and_then_says_so() -> None:
+    kg = dipgraph.load(EVERY_DATASET["bundled"])
+    assert kg.path("Lavrov", "Shoigu")["found"] is False
+    asked = kg.path("Lavrov", "Shoigu", any_status=True)
+    assert asked["found"] is True
+    statuses = {hop["status"] for path in asked["paths"] for hop in path["hops"]}
+    assert statuses - DEFAULT_STATUSES  # the hop through the proposed 2+2 says it
+    assert not any(v["id"] == "two-plus-two-meetings-proposed" for v in kg.talks("Lavrov"))

@@ -1,0 +1,93 @@
+"""The page's link reproduces the view (templates/js/hash.js): the same positions at the
+same window size, the selection named, active filters visible; the back button walks
+views; a link pasted into an open tab replaces the old view."""
+
+from __future__ import annotations
+
+from html_browser import graph_page
+
+WINDOW = {"width": 1280, "height": 720}
+
+
+def state(page) -> dict:
+    return page.evaluate("window.dipgraph.state()")
+
+
+def positions(page) -> dict:
+    return page.evaluate("window.dipgraph.network.getPositions()")
+
+
+def opened(browser, url: str):
+    context = browser.new_context(viewport=WINDOW)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_selector("body[data-ready=true]", state="attached", timeout=60000)
+    return context, page
+
+
+def name_drawn(page, ident: str) -> bool:
+    """vis-network draws the node's name now, at 12 px or more."""
+    return page.evaluate(
+        """(id) => { const n = window.dipgraph.network.body.nodes[id];
+        return n.labelModule.visible() &&
+          n.labelModule.fontOptions.size * window.dipgraph.network.getScale() >= 12; }""",
+        ident,
+    )
+
+
+def test_a_link_shows_the_same_picture(browser, bundled_html) -> None:
+    with graph_page(browser, bundled_html, viewport=WINDOW) as page:  # opened at 1400x900
+        page.wait_for_function("() => (window.dipgraph.status.resized || 0) >= 1")
+        page.evaluate("window.dipgraph.setFilters({statuses: ['happened']})")
+        page.evaluate("window.dipgraph.select('sergey-lavrov')")
+        link, before, where = page.url, state(page), positions(page)
+    context, again = opened(browser, link)
+    try:
+        after = state(again)
+        for key in ("filters", "selected", "contacts", "nodes", "focus", "layers"):
+            assert after[key] == before[key], key
+        moved = [
+            n
+            for n, p in positions(again).items()
+            if abs(p["x"] - where[n]["x"]) > 0.5 or abs(p["y"] - where[n]["y"]) > 0.5
+        ]
+        assert moved == []  # a seeded, stable layout
+        assert name_drawn(again, "sergey-lavrov")
+        banner = again.inner_text("#filters-active")
+        assert again.is_visible("#filters-active") and "status: happened" in banner
+        assert again.evaluate("document.getElementById('status-filter').closest('details').open")
+    finally:
+        context.close()
+
+
+def test_the_back_button_walks_views(page) -> None:
+    start = page.url
+    page.evaluate("window.dipgraph.select('sergey-lavrov')")
+    page.evaluate("window.dipgraph.select('william-burns')")
+    page.evaluate("window.dipgraph.path('Trump', 'Biden')")
+    assert state(page)["path"] is not None
+    page.go_back()
+    page.wait_for_function("() => window.dipgraph.state().path === null")
+    assert state(page)["selected"] == "william-burns"
+    page.go_back()
+    page.wait_for_function("() => window.dipgraph.state().selected === 'sergey-lavrov'")
+    page.go_back()
+    page.wait_for_function("() => window.dipgraph.state().selected === null")
+    assert page.url == start
+    page.go_forward()
+    page.wait_for_function("() => window.dipgraph.state().selected === 'sergey-lavrov'")
+
+
+def test_a_pasted_link_replaces_the_old_view(page) -> None:
+    base = page.url.split("#")[0]
+    page.evaluate("window.dipgraph.select('sergey-lavrov')")
+    page.goto(base + "#sel=joe-biden")  # pasted into the same tab: only the fragment changes
+    page.wait_for_function("() => window.dipgraph.state().selected === 'joe-biden'")
+    assert "Joe Biden" in page.inner_text("#panel h3")
+    page.goto(base + "#status=happened")
+    page.wait_for_function("() => window.dipgraph.state().selected === null")
+    assert state(page)["filters"]["statuses"] == ["happened"]
+    assert page.is_visible("#filters-active")
+    page.goto(base + "#path=donald-trump~joe-biden")
+    page.wait_for_function("() => window.dipgraph.state().path !== null")
+    assert state(page)["filters"]["statuses"] != ["happened"]  # the old filter went too

@@ -1,0 +1,407 @@
+"""`dipgraph suggest` rules on sentences written for these tests: sentence ends, hostile
+text, status cues, titles and new people, speakers, delegations and hosts, page furniture.
+Each draft must claim only what its own quote says."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+import dipgraph
+from conftest import TESTS
+from dipgraph.loader import load_facts
+from dipgraph.suggest.output import comment, to_yaml
+from dipgraph.suggest.text import split, tokenise
+
+WORLD = TESTS / "fixtures" / "suggest"
+
+
+@pytest.fixture(scope="module")
+def world():
+    return load_facts(WORLD)
+
+
+def drafts(text: str, facts):
+    return dipgraph.suggest(text=text, facts=facts)
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in split(text, tokenise(text))]
+
+
+# --- sentence ends ----------------------------------------------------------------------
+
+
+def test_a_full_stop_without_a_space_ends_an_arabic_sentence() -> None:
+    text = "قال الوزير إن اللقاء كان مفيدا.وأضاف أن الحوار سيستمر"
+    assert sentences(text) == ["قال الوزير إن اللقاء كان مفيدا.", "وأضاف أن الحوار سيستمر"]
+
+
+def test_abbreviations_and_decimals_do_not_end_a_sentence() -> None:
+    text = "The U.S. President said growth was 3.5 percent. He left."
+    assert sentences(text) == ["The U.S. President said growth was 3.5 percent.", "He left."]
+
+
+def test_a_run_of_marks_ends_one_sentence() -> None:
+    text = "هل التقيا؟!؟ نعم" + "." * 5000 + "لا"
+    assert sentences(text) == ["هل التقيا؟!؟", "نعم" + "." * 5000, "لا"]
+
+
+# --- hostile text -----------------------------------------------------------------------
+
+
+def test_a_noncharacter_in_a_comment_leaves_valid_yaml(world) -> None:
+    text = "التقى بوتين\ufffe بايدن في جنيف وقال الكرملين\uffff إن اللقاء مفيد."
+    found = drafts(text, world)
+    rendered = to_yaml(found)
+    assert "\ufffe" not in rendered and "\uffff" not in rendered
+    parsed = yaml.safe_load(rendered)  # raised "unacceptable character" before
+    quotes = [e["quote"] for draft in parsed["contacts"] for e in draft["evidence"]]
+    assert any("\ufffe" in q for q in quotes)  # escaped in the file, exact once read
+    assert comment("a\ufffeb\uffffc") == "a b c"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "." * 20000,
+        "؟!" * 10000,
+        "كلمة.أخرى." * 2000,
+        "اقرأ أيضاً: https://example.org/news/1.html\n" * 300,
+    ],
+)
+def test_punctuation_runs_and_link_pages_draft_nothing(world, text: str) -> None:
+    found = drafts(text, world)
+    assert (found.contacts, found.statements, found.posts) == ([], [], [])
+
+
+# --- new people -------------------------------------------------------------------------
+
+
+def new_names(text: str, facts) -> list[str]:
+    return [a.name for a in drafts(text, facts).actors if a.id is None]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a definite surname ends the name
+        ("وقال وزير الخارجية العماني سالم الحارثي إن اللقاء مفيد.", "سالم الحارثي"),
+        # a third word only where the name visibly ends: here a noun follows
+        ("بحث وزير الخارجية الأمريكي جون كاري سبل الحل مع لافروف.", "جون كاري"),
+        # ... and here a verb joined by "و"
+        ("التقى بوتين الرئيس الصيني تشانغ مينغ تشاو وأجرى معه محادثات.", "تشانغ مينغ تشاو"),
+        # link words join the parts of a name; an honorific is not part of it
+        ("وقال وزير الخارجية الأستاذ بدر بن حمد الحارثي إن الحوار مستمر.", "بدر بن حمد الحارثي"),
+        # a name before its title, set off by a comma
+        ("وقال كريم سالم، المبعوث الخاص للرئيس الأمريكي، إن اللقاء مفيد.", "كريم سالم"),
+        # ... or before an indefinite head ("envoy of")
+        ("وأكدت مصادر أن سامي نادر مبعوث الرئيس الأمريكي وصل.", "سامي نادر"),
+    ],
+)
+def test_a_new_persons_name_has_its_own_words(world, text: str, name: str) -> None:
+    assert new_names(text, world) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "هنأ بوتين بايدن بتسلمه مهام منصبه كرئيس للولايات المتحدة.",  # "as president"
+        "وقال مرشح الرئاسة الرئيس الأمريكي السابق إن الحوار مفيد.",  # a noun, no comma
+    ],
+)
+def test_words_beside_a_title_that_are_no_name(world, text: str) -> None:
+    assert new_names(text, world) == []
+
+
+def test_a_name_with_a_preposition_letter_is_not_a_verb(world) -> None:
+    # "وكيري" would strip to "يري" (he sees): ب and ك attach to nouns, never to verbs
+    found = drafts("التقى لافروف وكيري في جنيف.", world)
+    assert not any("وكيري" in c for s in found.statements for c in s.comments)
+
+
+# --- status -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "cue"),
+    [
+        ("التقى بوتين بايدن في جنيف.", "happened", None),
+        ("سيتحدث بوتين مع بايدن هاتفيا.", "planned", "سيتحدث"),
+        ("قمة محتملة بين بوتين وبايدن في جنيف.", "proposed", "محتملة"),
+        ("ألغت موسكو لقاء بين بوتين وبايدن.", "cancelled", "ألغت"),
+        ("أعلن الكرملين تجميد المحادثات بين بوتين وبايدن.", "cancelled", "تجميد"),
+        ("Putin will meet Biden tomorrow in Geneva.", "planned", "will meet"),
+    ],
+)
+def test_status_is_always_said_with_the_cue_that_decided_it(
+    world, text: str, status: str, cue: str | None
+) -> None:
+    found = drafts(text, world)
+    [contact] = found.contacts
+    assert contact.status == status
+    [why] = [c for c in contact.comments if c.startswith("status ")]
+    assert (cue in why) if cue else "no cue" in why
+    if cue:
+        assert cue in contact.quote  # the cue is inside the draft's own quote
+    rendered = yaml.safe_load(to_yaml(found))
+    assert rendered["contacts"][0]["status"] == status  # written even when happened
+
+
+def test_a_denial_outside_the_clause_is_quoted_with_the_contact(world) -> None:
+    [contact] = drafts("نفى الكرملين أن يكون بوتين قد التقى بايدن في جنيف.", world).contacts
+    assert contact.status == "denied" and "نفى" in contact.quote
+
+
+# --- vocabulary, sides, page furniture -----------------------------------------------------
+
+
+def test_a_summons_is_a_meeting_but_recalling_ones_own_envoy_is_none(world) -> None:
+    [summons] = drafts("استدعى لافروف السفير الأمريكي جون سميث.", world).contacts
+    assert summons.type == "meeting" and "sergey-lavrov" in summons.participants
+    assert drafts("استدعت روسيا سفيرها لدى الولايات المتحدة للتشاور.", world).contacts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وأفادت وزارة الخارجية الأمريكية بأن الحوار مستمر.", "state-dept"),
+        ("وجاء في بيان للكرملين أن الحوار مستمر.", "kremlin"),
+        ("ووصف بوتين المحادثات بأنها مفيدة.", "vladimir-putin"),
+    ],
+)
+def test_more_ways_to_report_words(world, text: str, speaker: str) -> None:
+    assert [s.speaker for s in drafts(text, world).statements] == [speaker]
+
+
+def test_a_given_name_unlike_the_known_ones_is_someone_new(world) -> None:
+    # the facts know Anatoly Antonov; "كريم أنتونوف" is another Antonov ...
+    found = drafts("وقال السفير الروسي كريم أنتونوف إن الحوار مستمر.", world)
+    assert [a.name for a in found.actors if a.id is None] == ["كريم أنتونوف"]
+    # ... and another spelling of Anatoly is Antonov himself
+    found = drafts("وقال السفير الروسي أناتولى أنتونوف إن الحوار مستمر.", world)
+    assert [a.id for a in found.actors if a.id is None] == []
+
+
+def test_the_head_of_a_delegation_is_on_the_side_named_before_the_title(world) -> None:
+    text = (
+        "ورأس الجانب الأمريكي في الاجتماع نائب وزير الخارجية كريم سالم، "
+        "فيما رأس الجانب الروسي سيرجي لافروف في محادثات جنيف."
+    )
+    found = drafts(text, world)
+    [newcomer] = [a for a in found.actors if a.id is None]
+    [talks] = found.contacts
+    assert sorted(map(sorted, talks.sides)) == [[newcomer.provisional_id], ["sergey-lavrov"]]
+
+
+def test_page_furniture_and_teasers_draft_nothing(world) -> None:
+    article = (
+        "التقى بوتين بايدن في جنيف.\n"
+        "اقرأ أيضاً: لافروف يلتقي تيلرسون في موسكو\n"
+        "اقرأ أيضاً\n"
+        "شويجو يبحث مع ماتيس الأمن في محادثات هاتفية\n"
+        "وقال الكرملين إن اللقاء مفيد."
+    )
+    found = drafts(article, world)
+    assert [c.participants for c in found.contacts] == [["vladimir-putin", "joe-biden"]]
+    assert [s.speaker for s in found.statements] == ["kremlin"]
+    assert {a.id for a in found.actors} == {"vladimir-putin", "joe-biden", "kremlin"}
+
+
+@pytest.mark.parametrize(
+    ("text", "hosts", "mediators"),
+    [
+        ("استضافت تركيا محادثات بين لافروف وتيلرسون.", ["turkey"], []),
+        ("أجرى بوتين وبايدن محادثات بوساطة تركيا.", [], ["turkey"]),
+    ],
+)
+def test_hosts_and_mediators_are_no_parties(world, text, hosts, mediators) -> None:
+    found = drafts(text, world)
+    [talks] = found.contacts
+    assert (talks.hosts, talks.mediators) == (hosts, mediators)
+    assert "turkey" not in talks.participants
+    written = yaml.safe_load(to_yaml(found))["contacts"][0]
+    assert written.get("hosts", []) == hosts and written.get("mediators", []) == mediators
+
+
+def test_a_known_person_spelled_another_way_is_not_new(world) -> None:
+    # the facts spell him "أناتولي أنتونوف" (ت); the article "أنطونوف" (ط)
+    found = drafts("وقال السفير الروسي أناتولي أنطونوف إن الحوار مستمر.", world)
+    assert sorted(a.id for a in found.actors) == ["anatoly-antonov", "russia"]
+    assert [s.speaker for s in found.statements] == ["anatoly-antonov"]
+
+
+# --- titles -----------------------------------------------------------------------------
+
+
+def posts(text: str, facts) -> list[tuple[str, str]]:
+    return [(p.holder, p.title) for p in drafts(text, facts).posts]
+
+
+def test_a_feminine_title_keeps_its_first_word(world) -> None:
+    found = posts("وقالت نائبة وزير الخارجية الأمريكي سارة كريم إن المحادثات مفيدة.", world)
+    assert found == [("new-person-1", "نائبة وزير الخارجية الأمريكي")]
+
+
+def test_each_title_goes_to_the_name_after_it(world) -> None:
+    text = "التقى وزير الخارجية الروسي سيرجي لافروف ووزير الدفاع الأمريكي جيمس ماتيس."
+    assert posts(text, world) == [
+        ("sergey-lavrov", "وزير الخارجية الروسي"),
+        ("james-mattis", "وزير الدفاع الأمريكي"),  # without the "و" that joins them
+    ]
+
+
+def test_a_new_outlet_speaks_and_a_state_in_its_name_does_not(world) -> None:
+    found = drafts("وأفادت وكالة نوفا نيوز بأن الحوار مستمر.", world)
+    [outlet] = [a for a in found.actors if a.id is None]
+    assert (outlet.name, outlet.kind) == ("نوفا نيوز", "organization")
+    assert [s.speaker for s in found.statements] == [outlet.provisional_id]
+    found = drafts("وقالت قناة روسيا إن اللقاء انتهى.", world)
+    assert [s.speaker for s in found.statements] != ["russia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "speaker"),
+    [
+        # the envoy is the name after the comma; Putin is whom he serves
+        ("وقال مبعوث الرئيس الروسي فلاديمير بوتين، كريم سالم، إن اللقاء مفيد.", "new", "new"),
+        (
+            "وقال مبعوث الرئيس الروسي فلاديمير بوتين، بوريس بيلوف، إن اللقاء مفيد.",
+            "boris-belov",
+            "boris-belov",
+        ),
+        # a comma after the holder that opens no name changes nothing
+        (
+            "وقال مساعد الرئيس الروسي بوريس بيلوف، في تصريح، إن الحوار مستمر.",
+            "boris-belov",
+            "boris-belov",
+        ),
+    ],
+)
+def test_an_envoys_post_goes_to_the_envoy_not_to_whom_he_serves(
+    world, text: str, holder: str, speaker: str
+) -> None:
+    found = drafts(text, world)
+    new = {a.provisional_id for a in found.actors if a.id is None}
+    expect = {"new": next(iter(new), None)}
+    [post] = found.posts
+    assert post.holder == expect.get(holder, holder) and post.holder != "vladimir-putin"
+    assert [s.speaker for s in found.statements] == [expect.get(speaker, speaker)]
+
+
+def test_a_name_behind_a_preposition_letter_is_still_a_name(world) -> None:
+    # "كيري" is no "يرى" (he sees) behind ك: the name after the title is taken whole
+    found = drafts("بعد لقاء مع نظيره الأمريكي جون كيري في جنيف قال لافروف إن الحوار مفيد.", world)
+    assert [a.name for a in found.actors if a.id is None] == ["جون كيري"]
+
+
+def test_a_dual_titles_second_holder_may_be_new(world) -> None:
+    text = "وعقد وزيرا الخارجية الروسي سيرجي لافروف والأمريكي جون كاري محادثات في جنيف."
+    found = drafts(text, world)
+    [new] = [a for a in found.actors if a.id is None]
+    assert new.name == "جون كاري"
+    [talks] = found.contacts
+    assert sorted(map(sorted, talks.sides)) == [[new.provisional_id], ["sergey-lavrov"]]
+
+
+def test_a_given_name_spelled_another_way_is_part_of_the_known_name(world) -> None:
+    # the facts spell "سيرجي لافروف"; "سيرغي" before his surname is the same given name
+    found = drafts("وقال وزير الخارجية الروسي سيرغي لافروف إن الحوار مفيد.", world)
+    assert [(p.holder, p.title) for p in found.posts] == [("sergey-lavrov", "وزير الخارجية الروسي")]
+    assert all(a.id for a in found.actors)
+
+
+# --- every claim inside the draft's own quotes ------------------------------------------------
+
+
+def _unquoted_parties(text: str, facts) -> list[tuple[str, str]]:
+    """(contact quote, party) for each party no quote of its draft names."""
+    from dipgraph.suggest.article import Article
+    from dipgraph.suggest.lexicon import load_lexicon
+
+    found = dipgraph.suggest(text=text, facts=facts)
+    read = Article.read(text, facts, load_lexicon())
+    where: dict[str, list[int]] = {}
+    for mention in read.mentions + read.implied:
+        where.setdefault(mention.actor, []).append(read.tokens[mention.first].start)
+    missing = []
+    for contact in found.contacts:
+        for party in [*contact.participants, *contact.hosts, *contact.mediators]:
+            starts = where.get(party, [])
+            if not any(s.start <= at < s.end for s in contact.spans for at in starts):
+                missing.append((contact.quote, party))
+    return missing
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in (TESTS.parent / "facts/sources").glob("*.txt"))
+)
+def test_every_party_is_named_in_its_drafts_quotes(name: str) -> None:
+    facts = load_facts(TESTS.parent / "facts")
+    text = (TESTS.parent / "facts/sources" / name).read_text(encoding="utf-8")
+    assert _unquoted_parties(text, facts) == []
+
+
+def test_parties_named_in_an_earlier_sentence_are_quoted_there(world) -> None:
+    text = "التقى بوتين وبايدن في جنيف. وقال الكرملين إن الاتصال بين الرئيسين كان مفيدا."
+    assert _unquoted_parties(text, world) == []
+
+
+def test_a_mediator_named_after_the_clause_is_quoted(world) -> None:
+    text = "وانتهت المحادثات بين بوتين وبايدن، بعد ساعتين من تبادل الرسائل بواسطة تركيا."
+    assert _unquoted_parties(text, world) == []
+    [talks] = drafts(text, world).contacts
+    assert talks.mediators == ["turkey"] and "تركيا" in talks.quote
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("وقال الرئيس كاراتوف إن الحوار مفيد.", ["كاراتوف"]),  # a lone name, then "إن"
+        ("وأضاف الوزير نفسه أن الحوار مفيد.", []),  # a pronoun: no name
+        ("والتقى السفير الجديد بوتين.", []),  # a definite word: no name
+    ],
+)
+def test_a_lone_name_after_a_title_only_where_a_name_ends(world, text, names) -> None:
+    assert new_names(text, world) == names
+
+
+def test_according_to_an_outlet_is_its_statement(world) -> None:
+    found = drafts("التقى بوتين بايدن في جنيف بحسب وكالة نوفا نيوز.", world)
+    [outlet] = [a.provisional_id for a in found.actors if a.id is None]
+    assert [s.speaker for s in found.statements] == [outlet]
+
+
+def test_the_two_presidents_of_named_states_are_the_people_named_before(world) -> None:
+    text = (
+        "أكد بوتين أن الحوار مفيد. وقال بايدن إنه مستعد. "
+        "وأجرى الرئيسان الروسي والأمريكي محادثة هاتفية."
+    )
+    [call] = [c for c in drafts(text, world).contacts if c.type == "phone_call"]
+    assert sorted(call.participants) == ["joe-biden", "vladimir-putin"]
+    assert _unquoted_parties(text, world) == []
+
+
+def test_an_envoy_and_a_son_in_law_are_received_not_the_one_they_serve(world) -> None:
+    text = "يستعد الكرملين لاستقبال المبعوث كريم سالم وصهر بايدن في موسكو."
+    [talks] = drafts(text, world).contacts
+    assert "joe-biden" not in talks.participants
+
+
+def test_an_indefinite_envoy_title_names_the_one_served_then_the_envoy(world) -> None:
+    found = drafts("وقال مبعوث بايدن كريم سالم إن الحوار مفيد.", world)
+    [new] = [a.provisional_id for a in found.actors if a.id is None]
+    assert [p.holder for p in found.posts] == [new]
+    assert [s.speaker for s in found.statements] == [new]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("وصل لافروف إلى جنيف لإجراء محادثات مع تيلرسون.", "planned"),  # in order to hold
+        ("أجرى لافروف محادثات مع تيلرسون لإجراء تقييم للوضع.", "happened"),  # not before it
+    ],
+)
+def test_a_purpose_cue_counts_only_right_before_the_contact(world, text, status) -> None:
+    [talks] = drafts(text, world).contacts
+    assert talks.status == status
