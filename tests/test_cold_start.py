@@ -473,3 +473,61 @@ def test_a_full_disk_costs_the_cache_not_the_fast_answer(
     assert count == len(dipgraph.load(small_copy).store) > 400
     assert not [p for p in (tmp_path / "cache").iterdir() if p.is_dir()]
     assert "cache not written (No space left on device)" in capfd.readouterr().err
+
+
+def test_a_killed_cold_query_leaves_a_child_that_says_nothing(
+    small_copy: Path, tmp_path: Path
+) -> None:
+    """The query command is killed while its child streams the quads: the child stops
+    at its next write, silently (it printed "cache not written (Broken pipe)" to the
+    terminal seconds after the command had ended), and leaves no half-written entry."""
+    script = (
+        "import os, sys, time\n"
+        "import dipgraph.cache.child as child\n"
+        "command = os.getpid()\n"
+        "real = child.ToParent.write\n"
+        "def late(self, chunk):  # in the child: write once the command is gone\n"
+        "    while os.getppid() == command:\n"
+        "        time.sleep(0.02)\n"
+        "    real(self, chunk)\n"
+        "child.ToParent.write = late\n"
+        "sys.argv = ['dipgraph', *sys.argv[1:]]\n"
+        "import dipgraph.cli\n"
+        "dipgraph.cli.main()\n"
+    )
+    cache = tmp_path / "cache"
+    env = {**os.environ, "DIPGRAPH_CACHE_DIR": str(cache), "PYTHONPATH": str(REPO)}
+    log = tmp_path / "stderr"
+    with log.open("wb") as stderr:
+        command = subprocess.Popen(
+            [sys.executable, "-c", script, "sparql", COUNT, "--facts", str(small_copy)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+    tasks = Path(f"/proc/{command.pid}/task")
+    deadline = time.monotonic() + 60
+    while not (kids := [c for t in tasks.iterdir() for c in _children(t)]):
+        assert command.poll() is None and time.monotonic() < deadline, log.read_text()
+        time.sleep(0.02)
+    command.kill()
+    command.wait()
+    while Path(f"/proc/{kids[0]}").exists() and _state(kids[0]) != "Z":
+        assert time.monotonic() < deadline, "the child outlived the command"
+        time.sleep(0.05)
+    assert log.read_text(encoding="utf-8") == ""
+    assert not [p for p in cache.iterdir() if p.is_dir()]  # no entry, no building folder
+
+
+def _children(task: Path) -> list[int]:
+    try:
+        return [int(pid) for pid in (task / "children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "gone"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -28,6 +29,8 @@ def first_query_at_any_size(monkeypatch) -> None:
     """The fixtures are small: a first query would load the whole store (see
     dipgraph.cached.FIRST_QUERY_FROM_BYTES); here it loads what it reads whatever the size."""
     monkeypatch.setattr(dipgraph.cached, "FIRST_QUERY_FROM_BYTES", 0)
+
+
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
@@ -45,6 +48,21 @@ COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
             {"x/p", "x/q", "x/r"},
         ),
         ("SELECT ?g { GRAPH ?g { ?s x:p ?o } }", {"x/p"}),
+        # rdflib's algebra drops a FILTER inside an EXISTS pattern: the footprint reads
+        # the query as parsed (the fuzz found these: rows missed in the part of the store)
+        (
+            "SELECT * { ?s x:p ?o FILTER NOT EXISTS { ?s x:r ?w FILTER NOT EXISTS { ?s x:q ?z } }}",
+            {"x/p", "x/r", "x/q"},
+        ),
+        (
+            "SELECT * { ?s x:p ?o FILTER NOT EXISTS { FILTER NOT EXISTS { ?s x:q ?z } } }",
+            {"x/p", "x/q"},
+        ),
+        (
+            "ASK { ?s x:p ?o FILTER EXISTS { FILTER (isIRI(?o) || EXISTS { ?o x:q ?z }) } }",
+            {"x/p", "x/q"},
+        ),
+        ("SELECT ?g { GRAPH ?g { { ?s x:p ?o } UNION { ?s x:q ?o } } }", {"x/p", "x/q"}),
         ("SELECT * { { SELECT ?s { ?s x:p ?o } } UNION { ?s x:q ?o } }", {"x/p", "x/q"}),
         ("CONSTRUCT { ?s ?anything ?o } WHERE { ?s x:p ?o BIND(x:z AS ?anything) }", {"x/p"}),
         ("ASK {}", set()),
@@ -73,6 +91,8 @@ def test_what_a_query_reads(query: str, expected: set[str]) -> None:
         "SELECT * { ?s x:p ?o FILTER NOT EXISTS { GRAPH ?g {} } }",
         "SELECT ?g { GRAPH ?g {} }",  # lists graphs: one that holds only x:q counts
         "SELECT ?g { GRAPH ?g { OPTIONAL { ?s x:p ?o } } }",
+        "SELECT ?g { GRAPH ?g { { ?s x:p ?o } UNION {} } }",
+        "SELECT * { ?s x:p ?o FILTER EXISTS { ?s x:q ?z FILTER NOT EXISTS { ?s ?v ?z } } }",
         "DESCRIBE x:a",
         "SELECT * { SERVICE <http://e/> { ?s x:p ?o } }",
         "BASE <http://x/> SELECT * { ?s <p> ?o }",
@@ -265,3 +285,42 @@ def test_a_cold_query_on_small_facts_reads_no_query_with_rdflib(tmp_path: Path) 
     assert cold.stdout == warm.stdout and b'"contact"' in cold.stdout
     imported = [line.rsplit(b"|", 1)[-1].strip() for line in cold.stderr.splitlines()]
     assert b"pyoxigraph" in imported and not [m for m in imported if m.startswith(b"rdflib")]
+
+
+# A comment ends at a line feed or a carriage return (SPARQL 1.1, 19.4), as Oxigraph reads
+# it; rdflib ended it at a line feed only, so a pattern after "# ...\r" was no pattern to the
+# footprint, and the store made for the query lacked its quads (0 rows cold, 62 warm).
+COMMENTED = (
+    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+    "SELECT (COUNT(*) AS ?n) WHERE {{ ?s rdfs:label ?l . # which have a type?{end}"
+    "?s a ?t . \n}}"
+)
+
+
+@pytest.mark.parametrize("end", ["\r", "\r\n", "\n", "\r\r", " \r\t"])
+def test_a_comment_ends_where_oxigraph_ends_it(
+    end: str, small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    query = COMMENTED.format(end=end)
+    whole = dipgraph.load(small_copy)
+    expected = whole.answer(query, lambda r: next(iter(r))["n"].value)
+    assert int(expected) > 0
+    kg = dipgraph.load(small_copy, cache=True, prepare_store=True, first_query=query)
+    assert kg._unchecked is not None and len(kg._unchecked.store) < len(whole.store)
+    assert kg.answer(query, lambda r: next(iter(r))["n"].value) == expected
+
+
+def test_random_queries_answer_alike_from_their_part_of_the_store_and_the_whole() -> None:
+    """A bounded run of benchmarks/footprint_fuzz.py (its figures for many more queries
+    are in benchmarks/README.md): random queries and shipped ones with their line ends
+    and comments changed, none answered otherwise from the part of the store its
+    predicates select than from the whole store. (With comments read as rdflib reads
+    them, 2 of these 200 were.)"""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import footprint_fuzz
+
+    found = footprint_fuzz.fuzz(footprint_fuzz.Data.of(REPO / "facts"), 200, seed=7)
+    assert found["differences"] == []
+    proving = found["narrowed"] - found.get("empty", 0) - found.get("errors", 0)
+    assert found["narrowed"] >= 80 and proving >= 40, found  # enough to prove something

@@ -104,7 +104,7 @@ def test_html_command_writes_atomically_and_filters(cli, tmp_path: Path) -> None
     assert cli("html", "--facts", SMALL, "--out", out, "--since", "2021").code == 0
     page = out.read_text(encoding="utf-8")
     assert "belov-clark-meeting" in page and "adams-belov-call" not in page
-    assert not list(tmp_path.glob(".*.tmp"))
+    assert not list(tmp_path.glob(".*"))  # no temporary file left
     bad = cli("html", "--facts", SMALL, "--out", out, "--type", "telegram")
     assert bad.code == 1 and "unknown contact type" in bad.err
 

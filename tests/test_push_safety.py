@@ -6,10 +6,12 @@ Each server here is a raw socket on 127.0.0.1 that answers exactly what the test
 from __future__ import annotations
 
 import base64
+import json
 import os
 import socket
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -199,3 +201,54 @@ def test_redirects_are_not_followed(serve_raw) -> None:
     result = push(server.url, "--user", "bob", env={"DIPGRAPH_PUSH_PASSWORD": "pw"})
     assert result.code == 1 and "redirects are not followed" in result.err
     assert target.requests == []
+
+
+# -- a server that echoes the credential back (issue #26, item 8) -------------------------
+
+SECRET = 's3cr"t p\\w/é'  # a quote, a space, a backslash, a slash and a non-ASCII letter
+
+
+def _echoes(form: Callable[[bytes], bytes], status: bytes = b"401 Unauthorized") -> Behaviour:
+    """Answers with ``form(request head)`` in the error body (or the status line)."""
+
+    def behaviour(conn: socket.socket, head: bytes) -> None:
+        body = b"denied: " + form(head) + b" (check your credentials)"
+        conn.sendall(b"HTTP/1.1 " + status + b"\r\nContent-Length: %d\r\n\r\n" % len(body) + body)
+
+    return behaviour
+
+
+def _header(head: bytes) -> bytes:
+    return next(line for line in head.split(b"\r\n") if line.lower().startswith(b"authorization"))
+
+
+ECHOES = {
+    "header": _header,
+    "token": lambda head: _header(head).split()[-1],
+    "token-unpadded": lambda head: _header(head).split()[-1].rstrip(b"="),
+    "decoded": lambda head: base64.b64decode(_header(head).split()[-1]),
+    "json": lambda head: json.dumps({"password": SECRET}).encode(),
+    "percent-encoded": lambda head: urllib.parse.quote(SECRET, safe="").encode(),
+    "form-encoded": lambda head: urllib.parse.quote_plus(SECRET).encode(),
+    "upper-cased": lambda head: SECRET.upper().encode(),
+    "padded-to-the-cut": lambda head: b"x" * 288 + SECRET.encode(),
+}
+
+
+@pytest.mark.parametrize("form", ECHOES.values(), ids=ECHOES.keys())
+def test_a_credential_the_server_echoes_is_never_printed(serve_raw, form) -> None:
+    server = serve_raw(_echoes(form))
+    result = push(server.url, "--user", "alice", env={"DIPGRAPH_PUSH_PASSWORD": SECRET})
+    assert result.code == 1 and "HTTP 401" in result.err, result.err
+    shown = result.out + result.err
+    token = base64.b64encode(f"alice:{SECRET}".encode()).decode()
+    for leak in ("s3cr", token[:12], token[-12:].rstrip("="), "S3CR", "s3cr%22"):
+        assert leak not in shown, shown
+
+
+def test_a_credential_in_a_bad_status_line_is_never_printed(serve_raw) -> None:
+    server = serve_raw(_echoes(lambda head: b"", status=b"abc " + SECRET.encode()))
+    url = server.url.replace("http://", "http://alice:" + urllib.parse.quote(SECRET, safe="") + "@")
+    result = push(url)
+    assert result.code == 1 and "malformed" in result.err, result.err
+    assert "s3cr" not in result.out + result.err

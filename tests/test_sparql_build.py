@@ -5,13 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 import rdflib
 
 import dipgraph
-from conftest import SMALL
+from conftest import REPO, SMALL
 from dipgraph.exports.atomic import atomic_text
 
 
@@ -125,7 +129,7 @@ def test_build_writes_every_format_and_each_parses_back(cli, tmp_path: Path) -> 
             assert "https://w3id.org/dipgraph/id/graph/wire" in graphs
         else:
             assert len(rdflib.Graph().parse(path, format=rdf_format)) == triples, suffix
-    assert not list(out.glob(".*.tmp")), "temporary files left behind"
+    assert not list(out.glob(".*")), "temporary files left behind"
 
 
 def test_build_refuses_unknown_format_and_writes_nothing(cli, tmp_path: Path) -> None:
@@ -150,6 +154,64 @@ def test_atomic_write_keeps_the_old_file_on_failure(tmp_path: Path) -> None:
         raise RuntimeError("crash half way")
     assert target.read_text(encoding="utf-8") == "old"
     assert list(tmp_path.iterdir()) == [target]
+
+
+# A build killed while writing (SIGKILL, the OOM killer, a power cut) left its hidden
+# temporary file in the output folder, and no later build removed it (issue #26, item 13).
+WRITER = """
+import os, signal, sys
+from pathlib import Path
+from dipgraph.exports.atomic import atomic_text
+with atomic_text(Path(sys.argv[1])) as stream:
+    stream.write("half an export")
+    stream.flush()
+    print("writing", flush=True)
+    if sys.argv[2] == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+    sys.stdin.read()  # until told to finish (its input closed)
+"""
+
+
+def _writer(target: Path, then: str) -> subprocess.Popen:
+    """A process writing ``target``, killed then (``then`` "kill") or finishing once its
+    standard input is closed ("wait")."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    process = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(target), then],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stdout.readline() == b"writing\n"
+    return process
+
+
+def test_a_later_build_removes_what_a_killed_one_left(cli, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    assert _writer(out / "other.csv", "kill").wait(30) < 0
+    (left,) = out.iterdir()
+    assert left.name.startswith(".other.csv.") and left.name.endswith(".dipgraph-partial")
+    older = out / ".dipgraph.html.k2j3h4g5.tmp"  # an older version's, two hours old
+    older.write_text("half", encoding="utf-8")
+    os.utime(older, (time.time() - 7200,) * 2)
+    mine = out / ".notes.txt"  # a hidden file of the user's own: never touched
+    mine.write_text("mine", encoding="utf-8")
+    assert cli("build", "--facts", SMALL, "--out", out, "--formats", "ttl").code == 0
+    assert sorted(p.name for p in out.iterdir()) == [".notes.txt", "dipgraph.ttl"]
+
+
+def test_a_build_leaves_a_running_writers_file_alone(cli, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    running = _writer(out / "dipgraph.html", "wait")
+    assert cli("build", "--facts", SMALL, "--out", out, "--formats", "ttl").code == 0
+    assert len(list(out.glob(".dipgraph.html.*"))) == 1  # still being written
+    assert running.stdin is not None
+    running.stdin.close()
+    assert running.wait(30) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["dipgraph.html", "dipgraph.ttl"]
+    assert (out / "dipgraph.html").read_text(encoding="utf-8") == "half an export"
 
 
 def test_schema_command_prints_json_schema_that_accepts_the_dataset(cli) -> None:

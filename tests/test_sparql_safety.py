@@ -329,3 +329,64 @@ def test_query_results_reach_the_terminal_without_control_characters(cli) -> Non
     triples = list(ox.parse(outputs["turtle"].encode(), format=ox.RdfFormat.TURTLE))
     assert triples[0].object.value == raw
     assert "a\\x1b[2J\\x07b\\u202ec\\x85d" in outputs["csv"]
+
+
+# -- the pre-check's reading of the prologue (issue #26, item 11) ------------------------
+# A regex over the PREFIX/BASE prologue backtracked quadratically: "PREFIX" and 64 kB of
+# spaces with no line end took 19 s, before `--timeout` started counting.
+
+PADDED = "PREFIX" + " " * 64_000 + "x: <http://x/> SELECT * WHERE { ?s x:p ?o }"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        PADDED,
+        "BASE" + "\t" * 64_000 + "<http://x/> ASK {}",
+        "PREFIX x: " * 8_000,
+        ("# comment\r" + "PREFIX  " * 50) * 200,
+        "PREFIX" + " " * 1_000_000,  # the most the server takes
+    ],
+)
+def test_reading_the_prologue_is_linear(text: str) -> None:
+    from dipgraph.graph.sparql import is_update
+
+    began = time.perf_counter()
+    assert not is_update(text)
+    assert time.perf_counter() - began < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "update"),
+    [
+        ("PREFIX x: <http://x/> INSERT DATA { x:a x:b x:c }", True),  # one line
+        ("BASE <http://x/>\nPREFIX : <y>  # a comment\rDELETE WHERE { ?s ?p ?o }", True),
+        ("prefix x:<http://x/>with <http://g/> delete { ?s ?p ?o } where { ?s ?p ?o }", True),
+        ("# INSERT\nSELECT * { ?s ?p ?o }", False),
+        ("PREFIX insert: <http://x/> SELECT * { ?s insert:p ?o }", False),
+        ("SELECT ?insert { ?insert ?p ?o }", False),
+    ],
+)
+def test_an_update_is_told_after_any_prologue(text: str, update: bool) -> None:
+    from dipgraph.graph.sparql import is_update
+
+    assert is_update(text) is update
+
+
+def test_a_padded_prologue_is_answered_within_the_timeout(cli, tmp_path) -> None:
+    """(It took 19 s, past --timeout 1, before the query's timer started.)"""
+    query = tmp_path / "padded.rq"
+    query.write_text(PADDED, encoding="utf-8")
+    done = cli("sparql", f"@{query}", "--facts", SMALL, "--timeout", "1", "--format", "json")
+    assert done.code == 0 and done.json()["results"]["bindings"] == []
+
+
+def test_checking_a_query_counts_in_the_timeout(cli, tmp_path) -> None:
+    """8 MiB of brackets take the pre-check some 20 s to read: --timeout stops it."""
+    query = tmp_path / "brackets.rq"
+    query.write_text("ASK { FILTER(" + "()" * ((4 << 20) - 16) + ") }", encoding="utf-8")
+    began = time.monotonic()
+    done = cli("sparql", f"@{query}", "--facts", SMALL, "--timeout", "1")
+    assert done.code == 1 and "stopped after 1 s" in done.err, done.err
+    assert "Traceback" not in done.err
+    assert time.monotonic() - began < 20  # (it took 98 s: the check ran before the timer)

@@ -40,21 +40,34 @@ _waiting: list[int] = []  # children still writing their cache entry
 _ended: dict[int, int] = {}  # exit codes of the children waited for
 
 
+class ParentGone(Exception):
+    """The parent closed its end of the pipe before the quads were all sent: it was
+    killed, and nobody waits for the child's work. The child stops without a word (the
+    terminal it shares may be another command's by then)."""
+
+
 class ToParent:
     """The child's end: N-Quads bytes go to :meth:`write`; :meth:`end_data` says all
     went (the parent's store is then complete: it may start querying); :meth:`done`
-    says every check passed (the parent may then give its answer out)."""
+    says every check passed (the parent may then give its answer out). Both of the
+    first raise :class:`ParentGone` when the parent is gone."""
 
     def __init__(self, data_fd: int, status_fd: int) -> None:
         self._data = os.fdopen(data_fd, "wb", buffering=1 << 20)
         self._status = status_fd
 
     def write(self, chunk: bytes) -> None:
-        self._data.write(chunk)
+        try:
+            self._data.write(chunk)
+        except BrokenPipeError:
+            raise ParentGone from None
 
     def end_data(self) -> None:
         if not self._data.closed:
-            self._data.close()
+            try:
+                self._data.close()  # (what is still buffered goes now)
+            except BrokenPipeError:
+                raise ParentGone from None
 
     def done(self, answer_waits: bool = False) -> None:
         """``answer_waits``: the parent runs its query only once it hears this, so what
@@ -136,7 +149,7 @@ def store_from_child(work: Callable[[ToParent], int]) -> tuple[Any, Callable[[],
             # collection over the facts' millions of objects cost 1.5 s at 100k contacts.
             gc.disable()
             code = work(ToParent(data_w, status_w))
-        except BaseException:
+        except BaseException:  # ParentGone among them: ended without a word
             pass
         finally:
             with suppress(BaseException):

@@ -630,16 +630,26 @@ def sparql(
         if not sep or not name:
             fail(f"--param takes NAME=VALUE, not '{item}'")
         bindings[name.strip().lstrip("?$")] = value
-    from dipgraph.graph.sparql import check_query, require_params, resolve_query
+    import time
 
-    # Before the facts: a cold start checks and compiles them all first. A FactsError
-    # may also come after loading, from a cold start's checks (see main).
+    from dipgraph.graph.sparql import check_query, require_params, resolve_query
+    from dipgraph.sparql.deadline import QueryTimeout, run_with_deadline
+
+    # Before the facts: a cold start checks and compiles them all first. Within --timeout:
+    # what is spent checking the text is not left for running it. A FactsError may also
+    # come after loading, from a cold start's checks (see main).
+    began = time.monotonic()
     text, named = resolve_query(query)
     require_params(query, named, bindings)
-    check_query(text, allow_service)
     try:
+        try:
+            run_with_deadline(lambda: check_query(text, allow_service), timeout)
+        except QueryTimeout as error:  # the check's thread still runs: leave at once
+            failures.report(error)
+            _exit_now(failures.exit_code(error))
+        checked = time.monotonic() - began
         graph = open_graph(facts, base_iri, sparql=True, first_query=query)
-        _run_sparql(graph, query, bindings, fmt, timeout, allow_service)
+        _run_sparql(graph, query, bindings, fmt, timeout, allow_service, checked)
     except KeyboardInterrupt:
         typer.echo("interrupted: the query was stopped", err=True)
         _exit_now(130)
@@ -652,14 +662,16 @@ def _run_sparql(
     fmt: Format,
     timeout: float | None,
     allow_service: bool,
+    spent: float = 0.0,
 ) -> None:
-    """Evaluate on a thread the main thread can abandon (Ctrl-C, --timeout), then print."""
+    """Evaluate on a thread the main thread can abandon (Ctrl-C, --timeout, of which
+    ``spent`` seconds went on checking the query), then print."""
     from dipgraph.cli.sparql_view import end_output, print_rendered
     from dipgraph.sparql.deadline import QueryTimeout, run_with_deadline
     from dipgraph.sparql.results import render
 
     def within_deadline(evaluate: Any) -> Any:
-        return run_with_deadline(evaluate, timeout)
+        return run_with_deadline(evaluate, timeout, spent)
 
     graph.prepare_store()  # built or opened before --timeout starts counting
     try:
@@ -711,8 +723,8 @@ def serve(
     max_query_memory: Annotated[
         int,
         typer.Option(
-            help="MiB of memory a query may use beyond its worker's; then it is stopped "
-            "(0: no limit).",
+            help="MiB of memory a query may use beyond its worker's, and the most its "
+            "answer may take; then it is stopped (0: no limit).",
             min=0,
         ),
     ] = 1024,
@@ -746,44 +758,61 @@ def serve(
     problem = option_problem(tuple(allow_host or ()), tuple(cors or ()))
     if problem:
         fail(problem)
-    graph = open_graph(facts, base_iri)
-    if not is_loopback(host):
+    server = None
+    try:  # Ctrl-C or SIGTERM, wherever they come (see main): the workers go, quietly
+        graph = open_graph(facts, base_iri)
+        if not is_loopback(host):
+            typer.echo(
+                f"warning: listening on {output.text(host)}, not loopback: anyone who can "
+                "reach it can query the graph",
+                err=True,
+            )
+        try:
+            server = make_server(
+                graph,
+                facts or _default_facts(),
+                host,
+                port,
+                timeout,
+                workers,
+                max_query_memory << 20,
+                tuple(allow_host or ()),
+                tuple(cors or ()),
+                verbose,
+            )
+        except OSError as error:
+            fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
+        gc.freeze()  # the graph lives as long as the server: collections need not rescan it
+        bound_host, bound_port = server.server_address[:2]
+        shown = f"[{bound_host}]" if ":" in bound_host else bound_host
         typer.echo(
-            f"warning: listening on {output.text(host)}, not loopback: anyone who can reach it can "
-            "query the graph",
+            f"serving http://{shown}:{bound_port}/sparql and the graph at "
+            f"http://{shown}:{bound_port}/ (Ctrl-C stops)",
             err=True,
         )
-    try:
-        server = make_server(
-            graph,
-            facts or _default_facts(),
-            host,
-            port,
-            timeout,
-            workers,
-            max_query_memory << 20,
-            tuple(allow_host or ()),
-            tuple(cors or ()),
-            verbose,
-        )
-    except OSError as error:
-        fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
-    gc.freeze()  # the graph lives as long as the server: collections need not rescan it
-    bound_host, bound_port = server.server_address[:2]
-    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
-    typer.echo(
-        f"serving http://{shown}:{bound_port}/sparql and the graph at "
-        f"http://{shown}:{bound_port}/ (Ctrl-C stops)",
-        err=True,
-    )
-    if not server.pool.isolated:
-        typer.echo("note: query workers could not be cut off the network", err=True)
-    try:
-        server.run()
+        if not server.pool.isolated:
+            typer.echo("note: query workers could not be cut off the network", err=True)
+        server.run()  # (waitress ends its loop on KeyboardInterrupt)
     except KeyboardInterrupt:
         pass
     finally:
-        server.close()
+        if server is not None:
+            server.close()
+
+
+def _stop_serving_on_signals() -> None:
+    """Ctrl-C and SIGTERM (what systemd and container runtimes send to stop a service)
+    stop ``serve`` the same way, at any moment: the first raises KeyboardInterrupt in the
+    main thread; any later one is ignored while the server stops."""
+    import signal
+
+    def stop(number: int, frame: Any) -> None:
+        for each in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(each, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    for each in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(each, stop)
 
 
 @app.command()
@@ -996,6 +1025,8 @@ def main() -> None:
     """
     if sys.argv[1:2] != ["serve"]:
         gc.disable()
+    else:
+        _stop_serving_on_signals()  # as early as can be: before the command's imports
     failures.show_warnings_as_lines()
     from dipgraph.collector import allow_memory_trim
 

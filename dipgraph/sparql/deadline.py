@@ -26,9 +26,10 @@ class QueryTimeout(ServiceError):
     """The query was still running when its time ran out."""
 
 
-def run_with_deadline(call: Callable[[], T], timeout: float | None) -> T:
-    """``call()`` on a daemon thread: its result or its exception, or QueryTimeout after
-    ``timeout`` seconds (None: no limit). KeyboardInterrupt reaches the caller at once."""
+def run_with_deadline(call: Callable[[], T], timeout: float | None, spent: float = 0.0) -> T:
+    """``call()`` on a daemon thread: its result or its exception, or QueryTimeout once
+    ``timeout`` seconds (None: no limit) have passed, ``spent`` of them before this call
+    (checking the query, say). KeyboardInterrupt reaches the caller at once."""
     outcome: dict[str, object] = {}
     done = threading.Event()
 
@@ -44,7 +45,7 @@ def run_with_deadline(call: Callable[[], T], timeout: float | None) -> T:
             done.set()
 
     threading.Thread(target=target, name="dipgraph-query", daemon=True).start()
-    if not done.wait(timeout):
+    if not done.wait(None if timeout is None else max(timeout - spent, 0.0)):
         raise QueryTimeout(f"the query was stopped after {timeout:g} s (--timeout)")
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]

@@ -9,20 +9,26 @@ graphs sent so far replaced and the others as they were (push again to finish).
 The whole push has one deadline: a server that answers byte by byte cannot hold it
 longer (a per-read socket timeout would restart with every byte). Credentials may
 come in the URL (``http://user:pass@host/store``) or as arguments; they are sent as
-HTTP basic auth and never printed: every message shows the URL without them.
+HTTP basic auth and never printed: every message shows the URL without them, and
+what a server sends back (an error body, a status line) is shown with the credential
+taken out, in every form a server may echo it (see :func:`hider`).
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
+import html
 import http.client
+import json
+import re
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qs, quote, unquote, urlsplit, urlunsplit
+from urllib.parse import parse_qs, quote, quote_plus, unquote, urlsplit, urlunsplit
 
 from dipgraph.errors import ServiceError
 from dipgraph.graph.sparql.messages import clip
@@ -33,6 +39,7 @@ if TYPE_CHECKING:
 
 ERROR_BODY_LIMIT = 300  # characters of a server's error message shown
 READ_LIMIT = 64 * 1024  # bytes of an answer read at most
+HIDDEN = "[credential hidden]"
 
 
 class PushError(ServiceError):
@@ -112,6 +119,40 @@ def check_user(user: str | None) -> None:
         raise PushError(f"user name '{clip(user)}' has a ':', which HTTP basic auth cannot carry")
 
 
+def hider(user: str, password: str) -> Callable[[str], str]:
+    """A function that takes the credential out of a text a server sent (an error body
+    may echo the request's headers, or the password it refused): the password as sent,
+    URL-, form-, JSON- or HTML-escaped, or as UTF-8 read as Latin-1; the basic-auth token,
+    with or without its padding, and the ``user:password`` it decodes to; in any case.
+
+    >>> hide = hider("bob", "pa ss")
+    >>> hide("Authorization: Basic Ym9iOnBhIHNz; password=pa+ss; PA%20SS")
+    'Authorization: Basic [credential hidden]; password=[credential hidden]; [credential hidden]'
+    """
+    token = basic_token(user, password)
+    forms = {token, token.rstrip("=")}
+    if password:
+        forms |= {
+            password,
+            quote(password, safe=""),
+            quote(password),
+            quote_plus(password),
+            json.dumps(password)[1:-1],
+            json.dumps(password, ensure_ascii=False)[1:-1],
+            html.escape(password),
+            password.encode().decode("latin-1"),
+        }
+    pattern = re.compile(
+        "|".join(map(re.escape, sorted(forms, key=len, reverse=True))), re.IGNORECASE
+    )
+    return lambda text: pattern.sub(HIDDEN, text)
+
+
+def basic_token(user: str, password: str) -> str:
+    """What HTTP basic auth sends for ``user`` and ``password`` (RFC 7617)."""
+    return base64.b64encode(f"{user}:{password}".encode()).decode()
+
+
 def plain_http_warning(url: str, user: str | None) -> str | None:
     """A warning when a password would cross the network unencrypted, else None."""
     endpoint = Endpoint.parse(url)
@@ -155,9 +196,10 @@ def push(
         if password is None:
             raise PushError(f"no password for user '{clip(user)}'")
     headers = {"Content-Type": "application/n-triples"}
+    hide: Callable[[str], str] = str
     if user is not None:
-        token = base64.b64encode(f"{user}:{password}".encode()).decode()
-        headers["Authorization"] = f"Basic {token}"
+        headers["Authorization"] = f"Basic {basic_token(user, password or '')}"
+        hide = hider(user, password or "")
     deadline = time.monotonic() + timeout
     separator = "&" if "?" in target.target else "?"
     sent = []
@@ -169,7 +211,7 @@ def push(
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
         assert body is not None  # no output file given: the bytes
         path = f"{target.target}{separator}graph={quote(graph.value, safe='')}"
-        status = _put(target, path, body, headers, deadline, timeout, graph.value)
+        status = _put(target, path, body, headers, deadline, timeout, graph.value, hide)
         sent.append(Pushed(graph.value, len(triples), status))
     return sent
 
@@ -182,8 +224,11 @@ def _put(
     deadline: float,
     timeout: float,
     graph: str,
+    hide: Callable[[str], str] = str,
 ) -> int:
-    """One PUT, cut off at ``deadline`` whatever the server does; returns the status."""
+    """One PUT, cut off at ``deadline`` whatever the server does; returns the status.
+    ``hide`` takes the credential out of what the server sent, before it is cut short
+    for a message (a cut could leave the start of a password)."""
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise PushError(f"push to {target.shown} did not finish within {timeout:g} s")
@@ -210,16 +255,16 @@ def _put(
         if isinstance(error, http.client.HTTPException):
             raise PushError(
                 f"{target.shown} sent a malformed answer for graph {graph}: "
-                f"{type(error).__name__} {clip(str(error), 100)}"
+                f"{type(error).__name__} {clip(hide(str(error)), 100)}"
             ) from None
-        raise PushError(f"cannot reach {target.shown}: {clip(str(error), 200)}") from None
+        raise PushError(f"cannot reach {target.shown}: {clip(hide(str(error)), 200)}") from None
     finally:
         watchdog.cancel()
         connection.close()
     if cut.is_set():  # what was read before the cut may parse, but is not the answer
         raise late
     if not 200 <= status < 300:
-        detail = clip(answer.decode("utf-8", errors="replace").strip(), ERROR_BODY_LIMIT)
+        detail = clip(hide(answer.decode("utf-8", errors="replace").strip()), ERROR_BODY_LIMIT)
         note = " (redirects are not followed)" if 300 <= status < 400 else ""
         raise PushError(f"{target.shown} refused graph {graph}: HTTP {status}{note} {detail}")
     return status

@@ -6,6 +6,11 @@ A process can be killed: each query runs in a worker process, and one that passe
 deadline is killed at once and replaced by a fresh worker started in the background.
 Workers are started with ``spawn`` (no fork of a threaded server) and open their
 store themselves (:func:`dipgraph.sparql.answer.open_store`).
+
+Stopping the server (Ctrl-C, SIGTERM) is the server's work, at any moment: a worker is
+started on a thread that no signal interrupts, with Ctrl-C and SIGTERM blocked, which
+it then ignores (a terminal's Ctrl-C goes to every process of its group, and a worker
+still starting died of it with a traceback); the server kills its workers as it stops.
 """
 
 from __future__ import annotations
@@ -14,18 +19,21 @@ import logging
 import multiprocessing
 import os
 import queue
+import signal
 import threading
 import time
 from dataclasses import dataclass
+from multiprocessing import resource_tracker
 from pathlib import Path
 from typing import Any
 
 from dipgraph.errors import ServiceError
-from dipgraph.sparql.answer import Reply, serve
+from dipgraph.sparql.answer import Reply, receive, serve
 
 log = logging.getLogger("dipgraph.server")
 MEMORY_CHECK_INTERVAL = 0.1  # seconds between two looks at a running query's memory
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}  # the server's to handle, never a worker's
 
 
 class PoolError(ServiceError):
@@ -59,11 +67,13 @@ def _resident(worker: Worker) -> int:
 class QueryPool:
     """``size`` worker processes over the facts in ``facts_dir``. A running query is
     watched: past its time, or past ``max_memory`` bytes more than its worker held when
-    ready, its worker is killed (a query can fill memory well before its timeout)."""
+    ready, its worker is killed (a query can fill memory well before its timeout). An
+    answer of more than ``max_memory`` bytes is refused (0: no limit): the answer comes
+    as a file when it is large (see dipgraph.sparql.answer), so none is held in memory."""
 
     def __init__(self, facts_dir: Path, base_iri: str, size: int = 2, max_memory: int = 0) -> None:
         self._context = multiprocessing.get_context("spawn")
-        self._args = (str(facts_dir), base_iri)
+        self._args = (str(facts_dir), base_iri, max_memory)
         self._size = size
         self._idle: queue.Queue[Worker] = queue.Queue()
         self._live: set[Worker] = set()  # guarded by _lock
@@ -75,8 +85,20 @@ class QueryPool:
 
     def start(self, wait: float = 600.0) -> None:
         """Start the workers; the first must come up (its error is raised) before the
-        others start, so they find the cache it filled."""
-        first = self._spawn()
+        others start, so they find the cache it filled. Ctrl-C (KeyboardInterrupt)
+        may cut this short; a worker being started is started whole all the same."""
+        spawned: queue.Queue[Worker | BaseException | None] = queue.Queue()
+
+        def spawn() -> None:  # off the main thread, where a signal's handler would cut in
+            try:
+                spawned.put(self._spawn())
+            except BaseException as error:
+                spawned.put(error)
+
+        threading.Thread(target=spawn, name="dipgraph-spawn", daemon=True).start()
+        first = spawned.get()
+        if isinstance(first, BaseException):
+            raise first
         if first is None:
             raise PoolError(503, "the query pool is closed")
         self._await_ready(first, wait)
@@ -95,7 +117,14 @@ class QueryPool:
             process = self._context.Process(
                 target=serve, args=(child, *self._args), name="dipgraph-query", daemon=True
             )
-            process.start()
+            # (multiprocessing unblocks both once it has started its resource tracker:
+            # have that done first.)
+            resource_tracker.ensure_running()
+            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+            try:
+                process.start()  # (the child inherits this thread's mask)
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
             child.close()
             worker = Worker(process, parent)
             with self._lock:
@@ -178,7 +207,7 @@ class QueryPool:
         try:
             while (left := deadline - time.monotonic()) > 0:
                 if worker.conn.poll(min(left, MEMORY_CHECK_INTERVAL)):
-                    reply = worker.conn.recv()
+                    reply = receive(worker.conn)
                     self._idle.put(worker)
                     return reply
                 if self.max_memory and _resident(worker) > worker.baseline + self.max_memory:

@@ -17,8 +17,6 @@ from dipgraph.errors import InputError
 
 QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"
 _PARAM = re.compile(r"^#\s*param:\s*(\w+)\s+(actor|fact|date|text)\s*$", re.MULTILINE)
-_PROLOGUE = re.compile(r"^(\s|#[^\n]*\n|(PREFIX|BASE)\s+[^\n]*\n)*", re.IGNORECASE)
-_UPDATE = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
 _QUERY_WORDS = re.compile(r"\b(select|ask|construct|describe)\b", re.IGNORECASE)
 
 
@@ -48,7 +46,9 @@ def named_queries() -> dict[str, NamedQuery]:
 
 def is_update(text: str) -> bool:
     """True when the text (after its prologue) starts like a SPARQL UPDATE."""
-    return bool(_UPDATE.match(text[_PROLOGUE.match(text).end() :]))  # type: ignore[union-attr]
+    from dipgraph.graph.sparql.keywords import starts_an_update
+
+    return starts_an_update(text)
 
 
 MAX_NESTING = 256  # ( { [ levels; Oxigraph's parser crashed at 3,000 braces
@@ -149,7 +149,8 @@ def _refuse(text: str, allow_service: bool) -> None:
 
     if is_update(text):
         raise SparqlError("SPARQL UPDATE is refused: the graph is read-only")
-    if nesting_depth(text) > MAX_NESTING:
+    brackets = sum(map(text.count, "({["))  # (a bound on the depth, found at C's speed)
+    if brackets > MAX_NESTING and nesting_depth(text) > MAX_NESTING:
         raise SparqlError(
             f"the query nests brackets more than {MAX_NESTING} levels deep; the SPARQL "
             "parser would crash on it"

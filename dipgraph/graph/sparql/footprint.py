@@ -15,8 +15,22 @@ SERVICE; a GRAPH pattern that can match without reading a triple (``GRAPH ?g {}`
 lists every graph, and a graph exists while it holds a quad); a BASE, a relative IRI
 or a backslash escape (where two parsers could read an IRI differently); and a query
 rdflib's parser cannot read, that is longer than :data:`MAX_QUERY_CHARS` or that has
-more than :data:`MAX_PARSED_NODES` terms and patterns (rdflib orders the triples of a
-pattern in quadratic time: 38 s for ``?s x:p 1,1,1...`` in 8,000 characters).
+more than :data:`MAX_PARSED_NODES` terms and patterns (rdflib's parser is pure Python:
+a cold start must not wait on it).
+
+The query is read as rdflib parses it, its prefixed names and paths resolved, not as
+rdflib's algebra: turning the parse into algebra drops a FILTER inside an EXISTS pattern
+(``FILTER NOT EXISTS { ?s x:r ?w FILTER NOT EXISTS { ?s x:q ?z } }`` kept ``x:r``
+alone), and it ordered a pattern's triples in quadratic time (38 s for
+``?s x:p 1,1,1...`` in 8,000 characters).
+
+rdflib must read the text as Oxigraph will. The one place their lexers part is where a
+``#`` comment ends: at a line feed or a carriage return for Oxigraph (as SPARQL 1.1, 19.4,
+says), at a line feed only for rdflib, which read a pattern after ``# note\r`` as part
+of the comment. Each carriage return is read as a line feed: outside a comment it is
+white space to both, or a character of a long string (a value, never a predicate); no
+other character of the Basic Multilingual Plane ends a comment or separates tokens
+differently for the two (tests/test_first_query_footprint.py compares them).
 
 >>> sorted(predicates_read("SELECT ?n WHERE { ?a <http://schema.org/name> ?n }"))
 ['http://schema.org/name']
@@ -33,7 +47,7 @@ from typing import Any
 from dipgraph.errors import DipgraphError
 
 MAX_QUERY_CHARS = 3_000  # rdflib's parser is pure Python: 1.2 s for an 8,000-character FILTER
-MAX_PARSED_NODES = 1_000  # the shipped queries have up to 650; this many translate in 0.3 s
+MAX_PARSED_NODES = 1_000  # the shipped queries have up to 650
 _ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -46,24 +60,44 @@ def predicates_read(text: str) -> frozenset[str] | None:
     it may read any quad (see the module's docstring)."""
     if len(text) > MAX_QUERY_CHARS or "\\" in text:
         return None
+    text = text.replace("\r", "\n")  # where a comment ends, as Oxigraph reads it
     try:
-        from rdflib.plugins.sparql.algebra import translateQuery
-        from rdflib.plugins.sparql.parser import parseQuery
-
-        parsed = parseQuery(text)
-        if _nodes(parsed, MAX_PARSED_NODES) > MAX_PARSED_NODES:
-            return None
-        query = translateQuery(parsed)
+        query = _parsed(text)
     except Exception:  # rdflib raises many kinds; Oxigraph has the last word on errors
         return None
-    if query.prologue.base:
+    if query is None:
         return None
     found: set[str] = set()
     try:
-        _walk(query.algebra, found)
+        _walk(query, found)
     except (_AnyPredicate, RecursionError):
         return None
     return frozenset(found)
+
+
+def _parsed(text: str) -> Any:
+    """The query as rdflib's parser reads it, its prefixed names and property paths
+    resolved; None when it is too large to read, or has a BASE. (Not rdflib's algebra:
+    turning the parse into algebra drops a FILTER inside an EXISTS pattern, and with it
+    the patterns that FILTER reads.)"""
+    from functools import partial
+
+    from rdflib.plugins.sparql.algebra import (
+        translatePath,
+        translatePName,
+        translatePrologue,
+        traverse,
+    )
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    prologue_part, query = parseQuery(text)
+    if _nodes(query, MAX_PARSED_NODES) > MAX_PARSED_NODES:
+        return None
+    prologue = translatePrologue(prologue_part, None)
+    if prologue.base:
+        return None
+    query = traverse(query, visitPost=partial(translatePName, prologue=prologue))
+    return traverse(query, visitPost=translatePath)
 
 
 def _nodes(node: Any, budget: int) -> int:
@@ -90,23 +124,23 @@ def _nodes(node: Any, budget: int) -> int:
 
 
 def _walk(node: Any, found: set[str]) -> None:
-    """Collect the predicates of every triple pattern under ``node``."""
+    """Collect the predicates of every triple pattern under ``node`` (the parse)."""
     from rdflib.plugins.sparql.parserutils import CompValue
 
     if isinstance(node, CompValue):
         name = node.name
-        if name in ("DescribeQuery", "ServiceGraphPattern", "GraphGraphPattern"):
-            raise _AnyPredicate  # (GraphGraphPattern: GRAPH in an EXISTS rdflib left as parsed)
-        if name == "Graph" and not _reads_a_triple(node.get("p")):
+        if name in ("DescribeQuery", "ServiceGraphPattern"):
+            raise _AnyPredicate
+        if name == "GraphGraphPattern" and not _reads_a_triple(node.get("graph")):
             raise _AnyPredicate
         for key, value in node.items():
-            if key == "triples":  # (s, p, o) tuples; or, as parsed, flat s p o s p o lists
+            if key == "triples":  # flat lists: s p o s p o ...
                 for triples in value or ():
                     if len(triples) % 3:
                         raise _AnyPredicate
                     for predicate in triples[1::3]:
                         _predicate(predicate, found)
-            elif key != "_vars":
+            elif key != "template":  # (what CONSTRUCT makes, not what it reads)
                 _walk(value, found)
     elif isinstance(node, list | tuple):
         for item in node:
@@ -116,21 +150,25 @@ def _walk(node: Any, found: set[str]) -> None:
             _walk(value, found)
 
 
-def _reads_a_triple(pattern: Any) -> bool:
-    """True when every solution of ``pattern`` comes from matching a triple: a
-    non-empty basic graph pattern, maybe filtered or joined."""
+def _reads_a_triple(group: Any) -> bool:
+    """True when every solution of ``group`` (a parsed ``{ ... }``) comes from matching
+    a triple: one of its parts is a non-empty basic graph pattern (the others are joined
+    to it, or filter it), a union of such groups, or a group in a GRAPH that is one."""
     from rdflib.plugins.sparql.parserutils import CompValue
 
-    if not isinstance(pattern, CompValue):
+    if not isinstance(group, CompValue):
         return False
-    if pattern.name == "BGP":
-        return bool(pattern.get("triples"))
-    if pattern.name in ("Filter", "Extend", "Project", "Distinct", "Reduced"):
-        return _reads_a_triple(pattern.get("p"))
-    if pattern.name == "Join":
-        return _reads_a_triple(pattern.get("p1")) or _reads_a_triple(pattern.get("p2"))
-    if pattern.name == "LeftJoin":
-        return _reads_a_triple(pattern.get("p1"))
+    for part in group.get("part") or ():
+        if not isinstance(part, CompValue):
+            continue
+        if part.name == "TriplesBlock" and any(part.get("triples") or ()):
+            return True
+        if part.name == "GroupOrUnionGraphPattern" and all(
+            _reads_a_triple(branch) for branch in part.get("graph") or [None]
+        ):
+            return True
+        if part.name == "GraphGraphPattern" and _reads_a_triple(part.get("graph")):
+            return True
     return False
 
 

@@ -90,8 +90,42 @@ def uses_service(text: str) -> bool:
     comments and IRIs never do: the parser reads each of them whole, as this lexer does.
     """
     return any(
-        "SERVICE" in word for reading in (text, _decode_escapes(text)) for word in _words(reading)
+        "SERVICE" in reading.upper()  # (else no word can hold it: tokens need not be read)
+        and any("SERVICE" in word for word in _words(reading))
+        for reading in (text, _decode_escapes(text))
     )
+
+
+_UPDATE_WORDS = frozenset(
+    ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+)
+
+
+def starts_an_update(text: str) -> bool:
+    """True when the first word after the prologue (spaces, comments, and the
+    declarations ``PREFIX name: <iri>`` and ``BASE <iri>``) is one a SPARQL UPDATE
+    begins with. Tokens are read one by one up to that word, each once: the time is
+    linear in the prologue's length (a regex over it backtracked, 19 s for 64 kB).
+
+    >>> starts_an_update("PREFIX x: <http://x/> # note\\rINSERT DATA { x:a x:b x:c }")
+    True
+    >>> starts_an_update("PREFIX insert: <http://x/> SELECT * { ?s insert:p ?o }")
+    False
+    """
+    declaration = 0  # tokens of a PREFIX or BASE declaration still to pass
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        if kind in ("space", "comment"):
+            continue
+        if declaration:
+            declaration -= 1
+            continue
+        word = match.group().upper() if kind == "name" else ""
+        if word in ("PREFIX", "BASE"):
+            declaration = 2 if word == "PREFIX" else 1
+            continue
+        return word in _UPDATE_WORDS
+    return False
 
 
 def nesting_depth(text: str) -> int:
