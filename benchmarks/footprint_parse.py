@@ -4,7 +4,7 @@ Run: python benchmarks/footprint_parse.py [--runs N]
 Prints, for the largest query of each hostile shape that predicates_read still
 accepts (MAX_QUERY_CHARS characters) and for one just over the cap, the time of
 predicates_read, as a ratio against a one-pattern query measured in the same run.
-tests/test_footprint_redteam.py proves the caps structurally; this prints the seconds.
+tests/test_sparql_footprint_caps.py proves the caps structurally; this prints the seconds.
 """
 
 from __future__ import annotations

@@ -16,14 +16,16 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
 
 import dipgraph
-from conftest import REPO
+from conftest import REPO, SMALL
 from dipgraph.cache import content_key
 from dipgraph.cache.folder import building_dir, clean_leftovers
+from dipgraph.cache.tables import CacheDamaged, Tables, TableWriter
 
 MARKER_CODE = "import pathlib; pathlib.Path({!r}).write_text('pwned')"
 
@@ -495,3 +497,125 @@ def test_the_key_cannot_be_forged_by_a_file_holding_the_next_one(
     assert content_key(root, "urn:x:") != before
     with pytest.raises(dipgraph.FactsError):
         dipgraph.load(root, cache=True)
+
+
+def _written(path: Path, fill) -> Path:
+    writer = TableWriter(path)
+    fill(writer)
+    writer.close()
+    return path
+
+
+def _set_rows(path: Path, part: str, sql: str, *args: object) -> None:
+    with sqlite3.connect(path) as db:
+        (table,) = db.execute("SELECT tab FROM parts WHERE name=?", (part,)).fetchone()
+        db.execute(sql.format(table=table), args)
+
+
+@pytest.mark.parametrize("part", ["rows", "keyed", "value:whole"])
+def test_json_nested_past_the_recursion_limit_is_damage_not_a_traceback(
+    tmp_path: Path, part: str
+) -> None:
+    def fill(writer: TableWriter) -> None:
+        writer.add_list("rows", [[1]])
+        writer.add_map("keyed", {"k": [1]})
+        writer.add_value("whole", [1])
+
+    path = _written(tmp_path / "index.sqlite", fill)
+    _set_rows(path, part, "UPDATE {table} SET data=?", "[" * 100_000 + "]" * 100_000)
+    tables = Tables(path)
+    with pytest.raises(CacheDamaged):
+        if part == "rows":
+            tables.list("rows")[0]
+        elif part == "keyed":
+            tables.map("keyed")["k"]
+        else:
+            tables.value("whole")
+
+
+def test_json_just_under_the_limit_is_damage_when_tupled(tmp_path: Path) -> None:
+    """json.loads may just manage a depth that turning lists to tuples cannot."""
+    import sys
+
+    path = _written(tmp_path / "index.sqlite", lambda w: w.add_list("rows", [[1]]))
+    for depth in range(sys.getrecursionlimit() - 60, sys.getrecursionlimit(), 5):
+        _set_rows(path, "rows", "UPDATE {table} SET data=?", "[" * depth + "]" * depth)
+        tables = Tables(path)
+        with suppress(CacheDamaged):  # or a tuple: never a RecursionError
+            tables.list("rows")[0]
+
+
+def test_a_lost_piece_of_a_stored_value_is_damage_not_fewer_facts(tmp_path: Path) -> None:
+    """The facts are stored in pieces of records; a piece lost between two others still
+    reads as JSON: every contact of the piece silently gone."""
+    pieces = ['{"contacts":[', '"a","b"', ',"c"', "]}"]
+    path = _written(tmp_path / "index.sqlite", lambda w: w.add_json("facts", pieces))
+    assert Tables(path).value("facts") == {"contacts": ["a", "b", "c"]}
+    _set_rows(path, "value:facts", "DELETE FROM {table} WHERE rowid=3")
+    with pytest.raises(CacheDamaged):
+        Tables(path).value("facts")
+
+
+def test_a_piece_added_to_a_stored_value_is_damage(tmp_path: Path) -> None:
+    pieces = ['{"contacts":[', '"a"', "]}"]
+    path = _written(tmp_path / "index.sqlite", lambda w: w.add_json("facts", pieces))
+    _set_rows(path, "value:facts", "INSERT INTO {table} (rowid, data) VALUES (9, ' ')")
+    with pytest.raises(CacheDamaged):
+        Tables(path).value("facts")
+
+
+def test_a_key_note_nested_past_the_recursion_limit_is_ignored(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """The note remembering a facts folder's key is JSON too: deep nesting in it made
+    every query command end in a RecursionError traceback."""
+    import time
+
+    import dipgraph.cache as cache
+
+    later = time.time_ns() + 60_000_000_000  # the files look a minute old: a note is kept
+    monkeypatch.setattr(cache.time, "time_ns", lambda: later)
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    key = cache.quick_key(folder, small_copy, "https://x.example/")
+    (note,) = folder.glob("key-*.json")
+    note.write_text("[" * 100_000 + "]" * 100_000)
+    assert cache.quick_key(folder, small_copy, "https://x.example/") == key
+
+
+@pytest.mark.parametrize(
+    ("value", "limit"),
+    [
+        ("inf", (1 << 40) << 20),  # no limit, as one may write it
+        ("-inf", 0),
+        ("nan", 4096 << 20),
+        ("abc", 4096 << 20),
+        ("1e400", (1 << 40) << 20),
+        ("0.5", 1 << 19),
+    ],
+)
+def test_any_cache_size_limit_is_read_without_a_traceback(
+    monkeypatch, value: str, limit: int
+) -> None:
+    from dipgraph.cache import size_limit
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_MAX_MB", value)
+    assert size_limit() == limit
+
+
+def test_an_infinite_cache_limit_runs_a_query(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "DIPGRAPH_CACHE_DIR": str(tmp_path / "c"), "DIPGRAPH_CACHE_MAX_MB": "inf"}
+    repo = Path(__file__).parent.parent
+    done = subprocess.run(
+        [sys.executable, "-m", "dipgraph", "talks", "belov", "--facts", str(SMALL)],
+        capture_output=True,
+        text=True,
+        cwd=repo,
+        env={**env, "PYTHONPATH": str(repo)},
+        timeout=120,
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr

@@ -252,3 +252,179 @@ def test_a_file_that_cannot_be_read_blames_no_record_it_uses(cli, small_copy: Pa
     assert error.startswith(f"{facts}:18:") and "quote the value" in error
     assert not [line for line in lines if "not used by any fact" in line]
     assert lines[-1].startswith("error: 1 error(s), 0 warning(s) in ")
+
+
+def _add(root: Path, name: str, text: str) -> None:
+    (root / name).write_text(text, encoding="utf-8")
+
+
+def _problems(root: Path) -> list[str]:
+    from dipgraph.loader import check_facts
+
+    return [str(problem) for problem in check_facts(root)[1]]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "column", "says"),
+    [
+        ("id", '"zed\\n"', 9, "is not a valid id"),
+        ("wikidata", '"Q42\\n"', 15, "is not a Wikidata item id"),
+        ("names", '{"en\\n": Zed}', 13, "is not a language code"),
+    ],
+)
+def test_a_trailing_newline_is_not_part_of_a_valid_id(
+    small_copy: Path, field: str, value: str, column: int, says: str
+) -> None:
+    lines = ["actors:", "  - id: zed", "    kind: person", "    names: {en: Zed}"]
+    row = {"id": 1, "names": 3}.get(field)
+    if row is None:
+        lines.append(f"    {field}: {value}")
+        row = 4
+    else:
+        lines[row] = f"    {field}: {value}" if field == "names" else f"  - id: {value}"
+    _add(small_copy, "zz-newline.yaml", "\n".join(lines) + "\n")
+    problems = _problems(small_copy)
+    assert any(
+        f"zz-newline.yaml:{row + 1}:{column}: error:" in p and says in p for p in problems
+    ), problems
+
+
+def test_an_overlong_id_is_refused_at_its_place(small_copy: Path) -> None:
+    long_id = "z" * 121
+    _add(
+        small_copy,
+        "zz-long.yaml",
+        f"actors:\n  - id: {long_id}\n    kind: person\n    names: {{en: Zed}}\n",
+    )
+    problems = _problems(small_copy)
+    says = "zz-long.yaml:2:9: error: an id of 121 characters is too long"
+    assert any(says in p for p in problems), problems
+    assert all(long_id not in p for p in problems), problems  # not echoed whole
+
+
+@pytest.mark.parametrize("text", ["٢٠٢٠-٠٣", "2020-٠٣", "２０２０"])
+def test_a_date_is_ascii_digits_to_the_end(text: str) -> None:
+    from dipgraph.dates import DateError, PartialDate
+
+    with pytest.raises(DateError):
+        PartialDate.parse(text)
+
+
+def test_a_wikidata_id_with_a_newline_gives_no_traceback(cli, small_copy: Path) -> None:
+    _add(
+        small_copy,
+        "zz-newline.yaml",
+        'actors:\n  - id: zed\n    kind: person\n    names: {en: Zed}\n    wikidata: "Q42\\n"\n',
+    )
+    for command in (["talks", "belov"], ["build", "--out", small_copy / "out"]):
+        result = cli(*command, "--facts", small_copy)
+        assert result.code == 1 and "Traceback" not in result.err, result.err
+        assert "zz-newline.yaml:5:15: error:" in result.err
+
+
+def test_a_raw_nul_is_located_at_its_line_and_column(small_copy: Path) -> None:
+    text = (
+        "topics:\n"
+        "  - id: zz-a\n"
+        "    names: {en: Arms, ar: الحد من التسلح والأسلحة النووية الاستراتيجية}\n"
+        "  - id: zz-b\n"
+        "    names: {en: Bad\x00name}\n"
+    )
+    _add(small_copy, "zz-nul.yaml", text)
+    problems = _problems(small_copy)
+    assert any("zz-nul.yaml:5:20: error: YAML syntax error" in p for p in problems), problems
+
+
+def test_a_source_file_that_is_a_fifo_is_not_called_missing(small_copy: Path) -> None:
+    import os
+
+    os.mkfifo(small_copy / "sources" / "pipe.txt")
+    sources = small_copy / "sources.yaml"
+    sources.write_text(
+        sources.read_text(encoding="utf-8").replace("sources/wire.txt", "sources/pipe.txt"),
+        encoding="utf-8",
+    )
+    problems = _problems(small_copy)
+    assert any("source file 'sources/pipe.txt' is not a regular file" in p for p in problems), (
+        problems
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "place"),
+    [
+        (
+            b"topics:\n  - id: zz-a\n    names: {en: Arms, ar: "
+            + '"الحد \xff"}\n'.encode().replace(b"\xc3\xbf", b"\xff"),
+            "3:33",
+        ),
+        (b'topics:\r  - id: zz-a\r    names: {en: "Arms\xff"}\r', "3:22"),
+        (b"\xef\xbb\xbftopics: \xff\n", "1:9"),
+    ],
+)
+def test_a_byte_that_is_not_utf8_is_located_in_characters(
+    small_copy: Path, content: bytes, place: str
+) -> None:
+    from dipgraph.loader import check_facts
+
+    (small_copy / "zz-bytes.yaml").write_bytes(content)
+    problems = [str(p) for p in check_facts(small_copy)[1]]
+    assert any(
+        f"zz-bytes.yaml:{place}: error: file is not UTF-8 (byte 0xff" in p for p in problems
+    ), problems
+
+
+def test_a_query_file_with_a_byte_order_mark_names_the_right_byte(tmp_path: Path) -> None:
+    """ "utf-8-sig" counts after the mark: the byte named was three bytes off."""
+    from dipgraph.graph.sparql import SparqlError, resolve_query
+
+    query = tmp_path / "q.rq"
+    query.write_bytes(b'\xef\xbb\xbfSELECT * WHERE { ?s ?p "\xff" }')
+    with pytest.raises(SparqlError, match=r"byte 0xff at byte 27\)"):
+        resolve_query(f"@{query}")
+    query.write_bytes(b"\xef\xbb\xbfASK {}")
+    assert resolve_query(f"@{query}")[0] == "ASK {}"
+
+
+def test_did_you_mean_compares_in_python_with_a_shortlist_only(monkeypatch) -> None:
+    import difflib
+
+    from dipgraph.loader.problems import did_you_mean
+
+    compared: list[int] = []
+    real = difflib.get_close_matches
+
+    def counted(word, possibilities, n=3, cutoff=0.6):
+        compared.append(len(possibilities))
+        return real(word, possibilities, n, cutoff)
+
+    monkeypatch.setattr(difflib, "get_close_matches", counted)
+    ids = [f"actor-number-{i:05d}" for i in range(3000)]
+    assert did_you_mean("actor-numbr-01234", ids) == " (did you mean 'actor-number-01234'?)"
+    assert did_you_mean("zzzz", ids) == ""
+    assert max(compared) <= 5
+    assert did_you_mean("persn", ("person", "organization", "state")) == (
+        " (did you mean 'person'?)"
+    )
+
+
+def test_unknown_references_are_all_reported_with_their_hint(small_copy: Path) -> None:
+    from dipgraph.loader import check_facts
+
+    lines = ["actors:"]
+    for i in range(60):
+        lines += [f"  - id: actor-number-{i:03d}", "    kind: person", "    names: {en: P}"]
+    lines.append("contacts:")
+    for i in range(60):
+        lines += [
+            f"  - id: c-{i}",
+            "    type: meeting",
+            f"    participants: [actor-numbr-{i:03d}, alice-adams]",
+            "    evidence:",
+            "      - {source: wire, quote: Adams proposed to send a message}",
+        ]
+    _add(small_copy, "zz-typos.yaml", "\n".join(lines) + "\n")
+    problems = [str(p) for p in check_facts(small_copy)[1]]
+    for i in range(60):
+        says = f"unknown actor 'actor-numbr-{i:03d}' (did you mean 'actor-number-{i:03d}'?)"
+        assert any(says in p for p in problems), says

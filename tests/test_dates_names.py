@@ -79,3 +79,29 @@ def test_index_resolves_ids_names_aliases_and_words() -> None:
         index.resolve("lavrof")
     assert not unknown.value.ambiguous
     assert "closest: Sergey Lavrov (sergey-lavrov)" in str(unknown.value)
+
+
+def test_close_names_are_difflib_s_at_a_fraction_of_the_cost() -> None:
+    """A long list is narrowed by rapidfuzz first; the matches (their scores, in order:
+    names that tie may differ) are difflib's own, for 300 random typos."""
+    import difflib
+    import random
+
+    from dipgraph.names import close_matches
+
+    rng = random.Random(7)
+    letters = "abcdefghijklmnopqrstuvwxyz "
+    names = sorted(
+        {"".join(rng.choice(letters) for _ in range(rng.randint(5, 18))) for _ in range(400)}
+    )
+    for _ in range(300):
+        word = list(rng.choice(names))
+        word[rng.randrange(len(word))] = rng.choice(letters)
+        typo = "".join(word)
+        ours = close_matches(typo, names, n=8, cutoff=0.5)
+        theirs = difflib.get_close_matches(typo, names, n=8, cutoff=0.5)
+
+        def scores(found: list[str], typo: str = typo) -> list[float]:
+            return [difflib.SequenceMatcher(None, typo, name).ratio() for name in found]
+
+        assert scores(ours) == scores(theirs)

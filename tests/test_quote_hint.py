@@ -110,3 +110,69 @@ def test_a_quote_nearly_alike_names_what_differs(quote: str, text: str, named: s
         assert hint.startswith(f"; the source differs only in marks or punctuation ({named})")
     else:
         assert hint.startswith(f"; closest span (95% alike: {named}) at character 10")
+
+
+def _add(root: Path, name: str, text: str) -> None:
+    (root / name).write_text(text, encoding="utf-8")
+
+
+class _Alignments:
+    """Counts the alignments asked of rapidfuzz (the costly step of a hint)."""
+
+    def __init__(self, monkeypatch) -> None:
+        from rapidfuzz import fuzz
+
+        self.calls: list[tuple[int, int]] = []
+        real = fuzz.partial_ratio_alignment
+
+        def counted(quote: str, text: str, **kwargs):
+            self.calls.append((len(quote), len(text)))
+            return real(quote, text, **kwargs)
+
+        monkeypatch.setattr(fuzz, "partial_ratio_alignment", counted)
+
+
+def test_an_overlong_quote_gets_no_alignment(monkeypatch) -> None:
+    from dipgraph.loader.quote_hint import quote_hint
+
+    aligned = _Alignments(monkeypatch)
+    text = "Belov met Adams in Vienna. " * 2000
+    quote = "Belov met Adams in Vienne. " * 200  # 5,400 characters
+    assert quote_hint(quote, text) == ""
+    assert quote_hint(quote, text, prefix="Belov met Adams in Vienn") == ""
+    assert aligned.calls == []
+    # a quote of a real length still gets its hint
+    assert "Vienna" in quote_hint("Belov met Adams in Vienne", text)
+    assert aligned.calls
+
+
+def test_hints_in_one_check_are_bounded_over_all_sources(small_copy: Path, monkeypatch) -> None:
+    """Sixty source ids on one text, one failing quote each: hints stop at the cap, every
+    quote is still reported."""
+    import dipgraph.loader.crosscheck as crosscheck
+    from dipgraph.loader import check_facts
+
+    given: list[str] = []
+    real = crosscheck.quote_hint
+
+    def counted(quote, source, prefix=""):
+        given.append(quote)
+        return real(quote, source, prefix)
+
+    monkeypatch.setattr(crosscheck, "quote_hint", counted)
+    lines = ["sources:"]
+    for i in range(60):
+        lines += [f"  - id: s{i}", "    language: en", "    file: sources/wire.txt"]
+    lines.append("contacts:")
+    for i in range(60):
+        lines += [
+            f"  - id: c{i}",
+            "    type: meeting",
+            "    participants: [alice-adams, boris-belov]",
+            "    evidence:",
+            f"      - {{source: s{i}, quote: Adams spoke by telephone with Minister Belof}}",
+        ]
+    _add(small_copy, "zz-many.yaml", "\n".join(lines) + "\n")
+    problems = [str(p) for p in check_facts(small_copy)[1]]
+    assert sum("quote not found" in p for p in problems) == 60
+    assert len(given) == 40

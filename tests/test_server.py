@@ -22,6 +22,7 @@ from pyoxigraph import NamedNode
 import dipgraph
 import dipgraph.graph.sparql
 from conftest import CACHE_DIR, SMALL
+from dipgraph.sparql.server import _path_text
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
@@ -236,3 +237,109 @@ def test_push_reports_an_unreachable_server(cli) -> None:
     result = cli("push", f"http://127.0.0.1:{free_port()}/store", "--facts", SMALL)
     assert result.code == 1 and "cannot reach" in result.err
     assert cli("push", "ftp://example/store", "--facts", SMALL).code == 1
+
+
+@pytest.mark.parametrize(
+    ("accept", "media"),
+    [
+        ("application/sparql-results+json;q=0, text/csv", "text/csv"),
+        ("text/csv;q=0.4, application/sparql-results+xml;q=0.9", "application/sparql-results+xml"),
+        ("text/csv, text/tab-separated-values", "text/csv"),  # equal: the first
+        ("text/csv;q=oops, text/tab-separated-values", "text/tab-separated-values"),
+        ("", "application/sparql-results+json"),  # no Accept header: the default
+        ("*/*", "application/sparql-results+json"),
+        (
+            "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",  # a browser
+            "application/sparql-results+json",
+        ),
+        ("text/*", "text/csv"),  # a range (it got the JSON default, which is not text)
+        ("text/*;q=0.2, text/tab-separated-values", "text/tab-separated-values"),
+        ("application/*, text/csv;q=0.5", "application/sparql-results+json"),
+        ("*/*;q=0.1, text/csv;q=0", "application/sparql-results+json"),  # CSV refused
+    ],
+)
+def test_the_server_answers_in_the_best_ranked_media_type(accept: str, media: str) -> None:
+    status, body, chosen = _answer("SELECT ?o WHERE { ?s ?p ?o }", accept)
+    assert (status, chosen) == (200, media), body
+
+
+def _answer(query: str, accept: str) -> tuple[int, bytes, str]:
+    import pyoxigraph as ox
+
+    from dipgraph.sparql.answer import answer
+
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("http://x/s"), ox.NamedNode("http://x/p"), ox.Literal("o")))
+    return answer(store, query, accept)
+
+
+@pytest.mark.parametrize(
+    ("query", "accept", "media"),
+    [
+        ("CONSTRUCT WHERE { ?s ?p ?o }", "", "text/turtle"),
+        ("CONSTRUCT WHERE { ?s ?p ?o }", "text/*", "text/turtle"),
+        ("CONSTRUCT WHERE { ?s ?p ?o }", "application/*", "application/n-triples"),
+        ("CONSTRUCT WHERE { ?s ?p ?o }", "application/sparql-results+json", None),
+        ("SELECT * { ?s ?p ?o }", "image/png", None),
+        ("SELECT * { ?s ?p ?o }", "text/turtle", None),
+        ("ASK { ?s ?p ?o }", "text/csv;q=0, application/sparql-results+json;q=0", None),
+    ],
+)
+def test_an_accept_the_server_cannot_meet_gets_406(query: str, accept: str, media: str) -> None:
+    """As Oxigraph's server: 406 naming the formats it can make (it answered in its default
+    format, so a client asking for results JSON on a CONSTRUCT got Turtle it could not read)."""
+    status, body, chosen = _answer(query, accept)
+    if media is not None:
+        assert (status, chosen) == (200, media), body
+        return
+    assert (status, chosen) == (406, "application/json"), body
+    message = json.loads(body)["error"]
+    formats = "text/turtle" if query.startswith("CONSTRUCT") else "application/sparql-results+json"
+    assert message.startswith("the Accept header allows none of ") and formats in message
+
+
+def test_the_page_is_rendered_once_however_many_ask_at_first(monkeypatch) -> None:
+    import http.client
+    import threading
+    import time
+
+    import dipgraph
+    import dipgraph.exports.html as html
+    from dipgraph.sparql.server import make_server
+
+    renders: list[int] = []
+
+    def slow_render(kg) -> str:
+        renders.append(1)
+        time.sleep(0.5)
+        return "<html>graph</html>"
+
+    monkeypatch.setattr(html, "render_html", slow_render)
+    server = make_server(dipgraph.load(SMALL), SMALL, port=0, workers=1)
+    threading.Thread(target=server.run, daemon=True).start()
+    host, port = server.server_address[:2]
+    bodies: list[bytes] = []
+
+    def fetch() -> None:
+        connection = http.client.HTTPConnection(host, port, timeout=30)
+        connection.request("GET", "/", headers={"Host": f"127.0.0.1:{port}"})
+        bodies.append(connection.getresponse().read())
+        connection.close()
+
+    try:
+        clients = [threading.Thread(target=fetch) for _ in range(6)]
+        for client in clients:
+            client.start()
+        for client in clients:
+            client.join(60)
+    finally:
+        server.close()
+    assert bodies == [b"<html>graph</html>"] * 6
+    assert len(renders) == 1
+
+
+def test_a_served_path_is_logged_as_the_client_wrote_it() -> None:
+    """WSGI hands the path's bytes over as Latin-1 characters (PEP 3333)."""
+    wsgi = "/سؤال/é".encode().decode("latin-1")
+    assert _path_text({"PATH_INFO": wsgi}) == "/سؤال/é"
+    assert _path_text({"PATH_INFO": "/\udcff"}) == "/\udcff"  # not bytes-as-Latin-1: as is

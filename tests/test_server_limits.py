@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from test_server import free_port, http, wait_for
-from test_server_hardening import _workers
+from test_server_safety import _workers
 
 from conftest import CACHE_DIR, SMALL
 

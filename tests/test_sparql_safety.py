@@ -16,10 +16,11 @@ import time
 import urllib.parse
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from test_server import http
-from test_server_hardening import start_server, stop
+from test_server_safety import start_server, stop
 
 import dipgraph
 from conftest import CACHE_DIR, SMALL
@@ -390,3 +391,54 @@ def test_checking_a_query_counts_in_the_timeout(cli, tmp_path) -> None:
     assert done.code == 1 and "stopped after 1 s" in done.err, done.err
     assert "Traceback" not in done.err
     assert time.monotonic() - began < 20  # (it took 98 s: the check ran before the timer)
+
+
+def test_a_query_file_that_is_not_utf8_is_a_message(cli, small_copy: Path) -> None:
+    query = small_copy / "query.rq"
+    query.write_bytes(b'SELECT * WHERE { ?s ?p "\xff" }')
+    result = cli("sparql", f"@{query}", "--facts", small_copy)
+    assert result.code == 1 and "Traceback" not in result.err, result.err
+    assert "is not UTF-8 (byte 0xff at byte 24)" in result.err
+
+
+def test_a_query_file_that_is_not_a_file_is_said_so(small_copy: Path) -> None:
+    from dipgraph.graph.sparql import SparqlError, resolve_query
+
+    with pytest.raises(SparqlError, match="is not a file"):
+        resolve_query(f"@{small_copy}")
+
+
+def test_a_query_nested_past_the_parsers_depth_is_refused_not_a_crash(
+    cli, small_copy: Path
+) -> None:
+    query = small_copy / "deep.rq"
+    query.write_text("SELECT * WHERE " + "{" * 50_000 + "}" * 50_000, encoding="utf-8")
+    result = cli("sparql", f"@{query}", "--facts", small_copy)
+    assert result.code == 1, result
+    assert "nests brackets more than 256 levels deep" in result.err
+
+
+def test_nesting_counts_brackets_of_the_query_only() -> None:
+    from dipgraph.graph.sparql.keywords import nesting_depth
+
+    assert nesting_depth('SELECT * { ?s ?p "{{{{((((" . <http://x/a((b> ?p ?o } # ((((') == 1
+    assert nesting_depth("SELECT * WHERE " + "{" * 300 + "}" * 300) == 300
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("SELECT ?x WHERE { ?x }", "line 1"),
+        ("contacts-of", "needs --param actor=VALUE"),
+        ("INSERT DATA { <a:b> <a:c> <a:d> }", "UPDATE is refused"),
+    ],
+)
+def test_a_query_that_cannot_run_is_refused_before_the_facts_are_read(
+    cli, tmp_path: Path, query: str, said: str
+) -> None:
+    """A cold start checks and compiles every fact before it queries (20 s at 100k
+    contacts): a bad query is told at once, before the facts folder is even looked at
+    (here there is none)."""
+    done = cli("sparql", query, "--facts", tmp_path / "no-such-folder")
+    assert done.code == 1 and "Traceback" not in done.err
+    assert said in done.err and "not found" not in done.err

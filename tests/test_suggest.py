@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 import dipgraph
-from conftest import BUNDLED, TESTS, run_cli
+from conftest import BUNDLED, SMALL, TESTS, run_cli
 from dipgraph.loader import check_facts, load_facts
 from dipgraph.suggest import MAX_ARTICLE_BYTES
 from dipgraph.suggest.output import to_yaml
@@ -538,3 +538,111 @@ def test_a_curator_extends_a_lexicon(tmp_path: Path, world) -> None:
     (lexicon / "contact_words.yaml").write_text(yaml.safe_dump(words), encoding="utf-8")
     (contact,) = dipgraph.suggest(text=text, facts=world, lexicon=lexicon).contacts
     assert contact.type == "talks"
+
+
+HOSTILE_ARTICLE = (
+    "The ambassador John Smith met Boris Belov in Vienna.\u009b31m "
+    "Belov said \u202e that the talks were useful.\n"
+)
+
+
+RAW = re.compile("[\x1b\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_suggest_prints_no_raw_bidi_or_c1_character(cli, small_copy: Path, fmt: str) -> None:
+    import json
+
+    import yaml
+
+    article = small_copy / "article.txt"
+    article.write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    result = cli("suggest", article, "--facts", small_copy, "--format", fmt)
+    assert result.code == 0, result.err
+    assert not RAW.search(result.out), [m.group() for m in RAW.finditer(result.out)]
+    drafts = yaml.safe_load(result.out) if fmt == "yaml" else json.loads(result.out)
+    quotes = [
+        e["quote"]
+        for kind in ("contacts", "statements")
+        for item in drafts.get(kind) or []
+        for e in item["evidence"]
+    ]
+    assert any("\u202e" in q for q in quotes), quotes  # still the article's exact text
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        ("contact_words.yaml", b"a: " + b"[" * 50_000 + b"]" * 50_000, "nested too deep"),
+        ("dates.yaml", b"months:\n  en: [caf\xe9]\n", "dates.yaml:2:11: not UTF-8 (byte 0xe9)"),
+        ("cues.yaml", b"a: {en: [x]}\n\x1b[31mb: [1]\n", "cues.yaml:2:1: a character YAML"),
+        ("titles.yaml", b"a: [x\nb: 1\n", "titles.yaml:2:2: cannot read the lexicon"),
+    ],
+)
+def test_a_bad_lexicon_file_is_a_located_message(
+    cli, tmp_path: Path, name: str, content: bytes, says: str
+) -> None:
+    lexicon = tmp_path / "lexicon"
+    lexicon.mkdir()
+    (lexicon / name).write_bytes(content)
+    article = tmp_path / "article.txt"
+    article.write_text("Boris Belov met Alice Adams in Vienna.\n", encoding="utf-8")
+    result = cli("suggest", article, "--facts", SMALL, "--lexicon", lexicon)
+    assert result.code == 1 and "Traceback" not in result.err, result.err
+    assert says in result.err and "\x1b" not in result.err, result.err
+
+
+def test_a_run_on_article_drafts_in_time_and_size_that_grow_with_it(monkeypatch) -> None:
+    import importlib
+
+    import dipgraph
+    from dipgraph.suggest.output import to_yaml
+    from dipgraph.suggest.text import tokenise
+
+    contacts = importlib.import_module("dipgraph.suggest.contacts")
+    scanned: list[int] = []  # words each contact word's date search looks over
+    real = contacts.find_when
+
+    def counted(article, region):
+        scanned.append(region.last - region.first)
+        return real(article, region)
+
+    monkeypatch.setattr(contacts, "find_when", counted)
+    text = "Boris Belov met Alice Adams and Carol Clark " * 500  # 22 kB, one "sentence"
+    drafts = dipgraph.suggest(text=text, facts=SMALL)
+    printed = to_yaml(drafts)
+    quotes = [span.quote for draft in drafts.contacts for span in draft.spans]
+    assert quotes and all(quote in text for quote in quotes)
+    assert len(printed) < 10 * len(text), len(printed)
+    assert max(map(len, quotes)) < 2_000
+    # each of the 500 contact words looked over the whole 4,000-word run (2 million)
+    assert sum(scanned) < 50 * len(tokenise(text)), sum(scanned)
+
+
+def test_real_sentences_are_not_cut() -> None:
+    from dipgraph.suggest.text import MAX_SENTENCE_TOKENS, split, tokenise
+
+    for path in Path(__file__).parent.parent.joinpath("facts", "sources").glob("*.txt"):
+        text = path.read_text(encoding="utf-8")
+        sentences = split(text, tokenise(text))
+        assert max(s.last - s.first for s in sentences) < MAX_SENTENCE_TOKENS / 2, path
+
+
+def test_citing_a_span_compares_its_words_once_not_with_every_span() -> None:
+    """A draft cites each new span unless its words are cited already: compared with
+    every span, 600 kB of distinct clauses took 48.7 s (1.75 s now)."""
+    from dipgraph.suggest.drafts import Draft, Span
+
+    splits: list[int] = []
+
+    class Counted(str):
+        def split(self, *args, **kwargs):  # type: ignore[override]
+            splits.append(1)
+            return super().split(*args, **kwargs)
+
+    draft = Draft([Span(Counted("clause 0"), 0, 8)], 0.5)
+    for i in range(1, 300):
+        assert draft.cite(Span(Counted(f"clause {i}"), 10 * i, 10 * i + 8))
+    assert not draft.cite(Span(Counted("clause  7"), 5000, 5009))  # the same words
+    assert len(draft.spans) == 300
+    assert len(splits) < 2 * 300, len(splits)

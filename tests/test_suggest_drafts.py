@@ -1,5 +1,5 @@
-"""`dipgraph suggest` drafts that misled a curator (the audit of the bundled dataset):
-each draft must claim only what its own quote says, and cite each quote once."""
+"""`dipgraph suggest`'s drafts claim only what their own quote says, and cite each quote
+once: dates, places, secrecy, denials and repeated mentions."""
 
 from __future__ import annotations
 

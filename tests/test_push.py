@@ -1,4 +1,4 @@
-"""`dipgraph push` against slow, broken and hostile servers (issue #10, item 19).
+"""`dipgraph push` against slow, broken and hostile servers, and what it never prints.
 
 Each server here is a raw socket on 127.0.0.1 that answers exactly what the test says.
 """
@@ -16,8 +16,10 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+import dipgraph
 from conftest import SMALL, run_cli
-from dipgraph.sparql.push import plain_http_warning, redact
+from dipgraph.sparql.push import PushError, plain_http_warning, redact
+from dipgraph.sparql.push import push as push_facts
 
 Behaviour = Callable[[socket.socket, bytes], None]
 
@@ -252,3 +254,68 @@ def test_a_credential_in_a_bad_status_line_is_never_printed(serve_raw) -> None:
     result = push(url)
     assert result.code == 1 and "malformed" in result.err, result.err
     assert "s3cr" not in result.out + result.err
+
+
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        ("http://127.0.0.1:1/store?graph=http%3A%2F%2Fx%2Fvictim", "names a graph already"),
+        ("http://127.0.0.1:1/store?default", "names a graph already"),
+        ("http://127.0.0.1:1/a\r\nX-Evil: 1", "is not a valid URL"),
+        ("http://127.0.0.1:1/a b", "is not a valid URL"),
+    ],
+)
+def test_push_refuses_a_url_it_cannot_use_before_sending(url: str, says: str) -> None:
+    from dipgraph.sparql.push import Endpoint, PushError
+
+    with pytest.raises(PushError, match=says):
+        Endpoint.parse(url)
+
+
+def test_push_keeps_other_query_parameters() -> None:
+    from dipgraph.sparql.push import Endpoint
+
+    assert Endpoint.parse("http://127.0.0.1:1/store?token=1").target == "/store?token=1"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://admin:se/cret@127.0.0.1:9/store",
+        "admin:s3cret@127.0.0.1:9/store",
+        "http://admin:s3?cret@127.0.0.1:9/store",
+        "http://admin:s3#cret@127.0.0.1:9/store",
+    ],
+)
+def test_push_never_prints_a_password_however_it_is_typed(cli, url: str) -> None:
+    result = cli("push", url, "--facts", SMALL, "--timeout", "5")
+    assert result.code == 1, result
+    assert "cret" not in result.out + result.err, result.err
+    assert "127.0.0.1:9" in result.err  # still says where
+
+
+def test_a_url_that_parses_around_the_password_never_shows_it() -> None:
+    from dipgraph.sparql.push import Endpoint
+
+    shown = Endpoint.parse("http://admin:12/34@db.example/store").shown
+    assert "34" not in shown and shown == "http://…@db.example/store"
+
+
+def test_a_password_in_the_url_is_warned_about(cli) -> None:
+    """A command line is readable by every user of the machine (ps, /proc/PID/cmdline)."""
+    result = cli("push", "http://alice:s3cret@127.0.0.1:9/store", "--facts", SMALL)
+    assert "other users of this machine" in result.err and "s3cret" not in result.err
+    result = cli("push", "http://127.0.0.1:9/store", "--facts", SMALL)
+    assert "other users" not in result.err
+
+
+def test_a_user_name_with_a_colon_is_refused_before_anything_is_sent(cli, monkeypatch) -> None:
+    """HTTP basic auth splits user:password at the first colon (RFC 7617)."""
+    monkeypatch.setenv("DIPGRAPH_PUSH_PASSWORD", "secret")
+    done = cli("push", "http://127.0.0.1:9/store", "--user", "ann:admin", "--facts", SMALL)
+    assert done.code == 1 and "Traceback" not in done.err
+    assert "has a ':'" in done.err and "secret" not in done.err
+    with pytest.raises(PushError, match="has a ':'"):
+        push_facts(
+            dipgraph.load(SMALL), "http://ann:admin@127.0.0.1:9/store", user="a:b", password="x"
+        )

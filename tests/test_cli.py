@@ -1,4 +1,6 @@
-"""The small things issue #10 saw ("Also seen"): each reproduced, each fixed."""
+"""The command line as a whole: version, completion, messages that name what the user
+gave, output files listed, a closed pipe, the browser tests' skip rule, the licence
+metadata."""
 
 from __future__ import annotations
 
@@ -167,3 +169,29 @@ def test_a_closed_pipe_ends_quietly_and_the_same_way(args: list[str]) -> None:
     finally:
         os.close(writer)
     assert (done.returncode, done.stderr) == (1, "")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["build", "--formats", "ttl"],
+        ["html"],
+    ],
+)
+def test_an_output_path_that_cannot_be_made_is_a_message(
+    cli, small_copy: Path, command: list[str]
+) -> None:
+    blocker = small_copy / "facts.yaml"  # a file where a folder would have to be
+    out = blocker / ("out" if command[0] == "build" else "page.html")
+    result = cli(*command, "--out", out, "--facts", small_copy)
+    assert result.code == 1, result
+    assert "Traceback" not in result.err, result.err
+    assert f"error: cannot write {out}" in result.err
+
+
+def test_a_host_serve_cannot_use_is_a_message(cli, small_copy: Path) -> None:
+    result = cli("serve", "--host", "no such\x1b[31mhost", "--port", "0", "--facts", small_copy)
+    assert result.code == 1, result
+    assert "Traceback" not in result.err, result.err
+    assert "cannot listen on no such\\x1b[31mhost" in result.err
+    assert "\x1b" not in result.err

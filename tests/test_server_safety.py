@@ -1,4 +1,5 @@
-"""`dipgraph serve` against hostile and faulty clients (issue #10, items 10-12).
+"""`dipgraph serve` against hostile and faulty clients: limits, cross-site requests,
+host and origin checks.
 
 Each test attacks a real server process on 127.0.0.1 with raw sockets or urllib.
 """
@@ -485,3 +486,113 @@ def test_close_waits_for_a_worker_being_started_and_kills_it() -> None:
     assert process.started and process.killed  # not left half started, nor left running
     starter.join()
     assert pool._spawn() is None and len(pool._context.processes) == 1  # none after close
+
+
+@pytest.mark.parametrize(
+    "option",
+    [
+        ["--cors", "app.example"],
+        ["--cors", "https://app.example/path"],
+        ["--cors", "https://app.example\r\nX-Evil: 1"],
+        ["--allow-host", "http://myhost"],
+        ["--allow-host", "myhost:8080"],
+    ],
+)
+def test_serve_refuses_options_that_never_match(cli, small_copy: Path, option: list[str]) -> None:
+    result = cli("serve", *option, "--port", "0", "--facts", small_copy)
+    assert result.code == 1, result
+    assert "Traceback" not in result.err and f"error: {option[0]} " in result.err, result.err
+
+
+def test_a_cors_origin_matches_whatever_its_case() -> None:
+    from dipgraph.sparql.hosts import HostPolicy, option_problem
+
+    assert option_problem(("myhost.lan",), ("https://App.Example:8443/", "*")) is None
+    policy = HostPolicy.for_bind("127.0.0.1", 7800, cors=("https://App.Example",))
+    assert policy.cors_origin("https://app.example") == "https://app.example"
+
+
+class _Pool:
+    def __init__(self) -> None:
+        self.queries: list[str] = []
+
+    def run(self, text: str, accept: str, timeout: float, wait: float):
+        self.queries.append(text)
+        return 200, b"{}", "application/sparql-results+json"
+
+
+def _request(headers: dict[str, str]) -> tuple[str, list[str]]:
+    import io
+
+    from dipgraph.sparql.hosts import HostPolicy
+    from dipgraph.sparql.server import SparqlApp
+
+    pool = _Pool()
+    app = SparqlApp(lambda: b"<html>", pool, HostPolicy.for_bind("127.0.0.1", 7800), 5.0)  # type: ignore[arg-type]
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": "/sparql",
+        "QUERY_STRING": "query=ASK%7B%7D",
+        "HTTP_HOST": "127.0.0.1:7800",
+        "wsgi.input": io.BytesIO(b""),
+        **headers,
+    }
+    statuses = []
+    app(environ, lambda status, _headers: statuses.append(status))
+    return statuses[0], pool.queries
+
+
+def test_a_cross_site_subresource_query_is_refused_before_it_runs() -> None:
+    status, ran = _request({"HTTP_SEC_FETCH_SITE": "cross-site", "HTTP_SEC_FETCH_MODE": "no-cors"})
+    assert status.startswith("403") and ran == []
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},  # curl, scripts
+        {"HTTP_SEC_FETCH_SITE": "same-origin", "HTTP_SEC_FETCH_MODE": "cors"},  # the graph page
+        {"HTTP_SEC_FETCH_SITE": "none", "HTTP_SEC_FETCH_MODE": "navigate"},  # typed in
+        {"HTTP_SEC_FETCH_SITE": "cross-site", "HTTP_SEC_FETCH_MODE": "navigate"},  # a link
+    ],
+)
+def test_other_requests_still_run(headers: dict[str, str]) -> None:
+    status, ran = _request(headers)
+    assert status.startswith("200") and ran == ["ASK{}"]
+
+
+@pytest.mark.parametrize("name", ["x\x1b[31m", "host\u202e", "a,b", "ex%41mple"])
+def test_allow_host_takes_host_names_only(name: str) -> None:
+    from dipgraph.sparql.hosts import option_problem
+
+    assert option_problem((name,), ()) is not None
+    assert option_problem(("my_host.lan", "xn--bcher-kva.de", "[::1]", "10.0.0.2"), ()) is None
+
+
+@pytest.mark.parametrize("dest", ["iframe", "frame", "embed", "object"])
+def test_a_query_framed_by_another_site_is_refused_before_it_runs(dest: str) -> None:
+    status, ran = _request(
+        {
+            "HTTP_SEC_FETCH_SITE": "cross-site",
+            "HTTP_SEC_FETCH_MODE": "navigate",
+            "HTTP_SEC_FETCH_DEST": dest,
+        }
+    )
+    assert status.startswith("403") and ran == []
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_SEC_FETCH_SITE": "cross-site", "HTTP_SEC_FETCH_MODE": "navigate"},
+        {
+            "HTTP_SEC_FETCH_SITE": "cross-site",
+            "HTTP_SEC_FETCH_MODE": "navigate",
+            "HTTP_SEC_FETCH_DEST": "document",
+        },  # a link the user followed
+        {"HTTP_SEC_FETCH_SITE": "same-origin", "HTTP_SEC_FETCH_DEST": "iframe"},
+    ],
+)
+def test_links_and_own_frames_still_run(headers: dict[str, str]) -> None:
+    status, ran = _request(headers)
+    assert status.startswith("200") and ran == ["ASK{}"]
