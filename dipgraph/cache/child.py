@@ -32,6 +32,7 @@ from contextlib import suppress
 from typing import Any
 
 from dipgraph.cache.folder import quiet_warnings
+from dipgraph.errors import CacheError
 
 CHILD_FAILED, CHILD_NO_CACHE = 1, 3
 _OK = b"ok"
@@ -40,7 +41,7 @@ _waiting: list[int] = []  # children still writing their cache entry
 _ended: dict[int, int] = {}  # exit codes of the children waited for
 
 
-class ParentGone(Exception):
+class ParentGone(CacheError):
     """The parent closed its end of the pipe before the quads were all sent: it was
     killed, and nobody waits for the child's work. The child stops without a word (the
     terminal it shares may be another command's by then)."""

@@ -29,6 +29,8 @@ from multiprocessing import reduction
 from pathlib import Path
 from typing import IO, Any, BinaryIO, cast
 
+from dipgraph.errors import ServiceError
+
 RESULT_TYPES = {
     "application/sparql-results+json": "JSON",
     "application/json": "JSON",
@@ -44,7 +46,7 @@ IN_MEMORY = 1 << 20  # bytes of an answer kept in memory; past that it goes to a
 Reply = tuple[int, bytes | BinaryIO, str]  # status, body (bytes, or a file to send), media
 
 
-class AnswerTooLarge(Exception):
+class AnswerTooLarge(ServiceError):
     """The answer passed the limit while it was written."""
 
 
