@@ -58,6 +58,13 @@ def run_cli(*args: str | Path, cwd: Path | None = None, columns: int = 200) -> R
     return Run(done.returncode, done.stdout, done.stderr)
 
 
+def add_file(root: Path, name: str, text: str) -> Path:
+    """Write a fact file (or any text) ``name`` under ``root``; its path."""
+    path = root / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def cli():
     return run_cli

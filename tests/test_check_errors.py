@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import add_file
 from dipgraph.loader import check_facts
 
 CONTACT = """contacts:
@@ -254,10 +255,6 @@ def test_a_file_that_cannot_be_read_blames_no_record_it_uses(cli, small_copy: Pa
     assert lines[-1].startswith("error: 1 error(s), 0 warning(s) in ")
 
 
-def _add(root: Path, name: str, text: str) -> None:
-    (root / name).write_text(text, encoding="utf-8")
-
-
 def _problems(root: Path) -> list[str]:
     from dipgraph.loader import check_facts
 
@@ -282,7 +279,7 @@ def test_a_trailing_newline_is_not_part_of_a_valid_id(
         row = 4
     else:
         lines[row] = f"    {field}: {value}" if field == "names" else f"  - id: {value}"
-    _add(small_copy, "zz-newline.yaml", "\n".join(lines) + "\n")
+    add_file(small_copy, "zz-newline.yaml", "\n".join(lines) + "\n")
     problems = _problems(small_copy)
     assert any(
         f"zz-newline.yaml:{row + 1}:{column}: error:" in p and says in p for p in problems
@@ -291,7 +288,7 @@ def test_a_trailing_newline_is_not_part_of_a_valid_id(
 
 def test_an_overlong_id_is_refused_at_its_place(small_copy: Path) -> None:
     long_id = "z" * 121
-    _add(
+    add_file(
         small_copy,
         "zz-long.yaml",
         f"actors:\n  - id: {long_id}\n    kind: person\n    names: {{en: Zed}}\n",
@@ -311,7 +308,7 @@ def test_a_date_is_ascii_digits_to_the_end(text: str) -> None:
 
 
 def test_a_wikidata_id_with_a_newline_gives_no_traceback(cli, small_copy: Path) -> None:
-    _add(
+    add_file(
         small_copy,
         "zz-newline.yaml",
         'actors:\n  - id: zed\n    kind: person\n    names: {en: Zed}\n    wikidata: "Q42\\n"\n',
@@ -330,7 +327,7 @@ def test_a_raw_nul_is_located_at_its_line_and_column(small_copy: Path) -> None:
         "  - id: zz-b\n"
         "    names: {en: Bad\x00name}\n"
     )
-    _add(small_copy, "zz-nul.yaml", text)
+    add_file(small_copy, "zz-nul.yaml", text)
     problems = _problems(small_copy)
     assert any("zz-nul.yaml:5:20: error: YAML syntax error" in p for p in problems), problems
 
@@ -423,7 +420,7 @@ def test_unknown_references_are_all_reported_with_their_hint(small_copy: Path) -
             "    evidence:",
             "      - {source: wire, quote: Adams proposed to send a message}",
         ]
-    _add(small_copy, "zz-typos.yaml", "\n".join(lines) + "\n")
+    add_file(small_copy, "zz-typos.yaml", "\n".join(lines) + "\n")
     problems = [str(p) for p in check_facts(small_copy)[1]]
     for i in range(60):
         says = f"unknown actor 'actor-numbr-{i:03d}' (did you mean 'actor-number-{i:03d}'?)"

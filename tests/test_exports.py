@@ -7,13 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SMALL
+from conftest import SMALL, add_file
 from dipgraph.exports.atomic import PARTIAL
-
-
-def _add(root: Path, name: str, text: str) -> None:
-    (root / name).write_text(text, encoding="utf-8")
-
 
 FORMULA = '=HYPERLINK("http://evil/","click")'
 
@@ -24,7 +19,7 @@ def _formula_named(root: Path) -> None:
     escaped = FORMULA.replace('"', '\\"')
     text = text.replace("names: {en: Alice Adams}", f'names: {{en: "{escaped}"}}')
     actors.write_text(text, encoding="utf-8")
-    _add(root, "zz-summary.yaml", CONTACT_WITH_SUMMARY)
+    add_file(root, "zz-summary.yaml", CONTACT_WITH_SUMMARY)
 
 
 CONTACT_WITH_SUMMARY = """contacts:

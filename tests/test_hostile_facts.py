@@ -14,17 +14,12 @@ from pathlib import Path
 import pytest
 
 import dipgraph
+from conftest import add_file
 from dipgraph.graph.iris import IriError, check_base_iri, iri_term
 from dipgraph.graph.to_rdf import compile_quads
 from dipgraph.loader import check_facts, fact_files, files_read
 from dipgraph.loader.quotes import SourceText
 from dipgraph.schema.model import load_model
-
-
-def add(root: Path, name: str, text: str) -> Path:
-    path = root / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def problems_of(root: Path, **limits: int) -> list[str]:
@@ -49,7 +44,7 @@ INJECTION = '"http://x/a> <http://evil/s> <http://evil/p> <http://evil/g> .\\n<h
 
 
 def test_injecting_url_is_refused_at_its_line_and_column(small_copy: Path) -> None:
-    add(small_copy, "zz-src.yaml", SOURCE_WITH_URL.format(url=INJECTION))
+    add_file(small_copy, "zz-src.yaml", SOURCE_WITH_URL.format(url=INJECTION))
     problems = problems_of(small_copy)
     assert has(problems, "zz-src.yaml:5:10: error: url is not a valid http(s) IRI", "'>'")
 
@@ -71,15 +66,15 @@ def test_injecting_url_is_refused_at_its_line_and_column(small_copy: Path) -> No
     ],
 )
 def test_bad_urls_are_refused(small_copy: Path, url: str, why: str) -> None:
-    add(small_copy, "zz-src.yaml", SOURCE_WITH_URL.format(url=url))
+    add_file(small_copy, "zz-src.yaml", SOURCE_WITH_URL.format(url=url))
     problems = problems_of(small_copy)
     assert has(problems, "zz-src.yaml:5:10: error: url ", why), problems
 
 
 def test_good_urls_pass(small_copy: Path) -> None:
     url = "https://www.aljazeera.net/news/2022/11/14/%D8%A8%D9%88%D8%AA%D9%8A%D9%86?a=1#x"
-    add(small_copy, "zz-src.yaml", SOURCE_WITH_URL.format(url=url))
-    add(small_copy, "zz-use.yaml", "statements:\n" + _statement("extra"))
+    add_file(small_copy, "zz-src.yaml", SOURCE_WITH_URL.format(url=url))
+    add_file(small_copy, "zz-use.yaml", "statements:\n" + _statement("extra"))
     assert not [p for p in problems_of(small_copy) if "error" in p]
 
 
@@ -129,7 +124,7 @@ def test_bad_base_iri_is_refused(base: str) -> None:
 
 
 def test_injecting_url_gives_no_traceback_in_any_command(cli, small_copy: Path) -> None:
-    add(small_copy, "zz-src.yaml", SOURCE_WITH_URL.format(url=INJECTION))
+    add_file(small_copy, "zz-src.yaml", SOURCE_WITH_URL.format(url=INJECTION))
     for command in (["check"], ["sparql", "who-talked-to-whom"], ["build", "--out", "b"]):
         result = cli(*command, "--facts", small_copy, cwd=small_copy)
         assert result.code == 1, (command, result)
@@ -166,26 +161,26 @@ CONTACT_SUMMARY = """contacts:
     ],
 )
 def test_control_and_bidi_characters_are_refused(small_copy: Path, escaped: str, code: str) -> None:
-    add(small_copy, "zz-c.yaml", CONTACT_SUMMARY.format(summary=f'"Met{escaped} today"'))
+    add_file(small_copy, "zz-c.yaml", CONTACT_SUMMARY.format(summary=f'"Met{escaped} today"'))
     problems = problems_of(small_copy)
     assert has(problems, "zz-c.yaml:5:14: error: summary contains", code), problems
 
 
 def test_raw_bidi_override_is_located_at_its_own_column(small_copy: Path) -> None:
-    add(small_copy, "zz-c.yaml", CONTACT_SUMMARY.format(summary="Met \u202etoday"))
+    add_file(small_copy, "zz-c.yaml", CONTACT_SUMMARY.format(summary="Met \u202etoday"))
     problems = problems_of(small_copy)
     assert has(problems, "zz-c.yaml:5:18: error: summary contains a bidirectional control")
 
 
 def test_tab_and_newline_are_fine(small_copy: Path) -> None:
-    add(small_copy, "zz-c.yaml", CONTACT_SUMMARY.format(summary='"Met\\ttoday,\\nin Vienna"'))
+    add_file(small_copy, "zz-c.yaml", CONTACT_SUMMARY.format(summary='"Met\\ttoday,\\nin Vienna"'))
     assert problems_of(small_copy) == []
 
 
 def test_no_raw_control_character_reaches_the_terminal(cli, small_copy: Path) -> None:
-    add(small_copy, "zz-c.yaml", CONTACT_SUMMARY.format(summary='"\\e]0;pwned\\a\\e[2J"'))
-    add(small_copy, "bad\x1b[31m.yaml", "actors: [\n")  # the file name itself is hostile
-    add(small_copy, "zz-key.yaml", 'actors:\n  - "id\\e[1m": x\n')  # and a key
+    add_file(small_copy, "zz-c.yaml", CONTACT_SUMMARY.format(summary='"\\e]0;pwned\\a\\e[2J"'))
+    add_file(small_copy, "bad\x1b[31m.yaml", "actors: [\n")  # the file name itself is hostile
+    add_file(small_copy, "zz-key.yaml", 'actors:\n  - "id\\e[1m": x\n')  # and a key
     result = cli("check", "--facts", small_copy)
     assert result.code == 1
     assert "summary contains a control character" in result.err
@@ -218,7 +213,7 @@ TRICKY = "Tricky <b>&amp;</b> \"q\" 'a' ]]> زيد\u200cعلي 🙂 \ufffd"
 def test_graphml_and_gexf_are_well_formed_for_anything_check_accepts(
     small_copy: Path, tmp_path: Path
 ) -> None:
-    add(
+    add_file(
         small_copy,
         "zz-tricky.yaml",
         "actors:\n  - id: tricky\n    kind: person\n"
@@ -247,7 +242,7 @@ def _actor(ident: str, name: str) -> str:
 
 
 def test_look_alike_names(small_copy: Path) -> None:
-    add(
+    add_file(
         small_copy,
         "zz-putins.yaml",
         "actors:\n"
@@ -273,7 +268,7 @@ def test_look_alike_names(small_copy: Path) -> None:
 
 
 def test_look_alike_alias_warns_and_lookup_ignores_zero_width(small_copy: Path) -> None:
-    add(
+    add_file(
         small_copy, "zz-a.yaml", "actors:\n" + _actor("x", "Xavier") + '    aliases: {en: ["Bо"]}\n'
     )
     assert has(problems_of(small_copy), "zz-a.yaml:5:20: warning: an en alias 'Bо' mixes scripts")
@@ -283,7 +278,7 @@ def test_look_alike_alias_warns_and_lookup_ignores_zero_width(small_copy: Path) 
 
 
 def test_talks_does_not_show_two_identical_names_silently(cli, small_copy: Path) -> None:
-    add(small_copy, "zz-putins.yaml", "actors:\n" + _actor("putin-2", "Vladimir Putin"))
+    add_file(small_copy, "zz-putins.yaml", "actors:\n" + _actor("putin-2", "Vladimir Putin"))
     result = cli("check", "--facts", small_copy)
     assert (
         "warning: actor 'putin-2' is named 'Vladimir Putin', which reads the same as" in result.err
@@ -295,7 +290,7 @@ def test_year_zero_is_a_located_error(cli, small_copy: Path) -> None:
     text = (
         (small_copy / "facts.yaml").read_text(encoding="utf-8").replace("date: 2019", "date: 0000")
     )
-    add(small_copy, "facts.yaml", text)
+    add_file(small_copy, "facts.yaml", text)
     result = cli("check", "--facts", small_copy)
     assert result.code == 1 and "Traceback" not in result.err
     assert "facts.yaml:34:11: error: date: '0000' has year 0000, which does not exist" in result.err
@@ -322,7 +317,7 @@ def test_year_zero_in_a_query(cli, option: list[str]) -> None:
 def test_deep_nesting_is_refused_before_composing(
     cli, small_copy: Path, text: str, where: str
 ) -> None:
-    add(small_copy, "deep.yaml", text)
+    add_file(small_copy, "deep.yaml", text)
     result = cli("check", "--facts", small_copy)  # a crash would be a negative exit code
     assert result.code == 1, result
     assert f"deep.yaml:{where} error: YAML nested more than 64 levels deep here" in result.err
@@ -336,7 +331,7 @@ def test_many_unbalanced_brackets_in_text_are_not_mistaken_for_nesting(small_cop
         "      - {source: wire, quote: Belov warned that New START would expire}\n"
         for n in range(200)
     )
-    add(small_copy, "zz-brackets.yaml", "statements:\n" + statements)
+    add_file(small_copy, "zz-brackets.yaml", "statements:\n" + statements)
     assert problems_of(small_copy) == []
 
 
@@ -349,7 +344,7 @@ def test_symlink_outside_the_facts_is_refused_and_never_echoed(
     (small_copy / "evil.yaml").symlink_to(secret)
     outside = tmp_path / "outside"
     outside.mkdir()
-    add(outside, "more.yaml", "actors: [SECRET-TOO\n")
+    add_file(outside, "more.yaml", "actors: [SECRET-TOO\n")
     (small_copy / "linked-folder").symlink_to(outside)
     problems = problems_of(small_copy)
     assert has(problems, "evil.yaml: error: symbolic link to", "outside the facts directory")
@@ -430,7 +425,7 @@ def test_unreadable_file_and_folder_for_real(tmp_path_factory) -> None:
             path.chmod(0o755 if path.is_dir() else 0o644)
         secret_folder = root / "locked"
         secret_folder.mkdir()
-        add(secret_folder, "hidden.yaml", "actors: []\n")
+        add_file(secret_folder, "hidden.yaml", "actors: []\n")
         secret_folder.chmod(0)
         (root / "facts.yaml").chmod(0)
         problems = _check_as_nobody(root) if os.geteuid() == 0 else problems_of(root)
@@ -473,9 +468,9 @@ def test_huge_source_is_refused_without_reading_it(small_copy: Path) -> None:
 
 
 def test_loader_reports_the_files_it_reads(small_copy: Path) -> None:
-    add(small_copy, "notes.bin", "not a fact file")
+    add_file(small_copy, "notes.bin", "not a fact file")
     (small_copy / ".git").mkdir()
-    add(small_copy / ".git", "x.yaml", "not read")
+    add_file(small_copy / ".git", "x.yaml", "not read")
     facts, _ = check_facts(small_copy)
     read = {p.relative_to(small_copy.resolve()).as_posix() for p in files_read(facts)}
     assert read == {
@@ -508,7 +503,7 @@ def test_indexed_quote_search_agrees_with_a_plain_scan() -> None:
 
 # -- 8. Cycles --------------------------------------------------------------------------------
 def test_cycles_in_hierarchies_are_errors_at_the_closing_field(small_copy: Path) -> None:
-    add(
+    add_file(
         small_copy,
         "zz-loops.yaml",
         "topics:\n"
@@ -534,7 +529,7 @@ def test_no_traceback_for_deep_hierarchies(small_copy: Path) -> None:
         f"  - id: t{n}\n    names: {{en: T{n}}}\n" + (f"    broader: t{n - 1}\n" if n else "")
         for n in range(5000)
     )
-    add(small_copy, "zz-chain.yaml", "topics:\n" + chain)
+    add_file(small_copy, "zz-chain.yaml", "topics:\n" + chain)
     assert sys.getrecursionlimit() < 5000
     assert not has(problems_of(small_copy), "error")
 

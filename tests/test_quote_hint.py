@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SMALL
+from conftest import SMALL, add_file
 from dipgraph.loader import check_facts
 from dipgraph.loader.quote_hint import HINTS_PER_SOURCE, Folded, closest_span, quote_hint
 from dipgraph.loader.quotes import SourceText
@@ -112,10 +112,6 @@ def test_a_quote_nearly_alike_names_what_differs(quote: str, text: str, named: s
         assert hint.startswith(f"; closest span (95% alike: {named}) at character 10")
 
 
-def _add(root: Path, name: str, text: str) -> None:
-    (root / name).write_text(text, encoding="utf-8")
-
-
 class _Alignments:
     """Counts the alignments asked of rapidfuzz (the costly step of a hint)."""
 
@@ -172,7 +168,7 @@ def test_hints_in_one_check_are_bounded_over_all_sources(small_copy: Path, monke
             "    evidence:",
             f"      - {{source: s{i}, quote: Adams spoke by telephone with Minister Belof}}",
         ]
-    _add(small_copy, "zz-many.yaml", "\n".join(lines) + "\n")
+    add_file(small_copy, "zz-many.yaml", "\n".join(lines) + "\n")
     problems = [str(p) for p in check_facts(small_copy)[1]]
     assert sum("quote not found" in p for p in problems) == 60
     assert len(given) == 40
