@@ -225,11 +225,11 @@ def test_an_edit_during_a_cold_load_is_never_cached_as_the_new_content(
 ) -> None:
     """The files change after the loader read them and before the entry is written:
     the entry must not pair the old answers with the new files."""
-    import dipgraph.cached
+    import dipgraph.cached_graph
 
     monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
     facts_file = small_copy / "facts.yaml"
-    read = dipgraph.cached._load_checked
+    read = dipgraph.cached_graph._load_checked
 
     def read_then_edit(root):
         loaded = read(root)
@@ -241,9 +241,9 @@ def test_an_edit_during_a_cold_load_is_never_cached_as_the_new_content(
         )
         return loaded
 
-    monkeypatch.setattr(dipgraph.cached, "_load_checked", read_then_edit)
+    monkeypatch.setattr(dipgraph.cached_graph, "_load_checked", read_then_edit)
     dipgraph.load(small_copy, cache=True)
-    monkeypatch.setattr(dipgraph.cached, "_load_checked", read)
+    monkeypatch.setattr(dipgraph.cached_graph, "_load_checked", read)
     after = dipgraph.load(small_copy, cache=True)
     summaries = {c["id"]: c["summary"] for c in after.talks("belov")}
     assert summaries["belov-clark-meeting"] == "Edited during the read."
@@ -391,7 +391,7 @@ def test_what_kill_9_leaves_behind_is_cleaned_and_work_in_progress_is_kept(
     cache = tmp_path / "cache"
     cache.mkdir(mode=0o700)
     monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(cache))
-    entry = dipgraph.load(small_copy, cache=True).rdf_file.directory
+    entry = dipgraph.load(small_copy, cache=True).entry.directory
     child = os.fork()
     if child == 0:  # a writer killed mid-way: its building folder and temporary file stay
         with building_dir(cache) as building:
@@ -417,7 +417,8 @@ def test_a_second_writer_keeps_the_entry_others_are_reading(
     not pull the first one's entry from under its readers (a check exited 1 with
     '[Errno 2] No such file or directory' when it did)."""
     from dipgraph.cache import entry_for
-    from dipgraph.cached import _fill, _read
+    from dipgraph.cached_graph import _read
+    from dipgraph.cached_graph.parts import fill as _fill
     from dipgraph.graph.iris import DEFAULT_BASE
     from dipgraph.graph.knowledge import KnowledgeGraph
 

@@ -178,7 +178,7 @@ def test_a_child_that_dies_midstream_leaves_no_store_and_no_entry(
     assert len(kg.store) == len(expected) > 400
     (entry,) = [p for p in (tmp_path / "cache").iterdir() if p.is_dir()]
     # the fallback made the entry itself, with the N-Quads it compiled whole
-    assert kg.rdf_file is not None and kg.rdf_file.directory == entry
+    assert kg.entry is not None and kg.entry.directory == entry
     monkeypatch.setattr(ToParent, "write", real)
     again = dipgraph.load(small_copy, cache=True, prepare_store=True)
     counts = {str(next(iter(s.query(COUNT)))["n"].value) for s in (kg.store, again.store)}
@@ -199,15 +199,15 @@ def test_when_the_answer_is_out_and_the_entry_written(
     but the facts: the child's memory is then given back before the query's grows."""
     script = (
         "import sys, time\n"
-        "import dipgraph.cached as cached\n"
-        "real = cached._fill\n"
+        "import dipgraph.cached_graph as cached\n"
+        "real = cached.parts.fill\n"
         "def slow(kg, *rest):\n"
         "    fill = real(kg, *rest)\n"
         "    def slowly(writer):\n"
         "        time.sleep(3)\n"
         "        fill(writer)\n"
         "    return slowly\n"
-        "cached._fill = slow\n"
+        "cached.parts.fill = slow\n"
         "cached.FIRST_QUERY_FROM_BYTES = 0  # the fixture is small\n"
         "sys.argv = ['dipgraph', *sys.argv[1:]]\n"
         "import dipgraph.cli\n"
@@ -440,7 +440,7 @@ def test_a_full_disk_costs_the_cache_not_the_fast_answer(
     import errno
     import warnings
 
-    import dipgraph.cached as cached
+    import dipgraph.cached_graph as cached
     from dipgraph.cache import Draft
     from dipgraph.cache.child import finish_children
     from dipgraph.cli import failures
