@@ -752,12 +752,14 @@ def serve(
 
     SERVICE (federation) is always refused; queries past --timeout are stopped.
     """
+    from dipgraph.cli.server_logs import show_server_logs
     from dipgraph.sparql.hosts import option_problem
     from dipgraph.sparql.server import is_loopback, make_server
 
     problem = option_problem(tuple(allow_host or ()), tuple(cors or ()))
     if problem:
         fail(problem)
+    show_server_logs()  # this process is the command's own
     server = None
     try:  # Ctrl-C or SIGTERM, wherever they come (see main): the workers go, quietly
         graph = open_graph(facts, base_iri)
