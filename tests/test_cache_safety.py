@@ -322,6 +322,51 @@ def test_a_damaged_value_found_mid_query_is_recovered_from_the_facts(warm, part:
     assert len(entries(cache)) == 1  # the damaged entry went; this run built a new one
 
 
+def list_rows(results) -> list[str]:
+    return sorted(str(solution["contact"]) for solution in results)
+
+
+# Every question of the Python API, and the stored part it reads first.
+QUESTIONS = {
+    "talks": (lambda kg: kg.talks("belov"), "views"),
+    "path": (lambda kg: kg.path("alice", "dorin"), "index.contacts_by_actor"),
+    "show": (lambda kg: kg.show("belov"), "profiles"),
+    "rank": (lambda kg: kg.rank(), "index.contacts"),
+    "explain_rank": (lambda kg: kg.explain_rank("belov"), "index.contacts"),
+    "actors": (lambda kg: kg.actors(), "value:facts"),
+    "actor": (lambda kg: kg.actor("belov").id, "actor_names.exact"),
+    "stats": (lambda kg: kg.stats(), "value:facts"),
+    "sparql": (
+        lambda kg: kg.answer("contacts-of", list_rows, {"actor": "belov"}),
+        "actor_names.exact",
+    ),
+}
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_every_question_of_the_api_is_asked_again_after_damage(
+    small_copy: Path, tmp_path: Path, monkeypatch, question: str
+) -> None:
+    """The graph knows no cache: the layer that loads it through the cache
+    (dipgraph.cached_graph) meets the damage, drops the entry, reads the facts again
+    and asks the same question again, with the same answer as without a cache."""
+    from dipgraph.errors import DipgraphWarning
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    ask, part = QUESTIONS[question]
+    expected = ask(dipgraph.load(small_copy))
+    dipgraph.load(small_copy, cache=True)  # writes the entry
+    (entry,) = entries(tmp_path / "cache")
+    with sqlite3.connect(entry / "index.sqlite") as db:
+        (table,) = db.execute("SELECT tab FROM parts WHERE name=?", (part,)).fetchone()
+        db.execute(f"UPDATE {table} SET data='{{not json'")
+    kg = dipgraph.load(small_copy, cache=True)
+    with pytest.warns(DipgraphWarning, match="reading the facts again"):
+        assert ask(kg) == expected
+    assert not entry.exists()  # discarded: the next load builds it again
+    assert ask(kg) == expected  # and the graph goes on answering from the facts
+
+
 @pytest.mark.parametrize("data", ["5", '{"x": [1]}', '[["a", 2]]'])
 @pytest.mark.parametrize("part", ["views", "actor_names.exact", "index.contacts_by_actor"])
 def test_a_stored_value_of_the_wrong_shape_is_damage_too(warm, part: str, data: str) -> None:
