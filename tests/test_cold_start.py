@@ -301,11 +301,11 @@ def test_the_errors_only_verdict_is_the_full_checks_verdict(
 
 
 def test_a_cold_answer_is_read_before_the_verdict_and_given_after_it(tmp_path: Path) -> None:
-    """KnowledgeGraph.answer on a store still being checked: the query is read first,
+    """CachedGraph.answer on a store still being checked: the query is read first,
     the checks' verdict waited for next; only a passing verdict lets that answer out."""
     import pyoxigraph
 
-    from dipgraph.graph.knowledge import KnowledgeGraph
+    from dipgraph.cached_graph.graph import CachedGraph
     from dipgraph.loader import FactsError, load_facts
 
     order: list[str] = []
@@ -326,13 +326,16 @@ def test_a_cold_answer_is_read_before_the_verdict_and_given_after_it(tmp_path: P
     unchecked = pyoxigraph.Store()  # what a child that then fails may have streamed
     unchecked.add(pyoxigraph.Quad(*(pyoxigraph.NamedNode("urn:x") for _ in range(3))))
 
-    kg = KnowledgeGraph(checked.facts, checked.base)
+    def reload():
+        raise AssertionError("no entry was damaged: nothing is read again")
+
+    kg = CachedGraph(checked.facts, checked.base, reload)
     kg.hold_unchecked_store(unchecked, verdict(True))
     assert kg.answer(ask, read) == 1 and order == ["read", "verdict"]
     assert kg.store is unchecked
 
     order.clear()  # the verdict fails, the facts are clean: compiled again, asked again
-    kg = KnowledgeGraph(checked.facts, checked.base)
+    kg = CachedGraph(checked.facts, checked.base, reload)
     kg.hold_unchecked_store(unchecked, verdict(False))
     assert kg.answer(ask, read) == len(checked.store) > 1
     assert order == ["read", "verdict", "read"]
@@ -341,7 +344,7 @@ def test_a_cold_answer_is_read_before_the_verdict_and_given_after_it(tmp_path: P
     (tmp_path / "bad" / "broken.yaml").write_text(
         "actors:\n  - id: Not An Id\n    kind: person\n", encoding="utf-8"
     )
-    kg = KnowledgeGraph(lambda: load_facts(tmp_path / "bad"), checked.base)
+    kg = CachedGraph(lambda: load_facts(tmp_path / "bad"), checked.base, reload)
     kg.hold_unchecked_store(unchecked, verdict(False))
     with pytest.raises(FactsError):  # the verdict fails, the facts have errors
         kg.answer(ask, read)

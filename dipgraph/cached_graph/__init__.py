@@ -4,8 +4,9 @@ The cache (:mod:`dipgraph.cache`) stores and restores plain data and knows no gr
 the graph (:class:`~dipgraph.graph.knowledge.KnowledgeGraph`) answers questions from
 the data it is given and knows no cache. This package wires them: it checks the
 facts or finds their entry, says which parts of a graph are stored under which names
-(:mod:`~dipgraph.cached_graph.parts`), gives a graph those parts back and recovers
-when they turn out damaged (:mod:`~dipgraph.cached_graph.recovering`), and keeps
+(:mod:`~dipgraph.cached_graph.parts`), gives a graph those parts back, recovers
+when they turn out damaged and takes a cold start's store
+(:mod:`~dipgraph.cached_graph.graph`), and keeps
 ``check``'s report (:mod:`~dipgraph.cached_graph.check_report`).
 """
 
@@ -28,7 +29,7 @@ from dipgraph.cache.child import (
     store_from_child,
 )
 from dipgraph.cached_graph import parts
-from dipgraph.cached_graph.recovering import CachedGraph, open_entry
+from dipgraph.cached_graph.graph import CachedGraph, open_entry
 from dipgraph.facts import Facts
 from dipgraph.graph.knowledge import KnowledgeGraph
 from dipgraph.loader import (

@@ -20,7 +20,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from dipgraph.dates import DateError, PartialDate, may_overlap
 from dipgraph.errors import InputError
@@ -98,14 +98,6 @@ class _Built(Mapping[str, dict[str, Any]]):
 _PROFILE_HEAD = ("id", "kind", "names", "aliases", "wikidata", "country", "member_of", "part_of")
 
 
-class _Unchecked(NamedTuple):
-    """A cold start's store, its checks still running (see hold_unchecked_store)."""
-
-    store: pyoxigraph.Store
-    passed: Callable[[], bool]
-    only_for: str | None
-
-
 class QueryError(InputError):
     """A question that cannot be asked as put (bad date, unknown type...)."""
 
@@ -159,7 +151,6 @@ class KnowledgeGraph:
         self.views: Mapping[str, dict[str, Any]] | None = None
         self.profiles: Mapping[str, dict[str, Any]] | None = None  # see all_profiles
         self.titles: Mapping[str, str] | None = None  # see source_titles
-        self._unchecked: _Unchecked | None = None
 
     @property
     def facts(self) -> Facts:
@@ -769,18 +760,14 @@ class KnowledgeGraph:
     def store(self) -> pyoxigraph.Store:
         """An in-memory Oxigraph store of the graph: fast SPARQL and serialisation.
 
-        Compiled from the quads, unless a cold start handed one over (see
-        :meth:`hold_unchecked_store`); a caller keeping the N-Quads elsewhere overrides
-        :meth:`new_store`.
+        Compiled from the quads (see :meth:`new_store`).
         """
-        if self._unchecked is not None and self._settle() and "store" in self.__dict__:
-            return self.__dict__["store"]
         return self.new_store()
 
     def new_store(self) -> pyoxigraph.Store:
-        """A store loaded from :attr:`quads`. ``Store.load`` rather than ``bulk_load``:
-        into a memory store it took 9.5 s against 11.8 s for 3.8 million quads, with a
-        lower peak."""
+        """A store loaded from :attr:`quads` (a subclass may load it from elsewhere: see
+        dipgraph.cached_graph). ``Store.load`` rather than ``bulk_load``: into a memory
+        store it took 9.5 s against 11.8 s for 3.8 million quads, with a lower peak."""
         import pyoxigraph
 
         store = pyoxigraph.Store()
@@ -788,43 +775,9 @@ class KnowledgeGraph:
         store.load(lines, format=pyoxigraph.RdfFormat.N_QUADS)  # type: ignore[arg-type]
         return store
 
-    def hold_unchecked_store(
-        self,
-        store: pyoxigraph.Store,
-        passed: Callable[[], bool],
-        only_for: str | None = None,
-    ) -> None:
-        """Take a store loaded while its facts are still being checked (a cold start, see
-        dipgraph.cached_graph): :attr:`store` is that store once ``passed()`` (which
-        waits) says the checks passed; :meth:`answer` queries it meanwhile.
-
-        ``only_for``: the store holds only the quads that query text reads (see
-        dipgraph.graph.sparql.footprint): :meth:`answer` uses it for that query alone,
-        once ``passed()``, and it never becomes :attr:`store`."""
-        self._unchecked = _Unchecked(store, passed, only_for)
-
-    def _settle(self) -> bool:
-        """Wait for the checks of a store still being checked: True when they passed
-        (it is then :attr:`store`, unless it holds only a query's part); else it is
-        dropped, and FactsError raised when the facts have errors (False when they
-        have none: compile them again)."""
-        assert self._unchecked is not None
-        store, passed, only_for = self._unchecked
-        self._unchecked = None
-        if passed():
-            if only_for is None:
-                self.__dict__["store"] = store
-            return True
-        del store
-        self.facts  # noqa: B018  (FactsError when they have errors)
-        return False
-
     def prepare_store(self) -> None:
-        """Load :attr:`store` now, unless a cold start loaded it already and its checks
-        are still running (:meth:`answer` then queries it meanwhile): what a caller
-        does before it starts timing a query."""
-        if self._unchecked is None:
-            self.store  # noqa: B018
+        """Load :attr:`store` now: what a caller does before it starts timing a query."""
+        self.store  # noqa: B018
 
     @cached_property
     def rdf(self) -> rdflib.Dataset:
@@ -881,10 +834,10 @@ class KnowledgeGraph:
         run: Callable[[Callable[[], T]], T] = lambda evaluate: evaluate(),
     ) -> T:
         """``read`` applied to the results of :meth:`sparql` (``read`` evaluates them
-        in full, as dipgraph.sparql.results.render does). On a cold start the query
-        runs while the last checks of the facts do: the answer is returned once they
-        pass, and FactsError raised when they fail. ``run`` runs the evaluation (the
-        CLI's runs it under --timeout); the wait for the checks is not part of it.
+        in full, as dipgraph.sparql.results.render does). ``run`` runs the evaluation
+        (the CLI's runs it under --timeout); loading the store is not part of it. (A
+        graph loaded through the cache answers a cold start's first query while the
+        last checks of the facts run: see dipgraph.cached_graph.)
 
         >>> from dipgraph.sparql.results import render
         >>> import dipgraph
@@ -893,26 +846,7 @@ class KnowledgeGraph:
         {"head":{},"boolean":true}
         <BLANKLINE>
         """
-        if self._unchecked is not None and self._unchecked.only_for is None:
-            store = self._unchecked.store
-            answered = run(lambda: read(self._query(store, query, params, allow_service)))
-            del store  # dropped, if the checks fail, before a store is compiled again
-            if self._settle():  # waits for the checks: FactsError when they fail
-                return answered
-        elif self._unchecked is not None:
-            from dipgraph.graph.sparql import resolve_query
-
-            # The words the part of the store was made for, read once: an @FILE read
-            # again could have changed meanwhile.
-            resolved = resolve_query(query)
-            if self._unchecked.only_for == resolved[0]:
-                store = self._unchecked.store  # what this query reads: it runs once checked
-                if self._settle():  # FactsError when the checks fail
-                    return run(
-                        lambda: read(self._query(store, query, params, allow_service, resolved))
-                    )
-                del store  # the child failed midway: compiled whole, below
-        self.store  # noqa: B018  (loaded or compiled, again or whole, outside ``run``)
+        self.store  # noqa: B018  (loaded or compiled outside ``run``)
         return run(lambda: read(self.sparql(query, params, allow_service)))
 
     def _query(

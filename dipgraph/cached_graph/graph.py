@@ -4,14 +4,16 @@
 and knows no cache. :class:`CachedGraph` gives it the parts an entry holds (see
 :mod:`dipgraph.cached_graph.parts`), keeps the store's N-Quads in the entry, and,
 when a stored part turns out damaged mid-question, discards the entry, reads the
-facts again from their files and asks the question again.
+facts again from their files and asks the question again. On a cold start it takes
+the store a child process streamed while checking the facts (see
+:mod:`dipgraph.cache.child`) and answers from it once the checks passed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from dipgraph.cache.child import finish_children
 from dipgraph.cache.folder import UnsafeCache, warn_once
@@ -26,8 +28,10 @@ if TYPE_CHECKING:
     import pyoxigraph
 
     from dipgraph.cache import CacheEntry
+    from dipgraph.graph.sparql import NamedQuery
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 # What reading a stored part of the wrong shape raises (not ValueError: QueryError is one).
 _WRONG_SHAPE = (TypeError, KeyError, IndexError, AttributeError)
@@ -42,6 +46,14 @@ def open_entry(entry: CacheEntry | None) -> Tables | None:
     except UnsafeCache as error:
         warn_once(f"cache entry refused: {error}; running without the cache")
         return None
+
+
+class _Unchecked(NamedTuple):
+    """A cold start's store, its checks still running (see hold_unchecked_store)."""
+
+    store: pyoxigraph.Store
+    passed: Callable[[], bool]
+    only_for: str | None
 
 
 def _recovering(method: F) -> F:
@@ -79,6 +91,7 @@ class CachedGraph(KnowledgeGraph):
         self.recoverable = False  # whether there is an entry to recover from
         self._attached = False  # parts read from the entry (discarded when damaged)
         self._pending = False  # a child process is writing the entry (see waiting)
+        self._unchecked: _Unchecked | None = None
 
     @classmethod
     def from_entry(
@@ -140,6 +153,8 @@ class CachedGraph(KnowledgeGraph):
         rewritten); else the quads are compiled, written there, and loaded."""
         import pyoxigraph
 
+        if self._unchecked is not None and self._settle() and "store" in self.__dict__:
+            return self.__dict__["store"]  # what the child streamed, now checked
         if self.entry is None:
             return super().new_store()
         if not self._attached:
@@ -163,6 +178,76 @@ class CachedGraph(KnowledgeGraph):
         store = pyoxigraph.Store()
         store.load(path=str(kept), format=n_quads)
         return store
+
+    def hold_unchecked_store(
+        self,
+        store: pyoxigraph.Store,
+        passed: Callable[[], bool],
+        only_for: str | None = None,
+    ) -> None:
+        """Take a store loaded while its facts are still being checked (a cold start, see
+        dipgraph.cache.child): :attr:`store` is that store once ``passed()`` (which
+        waits) says the checks passed; :meth:`answer` queries it meanwhile.
+
+        ``only_for``: the store holds only the quads that query text reads (see
+        dipgraph.graph.sparql.footprint): :meth:`answer` uses it for that query alone,
+        once ``passed()``, and it never becomes :attr:`store`."""
+        self._unchecked = _Unchecked(store, passed, only_for)
+
+    def _settle(self) -> bool:
+        """Wait for the checks of a store still being checked: True when they passed
+        (it is then :attr:`store`, unless it holds only a query's part); else it is
+        dropped, and FactsError raised when the facts have errors (False when they
+        have none: compile them again)."""
+        assert self._unchecked is not None
+        store, passed, only_for = self._unchecked
+        self._unchecked = None
+        if passed():
+            if only_for is None:
+                self.__dict__["store"] = store
+            return True
+        del store
+        self.facts  # noqa: B018  (FactsError when they have errors)
+        return False
+
+    def prepare_store(self) -> None:
+        """Load :attr:`store` now, unless a cold start loaded it already and its checks
+        are still running (:meth:`answer` then queries it meanwhile)."""
+        if self._unchecked is None:
+            super().prepare_store()
+
+    def answer(
+        self,
+        query: str,
+        read: Callable[[Any], T],
+        params: dict[str, str] | None = None,
+        allow_service: bool = False,
+        run: Callable[[Callable[[], T]], T] = lambda evaluate: evaluate(),
+    ) -> T:
+        """As :meth:`KnowledgeGraph.answer`; on a cold start the query runs while the
+        last checks of the facts do: the answer is returned once they pass, and
+        FactsError raised when they fail (the wait for the checks is not part of
+        ``run``)."""
+        if self._unchecked is not None and self._unchecked.only_for is None:
+            store = self._unchecked.store
+            answered = run(lambda: read(self._query(store, query, params, allow_service)))
+            del store  # dropped, if the checks fail, before a store is compiled again
+            if self._settle():  # waits for the checks: FactsError when they fail
+                return answered
+        elif self._unchecked is not None:
+            from dipgraph.graph.sparql import resolve_query
+
+            # The words the part of the store was made for, read once: an @FILE read
+            # again could have changed meanwhile.
+            resolved: tuple[str, NamedQuery | None] = resolve_query(query)
+            if self._unchecked.only_for == resolved[0]:
+                store = self._unchecked.store  # what this query reads: it runs once checked
+                if self._settle():  # FactsError when the checks fail
+                    return run(
+                        lambda: read(self._query(store, query, params, allow_service, resolved))
+                    )
+                del store  # the child failed midway: compiled whole, below
+        return super().answer(query, read, params, allow_service, run)
 
 
 # The questions that read stored parts: each is asked again after a recovery.
