@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import BUNDLED
+
 WINDOWS = [(1400, 900), (1920, 1080), (1280, 720), (1366, 657), (1024, 700), (900, 800)]
 MIN_LABEL_PX = 12  # actors and contact marks
 MIN_EDGE_LABEL_PX = 11  # "subject", "host", "mediator" lines
@@ -135,10 +137,15 @@ def open_at(browser, bundled_html, width: int, height: int):
     return context, page
 
 
+# A window where the first view has no room for every name (900x800 has, since boxes
+# are set down where the squeeze jams).
+NARROW = (400, 800)
+
+
 def test_a_narrow_window_names_what_fits_itself(browser, bundled_html) -> None:
-    """At 900x800 vis-network draws no name (under 12 px): the page names the actors
+    """At 400x800 vis-network draws no name (under 12 px): the page names the actors
     that fit, at 12 px or more, on no other name and no shape."""
-    context, page = open_at(browser, bundled_html, 900, 800)
+    context, page = open_at(browser, bundled_html, *NARROW)
     try:
         view = page.evaluate(MEASURE)
         placed = page.evaluate("window.dipgraph.pageNames().placed")
@@ -164,8 +171,8 @@ def test_a_narrow_window_names_what_fits_itself(browser, bundled_html) -> None:
 
 
 def test_a_hovered_node_says_its_name_when_names_are_too_small(browser, bundled_html) -> None:
-    """At 900x800 a node whose name is not drawn still says it under the pointer."""
-    context, page = open_at(browser, bundled_html, 900, 800)
+    """At 400x800 a node whose name is not drawn still says it under the pointer."""
+    context, page = open_at(browser, bundled_html, *NARROW)
     try:
         view = page.evaluate(MEASURE)
         placed = {p["id"] for p in page.evaluate("window.dipgraph.pageNames().placed")}
@@ -224,5 +231,79 @@ def test_every_name_is_drawn_again_after_a_resize(browser, bundled_html, start, 
         assert unnamed == [], f"{start} -> {end}: unnamed {unnamed}"
         assert clashes(view) == []
         assert all(inside(n["label"], view) for n in named)
+    finally:
+        context.close()
+
+
+# ---- one long name gives way; it never costs the other names their place -----------
+# "consultations (disputed) · secret", two characters longer than what fitted, once made
+# the 1280x720 first view name no node at all: the squeeze of names was all or nothing.
+LONG_NAME = (
+    "consultations (disputed) · secret · reported by one side, denied by the other, "
+    "confirmed later by a third party"
+)
+# Wrapped at 120 units a line, a box taller than any laptop's canvas.
+HUGE_NAME = "consultations, " * 150
+LONG_CONTACT = "sullivan-patrushev-ushakov-secret-talks"
+LAPTOPS = [(1280, 720), (1366, 657), (1024, 700)]
+
+
+def page_with_name(directory, name: str):
+    """The bundled page, one contact's name replaced by ``name``."""
+    import dipgraph
+    from dipgraph.exports import graph_view
+    from dipgraph.exports.html import write_html
+
+    own = graph_view.contact_label
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            graph_view, "contact_label", lambda c: name if c.id == LONG_CONTACT else own(c)
+        )
+        return write_html(dipgraph.load(BUNDLED), directory / "graph.html")
+
+
+@pytest.fixture(scope="module", params=[LONG_NAME, HUGE_NAME], ids=["long", "huge"])
+def long_name_html(request, tmp_path_factory):
+    return request.param, page_with_name(tmp_path_factory.mktemp("long"), request.param)
+
+
+@pytest.mark.parametrize(("width", "height"), LAPTOPS, ids=lambda v: str(v))
+def test_one_long_name_leaves_every_other_name_drawn(
+    browser, long_name_html, width, height
+) -> None:
+    long_name, path = long_name_html
+    context, page = open_at(browser, path, width, height)
+    try:
+        view = page.evaluate(MEASURE)
+        spacing = page.evaluate("window.dipgraph.status.spacing")
+        node = f"contact:{LONG_CONTACT}"
+        named = [n for n in view["nodes"] if n["kind"] in ("actor", "contact")]
+        assert len(named) == 52
+        assert long_name in {n["text"] for n in named} | set(spacing["shortened"].values())
+        if long_name == HUGE_NAME:  # no frame holds it: it gave way, shortened
+            assert spacing["shortened"] == {node: long_name}
+        unnamed = [n["text"] for n in named if not n["drawn"] or n["px"] < MIN_LABEL_PX]
+        assert unnamed == [], f"{width}x{height}: unnamed {unnamed} ({spacing})"
+        # Only the long name may have given way: every other keeps its own text.
+        assert set(spacing["shortened"]) <= {node}, spacing
+        assert clashes(view) == []
+        assert all(inside(n["label"], view) for n in named)
+    finally:
+        context.close()
+
+
+def test_the_bundled_secret_contact_says_its_status_too(browser, bundled_html) -> None:
+    """The Sullivan channel is secret and disputed: its box says both, and every name
+    of the first view is still drawn at 1280x720 (the status had been dropped to make
+    room)."""
+    context, page = open_at(browser, bundled_html, 1280, 720)
+    try:
+        view = page.evaluate(MEASURE)
+        spacing = page.evaluate("window.dipgraph.status.spacing")
+        label = next(n["text"] for n in view["nodes"] if n["id"] == f"contact:{LONG_CONTACT}")
+        node = f"contact:{LONG_CONTACT}"
+        assert spacing["shortened"].get(node, label) == "consultations (disputed) · secret"
+        named = [n for n in view["nodes"] if n["kind"] in ("actor", "contact")]
+        assert [n["text"] for n in named if not n["drawn"]] == []
     finally:
         context.close()

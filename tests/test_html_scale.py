@@ -5,6 +5,7 @@ One synthetic page (benchmarks/synth.py) is built for the module: ~25 s of the s
 
 from __future__ import annotations
 
+import difflib
 import math
 import sys
 from collections.abc import Iterator
@@ -17,18 +18,32 @@ import dipgraph
 from conftest import REPO
 from dipgraph.exports.html import write_html
 from dipgraph.exports.layout import without_overlap
+from dipgraph.names import normalise_name
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import synth
 
+# English names of a few synthetic actors, read from the facts the page was made of.
+NAMED = ("person-17", "person-1700")
+
 
 @pytest.fixture(scope="module")
-def large_page(browser, tmp_path_factory) -> Iterator[Any]:
+def large_site(tmp_path_factory) -> tuple[Any, dict[str, str]]:
     work = tmp_path_factory.mktemp("large")
     synth.synthesize(work / "facts", 30000, 10000)
     kg = dipgraph.load(work / "facts")
-    out = write_html(kg, work / "graph.html")
-    context, page = open_graph(browser, out)
+    names = {ident: kg.facts.actors[ident].name for ident in NAMED}
+    return write_html(kg, work / "graph.html"), names
+
+
+@pytest.fixture(scope="module")
+def large_html(large_site) -> Any:
+    return large_site[0]
+
+
+@pytest.fixture(scope="module")
+def large_page(browser, large_html) -> Iterator[Any]:
+    context, page = open_graph(browser, large_html)
     yield page
     context.close()
 
@@ -233,3 +248,64 @@ def test_the_address_keeps_layers_and_the_overview_at_scale(large_page) -> None:
     assert not large_page.evaluate("window.dipgraph.clusters().shown")
     large_page.evaluate("window.dipgraph.clear()")
     assert large_page.evaluate("window.dipgraph.state().overview") is True
+
+
+# ---- search at 10k: a capped list, typos, and a page that answers as soon as it is ready --
+
+
+def search(page, text: str) -> None:
+    page.fill("#search", text)
+    page.press("#search", "Enter")
+
+
+def typo(name: str) -> str:
+    """The name with the second letter of its second word dropped ("Ivanova" -> "Ianova")."""
+    words = name.split(" ")
+    words[1] = words[1][0] + words[1][2:]
+    return " ".join(words)
+
+
+def test_a_search_lists_at_most_fifty_names_and_a_typo_finds_the_actor(
+    large_page, large_site
+) -> None:
+    search(large_page, "Sofia")  # hundreds of actors hold it
+    listed = large_page.eval_on_selector_all("#search-list button[data-id]", "bs => bs.length")
+    assert listed == 50
+    assert "(first 50 listed)" in large_page.inner_text("#search-result")
+    search(large_page, typo(large_site[1]["person-17"]))
+    offered = large_page.eval_on_selector_all(
+        "#search-list button.near", "bs => bs.map(b => b.dataset.id)"
+    )
+    assert "person-17" in offered
+    large_page.click("#search-list button[data-id=person-17]")
+    assert large_page.evaluate("window.dipgraph.state().selected") == "person-17"
+    assert large_page.errors == []
+
+
+def test_near_names_at_scale_are_difflibs(large_page, large_site) -> None:
+    """The page scores only names whose upper bounds reach the cutoff (and the 8th best
+    so far): the answer must stay difflib's over all 10,000 actors' names."""
+    keys = large_page.evaluate("window.dipgraph.nameKeys()")
+    assert len(keys) > 20000
+    words = [normalise_name(typo(name)) for name in large_site[1].values()]
+    words += ["state 3", "agncy 12"]
+    mine = large_page.evaluate("(ws) => ws.map(w => window.dipgraph.closeNames(w, 8, 0.5))", words)
+    theirs = [difflib.get_close_matches(w, keys, n=8, cutoff=0.5) for w in words]
+    assert mine == theirs
+
+
+def test_the_page_answers_a_search_as_soon_as_it_is_ready(browser, large_site) -> None:
+    """Right at ready the search index is still being built in idle slices: a search
+    then finishes it at once and finds the actor; the indexes complete on their own."""
+    context, page = open_graph(browser, large_site[0])
+    try:
+        search(page, "person-17")
+        assert page.evaluate("window.dipgraph.state().selected") == "person-17"
+        assert large_site[1]["person-17"] in page.inner_text("#panel")
+        page.wait_for_function("window.dipgraph.status.textsMs", timeout=120000)
+        assert page.evaluate("window.dipgraph.status.indexedMs") <= page.evaluate(
+            "window.dipgraph.status.textsMs"
+        )
+        assert page.errors == []
+    finally:
+        context.close()

@@ -334,15 +334,13 @@ def _event_node(ident: str, label: str, fill: str, dashed: bool, ink: str) -> di
 
 
 def contact_label(contact: Contact) -> str:
-    """What a contact's node says: its type, and its status when it did not happen, or
-    "· secret" when it was secret (its box is black, and dashed when it did not happen;
-    the panel and the table give the status in words). Both at once, "consultations
-    (disputed) · secret", made a box so wide that no first view at 1280x720 could name
-    every node."""
+    """What a contact's node says: its type, its status when it did not happen, and
+    "· secret" when it was secret (its box is black, and dashed when it did not
+    happen). A long one ("consultations (disputed) · secret") is made room for, or
+    shortened where there is none, by the page (label_spacing.js)."""
     word = TYPE_WORDS.get(contact.type, contact.type.replace("_", " "))
-    if contact.secret:
-        return f"{word} · secret"
-    return f"{word} ({contact.status})" if contact.status != "happened" else word
+    label = f"{word} ({contact.status})" if contact.status != "happened" else word
+    return f"{label} · secret" if contact.secret else label
 
 
 def _edge(source: str, target: str, kind: str, fact: str, layer: str) -> dict[str, Any]:

@@ -17,17 +17,73 @@
     return (a.x < box.left && b.x < box.left) || (a.x > box.right && b.x > box.right) ||
       (a.y < box.top && b.y < box.top) || (a.y > box.bottom && b.y > box.bottom);
   }
+  // The part of a line on screen (a little past its edges), as [x1, y1, x2, y2]; null
+  // if none. Zoomed in, a line's far end lies thousands of units off screen, and the
+  // software rasteriser stroked (and dashed) every line whole: 2-4 s a frame at 10k
+  // once a search zoomed onto an actor. A dashed line's part starts at a whole dash
+  // period from its end, so its dashes stay where they were as the view moves. Dashes
+  // are DASH_PX on screen at any zoom: 5 canvas units were 1 px at a search's zoom, and
+  // ~10,000 dashed lines of 1 px dashes took seconds to rasterise.
+  var DASH_PX = 5, DASHED_UP_TO = 2000, FADED_UP_TO = 4000;
+  function onScreenPart(a, b, box, period) {
+    var dx = b.x - a.x, dy = b.y - a.y, t0 = 0, t1 = 1;
+    var p = [-dx, dx, -dy, dy], q = [a.x - box.left, box.right - a.x, a.y - box.top, box.bottom - a.y];
+    for (var i = 0; i < 4; i++) {
+      if (p[i] === 0) {
+        if (q[i] < 0) { return null; }
+        continue;
+      }
+      var t = q[i] / p[i];
+      if (p[i] < 0) { t0 = Math.max(t0, t); } else { t1 = Math.min(t1, t); }
+      if (t0 > t1) { return null; }
+    }
+    if (period && t0 > 0) {
+      var length = Math.sqrt(dx * dx + dy * dy);
+      t0 = Math.floor(t0 * length / period) * period / length;
+    }
+    return [a.x + t0 * dx, a.y + t0 * dy, a.x + t1 * dx, a.y + t1 * dy];
+  }
   function drawLines(ctx) {
     var groups = dict(), nodesById = network.body.nodes, box = viewBox();
+    var scale = network.getScale(), pad = 8 / scale, dashedShown = 0, fadedShown = 0;
+    var margined = { left: box.left - pad, top: box.top - pad, right: box.right + pad,
+      bottom: box.bottom + pad };
     var edgesNow = data.edges;
     for (var i = 0; i < edgesNow.length; i++) {
       var e = edgesNow[i];
       if (current.edgeHidden[e.id]) { continue; }
       var a = nodesById[e.from], b = nodesById[e.to];
       if (offScreen(a, b, box)) { continue; }
-      var key = (e.secret ? "#222222" : e.color.color) + "|" + (lineDimmed(e) ? 0.06 : 1) +
-        "|" + e.width + "|" + (e.dashes ? 1 : 0);
-      (groups[key] = groups[key] || []).push(a, b);
+      // A dimmed line (6% ink) is drawn whole: its dashes could not be seen.
+      var faded = lineDimmed(e), dashed = Boolean(e.dashes) && !faded;
+      var part = onScreenPart(a, b, margined, dashed ? 2 * DASH_PX / scale : 0);
+      if (!part) { continue; }
+      var key = (e.secret ? "#222222" : e.color.color) + "|" + (faded ? 0.06 : 1) +
+        "|" + e.width + "|" + (dashed ? 1 : 0);
+      (groups[key] = groups[key] || []).push(part);
+      if (dashed) { dashedShown++; }
+      if (faded) { fadedShown++; }
+    }
+    // A focus dims all but a neighbourhood: tens of thousands of lines at 6% ink are a
+    // haze that cost a second a frame to rasterise. Past FADED_UP_TO they are left out
+    // (the dimmed discs stay, as the context); fewer, they are drawn.
+    if (fadedShown > FADED_UP_TO) {
+      Object.keys(groups).forEach(function (key) {
+        if (key.split("|")[1] === "0.06") { delete groups[key]; }
+      });
+    }
+    // Thousands of dashed lines on screen are a grey haze whose dashes no one can
+    // follow, and cost the software rasteriser about as much as every other line
+    // together: past DASHED_UP_TO they are drawn whole, at half their ink (lighter
+    // lines, where the others are solid); zoomed closer, they are dashed again.
+    if (dashedShown > DASHED_UP_TO) {
+      Object.keys(groups).forEach(function (key) {
+        var parts = key.split("|");
+        if (parts[3] !== "1") { return; }
+        var whole = [parts[0], Number(parts[1]) * 0.5, parts[2], 0].join("|");
+        groups[whole] = (groups[whole] || []).concat(groups[key]);
+        delete groups[key];
+      });
     }
     // Zoomed out, thousands of lines would darken everything: they fade with the zoom.
     var fade = Math.min(1, 0.2 + 2 * network.getScale());
@@ -37,11 +93,11 @@
       ctx.strokeStyle = parts[0];
       ctx.globalAlpha = Number(parts[1]) * fade;
       ctx.lineWidth = Number(parts[2]);
-      ctx.setLineDash(parts[3] === "1" ? [5, 5] : []);
+      ctx.setLineDash(parts[3] === "1" ? [DASH_PX / scale, DASH_PX / scale] : []);
       ctx.beginPath();
-      for (var j = 0; j < ends.length; j += 2) {
-        ctx.moveTo(ends[j].x, ends[j].y);
-        ctx.lineTo(ends[j + 1].x, ends[j + 1].y);
+      for (var j = 0; j < ends.length; j++) {
+        ctx.moveTo(ends[j][0], ends[j][1]);
+        ctx.lineTo(ends[j][2], ends[j][3]);
       }
       ctx.stroke();
     });

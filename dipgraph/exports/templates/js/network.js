@@ -49,9 +49,12 @@
       applyHashSelection();
     } finally { writing = false; }
     document.body.setAttribute("data-ready", "true");
-    // The search index is built right after the first drawing, before anyone types.
-    setTimeout(function () { nameIndex(); status.indexedMs = performance.now(); }, 0);
-    setTimeout(buildContactTextsLater, 0);
+    // The search index is built right after the first drawing, before anyone types,
+    // in idle slices (search.js): names, then contacts' words.
+    inIdleSlices(buildNames, function () {
+      status.indexedMs = performance.now();
+      buildContactTextsLater();
+    });
   }
   if (large || !data.options.physics || !data.options.physics.enabled) {
     network.once("afterDrawing", markReady);

@@ -1,31 +1,52 @@
   // ---- search ---------------------------------------------------------------
   var search = $("search"), searchResult = $("search-result"), searchList = $("search-list");
-  // Built once, right after the first drawing: every folded name of every actor and
-  // topic, and a map from a folded name to the ids it names exactly.
-  var names_ = null, exactNames = null;
-  function nameIndex() {
-    if (names_) { return names_; }
-    names_ = [];
-    exactNames = new Map();
-    [[F.actors, "actor"], [F.topics, "topic"]].forEach(function (pair) {
-      Object.keys(pair[0]).forEach(function (id) {
-        var r = pair[0][id];
-        var all = [id, r.name];
-        Object.keys(r.names).forEach(function (l) { all.push(r.names[l]); });
-        Object.keys(r.aliases || {}).forEach(function (l) {
-          r.aliases[l].forEach(function (x) { all.push(x); });
-        });
-        var seen = dict();
-        all.forEach(function (name) {
-          var key = norm(name);
-          if (!key || seen[key]) { return; }
-          seen[key] = true;
-          names_.push([key, id, pair[1]]);
-          if (exactNames.has(key)) { exactNames.get(key).push(id); } else { exactNames.set(key, [id]); }
-        });
-      });
+  // Built right after the first drawing, in slices of the browser's idle time (30,000
+  // names folded in one go held a large page ~0.3 s after it was ready), finished at
+  // once if a search comes first: every folded name of every actor and topic, and a
+  // map from a folded name to the ids it names exactly.
+  var names_ = [], exactNames = new Map(), nameSources = null, namesBuilt = 0;
+  function indexNamesOf(id, kind) {
+    var r = kind === "actor" ? F.actors[id] : F.topics[id];
+    var all = [id, r.name];
+    Object.keys(r.names).forEach(function (l) { all.push(r.names[l]); });
+    Object.keys(r.aliases || {}).forEach(function (l) {
+      r.aliases[l].forEach(function (x) { all.push(x); });
     });
+    var seen = dict();
+    all.forEach(function (name) {
+      var key = norm(name);
+      if (!key || seen[key]) { return; }
+      seen[key] = true;
+      names_.push([key, id, kind]);
+      if (exactNames.has(key)) { exactNames.get(key).push(id); } else { exactNames.set(key, [id]); }
+    });
+  }
+  // Folds names while more() says so; true once every name is in.
+  function buildNames(more) {
+    if (!nameSources) {
+      nameSources = Object.keys(F.actors).map(function (id) { return [id, "actor"]; })
+        .concat(Object.keys(F.topics).map(function (id) { return [id, "topic"]; }));
+    }
+    for (; namesBuilt < nameSources.length && more(); namesBuilt++) {
+      indexNamesOf(nameSources[namesBuilt][0], nameSources[namesBuilt][1]);
+    }
+    return namesBuilt === nameSources.length;
+  }
+  function nameIndex() {
+    buildNames(function () { return true; });
     return names_;
+  }
+  // Runs build(more) in the browser's idle time, a few milliseconds a slice, until it
+  // says it is done, then done().
+  function inIdleSlices(build, done) {
+    var idle = window.requestIdleCallback || function (f) {
+      return setTimeout(function () { f({ timeRemaining: function () { return 5; } }); }, 50);
+    };
+    idle(function (deadline) {
+      var started = performance.now();
+      var more = function () { return deadline.timeRemaining() > 1 && performance.now() - started < 15; };
+      if (build(more)) { done(); } else { inIdleSlices(build, done); }
+    });
   }
   // The ids a folded name names exactly.
   function exactly(key) {
@@ -87,15 +108,41 @@
     return total ? 2 * matched / total : 0;
   }
   // The folded names nearest a folded word, best first (ties: the later name first,
-  // as difflib's heap gives them).
+  // as difflib's heap gives them). As difflib's get_close_matches, a name is scored
+  // only if two upper bounds of its ratio reach the cutoff (the lengths, then the
+  // letters in common), and here also the n-th best score so far: at 10,000 actors
+  // the full ratio of every name took ~0.7 s a typo.
+  var nameLetters = new Map();
+  function lettersOf(key) {
+    var letters = nameLetters.get(key);
+    if (!letters) { letters = Array.from(key); nameLetters.set(key, letters); }
+    return letters;
+  }
   function closeNames(word, n, cutoff) {
     nameIndex();
-    var scored = [];
+    var wordLetters = Array.from(word), counts = new Map(), scored = [], floor = cutoff;
+    wordLetters.forEach(function (ch) { counts.set(ch, (counts.get(ch) || 0) + 1); });
+    var byScore = function (x, y) { return y[0] - x[0] || (x[1] < y[1] ? 1 : x[1] > y[1] ? -1 : 0); };
     exactNames.forEach(function (ids, key) {
+      var letters = lettersOf(key), total = letters.length + wordLetters.length;
+      if (!total || 2 * Math.min(letters.length, wordLetters.length) / total < floor) { return; }
+      var left = new Map(), common = 0;
+      for (var i = 0; i < letters.length; i++) {
+        var ch = letters[i], have = left.has(ch) ? left.get(ch) : (counts.get(ch) || 0);
+        left.set(ch, have - 1);
+        if (have > 0) { common++; }
+      }
+      if (2 * common / total < floor) { return; }
       var r = nameRatio(key, word);
-      if (r >= cutoff) { scored.push([r, key]); }
+      if (r < floor) { return; }
+      scored.push([r, key]);
+      if (scored.length >= n) {  // the n best so far; the n-th is the score to reach
+        scored.sort(byScore);
+        scored.length = n;
+        floor = Math.max(cutoff, scored[n - 1][0]);
+      }
     });
-    scored.sort(function (x, y) { return y[0] - x[0] || (x[1] < y[1] ? 1 : x[1] > y[1] ? -1 : 0); });
+    scored.sort(byScore);
     return scored.slice(0, n).map(function (s) { return s[1]; });
   }
   // Actors and topics a mistyped name may mean: the CLI's "closest" list.
@@ -132,14 +179,7 @@
   // In the browser's idle time, a few milliseconds at a time: a keystroke never waits
   // for a slice (slices of 500 contacts held the page ~0.4 s at 10k).
   function buildContactTextsLater() {
-    var idle = window.requestIdleCallback || function (f) {
-      return setTimeout(function () { f({ timeRemaining: function () { return 5; } }); }, 50);
-    };
-    idle(function (deadline) {
-      var started = performance.now();
-      var more = function () { return deadline.timeRemaining() > 1 && performance.now() - started < 15; };
-      if (!buildContactTexts(more)) { buildContactTextsLater(); }
-    });
+    inIdleSlices(buildContactTexts, function () { status.textsMs = performance.now(); });
   }
   // Contacts shown whose words hold every word of the text, by date.
   function contactsMatching(text) {
