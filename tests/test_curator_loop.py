@@ -59,6 +59,9 @@ def test_the_readme_walk_runs_as_written(tmp_path: Path) -> None:
     assert re.search(
         r"participants: \[(sergei-ryabkov, jake-sullivan|jake-sullivan, sergei-r)", draft
     )
+    # What repeats a known fact is drafted as its corroboration, not as a second fact.
+    for known in ("istanbul-secret-talks", "ryabkov-deputy-foreign-minister"):
+        assert f"  - fact: {known}\n" in draft
 
     first = run_cli(*check, cwd=tmp_path)
     assert first.code == 1

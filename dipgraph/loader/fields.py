@@ -22,6 +22,7 @@ from dipgraph.loader.drafts import (
     guessed,
     id_problem,
     name_problem,
+    note_problem,
     summary_problem,
 )
 from dipgraph.loader.iri_syntax import web_address_problem
@@ -169,6 +170,8 @@ class FieldChecker:
             return INVALID
         if prop.name == "summary" and (problem := summary_problem(text)):
             self.reader.error(node, problem)  # the value stays: nothing else is blamed
+        elif prop.name == "note" and (problem := note_problem(text)):
+            self.reader.error(node, problem)  # a corroboration suggest guessed
         return text
 
     def _id(self, prop: Property, node: yaml.Node, what: str) -> Any:
