@@ -39,12 +39,7 @@ class Gap:
 
 def uncovered(text: str, covering: Iterable[str]) -> list[Gap]:
     """The stretches of ``text`` that no text of ``covering`` (quotes, a title) covers."""
-    words = list(_WORD.finditer(text))
-    flat = " ".join(w.group() for w in words)
-    starts, at = [], 0  # each word's offset in ``flat``
-    for word in words:
-        starts.append(at)
-        at += len(word.group()) + 1
+    flat = " ".join(text.split())
     covered = bytearray(len(flat))
     for quote in covering:
         needle = " ".join(quote.split())
@@ -52,22 +47,30 @@ def uncovered(text: str, covering: Iterable[str]) -> list[Gap]:
         while found >= 0:
             covered[found : found + len(needle)] = b"\x01" * len(needle)
             found = flat.find(needle, found + 1)
-    gaps = []
+    stretches = []
     for run in _OPEN.finditer(covered):
         stretch = flat[run.start() : run.end()]
         lead = _LEAD.match(stretch)  # the punctuation a quote left off, with the spaces
         if lead is not None:
-            at = run.start() + lead.end()
-            gaps.append(_gap(text, words, starts, at, stretch[lead.end() :].rstrip()))
+            stretches.append((run.start() + lead.end(), stretch[lead.end() :].rstrip()))
+    return _placed(text, stretches) if stretches else []
+
+
+def _placed(text: str, stretches: list[tuple[int, str]]) -> list[Gap]:
+    """Each stretch (its offset in the text with white space normalised, and its words)
+    placed in the text as written: one walk over the words, done only when some are left."""
+    words, starts, at = [], [], 0  # each word's offset in the text and the normalised one
+    for word in _WORD.finditer(text):
+        words.append(word.start())
+        starts.append(at)
+        at += word.end() - word.start() + 1
+    gaps = []
+    for offset, words_of in stretches:
+        index = bisect_right(starts, offset) - 1
+        raw = words[index] + (offset - starts[index])
+        line_start = text.rfind("\n", 0, raw) + 1
+        gaps.append(Gap(words_of, text.count("\n", 0, raw) + 1, raw - line_start + 1))
     return gaps
-
-
-def _gap(text: str, words: list[re.Match[str]], starts: list[int], at: int, gap: str) -> Gap:
-    """The gap starting at ``at`` in the flat text, placed in the text as written."""
-    index = bisect_right(starts, at) - 1
-    offset = words[index].start() + (at - starts[index])
-    line_start = text.rfind("\n", 0, offset) + 1
-    return Gap(gap, text.count("\n", 0, offset) + 1, offset - line_start + 1)
 
 
 def undocumented_words(passage: str, documented: Iterable[str]) -> list[str]:

@@ -10,10 +10,12 @@ none goes stale. ``dipgraph check`` reports findings as warnings (errors with
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from operator import itemgetter
 from pathlib import Path
 
 from dipgraph.curation.guide import Guide, read_guide
@@ -23,6 +25,7 @@ from dipgraph.facts import Actor, Contact, Evidence, Facts, Location, Post, Stat
 from dipgraph.loader.problems import shown_path
 
 Fact = Post | Contact | Statement
+_first = itemgetter(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +138,15 @@ class Curation:
         if start < 0:
             return []
         end = start + len(quote)
-        return [line for first, last, line in spans if first < end and start < last]
+        # Spans are in text order: from the line the quote starts in to the one it ends in.
+        lines = []
+        for at in range(max(0, bisect_right(spans, start, key=_first) - 1), len(spans)):
+            first, last, line = spans[at]
+            if first >= end:
+                break
+            if start < last:
+                lines.append(line)
+        return lines
 
 
 def names_of(entity: Actor | Topic) -> list[str]:
