@@ -189,7 +189,7 @@ RECORDS = """actors:
     names: {{en: Ada Lind}}
     aliases: {{en: [Minister Lind, {alias}]}}
     not_printed:
-      Minister Lind: how readers name her
+      Minister Lind: how readers name her{extra}
   - id: bram-okafor
     kind: person
     names: {{en: Bram Okafor}}
@@ -214,6 +214,7 @@ CLEAN = {
     "phrase": "The northern minister",
     "passage": "Readers may write to the editor at the usual address.",
     "alias": "Lind",
+    "extra": "",
 }
 # variant -> (what changes from CLEAN, the rules it breaks)
 VARIANTS: dict[str, tuple[dict[str, str], set[str]]] = {
@@ -223,6 +224,7 @@ VARIANTS: dict[str, tuple[dict[str, str], set[str]]] = {
     "a passage not printed": ({"passage": "Readers may phone"}, {"passages"}),
     "a designation not printed": ({"phrase": "The southern minister"}, {"designations", "speaker"}),
     "an alias not printed": ({"alias": "Lady Lind"}, {"alias"}),
+    "an English name excused": ({"extra": "\n      Ada Lind: an English name"}, {"printed"}),
 }
 
 
@@ -248,12 +250,25 @@ def test_check_and_the_rules_agree_on_an_invented_folder(tmp_path: Path, variant
     assert (strict.code == 0) == (broken == set()) == (curation_problems(facts) == [])
 
 
-def test_an_unrecorded_passage_is_reported_where_the_text_prints_it(tmp_path: Path) -> None:
-    root = invented(tmp_path, "a passage left out")
-    result = run_cli("check", "--facts", root)
+# variant -> what check prints of it: where, and the remedy
+WARNINGS = {
+    "a passage left out": [
+        "sources/note.txt:5:1: warning: curation rule 2 (passages",
+        "no quote covers 'Readers may write to the editor at the usual address.'",
+    ],
+    "an English name excused": [
+        "not_printed 'Ada Lind' excuses nothing",
+        "aliases are held to print; remove the entry",
+    ],
+}
+
+
+@pytest.mark.parametrize("variant", sorted(WARNINGS))
+def test_a_finding_is_a_located_warning_with_its_remedy(tmp_path: Path, variant: str) -> None:
+    result = run_cli("check", "--facts", invented(tmp_path, variant))
     assert result.code == 0, result.err  # a warning; --strict makes it an error
-    assert "sources/note.txt:5:1: warning: curation rule 2 (passages" in result.err
-    assert "no quote covers 'Readers may write to the editor at the usual address.'" in result.err
+    for line in WARNINGS[variant]:
+        assert line in result.err
 
 
 def test_a_stale_unrecorded_passage_is_reported_at_its_entry(tmp_path: Path) -> None:

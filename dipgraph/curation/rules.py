@@ -4,8 +4,11 @@ Each rule looks at the checked facts, the source texts and the :class:`Guide`, a
 a :class:`Finding` for each fact that breaks it. A fact that breaks a rule on purpose says
 why in its own ``exceptions:`` field, one entry a rule: ``"speaker: named two lines up
 (وأضاف أوشاكوف)"``; an exception for a rule the fact passes is itself a finding, so
-none goes stale. ``dipgraph check`` reports findings as warnings (errors with
-``--strict``); tests/test_curation.py runs the same rules on the bundled facts.
+none goes stale. What belongs to a source or a name is recorded there, and goes stale
+the same way: a source's ``designations`` (rule 1) and ``not_recorded`` passages (rule 2),
+an actor's or topic's ``not_printed`` names and aliases (rules 5 and 8). ``dipgraph check``
+reports findings as warnings (errors with ``--strict``); tests/test_curation.py runs the
+same rules on the bundled facts and on an invented folder.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from dipgraph.loader.problems import shown_path
 
 Fact = Post | Contact | Statement
 _first = itemgetter(0)
+_REMOVE = "remove the entry"
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +295,15 @@ def printed_names(cur: Curation) -> Iterator[Finding]:
     """Rule 5: every actor's and topic's Arabic name is printed in a source, or its record
     says why under ``not_printed``."""
     for entity in _named(cur.facts):
+        others = {n for lang, n in entity.names.items() if lang != "ar"} - _aliases_of(entity)
+        for other in sorted(others & entity.not_printed.keys()):
+            yield Finding(
+                "printed",
+                entity,
+                f"not_printed '{other}' excuses nothing: only the Arabic "
+                "name and the aliases are held to print",
+                how=_REMOVE,
+            )
         name = entity.names.get("ar")
         if name is None:
             continue
@@ -299,14 +312,8 @@ def printed_names(cur: Curation) -> Iterator[Finding]:
         if not printed and not listed:
             yield Finding("printed", entity, f"the Arabic name '{name}' is printed in no source")
         elif printed and listed:
-            yield Finding("printed", entity, f"'{name}' is under not_printed, yet printed")
-        others = {n for lang, n in entity.names.items() if lang != "ar"} - _aliases_of(entity)
-        for other in sorted(others & entity.not_printed.keys()):
             yield Finding(
-                "printed",
-                entity,
-                f"not_printed '{other}' excuses nothing: only the Arabic "
-                "name and the aliases are held to print",
+                "printed", entity, f"'{name}' is under not_printed, yet printed", how=_REMOVE
             )
 
 
@@ -331,7 +338,10 @@ def aliases(cur: Curation) -> Iterator[Finding]:
                 listed = alias in entity.not_printed
                 if listed and printed:
                     yield Finding(
-                        "alias", entity, f"alias '{alias}' is under not_printed, yet printed"
+                        "alias",
+                        entity,
+                        f"alias '{alias}' is under not_printed, yet printed",
+                        how=_REMOVE,
                     )
                 elif not (printed or listed or (language == "en" and alias in short)):
                     yield Finding("alias", entity, f"alias '{alias}' is printed in no source")
@@ -377,7 +387,7 @@ def passages(cur: Curation) -> Iterator[Finding]:
                     source,
                     f"not_recorded '{entry.passage[:60]}' is stale: {why}",
                     entry.location,
-                    "remove the entry",
+                    _REMOVE,
                 )
 
 
