@@ -180,7 +180,7 @@ def test_eviction_keeps_the_cache_within_its_size_limit(
             handle.write(f"# edit {number}\n")
         newest = dipgraph.load(small_copy, cache=True)
     kept = [p.name for p in cache.iterdir() if p.name != "files.sqlite"]  # (its own limit)
-    assert kept == [newest.rdf_file.directory.name]
+    assert kept == [newest.entry.directory.name]
     assert newest.talks() == dipgraph.load(small_copy, cache=True).talks()  # still usable
 
 

@@ -15,7 +15,8 @@ import dipgraph
 import dipgraph.cache as cache
 from conftest import REPO
 from dipgraph.cache.records import encode_facts
-from dipgraph.cached import check_cached, check_report
+from dipgraph.cached_graph import check_cached
+from dipgraph.cached_graph.check_report import check_report
 from dipgraph.curation import with_curation
 from dipgraph.facts import RECORD_TYPES
 from dipgraph.graph.iris import DEFAULT_BASE

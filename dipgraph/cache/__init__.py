@@ -1,7 +1,7 @@
 """A compile cache keyed by the content of the facts, so repeated queries do not recompile.
 
 The cache stores and restores plain data; it knows nothing of the graph built
-from it (see :mod:`dipgraph.cached` for that). An entry is a folder named by a
+from it (see :mod:`dipgraph.cached_graph` for that). An entry is a folder named by a
 key over dipgraph's version, the schema's data files, the base IRI, the facts
 directory's path and the bytes of every fact file. It holds ``index.sqlite``
 (named parts: lists, maps and the checked facts, as JSON values read lazily; see
@@ -51,7 +51,7 @@ from dipgraph.cache.folder import (
 )
 from dipgraph.cache.parts import PartStore
 from dipgraph.cache.tables import CacheDamaged, Tables, TableWriter
-from dipgraph.collector import without_collector
+from dipgraph.process_memory import without_collector
 
 __all__ = [
     "KEEP_ENTRIES",
