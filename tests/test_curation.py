@@ -1,8 +1,9 @@
 """The curation rules of facts/README.md that a machine can check.
 
 The rules are dipgraph.curation's, the ones `dipgraph check` runs on any facts folder
-(one rule, one place); here they run on the bundled facts and on a small invented folder,
-whose documented exceptions sit in the facts: a fact's ``exceptions:``, a source's
+(one rule, one place); here they run on the bundled facts, on every fixture folder (where
+check --strict and the rules give one verdict) and on a small invented folder, whose
+documented exceptions sit in the facts: a fact's ``exceptions:``, a source's
 ``designations:`` and ``not_recorded:``, an actor's or topic's ``not_printed:``.
 """
 
@@ -130,16 +131,31 @@ def test_an_exception_in_the_fact_excuses_it_and_must_excuse_something(tmp_path:
     assert "exception for an unknown rule" in unknown.err
 
 
-@pytest.mark.parametrize("folder", [BUNDLED, SMALL, "broken"])
-def test_a_folder_passing_check_strict_passes_the_curation_rules(folder, tmp_path: Path) -> None:
-    """check --strict and the rules agree: clean under one is clean under the other."""
-    root = broken_copy(tmp_path) if folder == "broken" else Path(folder)
-    strict = run_cli("check", "--facts", root, "--strict").code == 0
+# Every facts folder the project ships: the bundled facts and each fixture's.
+FOLDERS = {"bundled": BUNDLED} | {
+    d.name: d for d in sorted((REPO / "tests" / "fixtures").iterdir()) if d.is_dir()
+}
+
+
+@pytest.mark.parametrize("name", [*FOLDERS, "broken"])
+def test_check_strict_and_the_rules_agree_on_every_facts_folder(name: str, tmp_path: Path) -> None:
+    """check prints the rules' findings, each once at its place, whichever folder; so a
+    folder that passes ``check --strict`` passes the curation rules."""
+    root = broken_copy(tmp_path) if name == "broken" else FOLDERS[name]
+    strict = run_cli("check", "--facts", root, "--strict", cwd=Path.cwd())
     facts, problems = dipgraph.check(root)
-    assert not [p for p in problems if p.severity == "error"]
-    assert strict == (findings(Curation.of(facts)) == [])
-    assert strict == (curation_problems(facts) == [])
-    assert strict == (folder != "broken")
+    assert not [p for p in problems if p.severity == "error"], problems
+    rules = findings(Curation.of(facts))
+    printed = [line for line in strict.err.splitlines() if ": warning: curation rule " in line]
+    assert sorted(printed) == sorted(map(str, curation_problems(facts)))
+    assert len(printed) == len(rules)
+    assert (strict.code == 0) == (problems == []), strict.err
+    if strict.code == 0:
+        assert rules == []
+    if name in ("bundled", "small"):  # the curated folders: clean under both
+        assert strict.code == 0, strict.err
+    if name == "broken":
+        assert [f.rule for f in rules] == ["kind"] and strict.code == 1
 
 
 # ---- the documented exceptions are data, on the records they excuse ---------------------
