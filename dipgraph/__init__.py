@@ -135,7 +135,7 @@ def check(
         from dipgraph.cached_graph import check_cached
 
         facts, problems = check_cached(root.resolve(), dataset_of(root).base)
-    return facts, with_curation(facts, problems, root)
+    return facts, with_curation(facts, problems)
 
 
 def check_report(facts_dir: str | os.PathLike[str] | None = None) -> CheckReport:

@@ -63,6 +63,26 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class Designation:
+    """A phrase one source uses for actors it names elsewhere ("the Russian official"):
+    in quotes from that source the phrase names them (curation rule 1)."""
+
+    phrase: str
+    actors: tuple[str, ...]
+    why: str
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Unrecorded:
+    """A passage of a source that no fact quotes on purpose, and why (curation rule 2)."""
+
+    passage: str
+    why: str
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     id: str
     language: str
@@ -75,6 +95,8 @@ class Source:
     url: str | None = None
     outside_knowledge: str | None = None
     format: str | None = None  # text (None), or a dataset: wikidata-json, ftm-json
+    designations: tuple[Designation, ...] = ()
+    not_recorded: tuple[Unrecorded, ...] = ()
     location: Location | None = field(default=None, compare=False)
 
     @property
@@ -106,6 +128,7 @@ class Actor(Named):
     part_of: str | None = None
     wikidata: str | None = None
     outside_knowledge: str | None = None
+    not_printed: dict[str, str] = field(default_factory=dict)  # name or alias -> why
     location: Location | None = field(default=None, compare=False)
 
 
@@ -116,6 +139,7 @@ class Topic(Named):
     aliases: Aliases = field(default_factory=dict)
     wikidata: str | None = None
     broader: str | None = None
+    not_printed: dict[str, str] = field(default_factory=dict)  # name or alias -> why
     location: Location | None = field(default=None, compare=False)
 
 
@@ -166,6 +190,8 @@ def status_counts(status: str, any_status: bool = False) -> bool:
     (True, False, True)
     """
     return any_status or status in DEFAULT_STATUSES
+
+
 #: Sides are numbered from 1, in the order the facts give them, wherever a number is
 #: written: RDF ``dg:side``, the NetworkX/GraphML/GEXF/CSV ``side``, FtM's "side 1: ...".
 #: JSON views list the sides in that order (side n at index n - 1).

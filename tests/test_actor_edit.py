@@ -129,6 +129,29 @@ def test_unknown_ids_and_non_drafts_are_refused(folder: Path) -> None:
     assert done.code == 1 and "no draft's provisional id" in done.err
 
 
+def test_a_designation_follows_its_actor_and_keeps_its_words(folder: Path) -> None:
+    """A source's designation names actors by id: renamed with them; its phrase and why
+    are text, left as written even when they spell the old id."""
+    memo = folder / "memo.yaml"
+    designation = (
+        "    designations:\n"
+        "      - phrase: Dana Dorn\n"
+        "        actors: [new-person-1]\n"
+        "        why: new-person-1 is the draft's id\n"
+    )
+    memo.write_text(
+        DRAFT.replace("    file: sources/memo.txt\n", "    file: sources/memo.txt\n" + designation),
+        encoding="utf-8",
+    )
+    done = run_cli("actor", "accept", "new-person-1", "dana-dorn", "--facts", folder)
+    assert done.code == 0, done.err
+    assert "3 reference(s) updated" in done.out
+    text = memo.read_text(encoding="utf-8")
+    assert "actors: [dana-dorn]\n        why: new-person-1 is the draft's id" in text
+    facts, _ = check_facts(folder)
+    assert facts.sources["memo"].designations[0].actors == ("dana-dorn",)
+
+
 def test_refusals_are_reported_by_the_cli_as_every_other_command(folder: Path) -> None:
     """The located problems, then one ``error:`` line, exit 1: what cli/failures.py
     prints for an EditError (the command does not catch it itself)."""

@@ -1,18 +1,15 @@
 """The curation rules of facts/README.md that a machine can check.
 
 The rules are dipgraph.curation's, the ones `dipgraph check` runs on any facts folder
-(one rule, one place); here they run on the bundled facts, whose documented exceptions
-sit in the facts (``exceptions:``) and in the tables of facts/README.md. Rule 2 (every
-passage is evidence or documented) is checked here only: a curator's folder need not
-record every sentence of an article.
+(one rule, one place); here they run on the bundled facts, on every fixture folder (where
+check --strict and the rules give one verdict) and on a small invented folder, whose
+documented exceptions sit in the facts: a fact's ``exceptions:``, a source's
+``designations:`` and ``not_recorded:``, an actor's or topic's ``not_printed:``.
 """
 
 from __future__ import annotations
 
-import re
 import shutil
-from collections import defaultdict
-from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -21,8 +18,9 @@ import pytest
 import dipgraph
 from conftest import BUNDLED, REPO, SMALL, run_cli
 from dipgraph.curation import curation_problems
+from dipgraph.curation.passages import MIN_WORDS, uncovered, undocumented_words
 from dipgraph.curation.rules import RULES, Curation, findings
-from dipgraph.curation.text import fold, occurs, words_without_conjunctions
+from dipgraph.curation.text import words_without_conjunctions
 
 CURATION = BUNDLED / "README.md"
 
@@ -34,11 +32,7 @@ def kg() -> dipgraph.KnowledgeGraph:
 
 @cache
 def curation() -> Curation:
-    return Curation.of(kg().facts, BUNDLED)
-
-
-def source_texts() -> dict[str, str]:
-    return curation().texts
+    return Curation.of(kg().facts)
 
 
 def found(rule: str) -> list[str]:
@@ -137,88 +131,167 @@ def test_an_exception_in_the_fact_excuses_it_and_must_excuse_something(tmp_path:
     assert "exception for an unknown rule" in unknown.err
 
 
-@pytest.mark.parametrize("folder", [BUNDLED, SMALL, "broken"])
-def test_a_folder_passing_check_strict_passes_the_curation_rules(folder, tmp_path: Path) -> None:
-    """check --strict and the rules agree: clean under one is clean under the other."""
-    root = broken_copy(tmp_path) if folder == "broken" else Path(folder)
-    strict = run_cli("check", "--facts", root, "--strict").code == 0
+# Every facts folder the project ships: the bundled facts and each fixture's.
+FOLDERS = {"bundled": BUNDLED} | {
+    d.name: d for d in sorted((REPO / "tests" / "fixtures").iterdir()) if d.is_dir()
+}
+
+
+@pytest.mark.parametrize("name", [*FOLDERS, "broken"])
+def test_check_strict_and_the_rules_agree_on_every_facts_folder(name: str, tmp_path: Path) -> None:
+    """check prints the rules' findings, each once at its place, whichever folder; so a
+    folder that passes ``check --strict`` passes the curation rules."""
+    root = broken_copy(tmp_path) if name == "broken" else FOLDERS[name]
+    strict = run_cli("check", "--facts", root, "--strict", cwd=Path.cwd())
     facts, problems = dipgraph.check(root)
-    assert not [p for p in problems if p.severity == "error"]
-    assert strict == (findings(Curation.of(facts, root)) == [])
-    assert strict == (curation_problems(facts, root) == [])
-    assert strict == (folder != "broken")
+    assert not [p for p in problems if p.severity == "error"], problems
+    rules = findings(Curation.of(facts))
+    printed = [line for line in strict.err.splitlines() if ": warning: curation rule " in line]
+    assert sorted(printed) == sorted(map(str, curation_problems(facts)))
+    assert len(printed) == len(rules)
+    assert (strict.code == 0) == (problems == []), strict.err
+    if strict.code == 0:
+        assert rules == []
+    if name in ("bundled", "small"):  # the curated folders: clean under both
+        assert strict.code == 0, strict.err
+    if name == "broken":
+        assert [f.rule for f in rules] == ["kind"] and strict.code == 1
 
 
-# ---- the tables document what is there -------------------------------------------------
-def test_documented_phrases_occur_in_their_sources() -> None:
-    texts = source_texts()
-    guide = curation().guide
-    stale = [
-        (source, phrase)
-        for source, rows in guide.designations.items()
-        for phrase, actors in rows
-        if not occurs(phrase, texts[source]) or not actors <= set(kg().facts.actors)
-    ]
-    assert guide.designations and stale == []
-
-
-# ---- rules 2 and 3: every passage is evidence or documented as not recorded ------------
-MIN_WORDS = 5  # shorter gaps are connectives between quotes ("وأضاف أوشاكوف:")
-
-
-def uncovered_passages(text: str, covering: Iterable[str]) -> list[str]:
-    """The stretches of ``text`` (white space normalised) that no quote or title covers."""
-    flat = " ".join(text.split())
-    covered = bytearray(len(flat))
-    for quote in covering:
-        needle = " ".join(quote.split())
-        start = flat.find(needle)
-        while needle and start >= 0:
-            covered[start : start + len(needle)] = b"\x01" * len(needle)
-            start = flat.find(needle, start + 1)
-    marked = "".join("\x01" if c else ch for ch, c in zip(flat, covered, strict=True))
-    gaps = re.split("\x01+", marked)
-    return [gap.strip() for gap in gaps if gap.strip()]
-
-
-def undocumented_words(passage: str, documented: Iterable[str]) -> list[str]:
-    """The words of ``passage`` left once every documented phrase is taken out of it."""
-    rest = fold(passage)
-    for phrase in documented:
-        rest = rest.replace(fold(phrase), " ")
-    return [word for word in rest.split() if len(word) > 1]
-
-
-def test_every_passage_is_evidence_or_documented() -> None:
-    documented = curation().guide.passages_not_recorded
-    assert documented
-    quotes: dict[str, list[str]] = defaultdict(list)
-    for fact in curation().evidenced():
-        for e in fact.evidence:
-            quotes[e.source].append(e.quote)
-    missed, stale = [], []
-    for source, text in source_texts().items():
-        title = kg().facts.sources[source].title or ""
-        gaps = uncovered_passages(text, [*quotes[source], title])
-        missed += [
-            f"{source}: {gap}"
-            for gap in gaps
-            if len(undocumented_words(gap, documented.get(source, []))) >= MIN_WORDS
-        ]
-        stale += [
-            f"{source}: {phrase}"
-            for phrase in documented.get(source, [])
-            if not any(fold(phrase) in fold(gap) for gap in gaps)
-        ]
-    assert missed == [], "a passage no fact quotes and facts/README.md does not list"
-    assert stale == [], "facts/README.md lists a passage that is quoted, or not printed"
+# ---- the documented exceptions are data, on the records they excuse ---------------------
+def test_the_bundled_exceptions_sit_in_the_facts() -> None:
+    """Designations and unrecorded passages on their sources, unprinted names and aliases
+    on their records; each is checked by its rule (the parametrized test above)."""
+    facts = kg().facts
+    designations = {(s.id, d.phrase) for s in facts.sources.values() for d in s.designations}
+    unrecorded = {(s.id, u.passage) for s in facts.sources.values() for u in s.not_recorded}
+    assert ("src-004-kremlin-worst", "الرئيس الروسي") in designations
+    assert ("src-000-aljazeera", "Photo by MANDEL NGAN / AFP") in unrecorded
+    assert "Moscow" in facts.actors["russia"].not_printed
+    assert facts.topics["arms-control"].names["ar"] in facts.topics["arms-control"].not_printed
+    assert not (BUNDLED / "README.md").read_text("utf-8").count("### Designations")
 
 
 def test_coverage_check_can_fail() -> None:
     text = "قال أوشاكوف إن الحوار مستمر. وأضاف أن العقوبات خطأ كبير جدا في رأيه."
-    gaps = uncovered_passages(text, ["قال أوشاكوف إن الحوار مستمر"])
-    assert len(undocumented_words(gaps[0], [])) >= MIN_WORDS
-    assert undocumented_words(gaps[0], ["وأضاف أن العقوبات خطأ كبير جدا في رأيه"]) == []
+    gaps = uncovered(text, ["قال أوشاكوف إن الحوار مستمر"])
+    assert len(undocumented_words(gaps[0].text, [])) >= MIN_WORDS
+    assert undocumented_words(gaps[0].text, ["وأضاف أن العقوبات خطأ كبير جدا في رأيه"]) == []
+
+
+# ---- a folder of invented sentences: check --strict and the rules give one verdict ------
+NOTE = """NORTHERN COURIER, page two
+
+Foreign Minister Ada Lind telephoned her counterpart Bram Okafor on Tuesday.
+The northern minister said the call was warm and useful.
+Readers may write to the editor at the usual address.
+"""
+SOURCE = """sources:
+  - id: note
+    title: A short note
+    language: en
+    file: sources/note.txt
+    designations:
+      - phrase: {phrase}
+        actors: [ada-lind]
+        why: the paragraph before names her
+    not_recorded:
+      - passage: {passage}
+        why: the paper's own notice to readers
+"""
+RECORDS = """actors:
+  - id: ada-lind
+    kind: person
+    names: {{en: Ada Lind}}
+    aliases: {{en: [Minister Lind, {alias}]}}
+    not_printed:
+      Minister Lind: how readers name her{extra}
+  - id: bram-okafor
+    kind: person
+    names: {{en: Bram Okafor}}
+contacts:
+  - id: lind-okafor-call
+    type: phone_call
+    participants: [ada-lind, bram-okafor]
+    summary: Lind telephoned Okafor.
+    evidence:
+      - source: note
+        quote: Foreign Minister Ada Lind telephoned her counterpart Bram Okafor on Tuesday
+statements:
+  - id: lind-call-useful
+    speaker: ada-lind
+    kind: said
+    summary: Lind said the call was warm and useful.
+    evidence:
+      - source: note
+        quote: The northern minister said the call was warm and useful
+"""
+CLEAN = {
+    "phrase": "The northern minister",
+    "passage": "Readers may write to the editor at the usual address.",
+    "alias": "Lind",
+    "extra": "",
+}
+# variant -> (what changes from CLEAN, the rules it breaks)
+VARIANTS: dict[str, tuple[dict[str, str], set[str]]] = {
+    "clean": ({}, set()),
+    "a passage left out": ({"passage": "Readers may write to"}, {"passages"}),
+    "a quoted passage listed": ({"passage": "telephoned her counterpart"}, {"passages"}),
+    "a passage not printed": ({"passage": "Readers may phone"}, {"passages"}),
+    "a designation not printed": ({"phrase": "The southern minister"}, {"designations", "speaker"}),
+    "an alias not printed": ({"alias": "Lady Lind"}, {"alias"}),
+    "an English name excused": ({"extra": "\n      Ada Lind: an English name"}, {"printed"}),
+}
+
+
+def invented(tmp_path: Path, variant: str) -> Path:
+    """The invented folder, with ``variant``'s change."""
+    root = tmp_path / "facts"
+    (root / "sources").mkdir(parents=True)
+    (root / "sources" / "note.txt").write_text(NOTE, encoding="utf-8")
+    values = {**CLEAN, **VARIANTS[variant][0]}
+    (root / "sources.yaml").write_text(SOURCE.format(**values), encoding="utf-8")
+    (root / "records.yaml").write_text(RECORDS.format(**values), encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_check_and_the_rules_agree_on_an_invented_folder(tmp_path: Path, variant: str) -> None:
+    root = invented(tmp_path, variant)
+    facts, problems = dipgraph.check(root)
+    assert not [p for p in problems if p.severity == "error"], problems
+    broken = {f.rule for f in findings(Curation.of(facts))}
+    assert broken == VARIANTS[variant][1]
+    strict = run_cli("check", "--facts", root, "--strict")
+    assert (strict.code == 0) == (broken == set()) == (curation_problems(facts) == [])
+
+
+# variant -> what check prints of it: where, and the remedy
+WARNINGS = {
+    "a passage left out": [
+        "sources/note.txt:5:1: warning: curation rule 2 (passages",
+        "no quote covers 'Readers may write to the editor at the usual address.'",
+    ],
+    "an English name excused": [
+        "not_printed 'Ada Lind' excuses nothing",
+        "aliases are held to print; remove the entry",
+    ],
+}
+
+
+@pytest.mark.parametrize("variant", sorted(WARNINGS))
+def test_a_finding_is_a_located_warning_with_its_remedy(tmp_path: Path, variant: str) -> None:
+    result = run_cli("check", "--facts", invented(tmp_path, variant))
+    assert result.code == 0, result.err  # a warning; --strict makes it an error
+    for line in WARNINGS[variant]:
+        assert line in result.err
+
+
+def test_a_stale_unrecorded_passage_is_reported_at_its_entry(tmp_path: Path) -> None:
+    root = invented(tmp_path, "a quoted passage listed")
+    result = run_cli("check", "--facts", root)
+    assert "sources.yaml:11:9: warning: curation rule 2 (passages" in result.err
+    assert "is stale: a quote covers it; remove the entry" in result.err
 
 
 # ---- the README's dataset table ----------------------------------------------------------

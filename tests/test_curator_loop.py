@@ -13,7 +13,9 @@ import shlex
 import shutil
 from pathlib import Path
 
+import dipgraph
 from conftest import BUNDLED, REPO, run_cli
+from dipgraph.curation.rules import Curation, findings
 
 SECTION = "### From a new article to an answer: the curator's loop"
 
@@ -59,6 +61,9 @@ def test_the_readme_walk_runs_as_written(tmp_path: Path) -> None:
     assert re.search(
         r"participants: \[(sergei-ryabkov, jake-sullivan|jake-sullivan, sergei-r)", draft
     )
+    # What repeats a known fact is drafted as its corroboration, not as a second fact.
+    for known in ("istanbul-secret-talks", "ryabkov-deputy-foreign-minister"):
+        assert f"  - fact: {known}\n" in draft
 
     first = run_cli(*check, cwd=tmp_path)
     assert first.code == 1
@@ -69,6 +74,8 @@ def test_the_readme_walk_runs_as_written(tmp_path: Path) -> None:
     clean = run_cli(*strict, cwd=tmp_path)
     assert clean.code == 0, clean.err
     assert "0 warning(s)" in clean.out
+    facts, _ = dipgraph.check(tmp_path / "facts")
+    assert findings(Curation.of(facts)) == []  # clean under check is clean under the rules
 
     answer = run_cli(*talks, "--format", "json", cwd=tmp_path)
     assert answer.code == 0, answer.err

@@ -105,3 +105,26 @@ def test_close_names_are_difflib_s_at_a_fraction_of_the_cost() -> None:
             return [difflib.SequenceMatcher(None, typo, name).ratio() for name in found]
 
         assert scores(ours) == scores(theirs)
+
+
+def test_folding_drops_every_mark_and_format_character_and_keeps_the_rest() -> None:
+    """The folding table learns each character as it meets it: for every code point it
+    does what the definition says (NFKD, marks and format characters dropped, letters
+    mapped, white space runs made one space)."""
+    import re
+    import sys
+    import unicodedata
+
+    from dipgraph.names import _LETTER_MAP
+
+    def defined(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text.casefold())
+        kept = "".join(c for c in decomposed if unicodedata.category(c) not in ("Mn", "Cf"))
+        return re.sub(r"\s+", " ", kept.translate(_LETTER_MAP)).strip()
+
+    for start in range(0x80, sys.maxunicode + 1, 509):
+        chunk = "".join(
+            chr(c) for c in range(start, min(start + 509, sys.maxunicode + 1))
+            if not 0xD800 <= c < 0xE000
+        )  # fmt: skip
+        assert normalise_name("ب" + chunk) == defined("ب" + chunk), hex(start)

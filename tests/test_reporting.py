@@ -125,5 +125,5 @@ def test_a_reporter_not_named_beside_a_quote_is_a_curation_finding(tmp_path: Pat
     root = small_with(tmp_path, STATEMENT.format(reporter="alice-adams"))
     facts, problems = check_facts(root)
     assert not [p for p in problems if p.severity == "error"]
-    found = [f for f in findings(Curation.of(facts, root)) if f.rule == "reporter"]
+    found = [f for f in findings(Curation.of(facts)) if f.rule == "reporter"]
     assert [f.record.id for f in found] == ["clark-account"]

@@ -98,3 +98,78 @@ def test_the_json_schema_carries_the_limits() -> None:
     assert actor["id"]["maxLength"] == rules.MAX_ID_CHARS
     evidence = fact_file_schema()["properties"]["contacts"]["items"]["properties"]["evidence"]
     assert evidence["items"]["properties"]["quote"]["minLength"] == rules.MIN_QUOTE_CHARS
+
+
+# ---- documented exceptions: the same shapes for check and the JSON Schema ---------------
+SOURCE = "sources:\n  - id: probe-source\n    language: en\n    file: sources/wire.txt\n"
+TOPIC = "topics:\n  - id: probe-topic\n    names: {en: Probe topic}\n    aliases: {en: [Probing]}\n"
+STATEMENT = (
+    "statements:\n  - id: probe-statement\n    speaker: boris-belov\n    kind: warned\n"
+    "    summary: Belov warned that the treaty would expire.\n"
+    "    evidence:\n      - source: wire\n        quote: Belov warned that New START would\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            SOURCE + "    designations:\n      - {phrase: the minister, actors: [boris-belov], "
+            "why: named before}\n",
+            None,
+        ),
+        (
+            SOURCE + "    designations:\n      - {phrase: the minister, actors: [boris-belov]}\n",
+            "a designation is missing 'why'",
+        ),
+        (
+            SOURCE + "    designations:\n      - {phrase: the minister, actors: [], why: x}\n",
+            "needs at least one entry",
+        ),
+        (
+            SOURCE + "    designations:\n      - {phrase: the minister, actor: [boris-belov], "
+            "why: x}\n",
+            "unknown field 'actor' in a designation (did you mean 'actors'?)",
+        ),
+        (SOURCE + "    not_recorded:\n      - {passage: WIRE REPORT, why: a heading}\n", None),
+        (SOURCE + "    not_recorded:\n      - {passage: WIRE REPORT, why: ''}\n", "why is empty"),
+        (SOURCE + "    not_recorded:\n      - WIRE REPORT\n", "must be a mapping"),
+        (TOPIC + "    not_printed: {Probing: a reader's form}\n", None),
+        (TOPIC + "    not_printed: {Probing: ''}\n", "is empty"),
+        (TOPIC + "    not_printed: [Probing]\n", "must be a mapping"),
+        (STATEMENT + "    exceptions: ['kind: an invented sentence']\n", None),
+        (
+            STATEMENT + "    exceptions: ['kind an invented sentence']\n",
+            "an exception is written 'rule: why'",
+        ),
+        (STATEMENT + "    exceptions: ['kind:']\n", "an exception is written 'rule: why'"),
+    ],
+)
+def test_documented_exceptions_check_and_the_json_schema_agree(
+    tmp_path: Path, text: str, message: str | None
+) -> None:
+    root = tmp_path / "facts"
+    shutil.copytree(SMALL, root)
+    probe = root / "zz-probe.yaml"
+    probe.write_text(text, encoding="utf-8")
+    _, problems = check_facts(root)
+    errors = [p for p in problems if p.severity == "error" and "zz-probe" in p.path]
+    assert (errors == []) == (schema_errors(probe) == []), (errors, schema_errors(probe))
+    if message is None:
+        assert errors == []
+    else:
+        assert [p for p in errors if message in p.message and p.line > 1], errors
+
+
+def test_not_printed_names_only_the_records_own_names(tmp_path: Path) -> None:
+    """A reason for a name the record does not carry is refused, at that name."""
+    root = tmp_path / "facts"
+    shutil.copytree(SMALL, root)
+    (root / "zz-probe.yaml").write_text(
+        TOPIC + "    not_printed:\n      Probing: a reader's form\n      Probed: a typo\n",
+        encoding="utf-8",
+    )
+    _, problems = check_facts(root)
+    (error,) = [p for p in problems if p.severity == "error"]
+    assert (error.line, error.col) == (7, 7)
+    assert "not_printed 'Probed' is not one of this record's names or aliases" in error.message

@@ -1,6 +1,7 @@
 """`suggest --into`: the text, its source record and the drafts written into a facts folder.
 
-The articles here are invented for the tests (names from the small fixture).
+The articles here are invented for the tests (names from the small fixture). A draft that
+repeats a known fact is written as a corroboration of it (dipgraph/suggest/corroborating.py).
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from conftest import SMALL, run_cli
 from dipgraph.dates import PartialDate
 from dipgraph.editing.ids import rename
 from dipgraph.loader import check_facts
+from dipgraph.suggest import Suggestions
+from dipgraph.suggest.corroborating import take_repeats
 from dipgraph.suggest.dating import find_published, resolve
+from dipgraph.suggest.drafts import ContactDraft, PostDraft, Span, StatementDraft
 
 ARTICLE = (
     "نشرة المساء - الجمعة 27 نوفمبر 2026\n\n"
@@ -141,3 +145,97 @@ def test_a_month_precise_publication_dates_no_day() -> None:
 )
 def test_publication_date(head: str, expected: PartialDate | None) -> None:
     assert find_published(head) == expected
+
+
+# ---- a draft that repeats a known fact is written as a corroboration of it ---------------
+REPEATING = (
+    "نشرة الصباح - السبت 28 نوفمبر 2026\n\n"
+    "عقد الرئيس فلاديمير بوتين اتصالا عبر الفيديو مع الوزير بوريس بيلوف.\n"
+)
+
+
+def test_a_draft_repeating_a_known_contact_becomes_its_corroboration(
+    folder: Path, tmp_path: Path
+) -> None:
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    article = write_article(tmp_path, REPEATING)
+    done = run_cli("suggest", article, "--into", folder, "--source-id", "src-m")
+    assert done.code == 0, done.err
+    drafted = folder / "src-m.yaml"
+    body = drafted.read_text(encoding="utf-8")
+    assert "contacts:" not in body  # not drafted again under a second id
+    assert "corroborations:" in body and "  - fact: putin-belov-video\n" in body
+    _, problems = check_facts(folder)
+    (error,) = [p for p in problems if p.severity == "error"]
+    assert error.path.endswith("src-m.yaml") and "the note is still the draft's" in error.message
+    assert body.splitlines()[error.line - 1].lstrip().startswith("note:")
+    decide(drafted)  # the curator confirms: the note now says what the article adds
+    facts, problems = check_facts(folder)
+    assert [p for p in problems if p.severity == "error"] == []
+    video = facts.contacts["putin-belov-video"]
+    assert [e.source for e in video.evidence] == ["arabic-note", "src-m"]
+    assert not [c for c in facts.contacts.values() if c.evidence[0].source == "src-m"]
+    assert {p: p.read_bytes() for p in before} == before  # the declaring file is untouched
+
+
+def drafts_of(**kinds: list) -> Suggestions:
+    return Suggestions("src-m", False, None, "", **kinds)
+
+
+def contact(kind: str, a: str, b: str, date: str | None = None) -> ContactDraft:
+    return ContactDraft([Span("quote", 0, 5)], 1.0, type=kind, sides=[[a], [b]], date=date)
+
+
+@pytest.mark.parametrize(
+    ("draft", "fact"),
+    [
+        (contact("video_call", "boris-belov", "vladimir-putin", "2026-11"), "putin-belov-video"),
+        (contact("phone_call", "alice-adams", "boris-belov", "2020-03-05"), "adams-belov-call"),
+        (contact("phone_call", "alice-adams", "boris-belov", "2020"), "adams-belov-call"),
+        (contact("phone_call", "alice-adams", "boris-belov", "2021-03"), None),  # another call
+        (contact("meeting", "alice-adams", "boris-belov"), None),  # another type
+        (contact("phone_call", "alice-adams", "carol-clark"), None),  # other parties
+    ],
+)
+def test_a_contact_repeats_one_with_its_parties_type_and_a_compatible_date(
+    draft: ContactDraft, fact: str | None
+) -> None:
+    drafts = drafts_of(contacts=[draft])
+    repeats = take_repeats(drafts, check_facts(SMALL)[0])
+    assert [r.fact for r in repeats] == ([fact] if fact else [])
+    assert drafts.contacts == ([] if fact else [draft])
+
+
+def test_two_candidates_are_no_match(folder: Path) -> None:
+    (folder / "more.yaml").write_text(
+        "contacts:\n  - id: putin-belov-video-2\n    type: video_call\n"
+        "    participants: [vladimir-putin, boris-belov]\n    summary: Another video call.\n"
+        "    evidence:\n      - source: arabic-note\n"
+        "        quote: أجرى الرئيس الروسي فلاديمير بوتين اتصالا\n",
+        encoding="utf-8",
+    )
+    drafts = drafts_of(contacts=[contact("video_call", "vladimir-putin", "boris-belov")])
+    assert take_repeats(drafts, check_facts(folder)[0]) == []
+    assert len(drafts.contacts) == 1  # drafted, with suggest's hint, for the curator to decide
+
+
+@pytest.mark.parametrize(
+    ("draft", "fact"),
+    [
+        (PostDraft([Span("q", 0, 1)], 1.0, holder="alice-adams", title="secretary of state"),
+         "adams-secretary"),
+        (PostDraft([Span("q", 0, 1)], 1.0, holder="alice-adams", title="Envoy",
+                   organization="state-dept"), "adams-secretary"),
+        (PostDraft([Span("q", 0, 1)], 1.0, holder="alice-adams", title="Envoy"), None),
+        (StatementDraft([Span("q", 0, 1)], 1.0, speaker="boris-belov", about=["new-start"]),
+         "belov-warning"),
+        (StatementDraft([Span("q", 0, 1)], 1.0, speaker="boris-belov"), None),  # no matter said
+        (StatementDraft([Span("q", 0, 1)], 1.0, speaker="carol-clark", about=["new-start"]), None),
+    ],
+)  # fmt: skip
+def test_a_post_or_statement_repeats_one_of_its_holder_or_speaker(
+    draft: PostDraft | StatementDraft, fact: str | None
+) -> None:
+    kind = "posts" if isinstance(draft, PostDraft) else "statements"
+    repeats = take_repeats(drafts_of(**{kind: [draft]}), check_facts(SMALL)[0])
+    assert [r.fact for r in repeats] == ([fact] if fact else [])

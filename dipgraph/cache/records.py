@@ -110,6 +110,8 @@ _RECORD_CLASSES = frozenset(
         facts_module.Location,
         facts_module.Evidence,
         facts_module.Citation,
+        facts_module.Designation,  # a source's documented exceptions
+        facts_module.Unrecorded,
         *facts_module.DECLARED_TYPES.values(),  # a file's corroborations too
     }
 )

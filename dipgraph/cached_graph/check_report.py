@@ -118,7 +118,7 @@ def check_report(root: Path, base: str) -> CheckReport:
     from dipgraph.curation import with_curation  # the rules of facts/README.md
 
     facts, problems, checks = check_and_keep(root, base)
-    problems = with_curation(facts, problems, root)
+    problems = with_curation(facts, problems)
     report = CheckReport(
         problems,
         {kind: len(facts.by_kind(kind)) for kind in RECORD_TYPES},

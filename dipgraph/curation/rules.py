@@ -4,23 +4,32 @@ Each rule looks at the checked facts, the source texts and the :class:`Guide`, a
 a :class:`Finding` for each fact that breaks it. A fact that breaks a rule on purpose says
 why in its own ``exceptions:`` field, one entry a rule: ``"speaker: named two lines up
 (وأضاف أوشاكوف)"``; an exception for a rule the fact passes is itself a finding, so
-none goes stale. ``dipgraph check`` reports findings as warnings (errors with
-``--strict``); tests/test_curation.py runs the same rules on the bundled facts.
+none goes stale. What belongs to a source or a name is recorded there, and goes stale
+the same way: a source's ``designations`` (rule 1) and ``not_recorded`` passages (rule 2),
+an actor's or topic's ``not_printed`` names and aliases (rules 5 and 8). ``dipgraph check``
+reports findings as warnings (errors with ``--strict``); tests/test_curation.py runs the
+same rules on the bundled facts and on an invented folder.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from operator import itemgetter
 from pathlib import Path
 
 from dipgraph.curation.guide import Guide, read_guide
+from dipgraph.curation.passages import MIN_WORDS, uncovered, undocumented_words
 from dipgraph.curation.text import fold, occurs, printed_in, words_without_conjunctions
-from dipgraph.facts import Actor, Contact, Evidence, Facts, Post, Statement, Topic
+from dipgraph.facts import Actor, Contact, Evidence, Facts, Location, Post, Statement, Topic
+from dipgraph.loader.problems import shown_path
 
 Fact = Post | Contact | Statement
+_first = itemgetter(0)
+_REMOVE = "remove the entry"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,20 +37,23 @@ class Finding:
     """One fact (or actor, topic) breaking one rule."""
 
     rule: str
-    record: object  # the fact, actor or topic, with its location
+    record: object  # the fact, actor, topic or source, with its location
     message: str
+    where: Location | None = None  # a place of its own (a line of a source's text)
+    how: str = ""  # the remedy, when not the rule's usual one
 
 
 @dataclass
 class Curation:
-    """What the rules read: the facts, their source texts and the guide's tables."""
+    """What the rules read: the facts (with their documented exceptions), their source
+    texts and the guide's general tables."""
 
     facts: Facts
     guide: Guide
 
     @classmethod
-    def of(cls, facts: Facts, root: Path | None = None) -> Curation:
-        return cls(facts, read_guide(Path(root or facts.root)))
+    def of(cls, facts: Facts) -> Curation:
+        return cls(facts, read_guide())
 
     @cached_property
     def texts(self) -> dict[str, str]:
@@ -61,13 +73,13 @@ class Curation:
     # -- naming (rule 1) --------------------------------------------------------------
     def names_actor(self, actor_id: str, source: str, text: str) -> bool:
         """Whether ``text`` (from ``source``) names the actor: a name or alias, a state's
-        adjective, or a phrase the folder's Designations table gives that source."""
+        adjective, or one of the source's ``designations`` for it."""
         folded = fold(text)
         if any(printed_in(key, folded) for key in self._keys(actor_id)):
             return True
-        return any(
-            actor_id in actors and occurs(phrase, text)
-            for phrase, actors in self.guide.designations.get(source, ())
+        record = self.facts.sources.get(source)
+        return record is not None and any(
+            actor_id in d.actors and occurs(d.phrase, text) for d in record.designations
         )
 
     @cached_property
@@ -130,7 +142,15 @@ class Curation:
         if start < 0:
             return []
         end = start + len(quote)
-        return [line for first, last, line in spans if first < end and start < last]
+        # Spans are in text order: from the line the quote starts in to the one it ends in.
+        lines = []
+        for at in range(max(0, bisect_right(spans, start, key=_first) - 1), len(spans)):
+            first, last, line = spans[at]
+            if first >= end:
+                break
+            if start < last:
+                lines.append(line)
+        return lines
 
 
 def names_of(entity: Actor | Topic) -> list[str]:
@@ -272,18 +292,29 @@ def unnamed_holder(cur: Curation) -> Iterator[Finding]:
 
 
 def printed_names(cur: Curation) -> Iterator[Finding]:
-    """Rule 5: every actor's and topic's Arabic name is printed in a source, or listed in
-    the folder's "Names not printed" table."""
+    """Rule 5: every actor's and topic's Arabic name is printed in a source, or its record
+    says why under ``not_printed``."""
     for entity in _named(cur.facts):
+        others = {n for lang, n in entity.names.items() if lang != "ar"} - _aliases_of(entity)
+        for other in sorted(others & entity.not_printed.keys()):
+            yield Finding(
+                "printed",
+                entity,
+                f"not_printed '{other}' excuses nothing: only the Arabic "
+                "name and the aliases are held to print",
+                how=_REMOVE,
+            )
         name = entity.names.get("ar")
         if name is None:
             continue
         printed = cur.printed_anywhere(name)
-        listed = entity.id in cur.guide.names_not_printed
+        listed = name in entity.not_printed
         if not printed and not listed:
             yield Finding("printed", entity, f"the Arabic name '{name}' is printed in no source")
         elif printed and listed:
-            yield Finding("printed", entity, "listed under 'Names not printed', yet printed")
+            yield Finding(
+                "printed", entity, f"'{name}' is under not_printed, yet printed", how=_REMOVE
+            )
 
 
 def _named(facts: Facts) -> list[Actor | Topic]:
@@ -291,18 +322,27 @@ def _named(facts: Facts) -> list[Actor | Topic]:
     return [*facts.actors.values(), *facts.topics.values()]
 
 
+def _aliases_of(entity: Actor | Topic) -> set[str]:
+    return {alias for forms in entity.aliases.values() for alias in forms}
+
+
 def aliases(cur: Curation) -> Iterator[Finding]:
-    """Rule 8: every alias is printed in a source, an English surname, or listed in the
-    folder's "Aliases not printed in the sources"; none folds like another name."""
+    """Rule 8: every alias is printed in a source, an English surname, or its record says
+    why under ``not_printed``; none folds like another name."""
     for entity in _named(cur.facts):
         english = entity.names.get("en", "").split()
         short = {" ".join(english[i:]) for i in range(1, len(english))}
         for language, forms in entity.aliases.items():
             for alias in forms:
                 printed = cur.printed_anywhere(alias)
-                listed = (entity.id, alias) in cur.guide.aliases_not_printed
+                listed = alias in entity.not_printed
                 if listed and printed:
-                    yield Finding("alias", entity, f"alias '{alias}' is listed, yet printed")
+                    yield Finding(
+                        "alias",
+                        entity,
+                        f"alias '{alias}' is under not_printed, yet printed",
+                        how=_REMOVE,
+                    )
                 elif not (printed or listed or (language == "en" and alias in short)):
                     yield Finding("alias", entity, f"alias '{alias}' is printed in no source")
         seen: dict[str, str] = {}
@@ -313,9 +353,64 @@ def aliases(cur: Curation) -> Iterator[Finding]:
             seen.setdefault(key, name)
 
 
+def passages(cur: Curation) -> Iterator[Finding]:
+    """Rule 2: every passage of a source's text of five words or more that no quote and
+    no title covers is listed under the source's ``not_recorded``, with why; a listed
+    passage that a quote covers (or the text does not print) is reported too."""
+    quotes: dict[str, list[str]] = defaultdict(list)
+    for fact in cur.evidenced():
+        for e in fact.evidence:
+            if e.cites is None:
+                quotes[e.source].append(e.quote)
+    for source in cur.facts.sources.values():
+        text = cur.texts.get(source.id, "")
+        if source.format not in (None, "text") or not text:
+            continue  # a dataset's statements are checked as citations; an unread file by check
+        gaps = uncovered(text, [*quotes[source.id], source.title or ""])
+        listed = [entry.passage for entry in source.not_recorded]
+        for gap in gaps:
+            if len(undocumented_words(gap.text, listed)) >= MIN_WORDS:
+                shown = gap.text if len(gap.text) <= 60 else gap.text[:60] + "…"
+                yield Finding(
+                    "passages",
+                    source,
+                    f"no quote covers '{shown}' ({source.id})",
+                    Location(shown_path(Path(source.file)), gap.line, gap.col),
+                )
+        folded = [fold(gap.text) for gap in gaps]
+        for entry in source.not_recorded:
+            key = fold(entry.passage)
+            if not any(key in gap for gap in folded):
+                why = "the text does not print it" if key not in fold(text) else "a quote covers it"
+                yield Finding(
+                    "passages",
+                    source,
+                    f"not_recorded '{entry.passage[:60]}' is stale: {why}",
+                    entry.location,
+                    _REMOVE,
+                )
+
+
+def designations(cur: Curation) -> Iterator[Finding]:
+    """Rule 1's exceptions: a source's designation is printed in that source."""
+    for source in cur.facts.sources.values():
+        text = cur.texts.get(source.id, "")
+        for entry in source.designations:
+            if text and not occurs(entry.phrase, text):
+                yield Finding(
+                    "designations",
+                    source,
+                    f"designation '{entry.phrase}' is not printed in {source.id}",
+                    entry.location,
+                    "correct the phrase as printed, or remove the designation",
+                )
+
+
 # Rule name -> (rule number in facts/README.md, the rule).
 RULES: dict[str, tuple[int, Callable[[Curation], Iterator[Finding]]]] = {
     "named": (1, named),
+    "designations": (1, designations),
+    "passages": (2, passages),
     "speaker": (3, speaker),
     "reporter": (3, reporter),
     "unnamed-holder": (4, unnamed_holder),
@@ -361,13 +456,13 @@ def findings(cur: Curation, only: Iterable[str] | None = None) -> list[Finding]:
 def message(finding: Finding) -> str:
     """The line ``check`` prints: the rule, what breaks it, and how to excuse it."""
     number = RULES[finding.rule][0] if finding.rule in RULES else "?"
-    if finding.rule == "printed":
-        how = "list it in the folder's README.md under '### Names not printed'"
-    elif finding.rule == "alias":
-        how = "list it in the folder's README.md under '### Aliases not printed in the sources'"
+    head = f"curation rule {number} ({finding.rule}, facts/README.md): {finding.message}"
+    if finding.how:
+        return f"{head}; {finding.how}"
+    if finding.rule in ("printed", "alias"):
+        how = "say why in its record: not_printed: {NAME: why}"
+    elif finding.rule == "passages":
+        how = "quote it in a fact, or say why on its source: not_recorded: [{passage, why}]"
     else:
         how = f'say why in the fact: exceptions: ["{finding.rule}: ..."]'
-    return (
-        f"curation rule {number} ({finding.rule}, facts/README.md): {finding.message}"
-        f"; if the text really is so, {how}"
-    )
+    return f"{head}; if the text really is so, {how}"

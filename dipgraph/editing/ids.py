@@ -50,14 +50,28 @@ class Edited:
 
 
 def _ref_fields(kind: str) -> frozenset[str]:
-    """The fields (of any kind) whose values may name a record of ``kind``."""
+    """The fields (of any kind) whose values may name a record of ``kind``; a source's
+    designations name actors in their ``actors`` (see :func:`_references`)."""
     model = load_model()
-    return frozenset(
+    fields = frozenset(
         name
         for fact_kind in model.kinds.values()
         for name, prop in fact_kind.properties.items()
         if prop.type in ("ref", "sides") and kind in prop.range
     )
+    return fields | {"designations"} if kind == "actor" else fields
+
+
+def _references(name: str, value: yaml.Node):
+    """The scalars of field ``name`` that are references: a designation's phrase and
+    why are text, only its actors are ids."""
+    if name != "designations":
+        yield from _scalars(value)
+        return
+    for entry in value.value if isinstance(value, yaml.SequenceNode) else ():
+        for key, actors in entry.value if isinstance(entry, yaml.MappingNode) else ():
+            if key.value == "actors":
+                yield from _scalars(actors)
 
 
 def _offsets(text: str) -> list[int]:
@@ -124,7 +138,7 @@ def _plan(root: Path, kind: str, old: str, new: str, drop: bool) -> _Plan:
                                 (at(value.start_mark), at(value.end_mark), _as(value, new))
                             )
                     elif name in fields:
-                        for scalar in _scalars(value):
+                        for scalar in _references(name, value):
                             if scalar.value == old:
                                 spans.append(
                                     (at(scalar.start_mark), at(scalar.end_mark), _as(scalar, new))

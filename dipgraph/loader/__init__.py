@@ -26,6 +26,7 @@ from dipgraph.loader.finding import find_fact_files
 from dipgraph.loader.lookalikes import warn_lookalike_actors
 from dipgraph.loader.one_file import FileCheck, add_pending, check_one_file
 from dipgraph.loader.problems import FactsError, Problem
+from dipgraph.loader.problems import shown_path as _shown
 from dipgraph.loader.reading import MAX_FILE_BYTES
 from dipgraph.loader.records import Declared
 from dipgraph.process_memory import collector_paused, without_collector
@@ -56,12 +57,6 @@ def fact_files(root: str | os.PathLike[str]) -> list[Path]:
 def files_read(facts: Facts) -> list[Path]:
     """Every file the loaded facts came from: the fact files, then each source's text."""
     return [*facts.files, *(source.file for source in facts.sources.values())]
-
-
-def _shown(path: Path) -> str:
-    """The path as messages show it: relative to the working directory when inside it."""
-    cwd = Path.cwd()
-    return str(path.relative_to(cwd)) if path.is_relative_to(cwd) else str(path)
 
 
 @without_collector

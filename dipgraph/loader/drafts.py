@@ -79,6 +79,18 @@ def summary_problem(summary: str) -> str | None:
     return None
 
 
+def note_problem(note: str) -> str | None:
+    """Why a corroboration's note is still the draft's placeholder, or None: ``suggest``
+    writes one where it guessed that a draft repeats a known fact."""
+    if note.startswith(SUMMARY_MARK):
+        return (
+            f"the note is still {_PLACEHOLDER} (it starts with '{SUMMARY_MARK.strip()}'): "
+            "confirm that this article reports that fact (say what it adds, or delete the "
+            "note), or draft the fact anew"
+        )
+    return None
+
+
 def id_problem(ident: str) -> str | None:
     """Why an id is still a draft's provisional one, or None."""
     if is_provisional_id(ident):

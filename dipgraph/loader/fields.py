@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from dipgraph.dates import DateError, PartialDate
-from dipgraph.facts import Citation, Evidence, Location
+from dipgraph.facts import Citation, Designation, Evidence, Location, Unrecorded
 from dipgraph.loader.characters import codepoint, invisible_characters, odd_letters, scripts
 from dipgraph.loader.citations import CITATION_KEYS, REQUIRED_KEYS, CitationUse, written_out
 from dipgraph.loader.drafts import (
@@ -22,6 +22,7 @@ from dipgraph.loader.drafts import (
     guessed,
     id_problem,
     name_problem,
+    note_problem,
     summary_problem,
 )
 from dipgraph.loader.iri_syntax import web_address_problem
@@ -36,9 +37,12 @@ ID_PATTERN = rules.full_match(rules.ID)
 WIKIDATA_PATTERN = rules.full_match(rules.WIKIDATA_ID)
 LANGUAGE_PATTERN = rules.full_match(rules.LANGUAGE)
 MIN_QUOTE_CHARS = rules.MIN_QUOTE_CHARS
+EXCEPTION_PATTERN = rules.full_match(rules.EXCEPTION)
 MAX_ID_CHARS = rules.MAX_ID_CHARS
 _EVIDENCE_SOURCE = Property(name="source", type="ref", range=("source",))
 _ADDRESS = Property(name="address", type="iri")
+_DESIGNATED = Property(name="designations", type="ref", range=("actor",), list=True, required=True)
+_WHY = Property(name="why", type="text")
 
 
 def is_wikidata_id(text: str) -> bool:
@@ -166,6 +170,8 @@ class FieldChecker:
             return INVALID
         if prop.name == "summary" and (problem := summary_problem(text)):
             self.reader.error(node, problem)  # the value stays: nothing else is blamed
+        elif prop.name == "note" and (problem := note_problem(text)):
+            self.reader.error(node, problem)  # a corroboration suggest guessed
         return text
 
     def _id(self, prop: Property, node: yaml.Node, what: str) -> Any:
@@ -442,6 +448,76 @@ class FieldChecker:
         where = self.reader.place(found["dataset"])
         self.pending.citations.append(CitationUse(source, cites, *where))
         return Evidence(source=source, quote=written_out(cites), cites=cites)
+
+    def _exception(self, prop: Property, node: yaml.Node, what: str) -> Any:
+        """A curation rule broken on purpose: ``"rule: why"`` (schema/rules.py)."""
+        text = self.reader.text(node, what)
+        if text is None:
+            return INVALID
+        if not EXCEPTION_PATTERN.match(text):
+            self.reader.error(
+                node,
+                f"an exception is written 'rule: why', the rule's name then why "
+                f"(e.g. 'speaker: named two lines up'), not '{text[:60]}'",
+            )
+            return INVALID
+        return text.strip()
+
+    def _fields(
+        self, node: yaml.Node, what: str, keys: tuple[str, ...]
+    ) -> dict[str, yaml.Node] | None:
+        """A mapping of exactly ``keys`` (schema/rules.py): each required, no other."""
+        entries = self.reader.mapping(node, what)
+        if entries is None:
+            return None
+        found = {}
+        for key, key_node, value_node in entries:
+            if key not in keys:
+                self.reader.error(
+                    key_node,
+                    f"unknown field '{key}' in {what}{did_you_mean(key, keys)}; "
+                    f"fields: {', '.join(keys)}",
+                )
+                return None
+            found[key] = value_node
+        missing = [key for key in keys if key not in found]
+        if missing:
+            self.reader.error(node, f"{what} is missing '{missing[0]}'")
+            return None
+        return found
+
+    def _designation(self, prop: Property, node: yaml.Node, what: str) -> Any:
+        """A phrase the source uses for actors it names elsewhere, and why."""
+        found = self._fields(node, "a designation", rules.DESIGNATION_FIELDS)
+        if found is None:
+            return INVALID
+        phrase = self._text(prop, found["phrase"], "the phrase")
+        actors = self.value(_DESIGNATED, found["actors"], "the designation's actors")
+        why = self._text(_WHY, found["why"], "why")
+        if INVALID in (phrase, actors, why):
+            return INVALID
+        return Designation(phrase, actors, why, self.reader.where(node))
+
+    def _passage(self, prop: Property, node: yaml.Node, what: str) -> Any:
+        """A passage of the source no fact quotes on purpose, and why."""
+        found = self._fields(node, "a passage not recorded", rules.PASSAGE_FIELDS)
+        if found is None:
+            return INVALID
+        passage = self._text(prop, found["passage"], "the passage")
+        why = self._text(_WHY, found["why"], "why")
+        if INVALID in (passage, why):
+            return INVALID
+        return Unrecorded(passage, why, self.reader.where(node))
+
+    def _not_printed(self, prop: Property, node: yaml.Node, what: str) -> Any:
+        """Names or aliases no source prints, each -> why (which ones: see records.py)."""
+        entries = self.reader.mapping(node, what)
+        if entries is None:
+            return INVALID
+        values = {
+            key: self._text(_WHY, value, f"why '{key}' is not printed") for key, _, value in entries
+        }
+        return INVALID if INVALID in values.values() else values
 
     def _by_language_free(self, node: yaml.Node, what: str) -> Any:
         """A mapping of text -> text (a statement's qualifiers)."""

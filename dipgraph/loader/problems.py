@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from dipgraph.errors import DataError
 from dipgraph.loader.characters import visible
@@ -48,3 +49,9 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 def with_article(noun: str) -> str:
     """'an actor', 'a topic': messages read as English."""
     return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
+def shown_path(path: Path) -> str:
+    """The path as messages show it: relative to the working directory when inside it."""
+    cwd = Path.cwd()
+    return str(path.relative_to(cwd)) if path.is_relative_to(cwd) else str(path)

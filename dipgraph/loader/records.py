@@ -117,6 +117,27 @@ def _check_reporting(
     return True
 
 
+def _check_not_printed(
+    checker: FieldChecker, values: dict[str, Any], nodes: dict[str, yaml.Node]
+) -> bool:
+    """Each ``not_printed`` entry is one of the record's own names or aliases."""
+    listed = values.get("not_printed")
+    if not listed:
+        return True
+    own = set(values.get("names", {}).values())
+    own.update(alias for forms in values.get("aliases", {}).values() for alias in forms)
+    ok = True
+    for key_node, _ in nodes["not_printed"].value:
+        if key_node.value not in own:
+            checker.reader.error(
+                key_node,
+                f"not_printed '{key_node.value}' is not one of this record's names or aliases"
+                f"{did_you_mean(key_node.value, sorted(own))}",
+            )
+            ok = False
+    return ok
+
+
 def _inline_place(checker: FieldChecker, node: yaml.MappingNode) -> None:
     """The form before places had ids, ``place: {en: Istanbul}``: say how to write it now."""
     english = next(
@@ -181,6 +202,8 @@ def check_item(checker: FieldChecker, kind: FactKind, node: yaml.Node) -> Declar
         ok = _check_parties(checker, values, nodes, node, written) and ok
     if kind.name in ("contact", "statement"):
         ok = _check_reporting(checker, values, nodes) and ok
+    if kind.name in ("actor", "topic"):
+        ok = _check_not_printed(checker, values, nodes) and ok
     key = "fact" if kind.name == "corroboration" else "id"  # a corroboration names its fact
     if key not in values:
         return None

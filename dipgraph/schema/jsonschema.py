@@ -18,6 +18,7 @@ ID = rules.json_pattern(rules.ID)
 LANGUAGE = rules.json_pattern(rules.LANGUAGE)
 WIKIDATA = rules.json_pattern(rules.WIKIDATA_ID)
 DATE = rules.json_pattern(rules.DATE)
+EXCEPTION = rules.json_pattern(rules.EXCEPTION)
 ID_SCHEMA: dict[str, Any] = {"type": "string", "pattern": ID, "maxLength": rules.MAX_ID_CHARS}
 
 
@@ -72,6 +73,16 @@ def _value_schema(prop: Property, model: Model) -> dict[str, Any]:
             "minItems": 2,
             "items": {"anyOf": [member, {"type": "array", "items": member, "minItems": 1}]},
         }
+    if prop.type == "exception":
+        return {"type": "string", "pattern": EXCEPTION}
+    if prop.type in ("designation", "passage"):
+        return _documented(prop.type)
+    if prop.type == "not_printed":
+        return {
+            "type": "object",
+            "propertyNames": {"minLength": 1},
+            "additionalProperties": {"type": "string", "minLength": 1},
+        }
     if prop.type == "evidence":
         text = {"type": "string"}
         # A quote from a source's text, or a dataset's statement (dipgraph/loader/citations.py).
@@ -95,6 +106,21 @@ def _value_schema(prop: Property, model: Model) -> dict[str, Any]:
             ],
         }
     raise ValueError(f"no JSON Schema for property type {prop.type!r}")
+
+
+def _documented(kind: str) -> dict[str, Any]:
+    """A documented exception on a source: every field required, none other allowed."""
+    text = {"type": "string", "minLength": 1}
+    keys = rules.DESIGNATION_FIELDS if kind == "designation" else rules.PASSAGE_FIELDS
+    fields: dict[str, Any] = {key: text for key in keys}
+    if kind == "designation":
+        fields["actors"] = {"type": "array", "minItems": 1, "items": ID_SCHEMA}
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": list(keys),
+        "properties": fields,
+    }
 
 
 def _property_schema(prop: Property, model: Model) -> dict[str, Any]:

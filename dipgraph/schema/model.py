@@ -36,6 +36,10 @@ PROPERTY_TYPES = frozenset(
         "iri",
         "sides",
         "wikidata",
+        "exception",
+        "designation",
+        "passage",
+        "not_printed",
     }
 )
 KIND_ORDER = (

@@ -22,6 +22,15 @@ LANGUAGE = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
 DATE = r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?"
 #: The shortest quote accepted as evidence, in characters.
 MIN_QUOTE_CHARS = 8
+#: A curation rule's name (facts/README.md): lowercase words joined by -, ``shared-quote``.
+RULE_NAME = r"[a-z]+(?:-[a-z]+)*"
+#: An entry of a fact's ``exceptions:``: the rule's name, a colon, and why, never empty
+#: (``"speaker: named two lines up"``).
+EXCEPTION = rf"{RULE_NAME}:[ \t]*[^\s][\s\S]*"
+#: The fields of a documented exception kept on a source, each required: a phrase the
+#: source uses for actors it names elsewhere (rule 1), a passage no fact quotes (rule 2).
+DESIGNATION_FIELDS = ("phrase", "actors", "why")
+PASSAGE_FIELDS = ("passage", "why")
 
 
 def full_match(pattern: str) -> re.Pattern[str]:

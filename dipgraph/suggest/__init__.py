@@ -49,6 +49,7 @@ class Suggestions:
     statements: list[StatementDraft] = field(default_factory=list)
     known_ids: frozenset[str] = frozenset()  # every id the facts use: drafts avoid them
     known_places: dict[str, str] = field(default_factory=dict)  # a place's name -> its id
+    known: Facts | None = field(default=None, repr=False, compare=False)  # drafted against
 
     def as_dict(self) -> dict:
         """The JSON shape: ``{"source", "actors", "posts", "contacts", "statements"}``."""
@@ -169,4 +170,5 @@ def suggest(
             for place in known.places.values()
             for name in (*place.names.values(), *(a for v in place.aliases.values() for a in v))
         },
+        known=known,
     )

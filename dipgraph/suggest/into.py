@@ -17,6 +17,7 @@ from pathlib import Path
 
 from dipgraph.dates import PartialDate
 from dipgraph.suggest import ArticleError, Suggestions
+from dipgraph.suggest.corroborating import corroborations_yaml, take_repeats
 from dipgraph.suggest.dating import find_published, resolve
 from dipgraph.suggest.when import relative_words
 
@@ -76,7 +77,9 @@ def write_into(drafts: Suggestions, root: Path, published: PartialDate | None = 
         if path.exists():
             raise ArticleError(f"{path} exists already: give another --source-id")
     relative = Path(os.path.relpath(text_path, facts_path.parent)).as_posix()
+    repeats = take_repeats(drafts, drafts.known) if drafts.known is not None else []
     body = to_yaml(drafts, source_file=relative, published=published)
+    body += corroborations_yaml(repeats, drafts.source_id)
     text_path.parent.mkdir(parents=True, exist_ok=True)
     placed: list[Path] = []
     try:
