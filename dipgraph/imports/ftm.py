@@ -97,6 +97,15 @@ def draft_ftm(path: Path, matcher: Matcher, source: str, file: str, retrieved: s
     return imported
 
 
+def _with_dates(dataset: Dataset, entity: str, cited: dict[str, str]) -> dict[str, str]:
+    """The qualifiers a citation names: ``cited`` and the entity's start and end dates."""
+    for key in ("startDate", "endDate"):
+        value = _first(dataset, entity, key)
+        if value is not None:
+            cited[key] = value
+    return cited
+
+
 def _membership(dataset: Dataset, entity: str, actor: Any) -> MembershipDraft | None:
     member_entity = _first(dataset, entity, "member")
     body = _first(dataset, entity, "organization")
@@ -105,11 +114,7 @@ def _membership(dataset: Dataset, entity: str, actor: Any) -> MembershipDraft | 
     member, organization = actor(member_entity), actor(body)
     if member is None or organization is None or member == organization:
         return None
-    cited = {"member": member_entity}
-    for key in ("startDate", "endDate"):
-        value = _first(dataset, entity, key)
-        if value is not None:
-            cited[key] = value
+    cited = _with_dates(dataset, entity, {"member": member_entity})
     start, until = dataset_date(cited.get("startDate")), dataset_date(cited.get("endDate"))
     citation = Citation(entity, "organization", body, cited)
     return MembershipDraft(member, organization, citation, start, until)
@@ -126,11 +131,7 @@ def _post(dataset: Dataset, matcher: Matcher, occupancy: str, actor: Any) -> Pos
     title = _first(dataset, position, "name")
     if holder is None or title is None:
         return None
-    cited = {"holder": holder_entity}
-    for key in ("startDate", "endDate"):
-        value = _first(dataset, occupancy, key)
-        if value is not None:
-            cited[key] = value
+    cited = _with_dates(dataset, occupancy, {"holder": holder_entity})
     citations = [Citation(occupancy, "post", position, cited)]
     notes, organization = [], None
     body = _first(dataset, position, "organization")  # an Organization entity's id
