@@ -250,3 +250,55 @@ def test_ftm_input_is_validated_with_followthemoney(cli, facts: Path) -> None:
     result = cli("import", "ftm", write_ftm(facts, unknown), "--facts", facts,
                  "--retrieved", RETRIEVED)  # fmt: skip
     assert result.code == 1 and "pep.ftm.json:2: unknown FtM schema 'Persn'" in result.err
+
+
+def test_wikidata_memberships_join_drafted_actors_and_list_known_ones(cli, facts: Path) -> None:
+    """P463 "member of": a drafted member gets member_of with the statement in a comment;
+    a known member's file is not edited (the membership is listed for the curator); an
+    organization the facts lack is named, not drafted from a bare id."""
+    data = json.loads(json.dumps(WIKIDATA))
+    people = data["entities"]
+    people["Q90000003"]["claims"]["P463"] = [
+        claim("P463", item("Q90000030"), P580=time("+2019-05-00T00:00:00Z", 10))
+    ]
+    people["Q90000001"]["claims"]["P463"] = [
+        claim("P463", item("Q90000030")), claim("P463", item("Q90000099"))
+    ]
+    people["Q90000030"] = entity("Q90000030", "State Department")  # known by name
+    (facts / "datasets" / "members.json").write_text(json.dumps(data), encoding="utf-8")
+    draft = imported(cli, facts, "wikidata", "members.json")
+    text = (facts / "imported.yaml").read_text(encoding="utf-8")
+    (new,) = draft["actors"]
+    assert new["id"] == "erin-ellis" and new["member_of"] == ["state-dept"]
+    assert "member_of state-dept: Q90000003 P463 Q90000030 (P580 2019-05)" in text
+    assert "https://www.wikidata.org/wiki/Q90000003#P463" in text
+    assert "#   boris-belov member_of state-dept: Q90000001 P463 Q90000030" in text
+    assert "Q90000001 is a member of Q90000099 (P463), not a known actor" in text
+    assert "member_of" not in (facts / "people" / "actors.yaml").read_text(encoding="utf-8")
+    result = cli("check", "--facts", facts)
+    assert result.code == 0, result.err
+
+
+def test_ftm_memberships_join_drafted_actors_and_list_known_ones(cli, facts: Path) -> None:
+    memberships = [
+        {"id": "m-1", "schema": "Membership",
+         "properties": {"member": ["p-ellis"], "organization": ["o-russia"],
+                        "startDate": ["2019"]}},
+        {"id": "m-2", "schema": "Membership",
+         "properties": {"member": ["p-belov"], "organization": ["o-russia"]}},
+    ]  # fmt: skip
+    write_ftm(facts, [*FTM, *memberships])
+    result = cli(
+        "import", "ftm", facts / "datasets" / "pep.ftm.json", "--facts", facts,
+        "--retrieved", RETRIEVED, "--out", facts / "imported.yaml",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    assert "2 membership(s)" in result.out
+    text = (facts / "imported.yaml").read_text(encoding="utf-8")
+    draft = yaml.safe_load(text)
+    (new,) = draft["actors"]
+    assert new["member_of"] == ["russia"]
+    assert "member_of russia: m-1 organization o-russia (member p-ellis, startDate 2019)" in text
+    assert "#   boris-belov member_of russia: m-2 organization o-russia" in text
+    result = cli("check", "--facts", facts)
+    assert result.code == 0, result.err

@@ -978,8 +978,9 @@ def import_(
         typer.Option("--out", "-o", help="Write the draft here (default: print it)."),
     ] = None,
 ) -> None:
-    """Draft actors and posts from a dataset (Wikidata P39 with P580/P582, FtM Occupancy),
-    as a fact file to review whose evidence cites the dataset; check proves each value."""
+    """Draft actors, posts and memberships from a dataset (Wikidata P39 with P580/P582 and
+    P463, FtM Occupancy and Membership), as a fact file to review whose evidence cites the
+    dataset; check proves each value."""
     from dipgraph.imports import import_dataset
     from dipgraph.imports.output import to_yaml
 
@@ -998,7 +999,8 @@ def import_(
     except OSError as error:
         fail(cannot_write(error, out))
     typer.echo(f"wrote {output.text(str(out))}: {len(drafted.actors)} actor(s), "
-               f"{len(drafted.posts)} post(s) to review")
+               f"{len(drafted.posts)} post(s), {len(drafted.memberships)} membership(s) "
+               "to review")
 
 
 def _stdin_article() -> str:

@@ -51,6 +51,19 @@ class PostDraft:
 
 
 @dataclass
+class MembershipDraft:
+    """``member`` is a member of ``organization`` (Wikidata P463, an FtM ``Membership``).
+    An actor's ``member_of`` carries no evidence or dates, so the citation and the dates
+    travel as a comment the curator reads; a known member's file is never edited."""
+
+    member: str
+    organization: str
+    citation: Citation
+    from_: str | None = None
+    until: str | None = None
+
+
+@dataclass
 class Imported:
     """What one dataset file gives: its source entry, actors and posts."""
 
@@ -61,6 +74,8 @@ class Imported:
     title: str
     actors: list[ActorDraft] = field(default_factory=list)
     posts: list[PostDraft] = field(default_factory=list)
+    memberships: list[MembershipDraft] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 class Matcher:

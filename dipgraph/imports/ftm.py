@@ -1,6 +1,7 @@
 """Drafts from FollowTheMoney JSON lines (OpenSanctions' politically exposed persons, an
 Aleph export): each ``Occupancy`` becomes a post of its ``holder`` (a ``Person``) in its
-``post`` (a ``Position``), dated by ``startDate``/``endDate``. Every entity is validated
+``post`` (a ``Position``), dated by ``startDate``/``endDate``; each ``Membership`` of a
+``member`` in an ``organization`` becomes a membership. Every entity is validated
 with the followthemoney library first: a wrong schema, property or value is refused with
 its line, never dropped in silence (as followthemoney itself would)."""
 
@@ -15,6 +16,7 @@ from dipgraph.imports.drafts import (
     Imported,
     ImportFileError,
     Matcher,
+    MembershipDraft,
     PostDraft,
     dataset_date,
     post_id,
@@ -57,7 +59,8 @@ def _first(dataset: Dataset, entity: str, prop: str) -> str | None:
 
 
 def draft_ftm(path: Path, matcher: Matcher, source: str, file: str, retrieved: str) -> Imported:
-    """Every Occupancy of the file as a post; its holder known or drafted."""
+    """Every Occupancy of the file as a post, every Membership as a membership; the
+    actors they name known or drafted."""
     from dipgraph.suggest.output import slug
 
     validate_ftm(path)
@@ -82,12 +85,39 @@ def draft_ftm(path: Path, matcher: Matcher, source: str, file: str, retrieved: s
         actors[entity] = known
         return known
 
-    for occupancy, schema in dataset.schemas.items():
+    for ident, schema in dataset.schemas.items():
         if schema == "Occupancy":
-            post = _post(dataset, matcher, occupancy, actor)
+            post = _post(dataset, matcher, ident, actor)
             if post is not None:
                 imported.posts.append(post)
+        elif schema == "Membership":
+            membership = _membership(dataset, ident, actor)
+            if membership is not None:
+                imported.memberships.append(membership)
     return imported
+
+
+def _with_dates(dataset: Dataset, entity: str, cited: dict[str, str]) -> dict[str, str]:
+    """The qualifiers a citation names: ``cited`` and the entity's start and end dates."""
+    for key in ("startDate", "endDate"):
+        value = _first(dataset, entity, key)
+        if value is not None:
+            cited[key] = value
+    return cited
+
+
+def _membership(dataset: Dataset, entity: str, actor: Any) -> MembershipDraft | None:
+    member_entity = _first(dataset, entity, "member")
+    body = _first(dataset, entity, "organization")
+    if member_entity is None or body is None:
+        return None
+    member, organization = actor(member_entity), actor(body)
+    if member is None or organization is None or member == organization:
+        return None
+    cited = _with_dates(dataset, entity, {"member": member_entity})
+    start, until = dataset_date(cited.get("startDate")), dataset_date(cited.get("endDate"))
+    citation = Citation(entity, "organization", body, cited)
+    return MembershipDraft(member, organization, citation, start, until)
 
 
 def _post(dataset: Dataset, matcher: Matcher, occupancy: str, actor: Any) -> PostDraft | None:
@@ -101,11 +131,7 @@ def _post(dataset: Dataset, matcher: Matcher, occupancy: str, actor: Any) -> Pos
     title = _first(dataset, position, "name")
     if holder is None or title is None:
         return None
-    cited = {"holder": holder_entity}
-    for key in ("startDate", "endDate"):
-        value = _first(dataset, occupancy, key)
-        if value is not None:
-            cited[key] = value
+    cited = _with_dates(dataset, occupancy, {"holder": holder_entity})
     citations = [Citation(occupancy, "post", position, cited)]
     notes, organization = [], None
     body = _first(dataset, position, "organization")  # an Organization entity's id

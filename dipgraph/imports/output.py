@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from dipgraph.imports.drafts import Citation, Imported
+from dipgraph.imports.drafts import Citation, Imported, MembershipDraft
 from dipgraph.suggest.output import comment, yaml_str
 
 
@@ -31,6 +31,29 @@ def _citation(lines: list[str], source: str, cited: Citation, retrieved: str) ->
     lines.append(f"        retrieved: {yaml_str(retrieved)}")
 
 
+def _membership_line(membership: MembershipDraft) -> str:
+    """What a membership rests on, for a comment: the cited statement and its dates."""
+    cited = membership.citation
+    said = f"{cited.entity} {cited.property} {cited.value}"
+    if cited.qualifiers:
+        said += " (" + ", ".join(f"{k} {v}" for k, v in cited.qualifiers.items()) + ")"
+    if cited.address:
+        said += f" <{cited.address}>"
+    return comment(f"member_of {membership.organization}: {said}")
+
+
+def _known_memberships(imported: Imported, drafted: set[str]) -> list[str]:
+    """Memberships of actors the facts already have: their files are not edited here."""
+    known = [m for m in imported.memberships if m.member not in drafted]
+    if not known:
+        return []
+    lines = [
+        "# Memberships of actors already in the facts, for the curator to add to their",
+        "# member_of if right (an import edits no other file; member_of takes no evidence):",
+    ]
+    return lines + [f"#   {m.member} {_membership_line(m)}" for m in known]
+
+
 def to_yaml(imported: Imported) -> str:
     """The draft fact file, comments saying what to review."""
     lines = [
@@ -46,6 +69,8 @@ def to_yaml(imported: Imported) -> str:
         f"    file: {yaml_str(imported.file)}",
     ]
     drafted = [a for a in imported.actors if not a.known]
+    lines += [f"# {comment(note)}" for note in imported.notes]
+    lines += _known_memberships(imported, {a.id for a in drafted})
     if drafted:
         lines.append("actors:")
     for actor in drafted:
@@ -56,6 +81,11 @@ def to_yaml(imported: Imported) -> str:
         lines.append(f"    names: {_names(actor.names)}")
         if actor.wikidata:
             lines.append(f"    wikidata: {actor.wikidata}")
+        memberships = [m for m in imported.memberships if m.member == actor.id]
+        lines.extend(f"    # {_membership_line(m)}" for m in memberships)
+        if memberships:
+            organizations = dict.fromkeys(m.organization for m in memberships)
+            lines.append(f"    member_of: [{', '.join(organizations)}]")
     if imported.posts:
         lines.append("posts:")
     for post in imported.posts:
