@@ -7,10 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-from test_curation import kg, occurs, source_texts
+from test_curation import curation, kg
 
 import dipgraph
 from conftest import BUNDLED
+from dipgraph.curation.text import occurs
 from dipgraph.graph.shacl import validate
 from dipgraph.graph.to_rdf import Quads
 from dipgraph.schema.jsonschema import fact_file_schema
@@ -290,7 +291,7 @@ def test_bundled_places_are_named_in_their_contacts_quotes() -> None:
 
 def test_bundled_place_arabic_names_are_printed_in_a_source() -> None:
     """Rule 5 for places: the Arabic name is as an article prints it."""
-    texts = " ".join(source_texts().values())
+    texts = " ".join(curation().texts.values())
     unprinted = [
         f"{place.id}: {place.names.get('ar')}"
         for place in kg().facts.places.values()
