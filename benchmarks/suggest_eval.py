@@ -40,6 +40,7 @@ import yaml
 
 from dipgraph.facts import Facts
 from dipgraph.loader import FactsError, load_facts
+from dipgraph.loader.dataset import DATASET_FILE
 from dipgraph.names import normalise_name
 from dipgraph.suggest import suggest
 
@@ -274,7 +275,10 @@ def materialise(corpus: Path, texts: Path, articles: list[dict], facts_dir: Path
     """Write a facts directory holding the facts directory's files, the corpus's actors and
     each article's text and gold (quotes cut from the text by their spans), so the
     project's own loader checks the gold. Returns (the ids written, problems)."""
-    shutil.copytree(facts_dir, into / "facts", ignore=shutil.ignore_patterns("README.md"))
+    ignore = shutil.ignore_patterns("README.md", DATASET_FILE)
+    shutil.copytree(facts_dir, into / "facts", ignore=ignore)
+    if (facts_dir / DATASET_FILE).exists():  # read only at the root of a facts directory
+        shutil.copy(facts_dir / DATASET_FILE, into / DATASET_FILE)
     (into / "sources").mkdir()
     (into / "gold").mkdir()
     shutil.copy(corpus / "actors.yaml", into / "corpus-actors.yaml")
@@ -349,6 +353,7 @@ def rename_new_people(drafts, gold: Facts, known: Facts) -> None:
         contact.hosts = [renames.get(a, a) for a in contact.hosts]
     for statement in drafts.statements:
         statement.speaker = renames.get(statement.speaker, statement.speaker)
+        statement.about = [renames.get(a, a) for a in statement.about]
     for post in drafts.posts:
         post.holder = renames.get(post.holder, post.holder)
 
