@@ -407,3 +407,50 @@ def test_an_indefinite_envoy_title_names_the_one_served_then_the_envoy(world) ->
 def test_a_purpose_cue_counts_only_right_before_the_contact(world, text, status) -> None:
     [talks] = drafts(text, world).contacts
     assert talks.status == status
+
+
+# --- words that follow a name, planned cues, "spoke with", "speech" -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an adverb of time after a two-word name is not its third word
+        ("التقى وزير الخارجية الأمريكي كريم سالم لفترة قصيرة لافروف.", "كريم سالم"),
+        # nor is the contact it opens ("اتصالا هاتفيا")
+        ("وأجرى الرئيس الأمريكي سامي نادر اتصالا هاتفيا مع بوتين.", "سامي نادر"),
+        # a verb that often follows a name ends it: the third word is kept
+        ("وقال إن الرئيس التركي رجب عمر ساطع أجرى محادثة مع بوتين.", "رجب عمر ساطع"),
+    ],
+)
+def test_common_words_after_a_name_end_it(world, text: str, name: str) -> None:
+    assert new_names(text, world) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("وكان الرئيسان بوتين وبايدن يخططان لعقد لقاء في جنيف.", "يخططان"),
+        ("المحادثات المزمعة بين بوتين وبايدن في جنيف.", "المزمعة"),
+        # a planned cue before "that" still decides the contact the clause goes on to
+        ("وأعلن الكرملين أنه من المقرر أن يستقبل بوتين بايدن في موسكو.", "المقرر"),
+    ],
+)
+def test_plans_are_planned(world, text: str, cue: str) -> None:
+    [contact] = drafts(text, world).contacts
+    assert contact.status == "planned"
+    assert cue in contact.quote
+
+
+def test_spoke_with_is_a_contact_and_a_speech_is_no_letter(world) -> None:
+    [contact] = drafts("وقال البيت الأبيض إن بايدن تحدث مع بوتين بعد خطاب لافروف.", world).contacts
+    assert contact.type == "talks"
+    assert sorted(contact.participants) == ["joe-biden", "vladimir-putin"]
+
+
+def test_summoning_an_envoy_for_consultations_is_a_recall(world) -> None:
+    text = "وقالت إن موسكو استدعت السفير أناتولي أنتونوف للتشاور بشأن العلاقات مع الولايات المتحدة."
+    assert drafts(text, world).contacts == []
+    # a summons with no "for consultations" is still a meeting
+    [summons] = drafts("استدعت روسيا السفير الأمريكي جون سميث أمس.", world).contacts
+    assert summons.type == "meeting"

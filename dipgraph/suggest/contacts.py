@@ -21,6 +21,7 @@ from dipgraph.suggest.when import When, find_cue, find_place, find_status, find_
 _CLAUSE = set("،,؛;")
 _COUNTERPART_REACH = 4  # words from a means of contact to its "مع" / "with"
 _DENIAL_REACH = 3  # words, names aside, between a denial and the contact it denies
+_RECALL_REACH = 6  # words from a summons to "للتشاور" (the envoy's name between)
 
 
 def _clause(article: Article, sentence: Sentence, first: int, last: int) -> tuple[int, int]:
@@ -80,12 +81,25 @@ def _cue_region(article: Article, segment: Segment) -> Sentence:
     first = segment.lead
     for at in range(segment.lead, segment.word_first):
         if article.lexicon.complementisers.longest(tokens, at, suffixes=False):
-            first = at + 1
+            first = _cue_before(article, at, first) or at + 1
     last = segment.word_last
     while last < segment.end and not set(tokens[last].gap) & _CLAUSE:
         last += 1
     sentence = segment.sentence
     return Sentence(sentence.index, sentence.start, sentence.end, first, last)
+
+
+def _cue_before(article: Article, that: int, floor: int) -> int | None:
+    """The first token of a status cue ending right before "that" ("من المقرر أن
+    يستقبل", "it is planned that ..."): the cue governs the clause "that" opens."""
+    for length in (1, 2, 3):
+        at = that - length
+        if at < floor:
+            break
+        cue = article.lexicon.status.longest(article.tokens, at, suffixes=False)
+        if cue is not None and at + cue[0] == that:
+            return at
+    return None
 
 
 def _negated(article: Article, segment: Segment) -> tuple[str, int] | None:
@@ -175,8 +189,15 @@ def _own_envoy(article: Article, segment: Segment) -> bool:
     meets no one; what follows the word is the summoned one's own side."""
     tokens = article.tokens
     reach = min(segment.end, segment.word_last + 2)
-    return any(
+    if any(
         article.lexicon.own_envoy.longest(tokens, at, suffixes=False)
+        for at in range(segment.word_last, reach)
+    ):
+        return True
+    # "استدعت السفير X للتشاور": called home for consultations (cues.yaml: recall)
+    reach = min(segment.sentence.last, segment.word_last + _RECALL_REACH)
+    return any(
+        article.lexicon.recall.longest(tokens, at, suffixes=False)
         for at in range(segment.word_last, reach)
     )
 
@@ -313,9 +334,7 @@ def _describe(
     request = find_cue(article, sentence, "request")  # ``sentence``: the quoted words
     if request:
         after = [
-            m
-            for m in article.sentence_mentions(sentence)
-            if request[1] <= m.first < sentence.last
+            m for m in article.sentence_mentions(sentence) if request[1] <= m.first < sentence.last
         ]
         if after:
             draft.initiated_by = after[0].actor

@@ -112,6 +112,8 @@ class Lexicon:
     outlets: PhraseTable
     host: PhraseTable
     mediator: PhraseTable
+    other_events: PhraseTable
+    recall: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -215,6 +217,8 @@ _CUE_TABLES = (
     "outlets",
     "host",
     "mediator",
+    "other_events",
+    "recall",
 )
 
 
