@@ -13,7 +13,9 @@ the drafts with the curated facts of that article:
 - actor found: every actor the article's facts refer to (parties, subjects, hosts,
   mediators, initiators, speakers, ``about``, post holders and organisations) drafted;
 - post found (extra): a draft with the same holder whose quote overlaps a curated one.
-Precision is the share of drafts that match some curated fact of the article. Totals are
+A quote a draft cites only because it names a party or speaker its own words name by
+title alone (``Span.naming``) is not compared. Precision is the share of drafts that match
+some curated fact of the article. Totals are
 summed over articles (micro-averaged). Everything is read from the facts directory.
 
 With ``--corpus``, the articles are the corpus's (texts outside the repository, gold in
@@ -149,7 +151,9 @@ def evaluate(facts: Facts, source_id: str, known: Facts | None = None) -> dict[s
         return [s for s in spans if s is not None]
 
     def draft_spans(draft) -> list[tuple[int, int]]:
-        return [(s.start, s.end) for s in draft.spans]
+        # a quote cited only because it names a party or speaker is not the draft's words
+        own = [s for s in draft.spans if not getattr(s, "naming", False)] or draft.spans
+        return [(s.start, s.end) for s in own]
 
     scores = {kind: Score() for kind in KINDS}
     kinds = {

@@ -454,3 +454,42 @@ def test_summoning_an_envoy_for_consultations_is_a_recall(world) -> None:
     # a summons with no "for consultations" is still a meeting
     [summons] = drafts("استدعت روسيا السفير الأمريكي جون سميث أمس.", world).contacts
     assert summons.type == "meeting"
+
+
+# --- speakers: anonymous sources, "spoke with", who is named in the quotes ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال مصدر في وزارة الخارجية الأمريكية إن الحوار مستمر.",
+        "وأشارت المصادر إلى أن الكرملين يريد الحوار.",
+        "وكشفت وسائل إعلام روسية أن بوتين يريد الحوار.",
+    ],
+)
+def test_an_anonymous_source_is_no_speaker(world, text: str) -> None:
+    assert drafts(text, world).statements == []
+
+
+def test_spoke_with_reports_a_contact_not_words(world) -> None:
+    found = drafts("بايدن تحدث مع بوتين أمس.", world)
+    assert found.statements == []
+    assert [c.type for c in found.contacts] == ["talks"]
+
+
+def test_a_speaker_carried_over_is_quoted_where_named(world) -> None:
+    text = "وقال لافروف إن الحوار مفيد. وأضاف: نريد السلام في المنطقة."
+    found = drafts(text, world)
+    second = found.statements[-1]
+    assert second.speaker == "sergey-lavrov"
+    assert second.quote.startswith("وأضاف")  # its own words first
+    [naming] = [s for s in second.spans if s.naming]
+    assert "لافروف" in naming.quote
+    assert any("is quoted where the article names them" in c for c in second.comments)
+
+
+def test_a_party_named_by_a_title_is_quoted_where_named(world) -> None:
+    text = "قال سيرغي لافروف إن الحوار مفيد. والتقى بايدن نظيره الروسي في جنيف."
+    [talks] = drafts(text, world).contacts
+    assert sorted(talks.participants) == ["joe-biden", "sergey-lavrov"]
+    assert any(s.naming and "لافروف" in s.quote for s in talks.spans)

@@ -15,6 +15,8 @@ from dipgraph.suggest.text import Sentence, Token
 from dipgraph.suggest.titles import Title, find_titles, implied_holders
 
 _TRIM = " \t\n.,،؛;:"
+_CLAUSE = set("،,؛;")
+_NAMING = ("name", "short", "demonym")  # mentions that print an actor's own name
 _QUOTES = (('"', '"'), ("“", "”"), ("«", "»"), ("(", ")"))
 
 
@@ -34,6 +36,7 @@ class Article:
     title_tokens: frozenset[int] = frozenset()  # token indices inside a title
     titles_by_last: dict[int, Title] = field(default_factory=dict)  # by the token after it
     newcomers: dict[str, Newcomer] = field(default_factory=dict)  # provisional id -> person
+    _namings: dict[str, list[tuple[int, Mention]]] | None = None
 
     @classmethod
     def read(cls, text: str, facts: Facts, lexicon: Lexicon) -> Article:
@@ -109,6 +112,27 @@ class Article:
         """Mentions inside one sentence, in text order."""
         inside = self.by_sentence.get(sentence.index, [])
         return inside if implied else [m for m in inside if m.how != "title" and m.how != "guess"]
+
+    def clause(self, sentence: Sentence, first: int, last: int) -> tuple[int, int]:
+        """Token range [first, last) widened to the clause punctuation around it."""
+        tokens = self.tokens
+        while first > sentence.first and not set(tokens[first].gap) & _CLAUSE:
+            first -= 1
+        while last < sentence.last and not set(tokens[last].gap) & _CLAUSE:
+            last += 1
+        return first, last
+
+    def namings(self) -> dict[str, list[tuple[int, Mention]]]:
+        """Each actor's mentions by a name of its own (not a title), as (offset, mention),
+        in text order; built once."""
+        if self._namings is None:
+            found: dict[str, list[tuple[int, Mention]]] = {}
+            for mention in self.mentions:
+                if mention.how in _NAMING:
+                    start = self.tokens[mention.first].start
+                    found.setdefault(mention.actor, []).append((start, mention))
+            self._namings = found
+        return self._namings
 
     def covered(self) -> frozenset[int]:
         """Token indices inside an actor's name: no lexicon word is looked for there."""

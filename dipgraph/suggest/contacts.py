@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from dipgraph.schema.model import load_model
 from dipgraph.suggest.article import Article
 from dipgraph.suggest.drafts import ContactDraft
+from dipgraph.suggest.naming import cite_names
 from dipgraph.suggest.parties import find_parties, reporters_of
 from dipgraph.suggest.segments import Segment, contact_segments
 from dipgraph.suggest.statements import Speech
@@ -22,16 +23,6 @@ _CLAUSE = set("،,؛;")
 _COUNTERPART_REACH = 4  # words from a means of contact to its "مع" / "with"
 _DENIAL_REACH = 3  # words, names aside, between a denial and the contact it denies
 _RECALL_REACH = 6  # words from a summons to "للتشاور" (the envoy's name between)
-
-
-def _clause(article: Article, sentence: Sentence, first: int, last: int) -> tuple[int, int]:
-    """Widen token range [first, last) to the clause punctuation around it."""
-    tokens = article.tokens
-    while first > sentence.first and not set(tokens[first].gap) & _CLAUSE:
-        first -= 1
-    while last < sentence.last and not set(tokens[last].gap) & _CLAUSE:
-        last += 1
-    return first, last
 
 
 def draft_contacts(article: Article, speeches: list[Speech]) -> list[ContactDraft]:
@@ -247,7 +238,7 @@ def _draft(
     # the quote reaches the words that decided the status ("نفى ... أن يكون قد التقى")
     span_first = min([segment.word_first, cue_first, *(m.first for m in inside)])
     span_last = max([segment.word_last, *(m.last for m in inside)])
-    clause_first, clause_last = _clause(article, sentence, span_first, span_last)
+    clause_first, clause_last = article.clause(sentence, span_first, span_last)
     span = article.span(clause_first, clause_last)
     # what the draft claims (date, place, secrecy) comes from the words it quotes, not the
     # rest of the sentence ("نشر أمس الأربعاء" dates the interview, not the meetings in it)
@@ -283,6 +274,7 @@ def _draft(
         date_note=when.note,
     )
     _cite_earlier_parties(article, draft, parties.mentions, sentence)
+    cite_names(article, draft, [*draft.participants, *draft.hosts, *draft.mediators])
     _describe(article, draft, quoted, segment.words, why)
     _merge_or_add(drafts, draft)
 
@@ -296,8 +288,10 @@ def _cite_earlier_parties(
         if mention.first >= sentence.first:
             continue
         earlier = article.sentences[article.tokens[mention.first].sentence]
-        first, last = _clause(article, earlier, mention.first, mention.last)
-        if draft.cite(article.span(first, last)):
+        first, last = article.clause(earlier, mention.first, mention.last)
+        span = article.span(first, last)
+        span.naming = True
+        if draft.cite(span):
             draft.comments.append(
                 f"{article.name(mention.actor)} is quoted where an earlier sentence names them"
             )

@@ -114,6 +114,7 @@ class Lexicon:
     mediator: PhraseTable
     other_events: PhraseTable
     recall: PhraseTable
+    anonymous: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -219,6 +220,7 @@ _CUE_TABLES = (
     "mediator",
     "other_events",
     "recall",
+    "anonymous",
 )
 
 
