@@ -57,17 +57,17 @@ _ROLES |= {"organization"}
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
-def _has(table: PhraseTable, quotes: list[str], wanted=None) -> bool:
-    """Whether a phrase of ``table`` (with payload ``wanted``, or any) is in a quote, as
-    ``suggest`` finds phrases in an article."""
+def _has(table: PhraseTable, quotes: list[str], wanted=None) -> str:
+    """The first phrase of ``table`` (with a payload ``wanted`` accepts) in a quote, as
+    ``suggest`` finds phrases in an article; "" if none."""
     for quote in quotes:
         tokens = tokenise(quote)
         for at in range(len(tokens)):
             for suffixes in (True, False):
                 found = table.longest(tokens, at, suffixes=suffixes)
                 if found is not None and (wanted is None or wanted(found[1])):
-                    return True
-    return False
+                    return quote[tokens[at].start : tokens[at + found[0] - 1].end]
+    return ""
 
 
 def _numbers(quotes: list[str]) -> set[int]:
@@ -127,19 +127,20 @@ class Checker:
         for role, actors in roles.items():
             for actor in actors:
                 yield f"{role} {actor}", self.named(actor, quotes)
-        yield "type", _has(lexicon.contact_types, quotes, lambda kind: kind == draft.type)
+        yield "type", bool(_has(lexicon.contact_types, quotes, lambda kind: kind == draft.type))
         if draft.status == "happened":
             other = _has(
                 lexicon.status,
                 quotes,
                 lambda group: group != "purpose" and lexicon.status_of[group] != "happened",
             )
-            yield "status happened", not (other or _has(lexicon.negation, quotes))
+            other = other or _has(lexicon.negation, quotes)
+            yield f"status happened, yet '{other}'" if other else "status happened", not other
         else:
             cue = _has(lexicon.status, quotes, lambda g: lexicon.status_of[g] == draft.status)
             if draft.status == "denied":
                 cue = cue or _has(lexicon.negation, quotes)
-            yield f"status {draft.status}", cue
+            yield f"status {draft.status}", bool(cue)
         if draft.place:
             names = [n for n in draft.place.values() if n]
             yield "place", any(occurs(n, q) for n in names for q in quotes)
@@ -149,11 +150,11 @@ class Checker:
             yield "date year", parts[0] in numbers
             if len(parts) > 1:
                 month = _has(lexicon.months, quotes, lambda m: m == parts[1])
-                yield "date month", month or parts[1] in numbers
+                yield "date month", bool(month) or parts[1] in numbers
             if len(parts) > 2:
                 yield "date day", parts[2] in numbers
         if draft.secret:
-            yield "secret", _has(lexicon.secret, quotes)
+            yield "secret", bool(_has(lexicon.secret, quotes))
 
 
 def check(drafts: Suggestions, checker: Checker) -> dict[str, list[tuple[Draft, list[str]]]]:
@@ -216,9 +217,9 @@ def run(args) -> int:
 
 
 def _claim(claim: str) -> str:
-    """A claim without the actor it names ("party russia" -> "party")."""
-    head = claim.partition(" ")
-    return head[0] if head[0] in _ROLES else claim
+    """A claim without the actor or cue it names ("party russia" -> "party")."""
+    head = claim.partition(" ")[0]
+    return head if head in _ROLES else claim.partition(",")[0]
 
 
 def _share(part: int, whole: int) -> str:

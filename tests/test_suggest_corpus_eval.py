@@ -196,7 +196,7 @@ def test_claims_beyond_the_quote_are_named():
     assert _unsaid(draft) == [
         "party boris-belov",
         "type",
-        "status happened",
+        "status happened, yet 'will meet'",
         "place",
         "date year",
         "date month",

@@ -493,3 +493,24 @@ def test_a_party_named_by_a_title_is_quoted_where_named(world) -> None:
     [talks] = drafts(text, world).contacts
     assert sorted(talks.participants) == ["joe-biden", "sergey-lavrov"]
     assert any(s.naming and "لافروف" in s.quote for s in talks.spans)
+
+
+def test_a_contact_with_another_status_is_another_draft(world) -> None:
+    text = "التقى لافروف بايدن في جنيف أمس. واتفق الجانبان على أن لافروف سيلتقي بايدن مجددا."
+    found = drafts(text, world).contacts
+    assert sorted(c.status for c in found) == ["happened", "planned"]
+    for contact in found:
+        assert sorted(contact.participants) == ["joe-biden", "sergey-lavrov"]
+
+
+def test_each_kinds_verbs_are_those_check_accepts_for_it() -> None:
+    # a drafted statement's kind must pass curation rule 7 (its verb is in the quote)
+    from dipgraph.curation.guide import read_guide
+    from dipgraph.curation.text import words_without_conjunctions
+    from dipgraph.suggest.lexicon import LEXICON_DIR
+
+    guide = read_guide(WORLD / "absent")
+    lexicon = yaml.safe_load((LEXICON_DIR / "speech_verbs.yaml").read_text(encoding="utf-8"))
+    for kind, verbs in guide.verbs.items():
+        for words in lexicon[kind].values():
+            assert [w for w in words if not words_without_conjunctions(w) & verbs] == [], kind

@@ -341,14 +341,18 @@ def _describe(
 
 
 def _merge_or_add(drafts: list[ContactDraft], draft: ContactDraft) -> None:
-    """A contact reported again with the same parties and type gains a quote, not a twin."""
+    """A contact reported again with the same parties, type and status gains a quote, not
+    a twin; one with another status ("they met" and "they agreed to meet again") is another
+    draft, so that each status is the one its own quotes give."""
     for earlier in drafts:
-        if earlier.type == draft.type and set(earlier.participants) == set(draft.participants):
+        if (
+            earlier.type == draft.type
+            and set(earlier.participants) == set(draft.participants)
+            and earlier.status == draft.status
+        ):
             added = [span for span in draft.spans if earlier.cite(span)]
             if added:  # the same words printed again are no second report
                 earlier.confidence = min(0.95, earlier.confidence + 0.05)
-            if earlier.status == "happened" and draft.status != "happened":
-                earlier.comments.append(f"another mention says '{draft.status}': check the status")
             earlier.secret = earlier.secret or draft.secret
             if added:  # its date and place are in words the draft now quotes
                 _take_when_and_where(earlier, draft)
