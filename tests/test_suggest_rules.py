@@ -514,3 +514,12 @@ def test_each_kinds_verbs_are_those_check_accepts_for_it() -> None:
     for kind, verbs in guide.verbs.items():
         for words in lexicon[kind].values():
             assert [w for w in words if not words_without_conjunctions(w) & verbs] == [], kind
+
+
+def test_this_visit_is_its_own_contact_not_the_meeting_before(world) -> None:
+    text = "التقى بوتين بايدن في موسكو أمس. وتعد هذه الزيارة الأولى لبايدن إلى روسيا."
+    found = drafts(text, world).contacts
+    assert sorted((c.type, sorted(map(sorted, c.sides))) for c in found) == [
+        ("meeting", [["joe-biden"], ["vladimir-putin"]]),
+        ("visit", [["joe-biden"], ["russia"]]),
+    ]

@@ -309,7 +309,10 @@ def _same_event(
         return None
     for draft in reversed(drafts):
         if draft.type == kind or (
-            pointed and draft.type in ("talks", "phone_call", "video_call", "meeting")
+            # "هذه الزيارة": a visit refers back only to a visit (the meeting was in it)
+            pointed
+            and kind != "visit"
+            and draft.type in ("talks", "phone_call", "video_call", "meeting")
         ):
             return draft
     return None
