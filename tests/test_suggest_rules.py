@@ -523,3 +523,31 @@ def test_this_visit_is_its_own_contact_not_the_meeting_before(world) -> None:
         ("meeting", [["joe-biden"], ["vladimir-putin"]]),
         ("visit", [["joe-biden"], ["russia"]]),
     ]
+
+
+# --- interviews ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the outlet's name in quotation marks, whatever its words ("إن" is also "that")
+        "وقال لافروف لشبكة “سي إن إن”، في مقابلة، إن الحوار مفيد.",
+        # the one interviewed speaks after the interview is named
+        'وفي مقابلة مع شبكة "سي بي اس" أمس، اعتبر لافروف أن الحوار مفيد.',
+        # an outlet whose first word begins a known name ("سيرجي شويجو") is still new
+        'وقال لافروف في مقابلة مع قناة "سيرجي نيوز" إن الحوار مفيد.',
+    ],
+)
+def test_an_interview_is_between_who_speaks_and_the_outlet(world, text: str) -> None:
+    found = drafts(text, world)
+    [outlet] = [a for a in found.actors if a.id is None]
+    assert outlet.kind == "organization" and outlet.name.split()[0] in ("سي", "سيرجي")
+    [interview] = found.contacts
+    assert interview.type == "interview"
+    assert sorted(map(sorted, interview.sides)) == [[outlet.provisional_id], ["sergey-lavrov"]]
+
+
+def test_a_quoted_word_after_an_outlet_word_is_no_outlet_if_no_name(world) -> None:
+    text = 'وقال لافروف إن جنيف ستكون المحطة "الأسهل" في الجولة.'
+    assert [a.name for a in drafts(text, world).actors if a.id is None] == []
