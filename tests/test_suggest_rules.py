@@ -551,3 +551,14 @@ def test_an_interview_is_between_who_speaks_and_the_outlet(world, text: str) -> 
 def test_a_quoted_word_after_an_outlet_word_is_no_outlet_if_no_name(world) -> None:
     text = 'وقال لافروف إن جنيف ستكون المحطة "الأسهل" في الجولة.'
     assert [a.name for a in drafts(text, world).actors if a.id is None] == []
+
+
+def test_a_title_after_a_comma_goes_to_the_new_name_after_it(world) -> None:
+    text = "استقبل الرئيس الروسي فلاديمير بوتين، المبعوث الأمريكي الخاص كريم سالم في الكرملين."
+    found = drafts(text, world)
+    [newcomer] = [a for a in found.actors if a.id is None]
+    assert newcomer.name == "كريم سالم"
+    assert ("new-person-1", "المبعوث الأمريكي الخاص") in [(p.holder, p.title) for p in found.posts]
+    assert "vladimir-putin" not in [p.holder for p in found.posts if "المبعوث" in p.title]
+    [meeting] = found.contacts
+    assert sorted(map(sorted, meeting.sides)) == [["new-person-1"], ["vladimir-putin"]]

@@ -74,7 +74,10 @@ class Article:
         implied = implied_holders(
             [t for t in titles if id(t) not in named], tokens, mentions, index, lexicon
         )
-        mark_appositions(tokens, mentions + implied, lexicon)
+        others = frozenset(
+            t.first for t in titles if t.holder is None or t.holder.last > t.first
+        )  # titles not of the name before them
+        mark_appositions(tokens, mentions + implied, lexicon, others)
         mark_outlet_names(tokens, mentions, index, lexicon)
         read = cls(text, tokens, sentences, mentions, implied, titles, index, lexicon, facts)
         for mention in sorted(mentions + implied, key=lambda m: m.first):
