@@ -562,3 +562,19 @@ def test_a_title_after_a_comma_goes_to_the_new_name_after_it(world) -> None:
     assert "vladimir-putin" not in [p.holder for p in found.posts if "المبعوث" in p.title]
     [meeting] = found.contacts
     assert sorted(map(sorted, meeting.sides)) == [["new-person-1"], ["vladimir-putin"]]
+
+
+# --- institutions -------------------------------------------------------------------------
+
+
+def test_a_states_unknown_institution_is_a_new_organisation_that_speaks(world) -> None:
+    found = drafts("وأعلنت الرئاسة التركية أن أردوغان سيزور موسكو. وقالت الرئاسة إن", world)
+    [institution] = [a for a in found.actors if a.id is None]
+    assert institution.kind == "organization" and institution.name == "الرئاسة التركية"
+    assert [s.speaker for s in found.statements][:1] == [institution.provisional_id]
+
+
+def test_a_minister_of_foreign_affairs_is_no_ministry(world) -> None:
+    # masculine: the adjective is the minister's ("وزير الخارجية التركي"), no institution
+    found = drafts("وقال وزير الخارجية التركي إن الحوار مفيد.", world)
+    assert [a.name for a in found.actors if a.kind == "organization" and a.id is None] == []

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from dipgraph.facts import Facts
 from dipgraph.suggest.drafts import Span
 from dipgraph.suggest.furniture import read_without_furniture
+from dipgraph.suggest.institutions import enrol_institutions, find_institutions
 from dipgraph.suggest.lexicon import Lexicon
 from dipgraph.suggest.mentions import ActorIndex, Mention, find_mentions, mark_appositions
 from dipgraph.suggest.newcomers import Newcomer, enrol, find_newcomers
@@ -47,10 +48,12 @@ class Article:
         read = cls._read(text, tokens, sentences, index, lexicon, facts)
         found = find_newcomers(read.titles, tokens, read.mentions, lexicon, text, index)
         outlets = find_outlets(tokens, read.mentions, lexicon, text)
-        if not found and not outlets:
+        institutions = find_institutions(tokens, read.mentions, lexicon, text, read.title_tokens)
+        if not found and not outlets and not institutions:
             return read
         newcomers = enrol(index, found, tokens, text, read.mentions)
         newcomers.update(enrol_outlets(index, outlets, tokens, text))
+        newcomers.update(enrol_institutions(index, institutions, tokens, len(newcomers)))
         read = cls._read(text, tokens, sentences, index, lexicon, facts)
         read.newcomers = newcomers
         return read

@@ -115,6 +115,7 @@ class Lexicon:
     other_events: PhraseTable
     recall: PhraseTable
     anonymous: PhraseTable
+    institutions: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -221,6 +222,7 @@ _CUE_TABLES = (
     "other_events",
     "recall",
     "anonymous",
+    "institutions",
 )
 
 
