@@ -578,3 +578,28 @@ def test_a_minister_of_foreign_affairs_is_no_ministry(world) -> None:
     # masculine: the adjective is the minister's ("وزير الخارجية التركي"), no institution
     found = drafts("وقال وزير الخارجية التركي إن الحوار مفيد.", world)
     assert [a.name for a in found.actors if a.kind == "organization" and a.id is None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ('والتقى لافروف بايدن في جنيف، بحسب "نورث ويند".', "نورث ويند"),
+        ('والتقى لافروف بايدن في جنيف، وفقًا لـ"نورث ويند".', "نورث ويند"),
+    ],
+)
+def test_a_quoted_name_after_according_to_is_an_outlet_that_speaks(world, text, outlet) -> None:
+    found = drafts(text, world)
+    [new] = [a for a in found.actors if a.id is None]
+    assert (new.name, new.kind) == (outlet, "organization")
+    assert new.provisional_id in [s.speaker for s in found.statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("وقال بوتين كلمته، معربا عن أمله في السلام.", "said"),
+        ("وأجاب لافروف: نعم.", "said"),
+    ],
+)
+def test_more_speech_verbs(world, text: str, kind: str) -> None:
+    assert [s.kind for s in drafts(text, world).statements][-1:] == [kind]

@@ -116,6 +116,7 @@ class Lexicon:
     recall: PhraseTable
     anonymous: PhraseTable
     institutions: PhraseTable
+    attribution: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -223,6 +224,7 @@ _CUE_TABLES = (
     "recall",
     "anonymous",
     "institutions",
+    "attribution",
 )
 
 

@@ -1,5 +1,6 @@
 """News outlets the facts do not know yet, introduced by the kind of outlet they are:
-"وكالة تاس", "شبكة سكاي نيوز", "the agency Interfax". They are often who says
+"وكالة تاس", "شبكة سكاي نيوز", "the agency Interfax", or by an attribution before a name
+in quotation marks: "بحسب "رويترز"". They are often who says
 something ("أفادت وكالة تاس أن ..."), so each gets a provisional id
 (``new-organization-1``...) and joins the actor index like a new person.
 
@@ -29,6 +30,11 @@ def find_outlets(
     for at, token in enumerate(tokens):
         kind = lexicon.outlets.longest(tokens, at, suffixes=False)
         if kind is None:
+            # "بحسب "رويترز"": only a name in quotation marks after an attribution
+            cited = lexicon.attribution.longest(tokens, at, suffixes=False)
+            quoted = cited and _quoted_name(tokens, at + cited[0], token.sentence, starts, text)
+            if quoted and could_be_name(lexicon, quoted[0]):
+                found.append((text[quoted[0].start : quoted[-1].end], at))
             continue
         first = at + kind[0]
         if first < len(tokens) and lexicon.outlets.longest(tokens, first, suffixes=False):
