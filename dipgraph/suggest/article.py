@@ -37,7 +37,7 @@ class Article:
     title_tokens: frozenset[int] = frozenset()  # token indices inside a title
     titles_by_last: dict[int, Title] = field(default_factory=dict)  # by the token after it
     newcomers: dict[str, Newcomer] = field(default_factory=dict)  # provisional id -> person
-    _namings: dict[str, list[tuple[int, Mention]]] | None = None
+    _namings: dict[str, tuple[list[int], list[Mention]]] | None = None
 
     @classmethod
     def read(cls, text: str, facts: Facts, lexicon: Lexicon) -> Article:
@@ -128,15 +128,16 @@ class Article:
             last += 1
         return first, last
 
-    def namings(self) -> dict[str, list[tuple[int, Mention]]]:
-        """Each actor's mentions by a name of its own (not a title), as (offset, mention),
-        in text order; built once."""
+    def namings(self) -> dict[str, tuple[list[int], list[Mention]]]:
+        """Each actor's mentions by a name of its own (not a title), in text order, with
+        their start offsets (for bisecting); built once."""
         if self._namings is None:
-            found: dict[str, list[tuple[int, Mention]]] = {}
+            found: dict[str, tuple[list[int], list[Mention]]] = {}
             for mention in self.mentions:
                 if mention.how in _NAMING:
-                    start = self.tokens[mention.first].start
-                    found.setdefault(mention.actor, []).append((start, mention))
+                    starts, mentions = found.setdefault(mention.actor, ([], []))
+                    starts.append(self.tokens[mention.first].start)
+                    mentions.append(mention)
             self._namings = found
         return self._namings
 

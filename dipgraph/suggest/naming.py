@@ -22,12 +22,12 @@ def cite_names(article: Article, draft: Draft, actors: Iterable[str]) -> None:
     for actor in dict.fromkeys(actors):
         found = namings.get(actor)
         if not found:
-            continue  # a new person's provisional id is printed where it was found
-        starts = [start for start, _ in found]
+            continue  # named by no name of its own anywhere: nothing to cite
+        starts, mentions = found
         if any(_inside(starts, span.start, span.end) for span in draft.spans):
             continue
         at = bisect_left(starts, draft.spans[0].start)
-        mention = found[at - 1][1] if at > 0 else found[0][1]
+        mention = mentions[at - 1] if at > 0 else mentions[0]
         sentence = article.sentences[article.tokens[mention.first].sentence]
         first, last = article.clause(sentence, mention.first, mention.last)
         span = article.span(first, last)
