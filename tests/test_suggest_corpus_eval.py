@@ -214,3 +214,12 @@ def test_claims_of_statements_and_posts():
     assert _unsaid(post) == []
     post.holder = "carol-clark"
     assert _unsaid(post) == ["holder carol-clark"]
+
+
+def test_a_quote_cited_only_for_a_name_matches_no_gold(tmp_path, capsys):
+    # "She added: ..." is Frost's second statement, which the gold does not record; the
+    # draft also quotes "Frost said ..." only to name her, which must not match the gold
+    text = TEXT + "She added: peace matters.\n"
+    corpus, texts = _corpus(tmp_path, text)
+    assert suggest_eval.run_corpus(_args(corpus, texts)) == 0
+    assert "statements: recall 100.0% (1/1), precision 50.0% (1/2)" in capsys.readouterr().out

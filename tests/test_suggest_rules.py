@@ -434,6 +434,9 @@ def test_common_words_after_a_name_end_it(world, text: str, name: str) -> None:
         ("المحادثات المزمعة بين بوتين وبايدن في جنيف.", "المزمعة"),
         # a planned cue before "that" still decides the contact the clause goes on to
         ("وأعلن الكرملين أنه من المقرر أن يستقبل بوتين بايدن في موسكو.", "المقرر"),
+        # also when the cue opens the article (its first token is number 0)
+        ("ومن المتوقع أن يلتقي بوتين بايدن في جنيف.", "المتوقع"),
+        ("Biden plans to meet Putin in Geneva.", "plans to"),
     ],
 )
 def test_plans_are_planned(world, text: str, cue: str) -> None:
@@ -465,6 +468,8 @@ def test_summoning_an_envoy_for_consultations_is_a_recall(world) -> None:
         "وقال مصدر في وزارة الخارجية الأمريكية إن الحوار مستمر.",
         "وأشارت المصادر إلى أن الكرملين يريد الحوار.",
         "وكشفت وسائل إعلام روسية أن بوتين يريد الحوار.",
+        # the source named before its verb
+        "المصادر أشارت إلى أن بوتين يريد الحوار.",
     ],
 )
 def test_an_anonymous_source_is_no_speaker(world, text: str) -> None:
@@ -516,6 +521,19 @@ def test_each_kinds_verbs_are_those_check_accepts_for_it() -> None:
             assert [w for w in words if not words_without_conjunctions(w) & verbs] == [], kind
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("أعلن البيت الأبيض أن بايدن سيزور موسكو.", "visit"),
+        ("وستزور الوزيرة ليلى حسن موسكو.", "visit"),
+        ("وقال الكرملين إن بوتين سيلتقي بايدن.", "meeting"),
+    ],
+)
+def test_a_future_meeting_or_visit_verb_is_a_planned_contact(world, text, kind) -> None:
+    [contact] = drafts(text, world).contacts
+    assert (contact.type, contact.status) == (kind, "planned")
+
+
 def test_this_visit_is_its_own_contact_not_the_meeting_before(world) -> None:
     text = "التقى بوتين بايدن في موسكو أمس. وتعد هذه الزيارة الأولى لبايدن إلى روسيا."
     found = drafts(text, world).contacts
@@ -548,6 +566,15 @@ def test_an_interview_is_between_who_speaks_and_the_outlet(world, text: str) -> 
     assert sorted(map(sorted, interview.sides)) == [[outlet.provisional_id], ["sergey-lavrov"]]
 
 
+@pytest.mark.parametrize("kind", ["لمحطة تلفزيون", "لقناة فضائية"])
+def test_the_last_of_two_outlet_words_introduces_the_name(world, kind: str) -> None:
+    text = f'وقال لافروف {kind} "نورث ويند" في مقابلة إن الحوار مفيد.'
+    found = drafts(text, world)
+    assert [a.name for a in found.actors if a.id is None] == ["نورث ويند"]
+    [interview] = found.contacts
+    assert sorted(map(sorted, interview.sides)) == [["new-organization-1"], ["sergey-lavrov"]]
+
+
 def test_a_quoted_word_after_an_outlet_word_is_no_outlet_if_no_name(world) -> None:
     text = 'وقال لافروف إن جنيف ستكون المحطة "الأسهل" في الجولة.'
     assert [a.name for a in drafts(text, world).actors if a.id is None] == []
@@ -572,6 +599,18 @@ def test_a_states_unknown_institution_is_a_new_organisation_that_speaks(world) -
     [institution] = [a for a in found.actors if a.id is None]
     assert institution.kind == "organization" and institution.name == "الرئاسة التركية"
     assert [s.speaker for s in found.statements][:1] == [institution.provisional_id]
+
+
+def test_an_institution_is_named_without_the_letters_before_its_article(world) -> None:
+    found = drafts("وبالنسبة للرئاسة التركية فإن الحوار مفيد.", world)
+    assert [a.name for a in found.actors if a.id is None] == ["الرئاسة التركية"]
+
+
+def test_an_institution_inside_a_title_is_the_titles_not_a_new_organisation(world) -> None:
+    found = drafts("وقالت المتحدثة باسم الخارجية الروسية ليلى حسن إن الحوار مفيد.", world)
+    assert [(a.name, a.kind) for a in found.actors if a.id is None] == [("ليلى حسن", "person")]
+    [statement] = found.statements
+    assert statement.speaker == "new-person-1"
 
 
 def test_a_minister_of_foreign_affairs_is_no_ministry(world) -> None:
@@ -599,6 +638,8 @@ def test_a_quoted_name_after_according_to_is_an_outlet_that_speaks(world, text, 
     [
         ("وقال بوتين كلمته، معربا عن أمله في السلام.", "said"),
         ("وأجاب لافروف: نعم.", "said"),
+        ("وتوقع لافروف أن يستمر الحوار.", "said"),
+        ("واتهم لافروف واشنطن بعرقلة الاتفاق.", "said"),
     ],
 )
 def test_more_speech_verbs(world, text: str, kind: str) -> None:

@@ -72,7 +72,8 @@ def _cue_region(article: Article, segment: Segment) -> Sentence:
     first = segment.lead
     for at in range(segment.lead, segment.word_first):
         if article.lexicon.complementisers.longest(tokens, at, suffixes=False):
-            first = _cue_before(article, at, first) or at + 1
+            cue = _cue_before(article, at, first)  # may start at token 0
+            first = at + 1 if cue is None else cue
     last = segment.word_last
     while last < segment.end and not set(tokens[last].gap) & _CLAUSE:
         last += 1
