@@ -644,3 +644,25 @@ def test_a_quoted_name_after_according_to_is_an_outlet_that_speaks(world, text, 
 )
 def test_more_speech_verbs(world, text: str, kind: str) -> None:
     assert [s.kind for s in drafts(text, world).statements][-1:] == [kind]
+
+
+# --- speakers of participles ("، معربا عن") -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # the subject of the main clause speaks, not the counterpart named before the comma
+        (
+            "افتتح الرئيس الأمريكي جو بايدن في جنيف قمة مع نظيره الروسي، معربا عن أمله في"
+            " علاقة جيدة مع فلاديمير بوتين.",
+            "joe-biden",
+            "said",
+        ),
+        ("التقى لافروف بايدن في جنيف، مؤكدا أن الحوار مفيد.", "sergey-lavrov", "confirmed"),
+        ("استقبل بوتين بايدن في موسكو، مشيرا إلى أن الحوار مفيد.", "vladimir-putin", "said"),
+    ],
+)
+def test_a_participle_speaks_for_the_subject_of_the_sentence(world, text, speaker, kind) -> None:
+    [statement] = drafts(text, world).statements
+    assert (statement.speaker, statement.kind) == (speaker, kind)

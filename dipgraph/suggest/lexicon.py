@@ -117,6 +117,7 @@ class Lexicon:
     anonymous: PhraseTable
     institutions: PhraseTable
     attribution: PhraseTable
+    participles: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -225,6 +226,7 @@ _CUE_TABLES = (
     "anonymous",
     "institutions",
     "attribution",
+    "participles",
 )
 
 

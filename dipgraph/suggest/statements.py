@@ -86,6 +86,10 @@ def _speaker(
     A title right after the verb ("قالت المتحدثة باسم ... X") makes it VS; otherwise an
     actor ending right before the verb, or before "الذي/التي" and the verb, speaks.
     """
+    if article.lexicon.participles.longest(article.tokens, verb, suffixes=False):
+        subject = _main_subject(article, mentions, verb)
+        if subject is not None:
+            return subject, True
     after = _after(article, mentions, last, sentence)
     if after is not None and after.how != "demonym" and _title_subject(article, last, sentence):
         return after, False
@@ -93,6 +97,30 @@ def _speaker(
     if before is not None and (before.how != "demonym" or after is None):
         return before, True
     return after, False
+
+
+def _main_subject(article: Article, mentions: list[Mention], verb: int) -> Mention | None:
+    """The first actor the sentence names before a participle ("بدأ ترمب قمة مع نظيره
+    الروسي، معربا عن ...": Trump), in the same clause run: not a state's adjective, nor
+    one after a preposition ("مع نظيره")."""
+    tokens = article.tokens
+    for mention in mentions:
+        if mention.first >= verb:
+            return None
+        if mention.how == "demonym":
+            continue
+        before = mention.first - 1
+        if (
+            before >= 0
+            and tokens[before].sentence == tokens[verb].sentence
+            and (
+                article.lexicon.verb_prepositions.longest(tokens, before, suffixes=False)
+                or article.lexicon.counterpart.longest(tokens, before, suffixes=False)
+            )
+        ):
+            continue
+        return mention
+    return None
 
 
 def _title_subject(article: Article, at: int, sentence: Sentence) -> bool:
