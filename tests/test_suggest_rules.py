@@ -666,3 +666,9 @@ def test_more_speech_verbs(world, text: str, kind: str) -> None:
 def test_a_participle_speaks_for_the_subject_of_the_sentence(world, text, speaker, kind) -> None:
     [statement] = drafts(text, world).statements
     assert (statement.speaker, statement.kind) == (speaker, kind)
+
+
+def test_a_states_adjective_right_after_the_verbs_noun_speaks(world) -> None:
+    # "the Russian authorities announced": Russia, not the state named later as an object
+    [statement] = drafts("وأعلنت السلطات الروسية أمس رفض عرض الولايات المتحدة.", world).statements
+    assert statement.speaker == "russia"

@@ -175,6 +175,8 @@ def _after(
             continue
         if mention.how != "demonym":
             return mention
+        if at == last + 1 and last not in in_titles and last not in article.named:
+            return mention  # "أعلنت السلطات الروسية": the state's, who speaks
         fallback = fallback or mention
     return fallback
 
