@@ -17,6 +17,7 @@ sys.path.insert(0, str(REPO / "benchmarks" / "corpus"))
 import annotate  # noqa: E402
 import suggest_claims  # noqa: E402
 import suggest_eval  # noqa: E402
+import suggest_speed  # noqa: E402
 
 from dipgraph.curation.rules import Curation  # noqa: E402
 from dipgraph.loader import load_facts  # noqa: E402
@@ -223,3 +224,13 @@ def test_a_quote_cited_only_for_a_name_matches_no_gold(tmp_path, capsys):
     corpus, texts = _corpus(tmp_path, text)
     assert suggest_eval.run_corpus(_args(corpus, texts)) == 0
     assert "statements: recall 100.0% (1/1), precision 50.0% (1/2)" in capsys.readouterr().out
+
+
+def test_speed_times_each_article_and_names_the_slowest(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(TEXT * 40, encoding="utf-8")
+    times = suggest_speed.time_articles(sorted(tmp_path.glob("*.txt")), load_facts(SMALL), 1)
+    assert sorted(times) == ["a", "b"] and all(t > 0 for t in times.values())
+    assert suggest_speed.summary({"a": 0.2, "b": 1.5, "c": 0.4}) == (
+        "3 articles: median 0.400 s, max 1.500 s (b); 1 took 1 s or more"
+    )
