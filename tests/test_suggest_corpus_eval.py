@@ -231,6 +231,8 @@ def test_speed_times_each_article_and_names_the_slowest(tmp_path):
     (tmp_path / "b.txt").write_text(TEXT * 40, encoding="utf-8")
     times = suggest_speed.time_articles(sorted(tmp_path.glob("*.txt")), load_facts(SMALL), 1)
     assert sorted(times) == ["a", "b"] and all(t > 0 for t in times.values())
+    whole = suggest_speed.time_commands([tmp_path / "a.txt"], str(SMALL), 1)
+    assert list(whole) == ["a"] and whole["a"] > 0
     assert suggest_speed.summary({"a": 0.2, "b": 1.5, "c": 0.4}) == (
         "3 articles: median 0.400 s, max 1.500 s (b); 1 took 1 s or more"
     )
