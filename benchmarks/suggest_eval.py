@@ -13,7 +13,9 @@ the drafts with the curated facts of that article:
 - actor found: every actor the article's facts refer to (parties, subjects, hosts,
   mediators, initiators, speakers, ``about``, post holders and organisations) drafted;
 - post found (extra): a draft with the same holder whose quote overlaps a curated one.
-Precision is the share of drafts that match some curated fact of the article. Totals are
+A quote a draft cites only because it names a party or speaker its own words name by
+title alone (``Span.naming``) is not compared. Precision is the share of drafts that match
+some curated fact of the article. Totals are
 summed over articles (micro-averaged). Everything is read from the facts directory.
 
 With ``--corpus``, the articles are the corpus's (texts outside the repository, gold in
@@ -40,6 +42,7 @@ import yaml
 
 from dipgraph.facts import Facts
 from dipgraph.loader import FactsError, load_facts
+from dipgraph.loader.dataset import DATASET_FILE
 from dipgraph.names import normalise_name
 from dipgraph.suggest import suggest
 
@@ -148,7 +151,9 @@ def evaluate(facts: Facts, source_id: str, known: Facts | None = None) -> dict[s
         return [s for s in spans if s is not None]
 
     def draft_spans(draft) -> list[tuple[int, int]]:
-        return [(s.start, s.end) for s in draft.spans]
+        # a quote cited only because it names a party or speaker is not the draft's words
+        own = [s for s in draft.spans if not getattr(s, "naming", False)] or draft.spans
+        return [(s.start, s.end) for s in own]
 
     scores = {kind: Score() for kind in KINDS}
     kinds = {
@@ -274,7 +279,10 @@ def materialise(corpus: Path, texts: Path, articles: list[dict], facts_dir: Path
     """Write a facts directory holding the facts directory's files, the corpus's actors and
     each article's text and gold (quotes cut from the text by their spans), so the
     project's own loader checks the gold. Returns (the ids written, problems)."""
-    shutil.copytree(facts_dir, into / "facts", ignore=shutil.ignore_patterns("README.md"))
+    ignore = shutil.ignore_patterns("README.md", DATASET_FILE)
+    shutil.copytree(facts_dir, into / "facts", ignore=ignore)
+    if (facts_dir / DATASET_FILE).exists():  # read only at the root of a facts directory
+        shutil.copy(facts_dir / DATASET_FILE, into / DATASET_FILE)
     (into / "sources").mkdir()
     (into / "gold").mkdir()
     shutil.copy(corpus / "actors.yaml", into / "corpus-actors.yaml")
@@ -349,6 +357,7 @@ def rename_new_people(drafts, gold: Facts, known: Facts) -> None:
         contact.hosts = [renames.get(a, a) for a in contact.hosts]
     for statement in drafts.statements:
         statement.speaker = renames.get(statement.speaker, statement.speaker)
+        statement.about = [renames.get(a, a) for a in statement.about]
     for post in drafts.posts:
         post.holder = renames.get(post.holder, post.holder)
 

@@ -3,6 +3,7 @@ with offsets in it. The articles here are sentences written for the test."""
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -14,7 +15,14 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 sys.path.insert(0, str(REPO / "benchmarks" / "corpus"))
 
 import annotate  # noqa: E402
+import suggest_claims  # noqa: E402
 import suggest_eval  # noqa: E402
+import suggest_speed  # noqa: E402
+
+from dipgraph.curation.rules import Curation  # noqa: E402
+from dipgraph.loader import load_facts  # noqa: E402
+from dipgraph.suggest.drafts import ContactDraft, PostDraft, Span, StatementDraft  # noqa: E402
+from dipgraph.suggest.lexicon import load_lexicon  # noqa: E402
 
 SMALL = REPO / "tests" / "fixtures" / "small"
 TEXT = (
@@ -80,6 +88,18 @@ def _corpus(tmp_path: Path, text: str = TEXT) -> tuple[Path, Path]:
     return corpus, texts
 
 
+def _args(corpus: Path, texts: Path, split="dev", facts=SMALL, check_gold=False):
+    """run_corpus's arguments, as the command line gives them."""
+    return SimpleNamespace(
+        corpus=str(corpus),
+        texts=str(texts),
+        split=split,
+        facts=str(facts),
+        details=False,
+        check_gold=check_gold,
+    )
+
+
 def test_canonical_text_strips_lines_and_blank_runs():
     assert suggest_eval.canonical_text(" a  \r\n\n\n\n b\n") == "a\n\nb"
 
@@ -99,14 +119,7 @@ def test_annotate_writes_offsets_and_prefixes_ids():
 
 def test_corpus_scores_with_new_people_renamed(tmp_path, capsys):
     corpus, texts = _corpus(tmp_path)
-    args = SimpleNamespace(
-        corpus=str(corpus),
-        texts=str(texts),
-        split="dev",
-        facts=str(SMALL),
-        details=False,
-        check_gold=False,
-    )
+    args = _args(corpus, texts)
     assert suggest_eval.run_corpus(args) == 0
     out = capsys.readouterr().out
     assert "1 of 1 dev articles" in out
@@ -123,14 +136,7 @@ def test_check_gold_runs_no_suggest(tmp_path, capsys, monkeypatch):
         raise AssertionError("suggest ran")
 
     monkeypatch.setattr(suggest_eval, "suggest", refuse)
-    args = SimpleNamespace(
-        corpus=str(corpus),
-        texts=str(texts),
-        split="all",
-        facts=str(SMALL),
-        details=False,
-        check_gold=True,
-    )
+    args = _args(corpus, texts, split="all", check_gold=True)
     assert suggest_eval.run_corpus(args) == 0
     assert "1 of 1 all articles checked" in capsys.readouterr().out
 
@@ -138,13 +144,95 @@ def test_check_gold_runs_no_suggest(tmp_path, capsys, monkeypatch):
 def test_a_changed_text_is_refused(tmp_path, capsys):
     corpus, texts = _corpus(tmp_path)
     (texts / "c001.txt").write_text(TEXT.replace("useful", "useless"), encoding="utf-8")
-    args = SimpleNamespace(
-        corpus=str(corpus),
-        texts=str(texts),
-        split="dev",
-        facts=str(SMALL),
-        details=False,
-        check_gold=True,
-    )
+    args = _args(corpus, texts, check_gold=True)
     assert suggest_eval.run_corpus(args) == 1
     assert "not the one annotated" in capsys.readouterr().err
+
+
+def test_corpus_scores_against_facts_with_a_dataset_file(tmp_path, capsys):
+    # a facts directory with dataset.yaml at its root (as facts/ has): the scorer's
+    # temporary folder must keep it at the root, where alone the loader reads it
+    facts = tmp_path / "facts"
+    shutil.copytree(SMALL, facts)
+    shutil.copy(REPO / "facts" / "dataset.yaml", facts / "dataset.yaml")
+    corpus, texts = _corpus(tmp_path)
+    args = _args(corpus, texts, facts=facts)
+    assert suggest_eval.run_corpus(args) == 0, capsys.readouterr().err
+    assert "statements: recall 100.0% (1/1)" in capsys.readouterr().out
+
+
+def _checker(names: dict[str, str] | None = None) -> suggest_claims.Checker:
+    facts = load_facts(SMALL)
+    return suggest_claims.Checker(Curation.of(facts), load_lexicon(), "wire", dict(names or {}))
+
+
+def _unsaid(draft) -> list[str]:
+    return [claim for claim, ok in _checker({"new-person-1": "Dana Frost"}).claims(draft) if not ok]
+
+
+def test_claims_a_contact_quote_says_pass():
+    quote = "Putin met Boris Belov in Vienna on 2 May 2021"
+    draft = ContactDraft(
+        [Span(quote, 0, len(quote))],
+        0.8,
+        type="meeting",
+        sides=[["vladimir-putin"], ["boris-belov"]],
+        place={"en": "Vienna", "ar": "فيينا"},
+        date="2021-05-02",
+    )
+    assert _unsaid(draft) == []
+
+
+def test_claims_beyond_the_quote_are_named():
+    quote = "Putin will meet him in Geneva in 2021"
+    draft = ContactDraft(
+        [Span(quote, 0, len(quote))],
+        0.8,
+        type="phone_call",  # the quote says meet, not call
+        sides=[["vladimir-putin"], ["boris-belov"]],  # Belov is not named
+        status="happened",  # "will meet" is a future cue
+        place={"en": "Vienna", "ar": "فيينا"},
+        date="2022-03",
+    )
+    assert _unsaid(draft) == [
+        "party boris-belov",
+        "type",
+        "status happened, yet 'will meet'",
+        "place",
+        "date year",
+        "date month",
+    ]
+
+
+def test_claims_of_statements_and_posts():
+    said = "Dana Frost warned that the talks were over"
+    statement = StatementDraft(
+        [Span(said, 0, len(said))], 0.7, speaker="new-person-1", kind="denied", about=["russia"]
+    )
+    assert _unsaid(statement) == ["about russia", "kind denied"]
+    titled = "the minister Boris Belov"
+    post = PostDraft([Span(titled, 0, len(titled))], 0.7, holder="boris-belov", title="minister")
+    assert _unsaid(post) == []
+    post.holder = "carol-clark"
+    assert _unsaid(post) == ["holder carol-clark"]
+
+
+def test_a_quote_cited_only_for_a_name_matches_no_gold(tmp_path, capsys):
+    # "She added: ..." is Frost's second statement, which the gold does not record; the
+    # draft also quotes "Frost said ..." only to name her, which must not match the gold
+    text = TEXT + "She added: peace matters.\n"
+    corpus, texts = _corpus(tmp_path, text)
+    assert suggest_eval.run_corpus(_args(corpus, texts)) == 0
+    assert "statements: recall 100.0% (1/1), precision 50.0% (1/2)" in capsys.readouterr().out
+
+
+def test_speed_times_each_article_and_names_the_slowest(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(TEXT * 40, encoding="utf-8")
+    times = suggest_speed.time_articles(sorted(tmp_path.glob("*.txt")), load_facts(SMALL), 1)
+    assert sorted(times) == ["a", "b"] and all(t > 0 for t in times.values())
+    whole = suggest_speed.time_commands([tmp_path / "a.txt"], str(SMALL), 1)
+    assert list(whole) == ["a"] and whole["a"] > 0
+    assert suggest_speed.summary({"a": 0.2, "b": 1.5, "c": 0.4}) == (
+        "3 articles: median 0.400 s, max 1.500 s (b); 1 took 1 s or more"
+    )

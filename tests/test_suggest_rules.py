@@ -407,3 +407,268 @@ def test_an_indefinite_envoy_title_names_the_one_served_then_the_envoy(world) ->
 def test_a_purpose_cue_counts_only_right_before_the_contact(world, text, status) -> None:
     [talks] = drafts(text, world).contacts
     assert talks.status == status
+
+
+# --- words that follow a name, planned cues, "spoke with", "speech" -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an adverb of time after a two-word name is not its third word
+        ("التقى وزير الخارجية الأمريكي كريم سالم لفترة قصيرة لافروف.", "كريم سالم"),
+        # nor is the contact it opens ("اتصالا هاتفيا")
+        ("وأجرى الرئيس الأمريكي سامي نادر اتصالا هاتفيا مع بوتين.", "سامي نادر"),
+        # a verb that often follows a name ends it: the third word is kept
+        ("وقال إن الرئيس التركي رجب عمر ساطع أجرى محادثة مع بوتين.", "رجب عمر ساطع"),
+    ],
+)
+def test_common_words_after_a_name_end_it(world, text: str, name: str) -> None:
+    assert new_names(text, world) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("وكان الرئيسان بوتين وبايدن يخططان لعقد لقاء في جنيف.", "يخططان"),
+        ("المحادثات المزمعة بين بوتين وبايدن في جنيف.", "المزمعة"),
+        # a planned cue before "that" still decides the contact the clause goes on to
+        ("وأعلن الكرملين أنه من المقرر أن يستقبل بوتين بايدن في موسكو.", "المقرر"),
+        # also when the cue opens the article (its first token is number 0)
+        ("ومن المتوقع أن يلتقي بوتين بايدن في جنيف.", "المتوقع"),
+        ("Biden plans to meet Putin in Geneva.", "plans to"),
+    ],
+)
+def test_plans_are_planned(world, text: str, cue: str) -> None:
+    [contact] = drafts(text, world).contacts
+    assert contact.status == "planned"
+    assert cue in contact.quote
+
+
+def test_spoke_with_is_a_contact_and_a_speech_is_no_letter(world) -> None:
+    [contact] = drafts("وقال البيت الأبيض إن بايدن تحدث مع بوتين بعد خطاب لافروف.", world).contacts
+    assert contact.type == "talks"
+    assert sorted(contact.participants) == ["joe-biden", "vladimir-putin"]
+
+
+def test_summoning_an_envoy_for_consultations_is_a_recall(world) -> None:
+    text = "وقالت إن موسكو استدعت السفير أناتولي أنتونوف للتشاور بشأن العلاقات مع الولايات المتحدة."
+    assert drafts(text, world).contacts == []
+    # a summons with no "for consultations" is still a meeting
+    [summons] = drafts("استدعت روسيا السفير الأمريكي جون سميث أمس.", world).contacts
+    assert summons.type == "meeting"
+
+
+# --- speakers: anonymous sources, "spoke with", who is named in the quotes ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال مصدر في وزارة الخارجية الأمريكية إن الحوار مستمر.",
+        "وأشارت المصادر إلى أن الكرملين يريد الحوار.",
+        "وكشفت وسائل إعلام روسية أن بوتين يريد الحوار.",
+        # the source named before its verb
+        "المصادر أشارت إلى أن بوتين يريد الحوار.",
+    ],
+)
+def test_an_anonymous_source_is_no_speaker(world, text: str) -> None:
+    assert drafts(text, world).statements == []
+
+
+def test_spoke_with_reports_a_contact_not_words(world) -> None:
+    found = drafts("بايدن تحدث مع بوتين أمس.", world)
+    assert found.statements == []
+    assert [c.type for c in found.contacts] == ["talks"]
+
+
+def test_a_speaker_carried_over_is_quoted_where_named(world) -> None:
+    text = "وقال لافروف إن الحوار مفيد. وأضاف: نريد السلام في المنطقة."
+    found = drafts(text, world)
+    second = found.statements[-1]
+    assert second.speaker == "sergey-lavrov"
+    assert second.quote.startswith("وأضاف")  # its own words first
+    [naming] = [s for s in second.spans if s.naming]
+    assert "لافروف" in naming.quote
+    assert any("is quoted where the article names them" in c for c in second.comments)
+
+
+def test_a_party_named_by_a_title_is_quoted_where_named(world) -> None:
+    text = "قال سيرغي لافروف إن الحوار مفيد. والتقى بايدن نظيره الروسي في جنيف."
+    [talks] = drafts(text, world).contacts
+    assert sorted(talks.participants) == ["joe-biden", "sergey-lavrov"]
+    assert any(s.naming and "لافروف" in s.quote for s in talks.spans)
+
+
+def test_a_contact_with_another_status_is_another_draft(world) -> None:
+    text = "التقى لافروف بايدن في جنيف أمس. واتفق الجانبان على أن لافروف سيلتقي بايدن مجددا."
+    found = drafts(text, world).contacts
+    assert sorted(c.status for c in found) == ["happened", "planned"]
+    for contact in found:
+        assert sorted(contact.participants) == ["joe-biden", "sergey-lavrov"]
+
+
+def test_each_kinds_verbs_are_those_check_accepts_for_it() -> None:
+    # a drafted statement's kind must pass curation rule 7 (its verb is in the quote)
+    from dipgraph.curation.guide import read_guide
+    from dipgraph.curation.text import words_without_conjunctions
+    from dipgraph.suggest.lexicon import LEXICON_DIR
+
+    guide = read_guide(WORLD / "absent")
+    lexicon = yaml.safe_load((LEXICON_DIR / "speech_verbs.yaml").read_text(encoding="utf-8"))
+    for kind, verbs in guide.verbs.items():
+        for words in lexicon[kind].values():
+            assert [w for w in words if not words_without_conjunctions(w) & verbs] == [], kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("أعلن البيت الأبيض أن بايدن سيزور موسكو.", "visit"),
+        ("وستزور الوزيرة ليلى حسن موسكو.", "visit"),
+        ("وقال الكرملين إن بوتين سيلتقي بايدن.", "meeting"),
+    ],
+)
+def test_a_future_meeting_or_visit_verb_is_a_planned_contact(world, text, kind) -> None:
+    [contact] = drafts(text, world).contacts
+    assert (contact.type, contact.status) == (kind, "planned")
+
+
+def test_this_visit_is_its_own_contact_not_the_meeting_before(world) -> None:
+    text = "التقى بوتين بايدن في موسكو أمس. وتعد هذه الزيارة الأولى لبايدن إلى روسيا."
+    found = drafts(text, world).contacts
+    assert sorted((c.type, sorted(map(sorted, c.sides))) for c in found) == [
+        ("meeting", [["joe-biden"], ["vladimir-putin"]]),
+        ("visit", [["joe-biden"], ["russia"]]),
+    ]
+
+
+# --- interviews ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the outlet's name in quotation marks, whatever its words ("إن" is also "that")
+        "وقال لافروف لشبكة “سي إن إن”، في مقابلة، إن الحوار مفيد.",
+        # the one interviewed speaks after the interview is named
+        'وفي مقابلة مع شبكة "سي بي اس" أمس، اعتبر لافروف أن الحوار مفيد.',
+        # an outlet whose first word begins a known name ("سيرجي شويجو") is still new
+        'وقال لافروف في مقابلة مع قناة "سيرجي نيوز" إن الحوار مفيد.',
+    ],
+)
+def test_an_interview_is_between_who_speaks_and_the_outlet(world, text: str) -> None:
+    found = drafts(text, world)
+    [outlet] = [a for a in found.actors if a.id is None]
+    assert outlet.kind == "organization" and outlet.name.split()[0] in ("سي", "سيرجي")
+    [interview] = found.contacts
+    assert interview.type == "interview"
+    assert sorted(map(sorted, interview.sides)) == [[outlet.provisional_id], ["sergey-lavrov"]]
+
+
+@pytest.mark.parametrize("kind", ["لمحطة تلفزيون", "لقناة فضائية"])
+def test_the_last_of_two_outlet_words_introduces_the_name(world, kind: str) -> None:
+    text = f'وقال لافروف {kind} "نورث ويند" في مقابلة إن الحوار مفيد.'
+    found = drafts(text, world)
+    assert [a.name for a in found.actors if a.id is None] == ["نورث ويند"]
+    [interview] = found.contacts
+    assert sorted(map(sorted, interview.sides)) == [["new-organization-1"], ["sergey-lavrov"]]
+
+
+def test_a_quoted_word_after_an_outlet_word_is_no_outlet_if_no_name(world) -> None:
+    text = 'وقال لافروف إن جنيف ستكون المحطة "الأسهل" في الجولة.'
+    assert [a.name for a in drafts(text, world).actors if a.id is None] == []
+
+
+def test_a_title_after_a_comma_goes_to_the_new_name_after_it(world) -> None:
+    text = "استقبل الرئيس الروسي فلاديمير بوتين، المبعوث الأمريكي الخاص كريم سالم في الكرملين."
+    found = drafts(text, world)
+    [newcomer] = [a for a in found.actors if a.id is None]
+    assert newcomer.name == "كريم سالم"
+    assert ("new-person-1", "المبعوث الأمريكي الخاص") in [(p.holder, p.title) for p in found.posts]
+    assert "vladimir-putin" not in [p.holder for p in found.posts if "المبعوث" in p.title]
+    [meeting] = found.contacts
+    assert sorted(map(sorted, meeting.sides)) == [["new-person-1"], ["vladimir-putin"]]
+
+
+# --- institutions -------------------------------------------------------------------------
+
+
+def test_a_states_unknown_institution_is_a_new_organisation_that_speaks(world) -> None:
+    found = drafts("وأعلنت الرئاسة التركية أن أردوغان سيزور موسكو. وقالت الرئاسة إن", world)
+    [institution] = [a for a in found.actors if a.id is None]
+    assert institution.kind == "organization" and institution.name == "الرئاسة التركية"
+    assert [s.speaker for s in found.statements][:1] == [institution.provisional_id]
+
+
+def test_an_institution_is_named_without_the_letters_before_its_article(world) -> None:
+    found = drafts("وبالنسبة للرئاسة التركية فإن الحوار مفيد.", world)
+    assert [a.name for a in found.actors if a.id is None] == ["الرئاسة التركية"]
+
+
+def test_an_institution_inside_a_title_is_the_titles_not_a_new_organisation(world) -> None:
+    found = drafts("وقالت المتحدثة باسم الخارجية الروسية ليلى حسن إن الحوار مفيد.", world)
+    assert [(a.name, a.kind) for a in found.actors if a.id is None] == [("ليلى حسن", "person")]
+    [statement] = found.statements
+    assert statement.speaker == "new-person-1"
+
+
+def test_a_minister_of_foreign_affairs_is_no_ministry(world) -> None:
+    # masculine: the adjective is the minister's ("وزير الخارجية التركي"), no institution
+    found = drafts("وقال وزير الخارجية التركي إن الحوار مفيد.", world)
+    assert [a.name for a in found.actors if a.kind == "organization" and a.id is None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ('والتقى لافروف بايدن في جنيف، بحسب "نورث ويند".', "نورث ويند"),
+        ('والتقى لافروف بايدن في جنيف، وفقًا لـ"نورث ويند".', "نورث ويند"),
+    ],
+)
+def test_a_quoted_name_after_according_to_is_an_outlet_that_speaks(world, text, outlet) -> None:
+    found = drafts(text, world)
+    [new] = [a for a in found.actors if a.id is None]
+    assert (new.name, new.kind) == (outlet, "organization")
+    assert new.provisional_id in [s.speaker for s in found.statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("وقال بوتين كلمته، معربا عن أمله في السلام.", "said"),
+        ("وأجاب لافروف: نعم.", "said"),
+        ("وتوقع لافروف أن يستمر الحوار.", "said"),
+        ("واتهم لافروف واشنطن بعرقلة الاتفاق.", "said"),
+    ],
+)
+def test_more_speech_verbs(world, text: str, kind: str) -> None:
+    assert [s.kind for s in drafts(text, world).statements][-1:] == [kind]
+
+
+# --- speakers of participles ("، معربا عن") -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # the subject of the main clause speaks, not the counterpart named before the comma
+        (
+            "افتتح الرئيس الأمريكي جو بايدن في جنيف قمة مع نظيره الروسي، معربا عن أمله في"
+            " علاقة جيدة مع فلاديمير بوتين.",
+            "joe-biden",
+            "said",
+        ),
+        ("التقى لافروف بايدن في جنيف، مؤكدا أن الحوار مفيد.", "sergey-lavrov", "confirmed"),
+        ("استقبل بوتين بايدن في موسكو، مشيرا إلى أن الحوار مفيد.", "vladimir-putin", "said"),
+    ],
+)
+def test_a_participle_speaks_for_the_subject_of_the_sentence(world, text, speaker, kind) -> None:
+    [statement] = drafts(text, world).statements
+    assert (statement.speaker, statement.kind) == (speaker, kind)
+
+
+def test_a_states_adjective_right_after_the_verbs_noun_speaks(world) -> None:
+    # "the Russian authorities announced": Russia, not the state named later as an object
+    [statement] = drafts("وأعلنت السلطات الروسية أمس رفض عرض الولايات المتحدة.", world).statements
+    assert statement.speaker == "russia"

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from dipgraph.facts import Facts
 from dipgraph.suggest.drafts import Span
 from dipgraph.suggest.furniture import read_without_furniture
+from dipgraph.suggest.institutions import enrol_institutions, find_institutions
 from dipgraph.suggest.lexicon import Lexicon
 from dipgraph.suggest.mentions import ActorIndex, Mention, find_mentions, mark_appositions
 from dipgraph.suggest.newcomers import Newcomer, enrol, find_newcomers
@@ -15,6 +16,8 @@ from dipgraph.suggest.text import Sentence, Token
 from dipgraph.suggest.titles import Title, find_titles, implied_holders
 
 _TRIM = " \t\n.,،؛;:"
+_CLAUSE = set("،,؛;")
+_NAMING = ("name", "short", "demonym")  # mentions that print an actor's own name
 _QUOTES = (('"', '"'), ("“", "”"), ("«", "»"), ("(", ")"))
 
 
@@ -34,6 +37,7 @@ class Article:
     title_tokens: frozenset[int] = frozenset()  # token indices inside a title
     titles_by_last: dict[int, Title] = field(default_factory=dict)  # by the token after it
     newcomers: dict[str, Newcomer] = field(default_factory=dict)  # provisional id -> person
+    _namings: dict[str, tuple[list[int], list[Mention]]] | None = None
 
     @classmethod
     def read(cls, text: str, facts: Facts, lexicon: Lexicon) -> Article:
@@ -44,10 +48,12 @@ class Article:
         read = cls._read(text, tokens, sentences, index, lexicon, facts)
         found = find_newcomers(read.titles, tokens, read.mentions, lexicon, text, index)
         outlets = find_outlets(tokens, read.mentions, lexicon, text)
-        if not found and not outlets:
+        institutions = find_institutions(tokens, read.mentions, lexicon, text, read.title_tokens)
+        if not found and not outlets and not institutions:
             return read
         newcomers = enrol(index, found, tokens, text, read.mentions)
         newcomers.update(enrol_outlets(index, outlets, tokens, text))
+        newcomers.update(enrol_institutions(index, institutions, tokens, len(newcomers)))
         read = cls._read(text, tokens, sentences, index, lexicon, facts)
         read.newcomers = newcomers
         return read
@@ -71,7 +77,10 @@ class Article:
         implied = implied_holders(
             [t for t in titles if id(t) not in named], tokens, mentions, index, lexicon
         )
-        mark_appositions(tokens, mentions + implied, lexicon)
+        others = frozenset(
+            t.first for t in titles if t.holder is None or t.holder.last > t.first
+        )  # titles not of the name before them
+        mark_appositions(tokens, mentions + implied, lexicon, others)
         mark_outlet_names(tokens, mentions, index, lexicon)
         read = cls(text, tokens, sentences, mentions, implied, titles, index, lexicon, facts)
         for mention in sorted(mentions + implied, key=lambda m: m.first):
@@ -109,6 +118,28 @@ class Article:
         """Mentions inside one sentence, in text order."""
         inside = self.by_sentence.get(sentence.index, [])
         return inside if implied else [m for m in inside if m.how != "title" and m.how != "guess"]
+
+    def clause(self, sentence: Sentence, first: int, last: int) -> tuple[int, int]:
+        """Token range [first, last) widened to the clause punctuation around it."""
+        tokens = self.tokens
+        while first > sentence.first and not set(tokens[first].gap) & _CLAUSE:
+            first -= 1
+        while last < sentence.last and not set(tokens[last].gap) & _CLAUSE:
+            last += 1
+        return first, last
+
+    def namings(self) -> dict[str, tuple[list[int], list[Mention]]]:
+        """Each actor's mentions by a name of its own (not a title), in text order, with
+        their start offsets (for bisecting); built once."""
+        if self._namings is None:
+            found: dict[str, tuple[list[int], list[Mention]]] = {}
+            for mention in self.mentions:
+                if mention.how in _NAMING:
+                    starts, mentions = found.setdefault(mention.actor, ([], []))
+                    starts.append(self.tokens[mention.first].start)
+                    mentions.append(mention)
+            self._namings = found
+        return self._namings
 
     def covered(self) -> frozenset[int]:
         """Token indices inside an actor's name: no lexicon word is looked for there."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from dipgraph.schema.model import load_model
 from dipgraph.suggest.article import Article
 from dipgraph.suggest.drafts import ContactDraft
+from dipgraph.suggest.naming import cite_names
 from dipgraph.suggest.parties import find_parties, reporters_of
 from dipgraph.suggest.segments import Segment, contact_segments
 from dipgraph.suggest.statements import Speech
@@ -21,16 +22,7 @@ from dipgraph.suggest.when import When, find_cue, find_place, find_status, find_
 _CLAUSE = set("،,؛;")
 _COUNTERPART_REACH = 4  # words from a means of contact to its "مع" / "with"
 _DENIAL_REACH = 3  # words, names aside, between a denial and the contact it denies
-
-
-def _clause(article: Article, sentence: Sentence, first: int, last: int) -> tuple[int, int]:
-    """Widen token range [first, last) to the clause punctuation around it."""
-    tokens = article.tokens
-    while first > sentence.first and not set(tokens[first].gap) & _CLAUSE:
-        first -= 1
-    while last < sentence.last and not set(tokens[last].gap) & _CLAUSE:
-        last += 1
-    return first, last
+_RECALL_REACH = 6  # words from a summons to "للتشاور" (the envoy's name between)
 
 
 def draft_contacts(article: Article, speeches: list[Speech]) -> list[ContactDraft]:
@@ -80,12 +72,26 @@ def _cue_region(article: Article, segment: Segment) -> Sentence:
     first = segment.lead
     for at in range(segment.lead, segment.word_first):
         if article.lexicon.complementisers.longest(tokens, at, suffixes=False):
-            first = at + 1
+            cue = _cue_before(article, at, first)  # may start at token 0
+            first = at + 1 if cue is None else cue
     last = segment.word_last
     while last < segment.end and not set(tokens[last].gap) & _CLAUSE:
         last += 1
     sentence = segment.sentence
     return Sentence(sentence.index, sentence.start, sentence.end, first, last)
+
+
+def _cue_before(article: Article, that: int, floor: int) -> int | None:
+    """The first token of a status cue ending right before "that" ("من المقرر أن
+    يستقبل", "it is planned that ..."): the cue governs the clause "that" opens."""
+    for length in (1, 2, 3):
+        at = that - length
+        if at < floor:
+            break
+        cue = article.lexicon.status.longest(article.tokens, at, suffixes=False)
+        if cue is not None and at + cue[0] == that:
+            return at
+    return None
 
 
 def _negated(article: Article, segment: Segment) -> tuple[str, int] | None:
@@ -175,8 +181,15 @@ def _own_envoy(article: Article, segment: Segment) -> bool:
     meets no one; what follows the word is the summoned one's own side."""
     tokens = article.tokens
     reach = min(segment.end, segment.word_last + 2)
-    return any(
+    if any(
         article.lexicon.own_envoy.longest(tokens, at, suffixes=False)
+        for at in range(segment.word_last, reach)
+    ):
+        return True
+    # "استدعت السفير X للتشاور": called home for consultations (cues.yaml: recall)
+    reach = min(segment.sentence.last, segment.word_last + _RECALL_REACH)
+    return any(
+        article.lexicon.recall.longest(tokens, at, suffixes=False)
         for at in range(segment.word_last, reach)
     )
 
@@ -226,7 +239,7 @@ def _draft(
     # the quote reaches the words that decided the status ("نفى ... أن يكون قد التقى")
     span_first = min([segment.word_first, cue_first, *(m.first for m in inside)])
     span_last = max([segment.word_last, *(m.last for m in inside)])
-    clause_first, clause_last = _clause(article, sentence, span_first, span_last)
+    clause_first, clause_last = article.clause(sentence, span_first, span_last)
     span = article.span(clause_first, clause_last)
     # what the draft claims (date, place, secrecy) comes from the words it quotes, not the
     # rest of the sentence ("نشر أمس الأربعاء" dates the interview, not the meetings in it)
@@ -262,6 +275,7 @@ def _draft(
         date_note=when.note,
     )
     _cite_earlier_parties(article, draft, parties.mentions, sentence)
+    cite_names(article, draft, [*draft.participants, *draft.hosts, *draft.mediators])
     _describe(article, draft, quoted, segment.words, why)
     _merge_or_add(drafts, draft)
 
@@ -275,8 +289,10 @@ def _cite_earlier_parties(
         if mention.first >= sentence.first:
             continue
         earlier = article.sentences[article.tokens[mention.first].sentence]
-        first, last = _clause(article, earlier, mention.first, mention.last)
-        if draft.cite(article.span(first, last)):
+        first, last = article.clause(earlier, mention.first, mention.last)
+        span = article.span(first, last)
+        span.naming = True
+        if draft.cite(span):
             draft.comments.append(
                 f"{article.name(mention.actor)} is quoted where an earlier sentence names them"
             )
@@ -294,7 +310,10 @@ def _same_event(
         return None
     for draft in reversed(drafts):
         if draft.type == kind or (
-            pointed and draft.type in ("talks", "phone_call", "video_call", "meeting")
+            # "هذه الزيارة": a visit refers back only to a visit (the meeting was in it)
+            pointed
+            and kind != "visit"
+            and draft.type in ("talks", "phone_call", "video_call", "meeting")
         ):
             return draft
     return None
@@ -313,9 +332,7 @@ def _describe(
     request = find_cue(article, sentence, "request")  # ``sentence``: the quoted words
     if request:
         after = [
-            m
-            for m in article.sentence_mentions(sentence)
-            if request[1] <= m.first < sentence.last
+            m for m in article.sentence_mentions(sentence) if request[1] <= m.first < sentence.last
         ]
         if after:
             draft.initiated_by = after[0].actor
@@ -328,14 +345,18 @@ def _describe(
 
 
 def _merge_or_add(drafts: list[ContactDraft], draft: ContactDraft) -> None:
-    """A contact reported again with the same parties and type gains a quote, not a twin."""
+    """A contact reported again with the same parties, type and status gains a quote, not
+    a twin; one with another status ("they met" and "they agreed to meet again") is another
+    draft, so that each status is the one its own quotes give."""
     for earlier in drafts:
-        if earlier.type == draft.type and set(earlier.participants) == set(draft.participants):
+        if (
+            earlier.type == draft.type
+            and set(earlier.participants) == set(draft.participants)
+            and earlier.status == draft.status
+        ):
             added = [span for span in draft.spans if earlier.cite(span)]
             if added:  # the same words printed again are no second report
                 earlier.confidence = min(0.95, earlier.confidence + 0.05)
-            if earlier.status == "happened" and draft.status != "happened":
-                earlier.comments.append(f"another mention says '{draft.status}': check the status")
             earlier.secret = earlier.secret or draft.secret
             if added:  # its date and place are in words the draft now quotes
                 _take_when_and_where(earlier, draft)

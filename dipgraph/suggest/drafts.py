@@ -12,6 +12,8 @@ class Span:
     quote: str
     start: int
     end: int
+    # quoted only because it names a party or speaker the draft's own words do not
+    naming: bool = field(default=False, compare=False)
 
     def as_dict(self) -> dict:
         return {"quote": self.quote, "start": self.start, "end": self.end}

@@ -112,6 +112,12 @@ class Lexicon:
     outlets: PhraseTable
     host: PhraseTable
     mediator: PhraseTable
+    other_events: PhraseTable
+    recall: PhraseTable
+    anonymous: PhraseTable
+    institutions: PhraseTable
+    attribution: PhraseTable
+    participles: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -215,6 +221,12 @@ _CUE_TABLES = (
     "outlets",
     "host",
     "mediator",
+    "other_events",
+    "recall",
+    "anonymous",
+    "institutions",
+    "attribution",
+    "participles",
 )
 
 

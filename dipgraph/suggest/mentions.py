@@ -167,10 +167,17 @@ def _short_reference(token: Token, last_named: dict[str, str]) -> str | None:
     return None
 
 
-def mark_appositions(tokens: list[Token], mentions: list[Mention], lexicon: Lexicon) -> None:
+def mark_appositions(
+    tokens: list[Token],
+    mentions: list[Mention],
+    lexicon: Lexicon,
+    others: frozenset[int] = frozenset(),
+) -> None:
     """Actors inside a description set off by commas after a name are not parties.
 
     "يوري أوشاكوف، أحد كبار مساعدي ... للرئيس فلاديمير بوتين، ..." describes Ushakov.
+    A title starting at one of ``others`` is someone else's ("بوتين، المبعوث الأمريكي
+    X": X's), so it describes no one before it.
     """
     by_first = {m.first: m for m in mentions}
     for mention in mentions:
@@ -181,6 +188,8 @@ def mark_appositions(tokens: list[Token], mentions: list[Mention], lexicon: Lexi
             continue
         opener = tokens[after]
         if not (lexicon.apposition.has(opener) or lexicon.titles.longest(tokens, after)):
+            continue
+        if after in others:
             continue
         at = after
         while at < len(tokens) and tokens[at].sentence == opener.sentence:

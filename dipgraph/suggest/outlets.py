@@ -1,5 +1,6 @@
 """News outlets the facts do not know yet, introduced by the kind of outlet they are:
-"وكالة تاس", "شبكة سكاي نيوز", "the agency Interfax". They are often who says
+"وكالة تاس", "شبكة سكاي نيوز", "the agency Interfax", or by an attribution before a name
+in quotation marks: "بحسب "رويترز"". They are often who says
 something ("أفادت وكالة تاس أن ..."), so each gets a provisional id
 (``new-organization-1``...) and joins the actor index like a new person.
 
@@ -13,9 +14,10 @@ from dipgraph.facts import Actor
 from dipgraph.suggest.lexicon import Lexicon
 from dipgraph.suggest.mentions import ActorIndex, Mention
 from dipgraph.suggest.newcomers import Newcomer, could_be_name
-from dipgraph.suggest.text import Token
+from dipgraph.suggest.text import Token, fold_phrase
 
 _MAX_NAME = 3
+_MAX_QUOTED = 5  # words of an outlet's name in quotation marks
 
 
 def find_outlets(
@@ -28,8 +30,19 @@ def find_outlets(
     for at, token in enumerate(tokens):
         kind = lexicon.outlets.longest(tokens, at, suffixes=False)
         if kind is None:
+            # "بحسب "رويترز"": only a name in quotation marks after an attribution
+            cited = lexicon.attribution.longest(tokens, at, suffixes=False)
+            quoted = cited and _quoted_name(tokens, at + cited[0], token.sentence, starts, text)
+            if quoted and could_be_name(lexicon, quoted[0]):
+                found.append((text[quoted[0].start : quoted[-1].end], at))
             continue
         first = at + kind[0]
+        if first < len(tokens) and lexicon.outlets.longest(tokens, first, suffixes=False):
+            continue  # "مقابلة مع شبكة X": the inner outlet word introduces the name
+        quoted = _quoted_name(tokens, first, token.sentence, starts, text)
+        if quoted and could_be_name(lexicon, quoted[0]):
+            found.append((text[quoted[0].start : quoted[-1].end], at))
+            continue
         taken: list[Token] = []
         position = first
         while (
@@ -47,6 +60,32 @@ def find_outlets(
     return found
 
 
+_OPENING = {'"': '"', "“": "”", "«": "»", "„": "“"}
+
+
+def _quoted_name(
+    tokens: list[Token], first: int, sentence: int, starts: set[int], text: str
+) -> list[Token]:
+    """A name in quotation marks right after the outlet word ("شبكة “سي إن إن”"): every
+    word up to the closing mark is the name, whatever words they are."""
+    if first >= len(tokens) or first in starts:
+        return []
+    opening = tokens[first].gap.strip()[-1:]
+    closing = _OPENING.get(opening)
+    if closing is None:
+        return []
+    taken: list[Token] = []
+    for position in range(first, min(len(tokens), first + _MAX_QUOTED)):
+        token = tokens[position]
+        if token.sentence != sentence or (taken and token.gap.strip()) or position in starts:
+            return []
+        taken.append(token)
+        after = text[token.end : token.end + 1]
+        if after == closing:
+            return taken
+    return []
+
+
 def enrol_outlets(
     index: ActorIndex, outlets: list[tuple[str, int]], tokens: list[Token], text: str
 ) -> dict[str, Newcomer]:
@@ -54,8 +93,10 @@ def enrol_outlets(
     enrolled: dict[str, Newcomer] = {}
     named: set[str] = set()
     for name, at in outlets:
-        if name in named or index.names.by_first.get(name.split()[0]) is not None:
-            continue
+        words = fold_phrase(name)
+        known = index.names.by_first.get(words[0], []) if words else []
+        if name in named or not words or any(phrase == words for phrase, _ in known):
+            continue  # a known name ("سي آي إيه" does not make "سي بي إس" known)
         named.add(name)
         ident = f"new-organization-{len(enrolled) + 1}"
         while ident in index.actors:

@@ -243,6 +243,8 @@ def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> 
     clause points to: "we", "the foreign ministers", "the two presidents"."""
     sentence = segment.sentence
     reporters = reporters_of(article, speeches, segment)
+    if segment.kind == "interview":
+        reporters = set()  # "قال X لشبكة ... في مقابلة": who speaks is who was interviewed
     mentions = _parties(article, segment, reporters)
     subjects: list[str] = []
     if segment.kind in article.lexicon.subject_types:
@@ -254,6 +256,20 @@ def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> 
     mediators = _named_after(article, segment, "mediator")
     mentions = [m for m in mentions if m.actor not in hosts and m.actor not in mediators]
     found = Parties(mentions, _sides(article, mentions), subjects, hosts, mediators)
+    if segment.kind == "interview" and len(found.sides) < 2:
+        # "في مقابلة مع شبكة X، قال Y": the one who speaks in the sentence was interviewed
+        speaker = next(
+            (
+                s.speaker
+                for s in speeches
+                if s.sentence is sentence
+                and s.speaker is not None
+                and all(s.speaker.actor not in side for side in found.sides)
+            ),
+            None,
+        )
+        if speaker is not None:
+            found.extend(article, [speaker], 0.5, "a party is who speaks in the interview; check")
     we = _speaker_state(article, speeches, segment) if len(found.sides) < 2 else None
     if we is not None:
         found.extend(

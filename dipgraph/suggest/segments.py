@@ -55,10 +55,12 @@ def contact_segments(article: Article, sentence: Sentence, speeches: list[Speech
         best = min(group, key=lambda w: article.lexicon.type_rank[w[2]])
         lead = groups[number - 1][-1][1] if number else sentence.first
         end = groups[number + 1][0][0] if number + 1 < len(groups) else sentence.last
-        # a new speech verb or "that ..." opens another clause
+        # a new speech verb, "that ..." or "after X's speech" opens another clause
         for at in range(group[-1][1], end):
-            if at in verbs or article.lexicon.complementisers.longest(
-                article.tokens, at, suffixes=False
+            if (
+                at in verbs
+                or article.lexicon.complementisers.longest(article.tokens, at, suffixes=False)
+                or article.lexicon.other_events.longest(article.tokens, at, suffixes=False)
             ):
                 end = at
                 break

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from dipgraph.suggest.article import Article
 from dipgraph.suggest.drafts import StatementDraft
 from dipgraph.suggest.mentions import Mention
+from dipgraph.suggest.naming import cite_names
 from dipgraph.suggest.text import Sentence
 
 _WINDOW = 8  # tokens between a verb and a speaker named after it
@@ -30,6 +31,27 @@ class Speech:
     speaker: Mention | None
     before: bool  # the speaker is named before the verb
     sentence: Sentence
+    anonymous: bool = False  # "قال مصدر في الوزارة": a source, no speaker to draft
+
+
+def _contact_verb(article: Article, at: int, length: int) -> bool:
+    """A speech verb opening a longer contact phrase ("تحدث مع نظيره": spoke with) reports
+    a contact, not words."""
+    contact = article.lexicon.contact_types.longest(article.tokens, at)
+    return contact is not None and contact[0] > length
+
+
+def _anonymous(article: Article, verb: int, last: int, sentence: Sentence) -> bool:
+    """An anonymous source right after the verb or right before it ("وقال مصدر في
+    الخارجية", "المصادر أشارت"): whoever it belongs to is not the speaker (cues.yaml)."""
+    table = article.lexicon.anonymous
+    tokens = article.tokens
+    if last < sentence.last and table.longest(tokens, last, suffixes=False):
+        return True
+    return verb > sentence.first and any(
+        table.longest(tokens, at, suffixes=False) == (verb - at, True)
+        for at in range(max(sentence.first, verb - 2), verb)
+    )
 
 
 def speech_verbs(article: Article) -> list[Speech]:
@@ -45,12 +67,13 @@ def speech_verbs(article: Article) -> list[Speech]:
                 if at in covered
                 else article.lexicon.speech.longest(article.tokens, at, verb=True)
             )
-            if verb is None:
+            if verb is None or _contact_verb(article, at, verb[0]):
                 at += 1
                 continue
             last = at + verb[0]
             speaker, before = _speaker(article, mentions, at, last, sentence)
-            found.append(Speech(at, last, verb[1], speaker, before, sentence))
+            anonymous = _anonymous(article, at, last, sentence)
+            found.append(Speech(at, last, verb[1], speaker, before, sentence, anonymous))
             at = last
     return found
 
@@ -63,6 +86,10 @@ def _speaker(
     A title right after the verb ("قالت المتحدثة باسم ... X") makes it VS; otherwise an
     actor ending right before the verb, or before "الذي/التي" and the verb, speaks.
     """
+    if article.lexicon.participles.longest(article.tokens, verb, suffixes=False):
+        subject = _main_subject(article, mentions, verb)
+        if subject is not None:
+            return subject, True
     after = _after(article, mentions, last, sentence)
     if after is not None and after.how != "demonym" and _title_subject(article, last, sentence):
         return after, False
@@ -70,6 +97,30 @@ def _speaker(
     if before is not None and (before.how != "demonym" or after is None):
         return before, True
     return after, False
+
+
+def _main_subject(article: Article, mentions: list[Mention], verb: int) -> Mention | None:
+    """The first actor the sentence names before a participle ("بدأ ترمب قمة مع نظيره
+    الروسي، معربا عن ...": Trump), in the same clause run: not a state's adjective, nor
+    one after a preposition ("مع نظيره")."""
+    tokens = article.tokens
+    for mention in mentions:
+        if mention.first >= verb:
+            return None
+        if mention.how == "demonym":
+            continue
+        before = mention.first - 1
+        if (
+            before >= 0
+            and tokens[before].sentence == tokens[verb].sentence
+            and (
+                article.lexicon.verb_prepositions.longest(tokens, before, suffixes=False)
+                or article.lexicon.counterpart.longest(tokens, before, suffixes=False)
+            )
+        ):
+            continue
+        return mention
+    return None
 
 
 def _title_subject(article: Article, at: int, sentence: Sentence) -> bool:
@@ -124,6 +175,8 @@ def _after(
             continue
         if mention.how != "demonym":
             return mention
+        if at == last + 1 and last not in in_titles and last not in article.named:
+            return mention  # "أعلنت السلطات الروسية": the state's, who speaks
         fallback = fallback or mention
     return fallback
 
@@ -143,6 +196,8 @@ def draft_statements(article: Article, speeches: list[Speech]) -> list[Statement
     for speech in speeches:
         sentence = speech.sentence
         speaker = speech.speaker
+        if speech.anonymous:
+            continue
         comments: list[str] = []
         confidence = 0.8
         if speaker is None:
@@ -195,11 +250,11 @@ def draft_statements(article: Article, speeches: list[Speech]) -> list[Statement
         ]
         comments.append(f"kind '{speech.kind}' from the verb '{verb_text}'")
         comments.append("write the summary; add topics to about; trim the quote to what is said")
-        drafts.append(
-            StatementDraft(
-                [span], confidence, comments, speaker=speaker.actor, kind=speech.kind, about=about
-            )
+        draft = StatementDraft(
+            [span], confidence, comments, speaker=speaker.actor, kind=speech.kind, about=about
         )
+        cite_names(article, draft, [speaker.actor, *about])
+        drafts.append(draft)
     return drafts
 
 

@@ -52,7 +52,7 @@ def find_titles(
         )
         _extend(title, tokens, starts, index, lexicon)
         _extend_before(title, tokens, ends)
-        _attach_holder(title, tokens, people)
+        _attach_holder(title, tokens, people, lexicon)
         _principal(title, tokens, people, lexicon)
         _share(title, tokens, starts, people, lexicon)
         titles.append(title)
@@ -165,11 +165,15 @@ def _people(mentions: list[Mention], index: ActorIndex) -> dict[tuple[str, int],
 
 
 def _attach_holder(
-    title: Title, tokens: list[Token], people: dict[tuple[str, int], Mention]
+    title: Title, tokens: list[Token], people: dict[tuple[str, int], Mention], lexicon: Lexicon
 ) -> None:
-    """The person named right after the title, or else right before it."""
+    """The person named right after the title, or else right before it; not the one before
+    when an unknown name follows ("بوتين، المبعوث الأمريكي ستيف ويتكوف": the envoy is
+    Witkoff, found as a new person)."""
     after = people.get(("first", title.last))
     before = people.get(("last", title.first))
+    if after is None and before is not None and _unknown_name_at(tokens, title.last, lexicon):
+        before = None
     if after is not None and set(tokens[after.first].gap) - _APPOSITION_GAP:
         after = None
     if before is not None and (
@@ -220,6 +224,16 @@ def _principal(
     title.inside.append(principal)
     title.last = principal.last
     title.holder = holder
+
+
+def _unknown_name_at(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
+    """Two name-like words right at ``at``, with nothing between them or before them."""
+    if at + 2 > len(tokens) or tokens[at].sentence != tokens[at + 1].sentence:
+        return False
+    first, second = tokens[at], tokens[at + 1]
+    if first.gap.strip() or second.gap.strip():
+        return False
+    return _name_like(first, lexicon) and _name_like(second, lexicon)
 
 
 def _set_off_name(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
