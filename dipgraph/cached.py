@@ -36,6 +36,7 @@ from dipgraph.cache.tables import CacheDamaged, Tables, TableWriter
 from dipgraph.collector import give_back_memory
 from dipgraph.facts import RECORD_TYPES, Facts
 from dipgraph.graph.contact_index import ContactIndex
+from dipgraph.graph.file_parts import save_entry
 from dipgraph.graph.knowledge import KnowledgeGraph
 from dipgraph.loader import (
     FactsError,
@@ -365,7 +366,7 @@ def _save_streaming(
 
 def _save(entry: CacheEntry, kg: KnowledgeGraph, began: float) -> None:
     sources = [s.file for s in kg.facts.sources.values()]
-    if entry.save(_fill(kg), sources, began, _read(kg.facts)):
+    if save_entry(entry, kg, _fill, sources, began, _read(kg.facts)):  # from files' parts
         tables = _open(entry)
         if tables is not None:  # answer from the entry too: the parts built here can go
             _attach(kg, tables, entry, kg.facts.root)

@@ -14,11 +14,15 @@ import pytest
 import dipgraph
 import dipgraph.cache as cache
 from conftest import REPO
+from dipgraph.cache import entry_for
 from dipgraph.cache.records import encode_facts
-from dipgraph.cached import check_cached, check_report
+from dipgraph.cache.tables import Tables, TableWriter
+from dipgraph.cached import _fill, check_cached, check_report
 from dipgraph.curation import with_curation
 from dipgraph.facts import RECORD_TYPES
 from dipgraph.graph.iris import DEFAULT_BASE
+from dipgraph.graph.knowledge import KnowledgeGraph
+from dipgraph.graph.to_rdf import compile_quads
 from dipgraph.loader import check_facts
 
 MOVED = """  - id: adams-dorin-message
@@ -114,6 +118,37 @@ def edit(root: Path, rng: random.Random, step: int) -> Path | None:
     return facts
 
 
+def contents(index: Path) -> dict:
+    """Every part of an entry's tables, read whole (the source texts' digests aside)."""
+    tables = Tables(index)
+    found: dict = {}
+    for name, (kind, *_) in tables.parts.items():
+        if kind == "list":
+            found[name] = list(tables.list(name))
+        elif kind in ("map", "shards"):
+            found[name] = dict(tables.map(name).items())
+        elif name != "value:sources":
+            found[name] = tables.value(name.removeprefix("value:"))
+    return found
+
+
+def entry_agrees(root: Path, facts, tmp: Path) -> None:
+    """The entry the cache holds for ``root`` (assembled from the files' parts) is the
+    one a whole compile of ``facts`` writes; its N-Quads, if written, are the quads."""
+    entry = entry_for(root.resolve(), DEFAULT_BASE)
+    assert entry is not None and entry.directory.exists()
+    kg = KnowledgeGraph(facts, DEFAULT_BASE)
+    whole = tmp / "whole.sqlite"
+    whole.unlink(missing_ok=True)
+    writer = TableWriter(whole)
+    _fill(kg)(writer)
+    writer.close()
+    assert contents(entry.index_path) == contents(whole)
+    if entry.nquads_path.exists():
+        lines = entry.nquads_path.read_text("utf-8").splitlines(keepends=True)
+        assert sorted(lines) == sorted(compile_quads(facts, kg.model, kg.base).nquads_lines())
+
+
 def agree(root: Path) -> None:
     full_facts, full_problems = check_facts(root)
     report = check_report(root.resolve(), DEFAULT_BASE)
@@ -124,6 +159,8 @@ def agree(root: Path) -> None:
     facts, problems = check_cached(root.resolve(), DEFAULT_BASE)
     assert problems == full_problems
     assert encode_facts(facts) == encode_facts(full_facts)  # locations included
+    if not any(p.severity == "error" for p in full_problems):
+        entry_agrees(root, full_facts, root.parent)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -142,6 +179,9 @@ def test_incremental_and_full_checks_agree_over_random_edits(
     if trust_stat:
         monkeypatch.setattr(cache, "RECENT_NS", -(10**18))
     rng = random.Random(seed)
+    entry = entry_for(root.resolve(), DEFAULT_BASE)
+    if seed != 3:  # the store was asked for: entries are written with their N-Quads
+        entry.mark_nquads_wanted()  # type: ignore[union-attr]
     agree(root)
     for step in range(14):
         written = edit(root, rng, step)
@@ -320,3 +360,116 @@ def test_every_pending_check_survives_the_stored_form() -> None:
     )
     result = FileCheck(shown, "d" * 64, True, pending=pending)
     assert decode(encode(result), shown, "d" * 64).pending == pending
+
+
+CORROBORATION = """corroborations:
+  - fact: belov-clark-meeting
+    evidence:
+      - source: bulletin
+        quote: {quote}
+"""
+BULLETIN_SOURCE = """  - id: bulletin
+    title: Evening bulletin
+    language: en
+    file: sources/bulletin.txt
+"""
+
+
+def test_an_entry_from_parts_follows_what_other_files_change(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A file's part is made again when what it reads in other files changes (an
+    actor's or a place's name, a source's language, a quote another file adds to its
+    facts), and only then: an edit elsewhere reuses it. Each entry equals a whole
+    compile, N-Quads included."""
+    import dipgraph.graph.file_parts as file_parts
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "facts"
+    shutil.move(small_copy, root)
+    monkeypatch.chdir(tmp_path)
+    made: list[str] = []
+    real = file_parts.compile_part
+
+    def spy(kg, part):
+        made.append(part.shown)
+        return real(kg, part)
+
+    monkeypatch.setattr(file_parts, "compile_part", spy)
+    entry_for(root.resolve(), DEFAULT_BASE).mark_nquads_wanted()  # type: ignore[union-attr]
+    (root / "sources" / "bulletin.txt").write_text(
+        "Belov and Clark met in Vienna on 2 May, the bulletin says.\n"
+        "They met again in the evening.\n",
+        encoding="utf-8",
+    )
+
+    def edit(name: str, old: str, new: str) -> list[str]:
+        path = root / name
+        text = path.read_text("utf-8") if path.exists() else ""
+        assert old in text
+        path.write_text(text.replace(old, new, 1), "utf-8")
+        made.clear()
+        agree(root)
+        return sorted(made)
+
+    agree(root)
+    everything = sorted(made)
+    assert "facts/facts.yaml" in everything
+    summary = "Clark and Dorin held talks"
+    assert edit("facts.yaml", summary, "Clark and Dorin held long talks") == ["facts/facts.yaml"]
+    assert edit("facts.yaml", "long talks", "talks") == []  # as before: kept
+    assert edit("people/actors.yaml", "{en: Boris Belov,", "{en: Boris Belov Jr,") == everything
+    assert edit("topics.yaml", "{en: Vienna}", "{en: Wien}") == everything
+    assert edit("sources.yaml", "language: en\n", "language: en-GB\n") == everything
+    assert edit("sources.yaml", "sources:\n", "sources:\n" + BULLETIN_SOURCE) == everything
+    # a file that only corroborates: the corroborated file's part is made again
+    (root / "more.yaml").write_text(CORROBORATION.format(quote="Belov and Clark met"), "utf-8")
+    made.clear()
+    agree(root)
+    assert sorted(made) == ["facts/facts.yaml"]
+    call = check_cached(root.resolve(), DEFAULT_BASE)[0].contacts["belov-clark-meeting"]
+    assert [e.source for e in call.evidence] == ["wire", "bulletin"]
+    assert edit("more.yaml", "Belov and Clark met", "They met again") == ["facts/facts.yaml"]
+    (root / "more.yaml").unlink()
+    made.clear()
+    agree(root)
+    assert made == []  # the parts of the facts as first read, kept under their content
+
+
+def test_a_file_changed_while_it_is_read_gives_no_stale_part(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """An edit undone while a cold check reads (A, then B read, then A again on disk):
+    the run's entry is not kept, B's parts are B's; the next checks of A and of B each
+    give the entry of a whole compile."""
+    import dipgraph.cache.file_checks as file_checks
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "facts"
+    shutil.move(small_copy, root)
+    monkeypatch.chdir(tmp_path)
+    entry_for(root.resolve(), DEFAULT_BASE).mark_nquads_wanted()  # type: ignore[union-attr]
+    facts = root / "facts.yaml"
+    a = facts.read_text("utf-8")
+    b = a.replace("Clark and Dorin held talks", "Clark and Dorin held secret talks")
+    real = file_checks.check_one_file
+
+    def swapped(path: Path, *args):
+        if path.name != "facts.yaml":
+            return real(path, *args)
+        path.write_text(b, "utf-8")  # B is what this run reads...
+        try:
+            return real(path, *args)
+        finally:
+            path.write_text(a, "utf-8")  # ...and A is on disk again after
+
+    monkeypatch.setattr(file_checks, "check_one_file", swapped)
+    check_cached(root.resolve(), DEFAULT_BASE)
+    monkeypatch.setattr(file_checks, "check_one_file", real)
+    entry = entry_for(root.resolve(), DEFAULT_BASE)
+    assert entry is not None and not entry.directory.exists()  # B's run keeps no entry of A
+    agree(root)
+    facts.write_text(b, "utf-8")
+    agree(root)
+    views = contents(entry_for(root.resolve(), DEFAULT_BASE).index_path)["views"]  # type: ignore[union-attr]
+    assert "secret talks" in views["clark-dorin-talks"]["summary"]

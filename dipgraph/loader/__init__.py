@@ -45,6 +45,7 @@ __all__ = [
     "fact_files",
     "files_read",
     "load_facts",
+    "shown_path",
 ]
 
 
@@ -58,10 +59,13 @@ def files_read(facts: Facts) -> list[Path]:
     return [*facts.files, *(source.file for source in facts.sources.values())]
 
 
-def _shown(path: Path) -> str:
+def shown_path(path: Path) -> str:
     """The path as messages show it: relative to the working directory when inside it."""
     cwd = Path.cwd()
     return str(path.relative_to(cwd)) if path.is_relative_to(cwd) else str(path)
+
+
+_shown = shown_path
 
 
 @without_collector
