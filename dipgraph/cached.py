@@ -8,7 +8,6 @@ together from them.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -455,7 +454,8 @@ class CheckReport:
     def as_json(self) -> str:
         return json.dumps(
             {
-                "problems": [dataclasses.astuple(p) for p in self.problems],
+                # (field by field: dataclasses.astuple deep-copies, 0.5 s for 19k warnings)
+                "problems": [[p.path, p.line, p.col, p.message, p.severity] for p in self.problems],
                 "counts": self.counts,
                 "files": self.files,
             }
