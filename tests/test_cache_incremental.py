@@ -473,3 +473,26 @@ def test_a_file_changed_while_it_is_read_gives_no_stale_part(
     agree(root)
     views = contents(entry_for(root.resolve(), DEFAULT_BASE).index_path)["views"]  # type: ignore[union-attr]
     assert "secret talks" in views["clark-dorin-talks"]["summary"]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ['{"facts": 5}', "[[[[", '{"facts": {}, "views": [[1, 2]], "contacts": []}', "x\nnot quads"],
+)
+def test_a_damaged_compile_part_is_made_again(
+    small_copy: Path, tmp_path: Path, monkeypatch, damage: str
+) -> None:
+    """A stored part of the wrong shape is a miss: the entry is still a whole compile's."""
+    import sqlite3
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "facts"
+    shutil.move(small_copy, root)
+    monkeypatch.chdir(tmp_path)
+    entry_for(root.resolve(), DEFAULT_BASE).mark_nquads_wanted()  # type: ignore[union-attr]
+    agree(root)
+    entry = entry_for(root.resolve(), DEFAULT_BASE)
+    shutil.rmtree(entry.directory)  # type: ignore[union-attr]
+    with sqlite3.connect(tmp_path / "cache" / "compiled.sqlite") as db:
+        db.execute("UPDATE parts SET value = ? WHERE key NOT LIKE 'wanted:%'", (damage,))
+    agree(root)

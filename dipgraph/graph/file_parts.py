@@ -162,9 +162,36 @@ def compile_nquads(kg: Any, part: FileRecords) -> str:
     return encode_value({"shared": pairs, "counts": counts}) + "\n" + "".join(own)
 
 
-def _read_nquads(text: str) -> Any:
+def _rows(value: Any, size: int | None = None) -> list:
+    """``value`` if a list of lists (of ``size`` strings), else ValueError."""
+    if type(value) is not list or not all(type(row) is list for row in value):
+        raise ValueError("a part of the wrong shape")
+    if size is not None and not all(
+        len(row) == size and all(type(item) is str for item in row) for row in value
+    ):
+        raise ValueError("a part of the wrong shape")
+    return value
+
+
+def _read_part(text: str) -> dict[str, Any]:
+    """What :func:`compile_part` wrote; ValueError (or KeyError, TypeError) if not."""
+    data = json.loads(text)
+    facts = data["facts"]
+    if type(facts) is not dict or not all(type(v) is str for v in facts.values()):
+        raise ValueError("a part of the wrong shape")
+    _rows(data["views"], 2)
+    for name in ("contacts", "post_statics", "actor_statics"):
+        _rows(data[name])
+    return data
+
+
+def _read_nquads(text: str) -> dict[str, Any]:
+    """What :func:`compile_nquads` wrote; ValueError (or KeyError, TypeError) if not."""
     head, _, own = text.partition("\n")
     data = json.loads(head)
+    _rows(data["shared"], 2)
+    if not all(type(k) is str and type(v) is int for k, v in data["counts"].items()):
+        raise ValueError("a part of the wrong shape")
     data["own"] = own
     return data
 
@@ -215,16 +242,22 @@ class Parts:
         for part in self.files:
             key = f"{prefix}:{part.key}"
             text = self.store.get([key]).get(key)
-            if text is None:
-                text = make(self.kg, part)
-                self.new[key] = text
-                self.made += 1
-            else:
-                self.reused += 1
+            if text is not None:
+                try:
+                    value = read(text)
+                except (ValueError, KeyError, TypeError, RecursionError):
+                    pass  # damaged: a miss, made again and stored anew
+                else:
+                    self.reused += 1
+                    yield value
+                    continue
+            text = make(self.kg, part)
+            self.new[key] = text
+            self.made += 1
             yield read(text)
 
     def compiled(self) -> list[Any]:
-        return list(self._each("part", compile_part, json.loads))
+        return list(self._each("part", compile_part, _read_part))
 
     def nquads(self) -> list[Any]:
         return list(self._each("nquads", compile_nquads, _read_nquads))
