@@ -565,4 +565,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    from dipgraph.process_memory import allow_tuning
+
+    allow_tuning()  # as the command line does: collector paused while loading, heap trimmed
     main()

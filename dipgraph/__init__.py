@@ -27,7 +27,7 @@ from dipgraph.version import __version__ as __version__
 if TYPE_CHECKING:
     import pyoxigraph
 
-    from dipgraph.cached import CheckReport
+    from dipgraph.cached_graph.check_report import CheckReport
 
 __all__ = [
     "ArticleError",
@@ -78,7 +78,7 @@ def load(
     base = check_base_iri(base_iri) if base_iri else dataset_of(root).base
     if not cache:
         return KnowledgeGraph(load_facts(root), base)
-    from dipgraph.cached import load_cached
+    from dipgraph.cached_graph import load_cached
 
     if not root.exists():
         raise FactsNotFound(f"facts directory not found: {root}")
@@ -132,7 +132,7 @@ def check(
     elif not cache or not root.exists():
         facts, problems = check_facts(root)
     else:
-        from dipgraph.cached import check_cached
+        from dipgraph.cached_graph import check_cached
 
         facts, problems = check_cached(root.resolve(), dataset_of(root).base)
     return facts, with_curation(facts, problems, root)
@@ -150,7 +150,7 @@ def check_report(facts_dir: str | os.PathLike[str] | None = None) -> CheckReport
     """
     from pathlib import Path
 
-    from dipgraph.cached import check_report as cached_report
+    from dipgraph.cached_graph.check_report import check_report as cached_report
     from dipgraph.loader.dataset import dataset_of
 
     root = Path(facts_dir or default_facts_dir())

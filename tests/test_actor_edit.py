@@ -127,3 +127,34 @@ def test_unknown_ids_and_non_drafts_are_refused(folder: Path) -> None:
         merge(folder, "dorn-belov-call", "carol-clark")
     done = run_cli("actor", "accept", "carol-clark", "carol-c", "--facts", folder)
     assert done.code == 1 and "no draft's provisional id" in done.err
+
+
+def test_refusals_are_reported_by_the_cli_as_every_other_command(folder: Path) -> None:
+    """The located problems, then one ``error:`` line, exit 1: what cli/failures.py
+    prints for an EditError (the command does not catch it itself)."""
+    done = run_cli("actor", "merge", "new-person-1", "boris-belov", "--facts", folder)
+    assert (done.code, done.out) == (1, "")
+    assert done.err == (
+        f"{folder / 'memo.yaml'}:16:33: error: 'boris-belov' is listed twice in participants\n"
+        "error: refused: the edit would leave these errors\n"
+    )
+    done = run_cli("actor", "rename", "nobody", "x", "--facts", folder)
+    assert (done.code, done.err) == (1, f"error: no record has the id 'nobody' in {folder}\n")
+    missing = folder.parent / "nope"
+    done = run_cli("actor", "rename", "a", "b", "--facts", missing)
+    assert (done.code, done.err) == (1, f"error: facts directory not found: {missing}\n")
+
+
+def test_an_edit_error_goes_through_the_one_place_that_reports_errors() -> None:
+    from dipgraph.cli import failures
+    from dipgraph.errors import DipgraphError
+    from dipgraph.loader.problems import Problem
+
+    located = Problem("memo.yaml", 3, 5, "'x' is listed twice")
+    refused = EditError("refused: the edit would leave these errors", [located])
+    assert isinstance(refused, DipgraphError)
+    assert failures.error_lines(refused) == [
+        str(located),
+        "error: refused: the edit would leave these errors",
+    ]
+    assert failures.exit_code(refused) == 1

@@ -2,7 +2,9 @@
 
 Every ``import`` of a dipgraph module inside the package, at any depth (function-level
 imports included), must point to the same layer or a lower one. A drift that has to
-exist is listed by name below (none does today), so that none is added unseen.
+exist is listed by name below (none does today), so that none is added unseen. The
+graph and the compile cache sit side by side and know nothing of each other: the
+layer above them (dipgraph.cached_graph) wires them.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ LAYERS: list[tuple[str, ...]] = [
         "dipgraph.dates",
         "dipgraph.facts",
         "dipgraph.names",
-        "dipgraph.collector",
+        "dipgraph.process_memory",
         "dipgraph.bundled",
         "dipgraph.schema",
         "dipgraph.browser",
@@ -32,7 +34,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("dipgraph.cache",),
     ("dipgraph.graph",),
     (
-        "dipgraph.cached",
+        "dipgraph.cached_graph",
         "dipgraph.exports",
         "dipgraph.suggest",
         "dipgraph.imports",
@@ -172,3 +174,53 @@ def test_no_import_cycle() -> None:
 def test_an_import_cycle_is_caught() -> None:
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert cycles(graph) == [["a", "b", "c"]]
+
+
+# -- the graph and the cache know nothing of each other -------------------------------
+
+GRAPH = "dipgraph.graph"
+CACHE = "dipgraph.cache"
+WIRING = "dipgraph.cached_graph"  # loads a graph through the cache; owns recovery
+
+
+def _within(module: str, package: str) -> bool:
+    return module == package or module.startswith(package + ".")
+
+
+def crossings(graph: dict[str, set[str]], importers: str, *imported: str) -> set[tuple[str, str]]:
+    """(importer, imported) where a module of ``importers`` imports one of ``imported``."""
+    return {
+        (importer, target)
+        for importer, targets in graph.items()
+        if _within(importer, importers)
+        for target in targets
+        if any(_within(target, package) for package in imported)
+    }
+
+
+def test_the_graph_imports_nothing_from_the_cache_or_the_wiring() -> None:
+    assert crossings(import_graph(), GRAPH, CACHE, WIRING) == set()
+
+
+def test_the_cache_imports_no_graph_and_no_wiring() -> None:
+    assert crossings(import_graph(), CACHE, GRAPH, WIRING) == set()
+
+
+def test_the_wiring_is_what_joins_them() -> None:
+    """The rules above look where they should: the wiring imports both."""
+    joined = import_graph()
+    assert crossings(joined, WIRING, CACHE) and crossings(joined, WIRING, GRAPH)
+    assert not _within("dipgraph.cached_graph.parts", CACHE)  # (a prefix, not a package)
+
+
+def test_a_crossing_is_caught(tmp_path: Path) -> None:
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        "from dipgraph.cache.tables import CacheDamaged\n"
+        "def f():\n    from dipgraph.cached_graph import load_cached\n"
+    )
+    found = crossings({"dipgraph.graph.probe": imports(probe)}, GRAPH, CACHE, WIRING)
+    assert found == {
+        ("dipgraph.graph.probe", "dipgraph.cache.tables"),
+        ("dipgraph.graph.probe", "dipgraph.cached_graph"),
+    }

@@ -181,7 +181,7 @@ def test_eviction_keeps_the_cache_within_its_size_limit(
         newest = dipgraph.load(small_copy, cache=True)
     stores = ("files.sqlite", "compiled.sqlite")  # (each within its own limit)
     kept = [p.name for p in cache.iterdir() if p.name not in stores]
-    assert kept == [newest.rdf_file.directory.name]
+    assert kept == [newest.entry.directory.name]
     assert newest.talks() == dipgraph.load(small_copy, cache=True).talks()  # still usable
 
 

@@ -17,7 +17,9 @@ from conftest import REPO
 from dipgraph.cache import entry_for
 from dipgraph.cache.records import encode_facts
 from dipgraph.cache.tables import Tables, TableWriter
-from dipgraph.cached import _fill, check_cached, check_report
+from dipgraph.cached_graph import check_cached
+from dipgraph.cached_graph.check_report import check_report
+from dipgraph.cached_graph.parts import fill
 from dipgraph.curation import with_curation
 from dipgraph.facts import RECORD_TYPES
 from dipgraph.graph.iris import DEFAULT_BASE
@@ -141,7 +143,7 @@ def entry_agrees(root: Path, facts, tmp: Path) -> None:
     whole = tmp / "whole.sqlite"
     whole.unlink(missing_ok=True)
     writer = TableWriter(whole)
-    _fill(kg)(writer)
+    fill(kg)(writer)
     writer.close()
     assert contents(entry.index_path) == contents(whole)
     if entry.nquads_path.exists():
@@ -382,7 +384,7 @@ def test_an_entry_from_parts_follows_what_other_files_change(
     actor's or a place's name, a source's language, a quote another file adds to its
     facts), and only then: an edit elsewhere reuses it. Each entry equals a whole
     compile, N-Quads included."""
-    import dipgraph.graph.file_parts as file_parts
+    import dipgraph.cached_graph.file_parts as file_parts
 
     monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
     root = tmp_path / "facts"

@@ -225,11 +225,11 @@ def test_an_edit_during_a_cold_load_is_never_cached_as_the_new_content(
 ) -> None:
     """The files change after the loader read them and before the entry is written:
     the entry must not pair the old answers with the new files."""
-    import dipgraph.cached
+    import dipgraph.cached_graph
 
     monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
     facts_file = small_copy / "facts.yaml"
-    read = dipgraph.cached._load_checked
+    read = dipgraph.cached_graph._load_checked
 
     def read_then_edit(root):
         loaded = read(root)
@@ -241,9 +241,9 @@ def test_an_edit_during_a_cold_load_is_never_cached_as_the_new_content(
         )
         return loaded
 
-    monkeypatch.setattr(dipgraph.cached, "_load_checked", read_then_edit)
+    monkeypatch.setattr(dipgraph.cached_graph, "_load_checked", read_then_edit)
     dipgraph.load(small_copy, cache=True)
-    monkeypatch.setattr(dipgraph.cached, "_load_checked", read)
+    monkeypatch.setattr(dipgraph.cached_graph, "_load_checked", read)
     after = dipgraph.load(small_copy, cache=True)
     summaries = {c["id"]: c["summary"] for c in after.talks("belov")}
     assert summaries["belov-clark-meeting"] == "Edited during the read."
@@ -322,6 +322,51 @@ def test_a_damaged_value_found_mid_query_is_recovered_from_the_facts(warm, part:
     assert len(entries(cache)) == 1  # the damaged entry went; this run built a new one
 
 
+def list_rows(results) -> list[str]:
+    return sorted(str(solution["contact"]) for solution in results)
+
+
+# Every question of the Python API, and the stored part it reads first.
+QUESTIONS = {
+    "talks": (lambda kg: kg.talks("belov"), "views"),
+    "path": (lambda kg: kg.path("alice", "dorin"), "index.contacts_by_actor"),
+    "show": (lambda kg: kg.show("belov"), "profiles"),
+    "rank": (lambda kg: kg.rank(), "index.contacts"),
+    "explain_rank": (lambda kg: kg.explain_rank("belov"), "index.contacts"),
+    "actors": (lambda kg: kg.actors(), "value:facts"),
+    "actor": (lambda kg: kg.actor("belov").id, "actor_names.exact"),
+    "stats": (lambda kg: kg.stats(), "value:facts"),
+    "sparql": (
+        lambda kg: kg.answer("contacts-of", list_rows, {"actor": "belov"}),
+        "actor_names.exact",
+    ),
+}
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_every_question_of_the_api_is_asked_again_after_damage(
+    small_copy: Path, tmp_path: Path, monkeypatch, question: str
+) -> None:
+    """The graph knows no cache: the layer that loads it through the cache
+    (dipgraph.cached_graph) meets the damage, drops the entry, reads the facts again
+    and asks the same question again, with the same answer as without a cache."""
+    from dipgraph.errors import DipgraphWarning
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    ask, part = QUESTIONS[question]
+    expected = ask(dipgraph.load(small_copy))
+    dipgraph.load(small_copy, cache=True)  # writes the entry
+    (entry,) = entries(tmp_path / "cache")
+    with sqlite3.connect(entry / "index.sqlite") as db:
+        (table,) = db.execute("SELECT tab FROM parts WHERE name=?", (part,)).fetchone()
+        db.execute(f"UPDATE {table} SET data='{{not json'")
+    kg = dipgraph.load(small_copy, cache=True)
+    with pytest.warns(DipgraphWarning, match="reading the facts again"):
+        assert ask(kg) == expected
+    assert not entry.exists()  # discarded: the next load builds it again
+    assert ask(kg) == expected  # and the graph goes on answering from the facts
+
+
 @pytest.mark.parametrize("data", ["5", '{"x": [1]}', '[["a", 2]]'])
 @pytest.mark.parametrize("part", ["views", "actor_names.exact", "index.contacts_by_actor"])
 def test_a_stored_value_of_the_wrong_shape_is_damage_too(warm, part: str, data: str) -> None:
@@ -392,7 +437,7 @@ def test_what_kill_9_leaves_behind_is_cleaned_and_work_in_progress_is_kept(
     cache = tmp_path / "cache"
     cache.mkdir(mode=0o700)
     monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(cache))
-    entry = dipgraph.load(small_copy, cache=True).rdf_file.directory
+    entry = dipgraph.load(small_copy, cache=True).entry.directory
     child = os.fork()
     if child == 0:  # a writer killed mid-way: its building folder and temporary file stay
         with building_dir(cache) as building:
@@ -418,7 +463,8 @@ def test_a_second_writer_keeps_the_entry_others_are_reading(
     not pull the first one's entry from under its readers (a check exited 1 with
     '[Errno 2] No such file or directory' when it did)."""
     from dipgraph.cache import entry_for
-    from dipgraph.cached import _fill, _read
+    from dipgraph.cached_graph import _read
+    from dipgraph.cached_graph.parts import fill as _fill
     from dipgraph.graph.iris import DEFAULT_BASE
     from dipgraph.graph.knowledge import KnowledgeGraph
 

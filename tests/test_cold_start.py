@@ -178,7 +178,7 @@ def test_a_child_that_dies_midstream_leaves_no_store_and_no_entry(
     assert len(kg.store) == len(expected) > 400
     (entry,) = [p for p in (tmp_path / "cache").iterdir() if p.is_dir()]
     # the fallback made the entry itself, with the N-Quads it compiled whole
-    assert kg.rdf_file is not None and kg.rdf_file.directory == entry
+    assert kg.entry is not None and kg.entry.directory == entry
     monkeypatch.setattr(ToParent, "write", real)
     again = dipgraph.load(small_copy, cache=True, prepare_store=True)
     counts = {str(next(iter(s.query(COUNT)))["n"].value) for s in (kg.store, again.store)}
@@ -199,15 +199,15 @@ def test_when_the_answer_is_out_and_the_entry_written(
     but the facts: the child's memory is then given back before the query's grows."""
     script = (
         "import sys, time\n"
-        "import dipgraph.cached as cached\n"
-        "real = cached._fill\n"
+        "import dipgraph.cached_graph as cached\n"
+        "real = cached.parts.fill\n"
         "def slow(kg, *rest):\n"
         "    fill = real(kg, *rest)\n"
         "    def slowly(writer):\n"
         "        time.sleep(3)\n"
         "        fill(writer)\n"
         "    return slowly\n"
-        "cached._fill = slow\n"
+        "cached.parts.fill = slow\n"
         "cached.FIRST_QUERY_FROM_BYTES = 0  # the fixture is small\n"
         "sys.argv = ['dipgraph', *sys.argv[1:]]\n"
         "import dipgraph.cli\n"
@@ -267,9 +267,10 @@ def test_an_error_found_after_streaming_drops_the_store(
     done = sparql(small_copy, cache, "who-talked-to-whom")
     assert done.returncode == 1 and done.stdout == ""
     assert where in done.stderr and "Traceback" not in done.stderr
-    # (each file's own check is kept, errors included: files.sqlite)
+    # (each file's own check is kept, errors included: files.sqlite; compiled.sqlite
+    # remembers that this folder's store was asked for)
     left = [p for p in cache.iterdir() if not p.name.startswith("key-")]
-    assert [p.name for p in left] in ([], ["files.sqlite"])
+    assert {p.name for p in left} <= {"files.sqlite", "compiled.sqlite"}
 
 
 @pytest.mark.parametrize(
@@ -301,11 +302,11 @@ def test_the_errors_only_verdict_is_the_full_checks_verdict(
 
 
 def test_a_cold_answer_is_read_before_the_verdict_and_given_after_it(tmp_path: Path) -> None:
-    """KnowledgeGraph.answer on a store still being checked: the query is read first,
+    """CachedGraph.answer on a store still being checked: the query is read first,
     the checks' verdict waited for next; only a passing verdict lets that answer out."""
     import pyoxigraph
 
-    from dipgraph.graph.knowledge import KnowledgeGraph
+    from dipgraph.cached_graph.graph import CachedGraph
     from dipgraph.loader import FactsError, load_facts
 
     order: list[str] = []
@@ -326,13 +327,16 @@ def test_a_cold_answer_is_read_before_the_verdict_and_given_after_it(tmp_path: P
     unchecked = pyoxigraph.Store()  # what a child that then fails may have streamed
     unchecked.add(pyoxigraph.Quad(*(pyoxigraph.NamedNode("urn:x") for _ in range(3))))
 
-    kg = KnowledgeGraph(checked.facts, checked.base)
+    def reload():
+        raise AssertionError("no entry was damaged: nothing is read again")
+
+    kg = CachedGraph(checked.facts, checked.base, reload)
     kg.hold_unchecked_store(unchecked, verdict(True))
     assert kg.answer(ask, read) == 1 and order == ["read", "verdict"]
     assert kg.store is unchecked
 
     order.clear()  # the verdict fails, the facts are clean: compiled again, asked again
-    kg = KnowledgeGraph(checked.facts, checked.base)
+    kg = CachedGraph(checked.facts, checked.base, reload)
     kg.hold_unchecked_store(unchecked, verdict(False))
     assert kg.answer(ask, read) == len(checked.store) > 1
     assert order == ["read", "verdict", "read"]
@@ -341,7 +345,7 @@ def test_a_cold_answer_is_read_before_the_verdict_and_given_after_it(tmp_path: P
     (tmp_path / "bad" / "broken.yaml").write_text(
         "actors:\n  - id: Not An Id\n    kind: person\n", encoding="utf-8"
     )
-    kg = KnowledgeGraph(lambda: load_facts(tmp_path / "bad"), checked.base)
+    kg = CachedGraph(lambda: load_facts(tmp_path / "bad"), checked.base, reload)
     kg.hold_unchecked_store(unchecked, verdict(False))
     with pytest.raises(FactsError):  # the verdict fails, the facts have errors
         kg.answer(ask, read)
@@ -440,7 +444,7 @@ def test_a_full_disk_costs_the_cache_not_the_fast_answer(
     import errno
     import warnings
 
-    import dipgraph.cached as cached
+    import dipgraph.cached_graph as cached
     from dipgraph.cache import Draft
     from dipgraph.cache.child import finish_children
     from dipgraph.cli import failures

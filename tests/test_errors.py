@@ -92,11 +92,12 @@ def test_library_code_never_prints() -> None:
 
 
 # Where the collector may be switched off outside the command line: the helper that
-# restores it as found, and a forked cache child that ends with os._exit.
-GC_ALLOWED = {"collector.py", "cache/child.py"}
+# acts only when the process's owner allowed it, and a forked cache child that ends with
+# os._exit.
+GC_ALLOWED = {"process_memory.py", "cache/child.py"}
 
 
-def test_only_the_cli_or_a_restoring_helper_touches_the_collector() -> None:
+def test_only_the_cli_or_an_allowed_helper_touches_the_collector() -> None:
     touching = {
         str(path.relative_to(PACKAGE))
         for path in _library_files()
@@ -104,26 +105,68 @@ def test_only_the_cli_or_a_restoring_helper_touches_the_collector() -> None:
         if _calls(ast.parse(path.read_text()), "gc", name)
     }
     assert touching <= GC_ALLOWED
-    assert "collector.py" in touching  # the test looks where it should
+    assert "process_memory.py" in touching  # the test looks where it should
 
 
-def test_a_library_user_keeps_the_collector_and_the_allocator_as_found() -> None:
-    program = (
-        "import gc, dipgraph\n"
-        "from dipgraph import collector\n"
-        "kg = dipgraph.load('tests/fixtures/small')\n"
-        "kg.talks(); kg.path('Alice Adams', 'Carol Clark'); kg.networkx\n"
-        "print(gc.isenabled(), collector._trim_allowed)\n"
-    )
+# Counts every switch of the collector and every malloc_trim, then loads, asks and
+# compiles (the loader and the RDF compiler pause the collector when allowed).
+_WATCHED = (
+    "import ctypes, gc, sys\n"
+    "switched = []\n"
+    "gc.disable = lambda real=gc.disable: (switched.append('disable'), real())[1]\n"
+    "trims = []\n"
+    "class Libc:\n"
+    "    def malloc_trim(self, pad): trims.append(pad)\n"
+    "ctypes.CDLL = lambda *a, **k: Libc()\n"
+    "import dipgraph\n"
+    "from dipgraph import process_memory\n"
+    "if sys.argv[1:] == ['allowed']:\n"
+    "    process_memory.allow_tuning()\n"
+    "kg = dipgraph.load('tests/fixtures/small')\n"
+    "kg.talks(); kg.path('Alice Adams', 'Carol Clark'); kg.networkx; kg.quads\n"
+    "process_memory.give_back_memory()\n"
+    "print(gc.isenabled(), process_memory.tuning_allowed(), len(switched) > 0, len(trims))\n"
+)
+
+
+def _watched(*args: str) -> list[str]:
     done = subprocess.run(
-        [sys.executable, "-c", program],
+        [sys.executable, "-c", _WATCHED, *args],
         capture_output=True,
         text=True,
         cwd=PACKAGE.parent,
         check=True,
         timeout=120,
     )
-    assert done.stdout.split() == ["True", "False"]
+    return done.stdout.split()
+
+
+def test_a_library_user_keeps_the_collector_and_the_allocator_as_found() -> None:
+    """Not even paused meanwhile: a program importing dipgraph owns its process."""
+    assert _watched() == ["True", "False", "False", "0"]
+
+
+def test_the_process_owner_lets_the_collector_pause_and_the_heap_be_trimmed() -> None:
+    """The same run, allowed as the command line allows it: the pauses happen (the
+    watch above can see them) and the collector is on again afterwards."""
+    assert _watched("allowed") == ["True", "True", "True", "1"]
+
+
+def test_the_command_line_allows_the_tuning(monkeypatch) -> None:
+    from dipgraph import process_memory
+    from dipgraph.cli import commands
+
+    monkeypatch.setattr(process_memory, "_allowed", False)
+    monkeypatch.setattr(commands, "app", lambda: None)
+    monkeypatch.setattr(sys, "argv", ["dipgraph", "stats"])
+    import gc
+
+    try:
+        with warnings.catch_warnings():  # (main shows warnings as lines: restored)
+            commands.main()
+        assert process_memory.tuning_allowed()
+    finally:
+        gc.enable()  # main disables it for a one-shot command; pytest goes on
 
 
 def test_a_library_warning_is_a_python_warning_not_a_print(capsys) -> None:

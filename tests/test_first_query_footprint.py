@@ -14,7 +14,7 @@ import pyoxigraph
 import pytest
 
 import dipgraph
-import dipgraph.cached
+import dipgraph.cached_graph
 from conftest import REPO
 from dipgraph.cache.child import ToParent
 from dipgraph.graph.sparql import named_queries
@@ -27,8 +27,8 @@ X = "PREFIX x: <http://x/> "
 @pytest.fixture(autouse=True)
 def first_query_at_any_size(monkeypatch) -> None:
     """The fixtures are small: a first query would load the whole store (see
-    dipgraph.cached.FIRST_QUERY_FROM_BYTES); here it loads what it reads whatever the size."""
-    monkeypatch.setattr(dipgraph.cached, "FIRST_QUERY_FROM_BYTES", 0)
+    dipgraph.cached_graph.FIRST_QUERY_FROM_BYTES); here it loads what it reads whatever the size."""
+    monkeypatch.setattr(dipgraph.cached_graph, "FIRST_QUERY_FROM_BYTES", 0)
 
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"

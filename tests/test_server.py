@@ -338,6 +338,54 @@ def test_the_page_is_rendered_once_however_many_ask_at_first(monkeypatch) -> Non
     assert len(renders) == 1
 
 
+_LOGGERS = ("", "waitress", "waitress.queue", "dipgraph.server", "dipgraph.access")
+
+
+def _logging_state() -> list[tuple[int, list, bool]]:
+    import logging
+
+    return [
+        (logger.level, list(logger.handlers), logger.propagate)
+        for logger in map(logging.getLogger, _LOGGERS)
+    ]
+
+
+def test_a_server_built_from_python_leaves_the_logging_as_found() -> None:
+    """The library logs to named loggers only: the root logger, waitress's and its own
+    keep the handlers and levels the program gave them."""
+    from dipgraph.sparql.server import make_server
+
+    before = _logging_state()
+    server = make_server(dipgraph.load(SMALL), SMALL, port=0, workers=1, verbose=True)
+    try:
+        assert _logging_state() == before
+    finally:
+        server.close()
+    assert _logging_state() == before
+
+
+def test_the_command_line_shows_the_server_logs_as_lines(capsys) -> None:
+    import logging
+
+    from dipgraph.cli.server_logs import show_server_logs
+
+    loggers = [logging.getLogger(name) for name in _LOGGERS]
+    saved = _logging_state()
+    try:
+        show_server_logs()
+        logging.getLogger("dipgraph.server").warning("a worker went (a test)")
+        logging.getLogger("dipgraph.access").info("GET /sparql 200")
+        logging.getLogger("waitress").info("not shown: below warning")
+    finally:
+        for logger, (level, handlers, propagate) in zip(loggers, saved, strict=True):
+            logger.setLevel(level)
+            logger.handlers = handlers
+            logger.propagate = propagate
+    err = capsys.readouterr().err
+    assert err == "dipgraph serve: a worker went (a test)\nGET /sparql 200\n"
+    assert logging.getLogger().handlers == saved[0][1]  # the root logger untouched
+
+
 def test_a_served_path_is_logged_as_the_client_wrote_it() -> None:
     """WSGI hands the path's bytes over as Latin-1 characters (PEP 3333)."""
     wsgi = "/سؤال/é".encode().decode("latin-1")

@@ -1,7 +1,7 @@
 """A compile cache keyed by the content of the facts, so repeated queries do not recompile.
 
 The cache stores and restores plain data; it knows nothing of the graph built
-from it (see :mod:`dipgraph.cached` for that). An entry is a folder named by a
+from it (see :mod:`dipgraph.cached_graph` for that). An entry is a folder named by a
 key over dipgraph's version, the schema's data files, the base IRI, the facts
 directory's path and the bytes of every fact file. It holds ``index.sqlite``
 (named parts: lists, maps and the checked facts, as JSON values read lazily; see
@@ -52,7 +52,7 @@ from dipgraph.cache.folder import (
 )
 from dipgraph.cache.parts import PartStore
 from dipgraph.cache.tables import CacheDamaged, Tables, TableWriter
-from dipgraph.collector import without_collector
+from dipgraph.process_memory import without_collector
 
 __all__ = [
     "KEEP_ENTRIES",
@@ -346,7 +346,7 @@ class CacheEntry:
 
     def mark_nquads_wanted(self) -> None:
         """Remember that this facts folder's store was asked for: later entries of it are
-        written with their N-Quads (see dipgraph.graph.file_parts). Costs speed only."""
+        written with their N-Quads (see dipgraph.cached_graph.file_parts). Costs speed only."""
         store = compiled_store()
         if store is not None:
             with suppress(OSError, sqlite3.Error):
@@ -458,7 +458,7 @@ def part_store() -> PartStore | None:
 
 
 def compiled_store() -> PartStore | None:
-    """The store of what compiling each file gave (see dipgraph.graph.file_parts), apart
+    """The store of what compiling each file gave (see dipgraph.cached_graph.file_parts), apart
     from the per-file checks so that neither pushes the other out; None as for
     :func:`part_store`."""
     return _store(_COMPILED)

@@ -192,10 +192,12 @@ class Tables:
             raise CacheDamaged(f"{self.path} has no {kind} part '{name}'")
         return found
 
-    def list(self, name: str) -> StoredList:
+    def list(self, name: str, make: Callable[[Any], Any] | None = None) -> StoredList:
+        """A list part; ``make`` (a named tuple's ``_make``, say) turns each stored row
+        back into what was stored, as rows are read (give it on the first call)."""
         if name not in self._lists:
             _, size, _, _, table = self._kind(name, "list")
-            self._lists[name] = StoredList(self, table, size)
+            self._lists[name] = StoredList(self, table, size, make)
         return self._lists[name]
 
     def map(self, name: str) -> StoredMap:
@@ -225,8 +227,11 @@ class Tables:
 class StoredList(Sequence):
     """A list part: rows read one at a time, or all at once when iterated."""
 
-    def __init__(self, tables: Tables, name: str, size: int) -> None:
+    def __init__(
+        self, tables: Tables, name: str, size: int, make: Callable[[Any], Any] | None = None
+    ) -> None:
         self._tables, self._name, self._size = tables, name, size
+        self._make = make
         self.known: dict[int, Any] = {}
         self._all: list[Any] | None = None
 
@@ -243,15 +248,19 @@ class StoredList(Sequence):
         found = self._tables.fetch(f"SELECT data FROM {self._name} WHERE rowid=?", (position + 1,))
         if not found:
             raise IndexError(position)
-        row = self.known[position] = self._tables.decode(found[0][0], True)
+        row = self.known[position] = self.row(self._tables.decode(found[0][0], True))
         return row
+
+    def row(self, decoded: Any) -> Any:
+        """A decoded row as the caller wants it (see :meth:`Tables.list`)."""
+        return decoded if self._make is None else self._make(decoded)
 
     def __iter__(self) -> Iterator[Any]:
         if self._all is None:
             rows = self._tables.fetch(f"SELECT rowid, data FROM {self._name} ORDER BY rowid", ())
             if len(rows) != self._size or (rows and rows[-1][0] != self._size):
                 raise CacheDamaged(f"{self._tables.path}: part {self._name} is incomplete")
-            self._all = [self._tables.decode(data, True) for _, data in rows]
+            self._all = [self.row(self._tables.decode(data, True)) for _, data in rows]
         return iter(self._all)
 
 
@@ -309,7 +318,7 @@ class StoredShards(StoredMap):
         shard = self._tables.decode(text, True)
         try:
             for position, row in shard:
-                self._rows.known[position] = row
+                self._rows.known[position] = self._rows.row(row)
             return tuple(position for position, _ in shard)
         except (TypeError, ValueError):
             raise CacheDamaged(f"{self._tables.path}: a damaged shard") from None

@@ -21,19 +21,15 @@ FactsDir = Annotated[
 
 
 def _run(action, facts: Path | None, *ids: str) -> None:
-    from dipgraph.editing.ids import EditError
+    """Run the edit; an EditError (a refusal, with the problems it met) goes to
+    dipgraph.cli.failures, as every command's errors do."""
+    from dipgraph.errors import FactsNotFound
 
     root = facts or Path("facts")
     if not root.is_dir():
-        typer.echo(f"error: facts directory not found: {root}", err=True)
-        raise typer.Exit(1)
+        raise FactsNotFound(f"facts directory not found: {root}")
     try:
         edited = action(root, *ids)
-    except EditError as error:
-        for problem in error.problems:
-            typer.echo(str(problem), err=True)
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(1) from None
     except OSError as error:
         typer.echo(f"error: cannot write into {root}: {error.strerror or error}", err=True)
         raise typer.Exit(1) from None

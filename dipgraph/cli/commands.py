@@ -191,7 +191,7 @@ def check(
     if text_of is None:
         report = dipgraph.check_report(root)
     else:  # an editor's buffer in place of its file: no cache
-        from dipgraph.cached import CheckReport
+        from dipgraph.cached_graph.check_report import CheckReport
 
         found, found_problems = dipgraph.check(root, text_of=text_of)
         counted = {k: len(found.by_kind(k)) for k in kinds}
@@ -752,12 +752,14 @@ def serve(
 
     SERVICE (federation) is always refused; queries past --timeout are stopped.
     """
+    from dipgraph.cli.server_logs import show_server_logs
     from dipgraph.sparql.hosts import option_problem
     from dipgraph.sparql.server import is_loopback, make_server
 
     problem = option_problem(tuple(allow_host or ()), tuple(cors or ()))
     if problem:
         fail(problem)
+    show_server_logs()  # this process is the command's own
     server = None
     try:  # Ctrl-C or SIGTERM, wherever they come (see main): the workers go, quietly
         graph = open_graph(facts, base_iri)
@@ -1028,9 +1030,9 @@ def main() -> None:
     else:
         _stop_serving_on_signals()  # as early as can be: before the command's imports
     failures.show_warnings_as_lines()
-    from dipgraph.collector import allow_memory_trim
+    from dipgraph.process_memory import allow_tuning
 
-    allow_memory_trim()  # this process is the command's own
+    allow_tuning()  # this process is the command's own: pauses and malloc_trim may act
     try:
         app()
     except DipgraphError as error:

@@ -27,6 +27,10 @@ def error_lines(error: DipgraphError) -> list[str]:
         errors = [p for p in error.problems if p.severity == "error"]
         summary = f"{len(errors)} error(s) in the facts; fix them first (see dipgraph check)"
         return [*(str(problem) for problem in errors), f"error: {cell(summary)}"]
+    from dipgraph.editing.ids import EditError  # (on the error path only)
+
+    if isinstance(error, EditError):  # the problems the edit met or would have made
+        return [*(str(problem) for problem in error.problems), f"error: {cell(str(error))}"]
     return [f"error: {cell(str(error))}"]
 
 

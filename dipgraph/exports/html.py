@@ -20,11 +20,11 @@ from html import escape as escape_markup
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dipgraph.collector import collector_paused
 from dipgraph.exports.atomic import atomic_text
 from dipgraph.exports.graph_view import graph_view
 from dipgraph.exports.layout import force_layout, without_overlap
 from dipgraph.exports.page_pack import Packer, script_json
+from dipgraph.process_memory import collector_paused
 
 if TYPE_CHECKING:
     from dipgraph.graph.knowledge import KnowledgeGraph

@@ -1,11 +1,12 @@
 """What `talks` and `path` need to know about every fact, as named tuples.
 
 Rebuilding hundreds of thousands of records costs seconds; a query needs a few
-of these rows. The compile cache stores each part of :meth:`ContactIndex.as_tuple`
-as plain data, and each ``*_by_actor`` part together with the rows it points at
-(see :data:`ContactIndex.POSITIONS`), so a warm ``talks`` or ``path`` reads only the
-rows of the actors it visits. The full JSON view of a fact is stored apart and read
-only for the rows a query returns.
+of these rows. A cache may store each part of :meth:`ContactIndex.as_tuple` as plain
+data, and each ``*_by_actor`` part together with the rows it points at (see
+:data:`ContactIndex.POSITIONS`), so a warm ``talks`` or ``path`` reads only the rows
+of the actors it visits; it gives the rows back as :class:`ContactRow` and
+:class:`~dipgraph.graph.paths.Link` (see :data:`ContactIndex.ROW_TYPES`). The full
+JSON view of a fact is stored apart and read only for the rows a query returns.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ from typing import ClassVar, NamedTuple
 
 from dipgraph.dates import PartialDate
 from dipgraph.facts import Facts, cross_pairs, status_counts
+from dipgraph.graph.paths import Link
 
 
 class ContactRow(NamedTuple):
-    """A contact as `talks` and `path` filter it. The cache stores it as a plain array
-    and gives back a plain tuple: read a stored row through :meth:`ContactIndex.row`
-    (or unpack it) to have its names."""
+    """A contact as `talks` and `path` filter it (a cache stores it as a plain array
+    and gives it back as a ContactRow: see :data:`ContactIndex.ROW_TYPES`)."""
 
     id: str
     type: str
@@ -33,8 +34,9 @@ class ContactRow(NamedTuple):
     roles: tuple[tuple[str, str], ...]  # (role, actor id): subjects, hosts, mediators
 
 
-# (source, target, relation, fact id, first ordinal, last ordinal): a paths.Link's fields
-LinkRow = tuple[str, str, str, str, int | None, int | None]
+# A post, membership or country link, or one pair of a contact: (source, target,
+# relation, fact id, first ordinal, last ordinal).
+LinkRow = Link
 
 
 def _positions(rows: Iterable[tuple[int, Iterable[str]]]) -> dict[str, tuple[int, ...]]:
@@ -48,9 +50,8 @@ def _positions(rows: Iterable[tuple[int, Iterable[str]]]) -> dict[str, tuple[int
 
 def _pair_links(row: ContactRow) -> Iterator[LinkRow]:
     """One link per pair of actors on different sides, in side order (never two of one side)."""
-    return (
-        (a, b, row.type, row.id, row.first_day, row.last_day) for a, b in cross_pairs(row.sides)
-    )
+    kind, ident, first, last = row.type, row.id, row.first_day, row.last_day
+    return (Link(a, b, kind, ident, first, last) for a, b in cross_pairs(row.sides))
 
 
 def _links_of_party(row: ContactRow, actor: str) -> list[LinkRow]:
@@ -59,8 +60,8 @@ def _links_of_party(row: ContactRow, actor: str) -> list[LinkRow]:
     sides = row.sides
     mine = next(n for n, side in enumerate(sides) if actor in side)
     kind, ident, first, last = row.type, row.id, row.first_day, row.last_day
-    before = [(b, actor, kind, ident, first, last) for side in sides[:mine] for b in side]
-    after = [(actor, b, kind, ident, first, last) for side in sides[mine + 1 :] for b in side]
+    before = [Link(b, actor, kind, ident, first, last) for side in sides[:mine] for b in side]
+    after = [Link(actor, b, kind, ident, first, last) for side in sides[mine + 1 :] for b in side]
     return before + after
 
 
@@ -92,7 +93,7 @@ class ContactIndex:
         for post in facts.posts.values():
             if post.organization:
                 index.statics.append(
-                    (
+                    Link(
                         post.holder,
                         post.organization,
                         "post",
@@ -108,7 +109,7 @@ class ContactIndex:
                 ("country", (actor.country,)),
             ):
                 index.statics.extend(
-                    (actor.id, t, relation, f"{relation}:{actor.id}:{t}", None, None)
+                    Link(actor.id, t, relation, f"{relation}:{actor.id}:{t}", None, None)
                     for t in targets
                     if t
                 )
@@ -120,7 +121,7 @@ class ContactIndex:
         cls, contacts: list[ContactRow], statics: list[LinkRow], broader: dict[str, str]
     ) -> ContactIndex:
         """The index of these rows: the positions by actor are found here (the rows may
-        come from the parts of several files, see dipgraph.graph.file_parts)."""
+        come from the parts of several files, see dipgraph.cached_graph.file_parts)."""
         index = cls(contacts, statics, broader)
         # (a stored row is a plain tuple: sides at 3, roles at 7)
         index.contacts_by_actor = _positions(
@@ -138,6 +139,13 @@ class ContactIndex:
         "contacts_by_actor": "contacts",
         "statics_by_actor": "statics",
         "roles_by_actor": "contacts",
+    }
+
+    #: List parts whose rows have a type, by field name: a cache storing a row as a plain
+    #: array gives it back through the type's ``_make``.
+    ROW_TYPES: ClassVar[dict[str, type[ContactRow] | type[Link]]] = {
+        "contacts": ContactRow,
+        "statics": Link,
     }
 
     @classmethod
@@ -162,14 +170,12 @@ class ContactIndex:
         return cls(*data)
 
     def row(self, position: int) -> ContactRow:
-        """The contact at ``position``, with its field names (a stored one comes back
-        from the cache as a plain tuple)."""
-        row = self.contacts[position]
-        return row if type(row) is ContactRow else ContactRow._make(row)
+        """The contact at ``position``."""
+        return self.contacts[position]
 
     def rows(self) -> Iterator[ContactRow]:
-        """Every contact, in order, with its field names."""
-        return (r if type(r) is ContactRow else ContactRow._make(r) for r in self.contacts)
+        """Every contact, in order."""
+        return iter(self.contacts)
 
     def links_of(self, actor: str, any_status: bool) -> list[LinkRow]:
         """The contact links touching one actor, in the order :meth:`contact_pairs` gives."""

@@ -18,15 +18,12 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from functools import cached_property, wraps
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
+from collections.abc import Callable, Iterator, Mapping
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from dipgraph.cache.tables import CacheDamaged
-from dipgraph.collector import give_back_memory
 from dipgraph.dates import DateError, PartialDate, may_overlap
-from dipgraph.errors import InputError, warn
+from dipgraph.errors import InputError
 from dipgraph.facts import ROLES, Actor, Contact, Facts, Post, Statement, status_counts
 from dipgraph.graph import views
 from dipgraph.graph.cameo import contact_cameo, contact_plover
@@ -56,42 +53,7 @@ if TYPE_CHECKING:
 
 VIA_CHOICES = ("contacts", "all")
 ROLE_CHOICES = ("party", "subject", "host", "mediator", "any")
-F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
-
-
-class RdfFile(Protocol):
-    """Where a graph keeps its N-Quads between runs (the compile cache provides one)."""
-
-    def nquads_file(self) -> Path | None: ...
-
-    def keep_nquads(self, lines: Iterable[str]) -> Path | None: ...
-
-    def forget_nquads(self) -> None: ...
-
-
-# What reading a stored part of the wrong shape raises (not ValueError: QueryError is one).
-_WRONG_SHAPE = (TypeError, KeyError, IndexError, AttributeError)
-
-
-def _recovering(method: F) -> F:
-    """Answer from the checked facts when stored parts turn out damaged mid-query."""
-
-    @wraps(method)
-    def run(self: KnowledgeGraph, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return method(self, *args, **kwargs)
-        except CacheDamaged as error:
-            self._recover(error)
-        except _WRONG_SHAPE as error:
-            if self._recover_facts is None:
-                raise  # no stored parts: a fault of the code, to be seen as such
-            # Valid JSON of the wrong shape in a stored part (a tampered or foreign
-            # entry): damage like any other.
-            self._recover(CacheDamaged(f"a stored part has the wrong shape ({error!r})"))
-        return method(self, *args, **kwargs)
-
-    return run  # type: ignore[return-value]
 
 
 class _AllViews(Mapping[str, dict[str, Any]]):
@@ -134,14 +96,6 @@ class _Built(Mapping[str, dict[str, Any]]):
 
 
 _PROFILE_HEAD = ("id", "kind", "names", "aliases", "wikidata", "country", "member_of", "part_of")
-
-
-class _Unchecked(NamedTuple):
-    """A cold start's store, its checks still running (see hold_unchecked_store)."""
-
-    store: pyoxigraph.Store
-    passed: Callable[[], bool]
-    only_for: str | None
 
 
 class QueryError(InputError):
@@ -187,46 +141,37 @@ def _chronological(date: PartialDate | None, ident: str) -> tuple:
 class KnowledgeGraph:
     """Checked facts plus the indexes and compiled graphs built from them."""
 
-    def __init__(
-        self,
-        facts: Facts | Callable[[], Facts],
-        base: str = DEFAULT_BASE,
-        rdf_file: RdfFile | None = None,
-        recover: Callable[[], Facts] | None = None,
-    ) -> None:
-        """``facts`` or a function giving them on first use; ``rdf_file`` keeps the
-        N-Quads between runs; ``recover`` reads the facts again when stored parts
-        (see :meth:`use_stored`) are found damaged."""
+    def __init__(self, facts: Facts | Callable[[], Facts], base: str = DEFAULT_BASE) -> None:
+        """``facts`` or a function giving them on first use (and again, if they were
+        let go: see :meth:`let_go`)."""
         self._facts = facts if isinstance(facts, Facts) else None
         self._load_facts = None if isinstance(facts, Facts) else facts
         self.base = base
-        self.rdf_file = rdf_file
-        self._recover_facts = recover
         self.model = load_model()
         self.views: Mapping[str, dict[str, Any]] | None = None
         self.profiles: Mapping[str, dict[str, Any]] | None = None  # see all_profiles
         self.titles: Mapping[str, str] | None = None  # see source_titles
-        self._unchecked: _Unchecked | None = None
 
     @property
     def facts(self) -> Facts:
-        """Every checked record (loaded on first use when stored)."""
+        """Every checked record (read on first use when given as a function)."""
         if self._facts is None:
             assert self._load_facts is not None
-            try:
-                self._facts = self._load_facts()
-            except CacheDamaged as error:
-                self._recover(error)
-        assert self._facts is not None
+            self._facts = self._load_facts()
         return self._facts
 
-    def set_fact_sources(self, stored: Callable[[], Facts], recover: Callable[[], Facts]) -> None:
-        """Where the facts come from when not held in memory: ``stored`` (a cache), and
-        ``recover`` when stored parts turn out damaged."""
-        self._load_facts = stored
-        self._recover_facts = recover
+    def read_facts_with(self, read: Callable[[], Facts]) -> None:
+        """Read the facts with ``read`` from now on, when they are not in memory."""
+        self._load_facts = read
 
-    def use_stored(
+    def let_go(self) -> None:
+        """Drop the compiled quads, and the facts when they can be read again (given as a
+        function): what a caller does before something large is built from a copy."""
+        self.__dict__.pop("quads", None)
+        if self._load_facts is not None:
+            self._facts = None
+
+    def use_parts(
         self,
         index: ContactIndex,
         actor_names: NameIndex,
@@ -235,7 +180,9 @@ class KnowledgeGraph:
         profiles: Mapping[str, dict[str, Any]] | None = None,
         titles: Mapping[str, str] | None = None,
     ) -> None:
-        """Answer from stored parts (read lazily) instead of building them from facts."""
+        """Answer from these parts (which may be read lazily) instead of building them
+        from the facts: what :meth:`all_views`, :meth:`all_profiles` and
+        :meth:`source_titles` gave, for a graph of the same facts."""
         self.contact_index = index
         self.actor_names = actor_names
         self.topic_names = topic_names
@@ -243,14 +190,11 @@ class KnowledgeGraph:
         self.profiles = profiles
         self.titles = titles
 
-    def _recover(self, error: CacheDamaged) -> None:
-        """Drop every stored part and rebuild from the facts read afresh."""
-        if self._recover_facts is None:
-            raise error
-        warn(f"{error}; reading the facts again")
-        self._facts = self._recover_facts()
-        self._recover_facts = None
-        self.rdf_file = None
+    def answer_from(self, facts: Facts) -> None:
+        """Answer from ``facts`` alone from now on: every part given by
+        :meth:`use_parts` is dropped, and built again from them when asked for."""
+        self._facts = facts
+        self._load_facts = None
         for name in ("contact_index", "actor_names", "topic_names"):
             self.__dict__.pop(name, None)
         self.views = self.profiles = self.titles = None
@@ -281,7 +225,7 @@ class KnowledgeGraph:
         return None
 
     def all_views(self) -> Mapping[str, dict[str, Any]]:
-        """Views of every contact and post: what the cache stores. Each is built when
+        """Views of every contact and post (what a cache may store). Each is built when
         read (all at once, they took 0.2 GiB at 100k contacts)."""
         return _AllViews(self)
 
@@ -300,7 +244,6 @@ class KnowledgeGraph:
             for t in self.facts.topics.values()
         )
 
-    @_recovering
     def actor(self, name: str) -> Actor:
         """The actor an id, name or alias denotes (any language, any case)."""
         return self.facts.actors[self.actor_names.resolve(name)]
@@ -315,7 +258,6 @@ class KnowledgeGraph:
         return contact_plover(self.model.vocabularies, contact)
 
     # -- actors --------------------------------------------------------------
-    @_recovering
     def actors(self, text: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
         """Actors whose names contain ``text`` (all when None), by English name."""
         idents = (
@@ -370,7 +312,6 @@ class KnowledgeGraph:
             found.update(n for n in held if role == "any" or (role, first) in index.row(n).roles)
         return sorted(found)
 
-    @_recovering
     def talks(
         self,
         actor: str | None = None,
@@ -403,8 +344,8 @@ class KnowledgeGraph:
             status=status,
             any_status=any_status,
         )
-        found = self.fact_views([row[0] for row in chosen])
-        return [views.with_pairs(found[row[0]]) for row in chosen]
+        found = self.fact_views([row.id for row in chosen])
+        return [views.with_pairs(found[row.id]) for row in chosen]
 
     def selected_contacts(
         self,
@@ -440,18 +381,17 @@ class KnowledgeGraph:
         if len(positions) == len(contacts):
             contacts = list(contacts)  # every row: one sequential read when stored
         for position in positions:
-            ident, contact_type, contact_status, sides, subjects, first_day, last_day, _ = contacts[
-                position
-            ]  # a ContactRow (unpacked: a stored row is a plain tuple)
-            if second and not _across(sides, first, second):
+            row = contacts[position]
+            first_day, last_day = row.first_day, row.last_day
+            if second and not _across(row.sides, first, second):
                 continue
-            if kind and contact_type != kind:
+            if kind and row.type != kind:
                 continue
-            if state and contact_status != state:
+            if state and row.status != state:
                 continue
-            if not state and not status_counts(contact_status, any_status):
+            if not state and not status_counts(row.status, any_status):
                 continue
-            if topics is not None and not topics.intersection(subjects):
+            if topics is not None and not topics.intersection(row.topics):
                 continue
             if (low is not None or high is not None) and (
                 first_day is None
@@ -459,7 +399,7 @@ class KnowledgeGraph:
                 or (high is not None and first_day > high)
             ):
                 continue  # the same rule as dates.may_overlap, on day ordinals
-            chosen.append((first_day is None, first_day or 0, ident, contacts[position]))
+            chosen.append((first_day is None, first_day or 0, row.id, row))
         chosen.sort(key=lambda found: found[:3])  # ids are unique: rows never compared
         return [row for *_, row in chosen]
 
@@ -480,14 +420,14 @@ class KnowledgeGraph:
         chosen = self.selected_contacts(
             since=since, until=until, type=type, topic=topic, status=status, any_status=any_status
         )
-        return [(row[0], row[3]) for row in chosen]
+        return [(row.id, row.sides) for row in chosen]
 
     def countries(self) -> dict[str, str]:
         """actor -> its country as the facts give it (a state and an actor with none are
         left out), read from the contact index: no fact is decoded."""
-        return {row[0]: row[1] for row in self.contact_index.statics if row[2] == "country"}
+        statics = self.contact_index.statics
+        return {link.source: link.target for link in statics if link.relation == "country"}
 
-    @_recovering
     def rank(
         self,
         by: str = "degree",
@@ -524,7 +464,6 @@ class KnowledgeGraph:
             row.update(name=names[row["id"]], country=countries.get(row["id"]))
         return [{key: row[key] for key in rank_measures.ROW_KEYS} for row in rows]
 
-    @_recovering
     def explain_rank(
         self,
         actor: str,
@@ -567,10 +506,10 @@ class KnowledgeGraph:
         """
         _check_via(via)
         index = self.contact_index
-        rows = index.contact_pairs(any_status)
+        links = index.contact_pairs(any_status)
         if via == "all":
-            rows += index.statics
-        return [Link(*row) for row in rows]
+            links += index.statics
+        return links
 
     def adjacency(
         self,
@@ -585,10 +524,9 @@ class KnowledgeGraph:
         index = self.contact_index
 
         def links_of(actor: str) -> list[Link]:
-            rows = index.links_of(actor, any_status)
+            links = index.links_of(actor, any_status)
             if via == "all":
-                rows += index.statics_of(actor)
-            links = map(Link._make, rows)  # a stored row is a plain tuple
+                links += index.statics_of(actor)
             return [link for link in links if may_overlap(link.start, link.end, low, high)]
 
         return LazyAdjacency(links_of)
@@ -616,7 +554,7 @@ class KnowledgeGraph:
             if via == "all":
                 found.extend(
                     (link.fact, ((link.source,), (link.target,)))
-                    for link in map(Link._make, index.statics_of(actor))
+                    for link in index.statics_of(actor)
                     if may_overlap(link.start, link.end, low, high)
                 )
             return found
@@ -644,7 +582,6 @@ class KnowledgeGraph:
         ]
         return hop
 
-    @_recovering
     def path(
         self,
         source: str,
@@ -700,7 +637,6 @@ class KnowledgeGraph:
         }
 
     # -- profile -------------------------------------------------------------
-    @_recovering
     def show(self, name: str) -> dict[str, Any]:
         """An actor's profile: names, posts over time, contacts, statements, sources.
 
@@ -762,7 +698,7 @@ class KnowledgeGraph:
         }
 
     def all_profiles(self) -> Mapping[str, dict[str, Any]]:
-        """Every actor's profile but its contacts (what the cache stores for `show`),
+        """Every actor's profile but its contacts (what a cache may store for `show`),
         each built when read; the facts are grouped by actor once."""
         facts = self.facts
         posts: dict[str, list[Post]] = defaultdict(list)
@@ -781,11 +717,10 @@ class KnowledgeGraph:
         )
 
     def source_titles(self) -> dict[str, str]:
-        """Each source's title as `show` lists it (what the cache stores)."""
+        """Each source's title as `show` lists it (what a cache may store)."""
         return {ident: source.name for ident, source in self.facts.sources.items()}
 
     # -- counts ----------------------------------------------------------------
-    @_recovering
     def stats(self) -> dict[str, Any]:
         """Facts per kind, and posts / contacts / statements citing each source."""
         kinds = {
@@ -825,77 +760,24 @@ class KnowledgeGraph:
     def store(self) -> pyoxigraph.Store:
         """An in-memory Oxigraph store of the graph: fast SPARQL and serialisation.
 
-        Loaded from the N-Quads kept by :attr:`rdf_file` when there are any (a damaged
-        file is rewritten); else the quads are compiled, written there, and loaded.
-        ``Store.load`` rather than ``bulk_load``: into a memory store it took 9.5 s
-        against 11.8 s for 3.8 million quads, with a lower peak.
+        Compiled from the quads (see :meth:`new_store`).
         """
+        return self.new_store()
+
+    def new_store(self) -> pyoxigraph.Store:
+        """A store loaded from :attr:`quads` (a subclass may load it from elsewhere: see
+        dipgraph.cached_graph). ``Store.load`` rather than ``bulk_load``: into a memory
+        store it took 9.5 s against 11.8 s for 3.8 million quads, with a lower peak."""
         import pyoxigraph
 
-        if self._unchecked is not None and self._settle() and "store" in self.__dict__:
-            return self.__dict__["store"]
         store = pyoxigraph.Store()
-        kept = self.rdf_file.nquads_file() if self.rdf_file else None
-        if kept is not None:
-            try:
-                store.load(path=str(kept), format=pyoxigraph.RdfFormat.N_QUADS)
-                return store
-            except (OSError, SyntaxError, ValueError):
-                assert self.rdf_file is not None
-                self.rdf_file.forget_nquads()
-                store = pyoxigraph.Store()
-        if self.rdf_file is not None:
-            kept = self.rdf_file.keep_nquads(self.quads.nquads_lines())
-        if kept is None:
-            lines = LineStream(self.quads.nquads_lines())  # a readable stream of bytes
-            store.load(lines, format=pyoxigraph.RdfFormat.N_QUADS)  # type: ignore[arg-type]
-        else:
-            # The quads (and the facts, when they can be read back) take a gigabyte at
-            # 100k contacts: free them before the store grows.
-            del self.quads
-            if self._load_facts is not None:
-                self._facts = None
-            give_back_memory()
-            store.load(path=str(kept), format=pyoxigraph.RdfFormat.N_QUADS)
+        lines = LineStream(self.quads.nquads_lines())  # a readable stream of bytes
+        store.load(lines, format=pyoxigraph.RdfFormat.N_QUADS)  # type: ignore[arg-type]
         return store
 
-    def hold_unchecked_store(
-        self,
-        store: pyoxigraph.Store,
-        passed: Callable[[], bool],
-        only_for: str | None = None,
-    ) -> None:
-        """Take a store loaded while its facts are still being checked (a cold start, see
-        dipgraph.cache.child): :attr:`store` is that store once ``passed()`` (which
-        waits) says the checks passed; :meth:`answer` queries it meanwhile.
-
-        ``only_for``: the store holds only the quads that query text reads (see
-        dipgraph.graph.sparql.footprint): :meth:`answer` uses it for that query alone,
-        once ``passed()``, and it never becomes :attr:`store`."""
-        self._unchecked = _Unchecked(store, passed, only_for)
-
-    def _settle(self) -> bool:
-        """Wait for the checks of a store still being checked: True when they passed
-        (it is then :attr:`store`, unless it holds only a query's part); else it is
-        dropped, and FactsError raised when the facts have errors (False when they
-        have none: compile them again)."""
-        assert self._unchecked is not None
-        store, passed, only_for = self._unchecked
-        self._unchecked = None
-        if passed():
-            if only_for is None:
-                self.__dict__["store"] = store
-            return True
-        del store
-        self.facts  # noqa: B018  (FactsError when they have errors)
-        return False
-
     def prepare_store(self) -> None:
-        """Load :attr:`store` now, unless a cold start loaded it already and its checks
-        are still running (:meth:`answer` then queries it meanwhile): what a caller
-        does before it starts timing a query."""
-        if self._unchecked is None:
-            self.store  # noqa: B018
+        """Load :attr:`store` now: what a caller does before it starts timing a query."""
+        self.store  # noqa: B018
 
     @cached_property
     def rdf(self) -> rdflib.Dataset:
@@ -952,10 +834,10 @@ class KnowledgeGraph:
         run: Callable[[Callable[[], T]], T] = lambda evaluate: evaluate(),
     ) -> T:
         """``read`` applied to the results of :meth:`sparql` (``read`` evaluates them
-        in full, as dipgraph.sparql.results.render does). On a cold start the query
-        runs while the last checks of the facts do: the answer is returned once they
-        pass, and FactsError raised when they fail. ``run`` runs the evaluation (the
-        CLI's runs it under --timeout); the wait for the checks is not part of it.
+        in full, as dipgraph.sparql.results.render does). ``run`` runs the evaluation
+        (the CLI's runs it under --timeout); loading the store is not part of it. (A
+        graph loaded through the cache answers a cold start's first query while the
+        last checks of the facts run: see dipgraph.cached_graph.)
 
         >>> from dipgraph.sparql.results import render
         >>> import dipgraph
@@ -964,29 +846,9 @@ class KnowledgeGraph:
         {"head":{},"boolean":true}
         <BLANKLINE>
         """
-        if self._unchecked is not None and self._unchecked.only_for is None:
-            store = self._unchecked.store
-            answered = run(lambda: read(self._query(store, query, params, allow_service)))
-            del store  # dropped, if the checks fail, before a store is compiled again
-            if self._settle():  # waits for the checks: FactsError when they fail
-                return answered
-        elif self._unchecked is not None:
-            from dipgraph.graph.sparql import resolve_query
-
-            # The words the part of the store was made for, read once: an @FILE read
-            # again could have changed meanwhile.
-            resolved = resolve_query(query)
-            if self._unchecked.only_for == resolved[0]:
-                store = self._unchecked.store  # what this query reads: it runs once checked
-                if self._settle():  # FactsError when the checks fail
-                    return run(
-                        lambda: read(self._query(store, query, params, allow_service, resolved))
-                    )
-                del store  # the child failed midway: compiled whole, below
-        self.store  # noqa: B018  (loaded or compiled, again or whole, outside ``run``)
+        self.store  # noqa: B018  (loaded or compiled outside ``run``)
         return run(lambda: read(self.sparql(query, params, allow_service)))
 
-    @_recovering
     def _query(
         self,
         store: pyoxigraph.Store,

@@ -49,7 +49,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from dipgraph.collector import without_collector
 from dipgraph.dates import PartialDate
 from dipgraph.facts import Evidence, Facts, numbered_sides
 from dipgraph.graph.cameo import contact_cameo, plover_of
@@ -62,6 +61,7 @@ from dipgraph.graph.iris import (
     iri_term,
 )
 from dipgraph.loader.dataset import dataset_of
+from dipgraph.process_memory import without_collector
 from dipgraph.schema.model import SCHEMA_DIR, Model
 from dipgraph.slugs import iri_segment
 

@@ -15,7 +15,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from dipgraph.collector import collector_paused, without_collector
 from dipgraph.errors import FactsNotFound
 from dipgraph.facts import Facts
 from dipgraph.loader import citations, crosscheck
@@ -29,6 +28,7 @@ from dipgraph.loader.one_file import FileCheck, add_pending, check_one_file
 from dipgraph.loader.problems import FactsError, Problem
 from dipgraph.loader.reading import MAX_FILE_BYTES
 from dipgraph.loader.records import Declared
+from dipgraph.process_memory import collector_paused, without_collector
 from dipgraph.schema.model import load_model
 
 # What other records name: a file declaring any of these is read first (see each_file).
@@ -89,7 +89,7 @@ class Staged:
     """Facts read and checked file by file, before the checks across files are done.
 
     A cold SPARQL start compiles these facts while :meth:`finish` is still to run (see
-    dipgraph.cached): it keeps its result only if ``finish`` then finds no error.
+    dipgraph.cached_graph): it keeps its result only if ``finish`` then finds no error.
     """
 
     facts: Facts
@@ -163,7 +163,8 @@ def check_in_stages(
     places or actors first); a record may still be rejected by a check across files.
 
     ``one_file(path, shown, dataset_file)`` checks one file alone (by default
-    :func:`check_one_file`): a cache may answer it for a file it has seen (dipgraph.cached)."""
+    :func:`check_one_file`): a cache may answer it for a file it has seen
+    (dipgraph.cached_graph)."""
     root_path = Path(root).resolve()
     if not root_path.exists():
         raise FactsNotFound(f"facts directory not found: {root}")

@@ -102,9 +102,9 @@ def serve(conn: Any, facts_dir: str, base_iri: str, limit: int = 0) -> None:
     for number in stops:  # Ctrl-C and SIGTERM are the server's to handle: it kills workers
         signal.signal(number, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, stops)  # (blocked while it started)
-    from dipgraph.collector import allow_memory_trim
+    from dipgraph.process_memory import allow_tuning
 
-    allow_memory_trim()  # this process is the worker's own
+    allow_tuning()  # this process is the worker's own
     isolated = isolate_network()  # while this process has one thread
     _die_with_parent()
     try:

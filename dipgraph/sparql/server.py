@@ -27,7 +27,6 @@ import io
 import logging
 import os
 import socket
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -57,7 +56,7 @@ QUEUE_WAIT = 30.0  # seconds a query may wait for a free worker
 METHODS = "GET, HEAD, POST, OPTIONS"
 Headers = list[tuple[str, str]]
 Body = bytes | BinaryIO  # an answer in a file is sent from the file
-_log = logging.getLogger("dipgraph.server")  # shown by make_server as "dipgraph serve: ..."
+_log = logging.getLogger("dipgraph.server")  # shown by `serve` as "dipgraph serve: ..."
 _access = logging.getLogger("dipgraph.access")  # --verbose: one line a request
 
 
@@ -244,32 +243,6 @@ def _not_allowed(allow: str) -> tuple[int, Headers, bytes]:
     return status, [*headers, ("Allow", allow)], body
 
 
-class _NoTraceback(logging.Formatter):
-    """waitress logs socket errors with their traceback; one line is enough."""
-
-    def formatException(self, ei: Any) -> str:
-        return ""
-
-    def formatStack(self, stack_info: str) -> str:
-        return ""
-
-
-def _quiet_logging() -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_NoTraceback("dipgraph serve: %(message)s"))
-    for name in ("waitress", "dipgraph.server"):
-        logger = logging.getLogger(name)
-        logger.handlers = [handler]
-        logger.propagate = False
-        logger.setLevel(logging.WARNING)
-    logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "task queue depth"
-    plain = logging.StreamHandler(sys.stderr)
-    plain.setFormatter(logging.Formatter("%(message)s"))
-    _access.handlers = [plain]
-    _access.propagate = False
-    _access.setLevel(logging.INFO)
-
-
 class GraphPage:
     """The HTML graph, rendered on the first request and kept: once, however many ask.
 
@@ -377,8 +350,9 @@ def make_server(
     the answers waiting to be read may take that times ``workers``. A connection idle, or
     whose answers wait unread, for ``idle_timeout`` seconds is closed. Raises OSError when
     the port is taken, InputError when waitress cannot use the host, and PoolError when a
-    worker cannot open the graph."""
-    _quiet_logging()
+    worker cannot open the graph. Logs go to the loggers ``dipgraph.server`` (problems)
+    and ``dipgraph.access`` (one line a request, ``verbose``), and waitress's: their
+    handlers are the program's to set (the command line's: dipgraph.cli.server_logs)."""
     pool = QueryPool(facts_dir, kg.base, workers, max_query_memory)
     # Bind first (a taken port fails fast), then start the workers.
     policy = HostPolicy.for_bind(host, port)

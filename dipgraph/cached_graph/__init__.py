@@ -1,24 +1,23 @@
 """Loading a knowledge graph through the compile cache: the one place that knows both.
 
-The cache (:mod:`dipgraph.cache`) stores and restores plain data; the graph
-(:class:`~dipgraph.graph.knowledge.KnowledgeGraph`) answers questions. This module
-says which parts of a graph are stored under which names, and puts a graph back
-together from them.
+The cache (:mod:`dipgraph.cache`) stores and restores plain data and knows no graph;
+the graph (:class:`~dipgraph.graph.knowledge.KnowledgeGraph`) answers questions from
+the data it is given and knows no cache. This package wires them: it checks the
+facts or finds their entry, says which parts of a graph are stored under which names
+(:mod:`~dipgraph.cached_graph.parts`), gives a graph those parts back, recovers
+when they turn out damaged and takes a cold start's store
+(:mod:`~dipgraph.cached_graph.graph`), and keeps
+``check``'s report (:mod:`~dipgraph.cached_graph.check_report`).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 import sqlite3
 import time
-import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, cast
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from dipgraph.cache import CacheEntry, entry_for, part_store, schema_digest, warn_not_written
 from dipgraph.cache.child import (
@@ -29,13 +28,10 @@ from dipgraph.cache.child import (
     finish_children,
     store_from_child,
 )
-from dipgraph.cache.folder import UnsafeCache, warn_once
-from dipgraph.cache.records import BadRecord, decode_facts, facts_json
-from dipgraph.cache.tables import CacheDamaged, Tables, TableWriter
-from dipgraph.collector import give_back_memory
-from dipgraph.facts import RECORD_TYPES, Facts
-from dipgraph.graph.contact_index import ContactIndex
-from dipgraph.graph.file_parts import save_entry
+from dipgraph.cached_graph import parts
+from dipgraph.cached_graph.file_parts import save_entry
+from dipgraph.cached_graph.graph import CachedGraph, open_entry
+from dipgraph.facts import Facts
 from dipgraph.graph.knowledge import KnowledgeGraph
 from dipgraph.loader import (
     FactsError,
@@ -45,101 +41,17 @@ from dipgraph.loader import (
     fact_files,
     load_facts,
 )
-from dipgraph.names import NameIndex
+from dipgraph.process_memory import give_back_memory
 
 if TYPE_CHECKING:
     from dipgraph.cache.file_checks import FileChecks
 
-_NAMES = ("actor_names", "topic_names")
+__all__ = ["FIRST_QUERY_FROM_BYTES", "check_and_keep", "check_cached", "load_cached"]
 
 
-def _fill(kg: KnowledgeGraph, before_facts: Callable[[], None] | None = None) -> Callable[..., Any]:
-    """What an entry holds: the contact index by part, the name indexes, the JSON
-    views of contacts and posts, and the checked facts (the last part, 1.2 s of 4.4 s
-    at 100k contacts: ``before_facts()`` is called before it)."""
-
-    def fill(writer: TableWriter) -> None:
-        index = kg.contact_index
-        parts = dict(zip(ContactIndex.part_names(), index.as_tuple(), strict=True))
-        for name, value in parts.items():
-            rows_of = ContactIndex.POSITIONS.get(name)
-            if rows_of is not None:
-                writer.add_shards(f"index.{name}", value, f"index.{rows_of}", parts[rows_of])
-            elif isinstance(value, dict):
-                writer.add_map(f"index.{name}", value)
-            else:
-                writer.add_list(f"index.{name}", value)
-        for name in _NAMES:
-            names: NameIndex = getattr(kg, name)
-            writer.add_map(f"{name}.exact", {k: sorted(v) for k, v in names.exact.items()})
-            writer.add_map(f"{name}.display", names.display)
-        writer.add_map("views", kg.all_views(), tuples=False)
-        writer.add_map("profiles", kg.all_profiles(), tuples=False)
-        writer.add_map("source_titles", kg.source_titles())
-        if before_facts is not None:
-            before_facts()
-        writer.add_json("facts", facts_json(kg.facts))
-
-    return fill
-
-
-def _stored_facts(tables: Tables) -> Callable[..., Any]:
-    def facts() -> Facts:
-        try:
-            return decode_facts(tables.value("facts"))
-        except BadRecord as error:
-            raise CacheDamaged(f"{tables.path}: {error}") from None
-
-    return facts
-
-
-def _from_entry(tables: Tables, entry: CacheEntry, root: Path, base: str) -> KnowledgeGraph:
-    """A graph answering from the stored parts (the facts decoded only if asked for)."""
-    kg = KnowledgeGraph(_stored_facts(tables), base)
-    _attach(kg, tables, entry, root)
-    return kg
-
-
-def _attach(kg: KnowledgeGraph, tables: Tables, entry: CacheEntry, root: Path) -> None:
-    """Point ``kg`` at the stored parts; facts it holds may then be dropped and read back."""
-    kg.rdf_file = entry
-
-    def recover() -> Facts:
-        entry.discard()  # damaged: the next run builds it again
-        return load_facts(root)
-
-    kg.set_fact_sources(_stored_facts(tables), recover)
-    index = ContactIndex.from_tuple(
-        tuple(
-            tables.list(f"index.{name}")
-            if tables.parts.get(f"index.{name}", ("",))[0] == "list"
-            else tables.map(f"index.{name}")
-            for name in ContactIndex.part_names()
-        )
-    )
-    # Stored maps read like the dicts NameIndex holds (by key, lazily).
-    actor_names, topic_names = (
-        NameIndex(cast(dict, tables.map(f"{n}.exact")), cast(dict, tables.map(f"{n}.display")))
-        for n in _NAMES
-    )
-    kg.use_stored(
-        index,
-        actor_names,
-        topic_names,
-        tables.map("views"),
-        tables.map("profiles"),
-        tables.map("source_titles"),
-    )
-
-
-def _open(entry: CacheEntry | None) -> Tables | None:
-    if entry is None:
-        return None
-    try:
-        return entry.open()
-    except UnsafeCache as error:
-        warn_once(f"cache entry refused: {error}; running without the cache")
-        return None
+def _reload(root: Path) -> Callable[[], Facts]:
+    """Reading the facts from their files again (what a damaged entry gives way to)."""
+    return lambda: load_facts(root)
 
 
 def load_cached(
@@ -158,7 +70,7 @@ def load_cached(
 
     finish_children()  # an entry still being written by an earlier call: let it land
     entry = entry_for(root, base)
-    tables = _open(entry)
+    tables = open_entry(entry)
     cold = entry is not None and tables is None and not entry.directory.exists()
     if prepare_store and cold:
         assert entry is not None
@@ -169,11 +81,11 @@ def load_cached(
         if loaded is not None:
             only_for = None if reads is None else text  # (a store of what it reads)
             return _waiting_graph(root, base, entry, *loaded, only_for)
-        tables = _open(entry)
+        tables = open_entry(entry)
     if entry is not None and tables is not None:
-        return _from_entry(tables, entry, root, base)
+        return CachedGraph.from_entry(tables, entry, base, _reload(root))
     began = time.time()
-    kg = KnowledgeGraph(_load_checked(root), base)
+    kg = CachedGraph(_load_checked(root), base, _reload(root))
     if entry is not None and tables is None and not entry.directory.exists():
         _save(entry, kg, began)
     return kg
@@ -220,44 +132,9 @@ def _waiting_graph(
     ``only_for``: the store holds only what that query text reads, and the child says its
     checks passed only when it has little left to do (see ``_save_streaming``); the
     whole store, if wanted later, is read from the entry."""
-
-    def facts() -> Facts:
-        finish_children()
-        tables = _open(entry)
-        if tables is None:
-            return load_facts(root)
-        graph = weak()
-        if graph is not None:
-            _attach(graph, tables, entry, root)
-        return _stored_facts(tables)()
-
-    kg = KnowledgeGraph(facts, base, entry, recover=lambda: load_facts(root))
-    # Weak: the graph holds ``facts``; a strong cycle would keep the store (1.5 GiB at
-    # 100k contacts) alive until a cyclic collection, past the answer.
-    weak = weakref.ref(kg)
+    kg = CachedGraph.waiting(entry, base, _reload(root))
     kg.hold_unchecked_store(store, passed, only_for)
-    if only_for is not None:
-        kg.rdf_file = _WrittenByChild(entry)
     return kg
-
-
-class _WrittenByChild:
-    """The entry's N-Quads (see dipgraph.graph.knowledge.RdfFile) once the child has put
-    the entry in place: the whole store, when a store made for one query will not do."""
-
-    def __init__(self, entry: CacheEntry) -> None:
-        self.entry = entry
-
-    def nquads_file(self) -> Path | None:
-        finish_children()
-        return self.entry.nquads_file()
-
-    def keep_nquads(self, lines: Iterable[str]) -> Path | None:
-        finish_children()
-        return self.entry.keep_nquads(lines)
-
-    def forget_nquads(self) -> None:
-        self.entry.forget_nquads()
 
 
 class _KeptLines:
@@ -352,7 +229,7 @@ def _save_streaming(
             # left to do (the facts to write), as the query's memory grows as it runs. At
             # 100k contacts the tree's peak was 1.60 GiB with the query run beside the whole
             # entry, 1.45 GiB with it started before the facts, 1.39 GiB after the exit.
-            fill = _fill(kg, None if reads is None else lambda: parent.done(answer_waits=True))
+            fill = parts.fill(kg, None if reads is None else lambda: parent.done(answer_waits=True))
             try:
                 put = draft.commit(fill, sources, began, _read(staged.facts))
                 return 0 if put else CHILD_NO_CACHE
@@ -363,12 +240,13 @@ def _save_streaming(
         return CHILD_NO_CACHE
 
 
-def _save(entry: CacheEntry, kg: KnowledgeGraph, began: float) -> None:
+def _save(entry: CacheEntry, kg: CachedGraph, began: float) -> None:
     sources = [s.file for s in kg.facts.sources.values()]
-    if save_entry(entry, kg, _fill, sources, began, _read(kg.facts)):  # from files' parts
-        tables = _open(entry)
+    # (the views, index and facts from the files' parts: see cached_graph.file_parts)
+    if save_entry(entry, kg, parts.fill, sources, began, _read(kg.facts)):
+        tables = open_entry(entry)
         if tables is not None:  # answer from the entry too: the parts built here can go
-            _attach(kg, tables, entry, kg.facts.root)
+            kg.attach(tables, entry)
 
 
 def _read(facts: Facts) -> tuple[dict[Path, str | None], dict[Path, str]]:
@@ -418,11 +296,12 @@ def check_cached(root: Path, base: str) -> tuple[Facts, list[Problem]]:
     """Check ``root``, re-reading only the files that changed since they were last
     checked; clean facts go into the cache unless already there (a warm check writes
     no entry)."""
-    facts, problems, _ = _check_and_keep(root, base)
+    facts, problems, _ = check_and_keep(root, base)
     return facts, problems
 
 
-def _check_and_keep(root: Path, base: str) -> tuple[Facts, list[Problem], FileChecks | None]:
+def check_and_keep(root: Path, base: str) -> tuple[Facts, list[Problem], FileChecks | None]:
+    """:func:`check_cached`, and the per-file checks it used (None without the cache)."""
     entry = entry_for(root, base) if root.exists() else None
     began = time.time()
     checks = _file_checks() if root.exists() else None
@@ -431,120 +310,8 @@ def _check_and_keep(root: Path, base: str) -> tuple[Facts, list[Problem], FileCh
     if (
         entry is not None
         and not any(p.severity == "error" for p in problems)
-        and _open(entry) is None
+        and open_entry(entry) is None
         and not entry.directory.exists()
     ):
-        _save(entry, KnowledgeGraph(facts, base), began)
+        _save(entry, CachedGraph(facts, base, _reload(root)), began)
     return facts, problems, checks
-
-
-@dataclass
-class CheckReport:
-    """What ``check`` says: every problem, and how many records of each kind and
-    files were checked. ``unchanged``: no file changed since the last check, whose
-    report this is; ``reread``: the fact files read again (the others' checks were
-    kept from earlier runs), None without the cache."""
-
-    problems: list[Problem]
-    counts: dict[str, int]
-    files: int
-    unchanged: bool = False
-    reread: int | None = None
-
-    def as_json(self) -> str:
-        return json.dumps(
-            {
-                # (field by field: dataclasses.astuple deep-copies, 0.5 s for 19k warnings)
-                "problems": [[p.path, p.line, p.col, p.message, p.severity] for p in self.problems],
-                "counts": self.counts,
-                "files": self.files,
-            }
-        )
-
-    @classmethod
-    def from_json(cls, text: str) -> CheckReport:
-        data = json.loads(text)
-        problems = [
-            Problem(*map(_checked_type, p, (str, int, int, str, str))) for p in data["problems"]
-        ]
-        counts = {str(k): _checked_type(v, int) for k, v in dict(data["counts"]).items()}
-        return cls(problems, counts, _checked_type(data["files"], int), unchanged=True, reread=0)
-
-
-def _checked_type(value: Any, kind: type) -> Any:
-    if type(value) is not kind:
-        raise ValueError(f"expected {kind.__name__}")
-    return value
-
-
-def _folder_print(root: Path, report_sources: list[Path]) -> str | None:
-    """The stat of every fact file and source text, None when one changed within the
-    last two seconds or cannot be read (see dipgraph.cache.file_checks.stat_text)."""
-    from dipgraph.cache.file_checks import stat_text
-    from dipgraph.loader.finding import find_fact_files
-
-    listing_problems: list[Problem] = []  # a folder that cannot be read: check it all
-    paths = [*find_fact_files(root, listing_problems), *report_sources]
-    if listing_problems:
-        return None
-    printed = [stat_text(path) for path in paths]
-    if any(p is None for p in printed):
-        return None
-    return json.dumps([[str(path), p] for path, p in zip(paths, printed, strict=True)])
-
-
-def _report_key(root: Path, base: str) -> str:
-    from dipgraph.version import __version__
-
-    digest = hashlib.sha256()
-    for part in (
-        b"check-report-1",
-        __version__.encode(),
-        schema_digest(),
-        os.fsencode(root),
-        os.fsencode(Path.cwd()),
-        base.encode(),
-    ):
-        digest.update(len(part).to_bytes(8, "big") + part)
-    return f"report:{digest.hexdigest()}"
-
-
-def check_report(root: Path, base: str) -> CheckReport:
-    """:func:`check_cached`'s answer as a report; when no fact file or source text has
-    changed since a check that found no error (their stat as git's index keeps it),
-    that check's report, at the cost of a stat of each file."""
-    store = part_store() if root.exists() else None
-    key = None
-    if store is not None:
-        try:
-            key = _report_key(root, base)
-            kept = store.get([key]).get(key)
-            if kept is not None:
-                data = json.loads(kept)
-                entry = entry_for(root, base)
-                if (
-                    entry is not None
-                    and entry.directory.exists()
-                    and _folder_print(root, [Path(p) for p in data["sources"]]) == data["stat"]
-                ):
-                    return CheckReport.from_json(data["report"])
-        except (OSError, sqlite3.Error, ValueError, TypeError, KeyError, RecursionError):
-            pass  # checked from the files
-    from dipgraph.curation import with_curation  # the rules of facts/README.md
-
-    facts, problems, checks = _check_and_keep(root, base)
-    problems = with_curation(facts, problems, root)
-    report = CheckReport(
-        problems,
-        {kind: len(facts.by_kind(kind)) for kind in RECORD_TYPES},
-        len(facts.files),
-        reread=None if checks is None else checks.checked,
-    )
-    if store is not None and key is not None and not any(p.severity == "error" for p in problems):
-        sources = sorted({str(s.file) for s in facts.sources.values()})
-        printed = _folder_print(root, [Path(p) for p in sources])
-        if printed is not None:
-            value = json.dumps({"stat": printed, "sources": sources, "report": report.as_json()})
-            with suppress(sqlite3.Error):
-                store.put({key: value})
-    return report

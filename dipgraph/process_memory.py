@@ -1,17 +1,21 @@
-"""Pausing Python's cyclic garbage collector while large acyclic data is built.
+"""The process's garbage collector and allocator, tuned only when the process's owner says so.
 
 Loading 10k contacts allocates millions of YAML nodes, strings and records that
 all stay alive until the load ends. Each allocation burst triggers a collection
 that rescans every live container, so with the collector running, loading took
 three times as long as the work itself (3.9 s against 1.3 s for 10k contacts).
 Nothing built here forms reference cycles, so reference counting frees it all
-the same; the collector is switched back on afterwards.
+the same: the collector may be paused meanwhile, and switched back on afterwards.
+Once a large structure is gone, its heap pages may go back to the system
+(glibc's ``malloc_trim``).
+
+Both reach into state that belongs to the whole process, so a library must not
+touch them in a program that merely imports it: they act only once the process's
+owner (the command line, a query worker's main loop) called :func:`allow_tuning`.
 
 >>> import gc
->>> with collector_paused():
+>>> with collector_paused():  # not allowed here: the collector keeps running
 ...     gc.isenabled()
-False
->>> gc.isenabled()
 True
 """
 
@@ -26,10 +30,28 @@ from typing import ParamSpec, TypeVar
 P = ParamSpec("P")
 R = TypeVar("R")
 
+_allowed = False
+
+
+def allow_tuning() -> None:
+    """Let :func:`collector_paused` and :func:`give_back_memory` act in this process.
+    Only a process's owner calls this."""
+    global _allowed
+    _allowed = True
+
+
+def tuning_allowed() -> bool:
+    """Whether the process's owner called :func:`allow_tuning`."""
+    return _allowed
+
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Run the block without cyclic collections; nests, and restores the prior state."""
+    """Run the block without cyclic collections when allowed (see the module
+    docstring); nests, and restores the prior state."""
+    if not _allowed:
+        yield
+        return
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -40,7 +62,7 @@ def collector_paused() -> Iterator[None]:
 
 
 def without_collector(function: Callable[P, R]) -> Callable[P, R]:
-    """Decorate a function that builds large acyclic data (see the module docstring)."""
+    """Decorate a function that builds large acyclic data (see :func:`collector_paused`)."""
 
     @wraps(function)
     def paused(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -50,22 +72,11 @@ def without_collector(function: Callable[P, R]) -> Callable[P, R]:
     return paused
 
 
-_trim_allowed = False
-
-
-def allow_memory_trim() -> None:
-    """Let :func:`give_back_memory` act in this process. Only a process's owner calls
-    this (the command line, a query worker's main loop): a library must not reach into
-    the allocator of a program that merely imports it."""
-    global _trim_allowed
-    _trim_allowed = True
-
-
 def give_back_memory() -> None:
     """Return freed heap pages to the system (glibc): once a large structure is gone,
     so that what comes next (a store, another process) can use them. Nothing unless
-    the process's owner allowed it (:func:`allow_memory_trim`)."""
-    if not _trim_allowed:
+    allowed (:func:`allow_tuning`)."""
+    if not _allowed:
         return
     import ctypes
     import ctypes.util
