@@ -3,6 +3,7 @@ full check says, over random sequences of edits."""
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import re
@@ -25,7 +26,7 @@ from dipgraph.facts import RECORD_TYPES
 from dipgraph.graph.iris import DEFAULT_BASE
 from dipgraph.graph.knowledge import KnowledgeGraph
 from dipgraph.graph.to_rdf import compile_quads
-from dipgraph.loader import check_facts
+from dipgraph.loader import check_facts, fact_files
 
 MOVED = """  - id: adams-dorin-message
     type: message
@@ -291,6 +292,79 @@ def test_check_says_what_it_read_again(cli, small_copy: Path) -> None:
     edited = cli("check", "--facts", small_copy)
     assert edited.code == 0 and edited.out.splitlines()[0] == ok
     assert "1 of 4 file(s) read again" in edited.out
+
+
+# Runs `dipgraph check` in this process, noting every file under the facts folder that
+# is opened (the audit hook sees builtins.open, io.open and os.open), stat'd or listed.
+WATCHED_CHECK = """
+import collections, json, os, sys
+root = os.path.realpath(sys.argv[1])
+seen = {"opened": [], "listed": [], "stats": collections.Counter()}
+def under(path):
+    return os.path.realpath(os.fsdecode(path)).startswith(root)
+def hook(event, args):
+    if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)) and under(args[0]):
+        seen["opened"].append(os.fsdecode(args[0]))
+    elif event in ("os.listdir", "os.scandir") and args[0] is not None and under(args[0]):
+        seen["listed"].append(os.fsdecode(args[0]))
+sys.addaudithook(hook)
+real_stat = os.stat
+def stat(path, *rest, **named):
+    if isinstance(path, (str, bytes, os.PathLike)) and under(path):
+        seen["stats"][os.fsdecode(path)] += 1
+    return real_stat(path, *rest, **named)
+os.stat = stat
+sys.argv = ["dipgraph", "check", "--facts", root]
+import dipgraph.cli
+try:
+    dipgraph.cli.main()
+finally:
+    print("WATCHED " + json.dumps(seen), file=sys.stderr)
+"""
+
+
+def test_an_unchanged_check_reads_no_file_and_says_so(small_copy: Path, tmp_path: Path) -> None:
+    """The whole ``dipgraph check`` process, second run on an unchanged folder: no fact
+    file or source text is opened, each is stat'd (a changed one must be seen) and no
+    more than twice, the folder is listed, and the command says it read no file."""
+    import subprocess
+    import sys
+    import time
+
+    env = {
+        **os.environ,
+        "DIPGRAPH_CACHE_DIR": str(tmp_path / "cache"),
+        "PYTHONPATH": str(REPO),
+        "PYTHONIOENCODING": "utf-8",
+    }
+    root = small_copy.resolve()
+    time.sleep(2.1)  # files changed in the last two seconds are always read
+
+    def check() -> tuple[str, dict]:
+        done = subprocess.run(
+            [sys.executable, "-c", WATCHED_CHECK, str(root)],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        (line,) = [x for x in done.stderr.splitlines() if x.startswith("WATCHED ")]
+        return done.stdout, json.loads(line.removeprefix("WATCHED "))
+
+    first_out, first = check()
+    assert first["opened"]  # the first check reads the files: the hook sees them
+    out, seen = check()
+    assert "no file changed since the last check: its answer, no file read" in out
+    assert out.splitlines()[0] == first_out.splitlines()[0]
+    assert seen["opened"] == []
+    texts = [root / "sources" / "wire.txt", root / "sources" / "arabic.txt"]
+    for path in fact_files(root):  # once for the entry's key, once for the report
+        assert 1 <= seen["stats"].get(str(path), 0) <= 2, path
+    for path in texts:  # (not in the entry's key)
+        assert seen["stats"].get(str(path), 0) == 1, path
+    assert str(root) in seen["listed"]
 
 
 def test_the_per_file_checks_stay_within_a_quarter_of_the_cache_limit(
