@@ -8,6 +8,7 @@ import os
 import random
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,7 @@ MOVED = """  - id: adams-dorin-message
       - source: wire
         quote: Adams proposed to send a message to Dorin in January 2022.
 """
+SMALL_README = REPO / "tests" / "fixtures" / "small" / "README.md"
 QUOTE = "Secretary Alice Adams spoke by telephone with Minister Boris Belov in March 2020."
 ACTORS = ["alice-adams", "boris-belov", "carol-clark", "dmitri-dorin", "vladimir-putin"]
 EXTRAS = {  # files of other kinds, each exercising a check across files
@@ -221,6 +223,35 @@ def test_an_unchanged_folder_is_answered_from_the_stat_of_its_files(
     assert not changed.unchanged and any("quote" in p.message for p in changed.problems)
 
 
+@pytest.mark.parametrize("how", ["edited", "removed", "added"])
+def test_an_edit_of_the_folders_curation_tables_is_seen(
+    small_copy: Path, tmp_path: Path, monkeypatch, how: str
+) -> None:
+    """The folder's README.md holds the tables the curation rules read ("Names not
+    printed"...): a check after it changed, appeared or went says what a full check says,
+    never the kept report of the folder as it was."""
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "RECENT_NS", -(10**18))
+    root = small_copy.resolve()
+    readme = root / "README.md"
+    if how == "added":
+        readme.unlink()
+    assert check_report(root, DEFAULT_BASE).problems == with_curation(*check_facts(root), root)
+    assert check_report(root, DEFAULT_BASE).unchanged
+    if how == "edited":
+        text = readme.read_text("utf-8")
+        readme.write_text(re.sub(r"(?m)^\| usa \| the wire.*\n", "", text), "utf-8")
+    elif how == "removed":
+        readme.unlink()
+    else:
+        shutil.copy(SMALL_README, readme)
+    expected = with_curation(*check_facts(root), root)
+    report = check_report(root, DEFAULT_BASE)
+    assert not report.unchanged and report.problems == expected
+    if how != "added":  # the tables excused these: without them, the rules find them
+        assert any("curation rule 5" in p.message for p in expected)
+
+
 def test_a_damaged_stored_check_is_checked_again(small_copy: Path, tmp_path: Path, monkeypatch):
     """A stored result of the wrong shape is a miss, never an answer or a traceback."""
     import sqlite3
@@ -276,8 +307,6 @@ def test_a_cold_load_after_an_edit_reads_only_the_changed_file(
 
 def test_check_says_what_it_read_again(cli, small_copy: Path) -> None:
     """The command line says when no file changed, and how many files it read again."""
-    import time
-
     # Files changed in the last two seconds are always read, and the report of a check
     # that read them is not kept: wait as a user would.
     time.sleep(2.1)
@@ -329,7 +358,6 @@ def test_an_unchanged_check_reads_no_file_and_says_so(small_copy: Path, tmp_path
     more than twice, the folder is listed, and the command says it read no file."""
     import subprocess
     import sys
-    import time
 
     env = {
         **os.environ,
@@ -473,11 +501,14 @@ def test_an_entry_from_parts_follows_what_other_files_change(
 
     monkeypatch.setattr(file_parts, "compile_part", spy)
     entry_for(root.resolve(), DEFAULT_BASE).mark_nquads_wanted()  # type: ignore[union-attr]
-    (root / "sources" / "bulletin.txt").write_text(
+    bulletin = root / "sources" / "bulletin.txt"
+    bulletin.write_text(
         "Belov and Clark met in Vienna on 2 May, the bulletin says.\n"
         "They met again in the evening.\n",
         encoding="utf-8",
     )
+    past = time.time() - 120  # a source text changed within a second of a compile is
+    os.utime(bulletin, (past, past))  # not trusted: no entry would be kept (by design)
 
     def edit(name: str, old: str, new: str) -> list[str]:
         path = root / name

@@ -1,9 +1,9 @@
 """``dipgraph check``'s report through the cache: kept whole while no file changes.
 
-A folder where no fact file or source text changed since a check without errors (their
-stat, as git's index keeps it) gets that check's report back at the cost of a stat of
-each file; otherwise :func:`dipgraph.cached_graph.check_and_keep` checks it, re-reading
-only the files whose bytes changed.
+A folder where no fact file, source text or curation table changed since a check
+without errors (their stat, as git's index keeps it) gets that check's report back at
+the cost of a stat of each file; otherwise :func:`dipgraph.cached_graph.check_and_keep`
+checks it, re-reading only the files whose bytes changed.
 """
 
 from __future__ import annotations
@@ -63,16 +63,22 @@ def _checked_type(value: Any, kind: type) -> Any:
 
 
 def _folder_print(root: Path, report_sources: list[Path]) -> str | None:
-    """The stat of every fact file and source text, None when one changed within the
-    last two seconds or cannot be read (see dipgraph.cache.file_checks.stat_text)."""
+    """The stat of every fact file and source text and of the curation rules' tables
+    (the folder's README.md, present or not, and the general guide), None when one
+    changed within the last two seconds or cannot be read (see
+    dipgraph.cache.file_checks.stat_text)."""
     from dipgraph.cache.file_checks import stat_text
+    from dipgraph.curation.guide import GUIDE_FILE
     from dipgraph.loader.finding import find_fact_files
 
     listing_problems: list[Problem] = []  # a folder that cannot be read: check it all
-    paths = [*find_fact_files(root, listing_problems), *report_sources]
+    paths = [*find_fact_files(root, listing_problems), *report_sources, GUIDE_FILE]
     if listing_problems:
         return None
     printed = [stat_text(path) for path in paths]
+    readme = root / "README.md"  # (read when root is a folder: see read_guide)
+    paths.append(readme)
+    printed.append(stat_text(readme) if os.path.lexists(readme) else "absent")
     if any(p is None for p in printed):
         return None
     return json.dumps([[str(path), p] for path, p in zip(paths, printed, strict=True)])
