@@ -479,6 +479,27 @@ BULLETIN_SOURCE = """  - id: bulletin
 """
 
 
+def parts_made(
+    module: object, name: str, small_copy: Path, tmp_path: Path, monkeypatch
+) -> tuple[Path, list[str]]:
+    """The small facts moved to ``tmp_path/facts`` (shown as ``facts/...``) with a
+    cache of their own, and the list of the files whose part ``module.name(x, part)``
+    makes from now on."""
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "facts"
+    shutil.move(small_copy, root)
+    monkeypatch.chdir(tmp_path)
+    made: list[str] = []
+    real = getattr(module, name)
+
+    def spy(first, part):
+        made.append(part.shown)
+        return real(first, part)
+
+    monkeypatch.setattr(module, name, spy)
+    return root, made
+
+
 def test_an_entry_from_parts_follows_what_other_files_change(
     small_copy: Path, tmp_path: Path, monkeypatch
 ) -> None:
@@ -488,18 +509,7 @@ def test_an_entry_from_parts_follows_what_other_files_change(
     compile, N-Quads included."""
     import dipgraph.cached_graph.file_parts as file_parts
 
-    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
-    root = tmp_path / "facts"
-    shutil.move(small_copy, root)
-    monkeypatch.chdir(tmp_path)
-    made: list[str] = []
-    real = file_parts.compile_part
-
-    def spy(kg, part):
-        made.append(part.shown)
-        return real(kg, part)
-
-    monkeypatch.setattr(file_parts, "compile_part", spy)
+    root, made = parts_made(file_parts, "compile_part", small_copy, tmp_path, monkeypatch)
     entry_for(root.resolve(), DEFAULT_BASE).mark_nquads_wanted()  # type: ignore[union-attr]
     bulletin = root / "sources" / "bulletin.txt"
     bulletin.write_text(
@@ -603,3 +613,72 @@ def test_a_damaged_compile_part_is_made_again(
     with sqlite3.connect(tmp_path / "cache" / "compiled.sqlite") as db:
         db.execute("UPDATE parts SET value = ? WHERE key NOT LIKE 'wanted:%'", (damage,))
     agree(root)
+
+
+def curation_contact(ident: str, parties: str, *exceptions: str) -> str:
+    excuses = f"    exceptions: {list(exceptions)}\n" if exceptions else ""
+    return (
+        f"  - id: {ident}\n    type: meeting\n    participants: [{parties}]\n"
+        f"    summary: s\n{excuses}    evidence:\n      - source: wire\n"
+        f"        quote: {QUOTE}\n"
+    )
+
+
+def test_the_curation_rules_of_one_fact_run_over_the_changed_files_only(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """check's curation warnings after an edit are a full check's, in the same order
+    (several at one fact, excused ones, exceptions that excuse nothing, quotes shared
+    across files); the rules reading one fact run over the edited file only, and over
+    every file when the source texts, the actors or the folder's tables change, or
+    when a kept finding is damaged."""
+    import sqlite3
+
+    import dipgraph.cached_graph.curation_parts as curation_parts
+
+    root, made = parts_made(curation_parts, "_only", small_copy, tmp_path, monkeypatch)
+    (root / "extra").mkdir()
+    (root / "extra" / "a.yaml").write_text(
+        "contacts:\n"
+        + curation_contact("x-1", "alice-adams, carol-clark", "named: excused", "speaker: none")
+        + curation_contact("x-2", "carol-clark, dmitri-dorin", "nosuch: unknown rule"),
+        "utf-8",
+    )
+    (root / "extra" / "b.yaml").write_text(
+        "contacts:\n" + curation_contact("x-3", "dmitri-dorin, vladimir-putin"), "utf-8"
+    )
+
+    def check() -> list[str]:
+        made.clear()
+        report = check_report(root.resolve(), DEFAULT_BASE)
+        assert report.problems == with_curation(*check_facts(root), root)
+        return sorted(made)
+
+    everything = ["facts/extra/a.yaml", "facts/extra/b.yaml", "facts/facts.yaml"]
+    assert check() == everything
+    warnings = check_report(root.resolve(), DEFAULT_BASE).problems
+    assert {p.path for p in warnings} == {"facts/extra/a.yaml", "facts/extra/b.yaml"}
+    rules = " ".join(p.message for p in warnings)
+    for rule in ("(named,", "(shared-quote,", "(speaker,", "(nosuch,"):
+        assert rule in rules
+    b = root / "extra" / "b.yaml"
+    b.write_text(b.read_text("utf-8").replace("summary: s", "summary: t"), "utf-8")
+    assert check() == ["facts/extra/b.yaml"]
+    b.write_text(b.read_text("utf-8").replace("vladimir-putin", "boris-belov"), "utf-8")
+    assert check() == ["facts/extra/b.yaml"]
+    wire = root / "sources" / "wire.txt"
+    wire.write_text(wire.read_text("utf-8") + "\nCarol Clark met Dmitri Dorin.\n", "utf-8")
+    assert check() == everything
+    actors = root / "people" / "actors.yaml"
+    actors.write_text(actors.read_text("utf-8").replace("Carol Clark", "Carol Clarke"), "utf-8")
+    assert check() == everything
+    readme = root / "README.md"
+    readme.write_text(readme.read_text("utf-8") + "\n", "utf-8")
+    assert check() == everything
+    assert check() == []
+    with sqlite3.connect(tmp_path / "cache" / "files.sqlite") as db:
+        db.execute(
+            'UPDATE parts SET value = \'[["contact", "x-9", "named", "m"]]\''
+            " WHERE key LIKE 'curation:%'"
+        )
+    assert check() == everything

@@ -121,10 +121,10 @@ def check_report(root: Path, base: str) -> CheckReport:
                     return CheckReport.from_json(data["report"])
         except (OSError, sqlite3.Error, ValueError, TypeError, KeyError, RecursionError):
             pass  # checked from the files
-    from dipgraph.curation import with_curation  # the rules of facts/README.md
+    from dipgraph.cached_graph.curation_parts import with_cached_curation
 
     facts, problems, checks = check_and_keep(root, base)
-    problems = with_curation(facts, problems, root)
+    problems = with_cached_curation(facts, problems, root, base)  # facts/README.md's rules
     report = CheckReport(
         problems,
         {kind: len(facts.by_kind(kind)) for kind in RECORD_TYPES},

@@ -7,29 +7,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from dipgraph.curation.rules import Curation, findings, message
+from dipgraph.curation.rules import Curation, Finding, findings, findings_with, message
 from dipgraph.facts import Facts
 from dipgraph.loader.problems import Problem
 
 __all__ = ["curation_problems", "with_curation"]
 
 
-def curation_problems(facts: Facts, root: Path | None = None) -> list[Problem]:
+#: What :data:`~dipgraph.curation.rules.LOCAL_RULES` find, given the rules' view of the
+#: facts (a cache gives it from each file's kept findings).
+LocalFindings = Callable[[Curation], list[Finding]]
+
+
+def curation_problems(
+    facts: Facts, root: Path | None = None, local: LocalFindings | None = None
+) -> list[Problem]:
     """Each curation finding as a warning at the fact's place."""
+    cur = Curation.of(facts, root)
     problems = []
-    for finding in findings(Curation.of(facts, root)):
+    for finding in findings(cur) if local is None else findings_with(cur, local(cur)):
         where = getattr(finding.record, "location", None)
         path, line, col = (where.path, where.line, where.col) if where else (str(facts.root), 0, 0)
         problems.append(Problem(path, line, col, message(finding), "warning"))
     return problems
 
 
-def with_curation(facts: Facts, problems: list[Problem], root: Path | None) -> list[Problem]:
+def with_curation(
+    facts: Facts, problems: list[Problem], root: Path | None, local: LocalFindings | None = None
+) -> list[Problem]:
     """``problems`` and, when none is an error, the curation warnings, in file order:
     what ``check`` reports, whichever way the facts were read."""
     if any(p.severity == "error" for p in problems):
         return problems
-    found = [*problems, *curation_problems(facts, root)]
+    found = [*problems, *curation_problems(facts, root, local)]
     return sorted(found, key=lambda p: (p.path, p.line, p.col))
