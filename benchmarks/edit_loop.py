@@ -1,11 +1,18 @@
-"""A curator's session, replayed: edit one contact, check, ask again (talks, show,
-sparql), repeated; each step timed as a whole process and printed beside the cold
-and warm times of the same command measured in the same run.
+"""A curator's session, replayed on synthetic facts: cold and unchanged checks, then
+rounds of editing one contact's summary (check, talks, sparql who-talked-to-whom,
+show), adding a contact (check, talks, sparql) and deleting one (check, talks,
+sparql). Each step is a whole process, timed with its peak RSS, and printed beside the
+cold and warm times of the same command measured in the same run.
 
-Run: python benchmarks/edit_loop.py --contacts 10000 [--rounds 3] [--data DIR]
-(``--data`` reuses a folder benchmarks/synth.py wrote; it is copied, never edited).
-The machine's load average is printed at the start and the end: on a shared machine,
-compare ratios, not seconds.
+Run: python benchmarks/edit_loop.py [--size 10k|100k|1m | --contacts N] [--rounds 2]
+     [--data DIR] [--baseline CHECKOUT]
+
+``--data`` reuses a folder benchmarks/synth.py wrote (copied, never edited).
+``--baseline`` replays the same session with another checkout's code (its own copy of
+the facts and its own cache), each step run right after this checkout's: the last
+column is this checkout's time over the baseline's, measured under the same load.
+The load average is printed at the start and the end: on a shared machine, compare
+ratios, not seconds.
 """
 
 from __future__ import annotations
@@ -18,97 +25,194 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+SETTLE = 2.1  # a file changed in the last two seconds is hashed, not known by its stat
 
 
-def run(argv: list[str], env: dict[str, str]) -> tuple[float, str, str]:
+def run(argv: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """Seconds, peak RSS (MiB) and the last line it printed of one whole process
+    (warnings, which name a file, left out)."""
     started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "dipgraph", *argv], env=env, capture_output=True, text=True
-    )
-    elapsed = time.perf_counter() - started
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(argv)} failed: {done.stderr[-2000:]}")
-    return elapsed, done.stdout, done.stderr
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "dipgraph", *argv], env=env, stdout=out, stderr=err
+        )
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        elapsed = time.perf_counter() - started
+        err.seek(0)
+        text = err.read().decode("utf-8", "replace")
+        out.seek(0)
+        said = out.read(1 << 20).decode("utf-8", "replace") if argv[0] == "check" else ""
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed: {text[-2000:]}")
+    lines = [line for line in (said + text).splitlines() if line and not line.startswith("/")]
+    return elapsed, usage.ru_maxrss / 1024, lines[-1] if lines else ""
 
 
-def first_actor(facts: Path) -> str:
-    text = next((facts / "actors").glob("*.yaml")).read_text("utf-8")
-    return re.search(r"- id: (\S+)", text).group(1)  # type: ignore[union-attr]
+def party_of_first_contact(facts: Path) -> str:
+    text = sorted((facts / "contacts").glob("*.yaml"))[0].read_text("utf-8")
+    found = re.search(r"(?:participants|sides): \[+([\w-]+)", text)
+    assert found is not None
+    return found.group(1)
 
 
-def edit_one_contact(facts: Path, round_: int) -> Path:
+def _contact_files(facts: Path) -> list[Path]:
+    return sorted((facts / "contacts").glob("*.yaml"))
+
+
+def edit_summary(facts: Path, round_: int) -> str:
     """Change one contact's summary, as a curator fixing a sentence would."""
-    path = sorted((facts / "contacts").glob("*.yaml"))[round_ % 3 + 1]
+    files = _contact_files(facts)
+    path = files[round_ % len(files)]
     text = path.read_text("utf-8")
-    edited = re.sub(r'summary: ("?)', rf"summary: \1Edited {round_}: ", text, count=1)
-    path.write_text(edited, "utf-8")
-    return path
+    path.write_text(re.sub(r'summary: ("?)', rf"summary: \1Edited {round_}: ", text, count=1))
+    return path.name
+
+
+def _blocks(text: str) -> list[str]:
+    return re.split(r"(?m)^(?=  - id: )", text)
+
+
+def add_contact(facts: Path, round_: int) -> str:
+    """Append a contact to the last contacts file: a copy of its first one under a new
+    id (same parties, same quote: it passes every check)."""
+    path = _contact_files(facts)[-1]
+    text = path.read_text("utf-8")
+    first = _blocks(text)[1]
+    added = re.sub(r"- id: \S+", f"- id: contact-added-{round_}", first, count=1)
+    path.write_text(text.rstrip("\n") + "\n" + added, "utf-8")
+    return path.name
+
+
+def delete_contact(facts: Path, round_: int) -> str:
+    """Remove one contact (the second of a file: no other fact refers to contacts)."""
+    files = _contact_files(facts)
+    path = files[(round_ + 1) % len(files)]
+    blocks = _blocks(path.read_text("utf-8"))
+    del blocks[2]
+    path.write_text("".join(blocks), "utf-8")
+    return path.name
+
+
+@dataclass
+class Side:
+    """One checkout under test: its code, its copy of the facts, its cache."""
+
+    name: str
+    code: Path
+    facts: Path
+    env: dict[str, str]
+    cold: dict[str, tuple[float, float, str]] = field(default_factory=dict)
+    warm: dict[str, tuple[float, float, str]] = field(default_factory=dict)
+
+    def commands(self, actor: str) -> dict[str, list[str]]:
+        facts = str(self.facts)
+        return {
+            "check": ["check", "--facts", facts],
+            "talks": ["talks", actor, "--facts", facts, "--format", "json"],
+            "show": ["show", actor, "--facts", facts, "--format", "json"],
+            "sparql": ["sparql", "who-talked-to-whom", "--facts", facts, "--format", "json"],
+        }
+
+    def fresh_cache(self) -> None:
+        shutil.rmtree(self.env["DIPGRAPH_CACHE_DIR"], ignore_errors=True)
+
+
+def make_side(name: str, code: Path, work: Path, source: Path) -> Side:
+    facts = work / name / "facts"
+    shutil.copytree(source, facts)
+    env = {
+        **os.environ,
+        "DIPGRAPH_CACHE_DIR": str(work / name / "cache"),
+        "PYTHONPATH": str(code),
+        "COLUMNS": "120",
+    }
+    env.pop("DIPGRAPH_NO_CACHE", None)
+    return Side(name, code, facts, env)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--size", choices=SIZES, help="10k, 100k or 1m contacts")
     parser.add_argument("--contacts", type=int, default=10000)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--data", type=Path, help="a synth.py folder to copy")
+    parser.add_argument("--baseline", type=Path, help="another checkout, run beside this one")
     args = parser.parse_args()
+    contacts = SIZES[args.size] if args.size else args.contacts
     work = Path(tempfile.mkdtemp(prefix="dipgraph-edit-loop-"))
-    facts = work / "facts"
-    if args.data:
-        shutil.copytree(args.data, facts)
-    else:
+    source = args.data
+    if source is None:
         sys.path.insert(0, str(HERE))
         from synth import synthesize
 
-        synthesize(facts, args.contacts)
-    env = {
-        **os.environ,
-        "DIPGRAPH_CACHE_DIR": str(work / "cache"),
-        "PYTHONPATH": str(ROOT),
-    }
-    env.pop("DIPGRAPH_NO_CACHE", None)
-    actor = first_actor(facts)
-    commands = {
-        "check": ["check", "--facts", str(facts)],
-        "talks": ["talks", actor, "--facts", str(facts), "--format", "json"],
-        "show": ["show", actor, "--facts", str(facts), "--format", "json"],
-        "sparql": ["sparql", "who-talked-to-whom", "--facts", str(facts), "--format", "json"],
-    }
-    print(f"contacts: {args.contacts}  rounds: {args.rounds}  load average: {os.getloadavg()}")
-    time.sleep(2.1)  # the copied files settle: an unchanged file is known by its stat
-    cold: dict[str, float] = {}
-    warm: dict[str, float] = {}
-    for name in commands:  # each cold: a fresh cache for every command
-        shutil.rmtree(work / "cache", ignore_errors=True)
-        cold[name], _, _ = run(commands[name], env)
-    shutil.rmtree(work / "cache", ignore_errors=True)
-    run(commands["check"], env)
-    run(commands["sparql"], env)  # writes the N-Quads: later ones are warm
-    time.sleep(2.1)
-    for name in commands:
-        warm[name] = min(run(commands[name], env)[0] for _ in range(2))
-    print(f"{'step':34} {'s':>7} {'x cold':>7} {'x warm':>7}")
-    for name in commands:
-        print(f"{'cold ' + name:34} {cold[name]:7.2f} {1:7.2f} {cold[name] / warm[name]:7.2f}")
-        print(f"{'warm ' + name:34} {warm[name]:7.2f} {warm[name] / cold[name]:7.2f} {1:7.2f}")
-    for round_ in range(args.rounds):
-        edited = edit_one_contact(facts, round_)
-        for name in ("check", "talks", "show", "sparql"):
-            took, _, err = run(commands[name], env)
-            label = f"r{round_} {name} after editing {edited.name}"
-            note = err.strip().splitlines()[-1] if name == "check" and err.strip() else ""
-            print(
-                f"{label:34} {took:7.2f} {took / cold[name]:7.2f} {took / warm[name]:7.2f}  {note}"
-            )
-    time.sleep(2.1)
-    took, _, err = run(commands["check"], env)
+        source = work / "synth"
+        synthesize(source, contacts)
+    sides = [make_side("this", ROOT, work, source)]
+    if args.baseline:
+        sides.append(make_side("baseline", args.baseline.resolve(), work, source))
+    actor = party_of_first_contact(source)
     print(
-        f"{'check, nothing changed':34} {took:7.2f} {took / cold['check']:7.2f} "
-        f"{took / warm['check']:7.2f}  {err.strip()}"
+        f"contacts: {contacts}  rounds: {args.rounds}  sides: "
+        f"{', '.join(f'{s.name}={s.code}' for s in sides)}  load average: {os.getloadavg()}",
+        flush=True,
     )
+    time.sleep(SETTLE)
+    names = ("check", "talks", "show", "sparql")
+    for name in names:  # each cold: a fresh cache for every command
+        for side in sides:
+            side.fresh_cache()
+            side.cold[name] = run(side.commands(actor)[name], side.env)
+    for side in sides:
+        side.fresh_cache()
+        run(side.commands(actor)["check"], side.env)
+        run(side.commands(actor)["sparql"], side.env)  # writes the N-Quads: later ones warm
+    time.sleep(SETTLE)
+    for name in names:
+        for side in sides:
+            side.warm[name] = min(run(side.commands(actor)[name], side.env) for _ in range(2))
+    header = f"{'step':44} {'s':>7} {'x cold':>7} {'x warm':>7} {'MiB':>6}"
+    if len(sides) > 1:
+        header += f" {'base s':>7} {'x base':>7}"
+    print(header)
+
+    def line(label: str, times: list[tuple[float, float, str]], name: str) -> None:
+        took, peak, note = times[0]
+        this = sides[0]
+        text = (
+            f"{label:44} {took:7.2f} {took / this.cold[name][0]:7.2f} "
+            f"{took / this.warm[name][0]:7.2f} {peak:6.0f}"
+        )
+        if len(times) > 1:
+            text += f" {times[1][0]:7.2f} {took / times[1][0]:7.2f}"
+        print(text + (f"  {note}" if name == "check" and note else ""), flush=True)
+
+    for name in names:
+        line(f"cold {name}", [s.cold[name] for s in sides], name)
+        line(f"warm {name} (best of 2)", [s.warm[name] for s in sides], name)
+
+    def step(label: str, name: str) -> None:
+        line(label, [run(s.commands(actor)[name], s.env) for s in sides], name)
+
+    step("check, nothing changed", "check")
+    edits = (
+        ("edit a summary", edit_summary, ("check", "talks", "sparql", "show")),
+        ("add a contact", add_contact, ("check", "talks", "sparql")),
+        ("delete a contact", delete_contact, ("check", "talks", "sparql")),
+    )
+    for round_ in range(args.rounds):
+        for what, edit, steps in edits:
+            edited = {edit(side.facts, round_) for side in sides}.pop()  # each side's copy
+            for name in steps:
+                step(f"r{round_} {what} ({edited}): {name}", name)
+    time.sleep(SETTLE)
+    step("check, nothing changed", "check")
     print(f"load average at the end: {os.getloadavg()}")
     shutil.rmtree(work, ignore_errors=True)
 

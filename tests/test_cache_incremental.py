@@ -3,10 +3,12 @@ full check says, over random sequences of edits."""
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -14,13 +16,18 @@ import pytest
 import dipgraph
 import dipgraph.cache as cache
 from conftest import REPO
+from dipgraph.cache import entry_for
 from dipgraph.cache.records import encode_facts
+from dipgraph.cache.tables import Tables, TableWriter
 from dipgraph.cached_graph import check_cached
 from dipgraph.cached_graph.check_report import check_report
+from dipgraph.cached_graph.parts import fill
 from dipgraph.curation import with_curation
 from dipgraph.facts import RECORD_TYPES
 from dipgraph.graph.iris import DEFAULT_BASE
-from dipgraph.loader import check_facts
+from dipgraph.graph.knowledge import KnowledgeGraph
+from dipgraph.graph.to_rdf import compile_quads
+from dipgraph.loader import check_facts, fact_files
 
 MOVED = """  - id: adams-dorin-message
     type: message
@@ -115,6 +122,37 @@ def edit(root: Path, rng: random.Random, step: int) -> Path | None:
     return facts
 
 
+def contents(index: Path) -> dict:
+    """Every part of an entry's tables, read whole (the source texts' digests aside)."""
+    tables = Tables(index)
+    found: dict = {}
+    for name, (kind, *_) in tables.parts.items():
+        if kind == "list":
+            found[name] = list(tables.list(name))
+        elif kind in ("map", "shards"):
+            found[name] = dict(tables.map(name).items())
+        elif name != "value:sources":
+            found[name] = tables.value(name.removeprefix("value:"))
+    return found
+
+
+def entry_agrees(root: Path, facts, tmp: Path) -> None:
+    """The entry the cache holds for ``root`` (assembled from the files' parts) is the
+    one a whole compile of ``facts`` writes; its N-Quads, if written, are the quads."""
+    entry = entry_for(root.resolve(), DEFAULT_BASE)
+    assert entry is not None and entry.directory.exists()
+    kg = KnowledgeGraph(facts, DEFAULT_BASE)
+    whole = tmp / "whole.sqlite"
+    whole.unlink(missing_ok=True)
+    writer = TableWriter(whole)
+    fill(kg)(writer)
+    writer.close()
+    assert contents(entry.index_path) == contents(whole)
+    if entry.nquads_path.exists():
+        lines = entry.nquads_path.read_text("utf-8").splitlines(keepends=True)
+        assert sorted(lines) == sorted(compile_quads(facts, kg.model, kg.base).nquads_lines())
+
+
 def agree(root: Path) -> None:
     full_facts, full_problems = check_facts(root)
     report = check_report(root.resolve(), DEFAULT_BASE)
@@ -125,6 +163,8 @@ def agree(root: Path) -> None:
     facts, problems = check_cached(root.resolve(), DEFAULT_BASE)
     assert problems == full_problems
     assert encode_facts(facts) == encode_facts(full_facts)  # locations included
+    if not any(p.severity == "error" for p in full_problems):
+        entry_agrees(root, full_facts, root.parent)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -143,6 +183,9 @@ def test_incremental_and_full_checks_agree_over_random_edits(
     if trust_stat:
         monkeypatch.setattr(cache, "RECENT_NS", -(10**18))
     rng = random.Random(seed)
+    entry = entry_for(root.resolve(), DEFAULT_BASE)
+    if seed != 3:  # the store was asked for: entries are written with their N-Quads
+        entry.mark_nquads_wanted()  # type: ignore[union-attr]
     agree(root)
     for step in range(14):
         written = edit(root, rng, step)
@@ -177,6 +220,31 @@ def test_an_unchanged_folder_is_answered_from_the_stat_of_its_files(
     os.utime(wire, ns=(10**18,) * 2)
     changed = check_report(root, DEFAULT_BASE)
     assert not changed.unchanged and any("quote" in p.message for p in changed.problems)
+
+
+def test_an_edit_of_the_curation_guide_is_seen_and_the_readme_is_prose(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """The rules read the general guide (a fact carries its own exceptions): a check
+    after the guide changed checks again and says what a full check says; the folder's
+    README.md is prose, and editing it keeps the report."""
+    import dipgraph.curation.guide as guide
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "RECENT_NS", -(10**18))
+    copy = tmp_path / "guide.yaml"
+    shutil.copy(guide.GUIDE_FILE, copy)
+    monkeypatch.setattr(guide, "GUIDE_FILE", copy)
+    root = small_copy.resolve()
+    assert check_report(root, DEFAULT_BASE).problems == with_curation(*check_facts(root))
+    assert check_report(root, DEFAULT_BASE).unchanged
+    (root / "README.md").write_text("# Notes\n\nProse only.\n", "utf-8")
+    assert check_report(root, DEFAULT_BASE).unchanged
+    copy.write_text(copy.read_text("utf-8") + "# edited\n", "utf-8")
+    os.utime(copy, ns=(10**18, 10**18))
+    report = check_report(root, DEFAULT_BASE)
+    assert not report.unchanged
+    assert report.problems == with_curation(*check_facts(root))
 
 
 def test_a_damaged_stored_check_is_checked_again(small_copy: Path, tmp_path: Path, monkeypatch):
@@ -234,8 +302,6 @@ def test_a_cold_load_after_an_edit_reads_only_the_changed_file(
 
 def test_check_says_what_it_read_again(cli, small_copy: Path) -> None:
     """The command line says when no file changed, and how many files it read again."""
-    import time
-
     # Files changed in the last two seconds are always read, and the report of a check
     # that read them is not kept: wait as a user would.
     time.sleep(2.1)
@@ -250,6 +316,78 @@ def test_check_says_what_it_read_again(cli, small_copy: Path) -> None:
     edited = cli("check", "--facts", small_copy)
     assert edited.code == 0 and edited.out.splitlines()[0] == ok
     assert "1 of 4 file(s) read again" in edited.out
+
+
+# Runs `dipgraph check` in this process, noting every file under the facts folder that
+# is opened (the audit hook sees builtins.open, io.open and os.open), stat'd or listed.
+WATCHED_CHECK = """
+import collections, json, os, sys
+root = os.path.realpath(sys.argv[1])
+seen = {"opened": [], "listed": [], "stats": collections.Counter()}
+def under(path):
+    return os.path.realpath(os.fsdecode(path)).startswith(root)
+def hook(event, args):
+    if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)) and under(args[0]):
+        seen["opened"].append(os.fsdecode(args[0]))
+    elif event in ("os.listdir", "os.scandir") and args[0] is not None and under(args[0]):
+        seen["listed"].append(os.fsdecode(args[0]))
+sys.addaudithook(hook)
+real_stat = os.stat
+def stat(path, *rest, **named):
+    if isinstance(path, (str, bytes, os.PathLike)) and under(path):
+        seen["stats"][os.fsdecode(path)] += 1
+    return real_stat(path, *rest, **named)
+os.stat = stat
+sys.argv = ["dipgraph", "check", "--facts", root]
+import dipgraph.cli
+try:
+    dipgraph.cli.main()
+finally:
+    print("WATCHED " + json.dumps(seen), file=sys.stderr)
+"""
+
+
+def test_an_unchanged_check_reads_no_file_and_says_so(small_copy: Path, tmp_path: Path) -> None:
+    """The whole ``dipgraph check`` process, second run on an unchanged folder: no fact
+    file or source text is opened, each is stat'd (a changed one must be seen) and no
+    more than twice, the folder is listed, and the command says it read no file."""
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "DIPGRAPH_CACHE_DIR": str(tmp_path / "cache"),
+        "PYTHONPATH": str(REPO),
+        "PYTHONIOENCODING": "utf-8",
+    }
+    root = small_copy.resolve()
+    time.sleep(2.1)  # files changed in the last two seconds are always read
+
+    def check() -> tuple[str, dict]:
+        done = subprocess.run(
+            [sys.executable, "-c", WATCHED_CHECK, str(root)],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        (line,) = [x for x in done.stderr.splitlines() if x.startswith("WATCHED ")]
+        return done.stdout, json.loads(line.removeprefix("WATCHED "))
+
+    first_out, first = check()
+    assert first["opened"]  # the first check reads the files: the hook sees them
+    out, seen = check()
+    assert "no file changed since the last check: its answer, no file read" in out
+    assert out.splitlines()[0] == first_out.splitlines()[0]
+    assert seen["opened"] == []
+    texts = [root / "sources" / "wire.txt", root / "sources" / "arabic.txt"]
+    for path in fact_files(root):  # once for the entry's key, once for the report
+        assert 1 <= seen["stats"].get(str(path), 0) <= 2, path
+    for path in texts:  # (not in the entry's key)
+        assert seen["stats"].get(str(path), 0) == 1, path
+    assert str(root) in seen["listed"]
 
 
 def test_the_per_file_checks_stay_within_a_quarter_of_the_cache_limit(
@@ -324,3 +462,220 @@ def test_every_pending_check_survives_the_stored_form() -> None:
     )
     result = FileCheck(shown, "d" * 64, True, pending=pending)
     assert decode(encode(result), shown, "d" * 64).pending == pending
+
+
+CORROBORATION = """corroborations:
+  - fact: belov-clark-meeting
+    evidence:
+      - source: bulletin
+        quote: {quote}
+"""
+BULLETIN_SOURCE = """  - id: bulletin
+    title: Evening bulletin
+    language: en
+    file: sources/bulletin.txt
+"""
+
+
+def parts_made(
+    module: object, name: str, small_copy: Path, tmp_path: Path, monkeypatch
+) -> tuple[Path, list[str]]:
+    """The small facts moved to ``tmp_path/facts`` (shown as ``facts/...``) with a
+    cache of their own, and the list of the files whose part ``module.name(x, part)``
+    makes from now on."""
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "facts"
+    shutil.move(small_copy, root)
+    monkeypatch.chdir(tmp_path)
+    made: list[str] = []
+    real = getattr(module, name)
+
+    def spy(first, part):
+        made.append(part.shown)
+        return real(first, part)
+
+    monkeypatch.setattr(module, name, spy)
+    return root, made
+
+
+def test_an_entry_from_parts_follows_what_other_files_change(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A file's part is made again when what it reads in other files changes (an
+    actor's or a place's name, a source's language, a quote another file adds to its
+    facts), and only then: an edit elsewhere reuses it. Each entry equals a whole
+    compile, N-Quads included."""
+    import dipgraph.cached_graph.file_parts as file_parts
+
+    root, made = parts_made(file_parts, "compile_part", small_copy, tmp_path, monkeypatch)
+    entry_for(root.resolve(), DEFAULT_BASE).mark_nquads_wanted()  # type: ignore[union-attr]
+    bulletin = root / "sources" / "bulletin.txt"
+    bulletin.write_text(
+        "Belov and Clark met in Vienna on 2 May, the bulletin says.\n"
+        "They met again in the evening.\n",
+        encoding="utf-8",
+    )
+    past = time.time() - 120  # a source text changed within a second of a compile is
+    os.utime(bulletin, (past, past))  # not trusted: no entry would be kept (by design)
+
+    def edit(name: str, old: str, new: str) -> list[str]:
+        path = root / name
+        text = path.read_text("utf-8") if path.exists() else ""
+        assert old in text
+        path.write_text(text.replace(old, new, 1), "utf-8")
+        made.clear()
+        agree(root)
+        return sorted(made)
+
+    agree(root)
+    everything = sorted(made)
+    assert "facts/facts.yaml" in everything
+    summary = "Clark and Dorin held talks"
+    assert edit("facts.yaml", summary, "Clark and Dorin held long talks") == ["facts/facts.yaml"]
+    assert edit("facts.yaml", "long talks", "talks") == []  # as before: kept
+    assert edit("people/actors.yaml", "{en: Boris Belov,", "{en: Boris Belov Jr,") == everything
+    assert edit("topics.yaml", "{en: Vienna}", "{en: Wien}") == everything
+    assert edit("sources.yaml", "language: en\n", "language: en-GB\n") == everything
+    assert edit("sources.yaml", "sources:\n", "sources:\n" + BULLETIN_SOURCE) == everything
+    # a file that only corroborates: the corroborated file's part is made again
+    (root / "more.yaml").write_text(CORROBORATION.format(quote="Belov and Clark met"), "utf-8")
+    made.clear()
+    agree(root)
+    assert sorted(made) == ["facts/facts.yaml"]
+    call = check_cached(root.resolve(), DEFAULT_BASE)[0].contacts["belov-clark-meeting"]
+    assert [e.source for e in call.evidence] == ["wire", "bulletin"]
+    assert edit("more.yaml", "Belov and Clark met", "They met again") == ["facts/facts.yaml"]
+    (root / "more.yaml").unlink()
+    made.clear()
+    agree(root)
+    assert made == []  # the parts of the facts as first read, kept under their content
+
+
+def test_a_file_changed_while_it_is_read_gives_no_stale_part(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """An edit undone while a cold check reads (A, then B read, then A again on disk):
+    the run's entry is not kept, B's parts are B's; the next checks of A and of B each
+    give the entry of a whole compile."""
+    import dipgraph.cache.file_checks as file_checks
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "facts"
+    shutil.move(small_copy, root)
+    monkeypatch.chdir(tmp_path)
+    entry_for(root.resolve(), DEFAULT_BASE).mark_nquads_wanted()  # type: ignore[union-attr]
+    facts = root / "facts.yaml"
+    a = facts.read_text("utf-8")
+    b = a.replace("Clark and Dorin held talks", "Clark and Dorin held secret talks")
+    real = file_checks.check_one_file
+
+    def swapped(path: Path, *args):
+        if path.name != "facts.yaml":
+            return real(path, *args)
+        path.write_text(b, "utf-8")  # B is what this run reads...
+        try:
+            return real(path, *args)
+        finally:
+            path.write_text(a, "utf-8")  # ...and A is on disk again after
+
+    monkeypatch.setattr(file_checks, "check_one_file", swapped)
+    check_cached(root.resolve(), DEFAULT_BASE)
+    monkeypatch.setattr(file_checks, "check_one_file", real)
+    entry = entry_for(root.resolve(), DEFAULT_BASE)
+    assert entry is not None and not entry.directory.exists()  # B's run keeps no entry of A
+    agree(root)
+    facts.write_text(b, "utf-8")
+    agree(root)
+    views = contents(entry_for(root.resolve(), DEFAULT_BASE).index_path)["views"]  # type: ignore[union-attr]
+    assert "secret talks" in views["clark-dorin-talks"]["summary"]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ['{"facts": 5}', "[[[[", '{"facts": {}, "views": [[1, 2]], "contacts": []}', "x\nnot quads"],
+)
+def test_a_damaged_compile_part_is_made_again(
+    small_copy: Path, tmp_path: Path, monkeypatch, damage: str
+) -> None:
+    """A stored part of the wrong shape is a miss: the entry is still a whole compile's."""
+    import sqlite3
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "facts"
+    shutil.move(small_copy, root)
+    monkeypatch.chdir(tmp_path)
+    entry_for(root.resolve(), DEFAULT_BASE).mark_nquads_wanted()  # type: ignore[union-attr]
+    agree(root)
+    entry = entry_for(root.resolve(), DEFAULT_BASE)
+    shutil.rmtree(entry.directory)  # type: ignore[union-attr]
+    with sqlite3.connect(tmp_path / "cache" / "compiled.sqlite") as db:
+        db.execute("UPDATE parts SET value = ? WHERE key NOT LIKE 'wanted:%'", (damage,))
+    agree(root)
+
+
+def curation_contact(ident: str, parties: str, *exceptions: str) -> str:
+    excuses = f"    exceptions: {list(exceptions)}\n" if exceptions else ""
+    return (
+        f"  - id: {ident}\n    type: meeting\n    participants: [{parties}]\n"
+        f"    summary: s\n{excuses}    evidence:\n      - source: wire\n"
+        f"        quote: {QUOTE}\n"
+    )
+
+
+def test_the_curation_rules_of_one_fact_run_over_the_changed_files_only(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """check's curation warnings after an edit are a full check's, in the same order
+    (several at one fact, excused ones, exceptions that excuse nothing, quotes shared
+    across files); the rules reading one fact run over the edited file only, and over
+    every file when the source texts or the actors change, or
+    when a kept finding is damaged."""
+    import sqlite3
+
+    import dipgraph.cached_graph.curation_parts as curation_parts
+
+    root, made = parts_made(curation_parts, "_only", small_copy, tmp_path, monkeypatch)
+    (root / "extra").mkdir()
+    (root / "extra" / "a.yaml").write_text(
+        "contacts:\n"
+        + curation_contact("x-1", "alice-adams, carol-clark", "named: excused", "speaker: none")
+        + curation_contact("x-2", "carol-clark, dmitri-dorin", "nosuch: unknown rule"),
+        "utf-8",
+    )
+    (root / "extra" / "b.yaml").write_text(
+        "contacts:\n" + curation_contact("x-3", "dmitri-dorin, vladimir-putin"), "utf-8"
+    )
+
+    def check() -> list[str]:
+        made.clear()
+        report = check_report(root.resolve(), DEFAULT_BASE)
+        assert report.problems == with_curation(*check_facts(root))
+        return sorted(made)
+
+    everything = ["facts/extra/a.yaml", "facts/extra/b.yaml", "facts/facts.yaml"]
+    assert check() == everything
+    warnings = check_report(root.resolve(), DEFAULT_BASE).problems
+    assert {p.path for p in warnings} == {"facts/extra/a.yaml", "facts/extra/b.yaml"}
+    rules = " ".join(p.message for p in warnings)
+    for rule in ("(named,", "(shared-quote,", "(speaker,", "(nosuch,"):
+        assert rule in rules
+    b = root / "extra" / "b.yaml"
+    b.write_text(b.read_text("utf-8").replace("summary: s", "summary: t"), "utf-8")
+    assert check() == ["facts/extra/b.yaml"]
+    b.write_text(b.read_text("utf-8").replace("vladimir-putin", "boris-belov"), "utf-8")
+    assert check() == ["facts/extra/b.yaml"]
+    wire = root / "sources" / "wire.txt"
+    wire.write_text(wire.read_text("utf-8") + "\nCarol Clark met Dmitri Dorin.\n", "utf-8")
+    assert check() == everything
+    actors = root / "people" / "actors.yaml"
+    actors.write_text(actors.read_text("utf-8").replace("Carol Clark", "Carol Clarke"), "utf-8")
+    assert check() == everything
+    readme = root / "README.md"  # prose: the rules read no table of it
+    readme.write_text(readme.read_text("utf-8") + "\n", "utf-8")
+    assert check() == []
+    with sqlite3.connect(tmp_path / "cache" / "files.sqlite") as db:
+        db.execute(
+            'UPDATE parts SET value = \'[["contact", "x-9", "named", "m"]]\''
+            " WHERE key LIKE 'curation:%'"
+        )
+    assert check() == everything

@@ -22,7 +22,8 @@ Location: ``$DIPGRAPH_CACHE_DIR``, else ``$XDG_CACHE_HOME/dipgraph``, else
 recently used entries within ``$DIPGRAPH_CACHE_MAX_MB`` (4096 by default), and the 64
 newest key notes (``key-*.json``: a facts folder's key, remembered by its files' stat).
 ``files.sqlite`` keeps each fact file's own check (see :mod:`dipgraph.cache.file_checks`),
-the most recently used within a quarter of that size.
+the most recently used within a quarter of that size; ``compiled.sqlite`` what compiling
+each file gave (see :mod:`dipgraph.graph.file_parts`), within another quarter.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ __all__ = [
     "CacheDamaged",
     "CacheEntry",
     "cache_root",
+    "compiled_store",
     "content_key",
     "entry_for",
     "part_store",
@@ -332,10 +334,31 @@ class CacheEntry:
         except OSError as error:
             warn_not_written(error)
             return None
+        self.mark_nquads_wanted()
         return self.nquads_path
 
     def forget_nquads(self) -> None:
         self.nquads_path.unlink(missing_ok=True)
+
+    def _wanted_key(self) -> str:
+        digest = hashlib.sha256(_framed(b"nquads-wanted", bytes(self.root), self.base_iri.encode()))
+        return f"wanted:{digest.hexdigest()}"
+
+    def mark_nquads_wanted(self) -> None:
+        """Remember that this facts folder's store was asked for: later entries of it are
+        written with their N-Quads (see dipgraph.cached_graph.file_parts). Costs speed only."""
+        store = compiled_store()
+        if store is not None:
+            with suppress(OSError, sqlite3.Error):
+                store.put({self._wanted_key(): "1"})
+
+    def nquads_wanted(self) -> bool:
+        """Whether this facts folder's store was asked for (see :meth:`mark_nquads_wanted`)."""
+        store = compiled_store()
+        try:
+            return store is not None and bool(store.get([self._wanted_key()]))
+        except (OSError, sqlite3.Error):
+            return False
 
 
 class Draft:
@@ -352,6 +375,7 @@ class Draft:
         with path.open("wb") as stream:
             yield stream
         os.chmod(path, 0o600)
+        self.entry.mark_nquads_wanted()
 
     def commit(
         self,
@@ -424,16 +448,28 @@ def entry_for(root: Path, base_iri: str) -> CacheEntry | None:
 
 
 _PARTS = "files.sqlite"
+_COMPILED = "compiled.sqlite"
 
 
 def part_store() -> PartStore | None:
     """The store of per-file results in the cache folder, or None when caching is off
     or the folder or store is unusable (warned once)."""
+    return _store(_PARTS)
+
+
+def compiled_store() -> PartStore | None:
+    """The store of what compiling each file gave (see dipgraph.cached_graph.file_parts), apart
+    from the per-file checks so that neither pushes the other out; None as for
+    :func:`part_store`."""
+    return _store(_COMPILED)
+
+
+def _store(name: str) -> PartStore | None:
     configured = cache_root()
     if configured is None:
         return None
     try:
-        return PartStore(private_root(configured) / _PARTS, size_limit() // 4)
+        return PartStore(private_root(configured) / name, size_limit() // 4)
     except UnsafeCache as error:
         warn_once(f"cache folder refused: {error}; {_WITHOUT}")
     except (OSError, sqlite3.Error):

@@ -75,7 +75,10 @@ class PartStore:
             )
             self._db.execute(
                 "DELETE FROM parts WHERE key IN (SELECT key FROM (SELECT key, "
-                "SUM(length(CAST(value AS BLOB))) OVER (ORDER BY used DESC, key) AS total "
+                # (of the rows used at once, the smaller kept first: ordered by key, one
+                # large row put first dropped all the others with it)
+                "SUM(length(CAST(value AS BLOB))) OVER "
+                "(ORDER BY used DESC, length(CAST(value AS BLOB)), key) AS total "
                 "FROM parts) WHERE total > ?)",
                 (self.max_bytes,),
             )

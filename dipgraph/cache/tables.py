@@ -55,6 +55,7 @@ def _one_encoder() -> Callable[[Any], str]:
 
 
 _json = _one_encoder()
+encode_value = _json  # a value as a part stores it (see TableWriter.add_encoded_map)
 
 
 def tupled(value: Any) -> Any:
@@ -102,6 +103,13 @@ class TableWriter:
         """Store ``mapping``; ``tuples`` reads arrays back as tuples (else as lists)."""
         table = self._part(name, "map", len(mapping), None, tuples)
         self._map(table, ((key, _json(value)) for key, value in mapping.items()))
+
+    def add_encoded_map(
+        self, name: str, items: Sequence[tuple[str, str]], tuples: bool = True
+    ) -> None:
+        """:meth:`add_map` of values already encoded by :data:`encode_value` (kept so)."""
+        table = self._part(name, "map", len(items), None, tuples)
+        self._map(table, items)
 
     def add_shards(
         self, name: str, positions: Mapping[str, Iterable[int]], rows_of: str, rows: Sequence[Any]

@@ -29,6 +29,7 @@ from dipgraph.cache.child import (
     store_from_child,
 )
 from dipgraph.cached_graph import parts
+from dipgraph.cached_graph.file_parts import save_entry
 from dipgraph.cached_graph.graph import CachedGraph, open_entry
 from dipgraph.facts import Facts
 from dipgraph.graph.knowledge import KnowledgeGraph
@@ -241,7 +242,8 @@ def _save_streaming(
 
 def _save(entry: CacheEntry, kg: CachedGraph, began: float) -> None:
     sources = [s.file for s in kg.facts.sources.values()]
-    if entry.save(parts.fill(kg), sources, began, _read(kg.facts)):
+    # (the views, index and facts from the files' parts: see cached_graph.file_parts)
+    if save_entry(entry, kg, parts.fill, sources, began, _read(kg.facts)):
         tables = open_entry(entry)
         if tables is not None:  # answer from the entry too: the parts built here can go
             kg.attach(tables, entry)

@@ -55,6 +55,14 @@ class Curation:
     def of(cls, facts: Facts) -> Curation:
         return cls(facts, read_guide())
 
+    def over(self, facts: Facts) -> Curation:
+        """The rules' view of ``facts`` (part of these, with all their actors, topics
+        and sources), sharing what was read and folded here."""
+        other = Curation(facts, self.guide)
+        for name in ("texts", "_lines", "_actor_keys"):
+            other.__dict__[name] = getattr(self, name)
+        return other
+
     @cached_property
     def texts(self) -> dict[str, str]:
         texts = {}
@@ -431,18 +439,42 @@ def excepted(record: object) -> dict[str, str]:
     return out
 
 
+#: Rules whose findings on a fact read that fact alone (beside the actors, topics, source
+#: texts and guide): run over the facts of one file, they find what a run over all finds
+#: there, so a cache may keep them by file. The others look across facts.
+LOCAL_RULES = ("named", "speaker", "reporter", "kind", "anchors")
+
+
+def raw_findings(cur: Curation, names: Iterable[str]) -> list[Finding]:
+    """What the rules ``names`` find, in that order, excused or not."""
+    return [finding for name in names for finding in RULES[name][1](cur)]
+
+
 def findings(cur: Curation, only: Iterable[str] | None = None) -> list[Finding]:
     """Every rule's findings not excused by the fact, then the exceptions that excuse
     nothing (an unknown rule, or a rule the fact passes)."""
     chosen = list(only) if only is not None else list(RULES)
+    return settled(cur, raw_findings(cur, chosen), exceptions=only is None)
+
+
+def findings_with(cur: Curation, local: list[Finding]) -> list[Finding]:
+    """:func:`findings`, given what :data:`LOCAL_RULES` found (each fact's findings in
+    the rules' order, as :func:`raw_findings` gives them over any part of the facts):
+    for each record, the same findings in the same order."""
+    others = [name for name in RULES if name not in LOCAL_RULES]
+    return settled(cur, [*local, *raw_findings(cur, others)])
+
+
+def settled(cur: Curation, raw: list[Finding], exceptions: bool = True) -> list[Finding]:
+    """The findings of ``raw`` a fact does not excuse, then (``exceptions``) those of
+    the exceptions that excuse nothing."""
     found: list[Finding] = []
     broken: set[tuple[int, str]] = set()
-    for name in chosen:
-        for finding in RULES[name][1](cur):
-            broken.add((id(finding.record), name))
-            if name not in excepted(finding.record):
-                found.append(finding)
-    if only is None:
+    for finding in raw:
+        broken.add((id(finding.record), finding.rule))
+        if finding.rule not in excepted(finding.record):
+            found.append(finding)
+    if exceptions:
         for fact in cur.evidenced():
             for rule in excepted(fact):
                 if rule not in RULES:

@@ -113,16 +113,24 @@ class ContactIndex:
                     for t in targets
                     if t
                 )
-        index.broader = {t.id: t.broader for t in facts.topics.values() if t.broader}
+        broader = {t.id: t.broader for t in facts.topics.values() if t.broader}
+        return cls.from_rows(index.contacts, index.statics, broader)
+
+    @classmethod
+    def from_rows(
+        cls, contacts: list[ContactRow], statics: list[LinkRow], broader: dict[str, str]
+    ) -> ContactIndex:
+        """The index of these rows: the positions by actor are found here (the rows may
+        come from the parts of several files, see dipgraph.cached_graph.file_parts)."""
+        index = cls(contacts, statics, broader)
+        # (a stored row is a plain tuple: sides at 3, roles at 7)
         index.contacts_by_actor = _positions(
-            (n, (a for side in row.sides for a in side)) for n, row in enumerate(index.contacts)
+            (n, (a for side in row[3] for a in side)) for n, row in enumerate(contacts)
         )
         index.roles_by_actor = _positions(
-            (n, (a for _, a in row.roles)) for n, row in enumerate(index.contacts)
+            (n, (a for _, a in row[7])) for n, row in enumerate(contacts)
         )
-        index.statics_by_actor = _positions(
-            (n, (link.source, link.target)) for n, link in enumerate(index.statics)
-        )
+        index.statics_by_actor = _positions((n, row[:2]) for n, row in enumerate(statics))
         return index
 
     #: Parts listing positions in another part, by field name: the cache keeps the rows

@@ -25,8 +25,7 @@ from dipgraph.loader.fields import Pending
 from dipgraph.loader.finding import find_fact_files
 from dipgraph.loader.lookalikes import warn_lookalike_actors
 from dipgraph.loader.one_file import FileCheck, add_pending, check_one_file
-from dipgraph.loader.problems import FactsError, Problem
-from dipgraph.loader.problems import shown_path as _shown
+from dipgraph.loader.problems import FactsError, Problem, shown_path
 from dipgraph.loader.reading import MAX_FILE_BYTES
 from dipgraph.loader.records import Declared
 from dipgraph.process_memory import collector_paused, without_collector
@@ -46,6 +45,7 @@ __all__ = [
     "fact_files",
     "files_read",
     "load_facts",
+    "shown_path",
 ]
 
 
@@ -57,6 +57,9 @@ def fact_files(root: str | os.PathLike[str]) -> list[Path]:
 def files_read(facts: Facts) -> list[Path]:
     """Every file the loaded facts came from: the fact files, then each source's text."""
     return [*facts.files, *(source.file for source in facts.sources.values())]
+
+
+_shown = shown_path
 
 
 @without_collector

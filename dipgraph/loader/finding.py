@@ -21,6 +21,16 @@ def _reason(error: OSError) -> str:
     return error.strerror or type(error).__name__
 
 
+def _regular(entry: os.DirEntry[str]) -> bool:
+    """Whether a listed entry is (or links to) a regular file: known from the listing
+    for a plain file, without a stat of its own (an unchanged check stats each file
+    once for the cache key and once for the report: no more)."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
 def find_fact_files(
     root: Path, problems: list[Problem], shown: Callable[[Path], str] = str
 ) -> list[Path]:
@@ -81,7 +91,7 @@ def find_fact_files(
                     problems.append(
                         Problem(shown(path), 0, 0, f"symbolic link to a missing file ({real})")
                     )
-                elif not real.is_file():
+                elif not _regular(entry):
                     problems.append(
                         Problem(
                             shown(path), 0, 0, "not a regular file (a pipe or a device?): refused"

@@ -1,0 +1,387 @@
+"""What compiling one fact file gives (its views, index rows, checked records as JSON
+and N-Quads), kept per file, so that after an edit a compile entry is assembled from
+the stored parts of the files that did not change and the new parts of those that did.
+
+A file's part is stored under a key over everything it is made from: the file's
+bytes (their SHA-256 as the loader read them) and the path it is shown by; the
+*context*, every file declaring a source, actor, topic or place (what a view or a quad
+looks up in other files: names, kinds, a source's language), by path and digest; the
+quotes other files added to its facts (corroborations); dipgraph's version, the
+schema and the base IRI. A record of one file reads nothing of another file's posts,
+contacts or statements. So a part is what compiling those inputs gives, never a stale
+one; an edited actor file changes the context, and every part is made again.
+
+What spans files is assembled afresh: the index's positions by actor and the topic
+tree, the positions held (``define_position``, first holding in the facts' order), the
+sources, the ontology and VoID (counts from the parts). The entities graph is shared:
+its quads are kept per file as pairs and written once each.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dipgraph.cache import CacheEntry, compiled_store, schema_digest, warn_not_written
+from dipgraph.cache.records import _ENCODER, facts_json
+from dipgraph.cache.tables import TableWriter, encode_value
+from dipgraph.facts import RECORD_TYPES, Facts
+from dipgraph.graph.contact_index import ContactIndex
+from dipgraph.graph.to_rdf import QuadWriter
+from dipgraph.loader import shown_path
+from dipgraph.version import __version__
+
+FORMAT = b"file-parts-1"
+CONTEXT_KINDS = ("source", "actor", "topic", "place")
+_FACT_KINDS = ("post", "contact", "statement")
+_ADD = {
+    "actor": QuadWriter.add_actor,
+    "topic": QuadWriter.add_topic,
+    "place": QuadWriter.add_place,
+    "post": QuadWriter.add_post,
+    "contact": QuadWriter.add_contact,
+    "statement": QuadWriter.add_statement,
+}
+
+
+def _digest(*parts: bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "big") + part)
+    return digest.hexdigest()
+
+
+@dataclass
+class FileRecords:
+    """One file's records by kind (in the facts' order) and the key of its parts."""
+
+    shown: str
+    key: str
+    records: dict[str, list[Any]]
+
+
+def file_records(facts: Facts, salt: bytes) -> list[FileRecords] | None:
+    """Each fact file's records with the key of its parts, in the files' order; None
+    when the facts do not say where each record comes from in an order that files keep
+    (then nothing is taken from parts: the entry is compiled whole)."""
+    digest_of = {shown_path(path): facts.digests.get(path) for path in facts.files}
+    order = {shown: number for number, shown in enumerate(digest_of)}
+    grouped: dict[str, dict[str, list[Any]]] = {shown: {} for shown in digest_of}
+    for kind in RECORD_TYPES:
+        last = -1
+        for record in facts.by_kind(kind).values():
+            where = record.location
+            number = order.get(where.path, -1) if where is not None else -1
+            if number < last or number < 0 or digest_of[where.path] is None:
+                return None  # unlocated, or not in files' order: no part can be told apart
+            last = number
+            grouped[where.path].setdefault(kind, []).append(record)
+    context = [
+        f"{shown}\0{digest_of[shown]}".encode()
+        for shown, kinds in grouped.items()
+        if any(kind in kinds for kind in CONTEXT_KINDS)
+    ]
+    common = _digest(salt, *context).encode()
+    found = []
+    for shown, kinds in grouped.items():
+        if not kinds:
+            continue
+        added = [  # quotes other files added: part of what this file's facts say
+            _ENCODER.encode([record.id, record.evidence])
+            for kind in _FACT_KINDS
+            for record in kinds.get(kind, ())
+            if any(e.corroborating for e in record.evidence)
+        ]
+        digest = str(digest_of[shown]).encode()
+        key = _digest(common, shown.encode(), digest, *(a.encode() for a in added))
+        found.append(FileRecords(shown, key, kinds))
+    return found
+
+
+def salt_of(version: str, schema: bytes, base: str, root: Path) -> bytes:
+    return _digest(FORMAT, version.encode(), schema, base.encode(), str(root).encode()).encode()
+
+
+# -- one file's parts -------------------------------------------------------------------
+
+
+def _only(facts: Facts, records: dict[str, list[Any]]) -> Facts:
+    """A Facts holding only ``records`` (for what is built record by record)."""
+    alone = Facts(root=facts.root)
+    for kind, items in records.items():
+        alone.by_kind(kind).update((r.id, r) for r in items)
+    return alone
+
+
+def compile_part(kg: Any, part: FileRecords) -> str:
+    """The views, index rows and records-as-JSON of one file, as JSON text."""
+    facts: Facts = kg.facts
+    records = part.records
+    alone = ContactIndex.from_facts(_only(facts, records))
+    idents = [r.id for kind in ("contact", "post") for r in records.get(kind, ())]
+    views = kg.fact_views(idents)
+    return encode_value(
+        {
+            "facts": {k: _ENCODER.encode(v)[1:-1] for k, v in records.items()},
+            "views": [[ident, encode_value(views[ident])] for ident in idents],
+            "contacts": alone.contacts,
+            # from_facts lists the posts' links first, then the actors': kept apart, so
+            # that the files' lists join in the same order
+            "post_statics": [row for row in alone.statics if row[2] == "post"],
+            "actor_statics": [row for row in alone.statics if row[2] != "post"],
+        }
+    )
+
+
+def compile_nquads(kg: Any, part: FileRecords) -> str:
+    """One file's quads: a line of JSON (the quads of shared graphs as [triple, graph]
+    pairs, which another file may write too, and how many lines each own graph has),
+    then the lines of its own graphs as N-Quads (each written by one record only)."""
+    writer = QuadWriter(kg.facts, kg.model, kg.base)
+    for kind, items in part.records.items():
+        add = _ADD.get(kind)
+        if add is not None:
+            for record in items:
+                add(writer, record)
+    shared = {writer.entities, writer.ontology, writer.void}
+    own: list[str] = []
+    counts: dict[str, int] = {}
+    pairs = []
+    for triple, graph in writer.quads:
+        if graph in shared:
+            pairs.append([triple, graph])
+        else:
+            own.append(f"{triple} {graph} .\n")
+            counts[graph] = counts.get(graph, 0) + 1
+    return encode_value({"shared": pairs, "counts": counts}) + "\n" + "".join(own)
+
+
+def _rows(value: Any, size: int | None = None) -> list:
+    """``value`` if a list of lists (of ``size`` strings), else ValueError."""
+    if type(value) is not list or not all(type(row) is list for row in value):
+        raise ValueError("a part of the wrong shape")
+    if size is not None and not all(
+        len(row) == size and all(type(item) is str for item in row) for row in value
+    ):
+        raise ValueError("a part of the wrong shape")
+    return value
+
+
+def _read_part(text: str) -> dict[str, Any]:
+    """What :func:`compile_part` wrote; ValueError (or KeyError, TypeError) if not."""
+    data = json.loads(text)
+    facts = data["facts"]
+    if type(facts) is not dict or not all(type(v) is str for v in facts.values()):
+        raise ValueError("a part of the wrong shape")
+    _rows(data["views"], 2)
+    for name in ("contacts", "post_statics", "actor_statics"):
+        _rows(data[name])
+    return data
+
+
+def _read_nquads(text: str) -> dict[str, Any]:
+    """What :func:`compile_nquads` wrote; ValueError (or KeyError, TypeError) if not."""
+    head, _, own = text.partition("\n")
+    data = json.loads(head)
+    _rows(data["shared"], 2)
+    if not all(type(k) is str and type(v) is int for k, v in data["counts"].items()):
+        raise ValueError("a part of the wrong shape")
+    data["own"] = own
+    return data
+
+
+# -- the entry, assembled -------------------------------------------------------------
+
+
+class _Counted(dict):
+    """Quads written here, counted with the files' own lines (kept as text)."""
+
+    def __init__(self, own: int) -> None:
+        super().__init__()
+        self.own = own
+
+    def __len__(self) -> int:
+        return dict.__len__(self) + self.own
+
+
+class _Assembly(QuadWriter):
+    """Writes what spans files (ontology, shared quads, sources, positions, VoID)."""
+
+    def __init__(self, kg: Any, own: dict[str, int]) -> None:
+        super().__init__(kg.facts, kg.model, kg.base)
+        self.own = own
+        self.quads = _Counted(sum(own.values()))
+
+    def graph_counts(self) -> dict[str, int]:
+        counts = dict(self.own)
+        for _, where in dict.keys(self.quads):
+            counts[where] = counts.get(where, 0) + 1
+        return counts
+
+
+class Parts:
+    """Every file's parts, for one entry: got from ``store`` or compiled (and kept)."""
+
+    def __init__(self, kg: Any, files: list[FileRecords], store: Any) -> None:
+        self.kg = kg
+        self.files = files
+        self.store = store
+        self.new: dict[str, str] = {}
+        self.reused = 0
+        self.made = 0
+
+    def _each(
+        self, prefix: str, make: Callable[[Any, FileRecords], str], read: Callable[[str], Any]
+    ) -> Iterator[Any]:
+        for part in self.files:
+            key = f"{prefix}:{part.key}"
+            text = self.store.get([key]).get(key)
+            if text is not None:
+                try:
+                    value = read(text)
+                except (ValueError, KeyError, TypeError, RecursionError):
+                    pass  # damaged: a miss, made again and stored anew
+                else:
+                    self.reused += 1
+                    yield value
+                    continue
+            text = make(self.kg, part)
+            self.new[key] = text
+            self.made += 1
+            yield read(text)
+
+    def compiled(self) -> list[Any]:
+        return list(self._each("part", compile_part, _read_part))
+
+    def nquads(self) -> list[Any]:
+        return list(self._each("nquads", compile_nquads, _read_nquads))
+
+    def keep(self) -> None:
+        keys = [f"{p}:{f.key}" for f in self.files for p in ("part", "nquads")]
+        self.store.put(self.new, [k for k in keys if k not in self.new])
+        self.new = {}
+
+
+def assembled_index(kg: Any, compiled: list[Any]) -> ContactIndex:
+    facts: Facts = kg.facts
+    # (rows as read from JSON, lists: they are written back to the entry as such)
+    contacts = [row for part in compiled for row in part["contacts"]]
+    statics = [
+        row for key in ("post_statics", "actor_statics") for part in compiled for row in part[key]
+    ]
+    broader = {t.id: t.broader for t in facts.topics.values() if t.broader}
+    return ContactIndex.from_rows(contacts, statics, broader)
+
+
+def facts_pieces(kg: Any, compiled: list[Any]) -> Iterator[str]:
+    """The text :func:`dipgraph.cache.records.facts_json` gives, from the parts."""
+    yield next(iter(facts_json(Facts(root=kg.facts.root, files=kg.facts.files))))
+    for kind in RECORD_TYPES:
+        bodies = [part["facts"][kind] for part in compiled if part["facts"].get(kind)]
+        yield f',"{kind}s":[' + ",".join(bodies) + "]"
+    yield "}"
+
+
+def write_nquads(kg: Any, parts: list[Any], write: Callable[[bytes], Any]) -> None:
+    """Every quad of the facts, once: what :func:`compile_quads` gives, as a set."""
+    own: dict[str, int] = {}
+    for part in parts:
+        for graph, count in part["counts"].items():
+            own[graph] = own.get(graph, 0) + count
+    writer = _Assembly(kg, own)
+    writer.add_ontology()
+    writer.add_scheme()
+    quads = writer.quads
+    for part in parts:
+        for triple, graph in part["shared"]:
+            quads[(triple, graph)] = None
+    facts: Facts = kg.facts
+    for source in facts.sources.values():
+        writer.add_source(source)
+    for post in facts.posts.values():
+        writer.define_position(post)
+    writer.add_void()
+    write("".join(f"{t} {g} .\n" for t, g in dict.keys(quads)).encode("utf-8"))
+    for part in parts:
+        write(part["own"].encode("utf-8"))
+
+
+class PartsWriter:
+    """A TableWriter for an entry's ``fill`` that writes the views and the facts from
+    the parts instead of encoding them again; everything else goes through."""
+
+    def __init__(self, writer: TableWriter, kg: Any, compiled: list[Any]) -> None:
+        self.writer = writer
+        self.kg = kg
+        self.compiled = compiled
+
+    def add_map(self, name: str, mapping: Any, tuples: bool = True) -> None:
+        if name != "views":
+            return self.writer.add_map(name, mapping, tuples)
+        items = [(ident, text) for part in self.compiled for ident, text in part["views"]]
+        return self.writer.add_encoded_map(name, items, tuples)
+
+    def add_json(self, name: str, pieces: Iterable[str]) -> None:
+        if name != "facts":
+            return self.writer.add_json(name, pieces)
+        return self.writer.add_json(name, facts_pieces(self.kg, self.compiled))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.writer, name)
+
+
+def save_entry(
+    entry: CacheEntry,
+    kg: Any,
+    fill_of: Callable[[Any], Callable[[Any], None]],
+    sources: Iterable[Path],
+    began: float,
+    read: Any,
+) -> bool:
+    """:meth:`CacheEntry.save` of ``fill_of(kg)``, the views, index and facts taken from
+    the files' parts (and the N-Quads written too, once the folder's store was asked
+    for): the parts of unchanged files are read, the others compiled and kept.
+    Without a usable store of parts, the entry is compiled whole."""
+    store = compiled_store()
+    files = None
+    if store is not None:
+        try:
+            salt = salt_of(__version__, schema_digest(), kg.base, kg.facts.root)
+        except OSError:
+            salt = None
+        files = None if salt is None else file_records(kg.facts, salt)
+    if store is None or files is None:
+        return entry.save(fill_of(kg), sources, began, read)
+    parts = Parts(kg, files, store)
+    try:
+        compiled = parts.compiled()
+    except sqlite3.Error:
+        return entry.save(fill_of(kg), sources, began, read)
+    had_index = "contact_index" in kg.__dict__
+    kg.__dict__["contact_index"] = assembled_index(kg, compiled)  # (a cached_property)
+    try:
+        with entry.draft() as draft:
+            if entry.nquads_wanted():
+                quads = parts.nquads()
+                with draft.nquads() as stream:
+                    write_nquads(kg, quads, stream.write)
+                del quads
+            fill = fill_of(kg)
+            kept = draft.commit(
+                lambda writer: fill(PartsWriter(writer, kg, compiled)), sources, began, read
+            )
+    except (OSError, sqlite3.Error) as error:
+        warn_not_written(error)
+        kept = False
+    finally:
+        if not had_index:  # its rows are lists: the graph builds its own if it needs one
+            kg.__dict__.pop("contact_index", None)
+    with suppress(OSError, sqlite3.Error):  # costs speed only
+        parts.keep()
+    return kept
