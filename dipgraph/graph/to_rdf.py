@@ -13,7 +13,8 @@ once, whatever the server's semantics):
 - ``graph/entities``: actors, topics, sources, publishers, languages, places, and
   positions (``org:Post``) with who held them;
 - ``graph/{source-id}``: the citations of one source (``prov:wasDerivedFrom`` and a
-  ``prov:Derivation`` keeping the verbatim quote), and the description of each fact
+  ``prov:Derivation`` keeping the verbatim quote; for a dataset, also the cited record:
+  see :meth:`QuadWriter.dataset_record`), and the description of each fact
   (a holding, contact or statement) whose first-by-id source it is: a fact cited by
   two sources is described once, in one of their graphs, and cited in both;
 - ``graph/void``: a VoID description of the dataset, with triple counts.
@@ -28,6 +29,8 @@ Vocabularies:
   ``org:memberDuring`` interval (OWL-Time, dates typed by precision).
 - Places: ``sem:Place`` and ``schema:Place``, IRI from the place's id; labels as for
   actors; ``schema:containedInPlace`` the place or state it lies in; Wikidata as above.
+- Facts are written from their projection (:mod:`dipgraph.projection`), as every
+  other door reads them: sides numbered from 1, the same roles, dates and evidence.
 - Contacts and statements: SEM events, one ``dg:`` class per contact type carrying
   its CAMEO code. A contact links each actor through SEM's role pattern: a
   ``sem:Role`` with ``rdf:value`` the actor and ``sem:roleType`` ``dg:Party`` (with
@@ -65,6 +68,7 @@ from dipgraph.loader.dataset import dataset_of
 from dipgraph.projection import (
     Cited,
     ContactRecord,
+    DatasetCitation,
     PostRecord,
     StatementRecord,
     When,
@@ -74,6 +78,7 @@ from dipgraph.projection import (
     statement_record,
 )
 from dipgraph.schema.model import SCHEMA_DIR, Model
+from dipgraph.schema.rules import WIKIDATA_ID, full_match
 from dipgraph.slugs import iri_segment
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -89,6 +94,10 @@ DCT_NS = "http://purl.org/dc/terms/"
 OWL_NS = "http://www.w3.org/2002/07/owl#"
 VOID_NS = "http://rdfs.org/ns/void#"
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+WIKIDATA_DIRECT = "http://www.wikidata.org/prop/direct/"  # wdt: a statement's main value
+WIKIDATA_QUALIFIER = "http://www.wikidata.org/prop/qualifier/"  # pq: a qualifier's
+WIKIDATA_ITEM = full_match(WIKIDATA_ID)
+WIKIDATA_PROPERTY = full_match(r"P[1-9][0-9]{0,11}")
 ONTOLOGY_PATH = SCHEMA_DIR / "ontology.ttl"
 PREFIXES = {
     "dg": DG_NS,
@@ -258,6 +267,46 @@ class QuadWriter:
             self.add(graph, derivation, iri(PROV_NS + "entity"), source)
             language = self.facts.sources[item.source].language
             self.add(graph, derivation, iri(DG_NS + "quote"), literal(item.quote, lang=language))
+            if item.dataset is not None:
+                self.dataset_record(graph, subject, f"{derivation[:-1]}/record>", item.dataset)
+
+    def dataset_record(self, graph: str, fact: str, record: str, cites: DatasetCitation) -> None:
+        """A dataset citation as data, not only as its written-out quote: the fact
+        ``prov:wasDerivedFrom`` the record (a ``prov:Entity``, ``dg:DatasetRecord``) that
+        is ``dcterms:isPartOf`` the dataset source, with the entity, the property or field
+        and the value as the dataset writes them (``dg:entityId``, ``dg:field``,
+        ``rdf:value``), each qualifier, the ``schema:url`` of its address and the
+        ``dcterms:date`` it was retrieved. A Wikidata statement is also reified with its
+        IRIs: ``rdf:subject`` the item, ``rdf:predicate`` the direct property (wdt:P39),
+        ``rdf:object`` the value when it is an item. The record hangs off the fact's
+        derivation, so each fact's quads stay its own (see quad_stream)."""
+        add = self.add
+        wikidata = self.facts.sources[cites.dataset].format == "wikidata-json"
+        add(graph, fact, iri(PROV_NS + "wasDerivedFrom"), record)
+        add(graph, record, A, iri(PROV_NS + "Entity"))
+        add(graph, record, A, iri(DG_NS + "DatasetRecord"))
+        add(graph, record, iri(DCT_NS + "isPartOf"), self.node("source", cites.dataset))
+        add(graph, record, iri(DG_NS + "entityId"), literal(cites.entity))
+        add(graph, record, iri(DG_NS + "field"), literal(cites.property))
+        add(graph, record, VALUE, literal(cites.value))
+        add(graph, record, iri(DCT_NS + "date"), date_literal(cites.retrieved))
+        if cites.address:
+            add(graph, record, iri(SDO_NS + "url"), iri(cites.address))
+        if wikidata and WIKIDATA_ITEM.match(cites.entity):
+            add(graph, record, A, iri(RDF_NS + "Statement"))
+            add(graph, record, iri(RDF_NS + "subject"), iri(WIKIDATA_ENTITY + cites.entity))
+        if wikidata and WIKIDATA_PROPERTY.match(cites.property):
+            direct = iri(WIKIDATA_DIRECT + cites.property)
+            add(graph, record, iri(RDF_NS + "predicate"), direct)
+        if wikidata and WIKIDATA_ITEM.match(cites.value):
+            add(graph, record, iri(RDF_NS + "object"), iri(WIKIDATA_ENTITY + cites.value))
+        for name, value in cites.qualifiers:
+            qualifier = f"{record[:-1]}/qualifier/{iri_segment(name)}>"
+            add(graph, record, iri(DG_NS + "qualifier"), qualifier)
+            add(graph, qualifier, iri(DG_NS + "field"), literal(name))
+            add(graph, qualifier, VALUE, literal(value))
+            if wikidata and WIKIDATA_PROPERTY.match(name):
+                add(graph, qualifier, iri(RDF_NS + "predicate"), iri(WIKIDATA_QUALIFIER + name))
 
     def span(self, subject: str, first: When | None, last: When | None) -> None:
         """Comparable bounds: the earliest day it may begin, the latest it may end."""
