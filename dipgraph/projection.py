@@ -1,6 +1,7 @@
 """One projection of each fact kind: the typed records every door reads.
 
-The loader's records (:mod:`dipgraph.facts`) keep what the curator wrote. Every door
+The loader's records (:mod:`dipgraph.facts`) keep what the curator wrote. These are
+named tuples (immutable, and quick to make: a door builds them as it writes). Every door
 (RDF, NetworkX and its GraphML/GEXF/CSV, FtM, JSON-LD through the RDF, the page's
 data, `talks`/`path`/`show` and the Python API) used to turn them into its own dict,
 numbering sides, naming roles, writing dates and listing evidence each its own way;
@@ -29,8 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, NamedTuple
 
 from dipgraph.dates import PartialDate
 from dipgraph.facts import ROLES, Contact, Evidence, Post, Statement, numbered_sides
@@ -40,28 +40,41 @@ PARTY = "party"
 LINK_ROLES = (PARTY, *ROLES)
 
 
-@dataclass(frozen=True, slots=True)
-class When:
-    """A partial date: as written (its precision kept), and the days it may denote.
+class When(NamedTuple):
+    """A partial date: as written (its precision kept), and the days it may denote
+    (each worked out when a door reads it: most read only the text).
 
     >>> date = when(PartialDate(2019))
-    >>> str(date), date.precision, date.first.isoformat(), date.last.isoformat()
+    >>> date.text, date.precision, date.first.isoformat(), date.last.isoformat()
     ('2019', 'year', '2019-01-01', '2019-12-31')
     """
 
-    text: str
-    precision: str  # year, month or day
-    first: dt.date
-    last: dt.date
+    date: PartialDate
+
+    @property
+    def text(self) -> str:
+        """As written: 2022, 2022-11 or 2022-11-14."""
+        return str(self.date)
+
+    @property
+    def precision(self) -> str:
+        """year, month or day."""
+        return self.date.precision
+
+    @property
+    def first(self) -> dt.date:
+        return self.date.first_day
+
+    @property
+    def last(self) -> dt.date:
+        return self.date.last_day
 
     def __str__(self) -> str:
         return self.text
 
 
 def when(date: PartialDate | None) -> When | None:
-    if date is None:
-        return None
-    return When(str(date), date.precision, date.first_day, date.last_day)
+    return None if date is None else When(date)
 
 
 def date_text(date: When | None) -> str | None:
@@ -69,8 +82,7 @@ def date_text(date: When | None) -> str | None:
     return None if date is None else date.text
 
 
-@dataclass(frozen=True, slots=True)
-class DatasetCitation:
+class DatasetCitation(NamedTuple):
     """The dataset fields of a citation (see :mod:`dipgraph.loader.citations`)."""
 
     dataset: str  # the source holding the dataset file
@@ -82,8 +94,7 @@ class DatasetCitation:
     address: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Cited:
+class Cited(NamedTuple):
     """One piece of evidence: a quote of a source, or a dataset's statement written out."""
 
     source: str
@@ -131,8 +142,7 @@ def evidence_json(evidence: tuple[Cited, ...]) -> str:
     return json.dumps([item.view() for item in evidence], ensure_ascii=False)
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """An actor linked to a contact: a ``party`` on side ``side`` (from 1), or a
     ``subject``, ``host`` or ``mediator`` (no side: role-holders are not parties)."""
 
@@ -141,8 +151,7 @@ class Link:
     side: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ContactRecord:
+class ContactRecord(NamedTuple):
     """A contact as every door presents it (``sides[n - 1]`` is side n)."""
 
     id: str
@@ -196,7 +205,7 @@ class ContactRecord:
 
 
 #: Every field of a contact's record, in order: the names every door uses.
-CONTACT_FIELDS = tuple(f.name for f in fields(ContactRecord))
+CONTACT_FIELDS = ContactRecord._fields
 #: The fields NetworkX, GraphML, GEXF and CSV carry on a contact node (plain values:
 #: ``sides`` and ``evidence`` as JSON text), in this order.
 NETWORK_CONTACT_FIELDS = (
@@ -261,8 +270,7 @@ def network_contact(record: ContactRecord) -> dict[str, Any]:
     return {name: value for name, value in values.items() if value is not None}
 
 
-@dataclass(frozen=True, slots=True)
-class PostRecord:
+class PostRecord(NamedTuple):
     """A post held (a holding of a position): dates as :class:`When`."""
 
     id: str
@@ -314,8 +322,7 @@ def post_record(post: Post) -> PostRecord:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class StatementRecord:
+class StatementRecord(NamedTuple):
     """What an actor said (or was reported to have said) about actors or topics."""
 
     id: str

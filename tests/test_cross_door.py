@@ -1,12 +1,16 @@
 """One answer through every door: the same questions (who talked to whom, on which side,
 with which status and roles, how many contacts, every shortest path between actors)
 asked through the Python API, the command line, the named SPARQL queries, NetworkX,
-GraphML, CSV and FollowTheMoney give the same answers, on the bundled data and every
-fixture. (The page's path finder is tested against the same rule in the page's tests.)
+GraphML, GEXF, CSV, FollowTheMoney, JSON-LD and the page's data (unpacked here from the
+written page, as templates/js/unpack.js does) give the same answers, on the bundled data
+and every fixture; and every door names a contact's fields as its projection does
+(dipgraph/projection.py). (The page's path finder is tested against the same rule in the
+page's tests.)
 """
 
 from __future__ import annotations
 
+import copy
 import csv
 import json
 from collections.abc import Iterable
@@ -21,8 +25,11 @@ import pytest
 
 import dipgraph
 from conftest import run_cli
+from dipgraph.exports.html import page_data
 from dipgraph.facts import DEFAULT_STATUSES, ROLES, status_counts
 from dipgraph.graph.to_networkx import talked_pairs
+from dipgraph.graph.to_rdf import class_name
+from dipgraph.projection import CONTACT_FIELDS, NETWORK_CONTACT_FIELDS, ContactRecord
 from dipgraph.schema.namespace import DG_NS
 from dipgraph.sparql.results import render
 from fixture_sets import EVERY_DATASET
@@ -131,9 +138,10 @@ def through_csv(out: Path) -> Answers:
 
 
 def through_ftm(out: Path, kg: dipgraph.KnowledgeGraph) -> Answers:
-    """FtM spells the sides out by name in an Event's description ("side 1: A, B; side
-    2: C. ... Status: happened. CAMEO ..."): compared with the names of each side's
-    actors."""
+    """FtM spells the sides and roles out by name in an Event's description ("side 1: A,
+    B; side 2: C. subjects: D; hosts: E. Status: happened. CAMEO ..."), compared with the
+    names of each side's and role's actors; ``organizer`` names the hosts by id and
+    ``involved`` every party, subject and mediator by id."""
     events = {}
     with (out / "dipgraph.ftm.json").open(encoding="utf-8") as handle:
         for line in handle:
@@ -148,14 +156,26 @@ def through_ftm(out: Path, kg: dipgraph.KnowledgeGraph) -> Answers:
         (description,) = entity["properties"]["description"]
         # "... Status: happened. CAMEO 040; PLOVER CONSULT." (event codes follow)
         statuses[contact] = description.rsplit("Status: ", 1)[1].split(".", 1)[0]
-        parts = description.rsplit(". Status:", 1)[0].split(". ")[0].split("; ")
-        spelled = [p.split(": ", 1) for p in parts if p.startswith("side ")]
-        assert [label for label, _ in spelled] == [f"side {n}" for n in range(1, len(spelled) + 1)]
-        real = kg.facts.contacts[contact].sides
-        assert [text for _, text in spelled] == [", ".join(names[a] for a in s) for s in real]
-        sides[contact] = [frozenset(side) for side in real]  # as spelled: checked just above
-        hosts = {i.removeprefix("actor-") for i in entity["properties"].get("organizer", [])}
-        roles |= {(contact, "host", a) for a in hosts}
+        body = description.rsplit(". Status: ", 1)[0]  # (a name may hold ". ": "U.S. Army")
+        fact = kg.facts.contacts[contact]
+        spelled_sides = "; ".join(
+            f"side {n}: " + ", ".join(names[a] for a in side)
+            for n, side in enumerate(fact.sides, start=1)
+        )
+        holders = {role: ids for role, ids in fact.roles.items() if ids}
+        spelled_roles = "; ".join(
+            f"{role}s: " + ", ".join(names[a] for a in ids) for role, ids in holders.items()
+        )
+        assert body == (f"{spelled_sides}. {spelled_roles}" if holders else spelled_sides)
+        sides[contact] = [frozenset(side) for side in fact.sides]  # as spelled: checked above
+        roles |= {(contact, role, a) for role, ids in holders.items() for a in ids}  # likewise
+        ids = {
+            k: {i.removeprefix("actor-").replace("--", "_") for i in v}
+            for k, v in entity["properties"].items()
+            if k in ("organizer", "involved")
+        }
+        assert ids.get("organizer", set()) == set(fact.hosts), contact
+        assert ids.get("involved", set()) == {*fact.participants, *fact.subjects, *fact.mediators}
     answers = from_party_edges([], statuses)
     answers.sides = sides
     answers.pairs = answers.all_pairs = None  # type: ignore[assignment]
@@ -163,7 +183,150 @@ def through_ftm(out: Path, kg: dipgraph.KnowledgeGraph) -> Answers:
     return answers
 
 
-SIDES_QUERY = f"PREFIX dg: <{DG_NS}>\n" + """PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+def through_gexf(path: Path) -> Answers:
+    """GEXF (undirected, with spells): a party's or role-holder's edge joins it to the
+    contact node, whichever end GEXF lists first."""
+    graph = nx.read_gexf(path)
+    statuses = {n: d["status"] for n, d in graph.nodes(data=True) if d["node_type"] == "contact"}
+    edges = [
+        (u, v, data) if v in statuses else (v, u, data)
+        for u, v, data in graph.edges(data=True)
+        if data.get("relation") in ("party", *ROLES)
+    ]
+    return from_party_edges(edges, statuses)
+
+
+def _listed(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def jsonld_nodes(path: Path) -> dict[str, dict[str, list[Any]]]:
+    """Every node object of the compacted JSON-LD by id, its properties from every named
+    graph merged (a fact is described in one graph and cited in others)."""
+    nodes: dict[str, dict[str, list[Any]]] = {}
+    for graph in json.loads(path.read_text(encoding="utf-8"))["@graph"]:
+        for node in graph["@graph"]:
+            merged = nodes.setdefault(node["@id"], {})
+            for key, value in node.items():
+                if key != "@id":
+                    merged.setdefault(key, []).extend(_listed(value))
+    return nodes
+
+
+def through_jsonld(path: Path, kg: dipgraph.KnowledgeGraph) -> Answers:
+    """JSON-LD read as plain JSON, as a web developer would: a contact's ``hasActor``
+    roles, each with its ``roleType``, ``actor`` and ``side``; its ``status``."""
+    nodes = jsonld_nodes(path)
+    status_of = {f"dg:Status{class_name(s)}": s for s in kg.model.vocabularies["contact_statuses"]}
+    statuses, edges = {}, []
+    for node in nodes.values():
+        if "dg:Contact" not in node.get("@type", []):
+            continue
+        (contact,) = node["identifier"]
+        (status,) = node["status"]
+        statuses[contact] = status_of[status]
+        for role in map(nodes.__getitem__, node["hasActor"]):
+            ((actor,),) = [nodes[a]["identifier"] for a in role["actor"]]
+            (kind,) = role["roleType"]
+            side = role.get("side", [None])[0]
+            edges.append((actor, contact, {"relation": kind.removeprefix("dg:").lower(),
+                                           "side": side}))  # fmt: skip
+    return from_party_edges(edges, statuses)
+
+
+def unpack_page(packed: dict[str, Any]) -> dict[str, Any]:
+    """The page's data as templates/js/unpack.js rebuilds it (page_pack.py packs it)."""
+    strings = packed["S"]
+    absent = object()
+
+    def rows_of(gaps: list[int]) -> list[int]:
+        rows, at = [], -1
+        for gap in gaps:
+            at += gap
+            rows.append(at)
+        return rows
+
+    def cells(col: dict[str, Any], count: int) -> list[Any]:
+        if "c" in col:
+            return [copy.deepcopy(col["c"]) for _ in range(count)]
+        if "s" in col:
+            return [None if i is None else strings[i] for i in col["s"]]
+        if "f" in col:
+            return [strings[col["f"] + i] for i in range(count)]
+        if "l" in col:
+            return [[strings[i] for i in cell] for cell in col["l"]]
+        if "L" in col:
+            return [[[strings[i] for i in inner] for inner in cell] for cell in col["L"]]
+        if "q" in col:
+            return [f"{col['q']}{i}" for i in range(count)]
+        if "d" in col:
+            dicts, nulls = iter(table(col["d"])), set(rows_of(col.get("z", [])))
+            return [None if i in nulls else next(dicts) for i in range(count)]
+        if "t" in col:
+            items, at, found = table(col["t"]), 0, []
+            for n in col["n"]:
+                found.append(None if n < 0 else items[at : at + n])
+                at += max(n, 0)
+            return found
+        return list(col["r"])
+
+    def column(col: dict[str, Any], n: int) -> list[Any]:
+        if "i" not in col:
+            return cells(col, n)
+        covered = rows_of(col["i"])
+        by_row = dict(zip(covered, cells(col, len(covered)), strict=True))
+        other = (lambda: copy.deepcopy(col["o"])) if "o" in col else (lambda: absent)
+        return [by_row[r] if r in by_row else other() for r in range(n)]
+
+    def table(packed_table: dict[str, Any]) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = [{} for _ in range(packed_table["n"])]
+        for key, col in zip(packed_table["k"], packed_table["v"], strict=True):
+            for row, value in zip(rows, column(col, packed_table["n"]), strict=True):
+                if value is not absent:
+                    row[key] = value
+        return rows
+
+    def keyed(packed_table: dict[str, Any]) -> dict[str, dict[str, Any]]:
+        ids = column(packed_table["id"], packed_table["n"])
+        return dict(zip(ids, table(packed_table), strict=True))
+
+    return {
+        "nodes": table(packed["nodes"]),
+        "edges": table(packed["edges"]),
+        "facts": {name: keyed(rows) for name, rows in packed["facts"].items()},
+    }
+
+
+def page_in(path: Path) -> dict[str, Any]:
+    """The data a written page carries, unpacked."""
+    text = path.read_text(encoding="utf-8")
+    opening = '<script type="application/json" id="graph-data">'
+    start = text.index(opening) + len(opening)
+    return unpack_page(json.loads(text[start : text.index("</script>", start)]))
+
+
+def through_page(path: Path) -> Answers:
+    """The page's facts: each contact's sides (side n at index n - 1), role-holders and
+    status, as the panels, table and path finder read them."""
+    contacts = page_in(path)["facts"]["contacts"]
+    edges = [
+        (actor, contact, {"relation": "party", "side": number})
+        for contact, fact in contacts.items()
+        for number, side in enumerate(fact["sides"], start=1)
+        for actor in side
+    ]
+    edges += [
+        (actor, contact, {"relation": role})
+        for contact, fact in contacts.items()
+        for role in ROLES
+        for actor in fact[f"{role}s"]
+    ]
+    return from_party_edges(edges, {c: fact["status"] for c, fact in contacts.items()})
+
+
+SIDES_QUERY = (
+    f"PREFIX dg: <{DG_NS}>\n"
+    + """PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -174,6 +337,7 @@ SELECT ?contact ?actor ?role ?side ?status WHERE {
   OPTIONAL { ?r dg:side ?side }
   FILTER (LANG(?role) = "en")
 }"""
+)
 
 
 def through_sparql(root: Path) -> Answers:
@@ -193,14 +357,15 @@ def through_sparql(root: Path) -> Answers:
 class Dataset(NamedTuple):
     root: Path
     kg: dipgraph.KnowledgeGraph
-    out: Path  # its GraphML, CSV and FtM exports
+    out: Path  # its GraphML, GEXF, CSV, FtM, JSON-LD and HTML exports
 
 
 @pytest.fixture(scope="module", params=sorted(EVERY_DATASET))
 def dataset(request, tmp_path_factory) -> Dataset:
     root = EVERY_DATASET[request.param]
     out = tmp_path_factory.mktemp(f"doors-{request.param}")
-    built = run_cli("build", "--facts", root, "--out", out, "--formats", "graphml,csv,ftm")
+    formats = "graphml,gexf,csv,ftm,jsonld,html"
+    built = run_cli("build", "--facts", root, "--out", out, "--formats", formats)
     assert built.code == 0, built.err
     return Dataset(root, dipgraph.load(root), out)
 
@@ -218,6 +383,9 @@ def test_every_door_gives_the_same_pairs_sides_statuses_and_roles(dataset) -> No
         "graphml": through_networkx(nx.read_graphml(out / "dipgraph.graphml")),
         "csv": through_csv(out),
         "ftm": through_ftm(out, kg),
+        "gexf": through_gexf(out / "dipgraph.gexf"),
+        "jsonld": through_jsonld(out / "dipgraph.jsonld", kg),
+        "page": through_page(out / "dipgraph.html"),
     }
     assert api.all_pairs and len(api.statuses) == len(kg.facts.contacts)
     assert {p[0] for p in api.pairs} == {
@@ -229,18 +397,14 @@ def test_every_door_gives_the_same_pairs_sides_statuses_and_roles(dataset) -> No
         if answers.pairs is not None:
             assert answers.pairs == api.pairs, door
             assert answers.all_pairs == api.all_pairs, door
-        if door == "ftm":  # FtM names hosts (organizer); the other roles are "involved"
-            assert answers.roles == {r for r in api.roles if r[1] == "host"}, door
-        else:
-            assert answers.roles == api.roles, door
+        assert answers.roles == api.roles, door
 
 
 def test_the_counts_agree(dataset) -> None:
     root, kg, out = dataset
     (count,) = sparql(
         root,
-        f"PREFIX dg: <{DG_NS}> "
-        "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a dg:Contact }",
+        f"PREFIX dg: <{DG_NS}> SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ ?c a dg:Contact }}",
     )
     graph = nx.read_graphml(out / "dipgraph.graphml")
     in_graphml = sum(d.get("node_type") == "contact" for _, d in graph.nodes(data=True))
@@ -317,3 +481,49 @@ def test_a_proposed_meeting_is_no_path_unless_asked_and_then_says_so() -> None:
     statuses = {hop["status"] for path in asked["paths"] for hop in path["hops"]}
     assert statuses - DEFAULT_STATUSES  # the hop through the proposed 2+2 says it
     assert not any(v["id"] == "two-plus-two-meetings-proposed" for v in kg.talks("Lavrov"))
+
+
+def test_the_page_carries_the_data_it_was_given(dataset) -> None:
+    """The Python unpacking above is the page's: the written page's facts are page_data's."""
+    _, kg, out = dataset
+    given = json.loads(json.dumps(page_data(kg)["facts"]))
+    assert page_in(out / "dipgraph.html")["facts"] == given
+
+
+# What each door writes of a contact beyond its projection's fields and properties: the
+# page's vocabulary label, its date's first and last day for the filters (the page says
+# ``precision`` where `talks` says ``date_precision``: its script reads that name), the
+# place's Wikidata item; NetworkX's node kind and label; GEXF's spell.
+RECORD_NAMES = set(CONTACT_FIELDS) | {
+    name for name, value in vars(ContactRecord).items() if isinstance(value, property)
+}
+EXTRA_NAMES = {
+    "talks": {"date_precision", "pairs"},
+    "page": {"type_label", "precision", "first", "last", "place_wikidata"},
+    "network": {"node_type", "label"},
+    "gexf": {"node_type", "label", "start", "end"},
+}
+
+
+def test_every_door_names_a_contacts_fields_as_its_projection_does(dataset) -> None:
+    _, kg, out = dataset
+    contacts = set(kg.facts.contacts)
+    talks = {key for view in kg.talks(any_status=True) for key in view}
+    page = {key for fact in page_in(out / "dipgraph.html")["facts"]["contacts"].values()
+            for key in fact}  # fmt: skip
+    assert talks - RECORD_NAMES == EXTRA_NAMES["talks"]
+    assert {"type_label", "first", "last"} <= page - RECORD_NAMES <= EXTRA_NAMES["page"]
+    graphs = {
+        "networkx": kg.networkx,
+        "graphml": nx.read_graphml(out / "dipgraph.graphml"),
+        "gexf": nx.read_gexf(out / "dipgraph.gexf"),
+    }
+    always = {"type", "cameo", "status", "secret", "sides", "summary", "evidence"}
+    for door, graph in graphs.items():
+        keys = {k for n, d in graph.nodes(data=True) if n in contacts for k in d}
+        extra = EXTRA_NAMES["gexf" if door == "gexf" else "network"]
+        assert always <= keys - extra <= set(NETWORK_CONTACT_FIELDS), door
+    with (out / "dipgraph-nodes.csv").open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["id"] in contacts]
+    written = {key for row in rows for key, value in row.items() if value} - {"id"}
+    assert always <= written - EXTRA_NAMES["network"] <= set(NETWORK_CONTACT_FIELDS)
