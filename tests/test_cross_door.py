@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import csv
 import json
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -55,21 +56,31 @@ class Answers:
     roles: set[tuple[str, str, str]] | None  # (contact, role, actor)
 
 
-@cache
-def sparql(root: Path, query: str) -> list[dict[str, str]]:
-    """The rows of `dipgraph sparql QUERY --format json`; on the 1,000-party fixture
-    (250,000 pairs: minutes of JSON on a loaded machine) its Python twin, kg.answer."""
-    kg = dipgraph.load(root)
-    if len(kg.facts.actors) <= EVERY_PAIR_UP_TO:
-        result = run_cli("sparql", query, "--facts", root, "--format", "json")
-        assert result.code == 0, result.err
-        text = result.out
-    else:
-        text = kg.answer(query, lambda found: render(found, "json").text)
+def rows_of(text: str) -> list[dict[str, str]]:
+    """The rows of SPARQL 1.1 Results JSON, each variable's value."""
     return [
         {name: value["value"] for name, value in row.items()}
         for row in json.loads(text)["results"]["bindings"]
     ]
+
+
+def answered(kg: dipgraph.KnowledgeGraph, query: str, **params: str) -> list[dict[str, str]]:
+    """The rows of a query asked through the Python API (kg.answer, as the CLI asks it)."""
+    return rows_of(kg.answer(query, lambda found: render(found, "json").text, params))
+
+
+@cache
+def sparql(root: Path, query: str, *params: str) -> list[dict[str, str]]:
+    """The rows of `dipgraph sparql QUERY [-p NAME=VALUE...] --format json`; on the
+    1,000-party fixture (250,000 pairs: minutes of JSON on a loaded machine) its Python
+    twin, kg.answer."""
+    kg = dipgraph.load(root)
+    if len(kg.facts.actors) > EVERY_PAIR_UP_TO:
+        return answered(kg, query, **dict(p.split("=", 1) for p in params))
+    bound = [arg for p in params for arg in ("--param", p)]
+    result = run_cli("sparql", query, *bound, "--facts", root, "--format", "json")
+    assert result.code == 0, result.err
+    return rows_of(result.out)
 
 
 def from_views(views: Iterable[dict[str, Any]], every: Iterable[dict[str, Any]]) -> Answers:
@@ -429,6 +440,13 @@ def _pairs_to_compare(kg: dipgraph.KnowledgeGraph) -> list[tuple[str, str]]:
     return [(a, b) for a in parties for b in actors if b != a][:12]
 
 
+def _actors_to_ask(kg: dipgraph.KnowledgeGraph) -> list[str]:
+    actors = sorted(kg.facts.actors)
+    if len(actors) <= EVERY_PAIR_UP_TO:
+        return actors
+    return sorted({a for pair in _pairs_to_compare(kg) for a in pair})[:6]
+
+
 def test_every_shortest_path_is_the_same_through_the_api_and_networkx(dataset) -> None:
     _, kg, out = dataset
     joined = _paths_graph(kg.networkx)
@@ -471,6 +489,31 @@ def test_talks_path_and_the_named_queries_count_the_same_statuses(dataset) -> No
         assert talked == crossed, any_status
     named = {r["contact"] for r in sparql(root, "who-talked-to-whom")}
     assert named == {v["id"] for v in kg.talks() if v["pairs"]}
+
+
+def test_the_named_queries_list_and_count_what_talks_lists(dataset) -> None:
+    """`contacts-of` and `topics-discussed` count the statuses `talks` counts by default:
+    each actor's contacts and the others in them (every actor; a few on the 1,000-party
+    fixture) are `talks`'s, and each topic's contacts are those `talks` lists with it."""
+    root, kg, _ = dataset
+    shown = kg.talks()
+    others: dict[str, set[tuple[str, str]]] = {}
+    for view in shown:
+        for a, b in view["pairs"]:
+            others.setdefault(a, set()).add((view["id"], b))
+            others.setdefault(b, set()).add((view["id"], a))
+    asked = _actors_to_ask(kg)
+    assert any(actor in others for actor in asked)  # the comparison is not vacuous
+    for actor in asked:
+        rows = answered(kg, "contacts-of", actor=actor)
+        assert {(r["contact"], r["other"]) for r in rows} == others.get(actor, set()), actor
+        assert {r["status"] for r in rows} <= DEFAULT_STATUSES
+    listed = next(actor for actor in asked if actor in others)
+    through_cli = sparql(root, "contacts-of", f"actor={listed}")
+    assert {(r["contact"], r["other"]) for r in through_cli} == others[listed]
+    with_topic = Counter(t["id"] for view in shown for t in view["topics"])
+    counted = {r["topic"]: int(r["contacts"]) for r in sparql(root, "topics-discussed")}
+    assert counted == {topic: with_topic[topic] for topic in kg.facts.topics}
 
 
 def test_a_proposed_meeting_is_no_path_unless_asked_and_then_says_so() -> None:

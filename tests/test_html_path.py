@@ -13,15 +13,11 @@ import pytest
 from html_browser import graph_page
 
 import dipgraph
-from conftest import BUNDLED, TESTS
+from conftest import BUNDLED
 from dipgraph.exports.html import write_html
+from fixture_sets import EVERY_DATASET
 
-DATASETS = {
-    "bundled": BUNDLED,
-    "small": TESTS / "fixtures" / "small",
-    "delegations": TESTS / "fixtures" / "delegations",
-    "sides": TESTS / "fixtures" / "sides",
-}
+DATASETS = EVERY_DATASET
 SAMPLED = 3000  # pairs asked of a dataset with more actors than this many pairs
 
 
