@@ -534,15 +534,15 @@ def test_the_page_carries_the_data_it_was_given(dataset) -> None:
 
 
 # What each door writes of a contact beyond its projection's fields and properties: the
-# page's vocabulary label, its date's first and last day for the filters (the page says
-# ``precision`` where `talks` says ``date_precision``: its script reads that name), the
-# place's Wikidata item; NetworkX's node kind and label; GEXF's spell.
+# date's precision (`talks` and the page alike), the page's vocabulary label, its date's
+# first and last day for the filters, the place's Wikidata item; NetworkX's node kind and
+# label; GEXF's spell.
 RECORD_NAMES = set(CONTACT_FIELDS) | {
     name for name, value in vars(ContactRecord).items() if isinstance(value, property)
 }
 EXTRA_NAMES = {
     "talks": {"date_precision", "pairs"},
-    "page": {"type_label", "precision", "first", "last", "place_wikidata"},
+    "page": {"type_label", "date_precision", "first", "last", "place_wikidata"},
     "network": {"node_type", "label"},
     "gexf": {"node_type", "label", "start", "end"},
 }
@@ -570,3 +570,29 @@ def test_every_door_names_a_contacts_fields_as_its_projection_does(dataset) -> N
         rows = [r for r in csv.DictReader(handle) if r["id"] in contacts]
     written = {key for row in rows for key, value in row.items() if value} - {"id"}
     assert always <= written - EXTRA_NAMES["network"] <= set(NETWORK_CONTACT_FIELDS)
+
+
+def _ids(value: Any) -> Any:
+    """A `talks` view's value with each reference ({id, name...}) reduced to its id."""
+    if isinstance(value, dict) and "id" in value and set(value) <= {"id", "name", "names"}:
+        return value["id"]
+    if isinstance(value, dict):
+        return {key: _ids(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_ids(item) for item in value]
+    return value
+
+
+def test_a_name_talks_and_the_page_both_write_holds_the_same_value(dataset) -> None:
+    """The page names actors and topics by id where `talks` gives {id, name}, and its
+    ``place`` is the place's names (the panel shows them), `talks`'s ``place.names``."""
+    _, kg, out = dataset
+    page = page_in(out / "dipgraph.html")["facts"]["contacts"]
+    views = kg.talks(any_status=True)
+    assert set(page) == {view["id"] for view in views}
+    for view in views:
+        shown = page[view["id"]]
+        shared = set(view) & set(shown) - {"place"}
+        assert shared >= {"sides", "status", "date", "date_precision", "subjects", "hosts"}
+        assert {k: _ids(view[k]) for k in shared} == {k: shown[k] for k in shared}, view["id"]
+        assert shown["place"] == (view["place"] and view["place"]["names"]), view["id"]

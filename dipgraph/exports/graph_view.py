@@ -133,7 +133,7 @@ def _contact_fact(kg: KnowledgeGraph, record: ContactRecord) -> dict[str, Any]:
         "type_label": vocab["label"],
         "cameo": record.cameo,
         "date": date_text(date),
-        "precision": date.precision if date else None,
+        "date_precision": date.precision if date else None,
         "date_note": record.date_note,
         "first": date.first.isoformat() if date else None,
         "last": date.last.isoformat() if date else None,
