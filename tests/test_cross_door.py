@@ -1,11 +1,12 @@
 """One answer through every door: the same questions (who talked to whom, on which side,
-with which status and roles, how many contacts, every shortest path between actors)
-asked through the Python API, the command line, the named SPARQL queries, NetworkX,
-GraphML, GEXF, CSV, FollowTheMoney, JSON-LD and the page's data (unpacked here from the
-written page, as templates/js/unpack.js does) give the same answers, on the bundled data
-and every fixture; and every door names a contact's fields as its projection does
-(dipgraph/projection.py). (The page's path finder is tested against the same rule in the
-page's tests.)
+with which status and roles, how many contacts, every shortest path between actors, who
+held which post in which organization and when) asked through the Python API, the
+command line, the named SPARQL queries, NetworkX, GraphML, GEXF, CSV, FollowTheMoney,
+JSON-LD and the page's data (unpacked here from the written page, as
+templates/js/unpack.js does: tests/test_html_size.py proves in Chromium that the page
+unpacks the same) give the same answers, on the bundled data and every fixture; and every
+door names a contact's fields as its projection does (dipgraph/projection.py). The page's
+path finder is compared with `path`'s in Chromium in tests/test_html_path.py.
 """
 
 from __future__ import annotations
@@ -596,3 +597,131 @@ def test_a_name_talks_and_the_page_both_write_holds_the_same_value(dataset) -> N
         assert shared >= {"sides", "status", "date", "date_precision", "subjects", "hosts"}
         assert {k: _ids(view[k]) for k in shared} == {k: shown[k] for k in shared}, view["id"]
         assert shown["place"] == (view["place"] and view["place"]["names"]), view["id"]
+
+
+# ---- posts: who held which post in which organization, when --------------------------
+Held = tuple[str, str, str | None, str | None, str | None, str | None]
+# (holder, post title, organization, from, until, as of): dates as written
+DATED = ("from", "until", "as_of")
+
+
+def held_in_views(views: Iterable[dict[str, Any]]) -> dict[str, Held]:
+    """Posts as `show` (the Python API and `show --format json`) and the page list them."""
+    return {
+        v["id"]: (
+            v["holder"],
+            v["post"],
+            v["organization"] and v["organization"]["id"],
+            v["from"],
+            v["until"],
+            v["as_of"],
+        )
+        for v in views
+    }
+
+
+def held_on_edges(edges: Iterable[tuple[str, str, str, dict[str, Any]]]) -> dict[str, Held]:
+    """Posts as NetworkX, GraphML and CSV carry them: an edge from the holder to the
+    organization, keyed by the post's id."""
+    return {
+        key: (holder, d["post"], organization, *(d.get(n) or None for n in DATED))
+        for holder, organization, key, d in edges
+        if d.get("relation") == "post"
+    }
+
+
+POSTS_QUERY = (
+    f"PREFIX dg: <{DG_NS}>\n"
+    + """PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX time: <http://www.w3.org/2006/time#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?post ?holder ?title ?organization ?from ?until ?asOf WHERE {
+  ?m a org:Membership ; dcterms:identifier ?post ; org:member/dcterms:identifier ?holder ;
+     dg:post/rdfs:label ?title .
+  FILTER (LANG(?title) = "en")
+  OPTIONAL { ?m org:organization/dcterms:identifier ?organization }
+  OPTIONAL { ?m org:memberDuring/time:hasBeginning ?b .
+             ?b time:inXSDgYear|time:inXSDgYearMonth|time:inXSDDate ?from }
+  OPTIONAL { ?m org:memberDuring/time:hasEnd ?e .
+             ?e time:inXSDgYear|time:inXSDgYearMonth|time:inXSDDate ?until }
+  OPTIONAL { ?m dg:attestedOn ?asOf }
+}"""
+)
+
+
+def test_every_door_gives_the_same_posts(dataset) -> None:
+    """Holder, post, organization and dates of every post held, through the Python API
+    (`show`), the command line, the page's data, SPARQL, NetworkX, GraphML, GEXF, CSV
+    and FtM (an Occupancy: its start the post's ``from``, else the day it is attested
+    on; its Position names the post and the organization)."""
+    root, kg, out = dataset
+    holders = sorted({post.holder for post in kg.facts.posts.values()})
+    api = held_in_views(v for h in holders for v in kg.show(h)["posts"])
+    assert set(api) == set(kg.facts.posts)
+    page = page_in(out / "dipgraph.html")["facts"]["actors"]
+    assert held_in_views(v for a in page.values() for v in a["posts"]) == api
+    for holder in holders[:1]:
+        shown = run_cli("show", holder, "--facts", root, "--format", "json")
+        assert shown.code == 0, shown.err
+        assert json.loads(shown.out)["posts"] == json.loads(json.dumps(kg.show(holder)["posts"]))
+    rows = sparql(root, POSTS_QUERY)
+    assert {
+        r["post"]: (
+            r["holder"],
+            r["title"],
+            r.get("organization"),
+            *map(r.get, ("from", "until", "asOf")),
+        )
+        for r in rows
+    } == api
+    assert len(rows) == len(api)  # one row a post: a date is not written twice
+    with_organization = {post: held for post, held in api.items() if held[2]}
+    graphml = nx.read_graphml(out / "dipgraph.graphml", force_multigraph=True)
+    with (out / "dipgraph-edges.csv").open(encoding="utf-8") as handle:
+        in_csv = [(r["source"], r["target"], r["key"], r) for r in csv.DictReader(handle)]
+    for door, edges in {
+        "networkx": kg.networkx.edges(keys=True, data=True),
+        "graphml": graphml.edges(keys=True, data=True),
+        "csv": in_csv,
+    }.items():
+        assert held_on_edges(edges) == with_organization, door
+    # GEXF is undirected, and networkx reads the post's id (the edge's key) back only
+    # where two edges join the same two nodes: compared without it, the holder being
+    # the end that holds a post in the other.
+    held = {(h[0], h[2]) for h in api.values()}
+    in_gexf = [
+        ((u, v) if (u, v) in held else (v, u), d)
+        for u, v, d in nx.read_gexf(out / "dipgraph.gexf").edges(data=True)
+        if d.get("relation") == "post"
+    ]
+    assert sorted(
+        held_on_edges((u, v, str(n), d) for n, ((u, v), d) in enumerate(in_gexf)).values()
+    ) == sorted(with_organization.values())
+    entities = {}
+    with (out / "dipgraph.ftm.json").open(encoding="utf-8") as handle:
+        for line in handle:
+            entity = json.loads(line)
+            entities[entity["id"]] = entity
+
+    def one(entity: dict[str, Any], name: str) -> str | None:
+        (value,) = entity["properties"].get(name, [None])
+        return value
+
+    occupancies = {
+        e["id"].removeprefix("post-").replace("--", "_"): e
+        for e in entities.values()
+        if e["schema"] == "Occupancy"
+    }
+    in_ftm = {}
+    for post, occupancy in occupancies.items():
+        position = entities[one(occupancy, "post")]
+        organization = one(position, "organization")
+        in_ftm[post] = (
+            one(occupancy, "holder").removeprefix("actor-").replace("--", "_"),
+            one(position, "name"),
+            organization and organization.removeprefix("actor-").replace("--", "_"),
+            one(occupancy, "startDate"),
+            one(occupancy, "endDate"),
+        )
+    assert in_ftm == {post: (*held[:3], held[3] or held[5], held[4]) for post, held in api.items()}
