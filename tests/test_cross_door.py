@@ -474,12 +474,21 @@ def test_the_command_line_path_is_the_api_path(dataset) -> None:
     joined = _paths_graph(kg.networkx)
     chosen = [(a, b) for a, b in _pairs_to_compare(kg) if a in joined and b in joined][:2]
     chosen.append(_pairs_to_compare(kg)[-1])
-    for a, b in chosen:
-        for extra in ((), ("--all",), ("--any-status",)):
+    for n, (a, b) in enumerate(chosen):
+        more = (("--temporal",), ("--via", "all", "--since", "2019")) if n == 0 else ()
+        for extra in ((), ("--all",), ("--any-status",), *more):
             shown = run_cli("path", a, b, *extra, "--facts", root, "--format", "json")
             assert shown.code == 0, shown.err
-            asked = kg.path(a, b, all="--all" in extra, any_status="--any-status" in extra)
-            assert json.loads(shown.out) == asked
+            asked = kg.path(
+                a,
+                b,
+                all="--all" in extra,
+                any_status="--any-status" in extra,
+                temporal="--temporal" in extra,
+                via="all" if "--via" in extra else "contacts",
+                since="2019" if "--since" in extra else None,
+            )
+            assert json.loads(shown.out) == asked, extra
 
 
 def test_talks_path_and_the_named_queries_count_the_same_statuses(dataset) -> None:
