@@ -1,8 +1,8 @@
 """One answer through every door: the same questions (who talked to whom, on which side,
 with which status and roles, how many contacts, every shortest path between actors, who
-held which post in which organization and when) asked through the Python API, the
-command line, the named SPARQL queries, NetworkX, GraphML, GEXF, CSV, FollowTheMoney,
-JSON-LD and the page's data (unpacked here from the written page, as
+held which post in which organization and when, who said what about whom) asked through
+the Python API, the command line, the named SPARQL queries, NetworkX, GraphML, GEXF, CSV,
+FollowTheMoney, JSON-LD and the page's data (unpacked here from the written page, as
 templates/js/unpack.js does: tests/test_html_size.py proves in Chromium that the page
 unpacks the same) give the same answers, on the bundled data and every fixture; and every
 door names a contact's fields as its projection does (dipgraph/projection.py). The page's
@@ -734,3 +734,97 @@ def test_every_door_gives_the_same_posts(dataset) -> None:
             one(occupancy, "endDate"),
         )
     assert in_ftm == {post: (*held[:3], held[3] or held[5], held[4]) for post, held in api.items()}
+
+
+# ---- statements: who said what kind of thing about whom, reported by whom, when --------
+Said = tuple[str, str, str | None, str | None, frozenset[str]]
+# (speaker, kind, reported by, date as written, what it is about)
+
+
+def said_on_edges(edges: Iterable[tuple[str, str, dict[str, Any]]]) -> dict[str, Said]:
+    """Statements as NetworkX, GraphML, GEXF and CSV carry them: an edge from the
+    speaker to each actor or topic it is about, with the statement's id as ``fact``
+    (they name no reporter: None here)."""
+    found: dict[str, Said] = {}
+    for speaker, target, d in edges:
+        if d.get("relation") == "statement":
+            _, _, _, _, about = found.get(d["fact"], (None, None, None, None, frozenset()))
+            found[d["fact"]] = (speaker, d["kind"], None, d.get("date") or None, about | {target})
+    return found
+
+
+STATEMENTS_QUERY = (
+    f"PREFIX dg: <{DG_NS}>\n"
+    + """PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?statement ?speaker ?kind ?reporter ?date ?about WHERE {
+  ?s a dg:Statement ; dcterms:identifier ?statement ; dg:speaker/dcterms:identifier ?speaker ;
+     dg:statementKind ?kind .
+  OPTIONAL { ?s dcterms:subject/dcterms:identifier ?about }
+  OPTIONAL { ?s prov:wasAttributedTo/dcterms:identifier ?reporter }
+  OPTIONAL { ?s sem:hasTimeStamp ?date }
+}"""
+)
+
+
+def test_every_door_gives_the_same_statements(dataset) -> None:
+    """Speaker, kind, reporter, date and what it is about of every statement, through
+    the Python API (`show` of its speaker), the command line, the page's data, SPARQL,
+    NetworkX, GraphML, GEXF and CSV (FtM has no statements)."""
+    root, kg, out = dataset
+    speakers = sorted({s.speaker for s in kg.facts.statements.values()})
+    views = [v for a in speakers for v in kg.show(a)["statements"] if v["speaker"]["id"] == a]
+    api = {
+        v["id"]: (
+            v["speaker"]["id"],
+            v["kind"],
+            v["reported_by"] and v["reported_by"]["id"],
+            v["date"],
+            frozenset(ref["id"] for ref in v["about"]),
+        )
+        for v in views
+    }
+    assert set(api) == set(kg.facts.statements) and len(views) == len(api)
+    for speaker in speakers[:1]:
+        shown = run_cli("show", speaker, "--facts", root, "--format", "json")
+        assert shown.code == 0, shown.err
+        said = json.loads(json.dumps(kg.show(speaker)["statements"]))
+        assert json.loads(shown.out)["statements"] == said
+    page = page_in(out / "dipgraph.html")["facts"]["statements"]
+    assert {
+        s: (f["speaker"], f["kind"], f["reported_by"], f["date"], frozenset(f["about"]))
+        for s, f in page.items()
+    } == api
+    kinds = {
+        f"{DG_NS}Statement{class_name(k)}": k for k in kg.model.vocabularies["statement_kinds"]
+    }
+    in_sparql: dict[str, Said] = {}
+    for r in sparql(root, STATEMENTS_QUERY):
+        _, _, _, _, about = in_sparql.get(r["statement"], (None, None, None, None, frozenset()))
+        in_sparql[r["statement"]] = (
+            r["speaker"],
+            kinds[r["kind"]],
+            r.get("reporter"),
+            r.get("date"),
+            about | ({r["about"]} if "about" in r else set()),
+        )
+    assert in_sparql == api
+    # An edge joins the speaker to what was said about: a statement about nothing named
+    # has none (the NetworkX graph's statements are not nodes).
+    unreported = {s: (*said[:2], None, *said[3:]) for s, said in api.items() if said[4]}
+    graphml = nx.read_graphml(out / "dipgraph.graphml")
+    with (out / "dipgraph-edges.csv").open(encoding="utf-8") as handle:
+        in_csv = [(r["source"], r["target"], r) for r in csv.DictReader(handle)]
+    in_gexf = [  # undirected: the speaker is the end the statement names as such
+        (u, v, d) if u == api[d["fact"]][0] else (v, u, d)
+        for u, v, d in nx.read_gexf(out / "dipgraph.gexf").edges(data=True)
+        if d.get("relation") == "statement"
+    ]
+    for door, edges in {
+        "networkx": kg.networkx.edges(data=True),
+        "graphml": graphml.edges(data=True),
+        "gexf": in_gexf,
+        "csv": in_csv,
+    }.items():
+        assert said_on_edges(edges) == unreported, door
