@@ -67,7 +67,9 @@ def rows_of(text: str) -> list[dict[str, str]]:
 
 def answered(kg: dipgraph.KnowledgeGraph, query: str, **params: str) -> list[dict[str, str]]:
     """The rows of a query asked through the Python API (kg.answer, as the CLI asks it)."""
-    return rows_of(kg.answer(query, lambda found: render(found, "json").text, params))
+    text = kg.answer(query, lambda found: render(found, "json").text, params)
+    assert text is not None
+    return rows_of(text)
 
 
 @cache
@@ -149,6 +151,12 @@ def through_csv(out: Path) -> Answers:
     return from_party_edges(edges, statuses)
 
 
+def from_ftm(kind: str, entity: str | None) -> str:
+    """The fact's id in an FtM entity id (``{kind}-{id}``, ``_`` written ``--``)."""
+    assert entity is not None and entity.startswith(f"{kind}-"), entity
+    return entity.removeprefix(f"{kind}-").replace("--", "_")
+
+
 def through_ftm(out: Path, kg: dipgraph.KnowledgeGraph) -> Answers:
     """FtM spells the sides and roles out by name in an Event's description ("side 1: A,
     B; side 2: C. subjects: D; hosts: E. Status: happened. CAMEO ..."), compared with the
@@ -159,7 +167,7 @@ def through_ftm(out: Path, kg: dipgraph.KnowledgeGraph) -> Answers:
         for line in handle:
             entity = json.loads(line)
             if entity["schema"] == "Event":
-                events[entity["id"].removeprefix("contact-").replace("--", "_")] = entity
+                events[from_ftm("contact", entity["id"])] = entity
     names = {a.id: a.name for a in kg.facts.actors.values()}
     sides: dict[str, list[frozenset[str]]] = {}
     statuses = {}
@@ -182,7 +190,7 @@ def through_ftm(out: Path, kg: dipgraph.KnowledgeGraph) -> Answers:
         sides[contact] = [frozenset(side) for side in fact.sides]  # as spelled: checked above
         roles |= {(contact, role, a) for role, ids in holders.items() for a in ids}  # likewise
         ids = {
-            k: {i.removeprefix("actor-").replace("--", "_") for i in v}
+            k: {from_ftm("actor", i) for i in v}
             for k, v in entity["properties"].items()
             if k in ("organizer", "involved")
         }
@@ -718,18 +726,16 @@ def test_every_door_gives_the_same_posts(dataset) -> None:
         return value
 
     occupancies = {
-        e["id"].removeprefix("post-").replace("--", "_"): e
-        for e in entities.values()
-        if e["schema"] == "Occupancy"
+        from_ftm("post", e["id"]): e for e in entities.values() if e["schema"] == "Occupancy"
     }
     in_ftm = {}
     for post, occupancy in occupancies.items():
         position = entities[one(occupancy, "post")]
         organization = one(position, "organization")
         in_ftm[post] = (
-            one(occupancy, "holder").removeprefix("actor-").replace("--", "_"),
+            from_ftm("actor", one(occupancy, "holder")),
             one(position, "name"),
-            organization and organization.removeprefix("actor-").replace("--", "_"),
+            organization and from_ftm("actor", organization),
             one(occupancy, "startDate"),
             one(occupancy, "endDate"),
         )
