@@ -44,6 +44,21 @@ def python_hops(
     return [(h["from"], h["to"], h["fact"]) for h in found[0]["hops"]]
 
 
+Hops = list[tuple[str, str, str]] | None
+
+
+def page_hops(page, pairs: list[tuple[str, str]], any_status: bool) -> list[Hops]:
+    """Each pair's path as the page finds it over the contacts it shows."""
+    answers = page.evaluate(
+        "([pairs, any]) => window.dipgraph.paths(pairs, any)", [pairs, any_status]
+    )
+    return [None if a is None else [(h["from"], h["to"], h["contact"]) for h in a] for a in answers]
+
+
+def differing(pairs: list[tuple[str, str]], mine: list[Hops], theirs: list[Hops]) -> list:
+    return [(pair, a, b) for pair, a, b in zip(pairs, mine, theirs, strict=True) if a != b]
+
+
 @pytest.mark.parametrize("name", sorted(DATASETS))
 def test_every_pair_gets_the_cli_answer(browser, tmp_path: Path, name: str) -> None:
     kg = dipgraph.load(DATASETS[name])
@@ -51,19 +66,8 @@ def test_every_pair_gets_the_cli_answer(browser, tmp_path: Path, name: str) -> N
     pairs = pairs_of(kg)
     with graph_page(browser, page_path) as page:
         for any_status in (False, True):
-            answers = page.evaluate(
-                "([pairs, any]) => window.dipgraph.paths(pairs, any)", [pairs, any_status]
-            )
-            page_hops = [
-                None if a is None else [(h["from"], h["to"], h["contact"]) for h in a]
-                for a in answers
-            ]
             wanted = [python_hops(kg, a, b, any_status) for a, b in pairs]
-            differ = [
-                (pair, mine, theirs)
-                for pair, mine, theirs in zip(pairs, page_hops, wanted, strict=True)
-                if mine != theirs
-            ]
+            differ = differing(pairs, page_hops(page, pairs, any_status), wanted)
             assert differ == [], f"{len(differ)} of {len(pairs)} pairs differ (any={any_status})"
             assert any(w is not None for w in wanted)  # the comparison is not vacuous
 
@@ -86,26 +90,14 @@ def test_a_date_range_narrows_the_path_as_since_and_until_do(
     narrowed = 0  # pairs a window changes the answer of: the comparison is not vacuous
     with graph_page(browser, write_html(kg, tmp_path / "graph.html")) as page:
         for since, until in windows:
-            page.evaluate(
-                "f => window.dipgraph.setFilters(f)", {"from": since, "to": until, "undated": False}
-            )
+            chosen = {"from": since, "to": until, "undated": False}
+            page.evaluate("f => window.dipgraph.setFilters(f)", chosen)
             for any_status in (False, True):
-                answers = page.evaluate(
-                    "([pairs, any]) => window.dipgraph.paths(pairs, any)", [pairs, any_status]
-                )
-                page_hops = [
-                    None if a is None else [(h["from"], h["to"], h["contact"]) for h in a]
-                    for a in answers
-                ]
                 wanted = [python_hops(kg, a, b, any_status, since, until) for a, b in pairs]
-                differ = [
-                    (pair, mine, theirs)
-                    for pair, mine, theirs in zip(pairs, page_hops, wanted, strict=True)
-                    if mine != theirs
-                ]
+                differ = differing(pairs, page_hops(page, pairs, any_status), wanted)
                 window = (since, until, any_status)
                 assert differ == [], f"{len(differ)} of {len(pairs)} pairs differ {window}"
-                narrowed += sum(w != u for w, u in zip(wanted, unbounded[any_status], strict=True))
+                narrowed += len(differing(pairs, wanted, unbounded[any_status]))
     assert narrowed
 
 
