@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import csv
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -834,3 +835,22 @@ def test_every_door_gives_the_same_statements(dataset) -> None:
         "csv": in_csv,
     }.items():
         assert said_on_edges(edges) == unreported, door
+
+
+def test_every_listing_of_contacts_says_each_ones_status(dataset) -> None:
+    """`talks --any-status` as a table (in blocks, on an 80-column terminal) and as CSV
+    names each contact's status (and whether it was secret), as the JSON views do."""
+    root, kg, _ = dataset
+    statuses = {c.id: (c.status, c.secret) for c in kg.facts.contacts.values()}
+    table = run_cli("talks", "--any-status", "--facts", root, columns=80)
+    spreadsheet = run_cli("talks", "--any-status", "--facts", root, "--format", "csv")
+    assert table.code == spreadsheet.code == 0, table.err + spreadsheet.err
+    in_table, contact = {}, None
+    for line in table.out.splitlines():
+        if re.fullmatch(r"\S+ ─+", line):
+            contact = line.split(" ", 1)[0]
+        elif contact and (said := re.fullmatch(r"status +([^,]+)(, secret)?", line)):
+            in_table[contact] = (said[1], bool(said[2]))
+    assert in_table == statuses
+    rows = csv.DictReader(spreadsheet.out.splitlines())
+    assert {row["id"]: (row["status"], row["secret"] == "yes") for row in rows} == statuses
