@@ -1,4 +1,4 @@
-"""Data flows one way: YAML -> loader -> graph -> queries and exports -> CLI / server.
+"""Data flows one way: YAML -> loader -> projection -> graph -> queries and exports -> CLI / server.
 
 Every ``import`` of a dipgraph module inside the package, at any depth (function-level
 imports included), must point to the same layer or a lower one. A drift that has to
@@ -31,6 +31,7 @@ LAYERS: list[tuple[str, ...]] = [
         "dipgraph.version",
     ),
     ("dipgraph.loader", "dipgraph.curation"),  # curation: rules over checked facts
+    ("dipgraph.projection",),  # the one typed record of each fact that every door reads
     ("dipgraph.cache",),
     ("dipgraph.graph",),
     (

@@ -3,6 +3,7 @@ outside the range, and undated contacts keep their own lane."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from html_browser import graph_page
@@ -31,3 +32,25 @@ def test_choosing_a_year_keeps_the_others(browser, tmp_path: Path) -> None:
         )
         page.check("#keep-undated")
         assert "1 undated contact shown" in page.inner_text("#timeline")
+
+
+def test_each_year_and_each_contact_say_how_precisely_they_are_dated(
+    browser, tmp_path: Path
+) -> None:
+    """The page's data names a date's precision as `talks` does (date_precision): the
+    timeline counts each year's contacts by it, and a contact's panel shows it."""
+    kg = dipgraph.load(SMALL)
+    dated = [c for c in kg.facts.contacts.values() if c.date]
+    by_year: dict[int, Counter[str]] = {}
+    for c in dated:
+        by_year.setdefault(c.date.first_day.year, Counter())[c.date.precision] += 1
+    assert {c.date.precision for c in dated} == {"day", "month", "year"}
+    with graph_page(browser, write_html(kg, tmp_path / "graph.html")) as page:
+        titles = page.eval_on_selector_all("#timeline .bin", "bs => bs.map(b => b.title)")
+        for year, counts in by_year.items():
+            (title,) = [t for t in titles if t.startswith(f"{year}:")]
+            for precision, n in counts.items():
+                assert f"{n} to the {precision}" in title, title
+        for c in dated:
+            page.evaluate("id => window.dipgraph.select(id)", f"contact:{c.id}")
+            assert f"{c.date} (to the {c.date.precision})" in page.inner_text("#panel")

@@ -2,7 +2,8 @@
 file, so that a ``check`` after an edit runs them over the changed files only.
 
 The rules of :data:`~dipgraph.curation.rules.LOCAL_RULES` read a fact, the actors,
-topics and sources it names, the source texts and the general guide. A file's findings are kept in the per-file store under a key
+topics and sources it names, the source texts and the general guide. A file's
+findings are kept in the per-file store under a key
 over all of these: the key of the file's compile parts (its bytes, every file
 declaring a source, actor, topic or place, the quotes other files add to its facts,
 dipgraph's version; see :mod:`dipgraph.cached_graph.file_parts`), the source texts as

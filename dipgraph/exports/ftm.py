@@ -33,11 +33,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dipgraph.exports.atomic import atomic_text
-from dipgraph.facts import numbered_sides
+from dipgraph.projection import Cited, ContactRecord, contact_record, date_text, post_record
 from dipgraph.slugs import iri_segment
 
 if TYPE_CHECKING:
-    from dipgraph.facts import Evidence, Facts
+    from dipgraph.facts import Facts
     from dipgraph.graph.knowledge import KnowledgeGraph
 
 # FtM languages are ISO 639-3; the codes of the languages dipgraph sources are in.
@@ -78,7 +78,7 @@ def _names(names: dict[str, str], aliases: dict[str, tuple[str, ...]]) -> tuple[
     return names["en"], [*others, *(a for texts in aliases.values() for a in texts)]
 
 
-def _evidence(fact_kind: str, fact_id: str, evidence: tuple[Evidence, ...]) -> Iterator[dict]:
+def _evidence(fact_kind: str, fact_id: str, evidence: tuple[Cited, ...]) -> Iterator[dict]:
     for number, item in enumerate(evidence, start=1):
         yield entity(
             "evidence",
@@ -130,7 +130,7 @@ def ftm_entities(kg: KnowledgeGraph) -> Iterator[dict[str, Any]]:
             notes=place.outside_knowledge,
         )
     positions: set[str] = set()
-    for post in facts.posts.values():
+    for post in map(post_record, facts.posts.values()):
         key = (
             f"{post.organization}.{iri_segment(post.title)}"
             if post.organization
@@ -143,61 +143,67 @@ def ftm_entities(kg: KnowledgeGraph) -> Iterator[dict[str, Any]]:
                 key,
                 "Position",
                 name=post.title,
-                alias=[t for lang, t in post.post.items() if lang != "en"],
+                alias=[t for lang, t in post.names.items() if lang != "en"],
                 organization=ftm_id("actor", post.organization) if post.organization else None,
             )
-        starts, ends = post.from_ or post.as_of, post.until
+        starts, ends = post.start or post.as_of, post.end
         yield entity(
             "post",
             post.id,
             "Occupancy",
             holder=ftm_id("actor", post.holder),
             post=ftm_id("position", key),
-            startDate=str(starts) if starts else None,
-            endDate=str(ends) if ends else None,
-            status="ended" if post.until else "unknown",
+            startDate=date_text(starts),
+            endDate=date_text(ends),
+            status="ended" if post.end else "unknown",
             description=post.date_note,
             summary=[e.quote for e in post.evidence],
             proof=[ftm_id("source", e.source) for e in post.evidence],
         )
     labels = kg.model.vocabularies["contact_types"]
     for contact in facts.contacts.values():
-        sides = "; ".join(
-            f"side {n}: " + ", ".join(facts.actors[a].name for a in side)
-            for n, side in numbered_sides(contact.sides)
-        )
-        roles = "; ".join(
-            f"{role}s: " + ", ".join(facts.actors[a].name for a in holders)
-            for role, holders in contact.roles.items()
-            if holders
-        )
-        yield entity(
-            "contact",
-            contact.id,
-            "Event",
-            name=f"{labels[contact.type]['label']}: {contact.id}",
-            summary=contact.summary,
-            description=f"{sides}. {roles}".rstrip(". ")
-            + f". Status: {contact.status}. {_event_codes(kg, contact)}",
-            date=str(contact.date) if contact.date else None,
-            location=facts.places[contact.place].name if contact.place else None,
-            addressEntity=ftm_id("place", contact.place) if contact.place else None,
-            involved=[
-                ftm_id("actor", a)
-                for a in (*contact.participants, *contact.subjects, *contact.mediators)
-            ],
-            organizer=[ftm_id("actor", a) for a in contact.hosts],
-            keywords=[facts.topics[t].name for t in contact.topics],
-            proof=[ftm_id("source", e.source) for e in contact.evidence],
-        )
-        yield from _evidence("contact", contact.id, contact.evidence)
+        record = contact_record(contact, kg.cameo(contact), kg.plover(contact))
+        yield _event(facts, record, labels[record.type]["label"])
+        yield from _evidence("contact", record.id, record.evidence)
 
 
-def _event_codes(kg: KnowledgeGraph, contact: Any) -> str:
+def _event(facts: Facts, record: ContactRecord, label: str) -> dict[str, Any]:
+    """A contact as an FtM Event: its parties and role-holders are ``involved`` (hosts
+    also its ``organizer``), each side and role spelled out by name in ``description``."""
+    name = {a: facts.actors[a].name for a in dict.fromkeys(link.actor for link in record.links)}
+    sides = "; ".join(
+        f"side {n}: " + ", ".join(name[a] for a in side) for n, side in record.numbered_sides
+    )
+    roles = "; ".join(
+        f"{role}s: " + ", ".join(name[a] for a in holders)
+        for role, holders in record.roles.items()
+        if holders
+    )
+    return entity(
+        "contact",
+        record.id,
+        "Event",
+        name=f"{label}: {record.id}",
+        summary=record.summary,
+        description=f"{sides}. {roles}".rstrip(". ")
+        + f". Status: {record.status}. {_event_codes(record)}",
+        date=date_text(record.date),
+        location=facts.places[record.place].name if record.place else None,
+        addressEntity=ftm_id("place", record.place) if record.place else None,
+        involved=[
+            ftm_id("actor", a) for a in (*record.participants, *record.subjects, *record.mediators)
+        ],
+        organizer=[ftm_id("actor", a) for a in record.hosts],
+        keywords=[facts.topics[t].name for t in record.topics],
+        proof=[ftm_id("source", e.source) for e in record.evidence],
+    )
+
+
+def _event_codes(record: ContactRecord) -> str:
     """The event codes FtM has no property for: CAMEO, and PLOVER's event and mode."""
-    event, mode = kg.plover(contact)
+    event, mode = record.plover_event, record.plover_mode
     plover = f"; PLOVER {event}" + (f" ({mode})" if mode else "") if event else ""
-    return f"CAMEO {kg.cameo(contact)}{plover}."
+    return f"CAMEO {record.cameo}{plover}."
 
 
 def write_ftm(kg: KnowledgeGraph, target: Path) -> Path:

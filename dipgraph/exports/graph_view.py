@@ -21,10 +21,18 @@ import math
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from dipgraph.dates import PartialDate
 from dipgraph.exports.network import actor_measures
-from dipgraph.facts import Contact, Evidence
+from dipgraph.facts import Contact
 from dipgraph.graph import views
+from dipgraph.projection import (
+    PARTY,
+    Cited,
+    ContactRecord,
+    StatementRecord,
+    contact_record,
+    date_text,
+    statement_record,
+)
 from dipgraph.schema.rules import WIKIDATA_ID, full_match
 
 if TYPE_CHECKING:
@@ -79,7 +87,7 @@ LAYERS = ("contacts", "statements", "topics", "posts", "countries")
 
 
 # ---- facts as the page reads them ----------------------------------------------------
-def _evidence(evidence: tuple[Evidence, ...]) -> list[dict[str, str]]:
+def _evidence(evidence: tuple[Cited, ...]) -> list[dict[str, str]]:
     return views.evidence_view(evidence)
 
 
@@ -95,13 +103,6 @@ def _only_if(key: str, value: str | None) -> dict[str, str]:
     """The pair when there is a value: 30,000 contacts with "place_wikidata": null
     would add 0.7 MB to a page."""
     return {key: value} if value else {}
-
-
-def _span(date: PartialDate | None) -> tuple[str | None, str | None]:
-    """The first and last day a partial date may denote, as ISO text (for the filters)."""
-    if date is None:
-        return None, None
-    return date.first_day.isoformat(), date.last_day.isoformat()
 
 
 def country_of(kg: KnowledgeGraph, ident: str) -> str | None:
@@ -122,30 +123,55 @@ def _place_wikidata(kg: KnowledgeGraph, place: str | None) -> str | None:
     return wikidata_item(kg.facts.places[place].wikidata) if place else None
 
 
-def _contact_fact(kg: KnowledgeGraph, contact: Contact) -> dict[str, Any]:
-    first, last = _span(contact.date)
-    vocab = kg.model.vocabularies["contact_types"][contact.type]
+def _contact_fact(kg: KnowledgeGraph, record: ContactRecord) -> dict[str, Any]:
+    """A contact as the panels, filters and table read it: its projection, the place
+    by its names (the page shows them; the contact keeps the id)."""
+    date = record.date
+    vocab = kg.model.vocabularies["contact_types"][record.type]
     return {
-        "type": contact.type,
+        "type": record.type,
         "type_label": vocab["label"],
-        "cameo": kg.cameo(contact),
-        "date": views.date_text(contact.date),
-        "precision": contact.date.precision if contact.date else None,
-        "date_note": contact.date_note,
-        "first": first,
-        "last": last,
-        "status": contact.status,
-        "secret": contact.secret,
-        "place": _place_names(kg, contact.place),
-        **_only_if("place_wikidata", _place_wikidata(kg, contact.place)),
-        "summary": contact.summary,
-        "sides": [list(side) for side in contact.sides],
-        **{f"{role}s": list(ids) for role, ids in contact.roles.items()},
-        "initiated_by": contact.initiated_by,
-        "reported_by": list(contact.reported_by),
-        "topics": list(contact.topics),
-        "evidence": _evidence(contact.evidence),
+        "cameo": record.cameo,
+        "date": date_text(date),
+        "date_precision": date.precision if date else None,
+        "date_note": record.date_note,
+        "first": date.first.isoformat() if date else None,
+        "last": date.last.isoformat() if date else None,
+        "status": record.status,
+        "secret": record.secret,
+        "place": _place_names(kg, record.place),
+        **_only_if("place_wikidata", _place_wikidata(kg, record.place)),
+        "summary": record.summary,
+        "sides": [list(side) for side in record.sides],
+        **{f"{role}s": list(ids) for role, ids in record.roles.items()},
+        "initiated_by": record.initiated_by,
+        "reported_by": list(record.reported_by),
+        "topics": list(record.topics),
+        "evidence": _evidence(record.evidence),
     }
+
+
+def _statement_fact(kg: KnowledgeGraph, record: StatementRecord) -> dict[str, Any]:
+    statement_kinds = kg.model.vocabularies.get("statement_kinds", {})
+    date = record.date
+    return {
+        "speaker": record.speaker,
+        "kind": record.kind,
+        "kind_label": statement_kinds.get(record.kind, {}).get("label", record.kind),
+        "date": date_text(date),
+        "date_note": record.date_note,
+        "first": date.first.isoformat() if date else None,
+        "last": date.last.isoformat() if date else None,
+        "about": list(record.about),
+        "reported_by": record.reported_by,
+        "summary": record.summary,
+        "evidence": _evidence(record.evidence),
+    }
+
+
+def project(kg: KnowledgeGraph, contact: Contact) -> ContactRecord:
+    """A contact's projection, with its codes."""
+    return contact_record(contact, kg.cameo(contact), kg.plover(contact))
 
 
 def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
@@ -154,10 +180,7 @@ def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
     kept = [c for c in facts.contacts.values() if contacts is None or c.id in contacts]
     posts: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for post in facts.posts.values():
-        posts[post.holder].append(
-            {**views.post_view(facts, post), "evidence": _evidence(post.evidence)}
-        )
-    statement_kinds = kg.model.vocabularies.get("statement_kinds", {})
+        posts[post.holder].append(views.post_view(facts, post))
     figures = actor_measures(kg, contacts)
     return {
         "actors": {
@@ -185,22 +208,9 @@ def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
             }
             for t in facts.topics.values()
         },
-        "contacts": {c.id: _contact_fact(kg, c) for c in kept},
+        "contacts": {c.id: _contact_fact(kg, project(kg, c)) for c in kept},
         "statements": {
-            s.id: {
-                "speaker": s.speaker,
-                "kind": s.kind,
-                "kind_label": statement_kinds.get(s.kind, {}).get("label", s.kind),
-                "date": views.date_text(s.date),
-                "date_note": s.date_note,
-                "first": _span(s.date)[0],
-                "last": _span(s.date)[1],
-                "about": list(s.about),
-                "reported_by": s.reported_by,
-                "summary": s.summary,
-                "evidence": _evidence(s.evidence),
-            }
-            for s in facts.statements.values()
+            s.id: _statement_fact(kg, statement_record(s)) for s in facts.statements.values()
         },
         "sources": {
             s.id: {
@@ -375,10 +385,9 @@ def _small_graph(
             "#ffffff" if contact.secret else "#222222",
         )
         nodes.append({**node, "kind": "contact", "fact": contact.id})
-        for side in contact.sides:
-            edges += [_edge(a, ident, "party", contact.id, "contacts") for a in side]
-        for role, ids in contact.roles.items():
-            edges += [_edge(ident, a, role, contact.id, "contacts") for a in ids]
+        for link in contact_record(contact).links:  # parties to the contact, it to roles
+            ends = (link.actor, ident) if link.role == PARTY else (ident, link.actor)
+            edges.append(_edge(*ends, link.role, contact.id, "contacts"))
         edges += [_edge(ident, t, "topic", contact.id, "topics") for t in contact.topics]
     for s in facts.statements.values():
         ident = f"statement:{s.id}"

@@ -7,16 +7,17 @@ as the edge id / key.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dipgraph.exports.atomic import atomic_path, atomic_text
 from dipgraph.loader.characters import no_formula
+from dipgraph.projection import When, post_record, when
 
 if TYPE_CHECKING:
     import networkx
 
-    from dipgraph.dates import PartialDate
     from dipgraph.graph.knowledge import KnowledgeGraph
 
 
@@ -55,14 +56,19 @@ def write_graphml(kg: KnowledgeGraph, target: Path) -> Path:
     return target
 
 
-def _spell(first: PartialDate | None, last: PartialDate | None) -> dict[str, str]:
+def _spell(first: dt.date | None, last: dt.date | None) -> dict[str, str]:
     """GEXF start/end (ISO days) of a span: its earliest possible day, its latest."""
     spell = {}
     if first is not None:
-        spell["start"] = first.first_day.isoformat()
+        spell["start"] = first.isoformat()
     if last is not None:
-        spell["end"] = last.last_day.isoformat()
+        spell["end"] = last.isoformat()
     return spell
+
+
+def _dated(date: When | None) -> dict[str, str]:
+    """The spell of a dated fact: the days its date may denote."""
+    return {} if date is None else _spell(date.first, date.last)
 
 
 def dynamic_graph(kg: KnowledgeGraph) -> networkx.MultiGraph:
@@ -87,12 +93,10 @@ def dynamic_graph(kg: KnowledgeGraph) -> networkx.MultiGraph:
     graph.graph["mode"] = "dynamic"
     _measured(kg, graph)
     facts = kg.facts
-    spells = {c.id: _spell(c.date, c.date) for c in facts.contacts.values()}
-    spells.update({s.id: _spell(s.date, s.date) for s in facts.statements.values()})
-    for post in facts.posts.values():  # a post edge is keyed by the post's id
-        first = post.from_ or (None if post.until else post.as_of)
-        last = post.until or (None if post.from_ else post.as_of)
-        spells[post.id] = _spell(first, last)
+    spells = {c.id: _dated(when(c.date)) for c in facts.contacts.values()}
+    spells.update({s.id: _dated(when(s.date)) for s in facts.statements.values()})
+    for post in map(post_record, facts.posts.values()):  # a post edge: keyed by its id
+        spells[post.id] = _spell(*post.span)
     for contact in facts.contacts.values():
         graph.nodes[contact.id].update(spells[contact.id])
     for _, _, key, data in graph.edges(keys=True, data=True):

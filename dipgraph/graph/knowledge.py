@@ -217,11 +217,7 @@ class KnowledgeGraph:
             return views.contact_view(self.facts, contact, self.cameo(contact))
         post = self.facts.posts.get(ident)
         if post is not None:
-            return {
-                "date": views.interval_text(post.from_, post.until),
-                "summary": f"{self.facts.actors[post.holder].name}: {post.title}",
-                "evidence": views.evidence_view(post.evidence),
-            }
+            return views.post_hop(self.facts, post)
         return None
 
     def all_views(self) -> Mapping[str, dict[str, Any]]:

@@ -3,7 +3,9 @@
 The shapes (``dipgraph/schema/shapes.ttl``) state what every build guarantees:
 contacts with parties on two sides or more, one role per linked actor, one
 source at least behind every fact, xsd:date bounds in order, Wikidata links of
-the right form. ``dipgraph build --validate`` and the tests run this check.
+the right form, and each cited dataset record part of its dataset, with its entity,
+field, value and the date it was retrieved. ``dipgraph build --validate`` and the
+tests run this check.
 """
 
 from __future__ import annotations

@@ -10,7 +10,9 @@ never joined, and a contact of N parties costs N edges, not N² pairs; use
 :func:`talked_pairs` for who talked to whom. Posts join holder and organization,
 statements join speaker and what they are about. Attribute values are plain
 strings, numbers and booleans (lists as JSON text: a contact's ``sides`` and
-``evidence``, named as in `talks`) so GraphML and GEXF can carry them unchanged.
+``evidence``, named as in `talks`) so GraphML and GEXF can carry them unchanged; a
+contact's come from its projection (:func:`dipgraph.projection.network_contact`), so
+the names and the side numbers are those of every other door.
 
 >>> import dipgraph
 >>> g = dipgraph.load("tests/fixtures/small").networkx
@@ -24,22 +26,25 @@ True
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import networkx as nx
 
-from dipgraph.facts import Contact, Facts, cross_pairs, numbered_sides
+from dipgraph.facts import Contact, Facts, cross_pairs
 from dipgraph.graph import views
+from dipgraph.projection import (
+    contact_record,
+    date_text,
+    evidence_json,
+    network_contact,
+    post_record,
+    statement_record,
+)
 
 
 def _names(prefix: str, names: dict[str, str]) -> dict[str, str]:
     return {f"{prefix}_{lang}": text for lang, text in names.items()}
-
-
-def _evidence(fact: Any) -> str:
-    return json.dumps(views.evidence_view(fact.evidence), ensure_ascii=False)
 
 
 def _clean(attributes: dict[str, Any]) -> dict[str, Any]:
@@ -84,51 +89,32 @@ def to_networkx(
         )
 
     for contact in facts.contacts.values():
+        record = contact_record(contact, cameo(contact), plover(contact))
         graph.add_node(
-            contact.id,
-            **_clean(
-                {
-                    "node_type": "contact",
-                    "label": contact.summary,
-                    "type": contact.type,
-                    "cameo": cameo(contact),
-                    "plover_event": plover(contact)[0],
-                    "plover_mode": plover(contact)[1],
-                    "date": views.date_text(contact.date),
-                    "status": contact.status,
-                    "secret": contact.secret,
-                    # the sides as `talks` gives them (ids), JSON text as evidence is
-                    "sides": json.dumps([list(side) for side in contact.sides]),
-                    "initiated_by": contact.initiated_by,
-                    "summary": contact.summary,
-                    "evidence": _evidence(contact),
-                }
-            ),
+            record.id,
+            node_type="contact",
+            label=record.summary,
+            **network_contact(record),
         )
-        for side, members in numbered_sides(contact.sides):
-            for party in members:
-                graph.add_edge(
-                    party,
-                    contact.id,
-                    key=f"{contact.id}:{party}",
-                    relation="party",
-                    side=side,
-                    fact=contact.id,
-                )
-        for role, holders in contact.roles.items():
-            for holder in holders:
-                graph.add_edge(
-                    holder, contact.id, key=f"{contact.id}:{holder}", relation=role, fact=contact.id
-                )
-        for subject in contact.topics:
+        for link in record.links:
+            # A party's edge carries its side; a role-holder's, none.
             graph.add_edge(
-                contact.id,
-                subject,
-                key=f"{contact.id}:{subject}",
-                relation="discussed",
-                fact=contact.id,
+                link.actor,
+                record.id,
+                key=f"{record.id}:{link.actor}",
+                relation=link.role,
+                **({"side": link.side} if link.side is not None else {}),
+                fact=record.id,
             )
-    for post in facts.posts.values():
+        for subject in record.topics:
+            graph.add_edge(
+                record.id,
+                subject,
+                key=f"{record.id}:{subject}",
+                relation="discussed",
+                fact=record.id,
+            )
+    for post in map(post_record, facts.posts.values()):
         if post.organization:
             graph.add_edge(
                 post.holder,
@@ -138,14 +124,14 @@ def to_networkx(
                     {
                         "relation": "post",
                         "post": post.title,
-                        "from": views.date_text(post.from_),
-                        "until": views.date_text(post.until),
-                        "as_of": views.date_text(post.as_of),
-                        "evidence": _evidence(post),
+                        "from": date_text(post.start),
+                        "until": date_text(post.end),
+                        "as_of": date_text(post.as_of),
+                        "evidence": evidence_json(post.evidence),
                     }
                 ),
             )
-    for statement in facts.statements.values():
+    for statement in map(statement_record, facts.statements.values()):
         for target in statement.about:
             graph.add_edge(
                 statement.speaker,
@@ -156,9 +142,9 @@ def to_networkx(
                         "relation": "statement",
                         "kind": statement.kind,
                         "fact": statement.id,
-                        "date": views.date_text(statement.date),
+                        "date": date_text(statement.date),
                         "summary": statement.summary,
-                        "evidence": _evidence(statement),
+                        "evidence": evidence_json(statement.evidence),
                     }
                 ),
             )

@@ -13,7 +13,8 @@ once, whatever the server's semantics):
 - ``graph/entities``: actors, topics, sources, publishers, languages, places, and
   positions (``org:Post``) with who held them;
 - ``graph/{source-id}``: the citations of one source (``prov:wasDerivedFrom`` and a
-  ``prov:Derivation`` keeping the verbatim quote), and the description of each fact
+  ``prov:Derivation`` keeping the verbatim quote; for a dataset, also the cited record:
+  see :meth:`QuadWriter.dataset_record`), and the description of each fact
   (a holding, contact or statement) whose first-by-id source it is: a fact cited by
   two sources is described once, in one of their graphs, and cited in both;
 - ``graph/void``: a VoID description of the dataset, with triple counts.
@@ -28,6 +29,8 @@ Vocabularies:
   ``org:memberDuring`` interval (OWL-Time, dates typed by precision).
 - Places: ``sem:Place`` and ``schema:Place``, IRI from the place's id; labels as for
   actors; ``schema:containedInPlace`` the place or state it lies in; Wikidata as above.
+- Facts are written from their projection (:mod:`dipgraph.projection`), as every
+  other door reads them: sides numbered from 1, the same roles, dates and evidence.
 - Contacts and statements: SEM events, one ``dg:`` class per contact type carrying
   its CAMEO code. A contact links each actor through SEM's role pattern: a
   ``sem:Role`` with ``rdf:value`` the actor and ``sem:roleType`` ``dg:Party`` (with
@@ -50,7 +53,7 @@ from pathlib import Path
 from typing import Any
 
 from dipgraph.dates import PartialDate
-from dipgraph.facts import Evidence, Facts, numbered_sides
+from dipgraph.facts import Evidence, Facts, Post
 from dipgraph.graph.cameo import contact_cameo, plover_of
 from dipgraph.graph.iris import (
     DEFAULT_BASE,
@@ -62,7 +65,20 @@ from dipgraph.graph.iris import (
 )
 from dipgraph.loader.dataset import dataset_of
 from dipgraph.process_memory import without_collector
+from dipgraph.projection import (
+    Cited,
+    ContactRecord,
+    DatasetCitation,
+    PostRecord,
+    StatementRecord,
+    When,
+    cited,
+    contact_record,
+    post_record,
+    statement_record,
+)
 from dipgraph.schema.model import SCHEMA_DIR, Model
+from dipgraph.schema.rules import WIKIDATA_ID, full_match
 from dipgraph.slugs import iri_segment
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -78,6 +94,10 @@ DCT_NS = "http://purl.org/dc/terms/"
 OWL_NS = "http://www.w3.org/2002/07/owl#"
 VOID_NS = "http://rdfs.org/ns/void#"
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+WIKIDATA_DIRECT = "http://www.wikidata.org/prop/direct/"  # wdt: a statement's main value
+WIKIDATA_QUALIFIER = "http://www.wikidata.org/prop/qualifier/"  # pq: a qualifier's
+WIKIDATA_ITEM = full_match(WIKIDATA_ID)
+WIKIDATA_PROPERTY = full_match(r"P[1-9][0-9]{0,11}")
 ONTOLOGY_PATH = SCHEMA_DIR / "ontology.ttl"
 PREFIXES = {
     "dg": DG_NS,
@@ -122,12 +142,12 @@ _DATE_TYPES = {"year": "gYear", "month": "gYearMonth", "day": "date"}
 _INSTANT = {"year": "inXSDgYear", "month": "inXSDgYearMonth", "day": "inXSDDate"}
 
 
-def date_datatype(date: PartialDate) -> str:
+def date_datatype(date: PartialDate | When) -> str:
     """The XSD datatype IRI for a date's precision: xsd:gYear, xsd:gYearMonth or xsd:date."""
     return XSD_NS + _DATE_TYPES[date.precision]
 
 
-def date_literal(date: PartialDate) -> str:
+def date_literal(date: PartialDate | When) -> str:
     """A date typed by its precision, in N-Triples syntax."""
     return literal(str(date), datatype=date_datatype(date))
 
@@ -158,8 +178,9 @@ _ACTOR_CLASSES = {
     "organization": (SDO_NS + "Organization", ORG_NS + "Organization"),
     "state": (DG_NS + "State", SDO_NS + "Country", ORG_NS + "Organization"),
 }
-# Role types of actors linked to a contact without being a party (issue #9).
-ROLE_TYPES = {"subject": "Subject", "host": "Host", "mediator": "Mediator"}
+# Role types of a contact's links (dg:Party with its dg:side; issue #9 for the others),
+# one for each of the projection's link roles.
+ROLE_TYPES = {"party": "Party", "subject": "Subject", "host": "Host", "mediator": "Mediator"}
 
 
 class QuadWriter:
@@ -189,7 +210,7 @@ class QuadWriter:
     def add(self, graph: str, subject: str, predicate: str, obj: str) -> None:
         self.quads[(f"{subject} {predicate} {obj}", graph)] = None
 
-    def home(self, evidence: tuple[Evidence, ...]) -> str:
+    def home(self, evidence: tuple[Cited, ...]) -> str:
         """Make the graph of a fact's first source (by id) the one its description goes to.
 
         Each fact is described once, in one source's graph, so graphs stay source-sized
@@ -231,6 +252,10 @@ class QuadWriter:
     def provenance(self, subject: str, evidence: tuple[Evidence, ...]) -> None:
         """Each citation in its source's graph; the derivation IRI hashes source and quote,
         so reordering a fact's evidence changes no IRI."""
+        self.cite(subject, cited(evidence))
+
+    def cite(self, subject: str, evidence: tuple[Cited, ...]) -> None:
+        """:meth:`provenance` of a projection's evidence."""
         for item in evidence:
             graph = iri(f"{self.base}graph/{item.source}")
             source = self.node("source", item.source)
@@ -242,26 +267,67 @@ class QuadWriter:
             self.add(graph, derivation, iri(PROV_NS + "entity"), source)
             language = self.facts.sources[item.source].language
             self.add(graph, derivation, iri(DG_NS + "quote"), literal(item.quote, lang=language))
+            if item.dataset is not None:
+                self.dataset_record(graph, subject, f"{derivation[:-1]}/record>", item.dataset)
 
-    def span(self, subject: str, first: PartialDate | None, last: PartialDate | None) -> None:
+    def dataset_record(self, graph: str, fact: str, record: str, cites: DatasetCitation) -> None:
+        """A dataset citation as data, not only as its written-out quote: the fact
+        ``prov:wasDerivedFrom`` the record (a ``prov:Entity``, ``dg:DatasetRecord``) that
+        is ``dcterms:isPartOf`` the dataset source, with the entity, the property or field
+        and the value as the dataset writes them (``dg:entityId``, ``dg:field``,
+        ``rdf:value``), each qualifier, the ``schema:url`` of its address and the
+        ``dcterms:date`` it was retrieved. A Wikidata statement is also reified with its
+        IRIs: ``rdf:subject`` the item, ``rdf:predicate`` the direct property (wdt:P39),
+        ``rdf:object`` the value when it is an item. The record hangs off the fact's
+        derivation, so each fact's quads stay its own (see quad_stream)."""
+        add = self.add
+        wikidata = self.facts.sources[cites.dataset].format == "wikidata-json"
+        add(graph, fact, iri(PROV_NS + "wasDerivedFrom"), record)
+        add(graph, record, A, iri(PROV_NS + "Entity"))
+        add(graph, record, A, iri(DG_NS + "DatasetRecord"))
+        add(graph, record, iri(DCT_NS + "isPartOf"), self.node("source", cites.dataset))
+        add(graph, record, iri(DG_NS + "entityId"), literal(cites.entity))
+        add(graph, record, iri(DG_NS + "field"), literal(cites.property))
+        add(graph, record, VALUE, literal(cites.value))
+        add(graph, record, iri(DCT_NS + "date"), date_literal(cites.retrieved))
+        if cites.address:
+            add(graph, record, iri(SDO_NS + "url"), iri(cites.address))
+        if wikidata and WIKIDATA_ITEM.match(cites.entity):
+            add(graph, record, A, iri(RDF_NS + "Statement"))
+            add(graph, record, iri(RDF_NS + "subject"), iri(WIKIDATA_ENTITY + cites.entity))
+        if wikidata and WIKIDATA_PROPERTY.match(cites.property):
+            direct = iri(WIKIDATA_DIRECT + cites.property)
+            add(graph, record, iri(RDF_NS + "predicate"), direct)
+        if wikidata and WIKIDATA_ITEM.match(cites.value):
+            add(graph, record, iri(RDF_NS + "object"), iri(WIKIDATA_ENTITY + cites.value))
+        for name, value in cites.qualifiers:
+            qualifier = f"{record[:-1]}/qualifier/{iri_segment(name)}>"
+            add(graph, record, iri(DG_NS + "qualifier"), qualifier)
+            add(graph, qualifier, iri(DG_NS + "field"), literal(name))
+            add(graph, qualifier, VALUE, literal(value))
+            if wikidata and WIKIDATA_PROPERTY.match(name):
+                add(graph, qualifier, iri(RDF_NS + "predicate"), iri(WIKIDATA_QUALIFIER + name))
+
+    def span(self, subject: str, first: When | None, last: When | None) -> None:
         """Comparable bounds: the earliest day it may begin, the latest it may end."""
         if first is not None:
             self.add(
                 self.fact_graph,
                 subject,
                 iri(SEM_NS + "hasEarliestBeginTimeStamp"),
-                day_literal(first.first_day),
+                day_literal(first.first),
             )
         if last is not None:
             self.add(
                 self.fact_graph,
                 subject,
                 iri(SEM_NS + "hasLatestEndTimeStamp"),
-                day_literal(last.last_day),
+                day_literal(last.last),
             )
 
-    def common(self, subject: str, fact: Any) -> None:
-        """Identifier, date, notes, summary and evidence: what every fact carries."""
+    def common(self, subject: str, fact: ContactRecord | PostRecord | StatementRecord) -> None:
+        """Identifier, date, notes, summary and evidence: what every fact's projection
+        carries."""
         graph = self.fact_graph
         self.add(graph, subject, IDENT, literal(fact.id))
         date = getattr(fact, "date", None)
@@ -278,7 +344,7 @@ class QuadWriter:
         summary = getattr(fact, "summary", None)
         if summary:
             self.add(graph, subject, COMMENT, literal(summary, lang="en"))
-        self.provenance(subject, fact.evidence)
+        self.cite(subject, fact.evidence)
 
     # -- ontology and entities -------------------------------------------------
     def add_ontology(self) -> None:
@@ -387,7 +453,7 @@ class QuadWriter:
             self.add(graph, subject, iri(SDO_NS + "url"), iri(source.url))
 
     # -- facts -----------------------------------------------------------------
-    def position(self, post: Any) -> tuple[str, str]:
+    def position(self, post: PostRecord) -> tuple[str, str]:
         """The IRIs of the org:Post (a position in an organisation) and its org:Role, one
         for every holding of the same title in the same organisation."""
         key = (
@@ -398,17 +464,18 @@ class QuadWriter:
         position = self.node("position", key)
         return position, f"{position[:-1]}/role>"
 
-    def define_position(self, post: Any) -> None:
-        """The position of ``post``, described the first time it is met (with the
+    def define_position(self, held: Post) -> None:
+        """The position of ``held``, described the first time it is met (with the
         labels of the first of its holdings in the facts' order)."""
+        post = post_record(held)
         position, role = self.position(post)
         graph = self.entities
         if (f"{position} {A} {iri(ORG_NS + 'Post')}", graph) not in self.quads:
             self.add(graph, position, A, iri(ORG_NS + "Post"))
-            self.labels(graph, position, post.post)
+            self.labels(graph, position, post.names)
             self.add(graph, position, iri(ORG_NS + "role"), role)
             self.add(graph, role, A, iri(ORG_NS + "Role"))
-            self.labels(graph, role, post.post)
+            self.labels(graph, role, post.names)
             if post.organization:
                 organization = self.node("actor", post.organization)
                 self.add(graph, position, iri(ORG_NS + "postIn"), organization)
@@ -418,10 +485,11 @@ class QuadWriter:
             self.define_position(post)
             self.add_post(post)
 
-    def add_post(self, post: Any) -> None:
+    def add_post(self, held: Any) -> None:
         """A holding: an org:Membership with its interval (its position is described by
         :meth:`define_position`)."""
         add = self.add
+        post = post_record(held)
         membership = self.node("post", post.id)
         stem = membership[:-1]
         holder = self.node("actor", post.holder)
@@ -437,13 +505,13 @@ class QuadWriter:
         if post.organization:
             organization = self.node("actor", post.organization)
             add(graph, membership, iri(ORG_NS + "organization"), organization)
-        if post.from_ or post.until:
+        if post.start or post.end:
             interval = f"{stem}/interval>"
             add(graph, membership, iri(ORG_NS + "memberDuring"), interval)
             add(graph, interval, A, iri(TIME_NS + "Interval"))
             for date, end, name in (
-                (post.from_, "hasBeginning", "beginning"),
-                (post.until, "hasEnd", "end"),
+                (post.start, "hasBeginning", "beginning"),
+                (post.end, "hasEnd", "end"),
             ):
                 if date:
                     instant = f"{stem}/{name}>"
@@ -455,7 +523,7 @@ class QuadWriter:
                         iri(TIME_NS + _INSTANT[date.precision]),
                         date_literal(date),
                     )
-            self.span(membership, post.from_, post.until)
+            self.span(membership, post.start, post.end)
         if post.as_of:
             add(graph, membership, iri(DG_NS + "attestedOn"), date_literal(post.as_of))
         self.common(membership, post)
@@ -475,28 +543,26 @@ class QuadWriter:
         for contact in self.facts.contacts.values():
             self.add_contact(contact)
 
-    def add_contact(self, contact: Any) -> None:
+    def add_contact(self, fact: Any) -> None:
+        """A contact, from its projection: a SEM event with its roles, codes, status."""
         add = self.add
+        vocabularies = self.model.vocabularies
+        # The contact's own code: its type's, unless hosted (044) or only intended (036).
+        cameo = contact_cameo(vocabularies, fact)
+        contact = contact_record(fact, cameo, plover_of(vocabularies, cameo))
         event, contact_class = iri(SEM_NS + "Event"), iri(DG_NS + "Contact")
         subject = self.node("contact", contact.id)
         graph = self.home(contact.evidence)
         add(graph, subject, A, event)
         add(graph, subject, A, contact_class)
         add(graph, subject, A, iri(DG_NS + class_name(contact.type)))
-        # The contact's own code: its type's, unless hosted (044) or only intended (036).
-        cameo = contact_cameo(self.model.vocabularies, contact)
-        add(graph, subject, iri(DG_NS + "cameoCode"), literal(cameo))
-        plover_event, plover_mode = plover_of(self.model.vocabularies, cameo)
-        if plover_event:
-            add(graph, subject, iri(DG_NS + "ploverEvent"), literal(plover_event))
-        if plover_mode:
-            add(graph, subject, iri(DG_NS + "ploverMode"), literal(plover_mode))
-        for number, side in numbered_sides(contact.sides):
-            for member in side:
-                self.role(subject, "Party", member, number)
-        for role, holders in contact.roles.items():
-            for holder in holders:
-                self.role(subject, ROLE_TYPES[role], holder)
+        add(graph, subject, iri(DG_NS + "cameoCode"), literal(contact.cameo))
+        if contact.plover_event:
+            add(graph, subject, iri(DG_NS + "ploverEvent"), literal(contact.plover_event))
+        if contact.plover_mode:
+            add(graph, subject, iri(DG_NS + "ploverMode"), literal(contact.plover_mode))
+        for link in contact.links:  # parties with their side (from 1), then role-holders
+            self.role(subject, ROLE_TYPES[link.role], link.actor, link.side)
         if contact.initiated_by:
             add(
                 graph,
@@ -527,7 +593,8 @@ class QuadWriter:
         for statement in self.facts.statements.values():
             self.add_statement(statement)
 
-    def add_statement(self, statement: Any) -> None:
+    def add_statement(self, fact: Any) -> None:
+        statement = statement_record(fact)
         subject = self.node("statement", statement.id)
         graph = self.home(statement.evidence)
         speaker = self.node("actor", statement.speaker)

@@ -1,11 +1,16 @@
-"""JSON-ready views of facts: what commands print and the Python API returns."""
+"""JSON-ready views of facts: what commands print and the Python API returns.
+
+Each view reads the fact's projection (:mod:`dipgraph.projection`) and adds the names
+of the actors, topics and places it refers to."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from dipgraph import projection
 from dipgraph.dates import PartialDate
-from dipgraph.facts import Contact, Evidence, Facts, Post, Statement, cross_pairs
+from dipgraph.facts import Contact, Facts, Post, Statement, cross_pairs
+from dipgraph.projection import Cited, contact_record, post_record, statement_record
 
 
 def date_text(date: PartialDate | None) -> str | None:
@@ -13,15 +18,9 @@ def date_text(date: PartialDate | None) -> str | None:
     return None if date is None else str(date)
 
 
-def interval_text(start: PartialDate | None, end: PartialDate | None) -> str | None:
-    """An ISO 8601 interval ('2019/2021', '2019/..'), or None when both ends are unknown."""
-    if start is None and end is None:
-        return None
-    return f"{date_text(start) or '..'}/{date_text(end) or '..'}"
-
-
-def evidence_view(evidence: tuple[Evidence, ...]) -> list[dict[str, str]]:
-    return [{"source": item.source, "quote": item.quote} for item in evidence]
+def evidence_view(evidence: tuple[Cited, ...]) -> list[dict[str, str]]:
+    """Evidence as JSON doors list it (see :meth:`dipgraph.projection.Cited.view`)."""
+    return [item.view() for item in evidence]
 
 
 def ref_view(facts: Facts, ident: str) -> dict[str, str]:
@@ -43,26 +42,27 @@ def place_view(facts: Facts, ident: str | None) -> dict[str, Any] | None:
 
 
 def contact_view(facts: Facts, contact: Contact, cameo: str) -> dict[str, Any]:
+    """A contact as `talks` prints it, read from its projection (names added)."""
+    record = contact_record(contact, cameo)
+    date = record.date
     return {
-        "id": contact.id,
-        "type": contact.type,
-        "cameo": cameo,
-        "date": date_text(contact.date),
-        "date_precision": contact.date.precision if contact.date else None,
-        "date_note": contact.date_note,
-        "status": contact.status,
-        "secret": contact.secret,
-        "place": place_view(facts, contact.place),
-        "initiated_by": contact.initiated_by,
-        "reported_by": [ref_view(facts, a) for a in contact.reported_by],
-        "sides": [[ref_view(facts, a) for a in side] for side in contact.sides],
-        "participants": [ref_view(facts, p) for p in contact.participants],
-        "subjects": [ref_view(facts, a) for a in contact.subjects],
-        "hosts": [ref_view(facts, a) for a in contact.hosts],
-        "mediators": [ref_view(facts, a) for a in contact.mediators],
-        "topics": [ref_view(facts, t) for t in contact.topics],
-        "summary": contact.summary,
-        "evidence": evidence_view(contact.evidence),
+        "id": record.id,
+        "type": record.type,
+        "cameo": record.cameo,
+        "date": projection.date_text(date),
+        "date_precision": date.precision if date else None,
+        "date_note": record.date_note,
+        "status": record.status,
+        "secret": record.secret,
+        "place": place_view(facts, record.place),
+        "initiated_by": record.initiated_by,
+        "reported_by": [ref_view(facts, a) for a in record.reported_by],
+        "sides": [[ref_view(facts, a) for a in side] for side in record.sides],
+        "participants": [ref_view(facts, p) for p in record.participants],
+        **{f"{role}s": [ref_view(facts, a) for a in ids] for role, ids in record.roles.items()},
+        "topics": [ref_view(facts, t) for t in record.topics],
+        "summary": record.summary,
+        "evidence": evidence_view(record.evidence),
     }
 
 
@@ -77,29 +77,41 @@ def with_pairs(view: dict[str, Any]) -> dict[str, Any]:
 
 
 def post_view(facts: Facts, post: Post) -> dict[str, Any]:
+    record = post_record(post)
     return {
-        "id": post.id,
-        "holder": post.holder,
-        "post": post.title,
-        "post_names": post.post,
-        "organization": ref_view(facts, post.organization) if post.organization else None,
-        "from": date_text(post.from_),
-        "until": date_text(post.until),
-        "as_of": date_text(post.as_of),
-        "date_note": post.date_note,
-        "evidence": evidence_view(post.evidence),
+        "id": record.id,
+        "holder": record.holder,
+        "post": record.title,
+        "post_names": record.names,
+        "organization": ref_view(facts, record.organization) if record.organization else None,
+        "from": projection.date_text(record.start),
+        "until": projection.date_text(record.end),
+        "as_of": projection.date_text(record.as_of),
+        "date_note": record.date_note,
+        "evidence": evidence_view(record.evidence),
+    }
+
+
+def post_hop(facts: Facts, post: Post) -> dict[str, Any]:
+    """A post as a hop of `path` names it: its interval, holder and title, evidence."""
+    record = post_record(post)
+    return {
+        "date": record.interval,
+        "summary": f"{facts.actors[record.holder].name}: {record.title}",
+        "evidence": evidence_view(record.evidence),
     }
 
 
 def statement_view(facts: Facts, statement: Statement) -> dict[str, Any]:
+    record = statement_record(statement)
     return {
-        "id": statement.id,
-        "speaker": ref_view(facts, statement.speaker),
-        "kind": statement.kind,
-        "reported_by": ref_view(facts, statement.reported_by) if statement.reported_by else None,
-        "date": date_text(statement.date),
-        "date_note": statement.date_note,
-        "about": [ref_view(facts, ident) for ident in statement.about],
-        "summary": statement.summary,
-        "evidence": evidence_view(statement.evidence),
+        "id": record.id,
+        "speaker": ref_view(facts, record.speaker),
+        "kind": record.kind,
+        "reported_by": ref_view(facts, record.reported_by) if record.reported_by else None,
+        "date": projection.date_text(record.date),
+        "date_note": record.date_note,
+        "about": [ref_view(facts, ident) for ident in record.about],
+        "summary": record.summary,
+        "evidence": evidence_view(record.evidence),
     }

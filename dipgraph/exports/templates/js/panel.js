@@ -242,7 +242,7 @@
     panel.appendChild(el("h3", c.type_label + (c.secret ? " \u2014 secret" : "")));
     if (c.secret) { panel.appendChild(el("p", "SECRET: reported as secret by the source.", { "class": "badge" })); }
     panel.appendChild(factRows([
-      ["date", c.date ? c.date + " (to the " + c.precision + ")" : "undated"],
+      ["date", c.date ? c.date + " (to the " + c.date_precision + ")" : "undated"],
       ["about the date", c.date_note], ["status", c.status], ["secret", c.secret ? "yes" : "no"],
       ["place", c.place ? Object.keys(c.place).map(function (l) { return c.place[l]; }).join(" / ") : null],
       ["place on Wikidata", wikidataLink(c.place_wikidata)],

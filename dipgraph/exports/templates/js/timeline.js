@@ -15,7 +15,7 @@
       if (!c.first || !contactPasses(c, undatedF)) { return; }
       var y = c.first.slice(0, 4);
       var bin = years[y] = years[y] || { n: 0, day: 0, month: 0, year: 0 };
-      bin.n++; bin[c.precision] = (bin[c.precision] || 0) + 1;
+      bin.n++; bin[c.date_precision] = (bin[c.date_precision] || 0) + 1;
     });
     var keys = Object.keys(years).sort();
     var lane = el("div", null, { "class": "lane dated", role: "group", "aria-label": "dated contacts by year" });
