@@ -22,7 +22,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from dipgraph.dates import PartialDate
-from dipgraph.exports.network import actor_measures
+from dipgraph.exports.network import actor_communities, actor_measures
 from dipgraph.facts import Contact, Evidence
 from dipgraph.graph import views
 from dipgraph.schema.rules import WIKIDATA_ID, full_match
@@ -159,6 +159,7 @@ def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
         )
     statement_kinds = kg.model.vocabularies.get("statement_kinds", {})
     figures = actor_measures(kg, contacts)
+    groups = actor_communities(kg, contacts) or {}
     return {
         "actors": {
             a.id: {
@@ -172,6 +173,7 @@ def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
                 "posts": posts.get(a.id, []),
                 **_only_if("wikidata", wikidata_item(a.wikidata)),
                 "measures": figures[a.id],  # what `dipgraph rank` gives, to size actors by
+                **({"community": groups[a.id]} if groups else {}),  # to colour them by
             }
             for a in facts.actors.values()
         },

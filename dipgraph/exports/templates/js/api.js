@@ -22,6 +22,8 @@
           place: f.place || null, source: f.source || null },
         layers: LAYERS.filter(function (l) { return f.layers[l]; }),
         focus: ui.focus,
+        size: look.size,
+        colour: look.colour,
         path: ui.path ? { from: ui.path.from, to: ui.path.to, hops: ui.path.hops.slice(),
           nodes: ui.path.nodes.slice(), edges: ui.path.edges.slice() } : null,
         table: tableShown(),
@@ -46,6 +48,9 @@
       if (f.layers) { setBoxes("layers", asSet(f.layers)); }
       if ("overview" in f) { overviewBox.checked = Boolean(f.overview); writeHash(); }
       if ("focus" in f) { focusSelect.value = String(f.focus); ui.focus = Number(f.focus); }
+      if ("size" in f || "colour" in f) {
+        applyLook("size" in f ? String(f.size) : look.size, "colour" in f ? String(f.colour) : look.colour);
+      }
       changed();
       return window.dipgraph.state().filters;
     },

@@ -34,6 +34,7 @@
     if (p.has("source") && own(sourcesUsed, p.get("source"))) { sourceSelect.value = p.get("source"); }
     var layers = listParam(p, "layers", LAYERS);
     if (layers) { setBoxes("layers", layers); }
+    applyLook(p.get("size") || DEFAULT_SIZE, p.get("colour") || "country");
     overviewBox.checked = p.get("overview") !== "0";
     if (p.has("focus") && /^[012]$/.test(p.get("focus"))) {
       focusSelect.value = p.get("focus"); ui.focus = Number(p.get("focus"));
@@ -80,6 +81,8 @@
     var layers = LAYERS.filter(function (l) { return f.layers[l]; });
     if (layers.join(",") !== "contacts") { p.set("layers", layers.join(",")); }
     if (ui.focus !== 1) { p.set("focus", String(ui.focus)); }
+    if (look.size !== DEFAULT_SIZE) { p.set("size", look.size); }
+    if (look.colour !== "country") { p.set("colour", look.colour); }
     if (large && !overviewBox.checked) { p.set("overview", "0"); }
     if (tableShown()) { p.set("view", "table"); }
     return p.toString();
