@@ -19,7 +19,7 @@
         filters: { from: f.fromText || null, to: f.toText || null, undated: f.undated,
           types: Object.keys(f.types).sort(), statuses: Object.keys(f.statuses).sort(),
           country: f.country || null, secret: f.secret ? f.secret === "1" : null,
-          place: f.place || null, source: f.source || null },
+          place: f.place || null, source: f.source || null, role: f.role || null },
         layers: LAYERS.filter(function (l) { return f.layers[l]; }),
         focus: ui.focus,
         size: look.size,
@@ -42,6 +42,7 @@
       if ("secret" in f) { secretSelect.value = f.secret === null || f.secret === undefined ? "" : (f.secret ? "1" : "0"); }
       if ("place" in f) { placeSelect.value = f.place || ""; }
       if ("source" in f) { sourceSelect.value = f.source || ""; }
+      if ("role" in f) { roleSelect.value = f.role || ""; }
       function asSet(list) { var s = dict(); (list || []).forEach(function (x) { s[x] = true; }); return s; }
       if (f.types) { setBoxes("type-filter", asSet(f.types)); }
       if (f.statuses) { setBoxes("status-filter", asSet(f.statuses)); }

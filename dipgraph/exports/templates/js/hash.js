@@ -29,6 +29,7 @@
     var statuses = listParam(p, "status", data.legend.statuses);
     if (statuses) { setBoxes("status-filter", statuses); }
     if (p.has("country") && own(countriesSeen, p.get("country"))) { countrySelect.value = p.get("country"); }
+    if (p.has("role") && own(roleCounts, p.get("role"))) { roleSelect.value = p.get("role"); }
     if (p.get("secret") === "1" || p.get("secret") === "0") { secretSelect.value = p.get("secret"); }
     if (p.has("place") && own(places, p.get("place"))) { placeSelect.value = p.get("place"); }
     if (p.has("source") && own(sourcesUsed, p.get("source"))) { sourceSelect.value = p.get("source"); }
@@ -75,6 +76,7 @@
     var statuses = Object.keys(f.statuses);
     if (statuses.length !== data.legend.statuses.length) { p.set("status", statuses.join(",")); }
     if (f.country) { p.set("country", f.country); }
+    if (f.role) { p.set("role", f.role); }
     if (f.secret) { p.set("secret", f.secret); }
     if (f.place) { p.set("place", f.place); }
     if (f.source) { p.set("source", f.source); }

@@ -35,6 +35,7 @@
     subset(data.legend.contact_types, f.types, "types", function (t) { return t.label; });
     subset(data.legend.statuses, f.statuses, "status", String);
     if (f.country) { parts.push("country: " + nameOf(f.country)); }
+    if (f.role) { parts.push(roleWords(f)); }
     var layers = LAYERS.filter(function (l) { return l !== "contacts" && f.layers[l]; });
     if (layers.length) { parts.push("also " + layers.map(function (l) { return LAYER_LABELS[l]; }).join(", ")); }
     if (ui.path) { parts.push("path " + nameOf(ui.path.from) + " \u2192 " + nameOf(ui.path.to)); }

@@ -134,7 +134,7 @@
 
   function resetFilterControls() {
     dateFrom.value = ""; dateTo.value = ""; countrySelect.value = ""; keepUndated.checked = false;
-    secretSelect.value = ""; placeSelect.value = ""; sourceSelect.value = "";
+    secretSelect.value = ""; placeSelect.value = ""; sourceSelect.value = ""; roleSelect.value = "";
     document.querySelectorAll("#type-filter input, #status-filter input").forEach(function (box) {
       box.checked = true;
     });
@@ -165,10 +165,15 @@
     }
     if (f.from || f.to) { out.push("dates " + dateRange(f) + (f.undated ? " (and undated)" : "")); }
     if (f.country) { out.push("country: " + nameOf(f.country)); }
+    if (f.role) { out.push(roleWords(f)); }
     if (f.secret) { out.push(f.secret === "1" ? "secret only" : "not secret"); }
     if (f.place) { out.push("place: " + f.place); }
     if (f.source) { out.push("source: " + ((F.sources[f.source] || dict()).title_en || f.source)); }
     return out;
+  }
+  // "role: host" alone; "role: host (from Turkey)" with a country.
+  function roleWords(f) {
+    return "role: " + f.role + (f.country ? " (held by " + nameOf(f.country) + ")" : "");
   }
   function showActiveFilters() {
     var f = current.f, active = activeFilters(f), box = $("filters-active");

@@ -6,6 +6,13 @@
     if (f.to && first > f.to) { return false; }
     return true;
   }
+  // The actors holding a role in a contact: on a side, subjects, hosts, mediators, or
+  // the one who initiated it.
+  function holders(c, role) {
+    if (role === "party") { return [].concat.apply([], c.sides); }
+    if (role === "initiator") { return c.initiated_by ? [c.initiated_by] : []; }
+    return c[role + "s"] || [];
+  }
   function contactPasses(c, f) {
     if (!f.types[c.type] || !f.statuses[c.status]) { return false; }
     if (!inRange(c.first, c.last, f)) { return false; }
@@ -14,8 +21,10 @@
     if (f.source && !(c.evidence || []).some(function (e) { return e.source === f.source; })) {
       return false;
     }
+    var who = f.role ? holders(c, f.role) : c.actors;
+    if (f.role && !who.length) { return false; }
     if (f.country) {
-      return c.actors.some(function (a) { return F.actors[a] && F.actors[a].country === f.country; });
+      return who.some(function (a) { return F.actors[a] && F.actors[a].country === f.country; });
     }
     return true;
   }
