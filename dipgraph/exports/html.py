@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from datetime import UTC, datetime
 from functools import cache
 from html import escape as escape_markup
 from pathlib import Path
@@ -204,7 +205,23 @@ def page_data(kg: KnowledgeGraph, contacts: set[str] | None = None) -> dict[str,
     view = graph_view(kg, contacts, large)
     if large:
         _lay_out(view)
+    view["legend"]["dataset"] = about_dataset(kg)
     return {**view, "options": LARGE_OPTIONS if large else SMALL_OPTIONS}
+
+
+def about_dataset(kg: KnowledgeGraph) -> dict[str, Any]:
+    """The PNG's source line: the dataset's title, publisher and licence (dataset.yaml),
+    the day the page was built, and how many sources the facts quote."""
+    from dipgraph.loader.dataset import dataset_of
+
+    about = dataset_of(kg.facts.root)
+    return {
+        "title": about.title,
+        "publisher": about.publisher,
+        "licence": about.licence,
+        "built": datetime.now(UTC).date().isoformat(),
+        "sources": len(kg.facts.sources),
+    }
 
 
 def pack_page(data: dict[str, Any]) -> dict[str, Any]:

@@ -73,6 +73,13 @@
       return record ? JSON.parse(JSON.stringify(record)) : null;
     },
     tidy: function () { return separateLabels(); },
+    // The PNG export's layout ({width, height, ratio, graph, box, scale, source}), made
+    // as the button makes it, its longer graph side bounded by `maxSide` pixels if given.
+    png: function (maxSide) {
+      return new Promise(function (resolve) {
+        viewPng(function () { resolve(JSON.parse(JSON.stringify(status.png))); }, maxSide);
+      });
+    },
     pageNames: function () { return JSON.parse(JSON.stringify(pageNames)); },
     labelOverlaps: function () {
       if (large) { return 0; }
