@@ -242,6 +242,8 @@ class QuadWriter:
             self.add(graph, derivation, iri(PROV_NS + "entity"), source)
             language = self.facts.sources[item.source].language
             self.add(graph, derivation, iri(DG_NS + "quote"), literal(item.quote, lang=language))
+            if item.gloss:  # the curator's English, beside the verbatim quote
+                self.add(graph, derivation, iri(DG_NS + "gloss"), literal(item.gloss, lang="en"))
 
     def span(self, subject: str, first: PartialDate | None, last: PartialDate | None) -> None:
         """Comparable bounds: the earliest day it may begin, the latest it may end."""

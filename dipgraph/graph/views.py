@@ -21,7 +21,15 @@ def interval_text(start: PartialDate | None, end: PartialDate | None) -> str | N
 
 
 def evidence_view(evidence: tuple[Evidence, ...]) -> list[dict[str, str]]:
-    return [{"source": item.source, "quote": item.quote} for item in evidence]
+    """{source, quote}, and the curator's English ``gloss`` where the facts give one."""
+    return [
+        {
+            "source": item.source,
+            "quote": item.quote,
+            **({"gloss": item.gloss} if item.gloss else {}),
+        }
+        for item in evidence
+    ]
 
 
 def ref_view(facts: Facts, ident: str) -> dict[str, str]:

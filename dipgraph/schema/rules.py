@@ -22,6 +22,9 @@ LANGUAGE = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
 DATE = r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?"
 #: The shortest quote accepted as evidence, in characters.
 MIN_QUOTE_CHARS = 8
+#: An evidence entry's optional ``gloss``: the curator's English translation of its quote
+#: (never checked against the source), at most this many characters.
+MAX_GLOSS_CHARS = 2000
 
 
 def full_match(pattern: str) -> re.Pattern[str]:

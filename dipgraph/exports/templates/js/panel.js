@@ -66,6 +66,12 @@
     (items || []).forEach(function (item) {
       var figure = el("figure", null, { "class": "cite" });
       figure.appendChild(el("blockquote", item.quote, { "class": "quote", dir: "auto" }));
+      if (item.gloss) {  // the curator's English translation, under the quote
+        var gloss = el("p", null, { "class": "gloss", lang: "en" });
+        gloss.appendChild(el("span", "English gloss (the curator's, not the source's words): ", { "class": "muted" }));
+        gloss.appendChild(el("span", item.gloss));
+        figure.appendChild(gloss);
+      }
       var s = F.sources[item.source] || dict();
       if (english && s.language && s.language !== "en") {
         figure.appendChild(el("p", "In English (the fact's summary): " + english, { "class": "summary" }));
