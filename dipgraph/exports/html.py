@@ -52,6 +52,7 @@ SCRIPT_PARTS = (
     "vis_internals",  # every vis-network internal the page relies on, checked
     "controls",  # filter and layer controls, reading dates
     "visibility",  # which facts and marks a filter keeps
+    "explore",  # an actor's contacts shown on demand, and put away again
     "look",  # actors sized by a rank measure, coloured by country or community
     "network",  # the vis-network instance, readiness
     "label_spacing",  # a small graph's names apart and readable at the fit

@@ -22,6 +22,7 @@
           place: f.place || null, source: f.source || null, role: f.role || null },
         layers: LAYERS.filter(function (l) { return f.layers[l]; }),
         focus: ui.focus,
+        expanded: ui.expanded.slice(),
         size: look.size,
         colour: look.colour,
         path: ui.path ? { from: ui.path.from, to: ui.path.to, hops: ui.path.hops.slice(),
@@ -33,6 +34,8 @@
       };
     },
     select: function (id) { return select(String(id), { focus: true }); },
+    // Explore: expand an actor (its contacts drawn) or collapse it (on === false).
+    expand: function (id, on) { return expand(String(id), on !== false); },
     setFilters: function (f) {
       f = f || {};
       if ("from" in f) { dateFrom.value = f.from || ""; }

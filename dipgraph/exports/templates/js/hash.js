@@ -36,6 +36,7 @@
     var layers = listParam(p, "layers", LAYERS);
     if (layers) { setBoxes("layers", layers); }
     applyLook(p.get("size") || DEFAULT_SIZE, p.get("colour") || "country");
+    setExpanded(p.has("expand") ? p.get("expand").split(",") : []);
     overviewBox.checked = p.get("overview") !== "0";
     if (p.has("focus") && /^[012]$/.test(p.get("focus"))) {
       focusSelect.value = p.get("focus"); ui.focus = Number(p.get("focus"));
@@ -77,6 +78,7 @@
     if (statuses.length !== data.legend.statuses.length) { p.set("status", statuses.join(",")); }
     if (f.country) { p.set("country", f.country); }
     if (f.role) { p.set("role", f.role); }
+    if (ui.expanded.length) { p.set("expand", ui.expanded.join(",")); }
     if (f.secret) { p.set("secret", f.secret); }
     if (f.place) { p.set("place", f.place); }
     if (f.source) { p.set("source", f.source); }

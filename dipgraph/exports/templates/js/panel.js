@@ -196,6 +196,8 @@
     panel.appendChild(factRows([["kind", a.kind], ["country", a.country ? nameOf(a.country) : null],
       ["member of", a.member_of.map(nameOf).join(", ")], ["part of", a.part_of ? nameOf(a.part_of) : null],
       ["Wikidata", wikidataLink(a.wikidata)]]));
+    var explore = exploreButtons(id);
+    if (explore) { panel.appendChild(explore); }
     listSection("Contacts", sortedContacts(actorContacts[id]), function (cid) {
       return contactRow(cid, id);
     });

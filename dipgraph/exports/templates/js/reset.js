@@ -10,6 +10,7 @@
     });
     focusSelect.value = "1"; ui.focus = 1;
     applyLook(DEFAULT_SIZE, "country");
+    setExpanded([]);
     overviewBox.checked = true;
     $("path-from").value = ""; $("path-to").value = ""; pathAny.checked = false;
     search.value = ""; clear(searchList); searchResult.textContent = "";

@@ -41,8 +41,9 @@
 
   function computeView(f) {
     var contacts = dict(), statements = dict(), nContacts = 0, nStatements = 0, undatedHidden = 0,
-      outside = 0;
-    contactIds.forEach(function (cid) {
+      outside = 0, explored = exploredContacts();
+    // Exploring, only the expanded actors' contacts are candidates (a few, of 30,000).
+    (explored ? Object.keys(explored) : contactIds).forEach(function (cid) {
       var c = F.contacts[cid];
       if (contactPasses(c, f)) { contacts[cid] = true; nContacts++; }
       else if ((f.from || f.to) && f.types[c.type] && f.statuses[c.status]) {
@@ -51,7 +52,10 @@
     });
     if (f.layers.statements) {
       Object.keys(F.statements).forEach(function (sid) {
-        if (statementPasses(F.statements[sid], f)) { statements[sid] = true; nStatements++; }
+        var s = F.statements[sid];
+        if (statementPasses(s, f) && (!explored || statementExplored(s))) {
+          statements[sid] = true; nStatements++;
+        }
       });
     }
     var edgeShown = dict(), nodeShown = dict();
@@ -76,6 +80,7 @@
     data.edges.forEach(function (e) {
       if (CONTEXT[e.kind] && edgeShown[e.id]) { nodeShown[e.from] = true; nodeShown[e.to] = true; }
     });
+    ui.expanded.forEach(function (a) { if (byNode[a]) { nodeShown[a] = true; } });  // even alone
     var keptForSelection = null;  // drawn only because it is selected
     if (ui.selected && byNode[ui.selected]) {
       if (!nodeShown[ui.selected]) { keptForSelection = ui.selected; }
