@@ -267,6 +267,9 @@ def test_exploring_from_a_searched_actor_draws_only_its_neighbourhood(large_page
         "#timeline .bin", "bs => bs.map(b => Number(b.title.split(': ')[1].split(' ')[0]))"
     )
     assert sum(by_year) == len([c for c in first[1] if facts.contacts[c].date])
+    page.evaluate("window.dipgraph.network.moveTo({scale: 0.001, animation: false})")
+    frame(page)
+    assert not page.evaluate("window.dipgraph.clusters().shown")  # its actors, not bubbles
     neighbour = sorted(first[0] - {"person-17"})[0]
     page.evaluate(f"window.dipgraph.select('{neighbour}')")
     page.click("#panel .explore-expand")

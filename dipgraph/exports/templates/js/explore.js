@@ -29,10 +29,14 @@
       return true;
     });
   }
-  // Frame what exploring draws (with the selection kept, fitShown would not).
+  // Frame what exploring draws (with the selection kept, fitShown would not), with room
+  // for the names drawn beside the outer discs. Exploring, a large graph never turns to
+  // its country overview (overview.js): the few actors drawn are the point.
   function fitExplored() {
     var ids = shownNodeIds();
-    if (ids.length) { network.fit({ nodes: ids, animation: false, maxZoomLevel: large ? 1.5 : 1.2 }); }
+    if (!ids.length) { return; }
+    network.fit({ nodes: ids, animation: false, maxZoomLevel: large ? 1.5 : 1.2 });
+    network.moveTo({ scale: network.getScale() * 0.8, animation: false });
   }
   // on: expand the actor (exploring from it when nothing is expanded yet); off: collapse
   // it. False for an id that is no actor.
