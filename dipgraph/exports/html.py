@@ -212,14 +212,15 @@ def page_data(kg: KnowledgeGraph, contacts: set[str] | None = None) -> dict[str,
 
 def about_dataset(kg: KnowledgeGraph) -> dict[str, Any]:
     """The PNG's source line: the dataset's title, publisher and licence (dataset.yaml),
-    the day the page was built, and how many sources the facts quote."""
+    the day the page was built, and how many sources the facts quote. A licence address
+    loses its scheme (creativecommons.org/licenses/by/4.0/): the page holds no URL."""
     from dipgraph.loader.dataset import dataset_of
 
     about = dataset_of(kg.facts.root)
     return {
         "title": about.title,
         "publisher": about.publisher,
-        "licence": about.licence,
+        "licence": re.sub(r"^[A-Za-z][A-Za-z0-9+.-]*://", "", about.licence or "") or None,
         "built": datetime.now(UTC).date().isoformat(),
         "sources": len(kg.facts.sources),
     }
