@@ -66,7 +66,7 @@
   // The chosen size and colour, onto the data (before the network exists) or onto the
   // network's items. Returns whether anything changed.
   function applyLook(size, colour) {
-    size = SIZE_MEASURES[size] && measureKnown(size) ? size : "none";
+    size = own(SIZE_MEASURES, size) && measureKnown(size) ? size : "none";
     colour = colour === "community" && hasCommunities ? "community" : "country";
     sizeSelect.value = size; colourSelect.value = colour;
     if (size === look.size && colour === look.colour) { return false; }
