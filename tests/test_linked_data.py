@@ -403,3 +403,20 @@ def test_a_gloss_is_the_english_beside_its_quote() -> None:
     )
     assert {(r["c"], r["quote"]): r["gloss"] for r in found} == glossed
     assert {(r["ql"], r["gl"]) for r in found} == {("ar", "en")}
+
+
+def test_json_ld_compacts_a_gloss_beside_its_quote(cli, tmp_path: Path) -> None:
+    """The context names dg:gloss: a derivation reads {"quote": {"ar": …}, "gloss": {"en": …}}."""
+    import json
+
+    assert cli("build", "--facts", BUNDLED, "--out", tmp_path, "--formats", "jsonld").code == 0
+    document = json.loads((tmp_path / "dipgraph.jsonld").read_text(encoding="utf-8"))
+    found = {
+        node["quote"]["ar"]: node["gloss"]["en"]
+        for graph in document["@graph"]
+        for node in graph["@graph"]
+        if "gloss" in node
+    }
+    facts = dipgraph.load(BUNDLED).facts
+    glossed = {e.quote: e.gloss for c in facts.contacts.values() for e in c.evidence if e.gloss}
+    assert found == glossed and glossed
