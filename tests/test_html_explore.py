@@ -93,3 +93,17 @@ def test_a_link_opens_the_same_exploration(page, facts) -> None:
     page.goto(f"{base}#sel={SEED}")  # another link: the exploration goes with the old view
     page.wait_for_function("() => window.dipgraph.state().expanded.length === 0")
     assert drawn(page)[1] == whole
+
+
+def test_the_buttons_work_from_the_keyboard(page) -> None:
+    """Enter on "Explore from here" explores, on "Stop exploring" stops; each time the
+    keyboard stays in the panel (the button pressed is gone), not back on the page."""
+    page.evaluate(f"window.dipgraph.select('{SEED}')")
+    page.focus("#panel .explore-expand")
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.dipgraph.state().expanded") == [SEED]
+    assert page.evaluate("document.activeElement.id") == "panel"
+    page.focus("#panel .explore-stop")
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.dipgraph.state().expanded") == []
+    assert page.evaluate("document.activeElement.id") == "panel"

@@ -46,13 +46,20 @@
     setExpanded(on ? without.concat([id]) : without);
     changed();
     if (status && status.ready) { fitExplored(); }
-    if (ui.selected === id) { openPanel(id); }
+    if (ui.selected === id) { reopenPanel(); }
     return true;
   }
   function stopExploring() {
     setExpanded([]);
     changed();
-    if (ui.selected && own(F.actors, ui.selected)) { openPanel(ui.selected); }
+    if (ui.selected && own(F.actors, ui.selected)) { reopenPanel(); }
+  }
+  // The panel drawn again with its new buttons; a keyboard on the button pressed stays in
+  // the panel (the button itself is gone).
+  function reopenPanel() {
+    var focusInPanel = panel.contains(document.activeElement);
+    openPanel(ui.selected);
+    if (focusInPanel) { panel.focus({ preventScroll: true }); }
   }
   // Its contacts the filters keep, and of those the ones not drawn now.
   function exploreCounts(id) {
