@@ -60,6 +60,7 @@ class Evidence:
     quote: str
     cites: Citation | None = None
     corroborating: bool = False
+    gloss: str | None = None  # the curator's English translation of the quote
 
 
 @dataclass(frozen=True, slots=True)

@@ -101,10 +101,13 @@ class Cited(NamedTuple):
     quote: str
     corroborating: bool = False  # added by another file (a ``corroborations:`` entry)
     dataset: DatasetCitation | None = None
+    gloss: str | None = None  # the curator's English for the quote
 
     def view(self) -> dict[str, str]:
-        """As JSON doors list it: ``{source, quote}``."""
-        return {"source": self.source, "quote": self.quote}
+        """As JSON doors list it: ``{source, quote}``, and the curator's English
+        ``gloss`` where the facts give one."""
+        shown = {"source": self.source, "quote": self.quote}
+        return {**shown, "gloss": self.gloss} if self.gloss else shown
 
 
 def cited(evidence: tuple[Evidence, ...]) -> tuple[Cited, ...]:
@@ -131,6 +134,7 @@ def cited(evidence: tuple[Evidence, ...]) -> tuple[Cited, ...]:
                 when(item.cites.retrieved),  # type: ignore[arg-type]  # always dated
                 item.cites.address,
             ),
+            item.gloss,
         )
         for item in evidence
     )

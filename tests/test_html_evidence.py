@@ -80,3 +80,27 @@ def test_article_texts_stop_at_the_budget() -> None:
     assert source_texts(kg.facts) == texts
     budget = len(texts[0]) + len(texts[1])
     assert source_texts(kg.facts, budget) == texts[:2] + [None] * (len(texts) - 2)
+
+
+def test_a_quote_with_a_gloss_shows_the_english_under_it(page) -> None:
+    """The curator's English translation (evidence ``gloss:``) stands under its Arabic
+    quote; a quote without one gets none."""
+    contact = dipgraph.load(BUNDLED).facts.contacts["putin-biden-phone-call-security-guarantees"]
+    page.evaluate("window.dipgraph.select('contact:putin-biden-phone-call-security-guarantees')")
+    figures = page.eval_on_selector_all(
+        "#panel figure.cite",
+        """fs => fs.map(f => ({quote: f.querySelector('blockquote').textContent,
+            next: f.querySelector('blockquote').nextElementSibling.className,
+            gloss: f.querySelector('.gloss') ? f.querySelector('.gloss').textContent : null,
+            lang: f.querySelector('.gloss') ? f.querySelector('.gloss').lang : null}))""",
+    )
+    assert [f["quote"] for f in figures] == [e.quote for e in contact.evidence]
+    glossed = 0
+    for figure, evidence in zip(figures, contact.evidence, strict=True):
+        if evidence.gloss:
+            glossed += 1
+            assert figure["next"] == "gloss" and figure["lang"] == "en"
+            assert figure["gloss"].endswith(evidence.gloss)
+        else:
+            assert figure["gloss"] is None
+    assert 0 < glossed < len(figures)

@@ -112,6 +112,10 @@ def test_random_fragments_never_raise(browser, bundled_html) -> None:
         "view",
         "undated",
         "overview",
+        "expand",
+        "role",
+        "size",
+        "colour",
         "__proto__",
         "constructor",
     ]
@@ -141,7 +145,8 @@ def test_random_fragments_never_raise(browser, bundled_html) -> None:
 # Empty object literals the page's script may keep: option bags and per-record rows,
 # never keyed by an id, a name or a fragment.
 ALLOWED_EMPTY = re.compile(
-    r"\|\| \{\}|Object\.assign\(\{\}, (?:n\.font|e\.color|boxes\[id\])|rows\[r\] = \{\}"
+    r"\|\| \{\}|Object\.assign\(\{\}, (?:n\.font|n\.baseColor|e\.color|boxes\[id\])"
+    r"|rows\[r\] = \{\}"
     r"|NONE = \{\}|json === \"\{\}\"|return \{\}; \}|new vis\.Network\(\$\(\"graph\"\), \{\},"
 )
 

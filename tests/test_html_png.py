@@ -1,9 +1,11 @@
-"""The HTML graph's "PNG of the view" says what it shows: a title band above the graph
-(title, filters, export date) and the page's legend below it, all on the image."""
+"""The HTML graph's PNG is the whole graph at 2x, not a crop of the screen, and says what
+it shows: a title band above the graph (title, filters, export date), the page's legend
+and a source line (dataset, day built, sources quoted) below it, all on the image."""
 
 from __future__ import annotations
 
 import base64
+import math
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,50 +65,12 @@ def pixels(page, png: bytes | None = None) -> Image:
     return Image(width, height, base64.b64decode(rgba))
 
 
-def settled(page) -> Image:
-    """The graph canvas's pixels once it is sized to its box and no longer changes
-    (a resize or a fit after a filter is drawn over a few frames)."""
-    sized = """(() => { const c = document.querySelector('#graph canvas'), r = devicePixelRatio;
-        return c.width === Math.round(c.clientWidth * r)
-          && c.height === Math.round(c.clientHeight * r); })()"""
-    for _ in range(40):  # wait_for_function would eval a string, which the page's CSP forbids
-        if page.evaluate(sized):
-            break
-        page.wait_for_timeout(250)
-    else:
-        raise AssertionError("the graph canvas is never sized to its box")
-    before = pixels(page)
-    for _ in range(40):
-        page.wait_for_timeout(250)
-        now = pixels(page)
-        if now == before:
-            return now
-        before = now
-    raise AssertionError("the graph canvas never stops changing")
-
-
-def export_png(page) -> tuple[bytes, Image, Image]:
-    """(the downloaded file, its pixels, the graph canvas's pixels just before)."""
-    canvas = settled(page)
+def export_png(page) -> tuple[bytes, Image, dict]:
+    """(the downloaded file, its pixels, the export's layout: status.png)."""
     with page.expect_download() as download:
         page.click("#export-png")
     data = Path(download.value.path()).read_bytes()
-    return data, pixels(page, data), canvas
-
-
-def graph_top(png: Image, canvas: Image) -> int:
-    """The row of the PNG where the canvas was copied (at its left or centred): its
-    busiest row matched."""
-    busy = max(range(canvas.height), key=lambda y: sum(c != (255, 255, 255) for c in canvas.row(y)))
-    want = canvas.row(busy)
-    for y in range(png.height):
-        row = png.row(y)
-        for left in {0, (png.width - canvas.width) // 2}:
-            got = row[left : left + canvas.width]
-            pairs = zip(got, want, strict=True)
-            if all(abs(a - b) <= 2 for p, q in pairs for a, b in zip(p, q, strict=True)):
-                return y - busy
-    raise AssertionError("the graph canvas is not copied into the PNG")
+    return data, pixels(page, data), page.evaluate("window.dipgraph.status.png")
 
 
 def dark(colours: dict[tuple[int, int, int], int]) -> int:
@@ -124,15 +88,15 @@ def legend_colours(page) -> list[tuple[int, int, int]]:
 
 
 def test_the_png_adds_a_title_band_and_a_legend_to_the_graph(page) -> None:
-    data, png, canvas = export_png(page)
+    data, png, layout = export_png(page)
     width, height = struct.unpack(">II", data[16:24])  # the file's own IHDR
-    assert (width, height) == (png.width, png.height)
-    assert width >= canvas.width and height >= canvas.height + 200
-    top = graph_top(png, canvas)
-    assert top >= 50, "no title band above the graph"
-    assert dark(png.colours(0, top)) > 300, "the title band has no dark title text"
-    legend = png.colours(top + canvas.height, png.height)
-    assert dark(legend) > 300, "the legend has no text"
+    assert (width, height) == (png.width, png.height) == (layout["width"], layout["height"])
+    graph = layout["graph"]
+    top, bottom = graph["top"], graph["top"] + graph["height"]
+    assert top >= 100, "no title band above the graph"
+    assert dark(png.colours(0, top)) > 600, "the title band has no dark title text"
+    legend = png.colours(bottom, png.height)
+    assert dark(legend) > 600, "the legend has no text"
     colours = legend_colours(page)
     assert len(colours) >= 5  # the country swatches, the grey, the secret and statement boxes
     missing = [c for c in colours if legend.get(c, 0) < 40]
@@ -166,24 +130,93 @@ def long_title_html(tmp_path_factory) -> Path:
 def test_long_titles_and_legends_wrap_inside_the_png(browser, long_title_html, viewport) -> None:
     with graph_page(browser, long_title_html, viewport=viewport) as opened:
         opened.evaluate(LONG_ENTRIES_JS)
-        _, png, canvas = export_png(opened)
-        top = graph_top(png, canvas)
-    assert dark(png.colours(top + canvas.height, png.height)) > 1000
+        _, png, layout = export_png(opened)
+        top, height = layout["graph"]["top"], layout["graph"]["height"]
+    assert dark(png.colours(top + height, png.height)) > 2000
     edges = [(x, y) for y in range(png.height) for x in (0, 1, png.width - 2, png.width - 1)]
     edges += [(x, y) for x in range(png.width) for y in (png.height - 2, png.height - 1)]
-    band_and_legend = [(x, y) for x, y in edges if y < top or y >= top + canvas.height]
+    band_and_legend = [(x, y) for x, y in edges if y < top or y >= top + height]
     assert band_and_legend and all(
         png.rgb(x, y) in {(255, 255, 255), (204, 204, 204)} for x, y in band_and_legend
     ), "text or a marker runs off the image"
 
 
 def test_the_filters_in_effect_are_written_in_the_band(page) -> None:
-    _, png, canvas = export_png(page)
-    plain = graph_top(png, canvas)
     page.evaluate(
         """window.dipgraph.setFilters({from: '2021', to: '2025-06', undated: true,
-        country: 'usa', layers: ['contacts', 'statements']})"""
+        country: 'usa', role: 'party', layers: ['contacts', 'statements']})"""
     )
-    _, png, canvas = export_png(page)
-    # the longer words wrap to another line: the band grows
-    assert graph_top(png, canvas) > plain
+    page.evaluate(RECORD_TEXT_JS)
+    export_png(page)
+    band = " ".join(t["text"] for t in page.evaluate("window.drawnTexts"))
+    for words in ("dates 2021 to 2025-06 (and undated)", "country: United States", "role: party"):
+        assert words in band
+
+
+# Every text the page draws on any canvas, with its font, recorded from now on.
+RECORD_TEXT_JS = """(() => {
+  window.drawnTexts = [];
+  const fill = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (text, x, y) {
+    window.drawnTexts.push({text: String(text), font: this.font, canvas: this.canvas.width});
+    return fill.apply(this, arguments);
+  };
+})()"""
+# Each node drawn, with its name, in canvas units: where the PNG's box must reach.
+NODES_JS = """(() => {
+  const d = window.dipgraph, s = d.state(), out = {};
+  for (const id of s.nodes) {
+    const b = d.network.getBoundingBox(id);
+    out[id] = {box: b, label: d.network.body.nodes[id].options.label || ''};
+  }
+  return out;
+})()"""
+
+
+def test_the_png_is_the_whole_graph_at_twice_its_size(page) -> None:
+    """Zoomed onto one actor, the screen shows a crop; the PNG has every node, named."""
+    page.evaluate("window.dipgraph.network.moveTo({position: {x: 0, y: 0}, scale: 3})")
+    page.evaluate(RECORD_TEXT_JS)
+    _, png, layout = export_png(page)
+    nodes = page.evaluate(NODES_JS)
+    assert layout["ratio"] == 2 and layout["scale"] == 1  # the bundled graph: names at size
+    box = layout["box"]
+    # 2x the box of every node and its name (and a 20 px margin each side)
+    graph = layout["graph"]
+    width, height = box["right"] - box["left"], box["bottom"] - box["top"]
+    assert graph["width"] == 2 * (math.ceil(width) + 40)
+    assert graph["height"] == 2 * (math.ceil(height) + 40)
+    assert png.width == max(graph["width"], 2 * 560) and png.height > graph["height"] + 300
+    for ident, node in nodes.items():
+        b = node["box"]
+        assert box["left"] - 1 <= b["left"] and b["right"] <= box["right"] + 1, ident
+        assert box["top"] - 1 <= b["top"] and b["bottom"] <= box["bottom"] + 1, ident
+    on_png = [t["text"] for t in page.evaluate("window.drawnTexts")]
+    words = " ".join(on_png).split()
+    unnamed = [n["label"] for n in nodes.values() if not set(n["label"].split()) <= set(words)]
+    assert unnamed == [], f"names not drawn on the PNG: {unnamed}"
+    # the screen is given back as it was
+    assert page.evaluate("window.dipgraph.network.getScale()") == pytest.approx(3)
+
+
+def test_the_title_legend_and_source_line_are_drawn(page) -> None:
+    page.evaluate(RECORD_TEXT_JS)
+    _, png, layout = export_png(page)
+    texts = [t["text"] for t in page.evaluate("window.drawnTexts")]
+    assert "dipgraph" in texts and "Legend" in texts
+    built = page.evaluate("window.dipgraph.unpacked().data.legend.dataset")
+    assert built["sources"] == 5 and len(built["built"]) == 10
+    source = layout["source"]
+    assert source.startswith("Source: dipgraph knowledge graph of diplomatic contacts")
+    assert f"built {built['built']}" in source and "5 sources quoted" in source
+    assert " ".join(texts).count("5 sources quoted") == 1
+    # the source line is the image's last text: dark pixels in its bottom 60 rows
+    assert dark(png.colours(png.height - 60, png.height)) > 300
+
+
+def test_a_graph_larger_than_the_bound_is_drawn_smaller(page) -> None:
+    layout = page.evaluate("window.dipgraph.png(600)")
+    assert layout["scale"] < 1
+    graph = layout["graph"]
+    assert max(graph["width"], graph["height"]) <= 600 + 2
+    assert layout["width"] == 2 * 560  # the band and legend keep their width

@@ -28,12 +28,12 @@ NAMED = ("person-17", "person-1700")
 
 
 @pytest.fixture(scope="module")
-def large_site(tmp_path_factory) -> tuple[Any, dict[str, str]]:
+def large_site(tmp_path_factory) -> tuple[Any, dict[str, str], Any]:
     work = tmp_path_factory.mktemp("large")
     synth.synthesize(work / "facts", 30000, 10000)
     kg = dipgraph.load(work / "facts")
     names = {ident: kg.facts.actors[ident].name for ident in NAMED}
-    return write_html(kg, work / "graph.html"), names
+    return write_html(kg, work / "graph.html"), names, kg.facts
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +42,9 @@ def large_html(large_site) -> Any:
 
 
 @pytest.fixture(scope="module")
-def large_page(browser, large_html) -> Iterator[Any]:
-    context, page = open_graph(browser, large_html)
+def large_page(browser, large_site) -> Iterator[Any]:
+    context, page = open_graph(browser, large_site[0])
+    page.facts = large_site[2]  # what the tests check the page against
     yield page
     context.close()
 
@@ -309,3 +310,48 @@ def test_the_page_answers_a_search_as_soon_as_it_is_ready(browser, large_site) -
         assert page.errors == []
     finally:
         context.close()
+
+
+def test_exploring_from_a_searched_actor_draws_only_its_neighbourhood(large_page) -> None:
+    """Found by search, one actor of 10,000 is explored: only its contacts and who was
+    on their other sides are drawn; a neighbour expanded adds its own, collapsed takes
+    them back; stopping draws the whole graph again."""
+    page, facts = large_page, large_page.facts
+    page.evaluate("window.dipgraph.clear()")
+    whole = set(page.evaluate("window.dipgraph.state().nodes"))
+
+    def drawn() -> tuple[set[str], set[str]]:
+        state = page.evaluate("window.dipgraph.state()")
+        return set(state["nodes"]), set(state["contacts"])
+
+    def around(actors: list[str]) -> tuple[set[str], set[str]]:
+        contacts = {
+            c.id
+            for c in facts.contacts.values()
+            if {*c.participants, *c.subjects, *c.hosts, *c.mediators} & set(actors)
+        }
+        parties = {a for cid in contacts for pair in facts.contacts[cid].pairs for a in pair}
+        return parties | set(actors), contacts
+
+    page.fill("#search", facts.actors["person-17"].names["en"])
+    page.press("#search", "Enter")
+    page.wait_for_function("() => window.dipgraph.state().selected === 'person-17'")
+    page.click("#panel .explore-expand")
+    first = around(["person-17"])
+    assert drawn() == first and 1 < len(first[0]) < 100
+    by_year = page.eval_on_selector_all(  # the timeline counts what exploring keeps
+        "#timeline .bin", "bs => bs.map(b => Number(b.title.split(': ')[1].split(' ')[0]))"
+    )
+    assert sum(by_year) == len([c for c in first[1] if facts.contacts[c].date])
+    page.evaluate("window.dipgraph.network.moveTo({scale: 0.001, animation: false})")
+    frame(page)
+    assert not page.evaluate("window.dipgraph.clusters().shown")  # its actors, not bubbles
+    neighbour = sorted(first[0] - {"person-17"})[0]
+    page.evaluate(f"window.dipgraph.select('{neighbour}')")
+    page.click("#panel .explore-expand")
+    both = around(["person-17", neighbour])
+    assert drawn() == both and both[1] > first[1]
+    page.click("#panel .explore-collapse")
+    assert drawn() == first
+    page.click("#panel .explore-stop")
+    assert drawn()[0] == whole and page.errors == []

@@ -385,3 +385,38 @@ def test_gexf_is_dynamic_and_networkx_reads_the_spells(cli, tmp_path: Path) -> N
 
     assert dynamic_graph(bundled).number_of_edges() == bundled.networkx.number_of_edges()
     assert not any("start" in d for *_, d in bundled.networkx.edges(data=True))  # no leak
+
+
+def test_a_gloss_is_the_english_beside_its_quote() -> None:
+    """A quote's curator-written English (evidence ``gloss:``) rides on the same
+    derivation as the verbatim quote, tagged @en; the quote stays the one dg:quote."""
+    kg = dipgraph.load(BUNDLED)
+    glossed = {
+        (c.id, e.quote): e.gloss for c in kg.facts.contacts.values() for e in c.evidence if e.gloss
+    }
+    assert len(glossed) >= 3
+    found = rows(
+        kg,
+        """SELECT ?c ?quote ?gloss (LANG(?quote) AS ?ql) (LANG(?gloss) AS ?gl) WHERE {
+             GRAPH ?g { ?fact prov:qualifiedDerivation ?d . ?d dg:quote ?quote ; dg:gloss ?gloss }
+             ?fact dcterms:identifier ?c }""",
+    )
+    assert {(r["c"], r["quote"]): r["gloss"] for r in found} == glossed
+    assert {(r["ql"], r["gl"]) for r in found} == {("ar", "en")}
+
+
+def test_json_ld_compacts_a_gloss_beside_its_quote(cli, tmp_path: Path) -> None:
+    """The context names dg:gloss: a derivation reads {"quote": {"ar": …}, "gloss": {"en": …}}."""
+    import json
+
+    assert cli("build", "--facts", BUNDLED, "--out", tmp_path, "--formats", "jsonld").code == 0
+    document = json.loads((tmp_path / "dipgraph.jsonld").read_text(encoding="utf-8"))
+    found = {
+        node["quote"]["ar"]: node["gloss"]["en"]
+        for graph in document["@graph"]
+        for node in graph["@graph"]
+        if "gloss" in node
+    }
+    facts = dipgraph.load(BUNDLED).facts
+    glossed = {e.quote: e.gloss for c in facts.contacts.values() for e in c.evidence if e.gloss}
+    assert found == glossed and glossed

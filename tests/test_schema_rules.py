@@ -98,6 +98,7 @@ def test_the_json_schema_carries_the_limits() -> None:
     assert actor["id"]["maxLength"] == rules.MAX_ID_CHARS
     evidence = fact_file_schema()["properties"]["contacts"]["items"]["properties"]["evidence"]
     assert evidence["items"]["properties"]["quote"]["minLength"] == rules.MIN_QUOTE_CHARS
+    assert evidence["items"]["properties"]["gloss"]["maxLength"] == rules.MAX_GLOSS_CHARS
 
 
 # ---- documented exceptions: the same shapes for check and the JSON Schema ---------------
@@ -173,3 +174,35 @@ def test_not_printed_names_only_the_records_own_names(tmp_path: Path) -> None:
     (error,) = [p for p in problems if p.severity == "error"]
     assert (error.line, error.col) == (7, 7)
     assert "not_printed 'Probed' is not one of this record's names or aliases" in error.message
+
+
+
+QUOTE = "        quote: On 2 May 2021 Belov met Carol Clark, the American envoy, in Vienna.\n"
+
+
+@pytest.mark.parametrize(
+    "gloss",
+    [
+        "Belov met Clark in Vienna.",
+        "x" * rules.MAX_GLOSS_CHARS,
+        "x" * (rules.MAX_GLOSS_CHARS + 1),
+        "",
+    ],
+)
+def test_check_and_the_json_schema_agree_on_a_gloss(tmp_path: Path, gloss: str) -> None:
+    """A quote's optional English gloss: text, at most MAX_GLOSS_CHARS; one verdict."""
+    root = tmp_path / "facts"
+    shutil.copytree(SMALL, root)
+    facts = root / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    assert QUOTE in text
+    facts.write_text(text.replace(QUOTE, QUOTE + f"        gloss: {json.dumps(gloss)}\n"), "utf-8")
+    found, problems = check_facts(root)
+    errors = [p for p in problems if p.severity == "error"]
+    assert (errors == []) == (schema_errors(facts) == [])
+    assert (errors == []) == (0 < len(gloss) <= rules.MAX_GLOSS_CHARS)
+    if errors:
+        assert errors[0].line > 1 and "gloss" in errors[0].message  # located, named
+    else:
+        (evidence,) = found.contacts["belov-clark-meeting"].evidence
+        assert evidence.gloss == gloss and evidence.quote.startswith("On 2 May 2021")

@@ -35,7 +35,8 @@ from dipgraph.loader.reading import TooLarge, read_bounded
 from dipgraph.loader.records import Declared
 from dipgraph.schema.model import Model
 
-_FORMAT = b"file-check-4"  # 2: dataset citations kept; 3: corroborations; 4: exceptions
+_FORMAT = b"file-check-5"  # 2: dataset citations kept; 3: corroborations; 4: exceptions;
+# 5: glosses
 
 
 def stat_text(path: Path) -> str | None:

@@ -8,7 +8,7 @@ converting every field by its declared type, so nothing in the data chooses a cl
 >>> from dipgraph.facts import Evidence
 >>> plain = json.loads(_ENCODER.encode(Evidence("wire", "a quote")))
 >>> plain, decoder(Evidence)(plain) == Evidence("wire", "a quote")
-(['wire', 'a quote', None, False], True)
+(['wire', 'a quote', None, False, None], True)
 """
 
 from __future__ import annotations

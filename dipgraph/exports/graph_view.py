@@ -21,7 +21,7 @@ import math
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from dipgraph.exports.network import actor_measures
+from dipgraph.exports.network import actor_communities, actor_measures
 from dipgraph.facts import Contact
 from dipgraph.graph import views
 from dipgraph.projection import (
@@ -182,6 +182,7 @@ def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
     for post in facts.posts.values():
         posts[post.holder].append(views.post_view(facts, post))
     figures = actor_measures(kg, contacts)
+    groups = actor_communities(kg, contacts) or {}
     return {
         "actors": {
             a.id: {
@@ -195,6 +196,7 @@ def page_facts(kg: KnowledgeGraph, contacts: set[str] | None) -> dict[str, Any]:
                 "posts": posts.get(a.id, []),
                 **_only_if("wikidata", wikidata_item(a.wikidata)),
                 "measures": figures[a.id],  # what `dipgraph rank` gives, to size actors by
+                **({"community": groups[a.id]} if groups else {}),  # to colour them by
             }
             for a in facts.actors.values()
         },

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from datetime import UTC, datetime
 from functools import cache
 from html import escape as escape_markup
 from pathlib import Path
@@ -51,6 +52,8 @@ SCRIPT_PARTS = (
     "vis_internals",  # every vis-network internal the page relies on, checked
     "controls",  # filter and layer controls, reading dates
     "visibility",  # which facts and marks a filter keeps
+    "explore",  # an actor's contacts shown on demand, and put away again
+    "look",  # actors sized by a rank measure, coloured by country or community
     "network",  # the vis-network instance, readiness
     "label_spacing",  # a small graph's names apart and readable at the fit
     "small_names",  # names the page draws where vis-network's would be too small
@@ -203,7 +206,24 @@ def page_data(kg: KnowledgeGraph, contacts: set[str] | None = None) -> dict[str,
     view = graph_view(kg, contacts, large)
     if large:
         _lay_out(view)
+    view["legend"]["dataset"] = about_dataset(kg)
     return {**view, "options": LARGE_OPTIONS if large else SMALL_OPTIONS}
+
+
+def about_dataset(kg: KnowledgeGraph) -> dict[str, Any]:
+    """The PNG's source line: the dataset's title, publisher and licence (dataset.yaml),
+    the day the page was built, and how many sources the facts quote. A licence address
+    loses its scheme (creativecommons.org/licenses/by/4.0/): the page holds no URL."""
+    from dipgraph.loader.dataset import dataset_of
+
+    about = dataset_of(kg.facts.root)
+    return {
+        "title": about.title,
+        "publisher": about.publisher,
+        "licence": re.sub(r"^[A-Za-z][A-Za-z0-9+.-]*://", "", about.licence or "") or None,
+        "built": datetime.now(UTC).date().isoformat(),
+        "sources": len(kg.facts.sources),
+    }
 
 
 def pack_page(data: dict[str, Any]) -> dict[str, Any]:

@@ -30,8 +30,7 @@ def actor_measures(
     Betweenness is left out of a graph too large to compute it in seconds."""
     from dipgraph.graph.rank import measures, zeros
 
-    counted = [c for c in kg.ranked_contacts() if contacts is None or c[0] in contacts]
-    figures = measures(counted, kg.countries().get, between=None)
+    figures = measures(_counted(kg, contacts), kg.countries().get, between=None)
     between = any(f["betweenness"] is not None for f in figures.values())
     zero = zeros(between)  # 0.0, not 0: one type a GraphML key
     found = {actor: figures.get(actor, zero) for actor in kg.facts.actors}
@@ -40,10 +39,34 @@ def actor_measures(
     return found
 
 
+def _counted(kg: KnowledgeGraph, contacts: set[str] | None) -> list[Any]:
+    """(id, sides) of the contacts `rank` counts by default, of ``contacts`` when given."""
+    return [c for c in kg.ranked_contacts() if contacts is None or c[0] in contacts]
+
+
+def actor_communities(
+    kg: KnowledgeGraph, contacts: set[str] | None = None
+) -> dict[str, int] | None:
+    """Every actor's community (dipgraph/graph/communities.py) over the ties `rank`
+    counts, 0 for an actor in none; None when the ties are too many to compute it in a
+    second or two (communities.COMMUNITY_WORK)."""
+    from dipgraph.graph.communities import affordable, communities
+    from dipgraph.graph.rank import ties
+
+    net = ties(_counted(kg, contacts))
+    if not affordable(net):
+        return None
+    found = communities(net)
+    return {actor: found.get(actor, 0) for actor in kg.facts.actors}
+
+
 def _measured(kg: KnowledgeGraph, graph: Any) -> Any:
-    """``graph`` (a copy: never kg.networkx itself) with the measures on actor nodes."""
+    """``graph`` (a copy: never kg.networkx itself) with the measures, and the community
+    when computed, on actor nodes."""
     for actor, figures in actor_measures(kg).items():
         graph.nodes[actor].update(figures)  # copied in: a shared zero dict stays zero
+    for actor, community in (actor_communities(kg) or {}).items():
+        graph.nodes[actor]["community"] = community
     return graph
 
 

@@ -269,6 +269,8 @@ class QuadWriter:
             self.add(graph, derivation, iri(DG_NS + "quote"), literal(item.quote, lang=language))
             if item.dataset is not None:
                 self.dataset_record(graph, subject, f"{derivation[:-1]}/record>", item.dataset)
+            if item.gloss:  # the curator's English, beside the verbatim quote
+                self.add(graph, derivation, iri(DG_NS + "gloss"), literal(item.gloss, lang="en"))
 
     def dataset_record(self, graph: str, fact: str, record: str, cites: DatasetCitation) -> None:
         """A dataset citation as data, not only as its written-out quote: the fact

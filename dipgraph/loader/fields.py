@@ -38,6 +38,7 @@ WIKIDATA_PATTERN = rules.full_match(rules.WIKIDATA_ID)
 LANGUAGE_PATTERN = rules.full_match(rules.LANGUAGE)
 MIN_QUOTE_CHARS = rules.MIN_QUOTE_CHARS
 EXCEPTION_PATTERN = rules.full_match(rules.EXCEPTION)
+MAX_GLOSS_CHARS = rules.MAX_GLOSS_CHARS
 MAX_ID_CHARS = rules.MAX_ID_CHARS
 _EVIDENCE_SOURCE = Property(name="source", type="ref", range=("source",))
 _ADDRESS = Property(name="address", type="iri")
@@ -389,11 +390,12 @@ class FieldChecker:
         if any(key == "dataset" for key, _, _ in entries):
             return self._citation(prop, node, entries)
         for key, key_node, value_node in entries:
-            if key not in ("source", "quote"):
+            if key not in ("source", "quote", "gloss"):
                 self.reader.error(
                     key_node,
                     f"unknown field '{key}' in evidence"
-                    f"{did_you_mean(key, ('source', 'quote'))}; allowed: source, quote",
+                    f"{did_you_mean(key, ('source', 'quote', 'gloss'))}; "
+                    "allowed: source, quote, gloss",
                 )
                 return INVALID
             found[key] = (key, value_node)
@@ -413,8 +415,21 @@ class FieldChecker:
                 f"({len(quote)} characters, at least {MIN_QUOTE_CHARS})",
             )
             return INVALID
+        gloss = self._gloss(prop, found["gloss"][1]) if "gloss" in found else None
+        if gloss is INVALID:
+            return INVALID
         self.pending.quotes.append(QuoteUse(source, quote, *self.reader.place(quote_node)))
-        return Evidence(source=source, quote=quote)
+        return Evidence(source=source, quote=quote, gloss=gloss)
+
+    def _gloss(self, prop: Property, node: yaml.Node) -> Any:
+        """The curator's English translation of a quote: text, not too long."""
+        gloss = self._text(prop, node, "the gloss")
+        if gloss is not INVALID and len(gloss) > MAX_GLOSS_CHARS:
+            self.reader.error(
+                node, f"the gloss is too long ({len(gloss)} characters, at most {MAX_GLOSS_CHARS})"
+            )
+            return INVALID
+        return gloss
 
     def _citation(
         self, prop: Property, node: yaml.Node, entries: list[tuple[str, yaml.Node, yaml.Node]]

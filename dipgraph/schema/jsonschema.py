@@ -92,6 +92,12 @@ def _value_schema(prop: Property, model: Model) -> dict[str, Any]:
             "properties": {
                 "source": ID_SCHEMA,
                 "quote": {"type": "string", "minLength": rules.MIN_QUOTE_CHARS},
+                "gloss": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": rules.MAX_GLOSS_CHARS,
+                    "description": "The curator's English translation of the quote.",
+                },
                 "dataset": ID_SCHEMA,
                 "entity": text,
                 "property": text,

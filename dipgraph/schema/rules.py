@@ -31,6 +31,9 @@ EXCEPTION = rf"{RULE_NAME}:[ \t]*[^\s][\s\S]*"
 #: source uses for actors it names elsewhere (rule 1), a passage no fact quotes (rule 2).
 DESIGNATION_FIELDS = ("phrase", "actors", "why")
 PASSAGE_FIELDS = ("passage", "why")
+#: An evidence entry's optional ``gloss``: the curator's English translation of its quote
+#: (never checked against the source), at most this many characters.
+MAX_GLOSS_CHARS = 2000
 
 
 def full_match(pattern: str) -> re.Pattern[str]:

@@ -19,9 +19,12 @@
         filters: { from: f.fromText || null, to: f.toText || null, undated: f.undated,
           types: Object.keys(f.types).sort(), statuses: Object.keys(f.statuses).sort(),
           country: f.country || null, secret: f.secret ? f.secret === "1" : null,
-          place: f.place || null, source: f.source || null },
+          place: f.place || null, source: f.source || null, role: f.role || null },
         layers: LAYERS.filter(function (l) { return f.layers[l]; }),
         focus: ui.focus,
+        expanded: ui.expanded.slice(),
+        size: look.size,
+        colour: look.colour,
         path: ui.path ? { from: ui.path.from, to: ui.path.to, hops: ui.path.hops.slice(),
           nodes: ui.path.nodes.slice(), edges: ui.path.edges.slice() } : null,
         table: tableShown(),
@@ -31,6 +34,8 @@
       };
     },
     select: function (id) { return select(String(id), { focus: true }); },
+    // Explore: expand an actor (its contacts drawn) or collapse it (on === false).
+    expand: function (id, on) { return expand(String(id), on !== false); },
     setFilters: function (f) {
       f = f || {};
       if ("from" in f) { dateFrom.value = f.from || ""; }
@@ -40,12 +45,16 @@
       if ("secret" in f) { secretSelect.value = f.secret === null || f.secret === undefined ? "" : (f.secret ? "1" : "0"); }
       if ("place" in f) { placeSelect.value = f.place || ""; }
       if ("source" in f) { sourceSelect.value = f.source || ""; }
+      if ("role" in f) { roleSelect.value = f.role || ""; }
       function asSet(list) { var s = dict(); (list || []).forEach(function (x) { s[x] = true; }); return s; }
       if (f.types) { setBoxes("type-filter", asSet(f.types)); }
       if (f.statuses) { setBoxes("status-filter", asSet(f.statuses)); }
       if (f.layers) { setBoxes("layers", asSet(f.layers)); }
       if ("overview" in f) { overviewBox.checked = Boolean(f.overview); writeHash(); }
       if ("focus" in f) { focusSelect.value = String(f.focus); ui.focus = Number(f.focus); }
+      if ("size" in f || "colour" in f) {
+        applyLook("size" in f ? String(f.size) : look.size, "colour" in f ? String(f.colour) : look.colour);
+      }
       changed();
       return window.dipgraph.state().filters;
     },
@@ -67,6 +76,13 @@
       return record ? JSON.parse(JSON.stringify(record)) : null;
     },
     tidy: function () { return separateLabels(); },
+    // The PNG export's layout ({width, height, ratio, graph, box, scale, source}), made
+    // as the button makes it, its longer graph side bounded by `maxSide` pixels if given.
+    png: function (maxSide) {
+      return new Promise(function (resolve) {
+        viewPng(function () { resolve(JSON.parse(JSON.stringify(status.png))); }, maxSide);
+      });
+    },
     pageNames: function () { return JSON.parse(JSON.stringify(pageNames)); },
     labelOverlaps: function () {
       if (large) { return 0; }

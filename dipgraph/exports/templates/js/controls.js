@@ -67,7 +67,19 @@
     var s = F.sources[id] || dict();
     sourceSelect.appendChild(el("option", s.title_en || s.title || id, { value: id }));
   });
-  [secretSelect, placeSelect, sourceSelect].forEach(function (s) { s.addEventListener("change", changed); });
+  // The roles the facts carry, each with how many contacts have someone in it.
+  var ROLES = [["party", "a party (on a side)"], ["subject", "a subject (whom it is about)"],
+    ["host", "a host"], ["mediator", "a mediator"], ["initiator", "the initiator"]];
+  var roleSelect = $("role-filter"), roleCounts = dict();
+  contactIds.forEach(function (cid) {
+    ROLES.forEach(function (r) {
+      if (holders(F.contacts[cid], r[0]).length) { roleCounts[r[0]] = (roleCounts[r[0]] || 0) + 1; }
+    });
+  });
+  ROLES.forEach(function (r) {
+    if (roleCounts[r[0]]) { roleSelect.appendChild(el("option", r[1] + " (" + roleCounts[r[0]] + ")", { value: r[0] })); }
+  });
+  [secretSelect, placeSelect, sourceSelect, roleSelect].forEach(function (s) { s.addEventListener("change", changed); });
 
   function checkedSet(id) {
     var set = dict();
@@ -115,6 +127,7 @@
       fromText: from.value ? from.text : "", toText: to.value ? to.text : "",
       undated: keepUndated.checked, types: checkedSet("type-filter"),
       statuses: checkedSet("status-filter"), country: countrySelect.value, layers: layers,
-      secret: secretSelect.value, place: placeSelect.value, source: sourceSelect.value };
+      secret: secretSelect.value, place: placeSelect.value, source: sourceSelect.value,
+      role: roleSelect.value };
   }
 

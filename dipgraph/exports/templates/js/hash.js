@@ -29,11 +29,14 @@
     var statuses = listParam(p, "status", data.legend.statuses);
     if (statuses) { setBoxes("status-filter", statuses); }
     if (p.has("country") && own(countriesSeen, p.get("country"))) { countrySelect.value = p.get("country"); }
+    if (p.has("role") && own(roleCounts, p.get("role"))) { roleSelect.value = p.get("role"); }
     if (p.get("secret") === "1" || p.get("secret") === "0") { secretSelect.value = p.get("secret"); }
     if (p.has("place") && own(places, p.get("place"))) { placeSelect.value = p.get("place"); }
     if (p.has("source") && own(sourcesUsed, p.get("source"))) { sourceSelect.value = p.get("source"); }
     var layers = listParam(p, "layers", LAYERS);
     if (layers) { setBoxes("layers", layers); }
+    applyLook(p.get("size") || DEFAULT_SIZE, p.get("colour") || "country");
+    setExpanded(p.has("expand") ? p.get("expand").split(",") : []);
     overviewBox.checked = p.get("overview") !== "0";
     if (p.has("focus") && /^[012]$/.test(p.get("focus"))) {
       focusSelect.value = p.get("focus"); ui.focus = Number(p.get("focus"));
@@ -74,12 +77,16 @@
     var statuses = Object.keys(f.statuses);
     if (statuses.length !== data.legend.statuses.length) { p.set("status", statuses.join(",")); }
     if (f.country) { p.set("country", f.country); }
+    if (f.role) { p.set("role", f.role); }
+    if (ui.expanded.length) { p.set("expand", ui.expanded.join(",")); }
     if (f.secret) { p.set("secret", f.secret); }
     if (f.place) { p.set("place", f.place); }
     if (f.source) { p.set("source", f.source); }
     var layers = LAYERS.filter(function (l) { return f.layers[l]; });
     if (layers.join(",") !== "contacts") { p.set("layers", layers.join(",")); }
     if (ui.focus !== 1) { p.set("focus", String(ui.focus)); }
+    if (look.size !== DEFAULT_SIZE) { p.set("size", look.size); }
+    if (look.colour !== "country") { p.set("colour", look.colour); }
     if (large && !overviewBox.checked) { p.set("overview", "0"); }
     if (tableShown()) { p.set("view", "table"); }
     return p.toString();

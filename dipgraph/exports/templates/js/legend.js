@@ -1,21 +1,21 @@
   // ---- legend ---------------------------------------------------------------
   var legend = $("legend");
-  function legendItem(marker, text) {
-    var row = el("div", null, { "class": "legend-item" });
+  function legendItem(marker, text, kind) {
+    var row = el("div", null, { "class": "legend-item" + (kind ? " " + kind : "") });
     row.appendChild(marker);
     row.appendChild(el("span", text));
     legend.appendChild(row);
   }
-  legend.appendChild(el("h3", "Actors (fill = country)"));
+  legend.appendChild(el("h3", "Actors (fill = country)", { "class": "actors-key" }));
   [["\u25cf", "person"], ["\u25a0", "organization"], ["\u25c6", "state"], ["\u25b2", "topic"]]
     .forEach(function (s) { if (!large || s[1] === "person") { legendItem(el("span", s[0]), large ? "actor (size = lines drawn to it)" : s[1]); } });
   data.legend.countries.forEach(function (c) {
     if (c.color === data.legend.other_country) { return; }
-    legendItem(el("span", null, { "class": "swatch", style: "background:" + c.color }), c.name);
+    legendItem(el("span", null, { "class": "swatch", style: "background:" + c.color }), c.name, "country-key");
   });
   legendItem(el("span", null, { "class": "swatch", style: "background:" + data.legend.other_country }),
-    "other countries (named in the panel)");
-  legendItem(el("span", null, { "class": "swatch", style: "background:#fff" }), "no country");
+    "other countries (named in the panel)", "country-key");
+  legendItem(el("span", null, { "class": "swatch", style: "background:#fff" }), "no country", "country-key");
   legend.appendChild(el("h3", "Contacts"));
   if (large) {
     legendItem(el("span", null, { "class": "line", style: "border-color:#9a9a9a" }), "talked (thicker: more contacts)");
@@ -38,4 +38,4 @@
     legendItem(el("span", null, { "class": "line", style: "border-color:#666;border-top-style:dashed" }), "holds a post in / member of");
     legendItem(el("span", null, { "class": "line", style: "border-color:#ccc;border-top-style:dotted" }), "country");
   }
-
+  showLookLegend();  // size and community entries (look.js)

@@ -46,6 +46,7 @@
     writing = true;
     try {
       if (!large && location.hash.length > 1) { readFiltersFromHash(); changed(); }
+      else { applyLook(DEFAULT_SIZE, "country"); }  // sized once laid out (look.js)
       applyHashSelection();
     } finally { writing = false; }
     document.body.setAttribute("data-ready", "true");

@@ -9,7 +9,7 @@
 
   // Shown zoomed out, when there are at least two countries to tell apart.
   function overviewShown() {
-    return large && overviewScale !== null && overviewBox.checked &&
+    return large && overviewScale !== null && overviewBox.checked && !exploring() &&
       network.getScale() < overviewScale && clusters().list.length > 1;
   }
   function clusterName(key) { return key === "none" ? "no country" : nameOf(key); }

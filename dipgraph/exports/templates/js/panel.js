@@ -66,6 +66,12 @@
     (items || []).forEach(function (item) {
       var figure = el("figure", null, { "class": "cite" });
       figure.appendChild(el("blockquote", item.quote, { "class": "quote", dir: "auto" }));
+      if (item.gloss) {  // the curator's English translation, under the quote
+        var gloss = el("p", null, { "class": "gloss", lang: "en" });
+        gloss.appendChild(el("span", "English gloss (the curator's, not the source's words): ", { "class": "muted" }));
+        gloss.appendChild(el("span", item.gloss));
+        figure.appendChild(gloss);
+      }
       var s = F.sources[item.source] || dict();
       if (english && s.language && s.language !== "en") {
         figure.appendChild(el("p", "In English (the fact's summary): " + english, { "class": "summary" }));
@@ -190,6 +196,8 @@
     panel.appendChild(factRows([["kind", a.kind], ["country", a.country ? nameOf(a.country) : null],
       ["member of", a.member_of.map(nameOf).join(", ")], ["part of", a.part_of ? nameOf(a.part_of) : null],
       ["Wikidata", wikidataLink(a.wikidata)]]));
+    var explore = exploreButtons(id);
+    if (explore) { panel.appendChild(explore); }
     listSection("Contacts", sortedContacts(actorContacts[id]), function (cid) {
       return contactRow(cid, id);
     });

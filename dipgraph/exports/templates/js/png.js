@@ -35,6 +35,7 @@
     subset(data.legend.contact_types, f.types, "types", function (t) { return t.label; });
     subset(data.legend.statuses, f.statuses, "status", String);
     if (f.country) { parts.push("country: " + nameOf(f.country)); }
+    if (f.role) { parts.push(roleWords(f)); }
     var layers = LAYERS.filter(function (l) { return l !== "contacts" && f.layers[l]; });
     if (layers.length) { parts.push("also " + layers.map(function (l) { return LAYER_LABELS[l]; }).join(", ")); }
     if (ui.path) { parts.push("path " + nameOf(ui.path.from) + " \u2192 " + nameOf(ui.path.to)); }
@@ -79,21 +80,89 @@
       ctx.fillText(line, (width - ctx.measureText(line).width) / 2, middle + (n - lines.length / 2) * 19);
     });
   }
-  // The view as a PNG blob, given to `done`: the band above the graph, the legend below.
-  function viewPng(done) {
-    var source = document.querySelector("#graph canvas");
-    var gw = source.clientWidth, gh = source.clientHeight;
-    var ratio = source.width / Math.max(1, gw), width = Math.max(gw, 560);
+  // ---- the whole graph, drawn at 2x -----------------------------------------------
+  // Not a crop of the screen: the network's canvas is made, for one synchronous task
+  // (nothing is painted meanwhile), as large as the whole graph's box at scale 1 (every
+  // name at its own size) and twice as dense, drawn there, copied, and put back.
+  var PNG_RATIO = 2, PNG_MAX_SIDE = 6000, PNG_MARGIN = 20;  // 6000 px: 36 Mpx, 144 MB
+  // The box (canvas units) of every node drawn, with its name.
+  function drawnBox() {
+    var box = null;
+    data.nodes.forEach(function (n) {
+      if (current.nodeHidden[n.id] || !network.body.nodes[n.id]) { return; }
+      var b = network.getBoundingBox(n.id);
+      if (!b) { return; }
+      box = box ? { left: Math.min(box.left, b.left), top: Math.min(box.top, b.top),
+        right: Math.max(box.right, b.right), bottom: Math.max(box.bottom, b.bottom) } : b;
+    });
+    return box;
+  }
+  // Draws the graph on its own canvas at `scale`, `ratio` pixels a CSS px; returns
+  // {canvas, width, height} (CSS px), the canvas a copy, the network put back as it was.
+  function wholeGraph(maxSide) {
+    var canvas = network.canvas, frame = canvas.frame, options = canvas.options;
+    var saved = { width: options.width, height: options.height, position: network.getViewPosition(),
+      scale: network.getScale() };
+    var box = drawnBox(), copy = document.createElement("canvas");
+    if (!box) { return null; }
+    var fit = null;
+    canvas._determinePixelRatio = function () { return PNG_RATIO; };
+    try {
+      // Twice: names not drawn at the old scale are measured at the first drawing.
+      for (var pass = 0; pass < 2; pass++) {
+        var w = box.right - box.left, h = box.bottom - box.top;
+        var scale = Math.min(1, (maxSide / PNG_RATIO - 2 * PNG_MARGIN) / Math.max(w, h, 1));
+        fit = { box: box, scale: scale, width: Math.ceil(w * scale) + 2 * PNG_MARGIN,
+          height: Math.ceil(h * scale) + 2 * PNG_MARGIN };
+        network.setSize(fit.width + "px", fit.height + "px");
+        network.moveTo({ position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 },
+          scale: scale, animation: false });
+        network.redraw();
+        box = drawnBox();
+      }
+      copy.width = frame.canvas.width; copy.height = frame.canvas.height;
+      copy.getContext("2d").drawImage(frame.canvas, 0, 0);
+    } finally {
+      delete canvas._determinePixelRatio;
+      network.setSize(saved.width, saved.height);
+      network.moveTo({ position: saved.position, scale: saved.scale, animation: false });
+      network.redraw();
+    }
+    return { canvas: copy, width: fit.width, height: fit.height, scale: fit.scale, box: fit.box };
+  }
+  // Under the legend: where the data comes from, when the page was built, how many sources.
+  function pngSourceLine() {
+    var d = data.legend.dataset || dict(), bits = [d.title || document.querySelector("h1").textContent];
+    if (d.publisher) { bits[0] += " (" + d.publisher + ")"; }
+    if (d.built) { bits.push("built " + d.built); }
+    if (typeof d.sources === "number") { bits.push(d.sources + " source" + (d.sources === 1 ? "" : "s") + " quoted"); }
+    if (d.licence) { bits.push("licence " + d.licence); }
+    return "Source: " + bits.join(" \u00b7 ");
+  }
+  // The whole graph as a PNG blob, given to `done`: the title band above, the legend
+  // and the source line below. `maxSide` bounds the image's longer side (pixels).
+  function viewPng(done, maxSide) {
+    var graph = wholeGraph(maxSide || PNG_MAX_SIDE);
+    var gw = graph ? graph.width : 560, gh = graph ? graph.height : 200;
+    var width = Math.max(gw, 560), ratio = PNG_RATIO;
     var copy = document.createElement("canvas"), ctx = copy.getContext("2d");
     var band = titleBand(ctx, width), key = legendLayout(ctx, width);
-    var height = band.height + gh + key.height;
+    ctx.font = pngFont(12);
+    var source = wrapText(ctx, pngSourceLine(), width - 2 * PNG_PAD), sourceHeight = 16 * source.length + PNG_PAD;
+    var height = band.height + gh + key.height + sourceHeight;
     copy.width = Math.round(width * ratio); copy.height = Math.round(height * ratio);
     ctx.scale(ratio, ratio);
     ctx.fillStyle = "#ffffff";
     ctx.fillRect(0, 0, width, height);
     drawBand(ctx, band, width);
-    ctx.drawImage(source, Math.round((width - gw) / 2), band.height, gw, gh);
+    var left = Math.round((width - gw) / 2);
+    if (graph) { ctx.drawImage(graph.canvas, left, band.height, gw, gh); }
     if (!$("graph-empty").hidden) { drawNote(ctx, $("graph-empty").textContent, width, band.height + gh / 2); }
     drawLegend(ctx, key, band.height + gh, width);
+    ctx.textBaseline = "top"; ctx.font = pngFont(12); ctx.fillStyle = "#333333";
+    source.forEach(function (line, n) { ctx.fillText(line, PNG_PAD, band.height + gh + key.height + n * 16); });
+    status.png = { width: copy.width, height: copy.height, ratio: ratio,
+      graph: { left: left * ratio, top: band.height * ratio, width: gw * ratio, height: gh * ratio },
+      box: graph ? graph.box : null, scale: graph ? graph.scale : null, source: source.join(" ") };
     copy.toBlob(done, "image/png");
   }

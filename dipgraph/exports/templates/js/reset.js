@@ -9,6 +9,8 @@
       box.checked = Boolean(DEFAULT_LAYERS[box.value]);
     });
     focusSelect.value = "1"; ui.focus = 1;
+    applyLook(DEFAULT_SIZE, "country");
+    setExpanded([]);
     overviewBox.checked = true;
     $("path-from").value = ""; $("path-to").value = ""; pathAny.checked = false;
     search.value = ""; clear(searchList); searchResult.textContent = "";

@@ -13,6 +13,9 @@
                            (ids or names); returns its hops {from, to, contact, status}, or null
      paths(pairs[, any]) -> for each [a, b] (ids), the hops path() would find, or null;
                            nothing drawn
+     expand(id[, on])   -> explore: draw only the expanded actors' contacts (those the
+                           filters keep) and who took part; on === false collapses it
+                           (the last one collapsed: the whole graph); state().expanded
      clear()            -> back to the whole graph (filters, layers, selection, path)
      item(id)           -> a copy of a node's or an edge's record (a pair's contacts...)
      overlap()          -> fraction of visible nodes whose disc overlaps another one

@@ -10,7 +10,8 @@
     Object.keys(current.contacts).forEach(function (cid) {
       if (!F.contacts[cid].first) { undated.push(cid); }
     });
-    contactIds.forEach(function (cid) {
+    var explored = exploredContacts();  // exploring: the expanded actors' contacts only
+    (explored ? Object.keys(explored) : contactIds).forEach(function (cid) {
       var c = F.contacts[cid];
       if (!c.first || !contactPasses(c, undatedF)) { return; }
       var y = c.first.slice(0, 4);

@@ -134,7 +134,7 @@
 
   function resetFilterControls() {
     dateFrom.value = ""; dateTo.value = ""; countrySelect.value = ""; keepUndated.checked = false;
-    secretSelect.value = ""; placeSelect.value = ""; sourceSelect.value = "";
+    secretSelect.value = ""; placeSelect.value = ""; sourceSelect.value = ""; roleSelect.value = "";
     document.querySelectorAll("#type-filter input, #status-filter input").forEach(function (box) {
       box.checked = true;
     });
@@ -147,7 +147,8 @@
   function emptyNote() {
     var note = $("graph-empty"), f = current.f;
     if (current.counts.contacts || !contactIds.length) { note.hidden = true; return; }
-    note.textContent = "No contact" + (f.country ? " involving " + nameOf(f.country) : "") +
+    note.textContent = "No contact" + (exploring() ? " of " + ui.expanded.map(nameOf).join(", ") : "") +
+      (f.country ? " involving " + nameOf(f.country) : "") +
       " passes the current filters" + (f.from || f.to ? " (dates " + dateRange(f) + ")" : "") +
       ". Change them, or press \u201cReset filters\u201d.";
     note.hidden = false;
@@ -165,10 +166,16 @@
     }
     if (f.from || f.to) { out.push("dates " + dateRange(f) + (f.undated ? " (and undated)" : "")); }
     if (f.country) { out.push("country: " + nameOf(f.country)); }
+    if (f.role) { out.push(roleWords(f)); }
     if (f.secret) { out.push(f.secret === "1" ? "secret only" : "not secret"); }
     if (f.place) { out.push("place: " + f.place); }
     if (f.source) { out.push("source: " + ((F.sources[f.source] || dict()).title_en || f.source)); }
+    if (exploring()) { out.push(exploreWords()); }
     return out;
+  }
+  // "role: host" alone; "role: host (from Turkey)" with a country.
+  function roleWords(f) {
+    return "role: " + f.role + (f.country ? " (held by " + nameOf(f.country) + ")" : "");
   }
   function showActiveFilters() {
     var f = current.f, active = activeFilters(f), box = $("filters-active");
@@ -176,8 +183,9 @@
     box.hidden = !active.length;
     if (active.length) {
       box.appendChild(el("span", "Filtered — " + active.join("; ") + ". "));
-      box.appendChild(button("Show all contacts", function () { resetFilterControls(); changed(); },
-        { "class": "link" }));
+      box.appendChild(button("Show all contacts", function () {
+        resetFilterControls(); setExpanded([]); changed();
+      }, { "class": "link" }));
     }
     [["type-filter", Object.keys(f.types).length !== data.legend.contact_types.length],
       ["status-filter", Object.keys(f.statuses).length !== data.legend.statuses.length]]

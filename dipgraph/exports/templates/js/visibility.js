@@ -6,6 +6,13 @@
     if (f.to && first > f.to) { return false; }
     return true;
   }
+  // The actors holding a role in a contact: on a side, subjects, hosts, mediators, or
+  // the one who initiated it.
+  function holders(c, role) {
+    if (role === "party") { return [].concat.apply([], c.sides); }
+    if (role === "initiator") { return c.initiated_by ? [c.initiated_by] : []; }
+    return c[role + "s"] || [];
+  }
   function contactPasses(c, f) {
     if (!f.types[c.type] || !f.statuses[c.status]) { return false; }
     if (!inRange(c.first, c.last, f)) { return false; }
@@ -14,8 +21,10 @@
     if (f.source && !(c.evidence || []).some(function (e) { return e.source === f.source; })) {
       return false;
     }
+    var who = f.role ? holders(c, f.role) : c.actors;
+    if (f.role && !who.length) { return false; }
     if (f.country) {
-      return c.actors.some(function (a) { return F.actors[a] && F.actors[a].country === f.country; });
+      return who.some(function (a) { return F.actors[a] && F.actors[a].country === f.country; });
     }
     return true;
   }
@@ -32,8 +41,9 @@
 
   function computeView(f) {
     var contacts = dict(), statements = dict(), nContacts = 0, nStatements = 0, undatedHidden = 0,
-      outside = 0;
-    contactIds.forEach(function (cid) {
+      outside = 0, explored = exploredContacts();
+    // Exploring, only the expanded actors' contacts are candidates (a few, of 30,000).
+    (explored ? Object.keys(explored) : contactIds).forEach(function (cid) {
       var c = F.contacts[cid];
       if (contactPasses(c, f)) { contacts[cid] = true; nContacts++; }
       else if ((f.from || f.to) && f.types[c.type] && f.statuses[c.status]) {
@@ -42,7 +52,10 @@
     });
     if (f.layers.statements) {
       Object.keys(F.statements).forEach(function (sid) {
-        if (statementPasses(F.statements[sid], f)) { statements[sid] = true; nStatements++; }
+        var s = F.statements[sid];
+        if (statementPasses(s, f) && (!explored || statementExplored(s))) {
+          statements[sid] = true; nStatements++;
+        }
       });
     }
     var edgeShown = dict(), nodeShown = dict();
@@ -67,6 +80,7 @@
     data.edges.forEach(function (e) {
       if (CONTEXT[e.kind] && edgeShown[e.id]) { nodeShown[e.from] = true; nodeShown[e.to] = true; }
     });
+    ui.expanded.forEach(function (a) { if (byNode[a]) { nodeShown[a] = true; } });  // even alone
     var keptForSelection = null;  // drawn only because it is selected
     if (ui.selected && byNode[ui.selected]) {
       if (!nodeShown[ui.selected]) { keptForSelection = ui.selected; }
