@@ -56,6 +56,7 @@ SCRIPT_PARTS = (
     "look",  # actors sized by a rank measure, coloured by country or community
     "network",  # the vis-network instance, readiness
     "label_spacing",  # a small graph's names apart and readable at the fit
+    "label_placing",  # where squeezing jams: boxes set down one by one, long names shortened
     "small_names",  # names the page draws where vis-network's would be too small
     "update",  # applying a view: hiding, counts, filter changes
     "style",  # focus dimming, path highlight
