@@ -22,8 +22,9 @@ Location: ``$DIPGRAPH_CACHE_DIR``, else ``$XDG_CACHE_HOME/dipgraph``, else
 recently used entries within ``$DIPGRAPH_CACHE_MAX_MB`` (4096 by default), and the 64
 newest key notes (``key-*.json``: a facts folder's key, remembered by its files' stat).
 ``files.sqlite`` keeps each fact file's own check (see :mod:`dipgraph.cache.file_checks`),
-the most recently used within a quarter of that size; ``compiled.sqlite`` what compiling
-each file gave (see :mod:`dipgraph.graph.file_parts`), within another quarter.
+its curation findings and check's last report (see :mod:`dipgraph.cached_graph`), the most
+recently used within a quarter of that size; ``compiled.sqlite`` what compiling each file
+gave (see :mod:`dipgraph.cached_graph.file_parts`), within another quarter.
 """
 
 from __future__ import annotations
