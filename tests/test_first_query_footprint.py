@@ -316,11 +316,13 @@ def test_random_queries_answer_alike_from_their_part_of_the_store_and_the_whole(
     are in benchmarks/README.md): random queries and shipped ones with their line ends
     and comments changed, none answered otherwise from the part of the store its
     predicates select than from the whole store. (With comments read as rdflib reads
-    them, 2 of these 200 were.)"""
+    them, 2 of these 200 were.) Each query runs in a child of bounded memory: one of
+    these took 24 GiB and the whole test run with it."""
     sys.path.insert(0, str(REPO / "benchmarks"))
     import footprint_fuzz
 
     found = footprint_fuzz.fuzz(footprint_fuzz.Data.of(REPO / "facts"), 200, seed=7)
     assert found["differences"] == []
-    proving = found["narrowed"] - found.get("empty", 0) - found.get("errors", 0)
+    unproven = sum(found.get(k, 0) for k in ("empty", "errors", "too large"))
+    proving = found["narrowed"] - unproven
     assert found["narrowed"] >= 80 and proving >= 40, found  # enough to prove something
