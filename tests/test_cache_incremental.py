@@ -167,6 +167,7 @@ def agree(root: Path) -> None:
         entry_agrees(root, full_facts, root.parent)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2, 3])
 @pytest.mark.parametrize("trust_stat", [False, True], ids=["hashed", "stat-index"])
 def test_incremental_and_full_checks_agree_over_random_edits(
@@ -300,6 +301,7 @@ def test_a_cold_load_after_an_edit_reads_only_the_changed_file(
     assert warm.facts.topics["new-start"].names["en"] == "New START treaty"
 
 
+@pytest.mark.slow
 def test_check_says_what_it_read_again(cli, small_copy: Path) -> None:
     """The command line says when no file changed, and how many files it read again."""
     # Files changed in the last two seconds are always read, and the report of a check

@@ -133,6 +133,7 @@ def forge_views(entry: Path) -> None:
         db.execute(f"UPDATE {table} SET data=replace(data, 'Vienna', 'FORGED')")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("who", ["folder", "entry", "file"])
 def test_a_cache_others_can_write_is_refused_with_one_warning(warm, who: str) -> None:
     facts, cache, expected = warm
@@ -169,6 +170,7 @@ def test_new_folders_and_files_are_private(small_copy: Path, tmp_path: Path) -> 
 # -- item 15: every write is atomic --------------------------------------------------
 
 
+@pytest.mark.slow
 def test_queries_running_while_check_writes_never_fail(small_copy: Path, tmp_path: Path) -> None:
     """Each round edits the facts, so each check writes a new entry while talks read."""
     cache = tmp_path / "cache"
@@ -268,6 +270,7 @@ def test_the_key_ignores_bytecode_and_follows_schema_data(tmp_path: Path, monkey
     assert content_key(root, "urn:x:") != before
 
 
+@pytest.mark.slow
 def test_a_warm_check_writes_nothing(small_copy: Path, tmp_path: Path) -> None:
     """Files touched in the last two seconds get no remembered stat print (a second
     edit within the clock's granularity could go unseen), so wait as a user would."""
@@ -285,6 +288,7 @@ def test_a_warm_check_writes_nothing(small_copy: Path, tmp_path: Path) -> None:
 # -- item 17: damage and faults --------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
 def test_a_damaged_index_is_a_miss_that_is_rebuilt(warm, damage: str) -> None:
     facts, cache, expected = warm
@@ -302,6 +306,7 @@ def test_a_damaged_index_is_a_miss_that_is_rebuilt(warm, damage: str) -> None:
     assert talk_ids(run("talks", "--facts", facts, "--format", "json", cache=cache)) == expected
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("part", ["views", "index.contacts_by_actor", "value:facts"])
 def test_a_damaged_value_found_mid_query_is_recovered_from_the_facts(warm, part: str) -> None:
     facts, cache, _ = warm
@@ -367,6 +372,7 @@ def test_every_question_of_the_api_is_asked_again_after_damage(
     assert ask(kg) == expected  # and the graph goes on answering from the facts
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("data", ["5", '{"x": [1]}', '[["a", 2]]'])
 @pytest.mark.parametrize("part", ["views", "actor_names.exact", "index.contacts_by_actor"])
 def test_a_stored_value_of_the_wrong_shape_is_damage_too(warm, part: str, data: str) -> None:

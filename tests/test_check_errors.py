@@ -147,6 +147,7 @@ CASES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_each_mistake_is_reported_at_its_place(cli, small_copy: Path, name: str) -> None:
     text, expected = CASES[name]

@@ -137,6 +137,7 @@ def test_pyoxigraph_floor_has_json_ld() -> None:
     assert hasattr(pyoxigraph.RdfFormat, "JSON_LD")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
+
 from conftest import SMALL
 
 
@@ -39,6 +41,7 @@ def test_talks_lists_contacts_in_date_order_with_json_shape(cli) -> None:
     assert first["evidence"][0]["source"] == "wire"
 
 
+@pytest.mark.slow
 def test_talks_filters(cli) -> None:
     def talks(*args: str) -> list[str]:
         result = cli("talks", "--facts", SMALL, "--format", "json", *args)
@@ -70,6 +73,7 @@ def test_unknown_and_ambiguous_names_exit_1_with_candidates(cli) -> None:
     assert ambiguous.code == 0
 
 
+@pytest.mark.slow
 def test_bad_options_exit_1_with_a_message(cli) -> None:
     for args, message in [
         (("--since", "2022-13"), "'2022-13' has month 13"),
@@ -112,6 +116,7 @@ def test_path_json_has_hops_with_evidence(cli) -> None:
     assert all(hop["evidence"] and hop["date"] for hop in path["hops"])
 
 
+@pytest.mark.slow
 def test_path_options(cli) -> None:
     def paths(*args: str) -> list[list[str]]:
         result = cli("path", "alice", "dorin", "--facts", SMALL, "--format", "json", *args)
@@ -129,6 +134,7 @@ def test_path_options(cli) -> None:
     assert paths("--since", "2020") == []  # the 2019 talks fall outside the window
 
 
+@pytest.mark.slow
 def test_via_all_crosses_posts_and_memberships(cli) -> None:
     def hops(*args: str) -> list[list[tuple[str, str]]]:
         result = cli(

@@ -109,6 +109,7 @@ def entry_files(cache: Path) -> list[str]:
     return sorted(str(p.relative_to(cache)).split("/", 1)[-1] for p in cache.rglob("*.*"))
 
 
+@pytest.mark.slow
 def test_a_cold_answer_is_the_warm_answer_and_leaves_a_whole_entry(
     small_copy: Path, tmp_path: Path
 ) -> None:
@@ -188,6 +189,7 @@ def test_a_child_that_dies_midstream_leaves_no_store_and_no_entry(
 READS_ANYTHING = "SELECT ?o WHERE { ?s ?p ?o }"  # the whole store, loaded while checked
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("query", [READS_ANYTHING, "who-talked-to-whom"])
 def test_when_the_answer_is_out_and_the_entry_written(
     small_copy: Path, tmp_path: Path, query: str
@@ -404,6 +406,7 @@ def lengthen_the_quote_checks(facts: Path) -> None:
     os.utime(wire, (past, past))
 
 
+@pytest.mark.slow
 def test_a_cold_query_stopped_by_its_timeout_still_leaves_the_entry(
     small_copy: Path, tmp_path: Path
 ) -> None:
@@ -423,6 +426,7 @@ def test_a_cold_query_stopped_by_its_timeout_still_leaves_the_entry(
     assert sorted(p.name for p in entry.iterdir()) == ["data.nq", "index.sqlite"]
 
 
+@pytest.mark.slow
 def test_the_timeout_of_a_cold_query_does_not_count_the_checks(
     small_copy: Path, tmp_path: Path
 ) -> None:

@@ -93,6 +93,7 @@ def test_streamed_quads_are_the_compiled_ones(tmp_path: Path) -> None:
     assert sorted(lines) == sorted(compile_quads(kg.facts, kg.model, kg.base).nquads_lines())
 
 
+@pytest.mark.slow
 def test_talks_show_and_html_show_both_quotes(tmp_path: Path) -> None:
     root = with_bulletin(tmp_path)
     talks = run_cli("talks", "Adams", "--with", "Belov", "--facts", root, "--format", "json")

@@ -37,6 +37,8 @@ from dipgraph.schema.namespace import DG_NS
 from dipgraph.sparql.results import render
 from fixture_sets import EVERY_DATASET
 
+pytestmark = pytest.mark.slow  # the whole module: see "slow" in pyproject.toml
+
 # Pairs of actors whose paths are compared: every pair, but where a dataset has over
 # this many actors (the sides fixture's 1,000-party contacts) the pairs from a few.
 EVERY_PAIR_UP_TO = 80

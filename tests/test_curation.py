@@ -117,6 +117,7 @@ def test_check_runs_the_rules_on_any_folder(tmp_path: Path) -> None:
     assert strict.code == 1 and "0 error(s), 1 warning(s)" in strict.err
 
 
+@pytest.mark.slow
 def test_an_exception_in_the_fact_excuses_it_and_must_excuse_something(tmp_path: Path) -> None:
     root = broken_copy(tmp_path)
     more = root / "more.yaml"
@@ -137,6 +138,7 @@ FOLDERS = {"bundled": BUNDLED} | {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", [*FOLDERS, "broken"])
 def test_check_strict_and_the_rules_agree_on_every_facts_folder(name: str, tmp_path: Path) -> None:
     """check prints the rules' findings, each once at its place, whichever folder; so a

@@ -13,6 +13,8 @@ import shlex
 import shutil
 from pathlib import Path
 
+import pytest
+
 import dipgraph
 from conftest import BUNDLED, REPO, run_cli
 from dipgraph.curation.rules import Curation, findings
@@ -38,6 +40,7 @@ def digests(root: Path) -> dict[str, str]:
     }
 
 
+@pytest.mark.slow
 def test_the_readme_walk_runs_as_written(tmp_path: Path) -> None:
     article, commands, curated = walk()
     shutil.copytree(BUNDLED, tmp_path / "facts")

@@ -156,6 +156,7 @@ def test_path_between_presidents_of_different_years(cli) -> None:
     assert all(hop["evidence"] for hop in path["hops"])
 
 
+@pytest.mark.slow
 def test_example_questions_from_the_readme(cli) -> None:
     burns = cli("talks", "بيرنز", "--format", "json").json()
     assert [c["id"] for c in burns] == ["burns-message-to-naryshkin"]
@@ -178,6 +179,7 @@ def test_example_questions_from_the_readme(cli) -> None:
     assert sorted(secret) == ["istanbul-secret-talks", "sullivan-patrushev-ushakov-secret-talks"]
 
 
+@pytest.mark.slow
 def test_roles_from_the_readme(cli) -> None:
     """Detained Americans are subjects of contacts, Turkey hosts Istanbul; none is a party."""
     whelan = cli("talks", "ويلان", "--role", "subject", "--format", "json").json()
@@ -192,6 +194,7 @@ def test_roles_from_the_readme(cli) -> None:
     assert [c["id"] for c in turkey] == ["istanbul-secret-talks"]
 
 
+@pytest.mark.slow
 def test_two_plus_two_pairs_only_across_delegations(cli) -> None:
     (contact,) = [
         c

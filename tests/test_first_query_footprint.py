@@ -221,6 +221,7 @@ def test_a_child_that_dies_midstream_leaves_no_part_store(
     assert answered.text == expected.text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "command",
     [
@@ -311,6 +312,7 @@ def test_a_comment_ends_where_oxigraph_ends_it(
     assert kg.answer(query, lambda r: next(iter(r))["n"].value) == expected
 
 
+@pytest.mark.slow
 def test_random_queries_answer_alike_from_their_part_of_the_store_and_the_whole() -> None:
     """A bounded run of benchmarks/footprint_fuzz.py (its figures for many more queries
     are in benchmarks/README.md): random queries and shipped ones with their line ends

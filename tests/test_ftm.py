@@ -18,6 +18,7 @@ def exported(cli, facts: Path, out: Path) -> list[dict]:
     return [json.loads(line) for line in lines]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("facts", EVERY_DATASET.values(), ids=EVERY_DATASET)
 def test_every_entity_is_valid_ftm(cli, tmp_path: Path, facts: Path) -> None:
     entities = exported(cli, facts, tmp_path)
@@ -66,6 +67,7 @@ def test_ftm_keeps_the_contact_model(cli, tmp_path: Path) -> None:
     assert all(p["properties"]["document"] == ["source-report"] for p in proof)
 
 
+@pytest.mark.slow
 def test_the_ftm_tool_chain_reads_the_export(cli, tmp_path: Path) -> None:
     import shutil
     import subprocess

@@ -123,6 +123,7 @@ def test_bad_base_iri_is_refused(base: str) -> None:
         check_base_iri(base)
 
 
+@pytest.mark.slow
 def test_injecting_url_gives_no_traceback_in_any_command(cli, small_copy: Path) -> None:
     add_file(small_copy, "zz-src.yaml", SOURCE_WITH_URL.format(url=INJECTION))
     for command in (["check"], ["sparql", "who-talked-to-whom"], ["build", "--out", "b"]):
@@ -304,6 +305,7 @@ def test_year_zero_in_a_query(cli, option: list[str]) -> None:
 
 
 # -- 5. Deep nesting --------------------------------------------------------------------------
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "where"),
     [

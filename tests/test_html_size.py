@@ -153,6 +153,7 @@ DATA_BYTES_PER_CONTACT = 340
 STRUCTURE_BYTES_PER_CONTACT = 145
 
 
+@pytest.mark.slow
 def test_the_page_data_stays_small_per_contact(synthetic) -> None:
     kg = dipgraph.load(synthetic)
     page = html.render_html(kg)

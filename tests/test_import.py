@@ -119,6 +119,7 @@ def test_wikidata_posts_are_drafted_with_dates_and_matched_holders(cli, facts: P
     assert "Q90000011 is not in the file" in (facts / "imported.yaml").read_text()
 
 
+@pytest.mark.slow
 def test_check_reads_the_draft_and_proves_each_cited_value(cli, facts: Path) -> None:
     imported(cli, facts, "wikidata", "officials.json")
     result = cli("check", "--facts", facts)
@@ -141,6 +142,7 @@ def test_a_value_the_dataset_does_not_hold_is_an_error(cli, facts: Path) -> None
     assert "no statement Q90000001 P39 = Q90000010 with P580 = 2016-03-15" in problem["message"]
 
 
+@pytest.mark.slow
 def test_a_dataset_file_changed_under_the_draft_is_caught(cli, facts: Path) -> None:
     imported(cli, facts, "wikidata", "officials.json")
     changed = json.loads(json.dumps(WIKIDATA))
@@ -151,6 +153,7 @@ def test_a_dataset_file_changed_under_the_draft_is_caught(cli, facts: Path) -> N
     assert "no entity Q90000002 with P39" in result.err
 
 
+@pytest.mark.slow
 def test_a_quote_cannot_cite_a_dataset_nor_a_citation_a_text(cli, facts: Path) -> None:
     imported(cli, facts, "wikidata", "officials.json")
     (facts / "zz.yaml").write_text(
@@ -217,6 +220,7 @@ def write_ftm(facts: Path, entities: list[dict], name: str = "pep.ftm.json") -> 
     return path
 
 
+@pytest.mark.slow
 def test_ftm_occupancies_become_posts_that_check_proves(cli, facts: Path) -> None:
     write_ftm(facts, FTM)
     draft = imported(cli, facts, "ftm", "pep.ftm.json")
@@ -239,6 +243,7 @@ def test_ftm_occupancies_become_posts_that_check_proves(cli, facts: Path) -> Non
     assert result.code == 0, result.err
 
 
+@pytest.mark.slow
 def test_ftm_input_is_validated_with_followthemoney(cli, facts: Path) -> None:
     bad_date = {"holder": ["p-belov"], "startDate": ["someday"]}
     wrong = [*FTM[:4], {"id": "occ-x", "schema": "Occupancy", "properties": bad_date}]
@@ -252,6 +257,7 @@ def test_ftm_input_is_validated_with_followthemoney(cli, facts: Path) -> None:
     assert result.code == 1 and "pep.ftm.json:2: unknown FtM schema 'Persn'" in result.err
 
 
+@pytest.mark.slow
 def test_wikidata_memberships_join_drafted_actors_and_list_known_ones(cli, facts: Path) -> None:
     """P463 "member of": a drafted member gets member_of with the statement in a comment;
     a known member's file is not edited (the membership is listed for the curator); an
@@ -279,6 +285,7 @@ def test_wikidata_memberships_join_drafted_actors_and_list_known_ones(cli, facts
     assert result.code == 0, result.err
 
 
+@pytest.mark.slow
 def test_ftm_memberships_join_drafted_actors_and_list_known_ones(cli, facts: Path) -> None:
     memberships = [
         {"id": "m-1", "schema": "Membership",

@@ -214,6 +214,7 @@ def test_dates_are_comparable_xsd_dates() -> None:
     assert sorted(r["id"] for r in later) == ["geneva-talks", "mediated-talks", "prisoner-swap"]
 
 
+@pytest.mark.slow
 def test_posts_held_on_compares_dates(cli) -> None:
     def held(date: str) -> list[str]:
         found = sparql_csv(cli, "posts-held-on", "-p", f"date={date}", "--facts", DELEGATIONS)
@@ -277,6 +278,7 @@ def test_source_publisher_and_language_have_their_ranges() -> None:
 
 
 # -- Wikidata -------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_wikidata_ids_become_same_as_links(cli) -> None:
     kg = dipgraph.load(DELEGATIONS)
     found = rows(
@@ -312,6 +314,7 @@ def test_wikidata_ids_are_checked_where_they_are_written(cli, tmp_path: Path) ->
 
 
 # -- JSON-LD -------------------------------------------------------------------------------
+@pytest.mark.slow
 @pytest.mark.parametrize("facts", [SMALL, DELEGATIONS], ids=["small", "deleg"])
 def test_jsonld_is_compacted_and_round_trips(cli, tmp_path: Path, facts: Path) -> None:
     import json
@@ -348,6 +351,7 @@ def test_jsonld_is_compacted_and_round_trips(cli, tmp_path: Path, facts: Path) -
 
 
 # -- GEXF for Gephi's timeline -----------------------------------------------------------------
+@pytest.mark.slow
 def test_gexf_is_dynamic_and_networkx_reads_the_spells(cli, tmp_path: Path) -> None:
     import networkx as nx
 

@@ -83,6 +83,7 @@ def test_facts_without_a_dataset_file_get_the_default_base() -> None:
     assert f"<{DEFAULT_BASE}actor/" in kg.nquads
 
 
+@pytest.mark.slow
 def test_the_base_goes_into_rdf_jsonld_void_and_the_schema(cli, moved: Path, tmp_path) -> None:
     kg = dipgraph.load(moved)
     assert kg.base == OTHER
@@ -97,6 +98,7 @@ def test_the_base_goes_into_rdf_jsonld_void_and_the_schema(cli, moved: Path, tmp
     assert cli("schema", "--facts", BUNDLED).json()["$id"].startswith(DEFAULT_BASE)
 
 
+@pytest.mark.slow
 def test_the_bundled_dataset_file_follows_the_json_schema(cli) -> None:
     schema = cli("schema").json()
     data = yaml.safe_load((BUNDLED / DATASET_FILE).read_text(encoding="utf-8"))
@@ -110,6 +112,7 @@ def _modulo_iris(text: str, base: str) -> str:
     return text.replace(base, "{base}")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "question",
     [

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from rich.cells import cell_len
 
 from conftest import BUNDLED, REPO, run_cli
@@ -84,6 +85,7 @@ def run_piped(*args: str) -> list[str]:
     return done.stdout.splitlines()
 
 
+@pytest.mark.slow
 def test_piped_tables_fit_80_columns() -> None:
     for args in (("talks",), ("actors",), ("show", "Lavrov"), ("path", "Trump", "Biden")):
         lines = run_piped(*args)

@@ -40,6 +40,7 @@ def errors(cli, facts: Path) -> list[str]:
 
 
 # -- references ------------------------------------------------------------------------------
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("value", "message"),
     [
@@ -60,6 +61,7 @@ def test_a_place_reference_is_checked_where_it_is_written(
     assert len(found) == 1 and found[0].endswith(message), found
 
 
+@pytest.mark.slow
 def test_the_old_inline_names_say_how_to_write_a_place_now(cli, small_copy: Path) -> None:
     with_place(small_copy, "{en: Vienna City, ar: فيينا}")
     result = cli("check", "--facts", small_copy)
@@ -196,6 +198,7 @@ def test_a_place_is_typed_labelled_linked_and_same_as_wikidata() -> None:
     )
 
 
+@pytest.mark.slow
 def test_places_conform_to_the_shapes_and_the_shapes_catch_a_bad_one() -> None:
     quads = dipgraph.load(BUNDLED).quads
     assert validate(quads) == []
@@ -212,6 +215,7 @@ def test_places_conform_to_the_shapes_and_the_shapes_catch_a_bad_one() -> None:
 
 
 # -- what people see ---------------------------------------------------------------------------
+@pytest.mark.slow
 def test_talks_and_show_print_the_place_name(cli) -> None:
     found = cli("talks", "Turkey", "--role", "host", "--format", "json").json()
     (istanbul,) = [c for c in found if c["id"] == "istanbul-secret-talks"]

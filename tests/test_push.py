@@ -109,6 +109,7 @@ def push(*args: str, env: dict[str, str] | None = None):
         os.environ.update(saved)
 
 
+@pytest.mark.slow
 def test_a_server_dripping_headers_cannot_hold_push_past_its_timeout(serve_raw) -> None:
     def drip(conn: socket.socket, _: bytes) -> None:
         conn.sendall(b"HTTP/1.1 200 OK\r\n")
@@ -125,6 +126,7 @@ def test_a_server_dripping_headers_cannot_hold_push_past_its_timeout(serve_raw) 
     assert elapsed < 30, elapsed  # it would hang for ever; python start and load included
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "answer",
     [
@@ -144,6 +146,7 @@ def test_malformed_answers_are_clear_errors(serve_raw, answer: bytes) -> None:
     assert len(result.err) < 600
 
 
+@pytest.mark.slow
 def test_a_password_in_the_url_is_used_and_never_printed(serve_raw) -> None:
     server = serve_raw(accepted)
     url = server.url.replace("http://", "http://alice:s3cr%3At@")
@@ -169,6 +172,7 @@ def test_basic_auth_over_plain_http_is_warned_about() -> None:
     assert redact("http://u:p@h:1/s?x=1") == "http://h:1/s?x=1"
 
 
+@pytest.mark.slow
 def test_an_unset_password_variable_is_an_error(serve_raw) -> None:
     server = serve_raw(accepted)
     result = push(server.url, "--user", "bob")
@@ -237,6 +241,7 @@ ECHOES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("form", ECHOES.values(), ids=ECHOES.keys())
 def test_a_credential_the_server_echoes_is_never_printed(serve_raw, form) -> None:
     server = serve_raw(_echoes(form))
@@ -278,6 +283,7 @@ def test_push_keeps_other_query_parameters() -> None:
     assert Endpoint.parse("http://127.0.0.1:1/store?token=1").target == "/store?token=1"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "url",
     [

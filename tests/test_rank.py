@@ -153,6 +153,7 @@ def test_dates_filter_as_talks_does(kg) -> None:
     }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", [BUNDLED, SMALL, SIDES], ids=["bundled", "small", "sides"])
 def test_rank_counts_the_contacts_talks_lists(path: Path) -> None:
     """One filter rule: the contacts behind the figures are those `talks` lists."""
@@ -198,6 +199,7 @@ def test_limit_and_bad_questions(kg) -> None:
 
 
 # ---- one answer through every door ---------------------------------------------------
+@pytest.mark.slow
 @pytest.mark.parametrize("by", ["degree", "betweenness", "brokerage"])
 def test_the_cli_prints_what_the_api_returns(by: str) -> None:
     for path, extra in ((RANK, []), (BUNDLED, ["--any-status"]), (BUNDLED, ["--since", "2021"])):
@@ -216,6 +218,7 @@ def test_the_cli_prints_what_the_api_returns(by: str) -> None:
     assert explained.json() == dipgraph.load(RANK).explain_rank("Toprak", by)
 
 
+@pytest.mark.slow
 def test_the_table_and_csv(kg) -> None:
     table = run_cli("rank", "--facts", RANK, "--by", "betweenness", "--limit", "2")
     assert table.code == 0, table.err
@@ -236,6 +239,7 @@ def test_the_table_and_csv(kg) -> None:
     assert "arkin-toprak-call" in behind.out
 
 
+@pytest.mark.slow
 def test_bad_input_exits_with_a_message() -> None:
     unknown = run_cli("rank", "--facts", RANK, "--explain", "Nobody Atall")
     assert unknown.code == 1 and "matches no actor" in unknown.err
@@ -270,6 +274,7 @@ def test_a_warm_rank_imports_no_heavy_library(tmp_path: Path) -> None:
     assert not [m for m in imported if m.split(".")[0] in ("rdflib", "networkx", "pyvis")]
 
 
+@pytest.mark.slow
 def test_a_broker_of_an_assembly_is_found_without_walking_its_pairs() -> None:
     # The last American delegate of the 500 x 500 assembly also called Carol Clark, who
     # met none of the 500 Russians: 500 pairs, each joining his own country to Russia.

@@ -42,6 +42,7 @@ def test_a_contact_one_side_confirms_and_the_other_denies_is_disputed(kg) -> Non
     assert "لينفي الأمر" in quotes and "بينما أكد مستشار الأمن القومي الأمريكي" in quotes
 
 
+@pytest.mark.slow
 def test_talks_and_show_carry_who_reports(tmp_path: Path) -> None:
     disputed = run_cli("talks", "--status", "disputed", "--format", "json")
     assert disputed.code == 0, disputed.err

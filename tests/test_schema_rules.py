@@ -38,6 +38,7 @@ def schema_errors(path: Path) -> list[str]:
     return [error.message for error in VALIDATOR.iter_errors(data)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(EVERY_DATASET))
 def test_every_file_check_accepts_the_json_schema_accepts(name: str) -> None:
     root = EVERY_DATASET[name]

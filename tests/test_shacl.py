@@ -11,6 +11,8 @@ from dipgraph.graph.shacl import validate
 from dipgraph.graph.to_rdf import Quads
 from fixture_sets import DELEGATIONS, EVERY_DATASET
 
+pytestmark = pytest.mark.slow  # the whole module: see "slow" in pyproject.toml
+
 ID = "https://w3id.org/dipgraph/id/"
 DG = "https://w3id.org/dipgraph/ns#"
 SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"

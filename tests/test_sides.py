@@ -112,6 +112,7 @@ def test_a_path_never_hops_between_members_of_one_side(kg) -> None:
             assert not same_side(kg, hop["from"], hop["to"], hop["fact"])
 
 
+@pytest.mark.slow
 def test_a_path_through_a_contact_of_1000_parties(kg) -> None:
     found = kg.path("delegate-ru-0001", "Carol Clark")["paths"][0]
     assert found["actors"] == ["delegate-ru-0001", "delegate-us-0500", "carol-clark"]
@@ -133,6 +134,7 @@ def test_role_holders_never_connect_a_path(kg) -> None:
     assert kg.path("Qatar", "Russia")["paths"] == []
 
 
+@pytest.mark.slow
 def test_the_event_search_is_as_short_as_a_pairwise_search(kg) -> None:
     """The bidirectional event search finds paths as short as a pairwise BFS, hop by
     hop across sides, on the fixture and on random contacts with sides."""
@@ -201,6 +203,7 @@ def test_networkx_joins_parties_through_contact_nodes(kg) -> None:
     )
 
 
+@pytest.mark.slow
 def test_graph_exports_keep_the_sides_and_stay_small(cli, tmp_path: Path) -> None:
     import networkx as nx
 
@@ -301,6 +304,7 @@ SIDE_CASES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(SIDE_CASES))
 def test_side_mistakes_are_located(cli, small_copy: Path, name: str) -> None:
     parties, expected = SIDE_CASES[name]
