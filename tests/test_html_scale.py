@@ -303,7 +303,7 @@ def test_the_page_answers_a_search_as_soon_as_it_is_ready(browser, large_site) -
         search(page, "person-17")
         assert page.evaluate("window.dipgraph.state().selected") == "person-17"
         assert large_site[1]["person-17"] in page.inner_text("#panel")
-        page.wait_for_function("window.dipgraph.status.textsMs", timeout=120000)
+        page.wait_for_function("() => window.dipgraph.status.textsMs", timeout=120000)
         assert page.evaluate("window.dipgraph.status.indexedMs") <= page.evaluate(
             "window.dipgraph.status.textsMs"
         )

@@ -514,7 +514,7 @@ def test_each_kinds_verbs_are_those_check_accepts_for_it() -> None:
     from dipgraph.curation.text import words_without_conjunctions
     from dipgraph.suggest.lexicon import LEXICON_DIR
 
-    guide = read_guide(WORLD / "absent")
+    guide = read_guide()
     lexicon = yaml.safe_load((LEXICON_DIR / "speech_verbs.yaml").read_text(encoding="utf-8"))
     for kind, verbs in guide.verbs.items():
         for words in lexicon[kind].values():
