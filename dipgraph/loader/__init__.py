@@ -59,9 +59,6 @@ def files_read(facts: Facts) -> list[Path]:
     return [*facts.files, *(source.file for source in facts.sources.values())]
 
 
-_shown = shown_path
-
-
 @without_collector
 def check_facts(
     root: str | os.PathLike[str],
@@ -165,8 +162,8 @@ def check_in_stages(
     model = load_model()
     problems: list[Problem] = []
     pending = Pending()
-    files = find_fact_files(root_path, problems, _shown)
-    shown_files: dict[str, Path] = {_shown(path): path for path in files}
+    files = find_fact_files(root_path, problems, shown_path)
+    shown_files: dict[str, Path] = {shown_path(path): path for path in files}
     in_file: dict[Path, list[Declared]] = {}
     unread = False  # a file that could not be read: what it uses is unknown
     source_dir = root_path if root_path.is_dir() else root_path.parent
@@ -174,7 +171,7 @@ def check_in_stages(
     if one_file is None:
         one_file = partial(check_one_file, model=model, max_file_bytes=max_file_bytes)
     for path in _reading_order(files, max_file_bytes) if each_file else files:
-        alone = one_file(path, _shown(path), path == source_dir / DATASET_FILE)
+        alone = one_file(path, shown_path(path), path == source_dir / DATASET_FILE)
         problems.extend(alone.problems)
         add_pending(pending, alone.pending)
         unread = unread or not alone.composed
@@ -186,7 +183,7 @@ def check_in_stages(
                 each_file([(d.kind, d.record) for d in alone.declared if d.record is not None])
     declared = [item for path in files for item in in_file.get(path, ())]  # files' order
     if not files:
-        problems.append(Problem(_shown(root_path), 1, 1, "no .yaml fact files found here"))
+        problems.append(Problem(shown_path(root_path), 1, 1, "no .yaml fact files found here"))
 
     declared, corroborations = split_corroborations(declared)
     by_id = crosscheck.unique_ids(declared, problems)
