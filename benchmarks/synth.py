@@ -135,6 +135,14 @@ TYPES = [
 ]
 STATUSES = ["happened"] * 8 + ["planned", "proposed", "denied"]
 KINDS = ["said", "called_for", "denied", "confirmed", "warned"]
+# a verb of each kind (dipgraph/curation/guide.yaml), so quotes pass curation rule 7
+KIND_VERBS = {
+    "said": "said",
+    "called_for": "called",
+    "denied": "denied",
+    "confirmed": "confirmed",
+    "warned": "warned",
+}
 FACTS_PER_FILE = 2000
 
 
@@ -175,15 +183,18 @@ def synthesize(out: Path, contacts: int, actors: int | None = None, seed: int = 
     orgs = [f"org-{i}" for i in range(n_orgs)]
     people = [f"person-{i}" for i in range(n_people)]
     names: dict[str, str] = {}
+    arabic_names: dict[str, str] = {}  # printed beside the English one (curation rule 5)
     actor_entries = []
     for i, ident in enumerate(states):
         names[ident] = f"State {i}"
+        arabic_names[ident] = f"دولة {i}"
         actor_entries.append(
             f"  - id: {ident}\n    kind: state\n    names: {{en: {q(names[ident])}, "
             f"ar: {q(f'دولة {i}')}}}\n"
         )
     for i, ident in enumerate(orgs):
         names[ident] = f"Agency {i}"
+        arabic_names[ident] = f"وكالة {i}"
         actor_entries.append(
             f"  - id: {ident}\n    kind: organization\n    names: {{en: "
             f"{q(names[ident])}, ar: {q(f'وكالة {i}')}}}\n"
@@ -192,7 +203,7 @@ def synthesize(out: Path, contacts: int, actors: int | None = None, seed: int = 
     for i, ident in enumerate(people):
         f, last = rng.randrange(len(FIRST)), rng.randrange(len(LAST))
         names[ident] = f"{FIRST[f]} {LAST[last]} {i}"
-        arabic = f"{FIRST_AR[f]} {LAST_AR[last]} {i}"
+        arabic = arabic_names[ident] = f"{FIRST_AR[f]} {LAST_AR[last]} {i}"
         actor_entries.append(
             f"  - id: {ident}\n    kind: person\n    names: {{en: "
             f"{q(names[ident])}, ar: {q(arabic)}}}\n"
@@ -202,6 +213,14 @@ def synthesize(out: Path, contacts: int, actors: int | None = None, seed: int = 
     write_parts(out, "actors", "actors", actor_entries)
 
     topics = [f"topic-{i}" for i in range(50)]
+    for i, t in enumerate(topics):
+        names[t], arabic_names[t] = f"Topic {i}", f"موضوع {i}"
+
+    def printed(ident: str) -> str:
+        """A name as the synthetic reports print it: English, then Arabic in brackets, so
+        quotes name every party and topic (curation rules 1 and 5) as curated facts do."""
+        return f"{names[ident]} ({arabic_names[ident]})"
+
     topic_entries = [
         f"  - id: {t}\n    names: {{en: {q(f'Topic {i}')}, ar: {q(f'موضوع {i}')}}}\n"
         + (f"    broader: topic-{i // 5}\n" if i >= 5 else "")
@@ -222,7 +241,11 @@ def synthesize(out: Path, contacts: int, actors: int | None = None, seed: int = 
         title = rng.choice(POSTS)
         org = rng.choice(orgs)
         start = rng.randint(2010, 2020)
-        sentence = f"{names[holder]} served as {title} at {names[org]} from {start}."
+        state = states[i % n_states]  # every state is printed in some post's quote
+        sentence = (
+            f"{printed(holder)} served as {title} at {printed(org)} of {printed(state)} "
+            f"from {start}."
+        )
         post_entries.append(
             f"  - id: post-{i}\n    holder: {holder}\n    post: {{en: {q(title)}}}\n"
             f"    organization: {org}\n    from: {start}\n" + cite(sentence)
@@ -246,9 +269,10 @@ def synthesize(out: Path, contacts: int, actors: int | None = None, seed: int = 
         date = partial_date(rng)
         topic_list = rng.sample(topics, rng.choice([0, 1, 1, 2]))
         sentence = (
-            f"Report {i}: {' and '.join(names[g] for g in first_side)} held a "
-            f"{kind.replace('_', ' ')} with {' and '.join(names[g] for g in other_side)}"
-            + (f" about {names[subject]}" if subject else "")
+            f"Report {i}: {' and '.join(printed(g) for g in first_side)} held a "
+            f"{kind.replace('_', ' ')} with {' and '.join(printed(g) for g in other_side)}"
+            + (f" about {printed(subject)}" if subject else "")
+            + (f" on {' and '.join(printed(t) for t in topic_list)}" if topic_list else "")
             + f" ({date})."
         )
         parties = (
@@ -272,9 +296,13 @@ def synthesize(out: Path, contacts: int, actors: int | None = None, seed: int = 
     for i in range(contacts // 3):
         speaker = rng.choice(people)
         about = rng.sample(topics, 1) + rng.sample(people, 1)
-        sentence = f"Statement {i}: {names[speaker]} spoke about Topic {about[0][6:]}."
+        kind = rng.choice(KINDS)
+        sentence = (
+            f"Statement {i}: {printed(speaker)} {KIND_VERBS[kind]} about "
+            f"{printed(about[0])} and {printed(about[1])}."
+        )
         statement_entries.append(
-            f"  - id: statement-{i}\n    speaker: {speaker}\n    kind: {rng.choice(KINDS)}\n"
+            f"  - id: statement-{i}\n    speaker: {speaker}\n    kind: {kind}\n"
             f"    date: {partial_date(rng)}\n    about: [{', '.join(about)}]\n"
             f"    summary: {q(sentence)}\n" + cite(sentence)
         )
