@@ -1,6 +1,7 @@
 """The README's 1,000-word walk, timed command by command, and the curator's edits counted.
 
 Run: nice -n 10 python benchmarks/curator_walk.py [--runs 3]
+     python benchmarks/curator_walk.py --rediff   (after a change to suggest's drafts)
 
 Issue #23's target is "under 10 minutes of a curator's work" for an article of about 1,000
 words. That is the commands' time plus the time of the edits a curator makes by hand, which
@@ -14,6 +15,11 @@ no machine measures; this script gives both parts as figures to judge:
   the added lines those that paste a span of the article (a quote, a passage, a title) and
   those typed, with the characters typed. The estimate of the hand work is written out in
   the output with the rates it assumes, so a reader can redo it with other rates.
+
+``--rediff`` rewrites tests/fixtures/walk/curator.diff when ``suggest`` drafts differently:
+the diff is one hunk of the whole file, so its context and ``+`` lines are the curated file;
+the walk runs up to its first ``git apply`` and the curated file is diffed against that
+draft again (the README's excerpts of the diff may then need the same update).
 """
 
 from __future__ import annotations
@@ -70,6 +76,26 @@ def run_walk(folder: Path, lines: list[str]) -> list[float]:
     return times
 
 
+def rediff(lines: list[str]) -> None:
+    """Rewrite curator.diff against what the walk drafts now (see the module docstring)."""
+    diff = WALK / "curator.diff"
+    old = diff.read_text(encoding="utf-8").splitlines(keepends=True)
+    (label,) = [line[6:].strip() for line in old if line.startswith("+++ b/")]
+    curated = [line[1:] for line in old[2:] if line[:1] in (" ", "+")]
+    before = lines[: next(i for i, line in enumerate(lines) if line.startswith("git apply"))]
+    with tempfile.TemporaryDirectory(prefix="dipgraph-walk-") as scratch:
+        run_walk(Path(scratch), before)
+        (Path(scratch) / "curated.yaml").write_text("".join(curated), encoding="utf-8")
+        files = [str(Path(scratch) / "walk" / label), str(Path(scratch) / "curated.yaml")]
+        done = subprocess.run(
+            ["diff", "-U", "100000", "--label", f"a/{label}", "--label", f"b/{label}", *files],
+            capture_output=True,
+            text=True,
+        )  # GNU diff, as the committed diff was made: its alignment, not difflib's
+    diff.write_text(done.stdout, encoding="utf-8")
+    print(f"wrote {diff.relative_to(REPO)}")
+
+
 def edits() -> dict[str, int]:
     """Counts of the lines the walk's diffs remove and add, by what the adding takes."""
     text = ARTICLE.read_text(encoding="utf-8")
@@ -104,8 +130,12 @@ def edits() -> dict[str, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--rediff", action="store_true", help="rewrite curator.diff, then stop")
     args = parser.parse_args()
     lines = commands()
+    if args.rediff:
+        rediff(lines)
+        return
     load_before = os.getloadavg()
     runs = []
     for _ in range(args.runs):

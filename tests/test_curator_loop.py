@@ -3,7 +3,8 @@
 The short walk's article, commands and curated file, and the long walk's commands and the
 diffs it shows, are read from the README section, so the walks and these tests cannot drift
 apart. Each runs on a copy of the bundled facts and proves that no file of another article
-is edited. The long walk's article is invented for it (tests/fixtures/walk/).
+is edited. The long walk's article is invented for it (tests/fixtures/walk/); when suggest
+drafts differently, `python benchmarks/curator_walk.py --rediff` rebuilds its diff.
 """
 
 from __future__ import annotations
