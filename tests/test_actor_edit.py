@@ -181,3 +181,34 @@ def test_an_edit_error_goes_through_the_one_place_that_reports_errors() -> None:
         "error: refused: the edit would leave these errors",
     ]
     assert failures.exit_code(refused) == 1
+
+
+def test_a_draft_as_suggest_writes_it_is_accepted_from_a_relative_folder(
+    folder: Path, monkeypatch
+) -> None:
+    """suggest writes a new person's English name as a placeholder ('DRAFT: …'), which makes
+    the record invalid until the curator writes the name; accept and merge still find it
+    (the curator decides the id first), and ``--facts facts`` works as well as a full path."""
+    memo = folder / "memo.yaml"
+    memo.write_text(
+        DRAFT.replace("names: {en: Dana Dorn}", 'names: {en: "DRAFT: Dana Dorn"}').replace(
+            "names: {en: C. Clark}", 'names: {en: "DRAFT: C. Clark"}'
+        ),
+        encoding="utf-8",
+    )
+    others = {p: p.read_bytes() for p in folder.rglob("*.*") if p != memo}
+    here = folder.parent
+    done = run_cli("actor", "accept", "new-person-1", "dana-dorn", "--facts", "facts", cwd=here)
+    assert done.code == 0, done.err
+    assert done.out == "ok: 2 reference(s) updated in 1 file(s): facts/memo.yaml\n"
+    monkeypatch.chdir(here)
+    merged = merge(Path("facts"), "new-person-2", "carol-clark")
+    assert merged.files == (Path("facts/memo.yaml"),)
+    text = memo.read_text(encoding="utf-8")
+    assert "- id: dana-dorn\n" in text and "- id: new-person" not in text
+    assert "C. Clark}" not in text and "sides: [[carol-clark], [alice-adams]]" in text
+    assert {p: p.read_bytes() for p in others} == others
+    _, problems = check_facts(folder)  # only the name the curator still has to write
+    assert [p.message[:40] for p in problems if p.severity == "error"] == [
+        "the English name is still the draft's pl"
+    ]

@@ -176,13 +176,36 @@ def _apply(text: str, spans: list[tuple[int, int, str]], drops: list[tuple[int, 
     return text
 
 
+_KINDS = ("source", "actor", "topic", "place", "post", "contact", "statement")
+
+
 def _declared(root: Path, ident: str) -> tuple[str, str] | None:
-    """(kind, where) of the record with this id, from a check of the folder."""
+    """(kind, where) of the record with this id, from a check of the folder, else from
+    the files themselves: a drafted record that still has a draft's placeholder (an
+    English name 'DRAFT: …') is not among the checked facts, yet is what accept is for."""
     facts, _ = check_facts(root)
-    for kind in ("source", "actor", "topic", "place", "post", "contact", "statement"):
+    for kind in _KINDS:
         record = facts.by_kind(kind).get(ident)
         if record is not None:
             return kind, str(record.location)
+    return _written(root, ident)
+
+
+def _written(root: Path, ident: str) -> tuple[str, str] | None:
+    """(kind, path:line) of a record declared with this id in a fact file, valid or not."""
+    model = load_model()
+    kinds = {model.kinds[kind].plural: kind for kind in _KINDS}
+    for path in fact_files(root):
+        node, _ = read_yaml_nodes(path, str(path))
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        for key, section in node.value:
+            if key.value not in kinds or not isinstance(section, yaml.SequenceNode):
+                continue
+            for item in section.value:
+                for field_key, value in item.value if isinstance(item, yaml.MappingNode) else ():
+                    if field_key.value == "id" and getattr(value, "value", None) == ident:
+                        return kinds[key.value], f"{path}:{value.start_mark.line + 1}"
     return None
 
 
@@ -199,23 +222,25 @@ def _edit(root: Path, plan: _Plan) -> Edited:
         )
         for path in changed
     }
+    base = root.resolve()  # the fact files' paths are resolved; --facts may be relative
     with tempfile.TemporaryDirectory(prefix="dipgraph-edit-") as scratch:
         copy = Path(scratch) / "facts"
         shutil.copytree(root, copy, symlinks=True)
         for path, text in new_texts.items():
-            (copy / path.relative_to(root)).write_text(text, encoding="utf-8")
+            (copy / path.relative_to(base)).write_text(text, encoding="utf-8")
         _, problems = check_facts(copy)
         errors = _errors(problems)
         if errors:
             shown = []
             for p in errors:
+                inside = Path(p.path.replace(str(copy), str(base), 1))
+                line = _old_line(plan.drops.get(inside, []), p.line)
                 path = Path(p.path.replace(str(copy), str(root), 1))
-                line = _old_line(plan.drops.get(path, []), p.line)
                 shown.append(Problem(str(path), line, p.col, p.message, p.severity))
             raise EditError("refused: the edit would leave these errors", shown)
     for path, text in new_texts.items():
         _replace(path, text)
-    return Edited(tuple(sorted(changed)), plan.references)
+    return Edited(tuple(root / path.relative_to(base) for path in sorted(changed)), plan.references)
 
 
 def _old_line(drops: list[tuple[int, int]], line: int) -> int:
