@@ -369,17 +369,16 @@ def network_statement(record: StatementRecord) -> dict[str, Any]:
     """A statement edge's attributes (:data:`NETWORK_STATEMENT_FIELDS`), unknown ones
     left out (GraphML has no null).
 
-    >>> s = Statement("s", "a", "claim", "...", (Evidence("src", "q"),), reported_by="r")
+    >>> s = Statement("s", "a", "warned", "...", (Evidence("src", "q"),), reported_by="r")
     >>> shown = network_statement(statement_record(s))
     >>> shown["fact"], shown["reported_by"], shown["evidence"]
     ('s', 'r', '[{"source": "src", "quote": "q"}]')
     """
-    values = {
-        "kind": record.kind,
+    fields = NETWORK_STATEMENT_FIELDS
+    plain: dict[str, Any] = {
         "fact": record.id,
-        "reported_by": record.reported_by,
         "date": date_text(record.date),
-        "summary": record.summary,
         "evidence": evidence_json(record.evidence),
     }
+    values = {name: plain.get(name, getattr(record, name, None)) for name in fields}
     return {name: value for name, value in values.items() if value is not None}
