@@ -211,7 +211,7 @@ class ContactRecord(NamedTuple):
 #: Every field of a contact's record, in order: the names every door uses.
 CONTACT_FIELDS = ContactRecord._fields
 #: The fields NetworkX, GraphML, GEXF and CSV carry on a contact node (plain values:
-#: ``sides`` and ``evidence`` as JSON text), in this order.
+#: ``sides``, ``reported_by`` and ``evidence`` as JSON text), in this order.
 NETWORK_CONTACT_FIELDS = (
     "type",
     "cameo",
@@ -222,6 +222,7 @@ NETWORK_CONTACT_FIELDS = (
     "secret",
     "sides",
     "initiated_by",
+    "reported_by",
     "summary",
     "evidence",
 )
@@ -261,13 +262,15 @@ def network_contact(record: ContactRecord) -> dict[str, Any]:
     :data:`NETWORK_CONTACT_FIELDS` as plain values, unknown ones left out (GraphML has
     no null).
 
-    >>> c = Contact("c", "meeting", (("a",), ("b",)), "...", ())
-    >>> network_contact(contact_record(c, "040"))["sides"]
-    '[["a"], ["b"]]'
+    >>> c = Contact("c", "meeting", (("a",), ("b",)), "...", (), reported_by=("r",))
+    >>> shown = network_contact(contact_record(c, "040"))
+    >>> shown["sides"], shown["reported_by"]
+    ('[["a"], ["b"]]', '["r"]')
     """
     plain: dict[str, Any] = {
         "date": date_text(record.date),
         "sides": json.dumps([list(side) for side in record.sides]),
+        "reported_by": json.dumps(list(record.reported_by)) if record.reported_by else None,
         "evidence": evidence_json(record.evidence),
     }
     values = {name: plain.get(name, getattr(record, name, None)) for name in NETWORK_CONTACT_FIELDS}
@@ -354,3 +357,28 @@ def statement_record(statement: Statement) -> StatementRecord:
         evidence=cited(statement.evidence),
         outside_knowledge=statement.outside_knowledge,
     )
+
+
+#: The fields NetworkX, GraphML, GEXF and CSV carry on a statement's edges (one edge from
+#: the speaker to each actor or topic it is about; ``fact`` is the statement's id), in
+#: this order: the speaker and what it is about are the edge's ends.
+NETWORK_STATEMENT_FIELDS = ("kind", "fact", "reported_by", "date", "summary", "evidence")
+
+
+def network_statement(record: StatementRecord) -> dict[str, Any]:
+    """A statement edge's attributes (:data:`NETWORK_STATEMENT_FIELDS`), unknown ones
+    left out (GraphML has no null).
+
+    >>> s = Statement("s", "a", "warned", "...", (Evidence("src", "q"),), reported_by="r")
+    >>> shown = network_statement(statement_record(s))
+    >>> shown["fact"], shown["reported_by"], shown["evidence"]
+    ('s', 'r', '[{"source": "src", "quote": "q"}]')
+    """
+    fields = NETWORK_STATEMENT_FIELDS
+    plain: dict[str, Any] = {
+        "fact": record.id,
+        "date": date_text(record.date),
+        "evidence": evidence_json(record.evidence),
+    }
+    values = {name: plain.get(name, getattr(record, name, None)) for name in fields}
+    return {name: value for name, value in values.items() if value is not None}

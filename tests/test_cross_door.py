@@ -58,6 +58,7 @@ class Answers:
     sides: dict[str, list[frozenset[str]]] | None  # contact -> side 1, side 2...
     statuses: dict[str, str]
     roles: set[tuple[str, str, str]] | None  # (contact, role, actor)
+    reporters: dict[str, frozenset[str]] | None = None  # contact -> who reports it
 
 
 def rows_of(text: str) -> list[dict[str, str]]:
@@ -98,6 +99,7 @@ def from_views(views: Iterable[dict[str, Any]], every: Iterable[dict[str, Any]])
         sides={v["id"]: [frozenset(a["id"] for a in side) for side in v["sides"]] for v in every},
         statuses={v["id"]: v["status"] for v in every},
         roles={(v["id"], r, a["id"]) for v in every for r in ROLES for a in v[f"{r}s"]},
+        reporters={v["id"]: frozenset(a["id"] for a in v["reported_by"]) for v in every},
     )
 
 
@@ -143,15 +145,31 @@ def through_networkx(graph: nx.MultiDiGraph) -> Answers:
     assert named == answers.sides
     talked = {pair(c, a, b) for a, b, c in talked_pairs(graph)}
     assert talked == answers.all_pairs  # the module's own helper agrees
+    answers.reporters = reporters_on_nodes(graph.nodes(data=True), statuses)
     return answers
+
+
+def reporters_on_nodes(
+    nodes: Iterable[tuple[str, dict[str, Any]]], contacts: Iterable[str]
+) -> dict[str, frozenset[str]]:
+    """A contact node's ``reported_by`` (JSON text, as its sides; none: no reporter)."""
+    wanted = set(contacts)
+    return {
+        node: frozenset(json.loads(data.get("reported_by") or "[]"))
+        for node, data in nodes
+        if node in wanted
+    }
 
 
 def through_csv(out: Path) -> Answers:
     with (out / "dipgraph-nodes.csv").open(encoding="utf-8") as handle:
-        statuses = {r["id"]: r["status"] for r in csv.DictReader(handle) if r["status"]}
+        nodes = [(r["id"], r) for r in csv.DictReader(handle)]
+    statuses = {node: r["status"] for node, r in nodes if r["status"]}
     with (out / "dipgraph-edges.csv").open(encoding="utf-8") as handle:
         edges = [(r["source"], r["target"], r) for r in csv.DictReader(handle)]
-    return from_party_edges(edges, statuses)
+    answers = from_party_edges(edges, statuses)
+    answers.reporters = reporters_on_nodes(nodes, statuses)
+    return answers
 
 
 def from_ftm(kind: str, entity: str | None) -> str:
@@ -160,17 +178,39 @@ def from_ftm(kind: str, entity: str | None) -> str:
     return entity.removeprefix(f"{kind}-").replace("--", "_")
 
 
+def ftm_entities(out: Path) -> dict[str, dict[str, Any]]:
+    """The FtM export's entities by id."""
+    with (out / "dipgraph.ftm.json").open(encoding="utf-8") as handle:
+        entities = [json.loads(line) for line in handle]
+    return {entity["id"]: entity for entity in entities}
+
+
+def ftm_reporters(entities: dict[str, dict[str, Any]], kind: str) -> dict[str, set[str]]:
+    """Who reports each fact of ``kind`` in FtM: an UnknownLink from the reporter
+    (``subject``) to the fact (``object``), its ``role`` the projection's ``reported_by``."""
+    found: dict[str, set[str]] = {}
+    for entity in entities.values():
+        if entity["schema"] != "UnknownLink":
+            continue
+        props = entity["properties"]
+        assert props["role"] == ["reported_by"], entity["id"]
+        ((fact,), (reporter,)) = props["object"], props["subject"]
+        if fact.startswith(f"{kind}-"):
+            found.setdefault(from_ftm(kind, fact), set()).add(from_ftm("actor", reporter))
+    return found
+
+
 def through_ftm(out: Path, kg: dipgraph.KnowledgeGraph) -> Answers:
     """FtM spells the sides and roles out by name in an Event's description ("side 1: A,
     B; side 2: C. subjects: D; hosts: E. Status: happened. CAMEO ..."), compared with the
     names of each side's and role's actors; ``organizer`` names the hosts by id and
-    ``involved`` every party, subject and mediator by id."""
-    events = {}
-    with (out / "dipgraph.ftm.json").open(encoding="utf-8") as handle:
-        for line in handle:
-            entity = json.loads(line)
-            if entity["schema"] == "Event":
-                events[from_ftm("contact", entity["id"])] = entity
+    ``involved`` every party, subject and mediator by id; reporters are UnknownLinks."""
+    entities = ftm_entities(out)
+    events = {
+        from_ftm("contact", entity["id"]): entity
+        for entity in entities.values()
+        if entity["schema"] == "Event" and entity["id"].startswith("contact-")
+    }
     names = {a.id: a.name for a in kg.facts.actors.values()}
     sides: dict[str, list[frozenset[str]]] = {}
     statuses = {}
@@ -203,6 +243,8 @@ def through_ftm(out: Path, kg: dipgraph.KnowledgeGraph) -> Answers:
     answers.sides = sides
     answers.pairs = answers.all_pairs = None  # type: ignore[assignment]
     answers.roles = roles
+    reported = ftm_reporters(entities, "contact")
+    answers.reporters = {c: frozenset(reported.get(c, ())) for c in events}
     return answers
 
 
@@ -216,7 +258,9 @@ def through_gexf(path: Path) -> Answers:
         for u, v, data in graph.edges(data=True)
         if data.get("relation") in ("party", *ROLES)
     ]
-    return from_party_edges(edges, statuses)
+    answers = from_party_edges(edges, statuses)
+    answers.reporters = reporters_on_nodes(graph.nodes(data=True), statuses)
+    return answers
 
 
 def _listed(value: Any) -> list[Any]:
@@ -241,20 +285,25 @@ def through_jsonld(path: Path, kg: dipgraph.KnowledgeGraph) -> Answers:
     roles, each with its ``roleType``, ``actor`` and ``side``; its ``status``."""
     nodes = jsonld_nodes(path)
     status_of = {f"dg:Status{class_name(s)}": s for s in kg.model.vocabularies["contact_statuses"]}
-    statuses, edges = {}, []
+    statuses, edges, reporters = {}, [], {}
     for node in nodes.values():
         if "dg:Contact" not in node.get("@type", []):
             continue
         (contact,) = node["identifier"]
         (status,) = node["status"]
         statuses[contact] = status_of[status]
+        reporters[contact] = frozenset(
+            identifier for a in node.get("reportedBy", []) for identifier in nodes[a]["identifier"]
+        )
         for role in map(nodes.__getitem__, node["hasActor"]):
             ((actor,),) = [nodes[a]["identifier"] for a in role["actor"]]
             (kind,) = role["roleType"]
             side = role.get("side", [None])[0]
             edges.append((actor, contact, {"relation": kind.removeprefix("dg:").lower(),
                                            "side": side}))  # fmt: skip
-    return from_party_edges(edges, statuses)
+    answers = from_party_edges(edges, statuses)
+    answers.reporters = reporters
+    return answers
 
 
 def unpack_page(packed: dict[str, Any]) -> dict[str, Any]:
@@ -344,7 +393,9 @@ def through_page(path: Path) -> Answers:
         for role in ROLES
         for actor in fact[f"{role}s"]
     ]
-    return from_party_edges(edges, {c: fact["status"] for c, fact in contacts.items()})
+    answers = from_party_edges(edges, {c: fact["status"] for c, fact in contacts.items()})
+    answers.reporters = {c: frozenset(fact["reported_by"]) for c, fact in contacts.items()}
+    return answers
 
 
 SIDES_QUERY = (
@@ -363,6 +414,17 @@ SELECT ?contact ?actor ?role ?side ?status WHERE {
 )
 
 
+REPORTERS_QUERY = (
+    f"PREFIX dg: <{DG_NS}>\n"
+    + """PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?contact ?reporter WHERE {
+  ?event a dg:Contact ; dcterms:identifier ?contact .
+  OPTIONAL { ?event prov:wasAttributedTo/dcterms:identifier ?reporter }
+}"""
+)
+
+
 def through_sparql(root: Path) -> Answers:
     rows = sparql(root, SIDES_QUERY)
     statuses = {r["contact"]: r["status"] for r in rows}
@@ -371,6 +433,10 @@ def through_sparql(root: Path) -> Answers:
         for r in rows
     ]
     answers = from_party_edges(edges, statuses)
+    reported: dict[str, set[str]] = {}
+    for r in sparql(root, REPORTERS_QUERY):
+        reported.setdefault(r["contact"], set()).update([r["reporter"]] if "reporter" in r else [])
+    answers.reporters = {contact: frozenset(found) for contact, found in reported.items()}
     named = sparql(root, "who-talked-to-whom")
     assert {pair(r["contact"], r["actor1"], r["actor2"]) for r in named} == answers.pairs
     assert {r["status"] for r in named} <= DEFAULT_STATUSES
@@ -393,9 +459,21 @@ def dataset(request, tmp_path_factory) -> Dataset:
     return Dataset(root, dipgraph.load(root), out)
 
 
-def test_every_door_gives_the_same_pairs_sides_statuses_and_roles(dataset) -> None:
+def test_the_compared_data_reports_and_dates_what_the_doors_must_carry() -> None:
+    """The comparisons below are not vacuous: the bundled data and the delegations
+    fixture have contacts and statements reported by someone else, and a dated statement."""
+    for name in ("bundled", "delegations"):
+        facts = dipgraph.load(EVERY_DATASET[name]).facts
+        assert any(c.reported_by for c in facts.contacts.values()), name
+        assert any(s.reported_by and s.about for s in facts.statements.values()), name
+    statements = dipgraph.load(EVERY_DATASET["delegations"]).facts.statements.values()
+    assert any(s.date and s.reported_by for s in statements)
+
+
+def test_every_door_gives_the_same_pairs_sides_statuses_roles_and_reporters(dataset) -> None:
     root, kg, out = dataset
     api = from_views(kg.talks(), kg.talks(any_status=True))
+    assert api.reporters == {c.id: frozenset(c.reported_by) for c in kg.facts.contacts.values()}
     listed = run_cli("talks", "--facts", root, "--format", "json")
     every = run_cli("talks", "--any-status", "--facts", root, "--format", "json")
     assert listed.code == every.code == 0, listed.err + every.err
@@ -421,6 +499,7 @@ def test_every_door_gives_the_same_pairs_sides_statuses_and_roles(dataset) -> No
             assert answers.pairs == api.pairs, door
             assert answers.all_pairs == api.all_pairs, door
         assert answers.roles == api.roles, door
+        assert answers.reporters == api.reporters, door
 
 
 def test_the_counts_agree(dataset) -> None:
@@ -746,19 +825,41 @@ def test_every_door_gives_the_same_posts(dataset) -> None:
 
 
 # ---- statements: who said what kind of thing about whom, reported by whom, when --------
-Said = tuple[str, str, str | None, str | None, frozenset[str]]
-# (speaker, kind, reported by, date as written, what it is about)
+Sources = tuple[tuple[str, int], ...]  # each source with the number of its quotes, by id
+Said = tuple[str, str, str | None, str | None, frozenset[str], Sources]
+# (speaker, kind, reported by, date as written, what it is about, sources)
+
+
+def counted(sources: Iterable[str]) -> Sources:
+    return tuple(sorted(Counter(sources).items()))
+
+
+def quoted(evidence: str | list[dict[str, str]]) -> Sources:
+    """The sources of evidence as a view lists it, or as JSON text (the network doors)."""
+    items = json.loads(evidence) if isinstance(evidence, str) else evidence
+    return counted(item["source"] for item in items)
 
 
 def said_on_edges(edges: Iterable[tuple[str, str, dict[str, Any]]]) -> dict[str, Said]:
     """Statements as NetworkX, GraphML, GEXF and CSV carry them: an edge from the
-    speaker to each actor or topic it is about, with the statement's id as ``fact``
-    (they name no reporter: None here)."""
+    speaker to each actor or topic it is about, with the statement's id as ``fact``, its
+    ``reported_by`` (none: no reporter) and its evidence; every edge of a statement
+    says the same of it."""
     found: dict[str, Said] = {}
     for speaker, target, d in edges:
-        if d.get("relation") == "statement":
-            _, _, _, _, about = found.get(d["fact"], (None, None, None, None, frozenset()))
-            found[d["fact"]] = (speaker, d["kind"], None, d.get("date") or None, about | {target})
+        if d.get("relation") != "statement":
+            continue
+        said = (
+            speaker,
+            d["kind"],
+            d.get("reported_by") or None,
+            d.get("date") or None,
+            frozenset(),
+            quoted(d["evidence"]),
+        )
+        before = found.get(d["fact"], said)
+        assert before[:4] + before[5:] == said[:4] + said[5:], d["fact"]
+        found[d["fact"]] = (*said[:4], before[4] | {target}, said[5])
     return found
 
 
@@ -767,20 +868,115 @@ STATEMENTS_QUERY = (
     + """PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?statement ?speaker ?kind ?reporter ?date ?about WHERE {
+SELECT ?statement ?speaker ?kind ?reporter ?date ?about ?quote ?source WHERE {
   ?s a dg:Statement ; dcterms:identifier ?statement ; dg:speaker/dcterms:identifier ?speaker ;
      dg:statementKind ?kind .
   OPTIONAL { ?s dcterms:subject/dcterms:identifier ?about }
   OPTIONAL { ?s prov:wasAttributedTo/dcterms:identifier ?reporter }
   OPTIONAL { ?s sem:hasTimeStamp ?date }
+  OPTIONAL { ?s prov:qualifiedDerivation ?quote .
+             ?quote prov:entity/dcterms:identifier ?source }
 }"""
 )
 
 
+def said_in_sparql(root: Path, kinds: dict[str, str]) -> dict[str, Said]:
+    """Statements through SPARQL: one row for each thing it is about and each quote."""
+    rows = sparql(root, STATEMENTS_QUERY)
+    about: dict[str, set[str]] = {}
+    quotes: dict[str, set[tuple[str, str]]] = {}
+    found = {}
+    for r in rows:
+        s = r["statement"]
+        found[s] = (r["speaker"], kinds[r["kind"]], r.get("reporter"), r.get("date"))
+        about.setdefault(s, set()).update([r["about"]] if "about" in r else [])
+        quotes.setdefault(s, set()).update([(r["quote"], r["source"])] if "quote" in r else [])
+    assert len({(r["statement"], r.get("reporter"), r.get("date")) for r in rows}) == len(found)
+    return {
+        s: (*head, frozenset(about[s]), counted(source for _, source in quotes[s]))
+        for s, head in found.items()
+    }
+
+
+def said_in_ftm(out: Path, kg: dipgraph.KnowledgeGraph) -> dict[str, Said]:
+    """Statements as FtM Events (``statement-{id}``): the speaker the ``organizer``, the
+    actors it is about ``involved`` and its topics ``keywords`` (by name), the kind in
+    ``name`` ("{kind's label}: {id}"); its reporter an UnknownLink; each quote a
+    Documentation of its source, every source in ``proof``."""
+    entities = ftm_entities(out)
+    labels = {v["label"]: k for k, v in kg.model.vocabularies["statement_kinds"].items()}
+    topics = {t.name: t.id for t in kg.facts.topics.values()}
+    assert len(topics) == len(kg.facts.topics), "topic names are not unique"
+    reported = ftm_reporters(entities, "statement")
+    quotes: dict[str, list[str]] = {}
+    for entity in entities.values():
+        if entity["schema"] == "Documentation":
+            props = entity["properties"]
+            ((fact,), (document,)) = props["entity"], props["document"]
+            if fact.startswith("statement-"):
+                quotes.setdefault(from_ftm("statement", fact), []).append(
+                    from_ftm("source", document)
+                )
+    found = {}
+    for entity in entities.values():
+        if entity["schema"] != "Event" or not entity["id"].startswith("statement-"):
+            continue
+        statement, props = from_ftm("statement", entity["id"]), entity["properties"]
+        (name,) = props["name"]
+        label, ident = name.rsplit(": ", 1)
+        assert ident == statement
+        (speaker,) = props["organizer"]
+        ((reporter,),) = [sorted(reported[statement])] if statement in reported else [[None]]
+        assert set(props.get("proof", [])) == {f"source-{s}" for s in quotes.get(statement, [])}
+        found[statement] = (
+            from_ftm("actor", speaker),
+            labels[label],
+            reporter,
+            props.get("date", [None])[0],
+            frozenset(
+                [from_ftm("actor", a) for a in props.get("involved", [])]
+                + [topics[t] for t in props.get("keywords", [])]
+            ),
+            counted(quotes.get(statement, [])),
+        )
+    return found
+
+
+def said_in_jsonld(path: Path, kinds: dict[str, str]) -> dict[str, Said]:
+    """Statements in JSON-LD, read as plain JSON: ``speaker``, ``statementKind``,
+    ``reportedBy``, ``timeStamp``, ``about``, and each ``derivation``'s ``source``."""
+    nodes = jsonld_nodes(path)
+
+    def ids(references: list[str]) -> list[str]:
+        return [i for ref in references for i in nodes[ref]["identifier"]]
+
+    found = {}
+    for node in nodes.values():
+        if "dg:Statement" not in node.get("@type", []):
+            continue
+        (statement,) = node["identifier"]
+        (speaker,) = ids(node["speaker"])
+        (kind,) = node["statementKind"]
+        reporters = ids(node.get("reportedBy", []))
+        assert len(reporters) <= 1, statement
+        stamps = [s["@value"] if isinstance(s, dict) else s for s in node.get("timeStamp", [])]
+        derivations = set(node.get("derivation", []))
+        found[statement] = (
+            speaker,
+            kinds[kind],
+            reporters[0] if reporters else None,
+            stamps[0] if stamps else None,
+            frozenset(ids(node.get("about", []))),
+            counted(i for d in derivations for i in ids(nodes[d]["source"])),
+        )
+    return found
+
+
 def test_every_door_gives_the_same_statements(dataset) -> None:
-    """Speaker, kind, reporter, date and what it is about of every statement, through
-    the Python API (`show` of its speaker), the command line, the page's data, SPARQL,
-    NetworkX, GraphML, GEXF and CSV (FtM has no statements)."""
+    """Speaker, kind, reporter, date, what it is about and the sources (with the number
+    of quotes of each) of every statement, through the Python API (`show` of its
+    speaker), the command line, the page's data, SPARQL, JSON-LD, FtM, NetworkX,
+    GraphML, GEXF and CSV."""
     root, kg, out = dataset
     speakers = sorted({s.speaker for s in kg.facts.statements.values()})
     views = [v for a in speakers for v in kg.show(a)["statements"] if v["speaker"]["id"] == a]
@@ -791,37 +987,44 @@ def test_every_door_gives_the_same_statements(dataset) -> None:
             v["reported_by"] and v["reported_by"]["id"],
             v["date"],
             frozenset(ref["id"] for ref in v["about"]),
+            quoted(v["evidence"]),
         )
         for v in views
     }
     assert set(api) == set(kg.facts.statements) and len(views) == len(api)
+    assert {s: said[2] for s, said in api.items()} == {
+        s.id: s.reported_by for s in kg.facts.statements.values()
+    }
     for speaker in speakers[:1]:
         shown = run_cli("show", speaker, "--facts", root, "--format", "json")
         assert shown.code == 0, shown.err
         said = json.loads(json.dumps(kg.show(speaker)["statements"]))
         assert json.loads(shown.out)["statements"] == said
     page = page_in(out / "dipgraph.html")["facts"]["statements"]
-    assert {
-        s: (f["speaker"], f["kind"], f["reported_by"], f["date"], frozenset(f["about"]))
-        for s, f in page.items()
-    } == api
-    kinds = {
-        f"{DG_NS}Statement{class_name(k)}": k for k in kg.model.vocabularies["statement_kinds"]
-    }
-    in_sparql: dict[str, Said] = {}
-    for r in sparql(root, STATEMENTS_QUERY):
-        _, _, _, _, about = in_sparql.get(r["statement"], (None, None, None, None, frozenset()))
-        in_sparql[r["statement"]] = (
-            r["speaker"],
-            kinds[r["kind"]],
-            r.get("reporter"),
-            r.get("date"),
-            about | ({r["about"]} if "about" in r else set()),
+    in_page = {
+        s: (
+            f["speaker"],
+            f["kind"],
+            f["reported_by"],
+            f["date"],
+            frozenset(f["about"]),
+            quoted(f["evidence"]),
         )
-    assert in_sparql == api
+        for s, f in page.items()
+    }
+    kinds = {f"dg:Statement{class_name(k)}": k for k in kg.model.vocabularies["statement_kinds"]}
+    full_kinds = {f"{DG_NS}{name.removeprefix('dg:')}": k for name, k in kinds.items()}
+    doors = {
+        "page": in_page,
+        "sparql": said_in_sparql(root, full_kinds),
+        "jsonld": said_in_jsonld(out / "dipgraph.jsonld", kinds),
+        "ftm": said_in_ftm(out, kg),
+    }
+    for door, found in doors.items():
+        assert found == api, door
     # An edge joins the speaker to what was said about: a statement about nothing named
     # has none (the NetworkX graph's statements are not nodes).
-    unreported = {s: (*said[:2], None, *said[3:]) for s, said in api.items() if said[4]}
+    with_edges = {s: said for s, said in api.items() if said[4]}
     graphml = nx.read_graphml(out / "dipgraph.graphml")
     with (out / "dipgraph-edges.csv").open(encoding="utf-8") as handle:
         in_csv = [(r["source"], r["target"], r) for r in csv.DictReader(handle)]
@@ -836,7 +1039,7 @@ def test_every_door_gives_the_same_statements(dataset) -> None:
         "gexf": in_gexf,
         "csv": in_csv,
     }.items():
-        assert said_on_edges(edges) == unreported, door
+        assert said_on_edges(edges) == with_edges, door
 
 
 def test_every_listing_of_contacts_says_each_ones_status(dataset) -> None:

@@ -85,3 +85,44 @@ def test_the_ftm_tool_chain_reads_the_export(cli, tmp_path: Path) -> None:
     run = subprocess.run([ftm, "export-gexf", "-i", source, "-o", gexf], capture_output=True)
     assert run.returncode == 0, run.stderr
     assert "contact-two-plus-two" in gexf.read_text(encoding="utf-8")
+
+
+def test_ftm_writes_statements_and_who_reports_facts() -> None:
+    """A statement is an Event (speaker the organizer, the actors it is about involved,
+    its topics keywords), its quotes Documentations; a reporter is an UnknownLink with the
+    projection's field name as its role, to a contact or a statement alike."""
+    import dipgraph
+    from dipgraph.exports.ftm import ftm_entities
+
+    by_id = {e["id"]: e for e in ftm_entities(dipgraph.load(DELEGATIONS))}
+    said = by_id["statement-avdeeva-warns-on-security"]
+    assert said["schema"] == "Event"
+    assert said["properties"] == {
+        "name": ["warned: avdeeva-warns-on-security"],
+        "summary": ["Avdeeva warned Westland about security, as Carter told it."],
+        "description": [
+            "Said by Anna Avdeeva, as reported by Carl Carter. About: Westland, security."
+        ],
+        "date": ["2021-06-05"],
+        "organizer": ["actor-anna-avdeeva"],
+        "involved": ["actor-westland"],
+        "keywords": ["security"],
+        "proof": ["source-report"],
+    }
+    quotes = [
+        e["properties"] for e in by_id.values()
+        if e["schema"] == "Documentation" and e["properties"]["entity"] == [said["id"]]
+    ]  # fmt: skip
+    assert [q["summary"] for q in quotes] == [
+        ["Carl Carter said on 5 June 2021 that Anna Avdeeva had warned Westland about security."]
+    ]
+    links = {
+        (e["properties"]["subject"][0], e["properties"]["object"][0], e["properties"]["role"][0])
+        for e in by_id.values()
+        if e["schema"] == "UnknownLink"
+    }
+    assert links == {
+        ("actor-carl-carter", said["id"], "reported_by"),
+        ("actor-neutralia", "contact-prisoner-swap", "reported_by"),
+    }
+    assert "actor-neutralia" not in by_id["contact-prisoner-swap"]["properties"]["involved"]

@@ -205,6 +205,7 @@ def test_dates_are_comparable_xsd_dates() -> None:
         "prisoner-swap": ("2022-12-01", "2022-12-31"),
         "avdeeva-foreign-minister": ("2019-01-01", "2023-12-31"),
         "carter-foreign-minister": ("2020-01-01", None),
+        "avdeeva-warns-on-security": ("2021-06-05", "2021-06-05"),  # a statement
     }
     later = rows(
         kg,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import json
 from pathlib import Path
 
 import networkx as nx
@@ -21,8 +22,11 @@ from dipgraph.facts import Citation, Contact, Evidence, Post, Statement
 from dipgraph.projection import (
     CONTACT_FIELDS,
     NETWORK_CONTACT_FIELDS,
+    NETWORK_STATEMENT_FIELDS,
+    StatementRecord,
     contact_record,
     network_contact,
+    network_statement,
     post_record,
     statement_record,
 )
@@ -113,10 +117,23 @@ def test_the_network_fields_are_fields_of_the_record() -> None:
     assert list(flat) == [
         f
         for f in NETWORK_CONTACT_FIELDS
-        if f not in ("plover_event", "plover_mode", "initiated_by")
-    ]  # fmt: skip  (unknown: left out)
+        if f not in ("plover_event", "plover_mode", "initiated_by", "reported_by")
+    ]  # fmt: skip  (unknown or none: left out)
     assert flat["sides"] == '[["ann", "bob"], ["cyd"], ["dan", "eve"]]'
     assert flat["date"] == "2024-02" and flat["secret"] is True
+
+
+def test_the_network_doors_name_a_reporter_as_the_records_do() -> None:
+    """A contact's reporters (JSON text, as its sides) and a statement's reporter reach
+    the network doors under the record's own field name."""
+    reported = dataclasses.replace(ASSEMBLY, reported_by=("fay", "gus"))
+    assert json.loads(network_contact(contact_record(reported))["reported_by"]) == ["fay", "gus"]
+    said = Statement("s", "ann", "criticism", "Ann criticised Bob.", (), reported_by="cyd")
+    flat = network_statement(statement_record(said))
+    assert set(flat) <= set(NETWORK_STATEMENT_FIELDS) <= {*StatementRecord._fields, "fact"}
+    assert (flat["fact"], flat["reported_by"]) == ("s", "cyd")
+    unreported = statement_record(dataclasses.replace(said, reported_by=None))
+    assert "reported_by" not in network_statement(unreported)
 
 
 def test_the_field_list_drives_networkx_graphml_and_csv(monkeypatch, tmp_path: Path) -> None:

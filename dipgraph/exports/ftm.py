@@ -14,14 +14,26 @@ Mapping (FtM schema in brackets):
   Address); ``involved`` lists its parties, subjects and mediators, a host
   is its ``organizer``; the sides are spelled out in ``description`` (FtM has no
   sides, and an Event is not a set of pairs, so no colleague is paired);
-- a source [Document]; each quote of a contact [Documentation] linking the document
-  to the event (``summary`` = the verbatim quote); every fact's ``proof`` names its
-  documents. FtM documents only things, not intervals, so an occupancy keeps its
-  quotes as its ``summary``.
+- a statement [Event]: FtM has no schema for something said. An Event is a dated
+  happening with a summary, sources (``proof``) and quotes (Documentation, below),
+  which a statement is; its speaker is the ``organizer`` (the one Event property
+  naming who made it happen: a Note or a Mention names no author, and a Message is a
+  document that needs a body and a sender who sent it), the actors it is about are
+  ``involved``, the topics its ``keywords``; ``name`` gives the kind, and
+  ``description`` spells speaker, reporter and what it is about out by name;
+- who reports a contact or a statement when not a party or the speaker
+  (``reported_by``) [UnknownLink]: ``subject`` the reporter, ``object`` the fact,
+  ``role`` ``reported_by`` (FtM's link between two things whose nature it has no
+  schema for; not ``involved``, which would make the reporter a participant);
+- a source [Document]; each quote of a contact or a statement [Documentation] linking
+  the document to the event (``summary`` = the verbatim quote); every fact's ``proof``
+  names its documents. FtM documents only things, not intervals, so an occupancy
+  keeps its quotes as its ``summary``.
 
-Statements and topics have no FtM schema: topics become an event's ``keywords``.
+Topics have no FtM schema: they become an event's ``keywords``.
 Dates keep their precision (``2022``, ``2022-11``). Entity ids are ``{kind}-{id}``
-(``_`` written ``--``: FtM ids take no underscore and dipgraph ids never hold ``--``).
+(``_`` written ``--``: FtM ids take no underscore and dipgraph ids never hold ``--``);
+a reporter's link is ``reported-{fact}.{actor}``.
 The library is not needed to write the file; the tests validate it with it.
 """
 
@@ -33,7 +45,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dipgraph.exports.atomic import atomic_text
-from dipgraph.projection import Cited, ContactRecord, contact_record, date_text, post_record
+from dipgraph.projection import (
+    Cited,
+    ContactRecord,
+    StatementRecord,
+    contact_record,
+    date_text,
+    post_record,
+    statement_record,
+)
 from dipgraph.slugs import iri_segment
 
 if TYPE_CHECKING:
@@ -165,6 +185,58 @@ def ftm_entities(kg: KnowledgeGraph) -> Iterator[dict[str, Any]]:
         record = contact_record(contact, kg.cameo(contact), kg.plover(contact))
         yield _event(facts, record, labels[record.type]["label"])
         yield from _evidence("contact", record.id, record.evidence)
+        yield from _reporters("contact", record.id, record.reported_by)
+    kinds = kg.model.vocabularies.get("statement_kinds", {})
+    for said in map(statement_record, facts.statements.values()):
+        yield _said(facts, said, kinds.get(said.kind, {}).get("label", said.kind))
+        yield from _evidence("statement", said.id, said.evidence)
+        yield from _reporters("statement", said.id, (said.reported_by,) if said.reported_by else ())
+
+
+#: The ``role`` of the UnknownLink from a reporter to the fact it reports: the
+#: projection's field name, as every door names it.
+REPORTED_BY = "reported_by"
+
+
+def _reporters(fact_kind: str, fact_id: str, reporters: tuple[str, ...]) -> Iterator[dict]:
+    """Who reports a fact (not a party, not the speaker): a link from each to the fact."""
+    for reporter in reporters:
+        yield entity(
+            "reported",
+            f"{fact_id}.{reporter}",
+            "UnknownLink",
+            subject=ftm_id("actor", reporter),
+            object=ftm_id(fact_kind, fact_id),
+            role=REPORTED_BY,
+        )
+
+
+def _said(facts: Facts, record: StatementRecord, label: str) -> dict[str, Any]:
+    """A statement as an FtM Event: its speaker the ``organizer``, the actors it is
+    about ``involved``, its topics ``keywords``; all spelled out in ``description``."""
+
+    def name(ident: str) -> str:
+        known = facts.actors.get(ident) or facts.topics[ident]
+        return known.name
+
+    said = f"Said by {name(record.speaker)}"
+    if record.reported_by:
+        said += f", as reported by {name(record.reported_by)}"
+    if record.about:
+        said += ". About: " + ", ".join(map(name, record.about))
+    return entity(
+        "statement",
+        record.id,
+        "Event",
+        name=f"{label}: {record.id}",
+        summary=record.summary,
+        description=f"{said}.",
+        date=date_text(record.date),
+        organizer=ftm_id("actor", record.speaker),
+        involved=[ftm_id("actor", a) for a in record.about if a in facts.actors],
+        keywords=[facts.topics[t].name for t in record.about if t in facts.topics],
+        proof=[ftm_id("source", e.source) for e in record.evidence],
+    )
 
 
 def _event(facts: Facts, record: ContactRecord, label: str) -> dict[str, Any]:

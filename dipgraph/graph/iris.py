@@ -64,6 +64,16 @@ def iri_term(value: str) -> str:
     return term
 
 
+def class_name(term: str) -> str:
+    """'phone_call' -> 'PhoneCall': the dipgraph class or individual for a vocabulary term."""
+    return "".join(part.capitalize() for part in term.split("_"))
+
+
+def status_iri(status: str) -> str:
+    """The individual of a contact status: ``happened`` -> ``dg:StatusHappened``."""
+    return DG_NS + "Status" + class_name(status)
+
+
 def fact_iri(base: str, kind: str, ident: str) -> str:
     """``{base}{kind}/{id}``: the same id always gives the same IRI."""
     return f"{base}{kind}/{ident}"

@@ -9,10 +9,11 @@ the contact has an edge to each topic (``'discussed'``). Members of one side are
 never joined, and a contact of N parties costs N edges, not N² pairs; use
 :func:`talked_pairs` for who talked to whom. Posts join holder and organization,
 statements join speaker and what they are about. Attribute values are plain
-strings, numbers and booleans (lists as JSON text: a contact's ``sides`` and
-``evidence``, named as in `talks`) so GraphML and GEXF can carry them unchanged; a
-contact's come from its projection (:func:`dipgraph.projection.network_contact`), so
-the names and the side numbers are those of every other door.
+strings, numbers and booleans (lists as JSON text: a contact's ``sides``,
+``reported_by`` and ``evidence``, named as in `talks`) so GraphML and GEXF can carry
+them unchanged; a contact's and a statement's come from their projections
+(:func:`dipgraph.projection.network_contact`, :func:`~dipgraph.projection.network_statement`),
+so the names and the side numbers are those of every other door.
 
 >>> import dipgraph
 >>> g = dipgraph.load("tests/fixtures/small").networkx
@@ -38,6 +39,7 @@ from dipgraph.projection import (
     date_text,
     evidence_json,
     network_contact,
+    network_statement,
     post_record,
     statement_record,
 )
@@ -137,16 +139,8 @@ def to_networkx(
                 statement.speaker,
                 target,
                 key=f"{statement.id}:{target}",
-                **_clean(
-                    {
-                        "relation": "statement",
-                        "kind": statement.kind,
-                        "fact": statement.id,
-                        "date": date_text(statement.date),
-                        "summary": statement.summary,
-                        "evidence": evidence_json(statement.evidence),
-                    }
-                ),
+                relation="statement",
+                **network_statement(statement),
             )
     for member in facts.actors.values():
         for relation, targets in (

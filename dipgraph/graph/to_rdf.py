@@ -60,8 +60,10 @@ from dipgraph.graph.iris import (
     DG_NS,
     SEM_NS,
     check_base_iri,
+    class_name,
     fact_iri,
     iri_term,
+    status_iri,
 )
 from dipgraph.loader.dataset import dataset_of
 from dipgraph.process_memory import without_collector
@@ -131,11 +133,6 @@ def literal(text: str, lang: str | None = None, datatype: str | None = None) -> 
     if datatype:
         return f'"{escaped}"^^<{datatype}>'
     return f'"{escaped}"'
-
-
-def class_name(term: str) -> str:
-    """'phone_call' -> 'PhoneCall': the dipgraph class or individual for a vocabulary term."""
-    return "".join(part.capitalize() for part in term.split("_"))
 
 
 _DATE_TYPES = {"year": "gYear", "month": "gYearMonth", "day": "date"}
@@ -587,7 +584,7 @@ class QuadWriter:
             graph,
             subject,
             iri(DG_NS + "status"),
-            iri(DG_NS + "Status" + class_name(contact.status)),
+            iri(status_iri(contact.status)),
         )
         self.common(subject, contact)
 

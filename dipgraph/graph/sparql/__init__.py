@@ -4,6 +4,12 @@ A named query declares its parameters in header comments (``# param: actor actor
 and projects them; values from the command line are bound as variables with
 SPARQL SEP-0007 substitution, never pasted into the query text. Only queries
 run: an UPDATE is refused before it reaches the store.
+
+A named query that counts contacts of the default statuses says so on one line, marked
+``# status:``: ``FILTER (?statusTerm IN (dg:StatusHappened))``. That line is written
+anew from :data:`dipgraph.facts.DEFAULT_STATUSES` when the query is read, so `talks`,
+`path` and the named queries count the same statuses by one rule; the file keeps it
+written out (a test holds it equal), so the .rq files stay plain SPARQL for any store.
 """
 
 from __future__ import annotations
@@ -13,11 +19,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dipgraph import facts
 from dipgraph.errors import InputError
+from dipgraph.graph.iris import DG_NS, status_iri
 
 QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"
 _PARAM = re.compile(r"^#\s*param:\s*(\w+)\s+(actor|fact|date|text)\s*$", re.MULTILINE)
 _QUERY_WORDS = re.compile(r"\b(select|ask|construct|describe)\b", re.IGNORECASE)
+# The line of a named query that keeps the default statuses (see the module's doc).
+STATUS_LINE = re.compile(
+    r"^(?P<indent>[ \t]*)FILTER \(\?(?P<variable>\w+) IN \([^()\n]*\)\)"
+    r"(?P<mark>[ \t]*# status:.*)$",
+    re.MULTILINE,
+)
 
 
 class SparqlError(InputError):
@@ -34,11 +48,32 @@ class NamedQuery:
     params: tuple[tuple[str, str], ...]
 
 
+def status_filter(variable: str, statuses: frozenset[str] | None = None) -> str:
+    """The filter keeping ``?variable`` (a dg:ContactStatus) to ``statuses``, by default
+    :data:`dipgraph.facts.DEFAULT_STATUSES`.
+
+    >>> status_filter("s", frozenset({"planned", "happened"}))
+    'FILTER (?s IN (dg:StatusHappened, dg:StatusPlanned))'
+    """
+    chosen = facts.DEFAULT_STATUSES if statuses is None else statuses
+    terms = ", ".join("dg:" + status_iri(s).removeprefix(DG_NS) for s in sorted(chosen))
+    return f"FILTER (?{variable} IN ({terms}))"
+
+
+def with_default_statuses(text: str, statuses: frozenset[str] | None = None) -> str:
+    """A named query's text with its ``# status:`` line written from ``statuses``
+    (by default :data:`~dipgraph.facts.DEFAULT_STATUSES`)."""
+    return STATUS_LINE.sub(
+        lambda m: m["indent"] + status_filter(m["variable"], statuses) + m["mark"], text
+    )
+
+
 def named_queries() -> dict[str, NamedQuery]:
-    """Every shipped query, by name (the file name without .rq)."""
+    """Every shipped query, by name (the file name without .rq), its default statuses
+    written from :data:`dipgraph.facts.DEFAULT_STATUSES`."""
     found = {}
     for path in sorted(QUERY_DIR.glob("*.rq")):
-        text = path.read_text(encoding="utf-8")
+        text = with_default_statuses(path.read_text(encoding="utf-8"))
         first = text.splitlines()[0].lstrip("# ").strip() if text else ""
         found[path.stem] = NamedQuery(path.stem, text, first, tuple(_PARAM.findall(text)))
     return found
