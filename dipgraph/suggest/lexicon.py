@@ -118,6 +118,9 @@ class Lexicon:
     institutions: PhraseTable
     attribution: PhraseTable
     participles: PhraseTable
+    self_predicates: PhraseTable
+    obstruction: PhraseTable
+    spoken_through: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -227,6 +230,9 @@ _CUE_TABLES = (
     "institutions",
     "attribution",
     "participles",
+    "self_predicates",
+    "obstruction",
+    "spoken_through",
 )
 
 

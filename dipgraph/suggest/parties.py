@@ -76,6 +76,8 @@ def _verb_follows(article: Article, at: int, segment: Segment) -> bool:
     token = article.tokens[at]
     if at == segment.word_first or article.lexicon.speech.has(token, verb=True):
         return True
+    if article.lexicon.self_predicates.longest(article.tokens, at, suffixes=False):
+        return True  # "إنه مستعد للقاء": ready to meet, himself
     return token.folded[:1] in ("ي", "ت") or token.folded.startswith("سي")
 
 

@@ -308,6 +308,7 @@ def implied_holders(
     state the article names most (a guess, given a low confidence by the rules using it).
     """
     implied: list[Mention] = []
+    principals = [m for m in mentions if m.in_title and index.kind(m.actor) == "person"]
     titled_by_stem: dict[str, set[str]] = {}
     counts: dict[str, int] = {}
     for mention in mentions:
@@ -341,6 +342,12 @@ def implied_holders(
             holders = {max(people, key=lambda a: counts[a])}
             how = "guess"
         mention = Mention(title.first, title.last, next(iter(holders)), how)
+        # "مبعوث ترامب الرئيس الأمريكي": a title right after someone's principal
+        # describes the principal, and is part of the other person's title as well
+        mention.in_title = any(
+            m.in_title and m.last == title.first and not tokens[title.first].gap.strip()
+            for m in principals
+        )
         title.holder = mention
         implied.append(mention)
     return implied
