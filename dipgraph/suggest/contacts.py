@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from dipgraph.schema.model import load_model
 from dipgraph.suggest.article import Article
+from dipgraph.suggest.delegations import staff_delegations
 from dipgraph.suggest.drafts import ContactDraft
 from dipgraph.suggest.naming import cite_names
 from dipgraph.suggest.parties import find_parties, reporters_of
@@ -40,7 +41,7 @@ def draft_contacts(article: Article, speeches: list[Speech]) -> list[ContactDraf
         here = by_sentence.get(sentence.index, [])
         for segment in contact_segments(article, sentence, here):
             _draft(article, here, segment, drafts, cameo, looked)
-    return drafts
+    return staff_delegations(article, drafts)
 
 
 @dataclass(frozen=True, slots=True)

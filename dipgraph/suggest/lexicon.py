@@ -121,6 +121,7 @@ class Lexicon:
     self_predicates: PhraseTable
     obstruction: PhraseTable
     spoken_through: PhraseTable
+    delegation: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -128,6 +129,7 @@ class Lexicon:
     dual_titles: PhraseTable
     plural_titles: PhraseTable
     principal: PhraseTable
+    portfolio: PhraseTable
     demonyms: PhraseTable
     months: PhraseTable
     relative_dates: PhraseTable
@@ -233,6 +235,7 @@ _CUE_TABLES = (
     "self_predicates",
     "obstruction",
     "spoken_through",
+    "delegation",
 )
 
 
@@ -297,6 +300,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         dual_titles=_flat(titles.get("dual", []), "titles: dual"),
         plural_titles=_flat(titles.get("plural", []), "titles: plural"),
         principal=_flat(titles.get("principal", []), "titles: principal"),
+        portfolio=_flat(titles.get("portfolio", []), "titles: portfolio"),
         demonyms=demonyms,
         months=months,
         relative_dates=_flat(dates.get("relative", []), "dates: relative"),

@@ -69,9 +69,10 @@ def _extend(
 ) -> None:
     """Take in the title's modifiers: definite words, states, organisations, "to PLACE"."""
     at = title.last
+    portfolio = False
     while (
         at < len(tokens)
-        and at - title.first < 9
+        and at - title.first < 9 + 4 * portfolio
         and tokens[at].sentence == tokens[title.first].sentence
     ):
         token = tokens[at]
@@ -83,6 +84,19 @@ def _extend(
                 break
             title.inside.append(mention)
             at = mention.last
+            continue
+        if lexicon.portfolio.longest(tokens, at, suffixes=False) and at + 1 < len(tokens):
+            portfolio = True  # "لشؤون الحد من التسلح": the post's field goes on
+            at += 1
+            continue
+        if (
+            portfolio
+            and token.folded == "من"
+            and at + 1 < len(tokens)
+            and tokens[at + 1].definite
+            and at + 1 not in starts
+        ):
+            at += 1
             continue
         link = token.folded in _LINKS
         if (

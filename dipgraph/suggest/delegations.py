@@ -1,0 +1,121 @@
+"""Delegations: "ترأس الجانب الأمريكي X، فيما ترأس الجانب الروسي Y" names who stood for
+each state in a contact the article reports as the states' ("اجتماع الحوار الأمريكي
+الروسي"). The state's side becomes the people heading (or attending for) it, so that a
+country's name does not stand in for the people the article names.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from dipgraph.suggest.article import Article
+from dipgraph.suggest.drafts import ContactDraft
+
+_CLAUSE = set("،,؛;")
+_REACH = 4  # words from "ترأس" to the state's adjective ("الجانب الأمريكي في الاجتماع")
+_NEAR = 2  # sentences between a contact of states and the sentence naming its delegations
+
+
+def delegation_heads(article: Article) -> dict[int, dict[str, list[str]]]:
+    """Per sentence, each state whose delegation it says someone headed, and the people
+    named for it up to the next clause break or head verb (cues.yaml: delegation)."""
+    lexicon = article.lexicon
+    tokens = article.tokens
+    found: dict[int, dict[str, list[str]]] = {}
+    for sentence in article.sentences:
+        mentions = [m for m in article.sentence_mentions(sentence) if not m.in_title]
+        heads = [
+            at
+            for at in range(sentence.first, sentence.last)
+            if lexicon.delegation.longest(tokens, at, suffixes=False)
+        ]
+        for number, head in enumerate(heads):
+            stop = heads[number + 1] if number + 1 < len(heads) else sentence.last
+            state = next(
+                (
+                    m
+                    for m in mentions
+                    if head < m.first <= head + _REACH
+                    and m.first < stop
+                    and article.index.kind(m.actor) == "state"
+                ),
+                None,
+            )
+            if state is None:
+                continue
+            people: list[str] = []
+            for mention in mentions:
+                if mention.first <= state.first or mention.first >= stop:
+                    continue
+                if any(set(tokens[at].gap) & _CLAUSE for at in range(state.last, mention.first)):
+                    break
+                if article.index.kind(mention.actor) == "person" and mention.actor not in people:
+                    people.append(mention.actor)
+            if people:
+                found.setdefault(sentence.index, {}).setdefault(state.actor, []).extend(people)
+    return found
+
+
+def _sentence_at(article: Article, offset: int) -> int:
+    starts = [s.start for s in article.sentences]
+    return max(bisect_right(starts, offset) - 1, 0)
+
+
+_MEETINGS = frozenset({"talks", "meeting", "consultations", "summit_meeting"})
+
+
+def staff_delegations(article: Article, drafts: list[ContactDraft]) -> list[ContactDraft]:
+    """Replace, in a contact of states only, each state by the people a nearby sentence
+    says headed its delegation, citing that sentence; a contact so staffed that another
+    draft already reports (the same people and status) joins it."""
+    heads = delegation_heads(article)
+    if not heads:
+        return drafts
+    staffed_drafts: list[ContactDraft] = []
+    for draft in drafts:
+        states = set(draft.participants)
+        if not states or any(article.index.kind(a) != "state" for a in states):
+            continue
+        if draft.status != "happened":
+            continue  # "اتفق الجانبان على الاجتماع مجددا": another contact, not yet staffed
+        own = [s for s in draft.spans if not s.naming]
+        where = {_sentence_at(article, s.start) for s in own}
+        for index in sorted(heads, key=lambda i: min(abs(i - w) for w in where)):
+            if min(abs(index - w) for w in where) > _NEAR:
+                break
+            staffed = heads[index]
+            if not states <= set(staffed):
+                continue
+            draft.sides = [
+                [person for state in side for person in staffed.get(state, [state])]
+                for side in draft.sides
+            ]
+            sentence = article.sentences[index]
+            span = article.span(sentence.first, sentence.last)
+            draft.cite(span)
+            draft.comments.append(
+                "sides: the people the article says headed each state's delegation "
+                f"({span.quote[:40]}…); check"
+            )
+            staffed_drafts.append(draft)
+            break
+    kept: list[ContactDraft] = []
+    for draft in drafts:
+        twin = next(
+            (
+                k
+                for k in kept
+                if set(k.participants) == set(draft.participants)
+                and k.status == draft.status
+                and {k.type, draft.type} <= _MEETINGS
+                and (draft in staffed_drafts or k in staffed_drafts)
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(draft)
+            continue
+        for span in draft.spans:
+            twin.cite(span)
+        twin.spans.sort(key=lambda s: s.start)
+    return kept
