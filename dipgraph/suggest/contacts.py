@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from dipgraph.schema.model import load_model
 from dipgraph.suggest.article import Article
-from dipgraph.suggest.delegations import staff_delegations
+from dipgraph.suggest.delegations import fold_states_into_people, staff_delegations
 from dipgraph.suggest.drafts import ContactDraft
 from dipgraph.suggest.naming import cite_names
 from dipgraph.suggest.parties import find_parties, reporters_of
@@ -41,7 +41,7 @@ def draft_contacts(article: Article, speeches: list[Speech]) -> list[ContactDraf
         here = by_sentence.get(sentence.index, [])
         for segment in contact_segments(article, sentence, here):
             _draft(article, here, segment, drafts, cameo, looked)
-    return staff_delegations(article, drafts)
+    return fold_states_into_people(article, staff_delegations(article, drafts))
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +312,11 @@ def _same_event(
     )
     if not (pointed or token.definite):
         return None
+    after = word + 1
+    if after < sentence.last and article.lexicon.other_occasion.longest(
+        article.tokens, after, suffixes=False
+    ):
+        return None  # "الاجتماع الأخير": an earlier occasion, not the contact just reported
     for draft in reversed(drafts):
         if draft.type == kind or (
             # "هذه الزيارة": a visit refers back only to a visit (the meeting was in it)

@@ -61,6 +61,16 @@ def _sentence_at(article: Article, offset: int) -> int:
     return max(bisect_right(starts, offset) - 1, 0)
 
 
+_NEAR_FOLD = 1  # sentences between a contact of states and the people's draft it joins
+
+
+def _apart(article: Article, one: ContactDraft, other: ContactDraft) -> int:
+    """Sentences between the nearest own quotes of two drafts."""
+    first = {_sentence_at(article, s.start) for s in one.spans if not s.naming}
+    second = {_sentence_at(article, s.start) for s in other.spans if not s.naming}
+    return min((abs(a - b) for a in first for b in second), default=len(article.sentences))
+
+
 _MEETINGS = frozenset({"talks", "meeting", "consultations", "summit_meeting"})
 
 
@@ -118,4 +128,59 @@ def staff_delegations(article: Article, drafts: list[ContactDraft]) -> list[Cont
         for span in draft.spans:
             twin.cite(span)
         twin.spans.sort(key=lambda s: s.start)
+    return kept
+
+
+def _by_adjective(article: Article, draft: ContactDraft) -> bool:
+    """Whether the draft's own quotes name its states only by their adjectives
+    ("محادثات أمريكية روسية"), as a report of people's talks does, not by their names."""
+    wanted = set(draft.participants)
+    seen = False
+    for span in draft.spans:
+        if span.naming:
+            continue
+        sentence = article.sentences[_sentence_at(article, span.start)]
+        for mention in article.sentence_mentions(sentence):
+            token = article.tokens[mention.first]
+            if mention.actor in wanted and span.start <= token.start < span.end:
+                if mention.how != "demonym":
+                    return False
+                seen = True
+    return seen
+
+
+def fold_states_into_people(article: Article, drafts: list[ContactDraft]) -> list[ContactDraft]:
+    """A contact of two states ("محادثات أمريكية روسية") that another draft reports between
+    people of those states (one state each side) is that contact: its quotes join the
+    people's draft, so that the states do not stand in for the people the article names."""
+    index = article.index
+    kept = list(drafts)
+    for draft in drafts:
+        if len(draft.sides) != 2 or draft.type not in _MEETINGS:
+            continue
+        if any(index.kind(a) != "state" for a in draft.participants):
+            continue
+        if not _by_adjective(article, draft):
+            continue
+        states = {frozenset(side) for side in draft.sides}
+        for other in kept:
+            if other is draft or other.type not in _MEETINGS or len(other.sides) != 2:
+                continue
+            if other.status != draft.status and draft.status_cue:
+                continue
+            people = [a for a in other.participants]
+            if any(index.kind(a) != "person" for a in people):
+                continue
+            countries = {frozenset(index.country(a) for a in side) for side in other.sides}
+            if countries != states or _apart(article, draft, other) > _NEAR_FOLD:
+                continue
+            for span in draft.spans:
+                other.cite(span)
+            other.spans.sort(key=lambda s: s.start)
+            other.comments.append(
+                "also quoted where the article names the contact by its states "
+                f"({draft.spans[0].quote[:40]}…)"
+            )
+            kept.remove(draft)
+            break
     return kept

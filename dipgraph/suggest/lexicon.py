@@ -122,6 +122,7 @@ class Lexicon:
     obstruction: PhraseTable
     spoken_through: PhraseTable
     delegation: PhraseTable
+    other_occasion: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -236,6 +237,7 @@ _CUE_TABLES = (
     "obstruction",
     "spoken_through",
     "delegation",
+    "other_occasion",
 )
 
 
