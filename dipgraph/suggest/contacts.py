@@ -161,6 +161,10 @@ def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple
     def keep(status: str, first: int, last: int, group: str) -> bool:
         if group == "purpose":  # "لإجراء محادثات": only right before the contact word
             return last == segment.word_first
+        if status == "happened":  # a past verb, not "لعقد اجتماع" (in order to hold)
+            word = article.tokens[first]
+            bare = word.folded[1:] if word.folded[:1] in ("و", "ف") else word.folded
+            return not (bare.startswith("ل") and bare[1:] in word.names)
         return (
             status != "denied"
             or first > segment.word_first
