@@ -84,6 +84,9 @@ def staff_delegations(article: Article, drafts: list[ContactDraft]) -> list[Cont
     staffed_drafts: list[ContactDraft] = []
     for draft in drafts:
         states = set(draft.participants)
+        if draft.status == "happened" and any(article.index.kind(a) == "person" for a in states):
+            _join_delegations(article, draft, heads)
+            continue
         if not states or any(article.index.kind(a) != "state" for a in states):
             continue
         if draft.status != "happened":
@@ -147,6 +150,38 @@ def _by_adjective(article: Article, draft: ContactDraft) -> bool:
                     return False
                 seen = True
     return seen
+
+
+def _join_delegations(
+    article: Article, draft: ContactDraft, heads: dict[int, dict[str, list[str]]]
+) -> None:
+    """People a nearby sentence names for a state join the side whose people are of that
+    state ("استقبل بوتين X ... يمثل الجانب الروسي أوشاكوف ودميترييف")."""
+    index = article.index
+    where = {_sentence_at(article, s.start) for s in draft.spans if not s.naming}
+    for number, staffed in heads.items():
+        if min(abs(number - w) for w in where) > _NEAR + 1:  # (a dateline between)
+            continue
+        joined = False
+        for state, people in staffed.items():
+            sides = [
+                side
+                for side in draft.sides
+                if any(index.kind(a) == "person" and index.country(a) == state for a in side)
+            ]
+            if len(sides) != 1:
+                continue
+            for person in people:
+                if person not in draft.participants:
+                    sides[0].append(person)
+                    joined = True
+        if joined:
+            sentence = article.sentences[number]
+            span = article.span(sentence.first, sentence.last)
+            draft.cite(span)
+            draft.comments.append(
+                f"sides: people the article names for a state's side ({span.quote[:40]}…); check"
+            )
 
 
 def fold_states_into_people(article: Article, drafts: list[ContactDraft]) -> list[ContactDraft]:
