@@ -238,12 +238,16 @@ def draft_statements(article: Article, speeches: list[Speech]) -> list[Statement
         sentence = speech.sentence
         speaker = speech.speaker
         if speech.anonymous:
+            previous = _unknown_first(speech, spoken, previous)
             continue
         comments: list[str] = []
         confidence = 0.8
         if speaker is None:
             speaker = _implicit(article, speech, framed.get(sentence.index), previous)
             if speaker is None:
+                # "وذكرت الوكالة أن ترامب أعرب ...": the sentence's first speaker is not
+                # known, so no one named inside what it said carries on to "وأوضحت أن"
+                previous = _unknown_first(speech, spoken, previous)
                 continue
             confidence = 0.45
             comments.append(
@@ -297,6 +301,16 @@ def draft_statements(article: Article, speeches: list[Speech]) -> list[Statement
         cite_names(article, draft, [speaker.actor, *about])
         drafts.append(draft)
     return drafts
+
+
+def _unknown_first(speech: Speech, spoken: set[int], previous: Mention | None) -> Mention | None:
+    """The speaker carried on once a sentence opens with a speech verb whose speaker is not
+    known ("وذكرت الوكالة أن ..."): none. A verb deeper in the sentence changes nothing."""
+    sentence = speech.sentence
+    if sentence.index in spoken or speech.verb > sentence.first + 1:
+        return previous
+    spoken.add(sentence.index)
+    return None
 
 
 def _implicit(
