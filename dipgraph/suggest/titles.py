@@ -13,6 +13,7 @@ from dipgraph.suggest.text import Token
 
 _APPOSITION_GAP = set(" \t،,-–—")  # what may sit between a name and its title
 _LINKS = {"لدي", "في", "باسم", "to", "of", "for", "the", "in", "at"}
+_MISSIONS = {"الي", "لدي", "لشوون", "to"}  # folded: "إلى", "لدى", "لشؤون"
 
 
 @dataclass(slots=True)
@@ -220,7 +221,7 @@ def _principal(
         return
     if not lexicon.principal.longest(tokens, title.first):
         return
-    after = principal.last
+    after = _past_mission(tokens, principal.last, lexicon)
     # "صهر بايدن", "مبعوث ترامب": an indefinite head right before a name is that
     # person's envoy (aide...), whatever follows
     construct = title.last == title.head_last and not tokens[title.first].definite
@@ -236,8 +237,24 @@ def _principal(
         return
     principal.in_title = True
     title.inside.append(principal)
-    title.last = principal.last
+    title.last = after if after > principal.last else principal.last  # "... إلى الشرق الأوسط"
     title.holder = holder
+
+
+_MISSION_REACH = 4  # words of "إلى الشرق الأوسط" between a principal and the comma
+
+
+def _past_mission(tokens: list[Token], after: int, lexicon: Lexicon) -> int:
+    """Past the field of an envoy's mission after the principal ("مبعوث الرئيس ترامب إلى
+    الشرق الأوسط، X"): where the comma before the holder is; else ``after`` unchanged."""
+    if after >= len(tokens) or tokens[after].folded not in _MISSIONS:
+        return after
+    for at in range(after + 1, min(len(tokens), after + 1 + _MISSION_REACH)):
+        if tokens[at].sentence != tokens[after].sentence or lexicon.not_names.has(tokens[at]):
+            return after
+        if set(tokens[at].gap) & set("،,"):
+            return at
+    return after
 
 
 def _unknown_name_at(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
