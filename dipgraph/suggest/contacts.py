@@ -253,13 +253,12 @@ def _draft(
     if len(parties.sides) < 2 or (pointed and not article.tokens[word].text.isascii()):
         # "هذه المحادثات": the contact reported before, whoever else the sentence names
         earlier = _same_event(article, drafts, sentence, word, segment.kind)
-        if earlier is not None and len(span.quote) >= 8:
-            if _agree_on_status(earlier, status, why):
-                if earlier.cite(span):
-                    earlier.comments.append(
-                        f"also quoted where the contact is referred to again ({span.quote[:40]}…)"
-                    )
-                return
+        if earlier is not None and len(span.quote) >= 8 and _agree_on_status(earlier, status, why):
+            if earlier.cite(span):
+                earlier.comments.append(
+                    f"also quoted where the contact is referred to again ({span.quote[:40]}…)"
+                )
+            return
         # words of another status that name no two sides are no contact of their own
         if len(parties.sides) < 2:
             return
@@ -392,8 +391,7 @@ def _agree_on_status(
         return False  # two statuses, each from its own words: two contacts
     earlier.status, earlier.status_cue = status, True
     earlier.comments = [
-        f"{why}, in another mention of the contact" if c == NO_CUE else c
-        for c in earlier.comments
+        f"{why}, in another mention of the contact" if c == NO_CUE else c for c in earlier.comments
     ]
     return True
 

@@ -106,7 +106,11 @@ _VOICE_REACH = 6  # words from a state that speaks to the person speaking for it
 
 
 def _voice(
-    article: Article, mentions: list[Mention], speaker: Mention | None, last: int, sentence: Sentence
+    article: Article,
+    mentions: list[Mention],
+    speaker: Mention | None,
+    last: int,
+    sentence: Sentence,
 ) -> Mention | None:
     """A person speaking for the state the verb names: "قالت روسيا على لسان وزير خارجيتها
     X إن" (cues.yaml: spoken_through) or "أعلنت موسكو عبر وزير خارجيتها X أن" (one of the
