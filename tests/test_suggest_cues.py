@@ -161,3 +161,11 @@ def test_a_person_the_state_speaks_to_is_not_its_voice(world) -> None:
 def test_a_call_in_the_participle_is_a_statement(world) -> None:
     found = drafts("بدأ بايدن قمة مع بوتين، داعيا روسيا إلى وقف الحرب.", world)
     assert [(s.speaker, s.kind) for s in found.statements] == [("joe-biden", "called_for")]
+
+
+def test_a_ceasefire_after_the_contact_does_not_cancel_it(world) -> None:
+    text = "وصل بايدن إلى جنيف حيث سيلتقي بوتين سعيا إلى اتفاق لوقف إطلاق النار."
+    [contact] = drafts(text, world).contacts
+    assert contact.status == "planned" and "سيلتقي" in status_comment(contact)
+    [frozen] = drafts("وأعلن الكرملين وقف المحادثات بين بوتين وبايدن.", world).contacts
+    assert frozen.status == "cancelled"

@@ -161,6 +161,10 @@ def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple
     def keep(status: str, first: int, last: int, group: str) -> bool:
         if group == "purpose":  # "لإجراء محادثات": only right before the contact word
             return last == segment.word_first
+        if status == "cancelled" and first > segment.word_last + 1:
+            # "ألغى اللقاء", "اللقاء أُلغي"; not a word further on ("سيلتقي X سعيا إلى
+            # اتفاق لوقف إطلاق النار": a ceasefire, not a frozen contact)
+            return False
         if status == "happened":  # a past verb, not "لعقد اجتماع" (in order to hold)
             word = article.tokens[first]
             bare = word.folded[1:] if word.folded[:1] in ("و", "ف") else word.folded
