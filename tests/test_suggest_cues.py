@@ -169,3 +169,20 @@ def test_a_ceasefire_after_the_contact_does_not_cancel_it(world) -> None:
     assert contact.status == "planned" and "سيلتقي" in status_comment(contact)
     [frozen] = drafts("وأعلن الكرملين وقف المحادثات بين بوتين وبايدن.", world).contacts
     assert frozen.status == "cancelled"
+
+
+def test_of_two_readings_of_a_word_the_one_as_written_wins_in_any_order() -> None:
+    # "لعقد" is a purpose cue as written and, behind ل, the past verb "عقد": the token's
+    # forms are a set, whose order follows the process's hash seed, so the choice must not
+    from types import SimpleNamespace
+
+    from dipgraph.suggest.lexicon import PhraseTable
+    from dipgraph.suggest.text import name_forms, tokenise
+
+    table = PhraseTable()
+    table.add("لعقد", "purpose")
+    table.add("عقد", "happened")
+    [token] = tokenise("لعقد")
+    for names in (sorted(name_forms("لعقد")), sorted(name_forms("لعقد"), reverse=True)):
+        shown = SimpleNamespace(names=names, forms=names, verbs=names, sentence=token.sentence)
+        assert table.longest([shown], 0, suffixes=False) == (1, "purpose")

@@ -49,14 +49,19 @@ class PhraseTable:
         """(length in tokens, payload) of the longest phrase starting at ``tokens[at]``;
         ``verb``: its first word read as a verb (no ب ك or article stripped)."""
         best: tuple[int, Any] | None = None
+        rank: tuple[int, int, str] = (0, 0, "")
         first = tokens[at]
         forms = first.verbs if verb else first.forms if suffixes else first.names
         for form in forms:
             for words, payload in self.by_first.get(form, ()):
-                if best is not None and len(words) <= best[0]:
+                # the longest phrase; of two as long, the one read with less stripped
+                # ("لعقد" as written before "عقد" behind ل): the same whatever the order
+                # of the token's forms (a set, ordered by the process's hash seed)
+                key = (len(words), len(form), form)
+                if best is not None and key <= rank:
                     continue
                 if _follows(tokens, at, words, suffixes):
-                    best = (len(words), payload)
+                    best, rank = (len(words), payload), key
         return best
 
     def has(self, token: Token, verb: bool = False) -> bool:
