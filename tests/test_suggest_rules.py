@@ -127,7 +127,8 @@ def test_a_name_with_a_preposition_letter_is_not_a_verb(world) -> None:
 @pytest.mark.parametrize(
     ("text", "status", "cue"),
     [
-        ("التقى بوتين بايدن في جنيف.", "happened", None),
+        ("لقاء بين بوتين وبايدن في جنيف.", "happened", None),
+        ("التقى بوتين بايدن في جنيف.", "happened", "التقى"),  # a past verb is a cue
         ("سيتحدث بوتين مع بايدن هاتفيا.", "planned", "سيتحدث"),
         ("قمة محتملة بين بوتين وبايدن في جنيف.", "proposed", "محتملة"),
         ("ألغت موسكو لقاء بين بوتين وبايدن.", "cancelled", "ألغت"),

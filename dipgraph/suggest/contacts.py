@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from dipgraph.schema.model import load_model
 from dipgraph.suggest.article import Article
+from dipgraph.suggest.delegations import fold_states_into_people, staff_delegations
 from dipgraph.suggest.drafts import ContactDraft
 from dipgraph.suggest.naming import cite_names
 from dipgraph.suggest.parties import find_parties, reporters_of
@@ -23,6 +24,7 @@ _CLAUSE = set("،,؛;")
 _COUNTERPART_REACH = 4  # words from a means of contact to its "مع" / "with"
 _DENIAL_REACH = 3  # words, names aside, between a denial and the contact it denies
 _RECALL_REACH = 6  # words from a summons to "للتشاور" (the envoy's name between)
+NO_CUE = "status 'happened': the quoted words have no cue of another status (cues.yaml)"
 
 
 def draft_contacts(article: Article, speeches: list[Speech]) -> list[ContactDraft]:
@@ -39,7 +41,7 @@ def draft_contacts(article: Article, speeches: list[Speech]) -> list[ContactDraf
         here = by_sentence.get(sentence.index, [])
         for segment in contact_segments(article, sentence, here):
             _draft(article, here, segment, drafts, cameo, looked)
-    return drafts
+    return fold_states_into_people(article, staff_delegations(article, drafts))
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +161,14 @@ def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple
     def keep(status: str, first: int, last: int, group: str) -> bool:
         if group == "purpose":  # "لإجراء محادثات": only right before the contact word
             return last == segment.word_first
+        if status == "cancelled" and first > segment.word_last + 1:
+            # "ألغى اللقاء", "اللقاء أُلغي"; not a word further on ("سيلتقي X سعيا إلى
+            # اتفاق لوقف إطلاق النار": a ceasefire, not a frozen contact)
+            return False
+        if status == "happened":  # a past verb, not "لعقد اجتماع" (in order to hold)
+            word = article.tokens[first]
+            bare = word.folded[1:] if word.folded[:1] in ("و", "ف") else word.folded
+            return not (bare.startswith("ل") and bare[1:] in word.names)
         return (
             status != "denied"
             or first > segment.word_first
@@ -167,11 +177,7 @@ def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple
 
     status, cue, group, at = find_status(article, _cue_region(article, segment), keep)
     if cue is None or group is None or at is None:
-        return (
-            "happened",
-            "status 'happened': the quoted words have no cue of another status (cues.yaml)",
-            segment.word_first,
-        )
+        return "happened", NO_CUE, segment.word_first
     kind = "" if group == status else f" (a {group} cue)"
     return status, f"status '{status}' from '{cue}'{kind}", at
 
@@ -226,6 +232,10 @@ def _draft(
         return
     if _own_envoy(article, segment):
         return
+    if word > sentence.first and article.lexicon.obstruction.longest(
+        article.tokens, word - 1, suffixes=False
+    ):
+        return  # "اتهم X واشنطن بعرقلة الحوار": an accusation, not a contact
     parties = find_parties(article, speeches, segment)
     inside = [m for m in parties.mentions if m.first >= sentence.first]
     inside += [  # "في إسطنبول التركية", "بواسطة X": hosts and mediators belong in the quote
@@ -247,13 +257,13 @@ def _draft(
     if len(parties.sides) < 2 or (pointed and not article.tokens[word].text.isascii()):
         # "هذه المحادثات": the contact reported before, whoever else the sentence names
         earlier = _same_event(article, drafts, sentence, word, segment.kind)
-        if earlier is not None and len(span.quote) >= 8:
-            if not earlier.cite(span):
-                return
-            earlier.comments.append(
-                f"also quoted where the contact is referred to again ({span.quote[:40]}…)"
-            )
+        if earlier is not None and len(span.quote) >= 8 and _agree_on_status(earlier, status, why):
+            if earlier.cite(span):
+                earlier.comments.append(
+                    f"also quoted where the contact is referred to again ({span.quote[:40]}…)"
+                )
             return
+        # words of another status that name no two sides are no contact of their own
         if len(parties.sides) < 2:
             return
     found = _Looked.of(article, quoted, looked)
@@ -269,6 +279,7 @@ def _draft(
         hosts=parties.hosts,
         mediators=parties.mediators,
         status=status,
+        status_cue=why != NO_CUE,
         secret=found.secret,
         place=found.place,
         date=when.date,
@@ -308,6 +319,11 @@ def _same_event(
     )
     if not (pointed or token.definite):
         return None
+    after = word + 1
+    if after < sentence.last and article.lexicon.other_occasion.longest(
+        article.tokens, after, suffixes=False
+    ):
+        return None  # "الاجتماع الأخير": an earlier occasion, not the contact just reported
     for draft in reversed(drafts):
         if draft.type == kind or (
             # "هذه الزيارة": a visit refers back only to a visit (the meeting was in it)
@@ -348,11 +364,12 @@ def _merge_or_add(drafts: list[ContactDraft], draft: ContactDraft) -> None:
     """A contact reported again with the same parties, type and status gains a quote, not
     a twin; one with another status ("they met" and "they agreed to meet again") is another
     draft, so that each status is the one its own quotes give."""
+    why = next((c for c in draft.comments if c.startswith("status '")), NO_CUE)
     for earlier in drafts:
         if (
             earlier.type == draft.type
             and set(earlier.participants) == set(draft.participants)
-            and earlier.status == draft.status
+            and _agree_on_status(earlier, draft.status, why, draft.status_cue)
         ):
             added = [span for span in draft.spans if earlier.cite(span)]
             if added:  # the same words printed again are no second report
@@ -362,6 +379,25 @@ def _merge_or_add(drafts: list[ContactDraft], draft: ContactDraft) -> None:
                 _take_when_and_where(earlier, draft)
             return
     drafts.append(draft)
+
+
+def _agree_on_status(
+    earlier: ContactDraft, status: str, why: str, decided: bool | None = None
+) -> bool:
+    """Whether a mention of ``status`` may join ``earlier``: the same status, or one of
+    the two has no cue. An earlier draft happened only for want of a cue takes the status
+    the new mention's words give ("لقاء بوتين وبايدن" then "سيلتقي بوتين بايدن غدا": one
+    contact, planned), so that the status follows a cue in the draft's quotes."""
+    decided = why != NO_CUE if decided is None else decided
+    if status == earlier.status or not decided:
+        return True
+    if earlier.status_cue:
+        return False  # two statuses, each from its own words: two contacts
+    earlier.status, earlier.status_cue = status, True
+    earlier.comments = [
+        f"{why}, in another mention of the contact" if c == NO_CUE else c for c in earlier.comments
+    ]
+    return True
 
 
 def _take_when_and_where(earlier: ContactDraft, later: ContactDraft) -> None:

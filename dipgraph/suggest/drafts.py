@@ -103,6 +103,9 @@ class ContactDraft(Draft):
     hosts: list[str] = field(default_factory=list)
     mediators: list[str] = field(default_factory=list)
     status: str = "happened"
+    # whether words of a quote decided the status (else happened for want of a cue, which
+    # another mention of the same contact may still decide)
+    status_cue: bool = field(default=False, compare=False)
     secret: bool = False
     initiated_by: str | None = None
     place: dict[str, str] | None = None

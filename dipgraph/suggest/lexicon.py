@@ -49,14 +49,19 @@ class PhraseTable:
         """(length in tokens, payload) of the longest phrase starting at ``tokens[at]``;
         ``verb``: its first word read as a verb (no ب ك or article stripped)."""
         best: tuple[int, Any] | None = None
+        rank: tuple[int, int, str] = (0, 0, "")
         first = tokens[at]
         forms = first.verbs if verb else first.forms if suffixes else first.names
         for form in forms:
             for words, payload in self.by_first.get(form, ()):
-                if best is not None and len(words) <= best[0]:
+                # the longest phrase; of two as long, the one read with less stripped
+                # ("لعقد" as written before "عقد" behind ل): the same whatever the order
+                # of the token's forms (a set, ordered by the process's hash seed)
+                key = (len(words), len(form), form)
+                if best is not None and key <= rank:
                     continue
                 if _follows(tokens, at, words, suffixes):
-                    best = (len(words), payload)
+                    best, rank = (len(words), payload), key
         return best
 
     def has(self, token: Token, verb: bool = False) -> bool:
@@ -118,6 +123,11 @@ class Lexicon:
     institutions: PhraseTable
     attribution: PhraseTable
     participles: PhraseTable
+    self_predicates: PhraseTable
+    obstruction: PhraseTable
+    spoken_through: PhraseTable
+    delegation: PhraseTable
+    other_occasion: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -125,6 +135,7 @@ class Lexicon:
     dual_titles: PhraseTable
     plural_titles: PhraseTable
     principal: PhraseTable
+    portfolio: PhraseTable
     demonyms: PhraseTable
     months: PhraseTable
     relative_dates: PhraseTable
@@ -227,6 +238,11 @@ _CUE_TABLES = (
     "institutions",
     "attribution",
     "participles",
+    "self_predicates",
+    "obstruction",
+    "spoken_through",
+    "delegation",
+    "other_occasion",
 )
 
 
@@ -291,6 +307,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         dual_titles=_flat(titles.get("dual", []), "titles: dual"),
         plural_titles=_flat(titles.get("plural", []), "titles: plural"),
         principal=_flat(titles.get("principal", []), "titles: principal"),
+        portfolio=_flat(titles.get("portfolio", []), "titles: portfolio"),
         demonyms=demonyms,
         months=months,
         relative_dates=_flat(dates.get("relative", []), "dates: relative"),

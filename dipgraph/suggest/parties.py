@@ -35,20 +35,54 @@ def reporters_of(article: Article, speeches: list[Speech], segment: Segment) -> 
             continue
         if speech.verb >= segment.word_first:
             continue
-        opened = False
+        opened = None
         for at in range(speech.verb_last, segment.word_first + 1):
             if article.lexicon.self_reference.longest(tokens, at, suffixes=False) and (
                 _verb_follows(article, at + 1, segment)
             ):
                 break
             if article.lexicon.complementisers.longest(tokens, at, suffixes=False) or (
-                set(tokens[at].gap) & set(':"“«')
+                set(tokens[at].gap) & set(':"“«') and not _quoted_name(article, at, segment)
             ):
-                opened = True
+                opened = at
                 break
-        if opened or _own_subject(article, speech, segment):
+        if opened is not None or _own_subject(article, speech, segment):
             reporters.add(speech.speaker.actor)
+        if opened is not None:
+            reporters.update(_told(article, speech, opened))
+    for speech in speeches:  # "وقال مصدر في الخارجية لوكالة سبوتنيك إنه ...": no speaker
+        if speech.sentence is segment.sentence and speech.speaker is None and speech.anonymous:
+            for at in range(speech.verb_last, segment.word_first):
+                if article.lexicon.complementisers.longest(tokens, at, suffixes=False):
+                    reporters.update(
+                        m.actor
+                        for m in article.sentence_mentions(segment.sentence)
+                        if speech.verb_last <= m.first < at
+                        and article.index.kind(m.actor) != "person"
+                    )
+                    break
     return reporters
+
+
+def _quoted_name(article: Article, at: int, segment: Segment) -> bool:
+    """A quotation mark that opens a name ("لوكالة "سبوتنيك""), not reported words."""
+    gap = article.tokens[at].gap
+    return ":" not in gap and any(
+        m.first == at and article.index.kind(m.actor) == "organization"
+        for m in article.sentence_mentions(segment.sentence)
+    )
+
+
+def _told(article: Article, speech: Speech, opened: int) -> set[str]:
+    """Outlets and bodies named between the verb and "that" ("قال بيسكوف لوكالة سبوتنيك
+    إن"): who the words were told to or through, not parties of a contact in them."""
+    told = set()
+    for mention in article.sentence_mentions(speech.sentence):
+        if not speech.verb_last <= mention.first < opened or mention.in_title:
+            continue
+        if article.index.kind(mention.actor) == "organization":
+            told.add(mention.actor)
+    return told
 
 
 def _own_subject(article: Article, speech: Speech, segment: Segment) -> bool:
@@ -76,6 +110,8 @@ def _verb_follows(article: Article, at: int, segment: Segment) -> bool:
     token = article.tokens[at]
     if at == segment.word_first or article.lexicon.speech.has(token, verb=True):
         return True
+    if article.lexicon.self_predicates.longest(article.tokens, at, suffixes=False):
+        return True  # "إنه مستعد للقاء": ready to meet, himself
     return token.folded[:1] in ("ي", "ت") or token.folded.startswith("سي")
 
 

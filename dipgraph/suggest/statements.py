@@ -72,6 +72,9 @@ def speech_verbs(article: Article) -> list[Speech]:
                 continue
             last = at + verb[0]
             speaker, before = _speaker(article, mentions, at, last, sentence)
+            voice = _voice(article, mentions, speaker, last, sentence)
+            if voice is not None:
+                speaker, before = voice, False
             anonymous = _anonymous(article, at, last, sentence)
             found.append(Speech(at, last, verb[1], speaker, before, sentence, anonymous))
             at = last
@@ -97,6 +100,48 @@ def _speaker(
     if before is not None and (before.how != "demonym" or after is None):
         return before, True
     return after, False
+
+
+_VOICE_REACH = 6  # words from a state that speaks to the person speaking for it
+
+
+def _voice(
+    article: Article,
+    mentions: list[Mention],
+    speaker: Mention | None,
+    last: int,
+    sentence: Sentence,
+) -> Mention | None:
+    """A person speaking for the state the verb names: "قالت روسيا على لسان وزير خارجيتها
+    X إن" (cues.yaml: spoken_through) or "أعلنت موسكو عبر وزير خارجيتها X أن" (one of the
+    state's people named before "that"): the words are the person's."""
+    if speaker is None or article.index.kind(speaker.actor) != "state":
+        return None
+    tokens = article.tokens
+    lexicon = article.lexicon
+    start = max(last, speaker.last)
+    through = False
+    for at in range(start, min(sentence.last, start + _VOICE_REACH)):
+        if at > start and (
+            lexicon.complementisers.longest(tokens, at, suffixes=False)
+            or set(tokens[at].gap) & set(':"“«.؛;')
+            or (not through and set(tokens[at].gap) & set("،,"))
+        ):
+            return None
+        if lexicon.spoken_through.longest(tokens, at, suffixes=False):
+            through = True
+        mention = next((m for m in mentions if m.first == at), None)
+        if mention is None or article.index.kind(mention.actor) != "person":
+            continue
+        own = article.index.country(mention.actor) == speaker.actor
+        before = tokens[at - 1] if at > sentence.first else None
+        addressed = before is not None and (
+            lexicon.counterpart.longest(tokens, at - 1, suffixes=False) is not None
+        )
+        titled = at == start or at - 1 in article.title_tokens  # "عبر وزير خارجيتها X"
+        if through or (own and titled and not addressed and not tokens[at].folded.startswith("ل")):
+            return mention
+    return None
 
 
 def _main_subject(article: Article, mentions: list[Mention], verb: int) -> Mention | None:
@@ -197,12 +242,16 @@ def draft_statements(article: Article, speeches: list[Speech]) -> list[Statement
         sentence = speech.sentence
         speaker = speech.speaker
         if speech.anonymous:
+            previous = _unknown_first(speech, spoken, previous)
             continue
         comments: list[str] = []
         confidence = 0.8
         if speaker is None:
             speaker = _implicit(article, speech, framed.get(sentence.index), previous)
             if speaker is None:
+                # "وذكرت الوكالة أن ترامب أعرب ...": the sentence's first speaker is not
+                # known, so no one named inside what it said carries on to "وأوضحت أن"
+                previous = _unknown_first(speech, spoken, previous)
                 continue
             confidence = 0.45
             comments.append(
@@ -256,6 +305,16 @@ def draft_statements(article: Article, speeches: list[Speech]) -> list[Statement
         cite_names(article, draft, [speaker.actor, *about])
         drafts.append(draft)
     return drafts
+
+
+def _unknown_first(speech: Speech, spoken: set[int], previous: Mention | None) -> Mention | None:
+    """The speaker carried on once a sentence opens with a speech verb whose speaker is not
+    known ("وذكرت الوكالة أن ..."): none. A verb deeper in the sentence changes nothing."""
+    sentence = speech.sentence
+    if sentence.index in spoken or speech.verb > sentence.first + 1:
+        return previous
+    spoken.add(sentence.index)
+    return None
 
 
 def _implicit(

@@ -74,6 +74,8 @@ def name_forms(word: str) -> set[str]:
     for base in list(bases):
         if len(base) > 3 and base.startswith("لل"):
             bases.append("ال" + base[2:])
+            if len(base) > 4:  # "للقاء": ل before a word that starts with ل (لقاء)
+                bases.append(base[1:])
         elif len(base) > 3 and base[0] in _PREPOSITIONS:
             bases.append(base[1:])
     forms.update(bases)

@@ -13,6 +13,7 @@ from dipgraph.suggest.text import Token
 
 _APPOSITION_GAP = set(" \t،,-–—")  # what may sit between a name and its title
 _LINKS = {"لدي", "في", "باسم", "to", "of", "for", "the", "in", "at"}
+_MISSIONS = {"الي", "لدي", "لشوون", "to"}  # folded: "إلى", "لدى", "لشؤون"
 
 
 @dataclass(slots=True)
@@ -69,9 +70,10 @@ def _extend(
 ) -> None:
     """Take in the title's modifiers: definite words, states, organisations, "to PLACE"."""
     at = title.last
+    portfolio = False
     while (
         at < len(tokens)
-        and at - title.first < 9
+        and at - title.first < 9 + 4 * portfolio
         and tokens[at].sentence == tokens[title.first].sentence
     ):
         token = tokens[at]
@@ -83,6 +85,19 @@ def _extend(
                 break
             title.inside.append(mention)
             at = mention.last
+            continue
+        if lexicon.portfolio.longest(tokens, at, suffixes=False) and at + 1 < len(tokens):
+            portfolio = True  # "لشؤون الحد من التسلح": the post's field goes on
+            at += 1
+            continue
+        if (
+            portfolio
+            and token.folded == "من"
+            and at + 1 < len(tokens)
+            and tokens[at + 1].definite
+            and at + 1 not in starts
+        ):
+            at += 1
             continue
         link = token.folded in _LINKS
         if (
@@ -206,7 +221,7 @@ def _principal(
         return
     if not lexicon.principal.longest(tokens, title.first):
         return
-    after = principal.last
+    after = _past_mission(tokens, principal.last, lexicon)
     # "صهر بايدن", "مبعوث ترامب": an indefinite head right before a name is that
     # person's envoy (aide...), whatever follows
     construct = title.last == title.head_last and not tokens[title.first].definite
@@ -222,8 +237,24 @@ def _principal(
         return
     principal.in_title = True
     title.inside.append(principal)
-    title.last = principal.last
+    title.last = after if after > principal.last else principal.last  # "... إلى الشرق الأوسط"
     title.holder = holder
+
+
+_MISSION_REACH = 4  # words of "إلى الشرق الأوسط" between a principal and the comma
+
+
+def _past_mission(tokens: list[Token], after: int, lexicon: Lexicon) -> int:
+    """Past the field of an envoy's mission after the principal ("مبعوث الرئيس ترامب إلى
+    الشرق الأوسط، X"): where the comma before the holder is; else ``after`` unchanged."""
+    if after >= len(tokens) or tokens[after].folded not in _MISSIONS:
+        return after
+    for at in range(after + 1, min(len(tokens), after + 1 + _MISSION_REACH)):
+        if tokens[at].sentence != tokens[after].sentence or lexicon.not_names.has(tokens[at]):
+            return after
+        if set(tokens[at].gap) & set("،,"):
+            return at
+    return after
 
 
 def _unknown_name_at(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
@@ -308,6 +339,7 @@ def implied_holders(
     state the article names most (a guess, given a low confidence by the rules using it).
     """
     implied: list[Mention] = []
+    principals = [m for m in mentions if m.in_title and index.kind(m.actor) == "person"]
     titled_by_stem: dict[str, set[str]] = {}
     counts: dict[str, int] = {}
     for mention in mentions:
@@ -341,6 +373,12 @@ def implied_holders(
             holders = {max(people, key=lambda a: counts[a])}
             how = "guess"
         mention = Mention(title.first, title.last, next(iter(holders)), how)
+        # "مبعوث ترامب الرئيس الأمريكي": a title right after someone's principal
+        # describes the principal, and is part of the other person's title as well
+        mention.in_title = any(
+            m.in_title and m.last == title.first and not tokens[title.first].gap.strip()
+            for m in principals
+        )
         title.holder = mention
         implied.append(mention)
     return implied
