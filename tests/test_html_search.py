@@ -4,6 +4,8 @@ copies of the rules are compared with Python's on the bundled names and their ty
 
 from __future__ import annotations
 
+import difflib
+
 import dipgraph
 from conftest import BUNDLED
 from dipgraph.names import close_matches, normalise_name
@@ -38,6 +40,25 @@ def test_near_names_are_the_clis(page) -> None:
     theirs = [close_matches(w, keys, n=8, cutoff=0.5) for w in words]
     differ = [(w, a, b) for w, a, b in zip(words, mine, theirs, strict=True) if a != b]
     assert differ == [], f"{len(differ)} of {len(words)} words differ: {differ[:3]}"
+
+
+def test_near_names_are_difflibs_where_letters_mislead(page) -> None:
+    """The page scores names from the highest letters-in-common bound down and stops
+    under the 8th best score: words whose letters every name shares in another order
+    (a name reversed, its words swapped, half a name) must still get difflib's answer,
+    ties and all."""
+    keys = page.evaluate("window.dipgraph.nameKeys()")
+    words = sorted(
+        {key[::-1] for key in keys}
+        | {" ".join(reversed(key.split())) for key in keys if " " in key}
+        | {key[: len(key) // 2] for key in keys if len(key) > 5}
+        | {"a", "aa", "ov", "ين"}
+    )
+    mine = page.evaluate("(ws) => ws.map(w => window.dipgraph.closeNames(w, 8, 0.5))", words)
+    theirs = [difflib.get_close_matches(w, keys, n=8, cutoff=0.5) for w in words]
+    differ = [(w, a, b) for w, a, b in zip(words, mine, theirs, strict=True) if a != b]
+    assert differ == [], f"{len(differ)} of {len(words)} words differ: {differ[:3]}"
+    assert sum(map(bool, theirs)) > len(words) // 2  # most words have near names
 
 
 def search(page, text: str) -> None:
