@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib
 
 import dipgraph
-from conftest import BUNDLED
+from conftest import BUNDLED, SMALL
 from dipgraph.names import close_matches, normalise_name
 
 
@@ -112,3 +112,22 @@ def test_words_of_contacts_are_searched(page) -> None:
     search(page, "Burns")
     assert page.evaluate("window.dipgraph.state().selected") == "william-burns"
     assert page.locator("#search-list button.contacts-hit").count() == 1
+
+
+def test_secret_finds_the_contacts_reported_secret(browser, tmp_path) -> None:
+    """The small fixture's secret video call never says "secret" in its words: the word
+    finds it by its flag, as its row and panel say SECRET (and, words being matched
+    inside words, the call of "Secretary" Adams by its quote)."""
+    from html_browser import graph_page
+
+    from dipgraph.exports.html import write_html
+
+    kg = dipgraph.load(SMALL)
+    wanted = sorted(c.id for c in kg.facts.contacts.values() if c.secret)
+    assert wanted and all("secret" not in kg.facts.contacts[c].summary.lower() for c in wanted)
+    with graph_page(browser, write_html(kg, tmp_path / "graph.html")) as page:
+        search(page, "secret")
+        listed = page.eval_on_selector_all(
+            "#panel [data-contact]", "bs => bs.map(b => b.dataset.contact)"
+        )
+        assert sorted(listed) == sorted([*wanted, "adams-belov-call"])

@@ -174,7 +174,8 @@
   // would hold the page for a second in one go), finished at once if a search comes first.
   var contactTexts = new Map(), textsBuilt = 0;
   function foldedContact(cid) {
-    var c = F.contacts[cid], parts = [c.summary, c.type_label, c.status];
+    // "secret" finds the contacts reported as secret, as their rows and panel say.
+    var c = F.contacts[cid], parts = [c.summary, c.type_label, c.status, c.secret ? "secret" : ""];
     (c.evidence || []).forEach(function (e) { parts.push(e.quote); });
     if (c.place) { Object.keys(c.place).forEach(function (l) { parts.push(c.place[l]); }); }
     c.topics.forEach(function (t) {
