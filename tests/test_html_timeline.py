@@ -74,9 +74,7 @@ def listed(page) -> list[str]:
 
 
 @pytest.mark.slow
-def test_undated_contacts_by_article_keep_their_context_in_a_range(
-    browser, bundled_html
-) -> None:
+def test_undated_contacts_by_article_keep_their_context_in_a_range(browser, bundled_html) -> None:
     """The bundled contacts are all undated: at 1280x720 the lane groups them by the
     article reporting them, each group one click from its list and the article's date
     (none printed, as the panel says); a range chosen hides them but not their groups,
@@ -88,7 +86,10 @@ def test_undated_contacts_by_article_keep_their_context_in_a_range(
         chips = page.locator("#timeline .source-chip")
         assert chips.count() >= 2
         for i in range(chips.count()):  # every chip inside the lane, none cut off
-            box, lane = chips.nth(i).bounding_box(), page.locator("#timeline .lane.undated").bounding_box()
+            box, lane = (
+                chips.nth(i).bounding_box(),
+                page.locator("#timeline .lane.undated").bounding_box(),
+            )
             assert box["x"] + box["width"] <= lane["x"] + lane["width"]
         first = chips.first.get_attribute("data-source")
         assert chips.first.inner_text().endswith(f"· {len(groups[first])}")
