@@ -43,12 +43,18 @@
     }
     box.appendChild(lane);
     var undatedLane = undatedLaneOf(undated, explored, undatedF);
-    // Nothing dated shown: the undated count goes up beside "none", the articles below.
-    if (!keys.length) {
-      var summary = undatedLane.querySelector(".undated-summary");
-      if (summary) { lane.appendChild(el("span", "\u00a0\u00b7\u00a0", { "class": "muted" })); lane.appendChild(summary); }
-    }
     box.appendChild(undatedLane);
+    // Nothing dated shown: the undated count goes up beside "none" where it fits on that
+    // line (not in a narrow window), leaving the articles more room below.
+    var summary = undatedLane.querySelector(".undated-summary");
+    if (!keys.length && summary) {
+      var dot = lane.appendChild(el("span", "\u00a0\u00b7\u00a0", { "class": "muted" })), high = lane.offsetHeight;
+      lane.appendChild(summary);
+      if (lane.offsetHeight > high) {
+        lane.removeChild(dot);
+        undatedLane.insertBefore(summary, undatedLane.children[1]);
+      }
+    }
     fitChips(undatedLane);
   }
   // Article chips past the lane's width give way to "and N more" (the list button and
@@ -56,11 +62,11 @@
   function fitChips(lane) {
     var chips = lane.querySelectorAll(".source-chip"), more = lane.querySelector(".more-articles");
     var dropped = Number(lane.getAttribute("data-more") || 0);
-    for (var i = chips.length - 1; i > 0 && lane.scrollWidth > lane.clientWidth; i--) {
+    for (var i = chips.length - 1; i >= 0 && lane.scrollWidth > lane.clientWidth; i--) {
       lane.removeChild(chips[i]);
       dropped++;
       if (!more) { more = lane.appendChild(moreButton(lane)); }
-      more.textContent = "and " + dropped + " more";
+      more.textContent = i ? "and " + dropped + " more" : dropped + " article" + (dropped === 1 ? "" : "s");
     }
   }
   // ---- the undated lane: by the article that reports them -------------------------
