@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from html_browser import graph_page
 
 import dipgraph
 from conftest import BUNDLED
@@ -67,8 +66,19 @@ def kg():
 
 @pytest.fixture
 def walk(browser, bundled_html):
-    with graph_page(browser, bundled_html, viewport=WINDOW) as page:
+    """The page opened at 1280x720 (not resized to it: a resize lays names out again,
+    after ready), checked for script errors at the end."""
+    context = browser.new_context(viewport=WINDOW)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(bundled_html.as_uri())
+        page.wait_for_selector("body[data-ready=true]", state="attached", timeout=60000)
         yield Walk(page)
+        assert errors == []
+    finally:
+        context.close()
 
 
 def test_whom_did_burns_contact_and_what_did_the_message_say(walk, kg) -> None:

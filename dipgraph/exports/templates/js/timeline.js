@@ -57,6 +57,12 @@
     }
     fitChips(undatedLane);
   }
+  // A window resized: the chips are fitted to the lane's new width.
+  var timelineResize = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(timelineResize);
+    timelineResize = setTimeout(renderTimeline, 150);
+  });
   // Article chips past the lane's width give way to "and N more" (the list button and
   // the panel still reach every undated contact).
   function fitChips(lane) {
