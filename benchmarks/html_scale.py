@@ -198,7 +198,7 @@ def measure_once(browser: Any, page_path: Path, facts_given: bool) -> dict[str, 
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.goto(page_path.as_uri())
     page.wait_for_selector("body[data-ready=true]", state="attached", timeout=180000)
-    page.wait_for_function("window.dipgraph.status.indexedMs", timeout=60000)
+    page.wait_for_function("() => window.dipgraph.status.indexedMs", timeout=60000)
     state = page.evaluate("window.dipgraph.state()")
     cdp = page.context.new_cdp_session(page)
     cdp.send("HeapProfiler.collectGarbage")

@@ -4,8 +4,10 @@ copies of the rules are compared with Python's on the bundled names and their ty
 
 from __future__ import annotations
 
+import difflib
+
 import dipgraph
-from conftest import BUNDLED
+from conftest import BUNDLED, SMALL
 from dipgraph.names import close_matches, normalise_name
 
 
@@ -38,6 +40,25 @@ def test_near_names_are_the_clis(page) -> None:
     theirs = [close_matches(w, keys, n=8, cutoff=0.5) for w in words]
     differ = [(w, a, b) for w, a, b in zip(words, mine, theirs, strict=True) if a != b]
     assert differ == [], f"{len(differ)} of {len(words)} words differ: {differ[:3]}"
+
+
+def test_near_names_are_difflibs_where_letters_mislead(page) -> None:
+    """The page scores names from the highest letters-in-common bound down and stops
+    under the 8th best score: words whose letters every name shares in another order
+    (a name reversed, its words swapped, half a name) must still get difflib's answer,
+    ties and all."""
+    keys = page.evaluate("window.dipgraph.nameKeys()")
+    words = sorted(
+        {key[::-1] for key in keys}
+        | {" ".join(reversed(key.split())) for key in keys if " " in key}
+        | {key[: len(key) // 2] for key in keys if len(key) > 5}
+        | {"a", "aa", "ov", "ين"}
+    )
+    mine = page.evaluate("(ws) => ws.map(w => window.dipgraph.closeNames(w, 8, 0.5))", words)
+    theirs = [difflib.get_close_matches(w, keys, n=8, cutoff=0.5) for w in words]
+    differ = [(w, a, b) for w, a, b in zip(words, mine, theirs, strict=True) if a != b]
+    assert differ == [], f"{len(differ)} of {len(words)} words differ: {differ[:3]}"
+    assert sum(map(bool, theirs)) > len(words) // 2  # most words have near names
 
 
 def search(page, text: str) -> None:
@@ -91,3 +112,22 @@ def test_words_of_contacts_are_searched(page) -> None:
     search(page, "Burns")
     assert page.evaluate("window.dipgraph.state().selected") == "william-burns"
     assert page.locator("#search-list button.contacts-hit").count() == 1
+
+
+def test_secret_finds_the_contacts_reported_secret(browser, tmp_path) -> None:
+    """The small fixture's secret video call never says "secret" in its words: the word
+    finds it by its flag, as its row and panel say SECRET (and, words being matched
+    inside words, the call of "Secretary" Adams by its quote)."""
+    from html_browser import graph_page
+
+    from dipgraph.exports.html import write_html
+
+    kg = dipgraph.load(SMALL)
+    wanted = sorted(c.id for c in kg.facts.contacts.values() if c.secret)
+    assert wanted and all("secret" not in kg.facts.contacts[c].summary.lower() for c in wanted)
+    with graph_page(browser, write_html(kg, tmp_path / "graph.html")) as page:
+        search(page, "secret")
+        listed = page.eval_on_selector_all(
+            "#panel [data-contact]", "bs => bs.map(b => b.dataset.contact)"
+        )
+        assert sorted(listed) == sorted([*wanted, "adams-belov-call"])

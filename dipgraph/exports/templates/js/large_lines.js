@@ -17,31 +17,46 @@
     return (a.x < box.left && b.x < box.left) || (a.x > box.right && b.x > box.right) ||
       (a.y < box.top && b.y < box.top) || (a.y > box.bottom && b.y > box.bottom);
   }
-  // The part of a line on screen (a little past its edges), as [x1, y1, x2, y2]; null
-  // if none. Zoomed in, a line's far end lies thousands of units off screen, and the
+  // The part of a line on screen (a little past its edges), written into PART as
+  // [x1, y1, x2, y2]; false if none. Zoomed in, a line's far end lies thousands of units off screen, and the
   // software rasteriser stroked (and dashed) every line whole: 2-4 s a frame at 10k
   // once a search zoomed onto an actor. A dashed line's part starts at a whole dash
   // period from its end, so its dashes stay where they were as the view moves. Dashes
   // are DASH_PX on screen at any zoom: 5 canvas units were 1 px at a search's zoom, and
   // ~10,000 dashed lines of 1 px dashes took seconds to rasterise.
   var DASH_PX = 5, DASHED_UP_TO = 2000, FADED_UP_TO = 4000;
+  // Written by onScreenPart (a frame clips tens of thousands of lines: no array each).
+  var PART = new Float64Array(4);
   function onScreenPart(a, b, box, period) {
     var dx = b.x - a.x, dy = b.y - a.y, t0 = 0, t1 = 1;
-    var p = [-dx, dx, -dy, dy], q = [a.x - box.left, box.right - a.x, a.y - box.top, box.bottom - a.y];
+    // Liang and Barsky: each edge of the box as p * t <= q.
     for (var i = 0; i < 4; i++) {
-      if (p[i] === 0) {
-        if (q[i] < 0) { return null; }
+      var p = i === 0 ? -dx : i === 1 ? dx : i === 2 ? -dy : dy;
+      var q = i === 0 ? a.x - box.left : i === 1 ? box.right - a.x : i === 2 ? a.y - box.top : box.bottom - a.y;
+      if (p === 0) {
+        if (q < 0) { return false; }
         continue;
       }
-      var t = q[i] / p[i];
-      if (p[i] < 0) { t0 = Math.max(t0, t); } else { t1 = Math.min(t1, t); }
-      if (t0 > t1) { return null; }
+      var t = q / p;
+      if (p < 0) { t0 = Math.max(t0, t); } else { t1 = Math.min(t1, t); }
+      if (t0 > t1) { return false; }
     }
     if (period && t0 > 0) {
       var length = Math.sqrt(dx * dx + dy * dy);
       t0 = Math.floor(t0 * length / period) * period / length;
     }
-    return [a.x + t0 * dx, a.y + t0 * dy, a.x + t1 * dx, a.y + t1 * dy];
+    PART[0] = a.x + t0 * dx; PART[1] = a.y + t0 * dy; PART[2] = a.x + t1 * dx; PART[3] = a.y + t1 * dy;
+    return true;
+  }
+  // A line's style as one key ("colour|ink|width|dashed"), made once per style.
+  var styleKeys = new Map();
+  function styleKey(colour, faded, width, dashed) {
+    var byWidth = styleKeys.get(colour);
+    if (!byWidth) { byWidth = new Map(); styleKeys.set(colour, byWidth); }
+    var keys = byWidth.get(width);
+    if (!keys) { keys = []; byWidth.set(width, keys); }
+    var at = (faded ? 2 : 0) + (dashed ? 1 : 0);
+    return keys[at] || (keys[at] = colour + "|" + (faded ? 0.06 : 1) + "|" + width + "|" + (dashed ? 1 : 0));
   }
   function drawLines(ctx) {
     var groups = dict(), nodesById = network.body.nodes, box = viewBox();
@@ -56,11 +71,10 @@
       if (offScreen(a, b, box)) { continue; }
       // A dimmed line (6% ink) is drawn whole: its dashes could not be seen.
       var faded = lineDimmed(e), dashed = Boolean(e.dashes) && !faded;
-      var part = onScreenPart(a, b, margined, dashed ? 2 * DASH_PX / scale : 0);
-      if (!part) { continue; }
-      var key = (e.secret ? "#222222" : e.color.color) + "|" + (faded ? 0.06 : 1) +
-        "|" + e.width + "|" + (dashed ? 1 : 0);
-      (groups[key] = groups[key] || []).push(part);
+      if (!onScreenPart(a, b, margined, dashed ? 2 * DASH_PX / scale : 0)) { continue; }
+      var key = styleKey(e.secret ? "#222222" : e.color.color, faded, e.width, dashed);
+      var ends = groups[key] || (groups[key] = []);
+      ends.push(PART[0], PART[1], PART[2], PART[3]);
       if (dashed) { dashedShown++; }
       if (faded) { fadedShown++; }
     }
@@ -95,9 +109,9 @@
       ctx.lineWidth = Number(parts[2]);
       ctx.setLineDash(parts[3] === "1" ? [DASH_PX / scale, DASH_PX / scale] : []);
       ctx.beginPath();
-      for (var j = 0; j < ends.length; j++) {
-        ctx.moveTo(ends[j][0], ends[j][1]);
-        ctx.lineTo(ends[j][2], ends[j][3]);
+      for (var j = 0; j < ends.length; j += 4) {  // [x1, y1, x2, y2, ...]
+        ctx.moveTo(ends[j], ends[j + 1]);
+        ctx.lineTo(ends[j + 2], ends[j + 3]);
       }
       ctx.stroke();
     });

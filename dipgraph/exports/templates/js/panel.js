@@ -229,7 +229,28 @@
     listSection("Contacts that discussed it", sortedContacts(topicContacts[id]), function (cid) {
       return contactRow(cid, null);
     });
+    listSection("Topics of the same contacts", topicsBeside(id), function (other) {
+      var li = el("li"), n = topicContacts[other].length;
+      li.appendChild(button(nameOf(other), function () { select(other, { focus: true }); },
+        { "data-id": other }));
+      li.appendChild(document.createTextNode(" (" + n + " contact" + (n === 1 ? "" : "s") + ")"));
+      return li;
+    });
     listSection("Statements about it", sortedStatements(statementsAbout[id]), statementRow);
+  }
+  // The other topics of a topic's contacts, those sharing most contacts with it first:
+  // "prisoner exchange" leads to "Americans detained in Russia", which a word search
+  // for "prisoner" cannot reach.
+  function topicsBeside(id) {
+    var shared = dict();
+    (topicContacts[id] || []).forEach(function (cid) {
+      F.contacts[cid].topics.forEach(function (t) {
+        if (t !== id && own(F.topics, t)) { shared[t] = (shared[t] || 0) + 1; }
+      });
+    });
+    return Object.keys(shared).sort(function (a, b) {
+      return shared[b] - shared[a] || nameOf(a).localeCompare(nameOf(b));
+    });
   }
   var SIDE_CAP = 12;
   function sidesNode(c) {

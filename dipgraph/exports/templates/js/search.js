@@ -18,7 +18,10 @@
       if (!key || seen[key]) { return; }
       seen[key] = true;
       names_.push([key, id, kind]);
-      if (exactNames.has(key)) { exactNames.get(key).push(id); } else { exactNames.set(key, [id]); }
+      if (exactNames.has(key)) { exactNames.get(key).push(id); } else {
+        exactNames.set(key, [id]);
+        indexLetters(key);
+      }
     });
   }
   // Folds names while more() says so; true once every name is in.
@@ -107,41 +110,53 @@
     var total = a.length + b.length;
     return total ? 2 * matched / total : 0;
   }
-  // The folded names nearest a folded word, best first (ties: the later name first,
-  // as difflib's heap gives them). As difflib's get_close_matches, a name is scored
-  // only if two upper bounds of its ratio reach the cutoff (the lengths, then the
-  // letters in common), and here also the n-th best score so far: at 10,000 actors
-  // the full ratio of every name took ~0.7 s a typo.
-  var nameLetters = new Map();
-  function lettersOf(key) {
-    var letters = nameLetters.get(key);
-    if (!letters) { letters = Array.from(key); nameLetters.set(key, letters); }
-    return letters;
+  // Every folded name once (nameList), its length in letters, and for each letter the
+  // names holding it with how many times (flat [name, count, ...]): built with the names,
+  // in idle slices. A typo's letters in common with every name are then a walk over
+  // its letters' lists, not a tally per name (~60 ms a typo at 10,000 actors).
+  var nameList = [], nameLengths = [], namesWithLetter = new Map();
+  function indexLetters(key) {
+    var letters = Array.from(key), counts = new Map(), at = nameList.length;
+    nameList.push(key);
+    nameLengths.push(letters.length);
+    letters.forEach(function (ch) { counts.set(ch, (counts.get(ch) || 0) + 1); });
+    counts.forEach(function (count, ch) {
+      var list = namesWithLetter.get(ch);
+      if (!list) { list = []; namesWithLetter.set(ch, list); }
+      list.push(at, count);
+    });
   }
+  // The folded names nearest a folded word, best first (ties: the later name first,
+  // as difflib's heap gives them). As difflib's get_close_matches, a name's ratio is
+  // bounded by the letters it has in common with the word (its quick_ratio, which also
+  // bounds the lengths' real_quick_ratio); names are scored from the highest bound
+  // down, and scoring stops once the bound is under the cutoff or the n-th best score
+  // so far: the same names, in the same order, as scoring every name.
   function closeNames(word, n, cutoff) {
     nameIndex();
     var wordLetters = Array.from(word), counts = new Map(), scored = [], floor = cutoff;
+    var common = new Int32Array(nameList.length), bounds = [];
     wordLetters.forEach(function (ch) { counts.set(ch, (counts.get(ch) || 0) + 1); });
+    counts.forEach(function (have, ch) {
+      var list = namesWithLetter.get(ch) || [];
+      for (var i = 0; i < list.length; i += 2) { common[list[i]] += Math.min(have, list[i + 1]); }
+    });
+    for (var k = 0; k < nameList.length; k++) {
+      var total = nameLengths[k] + wordLetters.length, bound = total ? 2 * common[k] / total : 0;
+      if (bound >= cutoff) { bounds.push([bound, k]); }
+    }
+    bounds.sort(function (x, y) { return y[0] - x[0]; });
     var byScore = function (x, y) { return y[0] - x[0] || (x[1] < y[1] ? 1 : x[1] > y[1] ? -1 : 0); };
-    exactNames.forEach(function (ids, key) {
-      var letters = lettersOf(key), total = letters.length + wordLetters.length;
-      if (!total || 2 * Math.min(letters.length, wordLetters.length) / total < floor) { return; }
-      var left = new Map(), common = 0;
-      for (var i = 0; i < letters.length; i++) {
-        var ch = letters[i], have = left.has(ch) ? left.get(ch) : (counts.get(ch) || 0);
-        left.set(ch, have - 1);
-        if (have > 0) { common++; }
-      }
-      if (2 * common / total < floor) { return; }
-      var r = nameRatio(key, word);
-      if (r < floor) { return; }
+    for (var b = 0; b < bounds.length && bounds[b][0] >= floor; b++) {
+      var key = nameList[bounds[b][1]], r = nameRatio(key, word);
+      if (r < floor) { continue; }
       scored.push([r, key]);
       if (scored.length >= n) {  // the n best so far; the n-th is the score to reach
         scored.sort(byScore);
         scored.length = n;
         floor = Math.max(cutoff, scored[n - 1][0]);
       }
-    });
+    }
     scored.sort(byScore);
     return scored.slice(0, n).map(function (s) { return s[1]; });
   }
@@ -159,7 +174,8 @@
   // would hold the page for a second in one go), finished at once if a search comes first.
   var contactTexts = new Map(), textsBuilt = 0;
   function foldedContact(cid) {
-    var c = F.contacts[cid], parts = [c.summary, c.type_label, c.status];
+    // "secret" finds the contacts reported as secret, as their rows and panel say.
+    var c = F.contacts[cid], parts = [c.summary, c.type_label, c.status, c.secret ? "secret" : ""];
     (c.evidence || []).forEach(function (e) { parts.push(e.quote); });
     if (c.place) { Object.keys(c.place).forEach(function (l) { parts.push(c.place[l]); }); }
     c.topics.forEach(function (t) {
