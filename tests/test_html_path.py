@@ -29,6 +29,8 @@ import synth
 DATASETS = EVERY_DATASET
 SAMPLED = 3000  # pairs asked of a dataset with more actors than this many pairs
 OPTIONS = list(itertools.product((False, True), repeat=3))  # any status, temporal, all
+
+
 def pairs_of(kg) -> list[tuple[str, str]]:
     ids = sorted(kg.facts.actors)
     every = [(a, b) for a in ids for b in ids if a != b]
@@ -93,8 +95,13 @@ def python_paths(kg, pairs, any_status: bool, temporal: bool, all_: bool) -> lis
         [
             "|".join(f"{h['from']} {h['to']} {h['fact']}" for h in path["hops"])
             for path in kg.path(
-                a, b, any_status=any_status, temporal=temporal, all=all_,
-                max_hops=hops if all_ else MAX_HOPS, limit=limit,
+                a,
+                b,
+                any_status=any_status,
+                temporal=temporal,
+                all=all_,
+                max_hops=hops if all_ else MAX_HOPS,
+                limit=limit,
             )["paths"]
         ]
         for a, b in pairs
@@ -108,8 +115,12 @@ PAGE_PATHS = """([pairs, any, options]) => window.dipgraph.paths(pairs, any, opt
 
 def page_paths(page, kg, pairs, any_status: bool, temporal: bool, all_: bool) -> list[Paths]:
     hops, limit = bounds(kg)
-    options = {"temporal": temporal, "all": all_, "maxHops": hops if all_ else MAX_HOPS,
-               "limit": limit}
+    options = {
+        "temporal": temporal,
+        "all": all_,
+        "maxHops": hops if all_ else MAX_HOPS,
+        "limit": limit,
+    }
     return page.evaluate(PAGE_PATHS, [pairs, any_status, options])
 
 
@@ -135,7 +146,9 @@ def test_every_pair_gets_the_cli_answer_for_every_option(
             found = page_paths(page, kg, pairs, any_status, temporal, all_)
             differ = differing(pairs, found, wanted)
             option = f"any={any_status} temporal={temporal} all={all_}"
-            assert differ == [], f"{len(differ)} of {len(pairs)} pairs differ ({option}): {differ[:3]}"
+            assert differ == [], (
+                f"{len(differ)} of {len(pairs)} pairs differ ({option}): {differ[:3]}"
+            )
             dated = any(c.date for c in kg.facts.contacts.values())
             if dated or not temporal:
                 assert any(wanted), option  # the comparison is not vacuous
