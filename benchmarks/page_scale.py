@@ -120,7 +120,9 @@ def measure_once(browser: Any, path: Path, floor: bool) -> dict[str, float]:
             for ch in TYPED:
                 page.keyboard.press(ch)
                 settle(page, 120)
-            page.wait_for_function("window.__keys.every(k => k.drawn !== null)", timeout=60000)
+            page.wait_for_function(
+                "() => window.__keys.every(k => k.drawn !== null)", timeout=60000
+            )
             strokes = page.evaluate("window.__keys.map(k => k.drawn)")
             figures["keystroke to next frame, typed at ready (ms, slowest)"] = max(strokes)
             figures["keystroke to next frame, typed at ready (ms, median)"] = statistics.median(
@@ -145,7 +147,9 @@ def measure_once(browser: Any, path: Path, floor: bool) -> dict[str, float]:
                 page.evaluate("window.__keys = []")
                 page.focus("#search")
                 page.keyboard.press("Enter")
-                page.wait_for_function("window.__keys.length && window.__keys[0].drawn !== null")
+                page.wait_for_function(
+                    "() => window.__keys.length && window.__keys[0].drawn !== null"
+                )
                 figures[f"search to drawn: {label} (ms)"] = page.evaluate("window.__keys[0].drawn")
             answered = page.evaluate("document.getElementById('search-list').children.length")
             figures["search list entries for 'Sofia' (capped)"] = answered
