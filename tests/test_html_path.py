@@ -264,6 +264,9 @@ def test_in_date_order_and_every_path_are_drawn_narrated_and_linked(
             for hop in found[0].split("|")
         )
         assert "all=1" in page.evaluate("location.hash")
+        assert f"at most {PATH_LIMIT}, within {MAX_HOPS} hops" in page.inner_text(
+            "label:has(#path-all)"
+        )
         page.reload()
         page.wait_for_selector("body[data-ready=true]", state="attached", timeout=60000)
         assert page.evaluate("window.dipgraph.state().path.count") == len(found)

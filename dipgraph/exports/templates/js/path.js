@@ -6,6 +6,8 @@
   var pathResult = $("path-result");
   var pathAny = $("path-any"), pathTemporal = $("path-temporal"), pathAll = $("path-all");
   var PATHS_LISTED = 50;  // paths narrated in the panel (all are drawn)
+  pathAll.parentNode.lastChild.textContent = " every path (at most " + PATH_RULE.limit +
+    ", within " + PATH_RULE.max_hops + " hops), shortest first";
   function clearPath(message) {
     if (ui.path) {
       ui.path = null;
