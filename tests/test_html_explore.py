@@ -49,6 +49,7 @@ def expanded_in_link(page) -> list[str]:
 
 
 def test_explore_expand_collapse_and_stop(page, facts) -> None:
+    page.click("#status-every")  # every status: the page opens on those `talks` counts
     whole = drawn(page)
     kept = whole[1]
     page.evaluate(f"window.dipgraph.select('{SEED}')")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from html_browser import graph_page
 
+from dipgraph.facts import DEFAULT_STATUSES
+
 WINDOW = {"width": 1280, "height": 720}
 
 
@@ -38,7 +40,7 @@ def name_drawn(page, ident: str) -> bool:
 def test_a_link_shows_the_same_picture(browser, bundled_html) -> None:
     with graph_page(browser, bundled_html, viewport=WINDOW) as page:  # opened at 1400x900
         page.wait_for_function("() => (window.dipgraph.status.resized || 0) >= 1")
-        page.evaluate("window.dipgraph.setFilters({statuses: ['happened']})")
+        page.evaluate("window.dipgraph.setFilters({secret: false})")
         page.evaluate("window.dipgraph.select('sergey-lavrov')")
         link, before, where = page.url, state(page), positions(page)
     context, again = opened(browser, link)
@@ -54,7 +56,7 @@ def test_a_link_shows_the_same_picture(browser, bundled_html) -> None:
         assert moved == []  # a seeded, stable layout
         assert name_drawn(again, "sergey-lavrov")
         banner = again.inner_text("#filters-active")
-        assert again.is_visible("#filters-active") and "status: happened" in banner
+        assert again.is_visible("#filters-active") and "not secret" in banner
         assert again.evaluate("document.getElementById('status-filter').closest('details').open")
     finally:
         context.close()
@@ -84,10 +86,11 @@ def test_a_pasted_link_replaces_the_old_view(page) -> None:
     page.goto(base + "#sel=joe-biden")  # pasted into the same tab: only the fragment changes
     page.wait_for_function("() => window.dipgraph.state().selected === 'joe-biden'")
     assert "Joe Biden" in page.inner_text("#panel h3")
-    page.goto(base + "#status=happened")
+    page.goto(base + "#status=proposed")
     page.wait_for_function("() => window.dipgraph.state().selected === null")
-    assert state(page)["filters"]["statuses"] == ["happened"]
+    assert state(page)["filters"]["statuses"] == ["proposed"]
     assert page.is_visible("#filters-active")
     page.goto(base + "#path=donald-trump~joe-biden")
     page.wait_for_function("() => window.dipgraph.state().path !== null")
-    assert state(page)["filters"]["statuses"] != ["happened"]  # the old filter went too
+    # The old filter went too: a link without a status shows the default ones.
+    assert state(page)["filters"]["statuses"] == sorted(DEFAULT_STATUSES)

@@ -1,11 +1,14 @@
 """The page's path finder follows `dipgraph path`'s rule (dipgraph/graph/paths.py): only
-contacts that happened count unless any status is asked for, a hop joins two sides of
-one contact, ties broken the same way. Every ordered pair of actors of the bundled data
-and the fixtures is asked of both (a sample of pairs on the 1,011-actor fixture), and
-any difference fails. The narration shows each hop's status."""
+the statuses `path` counts unless any status is asked for, a hop joins two sides of one
+contact, ties broken the same way; in date order (--temporal) and every path (--all) too.
+Every ordered pair of actors of the bundled data, the fixtures and a small synthetic
+dataset of dated contacts is asked of both for each combination of the three options (a
+sample of pairs on the 1,011-actor fixture), and any difference fails. The narration
+shows each hop's status."""
 
 from __future__ import annotations
 
+import itertools
 import random
 import sys
 from pathlib import Path
@@ -16,6 +19,8 @@ from html_browser import graph_page
 import dipgraph
 from conftest import BUNDLED, REPO
 from dipgraph.exports.html import write_html
+from dipgraph.facts import DEFAULT_STATUSES
+from dipgraph.graph.paths import MAX_HOPS, PATH_LIMIT
 from fixture_sets import EVERY_DATASET
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -23,6 +28,7 @@ import synth
 
 DATASETS = EVERY_DATASET
 SAMPLED = 3000  # pairs asked of a dataset with more actors than this many pairs
+OPTIONS = list(itertools.product((False, True), repeat=3))  # any status, temporal, all
 
 
 def pairs_of(kg) -> list[tuple[str, str]]:
@@ -59,20 +65,111 @@ def differing(pairs: list[tuple[str, str]], mine: list[Hops], theirs: list[Hops]
     return [(pair, a, b) for pair, a, b in zip(pairs, mine, theirs, strict=True) if a != b]
 
 
-@pytest.mark.parametrize("name", sorted(DATASETS))
-def test_every_pair_gets_the_cli_answer(browser, tmp_path: Path, name: str) -> None:
-    kg = dipgraph.load(DATASETS[name])
-    page_path = write_html(kg, tmp_path / "graph.html")
-    pairs = pairs_of(kg)
-    with graph_page(browser, page_path) as page:
-        for any_status in (False, True):
-            wanted = [python_hops(kg, a, b, any_status) for a, b in pairs]
-            differ = differing(pairs, page_hops(page, pairs, any_status), wanted)
-            assert differ == [], f"{len(differ)} of {len(pairs)} pairs differ (any={any_status})"
-            assert any(w is not None for w in wanted)  # the comparison is not vacuous
+def load(name: str, tmp_path: Path):
+    """A dataset by name: a fixture, or "synthetic": 30 dated contacts of every status
+    among 40 actors over ten years (sparse enough for every path to stay under the limit,
+    with ties of partial dates)."""
+    if name == "synthetic":
+        synth.synthesize(tmp_path / "facts", 30, 40)
+        return dipgraph.load(tmp_path / "facts")
+    return dipgraph.load(DATASETS[name])
 
 
-@pytest.mark.parametrize("name", ["delegations", "small", "synthetic"])
+def huge(kg) -> bool:
+    return max(len(c.participants) for c in kg.facts.contacts.values()) > 100
+
+
+def bounds(kg) -> tuple[int, int]:
+    """`path`'s default hops and limit; the fixture with a contact of 1,011 parties asks
+    every path within 2 hops, at most 50 (its pairs have thousands within 6), and of 5
+    pairs (Python indexes a pair's 500,000 links afresh each time it is asked: 0.6 s)."""
+    return (2, 50) if huge(kg) else (MAX_HOPS, PATH_LIMIT)
+
+
+Paths = list[str]  # each path as "from to contact|from to contact..."
+
+
+def python_paths(kg, pairs, any_status: bool, temporal: bool, all_: bool) -> list[Paths]:
+    hops, limit = bounds(kg)
+    return [
+        [
+            "|".join(f"{h['from']} {h['to']} {h['fact']}" for h in path["hops"])
+            for path in kg.path(
+                a,
+                b,
+                any_status=any_status,
+                temporal=temporal,
+                all=all_,
+                max_hops=hops if all_ else MAX_HOPS,
+                limit=limit,
+            )["paths"]
+        ]
+        for a, b in pairs
+    ]
+
+
+PAGE_PATHS = """([pairs, any, options]) => window.dipgraph.paths(pairs, any, options).map(
+  found => (found === null ? [] : options.all ? found : [found]).map(
+    hops => hops.map(h => h.from + " " + h.to + " " + h.contact).join("|")))"""
+
+
+def page_paths(page, kg, pairs, any_status: bool, temporal: bool, all_: bool) -> list[Paths]:
+    hops, limit = bounds(kg)
+    options = {
+        "temporal": temporal,
+        "all": all_,
+        "maxHops": hops if all_ else MAX_HOPS,
+        "limit": limit,
+    }
+    return page.evaluate(PAGE_PATHS, [pairs, any_status, options])
+
+
+QUICK = {"delegations", "hostile", "small"}  # under 2 s; the others are slow
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(name, marks=() if name in QUICK else pytest.mark.slow)
+        for name in [*sorted(DATASETS), "synthetic"]
+    ],
+)
+def test_every_pair_gets_the_cli_answer_for_every_option(
+    browser, tmp_path: Path, name: str
+) -> None:
+    """Shortest, in date order, every path; over the default statuses or every one."""
+    kg = load(name, tmp_path)
+    with graph_page(browser, write_html(kg, tmp_path / "graph.html")) as page:
+        for any_status, temporal, all_ in OPTIONS:
+            pairs = pairs_of(kg)[:5] if all_ and huge(kg) else pairs_of(kg)
+            wanted = python_paths(kg, pairs, any_status, temporal, all_)
+            found = page_paths(page, kg, pairs, any_status, temporal, all_)
+            differ = differing(pairs, found, wanted)
+            option = f"any={any_status} temporal={temporal} all={all_}"
+            assert differ == [], (
+                f"{len(differ)} of {len(pairs)} pairs differ ({option}): {differ[:3]}"
+            )
+            dated = any(c.date for c in kg.facts.contacts.values())
+            if dated or not temporal:
+                assert any(wanted), option  # the comparison is not vacuous
+
+
+def test_in_date_order_and_every_path_differ_from_the_shortest_on_dated_contacts(
+    tmp_path: Path,
+) -> None:
+    """The synthetic dataset the comparison above uses makes each option matter: some
+    pair's dated path is longer or missing, and some pair has several paths."""
+    kg = load("synthetic", tmp_path)
+    pairs = pairs_of(kg)[:400]
+    plain = python_paths(kg, pairs, True, False, False)
+    assert plain != python_paths(kg, pairs, True, True, False)
+    assert any(len(found) > 1 for found in python_paths(kg, pairs, True, False, True))
+    assert plain != python_paths(kg, pairs, False, False, False)
+
+
+@pytest.mark.parametrize(
+    "name", ["delegations", "small", pytest.param("synthetic", marks=pytest.mark.slow)]
+)
 def test_a_date_range_narrows_the_path_as_since_and_until_do(
     browser, tmp_path: Path, name: str
 ) -> None:
@@ -101,22 +198,158 @@ def test_a_date_range_narrows_the_path_as_since_and_until_do(
     assert narrowed
 
 
+@pytest.mark.slow
 def test_a_proposed_meeting_is_not_walked_unless_asked(page) -> None:
-    """Lavrov to Shoigu runs only through the proposed 2+2 meeting: the CLI refuses it."""
+    """Lavrov to Shoigu runs only through the proposed 2+2 meeting: the CLI refuses it,
+    and so does the page until every status is shown (one box, in the link)."""
     kg = dipgraph.load(BUNDLED)
     assert python_hops(kg, "sergey-lavrov", "sergei-shoigu", False) is None
     assert page.evaluate("window.dipgraph.path('sergey-lavrov', 'sergei-shoigu')") is None
     said = page.inner_text("#path-result")
     assert "that happened" in said and "also planned, proposed, denied" in said
-    hops = page.evaluate("window.dipgraph.path('sergey-lavrov', 'sergei-shoigu', true)")
+    assert not page.is_checked("#path-any")
+    page.check("#path-any")  # shows every status
+    assert page.evaluate("window.dipgraph.state().filters.statuses") == sorted(
+        kg.model.vocabularies["contact_statuses"]
+    )
+    hops = page.evaluate("window.dipgraph.path('sergey-lavrov', 'sergei-shoigu')")
     assert hops and "proposed" in {h["status"] for h in hops}
     assert page.evaluate("window.dipgraph.state().path.hops.length") == len(hops)
     assert "(proposed)" in page.inner_text("#path-result")
     narrated = page.inner_text("#panel .hops")
     assert narrated.count("proposed") >= 1 and "any status" in page.inner_text("#panel")
-    assert "any=1" in page.evaluate("location.hash")
-    # The box stays with the link: a reload walks the same path.
+    assert "proposed" in page.evaluate("decodeURIComponent(location.hash)")
+    # The statuses stay with the link: a reload walks the same path.
     page.reload()
     page.wait_for_selector("body[data-ready=true]", state="attached", timeout=60000)
     assert page.evaluate("window.dipgraph.state().path.hops.length") == len(hops)
     assert page.is_checked("#path-any")
+    # Unticked: back to the default statuses, and no path.
+    page.uncheck("#path-any")
+    assert page.evaluate("window.dipgraph.state().filters.statuses") == sorted(DEFAULT_STATUSES)
+    assert page.evaluate("window.dipgraph.state().path") is None
+    assert "that happened" in page.inner_text("#path-result")
+
+
+def test_an_older_link_with_any_status_shows_every_status(page) -> None:
+    """Links written before the status filter carried the path's statuses said any=1."""
+    base = page.url.split("#")[0]
+    page.goto(base + "#path=sergey-lavrov~sergei-shoigu&any=1")
+    page.wait_for_function("() => window.dipgraph.state().path !== null")
+    assert page.is_checked("#path-any")
+    assert "proposed" in page.evaluate("window.dipgraph.state().filters.statuses")
+
+
+@pytest.mark.slow
+def test_in_date_order_and_every_path_are_drawn_narrated_and_linked(
+    browser, tmp_path: Path
+) -> None:
+    """The boxes give the CLI's --temporal and --all answers, drawn (every path's
+    contacts highlighted), narrated with each hop's status, and kept by the link."""
+    kg = load("synthetic", tmp_path)
+    pairs = pairs_of(kg)
+    every = python_paths(kg, pairs, False, False, True)
+    (a, b), found = next((p, f) for p, f in zip(pairs, every, strict=True) if len(f) > 2)
+    with graph_page(browser, write_html(kg, tmp_path / "graph.html")) as page:
+        told = page.evaluate(f"window.dipgraph.path('{a}', '{b}', false, {{all: true}})")
+        assert ["|".join(f"{h['from']} {h['to']} {h['contact']}" for h in p) for p in told] == found
+        state = page.evaluate("window.dipgraph.state().path")
+        assert state["count"] == len(found) and state["all"]
+        contacts = {f"contact:{hop.split()[2]}" for p in found for hop in p.split("|")}
+        assert contacts <= set(state["nodes"])  # every path drawn
+        listed = page.locator("#panel ol.paths > li")
+        assert listed.count() == min(len(found), 50)
+        assert all(
+            kg.facts.contacts[hop.split()[2]].status in listed.nth(0).inner_text()
+            for hop in found[0].split("|")
+        )
+        assert "all=1" in page.evaluate("location.hash")
+        assert f"at most {PATH_LIMIT}, within {MAX_HOPS} hops" in page.inner_text(
+            "label:has(#path-all)"
+        )
+        page.reload()
+        page.wait_for_selector("body[data-ready=true]", state="attached", timeout=60000)
+        assert page.evaluate("window.dipgraph.state().path.count") == len(found)
+        assert page.is_checked("#path-all")
+        # In date order: the CLI's --temporal answer for a pair it changes.
+        timed = python_paths(kg, pairs, False, True, False)
+        plain = python_paths(kg, pairs, False, False, False)
+        (a, b), want = next(
+            (p, t) for p, t, u in zip(pairs, timed, plain, strict=True) if t and t != u
+        )
+        page.uncheck("#path-all")
+        told = page.evaluate(f"window.dipgraph.path('{a}', '{b}', null, {{temporal: true}})")
+        got = ["|".join(f"{h['from']} {h['to']} {h['contact']}" for h in told)] if told else []
+        assert got == want
+        assert "temporal=1" in page.evaluate("location.hash")
+        said = page.inner_text("#path-result") + page.inner_text("#panel")
+        assert "in date order" in said
+
+
+def test_the_page_shows_the_default_statuses_until_asked(page) -> None:
+    """At first the page shows what `talks` lists: contacts of the default statuses, the
+    filter saying so, open; one click shows every status, in the link; the link without
+    a status means the default."""
+    kg = dipgraph.load(BUNDLED)
+    contacts = kg.facts.contacts.values()
+    state = page.evaluate("window.dipgraph.state()")
+    assert state["filters"]["statuses"] == sorted(DEFAULT_STATUSES)
+    assert state["contacts"] == sorted(c.id for c in contacts if c.status in DEFAULT_STATUSES)
+    assert len(state["contacts"]) < len(kg.facts.contacts)  # the default hides some here
+    assert page.is_visible("#status-note") and "happened" in page.inner_text("#status-note")
+    assert "status" not in page.evaluate("location.hash")
+    page.click("#status-every")
+    assert page.evaluate("window.dipgraph.state().contacts") == sorted(c.id for c in contacts)
+    assert "status=" in page.evaluate("location.hash")
+    page.reload()
+    page.wait_for_selector("body[data-ready=true]", state="attached", timeout=60000)
+    assert len(page.evaluate("window.dipgraph.state().contacts")) == len(kg.facts.contacts)
+    page.click("#status-every")  # back to the default
+    assert page.evaluate("window.dipgraph.state().contacts") == state["contacts"]
+    assert "status" not in page.evaluate("location.hash")
+
+
+@pytest.mark.slow
+def test_the_default_statuses_come_from_python(browser, tmp_path: Path, monkeypatch) -> None:
+    """The page's default is dipgraph.facts.DEFAULT_STATUSES, carried in its data."""
+    import dipgraph.exports.graph_view as graph_view
+
+    monkeypatch.setattr(graph_view, "DEFAULT_STATUSES", frozenset({"happened", "proposed"}))
+    kg = dipgraph.load(BUNDLED)
+    with graph_page(browser, write_html(kg, tmp_path / "graph.html")) as page:
+        shown = page.evaluate("window.dipgraph.state()")
+        assert shown["filters"]["statuses"] == ["happened", "proposed"]
+        wanted = sorted(
+            c.id for c in kg.facts.contacts.values() if c.status in {"happened", "proposed"}
+        )
+        assert shown["contacts"] == wanted
+
+
+def test_no_status_is_written_into_the_page_script_as_a_rule() -> None:
+    """The page reads its default statuses from its data: no status name in its script
+    decides anything (what the page says in words may name them)."""
+    scripts = REPO / "dipgraph" / "exports" / "templates" / "js"
+    for script in scripts.glob("*.js"):
+        for status in ("happened", "planned", "proposed", "denied"):
+            assert f'"{status}"' not in script.read_text(encoding="utf-8"), (script.name, status)
+
+
+def test_every_list_of_contacts_says_each_ones_status(page) -> None:
+    """An actor's contacts, a search's contacts and the table name each one's status."""
+    kg = dipgraph.load(BUNDLED)
+    page.click("#status-every")
+    page.evaluate("window.dipgraph.select('sergey-lavrov')")
+    rows = page.locator("#panel li [data-contact]")
+    assert rows.count() > 0
+    for n in range(rows.count()):
+        row = rows.nth(n)
+        status = kg.facts.contacts[row.get_attribute("data-contact")].status
+        assert status in row.inner_text()
+    page.fill("#search", "meeting")
+    page.click("#search-go")
+    page.click("#search-list .contacts-hit")
+    rows = page.locator("#panel li [data-contact]")
+    assert rows.count() > 0
+    for n in range(rows.count()):
+        row = rows.nth(n)
+        assert kg.facts.contacts[row.get_attribute("data-contact")].status in row.inner_text()

@@ -81,6 +81,13 @@ def clashes(view: dict) -> list[str]:
     return found
 
 
+@pytest.fixture(scope="module")
+def bundled_html(tmp_path_factory):
+    """The bundled page opening on every status (as it opens on the statuses `talks`
+    counts): these tests draw every contact's name, the disputed secret channel's too."""
+    return page_with_name(tmp_path_factory.mktemp("every"), None)
+
+
 @pytest.fixture(params=WINDOWS, ids=lambda w: f"{w[0]}x{w[1]}")
 def first_view(request, browser, bundled_html):
     """The bundled page opened at that window size, measured at its first fit."""
@@ -248,18 +255,22 @@ LONG_CONTACT = "sullivan-patrushev-ushakov-secret-talks"
 LAPTOPS = [(1280, 720), (1366, 657), (1024, 700)]
 
 
-def page_with_name(directory, name: str):
-    """The bundled page, one contact's name replaced by ``name``."""
+def page_with_name(directory, name: str | None):
+    """The bundled page opening on every status, one contact's name replaced by ``name``
+    (if given)."""
     import dipgraph
     from dipgraph.exports import graph_view
     from dipgraph.exports.html import write_html
 
     own = graph_view.contact_label
+    kg = dipgraph.load(BUNDLED)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(
-            graph_view, "contact_label", lambda c: name if c.id == LONG_CONTACT else own(c)
-        )
-        return write_html(dipgraph.load(BUNDLED), directory / "graph.html")
+        patch.setattr(graph_view, "DEFAULT_STATUSES", kg.model.vocabularies["contact_statuses"])
+        if name is not None:
+            patch.setattr(
+                graph_view, "contact_label", lambda c: name if c.id == LONG_CONTACT else own(c)
+            )
+        return write_html(kg, directory / "graph.html")
 
 
 @pytest.fixture(scope="module", params=[LONG_NAME, HUGE_NAME], ids=["long", "huge"])

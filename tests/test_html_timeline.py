@@ -19,6 +19,7 @@ def test_choosing_a_year_keeps_the_others(browser, tmp_path: Path) -> None:
     kg = dipgraph.load(SMALL)
     years = sorted({c.date.first_day.year for c in kg.facts.contacts.values() if c.date})
     with graph_page(browser, write_html(kg, tmp_path / "graph.html")) as page:
+        page.click("#status-every")  # every status: the page opens on those `talks` counts
         bins = page.locator("#timeline .bin")
         assert bins.all_inner_texts() == [str(y) for y in range(years[0], years[-1] + 1)]
         page.click("#timeline .bin:text('2021')")
@@ -48,6 +49,7 @@ def test_each_year_and_each_contact_say_how_precisely_they_are_dated(
         by_year.setdefault(c.date.first_day.year, Counter())[c.date.precision] += 1
     assert {c.date.precision for c in dated} == {"day", "month", "year"}
     with graph_page(browser, write_html(kg, tmp_path / "graph.html")) as page:
+        page.click("#status-every")  # every status: the page opens on those `talks` counts
         titles = page.eval_on_selector_all("#timeline .bin", "bs => bs.map(b => b.title)")
         for year, counts in by_year.items():
             (title,) = [t for t in titles if t.startswith(f"{year}:")]

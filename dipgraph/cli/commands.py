@@ -22,6 +22,7 @@ from dipgraph.cli.actor_edit import actor_app
 from dipgraph.cli.output import Format
 from dipgraph.errors import DipgraphError
 from dipgraph.graph.knowledge import ROLE_CHOICES, VIA_CHOICES
+from dipgraph.graph.paths import MAX_HOPS
 from dipgraph.graph.rank import MEASURES
 
 app = typer.Typer(
@@ -411,7 +412,7 @@ def talks(
 def path(
     source: Annotated[str, typer.Argument(metavar="FROM", help="First actor.")],
     target: Annotated[str, typer.Argument(metavar="TO", help="Second actor.")],
-    max_hops: Annotated[int, typer.Option(help="Longest path to consider.", min=1)] = 6,
+    max_hops: Annotated[int, typer.Option(help="Longest path to consider.", min=1)] = MAX_HOPS,
     all_: Annotated[
         bool, typer.Option("--all", help="All simple paths up to --max-hops, shortest first.")
     ] = False,

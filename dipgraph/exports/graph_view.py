@@ -22,8 +22,9 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from dipgraph.exports.network import actor_communities, actor_measures
-from dipgraph.facts import Contact
+from dipgraph.facts import DEFAULT_STATUSES, Contact, status_counts
 from dipgraph.graph import views
+from dipgraph.graph.paths import MAX_HOPS, PATH_LIMIT
 from dipgraph.projection import (
     PARTY,
     Cited,
@@ -351,7 +352,7 @@ def contact_label(contact: Contact) -> str:
     happen). A long one ("consultations (disputed) · secret") is made room for, or
     shortened where there is none, by the page (label_spacing.js)."""
     word = TYPE_WORDS.get(contact.type, contact.type.replace("_", " "))
-    label = f"{word} ({contact.status})" if contact.status != "happened" else word
+    label = word if status_counts(contact.status) else f"{word} ({contact.status})"
     return f"{label} · secret" if contact.secret else label
 
 
@@ -383,7 +384,7 @@ def _small_graph(
             ident,
             contact_label(contact),
             SECRET_FILL if contact.secret else CONTACT_FILL,
-            contact.status != "happened",
+            not status_counts(contact.status),
             "#ffffff" if contact.secret else "#222222",
         )
         nodes.append({**node, "kind": "contact", "fact": contact.id})
@@ -441,7 +442,7 @@ def _contact_mark(contact: Contact, parties: int) -> dict[str, Any]:
         "color": {"background": SECRET_FILL if contact.secret else CONTACT_FILL, "border": INK},
         "size": min(node_size(parties), MARK_SIZE),
         "degree": parties,
-        "dashed": contact.status != "happened",
+        "dashed": not status_counts(contact.status),
     }
 
 
@@ -484,7 +485,7 @@ def _large_graph(
     edges = []
     for (a, b), ids in by_pair.items():
         secret = any(contacts[c].secret for c in ids)
-        happened = any(contacts[c].status == "happened" for c in ids)
+        happened = any(status_counts(contacts[c].status) for c in ids)
         edge = _edge(a, b, "pair", ids[0], "contacts")
         edge.update(contacts=ids, width=round(1 + math.log2(len(ids)), 2))
         if secret:
@@ -515,6 +516,7 @@ def graph_view(
     for number, edge in enumerate(edges):
         edge["id"] = f"e{number}"
     types = kg.model.vocabularies["contact_types"]
+    statuses = list(kg.model.vocabularies["contact_statuses"])
     shown_countries = {country_of(kg, a) for c in kept for a in c.participants}
     legend = {
         "countries": [
@@ -526,7 +528,12 @@ def graph_view(
         "contact_types": [
             {"id": t, "label": v["label"], "word": TYPE_WORDS.get(t, t)} for t, v in types.items()
         ],
-        "statuses": list(kg.model.vocabularies["contact_statuses"]),
+        "statuses": statuses,
+        # What the page shows and its path finder crosses unless asked for more: the
+        # statuses `talks`, `path` and the named queries count by default.
+        "default_statuses": [s for s in statuses if s in DEFAULT_STATUSES],
+        # `path`'s longest path and --all's count, for the page's path finder.
+        "path": {"max_hops": MAX_HOPS, "limit": PATH_LIMIT},
     }
     return {
         "nodes": nodes,

@@ -63,7 +63,8 @@ SCRIPT_PARTS = (
     "panel",  # the evidence panel
     "select",  # selecting what a click, a list or the API names
     "search",  # the name index and search box
-    "path",  # shortest path and its narration
+    "path_rule",  # `dipgraph path`'s rule: shortest, in date order, every path
+    "path",  # the path tool: drawn and narrated
     "reset",  # fit, reset, narrow-screen toggle
     "keyboard",  # arrow keys through the graph, Enter opens, Escape clears
     "timeline",  # the timeline strip

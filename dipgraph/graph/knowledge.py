@@ -31,6 +31,8 @@ from dipgraph.graph.contact_index import ContactIndex
 from dipgraph.graph.iris import DEFAULT_BASE, fact_iri
 from dipgraph.graph.line_stream import LineStream
 from dipgraph.graph.paths import (
+    MAX_HOPS,
+    PATH_LIMIT,
     Adjacency,
     LazyAdjacency,
     Link,
@@ -583,14 +585,14 @@ class KnowledgeGraph:
         source: str,
         target: str,
         *,
-        max_hops: int = 6,
+        max_hops: int = MAX_HOPS,
         all: bool = False,
         via: str = "contacts",
         since: str | None = None,
         until: str | None = None,
         temporal: bool = False,
         any_status: bool = False,
-        limit: int = 1000,
+        limit: int = PATH_LIMIT,
     ) -> dict[str, Any]:
         """Shortest path (or all paths) between two actors, with each hop's evidence:
         ``{from, to, paths, found}``, the keys `path --format json` prints."""

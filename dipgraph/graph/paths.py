@@ -26,6 +26,10 @@ from typing import Any, NamedTuple
 
 Adjacency = dict[str, dict[str, list["Link"]]]
 NEVER = 0  # before every day number (ordinals start at 1)
+#: The longest path `path` considers, and how many paths `path --all` lists, unless
+#: asked otherwise: the CLI, the Python API and the page share them.
+MAX_HOPS = 6
+PATH_LIMIT = 1000
 
 
 class Link(NamedTuple):

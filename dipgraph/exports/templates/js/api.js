@@ -26,6 +26,7 @@
         size: look.size,
         colour: look.colour,
         path: ui.path ? { from: ui.path.from, to: ui.path.to, hops: ui.path.hops.slice(),
+          count: ui.path.paths.length, temporal: ui.path.temporal, all: ui.path.all,
           nodes: ui.path.nodes.slice(), edges: ui.path.edges.slice() } : null,
         table: tableShown(),
         lines: linesByLayer(),
@@ -58,11 +59,12 @@
       changed();
       return window.dipgraph.state().filters;
     },
-    path: function (a, b, anyStatus) { return path(a, b, anyStatus); },
-    // Pairs' shortest paths by the page's rule, without drawing them (tests compare them
-    // with `dipgraph path`): for each [a, b], its hops [{from, to, contact}] or null.
-    paths: function (pairs, anyStatus) {
-      return pairs.map(function (p) { return shortestPath(p[0], p[1], Boolean(anyStatus)); });
+    path: function (a, b, anyStatus, options) { return path(a, b, anyStatus, options); },
+    // Pairs' paths by the page's rule, without drawing them (tests compare them with
+    // `dipgraph path`): for each [a, b], its hops [{from, to, contact}] or null; with
+    // options.all, its list of paths. options: temporal, all, maxHops, limit.
+    paths: function (pairs, anyStatus, options) {
+      return pathsOf(pairs, Boolean(anyStatus), options || {});
     },
     // The folded names search knows, and those nearest a word (dipgraph.names's rule).
     nameKeys: function () { nameIndex(); return Array.from(exactNames.keys()); },

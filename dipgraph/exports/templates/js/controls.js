@@ -23,8 +23,44 @@
   checkboxes($("type-filter"), data.legend.contact_types.map(function (t) {
     return { id: t.id, label: t.label + (t.word !== t.label ? " (" + t.word + ")" : "") };
   }), changed);
-  checkboxes($("status-filter"), data.legend.statuses.map(function (s) { return { id: s, label: s }; }),
-    changed);
+  // The statuses shown unless the reader asks for more: those `talks` and `path` count
+  // by default (dipgraph.facts.DEFAULT_STATUSES, carried in the page's data).
+  var DEFAULT_STATUS = dict();
+  data.legend.default_statuses.forEach(function (s) { DEFAULT_STATUS[s] = true; });
+  function sameSet(a, b) {
+    var x = Object.keys(a), y = Object.keys(b);
+    return x.length === y.length && x.every(function (k) { return own(b, k); });
+  }
+  function everyStatusSet() {
+    var every = dict();
+    data.legend.statuses.forEach(function (s) { every[s] = true; });
+    return every;
+  }
+  function everyStatus(f) { return Object.keys(f.statuses).length === data.legend.statuses.length; }
+  checkboxes($("status-filter"), data.legend.statuses.map(function (s) {
+    return { id: s, label: s + (DEFAULT_STATUS[s] ? " (default)" : ""), checked: Boolean(DEFAULT_STATUS[s]) };
+  }), changed);
+  var statusEvery = $("status-every");
+  // One click between every status and the default ones; the note says which is shown.
+  statusEvery.addEventListener("click", function () {
+    var every = !everyStatus(current.f);
+    document.querySelectorAll("#status-filter input").forEach(function (box) {
+      box.checked = every || Boolean(DEFAULT_STATUS[box.value]);
+    });
+    changed();
+  });
+  function showStatusNote(f) {
+    var every = everyStatus(f);
+    var others = data.legend.statuses.filter(function (s) { return !DEFAULT_STATUS[s]; });
+    $("status-note").textContent = sameSet(f.statuses, DEFAULT_STATUS) ?
+      "Shown by default: contacts that " + data.legend.default_statuses.join(" or ") +
+        (others.length ? " (" + others.join(", ") + " ones hidden, as `talks` and `path` leave them out)" : "") + "." :
+      every ? "Every status shown: each contact listed says its status." :
+        "Statuses shown: " + (Object.keys(f.statuses).join(", ") || "none") + ".";
+    statusEvery.textContent = every ? "Only the default statuses" : "Show every status";
+    statusEvery.setAttribute("aria-pressed", String(every));
+    $("path-any").checked = every;
+  }
   checkboxes($("layers"), LAYERS.map(function (l) {
     return { id: l, label: LAYER_LABELS[l], checked: DEFAULT_LAYERS[l],
       disabled: l === "contacts" };

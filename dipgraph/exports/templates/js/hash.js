@@ -26,7 +26,9 @@
     keepUndated.checked = p.get("undated") === "1";
     var types = listParam(p, "types", data.legend.contact_types.map(function (t) { return t.id; }));
     if (types) { setBoxes("type-filter", types); }
+    // No status in the link: the default ones; an older link's path "any=1": every one.
     var statuses = listParam(p, "status", data.legend.statuses);
+    if (!statuses && p.get("any") === "1") { statuses = Object.assign(dict(), everyStatusSet()); }
     if (statuses) { setBoxes("status-filter", statuses); }
     if (p.has("country") && own(countriesSeen, p.get("country"))) { countrySelect.value = p.get("country"); }
     if (p.has("role") && own(roleCounts, p.get("role"))) { roleSelect.value = p.get("role"); }
@@ -51,7 +53,7 @@
     var p = hashParams(), ends = p.has("path") ? p.get("path").split("~") : [];
     if (ends.length === 2) {
       $("path-from").value = nameOf(ends[0]); $("path-to").value = nameOf(ends[1]);
-      path(ends[0], ends[1], p.get("any") === "1");
+      path(ends[0], ends[1], null, { temporal: p.get("temporal") === "1", all: p.get("all") === "1" });
     } else if (ui.path) {
       $("path-from").value = ""; $("path-to").value = ""; clearPath();
     }
@@ -68,14 +70,15 @@
     var f = current.f, p = new URLSearchParams();
     if (ui.selected) { p.set("sel", ui.selected); }
     if (ui.path) { p.set("path", ui.path.from + "~" + ui.path.to); }
-    if (ui.path && ui.path.any) { p.set("any", "1"); }
+    if (ui.path && ui.path.temporal) { p.set("temporal", "1"); }
+    if (ui.path && ui.path.all) { p.set("all", "1"); }
     if (f.fromText) { p.set("from", f.fromText); }
     if (f.toText) { p.set("to", f.toText); }
     if (f.undated) { p.set("undated", "1"); }
     var types = Object.keys(f.types);
     if (types.length !== data.legend.contact_types.length) { p.set("types", types.join(",")); }
-    var statuses = Object.keys(f.statuses);
-    if (statuses.length !== data.legend.statuses.length) { p.set("status", statuses.join(",")); }
+    var statuses = data.legend.statuses.filter(function (s) { return f.statuses[s]; });
+    if (!sameSet(f.statuses, DEFAULT_STATUS)) { p.set("status", statuses.join(",")); }
     if (f.country) { p.set("country", f.country); }
     if (f.role) { p.set("role", f.role); }
     if (ui.expanded.length) { p.set("expand", ui.expanded.join(",")); }

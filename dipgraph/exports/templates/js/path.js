@@ -1,5 +1,13 @@
   // ---- path -----------------------------------------------------------------
+  // The path tool over the contacts shown, by the rule of path_rule.js. Which statuses
+  // it crosses is the status filter's (by default the ones `dipgraph path` counts);
+  // "also planned, proposed, denied" shows every status, as --any-status; "in date
+  // order" is --temporal; "every path" is --all (at most PATH_RULE.limit, shortest first).
   var pathResult = $("path-result");
+  var pathAny = $("path-any"), pathTemporal = $("path-temporal"), pathAll = $("path-all");
+  var PATHS_LISTED = 50;  // paths narrated in the panel (all are drawn)
+  pathAll.parentNode.lastChild.textContent = " every path (at most " + PATH_RULE.limit +
+    ", within " + PATH_RULE.max_hops + " hops), shortest first";
   function clearPath(message) {
     if (ui.path) {
       ui.path = null;
@@ -23,110 +31,25 @@
       found.slice(0, 5).map(nameOf).join(", ") + (found.length > 5 ? ", \u2026" : "") +
       "): type more of the name." };
   }
-  // ---- the path rule: the same as `dipgraph path` (dipgraph/graph/paths.py) ----------
-  // A hop joins two actors on different sides of one contact; only contacts that
-  // happened count, unless "also planned, proposed, denied" is ticked (the CLI's
-  // --any-status); subjects, hosts and mediators did not talk. Here over the contacts
-  // shown (the filters), at most PATH_MAX_HOPS hops (the CLI's --max-hops default).
-  // shortestActorPath and hopsAlong follow shortest_actor_path and hops_along step for
-  // step, ties included; tests/test_html_path.py compares every pair with Python's.
-  var PATH_MAX_HOPS = 6;
-  var contactGraph = null;  // built once a view and status choice (adopt resets it)
-  function pathContacts(anyStatus) {
-    if (contactGraph && contactGraph.any === anyStatus) { return contactGraph.byActor; }
-    var byActor = dict();
-    Object.keys(current.contacts).forEach(function (cid) {
-      var c = F.contacts[cid], seen = dict();
-      if (!anyStatus && c.status !== "happened") { return; }
-      c.sides.forEach(function (side) {
-        side.forEach(function (a) { if (!seen[a]) { seen[a] = true; push(byActor, a, cid); } });
+  // The contacts a path may cross, as a PathGraph: those the filters keep, of the
+  // statuses given (default: the status filter's, i.e. the contacts shown). Made once a
+  // view and status set (adopt resets contactGraph).
+  var contactGraph = null;
+  function pathGraph(statuses) {
+    var key = statuses ? "status:" + Object.keys(statuses).sort().join(",") : "shown";
+    var graphs = contactGraph || (contactGraph = dict());
+    if (own(graphs, key)) { return graphs[key]; }
+    var ids;
+    if (!statuses) {
+      ids = Object.keys(current.contacts);
+    } else {
+      var f = Object.assign(dict(), current.f, { statuses: statuses }), explored = exploredContacts();
+      ids = (explored ? Object.keys(explored) : contactIds).filter(function (cid) {
+        return contactPasses(F.contacts[cid], f);
       });
-    });
-    contactGraph = { any: anyStatus, byActor: byActor };
-    return byActor;
-  }
-  function sideOf(c, actor) {
-    for (var n = 0; n < c.sides.length; n++) { if (c.sides[n].indexOf(actor) !== -1) { return n; } }
-    return -1;
-  }
-  // One side of a bidirectional search (paths.py's _Search).
-  function PathSearch(byActor, root) {
-    this.byActor = byActor;
-    this.parents = dict(); this.parents[root] = null;
-    this.depth = dict(); this.depth[root] = 0;
-    this.frontier = [root]; this.level = 0; this.released = dict();
-  }
-  PathSearch.prototype.grow = function () {
-    var self = this, reached = [];
-    this.level++;
-    this.frontier.forEach(function (node) {
-      var found = dict();
-      (self.byActor[node] || []).forEach(function (cid) {
-        var sides = F.contacts[cid].sides, done = self.released[cid] || (self.released[cid] = []);
-        if (done.length === sides.length) { return; }
-        var mine = sideOf(F.contacts[cid], node);
-        sides.forEach(function (side, number) {
-          if (number !== mine && done.indexOf(number) === -1) {
-            side.forEach(function (a) { found[a] = true; });
-            done.push(number);
-          }
-        });
-      });
-      Object.keys(found).sort().forEach(function (n) {
-        if (!own(self.parents, n)) {
-          self.parents[n] = node; self.depth[n] = self.level; reached.push(n);
-        }
-      });
-    });
-    this.frontier = reached;
-  };
-  PathSearch.prototype.chain = function (node) {
-    var nodes = [node];
-    while (this.parents[nodes[nodes.length - 1]] !== null) { nodes.push(this.parents[nodes[nodes.length - 1]]); }
-    return nodes;
-  };
-  // The actors of one shortest path, or null (paths.py's shortest_actor_path).
-  function shortestActorPath(byActor, source, target, maxHops) {
-    if (source === target) { return null; }
-    var forward = new PathSearch(byActor, source), backward = new PathSearch(byActor, target);
-    while (forward.level + backward.level < maxHops && forward.frontier.length && backward.frontier.length) {
-      var growing = forward.frontier.length <= backward.frontier.length ? forward : backward;
-      var other = growing === forward ? backward : forward;
-      growing.grow();
-      var meetings = growing.frontier.filter(function (n) { return own(other.parents, n); });
-      if (meetings.length) {
-        var middle = meetings.reduce(function (best, n) {
-          var a = other.depth[n], b = other.depth[best];
-          return a < b || (a === b && n < best) ? n : best;
-        });
-        var nodes = forward.chain(middle).reverse().concat(backward.chain(middle).slice(1));
-        return nodes.length - 1 <= maxHops ? nodes : null;
-      }
     }
-    return null;
-  }
-  // Each hop's contact (paths.py's hops_along): of the contacts joining the two across
-  // sides, the most recently dated (by first day, then id), else the first by id.
-  function hopsAlong(byActor, nodes) {
-    var hops = [];
-    for (var i = 0; i + 1 < nodes.length; i++) {
-      var a = nodes[i], b = nodes[i + 1], dated = null, undated = null;
-      (byActor[a] || []).forEach(function (cid) {
-        var c = F.contacts[cid], sa = sideOf(c, a), sb = sideOf(c, b);
-        if (sb === -1 || sa === sb) { return; }
-        if (c.first) {
-          if (!dated || c.first > F.contacts[dated].first ||
-              (c.first === F.contacts[dated].first && cid > dated)) { dated = cid; }
-        } else if (!undated || cid < undated) { undated = cid; }
-      });
-      hops.push({ from: a, to: b, contact: dated || undated });
-    }
-    return hops;
-  }
-  function shortestPath(from, to, anyStatus) {
-    var byActor = pathContacts(Boolean(anyStatus));
-    var nodes = shortestActorPath(byActor, from, to, PATH_MAX_HOPS);
-    return nodes ? hopsAlong(byActor, nodes) : null;
+    graphs[key] = new PathGraph(ids);
+    return graphs[key];
   }
   // The roles an actor has in the contacts shown when it is on no side of any:
   // "a subject", "a host", "a mediator" (what the no-path message names).
@@ -143,90 +66,185 @@
     });
     return party ? [] : roles;
   }
-  var pathAny = $("path-any");
-  // A path between two actors (ids or names). `anyStatus` (else the box) also crosses
-  // planned, proposed and denied contacts, as `dipgraph path --any-status`.
-  function path(a, b, anyStatus) {
+  // The statuses the path crosses, in words: "that happened", "of any status",
+  // "planned or happened".
+  function statusWords(f) {
+    if (everyStatus(f)) { return "of any status"; }
+    var shown = Object.keys(f.statuses);
+    if (sameSet(f.statuses, DEFAULT_STATUS)) { return "that " + shown.join(" or "); }
+    return shown.length ? "of status " + shown.join(" or ") : "of no status";
+  }
+  // " → " before a hop's actor, with its contact's status when the default would not
+  // count it: " → (proposed) ".
+  function arrow(cid) {
+    var s = F.contacts[cid].status;
+    return DEFAULT_STATUS[s] ? " \u2192 " : " \u2192 (" + s + ") ";
+  }
+  function pathText(hops) {
+    return nameOf(hops[0].from) + hops.map(function (h) { return arrow(h.contact) + nameOf(h.to); }).join("");
+  }
+  function hopLine(h) {
+    var c = F.contacts[h.contact];
+    return nameOf(h.from) + " \u2014 " + c.type_label + " (" + dateOf(c) + ", " + c.status +
+      (c.secret ? ", secret" : "") + ") \u2014 " + nameOf(h.to);
+  }
+  function hopsList(hops, full) {
+    var ol = el("ol", null, { "class": "hops" });
+    hops.forEach(function (h) {
+      var c = F.contacts[h.contact];
+      var li = el("li");
+      li.appendChild(el("p", hopLine(h), { "class": "hop" }));
+      if (full) {
+        li.appendChild(el("p", c.summary, { dir: "auto", "class": "summary-main" }));
+        li.appendChild(evidenceBlock(c.evidence, null));
+      }
+      li.appendChild(button("Open this contact", function () { select("contact:" + h.contact); }));
+      ol.appendChild(li);
+    });
+    return ol;
+  }
+  function noPath(from, to, options) {
+    var f = current.f, maxHops = PATH_RULE.max_hops;
+    var why = [from, to].map(function (id) {
+      var roles = rolesOnly(id);
+      return roles.length ? nameOf(id) + " is only " + roles.join(" or ") + " in the contacts shown" : "";
+    }).filter(Boolean);
+    var every = everyStatusSet();
+    var others = data.legend.statuses.filter(function (s) { return !f.statuses[s]; });
+    var widerStatus = others.length && findPaths(pathGraph(every), from, to, options).length;
+    var untimed = options.temporal &&
+      findPaths(pathGraph(), from, to, { all: false, temporal: false }).length;
+    return "No path between " + nameOf(from) + " and " + nameOf(to) +
+      " over the contacts shown " + statusWords(f) + " within " + maxHops + " hops" +
+      (options.temporal ? " in date order" : "") + ". " + (why.length ? why.join("; ") + ". " : "") +
+      (widerStatus ? "There is one through " + others.join(", ") + " contacts: tick " +
+        "\u201calso planned, proposed, denied\u201d to see it. " : "") +
+      (untimed ? "There is one if the dates need not follow one another: untick " +
+        "\u201cin date order\u201d. " : "") +
+      "A path follows who talked, the sides of each contact: subjects, hosts and mediators " +
+      "are not counted as having talked.";
+  }
+  // Show every status (the CLI's --any-status), or go back to the default: a change of
+  // the status filter, as ticking its boxes. Returns whether anything changed.
+  function setEveryStatus(on) {
+    var want = on ? null : DEFAULT_STATUS;
+    if (on ? everyStatus(current.f) : sameSet(current.f.statuses, DEFAULT_STATUS)) { return false; }
+    document.querySelectorAll("#status-filter input").forEach(function (box) {
+      box.checked = want ? Boolean(want[box.value]) : true;
+    });
+    changed();
+    return true;
+  }
+  // A path between two actors (ids or names), drawn and narrated. `anyStatus` (when
+  // given) first shows every status or only the default ones; options.temporal and
+  // options.all (when given) set the boxes. Returns the hops {from, to, contact,
+  // status} of the path (with options.all: a list of such paths), or null.
+  function path(a, b, anyStatus, options) {
+    options = options || {};
+    if (anyStatus !== undefined && anyStatus !== null) { setEveryStatus(Boolean(anyStatus)); }
+    if ("temporal" in options) { pathTemporal.checked = Boolean(options.temporal); }
+    if ("all" in options) { pathAll.checked = Boolean(options.all); }
     clearPath();
-    if (anyStatus !== undefined) { pathAny.checked = Boolean(anyStatus); }
-    var any = pathAny.checked;
+    var chosen = { temporal: pathTemporal.checked, all: pathAll.checked };
     var from = resolveActor(String(a || "")), to = resolveActor(String(b || ""));
     if (from.error || to.error) {
       pathResult.textContent = [from.error, to.error].filter(Boolean).join(" ");
       return null;
     }
     if (from.id === to.id) { pathResult.textContent = "Choose two different actors."; return null; }
-    var hops = shortestPath(from.id, to.id, any);
-    if (!hops) {
-      var other = shortestPath(from.id, to.id, !any);
-      var why = [from.id, to.id].map(function (id) {
-        var roles = rolesOnly(id);
-        return roles.length ? nameOf(id) + " is only " + roles.join(" or ") + " in the contacts shown" : "";
-      }).filter(Boolean);
-      pathResult.textContent = "No path between " + nameOf(from.id) + " and " + nameOf(to.id) +
-        " over the contacts shown" + (any ? "" : " that happened") +
-        " within " + PATH_MAX_HOPS + " hops. " + (why.length ? why.join("; ") + ". " : "") +
-        (!any && other ? "There is one through planned, proposed or denied contacts: tick " +
-          "\u201calso planned, proposed, denied\u201d to see it. " : "") +
-        "A path follows who talked, the sides of each contact: subjects, hosts and mediators " +
-        "are not counted as having talked.";
+    var found = findPaths(pathGraph(), from.id, to.id, chosen);
+    if (!found.length) {
+      pathResult.textContent = noPath(from.id, to.id, chosen);
       return null;
     }
-    var pathNodes = [from.id], pathEdges = [];
-    hops.forEach(function (h) {
-      if (large && !byNode["contact:" + h.contact]) {
-        pathEdges.push(pairEdge[h.from + "|" + h.to]);
-      } else {
-        var node = "contact:" + h.contact;
-        pathNodes.push(node);
-        [partyEdge[h.from + "|" + node], partyEdge[h.to + "|" + node]].forEach(function (id) {
-          if (id) { pathEdges.push(id); }
-        });
-      }
-      pathNodes.push(h.to);
+    var pathNodes = [from.id], pathEdges = [], seen = dict();
+    function add(list, id) { if (id && !seen[id]) { seen[id] = true; list.push(id); } }
+    seen[from.id] = true;
+    found.forEach(function (hops) {
+      hops.forEach(function (h) {
+        if (large && !byNode["contact:" + h.contact]) {
+          add(pathEdges, pairEdge[h.from + "|" + h.to]);
+        } else {
+          var node = "contact:" + h.contact;
+          add(pathNodes, node);
+          add(pathEdges, partyEdge[h.from + "|" + node]);
+          add(pathEdges, partyEdge[h.to + "|" + node]);
+        }
+        add(pathNodes, h.to);
+      });
     });
-    ui.path = { from: from.id, to: to.id, any: any, hops: hops, nodes: pathNodes, edges: pathEdges };
+    ui.path = { from: from.id, to: to.id, temporal: chosen.temporal, all: chosen.all,
+      paths: found, hops: found[0], nodes: pathNodes, edges: pathEdges };
     ui.selected = null;
     unselect();
     restyle();
     network.fit({ nodes: pathNodes, animation: false });
     if (network.getScale() > 1.2) { network.moveTo({ scale: 1.2, animation: false }); }
-    pathResult.textContent = nameOf(from.id) + hops.map(function (h) {
-      var s = F.contacts[h.contact].status;
-      return (s === "happened" ? " \u2192 " : " \u2192 (" + s + ") ") + nameOf(h.to);
-    }).join("");
+    var f = current.f;
+    var over = "Over the contacts shown " + statusWords(f) +
+      (everyStatus(f) ? ": each hop says its status" : "") + (chosen.temporal ?
+        ", in date order: each contact may have happened on or after the one before " +
+        "(undated contacts are not crossed)" : "") + ".";
     clear(panel);
-    panel.appendChild(el("h3", "Path: " + hops.length + " hop" + (hops.length > 1 ? "s" : "")));
-    panel.appendChild(el("p", any ? "Over contacts of any status: each hop says whether it happened." :
-      "Over contacts that happened (planned, proposed and denied ones are not crossed).",
-      { "class": "muted" }));
-    var ol = el("ol", null, { "class": "hops" });
-    hops.forEach(function (h) {
-      var c = F.contacts[h.contact];
-      var li = el("li");
-      li.appendChild(el("p", nameOf(h.from) + " \u2014 " + c.type_label + " (" + dateOf(c) + ", " +
-        c.status + (c.secret ? ", secret" : "") + ") \u2014 " + nameOf(h.to), { "class": "hop" }));
-      li.appendChild(el("p", c.summary, { dir: "auto", "class": "summary-main" }));
-      li.appendChild(evidenceBlock(c.evidence, null));
-      li.appendChild(button("Open this contact", function () { select("contact:" + h.contact); }));
-      ol.appendChild(li);
-    });
-    panel.appendChild(ol);
+    if (chosen.all) {
+      pathResult.textContent = found.length + " path" + (found.length > 1 ? "s" : "") +
+        (found.length >= PATH_RULE.limit ? " (the first " + PATH_RULE.limit + ")" : "") +
+        ", shortest first: " + pathText(found[0]) + (found.length > 1 ? "; \u2026" : "");
+      panel.appendChild(el("h3", "Paths: " + found.length + ", shortest first"));
+      panel.appendChild(el("p", over + (found.length > PATHS_LISTED ? " The first " + PATHS_LISTED +
+        " are listed; all are drawn." : ""), { "class": "muted" }));
+      var list = el("ol", null, { "class": "paths" });
+      found.slice(0, PATHS_LISTED).forEach(function (hops) {
+        var li = el("li");
+        li.appendChild(el("p", pathText(hops) + " (" + hops.length + " hop" + (hops.length > 1 ? "s" : "") + ")",
+          { "class": "path-line" }));
+        li.appendChild(hopsList(hops, false));
+        list.appendChild(li);
+      });
+      panel.appendChild(list);
+    } else {
+      pathResult.textContent = pathText(found[0]);
+      panel.appendChild(el("h3", "Path: " + found[0].length + " hop" + (found[0].length > 1 ? "s" : "")));
+      panel.appendChild(el("p", over, { "class": "muted" }));
+      panel.appendChild(hopsList(found[0], true));
+    }
     writeHash();
-    return hops.map(function (h) {
-      return { from: h.from, to: h.to, contact: h.contact, status: F.contacts[h.contact].status };
+    var told = found.map(function (hops) {
+      return hops.map(function (h) {
+        return { from: h.from, to: h.to, contact: h.contact, status: F.contacts[h.contact].status };
+      });
     });
+    return chosen.all ? told : told[0];
+  }
+  // Pairs' paths by the page's rule, without drawing them (tests compare them with
+  // `dipgraph path`): over the contacts the filters keep of the default statuses (any:
+  // of every status); for each pair its hops, or null (options.all: its list of paths).
+  function pathsOf(pairs, anyStatus, options) {
+    options = options || {};
+    var statuses = dict();
+    data.legend.statuses.forEach(function (s) { if (anyStatus || DEFAULT_STATUS[s]) { statuses[s] = true; } });
+    var graph = pathGraph(statuses);
+    return pairs.map(function (p) {
+      var found = findPaths(graph, p[0], p[1], options);
+      return options.all ? found : found[0] || null;
+    });
+  }
+  function pathAgain() {
+    if (ui.path) { path(ui.path.from, ui.path.to); }
   }
   $("path-go").addEventListener("click", function () { path($("path-from").value, $("path-to").value); });
   $("path-clear").addEventListener("click", function () {
     $("path-from").value = ""; $("path-to").value = ""; clearPath(); fitShown();
   });
   pathAny.addEventListener("change", function () {
-    if (ui.path) { path(ui.path.from, ui.path.to); }
+    var ends = ui.path ? [ui.path.from, ui.path.to] : null;
+    setEveryStatus(pathAny.checked);
+    if (ends) { path(ends[0], ends[1]); }
   });
+  pathTemporal.addEventListener("change", pathAgain);
+  pathAll.addEventListener("change", pathAgain);
   ["path-from", "path-to"].forEach(function (id) {
     $(id).addEventListener("keydown", function (ev) {
       if (ev.key === "Enter") { path($("path-from").value, $("path-to").value); }
     });
   });
-

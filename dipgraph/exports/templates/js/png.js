@@ -38,7 +38,10 @@
     if (f.role) { parts.push(roleWords(f)); }
     var layers = LAYERS.filter(function (l) { return l !== "contacts" && f.layers[l]; });
     if (layers.length) { parts.push("also " + layers.map(function (l) { return LAYER_LABELS[l]; }).join(", ")); }
-    if (ui.path) { parts.push("path " + nameOf(ui.path.from) + " \u2192 " + nameOf(ui.path.to)); }
+    if (ui.path) {
+      parts.push((ui.path.all ? "every path " : "path ") + nameOf(ui.path.from) + " \u2192 " +
+        nameOf(ui.path.to) + (ui.path.temporal ? " in date order" : ""));
+    }
     if (ui.selected && (own(F.actors, ui.selected) || own(F.topics, ui.selected))) {
       parts.push("selected: " + nameOf(ui.selected));
     }

@@ -12,7 +12,7 @@
     applyLook(DEFAULT_SIZE, "country");
     setExpanded([]);
     overviewBox.checked = true;
-    $("path-from").value = ""; $("path-to").value = ""; pathAny.checked = false;
+    $("path-from").value = ""; $("path-to").value = ""; pathTemporal.checked = false; pathAll.checked = false;
     search.value = ""; clear(searchList); searchResult.textContent = "";
     showTable(false);
     ui.path = null; pathResult.textContent = "";

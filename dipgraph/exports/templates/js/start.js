@@ -8,11 +8,16 @@
      select(id)         -> opens an actor, topic, "contact:<id>", "statement:<id>" or edge id
      setFilters({...})  -> from, to, undated, types, statuses, country, layers, focus,
                            overview (large graphs: group by country when zoomed out)
-     path(a, b[, any])  -> highlights the shortest path over the contacts shown that
-                           happened (any: of any status), by `dipgraph path`'s rule
-                           (ids or names); returns its hops {from, to, contact, status}, or null
-     paths(pairs[, any]) -> for each [a, b] (ids), the hops path() would find, or null;
-                           nothing drawn
+     path(a, b[, any[, {temporal, all}]])
+                        -> highlights the shortest path over the contacts shown, by
+                           `dipgraph path`'s rule (ids or names); any true/false first
+                           shows every status / the default ones (--any-status), temporal
+                           is --temporal, all is --all (every path drawn); returns its hops
+                           {from, to, contact, status} (all: a list of paths), or null
+     paths(pairs[, any[, {temporal, all, maxHops, limit}]])
+                        -> for each [a, b] (ids), `dipgraph path`'s answer over the
+                           contacts the filters keep of the default statuses (any: of
+                           every one): hops or null (all: a list of paths); nothing drawn
      expand(id[, on])   -> explore: draw only the expanded actors' contacts (those the
                            filters keep) and who took part; on === false collapses it
                            (the last one collapsed: the whole graph); state().expanded

@@ -135,8 +135,9 @@
   function resetFilterControls() {
     dateFrom.value = ""; dateTo.value = ""; countrySelect.value = ""; keepUndated.checked = false;
     secretSelect.value = ""; placeSelect.value = ""; sourceSelect.value = ""; roleSelect.value = "";
-    document.querySelectorAll("#type-filter input, #status-filter input").forEach(function (box) {
-      box.checked = true;
+    document.querySelectorAll("#type-filter input").forEach(function (box) { box.checked = true; });
+    document.querySelectorAll("#status-filter input").forEach(function (box) {
+      box.checked = Boolean(DEFAULT_STATUS[box.value]);
     });
   }
   $("filters-reset").addEventListener("click", function () { resetFilterControls(); changed(); });
@@ -161,7 +162,7 @@
     if (types.length !== data.legend.contact_types.length) {
       out.push("types: " + (types.length ? types.join(", ") : "none"));
     }
-    if (statuses.length !== data.legend.statuses.length) {
+    if (!sameSet(f.statuses, DEFAULT_STATUS) && !everyStatus(f)) {
       out.push("status: " + (statuses.length ? statuses.join(", ") : "none"));
     }
     if (f.from || f.to) { out.push("dates " + dateRange(f) + (f.undated ? " (and undated)" : "")); }
@@ -184,11 +185,13 @@
     if (active.length) {
       box.appendChild(el("span", "Filtered — " + active.join("; ") + ". "));
       box.appendChild(button("Show all contacts", function () {
-        resetFilterControls(); setExpanded([]); changed();
+        resetFilterControls(); setExpanded([]);
+        document.querySelectorAll("#status-filter input").forEach(function (b) { b.checked = true; });
+        changed();
       }, { "class": "link" }));
     }
     [["type-filter", Object.keys(f.types).length !== data.legend.contact_types.length],
-      ["status-filter", Object.keys(f.statuses).length !== data.legend.statuses.length]]
+      ["status-filter", !sameSet(f.statuses, DEFAULT_STATUS)]]
       .forEach(function (pair) {
         var details = $(pair[0]).closest("details");
         if (details && pair[1]) { details.open = true; }
@@ -197,6 +200,7 @@
   function updateCounts() {
     emptyNote();
     showActiveFilters();
+    showStatusNote(current.f);
     var c = current.counts, total = contactIds.length;
     var text = c.actors + " actors \u00b7 " + c.contacts + " of " + total + " contacts shown";
     if (current.f.layers.statements) { text += " \u00b7 " + c.statements + " statements"; }
