@@ -60,6 +60,19 @@ def test_temporal_path_needs_dates_in_order() -> None:
     ]
 
 
+def test_a_loosely_dated_hop_does_not_move_the_clock_back() -> None:
+    # a-b on day 100; b-c some day of days 1-365 (a year); c-d on days 50-60. After a-b the
+    # clock stands at day 100 whatever b-c's span: c-d, over by day 60, cannot follow.
+    loose = Link("b", "c", "meeting", "bc", day(1), day(365))
+    adjacency = build_adjacency(
+        [link("a", "b", "ab", 100), loose, Link("c", "d", "meeting", "cd", day(50), day(60))]
+    )
+    assert [h.fact for h in shortest_path(adjacency, "a", "d", 5)] == ["ab", "bc", "cd"]
+    assert shortest_path(adjacency, "a", "d", 5, temporal=True) is None
+    assert all_paths(adjacency, "a", "d", 5, temporal=True) == []
+    assert [h.fact for h in shortest_path(adjacency, "a", "c", 5, temporal=True)] == ["ab", "bc"]
+
+
 def test_temporal_path_skips_undated_links() -> None:
     adjacency = build_adjacency([link("a", "b", "ab", None), link("b", "c", "bc", 2)])
     assert shortest_path(adjacency, "a", "c", 3) is not None

@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -259,7 +260,7 @@ def _temporal_shortest(
         next_layer: dict[str, list[Link]] = {}
         for node in sorted(layer):
             path = layer[node]
-            arrival = _arrival(NEVER, path[-1]) if path else NEVER
+            arrival = functools.reduce(_arrival, path, NEVER)  # the latest start so far
             for neighbour, links in sorted(adjacency.get(node, {}).items()):
                 found = _earliest_after(links, arrival)
                 if found is None or any(hop.source == neighbour for hop in path):

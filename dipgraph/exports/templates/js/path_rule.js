@@ -146,7 +146,7 @@
       var next = dict(), reached = false;
       sortedKeys(layer).forEach(function (node) {
         var path = layer[node];
-        var arrival = path.length ? arrivalAt(NEVER, path[path.length - 1]) : NEVER;
+        var arrival = path.reduce(arrivalAt, NEVER);  // the latest start so far, not the last hop's
         var around = graph.neighbours(node);
         sortedKeys(around).forEach(function (neighbour) {
           var found = earliestAfter(around[neighbour], arrival);
