@@ -10,6 +10,7 @@ Writes, from the bundled facts:
   graph-layers.png   statements and topics layers on, Lavrov selected (1-hop focus)
   graph-narrow.png   the page at 400x800
   graph-1280x720.png the first view on a laptop screen: every actor and contact named
+  graph-1400x900.png, graph-1366x657.png  the first view on two more screens
   graph-evidence.png the Istanbul talks: quotes, sources, the article opened at its quote
   graph-sides.png    a 1,000-party assembly (tests/fixtures/sides): one contact mark,
                      selected, joined to each delegate
@@ -68,6 +69,10 @@ def bundled(browser, work: Path) -> None:
     )
     _shoot(page, "graph-layers.png")
     page.close()
+    for width, height in ((1400, 900), (1366, 657)):  # the review's other two screens
+        screen = _open(browser, page_path, width, height)
+        _shoot(screen, f"graph-{width}x{height}.png")
+        screen.close()
     laptop = _open(browser, page_path, 1280, 720)
     _shoot(laptop, "graph-1280x720.png")
     laptop.evaluate("window.dipgraph.select('contact:istanbul-secret-talks')")
