@@ -11,6 +11,7 @@ import pytest
 
 import dipgraph
 from conftest import BUNDLED
+from dipgraph.facts import DEFAULT_STATUSES
 
 WINDOW = {"width": 1280, "height": 720}
 MAX_CLICKS = 3
@@ -132,7 +133,13 @@ def test_which_contacts_were_about_prisoners(walk, kg) -> None:
 
 def test_which_contacts_were_secret(walk, kg) -> None:
     wanted = sorted(c.id for c in kg.facts.contacts.values() if c.secret)
+    shown = sorted(c for c in wanted if kg.facts.contacts[c].status in DEFAULT_STATUSES)
+    assert len(wanted) == 2 and len(shown) == 1  # one of them disputed: hidden by default
     walk.type("#search", "secret", enter=True)
+    # the one shown is listed at once, and the panel says one more is hidden, one click away
+    assert sorted(walk.panel_contacts()) == shown
+    assert walk.visible("1 more contact mention")
+    walk.click("#panel button.hidden-hits")
     assert sorted(walk.panel_contacts()) == wanted
     assert all(walk.page.locator(f"#panel [data-contact='{c}']").is_visible() for c in wanted)
-    assert walk.clicks == 0
+    assert walk.clicks == 1

@@ -197,21 +197,34 @@
   function buildContactTextsLater() {
     inIdleSlices(buildContactTexts, function () { status.textsMs = performance.now(); });
   }
-  // Contacts shown whose words hold every word of the text, by date.
-  function contactsMatching(text) {
+  // Contacts shown whose words hold every word of the text, by date; `among` (every
+  // contact when given) in place of those shown.
+  function contactsMatching(text, among) {
     var words = norm(text).split(" ").filter(Boolean);
     if (!words.length) { return []; }
     buildContactTexts(function () { return true; });
-    return sortedContacts(Object.keys(current.contacts).filter(function (cid) {
+    return sortedContacts((among || Object.keys(current.contacts)).filter(function (cid) {
       var folded = contactTexts.get(cid);
       return words.every(function (w) { return folded.indexOf(w) !== -1; });
     }));
   }
-  function showContactList(title, ids) {
+  // How many contacts the filters hide (the default statuses among them) also match: a
+  // search must not answer "which contacts were secret" with only those shown.
+  function hiddenMatching(text, shown) {
+    if (!text) { return 0; }
+    return contactsMatching(text, contactIds).length - shown.length;
+  }
+  function hiddenButton(count, said) {
+    return button(count + " more contact" + (count === 1 ? "" : "s") + " mention " + said +
+      " but the filters hide " + (count === 1 ? "it" : "them") + ": show every contact",
+      function () { showAllContacts(); runSearch(); }, { "class": "link hidden-hits" });
+  }
+  function showContactList(title, ids, hidden, said) {
     deselect();
     clear(panel);
     panel.appendChild(el("h3", title));
     listSection("Contacts", ids, function (cid) { return contactRow(cid, null); });
+    if (hidden) { panel.appendChild(el("p")).appendChild(hiddenButton(hidden, said)); }
   }
 
   var SEARCH_CAP = 50;
@@ -220,20 +233,24 @@
     clear(searchList);
     var text = search.value.trim(), found = matches(text);
     var contacts = text ? contactsMatching(text) : [];
+    var hidden = hiddenMatching(text, contacts);
     var said = "\u201c" + text + "\u201d";
     function listContacts() {
-      if (!contacts.length) { return; }
-      searchListItem(button(contacts.length + " contact" + (contacts.length === 1 ? "" : "s") +
-        " shown mention " + said + ": list them", function () {
-        showContactList("Contacts mentioning " + said, contacts);
-      }, { "class": "link contacts-hit" }));
+      if (contacts.length) {
+        searchListItem(button(contacts.length + " contact" + (contacts.length === 1 ? "" : "s") +
+          " shown mention " + said + ": list them", function () {
+          showContactList("Contacts mentioning " + said, contacts, hidden, said);
+        }, { "class": "link contacts-hit" }));
+      }
+      if (hidden) { searchListItem(hiddenButton(hidden, said)); }
     }
     if (!text) { searchResult.textContent = ""; return found; }
     if (!found.length) {
-      if (contacts.length) {
+      if (contacts.length || hidden) {
         searchResult.textContent = "No actor or topic is called " + said + "; " + contacts.length +
-          " contact" + (contacts.length === 1 ? "" : "s") + " shown mention it: listed in the panel.";
-        showContactList("Contacts mentioning " + said, contacts);
+          " contact" + (contacts.length === 1 ? "" : "s") + " shown mention it: listed in the panel" +
+          (hidden ? " (" + hidden + " more hidden by the filters)." : ".");
+        showContactList("Contacts mentioning " + said, contacts, hidden, said);
         listContacts();
       } else {
         var near = nearNames(text);

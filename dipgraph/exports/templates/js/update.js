@@ -178,17 +178,20 @@
   function roleWords(f) {
     return "role: " + f.role + (f.country ? " (held by " + nameOf(f.country) + ")" : "");
   }
+  // Every contact of every status, no filter, nothing explored: what "Show all contacts"
+  // and a search's "N more hidden by the filters" do.
+  function showAllContacts() {
+    resetFilterControls(); setExpanded([]);
+    document.querySelectorAll("#status-filter input").forEach(function (b) { b.checked = true; });
+    changed();
+  }
   function showActiveFilters() {
     var f = current.f, active = activeFilters(f), box = $("filters-active");
     clear(box);
     box.hidden = !active.length;
     if (active.length) {
       box.appendChild(el("span", "Filtered — " + active.join("; ") + ". "));
-      box.appendChild(button("Show all contacts", function () {
-        resetFilterControls(); setExpanded([]);
-        document.querySelectorAll("#status-filter input").forEach(function (b) { b.checked = true; });
-        changed();
-      }, { "class": "link" }));
+      box.appendChild(button("Show all contacts", showAllContacts, { "class": "link" }));
     }
     [["type-filter", Object.keys(f.types).length !== data.legend.contact_types.length],
       ["status-filter", !sameSet(f.statuses, DEFAULT_STATUS)]]
