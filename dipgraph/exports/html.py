@@ -60,8 +60,10 @@ SCRIPT_PARTS = (
     "small_names",  # names the page draws where vis-network's would be too small
     "update",  # applying a view: hiding, counts, filter changes
     "style",  # focus dimming, path highlight
-    "panel",  # the evidence panel
+    "evidence",  # a fact's sources and quotes, the article opened at its quote
+    "panel",  # the panel: an actor's, a topic's, a contact's facts
     "select",  # selecting what a click, a list or the API names
+    "near_names",  # a mistyped name's closest names: the CLI's difflib rule, indexed
     "search",  # the name index and search box
     "path_rule",  # `dipgraph path`'s rule: shortest, in date order, every path
     "path",  # the path tool: drawn and narrated

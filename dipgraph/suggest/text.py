@@ -4,11 +4,15 @@ Every draft quotes the article exactly, so tokens keep their offsets in the orig
 text. Matching uses the folded form (``dipgraph.names.normalise_name``) and the forms
 left after stripping the prefixes Arabic attaches to a word: the conjunctions و ف,
 the prepositions ب ل ك, and the article ال ("وللكرملين" -> "الكرملين", "كرملين").
+A word after ل that starts with ل itself loses only the preposition ("للقاء" -> "لقاء"),
+so "لل" also gives the form without its first letter (a harmless "لكرملين" here).
 
 >>> [t.folded for t in tokenise("وقال بوتين: نعم.")]
 ['وقال', 'بوتين', 'نعم']
 >>> sorted(name_forms("وللكرملين"))
-['الكرملين', 'كرملين', 'للكرملين', 'وللكرملين']
+['الكرملين', 'كرملين', 'لكرملين', 'للكرملين', 'وللكرملين']
+>>> "لقاء" in name_forms("للقاء")
+True
 """
 
 from __future__ import annotations
