@@ -19,6 +19,8 @@ TESTS = Path(__file__).parent
 REPO = TESTS.parent
 SMALL = TESTS / "fixtures" / "small"
 BUNDLED = REPO / "facts"
+# The known actors of the suggest tests: a few people, states and posts, with their texts.
+SUGGEST_WORLD = TESTS / "fixtures" / "suggest"
 CACHE_DIR = Path(tempfile.mkdtemp(prefix="dipgraph-test-cache-"))
 # One cache for the whole run, removed when it ends (each run used to leave one in /tmp).
 atexit.register(shutil.rmtree, CACHE_DIR, ignore_errors=True)
@@ -63,6 +65,21 @@ def add_file(root: Path, name: str, text: str) -> Path:
     path = root / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="module")
+def world():
+    """The suggest tests' known facts, loaded once a module (suggest reads, never writes)."""
+    from dipgraph.loader import load_facts
+
+    return load_facts(SUGGEST_WORLD)
+
+
+def drafts(text: str, facts):
+    """What ``dipgraph suggest`` drafts from ``text`` beside ``facts``."""
+    import dipgraph
+
+    return dipgraph.suggest(text=text, facts=facts)
 
 
 @pytest.fixture

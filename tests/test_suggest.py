@@ -12,19 +12,14 @@ import pytest
 import yaml
 
 import dipgraph
-from conftest import BUNDLED, SMALL, TESTS, run_cli
-from dipgraph.loader import check_facts, load_facts
+from conftest import BUNDLED, SMALL, SUGGEST_WORLD, run_cli
+from dipgraph.loader import check_facts
 from dipgraph.suggest import MAX_ARTICLE_BYTES
 from dipgraph.suggest.output import to_yaml
 from dipgraph.suggest.text import name_forms, split, tokenise, word_forms
 
-WORLD = TESTS / "fixtures" / "suggest"
+WORLD = SUGGEST_WORLD
 ENGLISH = WORLD / "sources" / "english.txt"
-
-
-@pytest.fixture(scope="module")
-def world():
-    return load_facts(WORLD)
 
 
 def actor_ids(text: str, facts) -> list[str]:

@@ -7,22 +7,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
-import dipgraph
-from conftest import TESTS
-from dipgraph.loader import load_facts
+from conftest import drafts
 from dipgraph.loader.drafts import guess
 from dipgraph.suggest.output import to_yaml
-
-WORLD = TESTS / "fixtures" / "suggest"
-
-
-@pytest.fixture(scope="module")
-def world():
-    return load_facts(WORLD)
-
-
-def drafts(text: str, facts):
-    return dipgraph.suggest(text=text, facts=facts)
 
 
 def status_comment(contact) -> str:

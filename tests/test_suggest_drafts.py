@@ -8,15 +8,7 @@ import shutil
 import pytest
 
 import dipgraph
-from conftest import TESTS
-from dipgraph.loader import load_facts
-
-WORLD = TESTS / "fixtures" / "suggest"
-
-
-@pytest.fixture(scope="module")
-def world():
-    return load_facts(WORLD)
+from conftest import SUGGEST_WORLD
 
 
 def contacts(text: str, facts) -> list:
@@ -168,7 +160,7 @@ contacts:
 @pytest.fixture()
 def world_with_contacts(tmp_path):
     root = tmp_path / "facts"
-    shutil.copytree(WORLD, root)
+    shutil.copytree(SUGGEST_WORLD, root)
     (root / "sources" / "other.txt").write_text("Belov met Adams in Vienna.\n", encoding="utf-8")
     (root / "contacts.yaml").write_text(CONTACTS, encoding="utf-8")
     return root

@@ -8,22 +8,11 @@ import pytest
 import yaml
 
 import dipgraph
-from conftest import TESTS
+from conftest import TESTS, drafts
 from dipgraph.loader import load_facts
 from dipgraph.loader.drafts import guess
 from dipgraph.suggest.output import comment, to_yaml
 from dipgraph.suggest.text import split, tokenise
-
-WORLD = TESTS / "fixtures" / "suggest"
-
-
-@pytest.fixture(scope="module")
-def world():
-    return load_facts(WORLD)
-
-
-def drafts(text: str, facts):
-    return dipgraph.suggest(text=text, facts=facts)
 
 
 def sentences(text: str) -> list[str]:
