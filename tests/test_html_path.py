@@ -380,22 +380,22 @@ def test_no_status_is_written_into_the_page_script_as_a_rule() -> None:
             assert f'"{status}"' not in script.read_text(encoding="utf-8"), (script.name, status)
 
 
-def test_every_list_of_contacts_says_each_ones_status(page) -> None:
-    """An actor's contacts, a search's contacts and the table name each one's status."""
-    kg = dipgraph.load(BUNDLED)
-    page.click("#status-every")
-    page.evaluate("window.dipgraph.select('sergey-lavrov')")
-    rows = page.locator("#panel li [data-contact]")
-    assert rows.count() > 0
-    for n in range(rows.count()):
-        row = rows.nth(n)
-        status = kg.facts.contacts[row.get_attribute("data-contact")].status
-        assert status in row.inner_text()
-    page.fill("#search", "meeting")
-    page.click("#search-go")
-    page.click("#search-list .contacts-hit")
+def assert_panel_rows_say_their_status(page, kg) -> None:
     rows = page.locator("#panel li [data-contact]")
     assert rows.count() > 0
     for n in range(rows.count()):
         row = rows.nth(n)
         assert kg.facts.contacts[row.get_attribute("data-contact")].status in row.inner_text()
+
+
+def test_every_list_of_contacts_says_each_ones_status(page) -> None:
+    """An actor's contacts and a search's contacts name each one's status (the table's
+    status column: test_html_table.py)."""
+    kg = dipgraph.load(BUNDLED)
+    page.click("#status-every")
+    page.evaluate("window.dipgraph.select('sergey-lavrov')")
+    assert_panel_rows_say_their_status(page, kg)
+    page.fill("#search", "meeting")
+    page.click("#search-go")
+    page.click("#search-list .contacts-hit")
+    assert_panel_rows_say_their_status(page, kg)
