@@ -27,9 +27,12 @@ import yaml
 
 from dipgraph.errors import InputError
 from dipgraph.loader import check_facts, fact_files
+from dipgraph.loader.corroborations import split_corroborations
+from dipgraph.loader.dataset import DATASET_FILE
 from dipgraph.loader.drafts import is_draft_leftover
-from dipgraph.loader.problems import Problem
-from dipgraph.loader.reading import read_yaml_nodes
+from dipgraph.loader.one_file import check_one_file
+from dipgraph.loader.problems import Problem, shown_path
+from dipgraph.loader.reading import MAX_FILE_BYTES, read_yaml_nodes
 from dipgraph.schema.model import load_model
 
 
@@ -176,36 +179,18 @@ def _apply(text: str, spans: list[tuple[int, int, str]], drops: list[tuple[int, 
     return text
 
 
-_KINDS = ("source", "actor", "topic", "place", "post", "contact", "statement")
-
-
 def _declared(root: Path, ident: str) -> tuple[str, str] | None:
-    """(kind, where) of the record with this id, from a check of the folder, else from
-    the files themselves: a drafted record that still has a draft's placeholder (an
-    English name 'DRAFT: …') is not among the checked facts, yet is what accept is for."""
-    facts, _ = check_facts(root)
-    for kind in _KINDS:
-        record = facts.by_kind(kind).get(ident)
-        if record is not None:
-            return kind, str(record.location)
-    return _written(root, ident)
-
-
-def _written(root: Path, ident: str) -> tuple[str, str] | None:
-    """(kind, path:line) of a record declared with this id in a fact file, valid or not."""
+    """(kind, where) of the record declared with this id, valid or not, as the loader
+    reads each file: a drafted record that still has a draft's placeholder (an English
+    name 'DRAFT: …') is not among the checked facts, yet is what accept is for."""
     model = load_model()
-    kinds = {model.kinds[kind].plural: kind for kind in _KINDS}
+    dataset_file = Path(root).resolve() / DATASET_FILE
     for path in fact_files(root):
-        node, _ = read_yaml_nodes(path, str(path))
-        if not isinstance(node, yaml.MappingNode):
-            continue
-        for key, section in node.value:
-            if key.value not in kinds or not isinstance(section, yaml.SequenceNode):
-                continue
-            for item in section.value:
-                for field_key, value in item.value if isinstance(item, yaml.MappingNode) else ():
-                    if field_key.value == "id" and getattr(value, "value", None) == ident:
-                        return kinds[key.value], f"{path}:{value.start_mark.line + 1}"
+        alone = check_one_file(path, shown_path(path), path == dataset_file, model, MAX_FILE_BYTES)
+        records, _ = split_corroborations(alone.declared)  # a corroboration declares nothing
+        for declared in records:
+            if declared.id == ident:
+                return declared.kind, str(declared.where)
     return None
 
 
