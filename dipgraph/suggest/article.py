@@ -16,7 +16,6 @@ from dipgraph.suggest.text import Sentence, Token
 from dipgraph.suggest.titles import Title, find_titles, implied_holders
 
 _TRIM = " \t\n.,،؛;:"
-_CLAUSE = set("،,؛;")
 _NAMING = ("name", "short", "demonym")  # mentions that print an actor's own name
 _QUOTES = (('"', '"'), ("“", "”"), ("«", "»"), ("(", ")"))
 
@@ -122,9 +121,9 @@ class Article:
     def clause(self, sentence: Sentence, first: int, last: int) -> tuple[int, int]:
         """Token range [first, last) widened to the clause punctuation around it."""
         tokens = self.tokens
-        while first > sentence.first and not set(tokens[first].gap) & _CLAUSE:
+        while first > sentence.first and not tokens[first].after_clause_break:
             first -= 1
-        while last < sentence.last and not set(tokens[last].gap) & _CLAUSE:
+        while last < sentence.last and not tokens[last].after_clause_break:
             last += 1
         return first, last
 

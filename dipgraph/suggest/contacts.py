@@ -20,7 +20,6 @@ from dipgraph.suggest.statements import Speech
 from dipgraph.suggest.text import Sentence
 from dipgraph.suggest.when import When, find_cue, find_place, find_status, find_when, has_cue
 
-_CLAUSE = set("،,؛;")
 _COUNTERPART_REACH = 4  # words from a means of contact to its "مع" / "with"
 _DENIAL_REACH = 3  # words, names aside, between a denial and the contact it denies
 _RECALL_REACH = 6  # words from a summons to "للتشاور" (the envoy's name between)
@@ -77,7 +76,7 @@ def _cue_region(article: Article, segment: Segment) -> Sentence:
             cue = _cue_before(article, at, first)  # may start at token 0
             first = at + 1 if cue is None else cue
     last = segment.word_last
-    while last < segment.end and not set(tokens[last].gap) & _CLAUSE:
+    while last < segment.end and not tokens[last].after_clause_break:
         last += 1
     sentence = segment.sentence
     return Sentence(sentence.index, sentence.start, sentence.end, first, last)
@@ -124,7 +123,7 @@ def _denies(article: Article, speeches: list[Speech], segment: Segment, after: i
         None,
     )
     if any(
-        set(tokens[at].gap) & _CLAUSE and at != opener
+        tokens[at].after_clause_break and at != opener
         for at in range(after + 1, segment.word_first + 1)
     ):
         return False

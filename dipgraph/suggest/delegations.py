@@ -11,7 +11,6 @@ from bisect import bisect_right
 from dipgraph.suggest.article import Article
 from dipgraph.suggest.drafts import ContactDraft
 
-_CLAUSE = set("،,؛;")
 _REACH = 4  # words from "ترأس" to the state's adjective ("الجانب الأمريكي في الاجتماع")
 _NEAR = 2  # sentences between a contact of states and the sentence naming its delegations
 
@@ -47,7 +46,7 @@ def delegation_heads(article: Article) -> dict[int, dict[str, list[str]]]:
             for mention in mentions:
                 if mention.first <= state.first or mention.first >= stop:
                     continue
-                if any(set(tokens[at].gap) & _CLAUSE for at in range(state.last, mention.first)):
+                if any(tokens[at].after_clause_break for at in range(state.last, mention.first)):
                     break
                 if article.index.kind(mention.actor) == "person" and mention.actor not in people:
                     people.append(mention.actor)

@@ -32,7 +32,8 @@ _WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0
 _END = re.compile(r"\n+|(?<![.!?؟])(?<![\s.][A-Z])(?<!^[A-Z])[.!?؟]++(?=\s|\Z|[\u0621-\u064A])")
 # The longest sentence of the bundled sources has 110 words; longer runs are cut.
 MAX_SENTENCE_TOKENS = 250
-_CLAUSE_PUNCTUATION = "،,؛;"
+#: What ends a clause inside a sentence (a token's ``gap`` holding one of them).
+CLAUSE_PUNCTUATION = frozenset("،,؛;")
 _SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "نا", "كم")
 _CONJUNCTIONS = "وف"
 _PREPOSITIONS = "بلك"
@@ -52,6 +53,11 @@ class Token:
     names: frozenset[str] = field(default_factory=frozenset)  # with prefixes stripped
     forms: frozenset[str] = field(default_factory=frozenset)  # also pronoun suffixes
     verbs: frozenset[str] = field(default_factory=frozenset)  # as a verb: no ب ك ال stripped
+
+    @property
+    def after_clause_break(self) -> bool:
+        """A clause ends before this word: its gap holds a comma or semicolon (either script)."""
+        return not CLAUSE_PUNCTUATION.isdisjoint(self.gap)
 
     @property
     def definite(self) -> bool:
@@ -178,7 +184,7 @@ def _pieces(tokens: list[Token], first: int, last: int) -> list[tuple[int, int]]
     while last - first > MAX_SENTENCE_TOKENS:
         cut = first + MAX_SENTENCE_TOKENS
         for at in range(cut, first + MAX_SENTENCE_TOKENS // 2, -1):
-            if any(c in _CLAUSE_PUNCTUATION for c in tokens[at].gap):
+            if tokens[at].after_clause_break:
                 cut = at
                 break
         pieces.append((first, cut))
