@@ -40,15 +40,23 @@
   checkboxes($("status-filter"), data.legend.statuses.map(function (s) {
     return { id: s, label: s + (DEFAULT_STATUS[s] ? " (default)" : ""), checked: Boolean(DEFAULT_STATUS[s]) };
   }), changed);
-  var statusEvery = $("status-every");
-  // One click between every status and the default ones; the note says which is shown.
-  statusEvery.addEventListener("click", function () {
-    var every = !everyStatus(current.f);
+  // Tick every status's box, or the default ones only (nothing applied yet).
+  function tickStatuses(every) {
     document.querySelectorAll("#status-filter input").forEach(function (box) {
       box.checked = every || Boolean(DEFAULT_STATUS[box.value]);
     });
+  }
+  // Show every status (the CLI's --any-status), or go back to the default: a change of
+  // the status filter, as ticking its boxes. Returns whether anything changed.
+  function setEveryStatus(on) {
+    if (on ? everyStatus(current.f) : sameSet(current.f.statuses, DEFAULT_STATUS)) { return false; }
+    tickStatuses(on);
     changed();
-  });
+    return true;
+  }
+  var statusEvery = $("status-every");
+  // One click between every status and the default ones; the note says which is shown.
+  statusEvery.addEventListener("click", function () { setEveryStatus(!everyStatus(current.f)); });
   function showStatusNote(f) {
     var every = everyStatus(f);
     var others = data.legend.statuses.filter(function (s) { return !DEFAULT_STATUS[s]; });

@@ -124,17 +124,6 @@
       "A path follows who talked, the sides of each contact: subjects, hosts and mediators " +
       "are not counted as having talked.";
   }
-  // Show every status (the CLI's --any-status), or go back to the default: a change of
-  // the status filter, as ticking its boxes. Returns whether anything changed.
-  function setEveryStatus(on) {
-    var want = on ? null : DEFAULT_STATUS;
-    if (on ? everyStatus(current.f) : sameSet(current.f.statuses, DEFAULT_STATUS)) { return false; }
-    document.querySelectorAll("#status-filter input").forEach(function (box) {
-      box.checked = want ? Boolean(want[box.value]) : true;
-    });
-    changed();
-    return true;
-  }
   // A path between two actors (ids or names), drawn and narrated. `anyStatus` (when
   // given) first shows every status or only the default ones; options.temporal and
   // options.all (when given) set the boxes. Returns the hops {from, to, contact,

@@ -136,9 +136,7 @@
     dateFrom.value = ""; dateTo.value = ""; countrySelect.value = ""; keepUndated.checked = false;
     secretSelect.value = ""; placeSelect.value = ""; sourceSelect.value = ""; roleSelect.value = "";
     document.querySelectorAll("#type-filter input").forEach(function (box) { box.checked = true; });
-    document.querySelectorAll("#status-filter input").forEach(function (box) {
-      box.checked = Boolean(DEFAULT_STATUS[box.value]);
-    });
+    tickStatuses(false);
   }
   $("filters-reset").addEventListener("click", function () { resetFilterControls(); changed(); });
 
@@ -182,7 +180,7 @@
   // and a search's "N more hidden by the filters" do.
   function showAllContacts() {
     resetFilterControls(); setExpanded([]);
-    document.querySelectorAll("#status-filter input").forEach(function (b) { b.checked = true; });
+    tickStatuses(true);
     changed();
   }
   function showActiveFilters() {
