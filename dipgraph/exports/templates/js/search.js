@@ -104,22 +104,19 @@
   function buildContactTextsLater() {
     inIdleSlices(buildContactTexts, function () { status.textsMs = performance.now(); });
   }
-  // Contacts shown whose words hold every word of the text, by date; `among` (every
-  // contact when given) in place of those shown.
-  function contactsMatching(text, among) {
+  // Contacts whose words hold every word of the text, by date: those shown, and how
+  // many more the filters hide (the default statuses among them: a search must not
+  // answer "which contacts were secret" with only those shown), in one pass.
+  function contactsMatching(text) {
     var words = norm(text).split(" ").filter(Boolean);
-    if (!words.length) { return []; }
+    if (!words.length) { return { shown: [], hidden: 0 }; }
     buildContactTexts(function () { return true; });
-    return sortedContacts((among || Object.keys(current.contacts)).filter(function (cid) {
+    var every = contactIds.filter(function (cid) {
       var folded = contactTexts.get(cid);
       return words.every(function (w) { return folded.indexOf(w) !== -1; });
-    }));
-  }
-  // How many contacts the filters hide (the default statuses among them) also match: a
-  // search must not answer "which contacts were secret" with only those shown.
-  function hiddenMatching(text, shown) {
-    if (!text) { return 0; }
-    return contactsMatching(text, contactIds).length - shown.length;
+    });
+    var shown = every.filter(function (cid) { return own(current.contacts, cid); });
+    return { shown: sortedContacts(shown), hidden: every.length - shown.length };
   }
   function hiddenButton(count, said) {
     return button(count + " more contact" + (count === 1 ? "" : "s") + " mention " + said +
@@ -139,8 +136,7 @@
   function runSearch() {
     clear(searchList);
     var text = search.value.trim(), found = matches(text);
-    var contacts = text ? contactsMatching(text) : [];
-    var hidden = hiddenMatching(text, contacts);
+    var matching = contactsMatching(text), contacts = matching.shown, hidden = matching.hidden;
     var said = "\u201c" + text + "\u201d";
     function listContacts() {
       if (contacts.length) {
