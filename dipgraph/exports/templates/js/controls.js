@@ -108,8 +108,7 @@
     placeSelect.appendChild(el("option", name + " (" + places[name] + ")", { value: name }));
   });
   Object.keys(sourcesUsed).sort().forEach(function (id) {
-    var s = F.sources[id] || dict();
-    sourceSelect.appendChild(el("option", s.title_en || s.title || id, { value: id }));
+    sourceSelect.appendChild(el("option", sourceTitle(id), { value: id }));
   });
   // The roles the facts carry, each with how many contacts have someone in it.
   var ROLES = [["party", "a party (on a side)"], ["subject", "a subject (whom it is about)"],

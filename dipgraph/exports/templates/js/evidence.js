@@ -1,7 +1,7 @@
   // ---- evidence: each source's line, the article opened at its quote, glosses ----
   function sourceLine(id) {
     var s = F.sources[id] || {};
-    var title = s.title_en || s.title || id;
+    var title = sourceTitle(id);
     if (s.title && s.title_en && s.title !== s.title_en) { title += " (" + s.title + ")"; }
     var extra = [s.publisher, s.published].filter(Boolean).join(", ");
     return "\u2014 " + title + (extra ? " \u00b7 " + extra : "");
@@ -12,7 +12,7 @@
   function sourceCaption(id, quote) {
     var s = F.sources[id] || dict();
     var caption = el("figcaption", null, { "class": "source" });
-    caption.appendChild(el("span", "\u2014 " + (s.title_en || s.title || id), { "class": "source-title" }));
+    caption.appendChild(el("span", "\u2014 " + sourceTitle(id), { "class": "source-title" }));
     if (s.title && s.title_en && s.title !== s.title_en) {
       caption.appendChild(el("span", s.title, { dir: "auto", "class": "original-title" }));
     }

@@ -25,4 +25,8 @@
     b.addEventListener("click", onActivate);
     return b;
   }
-
+  // A source as the page names it: its English title, else the title as printed, else its id.
+  function sourceTitle(id) {
+    var s = F.sources[id] || dict();
+    return s.title_en || s.title || id;
+  }

@@ -82,8 +82,8 @@
   // hides undated contacts unless kept: the lane then says how many it hides and keeps
   // their groups in sight, with a button to keep them.
   var SOURCE_CHIPS = 8;
-  function shortTitle(s, id) {
-    var t = s.title_en || s.title || id;
+  function shortTitle(id) {
+    var t = sourceTitle(id);
     return t.length > 17 ? t.slice(0, 16).replace(/\s+$/, "") + "\u2026" : t;
   }
   function publishedText(s) {
@@ -118,7 +118,7 @@
   function listUndatedOf(sourceId, ids) {
     var s = F.sources[sourceId] || dict();
     clear(panel);
-    panel.appendChild(el("h3", "Undated contacts reported in \u201c" + (s.title_en || s.title || sourceId) + "\u201d"));
+    panel.appendChild(el("h3", "Undated contacts reported in \u201c" + sourceTitle(sourceId) + "\u201d"));
     panel.appendChild(sourceDateLine(s));
     listSection("Contacts", sortedContacts(ids), function (cid) { return contactRow(cid, null); });
     panel.focus({ preventScroll: true });
@@ -158,9 +158,9 @@
     groups.slice(0, SOURCE_CHIPS).forEach(function (g) {
       var s = F.sources[g[0]] || dict(), n = g[1].length;
       var label = n + " undated contact" + (n === 1 ? "" : "s") + " reported in \u201c" +
-        (s.title_en || s.title || g[0]) + "\u201d" + (s.publisher ? " (" + s.publisher + ")" : "") +
+        sourceTitle(g[0]) + "\u201d" + (s.publisher ? " (" + s.publisher + ")" : "") +
         "; " + publishedText(s);
-      var chip = button(shortTitle(s, g[0]) + (s.published ? " \u00b7 published " + s.published : "") + " \u00b7 " + n,
+      var chip = button(shortTitle(g[0]) + (s.published ? " \u00b7 published " + s.published : "") + " \u00b7 " + n,
         function () { listUndatedOf(g[0], g[1]); },
         { "class": "source-chip" + (hidden > 0 && !g[1].some(function (cid) { return current.contacts[cid]; }) ? " outside" : ""),
           "data-source": g[0], title: label, "aria-label": label + ". List them." });
@@ -182,7 +182,7 @@
       listSection("Articles", lane.undatedGroups.map(function (g) { return g[0]; }), function (id) {
         var g = lane.undatedGroups.filter(function (x) { return x[0] === id; })[0];
         var s = F.sources[id] || dict(), li = el("li");
-        li.appendChild(button((s.title_en || s.title || id) + " (" + g[1].length + ")",
+        li.appendChild(button(sourceTitle(id) + " (" + g[1].length + ")",
           function () { listUndatedOf(id, g[1]); }, { "data-source": id }));
         li.appendChild(sourceDateLine(s));
         return li;

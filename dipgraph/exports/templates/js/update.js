@@ -168,7 +168,7 @@
     if (f.role) { out.push(roleWords(f)); }
     if (f.secret) { out.push(f.secret === "1" ? "secret only" : "not secret"); }
     if (f.place) { out.push("place: " + f.place); }
-    if (f.source) { out.push("source: " + ((F.sources[f.source] || dict()).title_en || f.source)); }
+    if (f.source) { out.push("source: " + sourceTitle(f.source)); }
     if (exploring()) { out.push(exploreWords()); }
     return out;
   }
