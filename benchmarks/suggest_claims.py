@@ -1,7 +1,7 @@
 """How many of ``suggest``'s drafts claim something their own quotes do not say.
 
 Run: python benchmarks/suggest_claims.py --corpus benchmarks/corpus [--texts DIR]
-         [--split dev|heldout|all] [--details]
+         [--split dev|heldout|unseen|all] [--details]
 
 Each draft (contact, statement, post) is read claim by claim, and each claim is tested
 against the words of the draft's own quotes (every span it cites), never the rest of the
@@ -49,7 +49,7 @@ from dipgraph.suggest.text import tokenise
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from suggest_eval import corpus_articles, materialise, rename_new_people
+from suggest_eval import SPLITS, corpus_articles, materialise, rename_new_people
 
 KINDS = ("contacts", "statements", "posts")
 _ROLES = {"party", "subject", "host", "mediator", "initiated_by", "speaker", "about", "holder"}
@@ -231,7 +231,7 @@ def main() -> int:
     parser.add_argument("--corpus", required=True, help="the corpus (benchmarks/corpus)")
     parser.add_argument("--texts", default="/work/corpus/texts", help="the corpus's texts")
     parser.add_argument("--facts", default="facts", help="facts directory (default: facts)")
-    parser.add_argument("--split", default="dev", choices=("dev", "heldout", "all"))
+    parser.add_argument("--split", default="dev", choices=(*SPLITS, "all"))
     parser.add_argument(
         "--details", action="store_true", help="print each draft's unsaid claims (dev only!)"
     )

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
@@ -236,3 +237,36 @@ def test_speed_times_each_article_and_names_the_slowest(tmp_path):
     assert suggest_speed.summary({"a": 0.2, "b": 1.5, "c": 0.4}) == (
         "3 articles: median 0.400 s, max 1.500 s (b); 1 took 1 s or more"
     )
+
+
+def _with_splits(corpus: Path, *splits: str) -> None:
+    """Rewrite the manifest as one copy of its article per split (ids c001, c002...)."""
+    manifest = yaml.safe_load((corpus / "manifest.yaml").read_text(encoding="utf-8"))
+    article = manifest["articles"][0]
+    manifest["articles"] = [
+        {**article, "id": f"c{n:03}", "split": split} for n, split in enumerate(splits, 1)
+    ]
+    (corpus / "manifest.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
+
+
+def test_each_split_selects_its_own_articles(tmp_path):
+    corpus, _ = _corpus(tmp_path)
+    _with_splits(corpus, "dev", "heldout", "unseen", "unseen")
+
+    def ids(split):
+        return [a["id"] for a in suggest_eval.corpus_articles(corpus, split)]
+
+    assert ids("unseen") == ["c003", "c004"]
+    assert ids("heldout") == ["c002"]
+    assert ids("dev") == ["c001"]
+    assert ids("all") == ["c001", "c002", "c003", "c004"]
+
+
+def test_an_unknown_split_is_refused(tmp_path):
+    corpus, _ = _corpus(tmp_path)
+    _with_splits(corpus, "dev", "unsen")  # misspelt in the manifest: in no split
+    with pytest.raises(ValueError, match="c002: unknown split 'unsen'"):
+        suggest_eval.corpus_articles(corpus, "dev")
+    _with_splits(corpus, "dev")
+    with pytest.raises(ValueError, match="unknown split 'held-out'"):
+        suggest_eval.corpus_articles(corpus, "held-out")
