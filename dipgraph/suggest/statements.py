@@ -94,6 +94,10 @@ def _speaker(
         if subject is not None:
             return subject, True
     after = _after(article, mentions, last, sentence)
+    if article.lexicon.attribution.longest(article.tokens, verb, suffixes=False):
+        # "..., بحسب ما أوردته وكالة تاس": a preposition, its source after it; the name
+        # ending the words before it is what was said, not who said it
+        return after, False
     if after is not None and after.how != "demonym" and _title_subject(article, last, sentence):
         return after, False
     before = _before(article, mentions, verb)
