@@ -24,3 +24,35 @@ def test_according_to_with_the_preposition_attached_names_the_outlet(world) -> N
     found = drafts("ووفقا لصحيفة كومرسانت، فإن لافروف التقى بوتين.", world)
     [outlet] = [a for a in found.actors if a.name == "كومرسانت"]
     assert speakers(found) == {outlet.provisional_id}
+
+
+# --- the ends of new names --------------------------------------------------------------
+
+
+def new_names(found) -> list[str]:
+    return [a.name for a in found.actors if a.id is None and a.kind != "organization"]
+
+
+def test_a_place_after_a_new_name_is_not_its_third_part(world) -> None:
+    found = drafts("دعا رئيس البرلمان كارل شميت أوروبا والصين إلى الحوار.", world)
+    assert new_names(found) == ["كارل شميت"]
+
+
+def test_a_word_joined_by_and_is_no_third_part_of_a_name(world) -> None:
+    found = drafts("وقال السفير بيتر هولم وبشكل واضح إن الحوار مهم.", world)
+    assert new_names(found) == ["بيتر هولم"]
+
+
+def test_a_function_word_before_a_known_surname_is_no_given_name(world) -> None:
+    found = drafts("تمت دعوة السفير الأميركي إلى بوتين لإجراء محادثة.", world)
+    assert new_names(found) == []
+
+
+def test_a_verb_opening_a_contact_phrase_ends_a_title_not_a_name(world) -> None:
+    found = drafts("سلطان بروناي يبحث مع بوتين العلاقات الثنائية.", world)
+    assert new_names(found) == []
+
+
+def test_a_common_noun_after_a_title_is_no_name(world) -> None:
+    found = drafts("حضر اللقاء مدير عام مكتب الوزير.", world)
+    assert new_names(found) == []

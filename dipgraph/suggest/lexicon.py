@@ -71,6 +71,11 @@ class PhraseTable:
         return any(len(words) == 1 for form in forms for words, _ in self.by_first.get(form, ()))
 
 
+    def opens(self, token: Token) -> bool:
+        """Whether some phrase of the table starts with this token ("يبحث" of "يبحث مع")."""
+        return any(form in self.by_first for form in token.forms)
+
+
 def _follows(tokens: Sequence[Token], at: int, words: tuple[str, ...], suffixes: bool) -> bool:
     if at + len(words) > len(tokens):
         return False

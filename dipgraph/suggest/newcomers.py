@@ -53,7 +53,7 @@ def find_newcomers(
             if second:
                 found.append((text[second[0].start : second[-1].end], title, second[0].index))
             continue
-        other = _other_given_name(title, tokens, by_first, index)
+        other = _other_given_name(title, tokens, by_first, lexicon, index)
         if other:
             found.append((text[other[0].start : other[-1].end], title, other[0].index))
             continue
@@ -111,8 +111,13 @@ def _name_after(
             continue
         if not could_be_name(lexicon, token, definite=words > 0):
             break
-        ends = _name_ends(tokens, at + 1, sentence, starts, lexicon)
-        if not ends and ((words == 2 and not linked) or (token.definite and words > 0)):
+        third = words == 2 and not linked
+        if third and token.folded[:1] == "و" and token.folded[1:] in token.names:
+            break  # "سيرغي كيسلياك وبشكل": "و" joins a clause, not a name's third part
+        # a third word needs a visible end after it: a coordination ("توسك أوروبا
+        # والصين") may list the objects the name's verb takes
+        ends = _name_ends(tokens, at + 1, sentence, starts, lexicon, coordination=not third)
+        if not ends and (third or (token.definite and words > 0)):
             break  # "جون كيري سبل", "أنتوني بلينكن العلاقات الثنائية"
         taken.append(token)
         words += 1
@@ -191,11 +196,16 @@ def _name_before(
 
 
 def _other_given_name(
-    title: Title, tokens: list[Token], by_first: dict[int, Mention], index: ActorIndex | None
+    title: Title,
+    tokens: list[Token],
+    by_first: dict[int, Mention],
+    lexicon: Lexicon,
+    index: ActorIndex | None,
 ) -> list[Token]:
     """ "السفير جون سوليفان" where the facts know only another Sullivan: a given name
     unlike the known one's before a known surname is someone new. A spelling of the same
-    given name ("سيرغي" for "سيرجي") is the known person."""
+    given name ("سيرغي" for "سيرجي") is the known person; a word no name has ("السفير
+    إلى أوشاكوف": to) is no given name."""
     if index is None or title.last + 1 >= len(tokens):
         return []
     given, surname = tokens[title.last], tokens[title.last + 1]
@@ -206,7 +216,7 @@ def _other_given_name(
         return []
     if (
         given.definite
-        or not any(c.isalpha() for c in given.text)
+        or not could_be_name(lexicon, given)
         or title.last in by_first
     ):
         return []
@@ -218,15 +228,23 @@ def _other_given_name(
 
 
 def _name_ends(
-    tokens: list[Token], at: int, sentence: int, starts: set[int], lexicon: Lexicon
+    tokens: list[Token],
+    at: int,
+    sentence: int,
+    starts: set[int],
+    lexicon: Lexicon,
+    coordination: bool = True,
 ) -> bool:
     """Whether a name may end before ``tokens[at]``: nothing, punctuation, a known name, a
-    word joined by "و" or a lexicon word follows. Not a definite word: "سبل الحل" is a
-    noun and its complement, so the word before it is no name."""
+    word joined by "و" (unless not ``coordination``) or a lexicon word follows. Not a
+    definite word: "سبل الحل" is a noun and its complement, so the word before it is no
+    name."""
     if at >= len(tokens) or tokens[at].sentence != sentence or at in starts:
         return True
     token = tokens[at]
-    joined = token.folded[:1] in "وف" and token.folded[1:] in token.names  # "وأجرى"
+    joined = (
+        coordination and token.folded[:1] in "وف" and token.folded[1:] in token.names
+    )  # "وأجرى"
     return bool(token.gap.strip()) or joined or not could_be_name(lexicon, token, definite=True)
 
 
@@ -238,8 +256,8 @@ def could_be_name(lexicon: Lexicon, token: Token, definite: bool = False) -> boo
     if token.text.isascii():
         return token.text[:1].isupper() and not lexicon.not_names.has(token)
     bare = token.folded.startswith("ال")  # "الجبير", not "للتشاور" (to consult)
-    if lexicon.speech.has(token, verb=True):
-        return False
+    if lexicon.speech.has(token, verb=True) or lexicon.contact_types.opens(token):
+        return False  # "سلطان عمان يبحث مع": a verb opening a contact phrase ends a name
     return not (
         (token.definite and not (definite and bare))
         or len(token.folded) < 2
@@ -255,6 +273,7 @@ def could_be_name(lexicon: Lexicon, token: Token, definite: bool = False) -> boo
                 lexicon.honorifics,
                 lexicon.complementisers,
                 lexicon.demonyms,
+                lexicon.places,  # "دونالد توسك أوروبا والصين": a place ends a name
             )
         )
     )
