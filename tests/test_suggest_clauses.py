@@ -56,3 +56,25 @@ def test_a_verb_opening_a_contact_phrase_ends_a_title_not_a_name(world) -> None:
 def test_a_common_noun_after_a_title_is_no_name(world) -> None:
     found = drafts("حضر اللقاء مدير عام مكتب الوزير.", world)
     assert new_names(found) == []
+
+
+# --- attendees --------------------------------------------------------------------------
+
+
+def test_an_attendee_joins_the_side_of_his_country_in_the_contact_reported(world) -> None:
+    found = drafts("استقبل بوتين بايدن في الكرملين. وحضر اللقاء سيرجي لافروف.", world)
+    [contact] = found.contacts
+    assert {frozenset(s) for s in contact.sides} == {
+        frozenset({"vladimir-putin", "sergey-lavrov"}),
+        frozenset({"joe-biden"}),
+    }
+    assert any("وحضر اللقاء" in s.quote for s in contact.spans)
+
+
+def test_attendees_are_no_contact_of_their_own(world) -> None:
+    text = "التقى بوتين بايدن في جنيف. وحضر الاجتماع سيرجي لافروف، والوزير ريكس تيلرسون."
+    [contact] = drafts(text, world).contacts
+    assert {frozenset(s) for s in contact.sides} == {
+        frozenset({"vladimir-putin", "sergey-lavrov"}),
+        frozenset({"joe-biden", "rex-tillerson"}),
+    }

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from dipgraph.schema.model import load_model
 from dipgraph.suggest.article import Article
+from dipgraph.suggest.attendance import seat_attendees
 from dipgraph.suggest.delegations import fold_states_into_people, staff_delegations
 from dipgraph.suggest.drafts import ContactDraft
 from dipgraph.suggest.naming import cite_names
@@ -40,7 +41,8 @@ def draft_contacts(article: Article, speeches: list[Speech]) -> list[ContactDraf
         here = by_sentence.get(sentence.index, [])
         for segment in contact_segments(article, sentence, here):
             _draft(article, here, segment, drafts, cameo, looked)
-    return fold_states_into_people(article, staff_delegations(article, drafts))
+    drafts = fold_states_into_people(article, staff_delegations(article, drafts))
+    return seat_attendees(article, drafts)
 
 
 @dataclass(frozen=True, slots=True)

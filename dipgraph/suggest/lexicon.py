@@ -70,7 +70,6 @@ class PhraseTable:
         forms = token.verbs if verb else token.forms
         return any(len(words) == 1 for form in forms for words, _ in self.by_first.get(form, ()))
 
-
     def opens(self, token: Token) -> bool:
         """Whether some phrase of the table starts with this token ("يبحث" of "يبحث مع")."""
         return any(form in self.by_first for form in token.forms)
@@ -133,6 +132,7 @@ class Lexicon:
     spoken_through: PhraseTable
     delegation: PhraseTable
     other_occasion: PhraseTable
+    attendance: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -248,6 +248,7 @@ _CUE_TABLES = (
     "spoken_through",
     "delegation",
     "other_occasion",
+    "attendance",
 )
 
 
