@@ -78,3 +78,19 @@ def test_attendees_are_no_contact_of_their_own(world) -> None:
         frozenset({"vladimir-putin", "sergey-lavrov"}),
         frozenset({"joe-biden", "rex-tillerson"}),
     }
+
+
+# --- denials ----------------------------------------------------------------------------
+
+
+def test_a_denied_report_denies_the_contact_it_reports(world) -> None:
+    text = "ونفى الكرملين أمس ما جاء في تقارير صحفية ذكرت أن بوتين تحدث هاتفيا مع بايدن."
+    [contact] = drafts(text, world).contacts
+    assert contact.status == "denied"
+    assert "نفى" in next(c for c in contact.comments if c.startswith("status "))
+
+
+def test_a_denied_report_with_a_clause_between_leaves_the_contact_alone(world) -> None:
+    text = "ونفى الكرملين ما جاء في تقارير عن خطة جديدة، مذكرا بأن بوتين التقى بايدن."
+    [contact] = drafts(text, world).contacts
+    assert contact.status == "happened"

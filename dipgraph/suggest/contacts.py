@@ -114,6 +114,8 @@ def _denies(article: Article, speeches: list[Speech], segment: Segment, after: i
     "نفى الكرملين، في بيان، أن ..."), not in a later one ("نفى X ما تناقلته وسائل
     إعلام حول خطة، مذكرا بأن ... لقاء": a plan is denied, not the meeting)."""
     tokens = article.tokens
+    if _denied_report(article, segment, after):
+        return True
     if any(after <= s.verb < segment.word_first for s in speeches):
         return False  # another speech verb governs the contact
     opener = next(
@@ -135,6 +137,28 @@ def _denies(article: Article, speeches: list[Speech], segment: Segment, after: i
     start = after if opener is None else opener + 1
     between = [at for at in range(start, segment.word_first) if at not in names]
     return len(between) <= _DENIAL_REACH
+
+
+_REPORT_REACH = 4  # words from a denial to "ما جاء في" (a date between)
+
+
+def _denied_report(article: Article, segment: Segment, after: int) -> bool:
+    """ "نفى X ما جاء في تقارير ... أن Y تحدث مع Z": what a report says is denied, the
+    contact with it, when the contact is in the first clause a "that" opens after the
+    report, with no clause break from the denial on (cues.yaml: denied_reports)."""
+    lexicon = article.lexicon
+    tokens = article.tokens
+    reach = min(after + _REPORT_REACH, segment.word_first)
+    if not any(lexicon.denied_reports.longest(tokens, at) for at in range(after, reach)):
+        return False
+    openers = [
+        at
+        for at in range(after, segment.word_first)
+        if lexicon.complementisers.longest(tokens, at, suffixes=False)
+    ]
+    if len(openers) != 1:
+        return False
+    return not any(tokens[at].after_clause_break for at in range(after + 1, segment.word_first + 1))
 
 
 def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple[str, str, int]:

@@ -133,6 +133,7 @@ class Lexicon:
     delegation: PhraseTable
     other_occasion: PhraseTable
     attendance: PhraseTable
+    denied_reports: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -249,6 +250,7 @@ _CUE_TABLES = (
     "delegation",
     "other_occasion",
     "attendance",
+    "denied_reports",
 )
 
 
