@@ -94,3 +94,24 @@ def test_a_denied_report_with_a_clause_between_leaves_the_contact_alone(world) -
     text = "ونفى الكرملين ما جاء في تقارير عن خطة جديدة، مذكرا بأن بوتين التقى بايدن."
     [contact] = drafts(text, world).contacts
     assert contact.status == "happened"
+
+
+# --- "the two sides" speaking -----------------------------------------------------------
+
+
+def test_the_two_sides_speaking_are_the_two_people_named_before(world) -> None:
+    text = "أجرى بوتين اتصالا هاتفيا مع بايدن. وقال الكرملين إن الجانبين أكدا أهمية الحوار."
+    found = drafts(text, world)
+    assert {"vladimir-putin", "joe-biden"} <= speakers(found)
+    [pair] = [s for s in found.statements if s.speaker == "joe-biden"]
+    assert pair.kind == "confirmed" and "أكدا" in pair.quote
+
+
+def test_the_two_leaders_after_the_verb_speak(world) -> None:
+    text = "التقى بوتين بايدن في جنيف. وأكد الزعيمان أهمية الحوار."
+    assert speakers(drafts(text, world)) == {"vladimir-putin", "joe-biden"}
+
+
+def test_the_two_countries_in_another_clause_do_not_speak(world) -> None:
+    text = "التقى بوتين بايدن في جنيف. وتحدث الكرملين عن العلاقات بين البلدين، مضيفة أن الحوار مهم."
+    assert not {"russia", "usa"} & speakers(drafts(text, world))

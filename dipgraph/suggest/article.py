@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from dipgraph.facts import Facts
@@ -17,6 +18,7 @@ from dipgraph.suggest.titles import Title, find_titles, implied_holders
 
 _TRIM = " \t\n.,،؛;:"
 _NAMING = ("name", "short", "demonym")  # mentions that print an actor's own name
+_LOOK_BACK = 8  # sentences searched for the people "the two presidents" refers to
 _QUOTES = (('"', '"'), ("“", "”"), ("«", "»"), ("(", ")"))
 
 
@@ -117,6 +119,31 @@ class Article:
         """Mentions inside one sentence, in text order."""
         inside = self.by_sentence.get(sentence.index, [])
         return inside if implied else [m for m in inside if m.how != "title" and m.how != "guess"]
+
+    def previous_pair(
+        self, sentence: Sentence, kind: str, reporters: Collection[str] = ()
+    ) -> list[Mention]:
+        """The last two people (or states) of different countries named in the sentences
+        before: whom "the two presidents" or "the two sides" refers to."""
+        chosen: list[Mention] = []
+        for back in range(1, _LOOK_BACK + 1):
+            if sentence.index - back < 0:
+                break
+            earlier = self.sentences[sentence.index - back]
+            for mention in reversed(self.sentence_mentions(earlier)):
+                if self.index.kind(mention.actor) != kind or mention.in_title:
+                    continue
+                if mention.actor in reporters:
+                    continue  # "وذكر أوشاكوف أن الرئيسين ...": the reporter is not one of them
+                countries = {self.index.country(m.actor) for m in chosen}
+                if mention.actor in {m.actor for m in chosen}:
+                    continue
+                if self.index.country(mention.actor) in countries:
+                    continue
+                chosen.append(mention)
+                if len(chosen) == 2:
+                    return chosen
+        return chosen
 
     def clause(self, sentence: Sentence, first: int, last: int) -> tuple[int, int]:
         """Token range [first, last) widened to the clause punctuation around it."""

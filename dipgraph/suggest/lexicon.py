@@ -100,6 +100,7 @@ class Lexicon:
     request: PhraseTable
     anaphora: PhraseTable
     anaphora_states: PhraseTable
+    anaphora_sides: PhraseTable
     negation: PhraseTable
     between: PhraseTable
     means: PhraseTable
@@ -218,6 +219,7 @@ _CUE_TABLES = (
     "request",
     "anaphora",
     "anaphora_states",
+    "anaphora_sides",
     "negation",
     "between",
     "means",

@@ -20,8 +20,6 @@ from dipgraph.suggest.statements import Speech
 from dipgraph.suggest.text import Sentence, Token
 from dipgraph.suggest.when import has_cue
 
-_LOOK_BACK = 8  # sentences searched for the people "the two presidents" refers to
-
 
 def reporters_of(article: Article, speeches: list[Speech], segment: Segment) -> set[str]:
     """Speakers whose reported content (after "أن" / "that" / a colon) holds the contact.
@@ -230,31 +228,6 @@ def _titled_people(article: Article, segment: Segment) -> tuple[list[Mention], s
     return [], ""
 
 
-def _previous(
-    article: Article, sentence: Sentence, kind: str, reporters: set[str]
-) -> list[Mention]:
-    """The last two people (or states) of different countries named in the sentences before."""
-    chosen: list[Mention] = []
-    for back in range(1, _LOOK_BACK + 1):
-        if sentence.index - back < 0:
-            break
-        earlier = article.sentences[sentence.index - back]
-        for mention in reversed(article.sentence_mentions(earlier)):
-            if article.index.kind(mention.actor) != kind or mention.in_title:
-                continue
-            if mention.actor in reporters:
-                continue  # "وذكر أوشاكوف أن الرئيسين ...": the reporter is not one of them
-            countries = {article.index.country(m.actor) for m in chosen}
-            if mention.actor in {m.actor for m in chosen}:
-                continue
-            if article.index.country(mention.actor) in countries:
-                continue
-            chosen.append(mention)
-            if len(chosen) == 2:
-                return chosen
-    return chosen
-
-
 @dataclass(slots=True)
 class Parties:
     """Who a contact word governs, how sure we are, and what the curator should check."""
@@ -323,7 +296,7 @@ def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> 
     if people_of_states and found.mentions and all(m.how == "demonym" for m in found.mentions):
         # "الرئيسان الروسي والتركي": the two presidents of those states, named before
         states = {m.actor for m in found.mentions}
-        earlier = _previous(article, sentence, "person", reporters)
+        earlier = article.previous_pair(sentence, "person", reporters)
         if len(earlier) == 2 and {article.index.country(m.actor) for m in earlier} == states:
             found.mentions = []
             found.extend(
@@ -335,7 +308,7 @@ def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> 
     for table, kind in (("anaphora", "person"), ("anaphora_states", "state")):
         anaphora = has_cue(article, governed, table)
         if len(found.sides) < 2 and anaphora:
-            earlier = _previous(article, sentence, kind, reporters)
+            earlier = article.previous_pair(sentence, kind, reporters)
             found.extend(
                 article,
                 earlier,

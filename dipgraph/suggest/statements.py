@@ -76,9 +76,42 @@ def speech_verbs(article: Article) -> list[Speech]:
             if voice is not None:
                 speaker, before = voice, False
             anonymous = _anonymous(article, at, last, sentence)
-            found.append(Speech(at, last, verb[1], speaker, before, sentence, anonymous))
+            pair = [] if speaker is not None or anonymous else _pair(article, at, last, sentence)
+            for one in pair:  # "أكد الجانبان", "إن الزعيمين أكدا": each of the two speaks
+                found.append(Speech(at, last, verb[1], one, False, sentence))
+            if not pair:
+                found.append(Speech(at, last, verb[1], speaker, before, sentence, anonymous))
             at = last
     return found
+
+
+def _pair(article: Article, verb: int, last: int, sentence: Sentence) -> list[Mention]:
+    """The two a dual right after the verb or right before it refers to ("عبر الزعيمان",
+    "إن الجانبين أكدا"): people for "the two presidents" (cues.yaml: anaphora), people
+    else states for "the two sides" (anaphora_sides), states for "the two countries"
+    (anaphora_states); the last two of different countries the sentences before name."""
+    lexicon = article.lexicon
+    tokens = article.tokens
+    if lexicon.participles.longest(tokens, verb, suffixes=False):
+        return []  # "..., مضيفة أن": the main clause's subject speaks
+    starts = [last] if last < sentence.last else []
+    if not tokens[verb].after_clause_break:  # "بين البلدين، مضيفة": another clause's
+        starts += [at for at in range(max(sentence.first, verb - 2), verb)]
+    for at in starts:
+        for table, kinds in (
+            (lexicon.anaphora, ("person",)),
+            (lexicon.anaphora_sides, ("person", "state")),
+            (lexicon.anaphora_states, ("state",)),
+        ):
+            found = table.longest(tokens, at)
+            if found is None or (at < verb and at + found[0] != verb):
+                continue
+            for kind in kinds:
+                pair = article.previous_pair(sentence, kind)
+                if len(pair) == 2:
+                    return pair
+            return []
+    return []
 
 
 def _speaker(
