@@ -87,11 +87,11 @@ class Checker:
     curation: Curation
     lexicon: Lexicon
     source: str
-    printed: dict[str, str]  # a new person's provisional id -> the name suggest printed
+    printed: dict[str, tuple[str, ...]]  # a new actor's provisional id -> what names it
 
     def named(self, actor: str, quotes: list[str]) -> bool:
         if actor in self.printed:
-            return any(occurs(self.printed[actor], q) for q in quotes)
+            return any(occurs(name, q) for name in self.printed[actor] for q in quotes)
         evidence = [Evidence(self.source, q) for q in quotes]
         return self.curation.named_in_quotes(actor, evidence)
 
@@ -157,6 +157,23 @@ class Checker:
             yield "secret", bool(_has(lexicon.secret, quotes))
 
 
+def _new_names(actor, lexicon: Lexicon) -> tuple[str, ...]:
+    """What names a new actor in a quote: the name ``suggest`` printed; for a new state,
+    also its gazetteer spellings and adjectives (as a known state's adjective names it)."""
+    if actor.kind != "state":
+        return (actor.name,)
+    names = [actor.name]
+    for payloads in lexicon.states.by_first.values():
+        for _, state in payloads:
+            if state["ar"] == actor.name:
+                names.extend(state["spellings"])
+    for payloads in lexicon.demonyms.by_first.values():
+        for words, key in payloads:
+            if key in names:
+                names.append(" ".join(words))
+    return tuple(dict.fromkeys(names))
+
+
 def check(drafts: Suggestions, checker: Checker) -> dict[str, list[tuple[Draft, list[str]]]]:
     """Per kind, each draft with the claims its quotes do not say."""
     out: dict[str, list[tuple[Draft, list[str]]]] = {}
@@ -190,7 +207,9 @@ def run(args) -> int:
             drafts = suggest(text=text, facts=known, source_id=ident)
             rename_new_people(drafts, gold, known)
             printed = {
-                a.provisional_id: a.name for a in drafts.actors if a.provisional_id and not a.id
+                a.provisional_id: _new_names(a, lexicon)
+                for a in drafts.actors
+                if a.provisional_id and not a.id
             }
             checker = Checker(curation, lexicon, ident, printed)
             for kind, results in check(drafts, checker).items():

@@ -30,7 +30,7 @@ def test_according_to_with_the_preposition_attached_names_the_outlet(world) -> N
 
 
 def new_names(found) -> list[str]:
-    return [a.name for a in found.actors if a.id is None and a.kind != "organization"]
+    return [a.name for a in found.actors if a.id is None and a.kind == "person"]
 
 
 def test_a_place_after_a_new_name_is_not_its_third_part(world) -> None:
@@ -115,3 +115,34 @@ def test_the_two_leaders_after_the_verb_speak(world) -> None:
 def test_the_two_countries_in_another_clause_do_not_speak(world) -> None:
     text = "التقى بوتين بايدن في جنيف. وتحدث الكرملين عن العلاقات بين البلدين، مضيفة أن الحوار مهم."
     assert not {"russia", "usa"} & speakers(drafts(text, world))
+
+
+# --- states the facts lack (lexicon/states.yaml) ----------------------------------------
+
+
+def new_states(found) -> dict[str, str]:
+    return {a.name: a.provisional_id for a in found.actors if a.id is None and a.kind == "state"}
+
+
+def test_a_state_the_facts_lack_is_drafted_as_a_new_state_party_or_host(world) -> None:
+    found = drafts("استضافت سلطنة عمان المحادثات بين الولايات المتحدة وإيران.", world)
+    states = new_states(found)
+    assert set(states) == {"سلطنة عمان", "إيران"}
+    [contact] = found.contacts
+    assert {frozenset(s) for s in contact.sides} == {
+        frozenset({"usa"}),
+        frozenset({states["إيران"]}),
+    }
+    assert contact.hosts == [states["سلطنة عمان"]]
+
+
+def test_a_state_a_contact_is_about_is_no_party_nor_new_actor(world) -> None:
+    found = drafts("بحث بوتين وبايدن هاتفيا الوضع في سوريا.", world)
+    [contact] = found.contacts
+    assert sorted(contact.participants) == ["joe-biden", "vladimir-putin"]
+    assert new_states(found) == {}
+
+
+def test_a_new_state_ending_a_list_does_not_speak(world) -> None:
+    text = "ناقش بوتين وبايدن الوضع في كل من اليمن وسوريا وقال الكرملين إن المحادثات مفيدة."
+    assert speakers(drafts(text, world)) == {"kremlin"}

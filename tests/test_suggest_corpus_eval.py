@@ -21,7 +21,7 @@ import suggest_speed  # noqa: E402
 
 from dipgraph.curation.rules import Curation  # noqa: E402
 from dipgraph.loader import load_facts  # noqa: E402
-from dipgraph.suggest.drafts import ContactDraft, PostDraft, Span, StatementDraft  # noqa: E402
+from dipgraph.suggest.drafts import ActorDraft, ContactDraft, PostDraft, Span, StatementDraft  # noqa: E402
 from dipgraph.suggest.lexicon import load_lexicon  # noqa: E402
 
 SMALL = REPO / "tests" / "fixtures" / "small"
@@ -161,13 +161,15 @@ def test_corpus_scores_against_facts_with_a_dataset_file(tmp_path, capsys):
     assert "statements: recall 100.0% (1/1)" in capsys.readouterr().out
 
 
-def _checker(names: dict[str, str] | None = None) -> suggest_claims.Checker:
+def _checker(names: dict[str, tuple[str, ...]] | None = None) -> suggest_claims.Checker:
     facts = load_facts(SMALL)
     return suggest_claims.Checker(Curation.of(facts), load_lexicon(), "wire", dict(names or {}))
 
 
 def _unsaid(draft) -> list[str]:
-    return [claim for claim, ok in _checker({"new-person-1": "Dana Frost"}).claims(draft) if not ok]
+    return [
+        claim for claim, ok in _checker({"new-person-1": ("Dana Frost",)}).claims(draft) if not ok
+    ]
 
 
 def test_claims_a_contact_quote_says_pass():
@@ -236,3 +238,16 @@ def test_speed_times_each_article_and_names_the_slowest(tmp_path):
     assert suggest_speed.summary({"a": 0.2, "b": 1.5, "c": 0.4}) == (
         "3 articles: median 0.400 s, max 1.500 s (b); 1 took 1 s or more"
     )
+
+
+def test_a_new_state_is_named_by_its_adjective_as_a_known_one_is():
+    state = ActorDraft([Span("إيران", 0, 5)], 0.35, name="إيران", kind="state")
+    names = suggest_claims._new_names(state, load_lexicon())
+    assert "طهران" in names and len(names) > 2  # spellings and (folded) adjectives
+    titled = "وزير الخارجية الإيراني"
+    post = PostDraft([Span(titled, 0, len(titled))], 0.7, holder="new-person-1", title="وزير")
+    post.organization = "new-state-1"
+    checker = _checker({"new-state-1": names, "new-person-1": ("وزير",)})
+    assert "organization new-state-1" not in [c for c, ok in checker.claims(post) if not ok]
+    person = ActorDraft([Span("Dana Frost", 0, 10)], 0.35, name="Dana Frost", kind="person")
+    assert suggest_claims._new_names(person, load_lexicon()) == ("Dana Frost",)

@@ -13,6 +13,7 @@ from dipgraph.suggest.lexicon import Lexicon
 from dipgraph.suggest.mentions import ActorIndex, Mention, find_mentions, mark_appositions
 from dipgraph.suggest.newcomers import Newcomer, enrol, find_newcomers
 from dipgraph.suggest.outlets import enrol_outlets, find_outlets, mark_outlet_names
+from dipgraph.suggest.states import enrol_states, find_states
 from dipgraph.suggest.text import Sentence, Token
 from dipgraph.suggest.titles import Title, find_titles, implied_holders
 
@@ -50,9 +51,11 @@ class Article:
         found = find_newcomers(read.titles, tokens, read.mentions, lexicon, text, index)
         outlets = find_outlets(tokens, read.mentions, lexicon, text)
         institutions = find_institutions(tokens, read.mentions, lexicon, text, read.title_tokens)
-        if not found and not outlets and not institutions:
+        states = find_states(tokens, read.mentions, lexicon, index)
+        if not found and not outlets and not institutions and not states:
             return read
-        newcomers = enrol(index, found, tokens, text, read.mentions)
+        newcomers = enrol_states(index, states)
+        newcomers.update(enrol(index, found, tokens, text, read.mentions))
         newcomers.update(enrol_outlets(index, outlets, tokens, text))
         newcomers.update(enrol_institutions(index, institutions, tokens, len(newcomers)))
         read = cls._read(text, tokens, sentences, index, lexicon, facts)

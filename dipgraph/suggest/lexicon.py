@@ -147,6 +147,7 @@ class Lexicon:
     months: PhraseTable
     relative_dates: PhraseTable
     places: PhraseTable
+    states: PhraseTable  # payload: {en, ar (the name drafted), spellings}
 
 
 def _read(directory: Path, name: str) -> Any:
@@ -277,6 +278,21 @@ def _places(entries: Any) -> PhraseTable:
     return places
 
 
+def _states(entries: Any) -> PhraseTable:
+    """The states gazetteer: each spelling of a state, with the state's names."""
+    states = PhraseTable()
+    if not isinstance(entries, list):
+        raise LexiconError("states.yaml: expected a list of {en: NAME, ar: [spellings]}")
+    for entry in entries:
+        spellings = _words(entry.get("ar") or [], "states") if isinstance(entry, dict) else []
+        if not spellings or not isinstance(entry.get("en"), str):
+            raise LexiconError("states.yaml: each entry needs en: NAME and ar: [spellings]")
+        names = {"en": entry["en"], "ar": spellings[0], "spellings": tuple(spellings)}
+        for word in spellings:
+            states.add(word, names)
+    return states
+
+
 @cache
 def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     """Read and index every lexicon file of ``directory`` (see :func:`_read`)."""
@@ -322,6 +338,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         months=months,
         relative_dates=_flat(dates.get("relative", []), "dates: relative"),
         places=_places(_read(directory, "places.yaml") or []),
+        states=_states(_read(directory, "states.yaml") or []),
         **cue_tables,
     )
 

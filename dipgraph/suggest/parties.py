@@ -247,6 +247,17 @@ class Parties:
         self.comments.append(note)
 
 
+def _without_topic_states(article: Article, mentions: list[Mention]) -> list[Mention]:
+    """A state only the gazetteer knows (states.yaml) is often what a contact is about
+    ("بحثا هاتفيا الوضع في أوكرانيا"): a party only while the others make fewer than two
+    sides ("المحادثات بين الولايات المتحدة وإيران")."""
+    new = {ident for ident, n in article.newcomers.items() if n.kind == "state"}
+    rest = [m for m in mentions if m.actor not in new]
+    if len(rest) == len(mentions) or len(_sides(article, rest)) < 2:
+        return mentions
+    return rest
+
+
 def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> Parties:
     """The parties in the clause, then, while there are fewer than two sides, the ones the
     clause points to: "we", "the foreign ministers", "the two presidents"."""
@@ -264,6 +275,7 @@ def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> 
     hosts += [a for a in _named_after(article, segment, "host") if a not in hosts]
     mediators = _named_after(article, segment, "mediator")
     mentions = [m for m in mentions if m.actor not in hosts and m.actor not in mediators]
+    mentions = _without_topic_states(article, mentions)
     found = Parties(mentions, _sides(article, mentions), subjects, hosts, mediators)
     if segment.kind == "interview" and len(found.sides) < 2:
         # "في مقابلة مع شبكة X، قال Y": the one who speaks in the sentence was interviewed
@@ -315,6 +327,9 @@ def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> 
                 0.45,
                 f'parties taken from the sentences before ("{anaphora}"); check',
             )
+    kept = _without_topic_states(article, found.mentions)
+    if len(kept) < len(found.mentions):  # (a state the anaphora's clause is about)
+        found.mentions, found.sides = kept, _sides(article, kept)
     if any(m.how == "guess" for m in found.mentions):
         found.confidence = min(found.confidence, 0.4)
         found.comments.append("a party is named only by a title; check who is meant")

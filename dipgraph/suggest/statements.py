@@ -72,6 +72,14 @@ def speech_verbs(article: Article) -> list[Speech]:
                 continue
             last = at + verb[0]
             speaker, before = _speaker(article, mentions, at, last, sentence)
+            if speaker is not None and (before or speaker.how != "name"):
+                newcomer = article.newcomers.get(speaker.actor)
+                if newcomer is not None and newcomer.kind == "state":
+                    # a state only the gazetteer knows speaks only named after the verb
+                    # ("أعلنت إيران"), not as the last word of a list ("اليمن وأوكرانيا
+                    # وقالت الوزارة") nor by an adjective ("الأزمة السورية")
+                    speaker = _after(article, mentions, last, sentence) if before else None
+                    before = False
             voice = _voice(article, mentions, speaker, last, sentence)
             if voice is not None:
                 speaker, before = voice, False
