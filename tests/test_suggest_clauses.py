@@ -146,3 +146,27 @@ def test_a_state_a_contact_is_about_is_no_party_nor_new_actor(world) -> None:
 def test_a_new_state_ending_a_list_does_not_speak(world) -> None:
     text = "ناقش بوتين وبايدن الوضع في كل من اليمن وسوريا وقال الكرملين إن المحادثات مفيدة."
     assert speakers(drafts(text, world)) == {"kremlin"}
+
+
+# --- gapped verbs and documents ----------------------------------------------------------
+
+
+def test_a_verb_whose_particle_follows_the_subject_speaks(world) -> None:
+    found = drafts("وعبر الرئيس بوتين خلال اللقاء عن أمله في تحسن العلاقات.", world)
+    assert speakers(found) == {"vladimir-putin"}
+
+
+def test_via_inside_a_clause_is_no_speech_verb(world) -> None:
+    found = drafts("وقالت الخارجية الأمريكية عبر بايدن عن العلاقات إنها مهمة.", world)
+    assert "joe-biden" not in speakers(found)
+
+
+def test_the_statement_as_subject_carries_its_issuer(world) -> None:
+    text = "وقال الكرملين إن الحوار مهم. وأضاف البيان: إن اللقاء مفيد."
+    found = drafts(text, world)
+    assert [s.speaker for s in found.statements] == ["kremlin", "kremlin"]
+
+
+def test_a_statement_issued_by_a_body_is_the_bodys(world) -> None:
+    found = drafts("وأوضح بيان صادر من الكرملين أن المحادثات بناءة.", world)
+    assert speakers(found) == {"kremlin"}

@@ -135,6 +135,9 @@ class Lexicon:
     other_occasion: PhraseTable
     attendance: PhraseTable
     denied_reports: PhraseTable
+    gapped_speech: PhraseTable
+    clause_openers: PhraseTable
+    documents: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -254,6 +257,9 @@ _CUE_TABLES = (
     "other_occasion",
     "attendance",
     "denied_reports",
+    "gapped_speech",
+    "clause_openers",
+    "documents",
 )
 
 

@@ -34,6 +34,34 @@ class Speech:
     anonymous: bool = False  # "قال مصدر في الوزارة": a source, no speaker to draft
 
 
+_GAP = 8  # words from a gapped speech verb to its particle ("عبر X خلال اللقاء عن")
+
+
+def _gapped(article: Article, at: int, sentence: Sentence) -> tuple[int, str] | None:
+    """A speech verb opening its clause whose particle comes after the subject ("وعبر
+    الرئيس X خلال اللقاء عن أمله", "حيث وجه بوتين الشكر"; cues.yaml: gapped_speech):
+    (1, "said") when the particle follows within a few words, in the same clause."""
+    lexicon = article.lexicon
+    tokens = article.tokens
+    token = tokens[at]
+    opens = (
+        at == sentence.first
+        or token.after_clause_break
+        or token.folded[:1] in ("و", "ف")
+        or bool(lexicon.clause_openers.longest(tokens, at - 1, suffixes=False))
+    )
+    if not opens:
+        return None
+    for form in token.verbs:
+        for words, _ in lexicon.gapped_speech.by_first.get(form, ()):
+            for end in range(at + 2, min(sentence.last, at + 1 + _GAP)):
+                if tokens[end].after_clause_break:
+                    break
+                if words[-1] in tokens[end].forms:
+                    return 1, "said"
+    return None
+
+
 def _contact_verb(article: Article, at: int, length: int) -> bool:
     """A speech verb opening a longer contact phrase ("تحدث مع نظيره": spoke with) reports
     a contact, not words."""
@@ -66,6 +94,7 @@ def speech_verbs(article: Article) -> list[Speech]:
                 None
                 if at in covered
                 else article.lexicon.speech.longest(article.tokens, at, verb=True)
+                or _gapped(article, at, sentence)
             )
             if verb is None or _contact_verb(article, at, verb[0]):
                 at += 1
@@ -252,10 +281,13 @@ def _after(
     tokens = article.tokens
     fallback: Mention | None = None
     in_titles = article.title_tokens
+    skip = _document(article, last, sentence)  # "أوضح بيان صادر من الكرملين"
     for at in range(last, min(sentence.last, last + _WINDOW)):
         token = tokens[at]
         if ":" in token.gap or _complementiser(article, at):
             break
+        if at < last + skip:
+            continue
         if at not in in_titles and article.lexicon.verb_prepositions.longest(
             tokens, at, suffixes=False
         ):
@@ -269,6 +301,15 @@ def _after(
             return mention  # "أعلنت السلطات الروسية": the state's, who speaks
         fallback = fallback or mention
     return fallback
+
+
+def _document(article: Article, at: int, sentence: Sentence) -> int:
+    """How many words right after a verb name the document the words are in ("البيان",
+    "في بيان لها", "بيان صادر من"; cues.yaml: documents), none if none."""
+    if at >= sentence.last:
+        return 0
+    found = article.lexicon.documents.longest(article.tokens, at, suffixes=False)
+    return min(found[0], sentence.last - at) if found else 0
 
 
 def _complementiser(article: Article, at: int) -> bool:
@@ -374,6 +415,7 @@ def _implicit(
     tokens = article.tokens
     sentence = speech.sentence
     after = speech.verb_last
+    after += _document(article, after, sentence)  # "وأضاف البيان: إن", "ولفتت في بيان، إلى أن"
     if after < sentence.last and article.lexicon.verb_prepositions.longest(
         tokens, after, suffixes=False
     ):
