@@ -170,3 +170,16 @@ def test_the_statement_as_subject_carries_its_issuer(world) -> None:
 def test_a_statement_issued_by_a_body_is_the_bodys(world) -> None:
     found = drafts("وأوضح بيان صادر من الكرملين أن المحادثات بناءة.", world)
     assert speakers(found) == {"kremlin"}
+
+
+# --- "the two presidents" as a title ----------------------------------------------------
+
+
+def test_the_two_presidents_before_their_names_is_each_ones_post(world) -> None:
+    found = drafts("التقى الرئيسان الأمريكي جو بايدن والروسي فلاديمير بوتين في جنيف.", world)
+    assert {p.holder for p in found.posts} == {"joe-biden", "vladimir-putin"}
+
+
+def test_the_two_presidents_referring_back_name_no_new_person(world) -> None:
+    found = drafts("التقى بوتين بايدن في جنيف. وعقد الرئيسان اجتماعا مغلقا.", world)
+    assert new_names(found) == []

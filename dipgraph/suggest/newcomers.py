@@ -53,6 +53,10 @@ def find_newcomers(
             if second:
                 found.append((text[second[0].start : second[-1].end], title, second[0].index))
             continue
+        if tokens[title.first].definite and lexicon.dual_titles.longest(
+            tokens, title.first, suffixes=False
+        ):
+            continue  # "وعقد الرئيسان اجتماعا": "the two presidents" refers back, names no one
         other = _other_given_name(title, tokens, by_first, lexicon, index)
         if other:
             found.append((text[other[0].start : other[-1].end], title, other[0].index))
