@@ -183,3 +183,9 @@ def test_the_two_presidents_before_their_names_is_each_ones_post(world) -> None:
 def test_the_two_presidents_referring_back_name_no_new_person(world) -> None:
     found = drafts("التقى بوتين بايدن في جنيف. وعقد الرئيسان اجتماعا مغلقا.", world)
     assert new_names(found) == []
+
+
+def test_a_source_closed_by_a_colon_opening_a_headline_is_no_party(world) -> None:
+    [contact] = drafts("الكرملين: بوتين تحدث مع بايدن هاتفيا.", world).contacts
+    assert sorted(contact.participants) == ["joe-biden", "vladimir-putin"]
+    assert any("not a party: Kremlin" in c for c in contact.comments)

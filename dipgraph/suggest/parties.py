@@ -59,7 +59,26 @@ def reporters_of(article: Article, speeches: list[Speech], segment: Segment) -> 
                         and article.index.kind(m.actor) != "person"
                     )
                     break
+    source = _headline_source(article, segment)
+    if source is not None:
+        reporters.add(source)
     return reporters
+
+
+def _headline_source(article: Article, segment: Segment) -> str | None:
+    """ "البيت الأبيض: بايدن تحدث مع ...": an actor opening the sentence and closed by a
+    colon is who reports what follows, not a party of it."""
+    sentence = segment.sentence
+    for mention in article.sentence_mentions(sentence, implied=False):
+        if mention.first != sentence.first:
+            continue
+        if (
+            mention.last < segment.word_first
+            and mention.last < len(article.tokens)
+            and ":" in article.tokens[mention.last].gap
+        ):
+            return mention.actor
+    return None
 
 
 def _quoted_name(article: Article, at: int, segment: Segment) -> bool:
