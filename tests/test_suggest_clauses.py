@@ -189,3 +189,15 @@ def test_a_source_closed_by_a_colon_opening_a_headline_is_no_party(world) -> Non
     [contact] = drafts("الكرملين: بوتين تحدث مع بايدن هاتفيا.", world).contacts
     assert sorted(contact.participants) == ["joe-biden", "vladimir-putin"]
     assert any("not a party: Kremlin" in c for c in contact.comments)
+
+
+def test_a_name_with_by_after_a_title_is_not_its_holder(world) -> None:
+    found = drafts("وجرى لقاء مبعوث بايدن ببوتين في موسكو.", world)
+    assert "vladimir-putin" not in {p.holder for p in found.posts}
+
+
+def test_a_title_stops_before_another_title_with_by(world) -> None:
+    found = drafts("واتصل الرئيس الأمريكي بالرئيس فلاديمير بوتين أمس.", world)
+    assert [p.title for p in found.posts if p.holder == "vladimir-putin"] != [
+        "الرئيس الأمريكي بالرئيس"
+    ]
