@@ -201,3 +201,24 @@ def test_a_title_stops_before_another_title_with_by(world) -> None:
     assert [p.title for p in found.posts if p.holder == "vladimir-putin"] != [
         "الرئيس الأمريكي بالرئيس"
     ]
+
+
+# --- news agencies of a state, and clauses opened by "و" ---------------------------------
+
+
+def test_a_states_news_agency_is_a_new_organisation_that_speaks(world) -> None:
+    found = drafts("والتقى بوتين بايدن، بحسب وكالة الأنباء العمانية الرسمية.", world)
+    [agency] = [a for a in found.actors if a.name == "وكالة الأنباء العمانية"]
+    assert agency.kind == "organization" and agency.provisional_id in speakers(found)
+
+
+def test_a_verb_joined_by_and_does_not_take_the_name_before_it_as_speaker(world) -> None:
+    text = "استدعت الخارجية الأمريكية السفير أناتولي أنتونوف وأعربت له عن احتجاجها."
+    assert "anatoly-antonov" not in speakers(drafts(text, world))
+
+
+def test_a_title_with_a_new_states_adjective_names_a_new_person_of_that_state(world) -> None:
+    found = drafts("وقال وزير الخارجية العماني سالم الحارثي إن اللقاء مفيد.", world)
+    states = new_states(found)
+    [post] = found.posts
+    assert post.organization == states["سلطنة عمان"]

@@ -48,16 +48,21 @@ class Article:
         # furniture blanked for reading; quotes still come from ``text``
         _, tokens, sentences = read_without_furniture(text, lexicon)
         read = cls._read(text, tokens, sentences, index, lexicon, facts)
+        # states first: their adjectives mark titles and institutions ("العمانية")
+        states = enrol_states(index, find_states(tokens, read.mentions, lexicon, index))
+        if states:
+            read = cls._read(text, tokens, sentences, index, lexicon, facts)
         found = find_newcomers(read.titles, tokens, read.mentions, lexicon, text, index)
         outlets = find_outlets(tokens, read.mentions, lexicon, text)
         institutions = find_institutions(tokens, read.mentions, lexicon, text, read.title_tokens)
-        states = find_states(tokens, read.mentions, lexicon, index)
-        if not found and not outlets and not institutions and not states:
+        if not found and not outlets and not institutions:
+            read.newcomers = states
             return read
-        newcomers = enrol_states(index, states)
-        newcomers.update(enrol(index, found, tokens, text, read.mentions))
+        newcomers = enrol(index, found, tokens, text, read.mentions)
         newcomers.update(enrol_outlets(index, outlets, tokens, text))
-        newcomers.update(enrol_institutions(index, institutions, tokens, len(newcomers)))
+        heads = lexicon.institutions.by_first
+        newcomers.update(enrol_institutions(index, institutions, tokens, len(newcomers), heads))
+        newcomers.update(states)
         read = cls._read(text, tokens, sentences, index, lexicon, facts)
         read.newcomers = newcomers
         return read

@@ -257,6 +257,9 @@ def _title_subject(article: Article, at: int, sentence: Sentence) -> bool:
 
 def _before(article: Article, mentions: list[Mention], verb: int) -> Mention | None:
     tokens = article.tokens
+    word = tokens[verb].folded
+    if word[:1] in ("و", "ف") and word[1:] in tokens[verb].verbs:
+        return None  # "... أليسون لوكلير وأعربت لها": "و" opens a clause of an earlier subject
     titles = article.titles_by_last
     target = verb
     if verb > 0 and article.lexicon.relatives.longest(tokens, verb - 1, suffixes=False):
