@@ -222,3 +222,22 @@ def test_a_title_with_a_new_states_adjective_names_a_new_person_of_that_state(wo
     states = new_states(found)
     [post] = found.posts
     assert post.organization == states["سلطنة عمان"]
+
+
+# --- a contact referred to again --------------------------------------------------------
+
+
+def test_during_the_meeting_refers_to_the_meeting_reported(world) -> None:
+    text = (
+        "التقى بوتين بايدن في جنيف. وعبر الرئيس بوتين خلال اللقاء عن أمله في تحسن العلاقات "
+        "بين بلاده وواشنطن."
+    )
+    [contact] = drafts(text, world).contacts
+    assert sorted(contact.participants) == ["joe-biden", "vladimir-putin"]
+    assert any("خلال اللقاء" in s.quote for s in contact.spans)
+
+
+def test_in_the_meeting_between_two_others_is_another_contact(world) -> None:
+    text = "التقى بوتين بايدن في جنيف. وشارك لافروف في الاجتماع مع تيلرسون."
+    found = drafts(text, world).contacts
+    assert any(sorted(c.participants) == ["rex-tillerson", "sergey-lavrov"] for c in found)

@@ -207,6 +207,28 @@ def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple
     return status, f"status '{status}' from '{cue}'{kind}", at
 
 
+def _occasion(article: Article, segment: Segment) -> bool:
+    """ "خلال اللقاء", "بعد الاجتماع": a definite contact word after a preposition of time
+    or setting (cues.yaml: occasion) refers to the contact already reported, whoever else
+    its clause names; not one a relative, "بين" or "مع" goes on to describe."""
+    tokens = article.tokens
+    lexicon = article.lexicon
+    word = segment.word_first
+    sentence = segment.sentence
+    if word == sentence.first or not tokens[word].definite:
+        return False
+    if not lexicon.occasion.longest(tokens, word - 1, suffixes=False):
+        return False
+    after = segment.word_last
+    return not (
+        after < sentence.last
+        and (
+            lexicon.relatives.longest(tokens, after, suffixes=False)
+            or lexicon.counterpart.longest(tokens, after, suffixes=False)
+        )
+    )
+
+
 def _own_envoy(article: Article, segment: Segment) -> bool:
     """ "استدعت موسكو سفيرها": a state recalling its own envoy (cues.yaml: own_envoy)
     meets no one; what follows the word is the summoned one's own side."""
@@ -279,7 +301,11 @@ def _draft(
     # what the draft claims (date, place, secrecy) comes from the words it quotes, not the
     # rest of the sentence ("نشر أمس الأربعاء" dates the interview, not the meetings in it)
     quoted = Sentence(sentence.index, sentence.start, sentence.end, clause_first, clause_last)
-    if len(parties.sides) < 2 or (pointed and not article.tokens[word].text.isascii()):
+    if (
+        len(parties.sides) < 2
+        or (pointed and not article.tokens[word].text.isascii())
+        or _occasion(article, segment)
+    ):
         # "هذه المحادثات": the contact reported before, whoever else the sentence names
         earlier = _same_event(article, drafts, sentence, word, segment.kind)
         if earlier is not None and len(span.quote) >= 8 and _agree_on_status(earlier, status, why):

@@ -138,6 +138,7 @@ class Lexicon:
     gapped_speech: PhraseTable
     clause_openers: PhraseTable
     documents: PhraseTable
+    occasion: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -260,6 +261,7 @@ _CUE_TABLES = (
     "gapped_speech",
     "clause_openers",
     "documents",
+    "occasion",
 )
 
 
