@@ -241,3 +241,14 @@ def test_in_the_meeting_between_two_others_is_another_contact(world) -> None:
     text = "التقى بوتين بايدن في جنيف. وشارك لافروف في الاجتماع مع تيلرسون."
     found = drafts(text, world).contacts
     assert any(sorted(c.participants) == ["rex-tillerson", "sergey-lavrov"] for c in found)
+
+
+def test_an_offer_verb_after_the_contact_word_does_not_make_it_proposed(world) -> None:
+    text = 'وفي مقابلة مع شبكة "سي بي اس" أمس عرضت مقاطع منها، قال بوتين إن العلاقات جيدة.'
+    [contact] = drafts(text, world).contacts
+    assert contact.status == "happened"
+
+
+def test_a_proposed_word_right_after_the_contact_word_still_counts(world) -> None:
+    [contact] = drafts("ورحب بوتين بلقاء مقترح مع بايدن في جنيف.", world).contacts
+    assert contact.status == "proposed"

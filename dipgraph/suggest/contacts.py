@@ -186,6 +186,10 @@ def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple
     def keep(status: str, first: int, last: int, group: str) -> bool:
         if group == "purpose":  # "لإجراء محادثات": only right before the contact word
             return last == segment.word_first
+        if group == "proposed" and first > segment.word_last + 1:
+            # "مقابلة ... عرضت مقاطع منها" (broadcast): an offer or call precedes what it
+            # offers; after the word only right after it ("لقاء مقترح")
+            return False
         if status == "cancelled" and first > segment.word_last + 1:
             # "ألغى اللقاء", "اللقاء أُلغي"; not a word further on ("سيلتقي X سعيا إلى
             # اتفاق لوقف إطلاق النار": a ceasefire, not a frozen contact)
