@@ -90,8 +90,10 @@ class Checker:
     printed: dict[str, tuple[str, ...]]  # a new actor's provisional id -> what names it
 
     def named(self, actor: str, quotes: list[str]) -> bool:
-        if actor in self.printed:
-            return any(occurs(name, q) for name in self.printed[actor] for q in quotes)
+        if any(occurs(name, q) for name in self.printed.get(actor, ()) for q in quotes):
+            return True
+        if actor not in self.curation.facts.actors:
+            return False
         evidence = [Evidence(self.source, q) for q in quotes]
         return self.curation.named_in_quotes(actor, evidence)
 
@@ -206,10 +208,11 @@ def run(args) -> int:
             text = Path(gold.sources[ident].file).read_text(encoding="utf-8")
             drafts = suggest(text=text, facts=known, source_id=ident)
             rename_new_people(drafts, gold, known)
+            # a new actor by its provisional id, or by the gold id it was renamed to
             printed = {
-                a.provisional_id: _new_names(a, lexicon)
+                a.id or a.provisional_id: _new_names(a, lexicon)
                 for a in drafts.actors
-                if a.provisional_id and not a.id
+                if a.provisional_id
             }
             checker = Checker(curation, lexicon, ident, printed)
             for kind, results in check(drafts, checker).items():

@@ -252,3 +252,15 @@ def test_an_offer_verb_after_the_contact_word_does_not_make_it_proposed(world) -
 def test_a_proposed_word_right_after_the_contact_word_still_counts(world) -> None:
     [contact] = drafts("ورحب بوتين بلقاء مقترح مع بايدن في جنيف.", world).contacts
     assert contact.status == "proposed"
+
+
+def test_a_trip_to_a_capital_is_a_visit_to_its_state(world) -> None:
+    found = drafts("ومن المقرر أن يقوم بوتين بزيارة إلى الرياض الشهر المقبل.", world)
+    [visit] = [c for c in found.contacts if c.type == "visit"]
+    assert visit.participants == ["vladimir-putin", new_states(found)["السعودية"]]
+    assert visit.status == "planned"
+
+
+def test_a_capital_after_in_is_where_not_who(world) -> None:
+    found = drafts("والتقى لافروف نظيره في الرياض أمس.", world)
+    assert new_states(found) == {}

@@ -251,3 +251,11 @@ def test_a_new_state_is_named_by_its_adjective_as_a_known_one_is():
     assert "organization new-state-1" not in [c for c, ok in checker.claims(post) if not ok]
     person = ActorDraft([Span("Dana Frost", 0, 10)], 0.35, name="Dana Frost", kind="person")
     assert suggest_claims._new_names(person, load_lexicon()) == ("Dana Frost",)
+
+
+def test_a_renamed_new_actor_is_named_by_what_suggest_printed_for_it():
+    quote = "Putin will visit Riyadh"
+    checker = _checker({"saudi-arabia": ("Saudi Arabia", "Riyadh")})
+    assert checker.named("saudi-arabia", [quote])
+    assert not checker.named("saudi-arabia", ["Putin will visit"])
+    assert checker.named("vladimir-putin", [quote])  # a known actor: the facts' names

@@ -271,6 +271,15 @@ def _without_topic_states(article: Article, mentions: list[Mention]) -> list[Men
     ("بحثا هاتفيا الوضع في أوكرانيا"): a party only while the others make fewer than two
     sides ("المحادثات بين الولايات المتحدة وإيران")."""
     new = {ident for ident, n in article.newcomers.items() if n.kind == "state"}
+    tokens = article.tokens
+    lexicon = article.lexicon
+    mentions = [  # "في الرياض": where, not who
+        m
+        for m in mentions
+        if m.actor not in new
+        or m.first == 0
+        or not lexicon.place_links.longest(tokens, m.first - 1, suffixes=False)
+    ]
     rest = [m for m in mentions if m.actor not in new]
     if len(rest) == len(mentions) or len(_sides(article, rest)) < 2:
         return mentions
