@@ -264,3 +264,10 @@ def test_a_trip_to_a_capital_is_a_visit_to_its_state(world) -> None:
 def test_a_capital_after_in_is_where_not_who(world) -> None:
     found = drafts("والتقى لافروف نظيره في الرياض أمس.", world)
     assert new_states(found) == {}
+
+
+def test_a_title_head_beginning_with_kaf_follows_a_new_name(world) -> None:
+    found = drafts("والتقى بوتين مع لي مينغ، كبير الدبلوماسيين الصينيين، في موسكو.", world)
+    assert new_names(found) == ["لي مينغ"]
+    [contact] = found.contacts
+    assert "vladimir-putin" in contact.participants and len(contact.sides) == 2

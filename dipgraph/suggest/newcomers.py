@@ -164,8 +164,9 @@ def _name_before(
     if first == 0 or (tokens[first].gap.strip() not in ("", ",", "،")):
         return []
     head = tokens[first]
-    if head.folded[:1] in "بكل" and head.folded[1:] in head.names:
-        return []  # "كرئيس", "لرئيس": as or for a president, no apposition
+    prefixed = head.folded[:1] in "بكل" and head.folded[1:] in head.names
+    if prefixed and head.folded not in lexicon.titles.by_first:
+        return []  # "كرئيس", "لرئيس": as or for a president, no apposition ("كبير" is one)
     if not head.gap.strip() and head.definite:
         return []  # without a comma only an indefinite head follows a name ("X مبعوث ترامب")
     sentence = tokens[first].sentence
