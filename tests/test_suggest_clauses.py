@@ -271,3 +271,18 @@ def test_a_title_head_beginning_with_kaf_follows_a_new_name(world) -> None:
     assert new_names(found) == ["لي مينغ"]
     [contact] = found.contacts
     assert "vladimir-putin" in contact.participants and len(contact.sides) == 2
+
+
+# --- new people named right after a speech verb -------------------------------------------
+
+
+def test_a_name_right_after_a_speech_verb_and_before_that_is_a_new_person(world) -> None:
+    found = drafts("وقالت ماريا كوفاليفا إن المكالمة كانت إيجابية.", world)
+    assert new_names(found) == ["ماريا كوفاليفا"]
+    [statement] = found.statements
+    assert statement.speaker == found.actors[0].provisional_id
+
+
+def test_sources_and_documents_after_a_speech_verb_are_no_new_people(world) -> None:
+    text = 'وقالت مصادر دبلوماسية إن المكالمة كانت إيجابية. وقال بيان مشترك: "اللقاء مهم".'
+    assert new_names(drafts(text, world)) == []

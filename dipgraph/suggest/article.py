@@ -11,7 +11,7 @@ from dipgraph.suggest.furniture import read_without_furniture
 from dipgraph.suggest.institutions import enrol_institutions, find_institutions
 from dipgraph.suggest.lexicon import Lexicon
 from dipgraph.suggest.mentions import ActorIndex, Mention, find_mentions, mark_appositions
-from dipgraph.suggest.newcomers import Newcomer, enrol, find_newcomers
+from dipgraph.suggest.newcomers import Newcomer, enrol, find_newcomers, find_speakers
 from dipgraph.suggest.outlets import enrol_outlets, find_outlets, mark_outlet_names
 from dipgraph.suggest.states import enrol_states, find_states
 from dipgraph.suggest.text import Sentence, Token
@@ -53,6 +53,7 @@ class Article:
         if states:
             read = cls._read(text, tokens, sentences, index, lexicon, facts)
         found = find_newcomers(read.titles, tokens, read.mentions, lexicon, text, index)
+        found += find_speakers(tokens, read.mentions, lexicon, text)
         outlets = find_outlets(tokens, read.mentions, lexicon, text)
         institutions = find_institutions(tokens, read.mentions, lexicon, text, read.title_tokens)
         if not found and not outlets and not institutions:

@@ -69,6 +69,53 @@ def find_newcomers(
     return found
 
 
+def find_speakers(
+    tokens: list[Token], mentions: list[Mention], lexicon: Lexicon, text: str
+) -> list[tuple[str, Title, int]]:
+    """A new person named by two or three words right after a speech verb opening its
+    clause, and closed by "that", a colon, "عبر" or "في" ("وقالت كارولين ليفيت إن",
+    "وأضاف جون كيربي:"): no title, but few other words are said that way (sources,
+    documents and outlets are not). The verb stands in for the title."""
+    starts = {m.first for m in mentions}
+    found: list[tuple[str, Title, int]] = []
+    for at, token in enumerate(tokens):
+        opens = not at or token.after_clause_break or tokens[at - 1].sentence != token.sentence
+        joined = token.folded[:1] in ("و", "ف") and token.folded[1:] in token.verbs
+        if not (opens or joined):
+            continue
+        verb = lexicon.speech.longest(tokens, at, verb=True)
+        if verb is None or verb[0] != 1:
+            continue
+        first = at + 1
+        if first < len(tokens) and any(  # "وقالت مصادر دبلوماسية إن", "وقال بيان مشترك:"
+            table.longest(tokens, first, suffixes=False)
+            for table in (lexicon.anonymous, lexicon.documents, lexicon.outlets)
+        ):
+            continue
+        taken: list[Token] = []
+        position = first
+        while position < len(tokens) and len(taken) < _MAX_NAME:
+            word = tokens[position]
+            if position in starts or word.sentence != token.sentence or word.gap.strip():
+                break
+            if not could_be_name(lexicon, word) or word.definite or len(word.folded) < 3:
+                break
+            taken.append(word)
+            position += 1
+        if not 2 <= len(taken) <= _MAX_NAME or position >= len(tokens):
+            continue
+        after = tokens[position]
+        closed = (
+            ":" in after.gap
+            or lexicon.complementisers.longest(tokens, position, suffixes=False)
+            or after.folded in ("عبر", "في")
+        )
+        if closed and after.sentence == token.sentence:
+            title = Title(at, first, first, False)
+            found.append((text[taken[0].start : taken[-1].end], title, first))
+    return found
+
+
 def _second_of_dual(
     title: Title,
     tokens: list[Token],
