@@ -286,3 +286,12 @@ def test_a_name_right_after_a_speech_verb_and_before_that_is_a_new_person(world)
 def test_sources_and_documents_after_a_speech_verb_are_no_new_people(world) -> None:
     text = 'وقالت مصادر دبلوماسية إن المكالمة كانت إيجابية. وقال بيان مشترك: "اللقاء مهم".'
     assert new_names(drafts(text, world)) == []
+
+
+def test_the_one_told_is_not_the_speaker(world) -> None:
+    text = 'وقال بوتين إن الحوار مهم. وأضاف "لقد أبلغت الكونغرس بأن ذلك أولوية".'
+    assert speakers(drafts(text, world)) == {"vladimir-putin"}
+
+
+def test_the_teller_before_the_one_told_speaks(world) -> None:
+    assert speakers(drafts("وأبلغ بوتين بايدن أن الحوار مهم.", world)) == {"vladimir-putin"}

@@ -139,6 +139,7 @@ class Lexicon:
     clause_openers: PhraseTable
     documents: PhraseTable
     occasion: PhraseTable
+    telling: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -262,6 +263,7 @@ _CUE_TABLES = (
     "clause_openers",
     "documents",
     "occasion",
+    "telling",
 )
 
 

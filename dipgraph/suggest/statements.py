@@ -164,6 +164,8 @@ def _speaker(
         if subject is not None:
             return subject, True
     after = _after(article, mentions, last, sentence)
+    if after is not None and _addressee(article, after, sentence):
+        after = None  # "أبلغت الكونغرس بأن": whom the words were told, not who told them
     if article.lexicon.attribution.longest(article.tokens, verb, suffixes=False):
         # "..., بحسب ما أوردته وكالة تاس": a preposition, its source after it; the name
         # ending the words before it is what was said, not who said it
@@ -313,6 +315,19 @@ def _document(article: Article, at: int, sentence: Sentence) -> int:
         return 0
     found = article.lexicon.documents.longest(article.tokens, at, suffixes=False)
     return min(found[0], sentence.last - at) if found else 0
+
+
+def _addressee(article: Article, after: Mention, sentence: Sentence) -> bool:
+    """A name right after a verb of telling ("أبلغ", "أخبر"; cues.yaml: telling) and
+    followed by "that" is the one told ("لقد أبلغت الكونغرس بأن"; "أبلغ X Y أن": X tells
+    Y, so a name right before it is the teller)."""
+    tokens = article.tokens
+    told = after.first - 1
+    if told < sentence.first or not article.lexicon.telling.longest(tokens, told, suffixes=False):
+        return False
+    if after.last >= sentence.last or not _complementiser(article, after.last):
+        return False
+    return not any(m.last == after.first for m in article.sentence_mentions(sentence))
 
 
 def _complementiser(article: Article, at: int) -> bool:
