@@ -295,3 +295,13 @@ def test_the_one_told_is_not_the_speaker(world) -> None:
 
 def test_the_teller_before_the_one_told_speaks(world) -> None:
     assert speakers(drafts("وأبلغ بوتين بايدن أن الحوار مهم.", world)) == {"vladimir-putin"}
+
+
+def test_unnamed_officials_are_sources_not_the_man_they_accompany(world) -> None:
+    text = "وقال مسؤولون كبار يرافقون بوتين إن الحوار مهم. وقال مسؤول أمريكي إن اللقاء مفيد."
+    assert speakers(drafts(text, world)) == set()
+
+
+def test_an_official_with_his_name_speaks(world) -> None:
+    found = drafts("وقال مسؤول الكرملين بوريس بيلوف إن اللقاء مفيد.", world)
+    assert speakers(found) == {"boris-belov"}

@@ -140,6 +140,7 @@ class Lexicon:
     documents: PhraseTable
     occasion: PhraseTable
     telling: PhraseTable
+    anonymous_officials: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -264,6 +265,7 @@ _CUE_TABLES = (
     "documents",
     "occasion",
     "telling",
+    "anonymous_officials",
 )
 
 

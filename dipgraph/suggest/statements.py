@@ -76,10 +76,37 @@ def _anonymous(article: Article, verb: int, last: int, sentence: Sentence) -> bo
     tokens = article.tokens
     if last < sentence.last and table.longest(tokens, last, suffixes=False):
         return True
+    if last < sentence.last and _unnamed_official(article, last, sentence):
+        return True
     return verb > sentence.first and any(
         table.longest(tokens, at, suffixes=False) == (verb - at, True)
         for at in range(max(sentence.first, verb - 2), verb)
     )
+
+
+_NAMED_REACH = 4  # words from an official's title to the name that would identify him
+
+
+def _unnamed_official(article: Article, at: int, sentence: Sentence) -> bool:
+    """ "وقال مسؤولون كبار يرافقون كيري", "قال مسؤول أمريكي إن" (cues.yaml:
+    anonymous_officials): an indefinite official no name follows is a source, whoever
+    else the clause names."""
+    tokens = article.tokens
+    if tokens[at].definite or not article.lexicon.anonymous_officials.longest(
+        tokens, at, suffixes=False
+    ):
+        return False
+    people = {
+        m.first
+        for m in article.sentence_mentions(sentence)
+        if article.index.kind(m.actor) == "person" and not m.in_title
+    }
+    for after in range(at + 1, min(sentence.last, at + 1 + _NAMED_REACH)):
+        if tokens[after].gap.strip() or _complementiser(article, after):
+            return True
+        if after in people:
+            return tokens[after - 1].folded in ("يرافقون", "يرافق", "يرافقه", "مع")
+    return True
 
 
 def speech_verbs(article: Article) -> list[Speech]:
