@@ -305,3 +305,9 @@ def test_unnamed_officials_are_sources_not_the_man_they_accompany(world) -> None
 def test_an_official_with_his_name_speaks(world) -> None:
     found = drafts("وقال مسؤول الكرملين بوريس بيلوف إن اللقاء مفيد.", world)
     assert speakers(found) == {"boris-belov"}
+
+
+def test_never_before_denies_the_contact_that_follows(world) -> None:
+    [contact] = drafts("ولم يسبق للافروف أن التقى تيلرسون في واشنطن.", world).contacts
+    assert contact.status == "denied"
+    assert "يسبق" in next(c for c in contact.comments if c.startswith("status "))

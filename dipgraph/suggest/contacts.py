@@ -87,13 +87,18 @@ def _cue_region(article: Article, segment: Segment) -> Sentence:
 def _cue_before(article: Article, that: int, floor: int) -> int | None:
     """The first token of a status cue ending right before "that" ("من المقرر أن
     يستقبل", "it is planned that ..."): the cue governs the clause "that" opens."""
-    for length in (1, 2, 3):
-        at = that - length
-        if at < floor:
-            break
-        cue = article.lexicon.status.longest(article.tokens, at, suffixes=False)
-        if cue is not None and at + cue[0] == that:
-            return at
+    ends = [that]
+    word = article.tokens[that - 1].folded if that > floor else ""
+    if word.startswith("ل") and len(word) > 3:
+        ends.append(that - 1)  # "لم يسبق للزعيمين أن التقيا": the one it befell between
+    for end in ends:
+        for length in (1, 2, 3):
+            at = end - length
+            if at < floor:
+                break
+            cue = article.lexicon.status.longest(article.tokens, at, suffixes=False)
+            if cue is not None and at + cue[0] == end:
+                return at
     return None
 
 
