@@ -311,3 +311,10 @@ def test_never_before_denies_the_contact_that_follows(world) -> None:
     [contact] = drafts("ولم يسبق للافروف أن التقى تيلرسون في واشنطن.", world).contacts
     assert contact.status == "denied"
     assert "يسبق" in next(c for c in contact.comments if c.startswith("status "))
+
+
+def test_people_of_no_known_state_facing_one_state_are_one_side(world) -> None:
+    text = "وأعلن الكرملين أنه يستعد لاستقبال كارل شميت، والمبعوث هانس ليم، في موسكو."
+    found = drafts("التقى الوزير كارل شميت والمبعوث هانس ليم في برلين. " + text, world)
+    [planned] = [c for c in found.contacts if c.status == "planned"]
+    assert len(planned.sides) == 2 and ["kremlin"] in planned.sides

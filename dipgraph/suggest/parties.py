@@ -146,8 +146,19 @@ def _parties(article: Article, segment: Segment, reporters: set[str]) -> list[Me
 def _sides(article: Article, parties: list[Mention]) -> list[list[str]]:
     """Parties grouped by country; a side with people drops its organisations and states."""
     groups: dict[str, list[str]] = {}
+    index = article.index
+    stateless = [  # people of no known state ("يستعد لاستقبال X وY" after the Kremlin)
+        m.actor
+        for m in parties
+        if index.kind(m.actor) == "person" and index.country(m.actor) == m.actor
+    ]
+    known = {index.country(m.actor) for m in parties if m.actor not in stateless}
+    together = len(set(stateless)) > 1 and len(known) == 1
     for mention in parties:
-        group = groups.setdefault(article.index.country(mention.actor), [])
+        country = index.country(mention.actor)
+        if together and mention.actor in stateless:
+            country = "?"  # the other side of the one state named: together
+        group = groups.setdefault(country, [])
         if mention.actor not in group:
             group.append(mention.actor)
     sides = []
