@@ -318,3 +318,15 @@ def test_people_of_no_known_state_facing_one_state_are_one_side(world) -> None:
     found = drafts("التقى الوزير كارل شميت والمبعوث هانس ليم في برلين. " + text, world)
     [planned] = [c for c in found.contacts if c.status == "planned"]
     assert len(planned.sides) == 2 and ["kremlin"] in planned.sides
+
+
+# --- posts: a counterpart's own title ----------------------------------------------------
+
+
+def test_a_counterparts_own_title_is_his_post(world) -> None:
+    found = drafts("اتصل الرئيس الأمريكي جو بايدن بنظيره الرئيس الروسي فلاديمير بوتين.", world)
+    assert {p.holder: p.title for p in found.posts}["vladimir-putin"] == "الرئيس الروسي"
+
+
+def test_an_english_bare_head_alone_makes_no_post(world) -> None:
+    assert drafts("President Biden met Putin in Geneva.", world).posts == []

@@ -89,6 +89,8 @@ def _extend(
             title.inside.append(mention)
             at = mention.last
             continue
+        if title.relational and lexicon.titles.has(token) and not lexicon.relational.has(token):
+            break  # "نظيره الرئيس الروسي X": the counterpart's own title follows
         if lexicon.portfolio.longest(tokens, at, suffixes=False) and at + 1 < len(tokens):
             portfolio = True  # "لشؤون الحد من التسلح": the post's field goes on
             at += 1
