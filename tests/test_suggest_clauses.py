@@ -330,3 +330,19 @@ def test_a_counterparts_own_title_is_his_post(world) -> None:
 
 def test_an_english_bare_head_alone_makes_no_post(world) -> None:
     assert drafts("President Biden met Putin in Geneva.", world).posts == []
+
+
+def test_an_attendee_joins_the_side_the_clause_names_for_him(world) -> None:
+    # his title names America (the office he heads), the clause the Russian side
+    text = (
+        "استقبل لافروف الوزير ريكس تيلرسون في موسكو. وشارك في اللقاء من الجانب الروسي "
+        "مدير إدارة أمريكا في الوزارة هانس ليم."
+    )
+    [contact] = drafts(text, world).contacts
+    assert ["rex-tillerson"] in contact.sides
+    assert len(contact.sides) == 2 and "sergey-lavrov" in contact.sides[0]
+
+
+def test_a_state_the_gazetteer_adds_is_not_carried_on_as_speaker(world) -> None:
+    text = "وأشار الوزير الروسي إلى الحرب في أوكرانيا، لكنه شدد على أن الأولوية للحوار."
+    assert not [s for s in drafts(text, world).statements if s.speaker.startswith("new-state")]

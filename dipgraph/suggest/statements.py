@@ -475,6 +475,9 @@ def _implicit(
     for mention in article.sentence_mentions(sentence, implied=False):
         if mention.first >= speech.verb:
             break
+        newcomer = article.newcomers.get(mention.actor)
+        if newcomer is not None and newcomer.kind == "state":
+            continue  # "الحرب في أوكرانيا ... لكنه شدد": a state the gazetteer adds is talked of
         if not mention.in_title and mention.how == "name":
             return mention
     return previous
