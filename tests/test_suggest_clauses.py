@@ -346,3 +346,8 @@ def test_an_attendee_joins_the_side_the_clause_names_for_him(world) -> None:
 def test_a_state_the_gazetteer_adds_is_not_carried_on_as_speaker(world) -> None:
     text = "وأشار الوزير الروسي إلى الحرب في أوكرانيا، لكنه شدد على أن الأولوية للحوار."
     assert not [s for s in drafts(text, world).statements if s.speaker.startswith("new-state")]
+
+
+def test_a_noun_before_a_definite_contact_word_is_no_lone_name(world) -> None:
+    found = drafts("ولم يستبعد الوزير الروسي توسع المحادثات لتشمل ملفات أخرى.", world)
+    assert new_names(found) == []

@@ -194,6 +194,8 @@ def _lone_name(
     if at >= len(tokens) or tokens[at].sentence != sentence:
         return True
     after = tokens[at]
+    if not after.gap.strip() and after.definite and lexicon.contact_types.has(after):
+        return False  # "الوزير الروسي توسع المحادثات": a noun of a genitive chain
     return (
         bool(after.gap.strip())
         or lexicon.speech.has(after, verb=True)
