@@ -351,3 +351,9 @@ def test_a_state_the_gazetteer_adds_is_not_carried_on_as_speaker(world) -> None:
 def test_a_noun_before_a_definite_contact_word_is_no_lone_name(world) -> None:
     found = drafts("ولم يستبعد الوزير الروسي توسع المحادثات لتشمل ملفات أخرى.", world)
     assert new_names(found) == []
+
+
+def test_a_title_standing_for_a_guessed_person_is_not_what_a_statement_is_about(world) -> None:
+    text = "التقى الرئيس بوتين تيلرسون في موسكو. وقال تيلرسون إن الرئيس الروسي أبدى تفهما للموقف."
+    [said] = [s for s in drafts(text, world).statements if s.speaker == "rex-tillerson"]
+    assert "vladimir-putin" not in said.about

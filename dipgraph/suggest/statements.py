@@ -488,6 +488,8 @@ def _about(article: Article, sentence: Sentence, start: int, end: int, speaker: 
     for mention in article.sentence_mentions(sentence):
         token = article.tokens[mention.first]
         inside = start <= token.start < end and not mention.in_title
+        if mention.how == "guess":
+            continue  # "الرئيس الروسي" with no name: whom it means is the curator's guess
         if inside and mention.actor != speaker and mention.actor not in about:
             about.append(mention.actor)
     return about
