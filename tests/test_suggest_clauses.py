@@ -357,3 +357,9 @@ def test_a_title_standing_for_a_guessed_person_is_not_what_a_statement_is_about(
     text = "التقى الرئيس بوتين تيلرسون في موسكو. وقال تيلرسون إن الرئيس الروسي أبدى تفهما للموقف."
     [said] = [s for s in drafts(text, world).statements if s.speaker == "rex-tillerson"]
     assert "vladimir-putin" not in said.about
+
+
+def test_analysts_and_witnesses_unnamed_are_no_new_people_nor_speakers(world) -> None:
+    text = "وقال محللون سياسيون إن اللقاء مهم. وقال شهود عيان إن الوفد وصل."
+    found = drafts(text, world)
+    assert new_names(found) == [] and speakers(found) == set()

@@ -89,7 +89,12 @@ def find_speakers(
         first = at + 1
         if first < len(tokens) and any(  # "وقالت مصادر دبلوماسية إن", "وقال بيان مشترك:"
             table.longest(tokens, first, suffixes=False)
-            for table in (lexicon.anonymous, lexicon.documents, lexicon.outlets)
+            for table in (
+                lexicon.anonymous,
+                lexicon.anonymous_officials,
+                lexicon.documents,
+                lexicon.outlets,
+            )
         ):
             continue
         taken: list[Token] = []
