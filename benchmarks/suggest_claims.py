@@ -70,6 +70,22 @@ def _has(table: PhraseTable, quotes: list[str], wanted=None) -> str:
     return ""
 
 
+def _has_gapped(table: PhraseTable, quotes: list[str], wanted: str) -> bool:
+    """A two-word phrase of ``table`` (with payload ``wanted``) whose words are apart in a
+    quote, the verb first ("بحث X مع Y" says "بحث مع"), as ``suggest`` reads a gapped
+    verb."""
+    for quote in quotes:
+        tokens = tokenise(quote)
+        for at, token in enumerate(tokens):
+            for form in token.verbs:
+                for words, payload in table.by_first.get(form, ()):
+                    if payload != wanted or len(words) != 2:
+                        continue
+                    if any(words[1] in later.forms for later in tokens[at + 2 :]):
+                        return True
+    return False
+
+
 def _numbers(quotes: list[str]) -> set[int]:
     found = set()
     for quote in quotes:
@@ -129,7 +145,10 @@ class Checker:
         for role, actors in roles.items():
             for actor in actors:
                 yield f"{role} {actor}", self.named(actor, quotes)
-        yield "type", bool(_has(lexicon.contact_types, quotes, lambda kind: kind == draft.type))
+        yield "type", bool(
+            _has(lexicon.contact_types, quotes, lambda kind: kind == draft.type)
+            or _has_gapped(lexicon.contact_types, quotes, draft.type)
+        )
         if draft.status == "happened":
             other = _has(
                 lexicon.status,

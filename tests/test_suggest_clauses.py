@@ -363,3 +363,25 @@ def test_analysts_and_witnesses_unnamed_are_no_new_people_nor_speakers(world) ->
     text = "وقال محللون سياسيون إن اللقاء مهم. وقال شهود عيان إن الوفد وصل."
     found = drafts(text, world)
     assert new_names(found) == [] and speakers(found) == set()
+
+
+# --- contact verbs with their subject between ("بحث X مع Y") ----------------------------
+
+
+def test_discussed_with_the_subject_between_is_a_contact(world) -> None:
+    text = "بحث الرئيس الروسي فلاديمير بوتين مع الرئيس الأمريكي جو بايدن العلاقات الثنائية."
+    [contact] = drafts(text, world).contacts
+    assert contact.type == "talks" and sorted(contact.participants) == [
+        "joe-biden",
+        "vladimir-putin",
+    ]
+
+
+def test_spoke_with_the_subject_between_is_no_statement(world) -> None:
+    found = drafts("وتحدث بوتين أمس مع بايدن عن الوضع في المنطقة.", world)
+    assert found.statements == [] and len(found.contacts) == 1
+
+
+def test_a_contact_word_later_in_the_clause_decides_not_the_gapped_verb(world) -> None:
+    [contact] = drafts("بحث بوتين مع بايدن العلاقات خلال اتصال هاتفي أمس.", world).contacts
+    assert contact.type == "phone_call"

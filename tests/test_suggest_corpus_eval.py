@@ -259,3 +259,13 @@ def test_a_renamed_new_actor_is_named_by_what_suggest_printed_for_it():
     assert checker.named("saudi-arabia", [quote])
     assert not checker.named("saudi-arabia", ["Putin will visit"])
     assert checker.named("vladimir-putin", [quote])  # a known actor: the facts' names
+
+
+def test_a_gapped_contact_phrase_in_the_quote_says_its_type():
+    quote = "بحث بوتين مع بايدن العلاقات"
+    draft = ContactDraft(
+        [Span(quote, 0, len(quote))], 0.8, type="talks", sides=[["vladimir-putin"], ["x"]]
+    )
+    assert "type" not in _unsaid(draft)
+    draft.type = "phone_call"
+    assert "type" in _unsaid(draft)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from dipgraph.suggest.article import Article
 from dipgraph.suggest.drafts import StatementDraft
+from dipgraph.suggest.gapped import WITH, gapped
 from dipgraph.suggest.mentions import Mention
 from dipgraph.suggest.naming import cite_names
 from dipgraph.suggest.text import Sentence
@@ -34,39 +35,20 @@ class Speech:
     anonymous: bool = False  # "قال مصدر في الوزارة": a source, no speaker to draft
 
 
-_GAP = 8  # words from a gapped speech verb to its particle ("عبر X خلال اللقاء عن")
-
-
 def _gapped(article: Article, at: int, sentence: Sentence) -> tuple[int, str] | None:
-    """A speech verb opening its clause whose particle comes after the subject ("وعبر
-    الرئيس X خلال اللقاء عن أمله", "حيث وجه بوتين الشكر"; cues.yaml: gapped_speech):
-    (1, "said") when the particle follows within a few words, in the same clause."""
-    lexicon = article.lexicon
-    tokens = article.tokens
-    token = tokens[at]
-    opens = (
-        at == sentence.first
-        or token.after_clause_break
-        or token.folded[:1] in ("و", "ف")
-        or bool(lexicon.clause_openers.longest(tokens, at - 1, suffixes=False))
-    )
-    if not opens:
-        return None
-    for form in token.verbs:
-        for words, _ in lexicon.gapped_speech.by_first.get(form, ()):
-            for end in range(at + 2, min(sentence.last, at + 1 + _GAP)):
-                if tokens[end].after_clause_break:
-                    break
-                if words[-1] in tokens[end].forms:
-                    return 1, "said"
-    return None
+    """A speech verb whose particle comes after the subject ("وعبر الرئيس X خلال اللقاء
+    عن أمله", "حيث وجه بوتين الشكر"; cues.yaml: gapped_speech): (1, "said")."""
+    found = gapped(article, article.lexicon.gapped_speech, at, sentence, None)
+    return (1, "said") if found is not None else None
 
 
-def _contact_verb(article: Article, at: int, length: int) -> bool:
-    """A speech verb opening a longer contact phrase ("تحدث مع نظيره": spoke with) reports
-    a contact, not words."""
+def _contact_verb(article: Article, at: int, length: int, sentence: Sentence) -> bool:
+    """A speech verb opening a longer contact phrase ("تحدث مع نظيره", "تحدث بوتين مع
+    بايدن": spoke with) reports a contact, not words."""
     contact = article.lexicon.contact_types.longest(article.tokens, at)
-    return contact is not None and contact[0] > length
+    if contact is not None and contact[0] > length:
+        return True
+    return gapped(article, article.lexicon.contact_types, at, sentence, WITH) is not None
 
 
 def _anonymous(article: Article, verb: int, last: int, sentence: Sentence) -> bool:
@@ -123,7 +105,7 @@ def speech_verbs(article: Article) -> list[Speech]:
                 else article.lexicon.speech.longest(article.tokens, at, verb=True)
                 or _gapped(article, at, sentence)
             )
-            if verb is None or _contact_verb(article, at, verb[0]):
+            if verb is None or _contact_verb(article, at, verb[0], sentence):
                 at += 1
                 continue
             last = at + verb[0]
