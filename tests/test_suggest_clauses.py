@@ -385,3 +385,9 @@ def test_spoke_with_the_subject_between_is_no_statement(world) -> None:
 def test_a_contact_word_later_in_the_clause_decides_not_the_gapped_verb(world) -> None:
     [contact] = drafts("بحث بوتين مع بايدن العلاقات خلال اتصال هاتفي أمس.", world).contacts
     assert contact.type == "phone_call"
+
+
+def test_an_honorific_between_title_and_name_keeps_the_post(world) -> None:
+    found = drafts("واستقبل وزير الخارجية الأمريكي الأستاذ ريكس تيلرسون لافروف.", world)
+    [post] = [p for p in found.posts if p.holder == "rex-tillerson"]
+    assert post.title == "وزير الخارجية الأمريكي"

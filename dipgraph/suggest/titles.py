@@ -206,7 +206,15 @@ def _attach_holder(
     """The person named right after the title, or else right before it; not the one before
     when an unknown name follows ("بوتين، المبعوث الأمريكي ستيف ويتكوف": the envoy is
     Witkoff, found as a new person)."""
-    after = people.get(("first", title.last))
+    start = title.last
+    while (  # "وزير الخارجية الأستاذ عادل الجبير": an honorific between title and name
+        start < len(tokens)
+        and lexicon.honorifics.has(tokens[start])
+        and not tokens[start].gap.strip()
+        and ("first", start) not in people
+    ):
+        start += 1
+    after = people.get(("first", start))
     before = people.get(("last", title.first))
     if after is None and before is not None and _unknown_name_at(tokens, title.last, lexicon):
         before = None
