@@ -45,7 +45,7 @@ from dipgraph.loader import FactsError, load_facts
 from dipgraph.suggest import Suggestions, suggest
 from dipgraph.suggest.drafts import ContactDraft, Draft, PostDraft, StatementDraft
 from dipgraph.suggest.lexicon import Lexicon, PhraseTable, load_lexicon
-from dipgraph.suggest.text import tokenise
+from dipgraph.suggest.text import fold_phrase, tokenise
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -145,9 +145,12 @@ class Checker:
         for role, actors in roles.items():
             for actor in actors:
                 yield f"{role} {actor}", self.named(actor, quotes)
-        yield "type", bool(
-            _has(lexicon.contact_types, quotes, lambda kind: kind == draft.type)
-            or _has_gapped(lexicon.contact_types, quotes, draft.type)
+        yield (
+            "type",
+            bool(
+                _has(lexicon.contact_types, quotes, lambda kind: kind == draft.type)
+                or _has_gapped(lexicon.contact_types, quotes, draft.type)
+            ),
         )
         if draft.status == "happened":
             other = _has(
@@ -180,7 +183,13 @@ class Checker:
 
 def _new_names(actor, lexicon: Lexicon) -> tuple[str, ...]:
     """What names a new actor in a quote: the name ``suggest`` printed; for a new state,
-    also its gazetteer spellings and adjectives (as a known state's adjective names it)."""
+    also its gazetteer spellings and adjectives (as a known state's adjective names it);
+    for a new outlet whose name opens with its kind, that kind with the article, the short
+    form ``suggest`` reads as it ("الوكالة")."""
+    if actor.kind == "organization":  # "الوكالة" after "وكالة الأنباء العمانية"
+        head = actor.name.split()[0] if actor.name.split() else ""
+        if len(actor.name.split()) > 1 and fold_phrase(head)[0] in lexicon.outlets.by_first:
+            return (actor.name, "ال" + head)
     if actor.kind != "state":
         return (actor.name,)
     names = [actor.name]

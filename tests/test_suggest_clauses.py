@@ -391,3 +391,18 @@ def test_an_honorific_between_title_and_name_keeps_the_post(world) -> None:
     found = drafts("واستقبل وزير الخارجية الأمريكي الأستاذ ريكس تيلرسون لافروف.", world)
     [post] = [p for p in found.posts if p.holder == "rex-tillerson"]
     assert post.title == "وزير الخارجية الأمريكي"
+
+
+def test_the_agency_refers_back_to_the_new_outlet_last_named(world) -> None:
+    text = (
+        "والتقى بوتين بايدن، بحسب وكالة الأنباء العمانية. وذكرت الوكالة أن اللقاء مفيد. "
+        "وقالت وكالة تاس إن الحوار جيد. وأضافت الوكالة أن بوتين سعيد."
+    )
+    found = drafts(text, world)
+    ids = {a.name: a.provisional_id for a in found.actors if a.id is None}
+    assert [s.speaker for s in found.statements] == [
+        ids["وكالة الأنباء العمانية"],
+        ids["وكالة الأنباء العمانية"],
+        ids["تاس"],
+        ids["تاس"],
+    ]

@@ -269,3 +269,16 @@ def test_a_gapped_contact_phrase_in_the_quote_says_its_type():
     assert "type" not in _unsaid(draft)
     draft.type = "phone_call"
     assert "type" in _unsaid(draft)
+
+
+def test_a_new_outlet_is_named_by_its_kind_with_the_article():
+    agency = ActorDraft(
+        [Span("وكالة الأنباء العمانية", 0, 22)],
+        0.35,
+        name="وكالة الأنباء العمانية",
+        kind="organization",
+    )
+    names = suggest_claims._new_names(agency, load_lexicon())
+    assert "الوكالة" in names
+    checker = _checker({"new-organization-1": names})
+    assert checker.named("new-organization-1", ["وذكرت الوكالة أن اللقاء مفيد"])

@@ -14,7 +14,7 @@ from dipgraph.suggest.mentions import ActorIndex, Mention, find_mentions, mark_a
 from dipgraph.suggest.newcomers import Newcomer, enrol, find_newcomers, find_speakers
 from dipgraph.suggest.outlets import enrol_outlets, find_outlets, mark_outlet_names
 from dipgraph.suggest.states import enrol_states, find_states
-from dipgraph.suggest.text import Sentence, Token
+from dipgraph.suggest.text import Sentence, Token, fold_phrase
 from dipgraph.suggest.titles import Title, find_titles, implied_holders
 
 _TRIM = " \t\n.,،؛;:"
@@ -64,6 +64,7 @@ class Article:
         heads = lexicon.institutions.by_first
         newcomers.update(enrol_institutions(index, institutions, tokens, len(newcomers), heads))
         newcomers.update(states)
+        _outlet_heads(index, lexicon, newcomers)
         read = cls._read(text, tokens, sentences, index, lexicon, facts)
         read.newcomers = newcomers
         return read
@@ -182,3 +183,16 @@ class Article:
 
     def name(self, actor: str) -> str:
         return self.index.actors[actor].name
+
+
+def _outlet_heads(index: ActorIndex, lexicon: Lexicon, newcomers: dict[str, Newcomer]) -> None:
+    """A new outlet's kind ("وكالة الأنباء العمانية", "وكالة تاس") is its head word, so
+    that "الوكالة" after it refers back to it, as "المجلس" to a known council."""
+    for ident, newcomer in newcomers.items():
+        if newcomer.kind != "organization":
+            continue
+        words = fold_phrase(f"{newcomer.title} {newcomer.name}")
+        for word in dict.fromkeys(words[:2]):
+            head = word[2:] if word.startswith("ال") else word
+            if head in lexicon.outlets.by_first and len(head) >= 3:
+                index.heads.setdefault(ident, set()).add(head)
