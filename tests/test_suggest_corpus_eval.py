@@ -219,27 +219,6 @@ def test_claims_of_statements_and_posts():
     assert _unsaid(post) == ["holder carol-clark"]
 
 
-def test_a_quote_cited_only_for_a_name_matches_no_gold(tmp_path, capsys):
-    # "She added: ..." is Frost's second statement, which the gold does not record; the
-    # draft also quotes "Frost said ..." only to name her, which must not match the gold
-    text = TEXT + "She added: peace matters.\n"
-    corpus, texts = _corpus(tmp_path, text)
-    assert suggest_eval.run_corpus(_args(corpus, texts)) == 0
-    assert "statements: recall 100.0% (1/1), precision 50.0% (1/2)" in capsys.readouterr().out
-
-
-def test_speed_times_each_article_and_names_the_slowest(tmp_path):
-    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
-    (tmp_path / "b.txt").write_text(TEXT * 40, encoding="utf-8")
-    times = suggest_speed.time_articles(sorted(tmp_path.glob("*.txt")), load_facts(SMALL), 1)
-    assert sorted(times) == ["a", "b"] and all(t > 0 for t in times.values())
-    whole = suggest_speed.time_commands([tmp_path / "a.txt"], str(SMALL), 1)
-    assert list(whole) == ["a"] and whole["a"] > 0
-    assert suggest_speed.summary({"a": 0.2, "b": 1.5, "c": 0.4}) == (
-        "3 articles: median 0.400 s, max 1.500 s (b); 1 took 1 s or more"
-    )
-
-
 def test_a_new_state_is_named_by_its_adjective_as_a_known_one_is():
     state = ActorDraft([Span("إيران", 0, 5)], 0.35, name="إيران", kind="state")
     names = suggest_claims._new_names(state, load_lexicon())
@@ -282,3 +261,24 @@ def test_a_new_outlet_is_named_by_its_kind_with_the_article():
     assert "الوكالة" in names
     checker = _checker({"new-organization-1": names})
     assert checker.named("new-organization-1", ["وذكرت الوكالة أن اللقاء مفيد"])
+
+
+def test_a_quote_cited_only_for_a_name_matches_no_gold(tmp_path, capsys):
+    # "She added: ..." is Frost's second statement, which the gold does not record; the
+    # draft also quotes "Frost said ..." only to name her, which must not match the gold
+    text = TEXT + "She added: peace matters.\n"
+    corpus, texts = _corpus(tmp_path, text)
+    assert suggest_eval.run_corpus(_args(corpus, texts)) == 0
+    assert "statements: recall 100.0% (1/1), precision 50.0% (1/2)" in capsys.readouterr().out
+
+
+def test_speed_times_each_article_and_names_the_slowest(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(TEXT * 40, encoding="utf-8")
+    times = suggest_speed.time_articles(sorted(tmp_path.glob("*.txt")), load_facts(SMALL), 1)
+    assert sorted(times) == ["a", "b"] and all(t > 0 for t in times.values())
+    whole = suggest_speed.time_commands([tmp_path / "a.txt"], str(SMALL), 1)
+    assert list(whole) == ["a"] and whole["a"] > 0
+    assert suggest_speed.summary({"a": 0.2, "b": 1.5, "c": 0.4}) == (
+        "3 articles: median 0.400 s, max 1.500 s (b); 1 took 1 s or more"
+    )
