@@ -45,7 +45,7 @@ from dipgraph.loader import FactsError, load_facts
 from dipgraph.suggest import Suggestions, suggest
 from dipgraph.suggest.drafts import ContactDraft, Draft, PostDraft, StatementDraft
 from dipgraph.suggest.lexicon import Lexicon, PhraseTable, load_lexicon
-from dipgraph.suggest.text import tokenise
+from dipgraph.suggest.text import fold_phrase, tokenise
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -70,6 +70,22 @@ def _has(table: PhraseTable, quotes: list[str], wanted=None) -> str:
     return ""
 
 
+def _has_gapped(table: PhraseTable, quotes: list[str], wanted: str) -> bool:
+    """A two-word phrase of ``table`` (with payload ``wanted``) whose words are apart in a
+    quote, the verb first ("بحث X مع Y" says "بحث مع"), as ``suggest`` reads a gapped
+    verb."""
+    for quote in quotes:
+        tokens = tokenise(quote)
+        for at, token in enumerate(tokens):
+            for form in token.verbs:
+                for words, payload in table.by_first.get(form, ()):
+                    if payload != wanted or len(words) != 2:
+                        continue
+                    if any(words[1] in later.forms for later in tokens[at + 2 :]):
+                        return True
+    return False
+
+
 def _numbers(quotes: list[str]) -> set[int]:
     found = set()
     for quote in quotes:
@@ -87,11 +103,13 @@ class Checker:
     curation: Curation
     lexicon: Lexicon
     source: str
-    printed: dict[str, str]  # a new person's provisional id -> the name suggest printed
+    printed: dict[str, tuple[str, ...]]  # a new actor's provisional id -> what names it
 
     def named(self, actor: str, quotes: list[str]) -> bool:
-        if actor in self.printed:
-            return any(occurs(self.printed[actor], q) for q in quotes)
+        if any(occurs(name, q) for name in self.printed.get(actor, ()) for q in quotes):
+            return True
+        if actor not in self.curation.facts.actors:
+            return False
         evidence = [Evidence(self.source, q) for q in quotes]
         return self.curation.named_in_quotes(actor, evidence)
 
@@ -127,7 +145,13 @@ class Checker:
         for role, actors in roles.items():
             for actor in actors:
                 yield f"{role} {actor}", self.named(actor, quotes)
-        yield "type", bool(_has(lexicon.contact_types, quotes, lambda kind: kind == draft.type))
+        yield (
+            "type",
+            bool(
+                _has(lexicon.contact_types, quotes, lambda kind: kind == draft.type)
+                or _has_gapped(lexicon.contact_types, quotes, draft.type)
+            ),
+        )
         if draft.status == "happened":
             other = _has(
                 lexicon.status,
@@ -155,6 +179,29 @@ class Checker:
                 yield "date day", parts[2] in numbers
         if draft.secret:
             yield "secret", bool(_has(lexicon.secret, quotes))
+
+
+def _new_names(actor, lexicon: Lexicon) -> tuple[str, ...]:
+    """What names a new actor in a quote: the name ``suggest`` printed; for a new state,
+    also its gazetteer spellings and adjectives (as a known state's adjective names it);
+    for a new outlet whose name opens with its kind, that kind with the article, the short
+    form ``suggest`` reads as it ("الوكالة")."""
+    if actor.kind == "organization":  # "الوكالة" after "وكالة الأنباء العمانية"
+        head = actor.name.split()[0] if actor.name.split() else ""
+        if len(actor.name.split()) > 1 and fold_phrase(head)[0] in lexicon.outlets.by_first:
+            return (actor.name, "ال" + head)
+    if actor.kind != "state":
+        return (actor.name,)
+    names = [actor.name]
+    for payloads in lexicon.states.by_first.values():
+        for _, state in payloads:
+            if state["ar"] == actor.name:
+                names.extend(state["spellings"])
+    for payloads in lexicon.demonyms.by_first.values():
+        for words, key in payloads:
+            if key in names:
+                names.append(" ".join(words))
+    return tuple(dict.fromkeys(names))
 
 
 def check(drafts: Suggestions, checker: Checker) -> dict[str, list[tuple[Draft, list[str]]]]:
@@ -189,8 +236,11 @@ def run(args) -> int:
             text = Path(gold.sources[ident].file).read_text(encoding="utf-8")
             drafts = suggest(text=text, facts=known, source_id=ident)
             rename_new_people(drafts, gold, known)
+            # a new actor by its provisional id, or by the gold id it was renamed to
             printed = {
-                a.provisional_id: a.name for a in drafts.actors if a.provisional_id and not a.id
+                a.id or a.provisional_id: _new_names(a, lexicon)
+                for a in drafts.actors
+                if a.provisional_id
             }
             checker = Checker(curation, lexicon, ident, printed)
             for kind, results in check(drafts, checker).items():

@@ -366,11 +366,14 @@ def rename_new_people(drafts, gold: Facts, known: Facts) -> None:
         contact.sides = [[renames.get(a, a) for a in side] for side in contact.sides]
         contact.subjects = [renames.get(a, a) for a in contact.subjects]
         contact.hosts = [renames.get(a, a) for a in contact.hosts]
+        contact.mediators = [renames.get(a, a) for a in contact.mediators]
     for statement in drafts.statements:
         statement.speaker = renames.get(statement.speaker, statement.speaker)
         statement.about = [renames.get(a, a) for a in statement.about]
     for post in drafts.posts:
         post.holder = renames.get(post.holder, post.holder)
+        if post.organization:
+            post.organization = renames.get(post.organization, post.organization)
 
 
 def scale(facts: Facts) -> None:

@@ -235,8 +235,7 @@ def test_these_talks_refer_back(world) -> None:
 
 def test_a_newcomer_takes_part_with_a_provisional_id(world) -> None:
     text = (
-        "والتقى السفير الروسي الجديد إيغور بتروف مع بايدن في جنيف. "
-        "وقال بتروف إن اللقاء كان مفيدا."
+        "والتقى السفير الروسي الجديد إيغور بتروف مع بايدن في جنيف. وقال بتروف إن اللقاء كان مفيدا."
     )
     found = dipgraph.suggest(text=text, facts=world)
     (newcomer,) = [a for a in found.actors if a.id is None]
@@ -261,6 +260,7 @@ def test_an_arabic_article_with_new_people(world) -> None:
         "new-person-1": "رجب طيب أردوغان",  # "نظيره التركي X"
         "new-person-2": "ديمتري بيسكوف",  # "المتحدث باسم الكرملين X" (not in this world)
         "new-person-3": "أنتوني بلينكن",  # "وزير الخارجية الأمريكي X", not the post's holder
+        "new-state-1": "أوكرانيا",  # lexicon/states.yaml: what the Kremlin's statement is about
     }
     contacts = [(c.type, sorted(c.participants), c.status) for c in found.contacts]
     assert contacts == [
@@ -440,9 +440,7 @@ def test_json_shape(english) -> None:
     assert {"id", "name"} <= set(data["actors"][0])
     assert {"name"} <= set(next(a for a in data["actors"] if a.get("id") is None))
     contact = data["contacts"][0]
-    assert {"type", "cameo", "sides", "participants", "status", "date", "date_note"} <= set(
-        contact
-    )
+    assert {"type", "cameo", "sides", "participants", "status", "date", "date_note"} <= set(contact)
 
 
 def test_hostile_article_text_stays_inside_its_strings(world) -> None:

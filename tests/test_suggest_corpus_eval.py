@@ -22,7 +22,7 @@ import suggest_speed  # noqa: E402
 
 from dipgraph.curation.rules import Curation  # noqa: E402
 from dipgraph.loader import load_facts  # noqa: E402
-from dipgraph.suggest.drafts import ContactDraft, PostDraft, Span, StatementDraft  # noqa: E402
+from dipgraph.suggest.drafts import ActorDraft, ContactDraft, PostDraft, Span, StatementDraft  # noqa: E402
 from dipgraph.suggest.lexicon import load_lexicon  # noqa: E402
 
 SMALL = REPO / "tests" / "fixtures" / "small"
@@ -162,13 +162,15 @@ def test_corpus_scores_against_facts_with_a_dataset_file(tmp_path, capsys):
     assert "statements: recall 100.0% (1/1)" in capsys.readouterr().out
 
 
-def _checker(names: dict[str, str] | None = None) -> suggest_claims.Checker:
+def _checker(names: dict[str, tuple[str, ...]] | None = None) -> suggest_claims.Checker:
     facts = load_facts(SMALL)
     return suggest_claims.Checker(Curation.of(facts), load_lexicon(), "wire", dict(names or {}))
 
 
 def _unsaid(draft) -> list[str]:
-    return [claim for claim, ok in _checker({"new-person-1": "Dana Frost"}).claims(draft) if not ok]
+    return [
+        claim for claim, ok in _checker({"new-person-1": ("Dana Frost",)}).claims(draft) if not ok
+    ]
 
 
 def test_claims_a_contact_quote_says_pass():
@@ -216,6 +218,50 @@ def test_claims_of_statements_and_posts():
     assert _unsaid(post) == []
     post.holder = "carol-clark"
     assert _unsaid(post) == ["holder carol-clark"]
+
+
+def test_a_new_state_is_named_by_its_adjective_as_a_known_one_is():
+    state = ActorDraft([Span("إيران", 0, 5)], 0.35, name="إيران", kind="state")
+    names = suggest_claims._new_names(state, load_lexicon())
+    assert "طهران" in names and len(names) > 2  # spellings and (folded) adjectives
+    titled = "وزير الخارجية الإيراني"
+    post = PostDraft([Span(titled, 0, len(titled))], 0.7, holder="new-person-1", title="وزير")
+    post.organization = "new-state-1"
+    checker = _checker({"new-state-1": names, "new-person-1": ("وزير",)})
+    assert "organization new-state-1" not in [c for c, ok in checker.claims(post) if not ok]
+    person = ActorDraft([Span("Dana Frost", 0, 10)], 0.35, name="Dana Frost", kind="person")
+    assert suggest_claims._new_names(person, load_lexicon()) == ("Dana Frost",)
+
+
+def test_a_renamed_new_actor_is_named_by_what_suggest_printed_for_it():
+    quote = "Putin will visit Riyadh"
+    checker = _checker({"saudi-arabia": ("Saudi Arabia", "Riyadh")})
+    assert checker.named("saudi-arabia", [quote])
+    assert not checker.named("saudi-arabia", ["Putin will visit"])
+    assert checker.named("vladimir-putin", [quote])  # a known actor: the facts' names
+
+
+def test_a_gapped_contact_phrase_in_the_quote_says_its_type():
+    quote = "بحث بوتين مع بايدن العلاقات"
+    draft = ContactDraft(
+        [Span(quote, 0, len(quote))], 0.8, type="talks", sides=[["vladimir-putin"], ["x"]]
+    )
+    assert "type" not in _unsaid(draft)
+    draft.type = "phone_call"
+    assert "type" in _unsaid(draft)
+
+
+def test_a_new_outlet_is_named_by_its_kind_with_the_article():
+    agency = ActorDraft(
+        [Span("وكالة الأنباء العمانية", 0, 22)],
+        0.35,
+        name="وكالة الأنباء العمانية",
+        kind="organization",
+    )
+    names = suggest_claims._new_names(agency, load_lexicon())
+    assert "الوكالة" in names
+    checker = _checker({"new-organization-1": names})
+    assert checker.named("new-organization-1", ["وذكرت الوكالة أن اللقاء مفيد"])
 
 
 def test_a_quote_cited_only_for_a_name_matches_no_gold(tmp_path, capsys):

@@ -138,6 +138,7 @@ def suggest(
     from dipgraph.suggest.lexicon import LEXICON_DIR, load_lexicon
     from dipgraph.suggest.posts import draft_actors, draft_posts
     from dipgraph.suggest.statements import draft_statements, speech_verbs
+    from dipgraph.suggest.states import drop_idle_states
 
     if text is None:
         if article is None:
@@ -151,15 +152,17 @@ def suggest(
     speeches = speech_verbs(read)
     contacts = draft_contacts(read, speeches)
     add_duplicate_hints(contacts, known, source if source_known else None, text)
+    posts = draft_posts(read)
+    statements = draft_statements(read, speeches)
     return Suggestions(
         source_id=source,
         source_known=source_known,
         article=path,
         text=text,
-        actors=draft_actors(read),
-        posts=draft_posts(read),
+        actors=drop_idle_states(draft_actors(read), contacts, statements, posts),
+        posts=posts,
         contacts=contacts,
-        statements=draft_statements(read, speeches),
+        statements=statements,
         known_ids=frozenset(
             ident
             for kind in ("source", "actor", "topic", "place", "post", "contact", "statement")

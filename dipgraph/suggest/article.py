@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from dipgraph.facts import Facts
@@ -10,13 +11,15 @@ from dipgraph.suggest.furniture import read_without_furniture
 from dipgraph.suggest.institutions import enrol_institutions, find_institutions
 from dipgraph.suggest.lexicon import Lexicon
 from dipgraph.suggest.mentions import ActorIndex, Mention, find_mentions, mark_appositions
-from dipgraph.suggest.newcomers import Newcomer, enrol, find_newcomers
+from dipgraph.suggest.newcomers import Newcomer, enrol, find_newcomers, find_speakers
 from dipgraph.suggest.outlets import enrol_outlets, find_outlets, mark_outlet_names
-from dipgraph.suggest.text import Sentence, Token
+from dipgraph.suggest.states import enrol_states, find_states
+from dipgraph.suggest.text import Sentence, Token, fold_phrase
 from dipgraph.suggest.titles import Title, find_titles, implied_holders
 
 _TRIM = " \t\n.,،؛;:"
 _NAMING = ("name", "short", "demonym")  # mentions that print an actor's own name
+_LOOK_BACK = 8  # sentences searched for the people "the two presidents" refers to
 _QUOTES = (('"', '"'), ("“", "”"), ("«", "»"), ("(", ")"))
 
 
@@ -45,14 +48,23 @@ class Article:
         # furniture blanked for reading; quotes still come from ``text``
         _, tokens, sentences = read_without_furniture(text, lexicon)
         read = cls._read(text, tokens, sentences, index, lexicon, facts)
+        # states first: their adjectives mark titles and institutions ("العمانية")
+        states = enrol_states(index, find_states(tokens, read.mentions, lexicon, index))
+        if states:
+            read = cls._read(text, tokens, sentences, index, lexicon, facts)
         found = find_newcomers(read.titles, tokens, read.mentions, lexicon, text, index)
+        found += find_speakers(tokens, read.mentions, lexicon, text)
         outlets = find_outlets(tokens, read.mentions, lexicon, text)
         institutions = find_institutions(tokens, read.mentions, lexicon, text, read.title_tokens)
         if not found and not outlets and not institutions:
+            read.newcomers = states
             return read
         newcomers = enrol(index, found, tokens, text, read.mentions)
         newcomers.update(enrol_outlets(index, outlets, tokens, text))
-        newcomers.update(enrol_institutions(index, institutions, tokens, len(newcomers)))
+        heads = lexicon.institutions.by_first
+        newcomers.update(enrol_institutions(index, institutions, tokens, len(newcomers), heads))
+        newcomers.update(states)
+        _outlet_heads(index, lexicon, newcomers)
         read = cls._read(text, tokens, sentences, index, lexicon, facts)
         read.newcomers = newcomers
         return read
@@ -118,6 +130,31 @@ class Article:
         inside = self.by_sentence.get(sentence.index, [])
         return inside if implied else [m for m in inside if m.how != "title" and m.how != "guess"]
 
+    def previous_pair(
+        self, sentence: Sentence, kind: str, reporters: Collection[str] = ()
+    ) -> list[Mention]:
+        """The last two people (or states) of different countries named in the sentences
+        before: whom "the two presidents" or "the two sides" refers to."""
+        chosen: list[Mention] = []
+        for back in range(1, _LOOK_BACK + 1):
+            if sentence.index - back < 0:
+                break
+            earlier = self.sentences[sentence.index - back]
+            for mention in reversed(self.sentence_mentions(earlier)):
+                if self.index.kind(mention.actor) != kind or mention.in_title:
+                    continue
+                if mention.actor in reporters:
+                    continue  # "وذكر أوشاكوف أن الرئيسين ...": the reporter is not one of them
+                countries = {self.index.country(m.actor) for m in chosen}
+                if mention.actor in {m.actor for m in chosen}:
+                    continue
+                if self.index.country(mention.actor) in countries:
+                    continue
+                chosen.append(mention)
+                if len(chosen) == 2:
+                    return chosen
+        return chosen
+
     def clause(self, sentence: Sentence, first: int, last: int) -> tuple[int, int]:
         """Token range [first, last) widened to the clause punctuation around it."""
         tokens = self.tokens
@@ -146,3 +183,16 @@ class Article:
 
     def name(self, actor: str) -> str:
         return self.index.actors[actor].name
+
+
+def _outlet_heads(index: ActorIndex, lexicon: Lexicon, newcomers: dict[str, Newcomer]) -> None:
+    """A new outlet's kind ("وكالة الأنباء العمانية", "وكالة تاس") is its head word, so
+    that "الوكالة" after it refers back to it, as "المجلس" to a known council."""
+    for ident, newcomer in newcomers.items():
+        if newcomer.kind != "organization":
+            continue
+        words = fold_phrase(f"{newcomer.title} {newcomer.name}")
+        for word in dict.fromkeys(words[:2]):
+            head = word[2:] if word.startswith("ال") else word
+            if head in lexicon.outlets.by_first and len(head) >= 3:
+                index.heads.setdefault(ident, set()).add(head)

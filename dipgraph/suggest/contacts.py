@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from dipgraph.schema.model import load_model
 from dipgraph.suggest.article import Article
+from dipgraph.suggest.attendance import seat_attendees
 from dipgraph.suggest.delegations import fold_states_into_people, staff_delegations
 from dipgraph.suggest.drafts import ContactDraft
 from dipgraph.suggest.naming import cite_names
@@ -40,7 +41,8 @@ def draft_contacts(article: Article, speeches: list[Speech]) -> list[ContactDraf
         here = by_sentence.get(sentence.index, [])
         for segment in contact_segments(article, sentence, here):
             _draft(article, here, segment, drafts, cameo, looked)
-    return fold_states_into_people(article, staff_delegations(article, drafts))
+    drafts = fold_states_into_people(article, staff_delegations(article, drafts))
+    return seat_attendees(article, drafts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,13 +87,18 @@ def _cue_region(article: Article, segment: Segment) -> Sentence:
 def _cue_before(article: Article, that: int, floor: int) -> int | None:
     """The first token of a status cue ending right before "that" ("من المقرر أن
     يستقبل", "it is planned that ..."): the cue governs the clause "that" opens."""
-    for length in (1, 2, 3):
-        at = that - length
-        if at < floor:
-            break
-        cue = article.lexicon.status.longest(article.tokens, at, suffixes=False)
-        if cue is not None and at + cue[0] == that:
-            return at
+    ends = [that]
+    word = article.tokens[that - 1].folded if that > floor else ""
+    if word.startswith("ل") and len(word) > 3:
+        ends.append(that - 1)  # "لم يسبق للزعيمين أن التقيا": the one it befell between
+    for end in ends:
+        for length in (1, 2, 3):
+            at = end - length
+            if at < floor:
+                break
+            cue = article.lexicon.status.longest(article.tokens, at, suffixes=False)
+            if cue is not None and at + cue[0] == end:
+                return at
     return None
 
 
@@ -112,6 +119,8 @@ def _denies(article: Article, speeches: list[Speech], segment: Segment, after: i
     "نفى الكرملين، في بيان، أن ..."), not in a later one ("نفى X ما تناقلته وسائل
     إعلام حول خطة، مذكرا بأن ... لقاء": a plan is denied, not the meeting)."""
     tokens = article.tokens
+    if _denied_report(article, segment, after):
+        return True
     if any(after <= s.verb < segment.word_first for s in speeches):
         return False  # another speech verb governs the contact
     opener = next(
@@ -133,6 +142,28 @@ def _denies(article: Article, speeches: list[Speech], segment: Segment, after: i
     start = after if opener is None else opener + 1
     between = [at for at in range(start, segment.word_first) if at not in names]
     return len(between) <= _DENIAL_REACH
+
+
+_REPORT_REACH = 4  # words from a denial to "ما جاء في" (a date between)
+
+
+def _denied_report(article: Article, segment: Segment, after: int) -> bool:
+    """ "نفى X ما جاء في تقارير ... أن Y تحدث مع Z": what a report says is denied, the
+    contact with it, when the contact is in the first clause a "that" opens after the
+    report, with no clause break from the denial on (cues.yaml: denied_reports)."""
+    lexicon = article.lexicon
+    tokens = article.tokens
+    reach = min(after + _REPORT_REACH, segment.word_first)
+    if not any(lexicon.denied_reports.longest(tokens, at) for at in range(after, reach)):
+        return False
+    openers = [
+        at
+        for at in range(after, segment.word_first)
+        if lexicon.complementisers.longest(tokens, at, suffixes=False)
+    ]
+    if len(openers) != 1:
+        return False
+    return not any(tokens[at].after_clause_break for at in range(after + 1, segment.word_first + 1))
 
 
 def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple[str, str, int]:
@@ -160,6 +191,10 @@ def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple
     def keep(status: str, first: int, last: int, group: str) -> bool:
         if group == "purpose":  # "لإجراء محادثات": only right before the contact word
             return last == segment.word_first
+        if group == "proposed" and first > segment.word_last + 1:
+            # "مقابلة ... عرضت مقاطع منها" (broadcast): an offer or call precedes what it
+            # offers; after the word only right after it ("لقاء مقترح")
+            return False
         if status == "cancelled" and first > segment.word_last + 1:
             # "ألغى اللقاء", "اللقاء أُلغي"; not a word further on ("سيلتقي X سعيا إلى
             # اتفاق لوقف إطلاق النار": a ceasefire, not a frozen contact)
@@ -179,6 +214,28 @@ def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple
         return "happened", NO_CUE, segment.word_first
     kind = "" if group == status else f" (a {group} cue)"
     return status, f"status '{status}' from '{cue}'{kind}", at
+
+
+def _occasion(article: Article, segment: Segment) -> bool:
+    """ "خلال اللقاء", "بعد الاجتماع": a definite contact word after a preposition of time
+    or setting (cues.yaml: occasion) refers to the contact already reported, whoever else
+    its clause names; not one a relative, "بين" or "مع" goes on to describe."""
+    tokens = article.tokens
+    lexicon = article.lexicon
+    word = segment.word_first
+    sentence = segment.sentence
+    if word == sentence.first or not tokens[word].definite:
+        return False
+    if not lexicon.occasion.longest(tokens, word - 1, suffixes=False):
+        return False
+    after = segment.word_last
+    return not (
+        after < sentence.last
+        and (
+            lexicon.relatives.longest(tokens, after, suffixes=False)
+            or lexicon.counterpart.longest(tokens, after, suffixes=False)
+        )
+    )
 
 
 def _own_envoy(article: Article, segment: Segment) -> bool:
@@ -253,7 +310,11 @@ def _draft(
     # what the draft claims (date, place, secrecy) comes from the words it quotes, not the
     # rest of the sentence ("نشر أمس الأربعاء" dates the interview, not the meetings in it)
     quoted = Sentence(sentence.index, sentence.start, sentence.end, clause_first, clause_last)
-    if len(parties.sides) < 2 or (pointed and not article.tokens[word].text.isascii()):
+    if (
+        len(parties.sides) < 2
+        or (pointed and not article.tokens[word].text.isascii())
+        or _occasion(article, segment)
+    ):
         # "هذه المحادثات": the contact reported before, whoever else the sentence names
         earlier = _same_event(article, drafts, sentence, word, segment.kind)
         if earlier is not None and len(span.quote) >= 8 and _agree_on_status(earlier, status, why):

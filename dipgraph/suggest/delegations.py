@@ -55,7 +55,7 @@ def delegation_heads(article: Article) -> dict[int, dict[str, list[str]]]:
     return found
 
 
-def _sentence_at(article: Article, offset: int) -> int:
+def sentence_at(article: Article, offset: int) -> int:
     starts = [s.start for s in article.sentences]
     return max(bisect_right(starts, offset) - 1, 0)
 
@@ -65,8 +65,8 @@ _NEAR_FOLD = 1  # sentences between a contact of states and the people's draft i
 
 def _apart(article: Article, one: ContactDraft, other: ContactDraft) -> int:
     """Sentences between the nearest own quotes of two drafts."""
-    first = {_sentence_at(article, s.start) for s in one.spans if not s.naming}
-    second = {_sentence_at(article, s.start) for s in other.spans if not s.naming}
+    first = {sentence_at(article, s.start) for s in one.spans if not s.naming}
+    second = {sentence_at(article, s.start) for s in other.spans if not s.naming}
     return min((abs(a - b) for a in first for b in second), default=len(article.sentences))
 
 
@@ -91,7 +91,7 @@ def staff_delegations(article: Article, drafts: list[ContactDraft]) -> list[Cont
         if draft.status != "happened":
             continue  # "اتفق الجانبان على الاجتماع مجددا": another contact, not yet staffed
         own = [s for s in draft.spans if not s.naming]
-        where = {_sentence_at(article, s.start) for s in own}
+        where = {sentence_at(article, s.start) for s in own}
         for index in sorted(heads, key=lambda i: min(abs(i - w) for w in where)):
             if min(abs(index - w) for w in where) > _NEAR:
                 break
@@ -141,7 +141,7 @@ def _by_adjective(article: Article, draft: ContactDraft) -> bool:
     for span in draft.spans:
         if span.naming:
             continue
-        sentence = article.sentences[_sentence_at(article, span.start)]
+        sentence = article.sentences[sentence_at(article, span.start)]
         for mention in article.sentence_mentions(sentence):
             token = article.tokens[mention.first]
             if mention.actor in wanted and span.start <= token.start < span.end:
@@ -157,7 +157,7 @@ def _join_delegations(
     """People a nearby sentence names for a state join the side whose people are of that
     state ("استقبل بوتين X ... يمثل الجانب الروسي أوشاكوف ودميترييف")."""
     index = article.index
-    where = {_sentence_at(article, s.start) for s in draft.spans if not s.naming}
+    where = {sentence_at(article, s.start) for s in draft.spans if not s.naming}
     for number, staffed in heads.items():
         if min(abs(number - w) for w in where) > _NEAR + 1:  # (a dateline between)
             continue

@@ -7,7 +7,10 @@ and joins the actor index under the words printed.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from dipgraph.facts import Actor
+from dipgraph.names import normalise_name
 from dipgraph.suggest.lexicon import Lexicon
 from dipgraph.suggest.mentions import ActorIndex, Mention
 from dipgraph.suggest.newcomers import Newcomer
@@ -43,14 +46,18 @@ def find_institutions(
 
 
 def enrol_institutions(
-    index: ActorIndex, found: list[tuple[str, int, str]], tokens: list[Token], taken: int
+    index: ActorIndex,
+    found: list[tuple[str, int, str]],
+    tokens: list[Token],
+    taken: int,
+    heads: Collection[str] = (),
 ) -> dict[str, Newcomer]:
     """A provisional organisation for each new institution (after ``taken`` others)."""
     enrolled: dict[str, Newcomer] = {}
     named: set[tuple[str, ...]] = set()
     for name, at, state in found:
         first, _, rest = name.partition(" ")
-        printed = f"{_bare(first)} {rest}"
+        printed = f"{_bare(first, heads)} {rest}"
         words = fold_phrase(printed)
         if words in named:
             continue
@@ -64,9 +71,10 @@ def enrol_institutions(
     return enrolled
 
 
-def _bare(word: str) -> str:
-    """A head word without و ف ب ل before its article: "وللرئاسة" is "الرئاسة"."""
-    while word[:1] in ("و", "ف") and len(word) > 3:
+def _bare(word: str, heads: Collection[str] = ()) -> str:
+    """A head word without و ف ب ل before its article: "وللرئاسة" is "الرئاسة"; a head
+    that begins with "و" keeps it ("وكالة")."""
+    while word[:1] in ("و", "ف") and len(word) > 3 and normalise_name(word) not in heads:
         word = word[1:]
     if word.startswith("لل"):
         return "ال" + word[2:]

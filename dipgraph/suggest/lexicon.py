@@ -26,6 +26,7 @@ from dipgraph.suggest.text import Token, fold_phrase
 
 LEXICON_DIR = Path(__file__).with_name("lexicon")
 MAX_LEXICON_BYTES = 16 * 1024 * 1024  # the shipped ones are kilobytes
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LexiconError(InputError):
@@ -70,6 +71,10 @@ class PhraseTable:
         forms = token.verbs if verb else token.forms
         return any(len(words) == 1 for form in forms for words, _ in self.by_first.get(form, ()))
 
+    def opens(self, token: Token) -> bool:
+        """Whether some phrase of the table starts with this token ("يبحث" of "يبحث مع")."""
+        return any(form in self.by_first for form in token.forms)
+
 
 def _follows(tokens: Sequence[Token], at: int, words: tuple[str, ...], suffixes: bool) -> bool:
     if at + len(words) > len(tokens):
@@ -96,6 +101,7 @@ class Lexicon:
     request: PhraseTable
     anaphora: PhraseTable
     anaphora_states: PhraseTable
+    anaphora_sides: PhraseTable
     negation: PhraseTable
     between: PhraseTable
     means: PhraseTable
@@ -128,6 +134,14 @@ class Lexicon:
     spoken_through: PhraseTable
     delegation: PhraseTable
     other_occasion: PhraseTable
+    attendance: PhraseTable
+    denied_reports: PhraseTable
+    gapped_speech: PhraseTable
+    clause_openers: PhraseTable
+    documents: PhraseTable
+    occasion: PhraseTable
+    telling: PhraseTable
+    anonymous_officials: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -140,6 +154,7 @@ class Lexicon:
     months: PhraseTable
     relative_dates: PhraseTable
     places: PhraseTable
+    states: PhraseTable  # payload: {en, ar (the name drafted), spellings}
 
 
 def _read(directory: Path, name: str) -> Any:
@@ -148,7 +163,11 @@ def _read(directory: Path, name: str) -> Any:
     path = directory / name if (directory / name).is_file() else LEXICON_DIR / name
     try:
         data = read_bounded(path, MAX_LEXICON_BYTES)
-        return yaml.safe_load(decode_utf8(data))
+        text = decode_utf8(data)
+        try:  # libyaml's reader: a tenth of the pure one's time, at every command
+            return yaml.load(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            return yaml.safe_load(text)  # the pure reader's message and place for it
     except TooLarge as error:
         raise LexiconError(f"{path}: {error.size_text}, over the lexicon size limit") from None
     except UnicodeDecodeError as error:
@@ -212,6 +231,7 @@ _CUE_TABLES = (
     "request",
     "anaphora",
     "anaphora_states",
+    "anaphora_sides",
     "negation",
     "between",
     "means",
@@ -243,6 +263,14 @@ _CUE_TABLES = (
     "spoken_through",
     "delegation",
     "other_occasion",
+    "attendance",
+    "denied_reports",
+    "gapped_speech",
+    "clause_openers",
+    "documents",
+    "occasion",
+    "telling",
+    "anonymous_officials",
 )
 
 
@@ -265,6 +293,21 @@ def _places(entries: Any) -> PhraseTable:
         for word in [entry["en"], *spellings]:
             places.add(word, names)
     return places
+
+
+def _states(entries: Any) -> PhraseTable:
+    """The states gazetteer: each spelling of a state, with the state's names."""
+    states = PhraseTable()
+    if not isinstance(entries, list):
+        raise LexiconError("states.yaml: expected a list of {en: NAME, ar: [spellings]}")
+    for entry in entries:
+        spellings = _words(entry.get("ar") or [], "states") if isinstance(entry, dict) else []
+        if not spellings or not isinstance(entry.get("en"), str):
+            raise LexiconError("states.yaml: each entry needs en: NAME and ar: [spellings]")
+        names = {"en": entry["en"], "ar": spellings[0], "spellings": tuple(spellings)}
+        for word in spellings:
+            states.add(word, names)
+    return states
 
 
 @cache
@@ -312,6 +355,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         months=months,
         relative_dates=_flat(dates.get("relative", []), "dates: relative"),
         places=_places(_read(directory, "places.yaml") or []),
+        states=_states(_read(directory, "states.yaml") or []),
         **cue_tables,
     )
 

@@ -53,7 +53,11 @@ def find_newcomers(
             if second:
                 found.append((text[second[0].start : second[-1].end], title, second[0].index))
             continue
-        other = _other_given_name(title, tokens, by_first, index)
+        if tokens[title.first].definite and lexicon.dual_titles.longest(
+            tokens, title.first, suffixes=False
+        ):
+            continue  # "وعقد الرئيسان اجتماعا": "the two presidents" refers back, names no one
+        other = _other_given_name(title, tokens, by_first, lexicon, index)
         if other:
             found.append((text[other[0].start : other[-1].end], title, other[0].index))
             continue
@@ -62,6 +66,58 @@ def find_newcomers(
         )
         if taken:
             found.append((text[taken[0].start : taken[-1].end], title, taken[0].index))
+    return found
+
+
+def find_speakers(
+    tokens: list[Token], mentions: list[Mention], lexicon: Lexicon, text: str
+) -> list[tuple[str, Title, int]]:
+    """A new person named by two or three words right after a speech verb opening its
+    clause, and closed by "that", a colon, "عبر" or "في" ("وقالت كارولين ليفيت إن",
+    "وأضاف جون كيربي:"): no title, but few other words are said that way (sources,
+    documents and outlets are not). The verb stands in for the title."""
+    starts = {m.first for m in mentions}
+    found: list[tuple[str, Title, int]] = []
+    for at, token in enumerate(tokens):
+        opens = not at or token.after_clause_break or tokens[at - 1].sentence != token.sentence
+        joined = token.folded[:1] in ("و", "ف") and token.folded[1:] in token.verbs
+        if not (opens or joined):
+            continue
+        verb = lexicon.speech.longest(tokens, at, verb=True)
+        if verb is None or verb[0] != 1:
+            continue
+        first = at + 1
+        if first < len(tokens) and any(  # "وقالت مصادر دبلوماسية إن", "وقال بيان مشترك:"
+            table.longest(tokens, first, suffixes=False)
+            for table in (
+                lexicon.anonymous,
+                lexicon.anonymous_officials,
+                lexicon.documents,
+                lexicon.outlets,
+            )
+        ):
+            continue
+        taken: list[Token] = []
+        position = first
+        while position < len(tokens) and len(taken) < _MAX_NAME:
+            word = tokens[position]
+            if position in starts or word.sentence != token.sentence or word.gap.strip():
+                break
+            if not could_be_name(lexicon, word) or word.definite or len(word.folded) < 3:
+                break
+            taken.append(word)
+            position += 1
+        if not 2 <= len(taken) <= _MAX_NAME or position >= len(tokens):
+            continue
+        after = tokens[position]
+        closed = (
+            ":" in after.gap
+            or lexicon.complementisers.longest(tokens, position, suffixes=False)
+            or after.folded in ("عبر", "في")
+        )
+        if closed and after.sentence == token.sentence:
+            title = Title(at, first, first, False)
+            found.append((text[taken[0].start : taken[-1].end], title, first))
     return found
 
 
@@ -111,8 +167,13 @@ def _name_after(
             continue
         if not could_be_name(lexicon, token, definite=words > 0):
             break
-        ends = _name_ends(tokens, at + 1, sentence, starts, lexicon)
-        if not ends and ((words == 2 and not linked) or (token.definite and words > 0)):
+        third = words == 2 and not linked
+        if third and token.folded[:1] == "و" and token.folded[1:] in token.names:
+            break  # "سيرغي كيسلياك وبشكل": "و" joins a clause, not a name's third part
+        # a third word needs a visible end after it: a coordination ("توسك أوروبا
+        # والصين") may list the objects the name's verb takes
+        ends = _name_ends(tokens, at + 1, sentence, starts, lexicon, coordination=not third)
+        if not ends and (third or (token.definite and words > 0)):
             break  # "جون كيري سبل", "أنتوني بلينكن العلاقات الثنائية"
         taken.append(token)
         words += 1
@@ -138,6 +199,8 @@ def _lone_name(
     if at >= len(tokens) or tokens[at].sentence != sentence:
         return True
     after = tokens[at]
+    if not after.gap.strip() and after.definite and lexicon.contact_types.has(after):
+        return False  # "الوزير الروسي توسع المحادثات": a noun of a genitive chain
     return (
         bool(after.gap.strip())
         or lexicon.speech.has(after, verb=True)
@@ -155,8 +218,9 @@ def _name_before(
     if first == 0 or (tokens[first].gap.strip() not in ("", ",", "،")):
         return []
     head = tokens[first]
-    if head.folded[:1] in "بكل" and head.folded[1:] in head.names:
-        return []  # "كرئيس", "لرئيس": as or for a president, no apposition
+    prefixed = head.folded[:1] in "بكل" and head.folded[1:] in head.names
+    if prefixed and head.folded not in lexicon.titles.by_first:
+        return []  # "كرئيس", "لرئيس": as or for a president, no apposition ("كبير" is one)
     if not head.gap.strip() and head.definite:
         return []  # without a comma only an indefinite head follows a name ("X مبعوث ترامب")
     sentence = tokens[first].sentence
@@ -191,11 +255,16 @@ def _name_before(
 
 
 def _other_given_name(
-    title: Title, tokens: list[Token], by_first: dict[int, Mention], index: ActorIndex | None
+    title: Title,
+    tokens: list[Token],
+    by_first: dict[int, Mention],
+    lexicon: Lexicon,
+    index: ActorIndex | None,
 ) -> list[Token]:
     """ "السفير جون سوليفان" where the facts know only another Sullivan: a given name
     unlike the known one's before a known surname is someone new. A spelling of the same
-    given name ("سيرغي" for "سيرجي") is the known person."""
+    given name ("سيرغي" for "سيرجي") is the known person; a word no name has ("السفير
+    إلى أوشاكوف": to) is no given name."""
     if index is None or title.last + 1 >= len(tokens):
         return []
     given, surname = tokens[title.last], tokens[title.last + 1]
@@ -204,11 +273,7 @@ def _other_given_name(
         return []
     if index.kind(known.actor) != "person":
         return []
-    if (
-        given.definite
-        or not any(c.isalpha() for c in given.text)
-        or title.last in by_first
-    ):
+    if given.definite or not could_be_name(lexicon, given) or title.last in by_first:
         return []
     names = [n.split() for n in index.actors[known.actor].names.values()]
     givens = [normalise_name(words[0]) for words in names if len(words) > 1]
@@ -218,15 +283,23 @@ def _other_given_name(
 
 
 def _name_ends(
-    tokens: list[Token], at: int, sentence: int, starts: set[int], lexicon: Lexicon
+    tokens: list[Token],
+    at: int,
+    sentence: int,
+    starts: set[int],
+    lexicon: Lexicon,
+    coordination: bool = True,
 ) -> bool:
     """Whether a name may end before ``tokens[at]``: nothing, punctuation, a known name, a
-    word joined by "و" or a lexicon word follows. Not a definite word: "سبل الحل" is a
-    noun and its complement, so the word before it is no name."""
+    word joined by "و" (unless not ``coordination``) or a lexicon word follows. Not a
+    definite word: "سبل الحل" is a noun and its complement, so the word before it is no
+    name."""
     if at >= len(tokens) or tokens[at].sentence != sentence or at in starts:
         return True
     token = tokens[at]
-    joined = token.folded[:1] in "وف" and token.folded[1:] in token.names  # "وأجرى"
+    joined = (
+        coordination and token.folded[:1] in "وف" and token.folded[1:] in token.names
+    )  # "وأجرى"
     return bool(token.gap.strip()) or joined or not could_be_name(lexicon, token, definite=True)
 
 
@@ -238,8 +311,8 @@ def could_be_name(lexicon: Lexicon, token: Token, definite: bool = False) -> boo
     if token.text.isascii():
         return token.text[:1].isupper() and not lexicon.not_names.has(token)
     bare = token.folded.startswith("ال")  # "الجبير", not "للتشاور" (to consult)
-    if lexicon.speech.has(token, verb=True):
-        return False
+    if lexicon.speech.has(token, verb=True) or lexicon.contact_types.opens(token):
+        return False  # "سلطان عمان يبحث مع": a verb opening a contact phrase ends a name
     return not (
         (token.definite and not (definite and bare))
         or len(token.folded) < 2
@@ -255,6 +328,7 @@ def could_be_name(lexicon: Lexicon, token: Token, definite: bool = False) -> boo
                 lexicon.honorifics,
                 lexicon.complementisers,
                 lexicon.demonyms,
+                lexicon.places,  # "دونالد توسك أوروبا والصين": a place ends a name
             )
         )
     )

@@ -20,8 +20,6 @@ from dipgraph.suggest.statements import Speech
 from dipgraph.suggest.text import Sentence, Token
 from dipgraph.suggest.when import has_cue
 
-_LOOK_BACK = 8  # sentences searched for the people "the two presidents" refers to
-
 
 def reporters_of(article: Article, speeches: list[Speech], segment: Segment) -> set[str]:
     """Speakers whose reported content (after "أن" / "that" / a colon) holds the contact.
@@ -61,7 +59,26 @@ def reporters_of(article: Article, speeches: list[Speech], segment: Segment) -> 
                         and article.index.kind(m.actor) != "person"
                     )
                     break
+    source = _headline_source(article, segment)
+    if source is not None:
+        reporters.add(source)
     return reporters
+
+
+def _headline_source(article: Article, segment: Segment) -> str | None:
+    """ "البيت الأبيض: بايدن تحدث مع ...": an actor opening the sentence and closed by a
+    colon is who reports what follows, not a party of it."""
+    sentence = segment.sentence
+    for mention in article.sentence_mentions(sentence, implied=False):
+        if mention.first != sentence.first:
+            continue
+        if (
+            mention.last < segment.word_first
+            and mention.last < len(article.tokens)
+            and ":" in article.tokens[mention.last].gap
+        ):
+            return mention.actor
+    return None
 
 
 def _quoted_name(article: Article, at: int, segment: Segment) -> bool:
@@ -129,8 +146,19 @@ def _parties(article: Article, segment: Segment, reporters: set[str]) -> list[Me
 def _sides(article: Article, parties: list[Mention]) -> list[list[str]]:
     """Parties grouped by country; a side with people drops its organisations and states."""
     groups: dict[str, list[str]] = {}
+    index = article.index
+    stateless = [  # people of no known state ("يستعد لاستقبال X وY" after the Kremlin)
+        m.actor
+        for m in parties
+        if index.kind(m.actor) == "person" and index.country(m.actor) == m.actor
+    ]
+    known = {index.country(m.actor) for m in parties if m.actor not in stateless}
+    together = len(set(stateless)) > 1 and len(known) == 1
     for mention in parties:
-        group = groups.setdefault(article.index.country(mention.actor), [])
+        country = index.country(mention.actor)
+        if together and mention.actor in stateless:
+            country = "?"  # the other side of the one state named: together
+        group = groups.setdefault(country, [])
         if mention.actor not in group:
             group.append(mention.actor)
     sides = []
@@ -230,31 +258,6 @@ def _titled_people(article: Article, segment: Segment) -> tuple[list[Mention], s
     return [], ""
 
 
-def _previous(
-    article: Article, sentence: Sentence, kind: str, reporters: set[str]
-) -> list[Mention]:
-    """The last two people (or states) of different countries named in the sentences before."""
-    chosen: list[Mention] = []
-    for back in range(1, _LOOK_BACK + 1):
-        if sentence.index - back < 0:
-            break
-        earlier = article.sentences[sentence.index - back]
-        for mention in reversed(article.sentence_mentions(earlier)):
-            if article.index.kind(mention.actor) != kind or mention.in_title:
-                continue
-            if mention.actor in reporters:
-                continue  # "وذكر أوشاكوف أن الرئيسين ...": the reporter is not one of them
-            countries = {article.index.country(m.actor) for m in chosen}
-            if mention.actor in {m.actor for m in chosen}:
-                continue
-            if article.index.country(mention.actor) in countries:
-                continue
-            chosen.append(mention)
-            if len(chosen) == 2:
-                return chosen
-    return chosen
-
-
 @dataclass(slots=True)
 class Parties:
     """Who a contact word governs, how sure we are, and what the curator should check."""
@@ -274,6 +277,26 @@ class Parties:
         self.comments.append(note)
 
 
+def _without_topic_states(article: Article, mentions: list[Mention]) -> list[Mention]:
+    """A state only the gazetteer knows (states.yaml) is often what a contact is about
+    ("بحثا هاتفيا الوضع في أوكرانيا"): a party only while the others make fewer than two
+    sides ("المحادثات بين الولايات المتحدة وإيران")."""
+    new = {ident for ident, n in article.newcomers.items() if n.kind == "state"}
+    tokens = article.tokens
+    lexicon = article.lexicon
+    mentions = [  # "في الرياض": where, not who
+        m
+        for m in mentions
+        if m.actor not in new
+        or m.first == 0
+        or not lexicon.place_links.longest(tokens, m.first - 1, suffixes=False)
+    ]
+    rest = [m for m in mentions if m.actor not in new]
+    if len(rest) == len(mentions) or len(_sides(article, rest)) < 2:
+        return mentions
+    return rest
+
+
 def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> Parties:
     """The parties in the clause, then, while there are fewer than two sides, the ones the
     clause points to: "we", "the foreign ministers", "the two presidents"."""
@@ -291,6 +314,7 @@ def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> 
     hosts += [a for a in _named_after(article, segment, "host") if a not in hosts]
     mediators = _named_after(article, segment, "mediator")
     mentions = [m for m in mentions if m.actor not in hosts and m.actor not in mediators]
+    mentions = _without_topic_states(article, mentions)
     found = Parties(mentions, _sides(article, mentions), subjects, hosts, mediators)
     if segment.kind == "interview" and len(found.sides) < 2:
         # "في مقابلة مع شبكة X، قال Y": the one who speaks in the sentence was interviewed
@@ -323,7 +347,7 @@ def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> 
     if people_of_states and found.mentions and all(m.how == "demonym" for m in found.mentions):
         # "الرئيسان الروسي والتركي": the two presidents of those states, named before
         states = {m.actor for m in found.mentions}
-        earlier = _previous(article, sentence, "person", reporters)
+        earlier = article.previous_pair(sentence, "person", reporters)
         if len(earlier) == 2 and {article.index.country(m.actor) for m in earlier} == states:
             found.mentions = []
             found.extend(
@@ -335,13 +359,16 @@ def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> 
     for table, kind in (("anaphora", "person"), ("anaphora_states", "state")):
         anaphora = has_cue(article, governed, table)
         if len(found.sides) < 2 and anaphora:
-            earlier = _previous(article, sentence, kind, reporters)
+            earlier = article.previous_pair(sentence, kind, reporters)
             found.extend(
                 article,
                 earlier,
                 0.45,
                 f'parties taken from the sentences before ("{anaphora}"); check',
             )
+    kept = _without_topic_states(article, found.mentions)
+    if len(kept) < len(found.mentions):  # (a state the anaphora's clause is about)
+        found.mentions, found.sides = kept, _sides(article, kept)
     if any(m.how == "guess" for m in found.mentions):
         found.confidence = min(found.confidence, 0.4)
         found.comments.append("a party is named only by a title; check who is meant")

@@ -28,7 +28,9 @@ def draft_actors(article: Article) -> list[ActorDraft]:
             continue
         newcomer = article.newcomers.get(mention.actor)
         if newcomer is not None:
-            introduced = "title" if newcomer.kind == "person" else "kind of outlet"
+            introduced = {"person": "title", "state": "gazetteer"}.get(
+                newcomer.kind, "kind of outlet"
+            )
             drafts[mention.actor] = ActorDraft(
                 [article.span(mention.first, mention.last)],
                 0.35,

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dipgraph.suggest.article import Article
+from dipgraph.suggest.gapped import WITH, gapped
 from dipgraph.suggest.statements import Speech
 from dipgraph.suggest.text import Sentence
 
@@ -33,6 +34,11 @@ def contact_segments(article: Article, sentence: Sentence, speeches: list[Speech
     at = sentence.first
     while at < sentence.last:
         match = None if at in covered else article.lexicon.contact_types.longest(article.tokens, at)
+        if match is None and at not in covered and not _word_in_clause(article, at, sentence):
+            # "بحث الرئيس X مع نظيره Y": the verb of "بحث مع", its subject between (unless
+            # a contact word of the clause says what the contact was: "... في اتصال هاتفي")
+            kind = gapped(article, article.lexicon.contact_types, at, sentence, WITH)
+            match = (1, kind) if kind is not None else None
         if match is None:
             at += 1
             continue
@@ -66,3 +72,14 @@ def contact_segments(article: Article, sentence: Sentence, speeches: list[Speech
                 break
         segments.append(Segment(sentence, group[0][0], group[-1][1], best[2], lead, end, group))
     return segments
+
+
+def _word_in_clause(article: Article, at: int, sentence: Sentence) -> bool:
+    """Whether a contact word follows ``at`` in its clause."""
+    tokens = article.tokens
+    for after in range(at + 1, sentence.last):
+        if tokens[after].after_clause_break:
+            return False
+        if article.lexicon.contact_types.longest(tokens, after):
+            return True
+    return False

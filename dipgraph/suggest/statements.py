@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from dipgraph.suggest.article import Article
 from dipgraph.suggest.drafts import StatementDraft
+from dipgraph.suggest.gapped import WITH, gapped
 from dipgraph.suggest.mentions import Mention
 from dipgraph.suggest.naming import cite_names
 from dipgraph.suggest.text import Sentence
@@ -34,11 +35,20 @@ class Speech:
     anonymous: bool = False  # "قال مصدر في الوزارة": a source, no speaker to draft
 
 
-def _contact_verb(article: Article, at: int, length: int) -> bool:
-    """A speech verb opening a longer contact phrase ("تحدث مع نظيره": spoke with) reports
-    a contact, not words."""
+def _gapped(article: Article, at: int, sentence: Sentence) -> tuple[int, str] | None:
+    """A speech verb whose particle comes after the subject ("وعبر الرئيس X خلال اللقاء
+    عن أمله", "حيث وجه بوتين الشكر"; cues.yaml: gapped_speech): (1, "said")."""
+    found = gapped(article, article.lexicon.gapped_speech, at, sentence, None)
+    return (1, "said") if found is not None else None
+
+
+def _contact_verb(article: Article, at: int, length: int, sentence: Sentence) -> bool:
+    """A speech verb opening a longer contact phrase ("تحدث مع نظيره", "تحدث بوتين مع
+    بايدن": spoke with) reports a contact, not words."""
     contact = article.lexicon.contact_types.longest(article.tokens, at)
-    return contact is not None and contact[0] > length
+    if contact is not None and contact[0] > length:
+        return True
+    return gapped(article, article.lexicon.contact_types, at, sentence, WITH) is not None
 
 
 def _anonymous(article: Article, verb: int, last: int, sentence: Sentence) -> bool:
@@ -48,10 +58,37 @@ def _anonymous(article: Article, verb: int, last: int, sentence: Sentence) -> bo
     tokens = article.tokens
     if last < sentence.last and table.longest(tokens, last, suffixes=False):
         return True
+    if last < sentence.last and _unnamed_official(article, last, sentence):
+        return True
     return verb > sentence.first and any(
         table.longest(tokens, at, suffixes=False) == (verb - at, True)
         for at in range(max(sentence.first, verb - 2), verb)
     )
+
+
+_NAMED_REACH = 4  # words from an official's title to the name that would identify him
+
+
+def _unnamed_official(article: Article, at: int, sentence: Sentence) -> bool:
+    """ "وقال مسؤولون كبار يرافقون كيري", "قال مسؤول أمريكي إن" (cues.yaml:
+    anonymous_officials): an indefinite official no name follows is a source, whoever
+    else the clause names."""
+    tokens = article.tokens
+    if tokens[at].definite or not article.lexicon.anonymous_officials.longest(
+        tokens, at, suffixes=False
+    ):
+        return False
+    people = {
+        m.first
+        for m in article.sentence_mentions(sentence)
+        if article.index.kind(m.actor) == "person" and not m.in_title
+    }
+    for after in range(at + 1, min(sentence.last, at + 1 + _NAMED_REACH)):
+        if tokens[after].gap.strip() or _complementiser(article, after):
+            return True
+        if after in people:
+            return tokens[after - 1].folded in ("يرافقون", "يرافق", "يرافقه", "مع")
+    return True
 
 
 def speech_verbs(article: Article) -> list[Speech]:
@@ -66,19 +103,61 @@ def speech_verbs(article: Article) -> list[Speech]:
                 None
                 if at in covered
                 else article.lexicon.speech.longest(article.tokens, at, verb=True)
+                or _gapped(article, at, sentence)
             )
-            if verb is None or _contact_verb(article, at, verb[0]):
+            if verb is None or _contact_verb(article, at, verb[0], sentence):
                 at += 1
                 continue
             last = at + verb[0]
             speaker, before = _speaker(article, mentions, at, last, sentence)
+            if speaker is not None and (before or speaker.how != "name"):
+                newcomer = article.newcomers.get(speaker.actor)
+                if newcomer is not None and newcomer.kind == "state":
+                    # a state only the gazetteer knows speaks only named after the verb
+                    # ("أعلنت إيران"), not as the last word of a list ("اليمن وأوكرانيا
+                    # وقالت الوزارة") nor by an adjective ("الأزمة السورية")
+                    speaker = _after(article, mentions, last, sentence) if before else None
+                    before = False
             voice = _voice(article, mentions, speaker, last, sentence)
             if voice is not None:
                 speaker, before = voice, False
             anonymous = _anonymous(article, at, last, sentence)
-            found.append(Speech(at, last, verb[1], speaker, before, sentence, anonymous))
+            pair = [] if speaker is not None or anonymous else _pair(article, at, last, sentence)
+            for one in pair:  # "أكد الجانبان", "إن الزعيمين أكدا": each of the two speaks
+                found.append(Speech(at, last, verb[1], one, False, sentence))
+            if not pair:
+                found.append(Speech(at, last, verb[1], speaker, before, sentence, anonymous))
             at = last
     return found
+
+
+def _pair(article: Article, verb: int, last: int, sentence: Sentence) -> list[Mention]:
+    """The two a dual right after the verb or right before it refers to ("عبر الزعيمان",
+    "إن الجانبين أكدا"): people for "the two presidents" (cues.yaml: anaphora), people
+    else states for "the two sides" (anaphora_sides), states for "the two countries"
+    (anaphora_states); the last two of different countries the sentences before name."""
+    lexicon = article.lexicon
+    tokens = article.tokens
+    if lexicon.participles.longest(tokens, verb, suffixes=False):
+        return []  # "..., مضيفة أن": the main clause's subject speaks
+    starts = [last] if last < sentence.last else []
+    if not tokens[verb].after_clause_break:  # "بين البلدين، مضيفة": another clause's
+        starts += [at for at in range(max(sentence.first, verb - 2), verb)]
+    for at in starts:
+        for table, kinds in (
+            (lexicon.anaphora, ("person",)),
+            (lexicon.anaphora_sides, ("person", "state")),
+            (lexicon.anaphora_states, ("state",)),
+        ):
+            found = table.longest(tokens, at)
+            if found is None or (at < verb and at + found[0] != verb):
+                continue
+            for kind in kinds:
+                pair = article.previous_pair(sentence, kind)
+                if len(pair) == 2:
+                    return pair
+            return []
+    return []
 
 
 def _speaker(
@@ -94,6 +173,12 @@ def _speaker(
         if subject is not None:
             return subject, True
     after = _after(article, mentions, last, sentence)
+    if after is not None and _addressee(article, after, sentence):
+        after = None  # "أبلغت الكونغرس بأن": whom the words were told, not who told them
+    if article.lexicon.attribution.longest(article.tokens, verb, suffixes=False):
+        # "..., بحسب ما أوردته وكالة تاس": a preposition, its source after it; the name
+        # ending the words before it is what was said, not who said it
+        return after, False
     if after is not None and after.how != "demonym" and _title_subject(article, last, sentence):
         return after, False
     before = _before(article, mentions, verb)
@@ -183,6 +268,9 @@ def _title_subject(article: Article, at: int, sentence: Sentence) -> bool:
 
 def _before(article: Article, mentions: list[Mention], verb: int) -> Mention | None:
     tokens = article.tokens
+    word = tokens[verb].folded
+    if word[:1] in ("و", "ف") and word[1:] in tokens[verb].verbs:
+        return None  # "... أليسون لوكلير وأعربت لها": "و" opens a clause of an earlier subject
     titles = article.titles_by_last
     target = verb
     if verb > 0 and article.lexicon.relatives.longest(tokens, verb - 1, suffixes=False):
@@ -207,10 +295,13 @@ def _after(
     tokens = article.tokens
     fallback: Mention | None = None
     in_titles = article.title_tokens
+    skip = _document(article, last, sentence)  # "أوضح بيان صادر من الكرملين"
     for at in range(last, min(sentence.last, last + _WINDOW)):
         token = tokens[at]
         if ":" in token.gap or _complementiser(article, at):
             break
+        if at < last + skip:
+            continue
         if at not in in_titles and article.lexicon.verb_prepositions.longest(
             tokens, at, suffixes=False
         ):
@@ -224,6 +315,28 @@ def _after(
             return mention  # "أعلنت السلطات الروسية": the state's, who speaks
         fallback = fallback or mention
     return fallback
+
+
+def _document(article: Article, at: int, sentence: Sentence) -> int:
+    """How many words right after a verb name the document the words are in ("البيان",
+    "في بيان لها", "بيان صادر من"; cues.yaml: documents), none if none."""
+    if at >= sentence.last:
+        return 0
+    found = article.lexicon.documents.longest(article.tokens, at, suffixes=False)
+    return min(found[0], sentence.last - at) if found else 0
+
+
+def _addressee(article: Article, after: Mention, sentence: Sentence) -> bool:
+    """A name right after a verb of telling ("أبلغ", "أخبر"; cues.yaml: telling) and
+    followed by "that" is the one told ("لقد أبلغت الكونغرس بأن"; "أبلغ X Y أن": X tells
+    Y, so a name right before it is the teller)."""
+    tokens = article.tokens
+    told = after.first - 1
+    if told < sentence.first or not article.lexicon.telling.longest(tokens, told, suffixes=False):
+        return False
+    if after.last >= sentence.last or not _complementiser(article, after.last):
+        return False
+    return not any(m.last == after.first for m in article.sentence_mentions(sentence))
 
 
 def _complementiser(article: Article, at: int) -> bool:
@@ -329,6 +442,7 @@ def _implicit(
     tokens = article.tokens
     sentence = speech.sentence
     after = speech.verb_last
+    after += _document(article, after, sentence)  # "وأضاف البيان: إن", "ولفتت في بيان، إلى أن"
     if after < sentence.last and article.lexicon.verb_prepositions.longest(
         tokens, after, suffixes=False
     ):
@@ -343,6 +457,9 @@ def _implicit(
     for mention in article.sentence_mentions(sentence, implied=False):
         if mention.first >= speech.verb:
             break
+        newcomer = article.newcomers.get(mention.actor)
+        if newcomer is not None and newcomer.kind == "state":
+            continue  # "الحرب في أوكرانيا ... لكنه شدد": a state the gazetteer adds is talked of
         if not mention.in_title and mention.how == "name":
             return mention
     return previous
@@ -353,6 +470,8 @@ def _about(article: Article, sentence: Sentence, start: int, end: int, speaker: 
     for mention in article.sentence_mentions(sentence):
         token = article.tokens[mention.first]
         inside = start <= token.start < end and not mention.in_title
+        if mention.how == "guess":
+            continue  # "الرئيس الروسي" with no name: whom it means is the curator's guess
         if inside and mention.actor != speaker and mention.actor not in about:
             about.append(mention.actor)
     return about

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from dipgraph.suggest.lexicon import Lexicon
 from dipgraph.suggest.mentions import ActorIndex, Mention
-from dipgraph.suggest.text import Token
+from dipgraph.suggest.text import Token, fold_phrase
 
 _APPOSITION_GAP = set(" \t،,-–—")  # what may sit between a name and its title
 _LINKS = {"لدي", "في", "باسم", "to", "of", "for", "the", "in", "at"}
@@ -55,6 +55,9 @@ def find_titles(
         _extend_before(title, tokens, ends)
         _attach_holder(title, tokens, people, lexicon)
         _principal(title, tokens, people, lexicon)
+        holder = title.holder
+        if holder is not None and holder.first >= title.last and _after_with(tokens, holder, index):
+            title.holder = None  # "لقاء مبعوث ترامب ببوتين": the envoy met Putin
         _share(title, tokens, starts, people, lexicon)
         titles.append(title)
         at = title.last
@@ -86,6 +89,8 @@ def _extend(
             title.inside.append(mention)
             at = mention.last
             continue
+        if title.relational and lexicon.titles.has(token) and not lexicon.relational.has(token):
+            break  # "نظيره الرئيس الروسي X": the counterpart's own title follows
         if lexicon.portfolio.longest(tokens, at, suffixes=False) and at + 1 < len(tokens):
             portfolio = True  # "لشؤون الحد من التسلح": the post's field goes on
             at += 1
@@ -111,6 +116,8 @@ def _extend(
         if at == title.head_last and _construct(tokens, at, lexicon):
             at += 1  # "وزيري دفاع بلدينا": a genitive chain goes on
             continue
+        if token.folded.startswith("بال") and lexicon.titles.has(token):
+            break  # "الرئيس الأمريكي بالرئيس X": with another title, another person
         if (
             not latin
             and (token.definite or token.forms != token.names)  # "الدفاع", "بلدينا"
@@ -127,6 +134,20 @@ def _extend(
     # a title never ends on a bare link word ("of", "في")
     while title.last > title.head_last and tokens[title.last - 1].folded in _LINKS:
         title.last -= 1
+
+
+def _after_with(tokens: list[Token], mention: Mention, index: ActorIndex) -> bool:
+    """Whether the name after a title carries "ب" (with, by: "ببوتين", "وبلافروف"): the
+    object of what the title's holder did, not the holder."""
+    word = tokens[mention.first].folded
+    if word.startswith("و"):
+        word = word[1:]
+    if not word.startswith("ب"):
+        return False
+    actor = index.actors[mention.actor]
+    names = [*actor.names.values(), *(a for v in actor.aliases.values() for a in v)]
+    firsts = {words[0] for words in map(fold_phrase, names) if words}
+    return word not in firsts and word[1:] in firsts
 
 
 def _construct(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
@@ -185,7 +206,15 @@ def _attach_holder(
     """The person named right after the title, or else right before it; not the one before
     when an unknown name follows ("بوتين، المبعوث الأمريكي ستيف ويتكوف": the envoy is
     Witkoff, found as a new person)."""
-    after = people.get(("first", title.last))
+    start = title.last
+    while (  # "وزير الخارجية الأستاذ عادل الجبير": an honorific between title and name
+        start < len(tokens)
+        and lexicon.honorifics.has(tokens[start])
+        and not tokens[start].gap.strip()
+        and ("first", start) not in people
+    ):
+        start += 1
+    after = people.get(("first", start))
     before = people.get(("last", title.first))
     if after is None and before is not None and _unknown_name_at(tokens, title.last, lexicon):
         before = None
