@@ -134,6 +134,7 @@ def suggest(
     """
     from dipgraph.suggest.article import Article
     from dipgraph.suggest.contacts import draft_contacts
+    from dipgraph.suggest.gazetteer import drop_bystanders, drop_idle, speakers_after_verb
     from dipgraph.suggest.hints import add_duplicate_hints
     from dipgraph.suggest.lexicon import LEXICON_DIR, load_lexicon
     from dipgraph.suggest.posts import draft_actors, draft_posts
@@ -149,17 +150,21 @@ def suggest(
     words = load_lexicon(Path(lexicon).resolve() if lexicon is not None else LEXICON_DIR)
     read = Article.read(text, known, words)
     speeches = speech_verbs(read)
+    speakers_after_verb(read, speeches)  # new states speak only after the verb (gazetteer.py)
     contacts = draft_contacts(read, speeches)
+    drop_bystanders(read.index, contacts)  # new states beside two sides (gazetteer.py)
     add_duplicate_hints(contacts, known, source if source_known else None, text)
+    posts = draft_posts(read)
+    statements = draft_statements(read, speeches)
     return Suggestions(
         source_id=source,
         source_known=source_known,
         article=path,
         text=text,
-        actors=draft_actors(read),
-        posts=draft_posts(read),
+        actors=drop_idle(read.index, draft_actors(read), contacts, statements, posts),
+        posts=posts,
         contacts=contacts,
-        statements=draft_statements(read, speeches),
+        statements=statements,
         known_ids=frozenset(
             ident
             for kind in ("source", "actor", "topic", "place", "post", "contact", "statement")

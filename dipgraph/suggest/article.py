@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from dipgraph.facts import Facts
 from dipgraph.suggest.drafts import Span
 from dipgraph.suggest.furniture import read_without_furniture
+from dipgraph.suggest.gazetteer import named_new_actors
 from dipgraph.suggest.institutions import enrol_institutions, find_institutions
 from dipgraph.suggest.lexicon import Lexicon
 from dipgraph.suggest.mentions import ActorIndex, Mention, find_mentions, mark_appositions
@@ -54,7 +55,7 @@ class Article:
         newcomers.update(enrol_outlets(index, outlets, tokens, text))
         newcomers.update(enrol_institutions(index, institutions, tokens, len(newcomers)))
         read = cls._read(text, tokens, sentences, index, lexicon, facts)
-        read.newcomers = newcomers
+        read.newcomers.update(newcomers)
         return read
 
     @classmethod
@@ -82,6 +83,7 @@ class Article:
         mark_appositions(tokens, mentions + implied, lexicon, others)
         mark_outlet_names(tokens, mentions, index, lexicon)
         read = cls(text, tokens, sentences, mentions, implied, titles, index, lexicon, facts)
+        read.newcomers = named_new_actors(index, lexicon, tokens, mentions)  # states (gazetteer.py)
         for mention in sorted(mentions + implied, key=lambda m: m.first):
             read.by_sentence.setdefault(tokens[mention.first].sentence, []).append(mention)
         read.named = frozenset(i for m in mentions for i in range(m.first, m.last))

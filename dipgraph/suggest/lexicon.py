@@ -16,13 +16,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from dipgraph.errors import InputError
 from dipgraph.loader.reading import TooLarge, byte_place, decode_utf8, read_bounded, text_place
 from dipgraph.suggest.text import Token, fold_phrase
+
+if TYPE_CHECKING:
+    from dipgraph.suggest.gazetteer import Gazetteer
 
 LEXICON_DIR = Path(__file__).with_name("lexicon")
 MAX_LEXICON_BYTES = 16 * 1024 * 1024  # the shipped ones are kilobytes
@@ -136,7 +139,8 @@ class Lexicon:
     plural_titles: PhraseTable
     principal: PhraseTable
     portfolio: PhraseTable
-    demonyms: PhraseTable
+    demonyms: PhraseTable  # with the gazetteer's adjectives (payload: the entry's id)
+    gazetteer: Gazetteer  # the world's states and some organisations (gazetteer.yaml)
     months: PhraseTable
     relative_dates: PhraseTable
     places: PhraseTable
@@ -282,6 +286,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     for state, entry in _mapping(directory, "demonyms.yaml").items():
         for word in _words(entry, f"demonyms: {state}"):
             demonyms.add(word, str(state))
+    gazetteer = _gazetteer(directory, demonyms)
     months = PhraseTable()
     for number, names in _table_entries(dates.get("months") or {}, "dates: months"):
         if not str(number).isdigit() or not 1 <= int(number) <= 12:
@@ -309,11 +314,24 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         principal=_flat(titles.get("principal", []), "titles: principal"),
         portfolio=_flat(titles.get("portfolio", []), "titles: portfolio"),
         demonyms=demonyms,
+        gazetteer=gazetteer,
         months=months,
         relative_dates=_flat(dates.get("relative", []), "dates: relative"),
         places=_places(_read(directory, "places.yaml") or []),
         **cue_tables,
     )
+
+
+def _gazetteer(directory: Path, demonyms: PhraseTable) -> Gazetteer:
+    """The gazetteer of gazetteer.yaml, its adjectives added to ``demonyms``."""
+    from dipgraph.suggest.gazetteer import GazetteerError, add_adjectives, read_gazetteer
+
+    try:
+        gazetteer = read_gazetteer(_read(directory, "gazetteer.yaml"))
+    except GazetteerError as error:
+        raise LexiconError(str(error)) from None
+    add_adjectives(demonyms, gazetteer)
+    return gazetteer
 
 
 def _status_cues(entries: Any) -> tuple[PhraseTable, dict[str, int], dict[str, str]]:

@@ -128,7 +128,10 @@ def to_yaml(
             lines.append(f"  - id: {actor.provisional_id or ids.make('new', 'person')}")
             _header(lines, actor)
             lines.append(f"    kind: {actor.kind or 'person'}")
-            if actor.name.isascii():
+            if actor.english:  # a state from the gazetteer: check refuses it until confirmed
+                english = yaml_str(draft_name(actor.english))
+                lines.append(f"    names: {{en: {english}, ar: {yaml_str(actor.name)}}}")
+            elif actor.name.isascii():
                 lines.append(f"    names: {{en: {yaml_str(actor.name)}}}")
             else:  # check refuses the placeholder until the curator writes the name
                 english = yaml_str(draft_name(actor.name))

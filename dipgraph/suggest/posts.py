@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dipgraph.suggest.article import Article
 from dipgraph.suggest.drafts import ActorDraft, PostDraft
+from dipgraph.suggest.gazetteer import Entry, new_actor_comments
 from dipgraph.suggest.mentions import Mention
 from dipgraph.suggest.text import fold_phrase
 from dipgraph.suggest.titles import Title
@@ -27,6 +28,10 @@ def draft_actors(article: Article) -> list[ActorDraft]:
                 drafts[mention.actor].confidence = 0.95
             continue
         newcomer = article.newcomers.get(mention.actor)
+        entry = article.index.gazetteer.get(mention.actor)
+        if newcomer is not None and entry is not None:
+            drafts[mention.actor] = _gazetteer_actor(article, mention, newcomer.name, entry)
+            continue
         if newcomer is not None:
             introduced = "title" if newcomer.kind == "person" else "kind of outlet"
             drafts[mention.actor] = ActorDraft(
@@ -63,6 +68,22 @@ def draft_actors(article: Article) -> list[ActorDraft]:
             kind=actor.kind,
         )
     return list(drafts.values())
+
+
+def _gazetteer_actor(article: Article, mention: Mention, name: str, entry: Entry) -> ActorDraft:
+    """A state (organisation) the facts lack, drafted under the gazetteer's id and names."""
+    printed = article.newcomers[mention.actor].title == "name"
+    span = article.span(mention.first, mention.last)
+    return ActorDraft(
+        [span],
+        0.6 if printed else 0.5,
+        new_actor_comments(entry, printed, span.quote),
+        id=None,
+        provisional_id=entry.id,
+        name=name,
+        kind=entry.kind,
+        english=entry.en,
+    )
 
 
 def _known_posts(
