@@ -33,8 +33,9 @@ if TYPE_CHECKING:
     from dipgraph.suggest.statements import Speech
 
 # The regular forms of a masculine nisba ending in ي: feminine, plural (nominative,
-# oblique), dual, feminine plural. "الإيراني" -> "الإيرانية", "الإيرانيون"...
-_NISBA_ENDINGS = ("ة", "ون", "ين", "ان", "ات")
+# oblique), dual, feminine plural, indefinite accusative. "الإيراني" -> "الإيرانية",
+# "الإيرانيون", "الإيرانيين", "الإيرانيان", "الإيرانيات", "إيرانيا".
+_NISBA_ENDINGS = ("ة", "ون", "ين", "ان", "ات", "ا")
 _KINDS = {"states": "state", "organizations": "organization"}
 # how a name form of an entry is used (ActorIndex.gazetteer_forms)
 NAME, CAPITAL, CONTEXT = "name", "capital", "context"
@@ -239,7 +240,7 @@ def accepted(
         return None  # "دعم مالي": financial, not Mali
     if (
         previous is not None
-        and not tokens[at].gap.strip()
+        and not tokens[at].gap.strip(" -")
         and previous.definite
         and (_adjective_at(lexicon, tokens, at, length))
     ):
@@ -383,11 +384,11 @@ def _bystander(
     right after a contact word ("اجتماع آسيان": where it was)."""
     adjectives = {i for m in mentions if m.how == "demonym" for i in range(m.first, m.last)}
     at = mention.first
-    while at > 0 and at - 1 in adjectives and mention.how == "demonym":
-        at -= 1  # back over the other states' adjectives to the noun they describe
+    while at > 0 and at - 1 in adjectives and not tokens[at].gap.strip(" -"):
+        at -= 1  # back over states' adjectives to their noun ("العاصمة الإندونيسية جاكرتا")
     if at == 0 or tokens[at - 1].sentence != tokens[at].sentence:
         return False
-    if tokens[at].gap.strip(' "“«'):
+    if tokens[at].gap.strip(' "“«-'):
         return False  # punctuation between: "... في القاهرة، السعودية": no longer its noun
     head = tokens[at - 1]
     if head.names & lexicon.gazetteer.topic_before:
