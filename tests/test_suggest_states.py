@@ -219,3 +219,11 @@ def test_a_new_state_speaks_only_named_after_the_verb(world) -> None:
     text = "وأعلنت إيران أن الحوار مع روسيا مستمر."
     found = dipgraph.suggest(text=text, facts=world)
     assert [s.speaker for s in found.statements] == ["iran"]
+
+
+def test_check_finds_a_new_state_named_by_its_adjective() -> None:
+    from dipgraph.curation.guide import read_guide
+
+    adjectives = read_guide().adjectives
+    assert "سعودي" in adjectives["saudi-arabia"]  # from the gazetteer
+    assert adjectives["usa"] == ("أمريكي", "أميركي")  # the curation guide's own table wins
