@@ -55,7 +55,7 @@ class Entry:
     ar: tuple[str, ...]  # the first is the name drafted
     adjectives: tuple[str, ...]  # every form, derived ones included
     capitals: tuple[str, ...]  # those that stand for the state
-    english: tuple[str, ...]  # other English names and adjectives
+    english: tuple[str, ...]  # other English names
     iso3: str | None = None
     context: frozenset[tuple[str, ...]] = frozenset()  # folded forms needing a context word
 
@@ -108,7 +108,7 @@ def read_gazetteer(data: Any) -> Gazetteer:
             if entry["id"] in gazetteer.entries:
                 raise GazetteerError(f"{where}: listed twice")
             adjectives = [f for a in _strings(entry, "adj", where) for f in nisba_forms(a)]
-            adjectives += _strings(entry, "plural", where)
+            adjectives += _strings(entry, "plural", where) + _strings(entry, "en_adj", where)
             capitals = [
                 c for c in _strings(entry, "capital", where) if fold_phrase(c) not in unused
             ]
@@ -120,7 +120,7 @@ def read_gazetteer(data: Any) -> Gazetteer:
                 tuple(names),
                 tuple(adjectives),
                 tuple(capitals),
-                tuple(_strings(entry, "english", where) + _strings(entry, "en_adj", where)),
+                tuple(_strings(entry, "english", where)),
                 str(iso3) if iso3 else None,
                 frozenset(fold_phrase(c) for c in _strings(entry, "context", where)),
             )
