@@ -352,9 +352,10 @@ def printed_name(index: ActorIndex, tokens: Sequence[Token], mention: Mention) -
 def named_new_actors(
     index: ActorIndex, lexicon: Lexicon, tokens: Sequence[Token], mentions: Sequence[Mention]
 ) -> dict[str, Any]:
-    """A newcomer (dipgraph.suggest.newcomers.Newcomer) for each new state or organisation
-    of the gazetteer the article names, under the gazetteer's id: its name as printed,
-    else the gazetteer's first Arabic name."""
+    """A newcomer (dipgraph.suggest.newcomers.Newcomer, kind state or organization) for
+    each new state or organisation of the gazetteer the article names, under the
+    gazetteer's id, as new people are; and each of its mentions that is where or what a
+    contact was ("الوضع في سوريا") marked as no party (``in_title``)."""
     from dipgraph.suggest.newcomers import Newcomer  # it imports the index, which imports this
 
     found: dict[str, Any] = {}
@@ -364,11 +365,8 @@ def named_new_actors(
             continue
         if _bystander(lexicon, tokens, mention, entry, mentions):
             mention.in_title = True  # "الوضع في سوريا": where or what, no party
-        printed = printed_name(index, tokens, mention)
-        known = found.get(entry.id)
-        if known is None or (printed and known.title != "name"):
-            how = "name" if printed else "adjective"
-            found[entry.id] = Newcomer(entry.id, printed or entry.ar[0], how, kind=entry.kind)
+        if entry.id not in found:
+            found[entry.id] = Newcomer(entry.id, entry.ar[0], "gazetteer.yaml", kind=entry.kind)
     return found
 
 
