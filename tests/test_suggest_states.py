@@ -219,6 +219,9 @@ def test_a_new_state_speaks_only_named_after_the_verb(world) -> None:
     text = "وأعلنت إيران أن الحوار مع روسيا مستمر."
     found = dipgraph.suggest(text=text, facts=world)
     assert [s.speaker for s in found.statements] == ["iran"]
+    text = "وفي خطوة تؤكد دور سلطنة عمان استضافت مسقط لقاء بين لافروف وبوتين."
+    found = dipgraph.suggest(text=text, facts=world)
+    assert "oman" not in [s.speaker for s in found.statements]  # what the step confirms
 
 
 def test_check_finds_a_new_state_named_by_its_adjective() -> None:

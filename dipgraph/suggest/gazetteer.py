@@ -422,9 +422,10 @@ def drop_bystanders(index: ActorIndex, contacts: Sequence[ContactDraft]) -> None
 
 
 def speakers_after_verb(article: Article, speeches: Sequence[Speech]) -> None:
-    """A new state of the gazetteer speaks only when named after the verb ("أعلنت إيران"),
-    not as the last word of a list before it ("سوريا واليمن وقالت الوزارة": the
-    ministry speaks) nor by an adjective alone ("الأزمة السورية")."""
+    """A new state of the gazetteer speaks only when named right after the verb ("أعلنت
+    إيران", "وقالت الحكومة الإيرانية"), not as the last word of a list before it ("سوريا
+    واليمن وقالت الوزارة": the ministry speaks), nor further on ("تؤكد دور سلطنة عمان":
+    what is confirmed), nor by an adjective alone ("الأزمة السورية")."""
     from dipgraph.suggest.statements import _after  # the rule statements.py applies
 
     for speech in speeches:
@@ -436,6 +437,11 @@ def speakers_after_verb(article: Article, speeches: Sequence[Speech]) -> None:
             after = _after(article, mentions, speech.verb_last, speech.sentence)
             speech.speaker = after if speech.before and after is not speaker else None
             speech.before = False
+        speaker = speech.speaker
+        if speaker is not None and speaker.actor in article.index.gazetteer:
+            right_after = speech.verb_last + (1 if speaker.how == "demonym" else 0)
+            if speaker.first != right_after:
+                speech.speaker = None
 
 
 def drop_idle(
