@@ -169,6 +169,10 @@ def test_a_state_only_mentioned_is_no_new_actor(world) -> None:
         "ونشر البيان باللغة الفرنسية.",  # the language
         "وعاد الوزير إلى مسقط رأسه.",  # his birthplace
         "والتقى الوزيران في الرياض أمس.",  # where they met, not who
+        "وزار الوزير مدرسة البنين في القرية.",  # boys, not Benin
+        "وضربت سيول جارفة المنطقة.",  # floods, not Seoul
+        "ورست السفينة في خليج عمان.",  # the gulf
+        "وأعلنت الشركة حالة القوة القاهرة.",  # force majeure
     ],
 )
 def test_a_common_word_is_no_state(world, text: str) -> None:
