@@ -234,3 +234,17 @@ def test_check_finds_a_new_state_named_by_its_adjective() -> None:
     adjectives = read_guide().adjectives
     assert "سعودي" in adjectives["saudi-arabia"]  # from the gazetteer
     assert adjectives["usa"] == ("أمريكي", "أميركي")  # the curation guide's own table wins
+
+
+def test_a_curators_gazetteer_that_cannot_be_read_is_a_message(tmp_path) -> None:
+    from dipgraph.suggest.lexicon import LexiconError
+
+    (tmp_path / "gazetteer.yaml").write_text("states:\n  - {id: atlantis}\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="each entry needs id: and en:"):
+        load_lexicon(tmp_path)
+    (tmp_path / "gazetteer.yaml").write_text(
+        "states:\n  - {id: atlantis, en: Atlantis, ar: [أطلانطس]}\nnot_states: [نهر]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LexiconError, match="has no _"):
+        load_lexicon(tmp_path)
