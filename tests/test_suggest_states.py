@@ -248,3 +248,18 @@ def test_a_curators_gazetteer_that_cannot_be_read_is_a_message(tmp_path) -> None
     )
     with pytest.raises(LexiconError, match="has no _"):
         load_lexicon(tmp_path)
+
+
+def test_a_new_states_id_is_no_other_drafts(world) -> None:
+    text = (
+        "والتقى لافروف وزير الخارجية السنغافوري كمال حسن في سنغافورة، "
+        "وقالت سنغافورة إن اللقاء مفيد."
+    )
+    found = dipgraph.suggest(text=text, facts=world)
+    written = yaml.safe_load(to_yaml(found))
+    ids = [
+        r["id"]
+        for kind in ("actors", "places", "posts", "contacts")
+        for r in written.get(kind) or []
+    ]
+    assert "singapore" in ids and len(ids) == len(set(ids))

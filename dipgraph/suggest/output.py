@@ -85,7 +85,8 @@ def to_yaml(
 
     ``source_file`` is the new source's ``file:`` as the file being written reaches it
     (``suggest --into``); ``published`` the publication date the article prints."""
-    ids = _Ids(drafts.known_ids)
+    # new actors keep their ids (a state's from the gazetteer: a place "singapore" must not)
+    ids = _Ids(drafts.known_ids | {a.provisional_id for a in drafts.actors if a.provisional_id})
     source = drafts.source_id
     lines = [
         f"# Drafted by `dipgraph suggest` from {comment(str(drafts.article or 'text'))}.",
