@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from dipgraph.facts import Facts
 from dipgraph.suggest.drafts import Span
 from dipgraph.suggest.furniture import read_without_furniture
-from dipgraph.suggest.gazetteer import named_new_actors
 from dipgraph.suggest.institutions import enrol_institutions, find_institutions
 from dipgraph.suggest.lexicon import Lexicon
 from dipgraph.suggest.mentions import ActorIndex, Mention, find_mentions, mark_appositions
 from dipgraph.suggest.newcomers import Newcomer, enrol, find_newcomers
 from dipgraph.suggest.outlets import enrol_outlets, find_outlets, mark_outlet_names
+from dipgraph.suggest.state_names import new_actors_named
 from dipgraph.suggest.text import Sentence, Token
 from dipgraph.suggest.titles import Title, find_titles, implied_holders
 
@@ -83,7 +83,10 @@ class Article:
         mark_appositions(tokens, mentions + implied, lexicon, others)
         mark_outlet_names(tokens, mentions, index, lexicon)
         read = cls(text, tokens, sentences, mentions, implied, titles, index, lexicon, facts)
-        read.newcomers = named_new_actors(index, lexicon, tokens, mentions)  # states (gazetteer.py)
+        read.newcomers = {  # states and organisations the facts lack (state_names.py)
+            i: Newcomer(i, e.ar[0], "gazetteer.yaml", kind=e.kind)
+            for i, e in new_actors_named(index, lexicon, tokens, mentions).items()
+        }
         for mention in sorted(mentions + implied, key=lambda m: m.first):
             read.by_sentence.setdefault(tokens[mention.first].sentence, []).append(mention)
         read.named = frozenset(i for m in mentions for i in range(m.first, m.last))

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 from dipgraph.facts import Actor, Facts
 from dipgraph.names import close_matches, normalise_name
-from dipgraph.suggest.gazetteer import Entry, accepted, enrol_gazetteer
+from dipgraph.suggest.gazetteer import Entry
 from dipgraph.suggest.lexicon import Lexicon, PhraseTable
+from dipgraph.suggest.state_names import accepted, enrol_gazetteer
 from dipgraph.suggest.text import Token, fold_phrase
 
 

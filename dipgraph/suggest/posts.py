@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dipgraph.suggest.article import Article
 from dipgraph.suggest.drafts import ActorDraft, PostDraft
-from dipgraph.suggest.gazetteer import Entry, new_actor_comments, printed_name
+from dipgraph.suggest.gazetteer import Entry, new_actor_comments
 from dipgraph.suggest.mentions import Mention
+from dipgraph.suggest.state_names import printed_name
 from dipgraph.suggest.text import fold_phrase
 from dipgraph.suggest.titles import Title
 
