@@ -204,7 +204,11 @@ def _other_given_name(
         return []
     if index.kind(known.actor) != "person":
         return []
-    if given.definite or not any(c.isalpha() for c in given.text) or title.last in by_first:
+    if (
+        given.definite
+        or not any(c.isalpha() for c in given.text)
+        or title.last in by_first
+    ):
         return []
     names = [n.split() for n in index.actors[known.actor].names.values()]
     givens = [normalise_name(words[0]) for words in names if len(words) > 1]
