@@ -193,10 +193,9 @@ def _new_names(actor, lexicon: Lexicon) -> tuple[str, ...]:
     if actor.kind != "state":
         return (actor.name,)
     names = [actor.name]
-    for payloads in lexicon.states.by_first.values():
-        for _, state in payloads:
-            if state["ar"] == actor.name:
-                names.extend(state["spellings"])
+    for entry in lexicon.gazetteer.entries.values():
+        if actor.name in entry.ar:
+            names.extend((*entry.ar, *entry.capitals, *entry.adjectives))
     for payloads in lexicon.demonyms.by_first.values():
         for words, key in payloads:
             if key in names:

@@ -260,7 +260,6 @@ def test_an_arabic_article_with_new_people(world) -> None:
         "new-person-1": "رجب طيب أردوغان",  # "نظيره التركي X"
         "new-person-2": "ديمتري بيسكوف",  # "المتحدث باسم الكرملين X" (not in this world)
         "new-person-3": "أنتوني بلينكن",  # "وزير الخارجية الأمريكي X", not the post's holder
-        "new-state-1": "أوكرانيا",  # lexicon/states.yaml: what the Kremlin's statement is about
     }
     contacts = [(c.type, sorted(c.participants), c.status) for c in found.contacts]
     assert contacts == [

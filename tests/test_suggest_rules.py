@@ -70,7 +70,7 @@ def test_punctuation_runs_and_link_pages_draft_nothing(world, text: str) -> None
 
 def new_names(text: str, facts) -> list[str]:
     found = drafts(text, facts).actors
-    return [a.name for a in found if a.id is None and a.kind != "state"]  # (not states.yaml's)
+    return [a.name for a in found if a.id is None and a.kind != "state"]  # (gazetteer states)
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,9 @@ from pathlib import Path
 import yaml
 
 GUIDE_FILE = Path(__file__).with_name("guide.yaml")
+# The world's states and organisations with their adjectives, shipped as `suggest`'s data
+# (read here as data, not imported): a state `suggest` drafts from it is named by them too.
+GAZETTEER_FILE = Path(__file__).parents[1] / "suggest" / "lexicon" / "gazetteer.yaml"
 
 
 @dataclass(frozen=True)
@@ -33,8 +36,26 @@ def read_guide() -> Guide:
 
     with GUIDE_FILE.open(encoding="utf-8") as handle:
         general = yaml.safe_load(handle)
+    adjectives = _gazetteer_adjectives()
+    adjectives.update({k: tuple(v) for k, v in general["state_adjectives"].items()})
     return Guide(
-        adjectives={k: tuple(v) for k, v in general["state_adjectives"].items()},
+        adjectives=adjectives,
         verbs={k: frozenset(fold(v) for v in forms) for k, forms in general["verbs"].items()},
         anchors=tuple(general["anchors"]),
     )
+
+
+def _gazetteer_adjectives() -> dict[str, tuple[str, ...]]:
+    """Each gazetteer entry's adjectives (masculine and broken plurals: a name is found
+    inside a word, so "سعودي" names the state in "السعوديين" too), by the entry's id."""
+    if not GAZETTEER_FILE.is_file():
+        return {}
+    with GAZETTEER_FILE.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle) or {}
+    found: dict[str, tuple[str, ...]] = {}
+    for section in ("states", "organizations"):
+        for entry in data.get(section) or []:
+            words = [*(entry.get("adj") or []), *(entry.get("plural") or [])]
+            if words:
+                found[str(entry["id"])] = tuple(str(w) for w in words)
+    return found

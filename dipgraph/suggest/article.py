@@ -13,7 +13,7 @@ from dipgraph.suggest.lexicon import Lexicon
 from dipgraph.suggest.mentions import ActorIndex, Mention, find_mentions, mark_appositions
 from dipgraph.suggest.newcomers import Newcomer, enrol, find_newcomers, find_speakers
 from dipgraph.suggest.outlets import enrol_outlets, find_outlets, mark_outlet_names
-from dipgraph.suggest.states import enrol_states, find_states
+from dipgraph.suggest.state_names import new_actors_named
 from dipgraph.suggest.text import Sentence, Token, fold_phrase
 from dipgraph.suggest.titles import Title, find_titles, implied_holders
 
@@ -48,25 +48,19 @@ class Article:
         # furniture blanked for reading; quotes still come from ``text``
         _, tokens, sentences = read_without_furniture(text, lexicon)
         read = cls._read(text, tokens, sentences, index, lexicon, facts)
-        # states first: their adjectives mark titles and institutions ("العمانية")
-        states = enrol_states(index, find_states(tokens, read.mentions, lexicon, index))
-        if states:
-            read = cls._read(text, tokens, sentences, index, lexicon, facts)
         found = find_newcomers(read.titles, tokens, read.mentions, lexicon, text, index)
         found += find_speakers(tokens, read.mentions, lexicon, text)
         outlets = find_outlets(tokens, read.mentions, lexicon, text)
         institutions = find_institutions(tokens, read.mentions, lexicon, text, read.title_tokens)
         if not found and not outlets and not institutions:
-            read.newcomers = states
             return read
         newcomers = enrol(index, found, tokens, text, read.mentions)
         newcomers.update(enrol_outlets(index, outlets, tokens, text))
         heads = lexicon.institutions.by_first
         newcomers.update(enrol_institutions(index, institutions, tokens, len(newcomers), heads))
-        newcomers.update(states)
         _outlet_heads(index, lexicon, newcomers)
         read = cls._read(text, tokens, sentences, index, lexicon, facts)
-        read.newcomers = newcomers
+        read.newcomers.update(newcomers)
         return read
 
     @classmethod
@@ -94,6 +88,10 @@ class Article:
         mark_appositions(tokens, mentions + implied, lexicon, others)
         mark_outlet_names(tokens, mentions, index, lexicon)
         read = cls(text, tokens, sentences, mentions, implied, titles, index, lexicon, facts)
+        read.newcomers = {  # states and organisations the facts lack (state_names.py)
+            i: Newcomer(i, e.ar[0], "gazetteer.yaml", kind=e.kind)
+            for i, e in new_actors_named(index, lexicon, tokens, mentions).items()
+        }
         for mention in sorted(mentions + implied, key=lambda m: m.first):
             read.by_sentence.setdefault(tokens[mention.first].sentence, []).append(mention)
         read.named = frozenset(i for m in mentions for i in range(m.first, m.last))

@@ -67,11 +67,14 @@ class ActorDraft(Draft):
     kind: str | None = None
     mentions: int = 1
     provisional_id: str | None = None  # a new one's id in the other drafts, until chosen
+    english: str | None = None  # a new one's English name, where known (the gazetteer's)
 
     def as_dict(self) -> dict:
         known = {"id": self.id, "name": self.name} if self.id else {"name": self.name}
         if self.provisional_id:
             known["provisional_id"] = self.provisional_id
+        if self.english:
+            known["english"] = self.english
         if self.kind:
             known["kind"] = self.kind
         return {**known, "mentions": self.mentions, **self.evidence_dict()}

@@ -16,13 +16,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from dipgraph.errors import InputError
 from dipgraph.loader.reading import TooLarge, byte_place, decode_utf8, read_bounded, text_place
 from dipgraph.suggest.text import Token, fold_phrase
+
+if TYPE_CHECKING:
+    from dipgraph.suggest.gazetteer import Gazetteer
 
 LEXICON_DIR = Path(__file__).with_name("lexicon")
 MAX_LEXICON_BYTES = 16 * 1024 * 1024  # the shipped ones are kilobytes
@@ -150,11 +153,12 @@ class Lexicon:
     plural_titles: PhraseTable
     principal: PhraseTable
     portfolio: PhraseTable
-    demonyms: PhraseTable
+    demonyms: PhraseTable  # with the gazetteer's adjectives (payload: the entry's id)
+    gazetteer: Gazetteer  # the world's states and some organisations (gazetteer.yaml)
+    state_names: PhraseTable  # their Arabic names: no word of a new person's name
     months: PhraseTable
     relative_dates: PhraseTable
     places: PhraseTable
-    states: PhraseTable  # payload: {en, ar (the name drafted), spellings}
 
 
 def _read(directory: Path, name: str) -> Any:
@@ -295,21 +299,6 @@ def _places(entries: Any) -> PhraseTable:
     return places
 
 
-def _states(entries: Any) -> PhraseTable:
-    """The states gazetteer: each spelling of a state, with the state's names."""
-    states = PhraseTable()
-    if not isinstance(entries, list):
-        raise LexiconError("states.yaml: expected a list of {en: NAME, ar: [spellings]}")
-    for entry in entries:
-        spellings = _words(entry.get("ar") or [], "states") if isinstance(entry, dict) else []
-        if not spellings or not isinstance(entry.get("en"), str):
-            raise LexiconError("states.yaml: each entry needs en: NAME and ar: [spellings]")
-        names = {"en": entry["en"], "ar": spellings[0], "spellings": tuple(spellings)}
-        for word in spellings:
-            states.add(word, names)
-    return states
-
-
 @cache
 def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     """Read and index every lexicon file of ``directory`` (see :func:`_read`)."""
@@ -325,6 +314,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     for state, entry in _mapping(directory, "demonyms.yaml").items():
         for word in _words(entry, f"demonyms: {state}"):
             demonyms.add(word, str(state))
+    gazetteer = _gazetteer(directory, demonyms)
     months = PhraseTable()
     for number, names in _table_entries(dates.get("months") or {}, "dates: months"):
         if not str(number).isdigit() or not 1 <= int(number) <= 12:
@@ -352,12 +342,35 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         principal=_flat(titles.get("principal", []), "titles: principal"),
         portfolio=_flat(titles.get("portfolio", []), "titles: portfolio"),
         demonyms=demonyms,
+        gazetteer=gazetteer,
+        state_names=_state_names(gazetteer),
         months=months,
         relative_dates=_flat(dates.get("relative", []), "dates: relative"),
         places=_places(_read(directory, "places.yaml") or []),
-        states=_states(_read(directory, "states.yaml") or []),
         **cue_tables,
     )
+
+
+def _gazetteer(directory: Path, demonyms: PhraseTable) -> Gazetteer:
+    """The gazetteer of gazetteer.yaml, its adjectives added to ``demonyms``."""
+    from dipgraph.suggest.gazetteer import GazetteerError, add_adjectives, read_gazetteer
+
+    try:
+        gazetteer = read_gazetteer(_read(directory, "gazetteer.yaml"))
+    except GazetteerError as error:
+        raise LexiconError(str(error)) from None
+    add_adjectives(demonyms, gazetteer)
+    return gazetteer
+
+
+def _state_names(gazetteer: Gazetteer) -> PhraseTable:
+    """The gazetteer's Arabic names and capitals: "مدير إدارة أمريكا الشمالية" names a
+    region after a title, not a new person called "أمريكا الشمالية"."""
+    table = PhraseTable()
+    for entry in gazetteer.entries.values():
+        for name in (*entry.ar, *entry.capitals):
+            table.add(name, entry.id)
+    return table
 
 
 def _status_cues(entries: Any) -> tuple[PhraseTable, dict[str, int], dict[str, str]]:

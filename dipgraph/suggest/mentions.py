@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 from dipgraph.facts import Actor, Facts
 from dipgraph.names import close_matches, normalise_name
+from dipgraph.suggest.gazetteer import Entry
 from dipgraph.suggest.lexicon import Lexicon, PhraseTable
+from dipgraph.suggest.state_names import accepted, enrol_gazetteer
 from dipgraph.suggest.text import Token, fold_phrase
 
 
@@ -40,6 +42,10 @@ class ActorIndex:
     post_names: dict[tuple[str, ...], dict[str, str]]  # folded title -> the post's names
     # an organisation's id -> the first words of its multi-word Arabic names ("مجلس")
     heads: dict[str, set[str]] = field(default_factory=dict)
+    # states and organisations of the gazetteer the facts lack (new actors), by id, and
+    # how each folded name of the gazetteer is used (dipgraph/suggest/gazetteer.py)
+    gazetteer: dict[str, Entry] = field(default_factory=dict)
+    gazetteer_forms: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, facts: Facts, lexicon: Lexicon) -> ActorIndex:
@@ -92,7 +98,9 @@ class ActorIndex:
                 words = fold_phrase(name)
                 if len(words) > 1:
                     heads.setdefault(actor.id, set()).add(words[0])
-        return cls(table, dict(facts.actors), states, post_titles, post_names, heads)
+        index = cls(table, dict(facts.actors), states, post_titles, post_names, heads)
+        enrol_gazetteer(index, lexicon, phrases)
+        return index
 
     def kind(self, actor: str) -> str:
         return self.actors[actor].kind
@@ -115,7 +123,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, lexicon: Lexicon) -> l
         if name is not None:
             length, (actor, case) = name
             text = tokens[at].text
-            if (
+            how = _state_how(index, lexicon, tokens, at, length, actor, "name", found)
+            if how is not None and (
                 case == "any"
                 or (case == "upper" and text.isupper())
                 or (case == "capital" and text[:1].isupper())
@@ -123,21 +132,40 @@ def find_mentions(tokens: list[Token], index: ActorIndex, lexicon: Lexicon) -> l
                 first = at
                 if length == 1 and _given_name_before(tokens, at, index.actors[actor], found):
                     first = at - 1  # "سيرغي لافروف" for the known "سيرجي لافروف"
-                found.append(Mention(first, at + length, actor, "name"))
+                found.append(Mention(first, at + length, actor, how))
                 for word in index.heads.get(actor, ()):
                     last_named[word] = actor
                 at += length
                 continue
         demonym = lexicon.demonyms.longest(tokens, at, suffixes=False)
         if demonym is not None and demonym[1] in index.states:
-            found.append(Mention(at, at + demonym[0], index.states[demonym[1]], "demonym"))
-            at += demonym[0]
-            continue
+            actor = index.states[demonym[1]]
+            if _state_how(index, lexicon, tokens, at, demonym[0], actor, "demonym", found):
+                found.append(Mention(at, at + demonym[0], actor, "demonym"))
+                at += demonym[0]
+                continue
         short = _short_reference(tokens[at], last_named)
         if short is not None:
             found.append(Mention(at, at + 1, short, "short"))
         at += 1
     return found
+
+
+def _state_how(
+    index: ActorIndex,
+    lexicon: Lexicon,
+    tokens: list[Token],
+    at: int,
+    length: int,
+    actor: str,
+    how: str,
+    found: list[Mention],
+) -> str | None:
+    """How a state or organisation is named here, or None where its name or adjective is
+    something else ("نهر الأردن", "محمد المصري"; dipgraph/suggest/gazetteer.py)."""
+    if index.kind(actor) != "state" and actor not in index.gazetteer:
+        return how
+    return accepted(index, lexicon, tokens, at, length, how, found)
 
 
 def _given_name_before(tokens: list[Token], at: int, actor: Actor, found: list[Mention]) -> bool:

@@ -329,6 +329,7 @@ def could_be_name(lexicon: Lexicon, token: Token, definite: bool = False) -> boo
                 lexicon.complementisers,
                 lexicon.demonyms,
                 lexicon.places,  # "دونالد توسك أوروبا والصين": a place ends a name
+                lexicon.state_names,  # "مدير إدارة أمريكا الشمالية": a region, no name
             )
         )
     )

@@ -85,7 +85,8 @@ def to_yaml(
 
     ``source_file`` is the new source's ``file:`` as the file being written reaches it
     (``suggest --into``); ``published`` the publication date the article prints."""
-    ids = _Ids(drafts.known_ids)
+    # new actors keep their ids (a state's from the gazetteer: a place "singapore" must not)
+    ids = _Ids(drafts.known_ids | {a.provisional_id for a in drafts.actors if a.provisional_id})
     source = drafts.source_id
     lines = [
         f"# Drafted by `dipgraph suggest` from {comment(str(drafts.article or 'text'))}.",
@@ -128,7 +129,10 @@ def to_yaml(
             lines.append(f"  - id: {actor.provisional_id or ids.make('new', 'person')}")
             _header(lines, actor)
             lines.append(f"    kind: {actor.kind or 'person'}")
-            if actor.name.isascii():
+            if actor.english:  # a state from the gazetteer: check refuses it until confirmed
+                english = yaml_str(draft_name(actor.english))
+                lines.append(f"    names: {{en: {english}, ar: {yaml_str(actor.name)}}}")
+            elif actor.name.isascii():
                 lines.append(f"    names: {{en: {yaml_str(actor.name)}}}")
             else:  # check refuses the placeholder until the curator writes the name
                 english = yaml_str(draft_name(actor.name))

@@ -278,7 +278,7 @@ class Parties:
 
 
 def _without_topic_states(article: Article, mentions: list[Mention]) -> list[Mention]:
-    """A state only the gazetteer knows (states.yaml) is often what a contact is about
+    """A state only the gazetteer knows (gazetteer.yaml) is often what a contact is about
     ("بحثا هاتفيا الوضع في أوكرانيا"): a party only while the others make fewer than two
     sides ("المحادثات بين الولايات المتحدة وإيران")."""
     new = {ident for ident, n in article.newcomers.items() if n.kind == "state"}

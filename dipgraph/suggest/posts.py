@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dipgraph.suggest.article import Article
 from dipgraph.suggest.drafts import ActorDraft, PostDraft
+from dipgraph.suggest.gazetteer import Entry, new_actor_comments
 from dipgraph.suggest.mentions import Mention
+from dipgraph.suggest.state_names import printed_name
 from dipgraph.suggest.text import fold_phrase
 from dipgraph.suggest.titles import Title
 
@@ -21,10 +23,15 @@ def draft_actors(article: Article) -> list[ActorDraft]:
         actor = article.index.actors[mention.actor]
         if mention.actor in drafts:
             drafts[mention.actor].mentions += 1
-            upgrade = mention.how == "name" and mention.actor not in article.newcomers
+            new = mention.actor in article.newcomers or mention.actor in article.index.gazetteer
+            upgrade = mention.how == "name" and not new
             if upgrade and drafts[mention.actor].confidence < 0.9:
                 drafts[mention.actor].spans.insert(0, article.span(mention.first, mention.last))
                 drafts[mention.actor].confidence = 0.95
+            continue
+        entry = article.index.gazetteer.get(mention.actor)
+        if entry is not None:  # a state (organisation) the facts lack: gazetteer.py
+            drafts[mention.actor] = _gazetteer_actor(article, mention, entry)
             continue
         newcomer = article.newcomers.get(mention.actor)
         if newcomer is not None:
@@ -65,6 +72,31 @@ def draft_actors(article: Article) -> list[ActorDraft]:
             kind=actor.kind,
         )
     return list(drafts.values())
+
+
+def _gazetteer_actor(article: Article, mention: Mention, entry: Entry) -> ActorDraft:
+    """A state (organisation) the facts lack, drafted under the gazetteer's id and names:
+    the Arabic name as the article prints it, else the gazetteer's."""
+    printed = next(
+        (
+            name
+            for m in article.mentions
+            if m.actor == mention.actor
+            and (name := printed_name(article.index, article.tokens, m)) is not None
+        ),
+        None,
+    )
+    span = article.span(mention.first, mention.last)
+    return ActorDraft(
+        [span],
+        0.6 if printed else 0.5,
+        new_actor_comments(entry, printed is not None, span.quote),
+        id=None,
+        provisional_id=entry.id,
+        name=printed or entry.ar[0],
+        kind=entry.kind,
+        english=entry.en,
+    )
 
 
 def _known_posts(

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dipgraph.names import normalise_name
 
@@ -194,6 +195,7 @@ def _pieces(tokens: list[Token], first: int, last: int) -> list[tuple[int, int]]
     return pieces
 
 
+@lru_cache(maxsize=65536)  # the same names are folded for every article (the gazetteer's)
 def fold_phrase(phrase: str) -> tuple[str, ...]:
     """A lexicon phrase as folded words, split the way the article is tokenised."""
     return tuple(normalise_name(m.group()).replace(" ", "") for m in _WORD.finditer(phrase))
