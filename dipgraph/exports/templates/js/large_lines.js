@@ -64,7 +64,8 @@
   function drawLines(ctx) {
     var groups = dict(), nodesById = network.body.nodes, box = viewBox();
     var scale = network.getScale(), pad = 8 / scale, dashedShown = 0, fadedShown = 0;
-    var length = 0;  // of the lines on screen, in canvas units (|dx| + |dy|: no root each)
+    // Of the lines on screen, in canvas units (|dx| + |dy|: no root each): all, faded.
+    var length = 0, fadedLength = 0;
     var margined = { left: box.left - pad, top: box.top - pad, right: box.right + pad,
       bottom: box.bottom + pad };
     var edgesNow = data.edges;
@@ -79,9 +80,10 @@
       var key = styleKey(e.secret ? "#222222" : e.color.color, faded, e.width, dashed);
       var ends = groups[key] || (groups[key] = []);
       ends.push(PART[0], PART[1], PART[2], PART[3]);
-      length += Math.abs(PART[2] - PART[0]) + Math.abs(PART[3] - PART[1]);
+      var part = Math.abs(PART[2] - PART[0]) + Math.abs(PART[3] - PART[1]);
+      length += part;
       if (dashed) { dashedShown++; }
-      if (faded) { fadedShown++; }
+      if (faded) { fadedShown++; fadedLength += part; }
     }
     // A focus dims all but a neighbourhood: tens of thousands of lines at 6% ink are a
     // haze that cost a second a frame to rasterise. Past FADED_UP_TO they are left out
@@ -90,6 +92,7 @@
       Object.keys(groups).forEach(function (key) {
         if (key.split("|")[1] === "0.06") { delete groups[key]; }
       });
+      length -= fadedLength;
     }
     // Thousands of dashed lines on screen are a grey haze whose dashes no one can
     // follow, and cost the software rasteriser about as much as every other line
