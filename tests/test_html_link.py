@@ -1,6 +1,6 @@
-"""The page's link reproduces the view (templates/js/hash.js): the same positions at the
-same window size, the selection named, active filters visible; the back button walks
-views; a link pasted into an open tab replaces the old view."""
+"""The page's link reproduces the view (templates/js/hash.js): the same positions at any
+window size, the selection named, active filters visible; the back button walks views; a
+link pasted into an open tab replaces the old view."""
 
 from __future__ import annotations
 
@@ -60,6 +60,44 @@ def test_a_link_shows_the_same_picture(browser, bundled_html) -> None:
         assert again.evaluate("document.getElementById('status-filter').closest('details').open")
     finally:
         context.close()
+
+
+def moved_between(one: dict, other: dict) -> list[str]:
+    """The nodes drawn at another place (in the graph's own units) in ``other``."""
+    assert set(one) == set(other)
+    return [
+        n
+        for n, p in one.items()
+        if abs(p["x"] - other[n]["x"]) > 0.5 or abs(p["y"] - other[n]["y"]) > 0.5
+    ]
+
+
+def test_a_link_opens_on_the_same_positions_at_any_window_size(browser, bundled_html) -> None:
+    """The layout is made in the graph's own units, not the window's: one link opened at
+    1280x720, 1400x900 and 400x800 places every node at the same point, and a resize
+    moves none; only the fit (zoom, centre) differs."""
+    with graph_page(browser, bundled_html) as page:  # 1400x900
+        page.evaluate("window.dipgraph.setFilters({secret: false})")
+        page.evaluate("window.dipgraph.select('sergey-lavrov')")
+        link = page.url
+    seen = {}
+    for width, height in ((1280, 720), (1400, 900), (400, 800)):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        try:
+            page = context.new_page()
+            page.goto(link)
+            page.wait_for_selector("body[data-ready=true]", state="attached", timeout=60000)
+            assert state(page)["selected"] == "sergey-lavrov"
+            seen[width] = positions(page)
+            if width == 1280:
+                page.set_viewport_size({"width": 1024, "height": 700})
+                page.wait_for_function("() => (window.dipgraph.status.resized || 0) >= 1")
+                assert moved_between(seen[width], positions(page)) == []
+        finally:
+            context.close()
+    assert len(seen[1280]) >= 20
+    assert moved_between(seen[1280], seen[1400]) == []
+    assert moved_between(seen[1280], seen[400]) == []
 
 
 def test_the_back_button_walks_views(page) -> None:

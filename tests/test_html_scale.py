@@ -359,3 +359,57 @@ def test_exploring_from_a_searched_actor_draws_only_its_neighbourhood(large_page
     assert drawn() == first
     page.click("#panel .explore-stop")
     assert drawn()[0] == whole and page.errors == []
+
+
+# The share of the graph's pixels with visible ink (luminance under 230 of 255).
+INKED_SHARE = """(() => {
+  const canvas = window.dipgraph.network.canvas.frame.canvas;
+  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let inked = 0;
+  for (let i = 0; i < pixels.length; i += 4) {
+    const alpha = pixels[i + 3] / 255;  // a transparent pixel shows the white page
+    const grey = 0.3 * pixels[i] + 0.59 * pixels[i + 1] + 0.11 * pixels[i + 2];
+    const lum = 255 - alpha * (255 - grey);
+    if (lum < 230) { inked++; }
+  }
+  return inked / (pixels.length / 4);
+})()"""
+
+
+# The share of the canvas the discs and marks on screen could cover at most (their areas
+# with outline and halo summed, overlaps counted twice; the few names drawn are left out).
+DISC_SHARE = """(() => {
+  const net = window.dipgraph.network, canvas = net.canvas.frame.canvas, s = net.getScale();
+  const a = net.DOMtoCanvas({x: 0, y: 0});
+  const b = net.DOMtoCanvas({x: canvas.clientWidth, y: canvas.clientHeight});
+  let area = 0;
+  for (const id of net.body.nodeIndices) {
+    const n = net.body.nodes[id], r = n.shape.radius || 10;
+    if (n.x + r < a.x || n.x - r > b.x || n.y + r < a.y || n.y - r > b.y) continue;
+    const kind = window.dipgraph.item(id).kind;
+    const px = kind === 'contact' ? Math.max(r * s, 20) + 4 : r * s + 1;  // outline, halo
+    area += kind === 'contact' ? 4 * px * px : Math.PI * px * px;
+  }
+  return area / (canvas.clientWidth * canvas.clientHeight);
+})()"""
+
+
+def test_tens_of_thousands_of_lines_on_screen_are_still_drawn(large_page) -> None:
+    """Past a budget of line pixels on screen the lines are stroked at a lower resolution
+    and laid over the graph (large_haze.js): they must still ink the canvas, far beyond
+    what the discs and marks on screen could cover by themselves."""
+    page = large_page
+    page.evaluate("window.dipgraph.clear(); window.dipgraph.setFilters({overview: false})")
+    at = page.evaluate("window.dipgraph.network.getPositions(['person-17'])['person-17']")
+    page.evaluate(
+        "([x, y]) => window.dipgraph.network.moveTo("
+        "{position: {x, y}, scale: 0.27, animation: false})",
+        [at["x"], at["y"]],
+    )
+    frame(page)
+    haze = page.evaluate("window.dipgraph.status.haze")
+    inked, discs = page.evaluate(INKED_SHARE), page.evaluate(DISC_SHARE)
+    page.evaluate("window.dipgraph.clear(); window.dipgraph.setFilters({overview: true})")
+    assert haze < 1  # the lines went through the haze
+    assert inked > 1.5 * discs, (inked, discs)
+    assert page.errors == []

@@ -74,6 +74,7 @@ SCRIPT_PARTS = (
     "png",  # the PNG of the view: title band, filters, date
     "png_legend",  # the legend drawn onto the PNG
     "exports",  # CSV and PNG
+    "large_haze",  # a large graph's many lines stroked at a lower resolution
     "large_lines",  # a large graph's lines and discs, drawn by the page
     "large_labels",  # a large graph's names, only where they fit
     "overview",  # a large graph's country clusters when zoomed out

@@ -8,10 +8,10 @@
   // frame has no free spot left for a box.
   var SPIRAL_STEP = 4;  // units between two spots tried
   function spiralPlaced(start, need) {
-    var canvas = network.canvas.frame.canvas, ids = Object.keys(start);
-    if (!ids.length || !canvas.clientWidth || !canvas.clientHeight || need > 1) { return null; }
-    var w = canvas.clientWidth / (FIT_MARGIN * need * 1.01);
-    var h = canvas.clientHeight / (FIT_MARGIN * need * 1.01);
+    var ids = Object.keys(start);
+    if (!ids.length || need > 1) { return null; }
+    var w = LAYOUT_FRAME.w / (FIT_MARGIN * need * 1.01);
+    var h = LAYOUT_FRAME.h / (FIT_MARGIN * need * 1.01);
     var r = rangeOf(start), cx = (r.l + r.r) / 2, cy = (r.t + r.b) / 2;
     var frame = { l: cx - w / 2, r: cx + w / 2, t: cy - h / 2, b: cy + h / 2 };
     var sx = Math.min(1, w / (r.r - r.l)), sy = Math.min(1, h / (r.b - r.t));

@@ -1,13 +1,19 @@
   // ---- names readable at the first fit (small graphs) -------------------------
   // Forces keep discs apart, not names, and vis-network's fit frames the whole graph
   // however small that draws the names (8 px on the bundled facts at 1400x900). After
-  // a layout the page squeezes the positions toward the canvas's shape and pushes
+  // a layout the page squeezes the positions toward LAYOUT_FRAME's shape and pushes
   // apart every two nodes whose boxes (shape and name) overlap, a few rounds, until
-  // the fit of what is shown draws every name at READABLE_PX or more with no two
-  // boxes overlapping. Where that cannot be (a narrow window, the statements layer),
-  // the forces' layout is stretched to the canvas's shape with shapes kept apart;
+  // the fit of what is shown in that frame draws every name at READABLE_PX or more
+  // with no two boxes overlapping. Where that cannot be (the statements layer), the
+  // forces' layout is stretched to the frame's shape with shapes kept apart;
   // vis-network draws no name under 12 px (nodes.scaling.label.drawThreshold in
   // html.py) and the page draws those that fit itself (small_names.js).
+  // The frame is fixed, not the window's graph area: the positions are the same at
+  // any window size (a link opens on its sender's layout; only the fit differs: a
+  // timeline 3 px taller gave another layout). It is smaller than the graph area at
+  // 1280x720, 1366x657 and 1024x700 (710x664, 796x601 and 774x490 CSS px), so the fit
+  // names every actor there; a narrower window shows the same layout smaller.
+  var LAYOUT_FRAME = { w: 700, h: 480 };
   var SQUEEZE_COSTS = [1, 3, 8];  // tried in turn (squeezed)
   var SIDEWAYS_UP_TO = 80;  // marks shown
   var READABLE_PX = 12.1;  // CSS px at the fit: drawn unfaded (NAME_THRESHOLD)
@@ -76,11 +82,16 @@
     });
     return r;
   }
-  // The scale the fit would pick for these boxes, and the one every name needs.
-  function fitScale(boxes) {
-    var canvas = network.canvas.frame.canvas, r = rangeOf(boxes);
-    return Math.min(1, canvas.clientWidth / (FIT_MARGIN * (r.r - r.l)),
-      canvas.clientHeight / (FIT_MARGIN * (r.b - r.t)));
+  // The scale the fit would pick for these boxes in a frame (the graph area's, unless
+  // given), and the one every name needs.
+  function canvasFrame() {
+    var canvas = network.canvas.frame.canvas;
+    return { w: canvas.clientWidth, h: canvas.clientHeight };
+  }
+  function fitScale(boxes, frame) {
+    var r = rangeOf(boxes);
+    frame = frame || canvasFrame();
+    return Math.min(1, frame.w / (FIT_MARGIN * (r.r - r.l)), frame.h / (FIT_MARGIN * (r.b - r.t)));
   }
   function neededScale(ids) {
     var smallest = Infinity;
@@ -92,10 +103,9 @@
   }
   // Moves every box toward the middle, each axis by what it lacks for the needed scale.
   function squeeze(boxes, need) {
-    var canvas = network.canvas.frame.canvas, r = rangeOf(boxes);
-    var cx = (r.l + r.r) / 2, cy = (r.t + r.b) / 2;
-    var kx = Math.min(1, canvas.clientWidth / (FIT_MARGIN * need * (r.r - r.l)));
-    var ky = Math.min(1, canvas.clientHeight / (FIT_MARGIN * need * (r.b - r.t)));
+    var r = rangeOf(boxes), cx = (r.l + r.r) / 2, cy = (r.t + r.b) / 2;
+    var kx = Math.min(1, LAYOUT_FRAME.w / (FIT_MARGIN * need * (r.r - r.l)));
+    var ky = Math.min(1, LAYOUT_FRAME.h / (FIT_MARGIN * need * (r.b - r.t)));
     Object.keys(boxes).forEach(function (id) {
       var a = boxes[id];
       a.x = cx + (a.x - cx) * kx * 0.97;
@@ -107,24 +117,26 @@
   // the frame before: after a move, two frames give the box where the node is.
   function drawTwice() { network.redraw(); network.redraw(); }
   // A name too small to draw at this scale has no box yet (vis-network measures a
-  // name when it draws it): measured with every name drawn, in frames nobody sees.
+  // name when it draws it): measured with every name drawn, in frames nobody sees,
+  // framing every node (vis-network draws none off screen, and one moved off screen
+  // kept its old box: a window where the view framed less gave another layout).
   function nameDrawn(item) {  // a name not drawn keeps the box of where it was last drawn
     return item.options.font.size * network.getScale() >= NAME_THRESHOLD - 1;
   }
   function measuredBoxes(ids) {
     network.setOptions({ nodes: { scaling: { label: { drawThreshold: 0 } } } });
+    network.fit({ nodes: ids, animation: false });
     drawTwice();
     var boxes = boxesOf(ids, 2, true);
     network.setOptions({ nodes: { scaling: { label: { drawThreshold: NAME_THRESHOLD } } } });
     return boxes;
   }
   // Where no name can be drawn, only shapes need room: the layout is stretched to
-  // the canvas's shape (a narrow window's tall canvas framed a round layout as a
-  // speck) and shapes pushed apart.
-  function toCanvasShape(boxes, ids) {
-    var canvas = network.canvas.frame.canvas, r = rangeOf(boxes);
+  // the frame's shape and shapes pushed apart.
+  function toFrameShape(boxes, ids) {
+    var r = rangeOf(boxes);
     var shapes = boxesOf(ids, 2, false), cx = (r.l + r.r) / 2, cy = (r.t + r.b) / 2;
-    var ax = (r.r - r.l) / canvas.clientWidth, ay = (r.b - r.t) / canvas.clientHeight;
+    var ax = (r.r - r.l) / LAYOUT_FRAME.w, ay = (r.b - r.t) / LAYOUT_FRAME.h;
     ids.forEach(function (id) {
       var a = shapes[id];
       a.x = cx + (boxes[id].x - cx) * Math.min(1, ay / ax);
@@ -136,7 +148,8 @@
   // Frames the boxes as vis-network's fit would, and draws them there at once (a fit
   // right after reads the boxes of the last frame).
   function frameBoxes(boxes) {
-    if (!Object.keys(boxes).length) { return; }
+    var canvas = network.canvas.frame.canvas;
+    if (!Object.keys(boxes).length || !canvas.clientWidth || !canvas.clientHeight) { return; }
     var r = rangeOf(boxes);
     network.moveTo({ position: { x: (r.l + r.r) / 2, y: (r.t + r.b) / 2 },
       scale: fitScale(boxes), animation: false });
@@ -146,10 +159,9 @@
   // `cost` > 1 makes a push along the tighter axis dearer, so boxes slide sideways
   // into the room the other axis has (a wide, short canvas fills from the sides).
   function squeezed(start, need, cost, rounds) {
-    var canvas = network.canvas.frame.canvas, boxes = copyBoxes(start), left;
-    var best = 0, bestRound = 0;
+    var boxes = copyBoxes(start), left, best = 0, bestRound = 0;
     for (var round = 0; round < rounds; round++) {
-      var fit = fitScale(boxes);
+      var fit = fitScale(boxes, LAYOUT_FRAME);
       if (fit >= need) { return { boxes: boxes, best: fit }; }
       // Jammed (40 rounds without a better fit), or hopeless (a narrow window still far
       // from the scale after 20): counted in rounds, so a page is the same on any machine.
@@ -157,7 +169,7 @@
       if (round - bestRound >= 40 || (round >= 20 && best < need * 0.8)) { break; }
       var k = squeeze(boxes, need);
       left = pushApart(boxes, k.x < k.y ? cost : 1, k.y < k.x ? cost : 1);
-      if (left || !canvas.clientWidth || !canvas.clientHeight) { break; }
+      if (left) { break; }
     }
     return { boxes: null, best: best };
   }
@@ -183,7 +195,7 @@
     var started = performance.now();
     var ids = data.nodes.filter(function (n) { return !current.nodeHidden[n.id]; })
       .map(function (n) { return n.id; });
-    var canvas = network.canvas.frame.canvas, need = neededScale(ids), how = "squeezed";
+    var need = neededScale(ids), how = "squeezed";
     restoreNames();
     var placed = placeNames(ids, need), boxes = placed.boxes, left = placed.left;
     // A first view's few dozen marks: set down, then names shortened.
@@ -210,7 +222,7 @@
         whole = measuredBoxes(ids);
         pushApart(whole);
       }
-      boxes = canvas.clientWidth && canvas.clientHeight ? toCanvasShape(whole, ids) : whole;
+      boxes = toFrameShape(whole, ids);
       left = labelOverlaps(boxes).length;
     }
     ids.forEach(function (id) { network.moveNode(id, boxes[id].x, boxes[id].y); });
@@ -220,11 +232,8 @@
     return left;
   }
 
-  // A window resized: the names are made room for again, on the new canvas's shape,
-  // and what was in view (the selection, the path) framed again.
-  // Names are made room for from the forces' layout, not from the last squeeze: the
-  // positions at a window size are those a page opened at that size has (a link
-  // opens on the picture its sender saw, whatever sizes the sender went through).
+  // A window resized: the positions stay (they do not depend on the window), and what
+  // was in view (the selection, the path, else everything shown) is framed again.
   var resizeTimer = null, forcesPositions = null;
   function exactPositions() {  // network.getPositions() rounds to whole units
     var out = dict();
@@ -239,14 +248,9 @@
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(function () {
       if (!status.ready) { return; }
-      if (forcesPositions) {
-        Object.keys(forcesPositions).forEach(function (id) {
-          if (byNode[id]) { network.moveNode(id, forcesPositions[id].x, forcesPositions[id].y); }
-        });
-      }
-      separateLabels();
       if (ui.path) { network.fit({ nodes: ui.path.nodes, animation: false }); }
       else if (ui.selected && byNode[ui.selected]) { frameAround(ui.selected); }
+      else { frameBoxes(boxesOf(shownNodeIds(), 2)); }
       status.resized = (status.resized || 0) + 1;
     }, 150);
   });

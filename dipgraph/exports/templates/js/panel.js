@@ -72,6 +72,20 @@
         "filters or use the table of contacts.", { "class": "muted" }));
     }
   }
+  // A list of contacts in the panel in place of a selection (a search's, the timeline's
+  // undated ones): the selection is let go, since the panel no longer shows it; a title,
+  // the lines given under it, the contacts by date, the lines given after them. With
+  // `focus`, the keyboard follows to the list (a click opened it; a search keeps its box).
+  function showContactList(title, ids, options) {
+    options = options || {};
+    deselect();
+    clear(panel);
+    panel.appendChild(el("h3", title));
+    (options.before || []).forEach(function (node) { panel.appendChild(node); });
+    listSection("Contacts", sortedContacts(ids), function (cid) { return contactRow(cid, null); });
+    (options.after || []).forEach(function (node) { panel.appendChild(node); });
+    if (options.focus) { panel.focus({ preventScroll: true }); }
+  }
   function sortedContacts(ids) {
     return (ids || []).slice().sort(function (a, b) {
       return byDate(F.contacts[a], F.contacts[b]) || (a < b ? -1 : 1);

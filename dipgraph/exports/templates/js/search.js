@@ -123,12 +123,10 @@
       " but the filters hide " + (count === 1 ? "it" : "them") + ": show every contact",
       function () { showAllContacts(); runSearch(); }, { "class": "link hidden-hits" });
   }
-  function showContactList(title, ids, hidden, said) {
-    deselect();
-    clear(panel);
-    panel.appendChild(el("h3", title));
-    listSection("Contacts", ids, function (cid) { return contactRow(cid, null); });
-    if (hidden) { panel.appendChild(el("p")).appendChild(hiddenButton(hidden, said)); }
+  function listMatching(said, ids, hidden) {
+    var after = [];
+    if (hidden) { after.push(el("p")); after[0].appendChild(hiddenButton(hidden, said)); }
+    showContactList("Contacts mentioning " + said, ids, { after: after });
   }
 
   var SEARCH_CAP = 50;
@@ -142,7 +140,7 @@
       if (contacts.length) {
         searchListItem(button(contacts.length + " contact" + (contacts.length === 1 ? "" : "s") +
           " shown mention " + said + ": list them", function () {
-          showContactList("Contacts mentioning " + said, contacts, hidden, said);
+          listMatching(said, contacts, hidden);
         }, { "class": "link contacts-hit" }));
       }
       if (hidden) { searchListItem(hiddenButton(hidden, said)); }
@@ -153,7 +151,7 @@
         searchResult.textContent = "No actor or topic is called " + said + "; " + contacts.length +
           " contact" + (contacts.length === 1 ? "" : "s") + " shown mention it: listed in the panel" +
           (hidden ? " (" + hidden + " more hidden by the filters)." : ".");
-        showContactList("Contacts mentioning " + said, contacts, hidden, said);
+        listMatching(said, contacts, hidden);
         listContacts();
       } else {
         var near = nearNames(text);

@@ -116,12 +116,8 @@
     }).map(function (id) { return [id, bySource[id]]; });
   }
   function listUndatedOf(sourceId, ids) {
-    var s = F.sources[sourceId] || dict();
-    clear(panel);
-    panel.appendChild(el("h3", "Undated contacts reported in \u201c" + sourceTitle(sourceId) + "\u201d"));
-    panel.appendChild(sourceDateLine(s));
-    listSection("Contacts", sortedContacts(ids), function (cid) { return contactRow(cid, null); });
-    panel.focus({ preventScroll: true });
+    showContactList("Undated contacts reported in \u201c" + sourceTitle(sourceId) + "\u201d", ids,
+      { before: [sourceDateLine(F.sources[sourceId] || dict())], focus: true });
   }
   function undatedLaneOf(shown, explored, undatedF) {
     var lane = el("div", null, { "class": "lane undated", role: "group",
@@ -141,10 +137,7 @@
     if (shown.length) {
       summary.appendChild(button(shown.length + " undated contact" + (shown.length === 1 ? "" : "s") +
         " shown: list them", function () {
-        clear(panel);
-        panel.appendChild(el("h3", "Undated contacts shown"));
-        listSection("Contacts", sortedContacts(shown), function (cid) { return contactRow(cid, null); });
-        panel.focus({ preventScroll: true });  // the keyboard follows to the list opened
+        showContactList("Undated contacts shown", shown, { focus: true });
       }, { "class": "link undated-list" }));
     }
     if (hidden > 0) {
