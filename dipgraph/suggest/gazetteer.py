@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from dipgraph.errors import InputError
 from dipgraph.suggest.text import fold_phrase
 
 # The regular forms of a masculine nisba ending in ي: feminine, plural (nominative,
@@ -38,8 +39,9 @@ class _Table(Protocol):  # dipgraph.suggest.lexicon.PhraseTable, which imports t
     def add(self, phrase: str, payload: Any) -> None: ...
 
 
-class GazetteerError(Exception):
-    """Raised as LexiconError by :func:`read_gazetteer` (kept apart to avoid an import cycle)."""
+class GazetteerError(InputError):
+    """A malformed gazetteer; the lexicon reader raises it again as its LexiconError (this
+    module cannot import the lexicon's, which imports this one)."""
 
 
 @dataclass(frozen=True, slots=True)
