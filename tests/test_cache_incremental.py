@@ -683,3 +683,58 @@ def test_the_curation_rules_of_one_fact_run_over_the_changed_files_only(
             " WHERE key LIKE 'curation:%'"
         )
     assert check() == everything
+
+
+def test_quote_verdicts_are_kept_per_file_and_follow_the_source_texts(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Which quotes of a file are found is kept under the file's bytes and the texts
+    its quotes name: after an edit only the edited file's quotes are looked up; an
+    edited source text, a bad quote added and a damaged verdict are each looked up
+    again, and every report is a full check's (bad quotes located, hints included)."""
+    import sqlite3
+
+    from dipgraph.loader.quotes import SourceText
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "facts"
+    shutil.move(small_copy, root)
+    monkeypatch.chdir(tmp_path)
+    looked: list[str] = []
+    real = SourceText.contains
+
+    def spy(self: SourceText, quote: str) -> bool:
+        looked.append(quote)
+        return real(self, quote)
+
+    monkeypatch.setattr(SourceText, "contains", spy)
+    (root / "extra").mkdir()
+    (root / "extra" / "a.yaml").write_text(
+        "contacts:\n" + curation_contact("x-1", "alice-adams, carol-clark"), "utf-8"
+    )
+
+    def check() -> int:
+        looked.clear()
+        problems = check_cached(root.resolve(), DEFAULT_BASE)[1]
+        count = len(looked)
+        assert problems == check_facts(root)[1]  # (a full check: looks every quote up)
+        return count
+
+    everything = check()
+    assert everything > 1
+    assert check() == 0  # nothing changed: every verdict kept
+    a = root / "extra" / "a.yaml"
+    a.write_text(a.read_text("utf-8").replace("summary: s", "summary: t"), "utf-8")
+    assert check() == 1  # the edited file's one quote
+    a.write_text(a.read_text("utf-8") + EXTRAS["quote"].removeprefix("contacts:\n"), "utf-8")
+    after = check()  # its two quotes, and the bad one's prefix search, located
+    assert after > 2
+    assert any("quote not found in source 'wire'" in p.message for p in check_facts(root)[1])
+    assert check() == after - 2  # kept: only the bad quote's message is looked up again
+    wire = root / "sources" / "wire.txt"
+    wire.write_text(wire.read_text("utf-8") + "\nwords that are in no source\n", "utf-8")
+    assert check() >= everything  # every file quoting wire, looked up again
+    assert not any("quote not found" in p.message for p in check_facts(root)[1])
+    with sqlite3.connect(tmp_path / "cache" / "files.sqlite") as db:
+        db.execute("UPDATE parts SET value = '[99, \"x\"]' WHERE key LIKE 'quotes:%'")
+    assert check() >= everything  # damaged verdicts: looked up again, same report

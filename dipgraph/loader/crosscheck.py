@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, Protocol
 
 from dipgraph.facts import Location, Source
-from dipgraph.loader.fields import Pending
+from dipgraph.loader.fields import Pending, QuoteUse
 from dipgraph.loader.problems import Problem, did_you_mean, with_article
 from dipgraph.loader.quote_hint import quote_hint
 from dipgraph.loader.quotes import SourceText, normalise_space
@@ -145,20 +146,56 @@ def read_source_texts(
     return texts, resolved
 
 
-def check_quotes(pending: Pending, texts: dict[str, str], problems: list[Problem]) -> None:
+class QuoteVerdicts(Protocol):
+    """Which quotes of one file were not found, kept under a key over everything that
+    decides it (see :func:`check_quotes`): a cache may answer for unchanged files."""
+
+    def failing(self, key: str) -> list[int] | None:
+        """The positions (in the file's quotes) of those not found; None if unknown."""
+
+    def keep(self, key: str, failing: list[int]) -> None:
+        """Remember ``failing`` under ``key``."""
+
+
+def _verdict_key(shown: str, digest: str, uses: list[QuoteUse], digest_of: Any) -> str:
+    """What decides which of one file's quotes are found: the file (its quotes come
+    from its bytes and path alone) and the text of every source they name, as read."""
+    digest_parts = hashlib.sha256()
+    for part in (b"quote-verdicts-1", shown.encode(), digest.encode()):
+        digest_parts.update(len(part).to_bytes(8, "big") + part)
+    for source in sorted({use.source for use in uses}):
+        text_digest = digest_of(source)
+        for part in (source.encode(), (text_digest or "-").encode()):
+            digest_parts.update(len(part).to_bytes(8, "big") + part)
+    return digest_parts.hexdigest()
+
+
+def check_quotes(
+    pending: Pending,
+    texts: dict[str, str],
+    problems: list[Problem],
+    verdicts: QuoteVerdicts | None = None,
+    file_digests: dict[str, str] | None = None,
+) -> None:
     """Every quote must be a verbatim span of its source, up to white space.
 
     Each source is indexed once (:class:`SourceText`), so the work grows with the
-    text and the quotes, not with their product.
+    text and the quotes, not with their product. ``verdicts`` (with each file's
+    digest by shown path, ``file_digests``) answers which quotes of an unchanged file
+    against unchanged texts fail: only those are looked at again, for their message.
     """
     sources = {ident: SourceText(text) for ident, text in texts.items()}
+    found = _found_by_file(pending.quotes, sources, verdicts, file_digests or {})
     hints = 0
-    for use in pending.quotes:
+    for number, use in enumerate(pending.quotes):
         source = sources.get(use.source)
         if source is None:
             continue  # the source is unknown or unreadable: reported already
+        known = found[number]
+        if known is True:
+            continue
         quote = normalise_space(use.quote)
-        if source.contains(quote):
+        if known is None and source.contains(quote):
             continue
         prefix = source.matched_prefix(quote)
         hint = f"; it matches up to '{prefix[-30:]}' then differs" if len(prefix) >= 5 else ""
@@ -166,6 +203,50 @@ def check_quotes(pending: Pending, texts: dict[str, str], problems: list[Problem
             hints += 1
             hint += quote_hint(quote, source, prefix)
         problems.append(_problem(use.where, f"quote not found in source '{use.source}'{hint}"))
+
+
+def _found_by_file(
+    uses: list[QuoteUse],
+    sources: dict[str, SourceText],
+    verdicts: QuoteVerdicts | None,
+    file_digests: dict[str, str],
+) -> list[bool | None]:
+    """For each use, whether its quote is found (False: not found; None: to look up
+    in place); known from ``verdicts`` file by file, else looked up and kept."""
+    found: list[bool | None] = [None] * len(uses)
+    if verdicts is None:
+        return found
+    by_file: dict[str, list[int]] = {}
+    for number, use in enumerate(uses):
+        by_file.setdefault(use.path, []).append(number)
+    text_digests: dict[str, str | None] = {}
+
+    def digest_of(source: str) -> str | None:
+        if source not in text_digests:
+            known = sources.get(source)
+            text_digests[source] = (
+                None if known is None else hashlib.sha256(known.text.encode()).hexdigest()
+            )
+        return text_digests[source]
+
+    for shown, numbers in by_file.items():
+        digest = file_digests.get(shown)
+        if digest is None:
+            continue  # (not read as bytes: looked up in place)
+        mine = [uses[n] for n in numbers]
+        key = _verdict_key(shown, digest, mine, digest_of)
+        failing = verdicts.failing(key)
+        if failing is None or any(type(f) is not int or not 0 <= f < len(mine) for f in failing):
+            failing = []
+            for place, use in enumerate(mine):
+                source = sources.get(use.source)
+                if source is not None and not source.contains(normalise_space(use.quote)):
+                    failing.append(place)
+            verdicts.keep(key, failing)
+        bad = set(failing)
+        for place, number in enumerate(numbers):
+            found[number] = place not in bad
+    return found
 
 
 def warn_unused(declared: list[Declared], pending: Pending, problems: list[Problem]) -> None:
