@@ -738,3 +738,89 @@ def test_quote_verdicts_are_kept_per_file_and_follow_the_source_texts(
     with sqlite3.connect(tmp_path / "cache" / "files.sqlite") as db:
         db.execute("UPDATE parts SET value = '[99, \"x\"]' WHERE key LIKE 'quotes:%'")
     assert check() >= everything  # damaged verdicts: looked up again, same report
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "a passage left out",
+        "a quoted passage listed",
+        "clean",
+        "an alias not printed",
+        "an English name excused",
+    ],
+)
+def test_the_rules_of_names_and_passages_are_kept_by_file_and_by_source(
+    tmp_path: Path, monkeypatch, variant: str
+) -> None:
+    """Rules 5 and 8 (an actor's or topic's names printed) are kept by the file of the
+    actors and topics, rule 2 (passages no quote covers) by source: an edit of a fact
+    that keeps its quotes runs neither again; a changed quote runs rule 2 on its source,
+    an edited actor the names' rules on its file. Each report is a full check's,
+    located the same way, from another folder too (a gap's path is shown from there)."""
+    import sqlite3
+
+    from test_curation import invented
+
+    import dipgraph.cached_graph.curation_parts as curation_parts
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    root = invented(tmp_path, variant)
+    (root / "sources" / "other.txt").write_text("A second text, quoted by nobody here.\n", "utf-8")
+    (root / "other.yaml").write_text(
+        "sources:\n  - id: other\n    language: en\n    file: sources/other.txt\n", "utf-8"
+    )
+    records = root / "records.yaml"
+    head, _, tail = records.read_text("utf-8").partition("contacts:\n")
+    records.write_text(head, "utf-8")
+    contacts = root / "contacts.yaml"
+    contacts.write_text("contacts:\n" + tail, "utf-8")
+    ran: list[str] = []
+    real_passages, real_entities = curation_parts.source_passages, curation_parts._entities_of
+
+    def passages(cur, source, quotes):
+        ran.append(source.id)
+        return real_passages(cur, source, quotes)
+
+    def entities(facts, part):
+        ran.append(part.shown)
+        return real_entities(facts, part)
+
+    monkeypatch.setattr(curation_parts, "source_passages", passages)
+    monkeypatch.setattr(curation_parts, "_entities_of", entities)
+
+    def check() -> list[str]:
+        ran.clear()
+        report = check_report(root.resolve(), DEFAULT_BASE)
+        assert report.problems == with_curation(*check_facts(root))
+        assert not any(p.severity == "error" for p in report.problems)  # the rules ran
+        return sorted(ran)
+
+    everything = check()
+    assert everything == ["facts/records.yaml", "note", "other"]
+    warnings = " ".join(p.message for p in check_report(root.resolve(), DEFAULT_BASE).problems)
+    assert ("(alias," in warnings) == (variant == "an alias not printed")
+    assert ("(note)" in warnings or "is stale" in warnings) == ("passage" in variant)
+    summary = "summary: Lind telephoned"
+    contacts.write_text(contacts.read_text("utf-8").replace(summary, "summary: Lind rang"))
+    assert check() == []  # a summary: no quote, no name changed
+    contacts.write_text(contacts.read_text("utf-8").replace(" on Tuesday\n", "\n"), "utf-8")
+    assert check() == ["note"]  # a quote of note's changed
+    records.write_text(
+        records.read_text("utf-8").replace(
+            "names: {en: Bram Okafor}", "names: {en: Bram Okafor, fr: Bram}"
+        )
+    )
+    assert check() == ["facts/records.yaml"]
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # paths shown from here: the kept gaps too
+    check()
+    with sqlite3.connect(tmp_path / "cache" / "files.sqlite") as db:
+        db.execute("UPDATE parts SET value = '{\"printed\": 5}' WHERE key LIKE 'curation-names:%'")
+        db.execute(
+            "UPDATE parts SET value = '[[true, 1, null, 0, 0, \"\"]]'"
+            " WHERE key LIKE 'curation-passages:%'"
+        )
+    assert len(check()) == 3  # damaged: found again, the same report
