@@ -631,9 +631,9 @@ def test_the_curation_rules_of_one_fact_run_over_the_changed_files_only(
 ) -> None:
     """check's curation warnings after an edit are a full check's, in the same order
     (several at one fact, excused ones, exceptions that excuse nothing, quotes shared
-    across files); the rules reading one fact run over the edited file only, and over
-    every file when the source texts or the actors change, or
-    when a kept finding is damaged."""
+    across files); the rules reading one fact run over the edited facts only (the
+    others of their file kept by fact), and over every file when the source texts or
+    the actors change, or when the kept findings are damaged."""
     import sqlite3
 
     import dipgraph.cached_graph.curation_parts as curation_parts
@@ -681,6 +681,24 @@ def test_the_curation_rules_of_one_fact_run_over_the_changed_files_only(
         db.execute(
             'UPDATE parts SET value = \'[["contact", "x-9", "named", "m"]]\''
             " WHERE key LIKE 'curation:%'"
+        )
+    assert check() == []  # each file's facts: found by fact
+    a = root / "extra" / "a.yaml"
+    ran: list[str] = []
+    real = curation_parts.raw_findings
+
+    def spy(cur, rules):
+        ran.extend(cur.facts.contacts)
+        return real(cur, rules)
+
+    monkeypatch.setattr(curation_parts, "raw_findings", spy)
+    a.write_text(a.read_text("utf-8").replace("summary: s", "summary: u", 1), "utf-8")
+    assert check() == ["facts/extra/a.yaml"]
+    assert ran == ["x-1"]  # the edited fact alone; x-2 kept
+    with sqlite3.connect(tmp_path / "cache" / "files.sqlite") as db:
+        db.execute("UPDATE parts SET value = '[1]' WHERE key LIKE 'curation%'")
+        db.execute(
+            "UPDATE parts SET value = '{\"x\": [[\"named\", 5]]}' WHERE key LIKE 'curation-facts:%'"
         )
     assert check() == everything
 

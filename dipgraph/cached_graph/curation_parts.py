@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from dipgraph.cache import part_store, schema_digest
-from dipgraph.cache.records import _ENCODER
+from dipgraph.cache.records import _ENCODER, _plain
 from dipgraph.cached_graph.file_parts import FileRecords, file_records, salt_of
 from dipgraph.curation import with_curation
 from dipgraph.curation.guide import GUIDE_FILE
@@ -85,6 +85,23 @@ def _decode(text: str, part: FileRecords) -> list[Finding]:
     return found
 
 
+def _finding(fact: Any, row: Any) -> Finding:
+    rule, message = row
+    if rule not in LOCAL_RULES or type(message) is not str:
+        raise ValueError("a stored finding of the wrong shape")
+    return Finding(rule, fact, message)
+
+
+def _unplaced(value: Any) -> Any:
+    """A record as :data:`_ENCODER` writes it, its places (and its parts') left out."""
+    if type(value) is Location:
+        return None
+    return _plain(value)
+
+
+_UNPLACED = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_unplaced)
+
+
 def _only(facts: Facts, part: FileRecords) -> Facts:
     """The facts of one file, with every record its rules look up."""
     alone = Facts(root=facts.root)
@@ -138,12 +155,54 @@ class _Local:
                     continue
                 except (ValueError, KeyError, TypeError, RecursionError):
                     pass  # damaged: found again and kept anew
-            mine = raw_findings(cur.over(_only(self.facts, part)), LOCAL_RULES)
-            self.made += 1
+            mine = self._by_fact(cur, common, part, new)
             found.extend(mine)
             new[key] = _encode(mine)
         self._keep(keys, new)
         return found
+
+    def _by_fact(
+        self, cur: Curation, common: str, part: FileRecords, new: dict[str, str]
+    ) -> list[Finding]:
+        """The local rules' findings on a changed file: each fact's kept under the
+        fact itself (its places aside: no local rule reads them) beside what all its
+        facts read, so that an edit of one fact runs the rules on that fact alone."""
+        place = _digest(common.encode(), part.context.encode(), part.shown.encode())
+        key = f"curation-facts:{place}"
+        facts = [r for kind in _FACTS for r in part.records.get(kind, ())]
+        digests = [_digest(_UNPLACED.encode(r).encode()) for r in facts]
+        kept: dict[str, Any] = {}
+        text = self._stored([key]).get(key)
+        if text is not None:
+            with suppress(ValueError, RecursionError):
+                loaded = json.loads(text)
+                if type(loaded) is dict:
+                    kept = loaded
+        by_fact: dict[int, list[Finding]] = {}
+        missing: dict[str, list[Any]] = {}
+        for fact, digest in zip(facts, digests, strict=True):
+            rows = kept.get(digest)
+            known = None
+            if rows is not None:
+                with suppress(ValueError, TypeError):  # damaged: found again
+                    known = [_finding(fact, row) for row in rows]
+            by_fact[id(fact)] = known or []
+            if known is None:
+                missing.setdefault(_KIND_OF[type(fact)], []).append(fact)
+        if missing:
+            self.made += 1
+            alone = FileRecords(part.shown, part.key, missing, part.context)
+            for finding in raw_findings(cur.over(_only(self.facts, alone)), LOCAL_RULES):
+                by_fact[id(finding.record)].append(finding)
+        mine = [f for fact in facts for f in by_fact[id(fact)]]
+        new[key] = json.dumps(
+            {
+                digest: [[f.rule, f.message] for f in by_fact[id(fact)]]
+                for fact, digest in zip(facts, digests, strict=True)
+            },
+            ensure_ascii=False,
+        )
+        return mine
 
     def kept(self, cur: Curation) -> dict[str, list[Finding]]:
         """The findings of :data:`ENTITY_RULES` and of rule 2 (passages), each rule's

@@ -59,11 +59,14 @@ def _digest(*parts: bytes) -> str:
 
 @dataclass
 class FileRecords:
-    """One file's records by kind (in the facts' order) and the key of its parts."""
+    """One file's records by kind (in the facts' order) and the key of its parts;
+    ``context``: the part of that key that other files and the settings make (every
+    file declaring what a record looks up, the version, schema and base)."""
 
     shown: str
     key: str
     records: dict[str, list[Any]]
+    context: str = ""
 
 
 def file_records(facts: Facts, salt: bytes) -> list[FileRecords] | None:
@@ -100,7 +103,7 @@ def file_records(facts: Facts, salt: bytes) -> list[FileRecords] | None:
         ]
         digest = str(digest_of[shown]).encode()
         key = _digest(common, shown.encode(), digest, *(a.encode() for a in added))
-        found.append(FileRecords(shown, key, kinds))
+        found.append(FileRecords(shown, key, kinds, common.decode()))
     return found
 
 
