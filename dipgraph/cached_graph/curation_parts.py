@@ -224,7 +224,7 @@ class _Local:
                     continue
                 except (ValueError, KeyError, TypeError, RecursionError):
                     pass  # damaged: found again and kept anew
-            alone = cur.over(_entities_of(self.facts, part))
+            alone = cur.names_view(_entities_of(self.facts, part))
             mine = {rule: list(RULES[rule][1](alone)) for rule in ENTITY_RULES}
             self.made += 1
             by_file.append(mine)
@@ -247,15 +247,15 @@ class _Local:
         sources = list(self.facts.sources.values())
         keys = []
         for source in sources:
-            mine = quotes.get(source.id, [])
+            of_it = quotes.get(source.id, [])
             keys.append(
                 "curation-passages:"
                 + _digest(
                     FORMAT,
                     _ENCODER.encode(source).encode(),
                     hashlib.sha256(cur.texts.get(source.id, "").encode()).hexdigest().encode(),
-                    str(len(mine)).encode(),
-                    *(q.encode() for q in mine),
+                    str(len(of_it)).encode(),
+                    *(q.encode() for q in of_it),
                 )
             )
         stored = self._stored(keys)

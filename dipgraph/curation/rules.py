@@ -16,10 +16,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
+from typing import Any, Generic, TypeVar, cast
 
 from dipgraph.curation.guide import Guide, read_guide
 from dipgraph.curation.passages import MIN_WORDS, uncovered, undocumented_words
@@ -38,6 +38,7 @@ from dipgraph.facts import (
 from dipgraph.loader.problems import shown_path
 
 Fact = Post | Contact | Statement
+T = TypeVar("T")
 _first = itemgetter(0)
 _REMOVE = "remove the entry"
 
@@ -53,6 +54,22 @@ class Finding:
     how: str = ""  # the remedy, when not the rule's usual one
 
 
+class _Shared(Generic[T]):
+    """A property computed once, on first need, and shared by every view of the facts
+    :meth:`Curation.over` makes (each reads the same source texts, actors and guide):
+    a rule run over one file computes nothing it does not read."""
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+
+    def __get__(self, owner: Any, kind: type | None = None) -> T:
+        shared = owner.shared
+        if self.name not in shared:
+            shared[self.name] = self.compute(owner)
+        return cast(T, shared[self.name])
+
+
 @dataclass
 class Curation:
     """What the rules read: the facts (with their documented exceptions), their source
@@ -60,6 +77,7 @@ class Curation:
 
     facts: Facts
     guide: Guide
+    shared: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, facts: Facts) -> Curation:
@@ -68,12 +86,15 @@ class Curation:
     def over(self, facts: Facts) -> Curation:
         """The rules' view of ``facts`` (part of these, with all their actors, topics
         and sources), sharing what was read and folded here."""
-        other = Curation(facts, self.guide)
-        for name in ("texts", "_lines", "_actor_keys", "corpus", "_printed"):
-            other.__dict__[name] = getattr(self, name)
-        return other
+        return Curation(facts, self.guide, self.shared)
 
-    @cached_property
+    def names_view(self, facts: Facts) -> Curation:
+        """The rules' view of some actors and topics alone, for the rules of names
+        (:data:`ENTITY_RULES`), which read those records and the source texts only."""
+        shared = {"texts": self.texts, "corpus": self.corpus, "_printed": self._printed}
+        return Curation(facts, self.guide, shared)
+
+    @_Shared
     def texts(self) -> dict[str, str]:
         texts = {}
         for source in self.facts.sources.values():
@@ -100,7 +121,7 @@ class Curation:
             actor_id in d.actors and occurs(d.phrase, text) for d in record.designations
         )
 
-    @cached_property
+    @_Shared
     def _actor_keys(self) -> dict[str, tuple[str, ...]]:
         return {}
 
@@ -121,12 +142,12 @@ class Curation:
         topic = self.facts.topics[topic_id]
         return any(occurs(name, e.quote) for e in evidence for name in names_of(topic))
 
-    @cached_property
+    @_Shared
     def corpus(self) -> str:
         """Every source text folded, one after another (a name is looked up once in all)."""
         return "\n".join(fold(text) for text in self.texts.values())
 
-    @cached_property
+    @_Shared
     def _printed(self) -> dict[str, bool]:
         return {}
 
@@ -138,7 +159,7 @@ class Curation:
             known = self._printed[key] = printed_in(key, self.corpus)
         return known
 
-    @cached_property
+    @_Shared
     def _lines(self) -> dict[str, tuple[str, list[tuple[int, int, str]]]]:
         """Each source's lines, white space normalised, with their spans in the joined text."""
         out = {}
