@@ -161,21 +161,26 @@ class Curation:
 
     @_Shared
     def _lines(self) -> dict[str, tuple[str, list[tuple[int, int, str]]]]:
-        """Each source's lines, white space normalised, with their spans in the joined text."""
-        out = {}
-        for ident, text in self.texts.items():
+        return {}  # filled source by source, on first need (see _lines_of)
+
+    def _lines_of(self, ident: str) -> tuple[str, list[tuple[int, int, str]]]:
+        """A source's lines, white space normalised, with their spans in the joined text."""
+        known = self._lines.get(ident)
+        if known is None:
             spans, offset = [], 0
-            for raw in text.splitlines():
+            for raw in self.texts.get(ident, "").splitlines():
                 line = " ".join(raw.split())
                 if line:
                     spans.append((offset, offset + len(line), line))
                     offset += len(line) + 1
-            out[ident] = (" ".join(line for *_, line in spans), spans)
-        return out
+            known = self._lines[ident] = (" ".join(line for *_, line in spans), spans)
+        return known
 
     def paragraphs_of(self, evidence: Evidence) -> list[str]:
         """The source lines a quote spans (white space may differ, a quote may cross lines)."""
-        joined, spans = self._lines.get(evidence.source, ("", []))
+        if evidence.source not in self.texts:
+            return []
+        joined, spans = self._lines_of(evidence.source)
         quote = " ".join(evidence.quote.split())
         start = joined.find(quote)
         if start < 0:
