@@ -707,9 +707,10 @@ def test_quote_verdicts_are_kept_per_file_and_follow_the_source_texts(
     small_copy: Path, tmp_path: Path, monkeypatch
 ) -> None:
     """Which quotes of a file are found is kept under the file's bytes and the texts
-    its quotes name: after an edit only the edited file's quotes are looked up; an
-    edited source text, a bad quote added and a damaged verdict are each looked up
-    again, and every report is a full check's (bad quotes located, hints included)."""
+    its quotes name, and which quotes a text holds under the text: after an edit only
+    the edited file's new quotes are looked up; an edited source text, a bad quote
+    added and damaged verdicts are each looked up again, and every report is a full
+    check's (bad quotes located, hints included)."""
     import sqlite3
 
     from dipgraph.loader.quotes import SourceText
@@ -743,19 +744,26 @@ def test_quote_verdicts_are_kept_per_file_and_follow_the_source_texts(
     assert check() == 0  # nothing changed: every verdict kept
     a = root / "extra" / "a.yaml"
     a.write_text(a.read_text("utf-8").replace("summary: s", "summary: t"), "utf-8")
-    assert check() == 1  # the edited file's one quote
+    assert check() == 0  # the edited file's one quote: known to be in wire's text
+    a.write_text(a.read_text("utf-8").replace("quote: Secretary", "quote: 'Secretary"), "utf-8")
+    a.write_text(a.read_text("utf-8").replace("March 2020.", "March 2020.'"), "utf-8")
+    assert check() == 0  # written otherwise, the same quote
     a.write_text(a.read_text("utf-8") + EXTRAS["quote"].removeprefix("contacts:\n"), "utf-8")
-    after = check()  # its two quotes, and the bad one's prefix search, located
-    assert after > 2
+    after = check()  # the bad quote, and its prefix search for the message
+    assert after > 1
     assert any("quote not found in source 'wire'" in p.message for p in check_facts(root)[1])
-    assert check() == after - 2  # kept: only the bad quote's message is looked up again
+    assert check() == after - 1  # kept: only the bad quote's message is looked up again
     wire = root / "sources" / "wire.txt"
     wire.write_text(wire.read_text("utf-8") + "\nwords that are in no source\n", "utf-8")
     assert check() >= everything  # every file quoting wire, looked up again
     assert not any("quote not found" in p.message for p in check_facts(root)[1])
     with sqlite3.connect(tmp_path / "cache" / "files.sqlite") as db:
         db.execute("UPDATE parts SET value = '[99, \"x\"]' WHERE key LIKE 'quotes:%'")
-    assert check() >= everything  # damaged verdicts: looked up again, same report
+    assert check() == 0  # damaged verdicts of files: each quote known to be in its text
+    with sqlite3.connect(tmp_path / "cache" / "files.sqlite") as db:
+        db.execute("UPDATE parts SET value = '[99, \"x\"]' WHERE key LIKE 'quotes:%'")
+        db.execute("UPDATE parts SET value = '[\"x\", 3]' WHERE key LIKE 'found:%'")
+    assert check() >= everything  # both damaged: looked up again, the same report
 
 
 @pytest.mark.parametrize(

@@ -258,6 +258,24 @@ class FileChecks:
     def keep(self, key: str, failing: list[int]) -> None:
         self.new[_key("quotes", *self.salt, key.encode())] = json.dumps(failing)
 
+    def found_in(self, key: str) -> set[str]:
+        """The quote digests stored under ``key`` (none when damaged)."""
+        stored = _key("found", *self.salt, key.encode())
+        text = self._get(stored)
+        if text is None:
+            return set()
+        try:
+            found = json.loads(text)
+        except (ValueError, RecursionError):
+            return set()
+        if type(found) is not list or not all(type(f) is str for f in found):
+            return set()
+        self.used.append(stored)
+        return set(found)
+
+    def keep_found(self, key: str, found: set[str]) -> None:
+        self.new[_key("found", *self.salt, key.encode())] = json.dumps(sorted(found))
+
     def save(self) -> None:
         """Keep what was checked anew (and mark what was reused as recently used)."""
         if self.new or self.used:

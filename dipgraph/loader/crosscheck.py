@@ -156,6 +156,12 @@ class QuoteVerdicts(Protocol):
     def keep(self, key: str, failing: list[int]) -> None:
         """Remember ``failing`` under ``key``."""
 
+    def found_in(self, key: str) -> set[str]:
+        """The digests of the quotes known to be found in the text ``key`` names."""
+
+    def keep_found(self, key: str, found: set[str]) -> None:
+        """Remember that the quotes of digests ``found`` are in the text ``key`` names."""
+
 
 def _verdict_key(shown: str, digest: str, uses: list[QuoteUse], digest_of: Any) -> str:
     """What decides which of one file's quotes are found: the file (its quotes come
@@ -229,6 +235,8 @@ def _found_by_file(
             )
         return text_digests[source]
 
+    found_in: dict[str, set[str]] = {}  # by source: the quotes known to be in its text
+    added: dict[str, set[str]] = {}
     for shown, numbers in by_file.items():
         digest = file_digests.get(shown)
         if digest is None:
@@ -240,14 +248,38 @@ def _found_by_file(
             failing = []
             for place, use in enumerate(mine):
                 source = sources.get(use.source)
-                if source is not None and not source.contains(normalise_space(use.quote)):
+                if source is None:
+                    continue
+                quote = normalise_space(use.quote)
+                quote_digest = hashlib.blake2b(quote.encode(), digest_size=16).hexdigest()
+                known = found_in.get(use.source)
+                if known is None:
+                    text_key = f"{FOUND_FORMAT}:{digest_of(use.source)}"
+                    known = found_in[use.source] = verdicts.found_in(text_key)
+                if quote_digest in known:
+                    continue
+                if source.contains(quote):
+                    known.add(quote_digest)
+                    added.setdefault(use.source, set()).add(quote_digest)
+                else:
                     failing.append(place)
             verdicts.keep(key, failing)
         bad = set(failing)
         for place, number in enumerate(numbers):
             found[number] = place not in bad
+    for ident, new in added.items():
+        known = found_in[ident]
+        if len(known) > MAX_FOUND:  # quotes edited away pile up: start again from these
+            known = new
+        verdicts.keep_found(f"{FOUND_FORMAT}:{digest_of(ident)}", known)
     return found
 
+
+# The quotes of a text known to be found in it, by their digest: a changed file's quotes
+# that were found before (against the same text) are not looked up again. Bounded, as
+# the quotes edited away stay in it.
+FOUND_FORMAT = "quotes-found-1"
+MAX_FOUND = 500_000
 
 def warn_unused(declared: list[Declared], pending: Pending, problems: list[Problem]) -> None:
     """Sources nobody cites and actors no fact mentions are likely mistakes."""
