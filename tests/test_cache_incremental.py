@@ -54,12 +54,36 @@ EXTRAS = {  # files of other kinds, each exercising a check across files
 }
 
 
-def contact(rng: random.Random) -> str:
+TOGGLES = {
+    # a line no quote covers (rule 2), which also prints a name
+    "text": (
+        "sources/wire.txt",
+        "arms control.\n",
+        "arms control.\nCarol Clark met Dmitri Dorin again in Geneva last week.\n",
+    ),
+    # a shorter quote, still in the text: a passage left uncovered, the parties unnamed
+    "quote": (
+        "facts.yaml",
+        "quote: In 2019 Clark held talks with Dmitri Dorin about arms control.",
+        "quote: arms control.",
+    ),
+    # an alias printed nowhere (rule 8)
+    "alias": (
+        "people/actors.yaml",
+        "names: {en: Carol Clark}",
+        "names: {en: Carol Clark}\n    aliases: {en: [Carol C]}",
+    ),
+}
+
+
+def contact(rng: random.Random, known: bool = False) -> str:
+    """An added contact; ``known``: its id new, its parties known (no error)."""
     a, b = rng.sample(ACTORS, 2)
-    if rng.random() < 0.15:
+    if not known and rng.random() < 0.15:
         b = "nobody-known"  # an unknown reference
+    ident = f"extra-{rng.randrange(10**9 if known else 6)}"
     return (
-        f"  - id: extra-{rng.randrange(6)}\n    type: meeting\n    participants: [{a}, {b}]\n"
+        f"  - id: {ident}\n    type: meeting\n    participants: [{a}, {b}]\n"
         f"    summary: Extra meeting {rng.randrange(1000)}.\n    evidence:\n"
         f"      - source: wire\n        quote: {QUOTE}\n"
     )
@@ -69,17 +93,20 @@ def extras(root: Path) -> list[Path]:
     return sorted((root / "extra").rglob("*.yaml")) if (root / "extra").exists() else []
 
 
-def edit(root: Path, rng: random.Random, step: int) -> Path | None:
-    """One random edit; the file it wrote, if any."""
+EDITS = ["add", "add", "change", "delete", "rename", "move", "break", "repair", "extra", *TOGGLES]
+
+
+def edit(root: Path, rng: random.Random, step: int, choices: list[str] = EDITS) -> Path | None:
+    """One random edit among ``choices``; the file it wrote, if any. Without "extra",
+    every added contact names known actors."""
     facts = root / "facts.yaml"
     files = extras(root)
-    choice = rng.choice(
-        ["add", "add", "change", "delete", "rename", "move", "break", "repair", "extra"]
-    )
+    choice = rng.choice(choices)
+    known = "extra" not in choices
     target = root / "extra" / f"e{step}.yaml"
     if choice == "add" or (not files and choice in ("change", "delete", "rename")):
         target.parent.mkdir(exist_ok=True)
-        target.write_text("contacts:\n" + "".join(contact(rng) for _ in range(2)), "utf-8")
+        target.write_text("contacts:\n" + "".join(contact(rng, known) for _ in range(2)), "utf-8")
         return target
     if choice == "extra":
         target.parent.mkdir(exist_ok=True)
@@ -115,6 +142,12 @@ def edit(root: Path, rng: random.Random, step: int) -> Path | None:
                 "utf-8",
             )
         return facts
+    if choice in TOGGLES:  # a line of a source text, a quote, an alias: there or not
+        name, old, new = TOGGLES[choice]
+        path = root / name
+        text = path.read_text("utf-8")
+        path.write_text(text.replace(new, old) if new in text else text.replace(old, new), "utf-8")
+        return path
     old, new = "[carol-clark, dmitri-dorin]", "[carol-clark, dmitri-dorrin]"
     if choice == "repair":
         old, new = new, old
@@ -190,9 +223,41 @@ def test_incremental_and_full_checks_agree_over_random_edits(
     agree(root)
     for step in range(14):
         written = edit(root, rng, step)
-        if trust_stat and written is not None:
+        if written is not None and written.suffix == ".txt":  # a source text: an entry is
+            past = time.time() - 100 + step  # kept only if it did not change as it was read
+            os.utime(written, (past, past))
+        elif trust_stat and written is not None:
             os.utime(written, ns=(10**18 + step * 10**9,) * 2)
         agree(root)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [4, 5])
+def test_kept_quote_verdicts_and_findings_agree_over_random_edits(
+    small_copy: Path, tmp_path: Path, monkeypatch, seed: int
+) -> None:
+    """The same comparison over edits that leave the facts without errors most of the
+    time, so that the curation rules run: what is kept by file, by fact, by source
+    and by text (quote verdicts, the quotes a text holds, the rules of names and of
+    passages) gives a full check's report after each edit of a fact, a quote, a source
+    text or an actor's aliases, and after a fact moves between files."""
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "facts"
+    shutil.move(small_copy, root)
+    monkeypatch.chdir(tmp_path)
+    rng = random.Random(seed)
+    choices = [c for c in EDITS if c not in ("extra", "break")]
+    agree(root)
+    clean = 0
+    for step in range(16):
+        written = edit(root, rng, step, choices)
+        if written is not None and written.suffix == ".txt":
+            past = time.time() - 100 + step
+            os.utime(written, (past, past))
+        agree(root)
+        problems = check_report(root.resolve(), DEFAULT_BASE).problems
+        clean += not any(p.severity == "error" for p in problems)
+    assert clean >= 8  # the rules ran after most edits
 
 
 def test_an_unchanged_folder_is_answered_from_the_stat_of_its_files(
