@@ -915,3 +915,52 @@ def test_the_rules_of_names_and_passages_are_kept_by_file_and_by_source(
             " WHERE key LIKE 'curation-passages:%'"
         )
     assert len(check()) == 3  # damaged: found again, the same report
+
+
+def test_the_profiles_are_kept_while_no_actor_post_or_statement_changes(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """An actor's profile (show) reads the actors, topics, posts and statements, never a
+    contact: an entry after an edit of contacts alone takes every profile kept; an
+    edit of a statement or an actor makes them again, as does a damaged kept row; each
+    entry equals a whole compile."""
+    import sqlite3
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "facts"
+    shutil.move(small_copy, root)
+    monkeypatch.chdir(tmp_path)
+    made: list[str] = []
+    real = KnowledgeGraph._profile_part
+
+    def spy(self, actor, *rest):
+        made.append(actor.id)
+        return real(self, actor, *rest)
+
+    monkeypatch.setattr(KnowledgeGraph, "_profile_part", spy)
+    (root / "extra").mkdir()
+    contacts = root / "extra" / "contacts.yaml"
+    contacts.write_text("contacts:\n" + curation_contact("x-1", "alice-adams, carol-clark"))
+
+    def compiled() -> int:
+        made.clear()
+        agree(root)  # (each entry against a whole compile, which makes every profile)
+        return len(made) - len(check_facts(root)[0].actors)
+
+    assert compiled() > 0
+    contacts.write_text(contacts.read_text("utf-8").replace("summary: s", "summary: t"))
+    assert compiled() == 0  # a contact: every profile kept
+    facts = root / "facts.yaml"
+    facts.write_text(
+        facts.read_text("utf-8").replace("summary: Belov warned", "summary: He warned")
+    )
+    assert compiled() > 0
+    actors = root / "people" / "actors.yaml"
+    actors.write_text(actors.read_text("utf-8").replace("{en: Carol Clark}", "{en: Carol Clarke}"))
+    assert compiled() > 0
+    contacts.write_text(contacts.read_text("utf-8").replace("summary: t", "summary: u"))
+    assert compiled() == 0
+    with sqlite3.connect(tmp_path / "cache" / "compiled.sqlite") as db:
+        db.execute("UPDATE parts SET value = '[1]' WHERE key LIKE 'profiles:%'")
+    contacts.write_text(contacts.read_text("utf-8").replace("summary: u", "summary: v"))
+    assert compiled() > 0  # damaged: made again, the same entry
