@@ -778,6 +778,7 @@ def test_quote_verdicts_are_kept_per_file_and_follow_the_source_texts(
     check's (bad quotes located, hints included)."""
     import sqlite3
 
+    from dipgraph.loader.crosscheck import SourceTexts
     from dipgraph.loader.quotes import SourceText
 
     monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
@@ -792,6 +793,14 @@ def test_quote_verdicts_are_kept_per_file_and_follow_the_source_texts(
         return real(self, quote)
 
     monkeypatch.setattr(SourceText, "contains", spy)
+    normalised: list[str] = []
+    real_text = SourceTexts.__getitem__
+
+    def text(self: SourceTexts, ident: str) -> str:
+        normalised.append(ident)
+        return real_text(self, ident)
+
+    monkeypatch.setattr(SourceTexts, "__getitem__", text)
     (root / "extra").mkdir()
     (root / "extra" / "a.yaml").write_text(
         "contacts:\n" + curation_contact("x-1", "alice-adams, carol-clark"), "utf-8"
@@ -799,8 +808,10 @@ def test_quote_verdicts_are_kept_per_file_and_follow_the_source_texts(
 
     def check() -> int:
         looked.clear()
+        normalised.clear()
         problems = check_cached(root.resolve(), DEFAULT_BASE)[1]
         count = len(looked)
+        assert bool(normalised) == bool(count)  # a text is read as words only to look up
         assert problems == check_facts(root)[1]  # (a full check: looks every quote up)
         return count
 

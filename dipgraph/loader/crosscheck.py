@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -24,6 +25,38 @@ HINTS_PER_CHECK = 40
 
 def _problem(where: Location, message: str, severity: str = "error") -> Problem:
     return Problem(where.path, where.line, where.col, message, severity)
+
+
+class SourceTexts(Mapping[str, str]):
+    """Each source's text, white space normalised on first need (1 s for the 24 MB of
+    texts at 100k contacts: a check whose quotes are all known to be found needs none),
+    and the SHA-256 of its bytes as read."""
+
+    def __init__(self) -> None:
+        self._read: dict[str, tuple[str, str]] = {}  # id -> (text as decoded, digest)
+        self._normalised: dict[str, str] = {}
+
+    def add(self, ident: str, text: str, digest: str) -> None:
+        self._read[ident] = (text, digest)
+
+    def digest_of(self, ident: str) -> str | None:
+        found = self._read.get(ident)
+        return None if found is None else found[1]
+
+    def __getitem__(self, ident: str) -> str:
+        text = self._normalised.get(ident)
+        if text is None:
+            text = self._normalised[ident] = normalise_space(self._read[ident][0])
+        return text
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self._read
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._read)
+
+    def __len__(self) -> int:
+        return len(self._read)
 
 
 def unique_ids(declared: list[Declared], problems: list[Problem]) -> dict[str, Declared]:
@@ -94,11 +127,11 @@ def read_source_texts(
     problems: list[Problem],
     max_bytes: int = MAX_SOURCE_BYTES,
     digests: dict[Path, str] | None = None,
-) -> tuple[dict[str, str], dict[str, Source]]:
+) -> tuple[SourceTexts, dict[str, Source]]:
     """Each source's whitespace-normalised text, and the source with its file resolved.
 
     ``digests`` gets the SHA-256 of each text's bytes as read, under its resolved path."""
-    texts: dict[str, str] = {}
+    texts = SourceTexts()
     resolved: dict[str, Source] = {}
     for item in sources:
         source: Source = item.record
@@ -121,9 +154,10 @@ def read_source_texts(
             continue
         try:
             data = read_bounded(path, max_bytes)
+            digest = hashlib.sha256(data).hexdigest()
             if digests is not None:
-                digests[path] = hashlib.sha256(data).hexdigest()
-            texts[item.id] = normalise_space(data.decode("utf-8"))
+                digests[path] = digest
+            texts.add(item.id, data.decode("utf-8"), digest)
         except TooLarge as error:
             problems.append(
                 _problem(
@@ -167,7 +201,7 @@ def _verdict_key(shown: str, digest: str, uses: list[QuoteUse], digest_of: Any) 
     """What decides which of one file's quotes are found: the file (its quotes come
     from its bytes and path alone) and the text of every source they name, as read."""
     digest_parts = hashlib.sha256()
-    for part in (b"quote-verdicts-1", shown.encode(), digest.encode()):
+    for part in (b"quote-verdicts-2", shown.encode(), digest.encode()):
         digest_parts.update(len(part).to_bytes(8, "big") + part)
     for source in sorted({use.source for use in uses}):
         text_digest = digest_of(source)
@@ -176,9 +210,31 @@ def _verdict_key(shown: str, digest: str, uses: list[QuoteUse], digest_of: Any) 
     return digest_parts.hexdigest()
 
 
+class _Sources:
+    """Each source's text indexed for quotes (:class:`SourceText`), made on first need."""
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        self.texts = texts
+        self.made: dict[str, SourceText] = {}
+
+    def get(self, ident: str) -> SourceText | None:
+        made = self.made.get(ident)
+        if made is None and ident in self.texts:
+            made = self.made[ident] = SourceText(self.texts[ident])
+        return made
+
+    def digest_of(self, ident: str) -> str | None:
+        """What the text is made from: its bytes' SHA-256 when known, else its own."""
+        if ident not in self.texts:
+            return None
+        if isinstance(self.texts, SourceTexts):
+            return self.texts.digest_of(ident)
+        return hashlib.sha256(self.texts[ident].encode()).hexdigest()
+
+
 def check_quotes(
     pending: Pending,
-    texts: dict[str, str],
+    texts: Mapping[str, str],
     problems: list[Problem],
     verdicts: QuoteVerdicts | None = None,
     file_digests: dict[str, str] | None = None,
@@ -190,16 +246,16 @@ def check_quotes(
     digest by shown path, ``file_digests``) answers which quotes of an unchanged file
     against unchanged texts fail: only those are looked at again, for their message.
     """
-    sources = {ident: SourceText(text) for ident, text in texts.items()}
+    sources = _Sources(texts)
     found = _found_by_file(pending.quotes, sources, verdicts, file_digests or {})
     hints = 0
     for number, use in enumerate(pending.quotes):
+        known = found[number]
+        if known is True:
+            continue  # (no text normalised, none indexed for it)
         source = sources.get(use.source)
         if source is None:
             continue  # the source is unknown or unreadable: reported already
-        known = found[number]
-        if known is True:
-            continue
         quote = normalise_space(use.quote)
         if known is None and source.contains(quote):
             continue
@@ -213,7 +269,7 @@ def check_quotes(
 
 def _found_by_file(
     uses: list[QuoteUse],
-    sources: dict[str, SourceText],
+    sources: _Sources,
     verdicts: QuoteVerdicts | None,
     file_digests: dict[str, str],
 ) -> list[bool | None]:
@@ -229,10 +285,7 @@ def _found_by_file(
 
     def digest_of(source: str) -> str | None:
         if source not in text_digests:
-            known = sources.get(source)
-            text_digests[source] = (
-                None if known is None else hashlib.sha256(known.text.encode()).hexdigest()
-            )
+            text_digests[source] = sources.digest_of(source)
         return text_digests[source]
 
     found_in: dict[str, set[str]] = {}  # by source: the quotes known to be in its text
@@ -247,9 +300,8 @@ def _found_by_file(
         if failing is None or any(type(f) is not int or not 0 <= f < len(mine) for f in failing):
             failing = []
             for place, use in enumerate(mine):
-                source = sources.get(use.source)
-                if source is None:
-                    continue
+                if digest_of(use.source) is None:
+                    continue  # unknown or unreadable: reported already
                 quote = normalise_space(use.quote)
                 quote_digest = hashlib.blake2b(quote.encode(), digest_size=16).hexdigest()
                 known = found_in.get(use.source)
@@ -258,6 +310,8 @@ def _found_by_file(
                     known = found_in[use.source] = verdicts.found_in(text_key)
                 if quote_digest in known:
                     continue
+                source = sources.get(use.source)
+                assert source is not None
                 if source.contains(quote):
                     known.add(quote_digest)
                     added.setdefault(use.source, set()).add(quote_digest)
@@ -278,7 +332,7 @@ def _found_by_file(
 # The quotes of a text known to be found in it, by their digest: a changed file's quotes
 # that were found before (against the same text) are not looked up again. Bounded, as
 # the quotes edited away stay in it.
-FOUND_FORMAT = "quotes-found-1"
+FOUND_FORMAT = "quotes-found-2"
 MAX_FOUND = 500_000
 
 def warn_unused(declared: list[Declared], pending: Pending, problems: list[Problem]) -> None:
