@@ -44,7 +44,7 @@ from dipgraph.facts import RECORD_TYPES, Actor, Facts, Location, Source, Topic
 from dipgraph.loader import Problem, shown_path
 from dipgraph.version import __version__
 
-FORMAT = b"curation-parts-1"
+FORMAT = b"curation-parts-2"
 _READS = ("source", "actor", "topic", "place")  # what a fact's rules look up
 _FACTS = ("post", "contact", "statement")
 
@@ -121,14 +121,28 @@ class _Local:
         self.facts, self.root, self.files, self.store = facts, root, files, store
         self.made = 0
         self._common: str | None = None
+        self._texts: dict[str, str] | None = None
 
     def common(self, cur: Curation) -> str:
         """The digest of what every finding reads beside its record: the guide and the
         source texts (each source's id and text)."""
         if self._common is None:
-            texts = sorted(cur.texts.items())
-            self._common = _digest(FORMAT, _tables(), json.dumps(texts).encode())
+            texts = [
+                part
+                for ident, digest in sorted(self.text_digests(cur).items())
+                for part in (ident.encode(), digest.encode())
+            ]
+            self._common = _digest(FORMAT, _tables(), *texts)
         return self._common
+
+    def text_digests(self, cur: Curation) -> dict[str, str]:
+        """The SHA-256 of each source's text as the rules read it."""
+        if self._texts is None:
+            self._texts = {
+                ident: hashlib.sha256(text.encode()).hexdigest()
+                for ident, text in cur.texts.items()
+            }
+        return self._texts
 
     def _stored(self, keys: list[str]) -> dict[str, str]:
         try:
@@ -253,7 +267,7 @@ class _Local:
                 + _digest(
                     FORMAT,
                     _ENCODER.encode(source).encode(),
-                    hashlib.sha256(cur.texts.get(source.id, "").encode()).hexdigest().encode(),
+                    self.text_digests(cur).get(source.id, _NO_TEXT).encode(),
                     str(len(of_it)).encode(),
                     *(q.encode() for q in of_it),
                 )
@@ -278,6 +292,7 @@ class _Local:
 
 
 _ENTITIES = ("actor", "topic")
+_NO_TEXT = hashlib.sha256(b"").hexdigest()  # (a source the rules read no text of)
 
 
 def _entities_of(facts: Facts, part: FileRecords) -> Facts:
