@@ -43,8 +43,14 @@ def run(argv: list[str], env: dict[str, str]) -> tuple[float, float, str, float]
     machine the seconds follow the load, the CPU seconds far less."""
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        # (run from a folder holding no dipgraph: `python -m` puts the working folder
+        # before PYTHONPATH, so from a checkout's root every side ran that checkout)
         child = subprocess.Popen(
-            [sys.executable, "-m", "dipgraph", *argv], env=env, stdout=out, stderr=err
+            [sys.executable, "-m", "dipgraph", *argv],
+            env=env,
+            stdout=out,
+            stderr=err,
+            cwd=env["DIPGRAPH_CACHE_DIR"] + "/..",
         )
         _, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)
