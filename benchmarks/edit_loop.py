@@ -50,7 +50,7 @@ def run(argv: list[str], env: dict[str, str]) -> tuple[float, float, str, float]
             env=env,
             stdout=out,
             stderr=err,
-            cwd=env["DIPGRAPH_CACHE_DIR"] + "/..",
+            cwd=Path(env["DIPGRAPH_CACHE_DIR"]).parent,
         )
         _, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)
