@@ -61,7 +61,11 @@ def run(argv: list[str], env: dict[str, str]) -> tuple[float, float, str, float]
         said = out.read(1 << 20).decode("utf-8", "replace") if argv[0] == "check" else ""
     if child.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} failed: {text[-2000:]}")
-    lines = [line for line in (said + text).splitlines() if line and not line.startswith("/")]
+    lines = [
+        line
+        for line in (said + text).splitlines()
+        if line and not line.startswith("/") and ": warning: " not in line
+    ]
     cpu = usage.ru_utime + usage.ru_stime
     return elapsed, usage.ru_maxrss / 1024, lines[-1] if lines else "", cpu
 
