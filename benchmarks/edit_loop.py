@@ -8,9 +8,12 @@ Run: python benchmarks/edit_loop.py [--size 10k|100k|1m | --contacts N] [--round
      [--data DIR] [--baseline CHECKOUT]
 
 ``--data`` reuses a folder benchmarks/synth.py wrote (copied, never edited).
+``cpu s``: the process's user and system CPU seconds (its waited-for children's too),
+which a shared machine's load moves far less than the seconds.
 ``--baseline`` replays the same session with another checkout's code (its own copy of
 the facts and its own cache), each step run right after this checkout's: the last
-column is this checkout's time over the baseline's, measured under the same load.
+columns are this checkout's seconds and CPU seconds over the baseline's, measured
+under the same load.
 The load average is printed at the start and the end: on a shared machine, compare
 ratios, not seconds.
 """
@@ -34,13 +37,20 @@ SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
 SETTLE = 2.1  # a file changed in the last two seconds is hashed, not known by its stat
 
 
-def run(argv: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """Seconds, peak RSS (MiB) and the last line it printed of one whole process
-    (warnings, which name a file, left out)."""
+def run(argv: list[str], env: dict[str, str]) -> tuple[float, float, str, float]:
+    """Seconds, peak RSS (MiB), the last line it printed (warnings, which name a file,
+    left out) and the CPU seconds (user + system) of one whole process: on a shared
+    machine the seconds follow the load, the CPU seconds far less."""
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        # (run from a folder holding no dipgraph: `python -m` puts the working folder
+        # before PYTHONPATH, so from a checkout's root every side ran that checkout)
         child = subprocess.Popen(
-            [sys.executable, "-m", "dipgraph", *argv], env=env, stdout=out, stderr=err
+            [sys.executable, "-m", "dipgraph", *argv],
+            env=env,
+            stdout=out,
+            stderr=err,
+            cwd=Path(env["DIPGRAPH_CACHE_DIR"]).parent,
         )
         _, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)
@@ -51,8 +61,13 @@ def run(argv: list[str], env: dict[str, str]) -> tuple[float, float, str]:
         said = out.read(1 << 20).decode("utf-8", "replace") if argv[0] == "check" else ""
     if child.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} failed: {text[-2000:]}")
-    lines = [line for line in (said + text).splitlines() if line and not line.startswith("/")]
-    return elapsed, usage.ru_maxrss / 1024, lines[-1] if lines else ""
+    lines = [
+        line
+        for line in (said + text).splitlines()
+        if line and not line.startswith("/") and ": warning: " not in line
+    ]
+    cpu = usage.ru_utime + usage.ru_stime
+    return elapsed, usage.ru_maxrss / 1024, lines[-1] if lines else "", cpu
 
 
 def party_of_first_contact(facts: Path) -> str:
@@ -108,8 +123,8 @@ class Side:
     code: Path
     facts: Path
     env: dict[str, str]
-    cold: dict[str, tuple[float, float, str]] = field(default_factory=dict)
-    warm: dict[str, tuple[float, float, str]] = field(default_factory=dict)
+    cold: dict[str, tuple[float, float, str, float]] = field(default_factory=dict)
+    warm: dict[str, tuple[float, float, str, float]] = field(default_factory=dict)
 
     def commands(self, actor: str) -> dict[str, list[str]]:
         facts = str(self.facts)
@@ -177,20 +192,21 @@ def main() -> None:
     for name in names:
         for side in sides:
             side.warm[name] = min(run(side.commands(actor)[name], side.env) for _ in range(2))
-    header = f"{'step':44} {'s':>7} {'x cold':>7} {'x warm':>7} {'MiB':>6}"
+    header = f"{'step':44} {'s':>7} {'x cold':>7} {'x warm':>7} {'MiB':>6} {'cpu s':>6}"
     if len(sides) > 1:
-        header += f" {'base s':>7} {'x base':>7}"
+        header += f" {'base s':>7} {'x base':>7} {'b cpu':>6} {'x cpu':>6}"
     print(header)
 
-    def line(label: str, times: list[tuple[float, float, str]], name: str) -> None:
-        took, peak, note = times[0]
+    def line(label: str, times: list[tuple[float, float, str, float]], name: str) -> None:
+        took, peak, note, cpu = times[0]
         this = sides[0]
         text = (
             f"{label:44} {took:7.2f} {took / this.cold[name][0]:7.2f} "
-            f"{took / this.warm[name][0]:7.2f} {peak:6.0f}"
+            f"{took / this.warm[name][0]:7.2f} {peak:6.0f} {cpu:6.2f}"
         )
         if len(times) > 1:
-            text += f" {times[1][0]:7.2f} {took / times[1][0]:7.2f}"
+            base, base_cpu = times[1][0], times[1][3]
+            text += f" {base:7.2f} {took / base:7.2f} {base_cpu:6.2f} {cpu / base_cpu:6.2f}"
         print(text + (f"  {note}" if name == "check" and note else ""), flush=True)
 
     for name in names:

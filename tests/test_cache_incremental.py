@@ -54,12 +54,36 @@ EXTRAS = {  # files of other kinds, each exercising a check across files
 }
 
 
-def contact(rng: random.Random) -> str:
+TOGGLES = {
+    # a line no quote covers (rule 2), which also prints a name
+    "text": (
+        "sources/wire.txt",
+        "arms control.\n",
+        "arms control.\nCarol Clark met Dmitri Dorin again in Geneva last week.\n",
+    ),
+    # a shorter quote, still in the text: a passage left uncovered, the parties unnamed
+    "quote": (
+        "facts.yaml",
+        "quote: In 2019 Clark held talks with Dmitri Dorin about arms control.",
+        "quote: arms control.",
+    ),
+    # an alias printed nowhere (rule 8)
+    "alias": (
+        "people/actors.yaml",
+        "names: {en: Carol Clark}",
+        "names: {en: Carol Clark}\n    aliases: {en: [Carol C]}",
+    ),
+}
+
+
+def contact(rng: random.Random, known: bool = False) -> str:
+    """An added contact; ``known``: its id new, its parties known (no error)."""
     a, b = rng.sample(ACTORS, 2)
-    if rng.random() < 0.15:
+    if not known and rng.random() < 0.15:
         b = "nobody-known"  # an unknown reference
+    ident = f"extra-{rng.randrange(10**9 if known else 6)}"
     return (
-        f"  - id: extra-{rng.randrange(6)}\n    type: meeting\n    participants: [{a}, {b}]\n"
+        f"  - id: {ident}\n    type: meeting\n    participants: [{a}, {b}]\n"
         f"    summary: Extra meeting {rng.randrange(1000)}.\n    evidence:\n"
         f"      - source: wire\n        quote: {QUOTE}\n"
     )
@@ -69,17 +93,20 @@ def extras(root: Path) -> list[Path]:
     return sorted((root / "extra").rglob("*.yaml")) if (root / "extra").exists() else []
 
 
-def edit(root: Path, rng: random.Random, step: int) -> Path | None:
-    """One random edit; the file it wrote, if any."""
+EDITS = ["add", "add", "change", "delete", "rename", "move", "break", "repair", "extra", *TOGGLES]
+
+
+def edit(root: Path, rng: random.Random, step: int, choices: list[str] = EDITS) -> Path | None:
+    """One random edit among ``choices``; the file it wrote, if any. Without "extra",
+    every added contact names known actors."""
     facts = root / "facts.yaml"
     files = extras(root)
-    choice = rng.choice(
-        ["add", "add", "change", "delete", "rename", "move", "break", "repair", "extra"]
-    )
+    choice = rng.choice(choices)
+    known = "extra" not in choices
     target = root / "extra" / f"e{step}.yaml"
     if choice == "add" or (not files and choice in ("change", "delete", "rename")):
         target.parent.mkdir(exist_ok=True)
-        target.write_text("contacts:\n" + "".join(contact(rng) for _ in range(2)), "utf-8")
+        target.write_text("contacts:\n" + "".join(contact(rng, known) for _ in range(2)), "utf-8")
         return target
     if choice == "extra":
         target.parent.mkdir(exist_ok=True)
@@ -115,6 +142,12 @@ def edit(root: Path, rng: random.Random, step: int) -> Path | None:
                 "utf-8",
             )
         return facts
+    if choice in TOGGLES:  # a line of a source text, a quote, an alias: there or not
+        name, old, new = TOGGLES[choice]
+        path = root / name
+        text = path.read_text("utf-8")
+        path.write_text(text.replace(new, old) if new in text else text.replace(old, new), "utf-8")
+        return path
     old, new = "[carol-clark, dmitri-dorin]", "[carol-clark, dmitri-dorrin]"
     if choice == "repair":
         old, new = new, old
@@ -190,9 +223,41 @@ def test_incremental_and_full_checks_agree_over_random_edits(
     agree(root)
     for step in range(14):
         written = edit(root, rng, step)
-        if trust_stat and written is not None:
+        if written is not None and written.suffix == ".txt":  # a source text: an entry is
+            past = time.time() - 100 + step  # kept only if it did not change as it was read
+            os.utime(written, (past, past))
+        elif trust_stat and written is not None:
             os.utime(written, ns=(10**18 + step * 10**9,) * 2)
         agree(root)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [4, 5])
+def test_kept_quote_verdicts_and_findings_agree_over_random_edits(
+    small_copy: Path, tmp_path: Path, monkeypatch, seed: int
+) -> None:
+    """The same comparison over edits that leave the facts without errors most of the
+    time, so that the curation rules run: what is kept by file, by fact, by source
+    and by text (quote verdicts, the quotes a text holds, the rules of names and of
+    passages) gives a full check's report after each edit of a fact, a quote, a source
+    text or an actor's aliases, and after a fact moves between files."""
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "facts"
+    shutil.move(small_copy, root)
+    monkeypatch.chdir(tmp_path)
+    rng = random.Random(seed)
+    choices = [c for c in EDITS if c not in ("extra", "break")]
+    agree(root)
+    clean = 0
+    for step in range(16):
+        written = edit(root, rng, step, choices)
+        if written is not None and written.suffix == ".txt":
+            past = time.time() - 100 + step
+            os.utime(written, (past, past))
+        agree(root)
+        problems = check_report(root.resolve(), DEFAULT_BASE).problems
+        clean += not any(p.severity == "error" for p in problems)
+    assert clean >= 8  # the rules ran after most edits
 
 
 def test_an_unchanged_folder_is_answered_from_the_stat_of_its_files(
@@ -631,9 +696,9 @@ def test_the_curation_rules_of_one_fact_run_over_the_changed_files_only(
 ) -> None:
     """check's curation warnings after an edit are a full check's, in the same order
     (several at one fact, excused ones, exceptions that excuse nothing, quotes shared
-    across files); the rules reading one fact run over the edited file only, and over
-    every file when the source texts or the actors change, or
-    when a kept finding is damaged."""
+    across files); the rules reading one fact run over the edited facts only (the
+    others of their file kept by fact), and over every file when the source texts or
+    the actors change, or when the kept findings are damaged."""
     import sqlite3
 
     import dipgraph.cached_graph.curation_parts as curation_parts
@@ -682,4 +747,231 @@ def test_the_curation_rules_of_one_fact_run_over_the_changed_files_only(
             'UPDATE parts SET value = \'[["contact", "x-9", "named", "m"]]\''
             " WHERE key LIKE 'curation:%'"
         )
+    assert check() == []  # each file's facts: found by fact
+    a = root / "extra" / "a.yaml"
+    ran: list[str] = []
+    real = curation_parts.raw_findings
+
+    def spy(cur, rules):
+        ran.extend(cur.facts.contacts)
+        return real(cur, rules)
+
+    monkeypatch.setattr(curation_parts, "raw_findings", spy)
+    a.write_text(a.read_text("utf-8").replace("summary: s", "summary: u", 1), "utf-8")
+    assert check() == ["facts/extra/a.yaml"]
+    assert ran == ["x-1"]  # the edited fact alone; x-2 kept
+    with sqlite3.connect(tmp_path / "cache" / "files.sqlite") as db:
+        db.execute("UPDATE parts SET value = '[1]' WHERE key LIKE 'curation%'")
+        db.execute(
+            "UPDATE parts SET value = '{\"x\": [[\"named\", 5]]}' WHERE key LIKE 'curation-facts:%'"
+        )
     assert check() == everything
+
+
+def test_quote_verdicts_are_kept_per_file_and_follow_the_source_texts(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Which quotes of a file are found is kept under the file's bytes and the texts
+    its quotes name, and which quotes a text holds under the text: after an edit only
+    the edited file's new quotes are looked up; an edited source text, a bad quote
+    added and damaged verdicts are each looked up again, and every report is a full
+    check's (bad quotes located, hints included)."""
+    import sqlite3
+
+    from dipgraph.loader.crosscheck import SourceTexts
+    from dipgraph.loader.quotes import SourceText
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "facts"
+    shutil.move(small_copy, root)
+    monkeypatch.chdir(tmp_path)
+    looked: list[str] = []
+    real = SourceText.contains
+
+    def spy(self: SourceText, quote: str) -> bool:
+        looked.append(quote)
+        return real(self, quote)
+
+    monkeypatch.setattr(SourceText, "contains", spy)
+    normalised: list[str] = []
+    real_text = SourceTexts.__getitem__
+
+    def text(self: SourceTexts, ident: str) -> str:
+        normalised.append(ident)
+        return real_text(self, ident)
+
+    monkeypatch.setattr(SourceTexts, "__getitem__", text)
+    (root / "extra").mkdir()
+    (root / "extra" / "a.yaml").write_text(
+        "contacts:\n" + curation_contact("x-1", "alice-adams, carol-clark"), "utf-8"
+    )
+
+    def check() -> int:
+        looked.clear()
+        normalised.clear()
+        problems = check_cached(root.resolve(), DEFAULT_BASE)[1]
+        count = len(looked)
+        assert bool(normalised) == bool(count)  # a text is read as words only to look up
+        assert problems == check_facts(root)[1]  # (a full check: looks every quote up)
+        return count
+
+    everything = check()
+    assert everything > 1
+    assert check() == 0  # nothing changed: every verdict kept
+    a = root / "extra" / "a.yaml"
+    a.write_text(a.read_text("utf-8").replace("summary: s", "summary: t"), "utf-8")
+    assert check() == 0  # the edited file's one quote: known to be in wire's text
+    a.write_text(a.read_text("utf-8").replace("quote: Secretary", "quote: 'Secretary"), "utf-8")
+    a.write_text(a.read_text("utf-8").replace("March 2020.", "March 2020.'"), "utf-8")
+    assert check() == 0  # written otherwise, the same quote
+    a.write_text(a.read_text("utf-8") + EXTRAS["quote"].removeprefix("contacts:\n"), "utf-8")
+    after = check()  # the bad quote, and its prefix search for the message
+    assert after > 1
+    assert any("quote not found in source 'wire'" in p.message for p in check_facts(root)[1])
+    assert check() == after - 1  # kept: only the bad quote's message is looked up again
+    wire = root / "sources" / "wire.txt"
+    wire.write_text(wire.read_text("utf-8") + "\nwords that are in no source\n", "utf-8")
+    assert check() >= everything  # every file quoting wire, looked up again
+    assert not any("quote not found" in p.message for p in check_facts(root)[1])
+    with sqlite3.connect(tmp_path / "cache" / "files.sqlite") as db:
+        db.execute("UPDATE parts SET value = '[99, \"x\"]' WHERE key LIKE 'quotes:%'")
+    assert check() == 0  # damaged verdicts of files: each quote known to be in its text
+    with sqlite3.connect(tmp_path / "cache" / "files.sqlite") as db:
+        db.execute("UPDATE parts SET value = '[99, \"x\"]' WHERE key LIKE 'quotes:%'")
+        db.execute("UPDATE parts SET value = '[\"x\", 3]' WHERE key LIKE 'found:%'")
+    assert check() >= everything  # both damaged: looked up again, the same report
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "a passage left out",
+        "a quoted passage listed",
+        "clean",
+        "an alias not printed",
+        "an English name excused",
+    ],
+)
+def test_the_rules_of_names_and_passages_are_kept_by_file_and_by_source(
+    tmp_path: Path, monkeypatch, variant: str
+) -> None:
+    """Rules 5 and 8 (an actor's or topic's names printed) are kept by the file of the
+    actors and topics, rule 2 (passages no quote covers) by source: an edit of a fact
+    that keeps its quotes runs neither again; a changed quote runs rule 2 on its source,
+    an edited actor the names' rules on its file. Each report is a full check's,
+    located the same way, from another folder too (a gap's path is shown from there)."""
+    import sqlite3
+
+    from test_curation import invented
+
+    import dipgraph.cached_graph.curation_parts as curation_parts
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    root = invented(tmp_path, variant)
+    (root / "sources" / "other.txt").write_text("A second text, quoted by nobody here.\n", "utf-8")
+    (root / "other.yaml").write_text(
+        "sources:\n  - id: other\n    language: en\n    file: sources/other.txt\n", "utf-8"
+    )
+    records = root / "records.yaml"
+    head, _, tail = records.read_text("utf-8").partition("contacts:\n")
+    records.write_text(head, "utf-8")
+    contacts = root / "contacts.yaml"
+    contacts.write_text("contacts:\n" + tail, "utf-8")
+    ran: list[str] = []
+    real_passages, real_entities = curation_parts.source_passages, curation_parts._entities_of
+
+    def passages(cur, source, quotes):
+        ran.append(source.id)
+        return real_passages(cur, source, quotes)
+
+    def entities(facts, part):
+        ran.append(part.shown)
+        return real_entities(facts, part)
+
+    monkeypatch.setattr(curation_parts, "source_passages", passages)
+    monkeypatch.setattr(curation_parts, "_entities_of", entities)
+
+    def check() -> list[str]:
+        ran.clear()
+        report = check_report(root.resolve(), DEFAULT_BASE)
+        assert report.problems == with_curation(*check_facts(root))
+        assert not any(p.severity == "error" for p in report.problems)  # the rules ran
+        return sorted(ran)
+
+    everything = check()
+    assert everything == ["facts/records.yaml", "note", "other"]
+    warnings = " ".join(p.message for p in check_report(root.resolve(), DEFAULT_BASE).problems)
+    assert ("(alias," in warnings) == (variant == "an alias not printed")
+    assert ("(note)" in warnings or "is stale" in warnings) == ("passage" in variant)
+    summary = "summary: Lind telephoned"
+    contacts.write_text(contacts.read_text("utf-8").replace(summary, "summary: Lind rang"))
+    assert check() == []  # a summary: no quote, no name changed
+    contacts.write_text(contacts.read_text("utf-8").replace(" on Tuesday\n", "\n"), "utf-8")
+    assert check() == ["note"]  # a quote of note's changed
+    records.write_text(
+        records.read_text("utf-8").replace(
+            "names: {en: Bram Okafor}", "names: {en: Bram Okafor, fr: Bram}"
+        )
+    )
+    assert check() == ["facts/records.yaml"]
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # paths shown from here: the kept gaps too
+    check()
+    with sqlite3.connect(tmp_path / "cache" / "files.sqlite") as db:
+        db.execute("UPDATE parts SET value = '{\"printed\": 5}' WHERE key LIKE 'curation-names:%'")
+        db.execute(
+            "UPDATE parts SET value = '[[true, 1, null, 0, 0, \"\"]]'"
+            " WHERE key LIKE 'curation-passages:%'"
+        )
+    assert len(check()) == 3  # damaged: found again, the same report
+
+
+def test_the_profiles_are_kept_while_no_actor_post_or_statement_changes(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """An actor's profile (show) reads the actors, topics, posts and statements, never a
+    contact: an entry after an edit of contacts alone takes every profile kept; an
+    edit of a statement or an actor makes them again, as does a damaged kept row; each
+    entry equals a whole compile."""
+    import sqlite3
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "facts"
+    shutil.move(small_copy, root)
+    monkeypatch.chdir(tmp_path)
+    made: list[str] = []
+    real = KnowledgeGraph._profile_part
+
+    def spy(self, actor, *rest):
+        made.append(actor.id)
+        return real(self, actor, *rest)
+
+    monkeypatch.setattr(KnowledgeGraph, "_profile_part", spy)
+    (root / "extra").mkdir()
+    contacts = root / "extra" / "contacts.yaml"
+    contacts.write_text("contacts:\n" + curation_contact("x-1", "alice-adams, carol-clark"))
+
+    def compiled() -> int:
+        made.clear()
+        agree(root)  # (each entry against a whole compile, which makes every profile)
+        return len(made) - len(check_facts(root)[0].actors)
+
+    assert compiled() > 0
+    contacts.write_text(contacts.read_text("utf-8").replace("summary: s", "summary: t"))
+    assert compiled() == 0  # a contact: every profile kept
+    facts = root / "facts.yaml"
+    facts.write_text(
+        facts.read_text("utf-8").replace("summary: Belov warned", "summary: He warned")
+    )
+    assert compiled() > 0
+    actors = root / "people" / "actors.yaml"
+    actors.write_text(actors.read_text("utf-8").replace("{en: Carol Clark}", "{en: Carol Clarke}"))
+    assert compiled() > 0
+    contacts.write_text(contacts.read_text("utf-8").replace("summary: t", "summary: u"))
+    assert compiled() == 0
+    with sqlite3.connect(tmp_path / "cache" / "compiled.sqlite") as db:
+        db.execute("UPDATE parts SET value = '[1]' WHERE key LIKE 'profiles:%'")
+    contacts.write_text(contacts.read_text("utf-8").replace("summary: u", "summary: v"))
+    assert compiled() > 0  # damaged: made again, the same entry

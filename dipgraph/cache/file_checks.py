@@ -237,6 +237,45 @@ class FileChecks:
                 self.new.pop(_key("stat", os.fsencode(path)), None)  # changed while read
         return result
 
+    # -- which quotes of a file fail (a QuoteVerdicts for check_in_stages) -----------
+
+    def failing(self, key: str) -> list[int] | None:
+        """The positions stored under ``key`` (the loader's key over a file and the
+        source texts its quotes name); None when none are, or they are damaged."""
+        stored = _key("quotes", *self.salt, key.encode())
+        text = self._get(stored)
+        if text is None:
+            return None
+        try:
+            failing = json.loads(text)
+        except (ValueError, RecursionError):
+            return None
+        if type(failing) is not list or not all(type(f) is int for f in failing):
+            return None
+        self.used.append(stored)
+        return failing
+
+    def keep(self, key: str, failing: list[int]) -> None:
+        self.new[_key("quotes", *self.salt, key.encode())] = json.dumps(failing)
+
+    def found_in(self, key: str) -> set[str]:
+        """The quote digests stored under ``key`` (none when damaged)."""
+        stored = _key("found", *self.salt, key.encode())
+        text = self._get(stored)
+        if text is None:
+            return set()
+        try:
+            found = json.loads(text)
+        except (ValueError, RecursionError):
+            return set()
+        if type(found) is not list or not all(type(f) is str for f in found):
+            return set()
+        self.used.append(stored)
+        return set(found)
+
+    def keep_found(self, key: str, found: set[str]) -> None:
+        self.new[_key("found", *self.salt, key.encode())] = json.dumps(sorted(found))
+
     def save(self) -> None:
         """Keep what was checked anew (and mark what was reused as recently used)."""
         if self.new or self.used:

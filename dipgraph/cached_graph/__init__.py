@@ -204,7 +204,9 @@ def _save_streaming(
                     selected = Selected(frozenset(f"<{iri}>" for iri in reads), sent.append)
                 quads = QuadsAsChecked(load_model(), write, base, selected)
                 checks = _file_checks()
-                staged = check_in_stages(root, each_file=quads.add_file, one_file=checks)
+                staged = check_in_stages(
+                    root, each_file=quads.add_file, one_file=checks, quote_verdicts=checks
+                )
                 _keep(checks)
                 if staged.has_errors():
                     return CHILD_FAILED  # the parent checks again and reports every error
@@ -285,7 +287,7 @@ def _keep(checks: FileChecks | None) -> None:
 def _load_checked(root: Path) -> Facts:
     """:func:`load_facts`, re-reading only the files changed since they were checked."""
     checks = _file_checks()
-    facts, problems = check_facts(root, one_file=checks)
+    facts, problems = check_facts(root, one_file=checks, quote_verdicts=checks)
     _keep(checks)
     if any(p.severity == "error" for p in problems):
         raise FactsError(problems)
@@ -305,7 +307,7 @@ def check_and_keep(root: Path, base: str) -> tuple[Facts, list[Problem], FileChe
     entry = entry_for(root, base) if root.exists() else None
     began = time.time()
     checks = _file_checks() if root.exists() else None
-    facts, problems = check_facts(root, one_file=checks)
+    facts, problems = check_facts(root, one_file=checks, quote_verdicts=checks)
     _keep(checks)
     if (
         entry is not None

@@ -59,11 +59,14 @@ def _digest(*parts: bytes) -> str:
 
 @dataclass
 class FileRecords:
-    """One file's records by kind (in the facts' order) and the key of its parts."""
+    """One file's records by kind (in the facts' order) and the key of its parts;
+    ``context``: the part of that key that other files and the settings make (every
+    file declaring what a record looks up, the version, schema and base)."""
 
     shown: str
     key: str
     records: dict[str, list[Any]]
+    context: str = ""
 
 
 def file_records(facts: Facts, salt: bytes) -> list[FileRecords] | None:
@@ -100,7 +103,7 @@ def file_records(facts: Facts, salt: bytes) -> list[FileRecords] | None:
         ]
         digest = str(digest_of[shown]).encode()
         key = _digest(common, shown.encode(), digest, *(a.encode() for a in added))
-        found.append(FileRecords(shown, key, kinds))
+        found.append(FileRecords(shown, key, kinds, common.decode()))
     return found
 
 
@@ -233,6 +236,7 @@ class Parts:
         self.files = files
         self.store = store
         self.new: dict[str, str] = {}
+        self.used: list[str] = []  # kept values reused beside the parts (the profiles)
         self.reused = 0
         self.made = 0
 
@@ -264,8 +268,8 @@ class Parts:
 
     def keep(self) -> None:
         keys = [f"{p}:{f.key}" for f in self.files for p in ("part", "nquads")]
-        self.store.put(self.new, [k for k in keys if k not in self.new])
-        self.new = {}
+        self.store.put(self.new, [k for k in [*keys, *self.used] if k not in self.new])
+        self.new, self.used = {}, []
 
 
 def assembled_index(kg: Any, compiled: list[Any]) -> ContactIndex:
@@ -312,20 +316,78 @@ def write_nquads(kg: Any, parts: list[Any], write: Callable[[bytes], Any]) -> No
         write(part["own"].encode("utf-8"))
 
 
+def profiles_key(files: list[FileRecords]) -> str:
+    """The key of the actors' profiles: what a profile reads is the actors, topics,
+    sources and places (the context of every part) and the posts and statements (the
+    files declaring them, by their parts' keys), never a contact."""
+    made_from = [
+        f.key.encode() for f in files if any(k in f.records for k in ("post", "statement"))
+    ]
+    context = files[0].context.encode() if files else b""
+    return "profiles:" + _digest(PROFILES_FORMAT, context, *made_from)
+
+
+PROFILES_FORMAT = b"profiles-1"
+
+
+def _profile_lines(items: Iterable[tuple[str, str]]) -> str:
+    """Encoded profiles as lines: the actor's id as JSON, a tab, the profile's JSON
+    (neither holds a raw newline or tab outside a string)."""
+    return "".join(f"{encode_value(ident)}\t{text}\n" for ident, text in items)
+
+
+def _read_profile_lines(text: str, actors: Any) -> list[tuple[str, str]]:
+    """What :func:`_profile_lines` wrote, one row an actor of ``actors`` in their
+    order; ValueError if not."""
+    items = []
+    for line in text.split("\n")[:-1]:
+        ident, tab, profile = line.partition("\t")
+        key = json.loads(ident)
+        if not tab or type(key) is not str or not profile.startswith("{"):
+            raise ValueError("a stored profile of the wrong shape")
+        items.append((key, profile))
+    if [ident for ident, _ in items] != list(actors):
+        raise ValueError("stored profiles of other actors")
+    return items
+
+
 class PartsWriter:
     """A TableWriter for an entry's ``fill`` that writes the views and the facts from
-    the parts instead of encoding them again; everything else goes through."""
+    the parts instead of encoding them again, and the profiles kept under what they
+    are made from (see :func:`profiles_key`); everything else goes through."""
 
-    def __init__(self, writer: TableWriter, kg: Any, compiled: list[Any]) -> None:
+    def __init__(
+        self, writer: TableWriter, kg: Any, compiled: list[Any], parts: Parts | None = None
+    ) -> None:
         self.writer = writer
         self.kg = kg
         self.compiled = compiled
+        self.parts = parts
 
     def add_map(self, name: str, mapping: Any, tuples: bool = True) -> None:
+        if name == "profiles" and self.parts is not None:
+            return self.writer.add_encoded_map(name, self._profiles(mapping), tuples)
         if name != "views":
             return self.writer.add_map(name, mapping, tuples)
         items = [(ident, text) for part in self.compiled for ident, text in part["views"]]
         return self.writer.add_encoded_map(name, items, tuples)
+
+    def _profiles(self, mapping: Any) -> list[tuple[str, str]]:
+        parts = self.parts
+        assert parts is not None
+        key = profiles_key(parts.files)
+        text = parts.store.get([key]).get(key)
+        if text is not None:
+            try:
+                items = _read_profile_lines(text, self.kg.facts.actors)
+            except (ValueError, RecursionError):
+                pass  # damaged: made again and kept anew
+            else:
+                parts.used.append(key)
+                return items
+        items = [(ident, encode_value(mapping[ident])) for ident in mapping]
+        parts.new[key] = _profile_lines(items)
+        return items
 
     def add_json(self, name: str, pieces: Iterable[str]) -> None:
         if name != "facts":
@@ -374,7 +436,7 @@ def save_entry(
                 del quads
             fill = fill_of(kg)
             kept = draft.commit(
-                lambda writer: fill(PartsWriter(writer, kg, compiled)), sources, began, read
+                lambda writer: fill(PartsWriter(writer, kg, compiled, parts)), sources, began, read
             )
     except (OSError, sqlite3.Error) as error:
         warn_not_written(error)

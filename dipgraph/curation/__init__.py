@@ -19,14 +19,24 @@ __all__ = ["curation_problems", "with_curation"]
 #: What :data:`~dipgraph.curation.rules.LOCAL_RULES` find, given the rules' view of the
 #: facts (a cache gives it from each file's kept findings).
 LocalFindings = Callable[[Curation], list[Finding]]
+#: What some other rules find, by rule name (a cache gives those it kept, see
+#: :data:`~dipgraph.curation.rules.ENTITY_RULES` and rule 2's findings by source).
+KeptFindings = Callable[[Curation], dict[str, list[Finding]]]
 
 
-def curation_problems(facts: Facts, local: LocalFindings | None = None) -> list[Problem]:
+def curation_problems(
+    facts: Facts, local: LocalFindings | None = None, kept: KeptFindings | None = None
+) -> list[Problem]:
     """Each curation finding as a warning at its place: the fact's, or its own (a line of
     a source's text, a source's documented exception)."""
     cur = Curation.of(facts)
     problems = []
-    for finding in findings(cur) if local is None else findings_with(cur, local(cur)):
+    found = (
+        findings(cur)
+        if local is None
+        else findings_with(cur, local(cur), None if kept is None else kept(cur))
+    )
+    for finding in found:
         where = finding.where or getattr(finding.record, "location", None)
         path, line, col = (where.path, where.line, where.col) if where else (str(facts.root), 0, 0)
         problems.append(Problem(path, line, col, message(finding), "warning"))
@@ -34,11 +44,14 @@ def curation_problems(facts: Facts, local: LocalFindings | None = None) -> list[
 
 
 def with_curation(
-    facts: Facts, problems: list[Problem], local: LocalFindings | None = None
+    facts: Facts,
+    problems: list[Problem],
+    local: LocalFindings | None = None,
+    kept: KeptFindings | None = None,
 ) -> list[Problem]:
     """``problems`` and, when none is an error, the curation warnings, in file order:
     what ``check`` reports, whichever way the facts were read."""
     if any(p.severity == "error" for p in problems):
         return problems
-    found = [*problems, *curation_problems(facts, local)]
+    found = [*problems, *curation_problems(facts, local, kept)]
     return sorted(found, key=lambda p: (p.path, p.line, p.col))

@@ -15,19 +15,30 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
+from typing import Any, Generic, TypeVar, cast
 
 from dipgraph.curation.guide import Guide, read_guide
 from dipgraph.curation.passages import MIN_WORDS, uncovered, undocumented_words
 from dipgraph.curation.text import fold, occurs, printed_in, words_without_conjunctions
-from dipgraph.facts import Actor, Contact, Evidence, Facts, Location, Post, Statement, Topic
+from dipgraph.facts import (
+    Actor,
+    Contact,
+    Evidence,
+    Facts,
+    Location,
+    Post,
+    Source,
+    Statement,
+    Topic,
+)
 from dipgraph.loader.problems import shown_path
 
 Fact = Post | Contact | Statement
+T = TypeVar("T")
 _first = itemgetter(0)
 _REMOVE = "remove the entry"
 
@@ -43,6 +54,22 @@ class Finding:
     how: str = ""  # the remedy, when not the rule's usual one
 
 
+class _Shared(Generic[T]):
+    """A property computed once, on first need, and shared by every view of the facts
+    :meth:`Curation.over` makes (each reads the same source texts, actors and guide):
+    a rule run over one file computes nothing it does not read."""
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+
+    def __get__(self, owner: Any, kind: type | None = None) -> T:
+        shared = owner.shared
+        if self.name not in shared:
+            shared[self.name] = self.compute(owner)
+        return cast(T, shared[self.name])
+
+
 @dataclass
 class Curation:
     """What the rules read: the facts (with their documented exceptions), their source
@@ -50,6 +77,7 @@ class Curation:
 
     facts: Facts
     guide: Guide
+    shared: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, facts: Facts) -> Curation:
@@ -58,12 +86,15 @@ class Curation:
     def over(self, facts: Facts) -> Curation:
         """The rules' view of ``facts`` (part of these, with all their actors, topics
         and sources), sharing what was read and folded here."""
-        other = Curation(facts, self.guide)
-        for name in ("texts", "_lines", "_actor_keys"):
-            other.__dict__[name] = getattr(self, name)
-        return other
+        return Curation(facts, self.guide, self.shared)
 
-    @cached_property
+    def names_view(self, facts: Facts) -> Curation:
+        """The rules' view of some actors and topics alone, for the rules of names
+        (:data:`ENTITY_RULES`), which read those records and the source texts only."""
+        shared = {"texts": self.texts, "corpus": self.corpus, "_printed": self._printed}
+        return Curation(facts, self.guide, shared)
+
+    @_Shared
     def texts(self) -> dict[str, str]:
         texts = {}
         for source in self.facts.sources.values():
@@ -90,7 +121,7 @@ class Curation:
             actor_id in d.actors and occurs(d.phrase, text) for d in record.designations
         )
 
-    @cached_property
+    @_Shared
     def _actor_keys(self) -> dict[str, tuple[str, ...]]:
         return {}
 
@@ -111,12 +142,12 @@ class Curation:
         topic = self.facts.topics[topic_id]
         return any(occurs(name, e.quote) for e in evidence for name in names_of(topic))
 
-    @cached_property
+    @_Shared
     def corpus(self) -> str:
         """Every source text folded, one after another (a name is looked up once in all)."""
         return "\n".join(fold(text) for text in self.texts.values())
 
-    @cached_property
+    @_Shared
     def _printed(self) -> dict[str, bool]:
         return {}
 
@@ -128,23 +159,28 @@ class Curation:
             known = self._printed[key] = printed_in(key, self.corpus)
         return known
 
-    @cached_property
+    @_Shared
     def _lines(self) -> dict[str, tuple[str, list[tuple[int, int, str]]]]:
-        """Each source's lines, white space normalised, with their spans in the joined text."""
-        out = {}
-        for ident, text in self.texts.items():
+        return {}  # filled source by source, on first need (see _lines_of)
+
+    def _lines_of(self, ident: str) -> tuple[str, list[tuple[int, int, str]]]:
+        """A source's lines, white space normalised, with their spans in the joined text."""
+        known = self._lines.get(ident)
+        if known is None:
             spans, offset = [], 0
-            for raw in text.splitlines():
+            for raw in self.texts.get(ident, "").splitlines():
                 line = " ".join(raw.split())
                 if line:
                     spans.append((offset, offset + len(line), line))
                     offset += len(line) + 1
-            out[ident] = (" ".join(line for *_, line in spans), spans)
-        return out
+            known = self._lines[ident] = (" ".join(line for *_, line in spans), spans)
+        return known
 
     def paragraphs_of(self, evidence: Evidence) -> list[str]:
         """The source lines a quote spans (white space may differ, a quote may cross lines)."""
-        joined, spans = self._lines.get(evidence.source, ("", []))
+        if evidence.source not in self.texts:
+            return []
+        joined, spans = self._lines_of(evidence.source)
         quote = " ".join(evidence.quote.split())
         start = joined.find(quote)
         if start < 0:
@@ -365,38 +401,51 @@ def passages(cur: Curation) -> Iterator[Finding]:
     """Rule 2: every passage of a source's text of five words or more that no quote and
     no title covers is listed under the source's ``not_recorded``, with why; a listed
     passage that a quote covers (or the text does not print) is reported too."""
+    quotes = quotes_by_source(cur)
+    for source in cur.facts.sources.values():
+        yield from source_passages(cur, source, quotes.get(source.id, []))
+
+
+def quotes_by_source(cur: Curation) -> dict[str, list[str]]:
+    """The quotes of every fact (citations of a dataset aside), by source, in the facts'
+    order: what rule 2 reads of the facts."""
     quotes: dict[str, list[str]] = defaultdict(list)
     for fact in cur.evidenced():
         for e in fact.evidence:
             if e.cites is None:
                 quotes[e.source].append(e.quote)
-    for source in cur.facts.sources.values():
-        text = cur.texts.get(source.id, "")
-        if source.format not in (None, "text") or not text:
-            continue  # a dataset's statements are checked as citations; an unread file by check
-        gaps = uncovered(text, [*quotes[source.id], source.title or ""])
-        listed = [entry.passage for entry in source.not_recorded]
-        for gap in gaps:
-            if len(undocumented_words(gap.text, listed)) >= MIN_WORDS:
-                shown = gap.text if len(gap.text) <= 60 else gap.text[:60] + "…"
-                yield Finding(
-                    "passages",
-                    source,
-                    f"no quote covers '{shown}' ({source.id})",
-                    Location(shown_path(Path(source.file)), gap.line, gap.col),
-                )
-        folded = [fold(gap.text) for gap in gaps]
-        for entry in source.not_recorded:
-            key = fold(entry.passage)
-            if not any(key in gap for gap in folded):
-                why = "the text does not print it" if key not in fold(text) else "a quote covers it"
-                yield Finding(
-                    "passages",
-                    source,
-                    f"not_recorded '{entry.passage[:60]}' is stale: {why}",
-                    entry.location,
-                    _REMOVE,
-                )
+    return quotes
+
+
+def source_passages(cur: Curation, source: Source, quotes: list[str]) -> Iterator[Finding]:
+    """Rule 2 on one source, given the quotes of it (its text, record and those quotes
+    are all it reads)."""
+    text = cur.texts.get(source.id, "")
+    if source.format not in (None, "text") or not text:
+        return  # a dataset's statements are checked as citations; an unread file by check
+    gaps = uncovered(text, [*quotes, source.title or ""])
+    listed = [entry.passage for entry in source.not_recorded]
+    for gap in gaps:
+        if len(undocumented_words(gap.text, listed)) >= MIN_WORDS:
+            shown = gap.text if len(gap.text) <= 60 else gap.text[:60] + "…"
+            yield Finding(
+                "passages",
+                source,
+                f"no quote covers '{shown}' ({source.id})",
+                Location(shown_path(Path(source.file)), gap.line, gap.col),
+            )
+    folded = [fold(gap.text) for gap in gaps]
+    for entry in source.not_recorded:
+        key = fold(entry.passage)
+        if not any(key in gap for gap in folded):
+            why = "the text does not print it" if key not in fold(text) else "a quote covers it"
+            yield Finding(
+                "passages",
+                source,
+                f"not_recorded '{entry.passage[:60]}' is stale: {why}",
+                entry.location,
+                _REMOVE,
+            )
 
 
 def designations(cur: Curation) -> Iterator[Finding]:
@@ -443,6 +492,10 @@ def excepted(record: object) -> dict[str, str]:
 #: texts and guide): run over the facts of one file, they find what a run over all finds
 #: there, so a cache may keep them by file. The others look across facts.
 LOCAL_RULES = ("named", "speaker", "reporter", "kind", "anchors")
+#: Rules whose findings on an actor or topic read that record alone (beside the source
+#: texts): run over one file's actors and topics, they find what a run over all finds
+#: there, each record's in the same order.
+ENTITY_RULES = ("printed", "alias")
 
 
 def raw_findings(cur: Curation, names: Iterable[str]) -> list[Finding]:
@@ -457,12 +510,19 @@ def findings(cur: Curation, only: Iterable[str] | None = None) -> list[Finding]:
     return settled(cur, raw_findings(cur, chosen), exceptions=only is None)
 
 
-def findings_with(cur: Curation, local: list[Finding]) -> list[Finding]:
+def findings_with(
+    cur: Curation, local: list[Finding], kept: Mapping[str, list[Finding]] | None = None
+) -> list[Finding]:
     """:func:`findings`, given what :data:`LOCAL_RULES` found (each fact's findings in
-    the rules' order, as :func:`raw_findings` gives them over any part of the facts):
-    for each record, the same findings in the same order."""
+    the rules' order, as :func:`raw_findings` gives them over any part of the facts)
+    and what some other rules found (``kept``, by rule: each rule's findings as it
+    gives them): for each record, the same findings in the same order."""
+    kept = kept or {}
     others = [name for name in RULES if name not in LOCAL_RULES]
-    return settled(cur, [*local, *raw_findings(cur, others)])
+    raw = [*local]
+    for name in others:
+        raw.extend(kept[name] if name in kept else RULES[name][1](cur))
+    return settled(cur, raw)
 
 
 def settled(cur: Curation, raw: list[Finding], exceptions: bool = True) -> list[Finding]:

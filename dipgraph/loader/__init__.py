@@ -19,6 +19,7 @@ from dipgraph.errors import FactsNotFound
 from dipgraph.facts import Facts
 from dipgraph.loader import citations, crosscheck
 from dipgraph.loader.corroborations import add_corroborations, split_corroborations
+from dipgraph.loader.crosscheck import QuoteVerdicts
 from dipgraph.loader.cycles import report_cycles
 from dipgraph.loader.dataset import DATASET_FILE
 from dipgraph.loader.fields import Pending
@@ -65,13 +66,16 @@ def check_facts(
     max_file_bytes: int = MAX_FILE_BYTES,
     max_source_bytes: int = crosscheck.MAX_SOURCE_BYTES,
     one_file: Callable[[Path, str, bool], FileCheck] | None = None,
+    quote_verdicts: QuoteVerdicts | None = None,
 ) -> tuple[Facts, list[Problem]]:
     """Read and check every fact file; return what is valid and every problem found.
 
     ``max_file_bytes`` bounds one fact file, ``max_source_bytes`` one source text;
-    ``one_file``: see :func:`check_in_stages`.
+    ``one_file``, ``quote_verdicts``: see :func:`check_in_stages`.
     """
-    staged = check_in_stages(root, max_file_bytes, max_source_bytes, one_file=one_file)
+    staged = check_in_stages(
+        root, max_file_bytes, max_source_bytes, one_file=one_file, quote_verdicts=quote_verdicts
+    )
     return staged.facts, staged.finish()
 
 
@@ -144,6 +148,7 @@ def check_in_stages(
     max_source_bytes: int = crosscheck.MAX_SOURCE_BYTES,
     each_file: Callable[[list[tuple[str, Any]]], None] | None = None,
     one_file: Callable[[Path, str, bool], FileCheck] | None = None,
+    quote_verdicts: QuoteVerdicts | None = None,
 ) -> Staged:
     """:func:`check_facts` in two steps: every file, ids and source texts now; the
     checks across files (references, quotes, cycles...) when the result's ``finish``
@@ -155,7 +160,8 @@ def check_in_stages(
 
     ``one_file(path, shown, dataset_file)`` checks one file alone (by default
     :func:`check_one_file`): a cache may answer it for a file it has seen
-    (dipgraph.cached_graph)."""
+    (dipgraph.cached_graph). ``quote_verdicts`` may say which quotes of a file fail
+    against the source texts as read (see :func:`crosscheck.check_quotes`)."""
     root_path = Path(root).resolve()
     if not root_path.exists():
         raise FactsNotFound(f"facts directory not found: {root}")
@@ -205,7 +211,8 @@ def check_in_stages(
         crosscheck.check_initiators(pending, by_id, problems)
         crosscheck.check_place_containers(pending, by_id, problems)
         problems.extend(source_problems)
-        crosscheck.check_quotes(pending, texts, problems)
+        read = {shown_path(path): digests[path] for path in files if path in digests}
+        crosscheck.check_quotes(pending, texts, problems, quote_verdicts, read)
         citations.check_quoted_datasets(pending.quotes, resolved, problems)
         citations.check_citations(pending.citations, resolved, problems)
         if warn and not unread:  # else "not used" would blame records the file uses
