@@ -23,6 +23,7 @@ from typing import Any, Generic, TypeVar, cast
 
 from dipgraph.curation.guide import Guide, read_guide
 from dipgraph.curation.passages import MIN_WORDS, uncovered, undocumented_words
+from dipgraph.curation.printed_index import PrintedIndex
 from dipgraph.curation.text import fold, occurs, printed_in, words_without_conjunctions
 from dipgraph.facts import (
     Actor,
@@ -91,7 +92,8 @@ class Curation:
     def names_view(self, facts: Facts) -> Curation:
         """The rules' view of some actors and topics alone, for the rules of names
         (:data:`ENTITY_RULES`), which read those records and the source texts only."""
-        shared = {"texts": self.texts, "corpus": self.corpus, "_printed": self._printed}
+        shared = {"texts": self.texts, "_printed": self._printed}
+        shared["printed_index"] = self.printed_index
         return Curation(facts, self.guide, shared)
 
     @_Shared
@@ -143,9 +145,9 @@ class Curation:
         return any(occurs(name, e.quote) for e in evidence for name in names_of(topic))
 
     @_Shared
-    def corpus(self) -> str:
-        """Every source text folded, one after another (a name is looked up once in all)."""
-        return "\n".join(fold(text) for text in self.texts.values())
+    def printed_index(self) -> PrintedIndex:
+        """Every source text folded and indexed by word (a name is looked up once in all)."""
+        return PrintedIndex(fold(text) for text in self.texts.values())
 
     @_Shared
     def _printed(self) -> dict[str, bool]:
@@ -156,7 +158,7 @@ class Curation:
         key = fold(name)
         known = self._printed.get(key)
         if known is None:
-            known = self._printed[key] = printed_in(key, self.corpus)
+            known = self._printed[key] = self.printed_index.printed(key)
         return known
 
     @_Shared
