@@ -18,6 +18,7 @@ from dipgraph.loader.drafts import provisional_id
 from dipgraph.names import close_matches, normalise_name
 from dipgraph.suggest.lexicon import Lexicon
 from dipgraph.suggest.mentions import ActorIndex, Mention
+from dipgraph.suggest.state_names import given_name
 from dipgraph.suggest.text import Token
 from dipgraph.suggest.titles import Title
 
@@ -165,7 +166,9 @@ def _name_after(
             taken.append(token)  # "بن", "أبو": the name goes on
             at += 1
             continue
-        if not could_be_name(lexicon, token, definite=words > 0):
+        if not could_be_name(lexicon, token, definite=words > 0) and not given_name(
+            lexicon, tokens, at
+        ):
             break
         third = words == 2 and not linked
         if third and token.folded[:1] == "و" and token.folded[1:] in token.names:
