@@ -17,3 +17,15 @@ def test_a_states_adjective_before_bin_is_a_given_name_not_the_state(world) -> N
     found = drafts("استقبل الوزير الأمير تركي بن فهد في الرياض أمس.", world)
     assert "تركي بن فهد" in new_names(found)
     assert "turkey" not in {a.id for a in found.actors}
+
+
+def test_a_compound_given_name_ending_in_allah_is_no_word_with_a_pronoun(world) -> None:
+    found = drafts("وقال الملك عبدالله إن العلاقات جيدة.", world)
+    [king] = [a for a in found.actors if a.name == "عبدالله"]
+    assert {s.speaker for s in found.statements} == {king.provisional_id}
+
+
+def test_a_monarchs_regnal_number_is_part_of_his_name(world) -> None:
+    found = drafts("استقبل الملك محمد السادس وزير الخارجية حسن صالحي.", world)
+    assert new_names(found) == ["محمد السادس", "حسن صالحي"]
+    assert len(found.contacts) == 1

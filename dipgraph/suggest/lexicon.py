@@ -145,6 +145,7 @@ class Lexicon:
     occasion: PhraseTable
     telling: PhraseTable
     anonymous_officials: PhraseTable
+    regnal_ordinals: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -275,6 +276,7 @@ _CUE_TABLES = (
     "occasion",
     "telling",
     "anonymous_officials",
+    "regnal_ordinals",
 )
 
 

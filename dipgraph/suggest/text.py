@@ -36,6 +36,9 @@ MAX_SENTENCE_TOKENS = 250
 #: What ends a clause inside a sentence (a token's ``gap`` holding one of them).
 CLAUSE_PUNCTUATION = frozenset("،,؛;")
 _SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "نا", "كم")
+# Endings whose last letters are no attached pronoun: the divine name closing a compound
+# given name ("عبدالله", "نصرالله", "فتحالله" are names, not "عبدالل" + "his").
+_WHOLE_ENDINGS = ("الله",)
 _CONJUNCTIONS = "وف"
 _PREPOSITIONS = "بلك"
 
@@ -100,6 +103,8 @@ def word_forms(word: str) -> set[str]:
     """Name forms, plus each without an attached pronoun ("محادثاتهما" -> "محادثات")."""
     forms = name_forms(word)
     for form in list(forms):
+        if form.endswith(_WHOLE_ENDINGS):
+            continue
         for suffix in _SUFFIXES:
             if form.endswith(suffix) and len(form) - len(suffix) >= 4:
                 forms.add(form[: -len(suffix)])

@@ -161,6 +161,8 @@ def _construct(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
     if any(table.has(token) for table in (lexicon.not_names, lexicon.titles)):
         return False
     following = tokens[at + 1]
+    if lexicon.regnal_ordinals.has(following):
+        return False  # "الملك عبدالله الثاني": a monarch's name and number
     return following.sentence == token.sentence and (
         following.definite or following.forms != following.names
     )
