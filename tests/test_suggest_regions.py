@@ -29,3 +29,13 @@ def test_a_monarchs_regnal_number_is_part_of_his_name(world) -> None:
     found = drafts("استقبل الملك محمد السادس وزير الخارجية حسن صالحي.", world)
     assert new_names(found) == ["محمد السادس", "حسن صالحي"]
     assert len(found.contacts) == 1
+
+
+def test_ali_after_a_title_is_a_name_where_the_article_writes_ala_with_maqsura(world) -> None:
+    found = drafts("التقى الملك عبدالله الثاني وزير الخارجية علي أكبر صالحي.", world)
+    assert new_names(found) == ["عبدالله الثاني", "علي أكبر صالحي"]
+
+
+def test_ali_is_the_preposition_where_the_article_never_writes_maqsura(world) -> None:
+    found = drafts("وأكد الوزير علي أهمية الحوار مع الرئيس كارل شميت.", world)
+    assert new_names(found) == ["كارل شميت"]

@@ -146,6 +146,7 @@ class Lexicon:
     telling: PhraseTable
     anonymous_officials: PhraseTable
     regnal_ordinals: PhraseTable
+    maqsura_names: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -277,6 +278,7 @@ _CUE_TABLES = (
     "telling",
     "anonymous_officials",
     "regnal_ordinals",
+    "maqsura_names",
 )
 
 

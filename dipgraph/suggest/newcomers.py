@@ -47,6 +47,7 @@ def find_newcomers(
     ("وزير الخارجية عادل الجبير"), else before it ("بدر البوسعيدي، وزير الخارجية")."""
     starts = {m.first for m in mentions}
     by_first = {m.first: m for m in mentions}
+    maqsura = _writes_maqsura(tokens)
     found: list[tuple[str, Title, int]] = []  # name, title, the name's first token
     for title in titles:
         if title.holder is not None and title.holder.how == "name":
@@ -62,7 +63,7 @@ def find_newcomers(
         if other:
             found.append((text[other[0].start : other[-1].end], title, other[0].index))
             continue
-        taken = _name_after(title, tokens, starts, lexicon) or _name_before(
+        taken = _name_after(title, tokens, starts, lexicon, maqsura=maqsura) or _name_before(
             title, tokens, starts, lexicon
         )
         if taken:
@@ -143,8 +144,24 @@ def _second_of_dual(
     return _name_after(title, tokens, starts, lexicon, adjective.last)
 
 
+def _writes_maqsura(tokens: list[Token]) -> bool:
+    """Whether the article writes a word with a final alef maqsura (ى): then its words
+    printed with ي are not those words ("علي" is Ali, not "على")."""
+    return any(t.text.endswith("ى") for t in tokens)
+
+
+def _maqsura_name(lexicon: Lexicon, token: Token, maqsura: bool) -> bool:
+    """A given name such as "علي" printed with ي where the article spells "على" with ى."""
+    return maqsura and token.text.endswith("ي") and lexicon.maqsura_names.has(token)
+
+
 def _name_after(
-    title: Title, tokens: list[Token], starts: set[int], lexicon: Lexicon, at: int = -1
+    title: Title,
+    tokens: list[Token],
+    starts: set[int],
+    lexicon: Lexicon,
+    at: int = -1,
+    maqsura: bool = False,
 ) -> list[Token]:
     """Two name words after the title (or from ``at``; a link such as بن or أبو joins
     more, an honorific before them is skipped); a third only where the name visibly ends
@@ -166,8 +183,10 @@ def _name_after(
             taken.append(token)  # "بن", "أبو": the name goes on
             at += 1
             continue
-        if not could_be_name(lexicon, token, definite=words > 0) and not given_name(
-            lexicon, tokens, at
+        if (
+            not could_be_name(lexicon, token, definite=words > 0)
+            and not given_name(lexicon, tokens, at)
+            and not (words == 0 and _maqsura_name(lexicon, token, maqsura))
         ):
             break
         third = words == 2 and not linked
