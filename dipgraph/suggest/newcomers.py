@@ -263,6 +263,8 @@ def _name_before(
         at -= 1
     while taken and lexicon.name_links.has(taken[0]):
         taken.pop(0)
+    if any(lexicon.titles.longest(tokens, t.index, suffixes=False) for t in taken):
+        return []  # "ولي العهد رئيس مجلس الوزراء": two posts of one person, no name
     words = [t for t in taken if not lexicon.name_links.has(t)]
     if not 2 <= len(words) <= _MAX_NAME:
         return []
