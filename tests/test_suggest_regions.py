@@ -39,3 +39,21 @@ def test_ali_after_a_title_is_a_name_where_the_article_writes_ala_with_maqsura(w
 def test_ali_is_the_preposition_where_the_article_never_writes_maqsura(world) -> None:
     found = drafts("وأكد الوزير علي أهمية الحوار مع الرئيس كارل شميت.", world)
     assert new_names(found) == ["كارل شميت"]
+
+
+def test_a_titles_word_before_bin_is_a_given_name_not_a_title(world) -> None:
+    found = drafts("استقبل السلطان قابوس بن سعيد السفير سلطان بن خزيم.", world)
+    assert new_names(found) == ["قابوس بن سعيد", "سلطان بن خزيم"]
+
+
+def test_a_post_before_another_post_is_no_name(world) -> None:
+    found = drafts("أجرى الأمير كارل شميت، ولي العهد رئيس مجلس الوزراء، اتصالا هاتفيا.", world)
+    assert new_names(found) == ["كارل شميت"]
+
+
+def test_a_non_resident_ambassador_to_a_kingdom_keeps_the_state_in_the_title(world) -> None:
+    found = drafts("وحضر السفير غير المقيم لدى مملكة تونغا كريم سالم.", world)
+    [post] = found.posts
+    assert post.title == "السفير غير المقيم لدى مملكة تونغا"
+    assert post.organization == "tonga"
+    assert new_names(found) == ["كريم سالم"]

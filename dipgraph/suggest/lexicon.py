@@ -155,6 +155,7 @@ class Lexicon:
     plural_titles: PhraseTable
     principal: PhraseTable
     portfolio: PhraseTable
+    state_forms: PhraseTable
     demonyms: PhraseTable  # with the gazetteer's adjectives (payload: the entry's id)
     gazetteer: Gazetteer  # the world's states and some organisations (gazetteer.yaml)
     state_names: PhraseTable  # their Arabic names: no word of a new person's name
@@ -345,6 +346,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         plural_titles=_flat(titles.get("plural", []), "titles: plural"),
         principal=_flat(titles.get("principal", []), "titles: principal"),
         portfolio=_flat(titles.get("portfolio", []), "titles: portfolio"),
+        state_forms=_flat(titles.get("state_forms", []), "titles: state_forms"),
         demonyms=demonyms,
         gazetteer=gazetteer,
         state_names=_state_names(gazetteer),

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from dipgraph.suggest.lexicon import Lexicon
 from dipgraph.suggest.mentions import ActorIndex, Mention
+from dipgraph.suggest.state_names import given_name
 from dipgraph.suggest.text import Token, fold_phrase
 
 _APPOSITION_GAP = set(" \t،,-–—")  # what may sit between a name and its title
@@ -45,8 +46,8 @@ def find_titles(
     at = 0
     while at < len(tokens):
         head = lexicon.titles.longest(tokens, at, suffixes=False)
-        if head is None or at in starts:
-            at += 1
+        if head is None or at in starts or (head[0] == 1 and given_name(lexicon, tokens, at)):
+            at += 1  # "سلطان بن خزيم": a title's word before "بن" is a given name
             continue
         title = Title(
             at, at + head[0], at + head[0], lexicon.relational.longest(tokens, at) is not None
@@ -103,6 +104,9 @@ def _extend(
             and at + 1 not in starts
         ):
             at += 1
+            continue
+        if at + 1 in starts and lexicon.state_forms.has(token) and not tokens[at + 1].gap.strip():
+            at += 1  # "سفير دولة الكويت": the kind of state, then its name
             continue
         link = token.folded in _LINKS
         if (
@@ -174,6 +178,8 @@ def _link_target(
     token = tokens[at]
     if token.folded == "the" and at + 1 < len(tokens):
         return at + 1 in starts
+    if at + 1 in starts and lexicon.state_forms.has(token) and not tokens[at + 1].gap.strip():
+        return True  # "لدى مملكة تونغا": the kind of state, then its name
     return lexicon.places.longest(tokens, at, suffixes=False) is not None or (
         token.definite and not token.text.isascii()
     )
