@@ -57,3 +57,17 @@ def test_a_non_resident_ambassador_to_a_kingdom_keeps_the_state_in_the_title(wor
     assert post.title == "السفير غير المقيم لدى مملكة تونغا"
     assert post.organization == "tonga"
     assert new_names(found) == ["كريم سالم"]
+
+
+# --- contacts ---------------------------------------------------------------------------
+
+
+def test_a_call_received_is_a_phone_call_whatever_name_stands_between(world) -> None:
+    found = drafts(
+        "تلقى الأمير كارل بن شميت بن هانز آل مولر اتصالا هاتفيا، أمس، من الرئيس بوتين.",
+        world,
+    )
+    [call] = found.contacts
+    assert call.type == "phone_call"
+    assert "vladimir-putin" in call.participants
+    assert any("from 'اتصالا هاتفيا'" in c for c in call.comments)

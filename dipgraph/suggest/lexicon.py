@@ -147,6 +147,7 @@ class Lexicon:
     anonymous_officials: PhraseTable
     regnal_ordinals: PhraseTable
     maqsura_names: PhraseTable
+    carriers: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -280,6 +281,7 @@ _CUE_TABLES = (
     "anonymous_officials",
     "regnal_ordinals",
     "maqsura_names",
+    "carriers",
 )
 
 
