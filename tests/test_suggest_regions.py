@@ -59,6 +59,27 @@ def test_a_non_resident_ambassador_to_a_kingdom_keeps_the_state_in_the_title(wor
     assert new_names(found) == ["كريم سالم"]
 
 
+
+def test_after_a_definite_title_an_indefinite_word_and_a_definite_one_are_a_name(world) -> None:
+    found = drafts("التقى الرئيس كريم الحداد الرئيس كارل شميت.", world)
+    assert new_names(found) == ["كريم الحداد", "كارل شميت"]
+
+
+def test_a_name_opening_with_abd_is_one_name_after_a_title(world) -> None:
+    found = drafts("جرى اتصال هاتفي بين الرئيس عبد المجيد كريم والرئيس كارل شميت.", world)
+    assert new_names(found) == ["عبد المجيد كريم", "كارل شميت"]
+
+
+def test_a_prepositional_phrase_after_a_name_is_not_its_second_part(world) -> None:
+    found = drafts("هنأ بوتين الرئيس شميت بمناسبة عيد ميلاده.", world)
+    assert new_names(found) == []
+
+
+def test_a_verb_sending_a_message_is_no_name_after_a_title(world) -> None:
+    found = drafts("ولي العهد يبعث رسالة خطية إلى الرئيس كارل شميت.", world)
+    assert new_names(found) == ["كارل شميت"]
+
+
 # --- contacts ---------------------------------------------------------------------------
 
 

@@ -179,12 +179,16 @@ def _name_after(
         if gap and (taken or gap not in ",،"):
             break
         linked = bool(taken) and lexicon.name_links.has(taken[-1])
-        if lexicon.name_links.has(token) and taken and at + 1 < len(tokens):
-            taken.append(token)  # "بن", "أبو": the name goes on
+        if (
+            lexicon.name_links.has(token)
+            and at + 1 < len(tokens)
+            and (taken or not tokens[at + 1].gap.strip())
+        ):
+            taken.append(token)  # "بن", "أبو", "عبد المجيد": the name goes on
             at += 1
             continue
         if (
-            not could_be_name(lexicon, token, definite=words > 0)
+            not could_be_name(lexicon, token, definite=words > 0 or linked)
             and not given_name(lexicon, tokens, at)
             and not (words == 0 and _maqsura_name(lexicon, token, maqsura))
         ):
@@ -335,8 +339,12 @@ def could_be_name(lexicon: Lexicon, token: Token, definite: bool = False) -> boo
     if token.text.isascii():
         return token.text[:1].isupper() and not lexicon.not_names.has(token)
     bare = token.folded.startswith("ال")  # "الجبير", not "للتشاور" (to consult)
-    if lexicon.speech.has(token, verb=True) or lexicon.contact_types.opens(token):
-        return False  # "سلطان عمان يبحث مع": a verb opening a contact phrase ends a name
+    if (
+        lexicon.speech.has(token, verb=True)
+        or lexicon.contact_types.opens(token)
+        or lexicon.carriers.has(token, verb=True)
+    ):
+        return False  # "سلطان عمان يبحث مع", "ولي العهد يبعث رسالة": a verb ends a name
     return not (
         (token.definite and not (definite and bare))
         or len(token.folded) < 2

@@ -117,8 +117,10 @@ def _extend(
             at += 1
             continue
         latin = token.text.isascii()
-        if at == title.head_last and _construct(tokens, at, lexicon):
-            at += 1  # "وزيري دفاع بلدينا": a genitive chain goes on
+        # only an indefinite head governs a genitive ("وزيري دفاع بلدينا"); after a
+        # definite one the words are a name ("الرئيس بشار الأسد")
+        if at == title.head_last and not tokens[at - 1].definite and _construct(tokens, at, lexicon):
+            at += 1
             continue
         if token.folded.startswith("بال") and lexicon.titles.has(token):
             break  # "الرئيس الأمريكي بالرئيس X": with another title, another person
@@ -162,8 +164,8 @@ def _construct(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
         return False
     if lexicon.speech.has(token, verb=True):
         return False
-    if any(table.has(token) for table in (lexicon.not_names, lexicon.titles)):
-        return False
+    if any(table.has(token) for table in (lexicon.not_names, lexicon.titles, lexicon.name_links)):
+        return False  # "الرئيس عبد المجيد تبون": "عبد" opens a name, not a genitive chain
     following = tokens[at + 1]
     if lexicon.regnal_ordinals.has(following):
         return False  # "الملك عبدالله الثاني": a monarch's name and number
