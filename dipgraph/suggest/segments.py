@@ -97,7 +97,9 @@ def _word_in_clause(article: Article, at: int, sentence: Sentence) -> bool:
 _CARRIED_WITHIN = 10
 
 
-def _carries(article: Article, group: list[tuple[int, int, str]], word: tuple[int, int, str]) -> bool:
+def _carries(
+    article: Article, group: list[tuple[int, int, str]], word: tuple[int, int, str]
+) -> bool:
     """Whether ``group`` is a lone verb such as "تلقى" whose object is ``word``, later in
     the same clause: one contact, whoever the subject between them is."""
     if len(group) != 1:

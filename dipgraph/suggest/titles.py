@@ -119,7 +119,8 @@ def _extend(
         latin = token.text.isascii()
         # only an indefinite head governs a genitive ("وزيري دفاع بلدينا"); after a
         # definite one the words are a name ("الرئيس بشار الأسد")
-        if at == title.head_last and not tokens[at - 1].definite and _construct(tokens, at, lexicon):
+        definite_head = tokens[at - 1].definite
+        if at == title.head_last and not definite_head and _construct(tokens, at, lexicon):
             at += 1
             continue
         if token.folded.startswith("بال") and lexicon.titles.has(token):
