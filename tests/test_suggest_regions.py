@@ -80,6 +80,13 @@ def test_a_verb_sending_a_message_is_no_name_after_a_title(world) -> None:
     assert new_names(found) == ["كارل شميت"]
 
 
+
+def test_a_states_adjective_after_a_given_name_is_a_family_name(world) -> None:
+    found = drafts("استقبل رئيس الوزراء كريم شياع السوداني، اليوم، الرئيس كارل شميت.", world)
+    assert new_names(found) == ["كريم شياع السوداني", "كارل شميت"]
+    assert "sudan" not in {a.provisional_id or a.id for a in found.actors}
+
+
 # --- contacts ---------------------------------------------------------------------------
 
 

@@ -155,6 +155,12 @@ def _maqsura_name(lexicon: Lexicon, token: Token, maqsura: bool) -> bool:
     return maqsura and token.text.endswith("ي") and lexicon.maqsura_names.has(token)
 
 
+def _nisba(lexicon: Lexicon, token: Token) -> bool:
+    """A state's definite adjective that the mentions left as no state (after a given name
+    it is a family name: "محمد شياع السوداني"; state_names.py decides): a name's part."""
+    return token.definite and (lexicon.demonyms.has(token) or lexicon.state_names.has(token))
+
+
 def _name_after(
     title: Title,
     tokens: list[Token],
@@ -191,6 +197,7 @@ def _name_after(
             not could_be_name(lexicon, token, definite=words > 0 or linked)
             and not given_name(lexicon, tokens, at)
             and not (words == 0 and _maqsura_name(lexicon, token, maqsura))
+            and not (words > 0 and _nisba(lexicon, token))
         ):
             break
         third = words == 2 and not linked
