@@ -87,6 +87,17 @@ def test_a_states_adjective_after_a_given_name_is_a_family_name(world) -> None:
     assert "sudan" not in {a.provisional_id or a.id for a in found.actors}
 
 
+
+def test_another_post_after_a_title_is_no_name(world) -> None:
+    found = drafts("بعث نائب الأمير وولي العهد رسالة إلى الرئيس كارل شميت.", world)
+    assert new_names(found) == ["كارل شميت"]
+
+
+def test_a_word_with_their_attached_is_no_name_after_a_title(world) -> None:
+    found = drafts("ونقل كارل شميت تحياته إلى أمير البلاد المفدى، وتمنياتهما لسموه بدوام الصحة.", world)
+    assert new_names(found) == ["كارل شميت"]
+
+
 # --- contacts ---------------------------------------------------------------------------
 
 
@@ -99,3 +110,16 @@ def test_a_call_received_is_a_phone_call_whatever_name_stands_between(world) -> 
     assert call.type == "phone_call"
     assert "vladimir-putin" in call.participants
     assert any("from 'اتصالا هاتفيا'" in c for c in call.comments)
+
+
+def test_a_letter_received_by_a_subject_with_titles_set_off_by_commas(world) -> None:
+    found = drafts(
+        "تسلم حضرة صاحب السمو الشيخ كارل بن هانز آل شميت أمير البلاد، رسالة خطية، "
+        "من الرئيس بوتين.",
+        world,
+    )
+    [letter] = found.contacts
+    assert letter.type == "letter"
+    assert "vladimir-putin" in letter.participants
+    assert len(letter.participants) == 2
+

@@ -155,6 +155,16 @@ def _maqsura_name(lexicon: Lexicon, token: Token, maqsura: bool) -> bool:
     return maqsura and token.text.endswith("ي") and lexicon.maqsura_names.has(token)
 
 
+# Pronouns of two or more attached to a word ("تمنياتهما", their wishes): no name ends so.
+_PLURAL_PRONOUNS = ("هما", "هم", "هن")
+
+
+def _plural_pronoun(token: Token) -> bool:
+    """Whether the word carries a dual or plural pronoun after a stem of four letters."""
+    folded = token.folded
+    return any(folded.endswith(p) and len(folded) - len(p) >= 4 for p in _PLURAL_PRONOUNS)
+
+
 def _nisba(lexicon: Lexicon, token: Token) -> bool:
     """A state's definite adjective that the mentions left as no state (after a given name
     it is a family name: "محمد شياع السوداني"; state_names.py decides): a name's part."""
@@ -193,6 +203,11 @@ def _name_after(
             taken.append(token)  # "بن", "أبو", "عبد المجيد": the name goes on
             at += 1
             continue
+        if _plural_pronoun(token) or (
+            lexicon.titles.longest(tokens, at, suffixes=False)
+            and not given_name(lexicon, tokens, at)
+        ):
+            break  # "نائب الأمير وولي العهد", "وتمنياتهما": another post, a word with "their"
         if (
             not could_be_name(lexicon, token, definite=words > 0 or linked)
             and not given_name(lexicon, tokens, at)

@@ -92,16 +92,18 @@ def _word_in_clause(article: Article, at: int, sentence: Sentence) -> bool:
     return False
 
 
-# How far a verb's object may follow it: the subject between ("تلقى الأمير X بن Y بن Z
-# آل W اتصالا هاتفيا") has a title and a name of up to seven words.
-_CARRIED_WITHIN = 10
+# How far a verb's object may follow it: the subject between has honorifics, a title and
+# a name of up to seven words, set off by commas ("تسلم حضرة صاحب السمو الشيخ X بن Y آل Z
+# أمير البلاد، رسالة خطية").
+_CARRIED_WITHIN = 16
 
 
 def _carries(
     article: Article, group: list[tuple[int, int, str]], word: tuple[int, int, str]
 ) -> bool:
     """Whether ``group`` is a lone verb such as "تلقى" whose object is ``word``, later in
-    the same clause: one contact, whoever the subject between them is."""
+    the sentence with only its subject between (commas set off the subject's titles, a
+    full clause break does not: "؛"): one contact, whoever the subject is."""
     if len(group) != 1:
         return False
     first, last, _ = group[0]
@@ -110,5 +112,8 @@ def _carries(
         return False
     if word[0] - last > _CARRIED_WITHIN:
         return False
-    return not any(tokens[i].after_clause_break for i in range(last, word[0] + 1))
+    return not any(
+        tokens[i].gap.strip(" ،,") or article.lexicon.speech.has(tokens[i], verb=True)
+        for i in range(last, word[0] + 1)
+    )
 
