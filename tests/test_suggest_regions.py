@@ -123,3 +123,11 @@ def test_a_letter_received_by_a_subject_with_titles_set_off_by_commas(world) -> 
     assert "vladimir-putin" in letter.participants
     assert len(letter.participants) == 2
 
+
+
+def test_an_honorific_opens_a_name_of_several_family_names_before_a_title(world) -> None:
+    found = drafts(
+        "تسلم الرئيس كارل شميت رسالة من سمو الشيخ مشعل الأحمد الجابر الصباح نائب الأمير.",
+        world,
+    )
+    assert new_names(found) == ["كارل شميت", "مشعل الأحمد الجابر الصباح"]

@@ -23,6 +23,8 @@ from dipgraph.suggest.text import Token
 from dipgraph.suggest.titles import Title
 
 _MAX_NAME = 3
+# A name an honorific opens may have more family names ("الشيخ مشعل الأحمد الجابر الصباح").
+_MAX_HONOURED = 5
 _SAME_SPELLING = 0.85  # a new name this close to a known one is that person spelled otherwise
 _SIDE_REACH = 5  # words from "الجانب الأمريكي" to the title of the one who heads it
 
@@ -257,6 +259,24 @@ def _lone_name(
     )
 
 
+def _honoured_chain(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
+    """Whether the definite word at ``at`` is inside a name of a given name and several
+    family names that an honorific opens ("الشيخ مشعل الأحمد الجابر الصباح"): back over
+    definite words to one indefinite given name, with the honorific right before it."""
+    sentence = tokens[at].sentence
+    while at >= 0 and tokens[at].sentence == sentence and tokens[at].definite:
+        if tokens[at].gap.strip():
+            return False
+        at -= 1
+    return (
+        at >= 1
+        and tokens[at - 1].sentence == sentence
+        and not tokens[at].gap.strip()
+        and could_be_name(lexicon, tokens[at])
+        and lexicon.honorifics.has(tokens[at - 1])
+    )
+
+
 def _name_before(
     title: Title, tokens: list[Token], starts: set[int], lexicon: Lexicon
 ) -> list[Token]:
@@ -276,11 +296,16 @@ def _name_before(
     at = first - 1
     while at >= 0 and tokens[at].sentence == sentence and at not in starts and len(taken) < 5:
         token = tokens[at]
-        if not (lexicon.name_links.has(token) or could_be_name(lexicon, token, definite=True)):
+        honoured = token.definite and _honoured_chain(tokens, at, lexicon)  # "الصباح" too
+        if not (
+            honoured
+            or lexicon.name_links.has(token)
+            or could_be_name(lexicon, token, definite=True)
+        ):
             break
         if token.forms != token.names:
             break  # "منصبه": a word with a pronoun is no name
-        if token.definite and taken and not token.text.isascii():
+        if token.definite and taken and not token.text.isascii() and not honoured:
             break  # a definite word only ends a name
         taken.insert(0, token)
         if token.gap.strip():
@@ -292,7 +317,9 @@ def _name_before(
     if any(lexicon.titles.longest(tokens, t.index, suffixes=False) for t in taken):
         return []  # "ولي العهد رئيس مجلس الوزراء": two posts of one person, no name
     words = [t for t in taken if not lexicon.name_links.has(t)]
-    if not 2 <= len(words) <= _MAX_NAME:
+    before = taken[0].index - 1 if taken else -1
+    honoured = before >= 0 and lexicon.honorifics.has(tokens[before])
+    if not 2 <= len(words) <= (_MAX_HONOURED if honoured else _MAX_NAME):
         return []
     opener = tokens[taken[0].index]
     bounded = (
