@@ -131,3 +131,10 @@ def test_an_honorific_opens_a_name_of_several_family_names_before_a_title(world)
         world,
     )
     assert new_names(found) == ["كارل شميت", "مشعل الأحمد الجابر الصباح"]
+
+
+def test_a_secretary_general_is_a_title_before_a_name(world) -> None:
+    found = drafts("التقى الرئيس كارل شميت مع السكرتير العام للأمم المتحدة هانز مولر.", world)
+    assert new_names(found) == ["كارل شميت", "هانز مولر"]
+    [meeting] = found.contacts
+    assert len(meeting.participants) == 2
