@@ -138,3 +138,12 @@ def test_a_secretary_general_is_a_title_before_a_name(world) -> None:
     assert new_names(found) == ["كارل شميت", "هانز مولر"]
     [meeting] = found.contacts
     assert len(meeting.participants) == 2
+
+
+def test_an_envoys_title_goes_on_to_his_mission_before_his_name(world) -> None:
+    found = drafts(
+        "استقبل الرئيس كارل شميت المبعوث الخاص للأمم المتحدة إلى سوريا هانز مولر.", world
+    )
+    assert new_names(found) == ["كارل شميت", "هانز مولر"]
+    [post] = [p for p in found.posts if p.title.startswith("المبعوث")]
+    assert post.title == "المبعوث الخاص للأمم المتحدة إلى سوريا"

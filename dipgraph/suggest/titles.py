@@ -108,7 +108,9 @@ def _extend(
         if at + 1 in starts and lexicon.state_forms.has(token) and not tokens[at + 1].gap.strip():
             at += 1  # "سفير دولة الكويت": the kind of state, then its name
             continue
-        link = token.folded in _LINKS
+        # "المبعوث الخاص للأمم المتحدة إلى سوريا X": an envoy's title goes on to his mission
+        envoy = token.folded == "الي" and lexicon.principal.has(tokens[title.first])
+        link = token.folded in _LINKS or envoy
         if (
             link
             and at + 1 < len(tokens)
