@@ -98,6 +98,14 @@ def test_a_word_with_their_attached_is_no_name_after_a_title(world) -> None:
     assert new_names(found) == []
 
 
+
+def test_a_name_written_with_hamza_alef_lam_carries_no_article(world) -> None:
+    found = drafts("وأشار الرئيس الأرجنتيني ألبرتو فرنانديز إلى أهمية العلاقات.", world)
+    assert new_names(found) == ["ألبرتو فرنانديز"]
+    [post] = found.posts
+    assert post.title == "الرئيس الأرجنتيني"
+
+
 # --- contacts ---------------------------------------------------------------------------
 
 

@@ -65,7 +65,11 @@ class Token:
 
     @property
     def definite(self) -> bool:
-        """Carries the article ال (possibly behind a prefix), or is an English article's noun."""
+        """Carries the article ال (possibly behind a prefix), or is an English article's noun.
+        The article is never written with hamza: "ألبرتو", "ألقى" only fold to "ال..."."""
+        text = self.text[1:] if self.text[:1] in "وفبكل" else self.text
+        if text[:2] in ("أل", "إل"):
+            return False
         return any(f.startswith("ال") and len(f) > 3 for f in self.names)
 
 
