@@ -402,7 +402,8 @@ def _describe(
     words: list[tuple[int, int, str]],
     why: str,
 ) -> None:
-    word = article.span(words[0][0], words[0][1]).quote
+    typed = next((w for w in words if w[2] == draft.type), words[0])  # "تلقى ... اتصالا"
+    word = article.span(typed[0], typed[1]).quote
     draft.comments.append(f"type '{draft.type}' from '{word}'")
     draft.comments.append(why)
     request = find_cue(article, sentence, "request")  # ``sentence``: the quoted words

@@ -145,6 +145,9 @@ class Lexicon:
     occasion: PhraseTable
     telling: PhraseTable
     anonymous_officials: PhraseTable
+    regnal_ordinals: PhraseTable
+    maqsura_names: PhraseTable
+    carriers: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -153,6 +156,7 @@ class Lexicon:
     plural_titles: PhraseTable
     principal: PhraseTable
     portfolio: PhraseTable
+    state_forms: PhraseTable
     demonyms: PhraseTable  # with the gazetteer's adjectives (payload: the entry's id)
     gazetteer: Gazetteer  # the world's states and some organisations (gazetteer.yaml)
     state_names: PhraseTable  # their Arabic names: no word of a new person's name
@@ -275,6 +279,9 @@ _CUE_TABLES = (
     "occasion",
     "telling",
     "anonymous_officials",
+    "regnal_ordinals",
+    "maqsura_names",
+    "carriers",
 )
 
 
@@ -341,6 +348,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         plural_titles=_flat(titles.get("plural", []), "titles: plural"),
         principal=_flat(titles.get("principal", []), "titles: principal"),
         portfolio=_flat(titles.get("portfolio", []), "titles: portfolio"),
+        state_forms=_flat(titles.get("state_forms", []), "titles: state_forms"),
         demonyms=demonyms,
         gazetteer=gazetteer,
         state_names=_state_names(gazetteer),

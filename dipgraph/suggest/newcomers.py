@@ -18,10 +18,13 @@ from dipgraph.loader.drafts import provisional_id
 from dipgraph.names import close_matches, normalise_name
 from dipgraph.suggest.lexicon import Lexicon
 from dipgraph.suggest.mentions import ActorIndex, Mention
+from dipgraph.suggest.state_names import given_name
 from dipgraph.suggest.text import Token
 from dipgraph.suggest.titles import Title
 
 _MAX_NAME = 3
+# A name an honorific opens may have more family names ("الشيخ مشعل الأحمد الجابر الصباح").
+_MAX_HONOURED = 5
 _SAME_SPELLING = 0.85  # a new name this close to a known one is that person spelled otherwise
 _SIDE_REACH = 5  # words from "الجانب الأمريكي" to the title of the one who heads it
 
@@ -46,6 +49,7 @@ def find_newcomers(
     ("وزير الخارجية عادل الجبير"), else before it ("بدر البوسعيدي، وزير الخارجية")."""
     starts = {m.first for m in mentions}
     by_first = {m.first: m for m in mentions}
+    maqsura = _writes_maqsura(tokens)
     found: list[tuple[str, Title, int]] = []  # name, title, the name's first token
     for title in titles:
         if title.holder is not None and title.holder.how == "name":
@@ -61,7 +65,7 @@ def find_newcomers(
         if other:
             found.append((text[other[0].start : other[-1].end], title, other[0].index))
             continue
-        taken = _name_after(title, tokens, starts, lexicon) or _name_before(
+        taken = _name_after(title, tokens, starts, lexicon, maqsura=maqsura) or _name_before(
             title, tokens, starts, lexicon
         )
         if taken:
@@ -142,8 +146,40 @@ def _second_of_dual(
     return _name_after(title, tokens, starts, lexicon, adjective.last)
 
 
+def _writes_maqsura(tokens: list[Token]) -> bool:
+    """Whether the article writes a word with a final alef maqsura (ى): then its words
+    printed with ي are not those words ("علي" is Ali, not "على")."""
+    return any(t.text.endswith("ى") for t in tokens)
+
+
+def _maqsura_name(lexicon: Lexicon, token: Token, maqsura: bool) -> bool:
+    """A given name such as "علي" printed with ي where the article spells "على" with ى."""
+    return maqsura and token.text.endswith("ي") and lexicon.maqsura_names.has(token)
+
+
+# Pronouns of two or more attached to a word ("تمنياتهما", their wishes): no name ends so.
+_PLURAL_PRONOUNS = ("هما", "هم", "هن")
+
+
+def _plural_pronoun(token: Token) -> bool:
+    """Whether the word carries a dual or plural pronoun after a stem of four letters."""
+    folded = token.folded
+    return any(folded.endswith(p) and len(folded) - len(p) >= 4 for p in _PLURAL_PRONOUNS)
+
+
+def _nisba(lexicon: Lexicon, token: Token) -> bool:
+    """A state's definite adjective that the mentions left as no state (after a given name
+    it is a family name: "محمد شياع السوداني"; state_names.py decides): a name's part."""
+    return token.definite and (lexicon.demonyms.has(token) or lexicon.state_names.has(token))
+
+
 def _name_after(
-    title: Title, tokens: list[Token], starts: set[int], lexicon: Lexicon, at: int = -1
+    title: Title,
+    tokens: list[Token],
+    starts: set[int],
+    lexicon: Lexicon,
+    at: int = -1,
+    maqsura: bool = False,
 ) -> list[Token]:
     """Two name words after the title (or from ``at``; a link such as بن or أبو joins
     more, an honorific before them is skipped); a third only where the name visibly ends
@@ -161,11 +197,25 @@ def _name_after(
         if gap and (taken or gap not in ",،"):
             break
         linked = bool(taken) and lexicon.name_links.has(taken[-1])
-        if lexicon.name_links.has(token) and taken and at + 1 < len(tokens):
-            taken.append(token)  # "بن", "أبو": the name goes on
+        if (
+            lexicon.name_links.has(token)
+            and at + 1 < len(tokens)
+            and (taken or not tokens[at + 1].gap.strip())
+        ):
+            taken.append(token)  # "بن", "أبو", "عبد المجيد": the name goes on
             at += 1
             continue
-        if not could_be_name(lexicon, token, definite=words > 0):
+        if _plural_pronoun(token) or (
+            lexicon.titles.longest(tokens, at, suffixes=False)
+            and not given_name(lexicon, tokens, at)
+        ):
+            break  # "نائب الأمير وولي العهد", "وتمنياتهما": another post, a word with "their"
+        if (
+            not could_be_name(lexicon, token, definite=words > 0 or linked)
+            and not given_name(lexicon, tokens, at)
+            and not (words == 0 and _maqsura_name(lexicon, token, maqsura))
+            and not (words > 0 and _nisba(lexicon, token))
+        ):
             break
         third = words == 2 and not linked
         if third and token.folded[:1] == "و" and token.folded[1:] in token.names:
@@ -209,6 +259,24 @@ def _lone_name(
     )
 
 
+def _honoured_chain(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
+    """Whether the definite word at ``at`` is inside a name of a given name and several
+    family names that an honorific opens ("الشيخ مشعل الأحمد الجابر الصباح"): back over
+    definite words to one indefinite given name, with the honorific right before it."""
+    sentence = tokens[at].sentence
+    while at >= 0 and tokens[at].sentence == sentence and tokens[at].definite:
+        if tokens[at].gap.strip():
+            return False
+        at -= 1
+    return (
+        at >= 1
+        and tokens[at - 1].sentence == sentence
+        and not tokens[at].gap.strip()
+        and could_be_name(lexicon, tokens[at])
+        and lexicon.honorifics.has(tokens[at - 1])
+    )
+
+
 def _name_before(
     title: Title, tokens: list[Token], starts: set[int], lexicon: Lexicon
 ) -> list[Token]:
@@ -228,11 +296,16 @@ def _name_before(
     at = first - 1
     while at >= 0 and tokens[at].sentence == sentence and at not in starts and len(taken) < 5:
         token = tokens[at]
-        if not (lexicon.name_links.has(token) or could_be_name(lexicon, token, definite=True)):
+        honoured = token.definite and _honoured_chain(tokens, at, lexicon)  # "الصباح" too
+        if not (
+            honoured
+            or lexicon.name_links.has(token)
+            or could_be_name(lexicon, token, definite=True)
+        ):
             break
         if token.forms != token.names:
             break  # "منصبه": a word with a pronoun is no name
-        if token.definite and taken and not token.text.isascii():
+        if token.definite and taken and not token.text.isascii() and not honoured:
             break  # a definite word only ends a name
         taken.insert(0, token)
         if token.gap.strip():
@@ -241,8 +314,12 @@ def _name_before(
         at -= 1
     while taken and lexicon.name_links.has(taken[0]):
         taken.pop(0)
+    if any(lexicon.titles.longest(tokens, t.index, suffixes=False) for t in taken):
+        return []  # "ولي العهد رئيس مجلس الوزراء": two posts of one person, no name
     words = [t for t in taken if not lexicon.name_links.has(t)]
-    if not 2 <= len(words) <= _MAX_NAME:
+    before = taken[0].index - 1 if taken else -1
+    honoured = before >= 0 and lexicon.honorifics.has(tokens[before])
+    if not 2 <= len(words) <= (_MAX_HONOURED if honoured else _MAX_NAME):
         return []
     opener = tokens[taken[0].index]
     bounded = (
@@ -311,8 +388,12 @@ def could_be_name(lexicon: Lexicon, token: Token, definite: bool = False) -> boo
     if token.text.isascii():
         return token.text[:1].isupper() and not lexicon.not_names.has(token)
     bare = token.folded.startswith("ال")  # "الجبير", not "للتشاور" (to consult)
-    if lexicon.speech.has(token, verb=True) or lexicon.contact_types.opens(token):
-        return False  # "سلطان عمان يبحث مع": a verb opening a contact phrase ends a name
+    if (
+        lexicon.speech.has(token, verb=True)
+        or lexicon.contact_types.opens(token)
+        or lexicon.carriers.has(token, verb=True)
+    ):
+        return False  # "سلطان عمان يبحث مع", "ولي العهد يبعث رسالة": a verb ends a name
     return not (
         (token.definite and not (definite and bare))
         or len(token.folded) < 2

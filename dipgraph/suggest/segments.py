@@ -46,8 +46,12 @@ def contact_segments(article: Article, sentence: Sentence, speeches: list[Speech
         at += match[0]
     groups: list[list[tuple[int, int, str]]] = []
     starts = {m.first for m in article.sentence_mentions(sentence)}
+    carried: set[int] = set()  # groups opened by a verb whose object is the contact word
     for word in words:
-        if (
+        if groups and _carries(article, groups[-1], word):
+            groups[-1].append(word)
+            carried.add(len(groups) - 1)
+        elif (
             groups
             and not any(groups[-1][-1][1] <= i < word[0] for i in starts)
             and (word[0] - groups[-1][-1][1] <= 3)
@@ -58,7 +62,10 @@ def contact_segments(article: Article, sentence: Sentence, speeches: list[Speech
     segments = []
     verbs = [s.verb for s in speeches if s.sentence is sentence]
     for number, group in enumerate(groups):
-        best = min(group, key=lambda w: article.lexicon.type_rank[w[2]])
+        if number in carried:  # "تلقى X اتصالا هاتفيا": the object says what contact
+            best = min(group[1:], key=lambda w: article.lexicon.type_rank[w[2]])
+        else:
+            best = min(group, key=lambda w: article.lexicon.type_rank[w[2]])
         lead = groups[number - 1][-1][1] if number else sentence.first
         end = groups[number + 1][0][0] if number + 1 < len(groups) else sentence.last
         # a new speech verb, "that ..." or "after X's speech" opens another clause
@@ -83,3 +90,30 @@ def _word_in_clause(article: Article, at: int, sentence: Sentence) -> bool:
         if article.lexicon.contact_types.longest(tokens, after):
             return True
     return False
+
+
+# How far a verb's object may follow it: the subject between has honorifics, a title and
+# a name of up to seven words, set off by commas ("تسلم حضرة صاحب السمو الشيخ X بن Y آل Z
+# أمير البلاد، رسالة خطية").
+_CARRIED_WITHIN = 16
+
+
+def _carries(
+    article: Article, group: list[tuple[int, int, str]], word: tuple[int, int, str]
+) -> bool:
+    """Whether ``group`` is a lone verb such as "تلقى" whose object is ``word``, later in
+    the sentence with only its subject between (commas set off the subject's titles, a
+    full clause break does not: "؛"): one contact, whoever the subject is."""
+    if len(group) != 1:
+        return False
+    first, last, _ = group[0]
+    tokens = article.tokens
+    if not article.lexicon.carriers.longest(tokens, first, suffixes=False):
+        return False
+    if word[0] - last > _CARRIED_WITHIN:
+        return False
+    return not any(
+        tokens[i].gap.strip(" ،,") or article.lexicon.speech.has(tokens[i], verb=True)
+        for i in range(last, word[0] + 1)
+    )
+

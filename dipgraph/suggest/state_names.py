@@ -96,6 +96,20 @@ def enrol_gazetteer(
                 index.states[key] = resolved[spelled]
 
 
+def given_name(lexicon: Lexicon, tokens: Sequence[Token], last: int) -> bool:
+    """Whether the word at ``last`` is a given name because a name link ("بن", "بنت")
+    follows it with nothing between: a state's adjective or name before "بن" names no
+    state but the father of nobody else ("تركي بن محمد", Turki son of Mohammed)."""
+    after = last + 1
+    return (
+        after + 1 < len(tokens)
+        and tokens[after].sentence == tokens[last].sentence
+        and not tokens[after].gap.strip()
+        and not tokens[last].definite
+        and lexicon.name_links.has(tokens[after])
+    )
+
+
 def accepted(
     index: Index,
     lexicon: Lexicon,
@@ -111,6 +125,8 @@ def accepted(
     words = tuple(t.folded for t in tokens[at : at + length])
     if _in_pattern(gazetteer, tokens, at, length):
         return None
+    if given_name(lexicon, tokens, at + length - 1):
+        return None  # "الأمير تركي بن محمد": a given name, not Turkish
     if how == "demonym":
         return None if _family_name(gazetteer, lexicon, tokens, at, found) else how
     form = _form(index, tokens, at, length, words)

@@ -36,6 +36,9 @@ MAX_SENTENCE_TOKENS = 250
 #: What ends a clause inside a sentence (a token's ``gap`` holding one of them).
 CLAUSE_PUNCTUATION = frozenset("،,؛;")
 _SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "نا", "كم")
+# Endings whose last letters are no attached pronoun: the divine name closing a compound
+# given name ("عبدالله", "نصرالله", "فتحالله" are names, not "عبدالل" + "his").
+_WHOLE_ENDINGS = ("الله",)
 _CONJUNCTIONS = "وف"
 _PREPOSITIONS = "بلك"
 
@@ -62,7 +65,11 @@ class Token:
 
     @property
     def definite(self) -> bool:
-        """Carries the article ال (possibly behind a prefix), or is an English article's noun."""
+        """Carries the article ال (possibly behind a prefix), or is an English article's noun.
+        The article is never written with hamza: "ألبرتو", "ألقى" only fold to "ال..."."""
+        text = self.text[1:] if self.text[:1] in "وفبكل" else self.text
+        if text[:2] in ("أل", "إل"):
+            return False
         return any(f.startswith("ال") and len(f) > 3 for f in self.names)
 
 
@@ -100,6 +107,8 @@ def word_forms(word: str) -> set[str]:
     """Name forms, plus each without an attached pronoun ("محادثاتهما" -> "محادثات")."""
     forms = name_forms(word)
     for form in list(forms):
+        if form.endswith(_WHOLE_ENDINGS):
+            continue
         for suffix in _SUFFIXES:
             if form.endswith(suffix) and len(form) - len(suffix) >= 4:
                 forms.add(form[: -len(suffix)])

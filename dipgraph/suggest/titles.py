@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from dipgraph.suggest.lexicon import Lexicon
 from dipgraph.suggest.mentions import ActorIndex, Mention
+from dipgraph.suggest.state_names import given_name
 from dipgraph.suggest.text import Token, fold_phrase
 
 _APPOSITION_GAP = set(" \t،,-–—")  # what may sit between a name and its title
@@ -45,8 +46,8 @@ def find_titles(
     at = 0
     while at < len(tokens):
         head = lexicon.titles.longest(tokens, at, suffixes=False)
-        if head is None or at in starts:
-            at += 1
+        if head is None or at in starts or (head[0] == 1 and given_name(lexicon, tokens, at)):
+            at += 1  # "سلطان بن خزيم": a title's word before "بن" is a given name
             continue
         title = Title(
             at, at + head[0], at + head[0], lexicon.relational.longest(tokens, at) is not None
@@ -104,7 +105,12 @@ def _extend(
         ):
             at += 1
             continue
-        link = token.folded in _LINKS
+        if at + 1 in starts and lexicon.state_forms.has(token) and not tokens[at + 1].gap.strip():
+            at += 1  # "سفير دولة الكويت": the kind of state, then its name
+            continue
+        # "المبعوث الخاص للأمم المتحدة إلى سوريا X": an envoy's title goes on to his mission
+        envoy = token.folded == "الي" and lexicon.principal.has(tokens[title.first])
+        link = token.folded in _LINKS or envoy
         if (
             link
             and at + 1 < len(tokens)
@@ -113,8 +119,11 @@ def _extend(
             at += 1
             continue
         latin = token.text.isascii()
-        if at == title.head_last and _construct(tokens, at, lexicon):
-            at += 1  # "وزيري دفاع بلدينا": a genitive chain goes on
+        # only an indefinite head governs a genitive ("وزيري دفاع بلدينا"); after a
+        # definite one the words are a name ("الرئيس بشار الأسد")
+        definite_head = tokens[at - 1].definite
+        if at == title.head_last and not definite_head and _construct(tokens, at, lexicon):
+            at += 1
             continue
         if token.folded.startswith("بال") and lexicon.titles.has(token):
             break  # "الرئيس الأمريكي بالرئيس X": with another title, another person
@@ -158,9 +167,11 @@ def _construct(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
         return False
     if lexicon.speech.has(token, verb=True):
         return False
-    if any(table.has(token) for table in (lexicon.not_names, lexicon.titles)):
-        return False
+    if any(table.has(token) for table in (lexicon.not_names, lexicon.titles, lexicon.name_links)):
+        return False  # "الرئيس عبد المجيد تبون": "عبد" opens a name, not a genitive chain
     following = tokens[at + 1]
+    if lexicon.regnal_ordinals.has(following):
+        return False  # "الملك عبدالله الثاني": a monarch's name and number
     return following.sentence == token.sentence and (
         following.definite or following.forms != following.names
     )
@@ -172,6 +183,8 @@ def _link_target(
     token = tokens[at]
     if token.folded == "the" and at + 1 < len(tokens):
         return at + 1 in starts
+    if at + 1 in starts and lexicon.state_forms.has(token) and not tokens[at + 1].gap.strip():
+        return True  # "لدى مملكة تونغا": the kind of state, then its name
     return lexicon.places.longest(tokens, at, suffixes=False) is not None or (
         token.definite and not token.text.isascii()
     )
