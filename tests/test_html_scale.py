@@ -112,6 +112,9 @@ def test_clicking_a_cluster_opens_it_and_names_its_actors_where_they_fit(large_p
 
 
 def test_a_click_opens_the_node_under_the_pointer(large_page) -> None:
+    # The timeline of the view before is drawn in a task after it: the page's layout,
+    # and so the canvas's place, settled first.
+    large_page.wait_for_selector("#timeline:not([aria-busy])", state="attached")
     for ident in ("person-5", "person-4321", "org-17"):
         point = large_page.evaluate(
             """(id) => { const d = window.dipgraph, n = d.network;
