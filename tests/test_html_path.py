@@ -251,6 +251,7 @@ def test_a_proposed_meeting_is_not_walked_unless_asked(page) -> None:
     kg = dipgraph.load(BUNDLED)
     assert python_hops(kg, "sergey-lavrov", "sergei-shoigu", False) is None
     assert page.evaluate("window.dipgraph.path('sergey-lavrov', 'sergei-shoigu')") is None
+    page.wait_for_selector("#path-result:not([aria-busy])", state="attached")
     said = page.inner_text("#path-result")
     assert "that happened" in said and "also planned, proposed, denied" in said
     assert not page.is_checked("#path-any")

@@ -112,6 +112,9 @@ def test_clicking_a_cluster_opens_it_and_names_its_actors_where_they_fit(large_p
 
 
 def test_a_click_opens_the_node_under_the_pointer(large_page) -> None:
+    # The timeline of the view before is drawn in a task after it: the page's layout,
+    # and so the canvas's place, settled first.
+    large_page.wait_for_selector("#timeline:not([aria-busy])", state="attached")
     for ident in ("person-5", "person-4321", "org-17"):
         point = large_page.evaluate(
             """(id) => { const d = window.dipgraph, n = d.network;
@@ -343,10 +346,16 @@ def test_exploring_from_a_searched_actor_draws_only_its_neighbourhood(large_page
     page.click("#panel .explore-expand")
     first = around(["person-17"])
     assert drawn() == first and 1 < len(first[0]) < 100
-    by_year = page.eval_on_selector_all(  # the timeline counts what exploring keeps
-        "#timeline .bin", "bs => bs.map(b => Number(b.title.split(': ')[1].split(' ')[0]))"
-    )
-    assert sum(by_year) == len([c for c in first[1] if facts.contacts[c].date])
+
+    def dated_in_timeline() -> int:  # drawn in a task after the graph's (aria-busy till then)
+        page.wait_for_selector("#timeline:not([aria-busy])", state="attached")
+        by_year = page.eval_on_selector_all(
+            "#timeline .bin", "bs => bs.map(b => Number(b.title.split(': ')[1].split(' ')[0]))"
+        )
+        return sum(by_year)
+
+    # the timeline counts what exploring keeps
+    assert dated_in_timeline() == len([c for c in first[1] if facts.contacts[c].date])
     page.evaluate("window.dipgraph.network.moveTo({scale: 0.001, animation: false})")
     frame(page)
     assert not page.evaluate("window.dipgraph.clusters().shown")  # its actors, not bubbles
@@ -359,6 +368,11 @@ def test_exploring_from_a_searched_actor_draws_only_its_neighbourhood(large_page
     assert drawn() == first
     page.click("#panel .explore-stop")
     assert drawn()[0] == whole and page.errors == []
+    assert dated_in_timeline() == len([c for c in drawn()[1] if facts.contacts[c].date])
+    page.wait_for_function(  # the country list is back, drawn in a task of its own
+        "() => document.querySelectorAll('#overview-list li').length"
+        " === window.dipgraph.clusters().list.length"
+    )
 
 
 # The share of the graph's pixels with visible ink (luminance under 230 of 255).

@@ -289,11 +289,13 @@ def test_a_country_with_no_contact_says_so(page) -> None:
 # ---- "No path" says subjects, hosts and mediators did not talk --------------------
 def test_no_path_names_the_roles_not_counted_as_talking(page) -> None:
     assert page.evaluate("window.dipgraph.path('brittney-griner', 'viktor-bout')") is None
+    page.wait_for_selector("#path-result:not([aria-busy])", state="attached")
     text = page.inner_text("#path-result")
     assert text.startswith("No path between Brittney Griner and Viktor Bout")
     assert "Brittney Griner is only a subject" in text and "Viktor Bout is only a subject" in text
     assert "not counted as having talked" in text
     assert page.evaluate("window.dipgraph.path('donald-trump', 'turkey')") is None
+    page.wait_for_selector("#path-result:not([aria-busy])", state="attached")
     assert "Turkey is only a host" in page.inner_text("#path-result")
 
 

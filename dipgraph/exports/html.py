@@ -76,6 +76,7 @@ SCRIPT_PARTS = (
     "exports",  # CSV and PNG
     "large_haze",  # a large graph's many lines stroked at a lower resolution
     "large_lines",  # a large graph's lines and discs, drawn by the page
+    "large_fit",  # a large graph's fit, over the click boxes the page set
     "large_labels",  # a large graph's names, only where they fit
     "overview",  # a large graph's country clusters when zoomed out
     "large_layers",  # a large graph's layers, built when switched on

@@ -44,8 +44,9 @@
     if (!own(F.actors, id)) { return false; }
     var without = ui.expanded.filter(function (a) { return a !== id; });
     setExpanded(on ? without.concat([id]) : without);
-    changed();
-    if (status && status.ready) { fitExplored(); }
+    var ready = Boolean(status && status.ready);
+    changeView(ready);
+    if (ready) { fitExplored(); }
     if (ui.selected === id) { reopenPanel(); }
     return true;
   }

@@ -86,7 +86,7 @@
         if (item) { item.options.size = n.size; item.options.color.background = n.color.background; }
       });
       adoptItems(actorNodes);
-      clusterCache = null;
+      dropClusters();
       network.body.emitter.emit("_requestRedraw");
       return true;
     }

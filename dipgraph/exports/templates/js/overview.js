@@ -61,6 +61,7 @@
     }).filter(function (l) { return l.from !== l.to; })
       .sort(function (a, b) { return b.contacts - a.contacts; });
     clusterCache = { list: list, byKey: byKey, links: linkList };
+    keepWholeClusters();
     return clusterCache;
   }
   // A bubble's radius in screen pixels.

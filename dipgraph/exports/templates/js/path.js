@@ -9,6 +9,7 @@
   pathAll.parentNode.lastChild.textContent = " every path (at most " + PATH_RULE.limit +
     ", within " + PATH_RULE.max_hops + " hops), shortest first";
   function clearPath(message) {
+    stopExplaining();
     if (ui.path) {
       ui.path = null;
       restyle();
@@ -103,26 +104,56 @@
     });
     return ol;
   }
+  // Why there is no path: each reason is a search over every contact (at 10k, 30,000
+  // contacts: ~60 ms each, three of them held the page ~200-470 ms), so the answer is
+  // said at once and the reasons are found afterwards, one task each, then said in the
+  // same words as before. #path-result is aria-busy meanwhile; a newer path, or a
+  // change of what is shown, drops the reasons still to come.
+  var explaining = 0;
+  function stopExplaining() {  // also called by adopt, before this part has run
+    explaining = (explaining || 0) + 1;
+    if (pathResult) { pathResult.removeAttribute("aria-busy"); }
+  }
   function noPath(from, to, options) {
-    var f = current.f, maxHops = PATH_RULE.max_hops;
-    var why = [from, to].map(function (id) {
-      var roles = rolesOnly(id);
-      return roles.length ? nameOf(id) + " is only " + roles.join(" or ") + " in the contacts shown" : "";
-    }).filter(Boolean);
-    var every = everyStatusSet();
+    var f = current.f, maxHops = PATH_RULE.max_hops, token = ++explaining;
+    var why = [], widerStatus = false, untimed = false, every = everyStatusSet();
     var others = data.legend.statuses.filter(function (s) { return !f.statuses[s]; });
-    var widerStatus = others.length && findPaths(pathGraph(every), from, to, options).length;
-    var untimed = options.temporal &&
-      findPaths(pathGraph(), from, to, { all: false, temporal: false }).length;
-    return "No path between " + nameOf(from) + " and " + nameOf(to) +
-      " over the contacts shown " + statusWords(f) + " within " + maxHops + " hops" +
-      (options.temporal ? " in date order" : "") + ". " + (why.length ? why.join("; ") + ". " : "") +
-      (widerStatus ? "There is one through " + others.join(", ") + " contacts: tick " +
-        "\u201calso planned, proposed, denied\u201d to see it. " : "") +
-      (untimed ? "There is one if the dates need not follow one another: untick " +
-        "\u201cin date order\u201d. " : "") +
-      "A path follows who talked, the sides of each contact: subjects, hosts and mediators " +
-      "are not counted as having talked.";
+    function roles(id) {
+      var found = rolesOnly(id);
+      if (found.length) { why.push(nameOf(id) + " is only " + found.join(" or ") + " in the contacts shown"); }
+    }
+    var steps = [
+      function () { roles(from); },
+      function () { roles(to); },
+      function () { if (others.length) { pathGraph(every); } },  // built apart from the search
+      function () { widerStatus = others.length && findPaths(pathGraph(every), from, to, options).length; },
+      function () {
+        untimed = options.temporal &&
+          findPaths(pathGraph(), from, to, { all: false, temporal: false }).length;
+      }
+    ];
+    function say() {
+      pathResult.textContent = "No path between " + nameOf(from) + " and " + nameOf(to) +
+        " over the contacts shown " + statusWords(f) + " within " + maxHops + " hops" +
+        (options.temporal ? " in date order" : "") + ". " + (why.length ? why.join("; ") + ". " : "") +
+        (widerStatus ? "There is one through " + others.join(", ") + " contacts: tick " +
+          "\u201calso planned, proposed, denied\u201d to see it. " : "") +
+        (untimed ? "There is one if the dates need not follow one another: untick " +
+          "\u201cin date order\u201d. " : "") +
+        "A path follows who talked, the sides of each contact: subjects, hosts and mediators " +
+        "are not counted as having talked.";
+    }
+    say();
+    pathResult.setAttribute("aria-busy", "true");
+    (function next() {
+      setTimeout(function () {
+        if (token !== explaining) { return; }
+        steps.shift()();
+        if (steps.length) { next(); return; }
+        say();
+        pathResult.removeAttribute("aria-busy");
+      }, 0);
+    })();
   }
   // A path between two actors (ids or names), drawn and narrated. `anyStatus` (when
   // given) first shows every status or only the default ones; options.temporal and

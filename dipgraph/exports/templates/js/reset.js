@@ -15,7 +15,7 @@
     $("path-from").value = ""; $("path-to").value = ""; pathTemporal.checked = false; pathAll.checked = false;
     search.value = ""; clear(searchList); searchResult.textContent = "";
     showTable(false);
-    ui.path = null; pathResult.textContent = "";
+    ui.path = null; stopExplaining(); pathResult.textContent = "";
     changed();
     deselect();
     network.fit({ animation: false });

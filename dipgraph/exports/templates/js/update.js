@@ -2,12 +2,43 @@
     current = view;
     adjacencyCache = null;
     contactGraph = null;
-    clusterCache = null;
+    stopExplaining();  // a no-path's reasons were for the view before
+    clusterCache = wholeClusters && wholeClusters.key === viewKey(view) ? wholeClusters.value : null;
     updateCounts();
-    renderTimeline();
     if (tableShown()) { renderTable(); }
-    if (large && overviewScale !== null) { renderClusterList(); }
+    if (large) { drawAsideLater(); return; }
+    renderTimeline();
   }
+  // A large graph's timeline and country list are drawn in tasks of their own once a
+  // view is adopted: at 10k they cost ~90 and ~170 ms, and with the hiding they made
+  // one task of 400-600 ms when exploring stopped (issue #27). The graph is drawn
+  // first; #timeline is aria-busy until its years are there. A newer view drops the
+  // drawing still to come for the one before.
+  var asideToken = 0;
+  function drawAsideLater() {
+    var token = ++asideToken, timeline = $("timeline");
+    timeline.setAttribute("aria-busy", "true");
+    setTimeout(function () {
+      if (token !== asideToken) { return; }
+      renderTimeline();
+      timeline.removeAttribute("aria-busy");
+      if (overviewScale === null) { return; }
+      setTimeout(function () {
+        if (token !== asideToken) { return; }
+        renderClusterList();
+      }, 0);
+    }, 0);
+  }
+  // The whole graph's countries (nothing explored) are kept past the view that made
+  // them: stopping exploring comes back to them (~170 ms at 10k to count again).
+  var wholeClusters = null;
+  function viewKey(view) {
+    return JSON.stringify([view.f, ui.expanded, view.keptForSelection]);
+  }
+  function keepWholeClusters() {
+    if (!exploring() && clusterCache) { wholeClusters = { key: viewKey(current), value: clusterCache }; }
+  }
+  function dropClusters() { clusterCache = null; wholeClusters = null; }
 
   // Hiding goes straight to the network's items and one data-changed event: going
   // through the DataSets rebuilds every item's options (3 s for 30,000 edges).
@@ -21,6 +52,15 @@
       var item = network.body.nodes[u.id];
       if (item) { item.options.hidden = u.hidden; }
     });
+    if (large) {
+      // "_dataChanged" also re-reads physics, vis-network's clusters, value ranges and
+      // every edge: 90-150 ms at 10k, for nothing a large graph uses (no physics, no
+      // edges of vis-network's, sizes set by the page). Only which nodes are drawn and
+      // answer clicks (body.nodeIndices) follows the hiding.
+      network._updateVisibleIndices();
+      network.body.emitter.emit("_requestRedraw");
+      return;
+    }
     edgeUpdates.forEach(function (u) {
       var item = network.body.edges[u.id];
       if (item) { item.options.hidden = u.hidden; }
@@ -94,9 +134,12 @@
     var ids = shownNodeIds();
     if (ids.length) { network.fit({ nodes: ids, animation: false }); }
   }
-  function changed() {
+  function changed() { changeView(false); }
+  // framed: the caller frames the new view itself (exploring: fitExplored), so the
+  // graph is not framed twice (each fit of a 10k graph ~50 ms).
+  function changeView(framed) {
     var hiddenBefore = Object.assign(dict(), current.nodeHidden);
-    var shownBefore = shownNodeIds().join("|");
+    var shownBefore = framed ? "" : shownNodeIds().join("|");
     ui.layers = readFilters().layers;
     ui.cluster = null;
     ensureLayers(ui.layers);
@@ -111,7 +154,7 @@
       showGuest(ui.selected);
     }
     restyle();
-    if (status && status.ready && !settleNewNodes(hiddenBefore, fitShown) &&
+    if (status && status.ready && !settleNewNodes(hiddenBefore, fitShown) && !framed &&
         shownNodeIds().join("|") !== shownBefore) {
       fitShown();
     }

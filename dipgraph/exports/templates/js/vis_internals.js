@@ -23,6 +23,9 @@
   //                                     what a small graph's names and shapes measure
   //   network.body.emitter.emit("_dataChanged" | "_requestRedraw")
   //                                     re-read items / redraw on the next frame
+  //   network._updateVisibleIndices()   a large graph's hiding: body.nodeIndices re-read
+  //                                     from item.options.hidden, nothing else
+  //   network.canvas.frame.canvas       the canvas a large graph's fit frames for
   //   network.selectionHandler.unselectAll() then .commitWithoutEmitting()
   //                                     unselect without an immediate redraw (the
   //                                     commit clears each item's "selected" flag)
@@ -34,6 +37,8 @@
     if (!Array.isArray(body.nodeIndices)) { missing.push("body.nodeIndices"); }
     if (!body.edges || typeof body.edges !== "object") { missing.push("body.edges"); }
     if (!body.emitter || typeof body.emitter.emit !== "function") { missing.push("body.emitter.emit"); }
+    if (typeof net._updateVisibleIndices !== "function") { missing.push("_updateVisibleIndices"); }
+    if (!net.canvas || !net.canvas.frame || !net.canvas.frame.canvas) { missing.push("canvas.frame.canvas"); }
     if (!net.selectionHandler || typeof net.selectionHandler.unselectAll !== "function") {
       missing.push("selectionHandler.unselectAll");
     }
