@@ -20,9 +20,10 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from dipgraph.cache import part_store, schema_digest
 from dipgraph.cache.records import _ENCODER, _plain
@@ -45,6 +46,10 @@ from dipgraph.loader import Problem, shown_path
 from dipgraph.version import __version__
 
 FORMAT = b"curation-parts-2"
+Item = TypeVar("Item")
+Made = TypeVar("Made")
+# What decoding a damaged stored row raises: the row is then made again and kept anew.
+_DAMAGED = (ValueError, KeyError, TypeError, IndexError, RecursionError)
 _READS = ("source", "actor", "topic", "place")  # what a fact's rules look up
 _FACTS = ("post", "contact", "statement")
 
@@ -154,26 +159,48 @@ class _Local:
         with suppress(OSError, sqlite3.Error):  # costs speed only
             self.store.put(new, [k for k in keys if k not in new])
 
+    def _kept_or_made(
+        self,
+        items: Sequence[Item],
+        keys: list[str],
+        decode: Callable[[str, Item], Made],
+        make: Callable[[Item], Made],
+        encode: Callable[[Made], str],
+        new: dict[str, str] | None = None,
+    ) -> list[Made]:
+        """Each item's result: read from the store under its key, else (absent or
+        damaged) made and kept there, in one write with ``new``'s other rows."""
+        stored = self._stored(keys)
+        new = {} if new is None else new
+        results: list[Made] = []
+        for item, key in zip(items, keys, strict=True):
+            text = stored.get(key)
+            if text is not None:
+                try:
+                    results.append(decode(text, item))
+                    continue
+                except _DAMAGED:
+                    pass  # damaged: found again and kept anew
+            made = make(item)
+            results.append(made)
+            new[key] = encode(made)
+        self._keep(keys, new)
+        return results
+
     def __call__(self, cur: Curation) -> list[Finding]:
         common = self.common(cur)
         parts = [p for p in self.files if any(k in p.records for k in _FACTS)]
         keys = [f"curation:{_digest(common.encode(), p.key.encode())}" for p in parts]
-        stored = self._stored(keys)
-        found: list[Finding] = []
-        new: dict[str, str] = {}
-        for part, key in zip(parts, keys, strict=True):
-            text = stored.get(key)
-            if text is not None:
-                try:
-                    found.extend(_decode(text, part))
-                    continue
-                except (ValueError, KeyError, TypeError, RecursionError):
-                    pass  # damaged: found again and kept anew
-            mine = self._by_fact(cur, common, part, new)
-            found.extend(mine)
-            new[key] = _encode(mine)
-        self._keep(keys, new)
-        return found
+        by_facts: dict[str, str] = {}  # the rows _by_fact keeps, written with these
+        found = self._kept_or_made(
+            parts,
+            keys,
+            _decode,
+            lambda part: self._by_fact(cur, common, part, by_facts),
+            _encode,
+            by_facts,
+        )
+        return [f for mine in found for f in mine]
 
     def _by_fact(
         self, cur: Curation, common: str, part: FileRecords, new: dict[str, str]
@@ -227,23 +254,13 @@ class _Local:
         common = self.common(cur)
         parts = [p for p in self.files if any(k in p.records for k in _ENTITIES)]
         keys = [f"curation-names:{_digest(common.encode(), p.key.encode())}" for p in parts]
-        stored = self._stored(keys)
-        by_file: list[dict[str, list[Finding]]] = []
-        new: dict[str, str] = {}
-        for part, key in zip(parts, keys, strict=True):
-            text = stored.get(key)
-            if text is not None:
-                try:
-                    by_file.append(_decode_entities(text, part))
-                    continue
-                except (ValueError, KeyError, TypeError, RecursionError):
-                    pass  # damaged: found again and kept anew
-            alone = cur.names_view(_entities_of(self.facts, part))
-            mine = {rule: list(RULES[rule][1](alone)) for rule in ENTITY_RULES}
+
+        def make(part: FileRecords) -> dict[str, list[Finding]]:
             self.made += 1
-            by_file.append(mine)
-            new[key] = _encode_entities(mine)
-        self._keep(keys, new)
+            alone = cur.names_view(_entities_of(self.facts, part))
+            return {rule: list(RULES[rule][1](alone)) for rule in ENTITY_RULES}
+
+        by_file = self._kept_or_made(parts, keys, _decode_entities, make, _encode_entities)
         # Each rule runs over the actors, then the topics, each in the facts' order.
         return {
             rule: [
@@ -272,23 +289,13 @@ class _Local:
                     *(q.encode() for q in of_it),
                 )
             )
-        stored = self._stored(keys)
-        found: list[Finding] = []
-        new: dict[str, str] = {}
-        for source, key in zip(sources, keys, strict=True):
-            text = stored.get(key)
-            if text is not None:
-                try:
-                    found.extend(_decode_passages(text, source))
-                    continue
-                except (ValueError, KeyError, TypeError, IndexError, RecursionError):
-                    pass  # damaged: found again and kept anew
-            mine = list(source_passages(cur, source, quotes.get(source.id, [])))
+
+        def make(source: Source) -> list[Finding]:
             self.made += 1
-            found.extend(mine)
-            new[key] = _encode_passages(mine)
-        self._keep(keys, new)
-        return found
+            return list(source_passages(cur, source, quotes.get(source.id, [])))
+
+        found = self._kept_or_made(sources, keys, _decode_passages, make, _encode_passages)
+        return [f for mine in found for f in mine]
 
 
 _ENTITIES = ("actor", "topic")
