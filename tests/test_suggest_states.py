@@ -216,6 +216,15 @@ def test_an_organisation_of_the_gazetteer_takes_part(world) -> None:
     assert (union.kind, union.english) == ("organization", "African Union")
 
 
+def test_a_new_state_beside_two_sides_is_what_they_discussed(world) -> None:
+    text = "وناقش بوتين وبايدن في اتصال هاتفي مستقبل إيران ودور الاتحاد الأفريقي."
+    found = dipgraph.suggest(text=text, facts=world)
+    assert [c.sides for c in found.contacts] == [[["vladimir-putin"], ["joe-biden"]]]
+    text = "وأجرى بوتين محادثات مع إيران في موسكو."  # one side besides: a party
+    found = dipgraph.suggest(text=text, facts=world)
+    assert [c.sides for c in found.contacts] == [[["vladimir-putin"], ["iran"]]]
+
+
 def test_a_new_state_speaks_only_named_after_the_verb(world) -> None:
     text = "وبحث لافروف الوضع في سوريا واليمن وقال الكرملين إن الحوار مستمر."
     found = dipgraph.suggest(text=text, facts=world)

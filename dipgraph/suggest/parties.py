@@ -278,10 +278,11 @@ class Parties:
 
 
 def _without_topic_states(article: Article, mentions: list[Mention]) -> list[Mention]:
-    """A state only the gazetteer knows (gazetteer.yaml) is often what a contact is about
-    ("بحثا هاتفيا الوضع في أوكرانيا"): a party only while the others make fewer than two
-    sides ("المحادثات بين الولايات المتحدة وإيران")."""
-    new = {ident for ident, n in article.newcomers.items() if n.kind == "state"}
+    """A state or organisation only the gazetteer knows (gazetteer.yaml; the facts lack
+    it) is often what a contact is about ("بحث بوتين وبايدن الملف الإيراني", "بحثا هاتفيا
+    الوضع في أوكرانيا") or where it was ("في الرياض"): a party only while the others make
+    fewer than two sides ("المحادثات بين الولايات المتحدة وإيران")."""
+    new = article.index.gazetteer
     tokens = article.tokens
     lexicon = article.lexicon
     mentions = [  # "في الرياض": where, not who
