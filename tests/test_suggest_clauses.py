@@ -236,6 +236,24 @@ def test_during_the_meeting_refers_to_the_meeting_reported(world) -> None:
     assert any("خلال اللقاء" in s.quote for s in contact.spans)
 
 
+def test_the_two_sides_are_those_of_the_contact_reported_not_the_last_states(world) -> None:
+    for text, again in (
+        (
+            "التقى بوتين بايدن في جنيف أمس، وسط توتر في العلاقات الروسية الأمريكية. "
+            "والطرفان بحثا أيضا الوضع في سوريا.",
+            "والطرفان بحثا",
+        ),
+        (
+            "اتصل بوتين هاتفيا ببايدن أمس. وساد التوتر العلاقات بين روسيا والولايات المتحدة. "
+            "وقد ناقشا وزيرا خارجية البلدين الأزمة.",
+            "وزيرا خارجية البلدين",
+        ),
+    ):
+        [contact] = drafts(text, world).contacts
+        assert sorted(contact.participants) == ["joe-biden", "vladimir-putin"]
+        assert any(again in s.quote for s in contact.spans)
+
+
 def test_in_the_meeting_between_two_others_is_another_contact(world) -> None:
     text = "التقى بوتين بايدن في جنيف. وشارك لافروف في الاجتماع مع تيلرسون."
     found = drafts(text, world).contacts

@@ -269,6 +269,7 @@ class Parties:
     mediators: list[str] = field(default_factory=list)
     confidence: float = 0.75
     comments: list[str] = field(default_factory=list)
+    both_sides: bool = False  # taken from "the two sides / countries" (anaphora_states)
 
     def extend(self, article: Article, more: list[Mention], confidence: float, note: str) -> None:
         self.mentions = more + self.mentions
@@ -367,6 +368,7 @@ def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> 
                 0.45,
                 f'parties taken from the sentences before ("{anaphora}"); check',
             )
+            found.both_sides = table == "anaphora_states"
     kept = _without_topic_states(article, found.mentions)
     if len(kept) < len(found.mentions):  # (a state the anaphora's clause is about)
         found.mentions, found.sides = kept, _sides(article, kept)
