@@ -43,6 +43,15 @@ def test_a_word_joined_by_and_is_no_third_part_of_a_name(world) -> None:
     assert new_names(found) == ["بيتر هولم"]
 
 
+def test_a_verb_in_the_future_is_no_third_part_of_a_name(world) -> None:
+    text = "وقال الوزير إن المحادثات مع الرئيس الأرجنتيني خوان بيريز ستتطرق إلى التجارة."
+    assert new_names(drafts(text, world)) == ["خوان بيريز"]
+    text = "وقال الوزير إن الرئيس البرازيلي جواو دا سيلفا سيلتقي بوتين غدا."
+    assert new_names(drafts(text, world)) == ["جواو دا سيلفا"]  # "دا" links; a name follows
+    text = "وقال الوزير إن السفير جون بول ستيوارت وصل أمس."
+    assert new_names(drafts(text, world)) == ["جون بول ستيوارت"]
+
+
 def test_a_function_word_before_a_known_surname_is_no_given_name(world) -> None:
     found = drafts("تمت دعوة السفير الأميركي إلى بوتين لإجراء محادثة.", world)
     assert new_names(found) == []
