@@ -159,6 +159,18 @@ def test_a_state_only_mentioned_is_no_new_actor(world) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "ملك الأردن يبحث مع بوتين جهود مسقط في المفاوضات.",  # Oman's efforts: a topic
+        "وبحث بوتين هاتفيا مع الرئيس الإيراني دور مسقط في المفاوضات.",  # its role
+    ],
+)
+def test_a_new_states_efforts_or_role_is_a_topic_not_a_party(world, text: str) -> None:
+    found = dipgraph.suggest(text=text, facts=world)
+    assert not any("oman" in c.participants for c in found.contacts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "وقال الوزير إنه مصر على موقفه من الحوار.",  # مُصِرّ, insisting
         "وتقع القرية على الضفة الشرقية لنهر الأردن.",  # the river
         "وقدم البنك دعم مالي كبير للمشروع.",  # financial, not Mali
