@@ -216,6 +216,13 @@ def test_a_family_name_after_a_given_name_is_no_state(world, text: str) -> None:
     assert states_named(text, world) == []
 
 
+def test_an_english_state_name_or_adjective_is_capitalised(world) -> None:
+    text = "Putin said the turkey was served in a china bowl with french fries."
+    assert states_named(text, world) == []
+    text = "Putin met the French minister in Turkey."
+    assert states_named(text, world) == [("French", "france"), ("Turkey", "turkey")]
+
+
 def test_the_same_adjective_after_a_title_is_the_state(world) -> None:
     assert states_named("وقال الرئيس المصري إن الحوار مستمر.", world) == [("المصري", "egypt")]
 

@@ -73,6 +73,9 @@ class ActorIndex:
             if len(ids) == 1:  # a name two actors share identifies neither
                 name = spelled[words]
                 case = "upper" if name.isascii() and name.isupper() and len(words) == 1 else "any"
+                state = facts.actors[next(iter(ids))].kind == "state"
+                if case == "any" and name.isascii() and state:
+                    case = "capital"  # "Turkey", "China": not "turkey", "china"
                 table.add(name, (next(iter(ids)), case))
         for words, ids in surnames.items():
             if words not in phrases and len(ids) == 1:
@@ -138,6 +141,9 @@ def find_mentions(tokens: list[Token], index: ActorIndex, lexicon: Lexicon) -> l
                 at += length
                 continue
         demonym = lexicon.demonyms.longest(tokens, at, suffixes=False)
+        lower = tokens[at].text.isascii() and not tokens[at].text[:1].isupper()
+        if demonym is not None and lower:
+            demonym = None  # "a polish vase", "french fries": a state's adjective is capitalised
         if demonym is not None and demonym[1] in index.states:
             actor = index.states[demonym[1]]
             if _state_how(index, lexicon, tokens, at, demonym[0], actor, "demonym", found):
