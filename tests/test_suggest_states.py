@@ -216,6 +216,15 @@ def test_a_family_name_after_a_given_name_is_no_state(world, text: str) -> None:
     assert states_named(text, world) == []
 
 
+def test_the_kingdom_alone_is_the_one_kingdom_the_article_names(world) -> None:
+    text = "ووصل الوزير إلى الرياض أمس. وأكد حرص المملكة على الحوار."
+    assert states_named(text, world)[-1] == ("المملكة", "saudi-arabia")
+    text = "وزار الوزير المغرب والسعودية. وأكد حرص المملكة على الحوار."  # two kingdoms
+    assert "المملكة" not in [printed for printed, _ in states_named(text, world)]
+    text = "والتقى بوتين وزير خارجية سلطنة عمان. ووصل إلى السلطنة أمس."
+    assert states_named(text, world)[-1] == ("السلطنة", "oman")
+
+
 def test_an_english_state_name_or_adjective_is_capitalised(world) -> None:
     text = "Putin said the turkey was served in a china bowl with french fries."
     assert states_named(text, world) == []

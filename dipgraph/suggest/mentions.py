@@ -154,7 +154,29 @@ def find_mentions(tokens: list[Token], index: ActorIndex, lexicon: Lexicon) -> l
         if short is not None:
             found.append(Mention(at, at + 1, short, "short"))
         at += 1
-    return found
+    return _state_kinds(tokens, index, lexicon, found)
+
+
+def _state_kinds(
+    tokens: list[Token], index: ActorIndex, lexicon: Lexicon, found: list[Mention]
+) -> list[Mention]:
+    """A state's kind alone ("حرص المملكة على", "إلى السلطنة"; gazetteer.yaml short_forms)
+    names the one state of that kind the article names otherwise; none, or two, and it
+    names none."""
+    forms = lexicon.gazetteer.short_forms
+    if not forms:
+        return found
+    named = {m.actor for m in found}
+    taken = {i for m in found for i in range(m.first, m.last)}
+    added: list[Mention] = []
+    for at, token in enumerate(tokens):
+        form = next((f for f in forms if f in token.names), None)
+        if form is None or at in taken:
+            continue
+        states = {index.states.get(gid) for gid in forms[form]} & named
+        if len(states) == 1:
+            added.append(Mention(at, at + 1, states.pop(), "name"))
+    return sorted(found + added, key=lambda m: m.first) if added else found
 
 
 def _state_how(
