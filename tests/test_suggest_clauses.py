@@ -194,6 +194,24 @@ def test_the_two_presidents_referring_back_name_no_new_person(world) -> None:
     assert new_names(found) == []
 
 
+def test_a_title_alone_is_the_one_person_the_article_names_with_it(world) -> None:
+    text = "التقى ولي العهد الأمير خالد الراشد بوتين في موسكو. وأكد ولي العهد أن الحوار مهم."
+    found = drafts(text, world)
+    (prince,) = [a.provisional_id for a in found.actors if a.name == "خالد الراشد"]
+    assert [s.speaker for s in found.statements] == [prince]
+    text = (
+        "ولي عهد الأردن يلتقي بوتين. واستقبل بوتين ولي العهد الأردني الأمير خالد الراشد "
+        "في موسكو."
+    )
+    [contact] = drafts(text, world).contacts
+    assert any(s.quote == "ولي عهد الأردن يلتقي بوتين" for s in contact.spans)
+    text = (
+        "التقى وزير الخارجية خالد الراشد بوتين. والتقى وزير الخارجية سامي الحمد بايدن. "
+        "وقال وزير الخارجية إنه متفائل."
+    )
+    assert drafts(text, world).statements == []  # which minister: two hold the title
+
+
 def test_a_source_closed_by_a_colon_opening_a_headline_is_no_party(world) -> None:
     [contact] = drafts("الكرملين: بوتين تحدث مع بايدن هاتفيا.", world).contacts
     assert sorted(contact.participants) == ["joe-biden", "vladimir-putin"]
