@@ -52,6 +52,15 @@ def test_a_verb_in_the_future_is_no_third_part_of_a_name(world) -> None:
     assert new_names(drafts(text, world)) == ["جون بول ستيوارت"]
 
 
+def test_a_name_before_a_title_with_its_states_adjective_is_a_new_person(world) -> None:
+    found = drafts("قال خوان بيريز الرئيس الأرجنتيني، إن الحوار مهم.", world)
+    assert new_names(found) == ["خوان بيريز"]
+    (perez,) = [a.provisional_id for a in found.actors if a.name == "خوان بيريز"]
+    assert [s.speaker for s in found.statements] == [perez]
+    found = drafts("استقبل بوتين الرئيس الأرجنتيني في موسكو.", world)
+    assert new_names(found) == []  # a known name before it: the title is the object's
+
+
 def test_a_function_word_before_a_known_surname_is_no_given_name(world) -> None:
     found = drafts("تمت دعوة السفير الأميركي إلى بوتين لإجراء محادثة.", world)
     assert new_names(found) == []

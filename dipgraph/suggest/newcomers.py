@@ -301,7 +301,8 @@ def _name_before(
     prefixed = head.folded[:1] in "بكل" and head.folded[1:] in head.names
     if prefixed and head.folded not in lexicon.titles.by_first:
         return []  # "كرئيس", "لرئيس": as or for a president, no apposition ("كبير" is one)
-    if not head.gap.strip() and head.definite:
+    stated = any(m.how == "demonym" for m in title.inside)  # "قال X الرئيس الأرجنتيني إن"
+    if not head.gap.strip() and head.definite and not stated:
         return []  # without a comma only an indefinite head follows a name ("X مبعوث ترامب")
     sentence = tokens[first].sentence
     taken: list[Token] = []
