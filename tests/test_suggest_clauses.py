@@ -61,6 +61,15 @@ def test_a_name_before_a_title_with_its_states_adjective_is_a_new_person(world) 
     assert new_names(found) == []  # a known name before it: the title is the object's
 
 
+def test_what_was_discussed_after_a_counterpart_is_no_name(world) -> None:
+    for text in (
+        "بحث بوتين مع نظيره الإيراني مستجدات القضية.",
+        "بحث بوتين مع نظيره الإيراني تطورات الأوضاع في المنطقة.",
+        "بحث بوتين مع نظيره الإيراني آخر التطورات.",
+    ):
+        assert new_names(drafts(text, world)) == [], text
+
+
 def test_a_function_word_before_a_known_surname_is_no_given_name(world) -> None:
     found = drafts("تمت دعوة السفير الأميركي إلى بوتين لإجراء محادثة.", world)
     assert new_names(found) == []
