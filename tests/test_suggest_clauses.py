@@ -61,6 +61,13 @@ def test_a_name_before_a_title_with_its_states_adjective_is_a_new_person(world) 
     assert new_names(found) == []  # a known name before it: the title is the object's
 
 
+def test_a_hyphenated_word_is_one_part_of_a_name(world) -> None:
+    found = drafts("التقى بوتين الرئيس الكوري يون سيوك-يول في موسكو.", world)
+    assert new_names(found) == ["يون سيوك-يول"]
+    found = drafts("والتقى بوتين الرئيس الكوري يون سيوك، - وفقا لوكالة تاس - في موسكو.", world)
+    assert new_names(found) == ["يون سيوك"]
+
+
 def test_what_was_discussed_after_a_counterpart_is_no_name(world) -> None:
     for text in (
         "بحث بوتين مع نظيره الإيراني مستجدات القضية.",

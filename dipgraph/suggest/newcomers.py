@@ -194,6 +194,10 @@ def _name_after(
     while at < len(tokens) and tokens[at].sentence == sentence and at not in starts:
         token = tokens[at]
         gap = token.gap.strip()
+        if taken and token.gap == "-" and could_be_name(lexicon, token):
+            taken.append(token)  # "يون سيوك-يول": one word of the name, hyphenated
+            at += 1
+            continue
         if gap and (taken or gap not in ",،"):
             break
         linked = bool(taken) and lexicon.name_links.has(taken[-1])
