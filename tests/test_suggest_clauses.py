@@ -20,6 +20,11 @@ def test_an_attribution_names_its_source_after_it_not_the_name_before_it(world) 
     assert outlet.provisional_id in speakers(found)
 
 
+def test_a_dateline_with_its_outlet_between_dashes_is_no_party(world) -> None:
+    found = drafts("جنيف- وكالة تاس - التقى بوتين بايدن أمس.", world)
+    assert [c.sides for c in found.contacts] == [[["vladimir-putin"], ["joe-biden"]]]
+
+
 def test_according_to_with_the_preposition_attached_names_the_outlet(world) -> None:
     found = drafts("ووفقا لصحيفة كومرسانت، فإن لافروف التقى بوتين.", world)
     [outlet] = [a for a in found.actors if a.name == "كومرسانت"]

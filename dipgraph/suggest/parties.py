@@ -62,7 +62,35 @@ def reporters_of(article: Article, speeches: list[Speech], segment: Segment) -> 
     source = _headline_source(article, segment)
     if source is not None:
         reporters.add(source)
+    reporters.update(_dateline(article, segment))
     return reporters
+
+
+_DATELINE_REACH = 3  # words of a dateline's place, then of its outlet
+
+
+def _dateline(article: Article, segment: Segment) -> set[str]:
+    """ "رام الله- معا - نفى ...", "القاهرة - وكالة X - أعلن": a place and an outlet between
+    dashes open the sentence; they say where and through whom the news came, no party."""
+    sentence = segment.sentence
+    tokens = article.tokens
+    dashes = [
+        at
+        for at in range(
+            sentence.first + 1, min(sentence.last, sentence.first + 2 * _DATELINE_REACH + 1)
+        )
+        if "-" in tokens[at].gap
+    ]
+    if len(dashes) < 2 or dashes[0] - sentence.first > _DATELINE_REACH:
+        return set()
+    place, outlet = dashes[0], dashes[1]
+    if outlet - place > _DATELINE_REACH or outlet > segment.word_first:
+        return set()
+    return {
+        m.actor
+        for m in article.sentence_mentions(sentence, implied=False)
+        if m.first < outlet and article.index.kind(m.actor) != "person"
+    }
 
 
 def _headline_source(article: Article, segment: Segment) -> str | None:
