@@ -173,7 +173,7 @@ def _state_kinds(
         form = next((f for f in forms if f in token.names), None)
         if form is None or at in taken:
             continue
-        states = {index.states.get(gid) for gid in forms[form]} & named
+        states = {index.states[gid] for gid in forms[form] if gid in index.states} & named
         if len(states) == 1:
             added.append(Mention(at, at + 1, states.pop(), "name"))
     return sorted(found + added, key=lambda m: m.first) if added else found
