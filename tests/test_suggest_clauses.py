@@ -230,8 +230,7 @@ def test_a_title_alone_is_the_one_person_the_article_names_with_it(world) -> Non
     (prince,) = [a.provisional_id for a in found.actors if a.name == "خالد الراشد"]
     assert [s.speaker for s in found.statements] == [prince]
     text = (
-        "ولي عهد الأردن يلتقي بوتين. واستقبل بوتين ولي العهد الأردني الأمير خالد الراشد "
-        "في موسكو."
+        "ولي عهد الأردن يلتقي بوتين. واستقبل بوتين ولي العهد الأردني الأمير خالد الراشد في موسكو."
     )
     [contact] = drafts(text, world).contacts
     assert any(s.quote == "ولي عهد الأردن يلتقي بوتين" for s in contact.spans)
