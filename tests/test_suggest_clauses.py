@@ -310,6 +310,14 @@ def test_the_two_sides_are_those_of_the_contact_reported_not_the_last_states(wor
         assert any(again in s.quote for s in contact.spans)
 
 
+def test_a_contact_a_visit_is_for_is_held_by_the_visitor(world) -> None:
+    found = drafts("يزور بوتين تركيا غدا لعقد قمة مع الرئيس بايدن.", world).contacts
+    summits = [c for c in found if c.type == "summit_meeting"]
+    assert [(c.sides, c.status) for c in summits] == [
+        ([["vladimir-putin"], ["joe-biden"]], "planned")
+    ]
+
+
 def test_in_the_meeting_between_two_others_is_another_contact(world) -> None:
     text = "التقى بوتين بايدن في جنيف. وشارك لافروف في الاجتماع مع تيلرسون."
     found = drafts(text, world).contacts

@@ -202,6 +202,26 @@ def _sides(article: Article, parties: list[Mention]) -> list[list[str]]:
     return sides
 
 
+def _purpose_subject(article: Article, segment: Segment) -> Mention | None:
+    """ "يزور X تركيا غدا لعقد قمة مع Y", "وصل X إلى أنقرة لإجراء محادثات مع Y": a
+    contact word right after a word of purpose (cues.yaml status: purpose) is held by the
+    subject of the clause it is the purpose of: the first person the sentence names."""
+    tokens = article.tokens
+    word = segment.word_first
+    sentence = segment.sentence
+    if word == sentence.first:
+        return None
+    cue = article.lexicon.status.longest(tokens, word - 1, suffixes=False)
+    if cue is None or cue[0] != 1 or cue[1] != "purpose":
+        return None
+    for mention in article.sentence_mentions(sentence):
+        if mention.first >= word:
+            return None
+        if not mention.in_title and article.index.kind(mention.actor) == "person":
+            return mention
+    return None
+
+
 def _speaker_state(article: Article, speeches: list[Speech], segment: Segment) -> Mention | None:
     """With "we" ("نتلق", "لدينا") in the contact's words, the speaker's state, as a mention
     at the speaker's place."""
@@ -360,6 +380,11 @@ def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> 
         )
         if speaker is not None:
             found.extend(article, [speaker], 0.5, "a party is who speaks in the interview; check")
+    subject = _purpose_subject(article, segment) if len(found.sides) < 2 else None
+    if subject is not None and all(subject.actor not in side for side in found.sides):
+        found.extend(
+            article, [subject], 0.5, "a party is the subject of the clause the contact is for"
+        )
     we = _speaker_state(article, speeches, segment) if len(found.sides) < 2 else None
     if we is not None:
         found.extend(
