@@ -20,6 +20,11 @@ def test_an_attribution_names_its_source_after_it_not_the_name_before_it(world) 
     assert outlet.provisional_id in speakers(found)
 
 
+def test_a_dateline_with_its_outlet_between_dashes_is_no_party(world) -> None:
+    found = drafts("جنيف- وكالة تاس - التقى بوتين بايدن أمس.", world)
+    assert [c.sides for c in found.contacts] == [[["vladimir-putin"], ["joe-biden"]]]
+
+
 def test_according_to_with_the_preposition_attached_names_the_outlet(world) -> None:
     found = drafts("ووفقا لصحيفة كومرسانت، فإن لافروف التقى بوتين.", world)
     [outlet] = [a for a in found.actors if a.name == "كومرسانت"]
@@ -41,6 +46,40 @@ def test_a_place_after_a_new_name_is_not_its_third_part(world) -> None:
 def test_a_word_joined_by_and_is_no_third_part_of_a_name(world) -> None:
     found = drafts("وقال السفير بيتر هولم وبشكل واضح إن الحوار مهم.", world)
     assert new_names(found) == ["بيتر هولم"]
+
+
+def test_a_verb_in_the_future_is_no_third_part_of_a_name(world) -> None:
+    text = "وقال الوزير إن المحادثات مع الرئيس الأرجنتيني خوان بيريز ستتطرق إلى التجارة."
+    assert new_names(drafts(text, world)) == ["خوان بيريز"]
+    text = "وقال الوزير إن الرئيس البرازيلي جواو دا سيلفا سيلتقي بوتين غدا."
+    assert new_names(drafts(text, world)) == ["جواو دا سيلفا"]  # "دا" links; a name follows
+    text = "وقال الوزير إن السفير جون بول ستيوارت وصل أمس."
+    assert new_names(drafts(text, world)) == ["جون بول ستيوارت"]
+
+
+def test_a_name_before_a_title_with_its_states_adjective_is_a_new_person(world) -> None:
+    found = drafts("قال خوان بيريز الرئيس الأرجنتيني، إن الحوار مهم.", world)
+    assert new_names(found) == ["خوان بيريز"]
+    (perez,) = [a.provisional_id for a in found.actors if a.name == "خوان بيريز"]
+    assert [s.speaker for s in found.statements] == [perez]
+    found = drafts("استقبل بوتين الرئيس الأرجنتيني في موسكو.", world)
+    assert new_names(found) == []  # a known name before it: the title is the object's
+
+
+def test_a_hyphenated_word_is_one_part_of_a_name(world) -> None:
+    found = drafts("التقى بوتين الرئيس الكوري يون سيوك-يول في موسكو.", world)
+    assert new_names(found) == ["يون سيوك-يول"]
+    found = drafts("والتقى بوتين الرئيس الكوري يون سيوك، - وفقا لوكالة تاس - في موسكو.", world)
+    assert new_names(found) == ["يون سيوك"]
+
+
+def test_what_was_discussed_after_a_counterpart_is_no_name(world) -> None:
+    for text in (
+        "بحث بوتين مع نظيره الإيراني مستجدات القضية.",
+        "بحث بوتين مع نظيره الإيراني تطورات الأوضاع في المنطقة.",
+        "بحث بوتين مع نظيره الإيراني آخر التطورات.",
+    ):
+        assert new_names(drafts(text, world)) == [], text
 
 
 def test_a_function_word_before_a_known_surname_is_no_given_name(world) -> None:
@@ -185,6 +224,23 @@ def test_the_two_presidents_referring_back_name_no_new_person(world) -> None:
     assert new_names(found) == []
 
 
+def test_a_title_alone_is_the_one_person_the_article_names_with_it(world) -> None:
+    text = "التقى ولي العهد الأمير خالد الراشد بوتين في موسكو. وأكد ولي العهد أن الحوار مهم."
+    found = drafts(text, world)
+    (prince,) = [a.provisional_id for a in found.actors if a.name == "خالد الراشد"]
+    assert [s.speaker for s in found.statements] == [prince]
+    text = (
+        "ولي عهد الأردن يلتقي بوتين. واستقبل بوتين ولي العهد الأردني الأمير خالد الراشد في موسكو."
+    )
+    [contact] = drafts(text, world).contacts
+    assert any(s.quote == "ولي عهد الأردن يلتقي بوتين" for s in contact.spans)
+    text = (
+        "التقى وزير الخارجية خالد الراشد بوتين. والتقى وزير الخارجية سامي الحمد بايدن. "
+        "وقال وزير الخارجية إنه متفائل."
+    )
+    assert drafts(text, world).statements == []  # which minister: two hold the title
+
+
 def test_a_source_closed_by_a_colon_opening_a_headline_is_no_party(world) -> None:
     [contact] = drafts("الكرملين: بوتين تحدث مع بايدن هاتفيا.", world).contacts
     assert sorted(contact.participants) == ["joe-biden", "vladimir-putin"]
@@ -234,6 +290,32 @@ def test_during_the_meeting_refers_to_the_meeting_reported(world) -> None:
     [contact] = drafts(text, world).contacts
     assert sorted(contact.participants) == ["joe-biden", "vladimir-putin"]
     assert any("خلال اللقاء" in s.quote for s in contact.spans)
+
+
+def test_the_two_sides_are_those_of_the_contact_reported_not_the_last_states(world) -> None:
+    for text, again in (
+        (
+            "التقى بوتين بايدن في جنيف أمس، وسط توتر في العلاقات الروسية الأمريكية. "
+            "والطرفان بحثا أيضا الوضع في سوريا.",
+            "والطرفان بحثا",
+        ),
+        (
+            "اتصل بوتين هاتفيا ببايدن أمس. وساد التوتر العلاقات بين روسيا والولايات المتحدة. "
+            "وقد ناقشا وزيرا خارجية البلدين الأزمة.",
+            "وزيرا خارجية البلدين",
+        ),
+    ):
+        [contact] = drafts(text, world).contacts
+        assert sorted(contact.participants) == ["joe-biden", "vladimir-putin"]
+        assert any(again in s.quote for s in contact.spans)
+
+
+def test_a_contact_a_visit_is_for_is_held_by_the_visitor(world) -> None:
+    found = drafts("يزور بوتين تركيا غدا لعقد قمة مع الرئيس بايدن.", world).contacts
+    summits = [c for c in found if c.type == "summit_meeting"]
+    assert [(c.sides, c.status) for c in summits] == [
+        ([["vladimir-putin"], ["joe-biden"]], "planned")
+    ]
 
 
 def test_in_the_meeting_between_two_others_is_another_contact(world) -> None:

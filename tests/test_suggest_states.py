@@ -159,6 +159,18 @@ def test_a_state_only_mentioned_is_no_new_actor(world) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "ملك الأردن يبحث مع بوتين جهود مسقط في المفاوضات.",  # Oman's efforts: a topic
+        "وبحث بوتين هاتفيا مع الرئيس الإيراني دور مسقط في المفاوضات.",  # its role
+    ],
+)
+def test_a_new_states_efforts_or_role_is_a_topic_not_a_party(world, text: str) -> None:
+    found = dipgraph.suggest(text=text, facts=world)
+    assert not any("oman" in c.participants for c in found.contacts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "وقال الوزير إنه مصر على موقفه من الحوار.",  # مُصِرّ, insisting
         "وتقع القرية على الضفة الشرقية لنهر الأردن.",  # the river
         "وقدم البنك دعم مالي كبير للمشروع.",  # financial, not Mali
@@ -204,6 +216,22 @@ def test_a_family_name_after_a_given_name_is_no_state(world, text: str) -> None:
     assert states_named(text, world) == []
 
 
+def test_the_kingdom_alone_is_the_one_kingdom_the_article_names(world) -> None:
+    text = "ووصل الوزير إلى الرياض أمس. وأكد حرص المملكة على الحوار."
+    assert states_named(text, world)[-1] == ("المملكة", "saudi-arabia")
+    text = "وزار الوزير المغرب والسعودية. وأكد حرص المملكة على الحوار."  # two kingdoms
+    assert "المملكة" not in [printed for printed, _ in states_named(text, world)]
+    text = "والتقى بوتين وزير خارجية سلطنة عمان. ووصل إلى السلطنة أمس."
+    assert states_named(text, world)[-1] == ("السلطنة", "oman")
+
+
+def test_an_english_state_name_or_adjective_is_capitalised(world) -> None:
+    text = "Putin said the turkey was served in a china bowl with french fries."
+    assert states_named(text, world) == []
+    text = "Putin met the French minister in Turkey."
+    assert states_named(text, world) == [("French", "france"), ("Turkey", "turkey")]
+
+
 def test_the_same_adjective_after_a_title_is_the_state(world) -> None:
     assert states_named("وقال الرئيس المصري إن الحوار مستمر.", world) == [("المصري", "egypt")]
 
@@ -214,6 +242,15 @@ def test_an_organisation_of_the_gazetteer_takes_part(world) -> None:
     assert [c.participants for c in found.contacts] == [["sergey-lavrov", "african-union"]]
     (union,) = [a for a in found.actors if a.provisional_id == "african-union"]
     assert (union.kind, union.english) == ("organization", "African Union")
+
+
+def test_a_new_state_beside_two_sides_is_what_they_discussed(world) -> None:
+    text = "وناقش بوتين وبايدن في اتصال هاتفي مستقبل إيران ودور الاتحاد الأفريقي."
+    found = dipgraph.suggest(text=text, facts=world)
+    assert [c.sides for c in found.contacts] == [[["vladimir-putin"], ["joe-biden"]]]
+    text = "وأجرى بوتين محادثات مع إيران في موسكو."  # one side besides: a party
+    found = dipgraph.suggest(text=text, facts=world)
+    assert [c.sides for c in found.contacts] == [[["vladimir-putin"], ["iran"]]]
 
 
 def test_a_new_state_speaks_only_named_after_the_verb(world) -> None:

@@ -136,7 +136,7 @@ def suggest(
     from dipgraph.suggest.contacts import draft_contacts
     from dipgraph.suggest.hints import add_duplicate_hints
     from dipgraph.suggest.lexicon import LEXICON_DIR, load_lexicon
-    from dipgraph.suggest.new_states import drop_bystanders, drop_idle, speakers_after_verb
+    from dipgraph.suggest.new_states import drop_idle
     from dipgraph.suggest.posts import draft_actors, draft_posts
     from dipgraph.suggest.statements import draft_statements, speech_verbs
 
@@ -150,9 +150,7 @@ def suggest(
     words = load_lexicon(Path(lexicon).resolve() if lexicon is not None else LEXICON_DIR)
     read = Article.read(text, known, words)
     speeches = speech_verbs(read)
-    speakers_after_verb(read, speeches)  # new states speak only after the verb (new_states.py)
     contacts = draft_contacts(read, speeches)
-    drop_bystanders(read.index, contacts)  # new states beside two sides (new_states.py)
     add_duplicate_hints(contacts, known, source if source_known else None, text)
     posts = draft_posts(read)
     statements = draft_statements(read, speeches)

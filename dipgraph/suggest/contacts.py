@@ -15,7 +15,7 @@ from dipgraph.suggest.attendance import seat_attendees
 from dipgraph.suggest.delegations import fold_states_into_people, staff_delegations
 from dipgraph.suggest.drafts import ContactDraft
 from dipgraph.suggest.naming import cite_names
-from dipgraph.suggest.parties import find_parties, reporters_of
+from dipgraph.suggest.parties import Parties, find_parties, reporters_of
 from dipgraph.suggest.segments import Segment, contact_segments
 from dipgraph.suggest.statements import Speech
 from dipgraph.suggest.text import Sentence
@@ -310,6 +310,13 @@ def _draft(
     # what the draft claims (date, place, secrecy) comes from the words it quotes, not the
     # rest of the sentence ("نشر أمس الأربعاء" dates the interview, not the meetings in it)
     quoted = Sentence(sentence.index, sentence.start, sentence.end, clause_first, clause_last)
+    earlier = _between_both(article, drafts, parties, status)
+    if earlier is not None:
+        if len(span.quote) >= 8 and earlier.cite(span):
+            earlier.comments.append(
+                f"also quoted where the two sides are referred to again ({span.quote[:40]}…)"
+            )
+        return
     if (
         len(parties.sides) < 2
         or (pointed and not article.tokens[word].text.isascii())
@@ -349,6 +356,22 @@ def _draft(
     cite_names(article, draft, [*draft.participants, *draft.hosts, *draft.mediators])
     _describe(article, draft, quoted, segment.words, why)
     _merge_or_add(drafts, draft)
+
+
+def _between_both(
+    article: Article, drafts: list[ContactDraft], parties: Parties, status: str
+) -> ContactDraft | None:
+    """The contact "the two sides / countries" refers to ("الطرفان بحثا أيضا", "وزيرا
+    خارجية البلدين ناقشا"): the latest one drafted between those two states' people, of
+    the same status; a visit is to a state, not between two sides. None if none."""
+    if not parties.both_sides:
+        return None
+    states = {article.index.country(a) for side in parties.sides for a in side}
+    for draft in reversed(drafts):
+        countries = {article.index.country(a) for a in draft.participants}
+        if draft.type != "visit" and draft.status == status and countries == states:
+            return draft
+    return None
 
 
 def _cite_earlier_parties(

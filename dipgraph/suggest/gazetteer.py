@@ -66,6 +66,8 @@ class Gazetteer:
     not_states: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
     given_name_ends: frozenset[str] = frozenset()  # folded
     topic_before: frozenset[str] = frozenset()  # folded
+    # a state's kind alone ("المملكة", folded) -> the entries whose names begin with it
+    short_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def nisba_forms(adjective: str) -> list[str]:
@@ -138,7 +140,29 @@ def read_gazetteer(data: Any) -> Gazetteer:
     gazetteer.topic_before = frozenset(
         w for word in _strings(data, "topic_before", "gazetteer") for w in fold_phrase(word)
     )
+    gazetteer.short_forms = _short_forms(gazetteer, _strings(data, "short_forms", "gazetteer"))
     return gazetteer
+
+
+def _bare(word: str) -> str:
+    return word[2:] if word.startswith("ال") else word
+
+
+def _short_forms(gazetteer: Gazetteer, forms: list[str]) -> dict[str, tuple[str, ...]]:
+    """Each short form (folded) and the entries one of whose Arabic names begins with it,
+    with or without the article ("المملكة" -> "مملكة البحرين", "المملكة المغربية")."""
+    found: dict[str, tuple[str, ...]] = {}
+    for form in forms:
+        words = fold_phrase(form)
+        if len(words) != 1:
+            raise GazetteerError(f"gazetteer.yaml: short_forms: {form!r} is not one word")
+        head = _bare(words[0])
+        found[words[0]] = tuple(
+            gid
+            for gid, entry in gazetteer.entries.items()
+            if any(len(n) > 1 and _bare(n[0]) == head for n in map(fold_phrase, entry.ar))
+        )
+    return found
 
 
 def add_adjectives(demonyms: _Table, gazetteer: Gazetteer) -> None:

@@ -73,6 +73,9 @@ class ActorIndex:
             if len(ids) == 1:  # a name two actors share identifies neither
                 name = spelled[words]
                 case = "upper" if name.isascii() and name.isupper() and len(words) == 1 else "any"
+                state = facts.actors[next(iter(ids))].kind == "state"
+                if case == "any" and name.isascii() and state:
+                    case = "capital"  # "Turkey", "China": not "turkey", "china"
                 table.add(name, (next(iter(ids)), case))
         for words, ids in surnames.items():
             if words not in phrases and len(ids) == 1:
@@ -138,6 +141,9 @@ def find_mentions(tokens: list[Token], index: ActorIndex, lexicon: Lexicon) -> l
                 at += length
                 continue
         demonym = lexicon.demonyms.longest(tokens, at, suffixes=False)
+        lower = tokens[at].text.isascii() and not tokens[at].text[:1].isupper()
+        if demonym is not None and lower:
+            demonym = None  # "a polish vase", "french fries": a state's adjective is capitalised
         if demonym is not None and demonym[1] in index.states:
             actor = index.states[demonym[1]]
             if _state_how(index, lexicon, tokens, at, demonym[0], actor, "demonym", found):
@@ -148,7 +154,29 @@ def find_mentions(tokens: list[Token], index: ActorIndex, lexicon: Lexicon) -> l
         if short is not None:
             found.append(Mention(at, at + 1, short, "short"))
         at += 1
-    return found
+    return _state_kinds(tokens, index, lexicon, found)
+
+
+def _state_kinds(
+    tokens: list[Token], index: ActorIndex, lexicon: Lexicon, found: list[Mention]
+) -> list[Mention]:
+    """A state's kind alone ("حرص المملكة على", "إلى السلطنة"; gazetteer.yaml short_forms)
+    names the one state of that kind the article names otherwise; none, or two, and it
+    names none."""
+    forms = lexicon.gazetteer.short_forms
+    if not forms:
+        return found
+    named = {m.actor for m in found}
+    taken = {i for m in found for i in range(m.first, m.last)}
+    added: list[Mention] = []
+    for at, token in enumerate(tokens):
+        form = next((f for f in forms if f in token.names), None)
+        if form is None or at in taken:
+            continue
+        states = {index.states[gid] for gid in forms[form] if gid in index.states} & named
+        if len(states) == 1:
+            added.append(Mention(at, at + 1, states.pop(), "name"))
+    return sorted(found + added, key=lambda m: m.first) if added else found
 
 
 def _state_how(

@@ -194,6 +194,10 @@ def _name_after(
     while at < len(tokens) and tokens[at].sentence == sentence and at not in starts:
         token = tokens[at]
         gap = token.gap.strip()
+        if taken and token.gap == "-" and could_be_name(lexicon, token):
+            taken.append(token)  # "يون سيوك-يول": one word of the name, hyphenated
+            at += 1
+            continue
         if gap and (taken or gap not in ",،"):
             break
         linked = bool(taken) and lexicon.name_links.has(taken[-1])
@@ -220,6 +224,8 @@ def _name_after(
         third = words == 2 and not linked
         if third and token.folded[:1] == "و" and token.folded[1:] in token.names:
             break  # "سيرغي كيسلياك وبشكل": "و" joins a clause, not a name's third part
+        if third and _future_verb(token):
+            break  # "ألبرتو فرنانديز ستتطرق إلى": the verb the name is the subject of
         # a third word needs a visible end after it: a coordination ("توسك أوروبا
         # والصين") may list the objects the name's verb takes
         ends = _name_ends(tokens, at + 1, sentence, starts, lexicon, coordination=not third)
@@ -235,6 +241,16 @@ def _name_after(
     if words == 1 and len(taken) == 1 and _lone_name(taken[0], tokens, sentence, starts, lexicon):
         return taken  # "الرئيس أوباما قال": a surname alone, where a name visibly ends
     return taken if words >= 2 else []
+
+
+_FUTURE = ("سي", "ست", "سن")  # the future's س before an imperfect verb's prefix
+
+
+def _future_verb(token: Token) -> bool:
+    """A verb in the future ("ستتطرق", "سيلتقي", "سنعمل"): س, the imperfect's prefix,
+    then the verb's first consonant; not a name such as "ستيوارت" (a vowel follows)."""
+    word = token.folded
+    return len(word) >= 5 and word[:2] in _FUTURE and word[2] not in "يوا"
 
 
 def _lone_name(
@@ -289,7 +305,8 @@ def _name_before(
     prefixed = head.folded[:1] in "بكل" and head.folded[1:] in head.names
     if prefixed and head.folded not in lexicon.titles.by_first:
         return []  # "كرئيس", "لرئيس": as or for a president, no apposition ("كبير" is one)
-    if not head.gap.strip() and head.definite:
+    stated = any(m.how == "demonym" for m in title.inside)  # "قال X الرئيس الأرجنتيني إن"
+    if not head.gap.strip() and head.definite and not stated:
         return []  # without a comma only an indefinite head follows a name ("X مبعوث ترامب")
     sentence = tokens[first].sentence
     taken: list[Token] = []

@@ -62,7 +62,35 @@ def reporters_of(article: Article, speeches: list[Speech], segment: Segment) -> 
     source = _headline_source(article, segment)
     if source is not None:
         reporters.add(source)
+    reporters.update(_dateline(article, segment))
     return reporters
+
+
+_DATELINE_REACH = 3  # words of a dateline's place, then of its outlet
+
+
+def _dateline(article: Article, segment: Segment) -> set[str]:
+    """ "رام الله- معا - نفى ...", "القاهرة - وكالة X - أعلن": a place and an outlet between
+    dashes open the sentence; they say where and through whom the news came, no party."""
+    sentence = segment.sentence
+    tokens = article.tokens
+    dashes = [
+        at
+        for at in range(
+            sentence.first + 1, min(sentence.last, sentence.first + 2 * _DATELINE_REACH + 1)
+        )
+        if "-" in tokens[at].gap
+    ]
+    if len(dashes) < 2 or dashes[0] - sentence.first > _DATELINE_REACH:
+        return set()
+    place, outlet = dashes[0], dashes[1]
+    if outlet - place > _DATELINE_REACH or outlet > segment.word_first:
+        return set()
+    return {
+        m.actor
+        for m in article.sentence_mentions(sentence, implied=False)
+        if m.first < outlet and article.index.kind(m.actor) != "person"
+    }
 
 
 def _headline_source(article: Article, segment: Segment) -> str | None:
@@ -174,6 +202,26 @@ def _sides(article: Article, parties: list[Mention]) -> list[list[str]]:
     return sides
 
 
+def _purpose_subject(article: Article, segment: Segment) -> Mention | None:
+    """ "يزور X تركيا غدا لعقد قمة مع Y", "وصل X إلى أنقرة لإجراء محادثات مع Y": a
+    contact word right after a word of purpose (cues.yaml status: purpose) is held by the
+    subject of the clause it is the purpose of: the first person the sentence names."""
+    tokens = article.tokens
+    word = segment.word_first
+    sentence = segment.sentence
+    if word == sentence.first:
+        return None
+    cue = article.lexicon.status.longest(tokens, word - 1, suffixes=False)
+    if cue is None or cue[0] != 1 or cue[1] != "purpose":
+        return None
+    for mention in article.sentence_mentions(sentence):
+        if mention.first >= word:
+            return None
+        if not mention.in_title and article.index.kind(mention.actor) == "person":
+            return mention
+    return None
+
+
 def _speaker_state(article: Article, speeches: list[Speech], segment: Segment) -> Mention | None:
     """With "we" ("نتلق", "لدينا") in the contact's words, the speaker's state, as a mention
     at the speaker's place."""
@@ -269,6 +317,7 @@ class Parties:
     mediators: list[str] = field(default_factory=list)
     confidence: float = 0.75
     comments: list[str] = field(default_factory=list)
+    both_sides: bool = False  # taken from "the two sides / countries" (anaphora_states)
 
     def extend(self, article: Article, more: list[Mention], confidence: float, note: str) -> None:
         self.mentions = more + self.mentions
@@ -278,10 +327,11 @@ class Parties:
 
 
 def _without_topic_states(article: Article, mentions: list[Mention]) -> list[Mention]:
-    """A state only the gazetteer knows (gazetteer.yaml) is often what a contact is about
-    ("بحثا هاتفيا الوضع في أوكرانيا"): a party only while the others make fewer than two
-    sides ("المحادثات بين الولايات المتحدة وإيران")."""
-    new = {ident for ident, n in article.newcomers.items() if n.kind == "state"}
+    """A state or organisation only the gazetteer knows (gazetteer.yaml; the facts lack
+    it) is often what a contact is about ("بحث بوتين وبايدن الملف الإيراني", "بحثا هاتفيا
+    الوضع في أوكرانيا") or where it was ("في الرياض"): a party only while the others make
+    fewer than two sides ("المحادثات بين الولايات المتحدة وإيران")."""
+    new = article.index.gazetteer
     tokens = article.tokens
     lexicon = article.lexicon
     mentions = [  # "في الرياض": where, not who
@@ -330,6 +380,11 @@ def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> 
         )
         if speaker is not None:
             found.extend(article, [speaker], 0.5, "a party is who speaks in the interview; check")
+    subject = _purpose_subject(article, segment) if len(found.sides) < 2 else None
+    if subject is not None and all(subject.actor not in side for side in found.sides):
+        found.extend(
+            article, [subject], 0.5, "a party is the subject of the clause the contact is for"
+        )
     we = _speaker_state(article, speeches, segment) if len(found.sides) < 2 else None
     if we is not None:
         found.extend(
@@ -366,6 +421,7 @@ def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> 
                 0.45,
                 f'parties taken from the sentences before ("{anaphora}"); check',
             )
+            found.both_sides = table == "anaphora_states"
     kept = _without_topic_states(article, found.mentions)
     if len(kept) < len(found.mentions):  # (a state the anaphora's clause is about)
         found.mentions, found.sides = kept, _sides(article, kept)

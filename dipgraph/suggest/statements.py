@@ -110,17 +110,10 @@ def speech_verbs(article: Article) -> list[Speech]:
                 continue
             last = at + verb[0]
             speaker, before = _speaker(article, mentions, at, last, sentence)
-            if speaker is not None and (before or speaker.how != "name"):
-                newcomer = article.newcomers.get(speaker.actor)
-                if newcomer is not None and newcomer.kind == "state":
-                    # a state only the gazetteer knows speaks only named after the verb
-                    # ("أعلنت إيران"), not as the last word of a list ("اليمن وأوكرانيا
-                    # وقالت الوزارة") nor by an adjective ("الأزمة السورية")
-                    speaker = _after(article, mentions, last, sentence) if before else None
-                    before = False
             voice = _voice(article, mentions, speaker, last, sentence)
             if voice is not None:
                 speaker, before = voice, False
+            speaker, before = _new_state_speaks(article, mentions, speaker, before, last, sentence)
             anonymous = _anonymous(article, at, last, sentence)
             pair = [] if speaker is not None or anonymous else _pair(article, at, last, sentence)
             for one in pair:  # "أكد الجانبان", "إن الزعيمين أكدا": each of the two speaks
@@ -129,6 +122,36 @@ def speech_verbs(article: Article) -> list[Speech]:
                 found.append(Speech(at, last, verb[1], speaker, before, sentence, anonymous))
             at = last
     return found
+
+
+def _new_state(article: Article, actor: str) -> bool:
+    """A state or organisation only the gazetteer knows (gazetteer.yaml; the facts lack it)."""
+    return actor in article.index.gazetteer
+
+
+def _new_state_speaks(
+    article: Article,
+    mentions: list[Mention],
+    speaker: Mention | None,
+    before: bool,
+    last: int,
+    sentence: Sentence,
+) -> tuple[Mention | None, bool]:
+    """A new state (organisation) of the gazetteer speaks only when named right after the
+    verb ("أعلنت إيران"), not as the last word of a list before it ("سوريا واليمن وقالت
+    الوزارة": the ministry named after the verb speaks), nor further on ("تؤكد دور سلطنة
+    عمان": what is confirmed), nor by an adjective alone ("الأزمة السورية"). The speaker
+    and whether it is named before the verb, as :func:`_speaker` gives them."""
+    if speaker is None or not _new_state(article, speaker.actor):
+        return speaker, before
+    if before or speaker.how != "name":
+        speaker = _after(article, mentions, last, sentence) if before else None
+        before = False
+    if speaker is not None and _new_state(article, speaker.actor):
+        right_after = last + (1 if speaker.how == "demonym" else 0)
+        if speaker.first != right_after:
+            speaker = None
+    return speaker, before
 
 
 def _pair(article: Article, verb: int, last: int, sentence: Sentence) -> list[Mention]:
@@ -457,9 +480,8 @@ def _implicit(
     for mention in article.sentence_mentions(sentence, implied=False):
         if mention.first >= speech.verb:
             break
-        newcomer = article.newcomers.get(mention.actor)
-        if newcomer is not None and newcomer.kind == "state":
-            continue  # "الحرب في أوكرانيا ... لكنه شدد": a state the gazetteer adds is talked of
+        if _new_state(article, mention.actor):
+            continue  # "الحرب في أوكرانيا ... لكنه شدد": named before the verb, it is talked of
         if not mention.in_title and mention.how == "name":
             return mention
     return previous

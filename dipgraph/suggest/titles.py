@@ -397,6 +397,10 @@ def implied_holders(
         )
         holders = index.post_titles.get(words) or index.post_titles.get(stripped) or set()
         how = "title"
+        if len(holders) != 1 and (here := _given_here(title, titles, tokens, index)):
+            # "ولي العهد" alone is sure; "الرئيس الروسي" or "سلطان عمان", a head and a
+            # state, is as sure as any guess of that state's person (the curator checks)
+            holders, how = here, "title" if len(_title_words(title, tokens, index)) > 1 else "guess"
         if len(holders) != 1:
             states = [m.actor for m in title.inside if index.kind(m.actor) == "state"]
             if not states or title.last - title.head_last > 4:
@@ -424,6 +428,42 @@ def implied_holders(
         title.holder = mention
         implied.append(mention)
     return implied
+
+
+def _title_words(title: Title, tokens: list[Token], index: ActorIndex) -> tuple[str, ...]:
+    """A title's words without prefixes or article, its states left out ("ولي عهد
+    السعودية", "ولي العهد السعودي" -> ("ولي", "عهد"))."""
+    states = {
+        i for m in title.inside if index.kind(m.actor) == "state" for i in range(m.first, m.last)
+    }
+    return tuple(
+        min(t.names, key=len)
+        for at, t in enumerate(tokens[title.first : title.last], title.first)
+        if at not in states
+    )
+
+
+def _given_here(
+    title: Title, titles: list[Title], tokens: list[Token], index: ActorIndex
+) -> set[str]:
+    """The one person the article names with a title that begins with these words, of the
+    state the title names if it names one ("ولي العهد" or "ولي عهد السعودية" alone, after
+    "الأمير X، ولي العهد رئيس مجلس الوزراء"): none for a one-word title ("الرئيس": whose?)
+    or when two people hold such titles."""
+    wanted = _title_words(title, tokens, index)
+    if title.last - title.first < 2 or not wanted:
+        return set()
+    states = {m.actor for m in title.inside if index.kind(m.actor) == "state"}
+    found = set()
+    for other in titles:
+        holder = other.holder
+        if holder is None or holder.how != "name" or index.kind(holder.actor) != "person":
+            continue
+        if states and states != {index.country(holder.actor)}:
+            continue
+        if _title_words(other, tokens, index)[: len(wanted)] == wanted:
+            found.add(holder.actor)
+    return found if len(found) == 1 else set()
 
 
 def _head_stem(token: Token) -> str:
