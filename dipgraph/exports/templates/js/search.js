@@ -60,7 +60,12 @@
   // 0 each is a whole word of it, 1 each starts a word, 2 some is only inside a word;
   // null when one is missing. The CLI ranks names by it too.
   var WORD_CHAR = /[\p{L}\p{N}]/u;
-  function wordChar(text, at) { return at >= 0 && at < text.length && WORD_CHAR.test(text[at]); }
+  function wordChar(text, at) {
+    if (at < 0 || at >= text.length) { return false; }
+    var code = text.charCodeAt(at);  // ASCII without the regular expression: most text
+    if (code < 128) { return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90); }
+    return WORD_CHAR.test(text[at]);
+  }
   function wordTier(words, text) {
     var worst = 0;
     for (var i = 0; i < words.length; i++) {
@@ -194,7 +199,7 @@
     var wordsFirst = matching.best !== null && (nameTier === null || matching.best < nameTier);
     if (wordsFirst) {
       var names = found.length ? "; " + found.length + " name" + (found.length === 1 ? "" : "s") +
-        " with a longer word: listed below" : "";
+        " holding it in a longer word: listed below" : "";
       searchResult.textContent = (found.length ? "" : "No actor or topic is called " + said + "; ") +
         contacts.length + " contact" + (contacts.length === 1 ? "" : "s") + " shown mention " +
         (found.length ? said : "it") + ": listed in the panel" +
