@@ -170,14 +170,19 @@ def test_names_are_ranked_by_the_clis_word_rule(page) -> None:
         {w for key in keys for w in key.split()}
         | {w[:3] for key in keys for w in key.split() if len(w) > 4}
         | {w[1:4] for key in keys for w in key.split() if len(w) > 4}
-    )
-    cases = [[w] for w in pieces] + [key.split()[::-1] for key in keys if " " in key]
+    )[::4]  # a quarter of them: ~230 words against ~320 names, in a few hundred ms
+    cases = [[w] for w in pieces] + [key.split()[::-1] for key in keys[::4] if " " in key]
     mine = page.evaluate(
-        "([cs, ks]) => cs.map(ws => ks.map(k => window.dipgraph.wordTier(ws, k)))", [cases, keys]
+        """([cs, ks]) => cs.map(ws => ks.map(k => {
+             const t = window.dipgraph.wordTier(ws, k); return t === null ? '-' : String(t);
+           }).join(''))""",
+        [cases, keys],
     )
-    theirs = [[word_tier(ws, k) for k in keys] for ws in cases]
+    theirs = [
+        "".join("-" if (t := word_tier(ws, k)) is None else str(t) for k in keys) for ws in cases
+    ]
     assert mine == theirs
-    assert {t for row in theirs for t in row} == {None, WHOLE_WORD, WORD_START, INSIDE_WORD}
+    assert set("".join(theirs)) == {"-", str(WHOLE_WORD), str(WORD_START), str(INSIDE_WORD)}
     kg = dipgraph.load(BUNDLED)
     for text in ("sergey", "ser", "russia", "us", "ان"):
         cli = kg.actor_names.search(text)
