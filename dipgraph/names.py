@@ -93,6 +93,44 @@ def name_skeleton(text: str) -> str:
     return normalise_name(text.translate(_LOOK_ALIKES))
 
 
+# How well folded words match a folded text, best first: each is a whole word of it;
+# each starts a word of it (a plural, "Secretary" for "secret"); some is only inside a
+# word (Arabic joins و, ب, ل and ال to the front of the next word). Names and contacts are
+# ranked by it, the CLI's (NameIndex.search) and the page's (templates/js/search.js,
+# wordTier: tests/test_html_search.py compares the two): "secret" lists the contacts
+# reported secret before "Secretary Adams".
+WHOLE_WORD, WORD_START, INSIDE_WORD = 0, 1, 2
+
+
+def _word_char(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and unicodedata.category(text[at])[0] in "LN"
+
+
+def word_tier(words: Iterable[str], text: str) -> int | None:
+    """The worst of the words' best matches in ``text`` (both folded), None when one is
+    missing: WHOLE_WORD, WORD_START or INSIDE_WORD.
+
+    >>> word_tier(["secret"], "secret talks"), word_tier(["secret"], "adams secretary")
+    (0, 1)
+    >>> word_tier(["utin"], "vladimir putin"), word_tier(["putin", "x"], "vladimir putin")
+    (2, None)
+    """
+    worst = WHOLE_WORD
+    for word in words:
+        best, at = None, text.find(word)
+        while at != -1 and best != WHOLE_WORD:
+            starts = not _word_char(text, at - 1)
+            tier = WORD_START if starts else INSIDE_WORD
+            if starts and not _word_char(text, at + len(word)):
+                tier = WHOLE_WORD
+            best = tier if best is None else min(best, tier)
+            at = text.find(word, at + 1)
+        if best is None:
+            return None
+        worst = max(worst, best)
+    return worst
+
+
 class NameLookupError(NotFoundError):
     """A name that matches no actor, or several."""
 
@@ -164,15 +202,17 @@ class NameIndex:
         return index
 
     def search(self, text: str) -> list[str]:
-        """Ids with a name containing every word of ``text``, by display name."""
+        """Ids with a name containing every word of ``text``: best matched first
+        (:func:`word_tier`, over its best-matching name), then by display name."""
         words = normalise_name(text).split()
-        hits = {
-            ident
-            for key, idents in self.exact.items()
-            if all(word in key for word in words)
-            for ident in idents
-        }
-        return sorted(hits, key=lambda i: self.display[i].casefold())
+        tiers: dict[str, int] = {}
+        for key, idents in self.exact.items():
+            tier = word_tier(words, key)
+            if tier is None:
+                continue
+            for ident in idents:
+                tiers[ident] = min(tier, tiers.get(ident, tier))
+        return sorted(tiers, key=lambda i: (tiers[i], self.display[i].casefold()))
 
     def _known(self, ident: str) -> str:
         """``ident``, when the index names it (KeyError: a stored index was tampered

@@ -203,8 +203,8 @@ def test_the_title_legend_and_source_line_are_drawn(page) -> None:
     page.evaluate(RECORD_TEXT_JS)
     _, png, layout = export_png(page)
     texts = [t["text"] for t in page.evaluate("window.drawnTexts")]
-    assert "dipgraph" in texts and "Legend" in texts
     built = page.evaluate("window.dipgraph.unpacked().data.legend.dataset")
+    assert built["title"] in texts and "Legend" in texts  # the page's heading: the dataset's
     assert built["sources"] == 5 and len(built["built"]) == 10
     source = layout["source"]
     assert source.startswith("Source: dipgraph knowledge graph of diplomatic contacts")

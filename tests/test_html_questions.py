@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 import dipgraph
+import dipgraph.exports.html
 from conftest import BUNDLED
 from dipgraph.facts import DEFAULT_STATUSES
 
@@ -99,7 +100,61 @@ def test_whom_did_burns_contact_and_what_did_the_message_say(walk, kg) -> None:
     assert walk.clicks <= MAX_CLICKS
 
 
+# Where the first screen shows the path tool and the legend: each box, and whether the
+# panel holding them scrolls.
+ON_SCREEN = """() => {
+  const panel = document.getElementById('panel'), box = (id) =>
+    document.getElementById(id).getBoundingClientRect().toJSON();
+  return {tool: box('path-tool'), legend: box('legend'), panel: box('panel'),
+          scrolls: panel.scrollHeight > panel.clientHeight + 1, height: innerHeight,
+          order: [...panel.children].map(c => c.id || c.className)};
+}"""
+
+
+def whole_on_screen(seen: dict) -> bool:
+    """The path tool and the legend stand whole in the panel, in the window, unscrolled."""
+    return not seen["scrolls"] and all(
+        seen["panel"]["top"] <= seen[part]["top"] < seen[part]["bottom"] <= seen["height"]
+        for part in ("tool", "legend")
+    )
+
+
+def test_the_first_screen_says_what_it_is_and_how_to_read_it(page, kg) -> None:
+    """Issue #27: the dataset's title heads the page and its tab; with nothing selected
+    the panel shows the path tool and the legend whole, at 1280x720 (the questions' own
+    window: test_how_are_trump_and_biden_connected), 1366x657 and 1400x900, and under
+    the graph at 400x800. Each stays one element (the PNG's legend reads #legend): it
+    goes back to the controls while the panel shows a selection, the path tool coming
+    back above a path's narration."""
+    title = dipgraph.exports.html.about_dataset(kg)["title"]
+    assert title in page.title() and f"{len(kg.facts.sources)} sources" in page.title()
+    assert page.inner_text("h1") == title
+    for width, height in ((1400, 900), (1366, 657)):
+        page.set_viewport_size({"width": width, "height": height})
+        assert whole_on_screen(page.evaluate(ON_SCREEN)), (width, height)
+    page.set_viewport_size({"width": 400, "height": 800})
+    seen = page.evaluate(ON_SCREEN)
+    assert seen["order"] == ["muted panel-hint", "path-tool", "legend"]
+    assert seen["panel"]["top"] < seen["tool"]["top"] < seen["legend"]["top"]
+    page.set_viewport_size({"width": 1400, "height": 900})
+    assert page.locator("#legend").count() == page.locator("#path-tool").count() == 1
+    page.evaluate("window.dipgraph.select('william-burns')")
+    assert page.evaluate(ON_SCREEN)["order"][0] != "muted panel-hint"
+    assert page.locator("#controls #legend, #controls #path-tool").count() == 2
+    page.fill("#path-from", "Trump")
+    page.fill("#path-to", "Biden")
+    page.click("#path-go")
+    order = page.evaluate(ON_SCREEN)["order"]
+    assert order[0] == "path-tool" and "legend" not in order
+    assert page.evaluate("document.activeElement.id") == "path-go"  # still under the pointer
+    page.click("#path-clear")
+    assert page.evaluate(ON_SCREEN)["order"] == ["muted panel-hint", "path-tool", "legend"]
+
+
 def test_how_are_trump_and_biden_connected(walk, kg) -> None:
+    title = dipgraph.exports.html.about_dataset(kg)["title"]
+    assert walk.page.inner_text("h1") == title and title in walk.page.title()
+    assert whole_on_screen(walk.page.evaluate(ON_SCREEN))  # the first screen at 1280x720
     walk.type("#path-from", "Trump")
     walk.type("#path-to", "Biden")
     walk.click("#path-go")

@@ -7,8 +7,15 @@ from __future__ import annotations
 import difflib
 
 import dipgraph
-from conftest import BUNDLED, SMALL
-from dipgraph.names import close_matches, normalise_name
+from conftest import BUNDLED
+from dipgraph.names import (
+    INSIDE_WORD,
+    WHOLE_WORD,
+    WORD_START,
+    close_matches,
+    normalise_name,
+    word_tier,
+)
 
 
 def python_keys(kg) -> set[str]:
@@ -114,20 +121,80 @@ def test_words_of_contacts_are_searched(page) -> None:
     assert page.locator("#search-list button.contacts-hit").count() == 1
 
 
-def test_secret_finds_the_contacts_reported_secret(browser, tmp_path) -> None:
+def test_secret_finds_the_contacts_reported_secret(browser, small_copy) -> None:
     """The small fixture's secret video call never says "secret" in its words: the word
-    finds it by its flag, as its row and panel say SECRET (and, words being matched
-    inside words, the call of "Secretary" Adams by its quote)."""
+    finds it by its flag, as its row and panel say SECRET. An actor called "Secretary
+    Adams" and the call whose quote says "Secretary" hold "secret" only as the start of
+    a longer word: listed after it, not in its place (dipgraph.names.word_tier), as
+    `dipgraph actors secret` lists Adams."""
     from html_browser import graph_page
 
     from dipgraph.exports.html import write_html
 
-    kg = dipgraph.load(SMALL)
+    actors = small_copy / "people" / "actors.yaml"
+    actors.write_text(
+        actors.read_text(encoding="utf-8").replace(
+            "names: {en: Alice Adams}",
+            "names: {en: Alice Adams}\n    aliases: {en: [Secretary Adams]}",
+        ),
+        encoding="utf-8",
+    )
+    kg = dipgraph.load(small_copy)
+    assert kg.actor_names.search("secret") == ["alice-adams"]
     wanted = sorted(c.id for c in kg.facts.contacts.values() if c.secret)
     assert wanted and all("secret" not in kg.facts.contacts[c].summary.lower() for c in wanted)
-    with graph_page(browser, write_html(kg, tmp_path / "graph.html")) as page:
+    with graph_page(browser, write_html(kg, small_copy / "graph.html")) as page:
         search(page, "secret")
+        assert page.evaluate("window.dipgraph.state().selected") is None
         listed = page.eval_on_selector_all(
-            "#panel [data-contact]", "bs => bs.map(b => b.dataset.contact)"
+            "#panel ul.links",
+            "us => us.map(u => [...u.querySelectorAll('[data-contact]')]"
+            ".map(b => b.dataset.contact))",
         )
-        assert sorted(listed) == sorted([*wanted, "adams-belov-call"])
+        assert listed == [wanted, ["adams-belov-call"]]
+        assert "longer word" in page.inner_text("#panel")
+        offered = page.eval_on_selector_all(
+            "#search-list [data-id]", "bs => bs.map(b => b.dataset.id)"
+        )
+        assert offered == ["alice-adams"]
+        search(page, "secretary")  # the whole word: Adams is found, as before
+        assert page.evaluate("window.dipgraph.state().selected") == "alice-adams"
+
+
+def test_names_are_ranked_by_the_clis_word_rule(page) -> None:
+    """The page's wordTier is dipgraph.names.word_tier, on every folded name against
+    words cut from names (whole, a word's start, a word's middle); and the page ranks
+    the names a search finds as `dipgraph actors TEXT` does (whole words first)."""
+    keys = sorted(page.evaluate("window.dipgraph.nameKeys()"))
+    pieces = sorted(
+        {w for key in keys for w in key.split()}
+        | {w[:3] for key in keys for w in key.split() if len(w) > 4}
+        | {w[1:4] for key in keys for w in key.split() if len(w) > 4}
+    )[::4]  # a quarter of them: ~230 words against ~320 names, in a few hundred ms
+    cases = [[w] for w in pieces] + [key.split()[::-1] for key in keys[::4] if " " in key]
+    mine = page.evaluate(
+        """([cs, ks]) => cs.map(ws => ks.map(k => {
+             const t = window.dipgraph.wordTier(ws, k); return t === null ? '-' : String(t);
+           }).join(''))""",
+        [cases, keys],
+    )
+    theirs = [
+        "".join("-" if (t := word_tier(ws, k)) is None else str(t) for k in keys) for ws in cases
+    ]
+    assert mine == theirs
+    assert set("".join(theirs)) == {"-", str(WHOLE_WORD), str(WORD_START), str(INSIDE_WORD)}
+    kg = dipgraph.load(BUNDLED)
+    for text in ("sergey", "ser", "russia", "us", "ان"):
+        cli = kg.actor_names.search(text)
+        tier = {
+            i: min(
+                t
+                for key, ids in kg.actor_names.exact.items()
+                if i in ids and (t := word_tier(normalise_name(text).split(), key)) is not None
+            )
+            for i in cli
+        }
+        assert [tier[i] for i in cli] == sorted(tier.values()), text
+        found = page.evaluate("(t) => window.dipgraph.findNames(t)", text)
+        assert [tier[i] for i in found if i in tier] == sorted(tier.values()), text
+        assert set(cli) <= set(found), text

@@ -82,6 +82,7 @@ SCRIPT_PARTS = (
     "large_layers",  # a large graph's layers, built when switched on
     "hash",  # the view in the URL fragment
     "legend",  # the legend
+    "orientation",  # the empty panel: the path tool and the legend, borrowed
     "api",  # window.dipgraph
 )
 
@@ -232,6 +233,20 @@ def about_dataset(kg: KnowledgeGraph) -> dict[str, Any]:
     }
 
 
+def page_titles(about: dict[str, Any]) -> tuple[str, str, str]:
+    """The page's heading, the line under it and its window title, from
+    :func:`about_dataset`: the dataset's title (dataset.yaml's, else the default one),
+    how many sources its facts quote, and its publisher.
+
+    >>> page_titles({"title": "Contacts", "sources": 1, "publisher": None})
+    ('Contacts', '1 source quoted', 'Contacts (1 source)')
+    """
+    count = about["sources"]
+    sources = f"{count} source{'' if count == 1 else 's'}"
+    line = f"{sources} quoted" + (f" \u00b7 {about['publisher']}" if about.get("publisher") else "")
+    return about["title"], line, f"{about['title']} ({sources})"
+
+
 def pack_page(data: dict[str, Any]) -> dict[str, Any]:
     """``page_data`` packed (page_pack.py); templates/js/unpack.js rebuilds it.
 
@@ -253,15 +268,19 @@ def pack_page(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def render_html(
-    kg: KnowledgeGraph, contacts: set[str] | None = None, title: str = "dipgraph"
+    kg: KnowledgeGraph, contacts: set[str] | None = None, title: str | None = None
 ) -> str:
-    """The page as text; ``contacts`` limits it to those contacts and their actors."""
+    """The page as text; ``contacts`` limits it to those contacts and their actors.
+    Its heading is ``title``, else the dataset's (:func:`page_titles`)."""
     from pyvis.network import Network
 
     data = page_data(kg, contacts)
+    heading, subheading, window_title = page_titles(data["legend"]["dataset"])
+    if title is not None:
+        heading = window_title = title
     # pyvis renders our template; its nodes and edges stay empty, because the page
     # carries them packed, with the facts, in one data element.
-    network = Network(height="100%", width="100%", directed=True, heading=escape_markup(title))
+    network = Network(height="100%", width="100%", directed=True, heading=escape_markup(heading))
     network.options = data["options"]
     network.set_template_dir(str(TEMPLATE_DIR) + "/", "graph.html")
     vis_js, vis_css = _vis_assets()
@@ -272,6 +291,8 @@ def render_html(
         vis_css=vis_css,
         app_js=app_js,
         app_css=app_css,
+        subheading=escape_markup(subheading),
+        window_title=escape_markup(window_title),
         packed=script_json(pack_page(data)),
         script_hashes=" ".join(_csp_hash(s) for s in (vis_js, app_js)),
     )
@@ -279,7 +300,7 @@ def render_html(
 
 
 def write_html(
-    kg: KnowledgeGraph, target: Path, contacts: set[str] | None = None, title: str = "dipgraph"
+    kg: KnowledgeGraph, target: Path, contacts: set[str] | None = None, title: str | None = None
 ) -> Path:
     """Write the page atomically."""
     page = render_html(kg, contacts, title)

@@ -257,7 +257,8 @@ class KnowledgeGraph:
 
     # -- actors --------------------------------------------------------------
     def actors(self, text: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
-        """Actors whose names contain ``text`` (all when None), by English name."""
+        """Actors whose names contain ``text`` (all when None): best matched first
+        (:func:`dipgraph.names.word_tier`), then by English name."""
         idents = (
             self.actor_names.search(text)
             if text

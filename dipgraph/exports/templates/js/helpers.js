@@ -6,7 +6,21 @@
     return node;
   }
   function $(id) { return document.getElementById(id); }
-  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+  // Parts of the controls the empty panel borrows (orientation.js): {node, home, before}.
+  // clear() puts each back where it came from before emptying what held it, the focus
+  // staying on the control that had it.
+  var borrowed = [];
+  function moveKeepingFocus(node, parent, before) {
+    var focused = node.contains(document.activeElement) ? document.activeElement : null;
+    parent.insertBefore(node, before || null);
+    if (focused) { focused.focus({ preventScroll: true }); }
+  }
+  function clear(node) {
+    borrowed.forEach(function (b) {
+      if (b.node !== node && node.contains(b.node)) { moveKeepingFocus(b.node, b.home, b.before); }
+    });
+    while (node.firstChild) { node.removeChild(node.firstChild); }
+  }
   function own(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
   // The same folding as dipgraph.names.normalise_name.
   function norm(text) {

@@ -74,7 +74,8 @@
   }
   // A list of contacts in the panel in place of a selection (a search's, the timeline's
   // undated ones): the selection is let go, since the panel no longer shows it; a title,
-  // the lines given under it, the contacts by date, the lines given after them. With
+  // the lines given under it, the contacts by date (then `more` [title, ids] lists, as
+  // given), the lines given after them. With
   // `focus`, the keyboard follows to the list (a click opened it; a search keeps its box).
   function showContactList(title, ids, options) {
     options = options || {};
@@ -83,6 +84,9 @@
     panel.appendChild(el("h3", title));
     (options.before || []).forEach(function (node) { panel.appendChild(node); });
     listSection("Contacts", sortedContacts(ids), function (cid) { return contactRow(cid, null); });
+    (options.more || []).forEach(function (more) {
+      if (more[1].length) { listSection(more[0], more[1], function (cid) { return contactRow(cid, null); }); }
+    });
     (options.after || []).forEach(function (node) { panel.appendChild(node); });
     if (options.focus) { panel.focus({ preventScroll: true }); }
   }

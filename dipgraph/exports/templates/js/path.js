@@ -14,9 +14,7 @@
       ui.path = null;
       restyle();
       if (ui.selected === "path") { ui.selected = null; }
-      clear(panel);
-      panel.appendChild(el("p", "Click an actor, a topic or a contact to see its facts and evidence.",
-        { "class": "muted" }));
+      showOrientation();
     }
     pathResult.textContent = message || "";
     writeHash();
@@ -228,6 +226,7 @@
       panel.appendChild(el("p", over, { "class": "muted" }));
       panel.appendChild(hopsList(found[0], true));
     }
+    lendPathTool();  // the tool stays above its answer, to change an end or an option
     writeHash();
     var told = found.map(function (hops) {
       return hops.map(function (h) {

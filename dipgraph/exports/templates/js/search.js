@@ -56,19 +56,52 @@
     nameIndex();
     return exactNames.get(key) || [];
   }
-  // Every actor or topic a text names: exact names first, then names containing it.
+  // dipgraph.names.word_tier: how well folded words match a folded text, best first:
+  // 0 each is a whole word of it, 1 each starts a word, 2 some is only inside a word;
+  // null when one is missing. The CLI ranks names by it too.
+  var WORD_CHAR = /[\p{L}\p{N}]/u;
+  function wordChar(text, at) {
+    if (at < 0 || at >= text.length) { return false; }
+    var code = text.charCodeAt(at);  // ASCII without the regular expression: most text
+    if (code < 128) { return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90); }
+    return WORD_CHAR.test(text[at]);
+  }
+  function wordTier(words, text) {
+    var worst = 0;
+    for (var i = 0; i < words.length; i++) {
+      var word = words[i], best = null, at = text.indexOf(word);
+      while (at !== -1 && best !== 0) {
+        var starts = !wordChar(text, at - 1);
+        var tier = starts ? (wordChar(text, at + word.length) ? 1 : 0) : 2;
+        best = best === null ? tier : Math.min(best, tier);
+        at = text.indexOf(word, at + 1);
+      }
+      if (best === null) { return null; }
+      worst = Math.max(worst, best);
+    }
+    return worst;
+  }
+  // Every actor or topic a text names: exact names first, then by how well a name
+  // holds its words (wordTier, as `dipgraph actors TEXT` ranks them). found.tiers[id]
+  // is the id's tier (-1 for an exact name).
   function matches(text) {
-    var key = norm(text);
-    if (!key) { return []; }
-    var entries = nameIndex(), found = exactly(key).slice(), seen = dict();
-    found.forEach(function (id) { seen[id] = true; });
+    var key = norm(text), words = key.split(" ").filter(Boolean);
+    var found = [];
+    found.tiers = dict();
+    if (!key) { return found; }
+    var entries = nameIndex(), tiers = found.tiers, ranked = [];
+    exactly(key).forEach(function (id) { if (!own(tiers, id)) { tiers[id] = -1; found.push(id); } });
     for (var i = 0; i < entries.length; i++) {
       var entry = entries[i];
-      if (!seen[entry[1]] && entry[0] !== key && entry[0].indexOf(key) !== -1) {
-        seen[entry[1]] = true;
-        found.push(entry[1]);
-      }
+      if (tiers[entry[1]] === -1) { continue; }
+      var tier = wordTier(words, entry[0]);
+      if (tier === null) { continue; }
+      if (!own(tiers, entry[1])) { ranked.push(entry[1]); tiers[entry[1]] = tier; }
+      else if (tier < tiers[entry[1]]) { tiers[entry[1]] = tier; }
     }
+    ranked.forEach(function (id, i) { ranked[i] = [tiers[id], i, id]; });
+    ranked.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    ranked.forEach(function (r) { found.push(r[2]); });
     return found;
   }
   function describe(id) {
@@ -104,31 +137,44 @@
   function buildContactTextsLater() {
     inIdleSlices(buildContactTexts, function () { status.textsMs = performance.now(); });
   }
-  // Contacts whose words hold every word of the text, by date: those shown, and how
-  // many more the filters hide (the default statuses among them: a search must not
-  // answer "which contacts were secret" with only those shown), in one pass.
+  // Contacts whose words hold every word of the text, best matched first (wordTier:
+  // "secret" puts the contacts reported secret before a quote's "Secretary"): those
+  // shown, grouped by tier and by date in each; how many more the filters hide (the
+  // default statuses among them: a search must not answer "which contacts were
+  // secret" with only those shown); the best tier among all, shown or hidden.
   function contactsMatching(text) {
     var words = norm(text).split(" ").filter(Boolean);
-    if (!words.length) { return { shown: [], hidden: 0 }; }
+    var out = { shown: [], tiers: [[], [], []], hidden: 0, best: null };
+    if (!words.length) { return out; }
     buildContactTexts(function () { return true; });
-    var every = contactIds.filter(function (cid) {
-      var folded = contactTexts.get(cid);
-      return words.every(function (w) { return folded.indexOf(w) !== -1; });
+    contactIds.forEach(function (cid) {
+      var tier = wordTier(words, contactTexts.get(cid));
+      if (tier === null) { return; }
+      out.best = out.best === null ? tier : Math.min(out.best, tier);
+      if (own(current.contacts, cid)) { out.tiers[tier].push(cid); } else { out.hidden++; }
     });
-    var shown = every.filter(function (cid) { return own(current.contacts, cid); });
-    return { shown: sortedContacts(shown), hidden: every.length - shown.length };
+    out.tiers = out.tiers.map(sortedContacts);
+    out.shown = [].concat(out.tiers[0], out.tiers[1], out.tiers[2]);
+    return out;
   }
   function hiddenButton(count, said) {
     return button(count + " more contact" + (count === 1 ? "" : "s") + " mention " + said +
       " but the filters hide " + (count === 1 ? "it" : "them") + ": show every contact",
       function () { showAllContacts(); runSearch(); }, { "class": "link hidden-hits" });
   }
-  function listMatching(said, ids, hidden) {
-    var after = [];
-    if (hidden) { after.push(el("p")); after[0].appendChild(hiddenButton(hidden, said)); }
-    showContactList("Contacts mentioning " + said, ids, { after: after });
+  // The contacts a search found, in the panel: the best matched first, the others
+  // under them, each group by date.
+  var TIER_TITLES = [null, "Also, a longer word starting with it", "Also, inside a word"];
+  function listMatching(said, matching) {
+    var after = [], best = matching.tiers.findIndex(function (ids) { return ids.length; });
+    if (matching.hidden) { after.push(el("p")); after[0].appendChild(hiddenButton(matching.hidden, said)); }
+    showContactList("Contacts mentioning " + said, best === -1 ? [] : matching.tiers[best], {
+      after: after,
+      more: best === -1 ? [] : [1, 2].filter(function (t) { return t > best; }).map(function (t) {
+        return [TIER_TITLES[t], matching.tiers[t]];
+      })
+    });
   }
-
   var SEARCH_CAP = 50;
   function searchListItem(node) { var li = el("li"); li.appendChild(node); searchList.appendChild(li); }
   function runSearch() {
@@ -140,48 +186,56 @@
       if (contacts.length) {
         searchListItem(button(contacts.length + " contact" + (contacts.length === 1 ? "" : "s") +
           " shown mention " + said + ": list them", function () {
-          listMatching(said, contacts, hidden);
+          listMatching(said, matching);
         }, { "class": "link contacts-hit" }));
       }
       if (hidden) { searchListItem(hiddenButton(hidden, said)); }
     }
     if (!text) { searchResult.textContent = ""; return found; }
-    if (!found.length) {
-      if (contacts.length || hidden) {
-        searchResult.textContent = "No actor or topic is called " + said + "; " + contacts.length +
-          " contact" + (contacts.length === 1 ? "" : "s") + " shown mention it: listed in the panel" +
-          (hidden ? " (" + hidden + " more hidden by the filters)." : ".");
-        listMatching(said, contacts, hidden);
-        listContacts();
-      } else {
-        var near = nearNames(text);
-        searchResult.textContent = "Nothing is called " + said +
-          (near.length ? ". Did you mean:" : ", and no contact shown mentions it.");
-        deselect();
-        clear(panel);
-        panel.appendChild(el("p", near.length ? "Choose one of the names under the search box." :
-          "Nothing matches " + said + ".", { "class": "muted" }));
-        near.forEach(function (id) {
-          searchListItem(button(describe(id), function () { select(id, { focus: true }); },
-            { "data-id": id, "class": "link near" }));
-        });
-      }
-      return near || [];
-    }
-    var exact = exactly(norm(search.value));
-    if (found.length === 1 || exact.length === 1) {
-      var hit = exact.length === 1 ? exact[0] : found[0];
-      searchResult.textContent = "Found: " + nameOf(hit) + (found.length > 1 ?
-        " (" + (found.length - 1) + " other name" + (found.length > 2 ? "s" : "") + " contain it: listed below)" : "");
-      select(hit, { focus: true });
-    } else {
-      searchResult.textContent = found.length + " matches for " + said +
-        ": choose one" + (found.length > SEARCH_CAP ? " (first " + SEARCH_CAP + " listed)" : "") + ".";
-      // The panel must not go on showing the previous selection beside a new choice.
+    // A name matched exactly, or as well as the best contact, is selected or listed;
+    // contacts that hold the words better than any name does ("secret" as a word; no name
+    // but "Secretary") are listed in the panel, the names under the search box.
+    var nameTier = found.length ? found.tiers[found[0]] : null;
+    var wordsFirst = matching.best !== null && (nameTier === null || matching.best < nameTier);
+    if (wordsFirst) {
+      var names = found.length ? "; " + found.length + " name" + (found.length === 1 ? "" : "s") +
+        " holding it in a longer word: listed below" : "";
+      searchResult.textContent = (found.length ? "" : "No actor or topic is called " + said + "; ") +
+        contacts.length + " contact" + (contacts.length === 1 ? "" : "s") + " shown mention " +
+        (found.length ? said : "it") + ": listed in the panel" +
+        (hidden ? " (" + hidden + " more hidden by the filters)" : "") + names + ".";
+      listMatching(said, matching);
+      if (!found.length) { listContacts(); return found; }
+    } else if (!found.length) {
+      var near = nearNames(text);
+      searchResult.textContent = "Nothing is called " + said +
+        (near.length ? ". Did you mean:" : ", and no contact shown mentions it.");
       deselect();
       clear(panel);
-      panel.appendChild(el("p", "Choose one of the " + found.length + " matches for " + said +
-        " under the search box.", { "class": "muted" }));
+      panel.appendChild(el("p", near.length ? "Choose one of the names under the search box." :
+        "Nothing matches " + said + ".", { "class": "muted" }));
+      near.forEach(function (id) {
+        searchListItem(button(describe(id), function () { select(id, { focus: true }); },
+          { "data-id": id, "class": "link near" }));
+      });
+      return near;
+    } else {
+      var exact = exactly(norm(search.value));
+      var atBest = found.filter(function (id) { return found.tiers[id] === nameTier; });
+      if (atBest.length === 1 || exact.length === 1) {
+        var hit = exact.length === 1 ? exact[0] : found[0];
+        searchResult.textContent = "Found: " + nameOf(hit) + (found.length > 1 ?
+          " (" + (found.length - 1) + " other name" + (found.length > 2 ? "s" : "") + " contain it: listed below)" : "");
+        select(hit, { focus: true });
+      } else {
+        searchResult.textContent = found.length + " matches for " + said +
+          ": choose one" + (found.length > SEARCH_CAP ? " (first " + SEARCH_CAP + " listed)" : "") + ".";
+        // The panel must not go on showing the previous selection beside a new choice.
+        deselect();
+        clear(panel);
+        panel.appendChild(el("p", "Choose one of the " + found.length + " matches for " + said +
+          " under the search box.", { "class": "muted" }));
+      }
     }
     found.slice(0, SEARCH_CAP).forEach(function (id) {
       searchListItem(button(describe(id), function () { select(id, { focus: true }); }, { "data-id": id }));

@@ -62,9 +62,7 @@
     ui.cluster = null;
     marked = [];
     unselect();
-    clear(panel);
-    panel.appendChild(el("p", "Click an actor, a topic or a contact to see its facts and evidence.",
-      { "class": "muted" }));
+    showOrientation();
     restyle();
     writeHash();
   }
