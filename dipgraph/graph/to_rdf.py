@@ -47,7 +47,7 @@ Vocabularies:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -687,9 +687,14 @@ class Quads:
         """Every quad as an N-Quads line."""
         return (f"{triple} {graph} .\n" for triple, graph in self._quads)
 
+    def union(self) -> Iterable[str]:
+        """The union of all graphs, each triple once (``s p o``, without the final ``.``),
+        in writing order."""
+        return dict.fromkeys(t for t, _ in self._quads)
+
     def ntriples_lines(self) -> Iterator[str]:
         """The union of all graphs as N-Triples lines, each triple once."""
-        return (f"{triple} .\n" for triple in dict.fromkeys(t for t, _ in self._quads))
+        return (f"{triple} .\n" for triple in self.union())
 
     def nquads(self) -> str:
         """The whole dataset as one N-Quads text."""
