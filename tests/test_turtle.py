@@ -108,3 +108,16 @@ def test_no_triples_and_no_prefixes() -> None:
     only = ["<https://e.org/a> <https://e.org/p> <https://e.org/b>"]
     written = "".join(turtle_lines(only, {}))
     assert written == "<https://e.org/a> <https://e.org/p> <https://e.org/b> .\n"
+
+
+def test_a_triple_in_two_graphs_reads_back_once() -> None:
+    from dipgraph.graph.to_rdf import Quads
+
+    triple = "<https://e.org/id/a> <https://e.org/ns#p> <https://e.org/id/b>"
+    other = '<https://e.org/id/a> <https://e.org/ns#p> "c"'
+    quads = Quads({(triple, "<https://e.org/g1>"): None, (other, "<https://e.org/g1>"): None,
+                   (triple, "<https://e.org/g2>"): None})  # fmt: skip
+    written = "".join(turtle_lines(quads.triples(), NESTED))
+    union = "".join(quads.ntriples_lines())
+    assert union.count("\n") == 2
+    assert triples_of(written, ox.RdfFormat.TURTLE) == triples_of(union, ox.RdfFormat.N_TRIPLES)

@@ -30,7 +30,7 @@ def write_rdf(kg: KnowledgeGraph, target: Path, rdf_format: str) -> Path:
     """Serialise the graph in one format (an ``RdfFormat`` name), atomically.
 
     N-Quads and N-Triples are the compiler's own lines, streamed to the file;
-    Turtle is written from the union's lines (dipgraph.exports.turtle); the dataset
+    Turtle is written from the quads' triples (dipgraph.exports.turtle); the dataset
     formats dump an Oxigraph store.
     """
     from dipgraph.graph.to_rdf import PREFIXES
@@ -39,7 +39,9 @@ def write_rdf(kg: KnowledgeGraph, target: Path, rdf_format: str) -> Path:
         from dipgraph.exports.turtle import turtle_lines
 
         with atomic_text(target) as stream:
-            stream.writelines(turtle_lines(kg.quads.union(), {**PREFIXES, "id": kg.base}))
+            # (each triple of the quads: Turtle is read as a set, so a triple in two graphs
+            # would only be said twice; dipgraph writes a triple into one graph)
+            stream.writelines(turtle_lines(kg.quads.triples(), {**PREFIXES, "id": kg.base}))
         return target
     if rdf_format in ("N_QUADS", "N_TRIPLES"):
         quads = kg.quads
