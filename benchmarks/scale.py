@@ -23,7 +23,12 @@ For each size, in one run, prints:
 Every dipgraph process runs with bytecode written (PYTHONDONTWRITEBYTECODE unset), as an
 installed package does. Run: python benchmarks/scale.py [--sizes 10000 100000]
 [--rdflib-timeout SECONDS] [--no-rdflib] [--queries-only] [--sparql-only]
-(--sparql-only: only the who-talked-to-whom routes, cold and warm).
+[--build-runs N [--baseline CHECKOUT]] [--facts FOLDER ...]
+(--sparql-only: only the who-talked-to-whom routes, cold and warm; --build-runs N: only
+`build` with its default formats, Turtle and the page, from a cold cache, N times, each
+beside a floor measured just before it, in wall and CPU seconds, and with --baseline the
+same build by another checkout's code right after the same floor; --facts: folders
+synth.py wrote, one for each of --sizes, instead of writing new ones).
 """
 
 from __future__ import annotations
@@ -150,7 +155,11 @@ def _watch(child: subprocess.Popen, started: float) -> Watched:
 
 
 def run(
-    argv: list[str], env: dict[str, str], script: str = _CHILD, watch: bool = False
+    argv: list[str],
+    env: dict[str, str],
+    script: str = _CHILD,
+    watch: bool = False,
+    cwd: Path | None = None,
 ) -> tuple[float, int]:
     """Wall time and peak RSS (KiB, the process's own high-water mark) of one dipgraph run
     (or of ``script`` run with ``argv``); its CPU time (children included) goes to
@@ -161,6 +170,7 @@ def run(
     child = subprocess.Popen(
         [sys.executable, "-c", script, *argv],
         env=env,
+        cwd=cwd,  # (python -c puts the working directory before PYTHONPATH)
         # /dev/null, as the route's script writes to, unless the output is watched
         stdout=subprocess.PIPE if watch else subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -196,20 +206,56 @@ def own_peak_kib() -> int:
         return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
 
 
+FLOOR_CPU = [0.0]  # CPU seconds of the last floor() (process time)
+
+
 def floor(facts: Path, collector: bool = True) -> float:
     """PyYAML's CSafeLoader loading every fact file: the issue's floor (collector on, as
-    PyYAML runs by default); with ``collector=False``, the same with the collector paused."""
+    PyYAML runs by default); with ``collector=False``, the same with the collector paused.
+    Wall seconds; its CPU seconds go to FLOOR_CPU."""
     paused = gc.isenabled() and not collector
     if paused:
         gc.disable()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for path in sorted(facts.rglob("*.yaml")):
         with path.open(encoding="utf-8") as handle:
             yaml.load(handle, Loader=yaml.CSafeLoader)
     elapsed = time.perf_counter() - started
+    FLOOR_CPU[0] = time.process_time() - cpu
     if paused:
         gc.enable()
     return elapsed
+
+
+def default_build(
+    facts: Path, work: Path, env: dict[str, str], runs: int, baseline: Path | None = None
+) -> None:
+    """`dipgraph build` with its default formats (Turtle and the page), cold cache, against
+    the floor measured just before each run (issue #29: within 2x, target 0.5x; peak
+    under 1.5 GiB at 100k). CPU seconds are steadier than wall time on a shared machine.
+    ``baseline``: a checkout of other code (main, say) whose build runs right after the
+    floor as well, before this code's, in each run."""
+    cache = Path(env["DIPGRAPH_CACHE_DIR"])
+    argv = ["build", "--facts", str(facts), "--out", str(work / "out-default")]
+    here = Path(dipgraph.__file__).resolve().parent.parent
+    codes = (
+        [("this code", here)] if baseline is None else [("baseline", baseline), ("this code", here)]
+    )
+    for number in range(1, runs + 1):
+        load = os.getloadavg()[0]
+        base = floor(facts)
+        base_cpu = FLOOR_CPU[0]
+        print(f"  run {number}/{runs} (load {load:.1f}): floor {base:.1f} s (cpu {base_cpu:.1f} s)")
+        for name, code in codes:
+            shutil.rmtree(cache, ignore_errors=True)
+            elapsed, peak = run(argv, {**env, "PYTHONPATH": str(code)}, cwd=work)
+            cpu = LAST_CPU[0]
+            print(
+                f"    build (ttl,html), cold cache, {name} ({code}): {elapsed:.1f} s "
+                f"= {elapsed / base:.2f}x, cpu {cpu:.1f} s = {cpu / base_cpu:.2f}x the floor's; "
+                f"peak {mib(peak)}; load after {os.getloadavg()[0]:.1f} (targets <= 2x, "
+                "then <= 0.5x; < 1.5 GiB at 100k)"
+            )
 
 
 _RDFLIB_CHILD = """
@@ -449,9 +495,15 @@ def measure(
     rdflib_timeout: float,
     queries_only: bool = False,
     sparql_only: bool = False,
+    build_runs: int = 0,
+    given: Path | None = None,
+    baseline: Path | None = None,
 ) -> None:
-    facts = work / f"facts-{size}"
-    counts = synth.synthesize(facts, size)
+    if given is not None:  # a folder synth.py wrote before (it is not changed)
+        facts, counts = given, "given"
+    else:
+        facts = work / f"facts-{size}"
+        counts = synth.synthesize(facts, size)
     files = sum(1 for _ in facts.rglob("*.yaml"))
     megabytes = sum(p.stat().st_size for p in facts.rglob("*") if p.is_file()) / 1e6
     print(f"\n== {size:,} contacts: {counts} in {files} files, {megabytes:.0f} MB")
@@ -461,6 +513,9 @@ def measure(
     env.pop("DIPGRAPH_NO_CACHE", None)
     if sparql_only:
         sparql_routes(facts, work, env, serve=False)
+        return
+    if build_runs:
+        default_build(facts, work, env, build_runs, baseline)
         return
     if queries_only:  # the SPARQL routes first: the cold run leaves the entry the rest reads
         sparql_routes(facts, work, env)
@@ -552,14 +607,42 @@ def main() -> None:
         action="store_true",
         help="only who-talked-to-whom: the bulk-load route, then dipgraph cold and warm",
     )
+    parser.add_argument(
+        "--build-runs",
+        type=int,
+        default=0,
+        help="only the default `build` (ttl,html) from a cold cache against the floor, "
+        "this many times",
+    )
+    parser.add_argument(
+        "--facts",
+        type=Path,
+        nargs="+",
+        help="folders synth.py wrote, one a size, used instead of writing new ones",
+    )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="with --build-runs: a checkout of other code (main) built too, in each run",
+    )
     args = parser.parse_args()
     if args.no_rdflib:
         args.rdflib_timeout = 0
     work = Path(tempfile.mkdtemp(prefix="dipgraph-scale-"))
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; work dir {work}")
     try:
-        for size in args.sizes:
-            measure(size, work, args.rdflib_timeout, args.queries_only, args.sparql_only)
+        folders = args.facts or [None] * len(args.sizes)
+        for size, given in zip(args.sizes, folders, strict=True):
+            measure(
+                size,
+                work,
+                args.rdflib_timeout,
+                args.queries_only,
+                args.sparql_only,
+                args.build_runs,
+                given,
+                args.baseline,
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -12,6 +12,10 @@ if TYPE_CHECKING:
     from dipgraph.graph.knowledge import KnowledgeGraph
 
 
+# The formats written from the compiled quads (or the store made of them).
+RDF_FORMATS = frozenset({"ttl", "nt", "nq", "trig", "jsonld"})
+
+
 class BuildError(InputError):
     """A build that cannot start: an unknown format, an unusable output directory."""
 
@@ -29,10 +33,13 @@ def parse_formats(spec: str | None) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _write(kg: KnowledgeGraph, out: Path, name: str) -> list[Path]:
-    """Write one format; every file it wrote (CSV writes its edges beside its nodes)."""
+def _write(kg: KnowledgeGraph, out: Path, name: str, rest: list[str]) -> list[Path]:
+    """Write one format; every file it wrote (CSV writes its edges beside its nodes).
+    Once no format of ``rest`` (those still to write) needs the quads, they go."""
     exporter = EXPORTERS[name]
     written = exporter.write(kg, out / exporter.filename)
+    if name in RDF_FORMATS and RDF_FORMATS.isdisjoint(rest):
+        kg.forget_rdf()
     return [written, *(written.with_name(extra) for extra in exporter.also_writes)]
 
 
@@ -45,15 +52,15 @@ def build_exports(
         raise BuildError(f"--out {out} exists and is not a directory")
     written: list[Path] = []
     if not progress:
-        for name in names:
-            written.extend(_write(kg, out, name))
+        for at, name in enumerate(names):
+            written.extend(_write(kg, out, name, names[at + 1 :]))
         return written
     from rich.progress import Progress
 
     with Progress(transient=True) as bar:
         task = bar.add_task("building", total=len(names))
-        for name in names:
+        for at, name in enumerate(names):
             bar.update(task, description=f"writing {EXPORTERS[name].filename}")
-            written.extend(_write(kg, out, name))
+            written.extend(_write(kg, out, name, names[at + 1 :]))
             bar.advance(task)
     return written

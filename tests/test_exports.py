@@ -89,3 +89,25 @@ def test_a_folder_where_an_export_goes_is_named_not_the_temporary_file(cli, tmp_
     assert str(tmp_path / "dipgraph.ttl") in done.err
     assert ".tmp" not in done.err and PARTIAL not in done.err
     assert [p.name for p in tmp_path.iterdir()] == ["dipgraph.ttl"]  # nothing left beside it
+
+
+def test_a_build_lets_the_quads_go_once_no_format_left_needs_them(tmp_path: Path) -> None:
+    import dipgraph
+    from dipgraph.build import build_exports
+
+    graph = dipgraph.load(SMALL)
+    lines = list(graph.quads.nquads_lines())
+    seen: list[bool] = []
+    real = graph.forget_rdf
+
+    def forget() -> None:  # what was held when the quads were let go
+        seen.append("quads" in graph.__dict__)
+        real()
+
+    graph.forget_rdf = forget  # type: ignore[method-assign]
+    build_exports(graph, tmp_path / "a", "nq,csv,ttl,graphml")
+    assert seen == [True]  # once, after the Turtle, the last format made from the quads
+    assert "quads" not in graph.__dict__
+    assert list(graph.quads.nquads_lines()) == lines  # compiled again when asked for
+    build_exports(graph, tmp_path / "b", "csv,graphml")
+    assert seen == [True]  # nothing made from the quads: nothing to let go

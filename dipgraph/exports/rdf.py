@@ -30,9 +30,19 @@ def write_rdf(kg: KnowledgeGraph, target: Path, rdf_format: str) -> Path:
     """Serialise the graph in one format (an ``RdfFormat`` name), atomically.
 
     N-Quads and N-Triples are the compiler's own lines, streamed to the file;
-    Turtle streams the union through Oxigraph's serialiser; the dataset formats
-    dump an Oxigraph store.
+    Turtle is written from the quads' triples (dipgraph.exports.turtle); the dataset
+    formats dump an Oxigraph store.
     """
+    from dipgraph.graph.to_rdf import PREFIXES
+
+    if rdf_format == "TURTLE":
+        from dipgraph.exports.turtle import turtle_lines
+
+        with atomic_text(target) as stream:
+            # (each triple of the quads: Turtle is read as a set, so a triple in two graphs
+            # would only be said twice; dipgraph writes a triple into one graph)
+            stream.writelines(turtle_lines(kg.quads.triples(), {**PREFIXES, "id": kg.base}))
+        return target
     if rdf_format in ("N_QUADS", "N_TRIPLES"):
         quads = kg.quads
         with atomic_text(target) as stream:
@@ -42,8 +52,6 @@ def write_rdf(kg: KnowledgeGraph, target: Path, rdf_format: str) -> Path:
         return target
 
     import pyoxigraph as ox
-
-    from dipgraph.graph.to_rdf import PREFIXES
 
     chosen = getattr(ox.RdfFormat, rdf_format)
     prefixes = {**PREFIXES, "id": kg.base}

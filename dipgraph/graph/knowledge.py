@@ -774,6 +774,13 @@ class KnowledgeGraph:
         store.load(lines, format=pyoxigraph.RdfFormat.N_QUADS)  # type: ignore[arg-type]
         return store
 
+    def forget_rdf(self) -> None:
+        """Drop the compiled quads and what was made of them (built again if asked for):
+        a build writes the page after the RDF exports, and at 100k contacts the quads
+        held a gigabyte the page does not need."""
+        for name in ("quads", "nquads", "store", "rdf"):
+            self.__dict__.pop(name, None)
+
     def prepare_store(self) -> None:
         """Load :attr:`store` now: what a caller does before it starts timing a query."""
         self.store  # noqa: B018

@@ -47,8 +47,9 @@ Vocabularies:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -687,9 +688,20 @@ class Quads:
         """Every quad as an N-Quads line."""
         return (f"{triple} {graph} .\n" for triple, graph in self._quads)
 
+    def triples(self) -> Iterator[str]:
+        """Every quad's triple (``s p o``) in writing order, a triple written into two
+        graphs twice: for a format whose reader makes a set of them (Turtle), without the
+        cost of :meth:`union` (2.9 s of CPU at 100k contacts)."""
+        return map(itemgetter(0), self._quads)
+
+    def union(self) -> Iterable[str]:
+        """The union of all graphs, each triple once (``s p o``, without the final ``.``),
+        in writing order."""
+        return dict.fromkeys(map(itemgetter(0), self._quads))
+
     def ntriples_lines(self) -> Iterator[str]:
         """The union of all graphs as N-Triples lines, each triple once."""
-        return (f"{triple} .\n" for triple in dict.fromkeys(t for t, _ in self._quads))
+        return (f"{triple} .\n" for triple in self.union())
 
     def nquads(self) -> str:
         """The whole dataset as one N-Quads text."""
