@@ -226,12 +226,21 @@ def test_facts_come_back_from_json_exactly(folder: str) -> None:
 
 def test_a_stored_record_of_the_wrong_shape_is_refused() -> None:
     from dipgraph.cache.records import BadRecord, decoder
-    from dipgraph.facts import Evidence
+    from dipgraph.facts import Evidence, Location
 
     with pytest.raises(BadRecord):
         decoder(Evidence)(["only one field"])
     with pytest.raises(BadRecord):
         decoder(Evidence)(["source", {"__reduce__": "os.system"}])
+    good = ["wire", "a quote", None, False, None]
+    assert decoder(Evidence)(good) == Evidence("wire", "a quote")
+    for field, wrong in [(0, 7), (1, None), (2, 3), (3, 0), (3, "yes")]:
+        bad = list(good)
+        bad[field] = wrong  # a text, a flag, a record of another type
+        with pytest.raises(BadRecord):
+            decoder(Evidence)(bad)
+    with pytest.raises(BadRecord):  # a flag is no line number
+        decoder(Location)(["a.yaml", True, 1])
 
 
 def test_the_cache_writes_json_exactly_as_the_standard_encoder_does() -> None:
