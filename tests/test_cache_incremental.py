@@ -29,6 +29,26 @@ from dipgraph.graph.knowledge import KnowledgeGraph
 from dipgraph.graph.to_rdf import compile_quads
 from dipgraph.loader import check_facts, fact_files
 
+
+@pytest.fixture
+def spy(monkeypatch):
+    """``spy(owner, name, noted)``: ``owner.name`` replaced by a function that runs it
+    and appends ``noted(*args)`` (by default its first argument) to the list returned."""
+
+    def watch(owner: object, name: str, noted=lambda first, *rest: first) -> list:
+        calls: list = []
+        real = getattr(owner, name)
+
+        def spied(*args, **kwargs):
+            calls.append(noted(*args))
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, spied)
+        return calls
+
+    return watch
+
+
 MOVED = """  - id: adams-dorin-message
     type: message
     participants: [alice-adams, dmitri-dorin]
@@ -204,7 +224,7 @@ def agree(root: Path) -> None:
 @pytest.mark.parametrize("seed", [1, 2, 3])
 @pytest.mark.parametrize("trust_stat", [False, True], ids=["hashed", "stat-index"])
 def test_incremental_and_full_checks_agree_over_random_edits(
-    small_copy: Path, tmp_path: Path, monkeypatch, seed: int, trust_stat: bool
+    small_copy: Path, tmp_path: Path, monkeypatch, spy, seed: int, trust_stat: bool
 ) -> None:
     """add, change, delete, rename, move a fact between files, break and repair a
     reference, files whose checks across files fail (look-alikes, cycles, quotes, YAML).
@@ -220,6 +240,7 @@ def test_incremental_and_full_checks_agree_over_random_edits(
     entry = entry_for(root.resolve(), DEFAULT_BASE)
     if seed != 3:  # the store was asked for: entries are written with their N-Quads
         entry.mark_nquads_wanted()  # type: ignore[union-attr]
+    patched = spy(TableWriter, "patch_map", lambda writer, name, *rest: name)
     agree(root)
     for step in range(14):
         written = edit(root, rng, step)
@@ -229,6 +250,7 @@ def test_incremental_and_full_checks_agree_over_random_edits(
         elif trust_stat and written is not None:
             os.utime(written, ns=(10**18 + step * 10**9,) * 2)
         agree(root)
+    assert "views" in patched  # entries patched from earlier ones are among those compared
 
 
 @pytest.mark.slow
@@ -974,4 +996,68 @@ def test_the_profiles_are_kept_while_no_actor_post_or_statement_changes(
     with sqlite3.connect(tmp_path / "cache" / "compiled.sqlite") as db:
         db.execute("UPDATE parts SET value = '[1]' WHERE key LIKE 'profiles:%'")
     contacts.write_text(contacts.read_text("utf-8").replace("summary: u", "summary: v"))
+    assert compiled() == 0  # the earlier entry's profiles, copied (the same key)
+    with sqlite3.connect(tmp_path / "cache" / "compiled.sqlite") as db:
+        db.execute("UPDATE parts SET value = '[1]' WHERE key LIKE 'profiles:%'")
+        db.execute("DELETE FROM parts WHERE key LIKE 'latest-entry:%'")  # no earlier entry
+    contacts.write_text(contacts.read_text("utf-8").replace("summary: v", "summary: w"))
     assert compiled() > 0  # damaged: made again, the same entry
+
+
+def test_an_entry_after_an_edit_is_the_earlier_one_patched(
+    small_copy: Path, tmp_path: Path, monkeypatch, spy
+) -> None:
+    """After an edit of a few files, the new entry is a copy of the last one with the
+    views of the changed files replaced (the profiles kept while their key holds, every
+    other part written anew): each equals a whole compile, after a change, an added and
+    a removed contact, a fact moved between files, a new and a deleted file; an earlier
+    entry that is gone or damaged gives a whole write, the same entry."""
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "facts"
+    shutil.move(small_copy, root)
+    monkeypatch.chdir(tmp_path)
+    patched = spy(TableWriter, "patch_map", lambda writer, name, removed, items: name)
+    kept = spy(TableWriter, "keep", lambda writer, name: name)
+    agree(root)
+    assert patched == []  # the first entry: nothing earlier
+
+    def edited(name: str, old: str, new: str) -> tuple[list, list]:
+        path = root / name
+        text = path.read_text("utf-8") if path.exists() else ""
+        assert old in text
+        path.write_text(text.replace(old, new, 1), "utf-8")
+        patched.clear()
+        kept.clear()
+        agree(root)
+        return list(patched), list(kept)
+
+    summary = "Clark and Dorin held talks"
+    # (facts.yaml holds posts and statements too: the profiles are made again)
+    assert edited("facts.yaml", summary, "Clark and Dorin held long talks") == (["views"], [])
+    extra = root / "extra.yaml"
+    extra.write_text("contacts:\n" + curation_contact("x-1", "alice-adams, carol-clark"))
+    patched.clear()
+    agree(root)
+    assert patched == ["views"]
+    assert edited(
+        "extra.yaml",
+        "contacts:\n",
+        "contacts:\n" + curation_contact("x-2", "alice-adams, boris-belov"),
+    )[0] == ["views"]
+    assert edited("extra.yaml", "summary: s", "summary: t") == (["views"], ["profiles"])
+    assert edited("facts.yaml", MOVED, "")[0] == ["views"]  # a contact removed
+    assert edited("extra.yaml", "contacts:\n", "contacts:\n" + MOVED)[0] == ["views"]  # moved
+    assert edited("facts.yaml", "summary: Belov warned", "summary: He warned")[1] == []
+    extra.unlink()
+    patched.clear()
+    agree(root)
+    assert patched == ["views"]  # a deleted file: its views gone
+    earlier = entry_for(root.resolve(), DEFAULT_BASE)
+    assert earlier is not None
+    with earlier.index_path.open("r+b") as handle:  # damaged: truncated
+        handle.truncate(4096)
+    assert edited("facts.yaml", "long talks", "talks")[0] == []  # written whole
+    earlier = entry_for(root.resolve(), DEFAULT_BASE)
+    assert earlier is not None
+    shutil.rmtree(earlier.directory)  # gone
+    assert edited("facts.yaml", "held talks", "held brief talks")[0] == []

@@ -30,7 +30,7 @@ from typing import Any
 
 from dipgraph.cache import CacheEntry, compiled_store, schema_digest, warn_not_written
 from dipgraph.cache.records import _ENCODER, facts_json
-from dipgraph.cache.tables import TableWriter, encode_value
+from dipgraph.cache.tables import CacheDamaged, TableWriter, encode_value
 from dipgraph.facts import RECORD_TYPES, Facts
 from dipgraph.graph.contact_index import ContactIndex
 from dipgraph.graph.to_rdf import QuadWriter
@@ -357,18 +357,40 @@ class PartsWriter:
     are made from (see :func:`profiles_key`); everything else goes through."""
 
     def __init__(
-        self, writer: TableWriter, kg: Any, compiled: list[Any], parts: Parts | None = None
+        self,
+        writer: TableWriter,
+        kg: Any,
+        compiled: list[Any],
+        parts: Parts | None = None,
+        earlier: Earlier | None = None,
     ) -> None:
         self.writer = writer
         self.kg = kg
         self.compiled = compiled
         self.parts = parts
+        self.earlier = earlier
 
     def add_map(self, name: str, mapping: Any, tuples: bool = True) -> None:
+        earlier = self.earlier
         if name == "profiles" and self.parts is not None:
+            key = profiles_key(self.parts.files)
+            if earlier is not None and earlier.profiles == key and self.writer.has(name, "map"):
+                self.parts.used.append(key)
+                return self.writer.keep(name)  # made from the same files as before
             return self.writer.add_encoded_map(name, self._profiles(mapping), tuples)
         if name != "views":
             return self.writer.add_map(name, mapping, tuples)
+        if earlier is not None and self.parts is not None and self.writer.has(name, "map"):
+            # the views of the files whose parts changed, in place of those they had
+            removed, items = [], []
+            for file, part in zip(self.parts.files, self.compiled, strict=True):
+                if earlier.files.get(file.shown, ("",))[0] != file.key:
+                    items.extend((ident, text) for ident, text in part["views"])
+            kept = {file.shown: file.key for file in self.parts.files}
+            for shown, (key, idents) in earlier.files.items():
+                if kept.get(shown) != key:
+                    removed.extend(idents)
+            return self.writer.patch_map(name, removed, items)
         items = [(ident, text) for part in self.compiled for ident, text in part["views"]]
         return self.writer.add_encoded_map(name, items, tuples)
 
@@ -396,6 +418,93 @@ class PartsWriter:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.writer, name)
+
+
+@dataclass
+class Earlier:
+    """An entry of the same facts folder written from parts: the key of each file's
+    parts and the ids of the views they gave, and the key of its profiles. A later entry
+    copies its tables and writes only what differs (the views of the files whose parts
+    changed; the profiles if their key did), every other part anew."""
+
+    entry: CacheEntry
+    files: dict[str, tuple[str, list[str]]]
+    profiles: str
+
+    def encode(self) -> str:
+        return encode_value(
+            {"files": {k: [v[0], v[1]] for k, v in self.files.items()}, "profiles": self.profiles}
+        )
+
+    @classmethod
+    def decode(cls, entry: CacheEntry, text: str) -> Earlier:
+        """ValueError (or KeyError, TypeError) when ``text`` is not what encode wrote."""
+        data = json.loads(text)
+        files = {}
+        for shown, (key, idents) in data["files"].items():
+            if type(key) is not str or type(idents) is not list:
+                raise ValueError("a note of the wrong shape")
+            if not all(type(ident) is str for ident in idents):
+                raise ValueError("a note of the wrong shape")
+            files[shown] = (key, idents)
+        if type(data["profiles"]) is not str:
+            raise ValueError("a note of the wrong shape")
+        return cls(entry, files, data["profiles"])
+
+
+PATCH_AT_MOST = 0.5  # of the files changed since the earlier entry: else written whole
+
+
+def _latest_key(entry: CacheEntry) -> str:
+    return "latest-entry:" + _digest(
+        b"latest-entry-1", str(entry.root).encode(), entry.base_iri.encode()
+    )
+
+
+def _note_key(name: str) -> str:
+    return f"entry-files:{name}"
+
+
+def _earlier(entry: CacheEntry, store: Any, files: list[FileRecords]) -> Earlier | None:
+    """The last entry written from parts for this facts folder, when it is still there
+    and few enough files changed since (None otherwise: the entry is written whole)."""
+    try:
+        name = store.get([_latest_key(entry)]).get(_latest_key(entry))
+        if name is None or name == entry.directory.name or "/" in name or name.startswith("."):
+            return None
+        text = store.get([_note_key(name)]).get(_note_key(name))
+        if text is None:
+            return None
+        earlier = Earlier.decode(
+            CacheEntry(entry.directory.parent / name, entry.root, entry.base_iri), text
+        )
+    except (sqlite3.Error, ValueError, KeyError, TypeError, RecursionError):
+        return None
+    if not earlier.entry.index_path.is_file():
+        return None
+    changed = sum(earlier.files.get(f.shown, ("",))[0] != f.key for f in files)
+    if changed > PATCH_AT_MOST * max(len(files), 1):
+        return None
+    return earlier
+
+
+def _remember(entry: CacheEntry, store: Any, files: list[FileRecords], compiled: list[Any]) -> None:
+    """Note what the new entry was written from, for the next one (see :class:`Earlier`)."""
+    note = Earlier(
+        entry,
+        {
+            f.shown: (f.key, [ident for ident, _ in part["views"]])
+            for f, part in zip(files, compiled, strict=True)
+        },
+        profiles_key(files),
+    )
+    with suppress(OSError, sqlite3.Error):  # costs speed only
+        store.put(
+            {
+                _note_key(entry.directory.name): note.encode(),
+                _latest_key(entry): entry.directory.name,
+            }
+        )
 
 
 def save_entry(
@@ -427,6 +536,7 @@ def save_entry(
         return entry.save(fill_of(kg), sources, began, read)
     had_index = "contact_index" in kg.__dict__
     kg.__dict__["contact_index"] = assembled_index(kg, compiled)  # (a cached_property)
+    earlier = _earlier(entry, store, files)
     try:
         with entry.draft() as draft:
             if entry.nquads_wanted():
@@ -435,15 +545,33 @@ def save_entry(
                     write_nquads(kg, quads, stream.write)
                 del quads
             fill = fill_of(kg)
-            kept = draft.commit(
-                lambda writer: fill(PartsWriter(writer, kg, compiled, parts)), sources, began, read
-            )
+            kept = None
+            if earlier is not None:
+                try:
+                    kept = draft.commit(
+                        lambda writer: fill(PartsWriter(writer, kg, compiled, parts, earlier)),
+                        sources,
+                        began,
+                        read,
+                        patch_from=earlier.entry,
+                    )
+                except (OSError, sqlite3.Error, ValueError, KeyError, CacheDamaged):
+                    kept = None  # (the earlier entry gone or damaged meanwhile) written whole
+            if kept is None:
+                kept = draft.commit(
+                    lambda writer: fill(PartsWriter(writer, kg, compiled, parts)),
+                    sources,
+                    began,
+                    read,
+                )
     except (OSError, sqlite3.Error) as error:
         warn_not_written(error)
         kept = False
     finally:
         if not had_index:  # its rows are lists: the graph builds its own if it needs one
             kg.__dict__.pop("contact_index", None)
+    if kept:
+        _remember(entry, store, files, compiled)
     with suppress(OSError, sqlite3.Error):  # costs speed only
         parts.keep()
     return kept
