@@ -1017,7 +1017,7 @@ def test_an_entry_after_an_edit_is_the_earlier_one_patched(
     shutil.move(small_copy, root)
     monkeypatch.chdir(tmp_path)
     patched = spy(TableWriter, "patch_map", lambda writer, name, removed, items: name)
-    kept = spy(TableWriter, "keep", lambda writer, name: name)
+    keeps = spy(TableWriter, "keep", lambda writer, name: name)
     agree(root)
     assert patched == []  # the first entry: nothing earlier
 
@@ -1027,37 +1027,43 @@ def test_an_entry_after_an_edit_is_the_earlier_one_patched(
         assert old in text
         path.write_text(text.replace(old, new, 1), "utf-8")
         patched.clear()
-        kept.clear()
+        keeps.clear()
         agree(root)
-        return list(patched), list(kept)
+        return list(patched), list(keeps)
 
     summary = "Clark and Dorin held talks"
     # (facts.yaml holds posts and statements too: the profiles are made again)
-    assert edited("facts.yaml", summary, "Clark and Dorin held long talks") == (["views"], [])
+    views, kept = edited("facts.yaml", summary, "Clark and Dorin held long talks")
+    assert views == ["views"] and "profiles" not in kept
+    assert {"index.contacts", "index.contacts_by_actor", "actor_names.exact"} <= set(kept)
     extra = root / "extra.yaml"
     extra.write_text("contacts:\n" + curation_contact("x-1", "alice-adams, carol-clark"))
     patched.clear()
+    keeps.clear()
     agree(root)
-    assert patched == ["views"]
-    assert edited(
-        "extra.yaml",
-        "contacts:\n",
-        "contacts:\n" + curation_contact("x-2", "alice-adams, boris-belov"),
-    )[0] == ["views"]
-    assert edited("extra.yaml", "summary: s", "summary: t") == (["views"], ["profiles"])
-    assert edited("facts.yaml", MOVED, "")[0] == ["views"]  # a contact removed
+    assert patched == ["views"] and "index.contacts" not in keeps  # a contact more
+    assert "actor_names.exact" in keeps and "profiles" in keeps
+    added = "contacts:\n" + curation_contact("x-2", "alice-adams, boris-belov")
+    assert edited("extra.yaml", "contacts:\n", added)[0] == ["views"]
+    views, kept = edited("extra.yaml", "summary: s", "summary: t")
+    assert views == ["views"] and {"profiles", "index.contacts"} <= set(kept)
+    views, kept = edited("facts.yaml", MOVED, "")  # a contact removed
+    assert views == ["views"] and "index.contacts" not in kept
     assert edited("extra.yaml", "contacts:\n", "contacts:\n" + MOVED)[0] == ["views"]  # moved
-    assert edited("facts.yaml", "summary: Belov warned", "summary: He warned")[1] == []
+    assert "profiles" not in edited("facts.yaml", "summary: Belov warned", "summary: He warned")[1]
     extra.unlink()
     patched.clear()
     agree(root)
     assert patched == ["views"]  # a deleted file: its views gone
+    # an actor's name: every part's context changes, the entry is written whole
+    assert edited("people/actors.yaml", "{en: Carol Clark}", "{en: Carol Clarke}") == ([], [])
+    assert edited("facts.yaml", "long talks", "talks")[0] == ["views"]
     earlier = entry_for(root.resolve(), DEFAULT_BASE)
     assert earlier is not None
     with earlier.index_path.open("r+b") as handle:  # damaged: truncated
         handle.truncate(4096)
-    assert edited("facts.yaml", "long talks", "talks")[0] == []  # written whole
+    assert edited("facts.yaml", "held talks", "held long talks")[0] == []  # written whole
     earlier = entry_for(root.resolve(), DEFAULT_BASE)
     assert earlier is not None
     shutil.rmtree(earlier.directory)  # gone
-    assert edited("facts.yaml", "held talks", "held brief talks")[0] == []
+    assert edited("facts.yaml", "long talks", "brief talks")[0] == []

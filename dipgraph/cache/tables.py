@@ -79,6 +79,7 @@ class TableWriter:
         self.db.execute("PRAGMA synchronous=OFF")  # the file is renamed into place when done
         self._count = 0
         self._earlier: dict[str, tuple] = {}  # patch: the parts not yet seen to
+        self._kept: dict[str, tuple] = {}  # patch: the parts kept as they were
         if patch:
             self.db.execute("PRAGMA trusted_schema=OFF")
             format_row = self.db.execute("SELECT value FROM meta WHERE name='format'").fetchone()
@@ -99,7 +100,7 @@ class TableWriter:
     def _part(
         self, name: str, kind: str, size: int, rows_of: str | None = None, tuples: bool = True
     ) -> str:
-        earlier = self._earlier.pop(name, None)
+        earlier = self._earlier.pop(name, None) or self._kept.pop(name, None)
         if earlier is not None:  # (patch) written again: the earlier table goes
             self.db.execute(f"DROP TABLE {earlier[-1]}")
             self.db.execute("DELETE FROM parts WHERE name = ?", (name,))
@@ -114,15 +115,21 @@ class TableWriter:
         self.db.execute(f"CREATE TABLE {table} ({columns})")
         return table
 
-    def has(self, name: str, kind: str) -> bool:
-        """(patch) Whether the earlier file holds a part ``name`` of ``kind`` not yet
+    def kept(self, name: str) -> bool:
+        """Whether the part ``name`` is kept as an earlier entry had it (so that its
+        writer need not make it): never here; a caller's writer may say otherwise (see
+        dipgraph.cached_graph.file_parts.PartsWriter)."""
+        return False
+
+    def has(self, name: str, kind: str | None = None) -> bool:
+        """(patch) Whether the earlier file holds a part ``name`` (of ``kind``) not yet
         written again."""
         found = self._earlier.get(name)
-        return found is not None and found[0] == kind
+        return found is not None and kind in (None, found[0])
 
     def keep(self, name: str) -> None:
         """(patch) Keep the earlier file's part ``name`` as it is (KeyError if none)."""
-        del self._earlier[name]
+        self._kept[name] = self._earlier.pop(name)
 
     def patch_map(
         self, name: str, removed: Iterable[str], items: Sequence[tuple[str, str]]

@@ -363,12 +363,30 @@ class PartsWriter:
         compiled: list[Any],
         parts: Parts | None = None,
         earlier: Earlier | None = None,
+        index: str = "",
     ) -> None:
         self.writer = writer
         self.kg = kg
         self.compiled = compiled
         self.parts = parts
         self.earlier = earlier
+        self.index = index  # (see index_digest)
+
+    def kept(self, name: str) -> bool:
+        """Keep the earlier entry's part ``name`` when what it is made from did not
+        change: the contact index while its rows (and the topic tree) are the same, the
+        name indexes and source titles while the context is (every file declaring an
+        actor, topic, source or place)."""
+        earlier, files = self.earlier, self.parts.files if self.parts is not None else []
+        if earlier is None or not self.writer.has(name):
+            return False
+        if name.startswith("index."):
+            same = earlier.index == self.index
+        else:
+            same = name in _BY_CONTEXT and earlier.context == _context(files)
+        if same:
+            self.writer.keep(name)
+        return same
 
     def add_map(self, name: str, mapping: Any, tuples: bool = True) -> None:
         earlier = self.earlier
@@ -430,10 +448,17 @@ class Earlier:
     entry: CacheEntry
     files: dict[str, tuple[str, list[str]]]
     profiles: str
+    index: str = ""
+    context: str = ""
 
     def encode(self) -> str:
         return encode_value(
-            {"files": {k: [v[0], v[1]] for k, v in self.files.items()}, "profiles": self.profiles}
+            {
+                "files": {k: [v[0], v[1]] for k, v in self.files.items()},
+                "profiles": self.profiles,
+                "index": self.index,
+                "context": self.context,
+            }
         )
 
     @classmethod
@@ -447,9 +472,36 @@ class Earlier:
             if not all(type(ident) is str for ident in idents):
                 raise ValueError("a note of the wrong shape")
             files[shown] = (key, idents)
-        if type(data["profiles"]) is not str:
+        made_from = [data["profiles"], data["index"], data["context"]]
+        if not all(type(key) is str for key in made_from):
             raise ValueError("a note of the wrong shape")
-        return cls(entry, files, data["profiles"])
+        return cls(entry, files, *made_from)
+
+
+_BY_CONTEXT = frozenset(
+    {"actor_names.exact", "actor_names.display", "topic_names.exact", "topic_names.display"}
+    | {"source_titles"}
+)
+
+
+def _context(files: list[FileRecords]) -> str:
+    """What every part's key shares (see :class:`FileRecords`): '' without files."""
+    return files[0].context if files else ""
+
+
+def index_digest(kg: Any, compiled: list[Any]) -> str:
+    """A digest of what the contact index is made from: the files' rows, in order, and
+    the topic tree."""
+    digest = hashlib.sha256()
+    for key in ("contacts", "post_statics", "actor_statics"):
+        for part in compiled:
+            digest.update(encode_value(part[key]).encode())
+            digest.update(b"\0")
+        digest.update(b"\1")
+    facts: Facts = kg.facts
+    broader = {t.id: t.broader for t in facts.topics.values() if t.broader}
+    digest.update(encode_value(broader).encode())
+    return digest.hexdigest()
 
 
 PATCH_AT_MOST = 0.5  # of the files changed since the earlier entry: else written whole
@@ -488,7 +540,9 @@ def _earlier(entry: CacheEntry, store: Any, files: list[FileRecords]) -> Earlier
     return earlier
 
 
-def _remember(entry: CacheEntry, store: Any, files: list[FileRecords], compiled: list[Any]) -> None:
+def _remember(
+    entry: CacheEntry, store: Any, index: str, files: list[FileRecords], compiled: list[Any]
+) -> None:
     """Note what the new entry was written from, for the next one (see :class:`Earlier`)."""
     note = Earlier(
         entry,
@@ -497,6 +551,8 @@ def _remember(entry: CacheEntry, store: Any, files: list[FileRecords], compiled:
             for f, part in zip(files, compiled, strict=True)
         },
         profiles_key(files),
+        index,
+        _context(files),
     )
     with suppress(OSError, sqlite3.Error):  # costs speed only
         store.put(
@@ -537,6 +593,7 @@ def save_entry(
     had_index = "contact_index" in kg.__dict__
     kg.__dict__["contact_index"] = assembled_index(kg, compiled)  # (a cached_property)
     earlier = _earlier(entry, store, files)
+    index = index_digest(kg, compiled)
     try:
         with entry.draft() as draft:
             if entry.nquads_wanted():
@@ -549,7 +606,9 @@ def save_entry(
             if earlier is not None:
                 try:
                     kept = draft.commit(
-                        lambda writer: fill(PartsWriter(writer, kg, compiled, parts, earlier)),
+                        lambda writer: fill(
+                            PartsWriter(writer, kg, compiled, parts, earlier, index)
+                        ),
                         sources,
                         began,
                         read,
@@ -571,7 +630,7 @@ def save_entry(
         if not had_index:  # its rows are lists: the graph builds its own if it needs one
             kg.__dict__.pop("contact_index", None)
     if kept:
-        _remember(entry, store, files, compiled)
+        _remember(entry, store, index, files, compiled)
     with suppress(OSError, sqlite3.Error):  # costs speed only
         parts.keep()
     return kept
