@@ -283,7 +283,7 @@ def test_kept_quote_verdicts_and_findings_agree_over_random_edits(
 
 
 def test_an_unchanged_folder_is_answered_from_the_stat_of_its_files(
-    small_copy: Path, tmp_path: Path, monkeypatch
+    small_copy: Path, tmp_path: Path, monkeypatch, spy
 ) -> None:
     """No fact file or source text is read when none changed since a clean check."""
     monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
@@ -291,14 +291,8 @@ def test_an_unchanged_folder_is_answered_from_the_stat_of_its_files(
     root = small_copy.resolve()
     first = check_report(root, DEFAULT_BASE)
     assert not first.unchanged and first.problems == []
-    opened: list[Path] = []
     real_open = Path.open
-
-    def spy(self: Path, *args, **kwargs):
-        opened.append(self)
-        return real_open(self, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "open", spy)
+    opened = spy(Path, "open")
     again = check_report(root, DEFAULT_BASE)
     assert again.unchanged and (again.problems, again.counts) == (first.problems, first.counts)
     assert [p for p in opened if p.is_relative_to(root)] == []
@@ -364,7 +358,7 @@ def test_every_fixture_checks_the_same_through_the_cache(tmp_path: Path, monkeyp
 
 
 def test_a_cold_load_after_an_edit_reads_only_the_changed_file(
-    small_copy: Path, tmp_path: Path, monkeypatch
+    small_copy: Path, tmp_path: Path, monkeypatch, spy
 ) -> None:
     """A query after an edit checks the edited file; the others' checks are reused."""
     import dipgraph.cache.file_checks as file_checks
@@ -374,14 +368,7 @@ def test_a_cold_load_after_an_edit_reads_only_the_changed_file(
     dipgraph.load(root, cache=True)
     topics = root / "topics.yaml"
     topics.write_text(topics.read_text("utf-8").replace("New START", "New START treaty"), "utf-8")
-    checked: list[str] = []
-    real = file_checks.check_one_file
-
-    def spy(path: Path, *args):
-        checked.append(path.name)
-        return real(path, *args)
-
-    monkeypatch.setattr(file_checks, "check_one_file", spy)
+    checked = spy(file_checks, "check_one_file", lambda path, *rest: path.name)
     warm = dipgraph.load(root, cache=True)
     assert checked == ["topics.yaml"]
     assert encode_facts(warm.facts) == encode_facts(dipgraph.load(root).facts)
@@ -569,7 +556,7 @@ BULLETIN_SOURCE = """  - id: bulletin
 
 
 def parts_made(
-    module: object, name: str, small_copy: Path, tmp_path: Path, monkeypatch
+    module: object, name: str, small_copy: Path, tmp_path: Path, monkeypatch, spy
 ) -> tuple[Path, list[str]]:
     """The small facts moved to ``tmp_path/facts`` (shown as ``facts/...``) with a
     cache of their own, and the list of the files whose part ``module.name(x, part)``
@@ -578,19 +565,11 @@ def parts_made(
     root = tmp_path / "facts"
     shutil.move(small_copy, root)
     monkeypatch.chdir(tmp_path)
-    made: list[str] = []
-    real = getattr(module, name)
-
-    def spy(first, part):
-        made.append(part.shown)
-        return real(first, part)
-
-    monkeypatch.setattr(module, name, spy)
-    return root, made
+    return root, spy(module, name, lambda first, part: part.shown)
 
 
 def test_an_entry_from_parts_follows_what_other_files_change(
-    small_copy: Path, tmp_path: Path, monkeypatch
+    small_copy: Path, tmp_path: Path, monkeypatch, spy
 ) -> None:
     """A file's part is made again when what it reads in other files changes (an
     actor's or a place's name, a source's language, a quote another file adds to its
@@ -598,7 +577,7 @@ def test_an_entry_from_parts_follows_what_other_files_change(
     compile, N-Quads included."""
     import dipgraph.cached_graph.file_parts as file_parts
 
-    root, made = parts_made(file_parts, "compile_part", small_copy, tmp_path, monkeypatch)
+    root, made = parts_made(file_parts, "compile_part", small_copy, tmp_path, monkeypatch, spy)
     entry_for(root.resolve(), DEFAULT_BASE).mark_nquads_wanted()  # type: ignore[union-attr]
     bulletin = root / "sources" / "bulletin.txt"
     bulletin.write_text(
@@ -714,7 +693,7 @@ def curation_contact(ident: str, parties: str, *exceptions: str) -> str:
 
 
 def test_the_curation_rules_of_one_fact_run_over_the_changed_files_only(
-    small_copy: Path, tmp_path: Path, monkeypatch
+    small_copy: Path, tmp_path: Path, monkeypatch, spy
 ) -> None:
     """check's curation warnings after an edit are a full check's, in the same order
     (several at one fact, excused ones, exceptions that excuse nothing, quotes shared
@@ -725,7 +704,7 @@ def test_the_curation_rules_of_one_fact_run_over_the_changed_files_only(
 
     import dipgraph.cached_graph.curation_parts as curation_parts
 
-    root, made = parts_made(curation_parts, "_only", small_copy, tmp_path, monkeypatch)
+    root, made = parts_made(curation_parts, "_only", small_copy, tmp_path, monkeypatch, spy)
     (root / "extra").mkdir()
     (root / "extra" / "a.yaml").write_text(
         "contacts:\n"
@@ -771,17 +750,10 @@ def test_the_curation_rules_of_one_fact_run_over_the_changed_files_only(
         )
     assert check() == []  # each file's facts: found by fact
     a = root / "extra" / "a.yaml"
-    ran: list[str] = []
-    real = curation_parts.raw_findings
-
-    def spy(cur, rules):
-        ran.extend(cur.facts.contacts)
-        return real(cur, rules)
-
-    monkeypatch.setattr(curation_parts, "raw_findings", spy)
+    ran = spy(curation_parts, "raw_findings", lambda cur, rules: list(cur.facts.contacts))
     a.write_text(a.read_text("utf-8").replace("summary: s", "summary: u", 1), "utf-8")
     assert check() == ["facts/extra/a.yaml"]
-    assert ran == ["x-1"]  # the edited fact alone; x-2 kept
+    assert ran == [["x-1"]]  # the edited fact alone; x-2 kept
     with sqlite3.connect(tmp_path / "cache" / "files.sqlite") as db:
         db.execute("UPDATE parts SET value = '[1]' WHERE key LIKE 'curation%'")
         db.execute(
@@ -791,7 +763,7 @@ def test_the_curation_rules_of_one_fact_run_over_the_changed_files_only(
 
 
 def test_quote_verdicts_are_kept_per_file_and_follow_the_source_texts(
-    small_copy: Path, tmp_path: Path, monkeypatch
+    small_copy: Path, tmp_path: Path, monkeypatch, spy
 ) -> None:
     """Which quotes of a file are found is kept under the file's bytes and the texts
     its quotes name, and which quotes a text holds under the text: after an edit only
@@ -807,22 +779,8 @@ def test_quote_verdicts_are_kept_per_file_and_follow_the_source_texts(
     root = tmp_path / "facts"
     shutil.move(small_copy, root)
     monkeypatch.chdir(tmp_path)
-    looked: list[str] = []
-    real = SourceText.contains
-
-    def spy(self: SourceText, quote: str) -> bool:
-        looked.append(quote)
-        return real(self, quote)
-
-    monkeypatch.setattr(SourceText, "contains", spy)
-    normalised: list[str] = []
-    real_text = SourceTexts.__getitem__
-
-    def text(self: SourceTexts, ident: str) -> str:
-        normalised.append(ident)
-        return real_text(self, ident)
-
-    monkeypatch.setattr(SourceTexts, "__getitem__", text)
+    looked = spy(SourceText, "contains", lambda text, quote: quote)
+    normalised = spy(SourceTexts, "__getitem__", lambda texts, ident: ident)
     (root / "extra").mkdir()
     (root / "extra" / "a.yaml").write_text(
         "contacts:\n" + curation_contact("x-1", "alice-adams, carol-clark"), "utf-8"
@@ -875,7 +833,7 @@ def test_quote_verdicts_are_kept_per_file_and_follow_the_source_texts(
     ],
 )
 def test_the_rules_of_names_and_passages_are_kept_by_file_and_by_source(
-    tmp_path: Path, monkeypatch, variant: str
+    tmp_path: Path, monkeypatch, spy, variant: str
 ) -> None:
     """Rules 5 and 8 (an actor's or topic's names printed) are kept by the file of the
     actors and topics, rule 2 (passages no quote covers) by source: an edit of a fact
@@ -900,26 +858,16 @@ def test_the_rules_of_names_and_passages_are_kept_by_file_and_by_source(
     records.write_text(head, "utf-8")
     contacts = root / "contacts.yaml"
     contacts.write_text("contacts:\n" + tail, "utf-8")
-    ran: list[str] = []
-    real_passages, real_entities = curation_parts.source_passages, curation_parts._entities_of
-
-    def passages(cur, source, quotes):
-        ran.append(source.id)
-        return real_passages(cur, source, quotes)
-
-    def entities(facts, part):
-        ran.append(part.shown)
-        return real_entities(facts, part)
-
-    monkeypatch.setattr(curation_parts, "source_passages", passages)
-    monkeypatch.setattr(curation_parts, "_entities_of", entities)
+    sources = spy(curation_parts, "source_passages", lambda cur, source, quotes: source.id)
+    files = spy(curation_parts, "_entities_of", lambda facts, part: part.shown)
 
     def check() -> list[str]:
-        ran.clear()
+        sources.clear()
+        files.clear()
         report = check_report(root.resolve(), DEFAULT_BASE)
         assert report.problems == with_curation(*check_facts(root))
         assert not any(p.severity == "error" for p in report.problems)  # the rules ran
-        return sorted(ran)
+        return sorted(sources + files)
 
     everything = check()
     assert everything == ["facts/records.yaml", "note", "other"]
@@ -951,7 +899,7 @@ def test_the_rules_of_names_and_passages_are_kept_by_file_and_by_source(
 
 
 def test_the_profiles_are_kept_while_no_actor_post_or_statement_changes(
-    small_copy: Path, tmp_path: Path, monkeypatch
+    small_copy: Path, tmp_path: Path, monkeypatch, spy
 ) -> None:
     """An actor's profile (show) reads the actors, topics, posts and statements, never a
     contact: an entry after an edit of contacts alone takes every profile kept; an
@@ -963,14 +911,7 @@ def test_the_profiles_are_kept_while_no_actor_post_or_statement_changes(
     root = tmp_path / "facts"
     shutil.move(small_copy, root)
     monkeypatch.chdir(tmp_path)
-    made: list[str] = []
-    real = KnowledgeGraph._profile_part
-
-    def spy(self, actor, *rest):
-        made.append(actor.id)
-        return real(self, actor, *rest)
-
-    monkeypatch.setattr(KnowledgeGraph, "_profile_part", spy)
+    made = spy(KnowledgeGraph, "_profile_part", lambda graph, actor, *rest: actor.id)
     (root / "extra").mkdir()
     contacts = root / "extra" / "contacts.yaml"
     contacts.write_text("contacts:\n" + curation_contact("x-1", "alice-adams, carol-clark"))
