@@ -400,7 +400,8 @@ class PartsWriter:
             return self.writer.add_map(name, mapping, tuples)
         if earlier is not None and self.parts is not None and self.writer.has(name, "map"):
             # the views of the files whose parts changed, in place of those they had
-            removed, items = [], []
+            removed: list[str] = []
+            items: list[tuple[str, str]] = []
             for file, part in zip(self.parts.files, self.compiled, strict=True):
                 if earlier.files.get(file.shown, ("",))[0] != file.key:
                     items.extend((ident, text) for ident, text in part["views"])
