@@ -390,11 +390,11 @@ class Draft:
         place, unless what was read is not what the entry's key names. ``patch_from``:
         an entry whose tables are copied first, ``fill`` then writing only what differs
         (see :class:`~dipgraph.cache.tables.TableWriter`'s ``patch``): every part it does
-        not keep or patch is written anew, the source texts' digests among them. ``read``: the
-        SHA-256 of each fact file, and of each source text, as the loader read it; the
-        first must give the key, and each source text must still have the digest read
-        (and no change since ``began``). True when kept. OSError or sqlite3.Error when
-        writing fails.
+        not keep or patch is written anew, the source texts' digests among them.
+        ``read``: the SHA-256 of each fact file, and of each source text, as the loader
+        read it; the first must give the key, and each source text must still have the
+        digest read (and no change since ``began``). True when kept. OSError or
+        sqlite3.Error when writing fails.
 
         Comparing the files on disk again is not enough: an edit undone while they
         were read (A, B, A) leaves them as keyed, and the facts read were B's."""

@@ -136,13 +136,13 @@ class TableWriter:
     ) -> None:
         """(patch) Drop the keys ``removed`` from the earlier file's map ``name``, then
         put ``items`` (values already encoded, see :data:`encode_value`)."""
-        kind, _, _, _, table = self._earlier.pop(name)
+        kind, size, _, _, table = self._earlier.pop(name)
         if kind != "map":
             raise ValueError(f"part {name} is not a map")
         gone = [(key,) for key in removed]
-        self.db.executemany(f"DELETE FROM {table} WHERE key = ?", gone)
+        deleted = self.db.executemany(f"DELETE FROM {table} WHERE key = ?", gone).rowcount
         self.db.executemany(f"INSERT INTO {table} VALUES (?, ?)", items)
-        (size,) = self.db.execute(f"SELECT count(*) FROM {table}").fetchone()
+        size = int(size) - max(deleted, 0) + len(items)  # (counting the rows read them all)
         self.db.execute("UPDATE parts SET size = ? WHERE name = ?", (size, name))
 
     def _map(self, table: str, items: Iterable[tuple[str, str]]) -> None:
