@@ -592,9 +592,10 @@ def save_entry(
     except sqlite3.Error:
         return entry.save(fill_of(kg), sources, began, read)
     had_index = "contact_index" in kg.__dict__
-    kg.__dict__["contact_index"] = assembled_index(kg, compiled)  # (a cached_property)
     earlier = _earlier(entry, store, files)
     index = index_digest(kg, compiled)
+    if earlier is None or earlier.index != index:  # (else the earlier entry's is kept)
+        kg.__dict__["contact_index"] = assembled_index(kg, compiled)  # (a cached_property)
     try:
         with entry.draft() as draft:
             if entry.nquads_wanted():
@@ -618,6 +619,7 @@ def save_entry(
                 except (OSError, sqlite3.Error, ValueError, KeyError, CacheDamaged):
                     kept = None  # (the earlier entry gone or damaged meanwhile) written whole
             if kept is None:
+                kg.__dict__["contact_index"] = assembled_index(kg, compiled)
                 kept = draft.commit(
                     lambda writer: fill(PartsWriter(writer, kg, compiled, parts)),
                     sources,

@@ -26,11 +26,13 @@ def fill(kg: KnowledgeGraph, before_facts: Callable[[], None] | None = None) -> 
     at 100k contacts: ``before_facts()`` is called before it)."""
 
     def write(writer: TableWriter) -> None:
-        index = kg.contact_index
-        parts = dict(zip(ContactIndex.part_names(), index.as_tuple(), strict=True))
-        for name, value in parts.items():
-            if writer.kept(f"index.{name}"):  # (as an earlier entry had it)
-                continue
+        index_parts = ContactIndex.part_names()
+        wanted = [name for name in index_parts if not writer.kept(f"index.{name}")]  # else kept
+        parts = {}
+        if wanted:  # (the index is made only then)
+            parts = dict(zip(index_parts, kg.contact_index.as_tuple(), strict=True))
+        for name in wanted:
+            value = parts[name]
             rows_of = ContactIndex.POSITIONS.get(name)
             if rows_of is not None:
                 writer.add_shards(f"index.{name}", value, f"index.{rows_of}", parts[rows_of])
