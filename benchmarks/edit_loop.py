@@ -173,8 +173,9 @@ def main() -> None:
     if args.baseline:
         sides.append(make_side("baseline", args.baseline.resolve(), work, source))
     actor = party_of_first_contact(source)
+    size = f"{contacts}" if args.data is None else f"as in {args.data}"  # (not generated)
     print(
-        f"contacts: {contacts}  rounds: {args.rounds}  sides: "
+        f"contacts: {size}  rounds: {args.rounds}  sides: "
         f"{', '.join(f'{s.name}={s.code}' for s in sides)}  load average: {os.getloadavg()}",
         flush=True,
     )

@@ -226,12 +226,21 @@ def test_facts_come_back_from_json_exactly(folder: str) -> None:
 
 def test_a_stored_record_of_the_wrong_shape_is_refused() -> None:
     from dipgraph.cache.records import BadRecord, decoder
-    from dipgraph.facts import Evidence
+    from dipgraph.facts import Evidence, Location
 
     with pytest.raises(BadRecord):
         decoder(Evidence)(["only one field"])
     with pytest.raises(BadRecord):
         decoder(Evidence)(["source", {"__reduce__": "os.system"}])
+    good = ["wire", "a quote", None, False, None]
+    assert decoder(Evidence)(good) == Evidence("wire", "a quote")
+    for field, wrong in [(0, 7), (1, None), (2, 3), (3, 0), (3, "yes")]:
+        bad = list(good)
+        bad[field] = wrong  # a text, a flag, a record of another type
+        with pytest.raises(BadRecord):
+            decoder(Evidence)(bad)
+    with pytest.raises(BadRecord):  # a flag is no line number
+        decoder(Location)(["a.yaml", True, 1])
 
 
 def test_the_cache_writes_json_exactly_as_the_standard_encoder_does() -> None:
@@ -243,10 +252,38 @@ def test_the_cache_writes_json_exactly_as_the_standard_encoder_does() -> None:
     encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
     values = [
         {"id": "c-1", "sides": [[{"id": "a", "name": "لافروف"}]], "n": 2.5, "x": None},
-        ["\u202e", "\u0000", "\"quoted\"", True, False, 10**20],
+        ["\u202e", "\u0000", '"quoted"', True, False, 10**20],
         "plain",
         ("a", ("b", 1)),
         {},
     ]
     for value in values:
         assert _json(value) == encoder.encode(value)
+
+
+def test_a_store_of_parts_from_an_earlier_version_is_sized_and_evicts_the_same(
+    tmp_path: Path,
+) -> None:
+    """A store written without the size column gets it (each row's bytes), and rows are
+    dropped least recently used first, past the limit, from the sizes alone."""
+    import sqlite3
+
+    from dipgraph.cache.parts import PartStore
+
+    path = tmp_path / "files.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "CREATE TABLE parts (key TEXT PRIMARY KEY, value TEXT NOT NULL, used REAL NOT NULL)"
+        )
+        db.executemany(
+            "INSERT INTO parts VALUES (?, ?, ?)", [("old", "é" * 40, 1.0), ("older", "x" * 40, 0.5)]
+        )
+    path.chmod(0o600)
+    store = PartStore(path, max_bytes=150)
+    with sqlite3.connect(path) as db:
+        assert dict(db.execute("SELECT key, size FROM parts")) == {"old": 80, "older": 40}
+    store.put({"new": "y" * 60})  # 180 bytes in all: the least recently used goes
+    assert store.get(["old", "older", "new"]) == {"old": "é" * 40, "new": "y" * 60}
+    store.put({"newest": "z" * 100})
+    assert sorted(store.get(["old", "new", "newest"])) == ["newest"]
+    store.close()

@@ -29,6 +29,26 @@ from dipgraph.graph.knowledge import KnowledgeGraph
 from dipgraph.graph.to_rdf import compile_quads
 from dipgraph.loader import check_facts, fact_files
 
+
+@pytest.fixture
+def spy(monkeypatch):
+    """``spy(owner, name, noted)``: ``owner.name`` replaced by a function that runs it
+    and appends ``noted(*args)`` (by default its first argument) to the list returned."""
+
+    def watch(owner: object, name: str, noted=lambda first, *rest: first) -> list:
+        calls: list = []
+        real = getattr(owner, name)
+
+        def spied(*args, **kwargs):
+            calls.append(noted(*args))
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, spied)
+        return calls
+
+    return watch
+
+
 MOVED = """  - id: adams-dorin-message
     type: message
     participants: [alice-adams, dmitri-dorin]
@@ -204,7 +224,7 @@ def agree(root: Path) -> None:
 @pytest.mark.parametrize("seed", [1, 2, 3])
 @pytest.mark.parametrize("trust_stat", [False, True], ids=["hashed", "stat-index"])
 def test_incremental_and_full_checks_agree_over_random_edits(
-    small_copy: Path, tmp_path: Path, monkeypatch, seed: int, trust_stat: bool
+    small_copy: Path, tmp_path: Path, monkeypatch, spy, seed: int, trust_stat: bool
 ) -> None:
     """add, change, delete, rename, move a fact between files, break and repair a
     reference, files whose checks across files fail (look-alikes, cycles, quotes, YAML).
@@ -220,6 +240,7 @@ def test_incremental_and_full_checks_agree_over_random_edits(
     entry = entry_for(root.resolve(), DEFAULT_BASE)
     if seed != 3:  # the store was asked for: entries are written with their N-Quads
         entry.mark_nquads_wanted()  # type: ignore[union-attr]
+    patched = spy(TableWriter, "patch_map", lambda writer, name, *rest: name)
     agree(root)
     for step in range(14):
         written = edit(root, rng, step)
@@ -229,6 +250,7 @@ def test_incremental_and_full_checks_agree_over_random_edits(
         elif trust_stat and written is not None:
             os.utime(written, ns=(10**18 + step * 10**9,) * 2)
         agree(root)
+    assert "views" in patched  # entries patched from earlier ones are among those compared
 
 
 @pytest.mark.slow
@@ -261,7 +283,7 @@ def test_kept_quote_verdicts_and_findings_agree_over_random_edits(
 
 
 def test_an_unchanged_folder_is_answered_from_the_stat_of_its_files(
-    small_copy: Path, tmp_path: Path, monkeypatch
+    small_copy: Path, tmp_path: Path, monkeypatch, spy
 ) -> None:
     """No fact file or source text is read when none changed since a clean check."""
     monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
@@ -269,14 +291,8 @@ def test_an_unchanged_folder_is_answered_from_the_stat_of_its_files(
     root = small_copy.resolve()
     first = check_report(root, DEFAULT_BASE)
     assert not first.unchanged and first.problems == []
-    opened: list[Path] = []
     real_open = Path.open
-
-    def spy(self: Path, *args, **kwargs):
-        opened.append(self)
-        return real_open(self, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "open", spy)
+    opened = spy(Path, "open")
     again = check_report(root, DEFAULT_BASE)
     assert again.unchanged and (again.problems, again.counts) == (first.problems, first.counts)
     assert [p for p in opened if p.is_relative_to(root)] == []
@@ -342,7 +358,7 @@ def test_every_fixture_checks_the_same_through_the_cache(tmp_path: Path, monkeyp
 
 
 def test_a_cold_load_after_an_edit_reads_only_the_changed_file(
-    small_copy: Path, tmp_path: Path, monkeypatch
+    small_copy: Path, tmp_path: Path, monkeypatch, spy
 ) -> None:
     """A query after an edit checks the edited file; the others' checks are reused."""
     import dipgraph.cache.file_checks as file_checks
@@ -352,14 +368,7 @@ def test_a_cold_load_after_an_edit_reads_only_the_changed_file(
     dipgraph.load(root, cache=True)
     topics = root / "topics.yaml"
     topics.write_text(topics.read_text("utf-8").replace("New START", "New START treaty"), "utf-8")
-    checked: list[str] = []
-    real = file_checks.check_one_file
-
-    def spy(path: Path, *args):
-        checked.append(path.name)
-        return real(path, *args)
-
-    monkeypatch.setattr(file_checks, "check_one_file", spy)
+    checked = spy(file_checks, "check_one_file", lambda path, *rest: path.name)
     warm = dipgraph.load(root, cache=True)
     assert checked == ["topics.yaml"]
     assert encode_facts(warm.facts) == encode_facts(dipgraph.load(root).facts)
@@ -547,7 +556,7 @@ BULLETIN_SOURCE = """  - id: bulletin
 
 
 def parts_made(
-    module: object, name: str, small_copy: Path, tmp_path: Path, monkeypatch
+    module: object, name: str, small_copy: Path, tmp_path: Path, monkeypatch, spy
 ) -> tuple[Path, list[str]]:
     """The small facts moved to ``tmp_path/facts`` (shown as ``facts/...``) with a
     cache of their own, and the list of the files whose part ``module.name(x, part)``
@@ -556,19 +565,11 @@ def parts_made(
     root = tmp_path / "facts"
     shutil.move(small_copy, root)
     monkeypatch.chdir(tmp_path)
-    made: list[str] = []
-    real = getattr(module, name)
-
-    def spy(first, part):
-        made.append(part.shown)
-        return real(first, part)
-
-    monkeypatch.setattr(module, name, spy)
-    return root, made
+    return root, spy(module, name, lambda first, part: part.shown)
 
 
 def test_an_entry_from_parts_follows_what_other_files_change(
-    small_copy: Path, tmp_path: Path, monkeypatch
+    small_copy: Path, tmp_path: Path, monkeypatch, spy
 ) -> None:
     """A file's part is made again when what it reads in other files changes (an
     actor's or a place's name, a source's language, a quote another file adds to its
@@ -576,7 +577,7 @@ def test_an_entry_from_parts_follows_what_other_files_change(
     compile, N-Quads included."""
     import dipgraph.cached_graph.file_parts as file_parts
 
-    root, made = parts_made(file_parts, "compile_part", small_copy, tmp_path, monkeypatch)
+    root, made = parts_made(file_parts, "compile_part", small_copy, tmp_path, monkeypatch, spy)
     entry_for(root.resolve(), DEFAULT_BASE).mark_nquads_wanted()  # type: ignore[union-attr]
     bulletin = root / "sources" / "bulletin.txt"
     bulletin.write_text(
@@ -692,7 +693,7 @@ def curation_contact(ident: str, parties: str, *exceptions: str) -> str:
 
 
 def test_the_curation_rules_of_one_fact_run_over_the_changed_files_only(
-    small_copy: Path, tmp_path: Path, monkeypatch
+    small_copy: Path, tmp_path: Path, monkeypatch, spy
 ) -> None:
     """check's curation warnings after an edit are a full check's, in the same order
     (several at one fact, excused ones, exceptions that excuse nothing, quotes shared
@@ -703,7 +704,7 @@ def test_the_curation_rules_of_one_fact_run_over_the_changed_files_only(
 
     import dipgraph.cached_graph.curation_parts as curation_parts
 
-    root, made = parts_made(curation_parts, "_only", small_copy, tmp_path, monkeypatch)
+    root, made = parts_made(curation_parts, "_only", small_copy, tmp_path, monkeypatch, spy)
     (root / "extra").mkdir()
     (root / "extra" / "a.yaml").write_text(
         "contacts:\n"
@@ -749,17 +750,10 @@ def test_the_curation_rules_of_one_fact_run_over_the_changed_files_only(
         )
     assert check() == []  # each file's facts: found by fact
     a = root / "extra" / "a.yaml"
-    ran: list[str] = []
-    real = curation_parts.raw_findings
-
-    def spy(cur, rules):
-        ran.extend(cur.facts.contacts)
-        return real(cur, rules)
-
-    monkeypatch.setattr(curation_parts, "raw_findings", spy)
+    ran = spy(curation_parts, "raw_findings", lambda cur, rules: list(cur.facts.contacts))
     a.write_text(a.read_text("utf-8").replace("summary: s", "summary: u", 1), "utf-8")
     assert check() == ["facts/extra/a.yaml"]
-    assert ran == ["x-1"]  # the edited fact alone; x-2 kept
+    assert ran == [["x-1"]]  # the edited fact alone; x-2 kept
     with sqlite3.connect(tmp_path / "cache" / "files.sqlite") as db:
         db.execute("UPDATE parts SET value = '[1]' WHERE key LIKE 'curation%'")
         db.execute(
@@ -769,7 +763,7 @@ def test_the_curation_rules_of_one_fact_run_over_the_changed_files_only(
 
 
 def test_quote_verdicts_are_kept_per_file_and_follow_the_source_texts(
-    small_copy: Path, tmp_path: Path, monkeypatch
+    small_copy: Path, tmp_path: Path, monkeypatch, spy
 ) -> None:
     """Which quotes of a file are found is kept under the file's bytes and the texts
     its quotes name, and which quotes a text holds under the text: after an edit only
@@ -785,22 +779,8 @@ def test_quote_verdicts_are_kept_per_file_and_follow_the_source_texts(
     root = tmp_path / "facts"
     shutil.move(small_copy, root)
     monkeypatch.chdir(tmp_path)
-    looked: list[str] = []
-    real = SourceText.contains
-
-    def spy(self: SourceText, quote: str) -> bool:
-        looked.append(quote)
-        return real(self, quote)
-
-    monkeypatch.setattr(SourceText, "contains", spy)
-    normalised: list[str] = []
-    real_text = SourceTexts.__getitem__
-
-    def text(self: SourceTexts, ident: str) -> str:
-        normalised.append(ident)
-        return real_text(self, ident)
-
-    monkeypatch.setattr(SourceTexts, "__getitem__", text)
+    looked = spy(SourceText, "contains", lambda text, quote: quote)
+    normalised = spy(SourceTexts, "__getitem__", lambda texts, ident: ident)
     (root / "extra").mkdir()
     (root / "extra" / "a.yaml").write_text(
         "contacts:\n" + curation_contact("x-1", "alice-adams, carol-clark"), "utf-8"
@@ -853,7 +833,7 @@ def test_quote_verdicts_are_kept_per_file_and_follow_the_source_texts(
     ],
 )
 def test_the_rules_of_names_and_passages_are_kept_by_file_and_by_source(
-    tmp_path: Path, monkeypatch, variant: str
+    tmp_path: Path, monkeypatch, spy, variant: str
 ) -> None:
     """Rules 5 and 8 (an actor's or topic's names printed) are kept by the file of the
     actors and topics, rule 2 (passages no quote covers) by source: an edit of a fact
@@ -878,26 +858,16 @@ def test_the_rules_of_names_and_passages_are_kept_by_file_and_by_source(
     records.write_text(head, "utf-8")
     contacts = root / "contacts.yaml"
     contacts.write_text("contacts:\n" + tail, "utf-8")
-    ran: list[str] = []
-    real_passages, real_entities = curation_parts.source_passages, curation_parts._entities_of
-
-    def passages(cur, source, quotes):
-        ran.append(source.id)
-        return real_passages(cur, source, quotes)
-
-    def entities(facts, part):
-        ran.append(part.shown)
-        return real_entities(facts, part)
-
-    monkeypatch.setattr(curation_parts, "source_passages", passages)
-    monkeypatch.setattr(curation_parts, "_entities_of", entities)
+    sources = spy(curation_parts, "source_passages", lambda cur, source, quotes: source.id)
+    files = spy(curation_parts, "_entities_of", lambda facts, part: part.shown)
 
     def check() -> list[str]:
-        ran.clear()
+        sources.clear()
+        files.clear()
         report = check_report(root.resolve(), DEFAULT_BASE)
         assert report.problems == with_curation(*check_facts(root))
         assert not any(p.severity == "error" for p in report.problems)  # the rules ran
-        return sorted(ran)
+        return sorted(sources + files)
 
     everything = check()
     assert everything == ["facts/records.yaml", "note", "other"]
@@ -929,7 +899,7 @@ def test_the_rules_of_names_and_passages_are_kept_by_file_and_by_source(
 
 
 def test_the_profiles_are_kept_while_no_actor_post_or_statement_changes(
-    small_copy: Path, tmp_path: Path, monkeypatch
+    small_copy: Path, tmp_path: Path, monkeypatch, spy
 ) -> None:
     """An actor's profile (show) reads the actors, topics, posts and statements, never a
     contact: an entry after an edit of contacts alone takes every profile kept; an
@@ -941,14 +911,7 @@ def test_the_profiles_are_kept_while_no_actor_post_or_statement_changes(
     root = tmp_path / "facts"
     shutil.move(small_copy, root)
     monkeypatch.chdir(tmp_path)
-    made: list[str] = []
-    real = KnowledgeGraph._profile_part
-
-    def spy(self, actor, *rest):
-        made.append(actor.id)
-        return real(self, actor, *rest)
-
-    monkeypatch.setattr(KnowledgeGraph, "_profile_part", spy)
+    made = spy(KnowledgeGraph, "_profile_part", lambda graph, actor, *rest: actor.id)
     (root / "extra").mkdir()
     contacts = root / "extra" / "contacts.yaml"
     contacts.write_text("contacts:\n" + curation_contact("x-1", "alice-adams, carol-clark"))
@@ -974,4 +937,74 @@ def test_the_profiles_are_kept_while_no_actor_post_or_statement_changes(
     with sqlite3.connect(tmp_path / "cache" / "compiled.sqlite") as db:
         db.execute("UPDATE parts SET value = '[1]' WHERE key LIKE 'profiles:%'")
     contacts.write_text(contacts.read_text("utf-8").replace("summary: u", "summary: v"))
+    assert compiled() == 0  # the earlier entry's profiles, copied (the same key)
+    with sqlite3.connect(tmp_path / "cache" / "compiled.sqlite") as db:
+        db.execute("UPDATE parts SET value = '[1]' WHERE key LIKE 'profiles:%'")
+        db.execute("DELETE FROM parts WHERE key LIKE 'latest-entry:%'")  # no earlier entry
+    contacts.write_text(contacts.read_text("utf-8").replace("summary: v", "summary: w"))
     assert compiled() > 0  # damaged: made again, the same entry
+
+
+def test_an_entry_after_an_edit_is_the_earlier_one_patched(
+    small_copy: Path, tmp_path: Path, monkeypatch, spy
+) -> None:
+    """After an edit of a few files, the new entry is a copy of the last one with the
+    views of the changed files replaced (the profiles kept while their key holds, every
+    other part written anew): each equals a whole compile, after a change, an added and
+    a removed contact, a fact moved between files, a new and a deleted file; an earlier
+    entry that is gone or damaged gives a whole write, the same entry."""
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "facts"
+    shutil.move(small_copy, root)
+    monkeypatch.chdir(tmp_path)
+    patched = spy(TableWriter, "patch_map", lambda writer, name, removed, items: name)
+    keeps = spy(TableWriter, "keep", lambda writer, name: name)
+    agree(root)
+    assert patched == []  # the first entry: nothing earlier
+
+    def edited(name: str, old: str, new: str) -> tuple[list, list]:
+        path = root / name
+        text = path.read_text("utf-8") if path.exists() else ""
+        assert old in text
+        path.write_text(text.replace(old, new, 1), "utf-8")
+        patched.clear()
+        keeps.clear()
+        agree(root)
+        return list(patched), list(keeps)
+
+    summary = "Clark and Dorin held talks"
+    # (facts.yaml holds posts and statements too: the profiles are made again)
+    views, kept = edited("facts.yaml", summary, "Clark and Dorin held long talks")
+    assert views == ["views"] and "profiles" not in kept
+    assert {"index.contacts", "index.contacts_by_actor", "actor_names.exact"} <= set(kept)
+    extra = root / "extra.yaml"
+    extra.write_text("contacts:\n" + curation_contact("x-1", "alice-adams, carol-clark"))
+    patched.clear()
+    keeps.clear()
+    agree(root)
+    assert patched == ["views"] and "index.contacts" not in keeps  # a contact more
+    assert "actor_names.exact" in keeps and "profiles" in keeps
+    added = "contacts:\n" + curation_contact("x-2", "alice-adams, boris-belov")
+    assert edited("extra.yaml", "contacts:\n", added)[0] == ["views"]
+    views, kept = edited("extra.yaml", "summary: s", "summary: t")
+    assert views == ["views"] and {"profiles", "index.contacts"} <= set(kept)
+    views, kept = edited("facts.yaml", MOVED, "")  # a contact removed
+    assert views == ["views"] and "index.contacts" not in kept
+    assert edited("extra.yaml", "contacts:\n", "contacts:\n" + MOVED)[0] == ["views"]  # moved
+    assert "profiles" not in edited("facts.yaml", "summary: Belov warned", "summary: He warned")[1]
+    extra.unlink()
+    patched.clear()
+    agree(root)
+    assert patched == ["views"]  # a deleted file: its views gone
+    # an actor's name: every part's context changes, the entry is written whole
+    assert edited("people/actors.yaml", "{en: Carol Clark}", "{en: Carol Clarke}") == ([], [])
+    assert edited("facts.yaml", "long talks", "talks")[0] == ["views"]
+    earlier = entry_for(root.resolve(), DEFAULT_BASE)
+    assert earlier is not None
+    with earlier.index_path.open("r+b") as handle:  # damaged: truncated
+        handle.truncate(4096)
+    assert edited("facts.yaml", "held talks", "held long talks")[0] == []  # written whole
+    earlier = entry_for(root.resolve(), DEFAULT_BASE)
+    assert earlier is not None
+    shutil.rmtree(earlier.directory)  # gone
+    assert edited("facts.yaml", "long talks", "brief talks")[0] == []

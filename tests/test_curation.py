@@ -324,3 +324,14 @@ def test_readme_dataset_table_matches_stats() -> None:
 
 def test_curation_guide_exists_beside_the_facts() -> None:
     assert Path(CURATION).is_file()
+
+
+def test_the_guide_reads_the_same_through_the_fast_loader() -> None:
+    """The shipped tables read by libyaml give what the pure reader gives."""
+    import yaml
+
+    from dipgraph.curation import guide
+
+    for path in (guide.GUIDE_FILE, guide.GAZETTEER_FILE):
+        text = path.read_text("utf-8")
+        assert yaml.load(text, Loader=guide._LOADER) == yaml.safe_load(text)

@@ -384,13 +384,17 @@ class Draft:
         sources: Iterable[Path],
         began: float,
         read: tuple[Mapping[Path, str | None], Mapping[Path, str]],
+        patch_from: CacheEntry | None = None,
     ) -> bool:
         """Add what ``fill`` writes and the source texts' digests, and put the entry in
-        place, unless what was read is not what the entry's key names. ``read``: the
-        SHA-256 of each fact file, and of each source text, as the loader read it; the
-        first must give the key, and each source text must still have the digest read
-        (and no change since ``began``). True when kept. OSError or sqlite3.Error when
-        writing fails.
+        place, unless what was read is not what the entry's key names. ``patch_from``:
+        an entry whose tables are copied first, ``fill`` then writing only what differs
+        (see :class:`~dipgraph.cache.tables.TableWriter`'s ``patch``): every part it does
+        not keep or patch is written anew, the source texts' digests among them.
+        ``read``: the SHA-256 of each fact file, and of each source text, as the loader
+        read it; the first must give the key, and each source text must still have the
+        digest read (and no change since ``began``). True when kept. OSError or
+        sqlite3.Error when writing fails.
 
         Comparing the files on disk again is not enough: an edit undone while they
         were read (A, B, A) leaves them as keyed, and the facts read were B's."""
@@ -404,7 +408,12 @@ class Draft:
         digests = {str(p): (file_digest(p), stat_print([p])) for p in sources}
         if any(digests[str(p)][0] != sources_read[p] for p in sources):
             return False  # a source text changed since it was read
-        writer = TableWriter(building / _INDEX)
+        (building / _INDEX).unlink(missing_ok=True)  # (a patch that failed)
+        if patch_from is not None:
+            check_private_file(patch_from.index_path)
+            shutil.copyfile(patch_from.index_path, building / _INDEX)
+            os.chmod(building / _INDEX, 0o600)
+        writer = TableWriter(building / _INDEX, patch=patch_from is not None)
         try:
             fill(writer)
             writer.add_value("sources", digests)

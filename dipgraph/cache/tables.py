@@ -66,20 +66,44 @@ def tupled(value: Any) -> Any:
 
 
 class TableWriter:
-    """Writes parts into a new SQLite file (the caller renames it into place)."""
+    """Writes parts into a new SQLite file (the caller renames it into place).
 
-    def __init__(self, path: Path) -> None:
+    ``patch``: the file is a copy of an earlier one (see :meth:`dipgraph.cache.Draft.commit`);
+    a part added again replaces its earlier table, :meth:`keep` keeps one as it is,
+    :meth:`patch_map` changes some keys of a map; closing refuses (ValueError) to leave
+    a part that was neither written, kept nor patched."""
+
+    def __init__(self, path: Path, patch: bool = False) -> None:
         self.db = sqlite3.connect(path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=OFF")
         self.db.execute("PRAGMA synchronous=OFF")  # the file is renamed into place when done
+        self._count = 0
+        self._earlier: dict[str, tuple] = {}  # patch: the parts not yet seen to
+        self._kept: dict[str, tuple] = {}  # patch: the parts kept as they were
+        if patch:
+            self.db.execute("PRAGMA trusted_schema=OFF")
+            format_row = self.db.execute("SELECT value FROM meta WHERE name='format'").fetchone()
+            if format_row != (FORMAT,):
+                raise CacheDamaged(f"{path} is not in format {FORMAT}")
+            rows = self.db.execute("SELECT name, kind, size, rows_of, tuples, tab FROM parts")
+            for name, *rest in rows.fetchall():
+                if not _TABLE.fullmatch(str(rest[-1])):
+                    raise CacheDamaged(f"{path} names a table that this cache never makes")
+                self._earlier[name] = tuple(rest)
+                self._count = max(self._count, int(str(rest[-1])[1:]) + 1)
+            self.db.execute("BEGIN")
+            return
         self.db.executescript(_SCHEMA)
         self.db.execute("BEGIN")
         self.db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
-        self._count = 0
 
     def _part(
         self, name: str, kind: str, size: int, rows_of: str | None = None, tuples: bool = True
     ) -> str:
+        earlier = self._earlier.pop(name, None) or self._kept.pop(name, None)
+        if earlier is not None:  # (patch) written again: the earlier table goes
+            self.db.execute(f"DROP TABLE {earlier[-1]}")
+            self.db.execute("DELETE FROM parts WHERE name = ?", (name,))
         table = f"p{self._count}"
         self._count += 1
         self.db.execute(
@@ -90,6 +114,36 @@ class TableWriter:
         columns = "key TEXT NOT NULL, data TEXT NOT NULL" if keyed else "data TEXT NOT NULL"
         self.db.execute(f"CREATE TABLE {table} ({columns})")
         return table
+
+    def kept(self, name: str) -> bool:
+        """Whether the part ``name`` is kept as an earlier entry had it (so that its
+        writer need not make it): never here; a caller's writer may say otherwise (see
+        dipgraph.cached_graph.file_parts.PartsWriter)."""
+        return False
+
+    def has(self, name: str, kind: str | None = None) -> bool:
+        """(patch) Whether the earlier file holds a part ``name`` (of ``kind``) not yet
+        written again."""
+        found = self._earlier.get(name)
+        return found is not None and kind in (None, found[0])
+
+    def keep(self, name: str) -> None:
+        """(patch) Keep the earlier file's part ``name`` as it is (KeyError if none)."""
+        self._kept[name] = self._earlier.pop(name)
+
+    def patch_map(
+        self, name: str, removed: Iterable[str], items: Sequence[tuple[str, str]]
+    ) -> None:
+        """(patch) Drop the keys ``removed`` from the earlier file's map ``name``, then
+        put ``items`` (values already encoded, see :data:`encode_value`)."""
+        kind, size, _, _, table = self._earlier.pop(name)
+        if kind != "map":
+            raise ValueError(f"part {name} is not a map")
+        gone = [(key,) for key in removed]
+        deleted = self.db.executemany(f"DELETE FROM {table} WHERE key = ?", gone).rowcount
+        self.db.executemany(f"INSERT INTO {table} VALUES (?, ?)", items)
+        size = int(size) - max(deleted, 0) + len(items)  # (counting the rows read them all)
+        self.db.execute("UPDATE parts SET size = ? WHERE name = ?", (size, name))
 
     def _map(self, table: str, items: Iterable[tuple[str, str]]) -> None:
         self.db.executemany(f"INSERT INTO {table} VALUES (?, ?)", items)
@@ -137,6 +191,8 @@ class TableWriter:
         self.db.execute("UPDATE parts SET size=? WHERE tab=?", (count, table))
 
     def close(self) -> None:
+        if self._earlier:
+            raise ValueError(f"parts neither written nor kept: {sorted(self._earlier)}")
         self.db.execute("COMMIT")
         self.db.close()
 

@@ -30,7 +30,7 @@ from typing import Any
 
 from dipgraph.cache import CacheEntry, compiled_store, schema_digest, warn_not_written
 from dipgraph.cache.records import _ENCODER, facts_json
-from dipgraph.cache.tables import TableWriter, encode_value
+from dipgraph.cache.tables import CacheDamaged, TableWriter, encode_value
 from dipgraph.facts import RECORD_TYPES, Facts
 from dipgraph.graph.contact_index import ContactIndex
 from dipgraph.graph.to_rdf import QuadWriter
@@ -357,18 +357,59 @@ class PartsWriter:
     are made from (see :func:`profiles_key`); everything else goes through."""
 
     def __init__(
-        self, writer: TableWriter, kg: Any, compiled: list[Any], parts: Parts | None = None
+        self,
+        writer: TableWriter,
+        kg: Any,
+        compiled: list[Any],
+        parts: Parts | None = None,
+        earlier: Earlier | None = None,
+        index: str = "",
     ) -> None:
         self.writer = writer
         self.kg = kg
         self.compiled = compiled
         self.parts = parts
+        self.earlier = earlier
+        self.index = index  # (see index_digest)
+
+    def kept(self, name: str) -> bool:
+        """Keep the earlier entry's part ``name`` when what it is made from did not
+        change: the contact index while its rows (and the topic tree) are the same, the
+        name indexes and source titles while the context is (every file declaring an
+        actor, topic, source or place)."""
+        earlier, files = self.earlier, self.parts.files if self.parts is not None else []
+        if earlier is None or not self.writer.has(name):
+            return False
+        if name.startswith("index."):
+            same = earlier.index == self.index
+        else:
+            same = name in _BY_CONTEXT and earlier.context == _context(files)
+        if same:
+            self.writer.keep(name)
+        return same
 
     def add_map(self, name: str, mapping: Any, tuples: bool = True) -> None:
+        earlier = self.earlier
         if name == "profiles" and self.parts is not None:
+            key = profiles_key(self.parts.files)
+            if earlier is not None and earlier.profiles == key and self.writer.has(name, "map"):
+                self.parts.used.append(key)
+                return self.writer.keep(name)  # made from the same files as before
             return self.writer.add_encoded_map(name, self._profiles(mapping), tuples)
         if name != "views":
             return self.writer.add_map(name, mapping, tuples)
+        if earlier is not None and self.parts is not None and self.writer.has(name, "map"):
+            # the views of the files whose parts changed, in place of those they had
+            removed: list[str] = []
+            items: list[tuple[str, str]] = []
+            for file, part in zip(self.parts.files, self.compiled, strict=True):
+                if earlier.files.get(file.shown, ("",))[0] != file.key:
+                    items.extend((ident, text) for ident, text in part["views"])
+            kept = {file.shown: file.key for file in self.parts.files}
+            for shown, (key, idents) in earlier.files.items():
+                if kept.get(shown) != key:
+                    removed.extend(idents)
+            return self.writer.patch_map(name, removed, items)
         items = [(ident, text) for part in self.compiled for ident, text in part["views"]]
         return self.writer.add_encoded_map(name, items, tuples)
 
@@ -396,6 +437,131 @@ class PartsWriter:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.writer, name)
+
+
+@dataclass
+class Earlier:
+    """An entry of the same facts folder written from parts: the key of each file's
+    parts and the ids of the views they gave, and the key of its profiles. A later entry
+    copies its tables and writes only what differs (the views of the files whose parts
+    changed; the profiles if their key did), every other part anew."""
+
+    entry: CacheEntry
+    files: dict[str, tuple[str, list[str]]]
+    profiles: str
+    index: str = ""
+    context: str = ""
+
+    def encode(self) -> str:
+        return encode_value(
+            {
+                "files": {k: [v[0], v[1]] for k, v in self.files.items()},
+                "profiles": self.profiles,
+                "index": self.index,
+                "context": self.context,
+            }
+        )
+
+    @classmethod
+    def decode(cls, entry: CacheEntry, text: str) -> Earlier:
+        """ValueError (or KeyError, TypeError) when ``text`` is not what encode wrote."""
+        data = json.loads(text)
+        files = {}
+        for shown, (key, idents) in data["files"].items():
+            if type(key) is not str or type(idents) is not list:
+                raise ValueError("a note of the wrong shape")
+            if not all(type(ident) is str for ident in idents):
+                raise ValueError("a note of the wrong shape")
+            files[shown] = (key, idents)
+        made_from = [data["profiles"], data["index"], data["context"]]
+        if not all(type(key) is str for key in made_from):
+            raise ValueError("a note of the wrong shape")
+        return cls(entry, files, *made_from)
+
+
+_BY_CONTEXT = frozenset(
+    {"actor_names.exact", "actor_names.display", "topic_names.exact", "topic_names.display"}
+    | {"source_titles"}
+)
+
+
+def _context(files: list[FileRecords]) -> str:
+    """What every part's key shares (see :class:`FileRecords`): '' without files."""
+    return files[0].context if files else ""
+
+
+def index_digest(kg: Any, compiled: list[Any]) -> str:
+    """A digest of what the contact index is made from: the files' rows, in order, and
+    the topic tree."""
+    digest = hashlib.sha256()
+    for key in ("contacts", "post_statics", "actor_statics"):
+        for part in compiled:
+            digest.update(encode_value(part[key]).encode())
+            digest.update(b"\0")
+        digest.update(b"\1")
+    facts: Facts = kg.facts
+    broader = {t.id: t.broader for t in facts.topics.values() if t.broader}
+    digest.update(encode_value(broader).encode())
+    return digest.hexdigest()
+
+
+PATCH_AT_MOST = 0.5  # of the files changed since the earlier entry: else written whole
+
+
+def _latest_key(entry: CacheEntry) -> str:
+    return "latest-entry:" + _digest(
+        b"latest-entry-1", str(entry.root).encode(), entry.base_iri.encode()
+    )
+
+
+def _note_key(name: str) -> str:
+    return f"entry-files:{name}"
+
+
+def _earlier(entry: CacheEntry, store: Any, files: list[FileRecords]) -> Earlier | None:
+    """The last entry written from parts for this facts folder, when it is still there
+    and few enough files changed since (None otherwise: the entry is written whole)."""
+    try:
+        name = store.get([_latest_key(entry)]).get(_latest_key(entry))
+        if name is None or name == entry.directory.name or "/" in name or name.startswith("."):
+            return None
+        text = store.get([_note_key(name)]).get(_note_key(name))
+        if text is None:
+            return None
+        earlier = Earlier.decode(
+            CacheEntry(entry.directory.parent / name, entry.root, entry.base_iri), text
+        )
+    except (sqlite3.Error, ValueError, KeyError, TypeError, RecursionError):
+        return None
+    if not earlier.entry.index_path.is_file():
+        return None
+    changed = sum(earlier.files.get(f.shown, ("",))[0] != f.key for f in files)
+    if changed > PATCH_AT_MOST * max(len(files), 1):
+        return None
+    return earlier
+
+
+def _remember(
+    entry: CacheEntry, store: Any, index: str, files: list[FileRecords], compiled: list[Any]
+) -> None:
+    """Note what the new entry was written from, for the next one (see :class:`Earlier`)."""
+    note = Earlier(
+        entry,
+        {
+            f.shown: (f.key, [ident for ident, _ in part["views"]])
+            for f, part in zip(files, compiled, strict=True)
+        },
+        profiles_key(files),
+        index,
+        _context(files),
+    )
+    with suppress(OSError, sqlite3.Error):  # costs speed only
+        store.put(
+            {
+                _note_key(entry.directory.name): note.encode(),
+                _latest_key(entry): entry.directory.name,
+            }
+        )
 
 
 def save_entry(
@@ -426,7 +592,10 @@ def save_entry(
     except sqlite3.Error:
         return entry.save(fill_of(kg), sources, began, read)
     had_index = "contact_index" in kg.__dict__
-    kg.__dict__["contact_index"] = assembled_index(kg, compiled)  # (a cached_property)
+    earlier = _earlier(entry, store, files)
+    index = index_digest(kg, compiled)
+    if earlier is None or earlier.index != index:  # (else the earlier entry's is kept)
+        kg.__dict__["contact_index"] = assembled_index(kg, compiled)  # (a cached_property)
     try:
         with entry.draft() as draft:
             if entry.nquads_wanted():
@@ -435,15 +604,36 @@ def save_entry(
                     write_nquads(kg, quads, stream.write)
                 del quads
             fill = fill_of(kg)
-            kept = draft.commit(
-                lambda writer: fill(PartsWriter(writer, kg, compiled, parts)), sources, began, read
-            )
+            kept = None
+            if earlier is not None:
+                try:
+                    kept = draft.commit(
+                        lambda writer: fill(
+                            PartsWriter(writer, kg, compiled, parts, earlier, index)
+                        ),
+                        sources,
+                        began,
+                        read,
+                        patch_from=earlier.entry,
+                    )
+                except (OSError, sqlite3.Error, ValueError, KeyError, CacheDamaged):
+                    kept = None  # (the earlier entry gone or damaged meanwhile) written whole
+            if kept is None:
+                kg.__dict__["contact_index"] = assembled_index(kg, compiled)
+                kept = draft.commit(
+                    lambda writer: fill(PartsWriter(writer, kg, compiled, parts)),
+                    sources,
+                    began,
+                    read,
+                )
     except (OSError, sqlite3.Error) as error:
         warn_not_written(error)
         kept = False
     finally:
         if not had_index:  # its rows are lists: the graph builds its own if it needs one
             kg.__dict__.pop("contact_index", None)
+    if kept:
+        _remember(entry, store, index, files, compiled)
     with suppress(OSError, sqlite3.Error):  # costs speed only
         parts.keep()
     return kept

@@ -26,9 +26,13 @@ def fill(kg: KnowledgeGraph, before_facts: Callable[[], None] | None = None) -> 
     at 100k contacts: ``before_facts()`` is called before it)."""
 
     def write(writer: TableWriter) -> None:
-        index = kg.contact_index
-        parts = dict(zip(ContactIndex.part_names(), index.as_tuple(), strict=True))
-        for name, value in parts.items():
+        index_parts = ContactIndex.part_names()
+        wanted = [name for name in index_parts if not writer.kept(f"index.{name}")]  # else kept
+        parts = {}
+        if wanted:  # (the index is made only then)
+            parts = dict(zip(index_parts, kg.contact_index.as_tuple(), strict=True))
+        for name in wanted:
+            value = parts[name]
             rows_of = ContactIndex.POSITIONS.get(name)
             if rows_of is not None:
                 writer.add_shards(f"index.{name}", value, f"index.{rows_of}", parts[rows_of])
@@ -37,12 +41,15 @@ def fill(kg: KnowledgeGraph, before_facts: Callable[[], None] | None = None) -> 
             else:
                 writer.add_list(f"index.{name}", value)
         for name in _NAMES:
+            if writer.kept(f"{name}.exact") & writer.kept(f"{name}.display"):
+                continue
             names: NameIndex = getattr(kg, name)
             writer.add_map(f"{name}.exact", {k: sorted(v) for k, v in names.exact.items()})
             writer.add_map(f"{name}.display", names.display)
         writer.add_map("views", kg.all_views(), tuples=False)
         writer.add_map("profiles", kg.all_profiles(), tuples=False)
-        writer.add_map("source_titles", kg.source_titles())
+        if not writer.kept("source_titles"):
+            writer.add_map("source_titles", kg.source_titles())
         if before_facts is not None:
             before_facts()
         writer.add_json("facts", facts_json(kg.facts))
