@@ -23,7 +23,7 @@ from test_server import http
 from test_server_safety import start_server, stop
 
 import dipgraph
-from conftest import CACHE_DIR, SMALL
+from conftest import CACHE_DIR, REPO, SMALL
 from dipgraph.graph.sparql import SparqlError
 
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
@@ -186,28 +186,43 @@ def test_cli_timeout_stops_a_heavy_query(cli) -> None:
     assert time.monotonic() - started < 15
 
 
+def as_typed_in_a_terminal() -> None:
+    """Start the command with Ctrl-C's default handling, as a shell's foreground job has
+    it: a run launched in the background (`pytest &`, nohup) ignores SIGINT, its children
+    inherit that, and Python then installs no KeyboardInterrupt handler."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_stops_a_running_query(cli) -> None:
     assert cli("sparql", "ASK {}", "--facts", SMALL).code == 0  # warm cache
-    env = {**os.environ, "DIPGRAPH_CACHE_DIR": str(CACHE_DIR)}
+    # This checkout's code, as run_cli runs it (the installed one may be another checkout's,
+    # whose cache entry the warm-up above did not make: a cold start).
+    path = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "DIPGRAPH_CACHE_DIR": str(CACHE_DIR), "PYTHONPATH": path}
     process = subprocess.Popen(
         [sys.executable, "-m", "dipgraph", "sparql", HEAVY, "--facts", str(SMALL)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=as_typed_in_a_terminal,
     )
-    # Wait until the query runs: its thread exists (the store is open), then a bit more.
-    deadline = time.monotonic() + 60
-    while len(os.listdir(f"/proc/{process.pid}/task")) < 2:
-        assert process.poll() is None and time.monotonic() < deadline, process.communicate()
-        time.sleep(0.05)
-    time.sleep(1)
-    assert process.poll() is None, process.communicate()
-    started = time.monotonic()
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=30)
-    assert time.monotonic() - started < 20  # the query itself would run for days
-    assert process.returncode == 130 and "interrupted" in err and "Traceback" not in err
+    try:
+        # Wait until the query runs: its thread exists (the store is open), then a bit more.
+        deadline = time.monotonic() + 60
+        while len(os.listdir(f"/proc/{process.pid}/task")) < 2:
+            assert process.poll() is None and time.monotonic() < deadline, process.communicate()
+            time.sleep(0.05)
+        time.sleep(1)
+        assert process.poll() is None, process.communicate()
+        started = time.monotonic()
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=30)
+        assert time.monotonic() - started < 20  # the query itself would run for days
+        assert process.returncode == 130 and "interrupted" in err and "Traceback" not in err
+    finally:
+        process.kill()  # never left running (it would take a core for days)
+        process.communicate()
 
 
 def test_syntax_errors_are_short_and_located(cli) -> None:
