@@ -57,8 +57,8 @@ def _prefixed(prefixes: dict[str, str]) -> re.Pattern[str]:
     """``<namespace + local>`` for every namespace, the longest first, so a full match
     finds the longest namespace whose rest is a valid local part: group ``l{n}`` is the
     local part under the n-th of ``prefixes``."""
-    order = sorted(range(len(prefixes)), key=lambda n: -len(list(prefixes.values())[n]))
     namespaces = list(prefixes.values())
+    order = sorted(range(len(namespaces)), key=lambda n: -len(namespaces[n]))
     choices = "|".join(f"{re.escape(namespaces[n])}(?P<l{n}>{_LOCAL})" for n in order)
     return re.compile(f"<(?:{choices})>" if choices else "(?!)")
 
