@@ -105,9 +105,7 @@ def main() -> None:
         print(f"| oxigraph load (baseline: a file, no HTTP) | - | {triples:,} | {seconds:.1f} | "
               f"{triples / seconds:,.0f} | - |")  # fmt: skip
         for name in args.servers.split(","):
-            process, store, query = (start_oxigraph if name == "oxigraph" else start_virtuoso)(
-                work
-            )
+            process, store, query = (start_oxigraph if name == "oxigraph" else start_virtuoso)(work)
             try:
                 clock = time.perf_counter()
                 sent = push(kg, store, timeout=3600)

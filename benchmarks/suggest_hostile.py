@@ -28,7 +28,7 @@ def _repeat(unit: str) -> Callable[[int, random.Random], str]:
 
 
 def _mixed_punctuation(size: int, rng: random.Random) -> str:
-    return "".join(rng.choice(".!?؟،,؛;:…-\"«»()") for _ in range(size))
+    return "".join(rng.choice('.!?؟،,؛;:…-"«»()') for _ in range(size))
 
 
 def _links(size: int, rng: random.Random) -> str:

@@ -543,9 +543,7 @@ def test_the_key_cannot_be_forged_by_a_file_holding_the_next_one(
     before = content_key(root, "urn:x:")
     first, last = fact_files(root)[-2:]
     assert first.parent == last.parent == root
-    first.write_bytes(
-        first.read_bytes() + b"\0" + last.name.encode() + b"\0" + last.read_bytes()
-    )
+    first.write_bytes(first.read_bytes() + b"\0" + last.name.encode() + b"\0" + last.read_bytes())
     last.unlink()
     assert content_key(root, "urn:x:") != before
     with pytest.raises(dipgraph.FactsError):

@@ -50,6 +50,7 @@ def test_networkx_graph() -> None:
     contacts = {n for n, d in graph.nodes(data=True) if d["node_type"] == "contact"}
     assert contacts == set(dipgraph.load(SMALL).facts.contacts)
 
+
 def test_rdf_uses_standard_vocabularies() -> None:
     rdf = dipgraph.load(SMALL).rdf
     putin = URIRef(ID + "actor/vladimir-putin")

@@ -219,4 +219,4 @@ def test_show_says_when_an_undated_post_was_held_as_the_text_puts_it(cli) -> Non
     it, because the post's date note was not shown."""
     table = cli("show", "Burns", "--format", "csv").out
     row = next(line for line in table.splitlines() if line.startswith("post,burns-ambassador"))
-    assert 'US Ambassador to Russia (United States); when: Described as the former' in row
+    assert "US Ambassador to Russia (United States); when: Described as the former" in row

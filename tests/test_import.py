@@ -268,7 +268,8 @@ def test_wikidata_memberships_join_drafted_actors_and_list_known_ones(cli, facts
         claim("P463", item("Q90000030"), P580=time("+2019-05-00T00:00:00Z", 10))
     ]
     people["Q90000001"]["claims"]["P463"] = [
-        claim("P463", item("Q90000030")), claim("P463", item("Q90000099"))
+        claim("P463", item("Q90000030")),
+        claim("P463", item("Q90000099")),
     ]
     people["Q90000030"] = entity("Q90000030", "State Department")  # known by name
     (facts / "datasets" / "members.json").write_text(json.dumps(data), encoding="utf-8")

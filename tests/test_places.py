@@ -110,8 +110,7 @@ def test_a_place_lies_in_a_place_or_a_state_without_loops(cli, small_copy: Path)
         "places.yaml:7:9: error: in makes a loop: district → city → district; "
         "a place cannot lie within itself",
         "places.yaml:10:9: error: 'boris-belov' is a person, but in takes a place or a state",
-        "places.yaml:13:9: error: 'state-dept' is an organization, but in takes a place or "
-        "a state",
+        "places.yaml:13:9: error: 'state-dept' is an organization, but in takes a place or a state",
         "places.yaml:16:9: error: 'new-start' is a topic, but in takes a place or an actor",
     ]
 
@@ -171,9 +170,7 @@ def test_the_place_iri_comes_from_the_id_not_the_label(small_copy: Path) -> None
     for quads in (before, after):
         assert f"{contact} {HAS_PLACE} {place}" in {t for t, _ in quads._quads}
     assert {t for t in place_triples(before) if "Vienna" not in t} <= place_triples(after)
-    assert f'{place} <http://www.w3.org/2000/01/rdf-schema#label> "Wien"@de' in place_triples(
-        after
-    )
+    assert f'{place} <http://www.w3.org/2000/01/rdf-schema#label> "Wien"@de' in place_triples(after)
     assert not [t for t in place_triples(after) if "Vienna" in t]
 
 
@@ -206,9 +203,9 @@ def test_places_conform_to_the_shapes_and_the_shapes_catch_a_bad_one() -> None:
     istanbul = f"<{ID}place/istanbul>"
     kept[(f"{istanbul} {CONTAINED} <{ID}actor/vladimir-putin>", f"<{ID}graph/entities>")] = None
     kept[(f"{istanbul} {CONTAINED} <{ID}place/geneva>", f"<{ID}graph/entities>")] = None
-    kept[
-        (f"{istanbul} {SAME_AS} <http://www.wikidata.org/entity/Q1>", f"<{ID}graph/entities>")
-    ] = None
+    kept[(f"{istanbul} {SAME_AS} <http://www.wikidata.org/entity/Q1>", f"<{ID}graph/entities>")] = (
+        None
+    )
     found = [str(v) for v in validate(Quads(kept))]
     assert any("a place lies in one place or state" in v for v in found), found
     assert any("owl:sameAs links to one Wikidata entity" in v for v in found), found

@@ -68,12 +68,8 @@ def test_rdf_attributes_the_account_with_prov(kg) -> None:
     assert "putin-biden-phone-call-security-guarantees" in attributed
     assert "biden-raises-sanctions" in attributed
     channel = f"<{DEFAULT_BASE}contact/sullivan-patrushev-ushakov-secret-talks>"
-    status = (
-        f"SELECT ?s WHERE {{ GRAPH ?g {{ {channel} <{DG}status> ?s }} }}"
-    )
-    assert [row[0].value for row in kg.store.query(status)] == [
-        f"{DG}StatusDisputed"
-    ]
+    status = f"SELECT ?s WHERE {{ GRAPH ?g {{ {channel} <{DG}status> ?s }} }}"
+    assert [row[0].value for row in kg.store.query(status)] == [f"{DG}StatusDisputed"]
 
 
 def small_with(tmp_path: Path, facts: str) -> Path:

@@ -177,7 +177,6 @@ def test_not_printed_names_only_the_records_own_names(tmp_path: Path) -> None:
     assert "not_printed 'Probed' is not one of this record's names or aliases" in error.message
 
 
-
 QUOTE = "        quote: On 2 May 2021 Belov met Carol Clark, the American envoy, in Vienna.\n"
 
 

@@ -122,10 +122,7 @@ def test_channels_with_a_counterpart_are_a_contact(world) -> None:
 
 
 def test_channels_referred_to_again_join_the_contact_before(world) -> None:
-    text = (
-        "فتحت موسكو قنوات اتصال مع واشنطن.\n"
-        "وقال الكرملين إن هذه القنوات لا تزال مفتوحة."
-    )
+    text = "فتحت موسكو قنوات اتصال مع واشنطن.\nوقال الكرملين إن هذه القنوات لا تزال مفتوحة."
     [channels] = contacts(text, world)
     assert len(channels.spans) == 2
 

@@ -59,7 +59,6 @@ def test_a_non_resident_ambassador_to_a_kingdom_keeps_the_state_in_the_title(wor
     assert new_names(found) == ["كريم سالم"]
 
 
-
 def test_after_a_definite_title_an_indefinite_word_and_a_definite_one_are_a_name(world) -> None:
     found = drafts("التقى الرئيس كريم الحداد الرئيس كارل شميت.", world)
     assert new_names(found) == ["كريم الحداد", "كارل شميت"]
@@ -80,12 +79,10 @@ def test_a_verb_sending_a_message_is_no_name_after_a_title(world) -> None:
     assert new_names(found) == ["كارل شميت"]
 
 
-
 def test_a_states_adjective_after_a_given_name_is_a_family_name(world) -> None:
     found = drafts("استقبل رئيس الوزراء كريم شياع السوداني، اليوم، الرئيس كارل شميت.", world)
     assert new_names(found) == ["كريم شياع السوداني", "كارل شميت"]
     assert "sudan" not in {a.provisional_id or a.id for a in found.actors}
-
 
 
 def test_another_post_after_a_title_is_no_name(world) -> None:
@@ -96,7 +93,6 @@ def test_another_post_after_a_title_is_no_name(world) -> None:
 def test_a_word_with_their_attached_is_no_name_after_a_title(world) -> None:
     found = drafts("ونقل تحياته إلى أمير البلاد المفدى، وتمنياتهما لسموه بدوام الصحة.", world)
     assert new_names(found) == []
-
 
 
 def test_a_name_written_with_hamza_alef_lam_carries_no_article(world) -> None:
@@ -122,15 +118,13 @@ def test_a_call_received_is_a_phone_call_whatever_name_stands_between(world) -> 
 
 def test_a_letter_received_by_a_subject_with_titles_set_off_by_commas(world) -> None:
     found = drafts(
-        "تسلم حضرة صاحب السمو الشيخ كارل بن هانز آل شميت أمير البلاد، رسالة خطية، "
-        "من الرئيس بوتين.",
+        "تسلم حضرة صاحب السمو الشيخ كارل بن هانز آل شميت أمير البلاد، رسالة خطية، من الرئيس بوتين.",
         world,
     )
     [letter] = found.contacts
     assert letter.type == "letter"
     assert "vladimir-putin" in letter.participants
     assert len(letter.participants) == 2
-
 
 
 def test_an_honorific_opens_a_name_of_several_family_names_before_a_title(world) -> None:

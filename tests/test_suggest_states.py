@@ -303,7 +303,7 @@ def test_a_new_states_id_is_no_other_drafts(world) -> None:
 
 
 def test_a_region_named_after_a_state_is_no_new_person(world) -> None:
-    """"مدير إدارة أمريكا الشمالية": the words after the title are a region, not a name."""
+    """ "مدير إدارة أمريكا الشمالية": the words after the title are a region, not a name."""
     text = "واستقبل الوزير مدير إدارة أمريكا الشمالية في الوزارة أمس."
     found = dipgraph.suggest(text=text, facts=world)
     assert not [a for a in found.actors if a.id is None and a.kind == "person"]

@@ -999,9 +999,11 @@ def import_(
             stream.write(text)
     except OSError as error:
         fail(cannot_write(error, out))
-    typer.echo(f"wrote {output.text(str(out))}: {len(drafted.actors)} actor(s), "
-               f"{len(drafted.posts)} post(s), {len(drafted.memberships)} membership(s) "
-               "to review")
+    typer.echo(
+        f"wrote {output.text(str(out))}: {len(drafted.actors)} actor(s), "
+        f"{len(drafted.posts)} post(s), {len(drafted.memberships)} membership(s) "
+        "to review"
+    )
 
 
 def _stdin_article() -> str:

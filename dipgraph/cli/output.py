@@ -266,6 +266,8 @@ ACTOR_COLUMNS: list[Column] = [
     ("arabic", lambda a: a["names"].get("ar")),
     ("country", lambda a: a["country"]),
 ]
+
+
 def _status_note(status: str | None) -> str:
     """' (proposed)' after a hop through a contact that did not happen (path --any-status)."""
     return f" ({status})" if status and status not in DEFAULT_STATUSES else ""

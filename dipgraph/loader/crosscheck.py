@@ -335,6 +335,7 @@ def _found_by_file(
 FOUND_FORMAT = "quotes-found-2"
 MAX_FOUND = 500_000
 
+
 def warn_unused(declared: list[Declared], pending: Pending, problems: list[Problem]) -> None:
     """Sources nobody cites and actors no fact mentions are likely mistakes."""
     used = {ref.target for ref in pending.references}

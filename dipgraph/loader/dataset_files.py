@@ -104,7 +104,7 @@ def _wikidata_entities(data: Any) -> Iterator[dict[str, Any]]:
     elif isinstance(data, list):
         yield from (e for e in data if isinstance(e, dict))
     else:
-        raise DatasetError("not Wikidata JSON: expected {\"entities\": {...}}, an entity or a list")
+        raise DatasetError('not Wikidata JSON: expected {"entities": {...}}, an entity or a list')
 
 
 def read_wikidata(text: str) -> Dataset:
@@ -149,9 +149,9 @@ def ftm_records(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
         except json.JSONDecodeError as error:
             raise DatasetError(f"line {number}: not JSON ({error.msg})") from None
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            raise DatasetError(f"line {number}: an FtM entity needs an \"id\"")
+            raise DatasetError(f'line {number}: an FtM entity needs an "id"')
         if not isinstance(item.get("properties", {}), dict):
-            raise DatasetError(f"line {number}: \"properties\" must be an object")
+            raise DatasetError(f'line {number}: "properties" must be an object')
         yield number, item
 
 

@@ -116,4 +116,3 @@ def _carries(
         tokens[i].gap.strip(" ،,") or article.lexicon.speech.has(tokens[i], verb=True)
         for i in range(last, word[0] + 1)
     )
-
