@@ -9,18 +9,16 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from dipgraph.bundled import default_facts_dir
 from dipgraph.errors import DipgraphError, FactsNotFound
-from dipgraph.facts import Facts
-from dipgraph.graph.iris import check_base_iri
-from dipgraph.graph.knowledge import KnowledgeGraph, QueryError
-from dipgraph.loader import FactsError, Problem, check_facts, load_facts
-from dipgraph.names import NameLookupError
 
 # The function shadows its package's name on purpose (``dipgraph.suggest(...)``, as the
 # other twins); import the package's modules with ``from dipgraph.suggest.x import y``.
+# The package is imported here, not on first use: importing it later would set the
+# package's attribute ``suggest`` to the module and hide the function.
 from dipgraph.suggest import ArticleError, suggest
 from dipgraph.version import __version__ as __version__
 
@@ -28,11 +26,41 @@ if TYPE_CHECKING:
     import pyoxigraph
 
     from dipgraph.cached_graph.check_report import CheckReport
+    from dipgraph.facts import Facts
+    from dipgraph.graph.knowledge import KnowledgeGraph, QueryError
+    from dipgraph.loader import FactsError, Problem, check_facts, load_facts
+    from dipgraph.names import NameLookupError
+
+# The rest of the API loads on first use (PEP 562): ``import dipgraph`` stays a few
+# milliseconds, so the command line reaches its Ctrl-C handling before the loader,
+# the graph and YAML are imported (a Ctrl-C during an import it does not guard prints
+# a traceback).
+_LAZY = {
+    "Facts": "dipgraph.facts",
+    "KnowledgeGraph": "dipgraph.graph.knowledge",
+    "QueryError": "dipgraph.graph.knowledge",
+    "FactsError": "dipgraph.loader",
+    "Problem": "dipgraph.loader",
+    "check_facts": "dipgraph.loader",
+    "load_facts": "dipgraph.loader",
+    "NameLookupError": "dipgraph.names",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'dipgraph' has no attribute {name!r}")
+
 
 __all__ = [
     "ArticleError",
     "DipgraphError",
+    "Facts",
     "FactsError",
+    "FactsNotFound",
     "KnowledgeGraph",
     "NameLookupError",
     "Problem",
@@ -72,6 +100,9 @@ def load(
     """
     from pathlib import Path
 
+    from dipgraph.graph.iris import check_base_iri
+    from dipgraph.graph.knowledge import KnowledgeGraph
+    from dipgraph.loader import load_facts
     from dipgraph.loader.dataset import dataset_of
 
     root = Path(facts_dir or default_facts_dir())
@@ -121,6 +152,7 @@ def check(
     from pathlib import Path
 
     from dipgraph.curation import with_curation
+    from dipgraph.loader import check_facts
     from dipgraph.loader.dataset import dataset_of
 
     root = Path(facts_dir or default_facts_dir())

@@ -196,3 +196,49 @@ def test_a_host_serve_cannot_use_is_a_message(cli, small_copy: Path) -> None:
     assert "Traceback" not in result.err, result.err
     assert "cannot listen on no such\\x1b[31mhost" in result.err
     assert "\x1b" not in result.err
+
+
+def _entry_point_with_ctrl_c_in(module: str) -> subprocess.CompletedProcess[str]:
+    """Run the console script's code with a Ctrl-C raised while ``module`` is imported
+    (a real Ctrl-C lands at a moment no test can choose; this one lands at a known one)."""
+    program = f"""
+import sys
+
+class CtrlC:
+    def find_spec(self, name, path=None, target=None):
+        if name == {module!r}:
+            raise KeyboardInterrupt
+
+sys.meta_path.insert(0, CtrlC())
+sys.argv = ["dipgraph", "talks", "Putin"]
+from dipgraph.cli import main
+main()
+"""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "DIPGRAPH_CACHE_DIR": str(CACHE_DIR)}
+    return subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, env=env, timeout=60
+    )
+
+
+@pytest.mark.parametrize("module", ["dipgraph.cli.commands", "typer", "dipgraph.process_memory"])
+def test_ctrl_c_while_the_commands_import_ends_quietly(module: str) -> None:
+    """Exit 130, as a shell reports SIGINT, and no traceback, however early it comes."""
+    result = _entry_point_with_ctrl_c_in(module)
+    assert (result.returncode, result.stderr) == (130, "")
+
+
+def test_importing_the_package_imports_no_library() -> None:
+    """``import dipgraph`` (what the console script does first, before any Ctrl-C can be
+    handled) reads no YAML, graph or loader module: the rest of the API loads on use."""
+    program = (
+        "import sys, dipgraph\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('yaml', 'rdflib', 'networkx', 'pyoxigraph', 'typer', 'click') "
+        "or m.startswith(('dipgraph.loader', 'dipgraph.graph'))))\n"
+        "print(dipgraph.FactsError.__name__, dipgraph.suggest.__name__)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    shown = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert shown.stdout.splitlines() == ["[]", "FactsError suggest"], shown.stderr

@@ -1030,14 +1030,17 @@ def main() -> None:
     collector would only rescan the loaded graph (0.1-0.3 s a query at 100k contacts).
     ``serve`` runs for long, so it keeps the collector and freezes the loaded graph.
     """
-    if sys.argv[1:2] != ["serve"]:
-        gc.disable()
-    else:
-        _stop_serving_on_signals()  # as early as can be: before the command's imports
-    failures.show_warnings_as_lines()
-    from dipgraph.process_memory import allow_tuning
+    try:
+        if sys.argv[1:2] != ["serve"]:
+            gc.disable()
+        else:
+            _stop_serving_on_signals()  # as early as can be: before the command's imports
+        failures.show_warnings_as_lines()
+        from dipgraph.process_memory import allow_tuning
 
-    allow_tuning()  # this process is the command's own: pauses and malloc_trim may act
+        allow_tuning()  # this process is the command's own: pauses and malloc_trim may act
+    except KeyboardInterrupt:  # before click's own handling of Ctrl-C (see dipgraph.cli)
+        sys.exit(130)
     try:
         app()
     except DipgraphError as error:

@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dipgraph.errors import InputError
-from dipgraph.facts import Facts
 
 if TYPE_CHECKING:  # query commands import this package; the drafting modules load on use
+    from dipgraph.facts import Facts
     from dipgraph.suggest.drafts import ActorDraft, ContactDraft, PostDraft, StatementDraft
 
 __all__ = ["ArticleError", "Suggestions", "suggest"]
@@ -82,6 +82,8 @@ def read_article(path: str | os.PathLike[str]) -> str:
 
 
 def _facts(facts: Facts | str | os.PathLike[str] | None) -> Facts:
+    from dipgraph.facts import Facts
+
     if isinstance(facts, Facts):
         return facts
     from dipgraph.bundled import default_facts_dir
