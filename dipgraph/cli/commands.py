@@ -1043,6 +1043,8 @@ def main() -> None:
         sys.exit(130)
     try:
         app()
+    except KeyboardInterrupt:  # while typer builds the command, before click handles it
+        sys.exit(130)
     except DipgraphError as error:
         sys.exit(failures.report(error))
     except BrokenPipeError:
