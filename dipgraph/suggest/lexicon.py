@@ -148,6 +148,8 @@ class Lexicon:
     regnal_ordinals: PhraseTable
     maqsura_names: PhraseTable
     carriers: PhraseTable
+    lineage: PhraseTable
+    families: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -282,6 +284,8 @@ _CUE_TABLES = (
     "regnal_ordinals",
     "maqsura_names",
     "carriers",
+    "lineage",
+    "families",
 )
 
 

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from dipgraph.facts import Actor
 from dipgraph.loader.drafts import provisional_id
 from dipgraph.names import close_matches, normalise_name
-from dipgraph.suggest.lexicon import Lexicon
+from dipgraph.suggest.lexicon import Lexicon, PhraseTable
 from dipgraph.suggest.mentions import ActorIndex, Mention
 from dipgraph.suggest.state_names import given_name
-from dipgraph.suggest.text import Token
+from dipgraph.suggest.text import Token, fold_phrase
 from dipgraph.suggest.titles import Title
 
 _MAX_NAME = 3
@@ -467,8 +467,11 @@ def enrol(
     tokens: list[Token],
     text: str,
     mentions: Sequence[Mention] = (),
+    lexicon: Lexicon | None = None,
 ) -> dict[str, Newcomer]:
-    """Give each new name a provisional id and put it in the index, with its surname."""
+    """Give each new name a provisional id and put it in the index, with its surname: a
+    father's name with its "بن" ("بن طارق"), no family's name ("آل سعود": all its
+    members)."""
     enrolled: dict[str, Newcomer] = {}
     by_name: dict[str, str] = {}
     spelled = _known_people(index)
@@ -499,7 +502,27 @@ def enrol(
         enrolled[ident] = Newcomer(ident, name, printed)
         by_name[name] = ident
         index.names.add(name, (ident, "any"))
-        surname = name.split()[-1]
-        if not index.names.by_first.get(surname.casefold()) and len(surname) >= 3:
+        surname = _surname(name, lexicon)
+        if surname and not index.names.by_first.get(surname.casefold()) and len(surname) >= 3:
             index.names.add(surname, (ident, "capital" if surname.isascii() else "any"))
     return enrolled
+
+
+def _surname(name: str, lexicon: Lexicon | None) -> str | None:
+    """The short form a new name is called by later: its last word, or "بن X" after a
+    lineage word; none after a family's "آل" (cues.yaml: lineage)."""
+    words = name.split()
+    if lexicon is None or len(words) < 2:
+        return words[-1]
+    before = fold_phrase(words[-2])
+    if len(before) != 1:
+        return words[-1]
+    if _one_word(lexicon.families, before[0]):
+        return None
+    if _one_word(lexicon.lineage, before[0]):
+        return f"{words[-2]} {words[-1]}"
+    return words[-1]
+
+
+def _one_word(table: PhraseTable, folded: str) -> bool:
+    return any(len(words) == 1 for words, _ in table.by_first.get(folded, ()))

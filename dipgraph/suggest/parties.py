@@ -160,14 +160,43 @@ def _verb_follows(article: Article, at: int, segment: Segment) -> bool:
     return token.folded[:1] in ("ي", "ت") or token.folded.startswith("سي")
 
 
-def _parties(article: Article, segment: Segment, reporters: set[str]) -> list[Mention]:
-    """The actors a contact word governs; after "بين" / "between", only those."""
+def _reported_from(article: Article, speeches: list[Speech], segment: Segment) -> int | None:
+    """Where the reported words holding the contact word open: the last bare "that" ("أن",
+    "إن"; not "أنه", whose pronoun is the speaker) after a speech verb of the sentence and
+    before the word. Whoever is named before it (the speaker, whom he praised or told) is
+    outside the reported clause: "أشاد X بـY، وقال إن Z التقى W" is Z with W."""
+    tokens = article.tokens
+    lexicon = article.lexicon
+    opened = None
+    for speech in speeches:
+        if speech.sentence is not segment.sentence or speech.verb >= segment.word_first:
+            continue
+        for at in range(speech.verb_last, segment.word_first):
+            if lexicon.complementisers.longest(tokens, at, suffixes=False):
+                if not lexicon.self_reference.longest(tokens, at, suffixes=False):
+                    opened = at if opened is None else max(opened, at)
+                break
+    return opened
+
+
+def _parties(
+    article: Article, segment: Segment, reporters: set[str], reported: int | None = None
+) -> list[Mention]:
+    """The actors a contact word governs; after "بين" / "between", only those; in words
+    reported after "that", only those named after it."""
     tokens = article.tokens
     mentions = [m for m in article.sentence_mentions(segment.sentence) if not m.in_title]
     for at in range(segment.word_last, min(segment.end, segment.word_last + 4)):
         if article.lexicon.between.longest(tokens, at, suffixes=False):
             return [m for m in mentions if at < m.first < segment.end]
     first = segment.sentence.first if segment.lead == segment.sentence.first else segment.word_first
+    if reported is not None and first < reported:
+        inside = [
+            m for m in mentions if reported < m.first < segment.end and m.actor not in reporters
+        ]
+        people = [m for m in inside if article.index.kind(m.actor) == "person"]
+        if people and len({m.actor for m in inside}) >= 2:  # the reported clause names both
+            first = reported
     return [m for m in mentions if first <= m.first < segment.end and m.actor not in reporters]
 
 
@@ -354,7 +383,9 @@ def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> 
     reporters = reporters_of(article, speeches, segment)
     if segment.kind == "interview":
         reporters = set()  # "قال X لشبكة ... في مقابلة": who speaks is who was interviewed
-    mentions = _parties(article, segment, reporters)
+    # "قال X لشبكة ... في مقابلة إن": who speaks is who was interviewed
+    reported = None if segment.kind == "interview" else _reported_from(article, speeches, segment)
+    mentions = _parties(article, segment, reporters, reported)
     subjects: list[str] = []
     if segment.kind in article.lexicon.subject_types:
         people = [m for m in mentions if article.index.kind(m.actor) == "person"]

@@ -1,0 +1,65 @@
+"""`dipgraph suggest` on sentences written for these tests (issue #24, fifth round): the
+structure of names (lineage, family), greetings carried to someone, and the clause a
+reported contact stands in."""
+
+from __future__ import annotations
+
+from conftest import drafts
+
+
+def sides(found) -> list[list[list[str]]]:
+    return [c.sides for c in found.contacts]
+
+
+def new_id(found, name: str) -> str:
+    [actor] = [a for a in found.actors if a.name == name]
+    assert actor.provisional_id
+    return actor.provisional_id
+
+
+# --- lineage and family -----------------------------------------------------------------
+
+
+def test_a_fathers_name_inside_a_sons_name_names_no_one(world) -> None:
+    text = (
+        "وأشاد بايدن بالملك فيصل بن خالد آل نور. "
+        "والتقى الأمير سامي بن فيصل بن خالد آل نور الرئيس بوتين أمس."
+    )
+    found = drafts(text, world)
+    son = new_id(found, "سامي بن فيصل بن خالد")
+    assert sides(found) == [[[son], ["vladimir-putin"]]]
+
+
+def test_a_new_person_is_called_later_by_his_fathers_name_with_its_word(world) -> None:
+    text = "التقى السلطان هادي بن كامل الرئيس بوتين. وتلقى بن كامل اتصالا هاتفيا من بايدن."
+    found = drafts(text, world)
+    sultan = new_id(found, "هادي بن كامل")
+    assert [[sultan], ["joe-biden"]] in sides(found)
+
+
+# --- greetings carried -------------------------------------------------------------------
+
+
+def test_greetings_carried_by_an_envoy_are_a_message_of_the_sender(world) -> None:
+    found = drafts("ونقل السفير الروسي تحيات الرئيس بوتين إلى الرئيس بايدن.", world)
+    [contact] = found.contacts
+    assert contact.type == "message"
+    assert contact.sides == [["vladimir-putin"], ["joe-biden"]]
+
+
+def test_greetings_sent_to_no_one_are_no_contact(world) -> None:
+    assert drafts("وبعث بوتين بأطيب التحيات.", world).contacts == []
+
+
+# --- the clause of reported words --------------------------------------------------------
+
+
+def test_who_the_speaker_praised_before_that_is_no_party_of_the_reported_contact(world) -> None:
+    text = "وأشاد بايدن بالرئيس بوتين، وقال إن سيرجي لافروف التقى ريكس تيلرسون."
+    assert sides(drafts(text, world)) == [[["sergey-lavrov"], ["rex-tillerson"]]]
+
+
+def test_that_he_keeps_the_speaker_a_party(world) -> None:
+    assert sides(drafts("وقال بوتين إنه التقى بايدن أمس.", world)) == [
+        [["vladimir-putin"], ["joe-biden"]]
+    ]
