@@ -63,3 +63,45 @@ def test_that_he_keeps_the_speaker_a_party(world) -> None:
     assert sides(drafts("وقال بوتين إنه التقى بايدن أمس.", world)) == [
         [["vladimir-putin"], ["joe-biden"]]
     ]
+
+
+# --- relative clauses and the reach of a status cue ---------------------------------------
+
+
+def by_type(found) -> dict[str, tuple[str, list[list[str]]]]:
+    return {c.type: (c.status, c.sides) for c in found.contacts}
+
+
+def test_a_relative_clause_is_a_contact_of_the_one_it_is_about(world) -> None:
+    found = drafts("التقى سيرجي لافروف ريكس تيلرسون، الذي يزور موسكو حاليا.", world)
+    assert by_type(found) == {
+        "meeting": ("happened", [["sergey-lavrov"], ["rex-tillerson"]]),
+        "visit": ("happened", [["rex-tillerson"], ["russia"]]),
+    }
+
+
+def test_a_relative_clause_has_its_own_time(world) -> None:
+    found = drafts("يلتقي سيرجي لافروف غدا ريكس تيلرسون، التي تزور روسيا حاليا.", world)
+    assert by_type(found) == {
+        "meeting": ("planned", [["sergey-lavrov"], ["rex-tillerson"]]),
+        "visit": ("happened", [["rex-tillerson"], ["russia"]]),
+    }
+
+
+def test_who_carries_a_named_senders_message_is_no_party_of_it(world) -> None:
+    text = "واستقبل بوتين سيرجي لافروف، الذي نقل إلى الرئيس رسالة من الرئيس الأمريكي بايدن."
+    found = drafts(text, world)
+    assert all(
+        "sergey-lavrov" not in side
+        for c in found.contacts
+        if c.type == "message"
+        for side in c.sides
+    )
+    assert by_type(found)["meeting"] == ("happened", [["vladimir-putin"], ["sergey-lavrov"]])
+
+
+def test_a_comma_closing_a_name_does_not_end_the_reach_of_a_cue(world) -> None:
+    found = drafts("يلتقي سيرجي لافروف، غدا الثلاثاء، ريكس تيلرسون.", world)
+    assert by_type(found) == {"meeting": ("planned", [["sergey-lavrov"], ["rex-tillerson"]])}
+    found = drafts("التقى بوتين بايدن، ويتوجه غدا إلى باريس.", world)
+    assert by_type(found) == {"meeting": ("happened", [["vladimir-putin"], ["joe-biden"]])}

@@ -69,19 +69,39 @@ class _Looked:
 
 
 def _cue_region(article: Article, segment: Segment) -> Sentence:
-    """Where a status cue may be: back to the last "that" (which opens other words) and
-    on to the first comma after the contact word."""
+    """Where a status cue may be: back to the last "that" (which opens other words) or
+    relative word, and on to the first comma after the contact word that does not only
+    close a name or title."""
     tokens = article.tokens
     first = segment.lead
     for at in range(segment.lead, segment.word_first):
         if article.lexicon.complementisers.longest(tokens, at, suffixes=False):
             cue = _cue_before(article, at, first)  # may start at token 0
             first = at + 1 if cue is None else cue
+        elif at > segment.lead and article.lexicon.relatives.has(tokens[at]):
+            first = at + 1  # "X، الذي يزور القاهرة حاليا": a relative clause has its own time
     last = segment.word_last
-    while last < segment.end and not tokens[last].after_clause_break:
+    while last < segment.end and (
+        not tokens[last].after_clause_break or _sets_off_a_name(article, last)
+    ):
         last += 1
     sentence = segment.sentence
     return Sentence(sentence.index, sentence.start, sentence.end, first, last)
+
+
+def _sets_off_a_name(article: Article, at: int) -> bool:
+    """Whether the comma before token ``at`` only closes a name or title ("يلتقي الوزير
+    X، غدا الثلاثاء Y"), so the clause goes on: a comma, the word before it in a name or
+    title, and no conjunction, speech verb or semicolon after it."""
+    tokens = article.tokens
+    token = tokens[at]
+    if set(token.gap) & set(";؛") or at == 0:
+        return False
+    if at - 1 not in article.named and at - 1 not in article.title_tokens:
+        return False
+    if token.folded[:1] in ("و", "ف") and token.folded[1:] in token.names:
+        return False  # "، وسيلتقي": another clause
+    return not article.lexicon.speech.has(token, verb=True)
 
 
 def _cue_before(article: Article, that: int, floor: int) -> int | None:

@@ -150,6 +150,7 @@ class Lexicon:
     carriers: PhraseTable
     lineage: PhraseTable
     families: PhraseTable
+    sender: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -286,6 +287,7 @@ _CUE_TABLES = (
     "carriers",
     "lineage",
     "families",
+    "sender",
 )
 
 

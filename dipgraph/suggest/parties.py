@@ -179,6 +179,41 @@ def _reported_from(article: Article, speeches: list[Speech], segment: Segment) -
     return opened
 
 
+_RELATIVE_REACH = 2  # "الذي يزور", "الذي كان يزور": the relative word before the contact word
+
+
+def _antecedent(article: Article, segment: Segment, mentions: list[Mention]) -> Mention | None:
+    """The one a relative clause holding the contact word is about: "التقى X بـY، الذي يزور
+    القاهرة حاليا" is also Y's visit to Cairo (cues.yaml: relatives); not the envoy who
+    carries a message whose sender is named."""
+    tokens = article.tokens
+    for at in range(segment.word_first - 1, segment.word_first - 1 - _RELATIVE_REACH, -1):
+        if at <= segment.sentence.first:
+            return None
+        if article.lexicon.relatives.has(tokens[at]):
+            if _sender_named(article, segment, mentions):
+                return None  # "X، الذي نقل رسالة من Y": X carries Y's message
+            return next((m for m in mentions if m.last == at), None)
+    return None
+
+
+def _sender_named(article: Article, segment: Segment, mentions: list[Mention]) -> bool:
+    """Whether a message's sender follows it ("رسالة من الرئيس X"; cues.yaml: sender)."""
+    if segment.kind not in ("message", "letter"):
+        return False
+    starts = {m.first for m in mentions}
+    tokens = article.tokens
+    for at in range(segment.word_last, segment.end - 1):
+        if not article.lexicon.sender.has(tokens[at]):
+            continue
+        after = at + 1  # past the sender's title ("من الرئيس الإيراني X")
+        while after in article.title_tokens and after not in starts:
+            after += 1
+        if after in starts:
+            return True
+    return False
+
+
 def _parties(
     article: Article, segment: Segment, reporters: set[str], reported: int | None = None
 ) -> list[Mention]:
@@ -190,6 +225,10 @@ def _parties(
         if article.lexicon.between.longest(tokens, at, suffixes=False):
             return [m for m in mentions if at < m.first < segment.end]
     first = segment.sentence.first if segment.lead == segment.sentence.first else segment.word_first
+    if first == segment.word_first:
+        antecedent = _antecedent(article, segment, mentions)
+        if antecedent is not None:
+            first = antecedent.first
     if reported is not None and first < reported:
         inside = [
             m for m in mentions if reported < m.first < segment.end and m.actor not in reporters
