@@ -105,3 +105,24 @@ def test_a_comma_closing_a_name_does_not_end_the_reach_of_a_cue(world) -> None:
     assert by_type(found) == {"meeting": ("planned", [["sergey-lavrov"], ["rex-tillerson"]])}
     found = drafts("التقى بوتين بايدن، ويتوجه غدا إلى باريس.", world)
     assert by_type(found) == {"meeting": ("happened", [["vladimir-putin"], ["joe-biden"]])}
+
+
+# --- coordination -------------------------------------------------------------------------
+
+
+def test_people_joined_by_and_after_the_first_party_are_one_side(world) -> None:
+    found = drafts("التقى بوتين مع الوزير الصيني وانغ جون والوزير تشين لي في بكين.", world)
+    wang, chen = new_id(found, "وانغ جون"), new_id(found, "تشين لي")
+    assert sides(found) == [[["vladimir-putin"], [wang, chen]]]
+
+
+def test_a_title_may_stand_between_the_people_joined(world) -> None:
+    found = drafts("استقبل الكرملين المبعوث ستيف ماكس وصهر الرئيس الأمريكي، جون كوشر.", world)
+    max_, kosher = new_id(found, "ستيف ماكس"), new_id(found, "جون كوشر")
+    assert sides(found) == [[["kremlin"], [max_, kosher]]]
+
+
+def test_the_first_two_parties_joined_by_and_are_two_sides(world) -> None:
+    assert sides(drafts("اجتمع بوتين وبايدن في جنيف.", world)) == [
+        [["vladimir-putin"], ["joe-biden"]]
+    ]

@@ -11,6 +11,7 @@ named before).
 
 from __future__ import annotations
 
+from itertools import pairwise
 from dataclasses import dataclass, field
 
 from dipgraph.suggest.article import Article
@@ -250,10 +251,16 @@ def _sides(article: Article, parties: list[Mention]) -> list[list[str]]:
     ]
     known = {index.country(m.actor) for m in parties if m.actor not in stateless}
     together = len(set(stateless)) > 1 and len(known) == 1
+    joined = _joined(article, parties)
+    keys: dict[str, str] = {}
     for mention in parties:
         country = index.country(mention.actor)
         if together and mention.actor in stateless:
             country = "?"  # the other side of the one state named: together
+        before = joined.get(mention.actor)
+        if before in keys and (mention.actor in stateless or before in stateless):
+            country = keys[before]  # "التقى X مع Y وZ": Y and Z, one of no known state
+        keys[mention.actor] = country
         group = groups.setdefault(country, [])
         if mention.actor not in group:
             group.append(mention.actor)
@@ -268,6 +275,27 @@ def _sides(article: Article, parties: list[Mention]) -> list[list[str]]:
         actors = [a for a in members if article.index.kind(a) != "state"] or members
         return [[actor] for actor in actors]
     return sides
+
+
+def _joined(article: Article, parties: list[Mention]) -> dict[str, str]:
+    """Parties joined by "و" to the party before them, when another party comes first
+    ("التقى X مع Y وZ", "استقبل X Y وZ": Y and Z met X together; "التقى X وY" is two sides):
+    each later one -> the one it is joined to. Only a title may stand between them
+    ("ويتكوف وصهر ترامب، جاريد كوشنر")."""
+    ordered = sorted(parties, key=lambda m: m.first)
+    tokens = article.tokens
+    joined: dict[str, str] = {}
+    for earlier, later in pairwise(ordered[1:]):  # (not the first party)
+        if later.first < earlier.last or later.actor == earlier.actor:
+            continue
+        between = range(earlier.last, later.first)
+        if any(at not in article.title_tokens for at in between):
+            continue
+        first = tokens[earlier.last] if between else tokens[later.first]
+        if first.gap.strip() or not (first.folded[:1] == "و" and first.folded[1:] in first.names):
+            continue
+        joined[later.actor] = earlier.actor
+    return joined
 
 
 def _purpose_subject(article: Article, segment: Segment) -> Mention | None:
