@@ -11,8 +11,8 @@ named before).
 
 from __future__ import annotations
 
-from itertools import pairwise
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from dipgraph.suggest.article import Article
 from dipgraph.suggest.mentions import Mention
