@@ -126,3 +126,26 @@ def test_the_first_two_parties_joined_by_and_are_two_sides(world) -> None:
     assert sides(drafts("اجتمع بوتين وبايدن في جنيف.", world)) == [
         [["vladimir-putin"], ["joe-biden"]]
     ]
+
+
+# --- a contact word with a pronoun attached ---------------------------------------------
+
+
+def test_a_contact_noun_keeps_its_type_with_a_pronoun_attached(world) -> None:
+    found = drafts("اتفق بايدن وبوتين، خلال قمتهما في جنيف أمس، على التعاون.", world)
+    assert [(c.type, c.sides) for c in found.contacts] == [
+        ("summit_meeting", [["joe-biden"], ["vladimir-putin"]])
+    ]
+    found = drafts("بحث بايدن وبوتين خلال لقائهما في جنيف أمس التعاون.", world)
+    assert [c.type for c in found.contacts] == ["meeting"]
+    found = drafts("وقال بوتين إن بايدن في زيارته لموسكو لم يتحدث عن ذلك.", world)
+    assert sides(found) == [[["joe-biden"], ["russia"]]]
+
+
+def test_the_forms_of_a_word_restore_its_ending_before_a_pronoun() -> None:
+    from dipgraph.suggest.text import word_forms
+
+    assert {"زياره", "قمه", "لقاء"} <= word_forms("زيارته") | word_forms("قمتهما") | word_forms(
+        "لقائهما"
+    )
+    assert word_forms("عبدالله") == {"عبدالله"}
