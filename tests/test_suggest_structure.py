@@ -26,7 +26,7 @@ def test_a_fathers_name_inside_a_sons_name_names_no_one(world) -> None:
         "والتقى الأمير سامي بن فيصل بن خالد آل نور الرئيس بوتين أمس."
     )
     found = drafts(text, world)
-    son = new_id(found, "سامي بن فيصل بن خالد")
+    son = new_id(found, "سامي بن فيصل بن خالد آل نور")
     assert sides(found) == [[[son], ["vladimir-putin"]]]
 
 
@@ -149,3 +149,14 @@ def test_the_forms_of_a_word_restore_its_ending_before_a_pronoun() -> None:
         "لقائهما"
     )
     assert word_forms("عبدالله") == {"عبدالله"}
+
+
+def test_a_long_lineage_is_one_name_and_its_title_after_it_names_him_later(world) -> None:
+    text = (
+        "أجرى الأمير سامي بن خالد بن فهد آل نور، ولي العهد رئيس مجلس الوزراء، اتصالا هاتفيا "
+        "بالرئيس بوتين. وأكد ولي العهد خلال الاتصال أن العلاقات جيدة."
+    )
+    found = drafts(text, world)
+    prince = new_id(found, "سامي بن خالد بن فهد آل نور")
+    assert sides(found) == [[[prince], ["vladimir-putin"]]]
+    assert [s.speaker for s in found.statements] == [prince]

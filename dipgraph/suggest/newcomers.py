@@ -25,6 +25,9 @@ from dipgraph.suggest.titles import Title
 _MAX_NAME = 3
 # A name an honorific opens may have more family names ("الشيخ مشعل الأحمد الجابر الصباح").
 _MAX_HONOURED = 5
+# A lineage may run on past three names ("محمد بن سلمان بن عبدالعزيز آل سعود"): up to this
+# many names, each after a lineage or family word.
+_MAX_LINEAGE = 6
 _SAME_SPELLING = 0.85  # a new name this close to a known one is that person spelled otherwise
 _SIDE_REACH = 5  # words from "الجانب الأمريكي" to the title of the one who heads it
 
@@ -234,13 +237,26 @@ def _name_after(
         taken.append(token)
         words += 1
         at += 1
-        if words == _MAX_NAME or (token.definite and not linked and not token.text.isascii()):
+        if words >= _MAX_NAME and not _lineage_goes_on(tokens, at, words, lexicon):
+            break
+        if token.definite and not linked and not token.text.isascii():
             break
     while taken and lexicon.name_links.has(taken[-1]):
         taken.pop()
     if words == 1 and len(taken) == 1 and _lone_name(taken[0], tokens, sentence, starts, lexicon):
         return taken  # "الرئيس أوباما قال": a surname alone, where a name visibly ends
     return taken if words >= 2 else []
+
+
+def _lineage_goes_on(tokens: list[Token], at: int, words: int, lexicon: Lexicon) -> bool:
+    """Whether the name goes on at ``at`` with a lineage or family word ("بن", "آل") and
+    the name after it (cues.yaml: lineage, families), within the bound of a lineage."""
+    if words >= _MAX_LINEAGE or at + 1 >= len(tokens):
+        return False
+    link, after = tokens[at], tokens[at + 1]
+    if link.sentence != tokens[at - 1].sentence or link.gap.strip() or after.gap.strip():
+        return False
+    return lexicon.lineage.has(link) or lexicon.families.has(link)
 
 
 _FUTURE = ("سي", "ست", "سن")  # the future's س before an imperfect verb's prefix
