@@ -160,3 +160,20 @@ def test_a_long_lineage_is_one_name_and_its_title_after_it_names_him_later(world
     prince = new_id(found, "سامي بن خالد بن فهد آل نور")
     assert sides(found) == [[[prince], ["vladimir-putin"]]]
     assert [s.speaker for s in found.statements] == [prince]
+
+
+# --- denials of reports ------------------------------------------------------------------
+
+
+def test_a_denied_report_about_a_contact_denies_the_contact(world) -> None:
+    text = (
+        "نفى الكرملين الأنباء التي نشرتها بعض المواقع عن لقاء عقد اليوم في جنيف "
+        "بين الرئيس بوتين والرئيس بايدن."
+    )
+    [contact] = drafts(text, world).contacts
+    assert (contact.status, contact.sides) == ("denied", [["vladimir-putin"], ["joe-biden"]])
+
+
+def test_a_report_denied_before_another_clause_leaves_its_contact(world) -> None:
+    text = "نفى الكرملين الأنباء، وتحدث عن لقاء بين الرئيس بوتين والرئيس بايدن."
+    assert [c.status for c in drafts(text, world).contacts] == ["happened"]

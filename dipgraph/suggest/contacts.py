@@ -170,7 +170,8 @@ _REPORT_REACH = 4  # words from a denial to "ما جاء في" (a date between)
 def _denied_report(article: Article, segment: Segment, after: int) -> bool:
     """ "نفى X ما جاء في تقارير ... أن Y تحدث مع Z": what a report says is denied, the
     contact with it, when the contact is in the first clause a "that" opens after the
-    report, with no clause break from the denial on (cues.yaml: denied_reports)."""
+    report, or the report is about it ("الأنباء ... عن لقاء"; cues.yaml: report_about),
+    with no clause break from the denial on (cues.yaml: denied_reports)."""
     lexicon = article.lexicon
     tokens = article.tokens
     reach = min(after + _REPORT_REACH, segment.word_first)
@@ -181,8 +182,9 @@ def _denied_report(article: Article, segment: Segment, after: int) -> bool:
         for at in range(after, segment.word_first)
         if lexicon.complementisers.longest(tokens, at, suffixes=False)
     ]
-    if len(openers) != 1:
-        return False
+    about = segment.word_first > after and lexicon.report_about.has(tokens[segment.word_first - 1])
+    if len(openers) != 1 and not (about and not openers):
+        return False  # "نفى X الأنباء التي نشرتها المواقع عن لقاء": the report is about it
     return not any(tokens[at].after_clause_break for at in range(after + 1, segment.word_first + 1))
 
 
@@ -199,11 +201,14 @@ def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple
     for speech in speeches:
         if speech.kind != "denied" or speech.verb >= segment.word_first:
             continue
-        if speech.speaker is not None and speech.speaker.actor not in reporters:
-            continue  # (a denier the facts do not know still denies what follows)
         after = speech.verb_last
         if not speech.before and speech.speaker is not None:
             after = max(after, speech.speaker.last)
+        if speech.speaker is not None and speech.speaker.actor not in reporters:
+            # (a denier the facts do not know still denies what follows); one who is no
+            # reporter denies a report about the contact ("نفى X الأنباء عن لقاء")
+            if not _denied_report(article, segment, after):
+                continue
         if _denies(article, speeches, segment, after):
             words = article.span(speech.verb, speech.verb_last).quote
             return "denied", f"status 'denied' from '{words}'", speech.verb

@@ -151,6 +151,7 @@ class Lexicon:
     lineage: PhraseTable
     families: PhraseTable
     sender: PhraseTable
+    report_about: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -288,6 +289,7 @@ _CUE_TABLES = (
     "lineage",
     "families",
     "sender",
+    "report_about",
 )
 
 
