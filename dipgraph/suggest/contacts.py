@@ -204,11 +204,11 @@ def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple
         after = speech.verb_last
         if not speech.before and speech.speaker is not None:
             after = max(after, speech.speaker.last)
-        if speech.speaker is not None and speech.speaker.actor not in reporters:
-            # (a denier the facts do not know still denies what follows); one who is no
-            # reporter denies a report about the contact ("نفى X الأنباء عن لقاء")
-            if not _denied_report(article, segment, after):
-                continue
+        # (a denier the facts do not know still denies what follows); one who is no
+        # reporter denies a report about the contact ("نفى X الأنباء عن لقاء")
+        outside = speech.speaker is not None and speech.speaker.actor not in reporters
+        if outside and not _denied_report(article, segment, after):
+            continue
         if _denies(article, speeches, segment, after):
             words = article.span(speech.verb, speech.verb_last).quote
             return "denied", f"status 'denied' from '{words}'", speech.verb
