@@ -177,3 +177,8 @@ def test_a_denied_report_about_a_contact_denies_the_contact(world) -> None:
 def test_a_report_denied_before_another_clause_leaves_its_contact(world) -> None:
     text = "نفى الكرملين الأنباء، وتحدث عن لقاء بين الرئيس بوتين والرئيس بايدن."
     assert [c.status for c in drafts(text, world).contacts] == ["happened"]
+
+
+def test_attendees_of_no_known_state_are_no_contact_of_their_own(world) -> None:
+    text = "استقبل بوتين بايدن في الكرملين. وحضر المقابلة الوزير كارل شميت والسفير بيتر هولم."
+    assert sides(drafts(text, world)) == [[["vladimir-putin"], ["joe-biden"]]]
