@@ -182,3 +182,12 @@ def test_a_report_denied_before_another_clause_leaves_its_contact(world) -> None
 def test_attendees_of_no_known_state_are_no_contact_of_their_own(world) -> None:
     text = "استقبل بوتين بايدن في الكرملين. وحضر المقابلة الوزير كارل شميت والسفير بيتر هولم."
     assert sides(drafts(text, world)) == [[["vladimir-putin"], ["joe-biden"]]]
+
+
+def test_a_visit_to_two_states_is_a_visit_to_each(world) -> None:
+    found = drafts("وسيقوم الرئيس بوتين بزيارة للهند وباكستان الشهر المقبل.", world)
+    india, pakistan = new_id(found, "الهند"), new_id(found, "باكستان")
+    assert [(c.type, c.status, c.sides) for c in found.contacts] == [
+        ("visit", "planned", [["vladimir-putin"], [india]]),
+        ("visit", "planned", [["vladimir-putin"], [pakistan]]),
+    ]

@@ -7,6 +7,7 @@ draft, and "these talks" adds its quote to the contact reported before.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from dipgraph.schema.model import load_model
@@ -42,7 +43,29 @@ def draft_contacts(article: Article, speeches: list[Speech]) -> list[ContactDraf
         for segment in contact_segments(article, sentence, here):
             _draft(article, here, segment, drafts, cameo, looked)
     drafts = fold_states_into_people(article, staff_delegations(article, drafts))
-    return seat_attendees(article, drafts)
+    return _one_visit_per_state(article, seat_attendees(article, drafts))
+
+
+def _one_visit_per_state(article: Article, drafts: list[ContactDraft]) -> list[ContactDraft]:
+    """A visit to several states ("زيارة X للهند وباكستان") is a visit to each: one draft
+    per state visited, each with the one visitor's side."""
+    kept: list[ContactDraft] = []
+    for draft in drafts:
+        states = [
+            side
+            for side in draft.sides
+            if len(side) == 1 and article.index.kind(side[0]) == "state"
+        ]
+        visitors = [side for side in draft.sides if side not in states]
+        if draft.type != "visit" or len(states) < 2 or len(visitors) != 1:
+            kept.append(draft)
+            continue
+        for state in states:
+            one = copy.deepcopy(draft)
+            one.sides = [list(visitors[0]), list(state)]
+            one.comments.append("one visit per state visited: the quote names several; check")
+            kept.append(one)
+    return kept
 
 
 @dataclass(frozen=True, slots=True)
