@@ -191,3 +191,19 @@ def test_a_visit_to_two_states_is_a_visit_to_each(world) -> None:
         ("visit", "planned", [["vladimir-putin"], [india]]),
         ("visit", "planned", [["vladimir-putin"], [pakistan]]),
     ]
+
+
+# --- the channel of a speaker's words ----------------------------------------------------
+
+
+def test_an_attribution_between_a_speakers_verb_and_that_is_no_speaker(world) -> None:
+    text = "وقالت الخارجية الروسية، وفقا لوكالة الأنباء الروسية، إن بوتين التقى بايدن."
+    found = drafts(text, world)
+    ministry = new_id(found, "الخارجية الروسية")
+    assert new_id(found, "وكالة الأنباء الروسية")  # the agency, printed without its "ل"
+    assert [s.speaker for s in found.statements] == [ministry]
+
+
+def test_an_attribution_after_the_words_still_names_their_source(world) -> None:
+    found = drafts("وقال الكرملين إن العلاقات جيدة مع بوتين، بحسب ما أوردته وكالة تاس.", world)
+    assert {s.speaker for s in found.statements} == {"kremlin", new_id(found, "تاس")}

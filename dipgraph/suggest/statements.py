@@ -121,7 +121,37 @@ def speech_verbs(article: Article) -> list[Speech]:
             if not pair:
                 found.append(Speech(at, last, verb[1], speaker, before, sentence, anonymous))
             at = last
-    return found
+    return [s for s in found if not _channel(article, s, found)]
+
+
+def _channel(article: Article, speech: Speech, found: list[Speech]) -> bool:
+    """An attribution between a named speaker's verb and the "that" opening the words
+    ("وقالت الوزارة، وفقا لوكالة الأنباء، إن ..."): the channel the speaker's words came
+    through, who says nothing of its own."""
+    tokens = article.tokens
+    lexicon = article.lexicon
+    if not lexicon.attribution.longest(tokens, speech.verb, suffixes=False):
+        return False
+    for other in found:
+        if other is speech or other.sentence is not speech.sentence or other.speaker is None:
+            continue
+        if other.verb >= speech.verb or lexicon.attribution.longest(
+            tokens, other.verb, suffixes=False
+        ):
+            continue
+        opened = any(
+            _complementiser(article, at) or set(tokens[at].gap) & set(':"“«')
+            for at in range(other.verb_last, speech.verb + 1)
+        )
+        if opened:
+            continue
+        closes = any(
+            _complementiser(article, at)
+            for at in range(speech.verb_last, min(speech.sentence.last, speech.verb_last + 8))
+        )
+        if closes:
+            return True
+    return False
 
 
 def _new_state(article: Article, actor: str) -> bool:
