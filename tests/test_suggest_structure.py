@@ -207,3 +207,15 @@ def test_an_attribution_between_a_speakers_verb_and_that_is_no_speaker(world) ->
 def test_an_attribution_after_the_words_still_names_their_source(world) -> None:
     found = drafts("وقال الكرملين إن العلاقات جيدة مع بوتين، بحسب ما أوردته وكالة تاس.", world)
     assert {s.speaker for s in found.statements} == {"kremlin", new_id(found, "تاس")}
+
+
+def test_an_outlets_name_may_follow_words_describing_it(world) -> None:
+    found = drafts("وقالت الوكالة الرسمية للأنباء (نورا)، إن بوتين التقى بايدن.", world)
+    assert [s.speaker for s in found.statements] == [new_id(found, "نورا")]
+    found = drafts("التقى بوتين بايدن، بحسب وكالة الأنباء الرسمية «نورا».", world)
+    assert new_id(found, "نورا")
+
+
+def test_words_an_outlet_relays_from_someone_are_his(world) -> None:
+    found = drafts("ونقلت وكالة تاس عن الوزير سيرجي لافروف أن العلاقات جيدة.", world)
+    assert [s.speaker for s in found.statements] == ["sergey-lavrov"]

@@ -152,6 +152,7 @@ class Lexicon:
     families: PhraseTable
     sender: PhraseTable
     report_about: PhraseTable
+    relay: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -290,6 +291,7 @@ _CUE_TABLES = (
     "families",
     "sender",
     "report_about",
+    "relay",
 )
 
 
