@@ -342,6 +342,20 @@ def _name_keys(actor) -> set[str]:
     return {normalise_name(n) for n in names if n}
 
 
+_LINEAGE = ("بن", "بنت", "ابن")  # "محمد بن سلمان بن عبدالعزيز" is not "سلمان بن عبدالعزيز"
+
+
+def _after_title(printed: str, key: str) -> bool:
+    """Whether ``printed`` is ``key`` with words before it that are not a lineage, or
+    ``key`` with more of its lineage after it ("فيصل بن فرحان بن عبدالله")."""
+    if any(printed.startswith(f"{key} {word} ") for word in _LINEAGE):
+        return " " in key  # a given name alone is no person's whole name
+    if not printed.endswith(" " + key):
+        return False
+    before = printed[: -len(key) - 1].split()
+    return before[-1] not in _LINEAGE
+
+
 def rename_new_people(drafts, gold: Facts, known: Facts) -> None:
     """Give each new person ``suggest`` drafted the id of the gold actor (one the drafting
     facts lack) whose name or alias it prints, in every draft that uses it; a drafted name
@@ -352,11 +366,15 @@ def rename_new_people(drafts, gold: Facts, known: Facts) -> None:
         if actor.id or not actor.provisional_id:
             continue
         printed = normalise_name(actor.name)
-        matches = [
-            aid
-            for aid, keys in new.items()
-            if printed in keys or any(printed.endswith(" " + k) for k in keys)
-        ]
+        matches = [aid for aid, keys in new.items() if printed in keys]
+        if not matches:  # a title or prefix before the name: the longest name wins
+            ends = {
+                aid: max(len(k) for k in keys if _after_title(printed, k))
+                for aid, keys in new.items()
+                if any(_after_title(printed, k) for k in keys)
+            }
+            longest = max(ends.values(), default=0)
+            matches = [aid for aid, length in ends.items() if length == longest]
         if len(matches) == 1:
             renames[actor.provisional_id] = matches[0]
             actor.id = matches[0]

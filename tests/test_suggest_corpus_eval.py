@@ -316,3 +316,31 @@ def test_an_unknown_split_is_refused(tmp_path):
     _with_splits(corpus, "dev")
     with pytest.raises(ValueError, match="unknown split 'held-out'"):
         suggest_eval.corpus_articles(corpus, "held-out")
+
+
+def test_a_drafted_name_is_scored_as_the_gold_actor_it_names_not_one_inside_it():
+    def actor(ident, kind, *names):
+        return SimpleNamespace(
+            id=ident, kind=kind, names={"ar": names[0]}, aliases={"ar": names[1:]}
+        )
+
+    gold = SimpleNamespace(
+        actors={
+            "dawla": actor("dawla", "state", "دولة الوادي", "الوادية"),
+            "wadi-ministry": actor("wadi-ministry", "organization", "وزارة الزراعة الوادية"),
+            "father": actor("father", "person", "ناصر بن هادي", "الملك ناصر"),
+            "son": actor("son", "person", "كريم بن ناصر"),
+        }
+    )
+    known = SimpleNamespace(actors={})
+
+    def renamed(name: str) -> str | None:
+        draft = ActorDraft([Span(name, 0, len(name))], 0.5, name=name, provisional_id="new-1")
+        drafts = SimpleNamespace(actors=[draft], contacts=[], statements=[], posts=[])
+        suggest_eval.rename_new_people(drafts, gold, known)
+        return draft.id
+
+    assert renamed("وزارة الزراعة الوادية") == "wadi-ministry"  # not the state ending it
+    assert renamed("الأمير كريم بن ناصر بن هادي") != "father"  # his father's name inside
+    assert renamed("كريم بن ناصر بن هادي") == "son"  # his name, his grandfather's after it
+    assert renamed("الملك ناصر بن هادي") == "father"  # a title before the name

@@ -54,7 +54,7 @@ class Article:
         institutions = find_institutions(tokens, read.mentions, lexicon, text, read.title_tokens)
         if not found and not outlets and not institutions:
             return read
-        newcomers = enrol(index, found, tokens, text, read.mentions)
+        newcomers = enrol(index, found, tokens, text, read.mentions, lexicon)
         newcomers.update(enrol_outlets(index, outlets, tokens, text))
         heads = lexicon.institutions.by_first
         newcomers.update(enrol_institutions(index, institutions, tokens, len(newcomers), heads))

@@ -71,7 +71,8 @@ def _side_named(article: Article, mentions: list[Mention], person: Mention) -> s
 
 def seat_attendees(article: Article, drafts: list[ContactDraft]) -> list[ContactDraft]:
     """Attendees join the nearest happened contact of people reported in or up to two
-    sentences before; drafts of attendees alone, quoted only there, are dropped."""
+    sentences before; drafts of attendees alone, quoted only there, are dropped, whether
+    or not the attendees could be seated (people of no known state stay out)."""
     present = attendance(article)
     if not present:
         return drafts
@@ -96,6 +97,7 @@ def seat_attendees(article: Article, drafts: list[ContactDraft]) -> list[Contact
             apart = min((number - w for w in where if w <= number), default=_NEAR + 1)
             if apart < nearest:
                 target, nearest = draft, apart
+        dropped.extend(alone)  # attendees named together are no contact of their own
         if target is None:
             continue
         joined = False
@@ -118,7 +120,6 @@ def seat_attendees(article: Article, drafts: list[ContactDraft]) -> list[Contact
                 joined = True
         if not joined:
             continue
-        dropped.extend(alone)
         sentence = article.sentences[number]
         target.cite(article.span(sentence.first, sentence.last))
         target.spans.sort(key=lambda s: s.start)

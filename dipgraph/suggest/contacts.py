@@ -7,6 +7,7 @@ draft, and "these talks" adds its quote to the contact reported before.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from dipgraph.schema.model import load_model
@@ -42,7 +43,29 @@ def draft_contacts(article: Article, speeches: list[Speech]) -> list[ContactDraf
         for segment in contact_segments(article, sentence, here):
             _draft(article, here, segment, drafts, cameo, looked)
     drafts = fold_states_into_people(article, staff_delegations(article, drafts))
-    return seat_attendees(article, drafts)
+    return _one_visit_per_state(article, seat_attendees(article, drafts))
+
+
+def _one_visit_per_state(article: Article, drafts: list[ContactDraft]) -> list[ContactDraft]:
+    """A visit to several states ("زيارة X للهند وباكستان") is a visit to each: one draft
+    per state visited, each with the one visitor's side."""
+    kept: list[ContactDraft] = []
+    for draft in drafts:
+        states = [
+            side
+            for side in draft.sides
+            if len(side) == 1 and article.index.kind(side[0]) == "state"
+        ]
+        visitors = [side for side in draft.sides if side not in states]
+        if draft.type != "visit" or len(states) < 2 or len(visitors) != 1:
+            kept.append(draft)
+            continue
+        for state in states:
+            one = copy.deepcopy(draft)
+            one.sides = [list(visitors[0]), list(state)]
+            one.comments.append("one visit per state visited: the quote names several; check")
+            kept.append(one)
+    return kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,19 +92,39 @@ class _Looked:
 
 
 def _cue_region(article: Article, segment: Segment) -> Sentence:
-    """Where a status cue may be: back to the last "that" (which opens other words) and
-    on to the first comma after the contact word."""
+    """Where a status cue may be: back to the last "that" (which opens other words) or
+    relative word, and on to the first comma after the contact word that does not only
+    close a name or title."""
     tokens = article.tokens
     first = segment.lead
     for at in range(segment.lead, segment.word_first):
         if article.lexicon.complementisers.longest(tokens, at, suffixes=False):
             cue = _cue_before(article, at, first)  # may start at token 0
             first = at + 1 if cue is None else cue
+        elif at > segment.lead and article.lexicon.relatives.has(tokens[at]):
+            first = at + 1  # "X، الذي يزور القاهرة حاليا": a relative clause has its own time
     last = segment.word_last
-    while last < segment.end and not tokens[last].after_clause_break:
+    while last < segment.end and (
+        not tokens[last].after_clause_break or _sets_off_a_name(article, last)
+    ):
         last += 1
     sentence = segment.sentence
     return Sentence(sentence.index, sentence.start, sentence.end, first, last)
+
+
+def _sets_off_a_name(article: Article, at: int) -> bool:
+    """Whether the comma before token ``at`` only closes a name or title ("يلتقي الوزير
+    X، غدا الثلاثاء Y"), so the clause goes on: a comma, the word before it in a name or
+    title, and no conjunction, speech verb or semicolon after it."""
+    tokens = article.tokens
+    token = tokens[at]
+    if set(token.gap) & set(";؛") or at == 0:
+        return False
+    if at - 1 not in article.named and at - 1 not in article.title_tokens:
+        return False
+    if token.folded[:1] in ("و", "ف") and token.folded[1:] in token.names:
+        return False  # "، وسيلتقي": another clause
+    return not article.lexicon.speech.has(token, verb=True)
 
 
 def _cue_before(article: Article, that: int, floor: int) -> int | None:
@@ -150,7 +193,8 @@ _REPORT_REACH = 4  # words from a denial to "ما جاء في" (a date between)
 def _denied_report(article: Article, segment: Segment, after: int) -> bool:
     """ "نفى X ما جاء في تقارير ... أن Y تحدث مع Z": what a report says is denied, the
     contact with it, when the contact is in the first clause a "that" opens after the
-    report, with no clause break from the denial on (cues.yaml: denied_reports)."""
+    report, or the report is about it ("الأنباء ... عن لقاء"; cues.yaml: report_about),
+    with no clause break from the denial on (cues.yaml: denied_reports)."""
     lexicon = article.lexicon
     tokens = article.tokens
     reach = min(after + _REPORT_REACH, segment.word_first)
@@ -161,8 +205,9 @@ def _denied_report(article: Article, segment: Segment, after: int) -> bool:
         for at in range(after, segment.word_first)
         if lexicon.complementisers.longest(tokens, at, suffixes=False)
     ]
-    if len(openers) != 1:
-        return False
+    about = segment.word_first > after and lexicon.report_about.has(tokens[segment.word_first - 1])
+    if len(openers) != 1 and not (about and not openers):
+        return False  # "نفى X الأنباء التي نشرتها المواقع عن لقاء": the report is about it
     return not any(tokens[at].after_clause_break for at in range(after + 1, segment.word_first + 1))
 
 
@@ -179,11 +224,14 @@ def _status(article: Article, speeches: list[Speech], segment: Segment) -> tuple
     for speech in speeches:
         if speech.kind != "denied" or speech.verb >= segment.word_first:
             continue
-        if speech.speaker is not None and speech.speaker.actor not in reporters:
-            continue  # (a denier the facts do not know still denies what follows)
         after = speech.verb_last
         if not speech.before and speech.speaker is not None:
             after = max(after, speech.speaker.last)
+        # (a denier the facts do not know still denies what follows); one who is no
+        # reporter denies a report about the contact ("نفى X الأنباء عن لقاء")
+        outside = speech.speaker is not None and speech.speaker.actor not in reporters
+        if outside and not _denied_report(article, segment, after):
+            continue
         if _denies(article, speeches, segment, after):
             words = article.span(speech.verb, speech.verb_last).quote
             return "denied", f"status 'denied' from '{words}'", speech.verb

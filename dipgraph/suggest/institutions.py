@@ -72,12 +72,14 @@ def enrol_institutions(
 
 
 def _bare(word: str, heads: Collection[str] = ()) -> str:
-    """A head word without و ف ب ل before its article: "وللرئاسة" is "الرئاسة"; a head
-    that begins with "و" keeps it ("وكالة")."""
+    """A head word without و ف ب ل before its article or before a head without one:
+    "وللرئاسة" is "الرئاسة", "لوكالة" is "وكالة"; a head that begins with "و" keeps it."""
     while word[:1] in ("و", "ف") and len(word) > 3 and normalise_name(word) not in heads:
         word = word[1:]
     if word.startswith("لل"):
         return "ال" + word[2:]
     if word[:1] in ("ب", "ل") and word[1:].startswith("ال"):
         return word[1:]
+    if word[:1] in ("ب", "ل") and normalise_name(word[1:]) in heads:
+        return word[1:]  # "لوكالة الأنباء السعودية": the agency
     return word

@@ -148,6 +148,11 @@ class Lexicon:
     regnal_ordinals: PhraseTable
     maqsura_names: PhraseTable
     carriers: PhraseTable
+    lineage: PhraseTable
+    families: PhraseTable
+    sender: PhraseTable
+    report_about: PhraseTable
+    relay: PhraseTable
     titles: PhraseTable
     relational: PhraseTable
     leader: PhraseTable
@@ -282,6 +287,11 @@ _CUE_TABLES = (
     "regnal_ordinals",
     "maqsura_names",
     "carriers",
+    "lineage",
+    "families",
+    "sender",
+    "report_about",
+    "relay",
 )
 
 

@@ -123,6 +123,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, lexicon: Lexicon) -> l
     at = 0
     while at < len(tokens):
         name = index.names.longest(tokens, at, suffixes=False)
+        if name is not None and _in_lineage(tokens, at, lexicon):
+            name = None  # "بن سلمان": a father's name inside another's name
         if name is not None:
             length, (actor, case) = name
             text = tokens[at].text
@@ -155,6 +157,16 @@ def find_mentions(tokens: list[Token], index: ActorIndex, lexicon: Lexicon) -> l
             found.append(Mention(at, at + 1, short, "short"))
         at += 1
     return _state_kinds(tokens, index, lexicon, found)
+
+
+def _in_lineage(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
+    """Whether the word before ``at`` is a lineage word of the same name ("بن", "آل")."""
+    if at == 0 or tokens[at].gap.strip():
+        return False
+    before = tokens[at - 1]
+    if before.sentence != tokens[at].sentence:
+        return False
+    return lexicon.lineage.has(before) or lexicon.families.has(before)
 
 
 def _state_kinds(

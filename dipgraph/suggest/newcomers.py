@@ -16,15 +16,18 @@ from dataclasses import dataclass
 from dipgraph.facts import Actor
 from dipgraph.loader.drafts import provisional_id
 from dipgraph.names import close_matches, normalise_name
-from dipgraph.suggest.lexicon import Lexicon
+from dipgraph.suggest.lexicon import Lexicon, PhraseTable
 from dipgraph.suggest.mentions import ActorIndex, Mention
 from dipgraph.suggest.state_names import given_name
-from dipgraph.suggest.text import Token
+from dipgraph.suggest.text import Token, fold_phrase
 from dipgraph.suggest.titles import Title
 
 _MAX_NAME = 3
 # A name an honorific opens may have more family names ("الشيخ مشعل الأحمد الجابر الصباح").
 _MAX_HONOURED = 5
+# A lineage may run on past three names ("محمد بن سلمان بن عبدالعزيز آل سعود"): up to this
+# many names, each after a lineage or family word.
+_MAX_LINEAGE = 6
 _SAME_SPELLING = 0.85  # a new name this close to a known one is that person spelled otherwise
 _SIDE_REACH = 5  # words from "الجانب الأمريكي" to the title of the one who heads it
 
@@ -234,13 +237,26 @@ def _name_after(
         taken.append(token)
         words += 1
         at += 1
-        if words == _MAX_NAME or (token.definite and not linked and not token.text.isascii()):
+        if words >= _MAX_NAME and not _lineage_goes_on(tokens, at, words, lexicon):
+            break
+        if token.definite and not linked and not token.text.isascii():
             break
     while taken and lexicon.name_links.has(taken[-1]):
         taken.pop()
     if words == 1 and len(taken) == 1 and _lone_name(taken[0], tokens, sentence, starts, lexicon):
         return taken  # "الرئيس أوباما قال": a surname alone, where a name visibly ends
     return taken if words >= 2 else []
+
+
+def _lineage_goes_on(tokens: list[Token], at: int, words: int, lexicon: Lexicon) -> bool:
+    """Whether the name goes on at ``at`` with a lineage or family word ("بن", "آل") and
+    the name after it (cues.yaml: lineage, families), within the bound of a lineage."""
+    if words >= _MAX_LINEAGE or at + 1 >= len(tokens):
+        return False
+    link, after = tokens[at], tokens[at + 1]
+    if link.sentence != tokens[at - 1].sentence or link.gap.strip() or after.gap.strip():
+        return False
+    return lexicon.lineage.has(link) or lexicon.families.has(link)
 
 
 _FUTURE = ("سي", "ست", "سن")  # the future's س before an imperfect verb's prefix
@@ -467,8 +483,11 @@ def enrol(
     tokens: list[Token],
     text: str,
     mentions: Sequence[Mention] = (),
+    lexicon: Lexicon | None = None,
 ) -> dict[str, Newcomer]:
-    """Give each new name a provisional id and put it in the index, with its surname."""
+    """Give each new name a provisional id and put it in the index, with its surname: a
+    father's name with its "بن" ("بن طارق"), no family's name ("آل سعود": all its
+    members)."""
     enrolled: dict[str, Newcomer] = {}
     by_name: dict[str, str] = {}
     spelled = _known_people(index)
@@ -499,7 +518,27 @@ def enrol(
         enrolled[ident] = Newcomer(ident, name, printed)
         by_name[name] = ident
         index.names.add(name, (ident, "any"))
-        surname = name.split()[-1]
-        if not index.names.by_first.get(surname.casefold()) and len(surname) >= 3:
+        surname = _surname(name, lexicon)
+        if surname and not index.names.by_first.get(surname.casefold()) and len(surname) >= 3:
             index.names.add(surname, (ident, "capital" if surname.isascii() else "any"))
     return enrolled
+
+
+def _surname(name: str, lexicon: Lexicon | None) -> str | None:
+    """The short form a new name is called by later: its last word, or "بن X" after a
+    lineage word; none after a family's "آل" (cues.yaml: lineage)."""
+    words = name.split()
+    if lexicon is None or len(words) < 2:
+        return words[-1]
+    before = fold_phrase(words[-2])
+    if len(before) != 1:
+        return words[-1]
+    if _one_word(lexicon.families, before[0]):
+        return None
+    if _one_word(lexicon.lineage, before[0]):
+        return f"{words[-2]} {words[-1]}"
+    return words[-1]
+
+
+def _one_word(table: PhraseTable, folded: str) -> bool:
+    return any(len(words) == 1 for words, _ in table.by_first.get(folded, ()))

@@ -43,6 +43,11 @@ def find_outlets(
         if quoted and could_be_name(lexicon, quoted[0]):
             found.append((text[quoted[0].start : quoted[-1].end], at))
             continue
+        described = _described_name(tokens, first, token.sentence, starts, text)
+        if described and could_be_name(lexicon, described[0]):
+            # "وكالة الأنباء الرسمية «سانا»", "الوكالة العربية السورية للأنباء (سانا)"
+            found.append((text[described[0].start : described[-1].end], at))
+            continue
         taken: list[Token] = []
         position = first
         while (
@@ -60,7 +65,24 @@ def find_outlets(
     return found
 
 
-_OPENING = {'"': '"', "“": "”", "«": "»", "„": "“"}
+_OPENING = {'"': '"', "“": "”", "«": "»", "„": "“", "(": ")"}
+_DESCRIBED_REACH = 4  # words describing an outlet before its name in quotation marks
+
+
+def _described_name(
+    tokens: list[Token], first: int, sentence: int, starts: set[int], text: str
+) -> list[Token]:
+    """A name in quotation marks or brackets a few describing words after the outlet word
+    (its kind, its state, "الرسمية"), with no other punctuation between."""
+    for position in range(first + 1, min(len(tokens), first + 1 + _DESCRIBED_REACH)):
+        if tokens[position].sentence != sentence:
+            return []
+        gap = tokens[position].gap.strip()
+        if gap:
+            if gap[-1:] not in _OPENING or gap[:-1].strip():
+                return []
+            return _quoted_name(tokens, position, sentence, starts, text)
+    return []
 
 
 def _quoted_name(

@@ -12,6 +12,7 @@ named before).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from dipgraph.suggest.article import Article
 from dipgraph.suggest.mentions import Mention
@@ -160,14 +161,82 @@ def _verb_follows(article: Article, at: int, segment: Segment) -> bool:
     return token.folded[:1] in ("ي", "ت") or token.folded.startswith("سي")
 
 
-def _parties(article: Article, segment: Segment, reporters: set[str]) -> list[Mention]:
-    """The actors a contact word governs; after "بين" / "between", only those."""
+def _reported_from(article: Article, speeches: list[Speech], segment: Segment) -> int | None:
+    """Where the reported words holding the contact word open: the last bare "that" ("أن",
+    "إن"; not "أنه", whose pronoun is the speaker) after a speech verb of the sentence and
+    before the word. Whoever is named before it (the speaker, whom he praised or told) is
+    outside the reported clause: "أشاد X بـY، وقال إن Z التقى W" is Z with W."""
+    tokens = article.tokens
+    lexicon = article.lexicon
+    opened = None
+    for speech in speeches:
+        if speech.sentence is not segment.sentence or speech.verb >= segment.word_first:
+            continue
+        for at in range(speech.verb_last, segment.word_first):
+            if lexicon.complementisers.longest(tokens, at, suffixes=False):
+                if not lexicon.self_reference.longest(tokens, at, suffixes=False):
+                    opened = at if opened is None else max(opened, at)
+                break
+    return opened
+
+
+_RELATIVE_REACH = 2  # "الذي يزور", "الذي كان يزور": the relative word before the contact word
+
+
+def _antecedent(article: Article, segment: Segment, mentions: list[Mention]) -> Mention | None:
+    """The one a relative clause holding the contact word is about: "التقى X بـY، الذي يزور
+    القاهرة حاليا" is also Y's visit to Cairo (cues.yaml: relatives); not the envoy who
+    carries a message whose sender is named."""
+    tokens = article.tokens
+    for at in range(segment.word_first - 1, segment.word_first - 1 - _RELATIVE_REACH, -1):
+        if at <= segment.sentence.first:
+            return None
+        if article.lexicon.relatives.has(tokens[at]):
+            if _sender_named(article, segment, mentions):
+                return None  # "X، الذي نقل رسالة من Y": X carries Y's message
+            return next((m for m in mentions if m.last == at), None)
+    return None
+
+
+def _sender_named(article: Article, segment: Segment, mentions: list[Mention]) -> bool:
+    """Whether a message's sender follows it ("رسالة من الرئيس X"; cues.yaml: sender)."""
+    if segment.kind not in ("message", "letter"):
+        return False
+    starts = {m.first for m in mentions}
+    tokens = article.tokens
+    for at in range(segment.word_last, segment.end - 1):
+        if not article.lexicon.sender.has(tokens[at]):
+            continue
+        after = at + 1  # past the sender's title ("من الرئيس الإيراني X")
+        while after in article.title_tokens and after not in starts:
+            after += 1
+        if after in starts:
+            return True
+    return False
+
+
+def _parties(
+    article: Article, segment: Segment, reporters: set[str], reported: int | None = None
+) -> list[Mention]:
+    """The actors a contact word governs; after "بين" / "between", only those; in words
+    reported after "that", only those named after it."""
     tokens = article.tokens
     mentions = [m for m in article.sentence_mentions(segment.sentence) if not m.in_title]
     for at in range(segment.word_last, min(segment.end, segment.word_last + 4)):
         if article.lexicon.between.longest(tokens, at, suffixes=False):
             return [m for m in mentions if at < m.first < segment.end]
     first = segment.sentence.first if segment.lead == segment.sentence.first else segment.word_first
+    if first == segment.word_first:
+        antecedent = _antecedent(article, segment, mentions)
+        if antecedent is not None:
+            first = antecedent.first
+    if reported is not None and first < reported:
+        inside = [
+            m for m in mentions if reported < m.first < segment.end and m.actor not in reporters
+        ]
+        people = [m for m in inside if article.index.kind(m.actor) == "person"]
+        if people and len({m.actor for m in inside}) >= 2:  # the reported clause names both
+            first = reported
     return [m for m in mentions if first <= m.first < segment.end and m.actor not in reporters]
 
 
@@ -182,10 +251,16 @@ def _sides(article: Article, parties: list[Mention]) -> list[list[str]]:
     ]
     known = {index.country(m.actor) for m in parties if m.actor not in stateless}
     together = len(set(stateless)) > 1 and len(known) == 1
+    joined = _joined(article, parties)
+    keys: dict[str, str] = {}
     for mention in parties:
         country = index.country(mention.actor)
         if together and mention.actor in stateless:
             country = "?"  # the other side of the one state named: together
+        before = joined.get(mention.actor)
+        if before in keys and (mention.actor in stateless or before in stateless):
+            country = keys[before]  # "التقى X مع Y وZ": Y and Z, one of no known state
+        keys[mention.actor] = country
         group = groups.setdefault(country, [])
         if mention.actor not in group:
             group.append(mention.actor)
@@ -200,6 +275,27 @@ def _sides(article: Article, parties: list[Mention]) -> list[list[str]]:
         actors = [a for a in members if article.index.kind(a) != "state"] or members
         return [[actor] for actor in actors]
     return sides
+
+
+def _joined(article: Article, parties: list[Mention]) -> dict[str, str]:
+    """Parties joined by "و" to the party before them, when another party comes first
+    ("التقى X مع Y وZ", "استقبل X Y وZ": Y and Z met X together; "التقى X وY" is two sides):
+    each later one -> the one it is joined to. Only a title may stand between them
+    ("ويتكوف وصهر ترامب، جاريد كوشنر")."""
+    ordered = sorted(parties, key=lambda m: m.first)
+    tokens = article.tokens
+    joined: dict[str, str] = {}
+    for earlier, later in pairwise(ordered[1:]):  # (not the first party)
+        if later.first < earlier.last or later.actor == earlier.actor:
+            continue
+        between = range(earlier.last, later.first)
+        if any(at not in article.title_tokens for at in between):
+            continue
+        first = tokens[earlier.last] if between else tokens[later.first]
+        if first.gap.strip() or not (first.folded[:1] == "و" and first.folded[1:] in first.names):
+            continue
+        joined[later.actor] = earlier.actor
+    return joined
 
 
 def _purpose_subject(article: Article, segment: Segment) -> Mention | None:
@@ -354,7 +450,9 @@ def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> 
     reporters = reporters_of(article, speeches, segment)
     if segment.kind == "interview":
         reporters = set()  # "قال X لشبكة ... في مقابلة": who speaks is who was interviewed
-    mentions = _parties(article, segment, reporters)
+    # "قال X لشبكة ... في مقابلة إن": who speaks is who was interviewed
+    reported = None if segment.kind == "interview" else _reported_from(article, speeches, segment)
+    mentions = _parties(article, segment, reporters, reported)
     subjects: list[str] = []
     if segment.kind in article.lexicon.subject_types:
         people = [m for m in mentions if article.index.kind(m.actor) == "person"]

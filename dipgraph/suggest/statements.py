@@ -114,6 +114,9 @@ def speech_verbs(article: Article) -> list[Speech]:
             if voice is not None:
                 speaker, before = voice, False
             speaker, before = _new_state_speaks(article, mentions, speaker, before, last, sentence)
+            relayed = _relayed(article, mentions, at, speaker)
+            if relayed is not None:
+                speaker, before = relayed, False
             anonymous = _anonymous(article, at, last, sentence)
             pair = [] if speaker is not None or anonymous else _pair(article, at, last, sentence)
             for one in pair:  # "أكد الجانبان", "إن الزعيمين أكدا": each of the two speaks
@@ -121,7 +124,63 @@ def speech_verbs(article: Article) -> list[Speech]:
             if not pair:
                 found.append(Speech(at, last, verb[1], speaker, before, sentence, anonymous))
             at = last
-    return found
+    return [s for s in found if not _channel(article, s, found)]
+
+
+_RELAY_REACH = 6  # words from "نقلت" to the "عن" before the one whose words they are
+
+
+def _relayed(
+    article: Article, mentions: list[Mention], verb: int, speaker: Mention | None
+) -> Mention | None:
+    """ "نقلت وكالة تاس عن لافروف أن ...": the outlet relays, the person after "عن" speaks
+    (cues.yaml: relay); a title may stand between "عن" and the name."""
+    tokens = article.tokens
+    lexicon = article.lexicon
+    if not lexicon.relay.has(tokens[verb], verb=True):
+        return None
+    start = verb + 1 if speaker is None else max(verb + 1, speaker.last)
+    sentence_last = article.sentences[tokens[verb].sentence].last
+    people = {m.first: m for m in mentions if article.index.kind(m.actor) == "person"}
+    for at in range(start, min(sentence_last, start + _RELAY_REACH)):
+        if _complementiser(article, at):
+            return None
+        if tokens[at].folded in ("عن",):
+            after = at + 1
+            while after in article.title_tokens and after not in people:
+                after += 1
+            return people.get(after)
+    return None
+
+
+def _channel(article: Article, speech: Speech, found: list[Speech]) -> bool:
+    """An attribution between a named speaker's verb and the "that" opening the words
+    ("وقالت الوزارة، وفقا لوكالة الأنباء، إن ..."): the channel the speaker's words came
+    through, who says nothing of its own."""
+    tokens = article.tokens
+    lexicon = article.lexicon
+    if not lexicon.attribution.longest(tokens, speech.verb, suffixes=False):
+        return False
+    for other in found:
+        if other is speech or other.sentence is not speech.sentence or other.speaker is None:
+            continue
+        if other.verb >= speech.verb or lexicon.attribution.longest(
+            tokens, other.verb, suffixes=False
+        ):
+            continue
+        opened = any(
+            _complementiser(article, at) or set(tokens[at].gap) & set(':"“«')
+            for at in range(other.verb_last, speech.verb + 1)
+        )
+        if opened:
+            continue
+        closes = any(
+            _complementiser(article, at)
+            for at in range(speech.verb_last, min(speech.sentence.last, speech.verb_last + 8))
+        )
+        if closes:
+            return True
+    return False
 
 
 def _new_state(article: Article, actor: str) -> bool:

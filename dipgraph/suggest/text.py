@@ -40,6 +40,9 @@ _SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "نا", "كم")
 # given name ("عبدالله", "نصرالله", "فتحالله" are names, not "عبدالل" + "his").
 _WHOLE_ENDINGS = ("الله",)
 _CONJUNCTIONS = "وف"
+# A word's last letter as written before a pronoun, folded -> as written at the word's end,
+# folded: taa marbuta (ة, folded ه) is written ت, hamza sits on ي or و ("لقائه", "لقاؤه").
+_SEATED = {"ت": "ه", "ي": "ء", "و": "ء"}
 _PREPOSITIONS = "بلك"
 
 
@@ -104,15 +107,22 @@ def name_forms(word: str) -> set[str]:
 
 
 def word_forms(word: str) -> set[str]:
-    """Name forms, plus each without an attached pronoun ("محادثاتهما" -> "محادثات")."""
+    """Name forms, plus each without an attached pronoun ("محادثاتهما" -> "محادثات"), the
+    word's own ending restored where the pronoun changed it: taa marbuta written ت
+    ("زيارته", "قمتهما" -> "زيارة", "قمة") and hamza on its seat ("لقائهما" -> "لقاء")."""
     forms = name_forms(word)
     for form in list(forms):
         if form.endswith(_WHOLE_ENDINGS):
             continue
         for suffix in _SUFFIXES:
-            if form.endswith(suffix) and len(form) - len(suffix) >= 4:
-                forms.add(form[: -len(suffix)])
-                break
+            base = form[: -len(suffix)]
+            if not form.endswith(suffix) or len(base) < 3:
+                continue
+            if len(base) >= 4:
+                forms.add(base)
+            if base[-1] in _SEATED:
+                forms.add(base[:-1] + _SEATED[base[-1]])
+            break
     return forms
 
 
