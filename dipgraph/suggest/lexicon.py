@@ -150,6 +150,8 @@ class Lexicon:
     carriers: PhraseTable
     lineage: PhraseTable
     families: PhraseTable
+    name_suffixes: PhraseTable
+    family_names: PhraseTable
     sender: PhraseTable
     report_about: PhraseTable
     relay: PhraseTable
@@ -289,6 +291,8 @@ _CUE_TABLES = (
     "carriers",
     "lineage",
     "families",
+    "name_suffixes",
+    "family_names",
     "sender",
     "report_about",
     "relay",

@@ -106,26 +106,48 @@ def find_speakers(
             continue
         taken: list[Token] = []
         position = first
-        while position < len(tokens) and len(taken) < _MAX_NAME:
+        words = 0
+        while position < len(tokens) and words < _MAX_NAME:
             word = tokens[position]
             if position in starts or word.sentence != token.sentence or word.gap.strip():
                 break
+            if words and _linked_word(tokens, position, starts, lexicon):
+                taken.extend(tokens[position : position + 2])  # "بدر عبد العاطي"
+                position += 2
+                words += 1
+                continue
             if not could_be_name(lexicon, word) or word.definite or len(word.folded) < 3:
                 break
             taken.append(word)
+            words += 1
             position += 1
-        if not 2 <= len(taken) <= _MAX_NAME or position >= len(tokens):
+        if not 2 <= words <= _MAX_NAME or position >= len(tokens):
             continue
         after = tokens[position]
         closed = (
             ":" in after.gap
             or lexicon.complementisers.longest(tokens, position, suffixes=False)
             or after.folded in ("عبر", "في")
+            # "وقال X Y المتحدث باسم الوزارة إن": a definite title in apposition
+            or (after.definite and lexicon.titles.longest(tokens, position, suffixes=False))
         )
         if closed and after.sentence == token.sentence:
             title = Title(at, first, first, False)
             found.append((text[taken[0].start : taken[-1].end], title, first))
     return found
+
+
+def _linked_word(tokens: list[Token], at: int, starts: set[int], lexicon: Lexicon) -> bool:
+    """A name link ("عبد", "أبو") at ``at`` with the name word it joins right after it."""
+    if at + 1 >= len(tokens) or at + 1 in starts:
+        return False
+    link, after = tokens[at], tokens[at + 1]
+    return (
+        lexicon.name_links.has(link)
+        and after.sentence == link.sentence
+        and not after.gap.strip()
+        and could_be_name(lexicon, after, definite=True)
+    )
 
 
 def _second_of_dual(
@@ -190,8 +212,10 @@ def _name_after(
     ("عادل الجبير")."""
     sentence = tokens[title.first].sentence
     at = title.last if at < 0 else at
+    honoured = False  # "الشيخ علي جراح الصباح": family names follow the given names
     while at < len(tokens) and lexicon.honorifics.has(tokens[at]) and not tokens[at].gap.strip():
         at += 1
+        honoured = True
     taken: list[Token] = []
     words = 0
     while at < len(tokens) and tokens[at].sentence == sentence and at not in starts:
@@ -203,6 +227,17 @@ def _name_after(
             continue
         if gap and (taken or gap not in ",،"):
             break
+        if taken and lexicon.name_suffixes.has(token):
+            taken.append(token)  # "مولود تشاووش أوغلو": the suffix is the name's last part
+            words += 1
+            break
+        if honoured and words and _family_at(tokens, at, sentence, starts, lexicon):
+            taken.append(token)  # "الجابر الصباح": one more family name of the chain
+            words += 1
+            at += 1
+            if words >= _MAX_HONOURED:
+                break
+            continue
         linked = bool(taken) and lexicon.name_links.has(taken[-1])
         if (
             lexicon.name_links.has(token)
@@ -220,7 +255,7 @@ def _name_after(
         if (
             not could_be_name(lexicon, token, definite=words > 0 or linked)
             and not given_name(lexicon, tokens, at)
-            and not (words == 0 and _maqsura_name(lexicon, token, maqsura))
+            and not _maqsura_name(lexicon, token, maqsura)  # "محمد علي الحكيم"
             and not (words > 0 and _nisba(lexicon, token))
         ):
             break
@@ -232,20 +267,52 @@ def _name_after(
         # a third word needs a visible end after it: a coordination ("توسك أوروبا
         # والصين") may list the objects the name's verb takes
         ends = _name_ends(tokens, at + 1, sentence, starts, lexicon, coordination=not third)
+        ends = ends or _suffix_at(tokens, at + 1, sentence, lexicon)
+        if honoured and not token.definite:  # "مبارك فيصل سعود الصباح"
+            ends = ends or _family_at(tokens, at + 1, sentence, starts, lexicon)
         if not ends and (third or (token.definite and words > 0)):
             break  # "جون كيري سبل", "أنتوني بلينكن العلاقات الثنائية"
         taken.append(token)
         words += 1
         at += 1
-        if words >= _MAX_NAME and not _lineage_goes_on(tokens, at, words, lexicon):
+        if _suffix_at(tokens, at, sentence, lexicon):
+            continue  # "تشاووش أوغلو": the suffix closes the name next
+        chained = honoured and _family_at(tokens, at, sentence, starts, lexicon)
+        lineage = _lineage_goes_on(tokens, at, words, lexicon)
+        if words >= _MAX_NAME and not lineage and not (chained and words < _MAX_HONOURED):
             break
-        if token.definite and not linked and not token.text.isascii():
+        if token.definite and not linked and not token.text.isascii() and not chained:
             break
     while taken and lexicon.name_links.has(taken[-1]):
         taken.pop()
     if words == 1 and len(taken) == 1 and _lone_name(taken[0], tokens, sentence, starts, lexicon):
         return taken  # "الرئيس أوباما قال": a surname alone, where a name visibly ends
     return taken if words >= 2 else []
+
+
+def _suffix_at(tokens: list[Token], at: int, sentence: int, lexicon: Lexicon) -> bool:
+    """A name's suffix ("أوغلو", cues.yaml: name_suffixes) at ``at``, right after a word."""
+    if at >= len(tokens) or tokens[at].sentence != sentence or tokens[at].gap.strip():
+        return False
+    return lexicon.name_suffixes.has(tokens[at])
+
+
+def _family_at(
+    tokens: list[Token], at: int, sentence: int, starts: set[int], lexicon: Lexicon
+) -> bool:
+    """A family name at ``at`` going on a name an honorific opened: a definite word that
+    may be a name's ("الجابر"; "الصباح", listed as family_names since it is also a common
+    word), right after the word before it, where the name visibly ends after the chain."""
+    while at < len(tokens) and tokens[at].sentence == sentence and at not in starts:
+        token = tokens[at]
+        if token.gap.strip() or not token.definite:
+            return False
+        if not could_be_name(lexicon, token, definite=True):
+            return False
+        if _name_ends(tokens, at + 1, sentence, starts, lexicon):
+            return True
+        at += 1
+    return False
 
 
 def _lineage_goes_on(tokens: list[Token], at: int, words: int, lexicon: Lexicon) -> bool:
@@ -300,13 +367,18 @@ def _honoured_chain(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
         if tokens[at].gap.strip():
             return False
         at -= 1
-    return (
-        at >= 1
-        and tokens[at - 1].sentence == sentence
-        and not tokens[at].gap.strip()
-        and could_be_name(lexicon, tokens[at])
-        and lexicon.honorifics.has(tokens[at - 1])
-    )
+    for _ in range(2):  # "الشيخ الدكتور أحمد ناصر المحمد الصباح": given and father's names
+        if not (
+            at >= 1
+            and tokens[at - 1].sentence == sentence
+            and not tokens[at].gap.strip()
+            and could_be_name(lexicon, tokens[at])
+        ):
+            return False
+        if lexicon.honorifics.has(tokens[at - 1]):
+            return True
+        at -= 1
+    return False
 
 
 def _name_before(
@@ -421,6 +493,8 @@ def could_be_name(lexicon: Lexicon, token: Token, definite: bool = False) -> boo
     if token.text.isascii():
         return token.text[:1].isupper() and not lexicon.not_names.has(token)
     bare = token.folded.startswith("ال")  # "الجبير", not "للتشاور" (to consult)
+    if definite and bare and lexicon.family_names.has(token):
+        return True  # "الصباح": a family name, though also the morning
     if (
         lexicon.speech.has(token, verb=True)
         or lexicon.contact_types.opens(token)
@@ -530,6 +604,8 @@ def _surname(name: str, lexicon: Lexicon | None) -> str | None:
     words = name.split()
     if lexicon is None or len(words) < 2:
         return words[-1]
+    if len(words) >= 3 and _one_word(lexicon.name_suffixes, fold_phrase(words[-1])[0]):
+        return f"{words[-2]} {words[-1]}"  # "تشاووش أوغلو", not "أوغلو"
     before = fold_phrase(words[-2])
     if len(before) != 1:
         return words[-1]

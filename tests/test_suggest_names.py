@@ -1,0 +1,66 @@
+"""The extent of a new person's name (`dipgraph suggest`), on sentences written for these
+tests: suffixes written apart ("أوغلو"), family names after an honorific, given names
+printed like a function word, names joined by a link after a speech verb."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import drafts
+
+
+def new_names(text: str, facts) -> list[str]:
+    found = drafts(text, facts).actors
+    return [a.name for a in found if a.id is None and a.kind != "state"]  # (gazetteer states)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a suffix written apart closes the name: not cut before it, nothing after it
+        ("والتقى الرئيس وزير الخارجية التركي كمال يلدز أوغلو بمقر الوزارة أمس.", "كمال يلدز أوغلو"),
+        ("وقال وزير الخارجية التركي سليم أوغلو إن الحوار مفيد.", "سليم أوغلو"),
+        # after an honorific, family names follow the given names ("الصباح" is also morning)
+        (
+            "وحضر اللقاء وزير الدولة الشيخ سالم ناصر الجابر الصباح ورئيس الديوان.",
+            "سالم ناصر الجابر الصباح",
+        ),
+        (
+            "وأكد رئيس الديوان الشيخ فهد سالم الصباح، أن العلاقات متينة.",
+            "فهد سالم الصباح",
+        ),
+        # ... also before a title, back to the honorific
+        (
+            "ونقل الشيخ الدكتور سالم حمد المحمد الصباح مبعوث أمير الدولة رسالة إلى الرئيس.",
+            "سالم حمد المحمد الصباح",
+        ),
+        # a given name printed with ي, where the article writes "على" with ى, inside a name
+        ("والتقى السفير على الفور وزير الخارجية العراقي كريم علي الحسني.", "كريم علي الحسني"),
+        # a speech verb, a name with a link, then a title in apposition
+        ("وقال سامر عبد الهادي المتحدث الرسمي باسم الوزارة إن الزيارة مهمة.", "سامر عبد الهادي"),
+    ],
+)
+def test_a_new_names_extent(world, text: str, name: str) -> None:
+    assert new_names(text, world) == [name]
+
+
+def test_a_definite_word_after_a_name_without_an_honorific_still_ends_it(world) -> None:
+    # no honorific: "الحسني" ends the name, the next definite word is no family name
+    text = "وقال وزير الخارجية العراقي كريم الحسني الثلاثاء إن الحوار مفيد."
+    assert new_names(text, world) == ["كريم الحسني"]
+
+
+def test_a_speech_verb_before_two_words_and_a_noun_drafts_no_one(world) -> None:
+    # the word after the two is a definite noun, no title: no closure, no name
+    assert new_names("وقال سامر عبد الهادي الاتفاق مهم جدا.", world) == []
+
+
+def test_a_suffixed_names_short_form_keeps_the_suffix(world) -> None:
+    text = (
+        "التقى الرئيس وزير الخارجية التركي كمال يلدز أوغلو في أنقرة. "
+        "وقال يلدز أوغلو إن اللقاء مفيد."
+    )
+    found = drafts(text, world)
+    new = [a for a in found.actors if a.id is None and a.kind == "person"]
+    assert [a.name for a in new] == ["كمال يلدز أوغلو"]
+    assert [s.speaker for s in found.statements] == [new[0].provisional_id]
