@@ -64,3 +64,23 @@ def test_a_suffixed_names_short_form_keeps_the_suffix(world) -> None:
     new = [a for a in found.actors if a.id is None and a.kind == "person"]
     assert [a.name for a in new] == ["كمال يلدز أوغلو"]
     assert [s.speaker for s in found.statements] == [new[0].provisional_id]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dual title: both holders new, the second after "و" and its state's adjective
+        "والتقى الرئيس وزيري الخارجية الكوبي كريم سالم والفنزويلي سامي نادر.",
+        # counterparts in the dual, after another title
+        "والتقى الرئيس نظيريه الكوبي كريم سالم والفنزويلي سامي نادر.",
+    ],
+)
+def test_two_new_people_under_one_dual_title(world, text: str) -> None:
+    assert new_names(text, world) == ["كريم سالم", "سامي نادر"]
+
+
+def test_an_adjective_joined_by_and_is_no_family_name(world) -> None:
+    found = drafts("والتقى الرئيس وزيري الخارجية الكوبي كريم سالم والفنزويلي سامي نادر.", world)
+    names = {a.provisional_id: a.name for a in found.actors if a.kind == "person"}
+    posts = {names[p.holder]: p.organization for p in found.posts}
+    assert posts == {"كريم سالم": "cuba", "سامي نادر": "venezuela"}

@@ -73,6 +73,9 @@ def find_newcomers(
         )
         if taken:
             found.append((text[taken[0].start : taken[-1].end], title, taken[0].index))
+            second = _second_new(title, taken, tokens, mentions, starts, lexicon)
+            if second:
+                found.append((text[second[0].start : second[-1].end], title, second[0].index))
     return found
 
 
@@ -167,6 +170,28 @@ def _second_of_dual(
     at = holder.last
     adjective = next((m for m in mentions if m.first == at and m.how == "demonym"), None)
     if adjective is None or not tokens[at].folded.startswith("و"):
+        return []
+    return _name_after(title, tokens, starts, lexicon, adjective.last)
+
+
+def _second_new(
+    title: Title,
+    taken: list[Token],
+    tokens: list[Token],
+    mentions: list[Mention],
+    starts: set[int],
+    lexicon: Lexicon,
+) -> list[Token]:
+    """A dual title's second new holder after its first new one: "نظيريه الكوبي X
+    والفنزويلي Y" (titles.yaml: dual); the second is joined by "و" and a state's
+    adjective."""
+    if not lexicon.dual_titles.longest(tokens, title.first, suffixes=False):
+        return []
+    at = taken[-1].index + 1
+    if at >= len(tokens) or tokens[at].gap.strip() or not tokens[at].folded.startswith("و"):
+        return []
+    adjective = next((m for m in mentions if m.first == at and m.how == "demonym"), None)
+    if adjective is None:
         return []
     return _name_after(title, tokens, starts, lexicon, adjective.last)
 

@@ -204,6 +204,8 @@ def _family_name(
     token = tokens[at]
     if at == 0 or not token.definite or token.text.isascii() or token.gap.strip():
         return False
+    if token.folded[:1] == "و" and token.folded[1:] in token.names:
+        return False  # "سامي نادر والفنزويلي كريم": "و" joins another, no name has it
     previous = tokens[at - 1]
     if previous.sentence != token.sentence or (found and found[-1].last == at):
         return False

@@ -92,6 +92,8 @@ def _extend(
             continue
         if title.relational and lexicon.titles.has(token) and not lexicon.relational.has(token):
             break  # "نظيره الرئيس الروسي X": the counterpart's own title follows
+        if not title.relational and lexicon.relational.longest(tokens, at, suffixes=False):
+            break  # "الرئيس نظيريه الكوبي X": the counterparts another title names
         if lexicon.portfolio.longest(tokens, at, suffixes=False) and at + 1 < len(tokens):
             portfolio = True  # "لشؤون الحد من التسلح": the post's field goes on
             at += 1
