@@ -84,3 +84,34 @@ def test_an_adjective_joined_by_and_is_no_family_name(world) -> None:
     names = {a.provisional_id: a.name for a in found.actors if a.kind == "person"}
     posts = {names[p.holder]: p.organization for p in found.posts}
     assert posts == {"كريم سالم": "cuba", "سامي نادر": "venezuela"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an occupation introduces a name ...
+        ("ونفى الكرملين ما ورد في كتاب للصحافي الأميركي جيمس ولكر عن اللقاء.", "جيمس ولكر"),
+        ("وأعلن كريم سالم، المحلل المتخصص بشؤون روسيا، أن الزيارة مهمة.", "كريم سالم"),
+        # an envoy posted in a capital: the capital is the title's, the name follows
+        ("وقال السفير الصيني ببغداد لي مينغ في تصريح إن العلاقات جيدة.", "لي مينغ"),
+        # a prosecutor's title; a feminine official's
+        ("وأشار إلى التحقيق الذي يجريه المدعي الخاص جيمس ولكر منذ أشهر.", "جيمس ولكر"),
+        ("وقالت المسؤولة الأمريكية سارة ولكر إن الحوار مفيد.", "سارة ولكر"),
+    ],
+)
+def test_more_titles_before_a_new_name(world, text: str, name: str) -> None:
+    assert new_names(text, world) == [name]
+
+
+def test_an_occupation_is_no_post_and_alone_stands_for_no_one(world) -> None:
+    found = drafts("ونقل الصحافي الأميركي جيمس ولكر عن بوتين قوله إن اللقاء مفيد.", world)
+    assert [a.name for a in found.actors if a.kind == "person" and a.id is None] == ["جيمس ولكر"]
+    assert found.posts == []
+    alone = drafts("وقال الصحافي الأمريكي إن بوتين التقى السفير.", world)
+    assert [s.speaker for s in alone.statements] == []
+
+
+def test_a_field_in_construct_stays_in_the_title(world) -> None:
+    # "شؤون نزع السلاح": the field's noun and its complement are no name
+    text = "وقال مساعد وزير الخارجية لشؤون نزع السلاح إن الحوار مفيد."
+    assert new_names(text, world) == []

@@ -160,6 +160,7 @@ class Lexicon:
     leader: PhraseTable
     descriptive: PhraseTable
     dual_titles: PhraseTable
+    occupations: PhraseTable
     plural_titles: PhraseTable
     principal: PhraseTable
     portfolio: PhraseTable
@@ -238,6 +239,14 @@ def _flat(entry: Any, where: str, payload: Any = True) -> PhraseTable:
     table = PhraseTable()
     for word in _words(entry, where):
         table.add(word, payload)
+    return table
+
+
+def _heads(titles: dict) -> PhraseTable:
+    """Every head of a title: the posts' and the occupations' (no post, but a name follows)."""
+    table = _flat(titles.get("heads", []), "titles: heads")
+    for word in _words(titles.get("occupations", []), "titles: occupations"):
+        table.add(word, True)
     return table
 
 
@@ -354,7 +363,8 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         status_rank=status_rank,
         status_of=status_of,
         subject_types=frozenset(_words(cues.get("subject_types", []), "cues: subject_types")),
-        titles=_flat(titles.get("heads", []), "titles: heads"),
+        titles=_heads(titles),
+        occupations=_flat(titles.get("occupations", []), "titles: occupations"),
         relational=_flat(titles.get("relational", []), "titles: relational"),
         leader=_flat(titles.get("leader", []), "titles: leader"),
         descriptive=_flat(titles.get("descriptive", []), "titles: descriptive"),

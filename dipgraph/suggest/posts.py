@@ -121,6 +121,8 @@ def draft_posts(article: Article) -> list[PostDraft]:
         holder = title.holder
         if holder is None or holder.how != "name" or title.relational:
             continue
+        if article.lexicon.occupations.longest(article.tokens, title.first):
+            continue  # "الصحافي الأميركي X": an occupation, no post (titles.yaml)
         if title.last == title.head_last == title.first + 1 and not title.inside:
             continue  # a bare "الرئيس" / "President" says too little to be a post
         text = article.span(title.first, title.last).quote

@@ -92,11 +92,22 @@ def _extend(
             continue
         if title.relational and lexicon.titles.has(token) and not lexicon.relational.has(token):
             break  # "نظيره الرئيس الروسي X": the counterpart's own title follows
+        if title.inside and _at_capital(token, index, lexicon):
+            at += 1  # "السفير الصيني ببغداد X": the capital the envoy is posted in
+            continue
         if not title.relational and lexicon.relational.longest(tokens, at, suffixes=False):
             break  # "الرئيس نظيريه الكوبي X": the counterparts another title names
         if lexicon.portfolio.longest(tokens, at, suffixes=False) and at + 1 < len(tokens):
             portfolio = True  # "لشؤون الحد من التسلح": the post's field goes on
             at += 1
+            if (
+                at + 1 < len(tokens)
+                and not tokens[at].definite
+                and not _punctuated(tokens[at])
+                and tokens[at + 1].definite
+                and not _punctuated(tokens[at + 1])
+            ):
+                at += 1  # "شؤون نزع السلاح": the field's first noun, in construct
             continue
         if (
             portfolio
@@ -176,6 +187,16 @@ def _construct(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
         return False  # "الملك عبدالله الثاني": a monarch's name and number
     return following.sentence == token.sentence and (
         following.definite or following.forms != following.names
+    )
+
+
+def _at_capital(token: Token, index: ActorIndex, lexicon: Lexicon) -> bool:
+    """ "ببغداد": a capital or place with ب attached (in it), a posting's place."""
+    if token.folded[:1] != "ب" or token.text.isascii():
+        return False
+    stems = [n for n in token.names if n != token.folded and len(n) >= 3]
+    return any(index.gazetteer_forms.get((n,)) == "capital" for n in stems) or any(
+        words == (n,) for n in stems for words, _ in lexicon.places.by_first.get(n, ())
     )
 
 
@@ -390,8 +411,8 @@ def implied_holders(
         if mention.how == "name" and index.kind(mention.actor) == "person":
             counts[mention.actor] = counts.get(mention.actor, 0) + 1
     for title in titles:
-        if title.holder is not None:
-            continue
+        if title.holder is not None or lexicon.occupations.longest(tokens, title.first):
+            continue  # "الصحافي الأميركي" with no name stands for no one
         words = tuple(t.folded for t in tokens[title.first : title.last])
         stripped = tuple(
             min(t.names, key=len) if i == 0 else t.folded
