@@ -174,7 +174,9 @@ def add_adjectives(demonyms: _Table, gazetteer: Gazetteer) -> None:
             demonyms.add(adjective, entry.id)
 
 
-def new_actor_comments(entry: Entry, printed: bool, adjective: str) -> list[str]:
+def new_actor_comments(
+    entry: Entry, printed: bool, adjective: str, capital: str | None = None
+) -> list[str]:
     """What the curator must confirm of a state (organisation) drafted from the gazetteer."""
     code = f"; ISO 3166 {entry.iso3}" if entry.iso3 else ""
     comments = [
@@ -183,7 +185,12 @@ def new_actor_comments(entry: Entry, printed: bool, adjective: str) -> list[str]
         "remove 'DRAFT: ' from its English name (check refuses it until then); add aliases "
         "as printed"
     ]
-    if not printed:
+    if not printed and capital:
+        comments.append(
+            f"named only by its capital ('{capital}'): the Arabic name is the gazetteer's; "
+            "add the capital as an alias, or list the name under not_printed with why"
+        )
+    elif not printed:
         comments.append(
             f"named only by an adjective ('{adjective}'): the Arabic name is the gazetteer's; "
             "list it under not_printed with why"

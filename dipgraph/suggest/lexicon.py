@@ -152,6 +152,7 @@ class Lexicon:
     families: PhraseTable
     name_suffixes: PhraseTable
     family_names: PhraseTable
+    named_after: PhraseTable
     sender: PhraseTable
     report_about: PhraseTable
     relay: PhraseTable
@@ -302,6 +303,7 @@ _CUE_TABLES = (
     "families",
     "name_suffixes",
     "family_names",
+    "named_after",
     "sender",
     "report_about",
     "relay",

@@ -20,7 +20,7 @@ from dipgraph.suggest.lexicon import Lexicon, PhraseTable
 from dipgraph.suggest.mentions import ActorIndex, Mention
 from dipgraph.suggest.state_names import given_name
 from dipgraph.suggest.text import Token, fold_phrase
-from dipgraph.suggest.titles import Title
+from dipgraph.suggest.titles import Title, named_after_place
 
 _MAX_NAME = 3
 # A name an honorific opens may have more family names ("الشيخ مشعل الأحمد الجابر الصباح").
@@ -287,6 +287,8 @@ def _name_after(
         third = words == 2 and not linked
         if third and token.folded[:1] == "و" and token.folded[1:] in token.names:
             break  # "سيرغي كيسلياك وبشكل": "و" joins a clause, not a name's third part
+        if words and _prefixed_name(token, tokens):
+            break  # "الرئيس عباس ودحلان": "و" joins another name the article prints bare
         if third and _future_verb(token):
             break  # "ألبرتو فرنانديز ستتطرق إلى": the verb the name is the subject of
         # a third word needs a visible end after it: a coordination ("توسك أوروبا
@@ -313,6 +315,21 @@ def _name_after(
     if words == 1 and len(taken) == 1 and _lone_name(taken[0], tokens, sentence, starts, lexicon):
         return taken  # "الرئيس أوباما قال": a surname alone, where a name visibly ends
     return taken if words >= 2 else []
+
+
+_BARE: list = [None, frozenset()]  # the last article's tokens and their folded forms
+
+
+def _prefixed_name(token: Token, tokens: list[Token]) -> bool:
+    """Whether ``token`` is "و" or "ب" before a word the article also prints on its own
+    ("ودحلان", "بدحلان" where "دحلان" stands alone elsewhere): another name, joined or
+    governed, not the next part of this one."""
+    stem = token.folded[1:]
+    if token.folded[:1] not in ("و", "ب") or len(stem) < 3 or stem not in token.names:
+        return False
+    if _BARE[0] is not tokens:
+        _BARE[0], _BARE[1] = tokens, frozenset(t.folded for t in tokens)
+    return stem in _BARE[1]
 
 
 def _suffix_at(tokens: list[Token], at: int, sentence: int, lexicon: Lexicon) -> bool:
@@ -444,6 +461,8 @@ def _name_before(
         at -= 1
     while taken and lexicon.name_links.has(taken[0]):
         taken.pop(0)
+    if taken and any(named_after_place(tokens, taken[0].index - k, lexicon) for k in (1, 2)):
+        return []  # "مطار الملك خالد الدولي، ولي العهد": a place's name, no person's
     if any(lexicon.titles.longest(tokens, t.index, suffixes=False) for t in taken):
         return []  # "ولي العهد رئيس مجلس الوزراء": two posts of one person, no name
     words = [t for t in taken if not lexicon.name_links.has(t)]

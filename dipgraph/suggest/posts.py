@@ -86,11 +86,20 @@ def _gazetteer_actor(article: Article, mention: Mention, entry: Entry) -> ActorD
         ),
         None,
     )
+    capital = next(
+        (
+            name
+            for m in article.mentions
+            if m.actor == mention.actor
+            and (name := printed_name(article.index, article.tokens, m, capitals=True))
+        ),
+        None,
+    )
     span = article.span(mention.first, mention.last)
     return ActorDraft(
         [span],
-        0.6 if printed else 0.5,
-        new_actor_comments(entry, printed is not None, span.quote),
+        0.6 if printed or capital else 0.5,
+        new_actor_comments(entry, printed is not None, span.quote, capital),
         id=None,
         provisional_id=entry.id,
         name=printed or entry.ar[0],

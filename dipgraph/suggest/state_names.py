@@ -245,13 +245,16 @@ def _given(lexicon: Lexicon, token: Token) -> bool:
     )
 
 
-def printed_name(index: Index, tokens: Sequence[Token], mention: Named) -> str | None:
-    """The entry's spelling that a mention by name prints ("والسعودية" -> "السعودية")."""
+def printed_name(
+    index: Index, tokens: Sequence[Token], mention: Named, capitals: bool = False
+) -> str | None:
+    """The entry's spelling that a mention by name prints ("والسعودية" -> "السعودية"); a
+    capital ("دمشق") only if ``capitals``: it stands for the state but is not its name."""
     entry = index.gazetteer.get(mention.actor)
     if entry is None or mention.how != "name":
         return None
     span = tokens[mention.first : mention.last]
-    for spelling in (*entry.ar, *entry.capitals):
+    for spelling in entry.capitals if capitals else entry.ar:
         words = fold_phrase(spelling)
         if len(words) == len(span) and all(w in t.names for w, t in zip(words, span, strict=True)):
             return spelling

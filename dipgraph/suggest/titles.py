@@ -49,6 +49,9 @@ def find_titles(
         if head is None or at in starts or (head[0] == 1 and given_name(lexicon, tokens, at)):
             at += 1  # "سلطان بن خزيم": a title's word before "بن" is a given name
             continue
+        if named_after_place(tokens, at, lexicon):
+            at += head[0]  # "مطار الملك خالد": a place named after someone, no title
+            continue
         title = Title(
             at, at + head[0], at + head[0], lexicon.relational.longest(tokens, at) is not None
         )
@@ -92,6 +95,8 @@ def _extend(
             continue
         if title.relational and lexicon.titles.has(token) and not lexicon.relational.has(token):
             break  # "نظيره الرئيس الروسي X": the counterpart's own title follows
+        if named_after_place(tokens, at + 1, lexicon) and at + 1 < len(tokens):
+            break  # "الرئيس مدينة الملك X": a place named after someone follows
         if title.inside and _at_capital(token, index, lexicon):
             at += 1  # "السفير الصيني ببغداد X": the capital the envoy is posted in
             continue
@@ -188,6 +193,17 @@ def _construct(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
     return following.sentence == token.sentence and (
         following.definite or following.forms != following.names
     )
+
+
+def named_after_place(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
+    """Whether the title at ``at`` follows a word naming a place after someone, in
+    construct ("مطار الملك", "مدينة الملك"; cues.yaml: named_after)."""
+    if not 0 < at < len(tokens) or tokens[at].gap.strip():
+        return False
+    before = tokens[at - 1]
+    if before.sentence != tokens[at].sentence or before.definite:
+        return False
+    return lexicon.named_after.has(before) and bool(lexicon.titles.longest(tokens, at))
 
 
 def _at_capital(token: Token, index: ActorIndex, lexicon: Lexicon) -> bool:
