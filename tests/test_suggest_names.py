@@ -147,3 +147,8 @@ def test_a_state_named_by_its_capital_is_drafted_under_its_name(world) -> None:
     cuba = [a for a in found.actors if a.provisional_id == "cuba"]
     assert [a.name for a in cuba] == ["كوبا"]
     assert any("named only by its capital ('هافانا')" in c for c in cuba[0].comments)
+
+
+def test_a_verb_before_a_definite_title_is_no_third_name_word(world) -> None:
+    text = "وقال إنه بناء على تعليمات من وزير الخارجية كريم سالم قامت السفيرة باستدعاء السفير."
+    assert new_names(text, world) == ["كريم سالم"]

@@ -291,6 +291,8 @@ def _name_after(
             break  # "الرئيس عباس ودحلان": "و" joins another name the article prints bare
         if third and _future_verb(token):
             break  # "ألبرتو فرنانديز ستتطرق إلى": the verb the name is the subject of
+        if third and _definite_title_at(tokens, at + 1, sentence, lexicon):
+            break  # "سامح شكري قامت السفيرة": a verb, its subject the title after it
         # a third word needs a visible end after it: a coordination ("توسك أوروبا
         # والصين") may list the objects the name's verb takes
         ends = _name_ends(tokens, at + 1, sentence, starts, lexicon, coordination=not third)
@@ -330,6 +332,14 @@ def _prefixed_name(token: Token, tokens: list[Token]) -> bool:
     if _BARE[0] is not tokens:
         _BARE[0], _BARE[1] = tokens, frozenset(t.folded for t in tokens)
     return stem in _BARE[1]
+
+
+def _definite_title_at(tokens: list[Token], at: int, sentence: int, lexicon: Lexicon) -> bool:
+    """A definite title's head at ``at`` with no punctuation before it ("السفيرة")."""
+    if at >= len(tokens) or tokens[at].sentence != sentence or tokens[at].gap.strip():
+        return False
+    token = tokens[at]
+    return token.definite and bool(lexicon.titles.longest(tokens, at, suffixes=False))
 
 
 def _suffix_at(tokens: list[Token], at: int, sentence: int, lexicon: Lexicon) -> bool:
