@@ -152,3 +152,20 @@ def test_a_state_named_by_its_capital_is_drafted_under_its_name(world) -> None:
 def test_a_verb_before_a_definite_title_is_no_third_name_word(world) -> None:
     text = "وقال إنه بناء على تعليمات من وزير الخارجية كريم سالم قامت السفيرة باستدعاء السفير."
     assert new_names(text, world) == ["كريم سالم"]
+
+
+def test_an_envoy_an_honorific_opens_before_his_title_holds_it(world) -> None:
+    text = (
+        "وسلم الرسالة معالي الشيخ الدكتور سالم حمد المحمد الصباح مبعوث صاحب السمو "
+        "الشيخ فهد ناصر الجابر الصباح أمير الدولة، خلال استقباله."
+    )
+    found = drafts(text, world)
+    names = {a.provisional_id: a.name for a in found.actors if a.kind == "person"}
+    assert sorted(names.values()) == ["سالم حمد المحمد الصباح", "فهد ناصر الجابر الصباح"]
+    envoys = [names[p.holder] for p in found.posts if "مبعوث" in p.title]
+    assert envoys == ["سالم حمد المحمد الصباح"]
+
+
+def test_a_known_subject_before_an_envoys_title_is_not_the_envoy(world) -> None:
+    found = drafts("والتقى بوتين مبعوث ترامب في موسكو أمس.", world)
+    assert [p.holder for p in found.posts if "مبعوث" in p.title] != ["vladimir-putin"]

@@ -55,6 +55,9 @@ def find_newcomers(
     maqsura = _writes_maqsura(tokens)
     found: list[tuple[str, Title, int]] = []  # name, title, the name's first token
     for title in titles:
+        envoy = _envoy_before(title, tokens, starts, lexicon)
+        if envoy:  # "X مبعوث الأمير Y": X is the envoy, Y the one he serves
+            found.append((text[envoy[0].start : envoy[-1].end], title, envoy[0].index))
         if title.holder is not None and title.holder.how == "name":
             second = _second_of_dual(title, tokens, mentions, starts, lexicon)
             if second:
@@ -68,9 +71,9 @@ def find_newcomers(
         if other:
             found.append((text[other[0].start : other[-1].end], title, other[0].index))
             continue
-        taken = _name_after(title, tokens, starts, lexicon, maqsura=maqsura) or _name_before(
-            title, tokens, starts, lexicon
-        )
+        taken = _name_after(title, tokens, starts, lexicon, maqsura=maqsura)
+        if not taken and not envoy:
+            taken = _name_before(title, tokens, starts, lexicon)
         if taken:
             found.append((text[taken[0].start : taken[-1].end], title, taken[0].index))
             second = _second_new(title, taken, tokens, mentions, starts, lexicon)
@@ -138,6 +141,22 @@ def find_speakers(
             title = Title(at, first, first, False)
             found.append((text[taken[0].start : taken[-1].end], title, first))
     return found
+
+
+def _envoy_before(
+    title: Title, tokens: list[Token], starts: set[int], lexicon: Lexicon
+) -> list[Token]:
+    """The new name an honorific opens right before an envoy's (aide's...) indefinite head,
+    which names the one served after it ("معالي الشيخ X مبعوث صاحب السمو Y"; titles.yaml:
+    principal): X holds the post."""
+    head = tokens[title.first]
+    if head.definite or not lexicon.principal.longest(tokens, title.first, suffixes=False):
+        return []
+    taken = _name_before(title, tokens, starts, lexicon)
+    honoured = (
+        bool(taken) and taken[0].index > 0 and lexicon.honorifics.has(tokens[taken[0].index - 1])
+    )
+    return taken if honoured else []  # "معالي الشيخ X مبعوث": not "التقى بوتين مبعوث ترامب"
 
 
 def _linked_word(tokens: list[Token], at: int, starts: set[int], lexicon: Lexicon) -> bool:

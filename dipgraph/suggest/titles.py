@@ -298,7 +298,7 @@ def _principal(
     principal becomes part of the title, and the holder is the person named next (or a
     new name found there later)."""
     principal = title.holder
-    if principal is None or principal.first != title.last:
+    if principal is None or _past_honorifics(tokens, title.last, lexicon) != principal.first:
         return
     if not lexicon.principal.longest(tokens, title.first):
         return
@@ -308,6 +308,19 @@ def _principal(
     construct = title.last == title.head_last and not tokens[title.first].definite
     set_off = after < len(tokens) and bool(set(tokens[after].gap) & set("،,"))
     holder = people.get(("first", after)) if after < len(tokens) else None
+    before = people.get(("last", title.first))
+    if (
+        before is not None
+        and holder is None
+        and not set_off
+        and not tokens[title.first].definite
+        and tokens[title.first].gap.strip() in ("", ",", "،")
+        and before.first > 0
+        and lexicon.honorifics.has(tokens[before.first - 1])
+    ):
+        # "معالي الشيخ X مبعوث صاحب السمو Y": the name an honorific opens, right before
+        # the envoy's head, holds the post (not "التقى بوتين مبعوث ترامب": the object)
+        construct, holder = True, before
     if set_off:
         if holder is None and not _set_off_name(tokens, after, lexicon) and not construct:
             return
@@ -320,6 +333,13 @@ def _principal(
     title.inside.append(principal)
     title.last = after if after > principal.last else principal.last  # "... إلى الشرق الأوسط"
     title.holder = holder
+
+
+def _past_honorifics(tokens: list[Token], at: int, lexicon: Lexicon) -> int:
+    """The first word at or after ``at`` past honorifics ("صاحب السمو الشيخ")."""
+    while at < len(tokens) and lexicon.honorifics.has(tokens[at]) and not tokens[at].gap.strip():
+        at += 1
+    return at
 
 
 _MISSION_REACH = 4  # words of "إلى الشرق الأوسط" between a principal and the comma
