@@ -169,3 +169,14 @@ def test_an_envoy_an_honorific_opens_before_his_title_holds_it(world) -> None:
 def test_a_known_subject_before_an_envoys_title_is_not_the_envoy(world) -> None:
     found = drafts("والتقى بوتين مبعوث ترامب في موسكو أمس.", world)
     assert [p.holder for p in found.posts if "مبعوث" in p.title] != ["vladimir-putin"]
+
+
+def test_a_states_agency_and_its_short_name_in_brackets_are_one_outlet(world) -> None:
+    text = "وذكرت وكالة الأنباء الكوبية (كنا)، أن الرئيس التقى بوتين في موسكو."
+    found = drafts(text, world)
+    outlets = [a.name for a in found.actors if a.kind == "organization" and a.id is None]
+    assert "كنا" not in outlets
+    # an agency whose name is only in the brackets keeps it
+    text = "وذكرت وكالة الأنباء الرسمية «كنا»، أن الرئيس التقى بوتين في موسكو."
+    found = drafts(text, world)
+    assert "كنا" in [a.name for a in found.actors if a.kind == "organization"]

@@ -44,6 +44,12 @@ def find_outlets(
             found.append((text[quoted[0].start : quoted[-1].end], at))
             continue
         described = _described_name(tokens, first, token.sentence, starts, text)
+        if (
+            described
+            and lexicon.institutions.longest(tokens, at, suffixes=False)
+            and any(p in starts for p in range(first, described[0].index))
+        ):
+            continue  # "وكالة الأنباء السعودية (واس)": the state's agency, drafted by it
         if described and could_be_name(lexicon, described[0]):
             # "وكالة الأنباء الرسمية «سانا»", "الوكالة العربية السورية للأنباء (سانا)"
             found.append((text[described[0].start : described[-1].end], at))
