@@ -180,3 +180,20 @@ def test_a_states_agency_and_its_short_name_in_brackets_are_one_outlet(world) ->
     text = "وذكرت وكالة الأنباء الرسمية «كنا»، أن الرئيس التقى بوتين في موسكو."
     found = drafts(text, world)
     assert "كنا" in [a.name for a in found.actors if a.kind == "organization"]
+
+
+def test_a_title_right_after_a_name_a_preposition_governs_is_its_apposition(world) -> None:
+    text = "وتلقى الرئيس اتصالا هاتفيا من كريم سالم رئيس جمهورية كوبا أعرب فيه عن التهنئة."
+    found = drafts(text, world)
+    names = {a.provisional_id: a.name for a in found.actors if a.kind == "person"}
+    assert [(names.get(p.holder), p.title) for p in found.posts] == [
+        ("كريم سالم", "رئيس جمهورية كوبا")
+    ]
+    # a subject before the title is not its holder ("Putin met India's prime minister")
+    found = drafts("التقى بوتين رئيس وزراء الهند في موسكو.", world)
+    assert "vladimir-putin" not in [p.holder for p in found.posts]
+
+
+def test_the_end_of_one_title_before_another_is_no_name(world) -> None:
+    text = "وتلقى ولي العهد نائب رئيس مجلس الوزراء وزير الدفاع اتصالا هاتفيا من الرئيس."
+    assert new_names(text, world) == []

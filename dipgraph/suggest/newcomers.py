@@ -492,6 +492,11 @@ def _name_before(
         taken.pop(0)
     if taken and any(named_after_place(tokens, taken[0].index - k, lexicon) for k in (1, 2)):
         return []  # "مطار الملك خالد الدولي، ولي العهد": a place's name, no person's
+    if taken and taken[0].index > 0 and not taken[0].gap.strip() and taken[-1].definite:
+        previous = tokens[taken[0].index - 1]
+        chain = not any(lexicon.name_links.has(t) for t in taken)
+        if chain and previous.sentence == sentence and lexicon.titles.has(previous):
+            return []  # "نائب رئيس مجلس الوزراء وزير الدفاع": the words end another title
     if any(lexicon.titles.longest(tokens, t.index, suffixes=False) for t in taken):
         return []  # "ولي العهد رئيس مجلس الوزراء": two posts of one person, no name
     words = [t for t in taken if not lexicon.name_links.has(t)]

@@ -273,7 +273,8 @@ def _attach_holder(
     if after is not None and set(tokens[after.first].gap) - _APPOSITION_GAP:
         after = None
     if before is not None and (
-        set(tokens[title.first].gap) - _APPOSITION_GAP or not tokens[title.first].gap.strip()
+        set(tokens[title.first].gap) - _APPOSITION_GAP
+        or (not tokens[title.first].gap.strip() and not _object_apposition(title, before, tokens))
     ):
         # a title after a name is set off by a comma ("X، وزير الخارجية"); without one the
         # name is someone else's, usually the subject ("التقى بوتين الرئيس الصيني X")
@@ -288,6 +289,18 @@ def _attach_holder(
         title.holder = after or before
     for mention in title.inside:
         mention.in_title = True
+
+
+_PREPOSITIONS = {"من", "مع", "الي", "عن", "لدي"}  # folded: "إلى", "لدى"
+
+
+def _object_apposition(title: Title, before: Mention, tokens: list[Token]) -> bool:
+    """ "اتصالا من ميشال عون رئيس جمهورية لبنان": a name governed by a preposition is no
+    subject, so an indefinite head right after it (no name after) is its apposition."""
+    if tokens[title.first].definite or before.first == 0 or tokens[before.first].gap.strip():
+        return False
+    previous = tokens[before.first - 1]
+    return previous.sentence == tokens[before.first].sentence and previous.folded in _PREPOSITIONS
 
 
 def _principal(
