@@ -197,3 +197,19 @@ def test_a_title_right_after_a_name_a_preposition_governs_is_its_apposition(worl
 def test_the_end_of_one_title_before_another_is_no_name(world) -> None:
     text = "وتلقى ولي العهد نائب رئيس مجلس الوزراء وزير الدفاع اتصالا هاتفيا من الرئيس."
     assert new_names(text, world) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a given name with the article, known by the lineage word after it
+        ("ورافقه ولي العهد الأمير الحسن بن فيصل الثاني، ووزير الخارجية.", "الحسن بن فيصل الثاني"),
+        # "وعدد من" (and a number of) ends a name: the definite surname before it is kept
+        (
+            "وحضر اللقاء سفير الدولة لدى الأردن فهد بن سالم الحربي وعدد من المسؤولين.",
+            "فهد بن سالم الحربي",
+        ),
+    ],
+)
+def test_lineage_names_keep_their_ends(world, text: str, name: str) -> None:
+    assert new_names(text, world) == [name]

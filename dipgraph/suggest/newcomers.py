@@ -20,7 +20,7 @@ from dipgraph.suggest.lexicon import Lexicon, PhraseTable
 from dipgraph.suggest.mentions import ActorIndex, Mention
 from dipgraph.suggest.state_names import given_name
 from dipgraph.suggest.text import Token, fold_phrase
-from dipgraph.suggest.titles import Title, named_after_place
+from dipgraph.suggest.titles import Title, definite_given_name, named_after_place
 
 _MAX_NAME = 3
 # A name an honorific opens may have more family names ("الشيخ مشعل الأحمد الجابر الصباح").
@@ -299,6 +299,7 @@ def _name_after(
         if (
             not could_be_name(lexicon, token, definite=words > 0 or linked)
             and not given_name(lexicon, tokens, at)
+            and not (words == 0 and definite_given_name(tokens, at, lexicon))  # "الحسين بن"
             and not _maqsura_name(lexicon, token, maqsura)  # "محمد علي الحكيم"
             and not (words > 0 and _nisba(lexicon, token))
         ):
@@ -329,7 +330,8 @@ def _name_after(
         lineage = _lineage_goes_on(tokens, at, words, lexicon)
         if words >= _MAX_NAME and not lineage and not (chained and words < _MAX_HONOURED):
             break
-        if token.definite and not linked and not token.text.isascii() and not chained:
+        given = words == 1 and definite_given_name(tokens, at - 1, lexicon)
+        if token.definite and not linked and not token.text.isascii() and not (chained or given):
             break
     while taken and lexicon.name_links.has(taken[-1]):
         taken.pop()

@@ -95,6 +95,8 @@ def _extend(
             continue
         if title.relational and lexicon.titles.has(token) and not lexicon.relational.has(token):
             break  # "نظيره الرئيس الروسي X": the counterpart's own title follows
+        if definite_given_name(tokens, at, lexicon):
+            break  # "ولي العهد الأمير الحسين بن عبدالله": a given name, not the title's
         if named_after_place(tokens, at + 1, lexicon) and at + 1 < len(tokens):
             break  # "الرئيس مدينة الملك X": a place named after someone follows
         if title.inside and _at_capital(token, index, lexicon):
@@ -192,6 +194,20 @@ def _construct(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
         return False  # "الملك عبدالله الثاني": a monarch's name and number
     return following.sentence == token.sentence and (
         following.definite or following.forms != following.names
+    )
+
+
+def definite_given_name(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
+    """A given name with the article ("الحسين", "الوليد") is known by the lineage word
+    right after it ("الحسين بن عبدالله"; cues.yaml: lineage)."""
+    if at + 2 >= len(tokens) or not tokens[at].definite or tokens[at].text.isascii():
+        return False
+    link = tokens[at + 1]
+    return (
+        link.sentence == tokens[at].sentence
+        and not link.gap.strip()
+        and not tokens[at + 2].gap.strip()
+        and lexicon.lineage.has(link)
     )
 
 
