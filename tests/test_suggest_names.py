@@ -213,3 +213,13 @@ def test_the_end_of_one_title_before_another_is_no_name(world) -> None:
 )
 def test_lineage_names_keep_their_ends(world, text: str, name: str) -> None:
     assert new_names(text, world) == [name]
+
+
+def test_one_word_an_honorific_opens_before_a_title_is_a_name(world) -> None:
+    text = "وبعث الرئيس رسالة خطية لدولة السيد تاوفاهيكو رئيس وزراء مملكة تونغا."
+    found = drafts(text, world)
+    names = {a.provisional_id: a.name for a in found.actors if a.kind == "person"}
+    assert list(names.values()) == ["تاوفاهيكو"]
+    assert [(names.get(p.holder), p.organization) for p in found.posts] == [("تاوفاهيكو", "tonga")]
+    # the honorific before a title is no name
+    assert new_names("وقال السيد الرئيس إن اللقاء مفيد.", world) == []

@@ -504,7 +504,9 @@ def _name_before(
     words = [t for t in taken if not lexicon.name_links.has(t)]
     before = taken[0].index - 1 if taken else -1
     honoured = before >= 0 and lexicon.honorifics.has(tokens[before])
-    if not 2 <= len(words) <= (_MAX_HONOURED if honoured else _MAX_NAME):
+    # "لدولة السيد هواكافامايليكو رئيس وزراء": one word an honorific opens is a name
+    alone = honoured and len(words) == 1 and _lone_honoured(words[0], tokens[first])
+    if not (2 <= len(words) <= (_MAX_HONOURED if honoured else _MAX_NAME) or alone):
         return []
     opener = tokens[taken[0].index]
     bounded = (
@@ -514,6 +516,18 @@ def _name_before(
         or not could_be_name(lexicon, tokens[taken[0].index - 1], definite=True)
     )
     return taken if bounded else []
+
+
+def _lone_honoured(word: Token, head: Token) -> bool:
+    """One word between an honorific and an indefinite title's head ("السيد X رئيس
+    وزراء") is a name: no article, no pronoun, four letters or more, right before it."""
+    return (
+        not word.definite
+        and word.forms == word.names
+        and len(word.folded) >= 4
+        and not head.definite
+        and not head.gap.strip()
+    )
 
 
 def _other_given_name(

@@ -290,7 +290,10 @@ def _attach_holder(
         after = None
     if before is not None and (
         set(tokens[title.first].gap) - _APPOSITION_GAP
-        or (not tokens[title.first].gap.strip() and not _object_apposition(title, before, tokens))
+        or (
+            not tokens[title.first].gap.strip()
+            and not _object_apposition(title, before, tokens, lexicon)
+        )
     ):
         # a title after a name is set off by a comma ("X، وزير الخارجية"); without one the
         # name is someone else's, usually the subject ("التقى بوتين الرئيس الصيني X")
@@ -310,13 +313,23 @@ def _attach_holder(
 _PREPOSITIONS = {"من", "مع", "الي", "عن", "لدي"}  # folded: "إلى", "لدى"
 
 
-def _object_apposition(title: Title, before: Mention, tokens: list[Token]) -> bool:
+def _object_apposition(
+    title: Title, before: Mention, tokens: list[Token], lexicon: Lexicon
+) -> bool:
     """ "اتصالا من ميشال عون رئيس جمهورية لبنان": a name governed by a preposition is no
     subject, so an indefinite head right after it (no name after) is its apposition."""
     if tokens[title.first].definite or before.first == 0 or tokens[before.first].gap.strip():
         return False
-    previous = tokens[before.first - 1]
-    return previous.sentence == tokens[before.first].sentence and previous.folded in _PREPOSITIONS
+    at = before.first - 1
+    honoured = False  # "لدولة السيد X رئيس وزراء": past the honorifics
+    while at > 0 and lexicon.honorifics.has(tokens[at]) and not tokens[at].gap.strip():
+        at -= 1
+        honoured = True
+    previous = tokens[at]
+    if previous.sentence != tokens[before.first].sentence:
+        return False
+    governed = previous.folded[:1] == "ل" and previous.folded[1:] in previous.names
+    return previous.folded in _PREPOSITIONS or (honoured and governed)
 
 
 def _principal(
