@@ -223,3 +223,10 @@ def test_one_word_an_honorific_opens_before_a_title_is_a_name(world) -> None:
     assert [(names.get(p.holder), p.organization) for p in found.posts] == [("تاوفاهيكو", "tonga")]
     # the honorific before a title is no name
     assert new_names("وقال السيد الرئيس إن اللقاء مفيد.", world) == []
+
+
+def test_the_body_a_post_is_in_stays_in_the_title(world) -> None:
+    text = "وكانت مسؤولة شؤون الحد من التسلح في وزارة الخارجية سارة ولكر قالت إن الحوار مفيد."
+    found = drafts(text, world)
+    assert new_names(text, world) == ["سارة ولكر"]
+    assert [p.title for p in found.posts] == ["مسؤولة شؤون الحد من التسلح في وزارة الخارجية"]

@@ -240,6 +240,8 @@ def _link_target(
         return at + 1 in starts
     if at + 1 in starts and lexicon.state_forms.has(token) and not tokens[at + 1].gap.strip():
         return True  # "لدى مملكة تونغا": the kind of state, then its name
+    if lexicon.institutions.longest(tokens, at, suffixes=False):
+        return True  # "مسؤولة ... في وزارة الخارجية X": the body the post is in
     return lexicon.places.longest(tokens, at, suffixes=False) is not None or (
         token.definite and not token.text.isascii()
     )
