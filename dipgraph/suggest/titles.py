@@ -490,6 +490,7 @@ def implied_holders(
     for mention in mentions:
         if mention.how == "name" and index.kind(mention.actor) == "person":
             counts[mention.actor] = counts.get(mention.actor, 0) + 1
+    named = _named_titles(titles, tokens, index)  # holders set below are never "name"
     for title in titles:
         if title.holder is not None or lexicon.occupations.longest(tokens, title.first):
             continue  # "الصحافي الأميركي" with no name stands for no one
@@ -500,7 +501,7 @@ def implied_holders(
         )
         holders = index.post_titles.get(words) or index.post_titles.get(stripped) or set()
         how = "title"
-        if len(holders) != 1 and (here := _given_here(title, titles, tokens, index)):
+        if len(holders) != 1 and (here := _given_here(title, named, tokens, index)):
             # "ولي العهد" alone is sure; "الرئيس الروسي" or "سلطان عمان", a head and a
             # state, is as sure as any guess of that state's person (the curator checks)
             holders, how = here, "title" if len(_title_words(title, tokens, index)) > 1 else "guess"
@@ -546,8 +547,25 @@ def _title_words(title: Title, tokens: list[Token], index: ActorIndex) -> tuple[
     )
 
 
+def _named_titles(
+    titles: list[Title], tokens: list[Token], index: ActorIndex
+) -> list[tuple[Title, tuple[str, ...]]]:
+    """The titles a person is named beside, each with its words (:func:`_title_words`),
+    worked out once an article (per title without a holder it was quadratic)."""
+    return [
+        (title, _title_words(title, tokens, index))
+        for title in titles
+        if title.holder is not None
+        and title.holder.how == "name"
+        and index.kind(title.holder.actor) == "person"
+    ]
+
+
 def _given_here(
-    title: Title, titles: list[Title], tokens: list[Token], index: ActorIndex
+    title: Title,
+    named: list[tuple[Title, tuple[str, ...]]],
+    tokens: list[Token],
+    index: ActorIndex,
 ) -> set[str]:
     """The one person the article names with a title that begins with these words, of the
     state the title names if it names one ("ولي العهد" or "ولي عهد السعودية" alone, after
@@ -558,13 +576,12 @@ def _given_here(
         return set()
     states = {m.actor for m in title.inside if index.kind(m.actor) == "state"}
     found = set()
-    for other in titles:
+    for other, words in named:
         holder = other.holder
-        if holder is None or holder.how != "name" or index.kind(holder.actor) != "person":
-            continue
+        assert holder is not None
         if states and states != {index.country(holder.actor)}:
             continue
-        if _title_words(other, tokens, index)[: len(wanted)] == wanted:
+        if words[: len(wanted)] == wanted:
             found.add(holder.actor)
     return found if len(found) == 1 else set()
 
