@@ -1008,3 +1008,31 @@ def test_an_entry_after_an_edit_is_the_earlier_one_patched(
     assert earlier is not None
     shutil.rmtree(earlier.directory)  # gone
     assert edited("facts.yaml", "long talks", "brief talks")[0] == []
+
+
+def test_damaged_or_missing_kept_views_are_made_again(
+    small_copy: Path, tmp_path: Path, monkeypatch, spy
+) -> None:
+    """A file's views are kept apart from its part and read only when an entry is
+    written whole: damaged, of other records or gone, the part is made again and the
+    entry is still a whole compile's."""
+    import sqlite3
+
+    import dipgraph.cached_graph.file_parts as file_parts
+
+    root, made = parts_made(file_parts, "compile_part", small_copy, tmp_path, monkeypatch, spy)
+    agree(root)
+    everything = sorted(made)
+    for change in (
+        "UPDATE parts SET value = '[[1, 2]]' WHERE key LIKE 'views:%'",
+        "UPDATE parts SET value = '[[\"other\", \"{}\"]]' WHERE key LIKE 'views:%'",
+        "DELETE FROM parts WHERE key LIKE 'views:%'",
+    ):
+        entry = entry_for(root.resolve(), DEFAULT_BASE)
+        shutil.rmtree(entry.directory)  # type: ignore[union-attr]
+        with sqlite3.connect(tmp_path / "cache" / "compiled.sqlite") as db:
+            db.execute(change)
+            db.execute("DELETE FROM parts WHERE key LIKE 'latest-entry:%'")  # written whole
+        made.clear()
+        agree(root)
+        assert sorted(made) == everything  # each file's part made again, with its views

@@ -37,7 +37,7 @@ from dipgraph.graph.to_rdf import QuadWriter
 from dipgraph.loader import shown_path
 from dipgraph.version import __version__
 
-FORMAT = b"file-parts-1"
+FORMAT = b"file-parts-2"  # 2: a part in lines, its views apart
 CONTEXT_KINDS = ("source", "actor", "topic", "place")
 _FACT_KINDS = ("post", "contact", "statement")
 _ADD = {
@@ -122,17 +122,17 @@ def _only(facts: Facts, records: dict[str, list[Any]]) -> Facts:
     return alone
 
 
-def compile_part(kg: Any, part: FileRecords) -> str:
-    """The views, index rows and records-as-JSON of one file, as JSON text."""
+def compile_part(kg: Any, part: FileRecords) -> tuple[str, str]:
+    """The index rows and records-as-JSON of one file (see :class:`CompiledPart`), and
+    its views as JSON text (stored apart: an entry patched after an edit reads the
+    views of the changed files only)."""
     facts: Facts = kg.facts
     records = part.records
     alone = ContactIndex.from_facts(_only(facts, records))
     idents = [r.id for kind in ("contact", "post") for r in records.get(kind, ())]
     views = kg.fact_views(idents)
-    return encode_value(
+    rows = encode_value(
         {
-            "facts": {k: _ENCODER.encode(v)[1:-1] for k, v in records.items()},
-            "views": [[ident, encode_value(views[ident])] for ident in idents],
             "contacts": alone.contacts,
             # from_facts lists the posts' links first, then the actors': kept apart, so
             # that the files' lists join in the same order
@@ -140,6 +140,64 @@ def compile_part(kg: Any, part: FileRecords) -> str:
             "actor_statics": [row for row in alone.statics if row[2] != "post"],
         }
     )
+    head = {"kinds": list(records), "rows": _digest(rows.encode()), "idents": idents}
+    # (JSON text holds no raw newline: a string's is written \n)
+    bodies = [_ENCODER.encode(items)[1:-1] for items in records.values()]
+    text = "\n".join([encode_value(head), rows, *bodies])
+    return text, encode_value([[ident, encode_value(views[ident])] for ident in idents])
+
+
+class CompiledPart:
+    """One file's stored part, read as far as it is needed: its first line (the kinds
+    of its records, the digest of its index rows, the ids of its views), the index rows
+    (a line of JSON, parsed when asked for), the records of each kind as the JSON text
+    of a list's items (a line each, never parsed here) and the views (stored apart,
+    fetched when asked for)."""
+
+    def __init__(self, text: str, views: Callable[[list[str]], list] | list) -> None:
+        lines = text.split("\n")
+        head = json.loads(lines[0])
+        kinds, digest, idents = head["kinds"], head["rows"], head["idents"]
+        if (
+            type(kinds) is not list
+            or len(set(kinds)) != len(kinds)
+            or not all(kind in RECORD_TYPES for kind in kinds)
+            or len(lines) != 2 + len(kinds)
+            or type(digest) is not str
+            or type(idents) is not list
+            or not all(type(ident) is str for ident in idents)
+        ):
+            raise ValueError("a part of the wrong shape")
+        self.facts = dict(zip(kinds, lines[2:], strict=True))
+        self.rows_digest: str = digest
+        self.idents: list[str] = idents
+        self._rows_text = lines[1]
+        self._rows: dict[str, list] | None = None
+        self._views = views
+
+    def __getitem__(self, name: str) -> Any:
+        if name in ("contacts", "post_statics", "actor_statics"):
+            if self._rows is None:
+                rows = json.loads(self._rows_text)
+                for key in ("contacts", "post_statics", "actor_statics"):
+                    _rows(rows[key])
+                self._rows = rows
+            return self._rows[name]
+        if name == "views":
+            if callable(self._views):
+                self._views = self._views(self.idents)
+            return self._views
+        if name == "facts":
+            return self.facts
+        raise KeyError(name)
+
+
+def _read_views(text: str, idents: list[str]) -> list:
+    """What :func:`compile_part` wrote as views, for these ids; ValueError if not."""
+    views = _rows(json.loads(text), 2)
+    if [ident for ident, _ in views] != idents:
+        raise ValueError("views of other records")
+    return views
 
 
 def compile_nquads(kg: Any, part: FileRecords) -> str:
@@ -174,18 +232,6 @@ def _rows(value: Any, size: int | None = None) -> list:
     ):
         raise ValueError("a part of the wrong shape")
     return value
-
-
-def _read_part(text: str) -> dict[str, Any]:
-    """What :func:`compile_part` wrote; ValueError (or KeyError, TypeError) if not."""
-    data = json.loads(text)
-    facts = data["facts"]
-    if type(facts) is not dict or not all(type(v) is str for v in facts.values()):
-        raise ValueError("a part of the wrong shape")
-    _rows(data["views"], 2)
-    for name in ("contacts", "post_statics", "actor_statics"):
-        _rows(data[name])
-    return data
 
 
 def _read_nquads(text: str) -> dict[str, Any]:
@@ -260,14 +306,51 @@ class Parts:
             self.made += 1
             yield read(text)
 
-    def compiled(self) -> list[Any]:
-        return list(self._each("part", compile_part, _read_part))
+    def compiled(self) -> list[CompiledPart]:
+        """Every file's part: its views fetched only when asked for (and made again,
+        the part with them, when they turn out missing or damaged then)."""
+        keys = [f"part:{file.key}" for file in self.files]
+        stored = self.store.get(keys)
+        found = []
+        for file, key in zip(self.files, keys, strict=True):
+            text = stored.get(key)
+            if text is not None:
+                try:
+                    part = CompiledPart(text, self._views_of(file))
+                except (ValueError, KeyError, TypeError, RecursionError):
+                    pass  # damaged: a miss, made again and stored anew
+                else:
+                    self.reused += 1
+                    found.append(part)
+                    continue
+            found.append(self._make(file))
+        return found
+
+    def _make(self, file: FileRecords) -> CompiledPart:
+        text, views = compile_part(self.kg, file)
+        self.new[f"part:{file.key}"] = text
+        self.new[f"views:{file.key}"] = views
+        self.made += 1
+        return CompiledPart(text, json.loads(views))
+
+    def _views_of(self, file: FileRecords) -> Callable[[list[str]], list]:
+        def views(idents: list[str]) -> list:
+            key = f"views:{file.key}"
+            text = self.store.get([key]).get(key)
+            if text is not None:
+                try:
+                    return _read_views(text, idents)
+                except (ValueError, KeyError, TypeError, RecursionError):
+                    pass  # damaged or gone: the part made again, with its views
+            return self._make(file)["views"]
+
+        return views
 
     def nquads(self) -> list[Any]:
         return list(self._each("nquads", compile_nquads, _read_nquads))
 
     def keep(self) -> None:
-        keys = [f"{p}:{f.key}" for f in self.files for p in ("part", "nquads")]
+        keys = [f"{p}:{f.key}" for f in self.files for p in ("part", "views", "nquads")]
         self.store.put(self.new, [k for k in [*keys, *self.used] if k not in self.new])
         self.new, self.used = {}, []
 
@@ -490,15 +573,12 @@ def _context(files: list[FileRecords]) -> str:
     return files[0].context if files else ""
 
 
-def index_digest(kg: Any, compiled: list[Any]) -> str:
-    """A digest of what the contact index is made from: the files' rows, in order, and
-    the topic tree."""
-    digest = hashlib.sha256()
-    for key in ("contacts", "post_statics", "actor_statics"):
-        for part in compiled:
-            digest.update(encode_value(part[key]).encode())
-            digest.update(b"\0")
-        digest.update(b"\1")
+def index_digest(kg: Any, compiled: list[CompiledPart]) -> str:
+    """A digest of what the contact index is made from: the files' rows, in order (by
+    the digest each part keeps of its own), and the topic tree."""
+    digest = hashlib.sha256(b"index-2\0")
+    for part in compiled:
+        digest.update(part.rows_digest.encode() + b"\0")
     facts: Facts = kg.facts
     broader = {t.id: t.broader for t in facts.topics.values() if t.broader}
     digest.update(encode_value(broader).encode())
@@ -547,10 +627,7 @@ def _remember(
     """Note what the new entry was written from, for the next one (see :class:`Earlier`)."""
     note = Earlier(
         entry,
-        {
-            f.shown: (f.key, [ident for ident, _ in part["views"]])
-            for f, part in zip(files, compiled, strict=True)
-        },
+        {f.shown: (f.key, part.idents) for f, part in zip(files, compiled, strict=True)},
         profiles_key(files),
         index,
         _context(files),
