@@ -945,11 +945,14 @@ def test_the_profiles_are_kept_while_no_actor_post_or_statement_changes(
     assert compiled() > 0  # damaged: made again, the same entry
 
 
+PATCHED = ["views", "facts.files"]  # the parts patched file by file
+
+
 def test_an_entry_after_an_edit_is_the_earlier_one_patched(
     small_copy: Path, tmp_path: Path, monkeypatch, spy
 ) -> None:
     """After an edit of a few files, the new entry is a copy of the last one with the
-    views of the changed files replaced (the profiles kept while their key holds, every
+    views and records of the changed files replaced (the profiles kept while their key holds, every
     other part written anew): each equals a whole compile, after a change, an added and
     a removed contact, a fact moved between files, a new and a deleted file; an earlier
     entry that is gone or damaged gives a whole write, the same entry."""
@@ -975,30 +978,30 @@ def test_an_entry_after_an_edit_is_the_earlier_one_patched(
     summary = "Clark and Dorin held talks"
     # (facts.yaml holds posts and statements too: the profiles are made again)
     views, kept = edited("facts.yaml", summary, "Clark and Dorin held long talks")
-    assert views == ["views"] and "profiles" not in kept
+    assert views == PATCHED and "profiles" not in kept
     assert {"index.contacts", "index.contacts_by_actor", "actor_names.exact"} <= set(kept)
     extra = root / "extra.yaml"
     extra.write_text("contacts:\n" + curation_contact("x-1", "alice-adams, carol-clark"))
     patched.clear()
     keeps.clear()
     agree(root)
-    assert patched == ["views"] and "index.contacts" not in keeps  # a contact more
+    assert patched == PATCHED and "index.contacts" not in keeps  # a contact more
     assert "actor_names.exact" in keeps and "profiles" in keeps
     added = "contacts:\n" + curation_contact("x-2", "alice-adams, boris-belov")
-    assert edited("extra.yaml", "contacts:\n", added)[0] == ["views"]
+    assert edited("extra.yaml", "contacts:\n", added)[0] == PATCHED
     views, kept = edited("extra.yaml", "summary: s", "summary: t")
-    assert views == ["views"] and {"profiles", "index.contacts"} <= set(kept)
+    assert views == PATCHED and {"profiles", "index.contacts"} <= set(kept)
     views, kept = edited("facts.yaml", MOVED, "")  # a contact removed
-    assert views == ["views"] and "index.contacts" not in kept
-    assert edited("extra.yaml", "contacts:\n", "contacts:\n" + MOVED)[0] == ["views"]  # moved
+    assert views == PATCHED and "index.contacts" not in kept
+    assert edited("extra.yaml", "contacts:\n", "contacts:\n" + MOVED)[0] == PATCHED  # moved
     assert "profiles" not in edited("facts.yaml", "summary: Belov warned", "summary: He warned")[1]
     extra.unlink()
     patched.clear()
     agree(root)
-    assert patched == ["views"]  # a deleted file: its views gone
+    assert patched == PATCHED  # a deleted file: its views gone
     # an actor's name: every part's context changes, the entry is written whole
     assert edited("people/actors.yaml", "{en: Carol Clark}", "{en: Carol Clarke}") == ([], [])
-    assert edited("facts.yaml", "long talks", "talks")[0] == ["views"]
+    assert edited("facts.yaml", "long talks", "talks")[0] == PATCHED
     earlier = entry_for(root.resolve(), DEFAULT_BASE)
     assert earlier is not None
     with earlier.index_path.open("r+b") as handle:  # damaged: truncated

@@ -22,15 +22,16 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from dipgraph.cache import CacheEntry, compiled_store, schema_digest, warn_not_written
-from dipgraph.cache.records import _ENCODER, facts_json
+from dipgraph.cache.records import _ENCODER
 from dipgraph.cache.tables import CacheDamaged, TableWriter, encode_value
+from dipgraph.cached_graph.parts import file_facts_text
 from dipgraph.facts import RECORD_TYPES, Facts
 from dipgraph.graph.contact_index import ContactIndex
 from dipgraph.graph.to_rdf import QuadWriter
@@ -122,10 +123,11 @@ def _only(facts: Facts, records: dict[str, list[Any]]) -> Facts:
     return alone
 
 
-def compile_part(kg: Any, part: FileRecords) -> tuple[str, str]:
-    """The index rows and records-as-JSON of one file (see :class:`CompiledPart`), and
-    its views as JSON text (stored apart: an entry patched after an edit reads the
-    views of the changed files only)."""
+def compile_part(kg: Any, part: FileRecords) -> tuple[str, str, str]:
+    """One file's part (see :class:`CompiledPart`): its first lines (the kinds of its
+    records, the digest and text of its index rows, the ids of its views), its records
+    and its views, each stored apart (an entry patched after an edit reads the records
+    and views of the changed files only)."""
     facts: Facts = kg.facts
     records = part.records
     alone = ContactIndex.from_facts(_only(facts, records))
@@ -141,39 +143,51 @@ def compile_part(kg: Any, part: FileRecords) -> tuple[str, str]:
         }
     )
     head = {"kinds": list(records), "rows": _digest(rows.encode()), "idents": idents}
-    # (JSON text holds no raw newline: a string's is written \n)
-    bodies = [_ENCODER.encode(items)[1:-1] for items in records.values()]
-    text = "\n".join([encode_value(head), rows, *bodies])
-    return text, encode_value([[ident, encode_value(views[ident])] for ident in idents])
+    # each kind's records as the JSON text of a list's items, a line each (JSON text
+    # holds no raw newline: a string's is written \n)
+    bodies = "\n".join(_ENCODER.encode(items)[1:-1] for items in records.values())
+    views_text = encode_value([[ident, encode_value(views[ident])] for ident in idents])
+    return encode_value(head) + "\n" + rows, bodies, views_text
+
+
+Fetch = Callable[["CompiledPart"], Any]
 
 
 class CompiledPart:
     """One file's stored part, read as far as it is needed: its first line (the kinds
     of its records, the digest of its index rows, the ids of its views), the index rows
-    (a line of JSON, parsed when asked for), the records of each kind as the JSON text
-    of a list's items (a line each, never parsed here) and the views (stored apart,
-    fetched when asked for)."""
+    (a line of JSON, parsed when asked for); its records (each kind's as the JSON text
+    of a list's items, never parsed here) and its views, stored apart and fetched when
+    asked for."""
 
-    def __init__(self, text: str, views: Callable[[list[str]], list] | list) -> None:
-        lines = text.split("\n")
-        head = json.loads(lines[0])
+    def __init__(self, text: str, facts: Fetch | str, views: Fetch | list) -> None:
+        head_text, newline, rows_text = text.partition("\n")
+        head = json.loads(head_text)
         kinds, digest, idents = head["kinds"], head["rows"], head["idents"]
         if (
-            type(kinds) is not list
+            not newline
+            or type(kinds) is not list
             or len(set(kinds)) != len(kinds)
             or not all(kind in RECORD_TYPES for kind in kinds)
-            or len(lines) != 2 + len(kinds)
             or type(digest) is not str
             or type(idents) is not list
             or not all(type(ident) is str for ident in idents)
         ):
             raise ValueError("a part of the wrong shape")
-        self.facts = dict(zip(kinds, lines[2:], strict=True))
+        self.kinds: list[str] = kinds
         self.rows_digest: str = digest
         self.idents: list[str] = idents
-        self._rows_text = lines[1]
+        self._rows_text = rows_text
         self._rows: dict[str, list] | None = None
+        self._facts = self.read_facts(facts) if type(facts) is str else facts
         self._views = views
+
+    def read_facts(self, text: str) -> dict[str, str]:
+        """Each kind's records as JSON text, from the stored lines; ValueError if not."""
+        lines = text.split("\n")
+        if len(lines) != len(self.kinds) or not all(lines):
+            raise ValueError("records of another part")
+        return dict(zip(self.kinds, lines, strict=True))
 
     def __getitem__(self, name: str) -> Any:
         if name in ("contacts", "post_statics", "actor_statics"):
@@ -185,10 +199,12 @@ class CompiledPart:
             return self._rows[name]
         if name == "views":
             if callable(self._views):
-                self._views = self._views(self.idents)
+                self._views = self._views(self)
             return self._views
         if name == "facts":
-            return self.facts
+            if callable(self._facts):
+                self._facts = self._facts(self)
+            return self._facts
         raise KeyError(name)
 
 
@@ -307,8 +323,8 @@ class Parts:
             yield read(text)
 
     def compiled(self) -> list[CompiledPart]:
-        """Every file's part: its views fetched only when asked for (and made again,
-        the part with them, when they turn out missing or damaged then)."""
+        """Every file's part: its records and views fetched only when asked for (and
+        made again, the part with them, when they turn out missing or damaged then)."""
         keys = [f"part:{file.key}" for file in self.files]
         stored = self.store.get(keys)
         found = []
@@ -316,7 +332,8 @@ class Parts:
             text = stored.get(key)
             if text is not None:
                 try:
-                    part = CompiledPart(text, self._views_of(file))
+                    later = self._later
+                    part = CompiledPart(text, later(file, "facts"), later(file, "views"))
                 except (ValueError, KeyError, TypeError, RecursionError):
                     pass  # damaged: a miss, made again and stored anew
                 else:
@@ -327,30 +344,36 @@ class Parts:
         return found
 
     def _make(self, file: FileRecords) -> CompiledPart:
-        text, views = compile_part(self.kg, file)
-        self.new[f"part:{file.key}"] = text
-        self.new[f"views:{file.key}"] = views
+        text, facts, views = compile_part(self.kg, file)
+        self.new.update(
+            {f"part:{file.key}": text, f"facts:{file.key}": facts, f"views:{file.key}": views}
+        )
         self.made += 1
-        return CompiledPart(text, json.loads(views))
+        return CompiledPart(text, facts, json.loads(views))
 
-    def _views_of(self, file: FileRecords) -> Callable[[list[str]], list]:
-        def views(idents: list[str]) -> list:
-            key = f"views:{file.key}"
+    def _later(self, file: FileRecords, name: str) -> Fetch:
+        """Reading the part's records or views when first asked for."""
+
+        def fetch(part: CompiledPart) -> Any:
+            key = f"{name}:{file.key}"
             text = self.store.get([key]).get(key)
             if text is not None:
                 try:
-                    return _read_views(text, idents)
+                    if name == "facts":
+                        return part.read_facts(text)
+                    return _read_views(text, part.idents)
                 except (ValueError, KeyError, TypeError, RecursionError):
-                    pass  # damaged or gone: the part made again, with its views
-            return self._make(file)["views"]
+                    pass  # damaged or gone: the part made again, with its records and views
+            return self._make(file)[name]
 
-        return views
+        return fetch
 
     def nquads(self) -> list[Any]:
         return list(self._each("nquads", compile_nquads, _read_nquads))
 
     def keep(self) -> None:
-        keys = [f"{p}:{f.key}" for f in self.files for p in ("part", "views", "nquads")]
+        kinds = ("part", "facts", "views", "nquads")
+        keys = [f"{p}:{f.key}" for f in self.files for p in kinds]
         self.store.put(self.new, [k for k in [*keys, *self.used] if k not in self.new])
         self.new, self.used = {}, []
 
@@ -364,15 +387,6 @@ def assembled_index(kg: Any, compiled: list[Any]) -> ContactIndex:
     ]
     broader = {t.id: t.broader for t in facts.topics.values() if t.broader}
     return ContactIndex.from_rows(contacts, statics, broader)
-
-
-def facts_pieces(kg: Any, compiled: list[Any]) -> Iterator[str]:
-    """The text :func:`dipgraph.cache.records.facts_json` gives, from the parts."""
-    yield next(iter(facts_json(Facts(root=kg.facts.root, files=kg.facts.files))))
-    for kind in RECORD_TYPES:
-        bodies = [part["facts"][kind] for part in compiled if part["facts"].get(kind)]
-        yield f',"{kind}s":[' + ",".join(bodies) + "]"
-    yield "}"
 
 
 def write_nquads(kg: Any, parts: list[Any], write: Callable[[bytes], Any]) -> None:
@@ -513,10 +527,30 @@ class PartsWriter:
         parts.new[key] = _profile_lines(items)
         return items
 
-    def add_json(self, name: str, pieces: Iterable[str]) -> None:
-        if name != "facts":
-            return self.writer.add_json(name, pieces)
-        return self.writer.add_json(name, facts_pieces(self.kg, self.compiled))
+    def add_encoded_map(
+        self, name: str, items: Sequence[tuple[str, str]], tuples: bool = True
+    ) -> None:
+        if name != "facts.files" or self.parts is None:
+            return self.writer.add_encoded_map(name, items, tuples)
+        # each file's records from its part: in a patched entry, those of the files whose
+        # parts changed only, in place of those they had
+        files = self.parts.files
+        earlier = self.earlier
+        if earlier is not None and self.writer.has(name, "map"):
+            changed = [
+                (file, part)
+                for file, part in zip(files, self.compiled, strict=True)
+                if earlier.files.get(file.shown, ("",))[0] != file.key
+            ]
+            kept = {file.shown: file.key for file in files}
+            removed = [s for s, (key, _) in earlier.files.items() if kept.get(s) != key]
+            rows = [(file.shown, file_facts_text(part["facts"])) for file, part in changed]
+            return self.writer.patch_map(name, removed, rows)
+        rows = [
+            (file.shown, file_facts_text(part["facts"]))
+            for file, part in zip(files, self.compiled, strict=True)
+        ]
+        return self.writer.add_encoded_map(name, rows, tuples)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.writer, name)
