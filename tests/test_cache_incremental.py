@@ -16,7 +16,7 @@ import pytest
 import dipgraph
 import dipgraph.cache as cache
 from conftest import REPO
-from dipgraph.cache import entry_for
+from dipgraph.cache import CacheEntry, entry_for
 from dipgraph.cache.records import encode_facts
 from dipgraph.cache.tables import Tables, TableWriter
 from dipgraph.cached_graph import check_cached
@@ -1039,3 +1039,61 @@ def test_damaged_or_missing_kept_views_are_made_again(
         made.clear()
         agree(root)
         assert sorted(made) == everything  # each file's part made again, with its views
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "substr(value, 1, instr(value, char(10))) || '[[['",  # rows that do not parse
+        "substr(value, 1, instr(value, char(10))) || '{\"contacts\": []}'",  # other rows
+        "value || char(10) || '[]'",  # a line more
+    ],
+)
+def test_damaged_index_rows_of_a_kept_part_make_it_again(
+    small_copy: Path, tmp_path: Path, monkeypatch, spy, damage: str
+) -> None:
+    """A part's index rows are read only when the index is assembled: rows that do not
+    parse, that are not those its first line names, or a part of another layout, are
+    a miss found then; the part is made again and the entry is a whole compile's."""
+    import sqlite3
+
+    import dipgraph.cached_graph.file_parts as file_parts
+
+    root, made = parts_made(file_parts, "compile_part", small_copy, tmp_path, monkeypatch, spy)
+    agree(root)
+    everything = sorted(made)
+    shutil.rmtree(entry_for(root.resolve(), DEFAULT_BASE).directory)  # type: ignore[union-attr]
+    with sqlite3.connect(tmp_path / "cache" / "compiled.sqlite") as db:
+        db.execute(f"UPDATE parts SET value = {damage} WHERE key LIKE 'part:%'")
+        db.execute("DELETE FROM parts WHERE key LIKE 'latest-entry:%'")  # written whole
+    made.clear()
+    agree(root)
+    assert sorted(made) == everything
+
+
+def test_a_kept_part_naming_other_index_rows_gives_a_whole_compile(
+    small_copy: Path, tmp_path: Path, monkeypatch, spy
+) -> None:
+    """A part whose first line names index rows that neither it nor the part made again
+    has (what the index's digest was made from): the entry is compiled whole, the
+    same entry."""
+    import sqlite3
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "facts"
+    shutil.move(small_copy, root)
+    monkeypatch.chdir(tmp_path)
+    agree(root)
+    shutil.rmtree(entry_for(root.resolve(), DEFAULT_BASE).directory)  # type: ignore[union-attr]
+    with sqlite3.connect(tmp_path / "cache" / "compiled.sqlite") as db:
+        for key, value in db.execute("SELECT key, value FROM parts WHERE key LIKE 'part:%'"):
+            head, _, rows = value.partition("\n")
+            named = json.loads(head)
+            named["rows"] = "0" * 64
+            db.execute(
+                "UPDATE parts SET value = ? WHERE key = ?", (json.dumps(named) + "\n" + rows, key)
+            )
+        db.execute("DELETE FROM parts WHERE key LIKE 'latest-entry:%'")
+    whole = spy(CacheEntry, "save", lambda entry, *rest: entry.directory.name)
+    agree(root)
+    assert len(whole) == 1  # compiled whole, not from the parts

@@ -25,6 +25,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ from dipgraph.graph.to_rdf import QuadWriter
 from dipgraph.loader import shown_path
 from dipgraph.version import __version__
 
-FORMAT = b"file-parts-2"  # 2: a part in lines, its views apart
+FORMAT = b"file-parts-3"  # 3: a part in two lines, its records and views apart
 CONTEXT_KINDS = ("source", "actor", "topic", "place")
 _FACT_KINDS = ("post", "contact", "statement")
 _ADD = {
@@ -160,12 +161,19 @@ class CompiledPart:
     of a list's items, never parsed here) and its views, stored apart and fetched when
     asked for."""
 
-    def __init__(self, text: str, facts: Fetch | str, views: Fetch | list) -> None:
+    def __init__(
+        self,
+        text: str,
+        facts: Fetch | str,
+        views: Fetch | list,
+        remade: Callable[[], CompiledPart] | None = None,
+    ) -> None:
         head_text, newline, rows_text = text.partition("\n")
         head = json.loads(head_text)
         kinds, digest, idents = head["kinds"], head["rows"], head["idents"]
         if (
             not newline
+            or "\n" in rows_text
             or type(kinds) is not list
             or len(set(kinds)) != len(kinds)
             or not all(kind in RECORD_TYPES for kind in kinds)
@@ -181,6 +189,23 @@ class CompiledPart:
         self._rows: dict[str, list] | None = None
         self._facts = self.read_facts(facts) if type(facts) is str else facts
         self._views = views
+        self._remade = remade  # the part made again, when its rows turn out damaged
+
+    def _read_rows(self) -> dict[str, list]:
+        try:
+            if _digest(self._rows_text.encode()) != self.rows_digest:
+                raise ValueError("rows of another part")
+            rows = json.loads(self._rows_text)
+            for key in ("contacts", "post_statics", "actor_statics"):
+                _rows(rows[key])
+            return rows
+        except (ValueError, KeyError, TypeError, RecursionError):
+            if self._remade is None:
+                raise
+        again = self._remade()
+        if again.rows_digest != self.rows_digest:  # (what the index digest was made of)
+            raise PartsDisagree(again.rows_digest)
+        return again._read_rows()
 
     def read_facts(self, text: str) -> dict[str, str]:
         """Each kind's records as JSON text, from the stored lines; ValueError if not."""
@@ -192,10 +217,7 @@ class CompiledPart:
     def __getitem__(self, name: str) -> Any:
         if name in ("contacts", "post_statics", "actor_statics"):
             if self._rows is None:
-                rows = json.loads(self._rows_text)
-                for key in ("contacts", "post_statics", "actor_statics"):
-                    _rows(rows[key])
-                self._rows = rows
+                self._rows = self._read_rows()
             return self._rows[name]
         if name == "views":
             if callable(self._views):
@@ -333,7 +355,9 @@ class Parts:
             if text is not None:
                 try:
                     later = self._later
-                    part = CompiledPart(text, later(file, "facts"), later(file, "views"))
+                    part = CompiledPart(
+                        text, later(file, "facts"), later(file, "views"), partial(self._make, file)
+                    )
                 except (ValueError, KeyError, TypeError, RecursionError):
                     pass  # damaged: a miss, made again and stored anew
                 else:
@@ -699,9 +723,27 @@ def save_entry(
         return entry.save(fill_of(kg), sources, began, read)
     parts = Parts(kg, files, store)
     try:
-        compiled = parts.compiled()
-    except sqlite3.Error:
+        return _save_from_parts(entry, kg, fill_of, sources, began, read, parts)
+    except (sqlite3.Error, PartsDisagree):  # (a part read lazily that turned out damaged)
         return entry.save(fill_of(kg), sources, began, read)
+
+
+class PartsDisagree(Exception):
+    """A stored part whose index rows are not those its first line names, and the part
+    made again has others: the entry is then compiled whole."""
+
+
+def _save_from_parts(
+    entry: CacheEntry,
+    kg: Any,
+    fill_of: Callable[[Any], Callable[[Any], None]],
+    sources: Iterable[Path],
+    began: float,
+    read: Any,
+    parts: Parts,
+) -> bool:
+    store, files = parts.store, parts.files
+    compiled = parts.compiled()
     had_index = "contact_index" in kg.__dict__
     earlier = _earlier(entry, store, files)
     index = index_digest(kg, compiled)
