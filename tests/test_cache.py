@@ -287,3 +287,31 @@ def test_a_store_of_parts_from_an_earlier_version_is_sized_and_evicts_the_same(
     store.put({"newest": "z" * 100})
     assert sorted(store.get(["old", "new", "newest"])) == ["newest"]
     store.close()
+
+
+@pytest.mark.parametrize("unplaced", [False, True], ids=["by-file", "one-value"])
+def test_an_entry_gives_the_facts_back_file_by_file_or_whole(
+    tmp_path: Path, unplaced: bool
+) -> None:
+    """An entry keeps each file's records in a row of its own; facts with a record that
+    says no file (built, not read) are kept as one value: both read back exactly."""
+    import dataclasses
+
+    from conftest import SMALL
+    from dipgraph.cache.records import encode_facts
+    from dipgraph.cache.tables import Tables, TableWriter
+    from dipgraph.cached_graph.parts import fill, stored_facts
+    from dipgraph.graph.knowledge import KnowledgeGraph
+
+    facts = dipgraph.load(SMALL).facts
+    if unplaced:
+        ident, contact = next(iter(facts.contacts.items()))
+        facts.contacts[ident] = dataclasses.replace(contact, location=None)
+    writer = TableWriter(tmp_path / "index.sqlite")
+    fill(KnowledgeGraph(facts, "urn:x:"))(writer)
+    writer.close()
+    tables = Tables(tmp_path / "index.sqlite")
+    assert ("value:facts" in tables.parts) is unplaced
+    assert ("facts.files" in tables.parts) is not unplaced
+    back = stored_facts(tables)()
+    assert encode_facts(back) == encode_facts(facts)

@@ -16,7 +16,7 @@ import pytest
 import dipgraph
 import dipgraph.cache as cache
 from conftest import REPO
-from dipgraph.cache import entry_for
+from dipgraph.cache import CacheEntry, entry_for
 from dipgraph.cache.records import encode_facts
 from dipgraph.cache.tables import Tables, TableWriter
 from dipgraph.cached_graph import check_cached
@@ -945,11 +945,14 @@ def test_the_profiles_are_kept_while_no_actor_post_or_statement_changes(
     assert compiled() > 0  # damaged: made again, the same entry
 
 
+PATCHED = ["views", "facts.files"]  # the parts patched file by file
+
+
 def test_an_entry_after_an_edit_is_the_earlier_one_patched(
     small_copy: Path, tmp_path: Path, monkeypatch, spy
 ) -> None:
     """After an edit of a few files, the new entry is a copy of the last one with the
-    views of the changed files replaced (the profiles kept while their key holds, every
+    views and records of the changed files replaced (the profiles kept while their key holds, every
     other part written anew): each equals a whole compile, after a change, an added and
     a removed contact, a fact moved between files, a new and a deleted file; an earlier
     entry that is gone or damaged gives a whole write, the same entry."""
@@ -975,30 +978,30 @@ def test_an_entry_after_an_edit_is_the_earlier_one_patched(
     summary = "Clark and Dorin held talks"
     # (facts.yaml holds posts and statements too: the profiles are made again)
     views, kept = edited("facts.yaml", summary, "Clark and Dorin held long talks")
-    assert views == ["views"] and "profiles" not in kept
+    assert views == PATCHED and "profiles" not in kept
     assert {"index.contacts", "index.contacts_by_actor", "actor_names.exact"} <= set(kept)
     extra = root / "extra.yaml"
     extra.write_text("contacts:\n" + curation_contact("x-1", "alice-adams, carol-clark"))
     patched.clear()
     keeps.clear()
     agree(root)
-    assert patched == ["views"] and "index.contacts" not in keeps  # a contact more
+    assert patched == PATCHED and "index.contacts" not in keeps  # a contact more
     assert "actor_names.exact" in keeps and "profiles" in keeps
     added = "contacts:\n" + curation_contact("x-2", "alice-adams, boris-belov")
-    assert edited("extra.yaml", "contacts:\n", added)[0] == ["views"]
+    assert edited("extra.yaml", "contacts:\n", added)[0] == PATCHED
     views, kept = edited("extra.yaml", "summary: s", "summary: t")
-    assert views == ["views"] and {"profiles", "index.contacts"} <= set(kept)
+    assert views == PATCHED and {"profiles", "index.contacts"} <= set(kept)
     views, kept = edited("facts.yaml", MOVED, "")  # a contact removed
-    assert views == ["views"] and "index.contacts" not in kept
-    assert edited("extra.yaml", "contacts:\n", "contacts:\n" + MOVED)[0] == ["views"]  # moved
+    assert views == PATCHED and "index.contacts" not in kept
+    assert edited("extra.yaml", "contacts:\n", "contacts:\n" + MOVED)[0] == PATCHED  # moved
     assert "profiles" not in edited("facts.yaml", "summary: Belov warned", "summary: He warned")[1]
     extra.unlink()
     patched.clear()
     agree(root)
-    assert patched == ["views"]  # a deleted file: its views gone
+    assert patched == PATCHED  # a deleted file: its views gone
     # an actor's name: every part's context changes, the entry is written whole
     assert edited("people/actors.yaml", "{en: Carol Clark}", "{en: Carol Clarke}") == ([], [])
-    assert edited("facts.yaml", "long talks", "talks")[0] == ["views"]
+    assert edited("facts.yaml", "long talks", "talks")[0] == PATCHED
     earlier = entry_for(root.resolve(), DEFAULT_BASE)
     assert earlier is not None
     with earlier.index_path.open("r+b") as handle:  # damaged: truncated
@@ -1008,3 +1011,89 @@ def test_an_entry_after_an_edit_is_the_earlier_one_patched(
     assert earlier is not None
     shutil.rmtree(earlier.directory)  # gone
     assert edited("facts.yaml", "long talks", "brief talks")[0] == []
+
+
+def test_damaged_or_missing_kept_views_are_made_again(
+    small_copy: Path, tmp_path: Path, monkeypatch, spy
+) -> None:
+    """A file's views are kept apart from its part and read only when an entry is
+    written whole: damaged, of other records or gone, the part is made again and the
+    entry is still a whole compile's."""
+    import sqlite3
+
+    import dipgraph.cached_graph.file_parts as file_parts
+
+    root, made = parts_made(file_parts, "compile_part", small_copy, tmp_path, monkeypatch, spy)
+    agree(root)
+    everything = sorted(made)
+    for change in (
+        "UPDATE parts SET value = '[[1, 2]]' WHERE key LIKE 'views:%'",
+        "UPDATE parts SET value = '[[\"other\", \"{}\"]]' WHERE key LIKE 'views:%'",
+        "DELETE FROM parts WHERE key LIKE 'views:%'",
+    ):
+        entry = entry_for(root.resolve(), DEFAULT_BASE)
+        shutil.rmtree(entry.directory)  # type: ignore[union-attr]
+        with sqlite3.connect(tmp_path / "cache" / "compiled.sqlite") as db:
+            db.execute(change)
+            db.execute("DELETE FROM parts WHERE key LIKE 'latest-entry:%'")  # written whole
+        made.clear()
+        agree(root)
+        assert sorted(made) == everything  # each file's part made again, with its views
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "substr(value, 1, instr(value, char(10))) || '[[['",  # rows that do not parse
+        "substr(value, 1, instr(value, char(10))) || '{\"contacts\": []}'",  # other rows
+        "value || char(10) || '[]'",  # a line more
+    ],
+)
+def test_damaged_index_rows_of_a_kept_part_make_it_again(
+    small_copy: Path, tmp_path: Path, monkeypatch, spy, damage: str
+) -> None:
+    """A part's index rows are read only when the index is assembled: rows that do not
+    parse, that are not those its first line names, or a part of another layout, are
+    a miss found then; the part is made again and the entry is a whole compile's."""
+    import sqlite3
+
+    import dipgraph.cached_graph.file_parts as file_parts
+
+    root, made = parts_made(file_parts, "compile_part", small_copy, tmp_path, monkeypatch, spy)
+    agree(root)
+    everything = sorted(made)
+    shutil.rmtree(entry_for(root.resolve(), DEFAULT_BASE).directory)  # type: ignore[union-attr]
+    with sqlite3.connect(tmp_path / "cache" / "compiled.sqlite") as db:
+        db.execute(f"UPDATE parts SET value = {damage} WHERE key LIKE 'part:%'")
+        db.execute("DELETE FROM parts WHERE key LIKE 'latest-entry:%'")  # written whole
+    made.clear()
+    agree(root)
+    assert sorted(made) == everything
+
+
+def test_a_kept_part_naming_other_index_rows_gives_a_whole_compile(
+    small_copy: Path, tmp_path: Path, monkeypatch, spy
+) -> None:
+    """A part whose first line names index rows that neither it nor the part made again
+    has (what the index's digest was made from): the entry is compiled whole, the
+    same entry."""
+    import sqlite3
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "facts"
+    shutil.move(small_copy, root)
+    monkeypatch.chdir(tmp_path)
+    agree(root)
+    shutil.rmtree(entry_for(root.resolve(), DEFAULT_BASE).directory)  # type: ignore[union-attr]
+    with sqlite3.connect(tmp_path / "cache" / "compiled.sqlite") as db:
+        for key, value in db.execute("SELECT key, value FROM parts WHERE key LIKE 'part:%'"):
+            head, _, rows = value.partition("\n")
+            named = json.loads(head)
+            named["rows"] = "0" * 64
+            db.execute(
+                "UPDATE parts SET value = ? WHERE key = ?", (json.dumps(named) + "\n" + rows, key)
+            )
+        db.execute("DELETE FROM parts WHERE key LIKE 'latest-entry:%'")
+    whole = spy(CacheEntry, "save", lambda entry, *rest: entry.directory.name)
+    agree(root)
+    assert len(whole) == 1  # compiled whole, not from the parts

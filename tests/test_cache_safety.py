@@ -307,7 +307,7 @@ def test_a_damaged_index_is_a_miss_that_is_rebuilt(warm, damage: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("part", ["views", "index.contacts_by_actor", "value:facts"])
+@pytest.mark.parametrize("part", ["views", "index.contacts_by_actor", "facts.files"])
 def test_a_damaged_value_found_mid_query_is_recovered_from_the_facts(warm, part: str) -> None:
     facts, cache, _ = warm
     (entry,) = entries(cache)
@@ -338,9 +338,9 @@ QUESTIONS = {
     "show": (lambda kg: kg.show("belov"), "profiles"),
     "rank": (lambda kg: kg.rank(), "index.contacts"),
     "explain_rank": (lambda kg: kg.explain_rank("belov"), "index.contacts"),
-    "actors": (lambda kg: kg.actors(), "value:facts"),
+    "actors": (lambda kg: kg.actors(), "facts.files"),
     "actor": (lambda kg: kg.actor("belov").id, "actor_names.exact"),
-    "stats": (lambda kg: kg.stats(), "value:facts"),
+    "stats": (lambda kg: kg.stats(), "facts.files"),
     "sparql": (
         lambda kg: kg.answer("contacts-of", list_rows, {"actor": "belov"}),
         "actor_names.exact",
@@ -370,6 +370,37 @@ def test_every_question_of_the_api_is_asked_again_after_damage(
         assert ask(kg) == expected
     assert not entry.exists()  # discarded: the next load builds it again
     assert ask(kg) == expected  # and the graph goes on answering from the facts
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE {files} SET key = 'elsewhere.yaml' WHERE rowid = 1",  # another file's
+        "DELETE FROM {files} WHERE rowid = 1",  # a file's records gone
+        "UPDATE {files} SET data = '{{\"robots\": [1]}}' WHERE rowid = 1",  # unknown kind
+        "UPDATE {files} SET data = '[1]' WHERE rowid = 1",
+        'UPDATE {head} SET data = \'{{"root": "/", "files": [], "order": [[1]]}}\'',
+        'UPDATE {head} SET data = \'{{"root": "/", "files": []}}\'',
+    ],
+)
+def test_the_records_kept_file_by_file_are_read_whole_or_are_damage(
+    small_copy: Path, tmp_path: Path, monkeypatch, damage: str
+) -> None:
+    """An entry keeps each file's records in a row of its own (an edit rewrites that
+    file's row only): a row lost, added, renamed or of the wrong shape, or a list of
+    files that is not the rows', is damage, met and answered around, never fewer facts."""
+    from dipgraph.errors import DipgraphWarning
+
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    expected = dipgraph.load(small_copy).stats()
+    dipgraph.load(small_copy, cache=True)  # writes the entry
+    (entry,) = entries(tmp_path / "cache")
+    with sqlite3.connect(entry / "index.sqlite") as db:
+        tables = dict(db.execute("SELECT name, tab FROM parts"))
+        db.execute(damage.format(files=tables["facts.files"], head=tables["value:facts.head"]))
+    kg = dipgraph.load(small_copy, cache=True)
+    with pytest.warns(DipgraphWarning, match="reading the facts again"):
+        assert kg.stats() == expected
 
 
 @pytest.mark.slow

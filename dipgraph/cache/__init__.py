@@ -73,7 +73,8 @@ KEEP_ENTRIES = 8
 KEEP_KEY_NOTES = 64
 _KEY_NOTE = re.compile(r"key-[0-9a-f]{24}\.json")  # see quick_key
 _KEY_LENGTH = 32
-_FORMAT = "10"  # 9: sources, actors and topics keep documented exceptions; 10: glosses
+_FORMAT = "11"  # 9: sources, actors and topics keep documented exceptions; 10: glosses;
+# 11: an entry keeps each file's records in a row of its own (facts.files)
 _INDEX = "index.sqlite"
 _NQUADS = "data.nq"
 _WITHOUT = "running without the cache"

@@ -22,22 +22,24 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from dipgraph.cache import CacheEntry, compiled_store, schema_digest, warn_not_written
-from dipgraph.cache.records import _ENCODER, facts_json
+from dipgraph.cache.records import _ENCODER
 from dipgraph.cache.tables import CacheDamaged, TableWriter, encode_value
+from dipgraph.cached_graph.parts import file_facts_text
 from dipgraph.facts import RECORD_TYPES, Facts
 from dipgraph.graph.contact_index import ContactIndex
 from dipgraph.graph.to_rdf import QuadWriter
 from dipgraph.loader import shown_path
 from dipgraph.version import __version__
 
-FORMAT = b"file-parts-1"
+FORMAT = b"file-parts-3"  # 3: a part in two lines, its records and views apart
 CONTEXT_KINDS = ("source", "actor", "topic", "place")
 _FACT_KINDS = ("post", "contact", "statement")
 _ADD = {
@@ -122,17 +124,18 @@ def _only(facts: Facts, records: dict[str, list[Any]]) -> Facts:
     return alone
 
 
-def compile_part(kg: Any, part: FileRecords) -> str:
-    """The views, index rows and records-as-JSON of one file, as JSON text."""
+def compile_part(kg: Any, part: FileRecords) -> tuple[str, str, str]:
+    """One file's part (see :class:`CompiledPart`): its first lines (the kinds of its
+    records, the digest and text of its index rows, the ids of its views), its records
+    and its views, each stored apart (an entry patched after an edit reads the records
+    and views of the changed files only)."""
     facts: Facts = kg.facts
     records = part.records
     alone = ContactIndex.from_facts(_only(facts, records))
     idents = [r.id for kind in ("contact", "post") for r in records.get(kind, ())]
     views = kg.fact_views(idents)
-    return encode_value(
+    rows = encode_value(
         {
-            "facts": {k: _ENCODER.encode(v)[1:-1] for k, v in records.items()},
-            "views": [[ident, encode_value(views[ident])] for ident in idents],
             "contacts": alone.contacts,
             # from_facts lists the posts' links first, then the actors': kept apart, so
             # that the files' lists join in the same order
@@ -140,6 +143,99 @@ def compile_part(kg: Any, part: FileRecords) -> str:
             "actor_statics": [row for row in alone.statics if row[2] != "post"],
         }
     )
+    head = {"kinds": list(records), "rows": _digest(rows.encode()), "idents": idents}
+    # each kind's records as the JSON text of a list's items, a line each (JSON text
+    # holds no raw newline: a string's is written \n)
+    bodies = "\n".join(_ENCODER.encode(items)[1:-1] for items in records.values())
+    views_text = encode_value([[ident, encode_value(views[ident])] for ident in idents])
+    return encode_value(head) + "\n" + rows, bodies, views_text
+
+
+Fetch = Callable[["CompiledPart"], Any]
+
+
+class CompiledPart:
+    """One file's stored part, read as far as it is needed: its first line (the kinds
+    of its records, the digest of its index rows, the ids of its views), the index rows
+    (a line of JSON, parsed when asked for); its records (each kind's as the JSON text
+    of a list's items, never parsed here) and its views, stored apart and fetched when
+    asked for."""
+
+    def __init__(
+        self,
+        text: str,
+        facts: Fetch | str,
+        views: Fetch | list,
+        remade: Callable[[], CompiledPart] | None = None,
+    ) -> None:
+        head_text, newline, rows_text = text.partition("\n")
+        head = json.loads(head_text)
+        kinds, digest, idents = head["kinds"], head["rows"], head["idents"]
+        if (
+            not newline
+            or "\n" in rows_text
+            or type(kinds) is not list
+            or len(set(kinds)) != len(kinds)
+            or not all(kind in RECORD_TYPES for kind in kinds)
+            or type(digest) is not str
+            or type(idents) is not list
+            or not all(type(ident) is str for ident in idents)
+        ):
+            raise ValueError("a part of the wrong shape")
+        self.kinds: list[str] = kinds
+        self.rows_digest: str = digest
+        self.idents: list[str] = idents
+        self._rows_text = rows_text
+        self._rows: dict[str, list] | None = None
+        self._facts = self.read_facts(facts) if type(facts) is str else facts
+        self._views = views
+        self._remade = remade  # the part made again, when its rows turn out damaged
+
+    def _read_rows(self) -> dict[str, list]:
+        try:
+            if _digest(self._rows_text.encode()) != self.rows_digest:
+                raise ValueError("rows of another part")
+            rows = json.loads(self._rows_text)
+            for key in ("contacts", "post_statics", "actor_statics"):
+                _rows(rows[key])
+            return rows
+        except (ValueError, KeyError, TypeError, RecursionError):
+            if self._remade is None:
+                raise
+        again = self._remade()
+        if again.rows_digest != self.rows_digest:  # (what the index digest was made of)
+            raise PartsDisagree(again.rows_digest)
+        return again._read_rows()
+
+    def read_facts(self, text: str) -> dict[str, str]:
+        """Each kind's records as JSON text, from the stored lines; ValueError if not."""
+        lines = text.split("\n")
+        if len(lines) != len(self.kinds) or not all(lines):
+            raise ValueError("records of another part")
+        return dict(zip(self.kinds, lines, strict=True))
+
+    def __getitem__(self, name: str) -> Any:
+        if name in ("contacts", "post_statics", "actor_statics"):
+            if self._rows is None:
+                self._rows = self._read_rows()
+            return self._rows[name]
+        if name == "views":
+            if callable(self._views):
+                self._views = self._views(self)
+            return self._views
+        if name == "facts":
+            if callable(self._facts):
+                self._facts = self._facts(self)
+            return self._facts
+        raise KeyError(name)
+
+
+def _read_views(text: str, idents: list[str]) -> list:
+    """What :func:`compile_part` wrote as views, for these ids; ValueError if not."""
+    views = _rows(json.loads(text), 2)
+    if [ident for ident, _ in views] != idents:
+        raise ValueError("views of other records")
+    return views
 
 
 def compile_nquads(kg: Any, part: FileRecords) -> str:
@@ -174,18 +270,6 @@ def _rows(value: Any, size: int | None = None) -> list:
     ):
         raise ValueError("a part of the wrong shape")
     return value
-
-
-def _read_part(text: str) -> dict[str, Any]:
-    """What :func:`compile_part` wrote; ValueError (or KeyError, TypeError) if not."""
-    data = json.loads(text)
-    facts = data["facts"]
-    if type(facts) is not dict or not all(type(v) is str for v in facts.values()):
-        raise ValueError("a part of the wrong shape")
-    _rows(data["views"], 2)
-    for name in ("contacts", "post_statics", "actor_statics"):
-        _rows(data[name])
-    return data
 
 
 def _read_nquads(text: str) -> dict[str, Any]:
@@ -260,14 +344,60 @@ class Parts:
             self.made += 1
             yield read(text)
 
-    def compiled(self) -> list[Any]:
-        return list(self._each("part", compile_part, _read_part))
+    def compiled(self) -> list[CompiledPart]:
+        """Every file's part: its records and views fetched only when asked for (and
+        made again, the part with them, when they turn out missing or damaged then)."""
+        keys = [f"part:{file.key}" for file in self.files]
+        stored = self.store.get(keys)
+        found = []
+        for file, key in zip(self.files, keys, strict=True):
+            text = stored.get(key)
+            if text is not None:
+                try:
+                    later = self._later
+                    part = CompiledPart(
+                        text, later(file, "facts"), later(file, "views"), partial(self._make, file)
+                    )
+                except (ValueError, KeyError, TypeError, RecursionError):
+                    pass  # damaged: a miss, made again and stored anew
+                else:
+                    self.reused += 1
+                    found.append(part)
+                    continue
+            found.append(self._make(file))
+        return found
+
+    def _make(self, file: FileRecords) -> CompiledPart:
+        text, facts, views = compile_part(self.kg, file)
+        self.new.update(
+            {f"part:{file.key}": text, f"facts:{file.key}": facts, f"views:{file.key}": views}
+        )
+        self.made += 1
+        return CompiledPart(text, facts, json.loads(views))
+
+    def _later(self, file: FileRecords, name: str) -> Fetch:
+        """Reading the part's records or views when first asked for."""
+
+        def fetch(part: CompiledPart) -> Any:
+            key = f"{name}:{file.key}"
+            text = self.store.get([key]).get(key)
+            if text is not None:
+                try:
+                    if name == "facts":
+                        return part.read_facts(text)
+                    return _read_views(text, part.idents)
+                except (ValueError, KeyError, TypeError, RecursionError):
+                    pass  # damaged or gone: the part made again, with its records and views
+            return self._make(file)[name]
+
+        return fetch
 
     def nquads(self) -> list[Any]:
         return list(self._each("nquads", compile_nquads, _read_nquads))
 
     def keep(self) -> None:
-        keys = [f"{p}:{f.key}" for f in self.files for p in ("part", "nquads")]
+        kinds = ("part", "facts", "views", "nquads")
+        keys = [f"{p}:{f.key}" for f in self.files for p in kinds]
         self.store.put(self.new, [k for k in [*keys, *self.used] if k not in self.new])
         self.new, self.used = {}, []
 
@@ -281,15 +411,6 @@ def assembled_index(kg: Any, compiled: list[Any]) -> ContactIndex:
     ]
     broader = {t.id: t.broader for t in facts.topics.values() if t.broader}
     return ContactIndex.from_rows(contacts, statics, broader)
-
-
-def facts_pieces(kg: Any, compiled: list[Any]) -> Iterator[str]:
-    """The text :func:`dipgraph.cache.records.facts_json` gives, from the parts."""
-    yield next(iter(facts_json(Facts(root=kg.facts.root, files=kg.facts.files))))
-    for kind in RECORD_TYPES:
-        bodies = [part["facts"][kind] for part in compiled if part["facts"].get(kind)]
-        yield f',"{kind}s":[' + ",".join(bodies) + "]"
-    yield "}"
 
 
 def write_nquads(kg: Any, parts: list[Any], write: Callable[[bytes], Any]) -> None:
@@ -430,10 +551,30 @@ class PartsWriter:
         parts.new[key] = _profile_lines(items)
         return items
 
-    def add_json(self, name: str, pieces: Iterable[str]) -> None:
-        if name != "facts":
-            return self.writer.add_json(name, pieces)
-        return self.writer.add_json(name, facts_pieces(self.kg, self.compiled))
+    def add_encoded_map(
+        self, name: str, items: Sequence[tuple[str, str]], tuples: bool = True
+    ) -> None:
+        if name != "facts.files" or self.parts is None:
+            return self.writer.add_encoded_map(name, items, tuples)
+        # each file's records from its part: in a patched entry, those of the files whose
+        # parts changed only, in place of those they had
+        files = self.parts.files
+        earlier = self.earlier
+        if earlier is not None and self.writer.has(name, "map"):
+            changed = [
+                (file, part)
+                for file, part in zip(files, self.compiled, strict=True)
+                if earlier.files.get(file.shown, ("",))[0] != file.key
+            ]
+            kept = {file.shown: file.key for file in files}
+            removed = [s for s, (key, _) in earlier.files.items() if kept.get(s) != key]
+            rows = [(file.shown, file_facts_text(part["facts"])) for file, part in changed]
+            return self.writer.patch_map(name, removed, rows)
+        rows = [
+            (file.shown, file_facts_text(part["facts"]))
+            for file, part in zip(files, self.compiled, strict=True)
+        ]
+        return self.writer.add_encoded_map(name, rows, tuples)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.writer, name)
@@ -490,15 +631,12 @@ def _context(files: list[FileRecords]) -> str:
     return files[0].context if files else ""
 
 
-def index_digest(kg: Any, compiled: list[Any]) -> str:
-    """A digest of what the contact index is made from: the files' rows, in order, and
-    the topic tree."""
-    digest = hashlib.sha256()
-    for key in ("contacts", "post_statics", "actor_statics"):
-        for part in compiled:
-            digest.update(encode_value(part[key]).encode())
-            digest.update(b"\0")
-        digest.update(b"\1")
+def index_digest(kg: Any, compiled: list[CompiledPart]) -> str:
+    """A digest of what the contact index is made from: the files' rows, in order (by
+    the digest each part keeps of its own), and the topic tree."""
+    digest = hashlib.sha256(b"index-2\0")
+    for part in compiled:
+        digest.update(part.rows_digest.encode() + b"\0")
     facts: Facts = kg.facts
     broader = {t.id: t.broader for t in facts.topics.values() if t.broader}
     digest.update(encode_value(broader).encode())
@@ -547,10 +685,7 @@ def _remember(
     """Note what the new entry was written from, for the next one (see :class:`Earlier`)."""
     note = Earlier(
         entry,
-        {
-            f.shown: (f.key, [ident for ident, _ in part["views"]])
-            for f, part in zip(files, compiled, strict=True)
-        },
+        {f.shown: (f.key, part.idents) for f, part in zip(files, compiled, strict=True)},
         profiles_key(files),
         index,
         _context(files),
@@ -588,9 +723,27 @@ def save_entry(
         return entry.save(fill_of(kg), sources, began, read)
     parts = Parts(kg, files, store)
     try:
-        compiled = parts.compiled()
-    except sqlite3.Error:
+        return _save_from_parts(entry, kg, fill_of, sources, began, read, parts)
+    except (sqlite3.Error, PartsDisagree):  # (a part read lazily that turned out damaged)
         return entry.save(fill_of(kg), sources, began, read)
+
+
+class PartsDisagree(Exception):
+    """A stored part whose index rows are not those its first line names, and the part
+    made again has others: the entry is then compiled whole."""
+
+
+def _save_from_parts(
+    entry: CacheEntry,
+    kg: Any,
+    fill_of: Callable[[Any], Callable[[Any], None]],
+    sources: Iterable[Path],
+    began: float,
+    read: Any,
+    parts: Parts,
+) -> bool:
+    store, files = parts.store, parts.files
+    compiled = parts.compiled()
     had_index = "contact_index" in kg.__dict__
     earlier = _earlier(entry, store, files)
     index = index_digest(kg, compiled)

@@ -7,14 +7,15 @@ name indexes, the JSON views, the profiles, the facts); :func:`read_parts` and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, cast
 
-from dipgraph.cache.records import BadRecord, decode_facts, facts_json
+from dipgraph.cache.records import _ENCODER, BadRecord, decode_facts, facts_json
 from dipgraph.cache.tables import CacheDamaged, Tables, TableWriter
-from dipgraph.facts import Facts
+from dipgraph.facts import RECORD_TYPES, Facts
 from dipgraph.graph.contact_index import ContactIndex
 from dipgraph.graph.knowledge import KnowledgeGraph
+from dipgraph.loader.problems import shown_path as location_path
 from dipgraph.names import NameIndex
 
 _NAMES = ("actor_names", "topic_names")
@@ -52,9 +53,55 @@ def fill(kg: KnowledgeGraph, before_facts: Callable[[], None] | None = None) -> 
             writer.add_map("source_titles", kg.source_titles())
         if before_facts is not None:
             before_facts()
-        writer.add_json("facts", facts_json(kg.facts))
+        grouped = records_by_file(kg.facts)
+        if grouped is None:  # (records without a place: the facts as one value)
+            writer.add_json("facts", facts_json(kg.facts))
+            return
+        facts = kg.facts
+        head = {"root": str(facts.root), "files": [str(p) for p in facts.files]}
+        writer.add_value("facts.head", {**head, "order": [shown for shown, _ in grouped]})
+        writer.add_encoded_map("facts.files", _FileFacts(grouped), tuples=False)
 
     return write
+
+
+def records_by_file(facts: Facts) -> list[tuple[str, dict[str, list[Any]]]] | None:
+    """Each file's records by kind (the files that hold some, in the facts' order, by
+    the path their records' places show); None when a record has no place or the
+    records of a kind are not in the files' order (the facts are then stored whole)."""
+    order = {location_path(path): number for number, path in enumerate(facts.files)}
+    grouped: dict[str, dict[str, list[Any]]] = {shown: {} for shown in order}
+    for kind in RECORD_TYPES:
+        last = -1
+        for record in facts.by_kind(kind).values():
+            where = record.location
+            number = order.get(where.path, -1) if where is not None else -1
+            if number < last or number < 0:
+                return None
+            last = number
+            grouped[where.path].setdefault(kind, []).append(record)
+    return [(shown, kinds) for shown, kinds in grouped.items() if kinds]
+
+
+def file_facts_text(bodies: Mapping[str, str]) -> str:
+    """One file's records as an entry stores them: a JSON object of each kind's list
+    (``bodies``: each list's items as JSON text, by kind, in the facts' order)."""
+    return "{" + ",".join(f'"{kind}s":[{body}]' for kind, body in bodies.items()) + "}"
+
+
+class _FileFacts(Sequence):
+    """The (file, its records as JSON text) rows of an entry, encoded as they are read."""
+
+    def __init__(self, grouped: list[tuple[str, dict[str, list[Any]]]]) -> None:
+        self.grouped = grouped
+
+    def __len__(self) -> int:
+        return len(self.grouped)
+
+    def __getitem__(self, position: int) -> Any:  # type: ignore[override]
+        shown, kinds = self.grouped[position]
+        bodies = {kind: _ENCODER.encode(items)[1:-1] for kind, items in kinds.items()}
+        return shown, file_facts_text(bodies)
 
 
 def stored_facts(tables: Tables) -> Callable[[], Facts]:
@@ -62,8 +109,20 @@ def stored_facts(tables: Tables) -> Callable[[], Facts]:
 
     def facts() -> Facts:
         try:
-            return decode_facts(tables.value("facts"))
-        except BadRecord as error:
+            if "value:facts" in tables.parts:
+                return decode_facts(tables.value("facts"))
+            head = tables.value("facts.head")
+            by_file = dict(tables.map("facts.files").items())
+            data = {"root": head["root"], "files": head["files"]}
+            rows = [by_file[shown] for shown in head["order"]]
+            if len(rows) != len(by_file) or not all(type(row) is dict for row in rows):
+                raise BadRecord("stored facts of other files")
+            for kind in RECORD_TYPES:
+                data[f"{kind}s"] = [item for row in rows for item in row.get(f"{kind}s", ())]
+            if any(set(row) - {f"{kind}s" for kind in RECORD_TYPES} for row in rows):
+                raise BadRecord("stored facts of an unknown kind")
+            return decode_facts(data)
+        except (BadRecord, KeyError, TypeError) as error:
             raise CacheDamaged(f"{tables.path}: {error}") from None
 
     return facts
