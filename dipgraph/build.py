@@ -35,8 +35,12 @@ def parse_formats(spec: str | None) -> list[str]:
 
 def _write(kg: KnowledgeGraph, out: Path, name: str, rest: list[str]) -> list[Path]:
     """Write one format; every file it wrote (CSV writes its edges beside its nodes).
-    Once no format of ``rest`` (those still to write) needs the quads, they go."""
+    Once no format of ``rest`` (those still to write) needs the quads, they go. Turtle
+    alone is written as the quads are compiled, none held (see write_rdf); followed by
+    another RDF format, it takes the quads that format will read, compiled once."""
     exporter = EXPORTERS[name]
+    if name == "ttl" and not RDF_FORMATS.isdisjoint(rest):
+        kg.quads  # noqa: B018 (compiled now, for the formats after it too)
     written = exporter.write(kg, out / exporter.filename)
     if name in RDF_FORMATS and RDF_FORMATS.isdisjoint(rest):
         kg.forget_rdf()
