@@ -73,6 +73,7 @@ class TurtleText:
         self._names = {f"l{n}": name for n, name in enumerate(prefixes)}
         self._pattern = _prefixed(prefixes).fullmatch
         self._short: dict[str, str] = {}
+        self._typed: dict[str, str] = {}
         self._write = write
         self._subject: str | None = None
         self._predicate: str | None = None
@@ -96,32 +97,38 @@ class TurtleText:
     def obj(self, value: str) -> str:
         first = value[0]
         if first == "<":
-            return self.term(value)
+            return self._short.get(value) or self.term(value)
         if first == '"' and value[-1] == ">":  # a typed literal: bare, or its datatype prefixed
-            text, _, datatype = value.rpartition("^^")
-            bare = _BARE.get(datatype)
-            if bare is not None and (number := bare(text)) is not None:
-                return number.group(1)
-            return f"{text}^^{self.term(datatype)}"
+            written = self._typed.get(value)
+            if written is None:
+                text, _, datatype = value.rpartition("^^")
+                bare = _BARE.get(datatype)
+                if bare is not None and (number := bare(text)) is not None:
+                    written = number.group(1)
+                else:
+                    written = f"{text}^^{self.term(datatype)}"
+                if len(self._typed) < _CACHE_MAX:  # (dates, numbers, booleans recur)
+                    self._typed[value] = written
+            return written
         return value  # a plain or language-tagged literal, or a blank node
 
     def triple(self, s: str, p: str, o: str) -> None:
-        """One triple (N-Triples terms), after those given before."""
-        batch = self._batch
+        """One triple (N-Triples terms), after those given before. (Hot: a cached term
+        is looked up here rather than through :meth:`term`.)"""
+        batch, short = self._batch, self._short
+        verb = "a" if p == RDF_TYPE else short.get(p) or self.term(p)
         if s == self._subject:
             if p == self._predicate:
                 batch.append(f" , {self.obj(o)}")
             else:
                 self._predicate = p
-                batch.append(f" ;\n\t{'a' if p == RDF_TYPE else self.term(p)} {self.obj(o)}")
+                batch.append(f" ;\n\t{verb} {self.obj(o)}")
         else:
             if self._subject is not None:
                 batch.append(" .\n")
             self._subject, self._predicate = s, p
-            batch.append(
-                f"{self.term(s) if s[0] == '<' else s} "
-                f"{'a' if p == RDF_TYPE else self.term(p)} {self.obj(o)}"
-            )
+            subject = short.get(s) or self.term(s) if s[0] == "<" else s
+            batch.append(f"{subject} {verb} {self.obj(o)}")
         if len(batch) >= 8192:
             self._write("".join(batch))
             batch.clear()

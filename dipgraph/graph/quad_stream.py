@@ -84,26 +84,10 @@ class _SeenQuads:
         """A record's quads begin: the last one's can no longer come again."""
         self._record.clear()
 
-    def fresh(self, line: str, graph: str) -> bool:
-        """Whether ``line`` (a quad in ``graph``) is new: if so it is counted, and
-        remembered as written."""
+    def line(self, line: str, graph: str, predicate: str) -> None:
+        """Write ``line`` (a quad in ``graph``) unless it was written before."""
         if graph in self._shared_graphs:
             key = (hash(line) << 64) ^ (hash(line + "\0") & _LOW_64)  # _key, inlined: hot
-            if key in self._shared:
-                return False
-            self._shared.add(key)
-        elif line in self._record:
-            return False
-        else:
-            self._record.add(line)
-        self.per_graph[graph] = self.per_graph.get(graph, 0) + 1
-        return True
-
-    def line(self, line: str, graph: str, predicate: str) -> None:
-        """Write ``line`` (a quad in ``graph``) unless it was written before (:meth:`fresh`,
-        inlined: this runs for every quad)."""
-        if graph in self._shared_graphs:
-            key = (hash(line) << 64) ^ (hash(line + "\0") & _LOW_64)
             if key in self._shared:
                 return
             self._shared.add(key)
@@ -161,12 +145,22 @@ class _TurtleQuadWriter(QuadWriter):
         super().__init__(facts, model, base)
         self.seen = _SeenQuads(_nowhere, {self.entities, self.ontology, self.void})
         self.quads = self.seen  # type: ignore[assignment]
-        self._fresh = self.seen.fresh
         self._triple = turtle.triple
 
     def add(self, graph: str, subject: str, predicate: str, obj: str) -> None:
-        if self._fresh(f"{subject} {predicate} {obj} {graph} .\n", graph):
-            self._triple(subject, predicate, obj)
+        line = f"{subject} {predicate} {obj} {graph} .\n"
+        seen = self.seen  # (what _SeenQuads.line does, inlined: this runs for every quad)
+        if graph in seen._shared_graphs:
+            key = (hash(line) << 64) ^ (hash(line + "\0") & _LOW_64)
+            if key in seen._shared:
+                return
+            seen._shared.add(key)
+        elif line in seen._record:
+            return
+        else:
+            seen._record.add(line)
+        seen.per_graph[graph] = seen.per_graph.get(graph, 0) + 1
+        self._triple(subject, predicate, obj)
 
     def add_ontology(self) -> None:
         for triple in ontology_triples():
