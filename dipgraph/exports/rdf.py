@@ -30,15 +30,20 @@ def write_rdf(kg: KnowledgeGraph, target: Path, rdf_format: str) -> Path:
     """Serialise the graph in one format (an ``RdfFormat`` name), atomically.
 
     N-Quads and N-Triples are the compiler's own lines, streamed to the file;
-    Turtle is written from the quads' triples (dipgraph.exports.turtle); the dataset
-    formats dump an Oxigraph store.
+    Turtle is written from the quads' triples (dipgraph.exports.turtle), straight from
+    the compiler when the quads are not compiled yet (nothing else wants them); the
+    dataset formats dump an Oxigraph store.
     """
     from dipgraph.graph.to_rdf import PREFIXES
 
     if rdf_format == "TURTLE":
         from dipgraph.exports.turtle import turtle_lines
+        from dipgraph.graph.quad_stream import write_turtle
 
         with atomic_text(target) as stream:
+            if "quads" not in vars(kg):  # not compiled: written as they are, none held
+                write_turtle(kg.facts, kg.model, kg.base, stream.write)
+                return target
             # (each triple of the quads: Turtle is read as a set, so a triple in two graphs
             # would only be said twice; dipgraph writes a triple into one graph)
             stream.writelines(turtle_lines(kg.quads.triples(), {**PREFIXES, "id": kg.base}))

@@ -30,7 +30,7 @@ e:b\\/c e:p 2 ;
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 # A local part written as is or with its slashes escaped (PN_LOCAL, kept to ASCII and
@@ -63,60 +63,95 @@ def _prefixed(prefixes: dict[str, str]) -> re.Pattern[str]:
     return re.compile(f"<(?:{choices})>" if choices else "(?!)")
 
 
-def turtle_lines(triples: Iterable[str], prefixes: dict[str, str]) -> Iterator[str]:
-    """Turtle text, in pieces, of ``triples`` (N-Triples terms ``s p o`` without the
-    final `` .``, in the order given) under ``prefixes`` (name -> namespace IRI)."""
-    names = {f"l{n}": name for n, name in enumerate(prefixes)}
-    pattern = _prefixed(prefixes).fullmatch
-    short: dict[str, str] = {}
+class TurtleText:
+    """Turtle text of triples handed over one by one (:meth:`triple`), passed to
+    ``write`` in pieces: what a compiler calls as it goes, so that no list of the triples
+    is held (see :func:`dipgraph.graph.quad_stream.write_turtle`). :meth:`close` writes
+    the end."""
 
-    def term(iri: str) -> str:
+    def __init__(self, prefixes: dict[str, str], write: Callable[[str], object]) -> None:
+        self._names = {f"l{n}": name for n, name in enumerate(prefixes)}
+        self._pattern = _prefixed(prefixes).fullmatch
+        self._short: dict[str, str] = {}
+        self._typed: dict[str, str] = {}
+        self._write = write
+        self._subject: str | None = None
+        self._predicate: str | None = None
+        self._batch: list[str] = []
+        write("".join(f"@prefix {name}: <{namespace}> .\n" for name, namespace in prefixes.items()))
+
+    def term(self, iri: str) -> str:
         """An IRI term as a prefixed name where it can be one."""
-        written = short.get(iri)
+        written = self._short.get(iri)
         if written is None:
-            match = pattern(iri)
+            match = self._pattern(iri)
             if match is None:
                 written = iri
             else:
                 group = match.lastgroup or ""
-                written = f"{names[group]}:{match.group(group).replace('/', chr(92) + '/')}"
-            if len(short) < _CACHE_MAX:
-                short[iri] = written
+                written = f"{self._names[group]}:{match.group(group).replace('/', chr(92) + '/')}"
+            if len(self._short) < _CACHE_MAX:
+                self._short[iri] = written
         return written
 
-    def obj(value: str) -> str:
+    def obj(self, value: str) -> str:
         first = value[0]
         if first == "<":
-            return term(value)
+            return self._short.get(value) or self.term(value)
         if first == '"' and value[-1] == ">":  # a typed literal: bare, or its datatype prefixed
-            text, _, datatype = value.rpartition("^^")
-            bare = _BARE.get(datatype)
-            if bare is not None and (number := bare(text)) is not None:
-                return number.group(1)
-            return f"{text}^^{term(datatype)}"
+            written = self._typed.get(value)
+            if written is None:
+                text, _, datatype = value.rpartition("^^")
+                bare = _BARE.get(datatype)
+                if bare is not None and (number := bare(text)) is not None:
+                    written = number.group(1)
+                else:
+                    written = f"{text}^^{self.term(datatype)}"
+                if len(self._typed) < _CACHE_MAX:  # (dates, numbers, booleans recur)
+                    self._typed[value] = written
+            return written
         return value  # a plain or language-tagged literal, or a blank node
 
-    yield "".join(f"@prefix {name}: <{namespace}> .\n" for name, namespace in prefixes.items())
-    subject = predicate = None
-    batch: list[str] = []
-    for triple in triples:
-        s, p, o = triple.split(" ", 2)
-        if s == subject:
-            if p == predicate:
-                batch.append(f" , {obj(o)}")
+    def triple(self, s: str, p: str, o: str) -> None:
+        """One triple (N-Triples terms), after those given before. (Hot: a cached term
+        is looked up here rather than through :meth:`term`.)"""
+        batch, short = self._batch, self._short
+        verb = "a" if p == RDF_TYPE else short.get(p) or self.term(p)
+        if s == self._subject:
+            if p == self._predicate:
+                batch.append(f" , {self.obj(o)}")
             else:
-                predicate = p
-                batch.append(f" ;\n\t{'a' if p == RDF_TYPE else term(p)} {obj(o)}")
+                self._predicate = p
+                batch.append(f" ;\n\t{verb} {self.obj(o)}")
         else:
-            if subject is not None:
+            if self._subject is not None:
                 batch.append(" .\n")
-            subject, predicate = s, p
-            batch.append(
-                f"{term(s) if s[0] == '<' else s} {'a' if p == RDF_TYPE else term(p)} {obj(o)}"
-            )
+            self._subject, self._predicate = s, p
+            subject = short.get(s) or self.term(s) if s[0] == "<" else s
+            batch.append(f"{subject} {verb} {self.obj(o)}")
         if len(batch) >= 8192:
-            yield "".join(batch)
+            self._write("".join(batch))
             batch.clear()
-    if subject is not None:
-        batch.append(" .\n")
-    yield "".join(batch)
+
+    def close(self) -> None:
+        """The end of the text (after the last triple)."""
+        if self._subject is not None:
+            self._batch.append(" .\n")
+        self._write("".join(self._batch))
+        self._batch.clear()
+        self._subject = self._predicate = None
+
+
+def turtle_lines(triples: Iterable[str], prefixes: dict[str, str]) -> Iterator[str]:
+    """Turtle text, in pieces, of ``triples`` (N-Triples terms ``s p o`` without the
+    final `` .``, in the order given) under ``prefixes`` (name -> namespace IRI)."""
+    pieces: list[str] = []
+    text = TurtleText(prefixes, pieces.append)
+    add = text.triple
+    for triple in triples:
+        add(*triple.split(" ", 2))
+        if pieces:
+            yield from pieces
+            pieces.clear()
+    text.close()
+    yield from pieces

@@ -23,11 +23,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from dipgraph.facts import Facts
-from dipgraph.graph.to_rdf import DEFAULT_BASE, QuadWriter
+from dipgraph.graph.to_rdf import DEFAULT_BASE, PREFIXES, QuadWriter, ontology_triples
+from dipgraph.process_memory import without_collector
 from dipgraph.schema.model import Model
+
+if TYPE_CHECKING:
+    from dipgraph.exports.turtle import TurtleText
 
 _LOW_64 = (1 << 64) - 1
 
@@ -130,6 +134,106 @@ class _StreamingQuadWriter(QuadWriter):
 
     def graph_counts(self) -> dict[str, int]:
         return dict(self.seen.per_graph)
+
+
+class _TurtleQuadWriter(QuadWriter):
+    """A :class:`QuadWriter` that hands the triple of each new quad to a Turtle text as
+    it goes, each record's quads remembered until the next record (see
+    :class:`_SeenQuads`), so that no quad is held."""
+
+    def __init__(self, facts: Facts, model: Model, base: str, turtle: TurtleText) -> None:
+        super().__init__(facts, model, base)
+        self.seen = _SeenQuads(_nowhere, {self.entities, self.ontology, self.void})
+        self.quads = self.seen  # type: ignore[assignment]
+        self._triple = turtle.triple
+        self._record: set[tuple[str, str, str, str]] = set()  # (see _SeenQuads.new_record)
+
+    def add(self, graph: str, subject: str, predicate: str, obj: str) -> None:
+        seen = self.seen  # (what _SeenQuads.line does, inlined: this runs for every quad)
+        if graph in seen._shared_graphs:
+            line = f"{subject} {predicate} {obj} {graph} .\n"
+            key = (hash(line) << 64) ^ (hash(line + "\0") & _LOW_64)
+            if key in seen._shared:
+                return
+            seen._shared.add(key)
+        else:  # (a record's own quads, as terms: no line is made of them)
+            quad = (subject, predicate, obj, graph)
+            if quad in self._record:
+                return
+            self._record.add(quad)
+        seen.per_graph[graph] = seen.per_graph.get(graph, 0) + 1
+        self._triple(subject, predicate, obj)
+
+    def add_ontology(self) -> None:
+        for triple in ontology_triples():
+            self.add(self.ontology, *triple.split(" ", 2))
+
+    # Each record's quads begin: those of the one before cannot come again.
+    def add_actor(self, actor: Any) -> None:
+        self._record.clear()
+        super().add_actor(actor)
+
+    def add_topic(self, topic: Any) -> None:
+        self._record.clear()
+        super().add_topic(topic)
+
+    def add_place(self, place: Any) -> None:
+        self._record.clear()
+        super().add_place(place)
+
+    def add_source(self, source: Any) -> None:
+        self._record.clear()
+        super().add_source(source)
+
+    def add_post(self, held: Any) -> None:
+        self._record.clear()
+        super().add_post(held)
+
+    def add_contact(self, fact: Any) -> None:
+        self._record.clear()
+        super().add_contact(fact)
+
+    def add_statement(self, fact: Any) -> None:
+        self._record.clear()
+        super().add_statement(fact)
+
+    def graph_counts(self) -> dict[str, int]:
+        return dict(self.seen.per_graph)
+
+
+def _nowhere(line: str) -> None:
+    """(a quad goes to the Turtle text, not as a line)"""
+
+
+@without_collector
+def write_turtle(facts: Facts, model: Model, base: str, write: Callable[[str], object]) -> int:
+    """The Turtle export of ``facts`` passed to ``write`` in pieces as it is compiled:
+    the text :func:`dipgraph.exports.turtle.turtle_lines` makes of
+    ``compile_quads(facts, model, base).triples()``, byte for byte, without holding the
+    quads (3.8 million at 100k contacts, 1.4 GiB): checked facts, whose records never
+    write one quad into a source's graph twice (see :class:`_SeenQuads`). Returns how
+    many quads it wrote.
+
+    >>> import dipgraph
+    >>> from dipgraph.exports.turtle import turtle_lines
+    >>> from dipgraph.graph.to_rdf import compile_quads
+    >>> kg = dipgraph.load("tests/fixtures/small")
+    >>> pieces = []
+    >>> count = write_turtle(kg.facts, kg.model, kg.base, pieces.append)
+    >>> quads = compile_quads(kg.facts, kg.model, kg.base)
+    >>> count == len(quads)
+    True
+    >>> prefixes = {**PREFIXES, "id": kg.base}
+    >>> "".join(pieces) == "".join(turtle_lines(quads.triples(), prefixes))
+    True
+    """
+    from dipgraph.exports.turtle import TurtleText  # (not on a query's path)
+
+    text = TurtleText({**PREFIXES, "id": base}, write)
+    writer = _TurtleQuadWriter(facts, model, base, text)
+    writer.build()
+    text.close()
+    return len(writer.seen)
 
 
 class QuadsAsChecked:
