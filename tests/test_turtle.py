@@ -128,7 +128,7 @@ def test_turtle_written_as_compiled_is_the_text_of_the_compiled_quads(name: str)
     """A build writes Turtle while the compiler runs (no quad held): byte for byte the
     text of the compiled quads' triples, on every fixture that loads and the bundled facts
     (dataset citations, corroborations, positions held twice, delegations)."""
-    from dipgraph.graph.quad_stream import write_turtle
+    from dipgraph.exports.turtle import write_turtle
     from dipgraph.graph.to_rdf import compile_quads
 
     kg = dipgraph.load(BUNDLED if name == "bundled" else TESTS / "fixtures" / name)

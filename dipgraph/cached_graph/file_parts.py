@@ -728,7 +728,7 @@ def save_entry(
         return entry.save(fill_of(kg), sources, began, read)
 
 
-class PartsDisagree(Exception):
+class PartsDisagree(CacheDamaged):
     """A stored part whose index rows are not those its first line names, and the part
     made again has others: the entry is then compiled whole."""
 

@@ -37,8 +37,7 @@ def write_rdf(kg: KnowledgeGraph, target: Path, rdf_format: str) -> Path:
     from dipgraph.graph.to_rdf import PREFIXES
 
     if rdf_format == "TURTLE":
-        from dipgraph.exports.turtle import turtle_lines
-        from dipgraph.graph.quad_stream import write_turtle
+        from dipgraph.exports.turtle import turtle_lines, write_turtle
 
         with atomic_text(target) as stream:
             if "quads" not in vars(kg):  # not compiled: written as they are, none held

@@ -31,6 +31,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dipgraph.facts import Facts
+    from dipgraph.schema.model import Model
 
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 # A local part written as is or with its slashes escaped (PN_LOCAL, kept to ASCII and
@@ -66,7 +71,7 @@ def _prefixed(prefixes: dict[str, str]) -> re.Pattern[str]:
 class TurtleText:
     """Turtle text of triples handed over one by one (:meth:`triple`), passed to
     ``write`` in pieces: what a compiler calls as it goes, so that no list of the triples
-    is held (see :func:`dipgraph.graph.quad_stream.write_turtle`). :meth:`close` writes
+    is held (see :func:`write_turtle`). :meth:`close` writes
     the end."""
 
     def __init__(self, prefixes: dict[str, str], write: Callable[[str], object]) -> None:
@@ -155,3 +160,29 @@ def turtle_lines(triples: Iterable[str], prefixes: dict[str, str]) -> Iterator[s
             pieces.clear()
     text.close()
     yield from pieces
+
+
+def write_turtle(facts: Facts, model: Model, base: str, write: Callable[[str], object]) -> int:
+    """The Turtle export of ``facts`` passed to ``write`` in pieces as it is compiled:
+    the text :func:`turtle_lines` makes of ``compile_quads(facts, model, base).triples()``,
+    byte for byte, without holding the quads (see
+    :func:`dipgraph.graph.quad_stream.stream_triples`). Returns how many quads it wrote.
+
+    >>> import dipgraph
+    >>> from dipgraph.graph.to_rdf import PREFIXES, compile_quads
+    >>> kg = dipgraph.load("tests/fixtures/small")
+    >>> pieces = []
+    >>> count = write_turtle(kg.facts, kg.model, kg.base, pieces.append)
+    >>> quads = compile_quads(kg.facts, kg.model, kg.base)
+    >>> count == len(quads)
+    True
+    >>> "".join(pieces) == "".join(turtle_lines(quads.triples(), {**PREFIXES, "id": kg.base}))
+    True
+    """
+    from dipgraph.graph.quad_stream import stream_triples
+    from dipgraph.graph.to_rdf import PREFIXES
+
+    text = TurtleText({**PREFIXES, "id": base}, write)
+    count = stream_triples(facts, model, base, text.triple)
+    text.close()
+    return count

@@ -23,15 +23,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from dipgraph.facts import Facts
-from dipgraph.graph.to_rdf import DEFAULT_BASE, PREFIXES, QuadWriter, ontology_triples
+from dipgraph.graph.to_rdf import DEFAULT_BASE, QuadWriter, ontology_triples
 from dipgraph.process_memory import without_collector
 from dipgraph.schema.model import Model
-
-if TYPE_CHECKING:
-    from dipgraph.exports.turtle import TurtleText
 
 _LOW_64 = (1 << 64) - 1
 
@@ -136,16 +133,18 @@ class _StreamingQuadWriter(QuadWriter):
         return dict(self.seen.per_graph)
 
 
-class _TurtleQuadWriter(QuadWriter):
-    """A :class:`QuadWriter` that hands the triple of each new quad to a Turtle text as
-    it goes, each record's quads remembered until the next record (see
+class _TripleWriter(QuadWriter):
+    """A :class:`QuadWriter` that hands the triple of each new quad to ``triple`` as it
+    goes, each record's quads remembered until the next record (see
     :class:`_SeenQuads`), so that no quad is held."""
 
-    def __init__(self, facts: Facts, model: Model, base: str, turtle: TurtleText) -> None:
+    def __init__(
+        self, facts: Facts, model: Model, base: str, triple: Callable[[str, str, str], object]
+    ) -> None:
         super().__init__(facts, model, base)
         self.seen = _SeenQuads(_nowhere, {self.entities, self.ontology, self.void})
         self.quads = self.seen  # type: ignore[assignment]
-        self._triple = turtle.triple
+        self._triple = triple
         self._record: set[tuple[str, str, str, str]] = set()  # (see _SeenQuads.new_record)
 
     def add(self, graph: str, subject: str, predicate: str, obj: str) -> None:
@@ -202,37 +201,31 @@ class _TurtleQuadWriter(QuadWriter):
 
 
 def _nowhere(line: str) -> None:
-    """(a quad goes to the Turtle text, not as a line)"""
+    """(a quad goes to the triple function, not as a line)"""
 
 
 @without_collector
-def write_turtle(facts: Facts, model: Model, base: str, write: Callable[[str], object]) -> int:
-    """The Turtle export of ``facts`` passed to ``write`` in pieces as it is compiled:
-    the text :func:`dipgraph.exports.turtle.turtle_lines` makes of
-    ``compile_quads(facts, model, base).triples()``, byte for byte, without holding the
-    quads (3.8 million at 100k contacts, 1.4 GiB): checked facts, whose records never
-    write one quad into a source's graph twice (see :class:`_SeenQuads`). Returns how
-    many quads it wrote.
+def stream_triples(
+    facts: Facts, model: Model, base: str, triple: Callable[[str, str, str], object]
+) -> int:
+    """Hand ``triple`` the subject, predicate and object terms (N-Triples syntax) of each
+    quad ``compile_quads(facts, model, base)`` makes, in its order, once each, without
+    holding the quads (3.8 million at 100k contacts, 1.4 GiB): checked facts, whose
+    records never write one quad into a source's graph twice (see :class:`_SeenQuads`).
+    Returns how many quads there were. The Turtle export is written this way (see
+    :func:`dipgraph.exports.turtle.write_turtle`).
 
     >>> import dipgraph
-    >>> from dipgraph.exports.turtle import turtle_lines
     >>> from dipgraph.graph.to_rdf import compile_quads
     >>> kg = dipgraph.load("tests/fixtures/small")
-    >>> pieces = []
-    >>> count = write_turtle(kg.facts, kg.model, kg.base, pieces.append)
+    >>> triples = []
+    >>> count = stream_triples(kg.facts, kg.model, kg.base, lambda *t: triples.append(t))
     >>> quads = compile_quads(kg.facts, kg.model, kg.base)
-    >>> count == len(quads)
-    True
-    >>> prefixes = {**PREFIXES, "id": kg.base}
-    >>> "".join(pieces) == "".join(turtle_lines(quads.triples(), prefixes))
+    >>> count == len(quads) == len(triples)
     True
     """
-    from dipgraph.exports.turtle import TurtleText  # (not on a query's path)
-
-    text = TurtleText({**PREFIXES, "id": base}, write)
-    writer = _TurtleQuadWriter(facts, model, base, text)
+    writer = _TripleWriter(facts, model, base, triple)
     writer.build()
-    text.close()
     return len(writer.seen)
 
 
