@@ -54,6 +54,8 @@
     // in idle slices (search.js): names, then contacts' words.
     inIdleSlices(buildNames, function () {
       status.indexedMs = performance.now();
+      setTimeout(namesJoined, 0);  // a few milliseconds each, in tasks of their own
+      setTimeout(allAdjacency, 0);
       buildContactTextsLater();
     });
   }

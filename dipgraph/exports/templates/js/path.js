@@ -191,6 +191,7 @@
         add(pathNodes, h.to);
       });
     });
+    ui.offered = null;
     ui.path = { from: from.id, to: to.id, temporal: chosen.temporal, all: chosen.all,
       paths: found, hops: found[0], nodes: pathNodes, edges: pathEdges };
     ui.selected = null;

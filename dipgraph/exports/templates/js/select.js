@@ -56,10 +56,12 @@
     g.edges.forEach(function (e) { current.edgeHidden[e] = true; current.edgeShown[e] = false; });
     adjacencyCache = null;
   }
-  function deselect() {
+  // offered: the names a search offers to choose from (a large graph dims the rest).
+  function deselect(offered) {
     dismissGuest();
     ui.selected = null;
     ui.cluster = null;
+    ui.offered = offered || null;
     marked = [];
     unselect();
     showOrientation();
@@ -105,6 +107,7 @@
   function select(id, options) {
     options = options || {};
     ui.cluster = null;
+    ui.offered = null;
     if (large && id.indexOf("contact:") === 0 && !byNode[id]) {
       if (!openPanel(id)) { return false; }
       ui.selected = id;

@@ -81,6 +81,7 @@
     });
     setHidden(nodeUpdates, edgeUpdates);
     adopt(view);
+    return nodeUpdates.length;  // nodes drawn or hidden anew
   }
   first.nodeHidden = dict(); first.edgeHidden = dict();
   data.nodes.forEach(function (n) { first.nodeHidden[n.id] = Boolean(n.hidden); });
@@ -137,17 +138,31 @@
   function changed() { changeView(false); }
   // framed: the caller frames the new view itself (exploring: fitExplored), so the
   // graph is not framed twice (each fit of a 10k graph ~50 ms).
+  // What a view is computed from: the same key, the same view (a reset after exploring
+  // stopped computed the whole 10k graph a second time, in the same task).
+  function computedFrom(f) {
+    return JSON.stringify([f, ui.expanded, ui.selected && byNode[ui.selected] ? ui.selected : null]);
+  }
   function changeView(framed) {
-    var hiddenBefore = Object.assign(dict(), current.nodeHidden);
-    var shownBefore = framed ? "" : shownNodeIds().join("|");
-    ui.layers = readFilters().layers;
+    var f = readFilters(), key = computedFrom(f);
     ui.cluster = null;
+    ui.offered = null;
+    if (current.key === key) {  // nothing it depends on changed: drawn as it is
+      restyle();
+      writeHash();
+      return;
+    }
+    // A small graph places the nodes it draws anew; a large one knows where they are.
+    var hiddenBefore = large ? null : Object.assign(dict(), current.nodeHidden);
+    var shownBefore = framed || large ? "" : shownNodeIds().join("|");
+    ui.layers = f.layers;
     ensureLayers(ui.layers);
     if (ui.path) { clearPath("The path was cleared because the filters or layers changed."); }
-    var view = computeView(readFilters());
+    var view = computeView(f);
+    view.key = key;
     view.nodeHidden = dict(); view.edgeHidden = dict();
     guest = null;  // the new view decides what is drawn (it keeps the selection)
-    applyView(view);
+    var moved = applyView(view);
     if (ui.selected && !isShown(ui.selected)) { deselect(); }
     // Selected, but left out by the new view: drawn beside what it is linked to again.
     if (!large && view.keptForSelection && ui.selected === view.keptForSelection) {
@@ -155,7 +170,7 @@
     }
     restyle();
     if (status && status.ready && !settleNewNodes(hiddenBefore, fitShown) && !framed &&
-        shownNodeIds().join("|") !== shownBefore) {
+        (large ? moved > 0 : shownNodeIds().join("|") !== shownBefore)) {
       fitShown();
     }
     writeHash();
