@@ -136,12 +136,13 @@
     // In device pixels; |dx| + |dy| is at most 1.41 times a line's length, ~1.25 on average.
     var onScreenPx = length * Math.hypot(ctx.getTransform().a, ctx.getTransform().b) / 1.25;
     var k = onScreenPx > HAZE_PX ? Math.max(HAZE_SCALE, HAZE_PX / onScreenPx) : 1;
-    var lines = lineContext(ctx, k);
+    var lines = lineContext(ctx, k), stroked = 0;
     lines.save();
     Object.keys(groups).forEach(function (key) {
       var parts = key.split("|"), ends = groups[key];
       lines.strokeStyle = parts[0];
       lines.globalAlpha = Number(parts[1]) * fade;
+      if (parts[1] !== "0.06") { stroked += ends.length / 4; }  // not dimmed
       lines.lineWidth = Number(parts[2]);
       lines.setLineDash(parts[3] === "1" ? [DASH_PX / scale, DASH_PX / scale] : []);
       lines.beginPath();
@@ -153,6 +154,7 @@
     });
     lines.restore();
     status.haze = k;
+    status.linesStroked = stroked;
     ctx.save();
     if (lines !== ctx) { layHaze(ctx, k); }
     ctx.setLineDash([]);

@@ -42,7 +42,7 @@
   // What the filters draw, with what the selection keeps drawn. The whole graph's part
   // (nothing explored) is kept for the filters last asked: stopping exploring comes
   // back to it (at 10k, 30,000 contacts and 36,000 lines walked again: 30-75 ms).
-  var wholeView = null;
+  var wholeView = null, wholeViewsComputed = 0;
   function computeView(f) {
     // A layer built since (large_layers.js) adds nodes and lines: a view of its own.
     var explored = exploredContacts();
@@ -67,6 +67,7 @@
       keptForSelection: keptForSelection, edgeShown: edgeShown, counts: counts };
   }
   function filteredView(f, explored) {
+    if (!explored) { wholeViewsComputed++; }
     var contacts = dict(), statements = dict(), nContacts = 0, nStatements = 0, undatedHidden = 0,
       outside = 0;
     // Exploring, only the expanded actors' contacts are candidates (a few, of 30,000).
