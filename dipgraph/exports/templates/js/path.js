@@ -157,6 +157,37 @@
   // given) first shows every status or only the default ones; options.temporal and
   // options.all (when given) set the boxes. Returns the hops {from, to, contact,
   // status} of the path (with options.all: a list of such paths), or null.
+  // The box (canvas units) round nodes as drawn, their names and boxes included.
+  function boxAround(ids) {
+    var box = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
+    ids.forEach(function (id) {
+      if (!network.body.nodes[id]) { return; }
+      var b = network.getBoundingBox(id);
+      box.left = Math.min(box.left, b.left); box.right = Math.max(box.right, b.right);
+      box.top = Math.min(box.top, b.top); box.bottom = Math.max(box.bottom, b.bottom);
+    });
+    return box;
+  }
+  // A path framed whole with a margin (PATH_MARGIN px), as near the middle of the graph
+  // drawn as that allows. A small graph is shown whole around it (its fit names every
+  // mark): zoomed to the path alone and centred on it, the bundled Trump-Biden path
+  // pushed two contact boxes and Turkey off the left edge. A large graph is framed on
+  // the path, at most at 1.2; a path wider than the canvas is centred.
+  var PATH_MARGIN = 30;
+  function framePath(ids) {
+    network.fit({ nodes: large ? ids : shownNodeIds(), animation: false });
+    var scale = Math.min(network.getScale(), 1.2) * (large ? 1 : 0.97);
+    var canvas = network.canvas.frame.canvas;
+    var p = boxAround(ids), g = boxAround(shownNodeIds()), m = PATH_MARGIN / scale;
+    function centre(lo, hi, half, graphLo, graphHi) {
+      var least = hi + m - half, most = lo - m + half;  // the centres keeping it in view
+      if (least > most) { return (lo + hi) / 2; }
+      return Math.min(most, Math.max(least, (graphLo + graphHi) / 2));
+    }
+    network.moveTo({ scale: scale, animation: false, position: {
+      x: centre(p.left, p.right, canvas.clientWidth / (2 * scale), g.left, g.right),
+      y: centre(p.top, p.bottom, canvas.clientHeight / (2 * scale), g.top, g.bottom) } });
+  }
   function path(a, b, anyStatus, options) {
     options = options || {};
     if (anyStatus !== undefined && anyStatus !== null) { setEveryStatus(Boolean(anyStatus)); }
@@ -197,8 +228,7 @@
     ui.selected = null;
     unselect();
     restyle();
-    network.fit({ nodes: pathNodes, animation: false });
-    if (network.getScale() > 1.2) { network.moveTo({ scale: 1.2, animation: false }); }
+    framePath(pathNodes);
     var f = current.f;
     var over = "Over the contacts shown " + statusWords(f) +
       (everyStatus(f) ? ": each hop says its status" : "") + (chosen.temporal ?
