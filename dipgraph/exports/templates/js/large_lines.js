@@ -84,10 +84,10 @@
       bottom: box.bottom + pad };
     var edgesNow = data.edges, ends = lineEnds();
     for (var i = 0; i < edgesNow.length; i++) {
+      var e = edgesNow[i];
+      if (current.edgeHidden[e.id]) { continue; }  // first: exploring hides nearly all
       var a = ends[2 * i], b = ends[2 * i + 1];
       if (offScreen(a, b, box)) { continue; }
-      var e = edgesNow[i];
-      if (current.edgeHidden[e.id]) { continue; }
       // A dimmed line (6% ink) is drawn whole: its dashes could not be seen.
       var faded = lineDimmed(e), dashed = Boolean(e.dashes) && !faded;
       if (!onScreenPart(a, b, margined, dashed ? 2 * DASH_PX / scale : 0)) { continue; }

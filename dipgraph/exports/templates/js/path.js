@@ -168,15 +168,14 @@
     });
     return box;
   }
-  // A path framed whole with a margin (PATH_MARGIN px), as near the middle of the graph
-  // drawn as that allows. A small graph is shown whole around it (its fit names every
-  // mark): zoomed to the path alone and centred on it, the bundled Trump-Biden path
-  // pushed two contact boxes and Turkey off the left edge. A large graph is framed on
-  // the path, at most at 1.2; a path wider than the canvas is centred.
+  // A path framed whole with a margin (PATH_MARGIN px) at a readable scale (at most 1.2),
+  // as near the middle of the graph drawn as that allows: centred on the path alone,
+  // the bundled Trump-Biden path pushed two contact boxes off the left edge of a graph
+  // that fitted the canvas at that scale. A path wider than the canvas is centred.
   var PATH_MARGIN = 30;
   function framePath(ids) {
-    network.fit({ nodes: large ? ids : shownNodeIds(), animation: false });
-    var scale = Math.min(network.getScale(), 1.2) * (large ? 1 : 0.97);
+    network.fit({ nodes: ids, animation: false });
+    var scale = Math.min(network.getScale(), 1.2);
     var canvas = network.canvas.frame.canvas;
     var p = boxAround(ids), g = boxAround(shownNodeIds()), m = PATH_MARGIN / scale;
     function centre(lo, hi, half, graphLo, graphHi) {

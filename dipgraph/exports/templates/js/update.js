@@ -18,7 +18,9 @@
   function drawAsideLater() {
     var token = ++asideToken, timeline = $("timeline");
     timeline.setAttribute("aria-busy", "true");
-    setTimeout(function () {
+    // After the next frame: a timer alone often ran before the graph was drawn.
+    requestAnimationFrame(function () { setTimeout(drawAside, 0); });
+    function drawAside() {
       if (token !== asideToken) { return; }
       renderTimeline();
       timeline.removeAttribute("aria-busy");
@@ -27,7 +29,7 @@
         if (token !== asideToken) { return; }
         renderClusterList();
       }, 0);
-    }, 0);
+    }
   }
   // The whole graph's countries (nothing explored) are kept past the view that made
   // them: stopping exploring comes back to them (~170 ms at 10k to count again).
@@ -70,7 +72,7 @@
   function applyView(view) {
     var nodeUpdates = [], edgeUpdates = [];
     data.nodes.forEach(function (n) {
-      var hide = !view.nodeShown[n.id];
+      var hide = !view.nodeShown[n.id] && n.id !== view.alsoShown;
       if (hide !== Boolean(current.nodeHidden[n.id])) { nodeUpdates.push({ id: n.id, hidden: hide }); }
       view.nodeHidden[n.id] = hide;
     });

@@ -52,19 +52,20 @@
       base = filteredView(f, explored);
       if (!explored) { wholeView = { key: fKey, view: base }; }
     }
-    var nodeShown = explored ? base.nodeShown : Object.assign(dict(), base.nodeShown);
-    var edgeShown = explored ? base.edgeShown : Object.assign(dict(), base.edgeShown);
-    var counts = Object.assign({}, base.counts), keptForSelection = null;  // drawn only because selected
+    // The base's maps are shared, never written (copying them cost as much as the walk):
+    // the selection kept is drawn as alsoShown.
+    var counts = Object.assign({}, base.counts), keptForSelection = null, alsoShown = null;
     var sel = ui.selected && byNode[ui.selected];
-    if (sel && !nodeShown[ui.selected]) {
-      keptForSelection = ui.selected;
+    if (sel && !base.nodeShown[ui.selected]) {
+      keptForSelection = ui.selected;  // drawn only because it is selected
       if (sel.kind !== "contact" && sel.kind !== "statement") {  // those follow their facts
-        nodeShown[ui.selected] = true;
+        alsoShown = ui.selected;
         if (sel.kind === "actor") { counts.actors++; }
       }
     }
-    return { f: f, contacts: base.contacts, statements: base.statements, nodeShown: nodeShown,
-      keptForSelection: keptForSelection, edgeShown: edgeShown, counts: counts };
+    return { f: f, contacts: base.contacts, statements: base.statements, nodeShown: base.nodeShown,
+      alsoShown: alsoShown, keptForSelection: keptForSelection, edgeShown: base.edgeShown,
+      counts: counts };
   }
   function filteredView(f, explored) {
     if (!explored) { wholeViewsComputed++; }
