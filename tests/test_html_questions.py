@@ -136,11 +136,12 @@ def test_the_first_screen_says_what_it_is_and_how_to_read_it(page, kg) -> None:
     # Under the graph at 1024x700, the strip holds the hint and the legend in columns,
     # whole, unscrolled; the path tool stays in the controls (stacked, both scrolled).
     page.set_viewport_size({"width": 1024, "height": 700})
+    page.wait_for_selector("#controls #path-tool", state="attached")  # on the media change
     seen = page.evaluate(ON_SCREEN)
     assert seen["order"] == ["muted panel-hint", "legend"] and not seen["scrolls"]
     assert seen["panel"]["top"] <= seen["legend"]["top"] < seen["legend"]["bottom"] <= seen["height"]
-    assert page.locator("#controls #path-tool").count() == 1
     page.set_viewport_size({"width": 400, "height": 800})
+    page.wait_for_selector("#panel > #path-tool", state="attached")
     seen = page.evaluate(ON_SCREEN)
     assert seen["order"] == ["muted panel-hint", "path-tool", "legend"]
     assert seen["panel"]["top"] < seen["tool"]["top"] < seen["legend"]["top"]
