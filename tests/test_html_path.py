@@ -411,16 +411,15 @@ BOXES = """() => {
   const out = {canvas: [canvas.clientWidth, canvas.clientHeight], nodes: {}};
   for (const id of d.state().nodes) {
     const b = net.getBoundingBox(id);
-    const a = net.canvasToDOM({x: b.left, y: b.top}), z = net.canvasToDOM({x: b.right, y: b.bottom});
+    const a = net.canvasToDOM({x: b.left, y: b.top});
+    const z = net.canvasToDOM({x: b.right, y: b.bottom});
     out.nodes[id] = [a.x, a.y, z.x, z.y];
   }
   return out;
 }"""
 
 
-def test_a_path_is_framed_with_a_margin_and_cuts_no_box_at_the_edge(
-    browser, bundled_html
-) -> None:
+def test_a_path_is_framed_with_a_margin_and_cuts_no_box_at_the_edge(browser, bundled_html) -> None:
     """Issue #27 (docs/graph-path.png): the Trump-Biden path was centred alone, which
     pushed two contact boxes of a graph that fitted off the left edge. The path's nodes
     stand 30 px inside the canvas; every other node drawn stands inside it whole."""

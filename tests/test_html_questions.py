@@ -139,7 +139,9 @@ def test_the_first_screen_says_what_it_is_and_how_to_read_it(page, kg) -> None:
     page.wait_for_selector("#controls #path-tool", state="attached")  # on the media change
     seen = page.evaluate(ON_SCREEN)
     assert seen["order"] == ["muted panel-hint", "legend"] and not seen["scrolls"]
-    assert seen["panel"]["top"] <= seen["legend"]["top"] < seen["legend"]["bottom"] <= seen["height"]
+    assert (
+        seen["panel"]["top"] <= seen["legend"]["top"] < seen["legend"]["bottom"] <= seen["height"]
+    )
     page.set_viewport_size({"width": 400, "height": 800})
     page.wait_for_selector("#panel > #path-tool", state="attached")
     seen = page.evaluate(ON_SCREEN)
