@@ -57,6 +57,14 @@ def test_under_five_percent_of_nodes_overlap_at_first_fit(large_page) -> None:
     assert large_page.errors == []
 
 
+def test_the_first_view_has_its_timeline_at_scale(large_page) -> None:
+    """The first view's years are drawn once the page is ready (the timeline's token was
+    set to 0 after the first view asked for it: the strip stayed empty, aria-busy)."""
+    large_page.wait_for_selector("#timeline:not([aria-busy])", state="attached")
+    assert large_page.locator("#timeline .bin").count() == 10  # the synthetic years
+    assert large_page.locator("#overview-list li").count() == 20  # and the countries
+
+
 def frame(page) -> None:
     """Wait for the redraw a change asked for (vis-network draws on the next frame)."""
     page.evaluate("new Promise(done => requestAnimationFrame(() => setTimeout(done, 0)))")

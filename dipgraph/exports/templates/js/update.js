@@ -14,9 +14,12 @@
   // one task of 400-600 ms when exploring stopped (issue #27). The graph is drawn
   // first; #timeline is aria-busy until its years are there. A newer view drops the
   // drawing still to come for the one before.
-  var asideToken = 0;
+  // No initial value: network.js adopts the first view before this line runs, and
+  // "= 0" here then made that first drawing stale (the 10k timeline stayed empty).
+  var asideToken;
   function drawAsideLater() {
-    var token = ++asideToken, timeline = $("timeline");
+    asideToken = (asideToken || 0) + 1;
+    var token = asideToken, timeline = $("timeline");
     timeline.setAttribute("aria-busy", "true");
     // After the next frame: a timer alone often ran before the graph was drawn.
     requestAnimationFrame(function () { setTimeout(drawAside, 0); });
