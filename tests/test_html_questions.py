@@ -122,8 +122,9 @@ def whole_on_screen(seen: dict) -> bool:
 def test_the_first_screen_says_what_it_is_and_how_to_read_it(page, kg) -> None:
     """Issue #27: the dataset's title heads the page and its tab; with nothing selected
     the panel shows the path tool and the legend whole, at 1280x720 (the questions' own
-    window: test_how_are_trump_and_biden_connected), 1366x657 and 1400x900, and under
-    the graph at 400x800. Each stays one element (the PNG's legend reads #legend): it
+    window: test_how_are_trump_and_biden_connected), 1366x657 and 1400x900, under the
+    graph at 1024x700 (the legend alone: stacked with the path tool, it scrolled in the
+    short strip) and at 400x800. Each stays one element (the PNG's legend reads #legend): it
     goes back to the controls while the panel shows a selection, the path tool coming
     back above a path's narration."""
     title = dipgraph.exports.html.about_dataset(kg)["title"]
@@ -132,7 +133,17 @@ def test_the_first_screen_says_what_it_is_and_how_to_read_it(page, kg) -> None:
     for width, height in ((1400, 900), (1366, 657)):
         page.set_viewport_size({"width": width, "height": height})
         assert whole_on_screen(page.evaluate(ON_SCREEN)), (width, height)
+    # Under the graph at 1024x700, the strip holds the hint and the legend in columns,
+    # whole, unscrolled; the path tool stays in the controls (stacked, both scrolled).
+    page.set_viewport_size({"width": 1024, "height": 700})
+    page.wait_for_selector("#controls #path-tool", state="attached")  # on the media change
+    seen = page.evaluate(ON_SCREEN)
+    assert seen["order"] == ["muted panel-hint", "legend"] and not seen["scrolls"]
+    assert (
+        seen["panel"]["top"] <= seen["legend"]["top"] < seen["legend"]["bottom"] <= seen["height"]
+    )
     page.set_viewport_size({"width": 400, "height": 800})
+    page.wait_for_selector("#panel > #path-tool", state="attached")
     seen = page.evaluate(ON_SCREEN)
     assert seen["order"] == ["muted panel-hint", "path-tool", "legend"]
     assert seen["panel"]["top"] < seen["tool"]["top"] < seen["legend"]["top"]

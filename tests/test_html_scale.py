@@ -57,6 +57,14 @@ def test_under_five_percent_of_nodes_overlap_at_first_fit(large_page) -> None:
     assert large_page.errors == []
 
 
+def test_the_first_view_has_its_timeline_at_scale(large_page) -> None:
+    """The first view's years are drawn once the page is ready (the timeline's token was
+    set to 0 after the first view asked for it: the strip stayed empty, aria-busy)."""
+    large_page.wait_for_selector("#timeline:not([aria-busy])", state="attached")
+    assert large_page.locator("#timeline .bin").count() == 10  # the synthetic years
+    assert large_page.locator("#overview-list li").count() == 20  # and the countries
+
+
 def frame(page) -> None:
     """Wait for the redraw a change asked for (vis-network draws on the next frame)."""
     page.evaluate("new Promise(done => requestAnimationFrame(() => setTimeout(done, 0)))")
@@ -426,4 +434,66 @@ def test_tens_of_thousands_of_lines_on_screen_are_still_drawn(large_page) -> Non
     page.evaluate("window.dipgraph.clear(); window.dipgraph.setFilters({overview: true})")
     assert haze < 1  # the lines went through the haze
     assert inked > 1.5 * discs, (inked, discs)
+    assert page.errors == []
+
+
+# ---- search to drawn and stopping exploring at 10k: the work they do (issue #27) ------
+
+
+def test_a_search_at_scale_draws_the_found_neighbourhood_or_the_names_offered(
+    large_page, large_site
+) -> None:
+    """Selecting one actor of 10,000 by search computes no view of the graph again and
+    strokes at full ink only the lines of its neighbourhood; a search that offers names
+    to choose from (a typo, a common word) dims everything but those names, so the
+    frame strokes no line at full ink (undimmed, 24,000 lines at that zoom)."""
+    page = large_page
+    page.evaluate("window.dipgraph.clear()")
+    before = page.evaluate("window.dipgraph.state().wholeViewsComputed")
+    search(page, large_site[1]["person-17"])
+    frame(page)
+    state = page.evaluate("window.dipgraph.state()")
+    assert state["selected"] == "person-17"
+    assert set(state["bright"]) >= {"person-17"} and len(state["bright"]) < 200
+    assert 0 < state["linesStroked"] < 200 < len(state["edges"])  # its lines, of 36,000
+    search(page, typo(large_site[1]["person-17"]))
+    frame(page)
+    offered = page.eval_on_selector_all(
+        "#search-list button.near", "bs => bs.map(b => b.dataset.id)"
+    )
+    state = page.evaluate("window.dipgraph.state()")
+    assert state["selected"] is None and "person-17" in offered
+    assert state["bright"] == sorted(offered) and state["linesStroked"] == 0
+    search(page, "Sofia")
+    frame(page)
+    listed = page.eval_on_selector_all(
+        "#search-list button[data-id]", "bs => bs.map(b => b.dataset.id)"
+    )
+    state = page.evaluate("window.dipgraph.state()")
+    assert len(listed) == 50 and state["bright"] == sorted(listed)
+    assert state["linesStroked"] == 0
+    assert state["wholeViewsComputed"] == before  # no search recomputed the view
+    page.click("#search-list button.back")  # back to the whole graph: nothing dimmed
+    assert page.evaluate("window.dipgraph.state().bright") is None
+    assert page.errors == []
+
+
+def test_stopping_exploring_at_scale_computes_the_whole_view_at_most_once(large_page) -> None:
+    """Stopping exploring comes back to the whole graph's view kept from before, and a
+    reset right after (nothing left to change) computes nothing again: it was one task
+    of two whole-view computations of 30,000 contacts and 36,000 lines."""
+    page = large_page
+    page.evaluate("window.dipgraph.clear()")
+    whole = page.evaluate("window.dipgraph.state()")
+    page.evaluate("window.dipgraph.select('person-17'); window.dipgraph.expand('person-17')")
+    assert len(page.evaluate("window.dipgraph.state().nodes")) < 100
+    page.click("#panel .explore-stop")
+    after = page.evaluate("window.dipgraph.state()")
+    assert after["expanded"] == [] and after["nodes"] == whole["nodes"]
+    assert after["contacts"] == whole["contacts"] and after["edges"] == whole["edges"]
+    page.evaluate("window.dipgraph.expand('person-17'); window.dipgraph.expand('person-17', false)")
+    page.evaluate("window.dipgraph.clear()")
+    end = page.evaluate("window.dipgraph.state()")
+    assert end["nodes"] == whole["nodes"] and end["edges"] == whole["edges"]
+    assert end["wholeViewsComputed"] == whole["wholeViewsComputed"]
     assert page.errors == []

@@ -31,6 +31,12 @@
         table: tableShown(),
         lines: linesByLayer(),
         overview: large ? overviewBox.checked : null,
+        // Work done: how many times the whole graph's view was computed; at scale, the
+        // nodes a dimming leaves bright (null: none dimmed) and the lines the last frame
+        // stroked at full ink.
+        wholeViewsComputed: wholeViewsComputed,
+        bright: large && dimmed ? Object.keys(dimmed.nodes).sort() : null,
+        linesStroked: large ? status.linesStroked : null,
         large: large
       };
     },

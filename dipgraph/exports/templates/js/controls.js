@@ -1,5 +1,5 @@
   // ---- view state -----------------------------------------------------------
-  var ui = { selected: null, path: null, cluster: null, focus: 1, layers: Object.assign(dict(), DEFAULT_LAYERS) };
+  var ui = { selected: null, path: null, cluster: null, offered: null, focus: 1, layers: Object.assign(dict(), DEFAULT_LAYERS) };
   var current = { f: null, contacts: dict(), statements: dict(), nodeHidden: dict(), edgeHidden: dict(),
     counts: dict() };
 

@@ -30,6 +30,9 @@
   // (24,000 lines) took 17.3 ms of script against 27.8 ms with an array and a key
   // string per line (median of 120 redraws over 3 loads each, load 3.3-3.5).
   var PART = new Float64Array(4);
+  // The dimmed lines on screen of a frame, [line index, x1, y1, x2, y2, ...]: drawn only
+  // when few (FADED_UP_TO), so grouped by style only then.
+  var FADED = [];
   function onScreenPart(a, b, box, period) {
     var dx = b.x - a.x, dy = b.y - a.y, t0 = 0, t1 = 1;
     // Liang and Barsky: each edge of the box as p * t <= q.
@@ -61,6 +64,17 @@
     var at = (faded ? 2 : 0) + (dashed ? 1 : 0);
     return keys[at] || (keys[at] = colour + "|" + (faded ? 0.06 : 1) + "|" + width + "|" + (dashed ? 1 : 0));
   }
+  // Each line's two node items, [from, to, ...] in the order of data.edges (a layer adds
+  // lines at its end): a frame walks 36,000 lines, and looking both ends up by id took a
+  // third of its time. Positions never change at scale.
+  var LINE_ENDS = [];
+  function lineEnds() {
+    var nodesById = network.body.nodes;
+    for (var i = LINE_ENDS.length / 2; i < data.edges.length; i++) {
+      LINE_ENDS.push(nodesById[data.edges[i].from], nodesById[data.edges[i].to]);
+    }
+    return LINE_ENDS;
+  }
   function drawLines(ctx) {
     var groups = dict(), nodesById = network.body.nodes, box = viewBox();
     var scale = network.getScale(), pad = 8 / scale, dashedShown = 0, fadedShown = 0;
@@ -68,32 +82,42 @@
     var length = 0, fadedLength = 0;
     var margined = { left: box.left - pad, top: box.top - pad, right: box.right + pad,
       bottom: box.bottom + pad };
-    var edgesNow = data.edges;
+    var edgesNow = data.edges, ends = lineEnds();
     for (var i = 0; i < edgesNow.length; i++) {
       var e = edgesNow[i];
-      if (current.edgeHidden[e.id]) { continue; }
-      var a = nodesById[e.from], b = nodesById[e.to];
+      if (current.edgeHidden[e.id]) { continue; }  // first: exploring hides nearly all
+      var a = ends[2 * i], b = ends[2 * i + 1];
       if (offScreen(a, b, box)) { continue; }
       // A dimmed line (6% ink) is drawn whole: its dashes could not be seen.
       var faded = lineDimmed(e), dashed = Boolean(e.dashes) && !faded;
       if (!onScreenPart(a, b, margined, dashed ? 2 * DASH_PX / scale : 0)) { continue; }
-      var key = styleKey(e.secret ? "#222222" : e.color.color, faded, e.width, dashed);
-      var ends = groups[key] || (groups[key] = []);
-      ends.push(PART[0], PART[1], PART[2], PART[3]);
       var part = Math.abs(PART[2] - PART[0]) + Math.abs(PART[3] - PART[1]);
+      if (faded) {  // grouped below, if drawn at all
+        fadedShown++; fadedLength += part;
+        FADED.push(i, PART[0], PART[1], PART[2], PART[3]);
+        continue;
+      }
+      var key = styleKey(e.secret ? "#222222" : e.color.color, false, e.width, dashed);
+      var group = groups[key] || (groups[key] = []);
+      group.push(PART[0], PART[1], PART[2], PART[3]);
       length += part;
       if (dashed) { dashedShown++; }
-      if (faded) { fadedShown++; fadedLength += part; }
     }
     // A focus dims all but a neighbourhood: tens of thousands of lines at 6% ink are a
     // haze that cost a second a frame to rasterise. Past FADED_UP_TO they are left out
     // (the dimmed discs stay, as the context); fewer, they are drawn.
-    if (fadedShown > FADED_UP_TO) {
-      Object.keys(groups).forEach(function (key) {
-        if (key.split("|")[1] === "0.06") { delete groups[key]; }
-      });
-      length -= fadedLength;
+    if (fadedShown <= FADED_UP_TO) {
+      var solid = groups;
+      groups = dict();  // the dimmed lines first: under the others
+      for (var f = 0; f < FADED.length; f += 5) {
+        var dim = edgesNow[FADED[f]];
+        var dimKey = styleKey(dim.secret ? "#222222" : dim.color.color, true, dim.width, false);
+        (groups[dimKey] || (groups[dimKey] = [])).push(FADED[f + 1], FADED[f + 2], FADED[f + 3], FADED[f + 4]);
+      }
+      Object.assign(groups, solid);
+      length += fadedLength;
     }
+    FADED.length = 0;
     // Thousands of dashed lines on screen are a grey haze whose dashes no one can
     // follow, and cost the software rasteriser about as much as every other line
     // together: past DASHED_UP_TO they are drawn whole, at half their ink (lighter
@@ -112,12 +136,13 @@
     // In device pixels; |dx| + |dy| is at most 1.41 times a line's length, ~1.25 on average.
     var onScreenPx = length * Math.hypot(ctx.getTransform().a, ctx.getTransform().b) / 1.25;
     var k = onScreenPx > HAZE_PX ? Math.max(HAZE_SCALE, HAZE_PX / onScreenPx) : 1;
-    var lines = lineContext(ctx, k);
+    var lines = lineContext(ctx, k), stroked = 0;
     lines.save();
     Object.keys(groups).forEach(function (key) {
       var parts = key.split("|"), ends = groups[key];
       lines.strokeStyle = parts[0];
       lines.globalAlpha = Number(parts[1]) * fade;
+      if (parts[1] !== "0.06") { stroked += ends.length / 4; }  // not dimmed
       lines.lineWidth = Number(parts[2]);
       lines.setLineDash(parts[3] === "1" ? [DASH_PX / scale, DASH_PX / scale] : []);
       lines.beginPath();
@@ -129,6 +154,7 @@
     });
     lines.restore();
     status.haze = k;
+    status.linesStroked = stroked;
     ctx.save();
     if (lines !== ctx) { layHaze(ctx, k); }
     ctx.setLineDash([]);
@@ -220,6 +246,8 @@
   }
   // The nodes of a large graph are drawn the same way: one path per fill; vis-network
   // only draws the one selected (and still finds the node under a click).
+  var DISC_ALPHA = [1, 0.35, 0.15];  // drawn, faint (the overview's), dimmed
+  var discKeys = new Map();  // a node's record: its keys at each alpha, then its colour
   function drawDiscs(ctx) {
     var groups = dict(), nodesById = network.body.nodes, indices = network.body.nodeIndices;
     var box = viewBox(), faint = overviewShown(), marks = [];
@@ -231,9 +259,16 @@
           item.y + r < box.top || item.y - r > box.bottom) { continue; }
       if (n.kind === "contact") { marks.push(n); continue; }  // drawn over the discs
       if (item.selected) { continue; }
-      var alpha = isDimmed(item.id) ? 0.15 : faint ? 0.35 : 1;
-      var key = n.color.background + "|" + alpha + "|" + (n.dashed ? 1 : 0);
-      (groups[key] = groups[key] || []).push(item);
+      var alpha = isDimmed(item.id) ? 2 : faint ? 1 : 0;  // DISC_ALPHA's
+      // Its keys made once (a string for each disc each frame was a third of the walk).
+      var keys = discKeys.get(n);
+      if (!keys || keys[3] !== n.color.background) {  // again after a change of colours
+        keys = DISC_ALPHA.map(function (a) { return n.color.background + "|" + a + "|" + (n.dashed ? 1 : 0); });
+        keys.push(n.color.background);
+        discKeys.set(n, keys);
+      }
+      var key = keys[alpha];
+      (groups[key] || (groups[key] = [])).push(item);
     }
     ctx.save();
     ctx.lineWidth = 1;
@@ -259,7 +294,9 @@
   var nodeProto = null;
   function drawIfSelected(ctx) {
     // A selected contact mark is drawn by drawMark (blue outline), at its drawn size.
-    return this.selected && byNode[this.id].kind !== "contact" ? nodeProto.draw.call(this, ctx) : dict();
+    if (!this.selected || byNode[this.id].kind === "contact") { return dict(); }
+    this.options.opacity = isDimmed(this.id) ? 0.15 : 1;
+    return nodeProto.draw.call(this, ctx);
   }
   function adoptItems(list) {
     list.forEach(function (n) {

@@ -3,7 +3,7 @@
   // time), and the address's filters applied once it is ready, as if chosen then: a
   // link opens on the positions its sender saw. A large graph's positions come laid out.
   var first = computeView(large ? readFiltersFromHash() : readFilters());
-  data.nodes.forEach(function (n) { n.hidden = !first.nodeShown[n.id]; });
+  data.nodes.forEach(function (n) { n.hidden = !first.nodeShown[n.id] && n.id !== first.alsoShown; });
   data.edges.forEach(function (e) { e.hidden = !first.edgeShown[e.id]; });
   var nodes = new vis.DataSet(data.nodes);
   // A large graph's lines are not vis-network items: it draws, hides and picks them
@@ -54,6 +54,8 @@
     // in idle slices (search.js): names, then contacts' words.
     inIdleSlices(buildNames, function () {
       status.indexedMs = performance.now();
+      setTimeout(namesJoined, 0);  // a few milliseconds each, in tasks of their own
+      setTimeout(allAdjacency, 0);
       buildContactTextsLater();
     });
   }

@@ -8,12 +8,18 @@
   [pathTool, legendPart].forEach(function (node) {
     borrowed.push({ node: node, home: node.parentNode, before: node.nextElementSibling });
   });
+  // Under the graph (middle widths, graph.css) the strip holds the legend alone, in
+  // columns: with the path tool it needed three times its height and scrolled.
+  var stripPanel = window.matchMedia("(min-width: 761px) and (max-width: 1099px)");
   function showOrientation() {
     clear(panel);
     panel.appendChild(el("p", PANEL_HINT, { "class": "muted panel-hint" }));
     if (!pathTool) { return; }  // the page is still starting: below
-    moveKeepingFocus(pathTool, panel);
+    if (!stripPanel.matches) { moveKeepingFocus(pathTool, panel); }
     moveKeepingFocus(legendPart, panel);
   }
+  stripPanel.addEventListener("change", function () {
+    if (panel.firstChild && panel.firstChild.classList.contains("panel-hint")) { showOrientation(); }
+  });
   function lendPathTool() { moveKeepingFocus(pathTool, panel, panel.firstChild); }
   if (!panel.firstChild || panel.firstChild.classList.contains("panel-hint")) { showOrientation(); }

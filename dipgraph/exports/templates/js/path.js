@@ -157,6 +157,36 @@
   // given) first shows every status or only the default ones; options.temporal and
   // options.all (when given) set the boxes. Returns the hops {from, to, contact,
   // status} of the path (with options.all: a list of such paths), or null.
+  // The box (canvas units) round nodes as drawn, their names and boxes included.
+  function boxAround(ids) {
+    var box = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
+    ids.forEach(function (id) {
+      if (!network.body.nodes[id]) { return; }
+      var b = network.getBoundingBox(id);
+      box.left = Math.min(box.left, b.left); box.right = Math.max(box.right, b.right);
+      box.top = Math.min(box.top, b.top); box.bottom = Math.max(box.bottom, b.bottom);
+    });
+    return box;
+  }
+  // A path framed whole with a margin (PATH_MARGIN px) at a readable scale (at most 1.2),
+  // as near the middle of the graph drawn as that allows: centred on the path alone,
+  // the bundled Trump-Biden path pushed two contact boxes off the left edge of a graph
+  // that fitted the canvas at that scale. A path wider than the canvas is centred.
+  var PATH_MARGIN = 30;
+  function framePath(ids) {
+    network.fit({ nodes: ids, animation: false });
+    var scale = Math.min(network.getScale(), 1.2);
+    var canvas = network.canvas.frame.canvas;
+    var p = boxAround(ids), g = boxAround(shownNodeIds()), m = PATH_MARGIN / scale;
+    function centre(lo, hi, half, graphLo, graphHi) {
+      var least = hi + m - half, most = lo - m + half;  // the centres keeping it in view
+      if (least > most) { return (lo + hi) / 2; }
+      return Math.min(most, Math.max(least, (graphLo + graphHi) / 2));
+    }
+    network.moveTo({ scale: scale, animation: false, position: {
+      x: centre(p.left, p.right, canvas.clientWidth / (2 * scale), g.left, g.right),
+      y: centre(p.top, p.bottom, canvas.clientHeight / (2 * scale), g.top, g.bottom) } });
+  }
   function path(a, b, anyStatus, options) {
     options = options || {};
     if (anyStatus !== undefined && anyStatus !== null) { setEveryStatus(Boolean(anyStatus)); }
@@ -191,13 +221,13 @@
         add(pathNodes, h.to);
       });
     });
+    ui.offered = null;
     ui.path = { from: from.id, to: to.id, temporal: chosen.temporal, all: chosen.all,
       paths: found, hops: found[0], nodes: pathNodes, edges: pathEdges };
     ui.selected = null;
     unselect();
     restyle();
-    network.fit({ nodes: pathNodes, animation: false });
-    if (network.getScale() > 1.2) { network.moveTo({ scale: 1.2, animation: false }); }
+    framePath(pathNodes);
     var f = current.f;
     var over = "Over the contacts shown " + statusWords(f) +
       (everyStatus(f) ? ": each hop says its status" : "") + (chosen.temporal ?

@@ -43,8 +43,9 @@
       network.moveNode(id, spot[0], spot[1]);
     }
     setHidden([{ id: id, hidden: false }], guest.edges.map(function (e) { return { id: e, hidden: false }; }));
-    current.nodeHidden[id] = false; current.nodeShown[id] = true;
-    guest.edges.forEach(function (e) { current.edgeHidden[e] = false; current.edgeShown[e] = true; });
+    // Drawn: current.nodeHidden says so (its nodeShown, a computed view's, is not written).
+    current.nodeHidden[id] = false;
+    guest.edges.forEach(function (e) { current.edgeHidden[e] = false; });
     adjacencyCache = null;
   }
   function dismissGuest() {
@@ -52,14 +53,16 @@
     var g = guest;
     guest = null;
     setHidden([{ id: g.node, hidden: true }], g.edges.map(function (e) { return { id: e, hidden: true }; }));
-    current.nodeHidden[g.node] = true; current.nodeShown[g.node] = false;
-    g.edges.forEach(function (e) { current.edgeHidden[e] = true; current.edgeShown[e] = false; });
+    current.nodeHidden[g.node] = true;
+    g.edges.forEach(function (e) { current.edgeHidden[e] = true; });
     adjacencyCache = null;
   }
-  function deselect() {
+  // offered: the names a search offers to choose from (a large graph dims the rest).
+  function deselect(offered) {
     dismissGuest();
     ui.selected = null;
     ui.cluster = null;
+    ui.offered = offered || null;
     marked = [];
     unselect();
     showOrientation();
@@ -105,6 +108,7 @@
   function select(id, options) {
     options = options || {};
     ui.cluster = null;
+    ui.offered = null;
     if (large && id.indexOf("contact:") === 0 && !byNode[id]) {
       if (!openPanel(id)) { return false; }
       ui.selected = id;
@@ -122,7 +126,6 @@
       if (large) {
         setHidden([{ id: id, hidden: false }], []);
         current.nodeHidden[id] = false;
-        current.nodeShown[id] = true;
       } else {
         showGuest(id);
       }

@@ -14,11 +14,16 @@
   // one task of 400-600 ms when exploring stopped (issue #27). The graph is drawn
   // first; #timeline is aria-busy until its years are there. A newer view drops the
   // drawing still to come for the one before.
-  var asideToken = 0;
+  // No initial value: network.js adopts the first view before this line runs, and
+  // "= 0" here then made that first drawing stale (the 10k timeline stayed empty).
+  var asideToken;
   function drawAsideLater() {
-    var token = ++asideToken, timeline = $("timeline");
+    asideToken = (asideToken || 0) + 1;
+    var token = asideToken, timeline = $("timeline");
     timeline.setAttribute("aria-busy", "true");
-    setTimeout(function () {
+    // After the next frame: a timer alone often ran before the graph was drawn.
+    requestAnimationFrame(function () { setTimeout(drawAside, 0); });
+    function drawAside() {
       if (token !== asideToken) { return; }
       renderTimeline();
       timeline.removeAttribute("aria-busy");
@@ -27,7 +32,7 @@
         if (token !== asideToken) { return; }
         renderClusterList();
       }, 0);
-    }, 0);
+    }
   }
   // The whole graph's countries (nothing explored) are kept past the view that made
   // them: stopping exploring comes back to them (~170 ms at 10k to count again).
@@ -70,7 +75,7 @@
   function applyView(view) {
     var nodeUpdates = [], edgeUpdates = [];
     data.nodes.forEach(function (n) {
-      var hide = !view.nodeShown[n.id];
+      var hide = !view.nodeShown[n.id] && n.id !== view.alsoShown;
       if (hide !== Boolean(current.nodeHidden[n.id])) { nodeUpdates.push({ id: n.id, hidden: hide }); }
       view.nodeHidden[n.id] = hide;
     });
@@ -81,6 +86,7 @@
     });
     setHidden(nodeUpdates, edgeUpdates);
     adopt(view);
+    return nodeUpdates.length;  // nodes drawn or hidden anew
   }
   first.nodeHidden = dict(); first.edgeHidden = dict();
   data.nodes.forEach(function (n) { first.nodeHidden[n.id] = Boolean(n.hidden); });
@@ -137,17 +143,31 @@
   function changed() { changeView(false); }
   // framed: the caller frames the new view itself (exploring: fitExplored), so the
   // graph is not framed twice (each fit of a 10k graph ~50 ms).
+  // What a view is computed from: the same key, the same view (a reset after exploring
+  // stopped computed the whole 10k graph a second time, in the same task).
+  function computedFrom(f) {
+    return JSON.stringify([f, ui.expanded, ui.selected && byNode[ui.selected] ? ui.selected : null]);
+  }
   function changeView(framed) {
-    var hiddenBefore = Object.assign(dict(), current.nodeHidden);
-    var shownBefore = framed ? "" : shownNodeIds().join("|");
-    ui.layers = readFilters().layers;
+    var f = readFilters(), key = computedFrom(f);
     ui.cluster = null;
+    ui.offered = null;
+    if (current.key === key) {  // nothing it depends on changed: drawn as it is
+      restyle();
+      writeHash();
+      return;
+    }
+    // A small graph places the nodes it draws anew; a large one knows where they are.
+    var hiddenBefore = large ? null : Object.assign(dict(), current.nodeHidden);
+    var shownBefore = framed || large ? "" : shownNodeIds().join("|");
+    ui.layers = f.layers;
     ensureLayers(ui.layers);
     if (ui.path) { clearPath("The path was cleared because the filters or layers changed."); }
-    var view = computeView(readFilters());
+    var view = computeView(f);
+    view.key = key;
     view.nodeHidden = dict(); view.edgeHidden = dict();
     guest = null;  // the new view decides what is drawn (it keeps the selection)
-    applyView(view);
+    var moved = applyView(view);
     if (ui.selected && !isShown(ui.selected)) { deselect(); }
     // Selected, but left out by the new view: drawn beside what it is linked to again.
     if (!large && view.keptForSelection && ui.selected === view.keptForSelection) {
@@ -155,7 +175,7 @@
     }
     restyle();
     if (status && status.ready && !settleNewNodes(hiddenBefore, fitShown) && !framed &&
-        shownNodeIds().join("|") !== shownBefore) {
+        (large ? moved > 0 : shownNodeIds().join("|") !== shownBefore)) {
       fitShown();
     }
     writeHash();
