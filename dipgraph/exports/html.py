@@ -64,6 +64,7 @@ SCRIPT_PARTS = (
     "panel",  # the panel: an actor's, a topic's, a contact's facts
     "select",  # selecting what a click, a list or the API names
     "near_names",  # a mistyped name's closest names: the CLI's difflib rule, indexed
+    "word_match",  # word tiers (dipgraph.names.word_tier) and joined texts searched at once
     "search",  # the name index and search box
     "path_rule",  # `dipgraph path`'s rule: shortest, in date order, every path
     "path",  # the path tool: drawn and narrated
@@ -75,7 +76,8 @@ SCRIPT_PARTS = (
     "png_legend",  # the legend drawn onto the PNG
     "exports",  # CSV and PNG
     "large_haze",  # a large graph's many lines stroked at a lower resolution
-    "large_lines",  # a large graph's lines and discs, drawn by the page
+    "large_lines",  # a large graph's lines, drawn by the page
+    "large_discs",  # a large graph's contact marks and discs, drawn by the page
     "large_fit",  # a large graph's fit, over the click boxes the page set
     "large_labels",  # a large graph's names, only where they fit
     "overview",  # a large graph's country clusters when zoomed out

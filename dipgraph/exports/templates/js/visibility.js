@@ -54,7 +54,7 @@
     }
     // The base's maps are shared, never written (copying them cost as much as the walk):
     // the selection kept is drawn as alsoShown.
-    var counts = Object.assign({}, base.counts), keptForSelection = null, alsoShown = null;
+    var counts = Object.assign(dict(), base.counts), keptForSelection = null, alsoShown = null;
     var sel = ui.selected && byNode[ui.selected];
     if (sel && !base.nodeShown[ui.selected]) {
       keptForSelection = ui.selected;  // drawn only because it is selected
