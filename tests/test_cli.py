@@ -198,16 +198,20 @@ def test_a_host_serve_cannot_use_is_a_message(cli, small_copy: Path) -> None:
     assert "\x1b" not in result.err
 
 
-def _entry_point_with_ctrl_c_in(module: str) -> subprocess.CompletedProcess[str]:
+def _entry_point_with_ctrl_c_in(
+    module: str, signalled: bool = False
+) -> subprocess.CompletedProcess[str]:
     """Run the console script's code with a Ctrl-C raised while ``module`` is imported
-    (a real Ctrl-C lands at a moment no test can choose; this one lands at a known one)."""
+    (a real Ctrl-C lands at a moment no test can choose; this one lands at a known one),
+    or, ``signalled``, a real SIGINT sent to the process then."""
+    interrupt = "os.kill(os.getpid(), signal.SIGINT)" if signalled else "raise KeyboardInterrupt"
     program = f"""
-import sys
+import os, signal, sys
 
 class CtrlC:
     def find_spec(self, name, path=None, target=None):
         if name == {module!r}:
-            raise KeyboardInterrupt
+            {interrupt}
 
 sys.meta_path.insert(0, CtrlC())
 sys.argv = ["dipgraph", "talks", "Putin"]
@@ -225,6 +229,13 @@ def test_ctrl_c_while_the_commands_import_ends_quietly(module: str) -> None:
     """Exit 130, as a shell reports SIGINT, and no traceback, however early it comes."""
     result = _entry_point_with_ctrl_c_in(module)
     assert (result.returncode, result.stderr) == (130, "")
+
+
+def test_ctrl_c_while_a_command_runs_exits_130() -> None:
+    """A real SIGINT inside a running command: 130 and no traceback, as at start-up (typer
+    0.28 exits 130 on KeyboardInterrupt; click alone would say "Aborted!" and exit 1)."""
+    result = _entry_point_with_ctrl_c_in("dipgraph.cached_graph", signalled=True)
+    assert result.returncode == 130 and "Traceback" not in result.stderr, result.stderr
 
 
 def test_importing_the_package_imports_no_library() -> None:
