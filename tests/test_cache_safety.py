@@ -381,6 +381,8 @@ def test_every_question_of_the_api_is_asked_again_after_damage(
         "UPDATE {files} SET data = '[1]' WHERE rowid = 1",
         'UPDATE {head} SET data = \'{{"root": "/", "files": [], "order": [[1]]}}\'',
         'UPDATE {head} SET data = \'{{"root": "/", "files": []}}\'',
+        # one file listed twice, in place of another (its records would be left out)
+        "UPDATE {head} SET data = json_set(data, '$.order[1]', json_extract(data, '$.order[0]'))",
     ],
 )
 def test_the_records_kept_file_by_file_are_read_whole_or_are_damage(

@@ -114,8 +114,11 @@ def stored_facts(tables: Tables) -> Callable[[], Facts]:
             head = tables.value("facts.head")
             by_file = dict(tables.map("facts.files").items())
             data = {"root": head["root"], "files": head["files"]}
-            rows = [by_file[shown] for shown in head["order"]]
-            if len(rows) != len(by_file) or not all(type(row) is dict for row in rows):
+            order = head["order"]
+            if type(order) is not list or sorted(order) != sorted(by_file):  # each once
+                raise BadRecord("stored facts of other files")
+            rows = [by_file[shown] for shown in order]
+            if not all(type(row) is dict for row in rows):
                 raise BadRecord("stored facts of other files")
             for kind in RECORD_TYPES:
                 data[f"{kind}s"] = [item for row in rows for item in row.get(f"{kind}s", ())]
