@@ -1013,12 +1013,13 @@ def test_an_entry_after_an_edit_is_the_earlier_one_patched(
     assert edited("facts.yaml", "long talks", "brief talks")[0] == []
 
 
-def test_damaged_or_missing_kept_views_are_made_again(
+def test_damaged_or_missing_kept_views_or_records_are_made_again(
     small_copy: Path, tmp_path: Path, monkeypatch, spy
 ) -> None:
-    """A file's views are kept apart from its part and read only when an entry is
-    written whole: damaged, of other records or gone, the part is made again and the
-    entry is still a whole compile's."""
+    """A file's views and records are kept apart from its part and read only when an
+    entry is written whole: damaged (records cut short are never parsed here: their
+    digest tells), of other records or gone, the part is made again and the entry is
+    still a whole compile's."""
     import sqlite3
 
     import dipgraph.cached_graph.file_parts as file_parts
@@ -1030,6 +1031,8 @@ def test_damaged_or_missing_kept_views_are_made_again(
         "UPDATE parts SET value = '[[1, 2]]' WHERE key LIKE 'views:%'",
         "UPDATE parts SET value = '[[\"other\", \"{}\"]]' WHERE key LIKE 'views:%'",
         "DELETE FROM parts WHERE key LIKE 'views:%'",
+        "UPDATE parts SET value = substr(value, 1, length(value) / 2) WHERE key LIKE 'facts:%'",
+        "DELETE FROM parts WHERE key LIKE 'facts:%'",
     ):
         entry = entry_for(root.resolve(), DEFAULT_BASE)
         shutil.rmtree(entry.directory)  # type: ignore[union-attr]

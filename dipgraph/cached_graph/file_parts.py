@@ -126,9 +126,9 @@ def _only(facts: Facts, records: dict[str, list[Any]]) -> Facts:
 
 def compile_part(kg: Any, part: FileRecords) -> tuple[str, str, str]:
     """One file's part (see :class:`CompiledPart`): its first lines (the kinds of its
-    records, the digest and text of its index rows, the ids of its views), its records
-    and its views, each stored apart (an entry patched after an edit reads the records
-    and views of the changed files only)."""
+    records, the digest and text of its index rows, the ids of its views, the digest of
+    its records), its records and its views, each stored apart (an entry patched after an
+    edit reads the records and views of the changed files only)."""
     facts: Facts = kg.facts
     records = part.records
     alone = ContactIndex.from_facts(_only(facts, records))
@@ -143,10 +143,16 @@ def compile_part(kg: Any, part: FileRecords) -> tuple[str, str, str]:
             "actor_statics": [row for row in alone.statics if row[2] != "post"],
         }
     )
-    head = {"kinds": list(records), "rows": _digest(rows.encode()), "idents": idents}
     # each kind's records as the JSON text of a list's items, a line each (JSON text
     # holds no raw newline: a string's is written \n)
     bodies = "\n".join(_ENCODER.encode(items)[1:-1] for items in records.values())
+    head = {
+        "kinds": list(records),
+        "rows": _digest(rows.encode()),
+        "idents": idents,
+        # the records are pasted into an entry unparsed: their digest tells damage
+        "facts": _digest(bodies.encode()),
+    }
     views_text = encode_value([[ident, encode_value(views[ident])] for ident in idents])
     return encode_value(head) + "\n" + rows, bodies, views_text
 
@@ -171,8 +177,10 @@ class CompiledPart:
         head_text, newline, rows_text = text.partition("\n")
         head = json.loads(head_text)
         kinds, digest, idents = head["kinds"], head["rows"], head["idents"]
+        facts_digest = head["facts"]
         if (
             not newline
+            or type(facts_digest) is not str
             or "\n" in rows_text
             or type(kinds) is not list
             or len(set(kinds)) != len(kinds)
@@ -184,6 +192,7 @@ class CompiledPart:
             raise ValueError("a part of the wrong shape")
         self.kinds: list[str] = kinds
         self.rows_digest: str = digest
+        self.facts_digest: str = facts_digest
         self.idents: list[str] = idents
         self._rows_text = rows_text
         self._rows: dict[str, list] | None = None
@@ -208,8 +217,11 @@ class CompiledPart:
         return again._read_rows()
 
     def read_facts(self, text: str) -> dict[str, str]:
-        """Each kind's records as JSON text, from the stored lines; ValueError if not."""
+        """Each kind's records as JSON text, from the stored lines; ValueError if not
+        (lines that are not those the part's first line names included)."""
         lines = text.split("\n")
+        if _digest(text.encode()) != self.facts_digest:
+            raise ValueError("records of another part, or damaged")
         if len(lines) != len(self.kinds) or not all(lines):
             raise ValueError("records of another part")
         return dict(zip(self.kinds, lines, strict=True))
