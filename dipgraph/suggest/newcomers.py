@@ -340,7 +340,10 @@ def _name_after(
     return taken if words >= 2 else []
 
 
-_BARE: list = [None, frozenset()]  # the last article's tokens and their folded forms
+# The last article's tokens and their folded forms, one tuple replaced whole (two threads
+# drafting at once each read a pair that belongs together); it holds one article's
+# tokens until the next is drafted.
+_BARE: list[tuple[list[Token] | None, frozenset[str]]] = [(None, frozenset())]
 
 
 def _prefixed_name(token: Token, tokens: list[Token]) -> bool:
@@ -350,9 +353,11 @@ def _prefixed_name(token: Token, tokens: list[Token]) -> bool:
     stem = token.folded[1:]
     if token.folded[:1] not in ("و", "ب") or len(stem) < 3 or stem not in token.names:
         return False
-    if _BARE[0] is not tokens:
-        _BARE[0], _BARE[1] = tokens, frozenset(t.folded for t in tokens)
-    return stem in _BARE[1]
+    seen, bare = _BARE[0]
+    if seen is not tokens:
+        bare = frozenset(t.folded for t in tokens)
+        _BARE[0] = (tokens, bare)
+    return stem in bare
 
 
 def _definite_title_at(tokens: list[Token], at: int, sentence: int, lexicon: Lexicon) -> bool:
