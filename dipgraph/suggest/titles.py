@@ -549,21 +549,24 @@ def _title_words(title: Title, tokens: list[Token], index: ActorIndex) -> tuple[
 
 def _named_titles(
     titles: list[Title], tokens: list[Token], index: ActorIndex
-) -> list[tuple[Title, tuple[str, ...]]]:
-    """The titles a person is named beside, each with its words (:func:`_title_words`),
-    worked out once an article (per title without a holder it was quadratic)."""
-    return [
-        (title, _title_words(title, tokens, index))
-        for title in titles
-        if title.holder is not None
-        and title.holder.how == "name"
-        and index.kind(title.holder.actor) == "person"
-    ]
+) -> dict[tuple[str, ...], set[str]]:
+    """The people named beside a title, under every run of the title's first words
+    (:func:`_title_words`): worked out once an article, so that looking up the holders
+    of a title without one costs one lookup (per title it was quadratic)."""
+    holders: dict[tuple[str, ...], set[str]] = {}
+    for title in titles:
+        holder = title.holder
+        if holder is None or holder.how != "name" or index.kind(holder.actor) != "person":
+            continue
+        words = _title_words(title, tokens, index)
+        for length in range(1, len(words) + 1):
+            holders.setdefault(words[:length], set()).add(holder.actor)
+    return holders
 
 
 def _given_here(
     title: Title,
-    named: list[tuple[Title, tuple[str, ...]]],
+    named: dict[tuple[str, ...], set[str]],
     tokens: list[Token],
     index: ActorIndex,
 ) -> set[str]:
@@ -576,13 +579,12 @@ def _given_here(
         return set()
     states = {m.actor for m in title.inside if index.kind(m.actor) == "state"}
     found = set()
-    for other, words in named:
-        holder = other.holder
-        assert holder is not None
-        if states and states != {index.country(holder.actor)}:
+    for holder in named.get(wanted, ()):
+        if states and states != {index.country(holder)}:
             continue
-        if words[: len(wanted)] == wanted:
-            found.add(holder.actor)
+        found.add(holder)
+        if len(found) > 1:
+            break
     return found if len(found) == 1 else set()
 
 
