@@ -268,11 +268,13 @@ def new_actors_named(
     its mentions that is where or what a contact was ("الوضع في سوريا") is marked as no
     party (``in_title``)."""
     found: dict[str, Entry] = {}
+    # the tokens of states' adjectives, once an article (per mention it was quadratic)
+    adjectives = {i for m in mentions if m.how == "demonym" for i in range(m.first, m.last)}
     for mention in mentions:
         entry = index.gazetteer.get(mention.actor)
         if entry is None:
             continue
-        if _bystander(lexicon, tokens, mention, entry, mentions):
+        if _bystander(lexicon, tokens, mention, entry, adjectives):
             mention.in_title = True  # "الوضع في سوريا": where or what, no party
         found.setdefault(entry.id, entry)
     return found
@@ -283,12 +285,12 @@ def _bystander(
     tokens: Sequence[Token],
     mention: Named,
     entry: Entry,
-    mentions: Sequence[Named],
+    adjectives: set[int],
 ) -> bool:
     """A new state named where a contact was or what it was about ("الوضع في سوريا",
     "الصراع الإسرائيلي الفلسطيني"; gazetteer.yaml: topic_before), or a new organisation
-    right after a contact word ("اجتماع آسيان": where it was)."""
-    adjectives = {i for m in mentions if m.how == "demonym" for i in range(m.first, m.last)}
+    right after a contact word ("اجتماع آسيان": where it was). ``adjectives``: the
+    positions of the article's tokens that are states' adjectives."""
     at = mention.first
     while at > 0 and at - 1 in adjectives and not tokens[at].gap.strip(" -"):
         at -= 1  # back over states' adjectives to their noun ("العاصمة الإندونيسية جاكرتا")
