@@ -32,7 +32,7 @@ from typing import Any
 from dipgraph.cache import CacheEntry, compiled_store, schema_digest, warn_not_written
 from dipgraph.cache.records import _ENCODER
 from dipgraph.cache.tables import CacheDamaged, TableWriter, encode_value
-from dipgraph.cached_graph.parts import file_facts_text
+from dipgraph.cached_graph.parts import file_facts_text, records_by_file
 from dipgraph.facts import RECORD_TYPES, Facts
 from dipgraph.graph.contact_index import ContactIndex
 from dipgraph.graph.to_rdf import QuadWriter
@@ -75,28 +75,18 @@ def file_records(facts: Facts, salt: bytes) -> list[FileRecords] | None:
     """Each fact file's records with the key of its parts, in the files' order; None
     when the facts do not say where each record comes from in an order that files keep
     (then nothing is taken from parts: the entry is compiled whole)."""
+    grouped = records_by_file(facts)
     digest_of = {shown_path(path): facts.digests.get(path) for path in facts.files}
-    order = {shown: number for number, shown in enumerate(digest_of)}
-    grouped: dict[str, dict[str, list[Any]]] = {shown: {} for shown in digest_of}
-    for kind in RECORD_TYPES:
-        last = -1
-        for record in facts.by_kind(kind).values():
-            where = record.location
-            number = order.get(where.path, -1) if where is not None else -1
-            if number < last or number < 0 or digest_of[where.path] is None:
-                return None  # unlocated, or not in files' order: no part can be told apart
-            last = number
-            grouped[where.path].setdefault(kind, []).append(record)
+    if grouped is None or any(digest_of[shown] is None for shown, _ in grouped):
+        return None  # unlocated, or not in files' order: no part can be told apart
     context = [
         f"{shown}\0{digest_of[shown]}".encode()
-        for shown, kinds in grouped.items()
+        for shown, kinds in grouped
         if any(kind in kinds for kind in CONTEXT_KINDS)
     ]
     common = _digest(salt, *context).encode()
     found = []
-    for shown, kinds in grouped.items():
-        if not kinds:
-            continue
+    for shown, kinds in grouped:
         added = [  # quotes other files added: part of what this file's facts say
             _ENCODER.encode([record.id, record.evidence])
             for kind in _FACT_KINDS
