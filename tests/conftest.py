@@ -82,6 +82,13 @@ def drafts(text: str, facts):
     return dipgraph.suggest(text=text, facts=facts)
 
 
+def new_names(text: str, facts) -> list[str]:
+    """The names of the people and bodies ``suggest`` drafts as new from ``text`` (the
+    gazetteer's states aside)."""
+    found = drafts(text, facts).actors
+    return [a.name for a in found if a.id is None and a.kind != "state"]
+
+
 @pytest.fixture
 def cli():
     return run_cli

@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import drafts
-
-
-def new_names(text: str, facts) -> list[str]:
-    found = drafts(text, facts).actors
-    return [a.name for a in found if a.id is None and a.kind != "state"]  # (gazetteer states)
+from conftest import drafts, new_names
 
 
 @pytest.mark.parametrize(

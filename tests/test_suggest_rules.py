@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 import dipgraph
-from conftest import TESTS, drafts
+from conftest import TESTS, drafts, new_names
 from dipgraph.loader import load_facts
 from dipgraph.loader.drafts import guess
 from dipgraph.suggest.output import comment, to_yaml
@@ -66,11 +66,6 @@ def test_punctuation_runs_and_link_pages_draft_nothing(world, text: str) -> None
 
 
 # --- new people -------------------------------------------------------------------------
-
-
-def new_names(text: str, facts) -> list[str]:
-    found = drafts(text, facts).actors
-    return [a.name for a in found if a.id is None and a.kind != "state"]  # (gazetteer states)
 
 
 @pytest.mark.parametrize(
