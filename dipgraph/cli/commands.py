@@ -1039,11 +1039,8 @@ def main() -> None:
         from dipgraph.process_memory import allow_tuning
 
         allow_tuning()  # this process is the command's own: pauses and malloc_trim may act
-    except KeyboardInterrupt:  # before click's own handling of Ctrl-C (see dipgraph.cli)
-        sys.exit(130)
-    try:
         app()
-    except KeyboardInterrupt:  # while typer builds the command, before click handles it
+    except KeyboardInterrupt:  # before typer handles Ctrl-C itself (see dipgraph.cli)
         sys.exit(130)
     except DipgraphError as error:
         sys.exit(failures.report(error))
