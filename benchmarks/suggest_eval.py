@@ -2,7 +2,8 @@
 
 Run: python benchmarks/suggest_eval.py [--facts facts] [--details]
  or: python benchmarks/suggest_eval.py --corpus benchmarks/corpus --texts /work/corpus/texts
-         [--split dev|heldout|unseen|all] [--details]   (real articles; benchmarks/corpus/README.md)
+         [--split dev|heldout|unseen|all] [--fold A|B] [--details]
+         (real articles; benchmarks/corpus/README.md; --fold A: odd ids, B: even ids)
 
 For each source article: remove every post, contact and statement citing it (actors,
 topics and the other articles' facts stay), run ``suggest`` on the article, and compare
@@ -257,7 +258,25 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def corpus_articles(corpus: Path, split: str) -> list[dict]:
+# Two folds of a split by the number in an article's id (fixed before any look): fold A
+# is the odd numbers, where misses are read; fold B the even ones, scored by totals only
+# to estimate whether a rule fitted on A transfers.
+FOLDS = {"A": 1, "B": 0}
+
+
+def in_fold(article_id: str, fold: str | None) -> bool:
+    """Whether ``article_id`` (``cN``) is in ``fold`` (A: N odd, B: N even; None: any)."""
+    if fold is None:
+        return True
+    if fold not in FOLDS:
+        raise ValueError(f"unknown fold {fold!r}: A (odd ids) or B (even ids)")
+    number = re.search(r"\d+", article_id)
+    if number is None:
+        raise ValueError(f"{article_id}: no number to put it in a fold")
+    return int(number.group()) % 2 == FOLDS[fold]
+
+
+def corpus_articles(corpus: Path, split: str, fold: str | None = None) -> list[dict]:
     """The manifest's articles of ``split`` (one of SPLITS, or all), in manifest order.
 
     An unknown split, asked for or in the manifest, is refused: a misspelt one would
@@ -269,7 +288,11 @@ def corpus_articles(corpus: Path, split: str) -> list[dict]:
     for article in articles:
         if article.get("split") not in SPLITS:
             raise ValueError(f"{article.get('id')}: unknown split {article.get('split')!r}")
-    return [a for a in articles if split == "all" or a["split"] == split]
+    return [
+        a
+        for a in articles
+        if (split == "all" or a["split"] == split) and in_fold(str(a["id"]), fold)
+    ]
 
 
 def _quoted(records: list[dict], source_id: str, text: str) -> list[dict]:
@@ -447,7 +470,8 @@ def report(facts: Facts, sources: list[str], details: bool, known: Facts | None 
 def run_corpus(args) -> int:
     """Score ``suggest`` on the corpus's articles of one split."""
     corpus, texts = Path(args.corpus), Path(args.texts)
-    articles = corpus_articles(corpus, args.split)
+    fold = getattr(args, "fold", None)
+    articles = corpus_articles(corpus, args.split, fold)
     known = load_facts(args.facts)
     with tempfile.TemporaryDirectory(prefix="dipgraph-corpus-") as tmp:
         written, problems = materialise(corpus, texts, articles, Path(args.facts), Path(tmp))
@@ -467,7 +491,8 @@ def run_corpus(args) -> int:
         began = time.perf_counter()
         totals = report(gold, written, args.details, known)
         elapsed = time.perf_counter() - began
-    print(f"{len(written)} of {len(articles)} {args.split} articles in {elapsed:.2f} s")
+    within = f" (fold {fold})" if fold else ""
+    print(f"{len(written)} of {len(articles)} {args.split} articles{within} in {elapsed:.2f} s")
     for kind in KINDS:
         t = totals[kind]
         print(
@@ -487,6 +512,11 @@ def main() -> int:
     parser.add_argument("--corpus", help="score the corpus in this directory (benchmarks/corpus)")
     parser.add_argument("--texts", default="/work/corpus/texts", help="the corpus's texts")
     parser.add_argument("--split", default="dev", choices=(*SPLITS, "all"))
+    parser.add_argument(
+        "--fold",
+        choices=tuple(FOLDS),
+        help="only the split's articles of one fold: A (odd ids) or B (even ids)",
+    )
     parser.add_argument(
         "--check-gold", action="store_true", help="only check the corpus's gold; run no suggest"
     )

@@ -308,6 +308,32 @@ def test_each_split_selects_its_own_articles(tmp_path):
     assert ids("all") == ["c001", "c002", "c003", "c004"]
 
 
+def test_a_fold_takes_the_odd_or_even_ids_of_a_split(tmp_path):
+    corpus, _ = _corpus(tmp_path)
+    _with_splits(corpus, "dev", "dev", "heldout", "dev")
+
+    def ids(split, fold):
+        return [a["id"] for a in suggest_eval.corpus_articles(corpus, split, fold)]
+
+    assert ids("dev", "A") == ["c001"]
+    assert ids("dev", "B") == ["c002", "c004"]
+    assert ids("dev", None) == ["c001", "c002", "c004"]
+    assert ids("heldout", "A") == ["c003"] and ids("heldout", "B") == []
+    with pytest.raises(ValueError, match="unknown fold 'C'"):
+        suggest_eval.corpus_articles(corpus, "dev", "C")
+
+
+def test_a_fold_run_says_its_fold(tmp_path, capsys):
+    corpus, texts = _corpus(tmp_path)
+    args = _args(corpus, texts)
+    args.fold = "B"  # c001 is odd: fold B has none of it
+    suggest_eval.run_corpus(args)
+    assert "0 of 0 dev articles (fold B)" in capsys.readouterr().out
+    args.fold = "A"
+    assert suggest_eval.run_corpus(args) == 0
+    assert "1 of 1 dev articles (fold A)" in capsys.readouterr().out
+
+
 def test_an_unknown_split_is_refused(tmp_path):
     corpus, _ = _corpus(tmp_path)
     _with_splits(corpus, "dev", "unsen")  # misspelt in the manifest: in no split
