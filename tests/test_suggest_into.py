@@ -150,8 +150,8 @@ def test_publication_date(head: str, expected: PartialDate | None) -> None:
 # ---- a draft that repeats a known fact is written as a corroboration of it ---------------
 REPEATING = (
     "نشرة الصباح - السبت 28 نوفمبر 2026\n\n"
-    "عقد الرئيس فلاديمير بوتين اتصالا عبر الفيديو مع الوزير بوريس بيلوف.\n"
-)
+    "عقد فلاديمير بوتين اتصالا عبر الفيديو مع بوريس بيلوف.\n"
+)  # no titles: a bare "الرئيس X" is a post draft of its own (titles.yaml: bare_posts)
 
 
 def test_a_draft_repeating_a_known_contact_becomes_its_corroboration(

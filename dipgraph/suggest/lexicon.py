@@ -164,6 +164,7 @@ class Lexicon:
     occupations: PhraseTable
     plural_titles: PhraseTable
     principal: PhraseTable
+    bare_posts: PhraseTable  # heads that are a post alone before a name ("الرئيس X")
     portfolio: PhraseTable
     state_forms: PhraseTable
     demonyms: PhraseTable  # with the gazetteer's adjectives (payload: the entry's id)
@@ -373,6 +374,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         dual_titles=_flat(titles.get("dual", []), "titles: dual"),
         plural_titles=_flat(titles.get("plural", []), "titles: plural"),
         principal=_flat(titles.get("principal", []), "titles: principal"),
+        bare_posts=_flat(titles.get("bare_posts", []), "titles: bare_posts"),
         portfolio=_flat(titles.get("portfolio", []), "titles: portfolio"),
         state_forms=_flat(titles.get("state_forms", []), "titles: state_forms"),
         demonyms=demonyms,

@@ -126,6 +126,7 @@ def draft_posts(article: Article) -> list[PostDraft]:
     title: "وزيري الخارجية الروسي سيرجي لافروف والأمريكي ريكس تيلرسون")."""
     drafts: list[PostDraft] = []
     seen: set[tuple[str, str]] = set()
+    bare: list[tuple[Title, Mention]] = []
     for title in article.titles:
         holder = title.holder
         if holder is None or holder.how != "name" or title.relational:
@@ -133,7 +134,11 @@ def draft_posts(article: Article) -> list[PostDraft]:
         if article.lexicon.occupations.longest(article.tokens, title.first):
             continue  # "الصحافي الأميركي X": an occupation, no post (titles.yaml)
         if title.last == title.head_last == title.first + 1 and not title.inside:
-            continue  # a bare "الرئيس" / "President" says too little to be a post
+            # a bare head: a post only if titles.yaml lists it (bare_posts); "President"
+            # alone says too little
+            if article.lexicon.bare_posts.longest(article.tokens, title.first):
+                bare.append((title, holder))
+            continue
         text = article.span(title.first, title.last).quote
         head = article.tokens[title.first]
         joined = head.folded not in article.lexicon.titles.by_first  # "وزير" is a head
@@ -145,7 +150,42 @@ def draft_posts(article: Article) -> list[PostDraft]:
                 continue
             seen.add((person.actor, text))
             drafts.append(_post(article, title, text, person, adjective))
+    for title, holder in bare:
+        _bare_post(article, title, holder, drafts, seen)
     return drafts
+
+
+def _bare_post(
+    article: Article,
+    title: Title,
+    holder: Mention,
+    drafts: list[PostDraft],
+    seen: set[tuple[str, str]],
+) -> None:
+    """A bare head before a name ("الرئيس X"): another quote of the person's post that the
+    same head opens ("الرئيس الروسي X"), else a post of its own with no organisation."""
+    printed = article.span(title.first, title.last).quote
+    # the head as the lexicon lists it, without an attached "و", "ب", "ل"... ("بالرئيس")
+    text = next(
+        (
+            printed[cut:]
+            for cut in range(min(3, len(printed)))
+            if fold_phrase(printed[cut:])[:1]
+            and fold_phrase(printed[cut:])[0] in article.lexicon.bare_posts.by_first
+        ),
+        printed,
+    )
+    head = fold_phrase(text)
+    span = article.span(min(title.first, holder.first), max(title.last, holder.last))
+    for draft in drafts:
+        if draft.holder == holder.actor and fold_phrase(draft.title)[: len(head)] == head:
+            if all(s.start != span.start or s.end != span.end for s in draft.spans):
+                draft.spans.append(span)
+            return
+    if (holder.actor, text) in seen:
+        return
+    seen.add((holder.actor, text))
+    drafts.append(_post(article, title, text, holder, None))
 
 
 def _post(

@@ -1,0 +1,41 @@
+"""`dipgraph suggest` on sentences written for these tests (issue #24, the round tuned on
+one fold of dev and checked on the other): each rule here is general and lexicon-driven."""
+
+from __future__ import annotations
+
+from conftest import drafts
+
+# --- a bare head before a name is a post (titles.yaml: bare_posts) ---------------------
+
+
+def test_a_bare_head_before_a_name_is_a_post_with_no_organisation(world) -> None:
+    found = drafts("واستقبل الرئيس بوتين في الكرملين وزير الخارجية الأمريكي ريكس تيلرسون.", world)
+    [post] = [p for p in found.posts if p.holder == "vladimir-putin"]
+    assert post.title == "الرئيس" and post.organization is None
+    assert [s.quote for s in post.spans] == ["الرئيس بوتين"]
+    assert any("no organisation" in c for c in post.comments)
+
+
+def test_a_bare_head_with_a_preposition_attached_keeps_its_quote_not_in_the_title(
+    world,
+) -> None:
+    found = drafts("اتصل تيلرسون هاتفيا بالرئيس فلاديمير بوتين أمس.", world)
+    [post] = [p for p in found.posts if p.holder == "vladimir-putin"]
+    assert post.title == "الرئيس"
+    assert post.spans[0].quote == "بالرئيس فلاديمير بوتين"
+
+
+def test_a_bare_head_is_another_quote_of_the_fuller_title_it_opens(world) -> None:
+    text = (
+        "التقى الرئيس الروسي فلاديمير بوتين الوزير ريكس تيلرسون في موسكو. "
+        "وقال الرئيس بوتين إن اللقاء كان مفيدا."
+    )
+    posts = [p for p in drafts(text, world).posts if p.holder == "vladimir-putin"]
+    assert len(posts) == 1 and posts[0].title == "الرئيس الروسي"
+    assert [s.quote for s in posts[0].spans] == ["الرئيس الروسي فلاديمير بوتين", "الرئيس بوتين"]
+
+
+def test_a_head_the_lexicon_does_not_list_alone_makes_no_post(world) -> None:
+    assert drafts("President Biden met Putin in Geneva.", world).posts == []
+    found = drafts("وقال المسؤول بوتين إن اللقاء كان مفيدا.", world)
+    assert [p for p in found.posts if p.holder == "vladimir-putin"] == []
