@@ -39,3 +39,50 @@ def test_a_head_the_lexicon_does_not_list_alone_makes_no_post(world) -> None:
     assert drafts("President Biden met Putin in Geneva.", world).posts == []
     found = drafts("وقال المسؤول بوتين إن اللقاء كان مفيدا.", world)
     assert [p for p in found.posts if p.holder == "vladimir-putin"] == []
+
+
+# --- a title right after a name, without a comma ----------------------------------------
+
+
+def test_a_title_after_a_name_a_speech_verb_introduces_is_its_post(world) -> None:
+    found = drafts("وقال ريكس تيلرسون وزير الخارجية الأمريكي إن اللقاء كان مفيدا.", world)
+    [post] = found.posts
+    assert (post.holder, post.title, post.organization) == (
+        "rex-tillerson",
+        "وزير الخارجية الأمريكي",
+        "usa",
+    )
+
+
+def test_a_new_persons_title_after_the_name_is_his_post_and_names_his_state(world) -> None:
+    found = drafts("وقال كارل شميت الرئيس النمساوي إن الحوار ضروري.", world)
+    [post] = found.posts
+    [person] = [a for a in found.actors if a.provisional_id == post.holder]
+    assert person.name == "كارل شميت" and post.title == "الرئيس النمساوي"
+    assert post.organization is not None
+
+
+def test_a_title_after_a_name_governed_by_a_preposition_and_a_bare_head(world) -> None:
+    found = drafts("اتصل بوتين هاتفيا بفخامة الرئيس كارل شميت رئيس الجمهورية النمساوية.", world)
+    [post] = found.posts  # the bare head is a second quote of the fuller title
+    assert post.title == "رئيس الجمهورية النمساوية"
+    assert [s.quote for s in post.spans] == [
+        "كارل شميت رئيس الجمهورية النمساوية",
+        "الرئيس كارل شميت",
+    ]
+
+
+def test_a_title_after_an_attendees_name_is_his_post(world) -> None:
+    found = drafts("التقى بوتين لافروف. وحضر اللقاء ريكس تيلرسون وزير الخارجية الأمريكي.", world)
+    assert [(p.holder, p.title) for p in found.posts] == [
+        ("rex-tillerson", "وزير الخارجية الأمريكي")
+    ]
+
+
+def test_a_title_after_a_verbs_subject_is_its_object_not_its_apposition(world) -> None:
+    for text in (
+        "استقبل بوتين وزير الخارجية الأمريكي في موسكو.",  # the minister is received
+        "أبلغ بوتين الرئيس الأمريكي أن الحوار مهم.",  # the one told
+        "وأوضح تيلرسون للرئيس الروسي أن الحوار مهم.",  # a preposition opens the title
+    ):
+        assert drafts(text, world).posts == [], text

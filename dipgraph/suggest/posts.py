@@ -155,6 +155,13 @@ def draft_posts(article: Article) -> list[PostDraft]:
     return drafts
 
 
+def _without_article(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Folded words, the first without its article ("الرئيس" -> "رئيس")."""
+    if words and words[0].startswith("ال") and len(words[0]) > 3:
+        return (words[0][2:], *words[1:])
+    return words
+
+
 def _bare_post(
     article: Article,
     title: Title,
@@ -175,10 +182,11 @@ def _bare_post(
         ),
         printed,
     )
-    head = fold_phrase(text)
+    head = _without_article(fold_phrase(text))
     span = article.span(min(title.first, holder.first), max(title.last, holder.last))
     for draft in drafts:
-        if draft.holder == holder.actor and fold_phrase(draft.title)[: len(head)] == head:
+        opens = _without_article(fold_phrase(draft.title))[: len(head)] == head
+        if draft.holder == holder.actor and opens:  # "رئيس الجمهورية" is opened by "الرئيس"
             if all(s.start != span.start or s.end != span.end for s in draft.spans):
                 draft.spans.append(span)
             return

@@ -295,6 +295,7 @@ def _attach_holder(
         or (
             not tokens[title.first].gap.strip()
             and not _object_apposition(title, before, tokens, lexicon)
+            and not (after is None and _introduced_apposition(title, before, tokens, lexicon))
         )
     ):
         # a title after a name is set off by a comma ("X، وزير الخارجية"); without one the
@@ -332,6 +333,40 @@ def _object_apposition(
         return False
     governed = previous.folded[:1] == "ل" and previous.folded[1:] in previous.names
     return previous.folded in _PREPOSITIONS or (honoured and governed)
+
+
+def _introduced_apposition(
+    title: Title, before: Mention, tokens: list[Token], lexicon: Lexicon
+) -> bool:
+    """ "وقال X الرئيس الأرجنتيني إن"، "بأن X مبعوث ..."، "وحضر اللقاء X نائب الرئيس الروسي"،
+    "بفخامة الرئيس X رئيس الجمهورية التركية": a name right after a speech verb, a
+    complementiser, an attendance phrase or a preposition (past honorifics and a bare head)
+    is no verb's subject with an object after it, so a title with words of its own right
+    after the name (and no name after the title) is the name's apposition."""
+    if title.last - title.first < 2 and not title.inside:
+        return False  # a lone head ("X الرئيس") says too little
+    if tokens[title.first].folded not in lexicon.titles.by_first:
+        return False  # "وأوضح X للرئيس الروسي"، "X ووزير": a preposition or "و" opens it
+    at = before.first - 1
+    while (
+        at >= 0
+        and not tokens[at + 1].gap.strip()
+        and (lexicon.honorifics.has(tokens[at]) or lexicon.bare_posts.has(tokens[at]))
+    ):
+        word = tokens[at]
+        if word.folded[:1] in "بل" and word.folded[1:] in word.names:
+            return True  # "بفخامة الرئيس X": governed by the preposition attached
+        at -= 1
+    if at < 0 or tokens[at + 1].gap.strip() or tokens[at].sentence != tokens[before.first].sentence:
+        return False
+    previous = tokens[at]
+    if lexicon.telling.has(previous, verb=True):
+        return False  # "أبلغ X الرئيس الصيني": the one told
+    if lexicon.speech.has(previous, verb=True) or lexicon.complementisers.has(previous):
+        return True
+    if previous.folded in _PREPOSITIONS:
+        return True
+    return at > 0 and previous.definite and lexicon.attendance.has(tokens[at - 1], verb=True)
 
 
 def _principal(
