@@ -86,3 +86,30 @@ def test_a_title_after_a_verbs_subject_is_its_object_not_its_apposition(world) -
         "وأوضح تيلرسون للرئيس الروسي أن الحوار مهم.",  # a preposition opens the title
     ):
         assert drafts(text, world).posts == [], text
+
+
+# --- a noun of speech with its speaker after it (cues.yaml: speech_nouns) ----------------
+
+
+def test_a_noun_of_speech_names_its_speaker_in_the_genitive(world) -> None:
+    found = drafts("وجاء ذلك على خلفية كلام بوتين حول العقوبات الجديدة.", world)
+    [said] = found.statements
+    assert (said.speaker, said.kind) == ("vladimir-putin", "said")
+    found = drafts("ورحب الكرملين بتأكيد بوتين أن الحوار سيستمر.", world)
+    assert [(s.speaker, s.kind) for s in found.statements] == [("vladimir-putin", "confirmed")]
+
+
+def test_a_noun_of_speech_behind_a_preposition_or_a_title(world) -> None:
+    found = drafts("وجاء في منشور لبوتين على منصة إكس أن الحوار مفيد.", world)
+    assert [s.speaker for s in found.statements] == ["vladimir-putin"]
+    found = drafts("احتجاجا على تصريحات الرئيس الروسي فلاديمير بوتين حول أوكرانيا.", world)
+    assert [s.speaker for s in found.statements] == ["vladimir-putin"]
+
+
+def test_a_noun_of_speech_with_a_pronoun_or_no_actor_after_it_is_no_statement(world) -> None:
+    for text in (
+        "لكن تصريحاته الأخيرة تهدد الآمال بين واشنطن وموسكو.",  # whose: said before
+        "مع التأكيد على أهمية الحوار مع روسيا.",  # no speaker after the noun
+        "وجاء ذلك بعد إعلان روسي عن طرد دبلوماسيين.",  # an adjective is no speaker
+    ):
+        assert drafts(text, world).statements == [], text

@@ -97,6 +97,7 @@ class Lexicon:
     contact_types: PhraseTable
     type_rank: dict[str, int]
     speech: PhraseTable
+    speech_nouns: PhraseTable  # "إعلان X": the speaker follows (payload: statement kind)
     status: PhraseTable  # payload: the cue group ("future", "cancelled"...)
     status_rank: dict[str, int]  # cue group -> rank (the first listed wins)
     status_of: dict[str, str]  # cue group -> the schema's status it sets
@@ -356,12 +357,15 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
             months.add(word, int(number))
     _known_labels(type_rank, "contact_types", "contact_words.yaml")
     _known_labels(speech_kinds, "statement_kinds", "speech_verbs.yaml")
+    speech_nouns, noun_kinds = _table(cues.get("speech_nouns", {}), "cues: speech_nouns")
+    _known_labels(noun_kinds, "statement_kinds", "cues.yaml: speech_nouns")
     _known_labels({s: 0 for s in status_of.values()}, "contact_statuses", "cues.yaml: status")
     cue_tables = {name: _flat(cues.get(name, []), f"cues: {name}") for name in _CUE_TABLES}
     return Lexicon(
         contact_types=contact_types,
         type_rank=type_rank,
         speech=speech,
+        speech_nouns=speech_nouns,
         status=status,
         status_rank=status_rank,
         status_of=status_of,

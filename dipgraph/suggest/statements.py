@@ -105,6 +105,12 @@ def speech_verbs(article: Article) -> list[Speech]:
                 else article.lexicon.speech.longest(article.tokens, at, verb=True)
                 or _gapped(article, at, sentence)
             )
+            if verb is None and at not in covered:
+                noun = _speech_noun(article, mentions, at, sentence)
+                if noun is not None:
+                    found.append(noun)
+                    at = noun.verb_last
+                    continue
             if verb is None or _contact_verb(article, at, verb[0], sentence):
                 at += 1
                 continue
@@ -125,6 +131,28 @@ def speech_verbs(article: Article) -> list[Speech]:
                 found.append(Speech(at, last, verb[1], speaker, before, sentence, anonymous))
             at = last
     return [s for s in found if not _channel(article, s, found)]
+
+
+def _speech_noun(
+    article: Article, mentions: list[Mention], at: int, sentence: Sentence
+) -> Speech | None:
+    """ "إعلان موسكو طرد ..."، "تأكيد X أن"، "منشور لـX" (cues.yaml: speech_nouns): a noun of
+    speech, written without a pronoun, whose speaker is the actor named right after it (or
+    the holder of the title right after it); a state's adjective is none."""
+    noun = article.lexicon.speech_nouns.longest(article.tokens, at, suffixes=False)
+    if noun is None:
+        return None
+    last = at + noun[0]
+    if last >= sentence.last or set(article.tokens[last].gap) - set(" "):
+        return None  # "تصريحات، ..." or the sentence's end: no genitive
+    speaker = next((m for m in mentions if m.first == last), None)
+    title = next((t for t in article.titles if t.first == last), None)
+    if speaker is None and title is not None and title.holder is not None:
+        if title.holder.first == title.last:
+            speaker = title.holder  # "تصريحات رئيس الوزراء التركي X"
+    if speaker is None or speaker.how == "demonym":
+        return None
+    return Speech(at, last, noun[1], speaker, False, sentence)
 
 
 _RELAY_REACH = 6  # words from "نقلت" to the "عن" before the one whose words they are
