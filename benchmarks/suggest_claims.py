@@ -49,7 +49,7 @@ from dipgraph.suggest.text import fold_phrase, tokenise
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from suggest_eval import SPLITS, corpus_articles, materialise, rename_new_people
+from suggest_eval import FOLDS, SPLITS, corpus_articles, materialise, rename_new_people
 
 KINDS = ("contacts", "statements", "posts")
 _ROLES = {"party", "subject", "host", "mediator", "initiated_by", "speaker", "about", "holder"}
@@ -214,7 +214,7 @@ def check(drafts: Suggestions, checker: Checker) -> dict[str, list[tuple[Draft, 
 
 def run(args) -> int:
     corpus, texts = Path(args.corpus), Path(args.texts)
-    articles = corpus_articles(corpus, args.split)
+    articles = corpus_articles(corpus, args.split, getattr(args, "fold", None))
     known = load_facts(args.facts)
     lexicon = load_lexicon()
     failed: Counter[str] = Counter()
@@ -281,6 +281,9 @@ def main() -> int:
     parser.add_argument("--texts", default="/work/corpus/texts", help="the corpus's texts")
     parser.add_argument("--facts", default="facts", help="facts directory (default: facts)")
     parser.add_argument("--split", default="dev", choices=(*SPLITS, "all"))
+    parser.add_argument(
+        "--fold", choices=tuple(FOLDS), help="only one fold: A (odd ids) or B (even ids)"
+    )
     parser.add_argument(
         "--details", action="store_true", help="print each draft's unsaid claims (dev only!)"
     )
