@@ -123,3 +123,23 @@ def test_a_noun_of_speech_with_a_pronoun_or_no_actor_after_it_is_no_statement(wo
         "وجاء ذلك بعد إعلان روسي عن طرد دبلوماسيين.",  # an adjective is no speaker
     ):
         assert drafts(text, world).statements == [], text
+
+
+# --- a particle between a subject and its speech verb (cues.yaml: verb_particles) --------
+
+
+def test_a_title_before_qad_and_a_speech_verb_speaks(world) -> None:
+    text = (
+        "التقى الرئيس التركي كارل شميت بوتين في أنقرة. "
+        "وكان الرئيس التركي قد صرح صباح اليوم بأن الحوار ضروري."
+    )
+    found = drafts(text, world)
+    [person] = [a for a in found.actors if a.name == "كارل شميت"]
+    [said] = [s for s in found.statements if "صرح" in s.spans[0].quote]
+    assert said.speaker == person.provisional_id
+    assert said.spans[0].quote.startswith("الرئيس التركي قد صرح")
+
+
+def test_wa_qad_opens_a_clause_and_names_no_subject_before_it(world) -> None:
+    found = drafts("التقى بوتين لافروف وقد صرح بأن الحوار مهم.", world)
+    assert "sergey-lavrov" not in {s.speaker for s in found.statements}

@@ -143,6 +143,7 @@ class Lexicon:
     gapped_speech: PhraseTable
     clause_openers: PhraseTable
     documents: PhraseTable
+    verb_particles: PhraseTable  # "X قد صرح": between a subject and its verb
     occasion: PhraseTable
     telling: PhraseTable
     anonymous_officials: PhraseTable
@@ -295,6 +296,7 @@ _CUE_TABLES = (
     "gapped_speech",
     "clause_openers",
     "documents",
+    "verb_particles",
     "occasion",
     "telling",
     "anonymous_officials",

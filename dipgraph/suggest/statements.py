@@ -385,6 +385,12 @@ def _before(article: Article, mentions: list[Mention], verb: int) -> Mention | N
     target = verb
     if verb > 0 and article.lexicon.relatives.longest(tokens, verb - 1, suffixes=False):
         target = verb - 1
+    elif verb > 0 and any(
+        len(words) == 1
+        for words, _ in article.lexicon.verb_particles.by_first.get(tokens[verb - 1].folded, ())
+    ):
+        # "وكان الرئيس التركي قد صرح": the subject before the particle ("وقد" opens a clause)
+        target = verb - 1
     for mention in mentions:
         end = mention.last
         title = titles.get(target)
