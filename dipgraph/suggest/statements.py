@@ -147,9 +147,9 @@ def _speech_noun(
         return None  # "تصريحات، ..." or the sentence's end: no genitive
     speaker = next((m for m in mentions if m.first == last), None)
     title = next((t for t in article.titles if t.first == last), None)
-    if speaker is None and title is not None and title.holder is not None:
-        if title.holder.first == title.last:
-            speaker = title.holder  # "تصريحات رئيس الوزراء التركي X"
+    holder = title.holder if title is not None else None
+    if speaker is None and title is not None and holder is not None and holder.first == title.last:
+        speaker = holder  # "تصريحات رئيس الوزراء التركي X"
     if speaker is None or speaker.how == "demonym":
         return None
     return Speech(at, last, noun[1], speaker, False, sentence)
