@@ -143,3 +143,27 @@ def test_a_title_before_qad_and_a_speech_verb_speaks(world) -> None:
 def test_wa_qad_opens_a_clause_and_names_no_subject_before_it(world) -> None:
     found = drafts("التقى بوتين لافروف وقد صرح بأن الحوار مهم.", world)
     assert "sergey-lavrov" not in {s.speaker for s in found.statements}
+
+
+# --- a contact verb whose subject goes unsaid (cues.yaml: dropped_subjects) -------------
+
+
+def test_a_contact_verb_with_no_subject_is_held_by_the_person_named_before(world) -> None:
+    text = (
+        "وصرح مصدر دبلوماسي بأن جدول الوزير لافروف في واشنطن مزدحم، وأنه التقى الوزير "
+        "ريكس تيلرسون، وسيلتقي في وقت لاحق الوزير جيمس ماتيس."
+    )
+    found = drafts(text, world).contacts
+    assert [(c.sides, c.status) for c in found] == [
+        ([["sergey-lavrov"], ["rex-tillerson"]], "happened"),
+        ([["sergey-lavrov"], ["james-mattis"]], "planned"),
+    ]
+    assert any("leaves unsaid" in c for c in found[1].comments)
+
+
+def test_a_subjectless_verb_takes_no_one_named_after_an_earlier_such_verb(world) -> None:
+    # the run of subjectless verbs opens the sentence: no one is named before it, so the
+    # one received (Tillerson) is not taken as the one who meets Mattis
+    text = "والتقى في واشنطن الوزير ريكس تيلرسون، وسيلتقي غدا الوزير جيمس ماتيس."
+    found = drafts(text, world).contacts
+    assert all({"rex-tillerson", "james-mattis"} != set(c.participants) for c in found)

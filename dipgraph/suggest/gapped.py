@@ -44,3 +44,18 @@ def gapped(
                 if words[1] in tokens[end].forms:
                     return payload
     return None
+
+
+def subjectless(article: Article, at: int, sentence: Sentence) -> bool:
+    """A contact verb of cues.yaml's dropped_subjects that opens its clause ("وسيلتقي",
+    "وأنه التقى", "قبل أن يستقبل"): right after a "that", a clause opener or a break."""
+    tokens = article.tokens
+    lexicon = article.lexicon
+    if not lexicon.dropped_subjects.has(tokens[at], verb=True):
+        return False
+    if at > sentence.first and (
+        lexicon.complementisers.longest(tokens, at - 1, suffixes=False)
+        or lexicon.clause_openers.longest(tokens, at - 1, suffixes=False)
+    ):
+        return True
+    return opens_clause(article, at, sentence) and not tokens[at].text.isascii()

@@ -144,6 +144,7 @@ class Lexicon:
     clause_openers: PhraseTable
     documents: PhraseTable
     verb_particles: PhraseTable  # "X قد صرح": between a subject and its verb
+    dropped_subjects: PhraseTable  # "وأنه التقى Y": a contact verb whose subject is unsaid
     occasion: PhraseTable
     telling: PhraseTable
     anonymous_officials: PhraseTable
@@ -297,6 +298,7 @@ _CUE_TABLES = (
     "clause_openers",
     "documents",
     "verb_particles",
+    "dropped_subjects",
     "occasion",
     "telling",
     "anonymous_officials",

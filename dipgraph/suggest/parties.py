@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from dipgraph.suggest.article import Article
+from dipgraph.suggest.gapped import subjectless
 from dipgraph.suggest.mentions import Mention
 from dipgraph.suggest.segments import Segment
 from dipgraph.suggest.statements import Speech
@@ -318,6 +319,36 @@ def _purpose_subject(article: Article, segment: Segment) -> Mention | None:
     return None
 
 
+def _dropped_subject(
+    article: Article, segment: Segment, found: list[Mention], reporters: set[str]
+) -> Mention | None:
+    """The one who meets when a contact verb leaves its subject unsaid ("ليس على جدول
+    الرئيس X ...، وأنه التقى الوزير Y، وسيلتقي لاحقا Z"): the last person named before
+    the first of the sentence's run of such verbs, outside a title, not a reporter, and
+    not one of the parties already found. Only when everyone found follows the verb."""
+    sentence = segment.sentence
+    word = segment.word_first
+    if not found or any(m.first < word for m in found):
+        return None
+    if not subjectless(article, word, sentence):
+        return None
+    mentions = [m for m in article.sentence_mentions(sentence) if m.first < word]
+    first = word  # back over the run of subjectless verbs ("التقى Y، وسيلتقي Z")
+    for at in range(word - 1, sentence.first - 1, -1):
+        if subjectless(article, at, sentence):
+            first = at
+    taken = {m.actor for m in found}
+    for mention in reversed(mentions):
+        if mention.first >= first or mention.in_title or mention.how in ("guess", "demonym"):
+            continue
+        if article.index.kind(mention.actor) != "person":
+            continue
+        if mention.actor in reporters or mention.actor in taken:
+            return None
+        return mention
+    return None
+
+
 def _speaker_state(article: Article, speeches: list[Speech], segment: Segment) -> Mention | None:
     """With "we" ("نتلق", "لدينا") in the contact's words, the speaker's state, as a mention
     at the speaker's place."""
@@ -520,6 +551,15 @@ def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> 
                 f'parties taken from the sentences before ("{anaphora}"); check',
             )
             found.both_sides = table == "anaphora_states"
+    unsaid = _dropped_subject(article, segment, found.mentions, reporters)
+    if len(found.sides) < 2 and unsaid is not None:
+        found.extend(
+            article,
+            [unsaid],
+            0.45,
+            f"a party is the subject the verb leaves unsaid: {article.name(unsaid.actor)}, "
+            "named before; check",
+        )
     kept = _without_topic_states(article, found.mentions)
     if len(kept) < len(found.mentions):  # (a state the anaphora's clause is about)
         found.mentions, found.sides = kept, _sides(article, kept)

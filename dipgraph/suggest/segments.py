@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dipgraph.suggest.article import Article
-from dipgraph.suggest.gapped import WITH, gapped
+from dipgraph.suggest.gapped import WITH, gapped, subjectless
 from dipgraph.suggest.statements import Speech
 from dipgraph.suggest.text import Sentence
 
@@ -54,6 +54,7 @@ def contact_segments(article: Article, sentence: Sentence, speeches: list[Speech
         elif (
             groups
             and not any(groups[-1][-1][1] <= i < word[0] for i in starts)
+            and not subjectless(article, word[0], sentence)  # "اللقاءات، وأنه التقى Y"
             and (word[0] - groups[-1][-1][1] <= 3)
         ):
             groups[-1].append(word)
