@@ -167,3 +167,24 @@ def test_a_subjectless_verb_takes_no_one_named_after_an_earlier_such_verb(world)
     text = "والتقى في واشنطن الوزير ريكس تيلرسون، وسيلتقي غدا الوزير جيمس ماتيس."
     found = drafts(text, world).contacts
     assert all({"rex-tillerson", "james-mattis"} != set(c.participants) for c in found)
+
+
+# --- "the two presidents" stands for the people only when its adjectives follow it ------
+
+
+def test_adjectives_of_a_contact_noun_far_from_the_two_presidents_are_its_states(world) -> None:
+    text = (
+        "تحدث الرئيس فلاديمير بوتين مع الرئيس جو بايدن هاتفيا أمس. وكان الرئيسان يخططان "
+        "لبحث المسائل المتعلقة بالمشاورات الروسية الأمريكية المقررة الشهر المقبل."
+    )
+    found = drafts(text, world).contacts
+    assert [(c.type, c.sides, c.status) for c in found] == [
+        ("phone_call", [["vladimir-putin"], ["joe-biden"]], "happened"),
+        ("talks", [["russia"], ["usa"]], "planned"),
+    ]
+    text = (
+        "تحدث الرئيس فلاديمير بوتين مع الرئيس جو بايدن هاتفيا أمس. "
+        "وقد اتفق الرئيسان الروسي والأمريكي على عقد قمة."
+    )
+    [_, summit] = drafts(text, world).contacts
+    assert set(summit.participants) == {"vladimir-putin", "joe-biden"}

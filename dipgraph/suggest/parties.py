@@ -20,7 +20,7 @@ from dipgraph.suggest.mentions import Mention
 from dipgraph.suggest.segments import Segment
 from dipgraph.suggest.statements import Speech
 from dipgraph.suggest.text import Sentence, Token
-from dipgraph.suggest.when import has_cue
+from dipgraph.suggest.when import find_cue, has_cue
 
 
 def reporters_of(article: Article, speeches: list[Speech], segment: Segment) -> set[str]:
@@ -527,8 +527,13 @@ def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> 
             )
     first = segment.lead if segment.lead == sentence.first else segment.word_first
     governed = Sentence(sentence.index, sentence.start, sentence.end, first, segment.end)
-    people_of_states = has_cue(article, governed, "anaphora")
-    if people_of_states and found.mentions and all(m.how == "demonym" for m in found.mentions):
+    people_of_states = find_cue(article, governed, "anaphora")
+    if (
+        people_of_states
+        and found.mentions
+        and all(m.how == "demonym" for m in found.mentions)
+        and min(m.first for m in found.mentions) == people_of_states[1]
+    ):
         # "الرئيسان الروسي والتركي": the two presidents of those states, named before
         states = {m.actor for m in found.mentions}
         earlier = article.previous_pair(sentence, "person", reporters)
@@ -538,7 +543,7 @@ def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> 
                 article,
                 earlier,
                 0.45,
-                f'parties taken from the sentences before ("{people_of_states}"); check',
+                f'parties taken from the sentences before ("{people_of_states[0]}"); check',
             )
     for table, kind in (("anaphora", "person"), ("anaphora_states", "state")):
         anaphora = has_cue(article, governed, table)
