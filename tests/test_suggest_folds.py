@@ -188,3 +188,17 @@ def test_adjectives_of_a_contact_noun_far_from_the_two_presidents_are_its_states
     )
     [_, summit] = drafts(text, world).contacts
     assert set(summit.participants) == {"vladimir-putin", "joe-biden"}
+
+
+# --- impersonal speech: "يذكر أن" is the article's background (cues.yaml) -----------------
+
+
+def test_it_is_recalled_that_is_no_ones_statement(world) -> None:
+    text = "قال الوزير لافروف إن اللقاء كان مفيدا. ويذكر أن العلاقات بين البلدين متوترة منذ سنوات."
+    found = drafts(text, world).statements
+    assert [(s.speaker, s.spans[0].quote) for s in found] == [
+        ("sergey-lavrov", "قال الوزير لافروف إن اللقاء كان مفيدا")
+    ]
+    # a speech verb with its own subject still speaks
+    text = "قال الوزير لافروف إن اللقاء كان مفيدا. ويذكر الوزير تيلرسون أن العلاقات متوترة."
+    assert [s.speaker for s in drafts(text, world).statements] == ["sergey-lavrov", "rex-tillerson"]

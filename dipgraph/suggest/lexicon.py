@@ -145,6 +145,7 @@ class Lexicon:
     documents: PhraseTable
     verb_particles: PhraseTable  # "X قد صرح": between a subject and its verb
     dropped_subjects: PhraseTable  # "وأنه التقى Y": a contact verb whose subject is unsaid
+    impersonal_speech: PhraseTable  # "يذكر أن": the article's own words, no one's statement
     occasion: PhraseTable
     telling: PhraseTable
     anonymous_officials: PhraseTable
@@ -299,6 +300,7 @@ _CUE_TABLES = (
     "documents",
     "verb_particles",
     "dropped_subjects",
+    "impersonal_speech",
     "occasion",
     "telling",
     "anonymous_officials",

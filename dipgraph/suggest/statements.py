@@ -123,7 +123,10 @@ def speech_verbs(article: Article) -> list[Speech]:
             relayed = _relayed(article, mentions, at, speaker)
             if relayed is not None:
                 speaker, before = relayed, False
-            anonymous = _anonymous(article, at, last, sentence)
+            anonymous = _anonymous(article, at, last, sentence) or bool(
+                speaker is None
+                and article.lexicon.impersonal_speech.longest(article.tokens, at, suffixes=False)
+            )  # "يذكر أن": the article's own background
             pair = [] if speaker is not None or anonymous else _pair(article, at, last, sentence)
             for one in pair:  # "أكد الجانبان", "إن الزعيمين أكدا": each of the two speaks
                 found.append(Speech(at, last, verb[1], one, False, sentence))
