@@ -202,3 +202,13 @@ def test_it_is_recalled_that_is_no_ones_statement(world) -> None:
     # a speech verb with its own subject still speaks
     text = "قال الوزير لافروف إن اللقاء كان مفيدا. ويذكر الوزير تيلرسون أن العلاقات متوترة."
     assert [s.speaker for s in drafts(text, world).statements] == ["sergey-lavrov", "rex-tillerson"]
+
+
+# --- a noun of speech right after "that" is what someone else speaks of -------------------
+
+
+def test_a_speech_noun_after_that_is_no_statement_of_the_one_named_after_it(world) -> None:
+    found = drafts("وكان الوزير لافروف أكد أمس أن تصريحات تيلرسون مرفوضة.", world).statements
+    assert [s.speaker for s in found] == ["sergey-lavrov"]
+    found = drafts("وجاء في تصريحات تيلرسون أن اللقاء مفيد.", world).statements
+    assert [s.speaker for s in found] == ["rex-tillerson"]

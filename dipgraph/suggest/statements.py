@@ -141,10 +141,13 @@ def _speech_noun(
 ) -> Speech | None:
     """ "إعلان موسكو طرد ..."، "تأكيد X أن"، "منشور لـX" (cues.yaml: speech_nouns): a noun of
     speech, written without a pronoun, whose speaker is the actor named right after it (or
-    the holder of the title right after it); a state's adjective is none."""
+    the holder of the title right after it); a state's adjective is none, and so is a
+    noun right after "that", what someone else's words are about."""
     noun = article.lexicon.speech_nouns.longest(article.tokens, at, suffixes=False)
     if noun is None:
         return None
+    if at > sentence.first and _complementiser(article, at - 1):
+        return None  # "أكد X أن تصريحات Y مرفوضة": Y's words are what X speaks of
     last = at + noun[0]
     if last >= sentence.last or set(article.tokens[last].gap) - set(" "):
         return None  # "تصريحات، ..." or the sentence's end: no genitive
