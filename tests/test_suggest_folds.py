@@ -212,3 +212,22 @@ def test_a_speech_noun_after_that_is_no_statement_of_the_one_named_after_it(worl
     assert [s.speaker for s in found] == ["sergey-lavrov"]
     found = drafts("وجاء في تصريحات تيلرسون أن اللقاء مفيد.", world).statements
     assert [s.speaker for s in found] == ["rex-tillerson"]
+
+
+# --- a title with a state stands for a new person named with the title without it -------
+
+
+def test_a_title_with_a_state_stands_for_the_new_person_named_with_it_without_one(
+    world,
+) -> None:
+    text = (
+        "التقى وزير الخارجية كارل شميت بالوزير لافروف. وقال وزير الخارجية النمساوي إن اللقاء مفيد."
+    )
+    found = drafts(text, world).statements
+    assert [s.speaker for s in found] == ["new-person-1"]
+    # not when the article names someone of that state with a title
+    text = (
+        "التقى وزير الخارجية كارل شميت بوزير الخارجية الروسي سيرغي لافروف. "
+        "وقال وزير الخارجية الروسي إن اللقاء مفيد."
+    )
+    assert "new-person-1" not in [s.speaker for s in drafts(text, world).statements]

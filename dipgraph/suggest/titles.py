@@ -594,7 +594,7 @@ def _named_titles(
         if holder is None or holder.how != "name" or index.kind(holder.actor) != "person":
             continue
         words = _title_words(title, tokens, index)
-        for length in range(1, len(words) + 1):
+        for length in range(len(words) + 1):  # () holds everyone named with a title
             holders.setdefault(words[:length], set()).add(holder.actor)
     return holders
 
@@ -607,19 +607,24 @@ def _given_here(
 ) -> set[str]:
     """The one person the article names with a title that begins with these words, of the
     state the title names if it names one ("ولي العهد" or "ولي عهد السعودية" alone, after
-    "الأمير X، ولي العهد رئيس مجلس الوزراء"): none for a one-word title ("الرئيس": whose?)
-    or when two people hold such titles."""
+    "الأمير X، ولي العهد رئيس مجلس الوزراء"), else of no known state when the article
+    names no one of that state with a title ("وزير الخارجية المصري" after "وزير الخارجية
+    X", X new): none for a one-word title ("الرئيس": whose?) or when two people hold such
+    titles."""
     wanted = _title_words(title, tokens, index)
     if title.last - title.first < 2 or not wanted:
         return set()
     states = {m.actor for m in title.inside if index.kind(m.actor) == "state"}
-    found = set()
+    found: set[str] = set()
+    stateless: set[str] = set()
     for holder in named.get(wanted, ()):
-        if states and states != {index.country(holder)}:
-            continue
-        found.add(holder)
-        if len(found) > 1:
-            break
+        country = index.country(holder)
+        if not states or states == {country}:
+            found.add(holder)
+        elif country == holder:
+            stateless.add(holder)
+    if not found and not any(index.country(h) in states for h in named.get((), ())):
+        found = stateless
     return found if len(found) == 1 else set()
 
 
