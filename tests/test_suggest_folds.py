@@ -231,3 +231,28 @@ def test_a_title_with_a_state_stands_for_the_new_person_named_with_it_without_on
         "وقال وزير الخارجية الروسي إن اللقاء مفيد."
     )
     assert "new-person-1" not in [s.speaker for s in drafts(text, world).statements]
+
+
+# --- a welcome with a list of hosts (cues.yaml: welcome_lists) ---------------------------
+
+
+def test_the_hosts_listed_after_a_welcome_are_one_side_the_guest_the_other(world) -> None:
+    text = (
+        "وكان في استقبال الوزير لافروف لدى وصوله إلى واشنطن، الوزير ريكس تيلرسون، "
+        "ونائب رئيس البلدية كارل شميت."
+    )
+    [contact] = drafts(text, world).contacts
+    assert contact.sides == [["rex-tillerson", "new-person-1"], ["sergey-lavrov"]]
+
+
+# --- a title behind "و" after a comma opens the next item of a list -----------------------
+
+
+def test_a_title_behind_and_after_a_comma_is_no_description_of_the_name_before(world) -> None:
+    text = "التقى الوزير ريكس تيلرسون الوزير لافروف، ونائب أمير منطقة موسكو الأمير كارل شميت."
+    [contact] = drafts(text, world).contacts
+    assert contact.sides == [["rex-tillerson"], ["sergey-lavrov", "new-person-1"]]
+    # a description set off by commas still describes the name before it
+    text = "التقى الوزير ريكس تيلرسون الوزير لافروف، أحد كبار مساعدي الرئيس بوتين."
+    [contact] = drafts(text, world).contacts
+    assert set(contact.participants) == {"rex-tillerson", "sergey-lavrov"}

@@ -146,6 +146,7 @@ class Lexicon:
     verb_particles: PhraseTable  # "X قد صرح": between a subject and its verb
     dropped_subjects: PhraseTable  # "وأنه التقى Y": a contact verb whose subject is unsaid
     impersonal_speech: PhraseTable  # "يذكر أن": the article's own words, no one's statement
+    welcome_lists: PhraseTable  # "كان في استقبال X لدى وصوله، A، وB": X met A and B
     occasion: PhraseTable
     telling: PhraseTable
     anonymous_officials: PhraseTable
@@ -301,6 +302,7 @@ _CUE_TABLES = (
     "verb_particles",
     "dropped_subjects",
     "impersonal_speech",
+    "welcome_lists",
     "occasion",
     "telling",
     "anonymous_officials",

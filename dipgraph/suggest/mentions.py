@@ -235,6 +235,17 @@ def _short_reference(token: Token, last_named: dict[str, str]) -> str | None:
     return None
 
 
+def _listed(opener: Token, lexicon: Lexicon) -> bool:
+    """ "X، ونائب أمير المنطقة Y": a title behind "و" after the comma opens the next item
+    of a list, not a description of X ("وزير" itself is a title, not "و" and "زير")."""
+    word = opener.folded
+    return (
+        word.startswith("و")
+        and word not in lexicon.titles.by_first
+        and word not in lexicon.apposition.by_first
+    )
+
+
 def mark_appositions(
     tokens: list[Token],
     mentions: list[Mention],
@@ -257,7 +268,7 @@ def mark_appositions(
         opener = tokens[after]
         if not (lexicon.apposition.has(opener) or lexicon.titles.longest(tokens, after)):
             continue
-        if after in others:
+        if after in others or _listed(opener, lexicon):
             continue
         at = after
         while at < len(tokens) and tokens[at].sentence == opener.sentence:

@@ -349,6 +349,31 @@ def _dropped_subject(
     return None
 
 
+def _welcome_list(
+    article: Article, segment: Segment, mentions: list[Mention]
+) -> tuple[list[Mention], list[Mention]]:
+    """ "كان في استقبال X لدى وصوله، A، وB" (cues.yaml: welcome_lists): the guests, named
+    before the first comma after the contact word, and the hosts, named after it (by
+    name: a title there is the next name's); none unless both are named."""
+    tokens = article.tokens
+    word = segment.word_first
+    opened = any(
+        (cue := article.lexicon.welcome_lists.longest(tokens, at, suffixes=False)) is not None
+        and at + cue[0] == segment.word_last
+        for at in range(max(segment.sentence.first, word - 2), word)
+    )
+    if not opened:
+        return [], []
+    comma = next(
+        (at for at in range(segment.word_last + 1, segment.end) if tokens[at].after_clause_break),
+        None,
+    )
+    people = [m for m in mentions if article.index.kind(m.actor) == "person"]
+    guests = [m for m in people if comma is None or m.first < comma]
+    hosts = [m for m in people if comma is not None and m.first >= comma and m.how == "name"]
+    return (guests, hosts) if guests and hosts else ([], [])
+
+
 def _speaker_state(article: Article, speeches: list[Speech], segment: Segment) -> Mention | None:
     """With "we" ("نتلق", "لدينا") in the contact's words, the speaker's state, as a mention
     at the speaker's place."""
@@ -495,6 +520,13 @@ def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> 
     mentions = [m for m in mentions if m.actor not in hosts and m.actor not in mediators]
     mentions = _without_topic_states(article, mentions)
     found = Parties(mentions, _sides(article, mentions), subjects, hosts, mediators)
+    guests, welcomers = _welcome_list(article, segment, mentions)
+    if guests:  # "كان في استقبال X لدى وصوله، A، وB": A and B one side, X the other
+        found.mentions = guests + welcomers
+        found.sides = [
+            list(dict.fromkeys(m.actor for m in welcomers)),
+            list(dict.fromkeys(m.actor for m in guests)),
+        ]
     if segment.kind == "interview" and len(found.sides) < 2:
         # "في مقابلة مع شبكة X، قال Y": the one who speaks in the sentence was interviewed
         speaker = next(
