@@ -256,3 +256,15 @@ def test_a_title_behind_and_after_a_comma_is_no_description_of_the_name_before(w
     text = "التقى الوزير ريكس تيلرسون الوزير لافروف، أحد كبار مساعدي الرئيس بوتين."
     [contact] = drafts(text, world).contacts
     assert set(contact.participants) == {"rex-tillerson", "sergey-lavrov"}
+
+
+# --- a noun of speech is no part of a new name after it ----------------------------------
+
+
+def test_a_speech_noun_before_a_new_name_is_not_part_of_it(world) -> None:
+    text = "التفاصيل قليلة، غير تأكيد كارل شميت، المبعوث النمساوي الخاص، بأن الحوار سينجح."
+    found = drafts(text, world)
+    assert [a.name for a in found.actors if a.kind == "person"] == ["كارل شميت"]
+    assert [s.spans[0].quote for s in found.statements] == [
+        "تأكيد كارل شميت، المبعوث النمساوي الخاص، بأن الحوار سينجح"
+    ]

@@ -614,6 +614,7 @@ def could_be_name(lexicon: Lexicon, token: Token, definite: bool = False) -> boo
                 lexicon.status,
                 lexicon.honorifics,
                 lexicon.complementisers,
+                lexicon.speech_nouns,  # "تأكيد X، الممثل الخاص": the noun is no name
                 lexicon.demonyms,
                 lexicon.places,  # "دونالد توسك أوروبا والصين": a place ends a name
                 lexicon.state_names,  # "مدير إدارة أمريكا الشمالية": a region, no name
