@@ -268,3 +268,18 @@ def test_a_speech_noun_before_a_new_name_is_not_part_of_it(world) -> None:
     assert [s.spans[0].quote for s in found.statements] == [
         "تأكيد كارل شميت، المبعوث النمساوي الخاص، بأن الحوار سينجح"
     ]
+
+
+# --- a capital spelled with "ب" of its own is no preposition with a place ---------------
+
+
+def test_a_capital_whose_spelling_opens_with_b_stands_for_its_state(world) -> None:
+    text = "واستدعت موسكو السفير التشيكي على خلفية إعلان براغ طرد دبلوماسيين روس."
+    found = drafts(text, world)
+    assert [(s.speaker, s.spans[0].quote) for s in found.statements] == [
+        ("czech-republic", "إعلان براغ طرد دبلوماسيين روس")
+    ]
+    # "ببراغ": "in Prague", where something happened, not who did it
+    text = "والتقى الوزير لافروف بالوزير تيلرسون ببراغ أمس."
+    [contact] = drafts(text, world).contacts
+    assert set(contact.participants) == {"sergey-lavrov", "rex-tillerson"}

@@ -133,7 +133,12 @@ def accepted(
     if form is None:
         return how  # a name the facts give: as the facts say
     previous = tokens[at - 1] if at > 0 and tokens[at - 1].sentence == tokens[at].sentence else None
-    attached = tokens[at].folded[:1] in "بل" and tokens[at].folded[1:] in tokens[at].names
+    # "بالرياض": a preposition attached; not "براغ", a spelling of its own with its "ب"
+    attached = (
+        tokens[at].folded[:1] in "بل"
+        and tokens[at].folded[1:] in tokens[at].names
+        and words not in index.gazetteer_forms
+    )
     if form == CAPITAL and (
         (attached and tokens[at].folded[0] == "ب")
         or (previous is not None and lexicon.place_links.has(previous))
