@@ -298,3 +298,15 @@ def test_the_surname_of_a_known_persons_other_spelling_names_them_later(world) -
         ("rex-tillerson", "وقال وزير الخارجية الأمريكي ريكس تيليرسون إن اللقاء كان مفيدا"),
         ("rex-tillerson", "عبر تيليرسون عن أمله في لقاء آخر"),
     ]
+
+
+# --- a bare dual head before two names is a post of each --------------------------------
+
+
+def test_a_bare_dual_head_before_two_names_is_a_post_of_each(world) -> None:
+    found = drafts("وجاء اللقاء بعد قمة الرئيسين فلاديمير بوتين وجو بايدن في جنيف.", world)
+    assert [(p.holder, p.title, [s.quote for s in p.spans]) for p in found.posts] == [
+        ("vladimir-putin", "الرئيسين", ["الرئيسين فلاديمير بوتين"]),
+        ("joe-biden", "الرئيسين", ["الرئيسين فلاديمير بوتين وجو بايدن"]),
+    ]
+    assert all(any("dual head" in c for c in p.comments) for p in found.posts)

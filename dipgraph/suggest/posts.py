@@ -137,7 +137,8 @@ def draft_posts(article: Article) -> list[PostDraft]:
             # a bare head: a post only if titles.yaml lists it (bare_posts); "President"
             # alone says too little
             if article.lexicon.bare_posts.longest(article.tokens, title.first):
-                bare.append((title, holder))
+                # "الرئيسين X وY" (a dual head, titles.yaml: dual): each of the two
+                bare += [(title, person) for person in (holder, *(p for p, _ in title.shared))]
             continue
         text = article.span(title.first, title.last).quote
         head = article.tokens[title.first]
@@ -194,6 +195,8 @@ def _bare_post(
         return  # a spelling the facts lack ("بوتن"): check would not find the holder named
     seen.add((holder.actor, text))
     drafts.append(_post(article, title, text, holder, None))
+    if article.lexicon.dual_titles.longest(article.tokens, title.first, suffixes=False):
+        drafts[-1].comments.append("a dual head (two people's): write the title singular")
 
 
 def _spelled_as_named(article: Article, holder: Mention) -> bool:
