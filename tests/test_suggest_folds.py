@@ -310,3 +310,24 @@ def test_a_bare_dual_head_before_two_names_is_a_post_of_each(world) -> None:
         ("joe-biden", "الرئيسين", ["الرئيسين فلاديمير بوتين وجو بايدن"]),
     ]
     assert all(any("dual head" in c for c in p.comments) for p in found.posts)
+
+
+# --- an honorific with a pronoun as subject (cues.yaml: honorific_pronouns) --------------
+
+
+def test_an_honorific_pronoun_after_a_verb_is_the_first_person_the_article_names(
+    world,
+) -> None:
+    text = "التقى الوزير لافروف بالوزير ريكس تيلرسون في موسكو. وأشار معاليه إلى أهمية الحوار."
+    found = drafts(text, world).statements
+    assert [(s.speaker, s.spans[0].quote) for s in found] == [
+        ("sergey-lavrov", "وأشار معاليه إلى أهمية الحوار")
+    ]
+    text = (
+        "استقبل الوزير لافروف في موسكو وفدا برلمانيا. كما نقل معاليه أطيب تحياته للرئيس جو بايدن."
+    )
+    [message] = drafts(text, world).contacts
+    assert (message.type, message.sides) == ("message", [["sergey-lavrov"], ["joe-biden"]])
+    # "لمعاليه" (to him) is an object: no statement of his
+    text = "التقى الوزير لافروف بالوزير ريكس تيلرسون. وقدم الوزير تيلرسون لمعاليه شكره."
+    assert drafts(text, world).statements == []

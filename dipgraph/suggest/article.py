@@ -123,6 +123,23 @@ class Article:
                 end += 1
         return Span(self.text[start:end], start, end)
 
+    def honorific_subject(self, at: int) -> Mention | None:
+        """Whom an honorific with a pronoun at token ``at`` stands for ("وأشار معاليه"،
+        "نقل سموه"; cues.yaml: honorific_pronouns, as printed): the first person the
+        article names by name, outside a title; None if the token is no such honorific."""
+        if not 0 <= at < len(self.tokens):
+            return None
+        if self.tokens[at].folded not in self.lexicon.honorific_pronouns.by_first:
+            return None
+        return next(
+            (
+                m
+                for m in self.mentions
+                if m.how == "name" and not m.in_title and self.index.kind(m.actor) == "person"
+            ),
+            None,
+        )
+
     def sentence_mentions(self, sentence: Sentence, implied: bool = True) -> list[Mention]:
         """Mentions inside one sentence, in text order."""
         inside = self.by_sentence.get(sentence.index, [])

@@ -147,6 +147,7 @@ class Lexicon:
     dropped_subjects: PhraseTable  # "وأنه التقى Y": a contact verb whose subject is unsaid
     impersonal_speech: PhraseTable  # "يذكر أن": the article's own words, no one's statement
     welcome_lists: PhraseTable  # "كان في استقبال X لدى وصوله، A، وB": X met A and B
+    honorific_pronouns: PhraseTable  # "وأشار معاليه": the article's first-named person
     occasion: PhraseTable
     telling: PhraseTable
     anonymous_officials: PhraseTable
@@ -303,6 +304,7 @@ _CUE_TABLES = (
     "dropped_subjects",
     "impersonal_speech",
     "welcome_lists",
+    "honorific_pronouns",
     "occasion",
     "telling",
     "anonymous_officials",

@@ -319,6 +319,9 @@ def _purpose_subject(article: Article, segment: Segment) -> Mention | None:
     return None
 
 
+_HONORIFIC_REACH = 3  # words from "سموه" on to the contact word ("نقل سموه أطيب تحياته")
+
+
 def _dropped_subject(
     article: Article, segment: Segment, found: list[Mention], reporters: set[str]
 ) -> Mention | None:
@@ -330,6 +333,11 @@ def _dropped_subject(
     word = segment.word_first
     if not found or any(m.first < word for m in found):
         return None
+    taken = {m.actor for m in found}
+    for at in range(max(sentence.first, word - _HONORIFIC_REACH), word + 2):
+        honoured = article.honorific_subject(at)  # "كما نقل سموه تحياته لـX"
+        if honoured is not None and at < segment.end:
+            return None if honoured.actor in taken or honoured.actor in reporters else honoured
     if not subjectless(article, word, sentence):
         return None
     mentions = [m for m in article.sentence_mentions(sentence) if m.first < word]
@@ -337,7 +345,6 @@ def _dropped_subject(
     for at in range(word - 1, sentence.first - 1, -1):
         if subjectless(article, at, sentence):
             first = at
-    taken = {m.actor for m in found}
     for mention in reversed(mentions):
         if mention.first >= first or mention.in_title or mention.how in ("guess", "demonym"):
             continue

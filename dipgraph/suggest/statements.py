@@ -120,6 +120,10 @@ def speech_verbs(article: Article) -> list[Speech]:
             if voice is not None:
                 speaker, before = voice, False
             speaker, before = _new_state_speaks(article, mentions, speaker, before, last, sentence)
+            if speaker is None:  # "وأشار معاليه إلى": the one the article is about
+                honoured = article.honorific_subject(last)
+                if honoured is not None:
+                    speaker, before = honoured, False
             relayed = _relayed(article, mentions, at, speaker)
             if relayed is not None:
                 speaker, before = relayed, False
