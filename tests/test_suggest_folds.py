@@ -285,21 +285,6 @@ def test_a_capital_whose_spelling_opens_with_b_stands_for_its_state(world) -> No
     assert set(contact.participants) == {"sergey-lavrov", "rex-tillerson"}
 
 
-# --- a known person printed with another spelling is called by that spelling's surname --
-
-
-def test_the_surname_of_a_known_persons_other_spelling_names_them_later(world) -> None:
-    text = (
-        "وقال وزير الخارجية الأمريكي ريكس تيليرسون إن اللقاء كان مفيدا. "
-        "فيما عبر تيليرسون عن أمله في لقاء آخر."
-    )
-    found = drafts(text, world).statements
-    assert [(s.speaker, s.spans[0].quote) for s in found] == [
-        ("rex-tillerson", "وقال وزير الخارجية الأمريكي ريكس تيليرسون إن اللقاء كان مفيدا"),
-        ("rex-tillerson", "عبر تيليرسون عن أمله في لقاء آخر"),
-    ]
-
-
 # --- a bare dual head before two names is a post of each --------------------------------
 
 

@@ -672,7 +672,6 @@ def enrol(
         if same:  # "أنطونوف" for "أنتونوف": the known person spelled another way
             by_name[name] = spelled[same[0]]
             index.names.add(name, (spelled[same[0]], "any"))
-            _add_surname(index, name, spelled[same[0]], lexicon)  # "ترمب" after "دونالد ترمب"
             continue
         ident = provisional_id(len(enrolled) + 1)
         while ident in index.actors:
@@ -693,15 +692,10 @@ def enrol(
         enrolled[ident] = Newcomer(ident, name, printed)
         by_name[name] = ident
         index.names.add(name, (ident, "any"))
-        _add_surname(index, name, ident, lexicon)
+        surname = _surname(name, lexicon)
+        if surname and not index.names.by_first.get(surname.casefold()) and len(surname) >= 3:
+            index.names.add(surname, (ident, "capital" if surname.isascii() else "any"))
     return enrolled
-
-
-def _add_surname(index: ActorIndex, name: str, ident: str, lexicon: Lexicon | None) -> None:
-    """Index the short form a name is called by later, unless it names someone already."""
-    surname = _surname(name, lexicon)
-    if surname and not index.names.by_first.get(surname.casefold()) and len(surname) >= 3:
-        index.names.add(surname, (ident, "capital" if surname.isascii() else "any"))
 
 
 def _surname(name: str, lexicon: Lexicon | None) -> str | None:
