@@ -159,6 +159,8 @@ def test_a_contact_verb_with_no_subject_is_held_by_the_person_named_before(world
         ([["sergey-lavrov"], ["james-mattis"]], "planned"),
     ]
     assert any("leaves unsaid" in c for c in found[1].comments)
+    # the one named before is cited by name, not with the clause around the name
+    assert [s.quote for s in found[1].spans] == ["وسيلتقي في وقت لاحق الوزير جيمس ماتيس", "لافروف"]
 
 
 def test_a_subjectless_verb_takes_no_one_named_after_an_earlier_such_verb(world) -> None:
@@ -316,3 +318,13 @@ def test_an_honorific_pronoun_after_a_verb_is_the_first_person_the_article_names
     # "لمعاليه" (to him) is an object: no statement of his
     text = "التقى الوزير لافروف بالوزير ريكس تيلرسون. وقدم الوزير تيلرسون لمعاليه شكره."
     assert drafts(text, world).statements == []
+
+
+# --- people of a state ("دبلوماسيين روس") are not what a statement is about ---------------
+
+
+def test_an_indefinite_plural_of_a_state_is_not_what_a_statement_is_about(world) -> None:
+    text = "قال الوزير لافروف إن طرد دبلوماسيين روس خطأ."
+    assert [s.about for s in drafts(text, world).statements] == [[]]
+    text = "قال الوزير لافروف إن العلاقات الروسية متوترة."
+    assert [s.about for s in drafts(text, world).statements] == [["russia"]]

@@ -341,7 +341,7 @@ def _draft(
     ):
         return  # "اتهم X واشنطن بعرقلة الحوار": an accusation, not a contact
     parties = find_parties(article, speeches, segment)
-    inside = [m for m in parties.mentions if m.first >= sentence.first]
+    inside = [m for m in parties.mentions if m.first >= sentence.first and m not in parties.distant]
     inside += [  # "في إسطنبول التركية", "بواسطة X": hosts and mediators belong in the quote
         m
         for m in article.sentence_mentions(sentence)
@@ -400,7 +400,14 @@ def _draft(
         date=when.date,
         date_note=when.note,
     )
-    _cite_earlier_parties(article, draft, parties.mentions, sentence)
+    for mention in parties.distant:  # "الرئيس X ...، وأنه التقى Y": X's name, not the clause
+        named = article.span(mention.first, mention.last)
+        named.naming = True
+        if draft.cite(named):
+            draft.comments.append(f"{article.name(mention.actor)} is quoted where named before")
+    _cite_earlier_parties(
+        article, draft, [m for m in parties.mentions if m not in parties.distant], sentence
+    )
     cite_names(article, draft, [*draft.participants, *draft.hosts, *draft.mediators])
     _describe(article, draft, quoted, segment.words, why)
     _merge_or_add(drafts, draft)

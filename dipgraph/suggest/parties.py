@@ -477,6 +477,9 @@ class Parties:
     confidence: float = 0.75
     comments: list[str] = field(default_factory=list)
     both_sides: bool = False  # taken from "the two sides / countries" (anaphora_states)
+    # parties named outside the contact's clause ("X ...، وأنه التقى Y": X): cited where
+    # they are named, not quoted with the clause
+    distant: list[Mention] = field(default_factory=list)
 
     def extend(self, article: Article, more: list[Mention], confidence: float, note: str) -> None:
         self.mentions = more + self.mentions
@@ -597,6 +600,7 @@ def find_parties(article: Article, speeches: list[Speech], segment: Segment) -> 
             found.both_sides = table == "anaphora_states"
     unsaid = _dropped_subject(article, segment, found.mentions, reporters)
     if len(found.sides) < 2 and unsaid is not None:
+        found.distant.append(unsaid)
         found.extend(
             article,
             [unsaid],
