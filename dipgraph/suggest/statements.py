@@ -597,6 +597,8 @@ def _about(article: Article, sentence: Sentence, start: int, end: int, speaker: 
         inside = start <= token.start < end and not mention.in_title
         if mention.how == "guess":
             continue  # "الرئيس الروسي" with no name: whom it means is the curator's guess
+        if mention.how == "demonym" and not token.definite:
+            continue  # "دبلوماسيين روس": people of the state, not what is said about it
         if inside and mention.actor != speaker and mention.actor not in about:
             about.append(mention.actor)
     return about
