@@ -22,14 +22,21 @@ from dataclasses import dataclass, field
 
 from dipgraph.errors import NotFoundError
 
+# Arabic letters written more than one way, each folded to one spelling: the one table
+# of them. Quotes are matched with it (loader/quote_hint.py) and the page folds names with
+# it (it travels in the page's data: templates/js/helpers.js, norm).
+LETTER_FOLDS: dict[str, str] = {
+    "ٱ": "ا",  # alef wasla
+    "ى": "ي",  # alef maqsura
+    "ة": "ه",  # taa marbuta
+    "ی": "ي",  # farsi yeh
+    "ک": "ك",  # keheh
+    "ھ": "ه",  # heh doachashmee (Persian and Urdu texts print it for heh)
+    "ـ": "",  # tatweel
+}
 _LETTER_MAP = str.maketrans(
     {
-        "ٱ": "ا",  # alef wasla
-        "ى": "ي",  # alef maqsura
-        "ة": "ه",  # taa marbuta
-        "ی": "ي",  # farsi yeh
-        "ک": "ك",  # keheh
-        "ـ": None,  # tatweel
+        **{letter: folded or None for letter, folded in LETTER_FOLDS.items()},
         "-": " ",
         "_": " ",
         "'": None,

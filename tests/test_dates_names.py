@@ -52,6 +52,7 @@ def test_overlap_treats_partial_dates_as_intervals() -> None:
         ("آمنة", "امنه"),  # madda, taa marbuta
         ("مصطفى", "مصطفي"),  # alef maqsura
         ("بـوتـيـن", "بوتين"),  # tatweel
+        ("مھدی کریمی", "مهدي كريمي"),  # Persian heh, yeh and keheh
         ("مُسْتَشَار", "مستشار"),  # diacritics
         ("LAVROV", "lavrov"),
         ("Sergéi", "sergei"),

@@ -10,6 +10,7 @@ import dipgraph
 from conftest import BUNDLED
 from dipgraph.names import (
     INSIDE_WORD,
+    LETTER_FOLDS,
     WHOLE_WORD,
     WORD_START,
     close_matches,
@@ -37,6 +38,26 @@ def typos(key: str) -> list[str]:
 def test_the_page_folds_names_as_the_cli_does(page) -> None:
     kg = dipgraph.load(BUNDLED)
     assert set(page.evaluate("window.dipgraph.nameKeys()")) == python_keys(kg)
+
+
+def test_the_page_folds_any_text_as_the_cli_does(page) -> None:
+    """Beyond the bundled names: every letter of the CLI's table (it travels in the page's
+    data), marks, invisible format characters, case, and the punctuation names drop."""
+    letters = "".join(LETTER_FOLDS)
+    texts = [
+        letters,
+        f"a{letters}b",
+        "مھدی کریمی",  # Persian letters for heh and yeh, and keheh
+        "أحمد إبراهيم آل مكتوم",  # hamza and madda on alef
+        "مُحَمَّد\u200cالـعلي",  # vowel marks, a zero-width non-joiner, tatweel
+        "Jean-Yves  Le_Drian",
+        "O'Brien \u2019s St. Louis",
+        "\u200fوزارة الخارجية\u200e",  # bidi marks
+        "ÉLYSÉE Ångström",
+    ]
+    assert page.evaluate("(ts) => ts.map(window.dipgraph.fold)", texts) == [
+        normalise_name(t) for t in texts
+    ]
 
 
 def test_near_names_are_the_clis(page) -> None:

@@ -30,6 +30,12 @@ GOOD = (
         ),
         # hamza, shadda and a dropped alef-hamza
         ("وحذر انتونوف من التصعيد", "قال: وحذّر أنتونوف من التصعيد أمس", "وحذّر أنتونوف من التصعيد"),
+        # a quote typed with Arabic heh and yeh for a text printed with Persian letters
+        (
+            "وصل مهدي كريمي الى المدينه",
+            "أمس وصل مھدی کریمی إلی المدینة ظهرا",
+            "وصل مھدی کریمی إلی المدینة",
+        ),
         # a word typed differently, the span widened to whole words
         (
             "Belov met Clark in Viena",

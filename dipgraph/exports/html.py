@@ -25,6 +25,7 @@ from dipgraph.exports.atomic import atomic_text
 from dipgraph.exports.graph_view import graph_view
 from dipgraph.exports.layout import force_layout, without_overlap
 from dipgraph.exports.page_pack import Packer, script_json
+from dipgraph.names import LETTER_FOLDS
 from dipgraph.process_memory import collector_paused
 
 if TYPE_CHECKING:
@@ -216,7 +217,8 @@ def page_data(kg: KnowledgeGraph, contacts: set[str] | None = None) -> dict[str,
     if large:
         _lay_out(view)
     view["legend"]["dataset"] = about_dataset(kg)
-    return {**view, "options": LARGE_OPTIONS if large else SMALL_OPTIONS}
+    # The page folds names as the CLI does, with the CLI's own table of letters.
+    return {**view, "options": LARGE_OPTIONS if large else SMALL_OPTIONS, "folds": LETTER_FOLDS}
 
 
 def about_dataset(kg: KnowledgeGraph) -> dict[str, Any]:
@@ -265,6 +267,7 @@ def pack_page(data: dict[str, Any]) -> dict[str, Any]:
                 "options": data["options"],
                 "legend": data["legend"],
                 "large": data["large"],
+                "folds": data["folds"],
             }
         )
 

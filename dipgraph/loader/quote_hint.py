@@ -33,6 +33,8 @@ import weakref
 from dataclasses import dataclass
 from typing import Any
 
+from dipgraph.names import LETTER_FOLDS
+
 MAX_TEXT = 20_000_000  # characters: longer sources get no hint
 # The alignment costs about the quote's length squared times the text's: a 16,000-character
 # quote took 108 s against a 40,000-character source, so a fact file could hold `check` (and
@@ -50,7 +52,7 @@ _MARGIN = 40  # characters around each
 _SAME = str.maketrans(
     {
         "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "`": "'",
-        "–": "-", "—": "-", "ـ": "", "ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك",
+        "–": "-", "—": "-", **LETTER_FOLDS,
     }
 )  # fmt: skip
 

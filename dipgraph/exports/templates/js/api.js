@@ -74,6 +74,7 @@
     },
     // The folded names search knows, and those nearest a word (dipgraph.names's rule).
     nameKeys: function () { nameIndex(); return Array.from(exactNames.keys()); },
+    fold: function (text) { return norm(text); },
     closeNames: function (word, n, cutoff) { return closeNames(String(word), n, cutoff); },
     // dipgraph.names.word_tier over folded words and text; the names a search finds, ranked.
     wordTier: function (words, text) { return wordTier(words.map(String), String(text)); },

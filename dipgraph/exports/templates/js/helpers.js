@@ -22,12 +22,17 @@
     while (node.firstChild) { node.removeChild(node.firstChild); }
   }
   function own(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
-  // The same folding as dipgraph.names.normalise_name.
+  // The same folding as dipgraph.names.normalise_name: marks and invisible format
+  // characters dropped, and its table of Arabic letters (LETTER_FOLDS), which comes in
+  // the page's data rather than as a copy here.
+  var folds = data.folds || dict();
+  var foldable = Object.keys(folds).length ?
+    new RegExp("[" + Object.keys(folds).join("") + "]", "g") : null;
+  function foldLetter(letter) { return folds[letter]; }
   function norm(text) {
-    return String(text).toLowerCase().normalize("NFKD").replace(/\p{Mn}/gu, "")
-      .replace(/\u0671/g, "\u0627").replace(/\u0649/g, "\u064A").replace(/\u0629/g, "\u0647")
-      .replace(/\u06CC/g, "\u064A").replace(/\u06A9/g, "\u0643").replace(/\u0640/g, "")
-      .replace(/[-_]/g, " ").replace(/['\u2019.]/g, "").replace(/\s+/g, " ").trim();
+    var t = String(text).toLowerCase().normalize("NFKD").replace(/[\p{Mn}\p{Cf}]/gu, "");
+    if (foldable) { t = t.replace(foldable, foldLetter); }
+    return t.replace(/[-_]/g, " ").replace(/['\u2019.]/g, "").replace(/\s+/g, " ").trim();
   }
   function nameOf(id) {
     if (own(F.actors, id)) { return F.actors[id].name; }

@@ -37,6 +37,7 @@
      pageNames()        -> {hovered: {id, px} | null, placed: [{id, px, box}]}: the names
                            the page drew itself last frame because vis-network's were
                            under 12 px (box: CSS px from the canvas's corner)
+     fold(text)         -> the text folded as names are matched (dipgraph.names.normalise_name)
      unpacked([text])   -> {data, facts}: the page's data (or the packed text given) as
                            unpack.js rebuilds it, afresh (data: nodes, edges, options,
                            legend, large; facts: actors, topics, contacts...)

@@ -95,7 +95,7 @@
     Object.keys(P.facts).forEach(function (name) { put(facts, name, keyed(P.facts[name])); });
     return {
       data: { nodes: table(P.nodes), edges: table(P.edges), options: P.options,
-        legend: P.legend, large: P.large },
+        legend: P.legend, large: P.large, folds: P.folds },
       facts: facts
     };
   }
