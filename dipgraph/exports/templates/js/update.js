@@ -5,6 +5,7 @@
     stopExplaining();  // a no-path's reasons were for the view before
     clusterCache = wholeClusters && wholeClusters.key === viewKey(view) ? wholeClusters.value : null;
     updateCounts();
+    refreshExploreButtons();
     if (tableShown()) { renderTable(); }
     if (large) { drawAsideLater(); return; }
     renderTimeline();
