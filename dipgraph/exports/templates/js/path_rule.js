@@ -176,11 +176,12 @@
       for (var i = 0; i < frontier.length; i++) {
         var node = frontier[i], cids = graph.byActor[node] || [];
         for (var j = 0; j < cids.length; j++) {
-          var c = F.contacts[cids[j]], mine = sideOf(c, node);
-          var done = released[cids[j]] || (released[cids[j]] = dict());
+          var c = F.contacts[cids[j]], done = released[cids[j]] || (released[cids[j]] = []);
+          if (done.length === c.sides.length) { continue; }  // before sideOf: a side may be long
+          var mine = sideOf(c, node);
           for (var n = 0; n < c.sides.length; n++) {
-            if (n === mine || done[n]) { continue; }
-            done[n] = true;
+            if (n === mine || done.indexOf(n) !== -1) { continue; }
+            done.push(n);
             for (var k = 0; k < c.sides[n].length; k++) {
               var b = c.sides[n][k];
               if (!own(distance, b)) { distance[b] = depth; reached.push(b); }
