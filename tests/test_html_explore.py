@@ -108,3 +108,29 @@ def test_the_buttons_work_from_the_keyboard(page) -> None:
     page.keyboard.press("Enter")
     assert page.evaluate("window.dipgraph.state().expanded") == []
     assert page.evaluate("document.activeElement.id") == "panel"
+
+
+def test_the_button_counts_what_the_panel_counts(page, facts) -> None:
+    """The panel lists every contact of the actor ("Contacts (7)"); the button explores
+    only those the status filter shows, and says so with both numbers, which hold."""
+    actor = "usa"
+    every = {
+        c.id
+        for c in facts.contacts.values()
+        if actor in {*c.participants, *c.subjects, *c.hosts, *c.mediators}
+    }
+    happened = {cid for cid in every if facts.contacts[cid].status == "happened"}
+    assert 0 < len(happened) < len(every)  # the default filter shows happened contacts only
+    page.evaluate(f"window.dipgraph.select('{actor}')")
+    assert f"Contacts ({len(every)})" in page.inner_text("#panel")
+    button = page.inner_text("#panel .explore-expand")
+    assert button == (
+        f"Explore from here: only its {len(happened)} contacts shown by the status filter "
+        f"(of {len(every)})"
+    )
+    page.click("#panel .explore-expand")
+    assert drawn(page)[1] == happened
+    assert f"its {len(happened)} contacts shown by the status filter" in page.inner_text("#panel")
+    page.click("#status-every")  # every status: the button counts all of them, plainly
+    assert page.evaluate("window.dipgraph.state().expanded") == [actor]
+    assert f"Expanded: its {len(every)} contacts drawn." in page.inner_text("#panel")

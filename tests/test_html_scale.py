@@ -497,3 +497,29 @@ def test_stopping_exploring_at_scale_computes_the_whole_view_at_most_once(large_
     assert end["nodes"] == whole["nodes"] and end["edges"] == whole["edges"]
     assert end["wholeViewsComputed"] == whole["wholeViewsComputed"]
     assert page.errors == []
+
+
+def test_stopping_exploring_at_scale_puts_the_whole_timeline_back(large_page) -> None:
+    """The whole graph's timeline is kept while exploring and put back when it stops
+    (not counted again): the same years and counts, its bars still filter, and the lines
+    drawn while exploring are only the explored contacts'."""
+    page = large_page
+    page.evaluate("window.dipgraph.clear()")
+    idle = "() => !document.getElementById('timeline').hasAttribute('aria-busy')"
+    page.wait_for_function(idle)
+    whole = page.inner_text("#timeline")
+    page.evaluate("window.dipgraph.expand('person-17')")
+    page.wait_for_function(idle)
+    state = page.evaluate("window.dipgraph.state()")
+    assert page.inner_text("#timeline") != whole
+    drawn = {e for e in state["edges"] if not e.startswith("L")}
+    assert 0 < len(drawn) < 200  # the explored neighbourhood's lines, not the 10k graph's
+    page.evaluate("window.dipgraph.expand('person-17', false)")
+    page.wait_for_function(idle)
+    assert page.inner_text("#timeline") == whole
+    bar = page.locator("#timeline .bin").first
+    year = bar.inner_text()
+    bar.click()
+    assert page.input_value("#date-from") == year and page.input_value("#date-to") == year
+    page.evaluate("window.dipgraph.clear()")
+    assert page.errors == []

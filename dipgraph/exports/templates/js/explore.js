@@ -62,21 +62,32 @@
     openPanel(ui.selected);
     if (focusInPanel) { panel.focus({ preventScroll: true }); }
   }
-  // Its contacts the filters keep, and of those the ones not drawn now.
+  // Its contacts the filters keep, and of those the ones not drawn now; all: every
+  // contact of it (the panel's "Contacts (N)"); byStatus: the status filter alone keeps
+  // fewer (the others pass with every status ticked).
   function exploreCounts(id) {
-    var kept = (actorContacts[id] || []).filter(function (cid) {
-      return contactPasses(F.contacts[cid], current.f);
-    });
-    return { kept: kept.length,
+    var all = actorContacts[id] || [];
+    var kept = all.filter(function (cid) { return contactPasses(F.contacts[cid], current.f); });
+    var anyStatus = Object.assign(dict(), current.f, { statuses: everyStatusSet() });
+    return { kept: kept.length, all: all.length,
+      byStatus: all.filter(function (cid) { return contactPasses(F.contacts[cid], anyStatus); })
+        .length === all.length,
       fresh: kept.filter(function (cid) { return !current.contacts[cid]; }).length };
   }
   function contactsWord(n) { return n + " contact" + (n === 1 ? "" : "s"); }
+  // "its 4 contacts shown by the status filter (of 8)": the panel lists all 8, and the
+  // button must not seem to count the same thing differently.
+  function keptWords(n) {
+    if (n.kept === n.all) { return "its " + contactsWord(n.kept); }
+    return "its " + contactsWord(n.kept) + " shown by the " + (n.byStatus ? "status filter" : "filters") +
+      " (of " + n.all + ")";
+  }
   // The actor panel's buttons: explore from it, expand it, or collapse it.
   function exploreButtons(id) {
     var box = el("p", null, { "class": "explore" });
     var n = exploreCounts(id);
     if (isExpanded(id)) {
-      box.appendChild(el("span", "Expanded: its " + contactsWord(n.kept) + " drawn. "));
+      box.appendChild(el("span", "Expanded: " + keptWords(n) + " drawn. "));
       if (ui.expanded.length > 1) {
         box.appendChild(button("Collapse", function () { expand(id, false); },
           { "class": "explore-collapse", title: "Put away the contacts only it brought in" }));
@@ -86,17 +97,26 @@
     } else if (exploring()) {
       if (n.kept) {
         box.appendChild(button("Expand: " + (n.fresh ? "draw " + contactsWord(n.fresh) + " more" :
-          "its " + contactsWord(n.kept) + ", all drawn"), function () { expand(id, true); },
+          keptWords(n) + ", all drawn"), function () { expand(id, true); },
         { "class": "explore-expand" }));
         box.appendChild(document.createTextNode(" "));
       }
       box.appendChild(button("Stop exploring", stopExploring, { "class": "explore-stop" }));
     } else {
       if (!n.kept) { return null; }
-      box.appendChild(button("Explore from here: only its " + contactsWord(n.kept),
+      box.appendChild(button("Explore from here: only " + keptWords(n),
         function () { expand(id, true); }, { "class": "explore-expand" }));
     }
     return box;
+  }
+  // A new view (a filter changed) counts the selected actor's contacts again: the
+  // buttons said the counts of the view before.
+  function refreshExploreButtons() {
+    var old = panel ? panel.querySelector("p.explore") : null;  // none before the panel is made
+    if (!old || !ui.selected || !own(F.actors, ui.selected)) { return; }
+    var box = exploreButtons(ui.selected), focused = old.contains(document.activeElement);
+    if (box) { old.replaceWith(box); } else { old.remove(); }
+    if (focused) { panel.focus({ preventScroll: true }); }  // its button is gone
   }
   // In the banner: whose neighbourhoods are drawn.
   function exploreWords() {

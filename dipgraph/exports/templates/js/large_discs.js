@@ -115,7 +115,9 @@
     this.options.opacity = isDimmed(this.id) ? 0.15 : 1;
     return nodeProto.draw.call(this, ctx);
   }
+  var boxEpoch = 0;  // counts the times the boxes below were set (large_fit.js keeps one)
   function adoptItems(list) {
+    boxEpoch++;
     list.forEach(function (n) {
       var item = network.body.nodes[n.id];
       nodeProto = nodeProto || Object.getPrototypeOf(item);

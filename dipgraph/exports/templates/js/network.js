@@ -56,6 +56,7 @@
       status.indexedMs = performance.now();
       setTimeout(namesJoined, 0);  // a few milliseconds each, in tasks of their own
       setTimeout(allAdjacency, 0);
+      if (large) { setTimeout(everyEdgeHiddenMap, 0); }
       buildContactTextsLater();
     });
   }

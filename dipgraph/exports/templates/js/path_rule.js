@@ -23,6 +23,7 @@
     });
     this.byActor = byActor;
     this.adjacency = dict();
+    this.distances = dict();  // distancesTo's answers, by target and hops
   }
   function sideOf(c, actor) {
     for (var n = 0; n < c.sides.length; n++) { if (c.sides[n].indexOf(actor) !== -1) { return n; } }
@@ -165,16 +166,32 @@
     return null;
   }
   // (_distances) The hop distance to `target` of every actor within maxHops of it.
+  // Breadth first over the contacts, each side of a contact opened once (as
+  // PathSearch.grow does): the neighbours' maps of every actor within reach (most of a
+  // 10k graph) cost 90-150 ms, 0.8 s under load, in one task; the distances are the same.
   function distancesTo(graph, target, maxHops) {
-    var distance = dict(), frontier = [target];
+    var key = maxHops + " " + target;  // every path, then in date order: the same distances
+    if (own(graph.distances, key)) { return graph.distances[key]; }
+    var distance = graph.distances[key] = dict(), frontier = [target], released = dict();
     distance[target] = 0;
-    for (var depth = 1; depth <= maxHops; depth++) {
+    for (var depth = 1; depth <= maxHops && frontier.length; depth++) {
       var reached = [];
-      frontier.forEach(function (node) {
-        Object.keys(graph.neighbours(node)).forEach(function (n) {
-          if (!own(distance, n)) { distance[n] = depth; reached.push(n); }
-        });
-      });
+      for (var i = 0; i < frontier.length; i++) {
+        var node = frontier[i], cids = graph.byActor[node] || [];
+        for (var j = 0; j < cids.length; j++) {
+          var c = F.contacts[cids[j]], done = released[cids[j]] || (released[cids[j]] = []);
+          if (done.length === c.sides.length) { continue; }  // before sideOf: a side may be long
+          var mine = sideOf(c, node);
+          for (var n = 0; n < c.sides.length; n++) {
+            if (n === mine || done.indexOf(n) !== -1) { continue; }
+            done.push(n);
+            for (var k = 0; k < c.sides[n].length; k++) {
+              var b = c.sides[n][k];
+              if (!own(distance, b)) { distance[b] = depth; reached.push(b); }
+            }
+          }
+        }
+      }
       frontier = reached;
     }
     return distance;

@@ -57,10 +57,24 @@
     }
     fitChips(undatedLane);
   }
+  // A large graph's whole-graph timeline is kept (its elements, their handlers with them)
+  // while exploring: stopping puts it back instead of counting 30,000 contacts again
+  // (40 ms, ~200 under load, in a task of its own).
+  var wholeTimeline = null;
+  function drawTimeline() {
+    var box = $("timeline"), key = exploring() ? null : viewKey(current);
+    if (key !== null && wholeTimeline && wholeTimeline.key === key) {
+      box.replaceChildren.apply(box, wholeTimeline.nodes);
+      return;
+    }
+    renderTimeline();
+    if (key !== null) { wholeTimeline = { key: key, nodes: Array.prototype.slice.call(box.childNodes) }; }
+  }
   // A window resized: the chips are fitted to the lane's new width.
   var timelineResize = null;
   window.addEventListener("resize", function () {
     clearTimeout(timelineResize);
+    wholeTimeline = null;
     timelineResize = setTimeout(renderTimeline, 150);
   });
   // Article chips past the lane's width give way to "and N more" (the list button and

@@ -5,6 +5,7 @@
     stopExplaining();  // a no-path's reasons were for the view before
     clusterCache = wholeClusters && wholeClusters.key === viewKey(view) ? wholeClusters.value : null;
     updateCounts();
+    refreshExploreButtons();
     if (tableShown()) { renderTable(); }
     if (large) { drawAsideLater(); return; }
     renderTimeline();
@@ -25,7 +26,7 @@
     requestAnimationFrame(function () { setTimeout(drawAside, 0); });
     function drawAside() {
       if (token !== asideToken) { return; }
-      renderTimeline();
+      drawTimeline();
       timeline.removeAttribute("aria-busy");
       if (overviewScale === null) { return; }
       setTimeout(function () {
@@ -79,11 +80,15 @@
       if (hide !== Boolean(current.nodeHidden[n.id])) { nodeUpdates.push({ id: n.id, hidden: hide }); }
       view.nodeHidden[n.id] = hide;
     });
-    data.edges.forEach(function (e) {
-      var hide = !view.edgeShown[e.id];
-      if (hide !== Boolean(current.edgeHidden[e.id])) { edgeUpdates.push({ id: e.id, hidden: hide }); }
-      view.edgeHidden[e.id] = hide;
-    });
+    if (large) {  // its lines are the page's: no updates, only the map they are drawn by
+      view.edgeHidden = largeEdgeHidden(view.edgeShown);
+    } else {
+      data.edges.forEach(function (e) {
+        var hide = !view.edgeShown[e.id];
+        if (hide !== Boolean(current.edgeHidden[e.id])) { edgeUpdates.push({ id: e.id, hidden: hide }); }
+        view.edgeHidden[e.id] = hide;
+      });
+    }
     setHidden(nodeUpdates, edgeUpdates);
     adopt(view);
     return nodeUpdates.length;  // nodes drawn or hidden anew
@@ -137,6 +142,9 @@
   // a selection is there to keep in view.
   function fitShown() {
     if (ui.selected || ui.path) { return; }
+    // A large graph's drawn nodes are vis-network's nodeIndices: fitLarge frames those
+    // (and keeps the frame for the fit after it, as a reset makes).
+    if (large) { network.fit({ animation: false }); return; }
     var ids = shownNodeIds();
     if (ids.length) { network.fit({ nodes: ids, animation: false }); }
   }
