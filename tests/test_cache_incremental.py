@@ -1100,3 +1100,46 @@ def test_a_kept_part_naming_other_index_rows_gives_a_whole_compile(
     whole = spy(CacheEntry, "save", lambda entry, *rest: entry.directory.name)
     agree(root)
     assert len(whole) == 1  # compiled whole, not from the parts
+
+
+def test_parts_put_as_they_are_made_give_the_same_entry_and_store(
+    small_copy: Path, tmp_path: Path, monkeypatch, spy
+) -> None:
+    """Parts put into the store as soon as any is held (not at ``keep()`` only) give the
+    entry of a whole compile and the same stored parts as when put at the end; the
+    records and views each part let go of once written are read back when asked for."""
+    import sqlite3
+
+    import dipgraph.cached_graph.file_parts as file_parts
+
+    def stored(cache: Path) -> list[tuple[str, str]]:
+        with sqlite3.connect(cache / "compiled.sqlite") as db:
+            return sorted(db.execute("SELECT key, value FROM parts"))
+
+    root = tmp_path / "facts"
+    shutil.move(small_copy, root)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "at-end"))
+    agree(root)
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "as-made"))
+    monkeypatch.setattr(file_parts, "PUT_AT", 1)
+    puts = spy(file_parts.Parts, "_put")
+    agree(root)
+    assert len(puts) > 1  # (one put a part)
+    assert stored(tmp_path / "as-made") == stored(tmp_path / "at-end")
+    entry = entry_for(root.resolve(), DEFAULT_BASE)
+    assert entry is not None
+    shutil.rmtree(entry.directory)
+    kept = file_parts.Parts.compiled
+    parts_read = spy(file_parts, "compile_part", lambda first, part: part.shown)
+
+    def compiled_and_released(self):
+        found = kept(self)
+        for file, part in zip(self.files, found, strict=True):
+            part.release("facts", self._later(file, "facts"))
+            part.release("views", self._later(file, "views"))
+        return found
+
+    monkeypatch.setattr(file_parts.Parts, "compiled", compiled_and_released)
+    agree(root)  # every part read from the store, its records and views fetched
+    assert parts_read == []

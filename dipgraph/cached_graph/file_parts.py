@@ -216,6 +216,13 @@ class CompiledPart:
             raise ValueError("records of another part")
         return dict(zip(self.kinds, lines, strict=True))
 
+    def release(self, name: str, fetch: Fetch) -> None:
+        """Hold ``name`` (views or facts) no more: ``fetch`` gets it if asked again."""
+        if name == "views":
+            self._views = fetch
+        elif name == "facts":
+            self._facts = fetch
+
     def __getitem__(self, name: str) -> Any:
         if name in ("contacts", "post_statics", "actor_statics"):
             if self._rows is None:
@@ -314,6 +321,9 @@ class _Assembly(QuadWriter):
         return counts
 
 
+PUT_AT = 32 << 20  # characters of new parts held before they are put (see Parts._add)
+
+
 class Parts:
     """Every file's parts, for one entry: got from ``store`` or compiled (and kept)."""
 
@@ -325,6 +335,30 @@ class Parts:
         self.used: list[str] = []  # kept values reused beside the parts (the profiles)
         self.reused = 0
         self.made = 0
+        self._held = 0  # characters in ``new``
+        self._failed = False
+
+    def _add(self, values: dict[str, str]) -> None:
+        """Keep ``values`` (new parts): put into the store once :data:`PUT_AT` characters
+        are held, not at the end only. At 100k contacts the parts' JSON text, held
+        until ``keep()`` beside its decoded form, was 0.65 GiB of the entry's peak."""
+        self.new.update(values)
+        self._held += sum(len(text) for text in values.values())
+        if self._held >= PUT_AT and not self._failed:
+            self._put()
+
+    def _put(self) -> None:
+        """Put ``new`` now, each part of this entry marked used with it (so that the
+        store's least-recently-used trim keeps the parts read from it earlier); a store
+        that fails keeps ``new`` for ``keep()`` (whose failure costs speed only)."""
+        kinds = ("part", "facts", "views", "nquads")
+        keys = [f"{p}:{f.key}" for f in self.files for p in kinds]
+        try:
+            self.store.put(self.new, [k for k in [*keys, *self.used] if k not in self.new])
+        except (sqlite3.Error, OSError):
+            self._failed = True
+            return
+        self.new, self._held = {}, 0
 
     def _each(
         self, prefix: str, make: Callable[[Any, FileRecords], str], read: Callable[[str], Any]
@@ -342,7 +376,7 @@ class Parts:
                     yield value
                     continue
             text = make(self.kg, part)
-            self.new[key] = text
+            self._add({key: text})
             self.made += 1
             yield read(text)
 
@@ -371,18 +405,20 @@ class Parts:
 
     def _make(self, file: FileRecords) -> CompiledPart:
         text, facts, views = compile_part(self.kg, file)
-        self.new.update(
-            {f"part:{file.key}": text, f"facts:{file.key}": facts, f"views:{file.key}": views}
-        )
+        made = CompiledPart(text, facts, json.loads(views))
+        key = file.key
+        self._add({f"part:{key}": text, f"facts:{key}": facts, f"views:{key}": views})
         self.made += 1
-        return CompiledPart(text, facts, json.loads(views))
+        return made
 
     def _later(self, file: FileRecords, name: str) -> Fetch:
         """Reading the part's records or views when first asked for."""
 
         def fetch(part: CompiledPart) -> Any:
             key = f"{name}:{file.key}"
-            text = self.store.get([key]).get(key)
+            text = self.new.get(key)  # (made here, not put yet)
+            if text is None:
+                text = self.store.get([key]).get(key)
             if text is not None:
                 try:
                     if name == "facts":
@@ -398,10 +434,11 @@ class Parts:
         return list(self._each("nquads", compile_nquads, _read_nquads))
 
     def keep(self) -> None:
+        """Put what ``new`` still holds, every other part of the entry marked used."""
         kinds = ("part", "facts", "views", "nquads")
         keys = [f"{p}:{f.key}" for f in self.files for p in kinds]
         self.store.put(self.new, [k for k in [*keys, *self.used] if k not in self.new])
-        self.new, self.used = {}, []
+        self.new, self.used, self._held = {}, [], 0
 
 
 def assembled_index(kg: Any, compiled: list[Any]) -> ContactIndex:
@@ -532,9 +569,12 @@ class PartsWriter:
             for shown, (key, idents) in earlier.files.items():
                 if kept.get(shown) != key:
                     removed.extend(idents)
-            return self.writer.patch_map(name, removed, items)
+            self.writer.patch_map(name, removed, items)
+            return self._release("views")
         items = [(ident, text) for part in self.compiled for ident, text in part["views"]]
-        return self.writer.add_encoded_map(name, items, tuples)
+        self.writer.add_encoded_map(name, items, tuples)
+        del items
+        self._release("views")
 
     def _profiles(self, mapping: Any) -> list[tuple[str, str]]:
         parts = self.parts
@@ -550,7 +590,7 @@ class PartsWriter:
                 parts.used.append(key)
                 return items
         items = [(ident, encode_value(mapping[ident])) for ident in mapping]
-        parts.new[key] = _profile_lines(items)
+        parts._add({key: _profile_lines(items)})
         return items
 
     def add_encoded_map(
@@ -571,15 +611,43 @@ class PartsWriter:
             kept = {file.shown: file.key for file in files}
             removed = [s for s, (key, _) in earlier.files.items() if kept.get(s) != key]
             rows = [(file.shown, file_facts_text(part["facts"])) for file, part in changed]
-            return self.writer.patch_map(name, removed, rows)
-        rows = [
-            (file.shown, file_facts_text(part["facts"]))
-            for file, part in zip(files, self.compiled, strict=True)
-        ]
-        return self.writer.add_encoded_map(name, rows, tuples)
+            self.writer.patch_map(name, removed, rows)
+            return self._release("facts")
+        # (each file's text made as it is written, its part's records let go then: at
+        # 100k contacts the records' JSON text is 0.25 GiB held at once)
+        self.writer.add_encoded_map(name, _PartFacts(self, files), tuples)
+        self._release("facts")
+
+    def _release(self, name: str) -> None:
+        """Let go of each part's ``name`` (views or facts), written: read again from the
+        store (or the part made again) if asked for later."""
+        parts = self.parts
+        if parts is not None:
+            for file, part in zip(parts.files, self.compiled, strict=True):
+                part.release(name, parts._later(file, name))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.writer, name)
+
+
+class _PartFacts(Sequence):
+    """The (file, its records as JSON text) rows of an entry from the files' parts,
+    each text made as it is read, the part's records let go once it is."""
+
+    def __init__(self, writer: PartsWriter, files: list[FileRecords]) -> None:
+        self.writer = writer
+        self.files = files
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    def __getitem__(self, position: int) -> Any:  # type: ignore[override]
+        file, part = self.files[position], self.writer.compiled[position]
+        text = file_facts_text(part["facts"])
+        parts = self.writer.parts
+        if parts is not None:
+            part.release("facts", parts._later(file, "facts"))
+        return file.shown, text
 
 
 @dataclass

@@ -285,8 +285,14 @@ def render_html(
         heading = window_title = title
     # pyvis renders our template; its nodes and edges stay empty, because the page
     # carries them packed, with the facts, in one data element.
+    options = data["options"]
+    # The view goes once packed, the packed value once written as text: at 100k contacts
+    # each is a few hundred MiB, and the page's text is made after them.
+    packed: Any = pack_page(data)
+    del data
+    packed = script_json(packed)
     network = Network(height="100%", width="100%", directed=True, heading=escape_markup(heading))
-    network.options = data["options"]
+    network.options = options
     network.set_template_dir(str(TEMPLATE_DIR) + "/", "graph.html")
     vis_js, vis_css = _vis_assets()
     app_js = app_script()
@@ -298,7 +304,7 @@ def render_html(
         app_css=app_css,
         subheading=escape_markup(subheading),
         window_title=escape_markup(window_title),
-        packed=script_json(pack_page(data)),
+        packed=packed,
         script_hashes=" ".join(_csp_hash(s) for s in (vis_js, app_js)),
     )
     return network.generate_html()
