@@ -1175,3 +1175,44 @@ def test_a_kept_part_naming_other_index_rows_gives_a_whole_compile(
     whole = spy(CacheEntry, "save", lambda entry, *rest: entry.directory.name)
     agree(root)
     assert len(whole) == 1  # compiled whole, not from the parts
+
+
+def test_kept_references_read_as_columns_answer_as_the_list_does() -> None:
+    """A run's references mixing checked files (lists) and kept ones (columns) read back
+    as the same references in the same order, and the checks across files' three
+    questions (targets, unresolved, made in a field) answer as over the plain list."""
+    from dipgraph.cache.file_checks import decode, encode
+    from dipgraph.loader.fields import (
+        Pending,
+        Reference,
+        References,
+        targets_of,
+        unresolved,
+        with_field,
+    )
+    from dipgraph.loader.one_file import FileCheck
+
+    def refs(shown: str) -> list[Reference]:
+        return [
+            Reference("ann", ("actor",), "speaker", shown, 2, 4),
+            Reference("rome", ("place",), "in", shown, 3, 4),
+            Reference("gone", ("actor", "place"), "in", shown, 5, 6),
+            Reference("ann", ("place",), "in", shown, 7, 6),
+            Reference("t1", ("topic",), "broader", shown, 9, 2),
+        ]
+
+    kept = decode(
+        encode(FileCheck("b.yaml", "d", True, pending=Pending(refs("b.yaml")))), "b.yaml", "d"
+    )
+    run = References(refs("a.yaml"))
+    run.extend(kept.pending.references)
+    run.extend(refs("c.yaml"))
+    plain = [*refs("a.yaml"), *refs("b.yaml"), *refs("c.yaml")]
+    assert list(run) == plain and len(run) == len(plain) and run == plain
+    kinds = {"ann": "actor", "rome": "place", "t1": "topic"}
+    assert list(unresolved(run, kinds)) == [r for r in plain if kinds.get(r.target) not in r.range]
+    assert list(with_field(run, "in", "place")) == [
+        r for r in plain if r.field == "in" and "place" in r.range
+    ]
+    assert list(with_field(run, "broader")) == [r for r in plain if r.field == "broader"]
+    assert targets_of(run) == {r.target for r in plain}

@@ -22,7 +22,6 @@ import json
 import os
 import sqlite3
 import time
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +29,13 @@ from dipgraph import cache
 from dipgraph.cache.records import _ENCODER, BadRecord, decoder
 from dipgraph.facts import DECLARED_TYPES, Citation, Location
 from dipgraph.loader.citations import CitationUse
-from dipgraph.loader.fields import Initiator, Pending, QuoteUse, Reference
+from dipgraph.loader.fields import (
+    Initiator,
+    Pending,
+    QuoteUse,
+    ReferenceColumns,
+    References,
+)
 from dipgraph.loader.one_file import FileCheck, check_one_file
 from dipgraph.loader.problems import Problem
 from dipgraph.loader.reading import TooLarge, read_bounded
@@ -156,7 +161,6 @@ def _maker(cls: type) -> Any:
     return env["make"]
 
 
-_reference = _maker(Reference)
 _quote_use = _maker(QuoteUse)
 _declared = _maker(Declared)
 
@@ -168,9 +172,9 @@ def _all(kind: type, values: Any) -> list:
     return values
 
 
-def _references(columns: list, shown: str) -> list[Reference]:
-    """The stored references (the most numerous part: kept as columns, each field
-    range made once)."""
+def _references(columns: list, shown: str) -> References:
+    """The stored references (the most numerous part), kept as columns: a reference is
+    made only when a check across files asks for it (see ReferenceColumns)."""
     targets, table, which, lines, cols = _list(columns)
     pairs = []
     for kinds, name in _list(table):
@@ -181,19 +185,10 @@ def _references(columns: list, shown: str) -> list[Reference]:
         raise BadRecord("stored references of unequal columns")
     if which and (min(which) < 0 or max(which) >= len(pairs)):
         raise BadRecord("a stored reference of no known field")
-    ranges = [pair[0] for pair in pairs]
-    names = [pair[1] for pair in pairs]
-    return list(
-        map(
-            _reference,
-            targets,
-            [ranges[w] for w in which],
-            [names[w] for w in which],
-            repeat(shown, len(targets)),
-            lines,
-            cols,
-        )
-    )
+    references = References()
+    if targets:
+        references.extend(ReferenceColumns(shown, targets, pairs, which, lines, cols))
+    return references
 
 
 def _quotes(columns: list, shown: str, declared: list[Declared]) -> list[QuoteUse]:
