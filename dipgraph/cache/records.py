@@ -201,7 +201,7 @@ def decoder(cls: type) -> Decoder:
             body.append(f"    if _type(v{i}) is not _listtype:")
             body.append(f"        _bad_list(v{i})")
             body.append(f"    set{i}(record, _tuple([c{i}(x) for x in v{i}]) if v{i} else ())")
-        elif len(inner) == 1 and dataclasses.is_dataclass(inner[0]):
+        elif len(inner) == 1 and isinstance(inner[0], type) and dataclasses.is_dataclass(inner[0]):
             env[f"c{i}"] = decoder(inner[0])  # (no wrapper for None: tested inline)
             if optional:
                 body.append(f"    set{i}(record, None if v{i} is None else c{i}(v{i}))")

@@ -148,7 +148,7 @@ class References:
 
 
 def _size(chunk: list[Reference] | ReferenceColumns) -> int:
-    return len(chunk) if type(chunk) is list else len(chunk.targets)
+    return len(chunk.targets) if isinstance(chunk, ReferenceColumns) else len(chunk)
 
 
 def _chunks(references: Iterable[Reference]) -> Iterable[Any]:
