@@ -542,6 +542,81 @@ def test_every_pending_check_survives_the_stored_form() -> None:
     assert decode(encode(result), shown, "d" * 64).pending == pending
 
 
+def test_every_fixture_file_check_survives_the_stored_form() -> None:
+    """Each fact file of the fixtures and of the bundled facts, checked and read back
+    through the stored form (references and quotes as columns, a quote as its
+    evidence's number, a place as its record's location), is the same check."""
+    from dipgraph.cache.file_checks import decode, encode
+    from dipgraph.loader.one_file import check_one_file
+    from dipgraph.loader.problems import shown_path
+    from dipgraph.loader.reading import MAX_FILE_BYTES
+    from dipgraph.schema.model import load_model
+
+    model = load_model()
+    paths = [
+        path
+        for folder in [*sorted((REPO / "tests" / "fixtures").iterdir()), REPO / "facts"]
+        if folder.is_dir()
+        for path in fact_files(folder)
+    ]
+    assert len(paths) > 10
+    for path in paths:
+        shown = shown_path(path)
+        result = check_one_file(path, shown, path.name == "dataset.yaml", model, MAX_FILE_BYTES)
+        back = decode(encode(result), shown, result.digest or "")
+        assert back.problems == result.problems, path
+        assert encode(back) == encode(result), path  # every field, locations included
+        # (a source's file is read back as a Path, the text it was written as: equal
+        # once resolved against the file's folder, as the check across files does)
+        others = [d for d in result.declared if d.kind != "source"]
+        assert [d for d in back.declared if d.kind != "source"] == others, path
+        located = [getattr(d.record, "location", None) for d in result.declared]
+        assert [getattr(d.record, "location", None) for d in back.declared] == located
+        assert back.pending == result.pending, path
+        assert back.composed == result.composed, path
+
+
+def test_a_quote_is_kept_apart_from_evidence_it_is_not() -> None:
+    """A quote of a file that none of its records holds as evidence (or a second use
+    of one) keeps its own text and place; a stored quote numbered past the evidence,
+    or references of unequal columns, are damage (a miss), not an answer."""
+    import json
+
+    from dipgraph.cache.file_checks import decode, encode
+    from dipgraph.cache.records import BadRecord
+    from dipgraph.facts import Location, Topic
+    from dipgraph.loader.fields import Pending, QuoteUse, Reference
+    from dipgraph.loader.one_file import FileCheck
+    from dipgraph.loader.records import Declared
+
+    shown = "facts/b.yaml"
+    here = Location(shown, 2, 5)
+    topic = Topic("t", {"en": "t"}, location=here)
+    declared = [
+        Declared("topic", "t", here, topic),
+        Declared("topic", "u", Location(shown, 9, 5), None),
+    ]
+    pending = Pending(
+        [Reference("x", ("actor", "place"), "in", shown, 4, 6)],
+        [QuoteUse("wire", "No record holds this.", shown, 7, 9)],
+    )
+    result = FileCheck(shown, "e" * 64, True, declared=declared, pending=pending)
+    back = decode(encode(result), shown, "e" * 64)
+    assert back.declared == declared and back.pending == pending
+    data = json.loads(encode(result))
+    data["quotes"][0] = [5]
+    with pytest.raises(BadRecord):
+        decode(json.dumps(data), shown, "e" * 64)
+    data = json.loads(encode(result))
+    data["references"][3].append(1)
+    with pytest.raises(BadRecord):
+        decode(json.dumps(data), shown, "e" * 64)
+    data = json.loads(encode(result))
+    data["declared"][1][2] = 0  # "the record's location", of no record
+    with pytest.raises(BadRecord):
+        decode(json.dumps(data), shown, "e" * 64)
+
+
 CORROBORATION = """corroborations:
   - fact: belov-clark-meeting
     evidence:
@@ -1143,3 +1218,44 @@ def test_parts_put_as_they_are_made_give_the_same_entry_and_store(
     monkeypatch.setattr(file_parts.Parts, "compiled", compiled_and_released)
     agree(root)  # every part read from the store, its records and views fetched
     assert parts_read == []
+
+
+def test_kept_references_read_as_columns_answer_as_the_list_does() -> None:
+    """A run's references mixing checked files (lists) and kept ones (columns) read back
+    as the same references in the same order, and the checks across files' three
+    questions (targets, unresolved, made in a field) answer as over the plain list."""
+    from dipgraph.cache.file_checks import decode, encode
+    from dipgraph.loader.fields import (
+        Pending,
+        Reference,
+        References,
+        targets_of,
+        unresolved,
+        with_field,
+    )
+    from dipgraph.loader.one_file import FileCheck
+
+    def refs(shown: str) -> list[Reference]:
+        return [
+            Reference("ann", ("actor",), "speaker", shown, 2, 4),
+            Reference("rome", ("place",), "in", shown, 3, 4),
+            Reference("gone", ("actor", "place"), "in", shown, 5, 6),
+            Reference("ann", ("place",), "in", shown, 7, 6),
+            Reference("t1", ("topic",), "broader", shown, 9, 2),
+        ]
+
+    kept = decode(
+        encode(FileCheck("b.yaml", "d", True, pending=Pending(refs("b.yaml")))), "b.yaml", "d"
+    )
+    run = References(refs("a.yaml"))
+    run.extend(kept.pending.references)
+    run.extend(refs("c.yaml"))
+    plain = [*refs("a.yaml"), *refs("b.yaml"), *refs("c.yaml")]
+    assert list(run) == plain and len(run) == len(plain) and run == plain
+    kinds = {"ann": "actor", "rome": "place", "t1": "topic"}
+    assert list(unresolved(run, kinds)) == [r for r in plain if kinds.get(r.target) not in r.range]
+    assert list(with_field(run, "in", "place")) == [
+        r for r in plain if r.field == "in" and "place" in r.range
+    ]
+    assert list(with_field(run, "broader")) == [r for r in plain if r.field == "broader"]
+    assert targets_of(run) == {r.target for r in plain}

@@ -29,15 +29,21 @@ from dipgraph import cache
 from dipgraph.cache.records import _ENCODER, BadRecord, decoder
 from dipgraph.facts import DECLARED_TYPES, Citation, Location
 from dipgraph.loader.citations import CitationUse
-from dipgraph.loader.fields import Initiator, Pending, QuoteUse, Reference
+from dipgraph.loader.fields import (
+    Initiator,
+    Pending,
+    QuoteUse,
+    ReferenceColumns,
+    References,
+)
 from dipgraph.loader.one_file import FileCheck, check_one_file
 from dipgraph.loader.problems import Problem
 from dipgraph.loader.reading import TooLarge, read_bounded
 from dipgraph.loader.records import Declared
 from dipgraph.schema.model import Model
 
-_FORMAT = b"file-check-5"  # 2: dataset citations kept; 3: corroborations; 4: exceptions;
-# 5: glosses
+_FORMAT = b"file-check-6"  # 2: dataset citations kept; 3: corroborations; 4: exceptions;
+# 5: glosses; 6: references and quotes as columns, a quote as its evidence's number
 
 
 def stat_text(path: Path) -> str | None:
@@ -63,20 +69,56 @@ def _key(kind: str, *parts: bytes) -> str:
 
 
 def encode(result: FileCheck) -> str:
-    """``result`` as JSON text (its path and digest are in the key, not here)."""
+    """``result`` as JSON text (its path and digest are in the key, not here).
+
+    Kept compact, as every unchanged file's check is read back at each check after an
+    edit (most of that time went to parsing this JSON): a declaration whose place is its
+    record's own location says so (0); the references are columns (targets, one
+    (range, field) pair's number each, lines, columns); a quote that is one of the
+    file's records' evidence is its number among them (its text is written once)."""
     pending = result.pending
+    declared = []
+    evidence_at: dict[tuple[str, str], int] = {}  # (source, quote) -> its first number
+    number = 0  # of the evidence, counted over the records in order
+    for d in result.declared:
+        where = d.where
+        declared.append(
+            [d.kind, d.id, 0 if where == getattr(d.record, "location", None) else where, d.record]
+        )
+        for e in _evidence(d.record):
+            evidence_at.setdefault((e.source, e.quote), number)
+            number += 1
+    table: dict[tuple[tuple[str, ...], str], int] = {}
+    which = [table.setdefault((r.range, r.field), len(table)) for r in pending.references]
+    quoted = [evidence_at.get((q.source, q.quote), [q.source, q.quote]) for q in pending.quotes]
     return _ENCODER.encode(
         {
             "composed": result.composed,
             "problems": [[p.path, p.line, p.col, p.message, p.severity] for p in result.problems],
-            "declared": [[d.kind, d.id, d.where, d.record] for d in result.declared],
-            "references": [[r.target, r.range, r.field, r.line, r.col] for r in pending.references],
-            "quotes": [[q.source, q.quote, q.line, q.col] for q in pending.quotes],
+            "declared": declared,
+            "references": [
+                [r.target for r in pending.references],
+                [[list(kinds), name] for kinds, name in table],
+                which,
+                [r.line for r in pending.references],
+                [r.col for r in pending.references],
+            ],
+            "quotes": [
+                quoted,
+                [q.line for q in pending.quotes],
+                [q.col for q in pending.quotes],
+            ],
             "wikidata": [[item, where] for item, where in pending.wikidata],
             "initiators": [[i.actor, i.parties, i.where] for i in pending.initiators],
             "citations": [[c.source, c.cites, c.line, c.col] for c in pending.citations],
         }
     )
+
+
+def _evidence(record: Any) -> Any:
+    """A record's evidence, in order (none for a record that has none, or is None)."""
+    found = getattr(record, "evidence", None)
+    return found if type(found) is tuple else ()
 
 
 def _str(value: Any) -> str:
@@ -119,42 +161,54 @@ def _maker(cls: type) -> Any:
     return env["make"]
 
 
-_reference = _maker(Reference)
 _quote_use = _maker(QuoteUse)
 _declared = _maker(Declared)
 
 
-def _references(rows: list, shown: str) -> list[Reference]:
-    """The stored references (the most numerous part: checked inline, each field
-    range made once)."""
-    ranges: dict[tuple, tuple[str, ...]] = {}
-    references = []
-    make = _reference
-    for target, accepted, name, line, col in rows:
-        if not (
-            type(target) is str
-            and type(name) is str
-            and type(line) is int
-            and type(col) is int
-            and type(accepted) is list
-        ):
-            raise BadRecord("a stored reference of the wrong shape")
-        key = tuple(accepted)
-        kinds = ranges.get(key)
-        if kinds is None:
-            kinds = ranges[key] = tuple(map(_str, key))
-        references.append(make(target, kinds, name, shown, line, col))
+def _all(kind: type, values: Any) -> list:
+    """``values``, a list of ``kind`` values only (bool is no int here)."""
+    if type(values) is not list or not set(map(type, values)) <= {kind}:
+        raise BadRecord(f"expected a list of {kind.__name__}")
+    return values
+
+
+def _references(columns: list, shown: str) -> References:
+    """The stored references (the most numerous part), kept as columns: a reference is
+    made only when a check across files asks for it (see ReferenceColumns)."""
+    targets, table, which, lines, cols = _list(columns)
+    pairs = []
+    for kinds, name in _list(table):
+        pairs.append((tuple(map(_str, _list(kinds))), _str(name)))
+    targets, which = _all(str, targets), _all(int, which)
+    lines, cols = _all(int, lines), _all(int, cols)
+    if not len(targets) == len(which) == len(lines) == len(cols):
+        raise BadRecord("stored references of unequal columns")
+    if which and (min(which) < 0 or max(which) >= len(pairs)):
+        raise BadRecord("a stored reference of no known field")
+    references = References()
+    if targets:
+        references.extend(ReferenceColumns(shown, targets, pairs, which, lines, cols))
     return references
 
 
-def _quotes(rows: list, shown: str) -> list[QuoteUse]:
+def _quotes(columns: list, shown: str, declared: list[Declared]) -> list[QuoteUse]:
+    """The stored quotes, those that are the records' evidence taken from it."""
+    quoted, lines, cols = _list(columns)
+    quoted, lines, cols = _list(quoted), _all(int, lines), _all(int, cols)
+    if not len(quoted) == len(lines) == len(cols):
+        raise BadRecord("stored quotes of unequal columns")
+    evidence = [e for d in declared for e in _evidence(d.record)]
     quotes = []
     make = _quote_use
-    for source, quote, line, col in rows:
-        if not (
-            type(source) is str and type(quote) is str and type(line) is int and type(col) is int
-        ):
-            raise BadRecord("a stored quote of the wrong shape")
+    for at, line, col in zip(quoted, lines, cols, strict=True):
+        if type(at) is int:
+            if not 0 <= at < len(evidence):
+                raise BadRecord("a stored quote of no known evidence")
+            source, quote = evidence[at].source, evidence[at].quote
+        else:
+            source, quote = _list(at)
+            if type(source) is not str or type(quote) is not str:
+                raise BadRecord("a stored quote of the wrong shape")
         quotes.append(make(source, quote, shown, line, col))
     return quotes
 
@@ -175,11 +229,17 @@ def decode(text: str, shown: str, digest: str) -> FileCheck:
             if kind not in DECLARED_TYPES:
                 raise BadRecord(f"unknown kind {kind!r}")
             rebuilt = None if record is None else decoder(DECLARED_TYPES[kind])(record)
-            declared.append(_declared(kind, _str(ident), _location(where), rebuilt))
+            if type(where) is int and where == 0:  # the record's own location
+                place = getattr(rebuilt, "location", None)
+                if type(place) is not Location:
+                    raise BadRecord("a stored place of no record")
+            else:
+                place = _location(where)
+            declared.append(_declared(kind, _str(ident), place, rebuilt))
         result.declared = declared
         result.pending = Pending(
-            _references(_list(data["references"]), shown),
-            _quotes(_list(data["quotes"]), shown),
+            _references(data["references"], shown),
+            _quotes(data["quotes"], shown, declared),
             [(_str(item), _location(where)) for item, where in _list(data["wikidata"])],
             [
                 Initiator(_str(a), tuple(map(_str, _list(p))), _location(w))

@@ -45,7 +45,7 @@ from dipgraph.facts import RECORD_TYPES, Actor, Facts, Location, Source, Topic
 from dipgraph.loader import Problem, shown_path
 from dipgraph.version import __version__
 
-FORMAT = b"curation-parts-2"
+FORMAT = b"curation-parts-3"  # 3: a source's quotes keyed as one JSON list
 Item = TypeVar("Item")
 Made = TypeVar("Made")
 # What decoding a damaged stored row raises: the row is then made again and kept anew.
@@ -285,8 +285,7 @@ class _Local:
                     FORMAT,
                     _ENCODER.encode(source).encode(),
                     self.text_digests(cur).get(source.id, _NO_TEXT).encode(),
-                    str(len(of_it)).encode(),
-                    *(q.encode() for q in of_it),
+                    _ENCODER.encode(of_it).encode(),  # (one part: was one a quote)
                 )
             )
 

@@ -8,6 +8,7 @@ name indexes, the JSON views, the profiles, the facts); :func:`read_parts` and
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from itertools import groupby
 from typing import Any, cast
 
 from dipgraph.cache.records import _ENCODER, BadRecord, decode_facts, facts_json
@@ -72,14 +73,22 @@ def records_by_file(facts: Facts) -> list[tuple[str, dict[str, list[Any]]]] | No
     order = {location_path(path): number for number, path in enumerate(facts.files)}
     grouped: dict[str, dict[str, list[Any]]] = {shown: {} for shown in order}
     for kind in RECORD_TYPES:
+        records = list(facts.by_kind(kind).values())
+        try:
+            paths = [record.location.path for record in records]
+        except AttributeError:  # a record without a place
+            return None
         last = -1
-        for record in facts.by_kind(kind).values():
-            where = record.location
-            number = order.get(where.path, -1) if where is not None else -1
+        start = 0
+        # each run of records of one file at once (runs, not records: 0.3 s a call at 100k)
+        for path, run in groupby(paths):
+            number = order.get(path, -1)
             if number < last or number < 0:
                 return None
             last = number
-            grouped[where.path].setdefault(kind, []).append(record)
+            count = sum(1 for _ in run)
+            grouped[path].setdefault(kind, []).extend(records[start : start + count])
+            start += count
     return [(shown, kinds) for shown, kinds in grouped.items() if kinds]
 
 

@@ -308,7 +308,11 @@ def shared_quote(cur: Curation) -> Iterator[Finding]:
     office-holders) or one is a contact and the rest statements reporting it."""
     sharing: dict[str, list[Fact]] = defaultdict(list)
     for fact in cur.evidenced():
-        for quote in {" ".join(e.quote.split()) for e in fact.evidence}:
+        evidence = fact.evidence
+        if len(evidence) == 1:  # (most facts: no set of one made)
+            sharing[" ".join(evidence[0].quote.split())].append(fact)
+            continue
+        for quote in {" ".join(e.quote.split()) for e in evidence}:
             sharing[quote].append(fact)
     for quote, facts in sharing.items():
         if len(facts) < 2:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from dipgraph.facts import Location, Source
-from dipgraph.loader.fields import Pending, QuoteUse
+from dipgraph.loader.fields import Pending, QuoteUse, targets_of, unresolved, with_field
 from dipgraph.loader.problems import Problem, did_you_mean, with_article
 from dipgraph.loader.quote_hint import quote_hint
 from dipgraph.loader.quotes import SourceText, normalise_space
@@ -93,10 +93,9 @@ def resolve_references(
 ) -> None:
     """Every referenced id must exist and be of a kind the field accepts."""
     ids_of: dict[tuple[str, ...], list[str]] = {}  # the ids each range accepts, made once
-    for ref in pending.references:
+    kinds = {ident: declared.kind for ident, declared in by_id.items()}
+    for ref in unresolved(pending.references, kinds):
         target = by_id.get(ref.target)
-        if target is not None and target.kind in ref.range:
-            continue
         wanted = " or ".join(ref.range)
         article_wanted = " or ".join(with_article(k) for k in ref.range)
         if target is None:
@@ -338,7 +337,7 @@ MAX_FOUND = 500_000
 
 def warn_unused(declared: list[Declared], pending: Pending, problems: list[Problem]) -> None:
     """Sources nobody cites and actors no fact mentions are likely mistakes."""
-    used = {ref.target for ref in pending.references}
+    used = targets_of(pending.references)
     for item in declared:
         if item.kind in ("source", "actor", "topic", "place") and item.id not in used:
             problems.append(
@@ -368,9 +367,7 @@ def check_place_containers(
     pending: Pending, by_id: dict[str, Declared], problems: list[Problem]
 ) -> None:
     """A place's ``in`` names a place or a state: a person or a ministry contains no place."""
-    for ref in pending.references:
-        if ref.field != "in" or "place" not in ref.range:
-            continue
+    for ref in with_field(pending.references, "in", "place"):
         target = by_id.get(ref.target)
         if target is None or target.kind != "actor" or target.record is None:
             continue  # unknown, a place, or invalid: resolved or reported already

@@ -14,7 +14,7 @@ import keyword
 from collections.abc import Iterable, Mapping
 
 from dipgraph.facts import Facts, Location
-from dipgraph.loader.fields import Pending, Reference
+from dipgraph.loader.fields import Pending, Reference, with_field
 from dipgraph.loader.problems import Problem
 
 _FIELDS = (
@@ -79,7 +79,7 @@ def report_cycles(facts: Facts, pending: Pending, problems: list[Problem]) -> No
             targets = [value] if isinstance(value, str) else list(value or ())
             edges[ident] = [t for t in targets if t in records]
         cycles = find_cycles(edges)
-        refs = [r for r in pending.references if r.field == field] if cycles else []
+        refs = list(with_field(pending.references, field)) if cycles else []
         for cycle in cycles:
             last = records[cycle[-1]]
             where = _field_location(refs, last.location, cycle[0])

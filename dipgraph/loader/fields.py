@@ -7,7 +7,7 @@ here (with their locations) and checked once every file is read.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,6 +79,123 @@ class Reference(_Written):
 
 
 @dataclass(frozen=True, slots=True)
+class ReferenceColumns:
+    """One file's references as columns, as a kept check stores them: a reference is
+    made only when asked for (a message, a loop), the checks across files reading the
+    targets and each field's number (420k references at 100k contacts were as many
+    objects made at each check after an edit)."""
+
+    path: str
+    targets: list[str]
+    fields: list[tuple[tuple[str, ...], str]]  # (range, field name): ``which`` numbers them
+    which: list[int]
+    lines: list[int]
+    cols: list[int]
+
+    def made(self, number: int) -> Reference:
+        kinds, name = self.fields[self.which[number]]
+        return Reference(
+            self.targets[number], kinds, name, self.path, self.lines[number], self.cols[number]
+        )
+
+    def __iter__(self) -> Iterator[Reference]:
+        return map(self.made, range(len(self.targets)))
+
+
+class References:
+    """The references of a run, in the files' order: each file's as a list, or as the
+    columns of a kept check (:class:`ReferenceColumns`); read as one sequence of
+    :class:`Reference`, and by the checks across files through :func:`targets_of`,
+    :func:`unresolved` and :func:`with_field`, which spare the columns' objects."""
+
+    __slots__ = ("chunks",)
+
+    def __init__(self, references: Iterable[Reference] = ()) -> None:
+        self.chunks: list[list[Reference] | ReferenceColumns] = [list(references)]
+
+    def append(self, reference: Reference) -> None:
+        last = self.chunks[-1]
+        if type(last) is not list:
+            last = []
+            self.chunks.append(last)
+        last.append(reference)
+
+    def extend(self, more: Iterable[Reference]) -> None:
+        if isinstance(more, References):
+            self.chunks.extend(chunk for chunk in more.chunks if _size(chunk))
+        elif isinstance(more, ReferenceColumns):
+            self.chunks.append(more)
+        else:
+            for reference in more:
+                self.append(reference)
+
+    def __iter__(self) -> Iterator[Reference]:
+        for chunk in self.chunks:
+            yield from chunk
+
+    def __len__(self) -> int:
+        return sum(map(_size, self.chunks))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, References | list):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"References({list(self)!r})"
+
+
+def _size(chunk: list[Reference] | ReferenceColumns) -> int:
+    return len(chunk.targets) if isinstance(chunk, ReferenceColumns) else len(chunk)
+
+
+def _chunks(references: Iterable[Reference]) -> Iterable[Any]:
+    return references.chunks if isinstance(references, References) else [references]
+
+
+def targets_of(references: Iterable[Reference]) -> set[str]:
+    """Every id referred to."""
+    used: set[str] = set()
+    for chunk in _chunks(references):
+        used.update(chunk.targets if type(chunk) is ReferenceColumns else (r.target for r in chunk))
+    return used
+
+
+def unresolved(references: Iterable[Reference], kinds: Mapping[str, str]) -> Iterator[Reference]:
+    """The references, in order, whose target is not declared (``kinds``: each declared
+    id's kind) or is of a kind their field does not take."""
+    for chunk in _chunks(references):
+        if type(chunk) is not ReferenceColumns:
+            yield from (r for r in chunk if kinds.get(r.target) not in r.range)
+            continue
+        ranges = [kinds_taken for kinds_taken, _ in chunk.fields]
+        get = kinds.get
+        for number, (target, which) in enumerate(zip(chunk.targets, chunk.which, strict=True)):
+            if get(target) not in ranges[which]:
+                yield chunk.made(number)
+
+
+def with_field(
+    references: Iterable[Reference], name: str, kind: str | None = None
+) -> Iterator[Reference]:
+    """The references, in order, made in the field ``name`` (and, given ``kind``, whose
+    field takes that kind)."""
+    for chunk in _chunks(references):
+        if type(chunk) is not ReferenceColumns:
+            yield from (r for r in chunk if r.field == name and (kind is None or kind in r.range))
+            continue
+        wanted = {
+            number
+            for number, (kinds, field_name) in enumerate(chunk.fields)
+            if field_name == name and (kind is None or kind in kinds)
+        }
+        if wanted:
+            yield from (chunk.made(number) for number, w in enumerate(chunk.which) if w in wanted)
+
+
+@dataclass(frozen=True, slots=True)
 class QuoteUse(_Written):
     """A quote that must be found in its source's text."""
 
@@ -102,7 +219,7 @@ class Initiator:
 class Pending:
     """Checks that need every file: references, quotes, initiators."""
 
-    references: list[Reference] = field(default_factory=list)
+    references: References = field(default_factory=References)
     quotes: list[QuoteUse] = field(default_factory=list)
     wikidata: list[tuple[str, Location]] = field(default_factory=list)
     initiators: list[Initiator] = field(default_factory=list)
