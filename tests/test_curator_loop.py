@@ -203,7 +203,7 @@ def test_the_long_walk_runs_as_written(tmp_path: Path) -> None:
     assert suggest.code == 0 and "published 2026-12-04" in suggest.out, suggest.err
     assert draft_check.code == 1
     errors = [line for line in draft_check.err.splitlines() if ": error: " in line]
-    assert len(errors) == 58 and all(
+    assert len(errors) == 60 and all(
         "walk/articles/src-006-oasis-hartley.yaml:" in e for e in errors
     )
     accepts = [run for line, run in zip(commands, runs, strict=True) if "actor accept" in line]
