@@ -41,17 +41,32 @@
     Object.keys(boxes).forEach(function (id) { out[id] = Object.assign({}, boxes[id]); });
     return out;
   }
+  // Every two boxes that overlap, [a, b, overlap x, overlap y], in the order of a loop
+  // over every pair of ids (pushApart moves them in that order). Boxes are swept by
+  // their left edges, so only boxes whose x ranges meet are compared: every pair took
+  // pushApart's 500 rounds 2 minutes at 2,600 nodes.
   function labelOverlaps(boxes) {
-    var ids = Object.keys(boxes), pairs = [];
-    for (var i = 0; i < ids.length; i++) {
-      for (var j = i + 1; j < ids.length; j++) {
-        var a = boxes[ids[i]], b = boxes[ids[j]];
-        var ox = Math.min(a.x + a.r, b.x + b.r) - Math.max(a.x + a.l, b.x + b.l);
+    var ids = Object.keys(boxes), n = ids.length, order = new Array(n), left = new Array(n);
+    for (var k = 0; k < n; k++) {
+      var x = boxes[ids[k]].x + boxes[ids[k]].l;
+      order[k] = k; left[k] = x === x ? x : Infinity;  // NaN overlaps nothing
+    }
+    order.sort(function (p, q) { return left[p] - left[q] || p - q; });
+    var found = [];
+    for (var s = 0; s < n; s++) {
+      var i = order[s], a = boxes[ids[i]], right = a.x + a.r;
+      for (var t = s + 1; t < n && left[order[t]] < right; t++) {
+        var j = order[t], b = boxes[ids[j]];
         var oy = Math.min(a.y + a.b, b.y + b.b) - Math.max(a.y + a.t, b.y + b.t);
-        if (ox > 0 && oy > 0) { pairs.push([a, b, ox, oy]); }
+        if (oy > 0) { found.push(i < j ? [i, j] : [j, i]); }
       }
     }
-    return pairs;
+    found.sort(function (p, q) { return p[0] - q[0] || p[1] - q[1]; });
+    return found.map(function (pair) {
+      var a = boxes[ids[pair[0]]], b = boxes[ids[pair[1]]];
+      return [a, b, Math.min(a.x + a.r, b.x + b.r) - Math.max(a.x + a.l, b.x + b.l),
+        Math.min(a.y + a.b, b.y + b.b) - Math.max(a.y + a.t, b.y + b.t)];
+    }).filter(function (p) { return p[2] > 0; });
   }
   // Pushes overlapping boxes apart, each along the axis that needs the shorter move.
   function pushApart(boxes, costX, costY) {
