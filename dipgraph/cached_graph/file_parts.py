@@ -22,14 +22,20 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from dipgraph.cache import CacheEntry, compiled_store, schema_digest, warn_not_written
+from dipgraph.cache import (
+    CacheEntry,
+    QuadFiles,
+    compiled_store,
+    schema_digest,
+    warn_not_written,
+)
 from dipgraph.cache.records import _ENCODER
 from dipgraph.cache.tables import CacheDamaged, TableWriter, encode_value
 from dipgraph.cached_graph.parts import file_facts_text, records_by_file
@@ -282,14 +288,25 @@ def _rows(value: Any, size: int | None = None) -> list:
 
 
 def _read_nquads(text: str) -> dict[str, Any]:
-    """What :func:`compile_nquads` wrote; ValueError (or KeyError, TypeError) if not."""
-    head, _, own = text.partition("\n")
-    data = json.loads(head)
+    """The first line :func:`compile_nquads` wrote (the shared quads and the own lines'
+    counts), with the digest of the own lines; ValueError (or KeyError, TypeError) if
+    not."""
+    data = json.loads(text)
     _rows(data["shared"], 2)
     if not all(type(k) is str and type(v) is int for k, v in data["counts"].items()):
         raise ValueError("a part of the wrong shape")
-    data["own"] = own
+    if type(data["own"]) is not str:
+        raise ValueError("a part of the wrong shape")
     return data
+
+
+def _split_nquads(text: str) -> tuple[str, str]:
+    """What :func:`compile_nquads` wrote as the two values stored: its first line, with
+    the digest of the own lines added, and the own lines."""
+    head, _, own = text.partition("\n")
+    data = json.loads(head)
+    data["own"] = _digest(own.encode())
+    return encode_value(data), own
 
 
 # -- the entry, assembled -------------------------------------------------------------
@@ -351,7 +368,7 @@ class Parts:
         """Put ``new`` now, each part of this entry marked used with it (so that the
         store's least-recently-used trim keeps the parts read from it earlier); a store
         that fails keeps ``new`` for ``keep()`` (whose failure costs speed only)."""
-        kinds = ("part", "facts", "views", "nquads")
+        kinds = ("part", "facts", "views", "quads-head", "quads-own")
         keys = [f"{p}:{f.key}" for f in self.files for p in kinds]
         try:
             self.store.put(self.new, [k for k in [*keys, *self.used] if k not in self.new])
@@ -359,26 +376,6 @@ class Parts:
             self._failed = True
             return
         self.new, self._held = {}, 0
-
-    def _each(
-        self, prefix: str, make: Callable[[Any, FileRecords], str], read: Callable[[str], Any]
-    ) -> Iterator[Any]:
-        for part in self.files:
-            key = f"{prefix}:{part.key}"
-            text = self.store.get([key]).get(key)
-            if text is not None:
-                try:
-                    value = read(text)
-                except (ValueError, KeyError, TypeError, RecursionError):
-                    pass  # damaged: a miss, made again and stored anew
-                else:
-                    self.reused += 1
-                    yield value
-                    continue
-            text = make(self.kg, part)
-            self._add({key: text})
-            self.made += 1
-            yield read(text)
 
     def compiled(self) -> list[CompiledPart]:
         """Every file's part: its records and views fetched only when asked for (and
@@ -430,12 +427,49 @@ class Parts:
 
         return fetch
 
-    def nquads(self) -> list[Any]:
-        return list(self._each("nquads", compile_nquads, _read_nquads))
+    def write_quads(self, out: QuadFiles, earlier: CacheEntry | None) -> list[dict[str, Any]]:
+        """Every file's own N-Quads lines into ``out``, a file each named by its part's
+        key: linked from ``earlier``'s set when it holds that file, else from the store
+        (or compiled, and kept). Returns each file's first line (shared quads, counts)."""
+        heads = []
+        for part in self.files:
+            name = f"{part.key}.nq"
+            head_key, own_key = f"quads-head:{part.key}", f"quads-own:{part.key}"
+            head = self._stored(head_key, _read_nquads)
+            if head is not None and earlier is not None and out.link(earlier, name):
+                self.reused += 1
+                heads.append(head)
+                continue
+            own = None if head is None else self.new.get(own_key)
+            if head is not None and own is None:
+                own = self.store.get([own_key]).get(own_key)
+            if head is None or own is None or _digest(own.encode()) != head["own"]:
+                head_text, own = _split_nquads(compile_nquads(self.kg, part))
+                self._add({head_key: head_text, own_key: own})
+                head = _read_nquads(head_text)
+                self.made += 1
+            else:
+                self.reused += 1
+            out.write(name, [own.encode("utf-8")])
+            heads.append(head)
+        return heads
+
+    def _stored(self, key: str, read: Callable[[str], Any]) -> Any:
+        """``read`` of the value kept under ``key`` (made here or in the store); None
+        when there is none, or it is damaged."""
+        text = self.new.get(key)
+        if text is None:
+            text = self.store.get([key]).get(key)
+        if text is None:
+            return None
+        try:
+            return read(text)
+        except (ValueError, KeyError, TypeError, RecursionError):
+            return None  # damaged: a miss, made again and stored anew
 
     def keep(self) -> None:
         """Put what ``new`` still holds, every other part of the entry marked used."""
-        kinds = ("part", "facts", "views", "nquads")
+        kinds = ("part", "facts", "views", "quads-head", "quads-own")
         keys = [f"{p}:{f.key}" for f in self.files for p in kinds]
         self.store.put(self.new, [k for k in [*keys, *self.used] if k not in self.new])
         self.new, self.used, self._held = {}, [], 0
@@ -453,7 +487,9 @@ def assembled_index(kg: Any, compiled: list[Any]) -> ContactIndex:
 
 
 def write_nquads(kg: Any, parts: list[Any], write: Callable[[bytes], Any]) -> None:
-    """Every quad of the facts, once: what :func:`compile_quads` gives, as a set."""
+    """The quads that span files (the ontology, the shared quads of every file, the
+    sources, the positions held, VoID): with every file's own lines, what
+    :func:`compile_quads` gives, as a set. ``parts``: each file's first line."""
     own: dict[str, int] = {}
     for part in parts:
         for graph, count in part["counts"].items():
@@ -472,8 +508,6 @@ def write_nquads(kg: Any, parts: list[Any], write: Callable[[bytes], Any]) -> No
         writer.define_position(post)
     writer.add_void()
     write("".join(f"{t} {g} .\n" for t, g in dict.keys(quads)).encode("utf-8"))
-    for part in parts:
-        write(part["own"].encode("utf-8"))
 
 
 def profiles_key(files: list[FileRecords]) -> str:
@@ -826,11 +860,13 @@ def _save_from_parts(
         kg.__dict__["contact_index"] = assembled_index(kg, compiled)  # (a cached_property)
     try:
         with entry.draft() as draft:
-            if entry.nquads_wanted():
-                quads = parts.nquads()
-                with draft.nquads() as stream:
-                    write_nquads(kg, quads, stream.write)
-                del quads
+            if entry.nquads_wanted():  # each file's own lines in a file of its own
+                with draft.quad_files() as out:
+                    heads = parts.write_quads(out, earlier.entry if earlier else None)
+                    chunks: list[bytes] = []
+                    write_nquads(kg, heads, chunks.append)
+                    out.write("spanning.nq", chunks)
+                del heads, chunks
             fill = fill_of(kg)
             kept = None
             if earlier is not None:
