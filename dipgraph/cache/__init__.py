@@ -428,10 +428,17 @@ class Draft:
     @contextmanager
     def quad_files(self) -> Iterator[QuadFiles]:
         """The entry's N-Quads as a set of files (see :class:`QuadFiles`), listed when
-        the block ends without an error."""
+        the block ends without an error. A file is linked from any entry of the cache
+        folder that holds it (a name is what the file is made from)."""
         folder = self.building / _QUADS
         folder.mkdir(mode=0o700)
-        files = QuadFiles(folder)
+        entry = self.entry
+        others = [  # the most recently used first
+            CacheEntry(path, entry.root, entry.base_iri)
+            for path in _entries(entry.directory.parent)
+            if path != entry.directory
+        ]
+        files = QuadFiles(folder, others)
         yield files
         files.close()
         self.entry.mark_nquads_wanted()
@@ -494,15 +501,18 @@ class Draft:
 
 class QuadFiles:
     """A set of N-Quads files being written into a new entry: each named by its
-    writer (what it is made from, so that the same name in another entry of the same
-    facts folder holds the same bytes), written here or linked from an earlier entry's
-    set. The list of names and sizes is written last; a reader loads the set only when
-    every file it names is there with that size."""
+    writer (by what it is made from, so that one name holds the same bytes in every
+    entry), written here or linked from another entry's set. The list of names and
+    sizes is written last; a reader loads the set only when every file it names is there
+    with that size.
 
-    def __init__(self, folder: Path) -> None:
+    ``others``: the entries a file may be linked from, the first that holds it."""
+
+    def __init__(self, folder: Path, others: list[CacheEntry]) -> None:
         self.folder = folder
         self.sizes: dict[str, int] = {}
-        self._earlier: dict[Path, dict[str, int] | None] = {}
+        self._others = others
+        self._held: dict[str, tuple[CacheEntry, int]] | None = None
 
     def _name(self, name: str) -> Path:
         if not _QUAD_NAME.fullmatch(name) or name == _QUAD_LIST or name in self.sizes:
@@ -518,27 +528,36 @@ class QuadFiles:
                 stream.write(chunk)
             self.sizes[name] = stream.tell()
 
-    def link(self, earlier: CacheEntry, name: str) -> bool:
-        """Share the file ``name`` of ``earlier``'s set (a hard link: no byte copied);
-        False when that entry has no whole set holding it (then write it)."""
-        if earlier.directory not in self._earlier:
-            try:
-                self._earlier[earlier.directory] = earlier.quad_list()
-            except UnsafeCache:
-                self._earlier[earlier.directory] = None
-        listed = self._earlier[earlier.directory]
-        if listed is None or name not in listed:
+    def _holders(self) -> dict[str, tuple[CacheEntry, int]]:
+        """Which other entry holds each name, in a whole set (and its size there)."""
+        if self._held is None:
+            self._held = {}
+            for other in reversed(self._others):  # (the first holder wins)
+                try:
+                    listed = other.quad_list()
+                except UnsafeCache:
+                    listed = None
+                for name, size in (listed or {}).items():
+                    self._held[name] = (other, size)
+        return self._held
+
+    def link(self, name: str) -> bool:
+        """Share the file ``name`` of another entry's set (a hard link: no byte copied);
+        False when no other entry has a whole set holding it (then write it)."""
+        held = self._holders().get(name)
+        if held is None:
             return False
+        other, size = held
         path = self._name(name)
         try:
-            os.link(earlier.quads_dir / name, path)
+            os.link(other.quads_dir / name, path)
             check_private_file(path)
-            if path.lstat().st_size == listed[name]:
-                self.sizes[name] = listed[name]
+            if path.lstat().st_size == size:
+                self.sizes[name] = size
                 return True
         except (OSError, UnsafeCache):
             pass
-        path.unlink(missing_ok=True)  # (replaced meanwhile)
+        path.unlink(missing_ok=True)  # (replaced or gone meanwhile)
         return False
 
     def close(self) -> None:
@@ -633,12 +652,20 @@ def size_limit() -> int:
     return int(min(max(megabytes, 0.0), float(1 << 40)) * 1024 * 1024)
 
 
+def _entries(cache: Path) -> list[Path]:
+    """The cache folder's entries, the most recently used first."""
+    found = []
+    for path in cache.iterdir():
+        if _is_entry(path):
+            with suppress(OSError):  # (gone meanwhile)
+                found.append((path.stat().st_mtime, path))
+    return [path for _, path in sorted(found, reverse=True)]
+
+
 def _evict(cache: Path) -> None:
     """Keep the most recently used entries: at most KEEP_ENTRIES, and no more bytes than
     :func:`size_limit` (the newest entry always stays)."""
-    entries = sorted(
-        (p for p in cache.iterdir() if _is_entry(p)), key=lambda p: p.stat().st_mtime, reverse=True
-    )
+    entries = _entries(cache)
     budget = size_limit()
     seen: set[tuple[int, int]] = set()
     for number, entry in enumerate(entries):
