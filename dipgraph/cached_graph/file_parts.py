@@ -289,6 +289,9 @@ def _quad_key(triple: str, graph: str) -> bytes:
 
 
 _KEY_BYTES = 16
+# What a file of an entry's set of N-Quads holds (and the stored line of JSON beside
+# it), by format: a file of another format is never linked (see write_quads).
+QUADS_FORMAT = b"quads-2"  # 2: a file's lines with those of shared graphs
 
 
 def _rows(value: Any, size: int | None = None) -> list:
@@ -387,7 +390,7 @@ class Parts:
         """Put ``new`` now, each part of this entry marked used with it (so that the
         store's least-recently-used trim keeps the parts read from it earlier); a store
         that fails keeps ``new`` for ``keep()`` (whose failure costs speed only)."""
-        kinds = ("part", "facts", "views", "quads")
+        kinds = ("part", "facts", "views", f"quads:{QUADS_FORMAT.decode()}")
         keys = [f"{p}:{f.key}" for f in self.files for p in kinds]
         try:
             self.store.put(self.new, [k for k in [*keys, *self.used] if k not in self.new])
@@ -453,8 +456,8 @@ class Parts:
         :func:`compile_nquads`)."""
         heads = []
         for part in self.files:
-            name = f"{part.key}.nq"
-            head_key = f"quads:{part.key}"
+            name = _digest(QUADS_FORMAT, part.key.encode())[:48] + ".nq"
+            head_key = f"quads:{QUADS_FORMAT.decode()}:{part.key}"
             head = self._stored(head_key, _read_nquads)
             if head is None or not out.link(name):
                 head_text, text = compile_nquads(self.kg, part)
@@ -482,7 +485,7 @@ class Parts:
 
     def keep(self) -> None:
         """Put what ``new`` still holds, every other part of the entry marked used."""
-        kinds = ("part", "facts", "views", "quads")
+        kinds = ("part", "facts", "views", f"quads:{QUADS_FORMAT.decode()}")
         keys = [f"{p}:{f.key}" for f in self.files for p in kinds]
         self.store.put(self.new, [k for k in [*keys, *self.used] if k not in self.new])
         self.new, self.used, self._held = {}, [], 0
