@@ -13,8 +13,11 @@ one; an edited actor file changes the context, and every part is made again.
 
 What spans files is assembled afresh: the index's positions by actor and the topic
 tree, the positions held (``define_position``, first holding in the facts' order), the
-sources, the ontology and VoID (counts from the parts). The entities graph is shared:
-its quads are kept per file as pairs and written once each.
+sources, the ontology and VoID (counts from the parts). Once the store was asked for,
+an entry's N-Quads are a file per fact file (its lines, those of the shared graphs
+included: a store holds a quad once) and one of what spans files; a file another entry
+holds is linked, not written (see :func:`Parts.write_quads`). VoID counts the shared
+graphs' distinct quads by keys kept per file.
 """
 
 from __future__ import annotations
