@@ -5,7 +5,7 @@ sparql). Each step is a whole process, timed with its peak RSS, and printed besi
 cold and warm times of the same command measured in the same run.
 
 Run: python benchmarks/edit_loop.py [--size 10k|100k|1m | --contacts N] [--rounds 2]
-     [--data DIR] [--baseline CHECKOUT]
+     [--data DIR] [--baseline CHECKOUT] [--no-cold]
 
 ``--data`` reuses a folder benchmarks/synth.py wrote (copied, never edited).
 ``cpu s``: the process's user and system CPU seconds (its waited-for children's too),
@@ -159,6 +159,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--data", type=Path, help="a synth.py folder to copy")
     parser.add_argument("--baseline", type=Path, help="another checkout, run beside this one")
+    parser.add_argument(
+        "--no-cold", action="store_true", help="skip the cold commands (x cold then shows nan)"
+    )
     args = parser.parse_args()
     contacts = SIZES[args.size] if args.size else args.contacts
     work = Path(tempfile.mkdtemp(prefix="dipgraph-edit-loop-"))
@@ -183,6 +186,9 @@ def main() -> None:
     names = ("check", "talks", "show", "sparql")
     for name in names:  # each cold: a fresh cache for every command
         for side in sides:
+            if args.no_cold:
+                side.cold[name] = (float("nan"), 0.0, "", float("nan"))
+                continue
             side.fresh_cache()
             side.cold[name] = run(side.commands(actor)[name], side.env)
     for side in sides:

@@ -201,9 +201,16 @@ def entry_agrees(root: Path, facts, tmp: Path) -> None:
     fill(kg)(writer)
     writer.close()
     assert contents(entry.index_path) == contents(whole)
-    if entry.nquads_path.exists():
-        lines = entry.nquads_path.read_text("utf-8").splitlines(keepends=True)
-        assert sorted(lines) == sorted(compile_quads(facts, kg.model, kg.base).nquads_lines())
+    files = entry.nquads_files()
+    if files is not None:
+        lines = [line for path in files for line in path.read_text("utf-8").splitlines(True)]
+        # (a quad of a shared graph may be in several files: a store holds it once)
+        assert sorted(set(lines)) == sorted(compile_quads(facts, kg.model, kg.base).nquads_lines())
+        # what sparql answers from: the store loaded from the entry's N-Quads
+        cached = dipgraph.load(root, cache=True)
+        assert len(cached.store) == len(kg.store)
+        for query in ("who-talked-to-whom", "SELECT ?g ?s ?p ?o { GRAPH ?g { ?s ?p ?o } }"):
+            assert sorted(map(str, cached.sparql(query))) == sorted(map(str, kg.sparql(query)))
 
 
 def agree(root: Path) -> None:
@@ -1259,3 +1266,79 @@ def test_kept_references_read_as_columns_answer_as_the_list_does() -> None:
     ]
     assert list(with_field(run, "broader")) == [r for r in plain if r.field == "broader"]
     assert targets_of(run) == {r.target for r in plain}
+
+
+def _quad_files(root: Path) -> dict[str, tuple[int, int]]:
+    """The current entry's N-Quads set: each file's (inode, link count) by name."""
+    entry = entry_for(root.resolve(), DEFAULT_BASE)
+    assert entry is not None and entry.quad_list() is not None
+    files = entry.nquads_files()
+    assert files is not None
+    return {p.name: (p.stat().st_ino, p.stat().st_nlink) for p in files}
+
+
+def test_after_an_edit_only_the_changed_files_quads_are_written(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """With the store asked for, an entry's N-Quads are a file per fact file (and one of
+    what spans files): after an edit of one file, the others are the earlier entry's
+    files (hard links), the edited one's new; sparql answers as a whole compile, after
+    the edit, after it is undone (A, B, A), and when a shared file turned out damaged or
+    missing in the earlier entry (then written again, not linked)."""
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "facts"
+    shutil.move(small_copy, root)
+    monkeypatch.chdir(tmp_path)
+    entry_for(root.resolve(), DEFAULT_BASE).mark_nquads_wanted()  # type: ignore[union-attr]
+    facts = root / "facts.yaml"
+    a = facts.read_text("utf-8")
+    agree(root)
+    before = _quad_files(root)
+    assert "spanning.nq" in before and len(before) == len(fact_files(root)) + 1
+    facts.write_text(a.replace("Clark and Dorin held talks", "Clark and Dorin met"), "utf-8")
+    agree(root)
+    after = _quad_files(root)
+    assert len(after) == len(before) and "spanning.nq" in after
+    shared = {name for name in after if after[name][0] == before.get(name, (0,))[0]}
+    new = set(after) - shared
+    assert len(new) == 2 and "spanning.nq" in new  # the edited file's, and what spans files
+    assert all(after[name][1] == 2 for name in shared)  # one inode, in both entries
+    facts.write_text(a, "utf-8")  # undone: A's entry is there still, as it was
+    agree(root)
+    again = _quad_files(root)
+    assert {n: i for n, (i, _) in again.items()} == {n: i for n, (i, _) in before.items()}
+    # earlier entries whose set lost a file: not whole, so nothing is linked from them
+    entry = entry_for(root.resolve(), DEFAULT_BASE)
+    assert entry is not None
+    victim = sorted(name for name in before if name != "spanning.nq")[0]
+    for folder in entry.directory.parent.glob("*/quads"):
+        (folder / victim).unlink(missing_ok=True)
+    assert entry.quad_list() is None and entry.nquads_files() is None
+    facts.write_text(a.replace("Clark and Dorin held talks", "Clark and Dorin spoke"), "utf-8")
+    agree(root)
+    later = _quad_files(root)
+    assert victim in later and all(nlink == 1 for _, nlink in later.values())
+
+
+def test_a_damaged_file_of_the_quads_set_is_rewritten(
+    small_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A file of the set of the same size but not N-Quads: sparql rewrites the entry's
+    N-Quads whole, and answers as a whole compile."""
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "facts"
+    shutil.move(small_copy, root)
+    monkeypatch.chdir(tmp_path)
+    entry_for(root.resolve(), DEFAULT_BASE).mark_nquads_wanted()  # type: ignore[union-attr]
+    agree(root)
+    entry = entry_for(root.resolve(), DEFAULT_BASE)
+    assert entry is not None
+    files = [entry.quads_dir / n for n in _quad_files(root) if n != "spanning.nq"]
+    path = max(files, key=lambda p: p.stat().st_size)  # (some files have no quads of their own)
+    path.write_bytes(b"<" * path.stat().st_size)
+    assert entry.nquads_files() is not None and len(entry.nquads_files() or []) > 1
+    whole = KnowledgeGraph(check_facts(root)[0], DEFAULT_BASE)
+    query = "who-talked-to-whom"
+    cached = dipgraph.load(root, cache=True)
+    assert sorted(map(str, cached.sparql(query))) == sorted(map(str, whole.sparql(query)))
+    assert entry.nquads_files() == [entry.nquads_path] and not entry.quads_dir.exists()

@@ -5,10 +5,12 @@ from it (see :mod:`dipgraph.cached_graph` for that). An entry is a folder named 
 key over dipgraph's version, the schema's data files, the base IRI, the facts
 directory's path and the bytes of every fact file. It holds ``index.sqlite``
 (named parts: lists, maps and the checked facts, as JSON values read lazily; see
-:mod:`dipgraph.cache.tables`) and, once SPARQL has been asked for, ``data.nq``,
-the N-Quads that an in-memory Oxigraph store loads. The entry also lists the
-source texts the facts were checked against, with their digests: an edited source
-text makes the entry stale. Only facts that passed every check are cached.
+:mod:`dipgraph.cache.tables`) and, once SPARQL has been asked for, the N-Quads that
+an in-memory Oxigraph store loads: ``data.nq`` whole, or a set of files in ``quads/``
+listed by ``quads/list.json`` (name and size), which a later entry shares file by file
+(hard links: an edit writes only the files that changed, see :class:`QuadFiles`). The
+entry also lists the source texts the facts were checked against, with their digests:
+an edited source text makes the entry stale. Only facts that passed every check are cached.
 
 Safety: nothing in an entry can run code when read (JSON in SQLite, N-Quads). The
 cache folder, every entry and every file must belong to the user and be writable
@@ -35,6 +37,7 @@ import os
 import re
 import shutil
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
@@ -42,6 +45,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from dipgraph.cache.folder import (
+    TEMP_PREFIX,
     UnsafeCache,
     building_dir,
     check_private_dir,
@@ -60,6 +64,7 @@ __all__ = [
     "KEEP_KEY_NOTES",
     "CacheDamaged",
     "CacheEntry",
+    "QuadFiles",
     "cache_root",
     "compiled_store",
     "content_key",
@@ -77,6 +82,9 @@ _FORMAT = "11"  # 9: sources, actors and topics keep documented exceptions; 10: 
 # 11: an entry keeps each file's records in a row of its own (facts.files)
 _INDEX = "index.sqlite"
 _NQUADS = "data.nq"
+_QUADS = "quads"  # a set of N-Quads files, listed in _QUAD_LIST
+_QUAD_LIST = "list.json"
+_QUAD_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}")
 _WITHOUT = "running without the cache"
 # A file changed this recently (ns) may change again within the clock's granularity
 # unseen by its stat: it is hashed, not known by its stat.
@@ -266,16 +274,49 @@ class CacheEntry:
             os.utime(self.directory)  # most recently used
         return tables
 
-    def nquads_file(self) -> Path | None:
-        """The cached N-Quads, if written and safe to read."""
+    @property
+    def quads_dir(self) -> Path:
+        return self.directory / _QUADS
+
+    def nquads_files(self) -> list[Path] | None:
+        """The cached N-Quads, if written and safe to read: the files of the set, when
+        every file its list names is there with its size, else ``data.nq``."""
         try:
+            listed = self.quad_list()
+            if listed is not None:
+                return [self.quads_dir / name for name in listed]
             check_private_file(self.nquads_path)
         except FileNotFoundError:
             return None
         except UnsafeCache as error:
             warn_once(f"cache file refused: {error}; {_WITHOUT}")
             return None
-        return self.nquads_path
+        return [self.nquads_path]
+
+    def quad_list(self) -> dict[str, int] | None:
+        """The files of the entry's set of N-Quads and their sizes; None when there is no
+        set, or it is not whole (a file missing or of another size, a list damaged).
+        UnsafeCache when a file is not the user's own."""
+        try:
+            check_private_dir(self.quads_dir)
+            check_private_file(self.quads_dir / _QUAD_LIST)
+            listed = json.loads((self.quads_dir / _QUAD_LIST).read_bytes())
+            if type(listed) is not dict or not all(
+                type(name) is str
+                and _QUAD_NAME.fullmatch(name)
+                and name != _QUAD_LIST
+                and type(size) is int
+                for name, size in listed.items()
+            ):
+                return None
+            for name, size in listed.items():
+                path = self.quads_dir / name
+                check_private_file(path)
+                if path.lstat().st_size != size:
+                    return None
+        except (OSError, ValueError, RecursionError):  # (UnsafeCache is none of them)
+            return None
+        return listed
 
     # -- writing ---------------------------------------------------------------
     def discard(self) -> None:
@@ -340,7 +381,12 @@ class CacheEntry:
         return self.nquads_path
 
     def forget_nquads(self) -> None:
+        """Remove the entry's N-Quads (damaged): the whole file and the set."""
         self.nquads_path.unlink(missing_ok=True)
+        dead = self.directory / f"{TEMP_PREFIX}quads-{os.getpid()}"
+        with suppress(OSError):
+            self.quads_dir.rename(dead)  # gone at once for readers; then removed
+        shutil.rmtree(dead, ignore_errors=True)
 
     def _wanted_key(self) -> str:
         digest = hashlib.sha256(_framed(b"nquads-wanted", bytes(self.root), self.base_iri.encode()))
@@ -377,6 +423,24 @@ class Draft:
         with path.open("wb") as stream:
             yield stream
         os.chmod(path, 0o600)
+        self.entry.mark_nquads_wanted()
+
+    @contextmanager
+    def quad_files(self) -> Iterator[QuadFiles]:
+        """The entry's N-Quads as a set of files (see :class:`QuadFiles`), listed when
+        the block ends without an error. A file is linked from any entry of the cache
+        folder that holds it (a name is what the file is made from)."""
+        folder = self.building / _QUADS
+        folder.mkdir(mode=0o700)
+        entry = self.entry
+        others = [  # the most recently used first
+            CacheEntry(path, entry.root, entry.base_iri)
+            for path in _entries(entry.directory.parent)
+            if path != entry.directory
+        ]
+        files = QuadFiles(folder, others)
+        yield files
+        files.close()
         self.entry.mark_nquads_wanted()
 
     def commit(
@@ -433,6 +497,75 @@ class Draft:
             return False  # another process saved the same entry first
         _evict(entry.directory.parent)
         return True
+
+
+class QuadFiles:
+    """A set of N-Quads files being written into a new entry: each named by its
+    writer (by what it is made from, so that one name holds the same bytes in every
+    entry), written here or linked from another entry's set. The list of names and
+    sizes is written last; a reader loads the set only when every file it names is there
+    with that size.
+
+    ``others``: the entries a file may be linked from, the first that holds it."""
+
+    def __init__(self, folder: Path, others: list[CacheEntry]) -> None:
+        self.folder = folder
+        self.sizes: dict[str, int] = {}
+        self._others = others
+        self._held: dict[str, tuple[CacheEntry, int]] | None = None
+
+    def _name(self, name: str) -> Path:
+        if not _QUAD_NAME.fullmatch(name) or name == _QUAD_LIST or name in self.sizes:
+            raise ValueError(f"not a new quad file name: {name!r}")
+        return self.folder / name
+
+    def write(self, name: str, chunks: Iterable[bytes]) -> None:
+        """A file of the set, made of ``chunks``."""
+        path = self._name(name)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as stream:
+            for chunk in chunks:
+                stream.write(chunk)
+            self.sizes[name] = stream.tell()
+
+    def _holders(self) -> dict[str, tuple[CacheEntry, int]]:
+        """Which other entry holds each name, in a whole set (and its size there)."""
+        if self._held is None:
+            self._held = {}
+            for other in reversed(self._others):  # (the first holder wins)
+                try:
+                    listed = other.quad_list()
+                except UnsafeCache:
+                    listed = None
+                for name, size in (listed or {}).items():
+                    self._held[name] = (other, size)
+        return self._held
+
+    def link(self, name: str) -> bool:
+        """Share the file ``name`` of another entry's set (a hard link: no byte copied);
+        False when no other entry has a whole set holding it (then write it)."""
+        held = self._holders().get(name)
+        if held is None:
+            return False
+        other, size = held
+        path = self._name(name)
+        try:
+            os.link(other.quads_dir / name, path)
+            check_private_file(path)
+            if path.lstat().st_size == size:
+                self.sizes[name] = size
+                return True
+        except (OSError, UnsafeCache):
+            pass
+        path.unlink(missing_ok=True)  # (replaced or gone meanwhile)
+        return False
+
+    def close(self) -> None:
+        """Write the list: the set is whole from now on."""
+        path = self.folder / _QUAD_LIST
+        with open(path, "xb") as stream:
+            stream.write(json.dumps(self.sizes, sort_keys=True).encode())
+        os.chmod(path, 0o600)
 
 
 def _reason(error: BaseException) -> str:
@@ -494,8 +627,17 @@ def _is_entry(path: Path) -> bool:
     return _is_key(path.name) and path.is_dir() and not path.is_symlink()
 
 
-def _size(entry: Path) -> int:
-    return sum(p.lstat().st_size for p in entry.rglob("*") if p.is_file())
+def _size(entry: Path, seen: set[tuple[int, int]] | None = None) -> int:
+    """The bytes of an entry's files, each counted once (``seen``: the files counted
+    already, by device and inode: entries share their N-Quads files as hard links)."""
+    seen = set() if seen is None else seen
+    total = 0
+    for path in entry.rglob("*"):
+        info = path.lstat()
+        if stat.S_ISREG(info.st_mode) and (info.st_dev, info.st_ino) not in seen:
+            seen.add((info.st_dev, info.st_ino))
+            total += info.st_size
+    return total
 
 
 def size_limit() -> int:
@@ -510,15 +652,24 @@ def size_limit() -> int:
     return int(min(max(megabytes, 0.0), float(1 << 40)) * 1024 * 1024)
 
 
+def _entries(cache: Path) -> list[Path]:
+    """The cache folder's entries, the most recently used first."""
+    found = []
+    for path in cache.iterdir():
+        if _is_entry(path):
+            with suppress(OSError):  # (gone meanwhile)
+                found.append((path.stat().st_mtime, path))
+    return [path for _, path in sorted(found, reverse=True)]
+
+
 def _evict(cache: Path) -> None:
     """Keep the most recently used entries: at most KEEP_ENTRIES, and no more bytes than
     :func:`size_limit` (the newest entry always stays)."""
-    entries = sorted(
-        (p for p in cache.iterdir() if _is_entry(p)), key=lambda p: p.stat().st_mtime, reverse=True
-    )
+    entries = _entries(cache)
     budget = size_limit()
+    seen: set[tuple[int, int]] = set()
     for number, entry in enumerate(entries):
-        budget -= _size(entry)
+        budget -= _size(entry, seen)
         if number and (number >= KEEP_ENTRIES or budget < 0):
             shutil.rmtree(entry, ignore_errors=True)
     # The key notes (one a facts folder and base IRI) only spare hashing: keep the newest.

@@ -13,23 +13,33 @@ one; an edited actor file changes the context, and every part is made again.
 
 What spans files is assembled afresh: the index's positions by actor and the topic
 tree, the positions held (``define_position``, first holding in the facts' order), the
-sources, the ontology and VoID (counts from the parts). The entities graph is shared:
-its quads are kept per file as pairs and written once each.
+sources, the ontology and VoID (counts from the parts). Once the store was asked for,
+an entry's N-Quads are a file per fact file (its lines, those of the shared graphs
+included: a store holds a quad once) and one of what spans files; a file another entry
+holds is linked, not written (see :func:`Parts.write_quads`). VoID counts the shared
+graphs' distinct quads by keys kept per file.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from dipgraph.cache import CacheEntry, compiled_store, schema_digest, warn_not_written
+from dipgraph.cache import (
+    CacheEntry,
+    QuadFiles,
+    compiled_store,
+    schema_digest,
+    warn_not_written,
+)
 from dipgraph.cache.records import _ENCODER
 from dipgraph.cache.tables import CacheDamaged, TableWriter, encode_value
 from dipgraph.cached_graph.parts import file_facts_text, records_by_file
@@ -247,10 +257,11 @@ def _read_views(text: str, idents: list[str]) -> list:
     return views
 
 
-def compile_nquads(kg: Any, part: FileRecords) -> str:
-    """One file's quads: a line of JSON (the quads of shared graphs as [triple, graph]
-    pairs, which another file may write too, and how many lines each own graph has),
-    then the lines of its own graphs as N-Quads (each written by one record only)."""
+def compile_nquads(kg: Any, part: FileRecords) -> tuple[str, str]:
+    """One file's quads: a line of JSON (how many lines each own graph has, the keys of
+    the quads of shared graphs by graph: what VoID's count of distinct quads is made
+    from, see :func:`write_nquads`), and its N-Quads lines, those of shared graphs (which
+    another file may write too: a store holds each quad once) included."""
     writer = QuadWriter(kg.facts, kg.model, kg.base)
     for kind, items in part.records.items():
         add = _ADD.get(kind)
@@ -258,16 +269,32 @@ def compile_nquads(kg: Any, part: FileRecords) -> str:
             for record in items:
                 add(writer, record)
     shared = {writer.entities, writer.ontology, writer.void}
-    own: list[str] = []
+    lines: list[str] = []
     counts: dict[str, int] = {}
-    pairs = []
+    keys: dict[str, list[bytes]] = {}
     for triple, graph in writer.quads:
+        lines.append(f"{triple} {graph} .\n")
         if graph in shared:
-            pairs.append([triple, graph])
+            keys.setdefault(graph, []).append(_quad_key(triple, graph))
         else:
-            own.append(f"{triple} {graph} .\n")
             counts[graph] = counts.get(graph, 0) + 1
-    return encode_value({"shared": pairs, "counts": counts}) + "\n" + "".join(own)
+    head = {
+        "counts": counts,
+        "keys": {g: base64.b64encode(b"".join(sorted(k))).decode() for g, k in keys.items()},
+    }
+    return encode_value(head), "".join(lines)
+
+
+def _quad_key(triple: str, graph: str) -> bytes:
+    """A quad's key: 128 bits of its BLAKE2b (two distinct quads share one with odds of
+    about 10^-27 among the half million shared quads of 100k contacts)."""
+    return hashlib.blake2b(f"{triple} {graph}".encode(), digest_size=_KEY_BYTES).digest()
+
+
+_KEY_BYTES = 16
+# What a file of an entry's set of N-Quads holds (and the stored line of JSON beside
+# it), by format: a file of another format is never linked (see write_quads).
+QUADS_FORMAT = b"quads-2"  # 2: a file's lines with those of shared graphs
 
 
 def _rows(value: Any, size: int | None = None) -> list:
@@ -282,13 +309,18 @@ def _rows(value: Any, size: int | None = None) -> list:
 
 
 def _read_nquads(text: str) -> dict[str, Any]:
-    """What :func:`compile_nquads` wrote; ValueError (or KeyError, TypeError) if not."""
-    head, _, own = text.partition("\n")
-    data = json.loads(head)
-    _rows(data["shared"], 2)
+    """The line of JSON :func:`compile_nquads` wrote, the keys as lists of bytes;
+    ValueError (or KeyError, TypeError) if not."""
+    data = json.loads(text)
     if not all(type(k) is str and type(v) is int for k, v in data["counts"].items()):
         raise ValueError("a part of the wrong shape")
-    data["own"] = own
+    keys = {}
+    for graph, encoded in data["keys"].items():
+        raw = base64.b64decode(encoded, validate=True)
+        if type(graph) is not str or len(raw) % _KEY_BYTES:
+            raise ValueError("a part of the wrong shape")
+        keys[graph] = [raw[i : i + _KEY_BYTES] for i in range(0, len(raw), _KEY_BYTES)]
+    data["keys"] = keys
     return data
 
 
@@ -296,28 +328,38 @@ def _read_nquads(text: str) -> dict[str, Any]:
 
 
 class _Counted(dict):
-    """Quads written here, counted with the files' own lines (kept as text)."""
+    """The quads written here; counted as every distinct quad of the facts (see
+    :meth:`_Assembly.graph_counts`)."""
 
-    def __init__(self, own: int) -> None:
+    def __init__(self, writer: _Assembly) -> None:
         super().__init__()
-        self.own = own
+        self.writer = writer
 
     def __len__(self) -> int:
-        return dict.__len__(self) + self.own
+        return sum(self.writer.graph_counts().values())
 
 
 class _Assembly(QuadWriter):
-    """Writes what spans files (ontology, shared quads, sources, positions, VoID)."""
+    """Writes what spans files (ontology, sources, positions, VoID); VoID counts the
+    files' own lines and the distinct quads of the shared graphs, by their keys."""
 
-    def __init__(self, kg: Any, own: dict[str, int]) -> None:
+    def __init__(self, kg: Any, own: dict[str, int], keys: dict[str, set[bytes]]) -> None:
         super().__init__(kg.facts, kg.model, kg.base)
         self.own = own
-        self.quads = _Counted(sum(own.values()))
+        self.keys = keys
+        self.quads = _Counted(self)
 
     def graph_counts(self) -> dict[str, int]:
         counts = dict(self.own)
-        for _, where in dict.keys(self.quads):
-            counts[where] = counts.get(where, 0) + 1
+        added: dict[str, set[bytes]] = {}
+        for triple, where in dict.keys(self.quads):
+            if where in self.keys:
+                added.setdefault(where, set()).add(_quad_key(triple, where))
+            else:
+                counts[where] = counts.get(where, 0) + 1
+        for where, keys in self.keys.items():
+            more = added.get(where, set())
+            counts[where] = counts.get(where, 0) + len(keys) + len(more - keys)
         return counts
 
 
@@ -351,7 +393,7 @@ class Parts:
         """Put ``new`` now, each part of this entry marked used with it (so that the
         store's least-recently-used trim keeps the parts read from it earlier); a store
         that fails keeps ``new`` for ``keep()`` (whose failure costs speed only)."""
-        kinds = ("part", "facts", "views", "nquads")
+        kinds = ("part", "facts", "views", f"quads:{QUADS_FORMAT.decode()}")
         keys = [f"{p}:{f.key}" for f in self.files for p in kinds]
         try:
             self.store.put(self.new, [k for k in [*keys, *self.used] if k not in self.new])
@@ -359,26 +401,6 @@ class Parts:
             self._failed = True
             return
         self.new, self._held = {}, 0
-
-    def _each(
-        self, prefix: str, make: Callable[[Any, FileRecords], str], read: Callable[[str], Any]
-    ) -> Iterator[Any]:
-        for part in self.files:
-            key = f"{prefix}:{part.key}"
-            text = self.store.get([key]).get(key)
-            if text is not None:
-                try:
-                    value = read(text)
-                except (ValueError, KeyError, TypeError, RecursionError):
-                    pass  # damaged: a miss, made again and stored anew
-                else:
-                    self.reused += 1
-                    yield value
-                    continue
-            text = make(self.kg, part)
-            self._add({key: text})
-            self.made += 1
-            yield read(text)
 
     def compiled(self) -> list[CompiledPart]:
         """Every file's part: its records and views fetched only when asked for (and
@@ -430,12 +452,43 @@ class Parts:
 
         return fetch
 
-    def nquads(self) -> list[Any]:
-        return list(self._each("nquads", compile_nquads, _read_nquads))
+    def write_quads(self, out: QuadFiles) -> list[dict[str, Any]]:
+        """Every file's N-Quads into ``out``, a file each named by its part's key: linked
+        from another entry's set when one holds that file, else compiled (its line of
+        JSON kept in the store). Returns each file's line of JSON (see
+        :func:`compile_nquads`)."""
+        heads = []
+        for part in self.files:
+            name = _digest(QUADS_FORMAT, part.key.encode())[:48] + ".nq"
+            head_key = f"quads:{QUADS_FORMAT.decode()}:{part.key}"
+            head = self._stored(head_key, _read_nquads)
+            if head is None or not out.link(name):
+                head_text, text = compile_nquads(self.kg, part)
+                self._add({head_key: head_text})
+                head = _read_nquads(head_text)
+                out.write(name, [text.encode("utf-8")])
+                self.made += 1
+            else:
+                self.reused += 1
+            heads.append(head)
+        return heads
+
+    def _stored(self, key: str, read: Callable[[str], Any]) -> Any:
+        """``read`` of the value kept under ``key`` (made here or in the store); None
+        when there is none, or it is damaged."""
+        text = self.new.get(key)
+        if text is None:
+            text = self.store.get([key]).get(key)
+        if text is None:
+            return None
+        try:
+            return read(text)
+        except (ValueError, KeyError, TypeError, RecursionError):
+            return None  # damaged: a miss, made again and stored anew
 
     def keep(self) -> None:
         """Put what ``new`` still holds, every other part of the entry marked used."""
-        kinds = ("part", "facts", "views", "nquads")
+        kinds = ("part", "facts", "views", f"quads:{QUADS_FORMAT.decode()}")
         keys = [f"{p}:{f.key}" for f in self.files for p in kinds]
         self.store.put(self.new, [k for k in [*keys, *self.used] if k not in self.new])
         self.new, self.used, self._held = {}, [], 0
@@ -453,27 +506,26 @@ def assembled_index(kg: Any, compiled: list[Any]) -> ContactIndex:
 
 
 def write_nquads(kg: Any, parts: list[Any], write: Callable[[bytes], Any]) -> None:
-    """Every quad of the facts, once: what :func:`compile_quads` gives, as a set."""
+    """The quads that span files (the ontology, the sources, the positions held, VoID):
+    with every file's lines, what :func:`compile_quads` gives, as a set. ``parts``: each
+    file's line of JSON (see :func:`compile_nquads`)."""
     own: dict[str, int] = {}
+    keys: dict[str, set[bytes]] = {}
     for part in parts:
         for graph, count in part["counts"].items():
             own[graph] = own.get(graph, 0) + count
-    writer = _Assembly(kg, own)
+        for graph, found in part["keys"].items():
+            keys.setdefault(graph, set()).update(found)
+    writer = _Assembly(kg, own, keys)
     writer.add_ontology()
     writer.add_scheme()
-    quads = writer.quads
-    for part in parts:
-        for triple, graph in part["shared"]:
-            quads[(triple, graph)] = None
     facts: Facts = kg.facts
     for source in facts.sources.values():
         writer.add_source(source)
     for post in facts.posts.values():
         writer.define_position(post)
     writer.add_void()
-    write("".join(f"{t} {g} .\n" for t, g in dict.keys(quads)).encode("utf-8"))
-    for part in parts:
-        write(part["own"].encode("utf-8"))
+    write("".join(f"{t} {g} .\n" for t, g in dict.keys(writer.quads)).encode("utf-8"))
 
 
 def profiles_key(files: list[FileRecords]) -> str:
@@ -826,11 +878,13 @@ def _save_from_parts(
         kg.__dict__["contact_index"] = assembled_index(kg, compiled)  # (a cached_property)
     try:
         with entry.draft() as draft:
-            if entry.nquads_wanted():
-                quads = parts.nquads()
-                with draft.nquads() as stream:
-                    write_nquads(kg, quads, stream.write)
-                del quads
+            if entry.nquads_wanted():  # each file's own lines in a file of its own
+                with draft.quad_files() as out:
+                    heads = parts.write_quads(out)
+                    chunks: list[bytes] = []
+                    write_nquads(kg, heads, chunks.append)
+                    out.write("spanning.nq", chunks)
+                del heads, chunks
             fill = fill_of(kg)
             kept = None
             if earlier is not None:

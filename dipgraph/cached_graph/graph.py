@@ -149,8 +149,8 @@ class CachedGraph(KnowledgeGraph):
         self.answer_from(facts)
 
     def new_store(self) -> pyoxigraph.Store:
-        """Loaded from the entry's N-Quads when there are any (a damaged file is
-        rewritten); else the quads are compiled, written there, and loaded."""
+        """Loaded from the entry's N-Quads when there are any (damaged ones are
+        rewritten whole); else the quads are compiled, written there, and loaded."""
         import pyoxigraph
 
         if self._unchecked is not None and self._settle() and "store" in self.__dict__:
@@ -160,11 +160,12 @@ class CachedGraph(KnowledgeGraph):
         if not self._attached:
             finish_children()  # a child may still be writing the entry's N-Quads
         n_quads = pyoxigraph.RdfFormat.N_QUADS
-        kept = self.entry.nquads_file()
-        if kept is not None:
+        files = self.entry.nquads_files()
+        if files is not None:
             try:
                 store = pyoxigraph.Store()
-                store.load(path=str(kept), format=n_quads)
+                for path in files:  # (one file, or a set: see dipgraph.cache)
+                    store.load(path=str(path), format=n_quads)
                 return store
             except (OSError, SyntaxError, ValueError):
                 self.entry.forget_nquads()
