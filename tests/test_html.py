@@ -6,6 +6,7 @@ import csv
 import io
 import re
 import shutil
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -187,6 +188,27 @@ def test_layers_switch_statements_topics_posts_and_countries(open_page) -> None:
 
 
 # ---- filters that mean what they say ----------------------------------------------
+def test_the_type_filter_offers_the_types_contacts_have_with_their_counts(open_page) -> None:
+    """Types some contact has come first, each with its count; a type no contact has is
+    listed last and greyed out, not offered as a choice that shows nothing."""
+    page = open_page(BUNDLED)
+    kg = dipgraph.load(BUNDLED)
+    counts = Counter(c.type for c in kg.facts.contacts.values())
+    rows = page.page.eval_on_selector_all(
+        "#type-filter label",
+        "ls => ls.map(l => [l.querySelector('input').value, l.querySelector('input').disabled,"
+        " l.textContent])",
+    )
+    used = [t for t, disabled, _ in rows if not disabled]
+    assert sorted(used) == sorted(counts) and [t for t, *_ in rows[: len(used)]] == used
+    for t, disabled, text in rows:
+        assert disabled == (t not in counts)
+        assert text.endswith(
+            f" \u00b7 {counts[t]}" if t in counts else " \u00b7 none in these facts"
+        )
+    assert len(rows) > len(used)  # the vocabulary has types the bundled facts do not use
+
+
 def test_country_filter_keeps_cross_border_contacts_with_both_ends(open_page) -> None:
     page = open_page(BUNDLED)
     kg = dipgraph.load(BUNDLED)

@@ -20,8 +20,20 @@
       container.appendChild(label);
     });
   }
-  checkboxes($("type-filter"), data.legend.contact_types.map(function (t) {
-    return { id: t.id, label: t.label + (t.word !== t.label ? " (" + t.word + ")" : "") };
+  // Each type with how many contacts have it; a type no contact has is listed last,
+  // greyed out, rather than offered as a choice that shows nothing.
+  var typeContacts = dict();
+  contactIds.forEach(function (cid) {
+    var t = F.contacts[cid].type;
+    typeContacts[t] = (typeContacts[t] || 0) + 1;
+  });
+  var typesUsed = data.legend.contact_types.filter(function (t) { return typeContacts[t.id]; });
+  var typesUnused = data.legend.contact_types.filter(function (t) { return !typeContacts[t.id]; });
+  checkboxes($("type-filter"), typesUsed.concat(typesUnused).map(function (t) {
+    var n = typeContacts[t.id] || 0;
+    return { id: t.id, disabled: !n,
+      label: t.label + (t.word !== t.label ? " (" + t.word + ")" : "") +
+        (n ? " \u00b7 " + n : " \u00b7 none in these facts") };
   }), changed);
   // The statuses shown unless the reader asks for more: those `talks` and `path` count
   // by default (dipgraph.facts.DEFAULT_STATUSES, carried in the page's data).
