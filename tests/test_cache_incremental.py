@@ -213,6 +213,20 @@ def entry_agrees(root: Path, facts, tmp: Path) -> None:
             assert sorted(map(str, cached.sparql(query))) == sorted(map(str, kg.sparql(query)))
 
 
+def cached_folder(small_copy: Path, tmp_path: Path, monkeypatch, store_asked: bool = False) -> Path:
+    """The small facts moved to ``tmp_path/facts``, a cache of their own under
+    ``tmp_path/cache``, the working folder ``tmp_path`` (messages show paths relative to
+    it); ``store_asked``: the folder's SPARQL store marked as asked for, so entries keep
+    their N-Quads."""
+    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "facts"
+    shutil.move(small_copy, root)
+    monkeypatch.chdir(tmp_path)
+    if store_asked:
+        entry_for(root.resolve(), DEFAULT_BASE).mark_nquads_wanted()  # type: ignore[union-attr]
+    return root
+
+
 def agree(root: Path) -> None:
     full_facts, full_problems = check_facts(root)
     report = check_report(root.resolve(), DEFAULT_BASE)
@@ -237,10 +251,7 @@ def test_incremental_and_full_checks_agree_over_random_edits(
     reference, files whose checks across files fail (look-alikes, cycles, quotes, YAML).
     ``stat-index``: files count as settled at once (each edit gets its own mtime), so
     unchanged files are known by their stat and unchanged folders by the report."""
-    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
-    root = tmp_path / "facts"
-    shutil.move(small_copy, root)
-    monkeypatch.chdir(tmp_path)  # messages show paths relative to here
+    root = cached_folder(small_copy, tmp_path, monkeypatch)
     if trust_stat:
         monkeypatch.setattr(cache, "RECENT_NS", -(10**18))
     rng = random.Random(seed)
@@ -270,10 +281,7 @@ def test_kept_quote_verdicts_and_findings_agree_over_random_edits(
     and by text (quote verdicts, the quotes a text holds, the rules of names and of
     passages) gives a full check's report after each edit of a fact, a quote, a source
     text or an actor's aliases, and after a fact moves between files."""
-    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
-    root = tmp_path / "facts"
-    shutil.move(small_copy, root)
-    monkeypatch.chdir(tmp_path)
+    root = cached_folder(small_copy, tmp_path, monkeypatch)
     rng = random.Random(seed)
     choices = [c for c in EDITS if c not in ("extra", "break")]
     agree(root)
@@ -643,10 +651,7 @@ def parts_made(
     """The small facts moved to ``tmp_path/facts`` (shown as ``facts/...``) with a
     cache of their own, and the list of the files whose part ``module.name(x, part)``
     makes from now on."""
-    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
-    root = tmp_path / "facts"
-    shutil.move(small_copy, root)
-    monkeypatch.chdir(tmp_path)
+    root = cached_folder(small_copy, tmp_path, monkeypatch)
     return root, spy(module, name, lambda first, part: part.shown)
 
 
@@ -711,11 +716,7 @@ def test_a_file_changed_while_it_is_read_gives_no_stale_part(
     give the entry of a whole compile."""
     import dipgraph.cache.file_checks as file_checks
 
-    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
-    root = tmp_path / "facts"
-    shutil.move(small_copy, root)
-    monkeypatch.chdir(tmp_path)
-    entry_for(root.resolve(), DEFAULT_BASE).mark_nquads_wanted()  # type: ignore[union-attr]
+    root = cached_folder(small_copy, tmp_path, monkeypatch, store_asked=True)
     facts = root / "facts.yaml"
     a = facts.read_text("utf-8")
     b = a.replace("Clark and Dorin held talks", "Clark and Dorin held secret talks")
@@ -752,11 +753,7 @@ def test_a_damaged_compile_part_is_made_again(
     """A stored part of the wrong shape is a miss: the entry is still a whole compile's."""
     import sqlite3
 
-    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
-    root = tmp_path / "facts"
-    shutil.move(small_copy, root)
-    monkeypatch.chdir(tmp_path)
-    entry_for(root.resolve(), DEFAULT_BASE).mark_nquads_wanted()  # type: ignore[union-attr]
+    root = cached_folder(small_copy, tmp_path, monkeypatch, store_asked=True)
     agree(root)
     entry = entry_for(root.resolve(), DEFAULT_BASE)
     shutil.rmtree(entry.directory)  # type: ignore[union-attr]
@@ -857,10 +854,7 @@ def test_quote_verdicts_are_kept_per_file_and_follow_the_source_texts(
     from dipgraph.loader.crosscheck import SourceTexts
     from dipgraph.loader.quotes import SourceText
 
-    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
-    root = tmp_path / "facts"
-    shutil.move(small_copy, root)
-    monkeypatch.chdir(tmp_path)
+    root = cached_folder(small_copy, tmp_path, monkeypatch)
     looked = spy(SourceText, "contains", lambda text, quote: quote)
     normalised = spy(SourceTexts, "__getitem__", lambda texts, ident: ident)
     (root / "extra").mkdir()
@@ -989,10 +983,7 @@ def test_the_profiles_are_kept_while_no_actor_post_or_statement_changes(
     entry equals a whole compile."""
     import sqlite3
 
-    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
-    root = tmp_path / "facts"
-    shutil.move(small_copy, root)
-    monkeypatch.chdir(tmp_path)
+    root = cached_folder(small_copy, tmp_path, monkeypatch)
     made = spy(KnowledgeGraph, "_profile_part", lambda graph, actor, *rest: actor.id)
     (root / "extra").mkdir()
     contacts = root / "extra" / "contacts.yaml"
@@ -1038,10 +1029,7 @@ def test_an_entry_after_an_edit_is_the_earlier_one_patched(
     other part written anew): each equals a whole compile, after a change, an added and
     a removed contact, a fact moved between files, a new and a deleted file; an earlier
     entry that is gone or damaged gives a whole write, the same entry."""
-    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
-    root = tmp_path / "facts"
-    shutil.move(small_copy, root)
-    monkeypatch.chdir(tmp_path)
+    root = cached_folder(small_copy, tmp_path, monkeypatch)
     patched = spy(TableWriter, "patch_map", lambda writer, name, removed, items: name)
     keeps = spy(TableWriter, "keep", lambda writer, name: name)
     agree(root)
@@ -1164,10 +1152,7 @@ def test_a_kept_part_naming_other_index_rows_gives_a_whole_compile(
     same entry."""
     import sqlite3
 
-    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
-    root = tmp_path / "facts"
-    shutil.move(small_copy, root)
-    monkeypatch.chdir(tmp_path)
+    root = cached_folder(small_copy, tmp_path, monkeypatch)
     agree(root)
     shutil.rmtree(entry_for(root.resolve(), DEFAULT_BASE).directory)  # type: ignore[union-attr]
     with sqlite3.connect(tmp_path / "cache" / "compiled.sqlite") as db:
@@ -1285,11 +1270,7 @@ def test_after_an_edit_only_the_changed_files_quads_are_written(
     files (hard links), the edited one's new; sparql answers as a whole compile, after
     the edit, after it is undone (A, B, A), and when a shared file turned out damaged or
     missing in the earlier entry (then written again, not linked)."""
-    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
-    root = tmp_path / "facts"
-    shutil.move(small_copy, root)
-    monkeypatch.chdir(tmp_path)
-    entry_for(root.resolve(), DEFAULT_BASE).mark_nquads_wanted()  # type: ignore[union-attr]
+    root = cached_folder(small_copy, tmp_path, monkeypatch, store_asked=True)
     facts = root / "facts.yaml"
     a = facts.read_text("utf-8")
     agree(root)
@@ -1325,11 +1306,7 @@ def test_a_damaged_file_of_the_quads_set_is_rewritten(
 ) -> None:
     """A file of the set of the same size but not N-Quads: sparql rewrites the entry's
     N-Quads whole, and answers as a whole compile."""
-    monkeypatch.setenv("DIPGRAPH_CACHE_DIR", str(tmp_path / "cache"))
-    root = tmp_path / "facts"
-    shutil.move(small_copy, root)
-    monkeypatch.chdir(tmp_path)
-    entry_for(root.resolve(), DEFAULT_BASE).mark_nquads_wanted()  # type: ignore[union-attr]
+    root = cached_folder(small_copy, tmp_path, monkeypatch, store_asked=True)
     agree(root)
     entry = entry_for(root.resolve(), DEFAULT_BASE)
     assert entry is not None
