@@ -20,21 +20,6 @@
       container.appendChild(label);
     });
   }
-  // Each type with how many contacts have it; a type no contact has is listed last,
-  // greyed out, rather than offered as a choice that shows nothing.
-  var typeContacts = dict();
-  contactIds.forEach(function (cid) {
-    var t = F.contacts[cid].type;
-    typeContacts[t] = (typeContacts[t] || 0) + 1;
-  });
-  var typesUsed = data.legend.contact_types.filter(function (t) { return typeContacts[t.id]; });
-  var typesUnused = data.legend.contact_types.filter(function (t) { return !typeContacts[t.id]; });
-  checkboxes($("type-filter"), typesUsed.concat(typesUnused).map(function (t) {
-    var n = typeContacts[t.id] || 0;
-    return { id: t.id, disabled: !n,
-      label: t.label + (t.word !== t.label ? " (" + t.word + ")" : "") +
-        (n ? " \u00b7 " + n : " \u00b7 none in these facts") };
-  }), changed);
   // The statuses shown unless the reader asks for more: those `talks` and `path` count
   // by default (dipgraph.facts.DEFAULT_STATUSES, carried in the page's data).
   var DEFAULT_STATUS = dict();
@@ -97,9 +82,10 @@
     if (c && !countriesSeen[c]) { countriesSeen[c] = true; }
   });
   // Countries with contacts first, each with its count; those with none apart, said so.
-  var countryContacts = dict(), places = dict(), sourcesUsed = dict();
+  var countryContacts = dict(), places = dict(), sourcesUsed = dict(), typeContacts = dict();
   contactIds.forEach(function (cid) {
     var c = F.contacts[cid], seen = dict();
+    typeContacts[c.type] = (typeContacts[c.type] || 0) + 1;
     c.actors.forEach(function (a) {
       var k = F.actors[a] && F.actors[a].country;
       if (k && !seen[k]) { seen[k] = true; countryContacts[k] = (countryContacts[k] || 0) + 1; }
@@ -107,6 +93,16 @@
     if (placeText(c)) { places[placeText(c)] = (places[placeText(c)] || 0) + 1; }
     (c.evidence || []).forEach(function (e) { sourcesUsed[e.source] = true; });
   });
+  // Each type with how many contacts have it; a type no contact has is listed last,
+  // greyed out, rather than offered as a choice that shows nothing.
+  var typesUsed = data.legend.contact_types.filter(function (t) { return typeContacts[t.id]; });
+  var typesUnused = data.legend.contact_types.filter(function (t) { return !typeContacts[t.id]; });
+  checkboxes($("type-filter"), typesUsed.concat(typesUnused).map(function (t) {
+    var n = typeContacts[t.id] || 0;
+    return { id: t.id, disabled: !n,
+      label: t.label + (t.word !== t.label ? " (" + t.word + ")" : "") +
+        (n ? " \u00b7 " + n : " \u00b7 none in these facts") };
+  }), changed);
   var byName = function (a, b) { return nameOf(a).localeCompare(nameOf(b)); };
   var talked = el("optgroup", null, { label: "with contacts" });
   var silent = el("optgroup", null, { label: "no contact in these facts" });
